@@ -4,6 +4,7 @@ using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
@@ -98,7 +99,17 @@ public sealed class ReleaseWithoutAcquireCodeFix : CodeFixProvider
             .Select(statement => statement.WithAdditionalAnnotations(Formatter.Annotation))
             .ToList();
         moved[0] = moved[0].WithLeadingTrivia(@try.GetLeadingTrivia());
-        var newTry = @try.WithBlock(@try.Block.WithStatements(List(@try.Block.Statements.Skip(index + 1))))
+        var rest = @try.Block.Statements.Skip(index + 1).ToList();
+        var tryTrivia = @try.GetLeadingTrivia();
+        if (rest.Count > 0 && rest[0].GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+        {
+            // A blank line that separated the moved statements from the rest now separates them from the try.
+            tryTrivia = tryTrivia.Insert(0, EndOfLine("\n"));
+            rest[0] = rest[0].WithLeadingTrivia(rest[0].GetLeadingTrivia().Where(t => !t.IsKind(SyntaxKind.EndOfLineTrivia)));
+        }
+
+        var newTry = @try.WithBlock(@try.Block.WithStatements(List(rest)))
+            .WithLeadingTrivia(tryTrivia)
             .WithAdditionalAnnotations(Formatter.Annotation);
         var statements = outer.Statements;
         var at = statements.IndexOf(@try);
