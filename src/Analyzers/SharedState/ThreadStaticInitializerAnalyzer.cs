@@ -47,7 +47,9 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
                     {
                         if (field.IsStatic && HasAttribute(field, threadStatic))
                         {
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, initializer.Syntax.GetLocation(), field.Name));
+                            // The declarator ('buffer = new StringBuilder()') names the field and shows the initializer.
+                            var declarator = initializer.Syntax.Parent ?? initializer.Syntax;
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, declarator.GetLocation(), field.Name));
                         }
                     }
                 },
