@@ -170,7 +170,7 @@ internal sealed class SynchronizationFacts
         return null;
     }
 
-    /// <summary>The symbol naming a lock object, or null when it is not a plain field, local, parameter or <c>this</c>.</summary>
+    /// <summary>The symbol naming a lock object (the type for <c>this</c>), or null when it is not a plain field, local, parameter or <c>this</c>.</summary>
     public static ISymbol? LockSymbol(IOperation? value)
     {
         while (value is IConversionOperation conversion)
@@ -185,7 +185,6 @@ internal sealed class SynchronizationFacts
             IParameterReferenceOperation parameter => parameter.Parameter,
             IPropertyReferenceOperation property => property.Property,
             IInstanceReferenceOperation instance => instance.Type,
-            ITypeOfOperation typeOf => typeOf.TypeOperand,
             _ => null,
         };
     }
