@@ -828,4 +828,77 @@ public class LockReleaseNotInFinallyTests
                     }
                 }
             """));
+
+    [Fact]
+    public Task LockStatementIsNotOfferedAcrossAwait()
+    {
+        // A lock statement cannot contain await; only "Release in finally" applies, so asking for the lock fix changes nothing.
+        var source = Class("private readonly object _gate = new();", """
+                async Task M()
+                {
+                    [|Monitor.Enter(_gate)|];
+                    await Task.Yield();
+                    Monitor.Exit(_gate);
+                }
+            """);
+        return new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = LockReleaseNotInFinallyCodeFix.UseLockStatementKey,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task NormalPathOnly_OffersNoFix()
+    {
+        var source = Class("private readonly object _gate = new();", """
+                void M()
+                {
+                    try
+                    {
+                        [|Monitor.Enter(_gate)|];
+                        Work();
+                        Monitor.Exit(_gate);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+                }
+            """);
+        return new Verify.Test { TestCode = source, FixedCode = source }.RunAsync();
+    }
+
+    [Fact]
+    public Task NestedBlocksAndLocalsAreFollowed()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                void Inert()
+                {
+                    _gate.Wait();
+                    int count = 0;
+                    try { count++; } finally { _gate.Release(); }
+                }
+
+                void Nested(bool c)
+                {
+                    if (c)
+                    {
+                        {
+                            [|_gate.Wait()|];
+                            Work();
+                        }
+
+                        _gate.Release();
+                    }
+                }
+
+                void LocalGate()
+                {
+                    var local = new SemaphoreSlim(1);
+                    [|local.Wait()|];
+                    Work();
+                    local.Release();
+                }
+            """));
 }
