@@ -39,6 +39,7 @@ public class HelpLinkTests
 
         var page = Path.Combine(AnalyzerCatalog.RepositoryRoot().FullName, "docs", "rules", id + ".md");
         Assert.True(File.Exists(page), $"{analyzerName} reports {id}, but {page} does not exist.");
+        Assert.StartsWith($"# {id}: ", File.ReadLines(page).First(), StringComparison.Ordinal);
     }
 
     [Theory]

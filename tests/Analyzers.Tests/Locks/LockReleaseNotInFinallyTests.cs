@@ -901,4 +901,42 @@ public class LockReleaseNotInFinallyTests
                     local.Release();
                 }
             """));
+
+    [Fact]
+    public Task FixAll_FixesSequentialPairsInOneMethod()
+        => VerifyFixAsync(
+            Class("private readonly ReaderWriterLockSlim _gate = new();", """
+                void M()
+                {
+                    [|_gate.EnterReadLock()|];
+                    Work();
+                    _gate.ExitReadLock();
+                    [|_gate.EnterWriteLock()|];
+                    Work();
+                    _gate.ExitWriteLock();
+                }
+            """),
+            Class("private readonly ReaderWriterLockSlim _gate = new();", """
+                void M()
+                {
+                    _gate.EnterReadLock();
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        _gate.ExitReadLock();
+                    }
+                    _gate.EnterWriteLock();
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        _gate.ExitWriteLock();
+                    }
+                }
+            """));
 }
