@@ -201,7 +201,7 @@ internal sealed class ConcurrencyModel
                 var other = group.Find(a => a.Kind != AccessKind.Write && mutation.Context.RunsConcurrentlyWith(a.Context));
                 if (other is not null)
                 {
-                    var type = mutation.StateType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
+                    var type = mutation.StateType?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
                     Report(DiagnosticIds.CollectionMutatedConcurrently, mutation, other, reported, null, [Name(mutation), type, mutation.MemberName, StartOf(mutation, other).StartLine]);
                 }
             }
