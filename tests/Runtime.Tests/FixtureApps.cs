@@ -15,7 +15,10 @@ internal static class FixtureApps
 
     public static string FixturesDirectory => Path.Combine(RepoRoot, "tests", "Runtime.Tests", "Fixtures");
 
-    public static string Output(string app) => Path.Combine(FixturesDirectory, app, "bin", "Release", "net10.0");
+    /// <summary>The configuration this test assembly was built in; fixtures use the Forklift.dll built with it.</summary>
+    public static string Configuration { get; } = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    public static string Output(string app) => Path.Combine(FixturesDirectory, app, "bin", Configuration, "net10.0");
 
     public static Task EnsureBuiltAsync() => Build.Value;
 
@@ -92,7 +95,7 @@ internal static class FixtureApps
         foreach (string app in new[] { "ConsoleApp", "WebApp" })
         {
             string project = Path.Combine(FixturesDirectory, app, app + ".csproj");
-            (int exit, string output) = await RunAsync(Dotnet, ["build", project, "-c", "Release", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false"], BuildTimeout);
+            (int exit, string output) = await RunAsync(Dotnet, ["build", project, "-c", Configuration, "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:BuildProjectReferences=false"], BuildTimeout);
             if (exit != 0)
             {
                 throw new InvalidOperationException($"Building {app} failed:\n{output}");

@@ -14,7 +14,7 @@ public sealed class HostingTests
         await FixtureApps.EnsureBuiltAsync();
         string project = Path.Combine(FixtureApps.FixturesDirectory, "ConsoleApp", "ConsoleApp.csproj");
 
-        (int exit, string output) = await FixtureApps.RunAsync(FixtureApps.Dotnet, ["run", "--project", project, "-c", "Release", "--no-build"], FixtureApps.RunTimeout);
+        (int exit, string output) = await FixtureApps.RunAsync(FixtureApps.Dotnet, ["run", "--project", project, "-c", FixtureApps.Configuration, "--no-build"], FixtureApps.RunTimeout);
 
         Assert.True(exit == 0, output);
         Assert.Contains("RESULT 49", output);
