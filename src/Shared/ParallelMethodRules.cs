@@ -205,16 +205,18 @@ internal static class ParallelMethodRules
     };
 
     /// <summary>
-    /// FL3003: the first value of <paramref name="method"/> that cannot cross the boundary, described as "the parameter
-    /// 'x'", "the return value" or "the progress value", with its problem; <see langword="null"/> when all can.
+    /// FL3003: each value of <paramref name="method"/> that cannot cross the boundary (the parameter, or
+    /// <see langword="null"/> for the return value), described as "parameter 'x'", "return value" or "progress value of
+    /// parameter 'x'", with its problem. Values FL3004 rejects are skipped.
     /// </summary>
-    public static (IParameterSymbol? Parameter, string What, ParallelMarshalProblem Problem)? FirstMarshalProblem(
+    public static IEnumerable<(IParameterSymbol? Parameter, string What, ParallelMarshalProblem Problem)> MarshalProblems(
         IMethodSymbol method,
         ParallelMarshalClassifier classifier)
     {
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            ITypeSymbol? type = RoleOf(parameter) switch
+            ParallelParameterRole role = RoleOf(parameter);
+            ITypeSymbol? type = role switch
             {
                 ParallelParameterRole.Marshalled => parameter.Type,
                 ParallelParameterRole.Progress => ((INamedTypeSymbol)parameter.Type).TypeArguments[0],
@@ -227,10 +229,10 @@ internal static class ParallelMethodRules
 
             if (classifier.Classify(type, out ParallelMarshalProblem? problem) is null && problem is not null)
             {
-                string what = RoleOf(parameter) == ParallelParameterRole.Progress
+                string what = role == ParallelParameterRole.Progress
                     ? $"progress value of parameter '{parameter.Name}'"
                     : $"parameter '{parameter.Name}'";
-                return (parameter, what, problem);
+                yield return (parameter, what, problem);
             }
         }
 
@@ -242,10 +244,8 @@ internal static class ParallelMethodRules
             && classifier.Classify(result, out ParallelMarshalProblem? resultProblem) is null
             && resultProblem is not null)
         {
-            return (null, "return value", resultProblem);
+            yield return (null, "return value", resultProblem);
         }
-
-        return null;
     }
 
     /// <summary>FL3006: names the generator would add to the containing type that the user already declared.</summary>
@@ -268,7 +268,7 @@ internal static class ParallelMethodRules
         => ShapeProblem(method, compilation, isWorkerInitializer) is null
             && !NonPartialContainingTypes(method, cancellationToken).Any()
             && !ByRefProblems(method).Any()
-            && (isWorkerInitializer || FirstMarshalProblem(method, classifier) is null)
+            && (isWorkerInitializer || !MarshalProblems(method, classifier).Any())
             && !GeneratedNameCollisions(method, isWorkerInitializer).Any();
 
     // The analyzers see the generator's output in the same compilation; members from our hint names are not collisions.
