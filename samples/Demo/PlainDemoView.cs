@@ -81,7 +81,8 @@ public static class SummaryLines
         int workersUsed = summary.Chunks.Select(c => c.WorkerProcessId).Distinct().Count();
         double busy = summary.Chunks.Sum(c => c.Milliseconds);
         yield return $"primes below {summary.UpTo:N0}: {summary.Chunks.Sum(c => c.Primes):N0}";
-        yield return $"chunks: {summary.Chunks.Count}, worker processes used: {workersUsed} (pool size {summary.Workers}), caller pid {summary.CallerProcessId}";
+        string replaced = workersUsed > summary.Workers ? ", the extra one replaced the crashed worker" : "";
+        yield return $"chunks: {summary.Chunks.Count}, worker processes used: {workersUsed} (pool size {summary.Workers}{replaced}), caller pid {summary.CallerProcessId}";
         yield return $"wall time: {summary.WallTime.TotalSeconds:N2} s, CPU time in workers: {busy / 1000:N2} s, parallel speed-up: {busy / summary.WallTime.TotalMilliseconds:N2}x";
         yield return summary.Crash is null
             ? "crash: none happened (unexpected)"

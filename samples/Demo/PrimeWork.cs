@@ -47,7 +47,6 @@ public static partial class PrimeWork
     [Parallel]
     public static int CrashWorker(int exitCode)
     {
-        Console.Error.WriteLine($"worker {Environment.ProcessId}: simulating a crash with exit code {exitCode}");
         Environment.Exit(exitCode);
         return exitCode;
     }

@@ -16,21 +16,22 @@ string title = $"Forklift demo: counting primes below {options.UpTo:N0} in {rang
 var wallClock = Stopwatch.StartNew();
 (ChunkResult[] chunks, Exception? crash) = await view.ShowProgressAsync(title, options.UpTo, async progress =>
 {
-    // Every call is issued at once; the pool queues what its workers cannot take yet.
-    List<Task<ChunkResult>> calls = ranges.Select(r => PrimeWork.CountPrimesAsync(pool, r.From, r.To, progress)).ToList();
-    Task<Exception?>? crashCall = null;
+    // Every call is issued at once and the pool queues what its workers cannot take yet, in order: the crashing
+    // call goes in the middle, so a worker dies while the rest of the work is still running.
+    int half = ranges.Length / 2;
+    List<Task<ChunkResult>> calls = ranges.Take(half).Select(r => PrimeWork.CountPrimesAsync(pool, r.From, r.To, progress)).ToList();
+    Task<Exception?> crashCall = CrashOneWorkerAsync(pool, view);
+    calls.AddRange(ranges.Skip(half).Select(r => PrimeWork.CountPrimesAsync(pool, r.From, r.To, progress)));
+
     var results = new List<ChunkResult>(ranges.Length);
     await foreach (Task<ChunkResult> call in Task.WhenEach(calls))
     {
         ChunkResult chunk = await call;
         results.Add(chunk);
         view.ChunkDone(results.Count, ranges.Length, chunk);
-
-        // Crash a worker while the rest of the work is still running.
-        crashCall ??= CrashOneWorkerAsync(pool, view);
     }
 
-    return (results.ToArray(), await (crashCall ?? CrashOneWorkerAsync(pool, view)));
+    return (results.ToArray(), await crashCall);
 });
 wallClock.Stop();
 
@@ -57,7 +58,7 @@ internal sealed record DemoOptions(int UpTo, int Chunks, int Workers)
 {
     public static DemoOptions Parse(string[] args)
     {
-        var options = new DemoOptions(UpTo: 20_000_000, Chunks: 40, Workers: Math.Max(2, Environment.ProcessorCount));
+        var options = new DemoOptions(UpTo: 10_000_000, Chunks: 32, Workers: Math.Max(2, Environment.ProcessorCount));
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             int value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);

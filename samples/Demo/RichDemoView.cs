@@ -6,11 +6,12 @@ namespace Demo;
 public sealed class RichDemoView : IDemoView
 {
     private ProgressTask? bar;
+    private Exception? crash;
 
     public async Task<T> ShowProgressAsync<T>(string title, long total, Func<IProgress<int>, Task<T>> work)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{title}[/]");
-        return await AnsiConsole.Progress()
+        T result = await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
@@ -19,10 +20,21 @@ public sealed class RichDemoView : IDemoView
                 Volatile.Write(ref bar, task);
 
                 // ProgressTask.Increment is thread-safe; reports arrive on the pool's reader threads.
-                T result = await work(new InlineProgress<int>(count => task.Increment(count))).ConfigureAwait(false);
+                T counted = await work(new InlineProgress<int>(count => task.Increment(count))).ConfigureAwait(false);
                 task.Value = task.MaxValue;
-                return result;
+                return counted;
             }).ConfigureAwait(false);
+
+        // Writing while the live display runs garbles it, so the crash is only noted on the bar until here.
+        Exception? crashed = Volatile.Read(ref crash);
+        if (crashed is not null)
+        {
+            AnsiConsole.MarkupLine("[red]crash:[/] a call that kills its worker process failed with:");
+            AnsiConsole.WriteException(crashed, ExceptionFormats.ShortenEverything);
+            AnsiConsole.MarkupLine("[green]the pool replaced the worker and every other call completed[/]");
+        }
+
+        return result;
     }
 
     public void ChunkDone(int done, int total, ChunkResult chunk)
@@ -30,16 +42,12 @@ public sealed class RichDemoView : IDemoView
         ProgressTask? task = Volatile.Read(ref bar);
         if (task is not null)
         {
-            task.Description = $"Counting primes: {done}/{total} chunks, last from worker pid {chunk.WorkerProcessId}";
+            string crashNote = Volatile.Read(ref crash) is null ? "" : " · [red]a worker crashed, replaced[/]";
+            task.Description = $"Primes: {done}/{total} chunks · last from pid {chunk.WorkerProcessId}{crashNote}";
         }
     }
 
-    public void Crashed(Exception exception)
-    {
-        AnsiConsole.MarkupLine("[red]crash:[/] a call that kills its worker process failed with:");
-        AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
-        AnsiConsole.MarkupLine("[green]the pool replaced the worker and carried on[/]");
-    }
+    public void Crashed(Exception exception) => Volatile.Write(ref crash, exception);
 
     public void Summary(DemoSummary summary)
     {
