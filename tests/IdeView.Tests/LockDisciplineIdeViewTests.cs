@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -38,7 +37,7 @@ public sealed class LockDisciplineIdeViewTests(ITestOutputHelper output)
 
         Compilation compilation = (await project.GetCompilationAsync())!;
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        ImmutableArray<Diagnostic> diagnostics = await ForkliftDiagnosticsAsync(project, analyzers);
+        ImmutableArray<Diagnostic> diagnostics = await LightBulb.ForkliftDiagnosticsAsync(project, analyzers);
         foreach (Diagnostic diagnostic in diagnostics)
         {
             output.WriteLine($"{diagnostic.Severity} {diagnostic.Id} {diagnostic.Location.GetLineSpan()}: {diagnostic.GetMessage()}");
@@ -57,12 +56,12 @@ public sealed class LockDisciplineIdeViewTests(ITestOutputHelper output)
         Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("FL", StringComparison.Ordinal) && d.Location.SourceTree!.FilePath != flagged.FilePath);
 
         // The light bulb: every fix offered for each squiggle, by title.
-        ImmutableArray<CodeFixProvider> fixers = LoadCodeFixProviders(Id);
+        ImmutableArray<CodeFixProvider> fixers = LightBulb.LoadCodeFixProviders(Id);
         Assert.NotEmpty(fixers);
-        Diagnostic semaphore = fl2001.Single(d => LineOf(flaggedText, d).Contains("gate.Wait()", StringComparison.Ordinal));
-        Diagnostic monitor = fl2001.Single(d => LineOf(flaggedText, d).Contains("Monitor.Enter", StringComparison.Ordinal));
-        ImmutableArray<CodeAction> semaphoreFixes = await OfferedFixesAsync(flagged, semaphore, fixers);
-        ImmutableArray<CodeAction> monitorFixes = await OfferedFixesAsync(flagged, monitor, fixers);
+        Diagnostic semaphore = fl2001.Single(d => LightBulb.LineOf(flaggedText, d).Contains("gate.Wait()", StringComparison.Ordinal));
+        Diagnostic monitor = fl2001.Single(d => LightBulb.LineOf(flaggedText, d).Contains("Monitor.Enter", StringComparison.Ordinal));
+        ImmutableArray<CodeAction> semaphoreFixes = await LightBulb.OfferedFixesAsync(flagged, semaphore, fixers);
+        ImmutableArray<CodeAction> monitorFixes = await LightBulb.OfferedFixesAsync(flagged, monitor, fixers);
         output.WriteLine("fixes for SemaphoreSlim.Wait: " + string.Join(" | ", semaphoreFixes.Select(f => f.Title)));
         output.WriteLine("fixes for Monitor.Enter: " + string.Join(" | ", monitorFixes.Select(f => f.Title)));
         Assert.Contains(semaphoreFixes, f => f.Title.Contains("finally", StringComparison.OrdinalIgnoreCase));
@@ -76,7 +75,7 @@ public sealed class LockDisciplineIdeViewTests(ITestOutputHelper output)
             (monitor, monitorFixes.First(f => !f.Title.Contains("finally", StringComparison.OrdinalIgnoreCase))),
         })
         {
-            Solution fixedSolution = await ApplyAsync(fix);
+            Solution fixedSolution = await LightBulb.ApplyAsync(fix);
             Project fixedProject = fixedSolution.GetProject(project.Id)!;
             Document fixedDocument = fixedProject.GetDocument(flagged.Id)!;
             output.WriteLine($"--- after '{fix.Title}':");
@@ -84,55 +83,9 @@ public sealed class LockDisciplineIdeViewTests(ITestOutputHelper output)
 
             Compilation fixedCompilation = (await fixedProject.GetCompilationAsync())!;
             Assert.Empty(fixedCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            ImmutableArray<Diagnostic> remaining = (await ForkliftDiagnosticsAsync(fixedProject, analyzers)).Where(d => d.Id == Id).ToImmutableArray();
+            ImmutableArray<Diagnostic> remaining = (await LightBulb.ForkliftDiagnosticsAsync(fixedProject, analyzers)).Where(d => d.Id == Id).ToImmutableArray();
             Assert.Single(remaining);
-            Assert.NotEqual(LineOf(flaggedText, diagnostic).Trim(), LineOf(await fixedDocument.GetTextAsync(), remaining[0]).Trim());
+            Assert.NotEqual(LightBulb.LineOf(flaggedText, diagnostic).Trim(), LightBulb.LineOf(await fixedDocument.GetTextAsync(), remaining[0]).Trim());
         }
     }
-
-    private static async Task<ImmutableArray<Diagnostic>> ForkliftDiagnosticsAsync(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers)
-    {
-        Compilation compilation = (await project.GetCompilationAsync())!;
-        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        return diagnostics.Where(d => d.Id.StartsWith("FL", StringComparison.Ordinal)).ToImmutableArray();
-    }
-
-    /// <summary>
-    /// The code fix providers an IDE would find in the package's analyzer folder: MEF-exported
-    /// <see cref="CodeFixProvider"/>s for C# in Forklift.Analyzers.CodeFixes.dll that can fix <paramref name="id"/>.
-    /// </summary>
-    private static ImmutableArray<CodeFixProvider> LoadCodeFixProviders(string id)
-    {
-        Assert.True(File.Exists(RepoPaths.CodeFixesDll), $"{RepoPaths.CodeFixesDll} is missing: build the solution first.");
-        Assembly assembly = Assembly.LoadFrom(RepoPaths.CodeFixesDll);
-        return assembly.GetTypes()
-            .Where(t => !t.IsAbstract
-                && typeof(CodeFixProvider).IsAssignableFrom(t)
-                && t.GetCustomAttributes<ExportCodeFixProviderAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
-            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-            .Where(p => p.FixableDiagnosticIds.Contains(id))
-            .ToImmutableArray();
-    }
-
-    private static async Task<ImmutableArray<CodeAction>> OfferedFixesAsync(Document document, Diagnostic diagnostic, ImmutableArray<CodeFixProvider> fixers)
-    {
-        var actions = ImmutableArray.CreateBuilder<CodeAction>();
-        foreach (CodeFixProvider fixer in fixers)
-        {
-            var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-            await fixer.RegisterCodeFixesAsync(context);
-        }
-
-        return actions.ToImmutable();
-    }
-
-    private static async Task<Solution> ApplyAsync(CodeAction fix)
-    {
-        ImmutableArray<CodeActionOperation> operations = await fix.GetOperationsAsync(CancellationToken.None);
-        return operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-    }
-
-    private static string LineOf(SourceText text, Diagnostic diagnostic) =>
-        text.Lines[diagnostic.Location.GetLineSpan().StartLinePosition.Line].ToString();
 }
