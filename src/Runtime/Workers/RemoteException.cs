@@ -1,6 +1,13 @@
+using System.Text;
+
 namespace Forklift;
 
 /// <summary>An exception thrown by user code in a worker process, carried back to the caller.</summary>
+/// <remarks>
+/// <see cref="Exception.StackTrace"/> is the caller's stack (where the call was awaited); <see cref="RemoteStackTrace"/>
+/// is the worker's. The worker's inner exceptions become nested <see cref="RemoteException"/>s. <see cref="ToString"/>
+/// shows all of it.
+/// </remarks>
 public sealed class RemoteException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -16,4 +23,37 @@ public sealed class RemoteException : Exception
 
     /// <summary>The stack trace in the worker.</summary>
     public string? RemoteStackTrace { get; }
+
+    /// <summary>The method that was running, when known.</summary>
+    public string? MethodName { get; init; }
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(RemoteType).Append(" (in worker");
+        if (MethodName is not null)
+        {
+            text.Append(", running ").Append(MethodName);
+        }
+
+        text.Append("): ").Append(Message);
+        if (InnerException is not null)
+        {
+            text.AppendLine().Append(" ---> ").Append(InnerException.ToString()).AppendLine().Append("   --- End of inner exception stack trace ---");
+        }
+
+        if (!string.IsNullOrEmpty(RemoteStackTrace))
+        {
+            text.AppendLine().Append(RemoteStackTrace);
+        }
+
+        text.AppendLine().Append("   --- End of worker stack trace; caller: ").Append(GetType().FullName).Append(" ---");
+        if (StackTrace is string local)
+        {
+            text.AppendLine().Append(local);
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,0 +1,400 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+using Forklift.Buffers;
+using Forklift.Framing;
+using Forklift.Protocol;
+
+namespace Forklift.Dispatch;
+
+/// <summary>
+/// The worker's side of a connection: handshake, method binding, and running each request through its registered
+/// <see cref="ParallelMethod"/>.
+/// </summary>
+/// <remarks>
+/// The parent sends at most one request at a time, so the worker owns one argument buffer, one result buffer and one
+/// <see cref="ForwardedCallContext"/>, all reused. Methods that take no <see cref="CancellationToken"/> run inline on
+/// the reading thread (the fastest path: nothing else can reach them anyway); methods that do run on the thread
+/// pool so the reading thread stays free to deliver a cancel frame.
+/// </remarks>
+internal sealed class WorkerDispatcher : IThreadPoolWorkItem
+{
+    private const string LoadReason = "A worker loads the assemblies that registered [Parallel] methods by name; they are the parent's own assemblies, listed in its deps file.";
+
+    private readonly Stream _output;
+    private readonly object _sendLock = new();
+    private readonly PooledBufferWriter _result = new();
+    private readonly PooledBufferWriter _progress = new();
+    private readonly PooledBufferWriter _arguments = new();
+    private readonly List<ParallelMethod?> _methods = [];
+    private readonly List<string?> _bindErrors = [];
+    private readonly ForwardedCallContext _context;
+    private int _maxMessageBytes = int.MaxValue;
+    private bool _reportWorkingSet;
+
+    // The request handed to the thread pool (at most one at a time).
+    private long _queuedId;
+    private ParallelMethod? _queuedMethod;
+    private RequestFlags _queuedFlags;
+    private string? _queuedTraceParent;
+    private string? _queuedTraceState;
+
+    public WorkerDispatcher(Stream output)
+    {
+        _output = output;
+        _context = new ForwardedCallContext(this);
+    }
+
+    /// <summary>The dispatcher of this worker process, if it is one; tests use it to inject faults.</summary>
+    public static WorkerDispatcher? Current { get; private set; }
+
+    /// <summary>Runs the worker until the parent says stop or goes away; returns the process exit code.</summary>
+    public int Run(Stream input, int maxHandshakeBytes)
+    {
+        Current = this;
+        using var reader = new LengthPrefixFrameReader(input, maxHandshakeBytes);
+        if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body) || type != (byte)MessageType.Hello)
+        {
+            Console.Error.WriteLine("forklift worker: the first frame was not a Hello; exiting.");
+            return 2;
+        }
+
+        int maxBytes;
+        try
+        {
+            maxBytes = Handshake(body.Span);
+        }
+        catch (Exception e)
+        {
+            SendStartFailed(e);
+            return 3;
+        }
+
+        reader.MaxBodyBytes = maxBytes;
+        return Loop(reader);
+    }
+
+    /// <summary>Writes raw bytes to the protocol stream: only for tests that check how the parent copes with garbage.</summary>
+    public void WriteRawForTesting(ReadOnlySpan<byte> bytes)
+    {
+        lock (_sendLock)
+        {
+            _output.Write(bytes);
+        }
+    }
+
+    public void SendProgress<T>(long requestId, ParallelCodec<T> codec, T value)
+    {
+        lock (_sendLock)
+        {
+            FrameHeader.Begin(_progress);
+            var writer = new PayloadWriter(_progress);
+            writer.WriteInt64(requestId);
+            codec.Write(ref writer, value);
+            _output.Write(FrameHeader.Complete(_progress, (byte)MessageType.Progress, _maxMessageBytes));
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute()
+        => _ = ExecuteAsync(_queuedId, _queuedMethod!, _queuedFlags, _queuedTraceParent, _queuedTraceState);
+
+    private int Handshake(ReadOnlySpan<byte> hello)
+    {
+        var reader = new PayloadReader(hello);
+        uint magic = reader.ReadUInt32();
+        int version = reader.ReadInt32();
+        if (magic != ProtocolConstants.Magic || version != ProtocolConstants.Version)
+        {
+            throw new InvalidDataException($"Protocol mismatch: parent speaks version {version}, this worker {ProtocolConstants.Version}. Parent and worker must use the same Forklift.dll.");
+        }
+
+        int maxBytes = reader.ReadInt32();
+        _reportWorkingSet = reader.ReadBoolean();
+        int count = reader.ReadLength();
+        for (int i = 0; i < count; i++)
+        {
+            string name = reader.ReadString() ?? string.Empty;
+            string? path = reader.ReadString();
+            LoadAndInitialize(name, path);
+        }
+
+        foreach (WorkerInitializer initializer in ParallelMethodRegistry.WorkerInitializers)
+        {
+            try
+            {
+                initializer.Run(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException($"Worker initializer '{initializer.Id}' threw: {e.Message}", e);
+            }
+        }
+
+        _maxMessageBytes = maxBytes;
+        lock (_sendLock)
+        {
+            FrameHeader.Begin(_progress);
+            var writer = new PayloadWriter(_progress);
+            writer.WriteUInt32(ProtocolConstants.Magic);
+            writer.WriteInt32(ProtocolConstants.Version);
+            writer.WriteInt32(Environment.ProcessId);
+            _output.Write(FrameHeader.Complete(_progress, (byte)MessageType.Ready, _maxMessageBytes));
+        }
+
+        return maxBytes;
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = LoadReason)]
+    private static void LoadAndInitialize(string name, string? path)
+    {
+        Assembly assembly;
+        try
+        {
+            assembly = AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name));
+        }
+        catch (Exception) when (!string.IsNullOrEmpty(path) && File.Exists(path))
+        {
+            assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+        }
+
+        // Runs the generated [ModuleInitializer] (at most once per process), which fills ParallelMethodRegistry.
+        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+    }
+
+    private int Loop(LengthPrefixFrameReader reader)
+    {
+        while (reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
+        {
+            switch ((MessageType)type)
+            {
+                case MessageType.Bind:
+                    OnBind(body.Span);
+                    break;
+                case MessageType.Request:
+                    OnRequest(body.Span);
+                    break;
+                case MessageType.Cancel:
+                    _context.Cancel(BinaryPrimitives.ReadInt64LittleEndian(body.Span));
+                    break;
+                case MessageType.Shutdown:
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"forklift worker: unexpected frame type {type}; exiting.");
+                    return 2;
+            }
+        }
+
+        // The parent closed our input: it is gone or dropped us. Either way there is nobody to answer.
+        return 0;
+    }
+
+    private void OnBind(ReadOnlySpan<byte> body)
+    {
+        var reader = new PayloadReader(body);
+        int handle = (int)reader.ReadVarUInt32();
+        string id = reader.ReadString() ?? string.Empty;
+        string name = reader.ReadString() ?? string.Empty;
+        string? path = reader.ReadString();
+        while (_methods.Count <= handle)
+        {
+            _methods.Add(null);
+            _bindErrors.Add(null);
+        }
+
+        if (!ParallelMethodRegistry.TryGet(id, out ParallelMethod? method))
+        {
+            try
+            {
+                LoadAndInitialize(name, path);
+            }
+            catch (Exception e)
+            {
+                _bindErrors[handle] = $"The worker could not load assembly '{name}' of [Parallel] method '{id}': {e.Message}";
+                return;
+            }
+
+            if (!ParallelMethodRegistry.TryGet(id, out method))
+            {
+                _bindErrors[handle] = $"No [Parallel] method with id '{id}' is registered in the worker after loading '{name}' and running its module initializer.";
+                return;
+            }
+        }
+
+        _methods[handle] = method;
+    }
+
+    private void OnRequest(ReadOnlySpan<byte> body)
+    {
+        var reader = new PayloadReader(body);
+        long id = reader.ReadInt64();
+        int handle = (int)reader.ReadVarUInt32();
+        var flags = (RequestFlags)reader.ReadByte();
+        string? traceParent = null;
+        string? traceState = null;
+        if ((flags & RequestFlags.Trace) != 0)
+        {
+            traceParent = reader.ReadString();
+            traceState = reader.ReadString();
+        }
+
+        // The reader's buffer is reused for the next frame (a cancel may arrive while the call runs): keep a copy.
+        _arguments.Reset();
+        _arguments.Write(body[(body.Length - reader.Remaining)..]);
+
+        ParallelMethod? method = (uint)handle < (uint)_methods.Count ? _methods[handle] : null;
+        if (method is null)
+        {
+            string message = (uint)handle < (uint)_bindErrors.Count && _bindErrors[handle] is string error ? error : $"Unknown method handle {handle}.";
+            SendError(id, 0, new InvalidOperationException(message));
+            return;
+        }
+
+        if (method.Options.AcceptsCancellation)
+        {
+            _queuedId = id;
+            _queuedMethod = method;
+            _queuedFlags = flags;
+            _queuedTraceParent = traceParent;
+            _queuedTraceState = traceState;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+        else
+        {
+            _ = ExecuteAsync(id, method, flags, traceParent, traceState);
+        }
+    }
+
+    private async Task ExecuteAsync(long id, ParallelMethod method, RequestFlags flags, string? traceParent, string? traceState)
+    {
+        Activity? activity = traceParent is null ? null : ForkliftActivitySource.StartWorkerActivity(method.Name, traceParent, traceState);
+        _context.Begin(id);
+        BeginResponse();
+        ReadOnlyMemory<byte> arguments = _arguments.WrittenMemory;
+        ResponseStatus status = ResponseStatus.Ok;
+        Exception? error = null;
+        int item = 0;
+        try
+        {
+            if ((flags & RequestFlags.Batch) == 0)
+            {
+                await method.InvokeAsync(arguments, _result, _context).ConfigureAwait(false);
+            }
+            else
+            {
+                (int count, int position) = ReadBatchCount(arguments.Span);
+                new PayloadWriter(_result).WriteVarUInt32((uint)count);
+                for (item = 0; item < count; item++)
+                {
+                    int length = BinaryPrimitives.ReadInt32LittleEndian(arguments.Span.Slice(position, 4));
+                    ReadOnlyMemory<byte> one = arguments.Slice(position + 4, length);
+                    position += 4 + length;
+                    int lengthAt = _result.Reserve(4);
+                    int start = _result.WrittenCount;
+                    await method.InvokeAsync(one, _result, _context).ConfigureAwait(false);
+                    _result.PatchInt32(lengthAt, _result.WrittenCount - start);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_context.CancellationToken.IsCancellationRequested)
+        {
+            status = ResponseStatus.Canceled;
+        }
+        catch (Exception e)
+        {
+            status = ResponseStatus.Error;
+            error = e;
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+        }
+        finally
+        {
+            _context.End();
+            activity?.Dispose();
+        }
+
+        if (status == ResponseStatus.Ok)
+        {
+            try
+            {
+                SendResponse(id, ResponseStatus.Ok);
+                return;
+            }
+            catch (InvalidDataException e)
+            {
+                // The result is over MaxMessageBytes: report that instead of breaking the connection.
+                status = ResponseStatus.Error;
+                error = new InvalidDataException($"The result of {method.Name} is too large to send: {e.Message}", e);
+            }
+        }
+
+        if (status == ResponseStatus.Error)
+        {
+            SendError(id, item, error!);
+        }
+        else
+        {
+            BeginResponse();
+            SendResponse(id, status);
+        }
+    }
+
+    private static (int Count, int Position) ReadBatchCount(ReadOnlySpan<byte> arguments)
+    {
+        var reader = new PayloadReader(arguments);
+        int count = (int)reader.ReadVarUInt32();
+        return (count, arguments.Length - reader.Remaining);
+    }
+
+    private void BeginResponse()
+    {
+        FrameHeader.Begin(_result);
+        _result.Reserve(ProtocolConstants.ResponsePrefixSize);
+    }
+
+    private void SendError(long id, int item, Exception error)
+    {
+        BeginResponse();
+        var writer = new PayloadWriter(_result);
+        writer.WriteVarUInt32((uint)item);
+        try
+        {
+            ErrorInfo.WriteChain(ref writer, error);
+        }
+        catch (Exception e)
+        {
+            // An exception whose Message or StackTrace throws: report that rather than nothing.
+            BeginResponse();
+            writer = new PayloadWriter(_result);
+            writer.WriteVarUInt32((uint)item);
+            ErrorInfo.WriteChain(ref writer, new InvalidOperationException($"The worker could not describe a {error.GetType().FullName}: {e.Message}"));
+        }
+
+        SendResponse(id, ResponseStatus.Error);
+    }
+
+    private void SendResponse(long id, ResponseStatus status)
+    {
+        int offset = FrameHeader.Size;
+        _result.PatchInt64(offset, id);
+        _result.PatchByte(offset + 8, (byte)status);
+        _result.PatchInt64(offset + 9, _reportWorkingSet ? Environment.WorkingSet : 0);
+        ReadOnlySpan<byte> frame = FrameHeader.Complete(_result, (byte)MessageType.Response, _maxMessageBytes);
+        lock (_sendLock)
+        {
+            _output.Write(frame);
+        }
+    }
+
+    private void SendStartFailed(Exception e)
+    {
+        lock (_sendLock)
+        {
+            FrameHeader.Begin(_progress);
+            var writer = new PayloadWriter(_progress);
+            ErrorInfo.WriteChain(ref writer, e);
+            _output.Write(FrameHeader.Complete(_progress, (byte)MessageType.StartFailed, int.MaxValue));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace Forklift.Protocol;
+
+/// <summary>The type byte of a frame. Parent → worker: <see cref="Hello"/>, <see cref="Bind"/>, <see cref="Request"/>,
+/// <see cref="Cancel"/>, <see cref="Shutdown"/>. Worker → parent: <see cref="Ready"/>, <see cref="StartFailed"/>,
+/// <see cref="Response"/>, <see cref="Progress"/>.</summary>
+internal enum MessageType : byte
+{
+    /// <summary>First frame from the parent: magic, version, limits, assemblies to load.</summary>
+    Hello = 1,
+
+    /// <summary>Associates a small integer handle with a method id for the rest of the connection.</summary>
+    Bind = 2,
+
+    /// <summary>Runs one call, or a batch of calls of a map.</summary>
+    Request = 3,
+
+    /// <summary>Cancels a running request.</summary>
+    Cancel = 4,
+
+    /// <summary>Asks the worker to exit after its current call.</summary>
+    Shutdown = 5,
+
+    /// <summary>The worker loaded everything and ran its initializers.</summary>
+    Ready = 64,
+
+    /// <summary>Loading or an initializer failed; carries the error.</summary>
+    StartFailed = 65,
+
+    /// <summary>The outcome of one request.</summary>
+    Response = 66,
+
+    /// <summary>A progress report for a running request.</summary>
+    Progress = 67,
+}
+
+/// <summary>Outcome byte of a <see cref="MessageType.Response"/>.</summary>
+internal enum ResponseStatus : byte
+{
+    /// <summary>The call returned; the result follows.</summary>
+    Ok = 0,
+
+    /// <summary>The call threw; the item index and an error follow.</summary>
+    Error = 1,
+
+    /// <summary>The call observed its forwarded cancellation.</summary>
+    Canceled = 2,
+}
+
+/// <summary>Flags of a <see cref="MessageType.Request"/>.</summary>
+[Flags]
+internal enum RequestFlags : byte
+{
+    /// <summary>A single call.</summary>
+    None = 0,
+
+    /// <summary>The payload is a batch: a count, then each call's arguments prefixed by an int32 length.</summary>
+    Batch = 1,
+
+    /// <summary>A W3C trace parent (and optional trace state) precedes the payload.</summary>
+    Trace = 2,
+}

@@ -1,0 +1,17 @@
+namespace Forklift.Protocol;
+
+/// <summary>Constants both ends check during the handshake.</summary>
+internal static class ProtocolConstants
+{
+    /// <summary>"FLK1" little-endian: a frame that does not start with it is not ours.</summary>
+    public const uint Magic = 0x314B4C46;
+
+    /// <summary>Bumped on any incompatible change of the frames; parent and worker must match exactly.</summary>
+    public const int Version = 1;
+
+    /// <summary>The first command-line argument that makes a process a worker.</summary>
+    public const string WorkerSwitch = "--forklift-worker";
+
+    /// <summary>Bytes of the fixed part of a response body: request id (8), status (1), working set (8).</summary>
+    public const int ResponsePrefixSize = 17;
+}

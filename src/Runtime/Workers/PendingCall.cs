@@ -1,0 +1,256 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Forklift.Buffers;
+using Forklift.Dispatch;
+using Forklift.Protocol;
+
+namespace Forklift.Workers;
+
+/// <summary>Where a call is in its life; changed only under the pool's lock.</summary>
+internal enum CallState
+{
+    Queued,
+    Running,
+    Done,
+}
+
+/// <summary>One unit of work for one worker: a single call, or a chunk of a map.</summary>
+/// <remarks>
+/// Scheduling fields are guarded by the pool's lock. Completion is once-only (<see cref="TryComplete"/>): a
+/// response, a crash, a timeout and a cancellation may race, and the first one wins.
+/// </remarks>
+internal abstract class PendingCall
+{
+    private int _completed;
+
+    protected PendingCall(ParallelMethod method, ProgressSink? progress, CancellationToken cancellationToken)
+    {
+        Method = method;
+        Progress = progress;
+        CancellationToken = cancellationToken;
+        StartTimestamp = Stopwatch.GetTimestamp();
+    }
+
+    public ParallelMethod Method { get; }
+
+    public ProgressSink? Progress { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public CancellationTokenRegistration Registration { get; set; }
+
+    public long StartTimestamp { get; }
+
+    public Activity? Activity { get; set; }
+
+    public string? TraceParent { get; set; }
+
+    public string? TraceState { get; set; }
+
+    // Guarded by the pool lock.
+    public CallState State { get; set; }
+
+    public long RequestId { get; set; }
+
+    public WorkerProcess? Worker { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>Set before the request is written: from then on a crash may have run it, so it is not silently retried.</summary>
+    public bool Delivered { get; set; }
+
+    /// <summary>The pool the call was submitted to.</summary>
+    public WorkerPool? Pool { get; set; }
+
+    /// <summary>Counted out of the pool's outstanding calls (under the pool lock).</summary>
+    public bool Counted { get; set; }
+
+    public bool IsCompleted => Volatile.Read(ref _completed) != 0;
+
+    /// <summary>How many inputs the call carries (1, or a chunk's size); timeouts scale with it.</summary>
+    public abstract int ItemCount { get; }
+
+    public abstract bool IsBatch { get; }
+
+    /// <summary>Encodes the arguments (a batch: count, then each input prefixed by its int32 length).</summary>
+    public abstract void WriteArguments(PooledBufferWriter buffer);
+
+    public bool TryComplete() => Interlocked.Exchange(ref _completed, 1) == 0;
+
+    /// <summary>Decodes the result payload and completes the caller. Only after <see cref="TryComplete"/>.</summary>
+    public abstract void SetResult(ReadOnlySpan<byte> payload);
+
+    public abstract void SetException(Exception exception);
+
+    public abstract void SetCanceled();
+}
+
+/// <summary>A single <see cref="WorkerPool.InvokeAsync{TArgs, TResult}"/> call.</summary>
+internal sealed class SingleCall<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress, CancellationToken cancellationToken)
+    : PendingCall(method, progress, cancellationToken)
+{
+    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<TResult> Task => _completion.Task;
+
+    public override int ItemCount => 1;
+
+    public override bool IsBatch => false;
+
+    public override void WriteArguments(PooledBufferWriter buffer)
+    {
+        var writer = new PayloadWriter(buffer);
+        method.Arguments.Write(ref writer, args);
+    }
+
+    public override void SetResult(ReadOnlySpan<byte> payload)
+    {
+        var reader = new PayloadReader(payload);
+        TResult result = method.Result.Read(ref reader);
+        if (reader.Remaining != 0)
+        {
+            throw new InvalidDataException($"{reader.Remaining} unexpected bytes after the result of {method.Name}.");
+        }
+
+        _completion.TrySetResult(result);
+    }
+
+    public override void SetException(Exception exception) => _completion.TrySetException(exception);
+
+    public override void SetCanceled() => _completion.TrySetCanceled(CancellationToken.IsCancellationRequested ? CancellationToken : new CancellationToken(true));
+}
+
+/// <summary>What the chunks of one map share: inputs, results, and how many are left.</summary>
+internal sealed class MapState<TArgs, TResult>
+{
+    private int _remaining;
+    private int _done;
+
+    public MapState(ParallelMethod<TArgs, TResult> method, TArgs[] inputs, bool unordered)
+    {
+        Method = method;
+        Inputs = inputs;
+        Results = unordered ? [] : new TResult[inputs.Length];
+        _remaining = inputs.Length;
+        if (unordered)
+        {
+            Stream = Channel.CreateUnbounded<(int, TResult)>(new UnboundedChannelOptions { SingleReader = true });
+        }
+    }
+
+    public ParallelMethod<TArgs, TResult> Method { get; }
+
+    public TArgs[] Inputs { get; }
+
+    public TResult[] Results { get; }
+
+    public Channel<(int Index, TResult Result)>? Stream { get; }
+
+    public TaskCompletionSource<TResult[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The map already failed or was cancelled: its queued chunks need not run.</summary>
+    public bool IsDone => Volatile.Read(ref _done) != 0;
+
+    public void ChunkSucceeded(int count)
+    {
+        if (Interlocked.Add(ref _remaining, -count) == 0 && Interlocked.Exchange(ref _done, 1) == 0)
+        {
+            Completion.TrySetResult(Results);
+            Stream?.Writer.TryComplete();
+        }
+    }
+
+    public void Fail(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _done, 1) == 0)
+        {
+            Completion.TrySetException(exception);
+            Stream?.Writer.TryComplete(exception);
+        }
+    }
+
+    public void Cancel(CancellationToken token)
+    {
+        if (Interlocked.Exchange(ref _done, 1) == 0)
+        {
+            Completion.TrySetCanceled(token);
+            Stream?.Writer.TryComplete(new OperationCanceledException(token));
+        }
+    }
+}
+
+/// <summary>A chunk of consecutive inputs of a map, sent to one worker as one batch request.</summary>
+internal sealed class ChunkCall<TArgs, TResult>(MapState<TArgs, TResult> map, int start, int count, ProgressSink? progress, CancellationToken cancellationToken)
+    : PendingCall(map.Method, progress, cancellationToken), IChunk
+{
+    public bool IsObsolete => map.IsDone;
+
+    public MapState<TArgs, TResult> Map => map;
+
+    public override int ItemCount => count;
+
+    public override bool IsBatch => true;
+
+    public override void WriteArguments(PooledBufferWriter buffer)
+    {
+        var writer = new PayloadWriter(buffer);
+        writer.WriteVarUInt32((uint)count);
+        ParallelCodec<TArgs> codec = map.Method.Arguments;
+        TArgs[] inputs = map.Inputs;
+        for (int i = start; i < start + count; i++)
+        {
+            int lengthAt = buffer.Reserve(4);
+            int before = buffer.WrittenCount;
+            codec.Write(ref writer, inputs[i]);
+            buffer.PatchInt32(lengthAt, buffer.WrittenCount - before);
+        }
+    }
+
+    public override void SetResult(ReadOnlySpan<byte> payload)
+    {
+        var header = new PayloadReader(payload);
+        uint n = header.ReadVarUInt32();
+        if (n != (uint)count)
+        {
+            throw new InvalidDataException($"A batch of {count} calls came back with {n} results.");
+        }
+
+        int position = payload.Length - header.Remaining;
+        ParallelCodec<TResult> codec = map.Method.Result;
+        for (int i = 0; i < count; i++)
+        {
+            if (payload.Length - position < 4)
+            {
+                throw new InvalidDataException("Batch result ended early.");
+            }
+
+            int length = BinaryPrimitives.ReadInt32LittleEndian(payload.Slice(position, 4));
+            if ((uint)length > (uint)(payload.Length - position - 4))
+            {
+                throw new InvalidDataException("Batch result item longer than the payload.");
+            }
+
+            var reader = new PayloadReader(payload.Slice(position + 4, length));
+            TResult result = codec.Read(ref reader);
+            position += 4 + length;
+            if (map.Stream is { } stream)
+            {
+                stream.Writer.TryWrite((start + i, result));
+            }
+            else
+            {
+                map.Results[start + i] = result;
+            }
+        }
+
+        map.ChunkSucceeded(count);
+    }
+
+    public override void SetException(Exception exception) => map.Fail(exception);
+
+    public override void SetCanceled() => map.Cancel(CancellationToken.IsCancellationRequested ? CancellationToken : new CancellationToken(true));
+
+    /// <summary>The input index of item <paramref name="item"/> of this chunk, for error messages.</summary>
+    public int InputIndex(int item) => start + item;
+}

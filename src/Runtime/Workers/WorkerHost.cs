@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using Forklift.Dispatch;
+using Forklift.Protocol;
+using Forklift.Transport;
+
+namespace Forklift;
+
+/// <summary>Turns a process into a Forklift worker.</summary>
+/// <remarks>
+/// Framework-dependent apps need nothing: workers start as <c>dotnet exec … Forklift.dll</c>. Self-contained and
+/// single-file apps start themselves as workers, so their <c>Main</c> must begin with
+/// <c>if (WorkerHost.TryRunAsWorker(args)) return;</c>.
+/// </remarks>
+public static class WorkerHost
+{
+    /// <summary>
+    /// When this process was started as a worker, runs the worker until the parent stops it, then exits the process
+    /// (it does not return). Otherwise returns <see langword="false"/> at once.
+    /// </summary>
+    /// <param name="args">The arguments of <c>Main</c>.</param>
+    public static bool TryRunAsWorker(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length < 3 || args[0] != ProtocolConstants.WorkerSwitch)
+        {
+            return false;
+        }
+
+        Environment.Exit(Run(args));
+        return true;
+    }
+
+    internal static int Run(string[] args)
+    {
+        if (!int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int version) || version != ProtocolConstants.Version)
+        {
+            Console.Error.WriteLine($"forklift worker: protocol version {args[1]} requested, this Forklift.dll speaks {ProtocolConstants.Version}.");
+            return 2;
+        }
+
+        _ = int.TryParse(args[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int parentPid);
+        (Stream input, Stream output) = WorkerStdio.Open();
+        WatchParent(parentPid);
+        var dispatcher = new WorkerDispatcher(output);
+
+        // The handshake frame is small; the real limit comes in it.
+        return dispatcher.Run(input, 16 * 1024 * 1024);
+    }
+
+    /// <summary>
+    /// Exits when the parent dies. Closing our input (the parent's end of the pipe) already does that while the worker
+    /// is idle; this also covers a worker busy in a long call, which is not reading.
+    /// </summary>
+    private static void WatchParent(int parentPid)
+    {
+        if (parentPid <= 0)
+        {
+            return;
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            if (WorkerStdio.ParentProcessId() != parentPid)
+            {
+                return;
+            }
+
+            var watcher = new Thread(() =>
+            {
+                while (WorkerStdio.ParentProcessId() == parentPid)
+                {
+                    Thread.Sleep(200);
+                }
+
+                Environment.Exit(4);
+            })
+            { IsBackground = true, Name = "Forklift parent watch" };
+            watcher.Start();
+            return;
+        }
+
+        try
+        {
+            Process parent = Process.GetProcessById(parentPid);
+            var watcher = new Thread(() =>
+            {
+                parent.WaitForExit();
+                Environment.Exit(4);
+            })
+            { IsBackground = true, Name = "Forklift parent watch" };
+            watcher.Start();
+        }
+        catch (ArgumentException)
+        {
+            Environment.Exit(4);
+        }
+    }
+}
+
+/// <summary>The entry point of Forklift.dll when it is started as a worker by <c>dotnet exec</c>.</summary>
+internal static class WorkerEntryPoint
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length >= 3 && args[0] == ProtocolConstants.WorkerSwitch)
+        {
+            return WorkerHost.Run(args);
+        }
+
+        Console.Error.WriteLine("Forklift.dll is a library; it runs as a worker process only when a WorkerPool starts it.");
+        return 1;
+    }
+}

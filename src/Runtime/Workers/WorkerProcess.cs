@@ -1,0 +1,342 @@
+using System.Diagnostics;
+using System.Reflection;
+using Forklift.Buffers;
+using Forklift.Dispatch;
+using Forklift.Framing;
+using Forklift.Protocol;
+
+namespace Forklift.Workers;
+
+/// <summary>Where a worker is in its life; changed only under the pool's lock.</summary>
+internal enum WorkerState
+{
+    Starting,
+    Idle,
+    Busy,
+    Retiring,
+    Dead,
+}
+
+/// <summary>Why the pool ended a worker; decides what its running call fails with.</summary>
+internal enum KillReason
+{
+    None,
+    Timeout,
+    Canceled,
+    StartTimeout,
+    Recycled,
+    Shutdown,
+    Terminated,
+    ProtocolError,
+}
+
+/// <summary>
+/// One worker process and the parent's end of its connection: a send path (any thread, under <see cref="_sendLock"/>)
+/// and a reading thread that hands every frame to the pool.
+/// </summary>
+internal sealed class WorkerProcess
+{
+    private const int StderrLines = 20;
+
+    private readonly WorkerPool _pool;
+    private readonly object _sendLock = new();
+    private readonly PooledBufferWriter _send = new();
+    private readonly Queue<string> _stderr = new();
+    private readonly ManualResetEventSlim _stderrClosed = new();
+    private readonly int _maxMessageBytes;
+    private bool[] _bound = new bool[8];
+    private Stream? _input;
+
+    public WorkerProcess(WorkerPool pool, int maxMessageBytes)
+    {
+        _pool = pool;
+        _maxMessageBytes = maxMessageBytes;
+    }
+
+    public Process? Process { get; private set; }
+
+    public int ProcessId { get; private set; }
+
+    public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Guarded by the pool lock.
+    public WorkerState State { get; set; }
+
+    public PendingCall? Current { get; set; }
+
+    public int CallsDone { get; set; }
+
+    public long StartDeadline { get; set; }
+
+    public long CallDeadline { get; set; } = long.MaxValue;
+
+    public long CancelDeadline { get; set; } = long.MaxValue;
+
+    public KillReason Reason { get; set; }
+
+    /// <summary>The error a worker reported when its start failed (an initializer threw, an assembly did not load).</summary>
+    public Exception? StartError { get; private set; }
+
+    /// <summary>Starts the process and its reading threads, and sends the handshake.</summary>
+    public void Start(WorkerLaunch launch, IDictionary<string, string?> environment, IReadOnlyList<Assembly> assemblies, bool reportWorkingSet)
+    {
+        var info = new ProcessStartInfo(launch.FileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+        foreach (string argument in launch.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // Server GC (the ASP.NET default) gives every worker a heap per core; workers are many small processes.
+        info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment["FORKLIFT_WORKER"] = "1";
+        foreach ((string name, string? value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
+        var process = new Process { StartInfo = info };
+        process.ErrorDataReceived += OnStandardError;
+        process.Start();
+        Process = process;
+        ProcessId = process.Id;
+        process.BeginErrorReadLine();
+        _input = process.StandardInput.BaseStream;
+        Stream output = process.StandardOutput.BaseStream;
+        var reader = new Thread(() => ReadLoop(output)) { IsBackground = true, Name = $"Forklift worker {ProcessId} reader" };
+        reader.Start();
+        SendHello(assemblies, reportWorkingSet);
+    }
+
+    /// <summary>Sends a request (binding its method first if this worker has not seen it).</summary>
+    /// <returns>An error if the arguments could not be encoded (nothing was sent), otherwise <see langword="null"/>.</returns>
+    /// <exception cref="IOException">The worker's input is closed: it died.</exception>
+    public Exception? SendRequest(PendingCall call, int handle, long requestId)
+    {
+        lock (_sendLock)
+        {
+            if (handle >= _bound.Length || !_bound[handle])
+            {
+                WriteBind(call.Method, handle);
+            }
+
+            ReadOnlySpan<byte> frame;
+            try
+            {
+                FrameHeader.Begin(_send);
+                var writer = new PayloadWriter(_send);
+                writer.WriteInt64(requestId);
+                writer.WriteVarUInt32((uint)handle);
+                RequestFlags flags = (call.IsBatch ? RequestFlags.Batch : RequestFlags.None) | (call.TraceParent is null ? RequestFlags.None : RequestFlags.Trace);
+                writer.WriteByte((byte)flags);
+                if (call.TraceParent is not null)
+                {
+                    writer.WriteString(call.TraceParent);
+                    writer.WriteString(call.TraceState);
+                }
+
+                call.WriteArguments(_send);
+                frame = FrameHeader.Complete(_send, (byte)MessageType.Request, _maxMessageBytes);
+            }
+            catch (Exception e)
+            {
+                return e is InvalidDataException
+                    ? new InvalidDataException($"The arguments of {call.Method.Name} are too large to send: {e.Message}", e)
+                    : e;
+            }
+
+            call.Delivered = true;
+            _input!.Write(frame);
+            return null;
+        }
+    }
+
+    public void SendCancel(long requestId)
+    {
+        try
+        {
+            lock (_sendLock)
+            {
+                FrameHeader.Begin(_send);
+                new PayloadWriter(_send).WriteInt64(requestId);
+                _input!.Write(FrameHeader.Complete(_send, (byte)MessageType.Cancel, _maxMessageBytes));
+            }
+        }
+        catch (IOException)
+        {
+            // Already gone; the reading thread reports it.
+        }
+    }
+
+    public void SendShutdown()
+    {
+        try
+        {
+            lock (_sendLock)
+            {
+                FrameHeader.Begin(_send);
+                _input!.Write(FrameHeader.Complete(_send, (byte)MessageType.Shutdown, _maxMessageBytes));
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            Process?.Kill();
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            // Already exited.
+        }
+    }
+
+    /// <summary>The last lines of standard error, oldest first.</summary>
+    public string[] StandardErrorTail(TimeSpan waitForEnd)
+    {
+        _stderrClosed.Wait(waitForEnd);
+        lock (_stderr)
+        {
+            return _stderr.ToArray();
+        }
+    }
+
+    private void SendHello(IReadOnlyList<Assembly> assemblies, bool reportWorkingSet)
+    {
+        try
+        {
+            lock (_sendLock)
+            {
+                FrameHeader.Begin(_send);
+                var writer = new PayloadWriter(_send);
+                writer.WriteUInt32(ProtocolConstants.Magic);
+                writer.WriteInt32(ProtocolConstants.Version);
+                writer.WriteInt32(_maxMessageBytes);
+                writer.WriteBoolean(reportWorkingSet);
+                writer.WriteNullableLength(assemblies.Count);
+                foreach (Assembly assembly in assemblies)
+                {
+                    writer.WriteString(assembly.FullName);
+                    writer.WriteString(AssemblyPath(assembly));
+                }
+
+                _input!.Write(FrameHeader.Complete(_send, (byte)MessageType.Hello, int.MaxValue));
+            }
+        }
+        catch (IOException)
+        {
+            // Died at once; the reading thread reports it.
+        }
+    }
+
+    private void WriteBind(ParallelMethod method, int handle)
+    {
+        FrameHeader.Begin(_send);
+        var writer = new PayloadWriter(_send);
+        writer.WriteVarUInt32((uint)handle);
+        writer.WriteString(method.Id);
+        writer.WriteString(method.DeclaringType.Assembly.FullName);
+        writer.WriteString(AssemblyPath(method.DeclaringType.Assembly));
+        _input!.Write(FrameHeader.Complete(_send, (byte)MessageType.Bind, int.MaxValue));
+        if (handle >= _bound.Length)
+        {
+            Array.Resize(ref _bound, Math.Max(handle + 1, _bound.Length * 2));
+        }
+
+        _bound[handle] = true;
+    }
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location is sent as is; the worker then loads by name.")]
+    private static string AssemblyPath(Assembly assembly) => assembly.Location;
+
+    private void ReadLoop(Stream output)
+    {
+        Exception? protocolError = null;
+        try
+        {
+            using var reader = new LengthPrefixFrameReader(output, _maxMessageBytes);
+            bool handshaken = false;
+            while (reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
+            {
+                switch ((MessageType)type)
+                {
+                    case MessageType.Ready when !handshaken:
+                        CheckReady(body.Span);
+                        handshaken = true;
+                        _pool.OnWorkerReady(this);
+                        break;
+                    case MessageType.StartFailed when !handshaken:
+                        var errorReader = new PayloadReader(body.Span);
+                        StartError = WorkerPool.ToRemoteException(ErrorInfo.ReadChain(ref errorReader), null);
+                        break;
+                    case MessageType.Response when handshaken:
+                        _pool.OnResponse(this, body.Span);
+                        break;
+                    case MessageType.Progress when handshaken:
+                        _pool.OnProgress(this, body.Span);
+                        break;
+                    default:
+                        throw new InvalidDataException(handshaken
+                            ? $"Unexpected frame type {type} from the worker."
+                            : $"The worker's first output was not a Forklift handshake (frame type {type}). If this is a self-contained app, its Main must start with `if (WorkerHost.TryRunAsWorker(args)) return;`.");
+                }
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            protocolError = e;
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+
+        _pool.OnWorkerLost(this, protocolError);
+    }
+
+    private static void CheckReady(ReadOnlySpan<byte> body)
+    {
+        var reader = new PayloadReader(body);
+        if (reader.ReadUInt32() != ProtocolConstants.Magic || reader.ReadInt32() != ProtocolConstants.Version)
+        {
+            throw new InvalidDataException("The worker answered the handshake with another protocol version.");
+        }
+    }
+
+    private void OnStandardError(object sender, DataReceivedEventArgs e)
+    {
+        if (e.Data is null)
+        {
+            _stderrClosed.Set();
+            return;
+        }
+
+        lock (_stderr)
+        {
+            if (_stderr.Count == StderrLines)
+            {
+                _stderr.Dequeue();
+            }
+
+            _stderr.Enqueue(e.Data);
+        }
+
+        _pool.OnWorkerOutput(this, e.Data);
+    }
+}

@@ -1,0 +1,189 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Forklift.Dispatch;
+
+namespace Forklift.Runtime.Tests;
+
+/// <summary>
+/// The methods the tests run in workers, registered the way generated code registers [Parallel] methods: a module
+/// initializer that runs in the test host and, loaded by name, in every worker.
+/// </summary>
+internal static class TestMethods
+{
+    public const string FailInitVariable = "FORKLIFT_TEST_FAIL_INIT";
+
+    private static readonly List<byte[]> Ballast = [];
+    private static int s_initializerRuns;
+
+    public static readonly ParallelMethod<int, int> Echo = Define<int, int>("Echo(int)", TestCodecs.Int32, TestCodecs.Int32, (x, _) => ValueTask.FromResult(x));
+
+    public static readonly ParallelMethod<(int, int), int> Add = Define<(int, int), int>("Add(int, int)", TestCodecs.Int32Pair, TestCodecs.Int32, (a, _) => ValueTask.FromResult(a.Item1 + a.Item2));
+
+    public static readonly ParallelMethod<Unit, int> Pid = Define<Unit, int>("Pid()", TestCodecs.Unit, TestCodecs.Int32, (_, _) => ValueTask.FromResult(Environment.ProcessId));
+
+    /// <summary>Sleeps, ignoring cancellation (it takes no token); returns the worker's pid.</summary>
+    public static readonly ParallelMethod<int, int> Sleep = Define<int, int>("Sleep(int)", TestCodecs.Int32, TestCodecs.Int32, (ms, _) =>
+    {
+        Thread.Sleep(ms);
+        return ValueTask.FromResult(Environment.ProcessId);
+    });
+
+    /// <summary>Waits on the forwarded token.</summary>
+    public static readonly ParallelMethod<int, int> SleepWithToken = Define<int, int>(
+        "SleepWithToken(int, CancellationToken)",
+        TestCodecs.Int32,
+        TestCodecs.Int32,
+        async (ms, context) =>
+        {
+            await Task.Delay(ms, context.CancellationToken);
+            return Environment.ProcessId;
+        },
+        new ParallelMethodOptions { AcceptsCancellation = true });
+
+    public static readonly ParallelMethod<Unit, Unit> FailFast = Define<Unit, Unit>("FailFast()", TestCodecs.Unit, TestCodecs.Unit, (_, _) =>
+    {
+        Environment.FailFast("test asked for FailFast");
+        return default;
+    });
+
+    public static readonly ParallelMethod<int, Unit> Exit = Define<int, Unit>("Exit(int)", TestCodecs.Int32, TestCodecs.Unit, (code, _) =>
+    {
+        Console.Error.WriteLine($"exiting with {code}");
+        Environment.Exit(code);
+        return default;
+    });
+
+    public static readonly ParallelMethod<int, int> StackOverflow = Define<int, int>("StackOverflow(int)", TestCodecs.Int32, TestCodecs.Int32, (n, _) => ValueTask.FromResult(Recurse(n)));
+
+    public static readonly ParallelMethod<Unit, Unit> KillSelf = Define<Unit, Unit>("KillSelf()", TestCodecs.Unit, TestCodecs.Unit, (_, _) =>
+    {
+        Process.GetCurrentProcess().Kill();
+        Thread.Sleep(Timeout.Infinite);
+        return default;
+    });
+
+    public static readonly ParallelMethod<string?, int> Throw = Define<string?, int>("Throw(string)", TestCodecs.String, TestCodecs.Int32, (message, _) => ValueTask.FromResult(ThrowNested(message)));
+
+    public static readonly ParallelMethod<int, int> CountWithProgress = Define<int, int>("CountWithProgress(int, IProgress<int>)", TestCodecs.Int32, TestCodecs.Int32, (n, context) =>
+    {
+        IProgress<int> progress = context.CreateProgress(TestCodecs.Int32);
+        for (int i = 1; i <= n; i++)
+        {
+            progress.Report(i);
+        }
+
+        return ValueTask.FromResult(n);
+    });
+
+    /// <summary>Keeps <c>megabytes</c> of touched memory alive in the worker; returns its pid.</summary>
+    public static readonly ParallelMethod<int, int> Allocate = Define<int, int>("Allocate(int)", TestCodecs.Int32, TestCodecs.Int32, (megabytes, _) =>
+    {
+        byte[] block = new byte[megabytes * 1024 * 1024];
+        Random.Shared.NextBytes(block);
+        Ballast.Add(block);
+        return ValueTask.FromResult(Environment.ProcessId);
+    });
+
+    /// <summary>Writes bytes that are not a frame to the protocol stream, then waits.</summary>
+    public static readonly ParallelMethod<int, int> WriteGarbage = Define<int, int>("WriteGarbage(int)", TestCodecs.Int32, TestCodecs.Int32, (kind, _) =>
+    {
+        byte[] bytes = kind switch
+        {
+            // A header announcing 2 GB: above any MaxMessageBytes.
+            0 => [0xFF, 0xFF, 0xFF, 0x7F, 66],
+            // A valid header for a 100-byte body followed by 3 bytes and silence... then the worker exits: truncated.
+            1 => [100, 0, 0, 0, 66, 1, 2, 3],
+            // Text, as a stray Console.Write to the real stdout would produce.
+            _ => "hello from a confused worker\n"u8.ToArray(),
+        };
+        WorkerDispatcher.Current!.WriteRawForTesting(bytes);
+        if (kind == 1)
+        {
+            Environment.Exit(0);
+        }
+
+        Thread.Sleep(Timeout.Infinite);
+        return ValueTask.FromResult(0);
+    });
+
+    /// <summary>Returns a string of <c>n</c> characters (to exceed MaxMessageBytes).</summary>
+    public static readonly ParallelMethod<int, string?> Text = Define<int, string?>("Text(int)", TestCodecs.Int32, TestCodecs.String, (n, _) => ValueTask.FromResult<string?>(new string('x', n)));
+
+    /// <summary>The worker's current activity: "traceId parentSpanId".</summary>
+    public static readonly ParallelMethod<Unit, string?> Trace = Define<Unit, string?>("Trace()", TestCodecs.Unit, TestCodecs.String, (_, _) =>
+        ValueTask.FromResult<string?>(Activity.Current is Activity a ? $"{a.TraceId} {a.ParentSpanId}" : null));
+
+    public static readonly ParallelMethod<string?, string?> Env = Define<string?, string?>("Env(string)", TestCodecs.String, TestCodecs.String, (name, _) => ValueTask.FromResult(Environment.GetEnvironmentVariable(name!)));
+
+    public static readonly ParallelMethod<Unit, int> InitializerRuns = Define<Unit, int>("InitializerRuns()", TestCodecs.Unit, TestCodecs.Int32, (_, _) => ValueTask.FromResult(Volatile.Read(ref s_initializerRuns)));
+
+    /// <summary>Writes a line to Console.Out in the worker (which must not corrupt the protocol) and returns n.</summary>
+    public static readonly ParallelMethod<int, int> Print = Define<int, int>("Print(int)", TestCodecs.Int32, TestCodecs.Int32, (n, _) =>
+    {
+        Console.WriteLine($"printing from the worker {n}");
+        Console.Out.Flush();
+        return ValueTask.FromResult(n);
+    });
+
+    /// <summary>Spins on the CPU for about n milliseconds (the benchmark's unit of work).</summary>
+    public static readonly ParallelMethod<int, long> Spin = Define<int, long>("Spin(int)", TestCodecs.Int32, TestCodecs.Int64, (ms, _) => ValueTask.FromResult(SpinFor(ms)));
+
+    [ModuleInitializer]
+    internal static void Register()
+    {
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, Add, Pid, Sleep, SleepWithToken, FailFast, Exit, StackOverflow, KillSelf, Throw, CountWithProgress, Allocate, WriteGarbage, Text, Trace, Env, InitializerRuns, Print, Spin })
+        {
+            ParallelMethodRegistry.Register(method);
+        }
+
+        ParallelMethodRegistry.RegisterWorkerInitializer(new WorkerInitializer("Forklift.Runtime.Tests.TestMethods.Initialize()", typeof(TestMethods), _ =>
+        {
+            if (Environment.GetEnvironmentVariable(FailInitVariable) == "1")
+            {
+                throw new InvalidOperationException("initializer refused to start (test)");
+            }
+
+            Interlocked.Increment(ref s_initializerRuns);
+            return ValueTask.CompletedTask;
+        }));
+    }
+
+    public static long SpinFor(int ms)
+    {
+        long end = Stopwatch.GetTimestamp() + (ms * Stopwatch.Frequency / 1000);
+        long x = 0;
+        while (Stopwatch.GetTimestamp() < end)
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                x = (x * 31) + i;
+            }
+        }
+
+        return x;
+    }
+
+    private static ParallelMethod<TArgs, TResult> Define<TArgs, TResult>(string signature, ParallelCodec<TArgs> args, ParallelCodec<TResult> result, Func<TArgs, WorkerCallContext, ValueTask<TResult>> invoke, ParallelMethodOptions? options = null)
+        => new($"Forklift.Runtime.Tests.TestMethods.{signature}", signature[..signature.IndexOf('(')], typeof(TestMethods), args, result, invoke, options);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Recurse(int n)
+    {
+        Span<byte> frame = stackalloc byte[256];
+        BinaryPrimitives.WriteInt32LittleEndian(frame, n);
+        return Recurse(n + 1) + frame[0];
+    }
+
+    private static int ThrowNested(string? message)
+    {
+        try
+        {
+            throw new ArgumentException("the inner cause");
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(message, e);
+        }
+    }
+}
