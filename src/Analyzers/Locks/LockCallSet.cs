@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.Locks;
@@ -19,25 +20,37 @@ internal sealed class LockCallSet
 
     public List<LockCall> Calls { get; }
 
-    /// <summary>The lock calls of <paramref name="blocks"/>, or <see langword="null"/> when none of them acquires a lock.</summary>
-    public static LockCallSet? Collect(LockApis apis, IEnumerable<IOperation> blocks)
+    /// <summary>
+    /// Registers the collection of lock calls for one operation block and runs <paramref name="analyze"/> at its end,
+    /// only when the block acquires a lock. The driver's own walk over invocations does the collecting, so a method
+    /// without lock calls costs one type comparison per invocation and nothing else.
+    /// </summary>
+    public static void Register(OperationBlockStartAnalysisContext context, LockApis apis, Action<OperationBlockAnalysisContext, LockCallSet> analyze)
     {
-        List<LockCall>? calls = null;
+        var calls = new List<LockCall>();
         var hasAcquire = false;
-        foreach (var block in blocks)
-        {
-            foreach (var operation in block.DescendantsAndSelf())
+        context.RegisterOperationAction(
+            operation =>
             {
-                if (operation is IInvocationOperation invocation && apis.Classify(invocation) is { } call)
+                if (apis.Classify((IInvocationOperation)operation.Operation) is { } call)
                 {
-                    (calls ??= new List<LockCall>()).Add(call);
-                    hasAcquire |= call.IsAcquire;
+                    lock (calls)
+                    {
+                        calls.Add(call);
+                        hasAcquire |= call.IsAcquire;
+                    }
                 }
+            },
+            OperationKind.Invocation);
+        context.RegisterOperationBlockEndAction(end =>
+        {
+            // A release without any acquisition in the method belongs to a lock its caller took.
+            if (hasAcquire)
+            {
+                calls.Sort((x, y) => x.Invocation.Syntax.SpanStart.CompareTo(y.Invocation.Syntax.SpanStart));
+                analyze(end, new LockCallSet(apis, calls));
             }
-        }
-
-        // Most methods touch no lock; a release without any acquisition in the method is the caller's business.
-        return hasAcquire ? new LockCallSet(apis, calls!) : null;
+        });
     }
 
     /// <summary>Calls on the same lock as <paramref name="call"/>, in the same body, of the given direction.</summary>

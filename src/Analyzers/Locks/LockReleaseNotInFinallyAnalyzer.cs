@@ -53,18 +53,12 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, apis));
+            start.RegisterOperationBlockStartAction(block => LockCallSet.Register(block, apis, AnalyzeBlock));
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LockApis apis)
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LockCallSet set)
     {
-        // Bail out before any tree walk beyond the one collecting calls: most methods acquire nothing.
-        if (LockCallSet.Collect(apis, context.OperationBlocks) is not { } set)
-        {
-            return;
-        }
-
         foreach (var acquire in set.Calls)
         {
             if (acquire.IsAcquire && acquire.Key is not null && Check(acquire, set) is { } finding)

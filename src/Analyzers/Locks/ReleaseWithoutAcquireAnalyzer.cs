@@ -56,18 +56,12 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, apis));
+            start.RegisterOperationBlockStartAction(block => LockCallSet.Register(block, apis, AnalyzeBlock));
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LockApis apis)
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LockCallSet set)
     {
-        // A release in a method that acquires nothing belongs to a lock its caller took: nothing to check.
-        if (LockCallSet.Collect(apis, context.OperationBlocks) is not { } set)
-        {
-            return;
-        }
-
         var extra = ExtraReleases(set);
         foreach (var release in set.Calls)
         {

@@ -49,16 +49,19 @@ internal sealed class ConcurrencyModel
 
     public static ConcurrencyModel For(Compilation compilation, CancellationToken cancellationToken)
     {
-        // The token of whichever action asks first; a cancelled build discards the compilation and this cache entry.
-        var lazy = Models.GetValue(compilation, c => new Lazy<ConcurrencyModel>(() => Build(c, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
-        try
+        while (true)
         {
-            return lazy.Value;
-        }
-        catch (OperationCanceledException)
-        {
-            Models.Remove(compilation);
-            throw;
+            // Built with the token of whichever action asks first. If that action is cancelled while others wait on
+            // the same entry, they drop the entry and build again with their own token.
+            var lazy = Models.GetValue(compilation, c => new Lazy<ConcurrencyModel>(() => Build(c, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return lazy.Value;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Models.Remove(compilation);
+            }
         }
     }
 
@@ -201,7 +204,7 @@ internal sealed class ConcurrencyModel
                 var other = group.Find(a => a.Kind != AccessKind.Write && mutation.Context.RunsConcurrentlyWith(a.Context));
                 if (other is not null)
                 {
-                    var type = mutation.StateType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
+                    var type = mutation.StateType?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
                     Report(DiagnosticIds.CollectionMutatedConcurrently, mutation, other, reported, null, [Name(mutation), type, mutation.MemberName, StartOf(mutation, other).StartLine]);
                 }
             }

@@ -12,6 +12,7 @@ namespace Forklift.Analyzers.Tests.Locks;
 public class LockReleaseNotInFinallyTests
 {
     private const string NoFinallyMessage = "no try/finally releases it, so an exception before the release leaves it held";
+    private const string EarlyExitMessage = "an early exit between the acquire and the release skips the release";
 
     private static Task VerifyAsync(string source, bool net9 = false, params DiagnosticResult[] expected)
     {
@@ -79,30 +80,15 @@ public class LockReleaseNotInFinallyTests
 
     [Theory]
     [MemberData(nameof(Unconditional), MemberType = typeof(LockKinds))]
-    public Task StatementBetweenAcquireAndTry_IsReportedAndMovedIntoTry(string field, string acquire, string release, bool net9)
-        => VerifyFixAsync(
+    public Task StatementBetweenAcquireAndTry_IsReported(string field, string acquire, string release, bool net9)
+        => VerifyAsync(
             Class(field, $$"""
                 void M()
                 {
-                    [|{{acquire}}|];
+                    {|#0:{{acquire}}|};
                     Work();
                     try
                     {
-                        Work();
-                    }
-                    finally
-                    {
-                        {{release}};
-                    }
-                }
-            """),
-            Class(field, $$"""
-                void M()
-                {
-                    {{acquire}};
-                    try
-                    {
-                        Work();
                         Work();
                     }
                     finally
@@ -112,16 +98,51 @@ public class LockReleaseNotInFinallyTests
                 }
             """),
             net9,
-            LockReleaseNotInFinallyCodeFix.MoveIntoTryKey);
+            Verify.Diagnostic().WithLocation(0).WithArguments("_gate", "a statement between the acquire and the try block can throw before the finally is in place"));
+
+    [Fact]
+    public Task StatementBetweenAcquireAndTry_IsMovedIntoTry()
+        => VerifyFixAsync(
+            Class("private readonly ReaderWriterLockSlim _gate = new();", """
+                void M()
+                {
+                    [|_gate.EnterWriteLock()|];
+                    Work();
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        _gate.ExitWriteLock();
+                    }
+                }
+            """),
+            Class("private readonly ReaderWriterLockSlim _gate = new();", """
+                void M()
+                {
+                    _gate.EnterWriteLock();
+                    try
+                    {
+                        Work();
+                        Work();
+                    }
+                    finally
+                    {
+                        _gate.ExitWriteLock();
+                    }
+                }
+            """),
+            equivalenceKey: LockReleaseNotInFinallyCodeFix.MoveIntoTryKey);
 
     [Theory]
     [MemberData(nameof(Unconditional), MemberType = typeof(LockKinds))]
-    public Task EarlyReturnSkippingTheRelease_IsReportedAndFixed(string field, string acquire, string release, bool net9)
-        => VerifyFixAsync(
+    public Task EarlyExitSkippingTheRelease_IsReported(string field, string acquire, string release, bool net9)
+        => VerifyAsync(
             Class(field, $$"""
-                void M(bool done)
+                void Return(bool done)
                 {
-                    [|{{acquire}}|];
+                    {|#0:{{acquire}}|};
                     if (done)
                     {
                         return;
@@ -130,11 +151,49 @@ public class LockReleaseNotInFinallyTests
                     Work();
                     {{release}};
                 }
+
+                void Throw(bool bad)
+                {
+                    {|#1:{{acquire}}|};
+                    if (bad) throw new InvalidOperationException();
+                    {{release}};
+                }
+
+                void Continue(int[] items)
+                {
+                    foreach (var item in items)
+                    {
+                        {|#2:{{acquire}}|};
+                        if (item < 0) continue;
+                        {{release}};
+                    }
+                }
             """),
-            Class(field, $$"""
+            net9,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_gate", EarlyExitMessage),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_gate", EarlyExitMessage),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_gate", EarlyExitMessage));
+
+    [Fact]
+    public Task EarlyReturnSkippingTheRelease_IsWrappedInTryFinally()
+        => VerifyFixAsync(
+            Class("private readonly Mutex _gate = new();", """
                 void M(bool done)
                 {
-                    {{acquire}};
+                    [|_gate.WaitOne()|];
+                    if (done)
+                    {
+                        return;
+                    }
+
+                    Work();
+                    _gate.ReleaseMutex();
+                }
+            """),
+            Class("private readonly Mutex _gate = new();", """
+                void M(bool done)
+                {
+                    _gate.WaitOne();
                     try
                     {
                         if (done)
@@ -146,11 +205,10 @@ public class LockReleaseNotInFinallyTests
                     }
                     finally
                     {
-                        {{release}};
+                        _gate.ReleaseMutex();
                     }
                 }
-            """),
-            net9);
+            """));
 
     [Theory]
     [MemberData(nameof(Unconditional), MemberType = typeof(LockKinds))]
@@ -172,7 +230,7 @@ public class LockReleaseNotInFinallyTests
             """),
             net9,
             Verify.Diagnostic().WithLocation(0).WithArguments(
-                acquire.StartsWith("Monitor", StringComparison.Ordinal) ? "_gate" : "_gate",
+                "_gate",
                 "it is released only on the normal path, not in a finally block"));
 
     [Theory]
@@ -590,8 +648,8 @@ public class LockReleaseNotInFinallyTests
                 }
             """),
             false,
-            Verify.Diagnostic().WithLocation(0).WithArguments("_gate", "an early exit between the acquire and the release skips the release"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("_gate", "an early exit between the acquire and the release skips the release"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("_gate", EarlyExitMessage),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_gate", EarlyExitMessage));
 
     [Fact]
     public Task DifferentLocksAreNotPaired()
@@ -767,6 +825,117 @@ public class LockReleaseNotInFinallyTests
                     finally
                     {
                         Monitor.Exit(_o);
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task LockStatementIsNotOfferedAcrossAwait()
+    {
+        // A lock statement cannot contain await; only "Release in finally" applies, so asking for the lock fix changes nothing.
+        var source = Class("private readonly object _gate = new();", """
+                async Task M()
+                {
+                    [|Monitor.Enter(_gate)|];
+                    await Task.Yield();
+                    Monitor.Exit(_gate);
+                }
+            """);
+        return new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = LockReleaseNotInFinallyCodeFix.UseLockStatementKey,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task NormalPathOnly_OffersNoFix()
+    {
+        var source = Class("private readonly object _gate = new();", """
+                void M()
+                {
+                    try
+                    {
+                        [|Monitor.Enter(_gate)|];
+                        Work();
+                        Monitor.Exit(_gate);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+                }
+            """);
+        return new Verify.Test { TestCode = source, FixedCode = source }.RunAsync();
+    }
+
+    [Fact]
+    public Task NestedBlocksAndLocalsAreFollowed()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                void Inert()
+                {
+                    _gate.Wait();
+                    int count = 0;
+                    try { count++; } finally { _gate.Release(); }
+                }
+
+                void Nested(bool c)
+                {
+                    if (c)
+                    {
+                        {
+                            [|_gate.Wait()|];
+                            Work();
+                        }
+
+                        _gate.Release();
+                    }
+                }
+
+                void LocalGate()
+                {
+                    var local = new SemaphoreSlim(1);
+                    [|local.Wait()|];
+                    Work();
+                    local.Release();
+                }
+            """));
+
+    [Fact]
+    public Task FixAll_FixesSequentialPairsInOneMethod()
+        => VerifyFixAsync(
+            Class("private readonly ReaderWriterLockSlim _gate = new();", """
+                void M()
+                {
+                    [|_gate.EnterReadLock()|];
+                    Work();
+                    _gate.ExitReadLock();
+                    [|_gate.EnterWriteLock()|];
+                    Work();
+                    _gate.ExitWriteLock();
+                }
+            """),
+            Class("private readonly ReaderWriterLockSlim _gate = new();", """
+                void M()
+                {
+                    _gate.EnterReadLock();
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        _gate.ExitReadLock();
+                    }
+                    _gate.EnterWriteLock();
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        _gate.ExitWriteLock();
                     }
                 }
             """));

@@ -138,8 +138,8 @@ public class ReleaseWithoutAcquireTests
 
     [Theory]
     [MemberData(nameof(Conditional), MemberType = typeof(LockKinds))]
-    public Task StoredButUncheckedTryResult_IsReportedAndGuarded(string field, string acquire, string release, bool net9)
-        => VerifyFixAsync(
+    public Task StoredButUncheckedTryResult_IsReported(string field, string acquire, string release, bool net9)
+        => VerifyAsync(
             Class(field, $$"""
                 void M()
                 {
@@ -150,33 +150,19 @@ public class ReleaseWithoutAcquireTests
                     }
                     finally
                     {
-                        [|{{release}}|];
+                        {|#0:{{release}}|};
                     }
                 }
             """),
-            Class(field, $$"""
-                void M()
-                {
-                    bool ok = {{acquire}};
-                    try
-                    {
-                        Work();
-                    }
-                    finally
-                    {
-                        if (ok)
-                        {
-                            {{release}};
-                        }
-                    }
-                }
-            """),
-            net9);
+            net9,
+            Verify.Diagnostic().WithLocation(0).WithArguments(
+                "_gate",
+                $"the result of '{acquire.Split('(')[0].Split('.')[1]}' ('ok') is not checked before releasing"));
 
     [Theory]
     [MemberData(nameof(Conditional), MemberType = typeof(LockKinds))]
-    public Task TryResultCheckedInsideTry_IsReportedAndMovedBeforeTheTry(string field, string acquire, string release, bool net9)
-        => VerifyFixAsync(
+    public Task TryResultCheckedInsideTry_IsReported(string field, string acquire, string release, bool net9)
+        => VerifyAsync(
             Class(field, $$"""
                 void M()
                 {
@@ -195,10 +181,69 @@ public class ReleaseWithoutAcquireTests
                     }
                 }
             """),
-            Class(field, $$"""
+            net9);
+
+    [Fact]
+    public Task StoredButUncheckedTryResult_IsGuarded()
+        => VerifyFixAsync(
+            Class("private readonly Lock _gate = new();", """
                 void M()
                 {
-                    if (!{{acquire}})
+                    bool ok = _gate.TryEnter(100);
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        [|_gate.Exit()|];
+                    }
+                }
+            """),
+            Class("private readonly Lock _gate = new();", """
+                void M()
+                {
+                    bool ok = _gate.TryEnter(100);
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        if (ok)
+                        {
+                            _gate.Exit();
+                        }
+                    }
+                }
+            """),
+            net9: true);
+
+    [Fact]
+    public Task TryResultCheckedInsideTry_IsMovedBeforeTheTry()
+        => VerifyFixAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                void M()
+                {
+                    try
+                    {
+                        if (!_gate.Wait(100))
+                        {
+                            return;
+                        }
+
+                        Work();
+                    }
+                    finally
+                    {
+                        [|_gate.Release()|];
+                    }
+                }
+            """),
+            Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                void M()
+                {
+                    if (!_gate.Wait(100))
                     {
                         return;
                     }
@@ -209,11 +254,10 @@ public class ReleaseWithoutAcquireTests
                     }
                     finally
                     {
-                        {{release}};
+                        _gate.Release();
                     }
                 }
-            """),
-            net9);
+            """));
 
     [Theory]
     [MemberData(nameof(Conditional), MemberType = typeof(LockKinds))]

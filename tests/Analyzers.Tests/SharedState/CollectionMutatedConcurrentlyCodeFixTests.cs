@@ -118,4 +118,44 @@ public class CollectionMutatedConcurrentlyCodeFixTests
             CodeActionEquivalenceKey = CollectionMutatedConcurrentlyCodeFix.LockKey,
             CodeActionIndex = 0,
         }.RunAsync();
+
+    [Fact]
+    public Task Lock_fix_gives_an_expression_bodied_method_a_block()
+        => new Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.Linq;
+
+                class Collector
+                {
+                    private readonly object gate = new object();
+                    private readonly List<string> names = new();
+                    private void Record(int i) => [|names.Add(i.ToString())|];
+                    public void Run() => Enumerable.Range(0, 10).AsParallel().ForAll(i => Record(i));
+                    public string First() => names[0];
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.Linq;
+
+                class Collector
+                {
+                    private readonly object gate = new object();
+                    private readonly List<string> names = new();
+                    private void Record(int i)
+                    {
+                        lock (gate)
+                        {
+                            names.Add(i.ToString());
+                        }
+                    }
+
+                    public void Run() => Enumerable.Range(0, 10).AsParallel().ForAll(i => Record(i));
+                    public string First() => names[0];
+                }
+                """,
+            CodeActionEquivalenceKey = CollectionMutatedConcurrentlyCodeFix.LockKey,
+        }.RunAsync();
 }

@@ -183,4 +183,34 @@ public class SharedStateKindTests
                 static Task Run() => Parallel.ForEachAsync(new[] { 1, 2 }, async (i, ct) => { await Task.Yield(); [|count++|]; });
             }
             """);
+
+    [Fact]
+    public Task Parallel_Invoke_with_two_methods_writing_one_field()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static string status = "";
+                static void Load() { [|status = status + "loaded;"|]; }
+                static void Save() { [|status = status + "saved;"|]; }
+                static void Main() => Parallel.Invoke(Load, Save);
+            }
+            """);
+
+    [Fact]
+    public Task Parallel_For_localFinally_runs_concurrently()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static long Sum(int[] values)
+                {
+                    long total = 0;
+                    Parallel.For(0, values.Length, () => 0L, (i, state, local) => local + values[i], local => { [|total += local|]; });
+                    return total;
+                }
+            }
+            """);
 }

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Forklift.Dispatch;
+using Forklift.Protocol;
+
+namespace Forklift.Runtime.Benchmarks;
+
+/// <summary>Hand-written [Parallel] registrations (what the generator emits) for the benchmark.</summary>
+internal static class BenchmarkMethods
+{
+    public static readonly ParallelMethod<int, int> Echo = new(
+        "Forklift.Runtime.Benchmarks.BenchmarkMethods.Echo(int)", "Echo", typeof(BenchmarkMethods), Int32Codec.Instance, Int32Codec.Instance, (x, _) => ValueTask.FromResult(x));
+
+    public static readonly ParallelMethod<int, int> Pid = new(
+        "Forklift.Runtime.Benchmarks.BenchmarkMethods.Pid(int)", "Pid", typeof(BenchmarkMethods), Int32Codec.Instance, Int32Codec.Instance, (ms, _) =>
+        {
+            Thread.Sleep(ms);
+            return ValueTask.FromResult(Environment.ProcessId);
+        });
+
+    /// <summary>About <c>ms</c> milliseconds of arithmetic; one input per request (ChunkSize = 1) so work spreads evenly.</summary>
+    public static readonly ParallelMethod<int, int> Spin = new(
+        "Forklift.Runtime.Benchmarks.BenchmarkMethods.Spin(int)", "Spin", typeof(BenchmarkMethods), Int32Codec.Instance, Int32Codec.Instance, (n, _) => ValueTask.FromResult(SpinWork(n)), new ParallelMethodOptions { ChunkSize = 1 });
+
+    [ModuleInitializer]
+    internal static void Register()
+    {
+        ParallelMethodRegistry.Register(Echo);
+        ParallelMethodRegistry.Register(Pid);
+        ParallelMethodRegistry.Register(Spin);
+    }
+
+    /// <summary>A fixed amount of arithmetic (the same in both processes), calibrated by the caller to ~50 ms.</summary>
+    /// <remarks>Fully optimized from the first call in every process, so tiering does not favour either side.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int SpinWork(int iterations)
+    {
+        uint x = 2166136261;
+        for (int i = 0; i < iterations; i++)
+        {
+            x = (x ^ (uint)i) * 16777619;
+        }
+
+        return (int)x;
+    }
+
+    public static int Calibrate(TimeSpan target)
+    {
+        int iterations = 1_000_000;
+        while (true)
+        {
+            var watch = Stopwatch.StartNew();
+            SpinWork(iterations);
+            if (watch.Elapsed >= TimeSpan.FromMilliseconds(10))
+            {
+                return (int)(iterations * (target.TotalMilliseconds / watch.Elapsed.TotalMilliseconds));
+            }
+
+            iterations *= 2;
+        }
+    }
+
+    private sealed class Int32Codec : ParallelCodec<int>
+    {
+        public static readonly Int32Codec Instance = new();
+
+        public override void Write(ref PayloadWriter writer, int value) => writer.WriteInt32(value);
+
+        public override int Read(ref PayloadReader reader) => reader.ReadInt32();
+    }
+}

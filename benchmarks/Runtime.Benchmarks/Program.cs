@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Forklift;
+using Forklift.Runtime.Benchmarks;
+
+// Child modes used by the measurements below.
+if (args is ["pingpong-child"])
+{
+    PingPongChild();
+    return;
+}
+
+if (args is ["bare"])
+{
+    return;
+}
+
+int workers = Environment.ProcessorCount;
+int roundTrips = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 20_000;
+Console.WriteLine($"Forklift runtime benchmark: {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {CpuModel()}");
+Console.WriteLine($"Workers: {workers}; round trips: {roundTrips}");
+Console.WriteLine();
+
+// 1. Round trip of a trivial call vs a raw pipe ping-pong between two .NET processes.
+double rawMedian = RawPingPongMedianMicroseconds(roundTrips);
+double forkliftMedian;
+double map200k;
+long idleWorkerBytes;
+await using (var pool = new WorkerPool(new WorkerPoolOptions { Workers = workers }))
+{
+    await pool.WarmUpAsync();
+    forkliftMedian = await ForkliftRoundTripMedianMicroseconds(pool, roundTrips);
+
+    // 2. Throughput: 200,000 trivial calls, map style; median of 3 runs (as the Python side does).
+    await pool.MapAsync(BenchmarkMethods.Echo, Enumerable.Range(0, 10_000));
+    int[] inputs = Enumerable.Range(0, 200_000).ToArray();
+    var mapRuns = new List<double>();
+    for (int run = 0; run < 3; run++)
+    {
+        var watch = Stopwatch.StartNew();
+        int[] results = await pool.MapAsync(BenchmarkMethods.Echo, inputs);
+        mapRuns.Add(watch.Elapsed.TotalSeconds);
+        if (results[^1] != 199_999)
+        {
+            throw new InvalidOperationException("wrong map result");
+        }
+    }
+
+    map200k = Median(mapRuns);
+
+    // 5. Idle worker memory.
+    int pid = await pool.InvokeAsync(BenchmarkMethods.Pid, 0);
+    await Task.Delay(500);
+    using Process worker = Process.GetProcessById(pid);
+    worker.Refresh();
+    idleWorkerBytes = worker.WorkingSet64;
+}
+
+(double pythonMedian, double pythonMap) = RunPython(Math.Min(roundTrips, 5_000), workers);
+Report("Trivial call round trip, median", forkliftMedian, "µs", ("raw .NET pipe ping-pong", rawMedian), ("Python Pool.apply_async(f).get()", pythonMedian));
+Report("200,000 trivial calls, map, median of 3", map200k * 1000, "ms", ("Python Pool.map(f, range(200000))", pythonMap * 1000));
+
+// 3. CPU-bound: 40 tasks of ~50 ms on all cores vs Parallel.ForEach in-process.
+int iterations = BenchmarkMethods.Calibrate(TimeSpan.FromMilliseconds(50));
+int[] work = Enumerable.Repeat(iterations, 40).ToArray();
+double poolCpu;
+await using (var pool = new WorkerPool(new WorkerPoolOptions { Workers = workers }))
+{
+    await pool.WarmUpAsync();
+    await pool.MapAsync(BenchmarkMethods.Spin, Enumerable.Repeat(iterations / 50, workers * 2));
+    var watch = Stopwatch.StartNew();
+    await pool.MapAsync(BenchmarkMethods.Spin, work);
+    poolCpu = watch.Elapsed.TotalMilliseconds;
+}
+
+Parallel.ForEach(Enumerable.Repeat(iterations / 50, workers * 2), new ParallelOptions { MaxDegreeOfParallelism = workers }, i => BenchmarkMethods.SpinWork(i));
+var local = Stopwatch.StartNew();
+Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => BenchmarkMethods.SpinWork(i));
+double localCpu = local.Elapsed.TotalMilliseconds;
+Report("40 × ~50 ms CPU tasks, wall time", poolCpu, "ms", ("Parallel.ForEach in-process", localCpu));
+
+// 4. Cold start: a fresh pool's first result vs starting (and ending) a bare .NET process.
+var coldStarts = new List<double>();
+var bareStarts = new List<double>();
+for (int i = 0; i < 5; i++)
+{
+    var watch = Stopwatch.StartNew();
+    await using (var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 }))
+    {
+        await pool.InvokeAsync(BenchmarkMethods.Echo, 1);
+        coldStarts.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    watch.Restart();
+    using Process bare = StartSelf("bare");
+    bare.WaitForExit();
+    bareStarts.Add(watch.Elapsed.TotalMilliseconds);
+}
+
+Report("Cold start to first result, median of 5", Median(coldStarts), "ms", ("bare .NET process start to exit", Median(bareStarts)));
+
+// 6. Memory: an idle worker, and the parent's memory per queued call.
+double perQueuedCall;
+await using (var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 }))
+{
+    await pool.WarmUpAsync();
+    Task blocker = pool.InvokeAsync(BenchmarkMethods.Pid, 3000);
+    const int Queued = 100_000;
+    long before = GC.GetTotalMemory(forceFullCollection: true);
+    var queued = new Task<int>[Queued];
+    for (int i = 0; i < Queued; i++)
+    {
+        queued[i] = pool.InvokeAsync(BenchmarkMethods.Echo, i);
+    }
+
+    long after = GC.GetTotalMemory(forceFullCollection: true);
+    perQueuedCall = (after - before - (Queued * IntPtr.Size)) / (double)Queued;
+    await Task.WhenAll(queued);
+    await blocker;
+}
+
+Console.WriteLine($"Idle worker working set: {idleWorkerBytes / (1024.0 * 1024.0):F1} MiB");
+Console.WriteLine($"Parent memory per queued call: {perQueuedCall:F0} bytes");
+
+static void Report(string what, double value, string unit, params (string Name, double Value)[] baselines)
+{
+    Console.WriteLine($"{what}: Forklift {value:F1} {unit}");
+    foreach ((string name, double baseline) in baselines)
+    {
+        Console.WriteLine($"    vs {name}: {baseline:F1} {unit}  (Forklift/baseline = {value / baseline:F2}×)");
+    }
+}
+
+static async Task<double> ForkliftRoundTripMedianMicroseconds(WorkerPool pool, int count)
+{
+    for (int i = 0; i < 2000; i++)
+    {
+        await pool.InvokeAsync(BenchmarkMethods.Echo, i);
+    }
+
+    double[] times = new double[count];
+    for (int i = 0; i < count; i++)
+    {
+        long start = Stopwatch.GetTimestamp();
+        await pool.InvokeAsync(BenchmarkMethods.Echo, i);
+        times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+    }
+
+    return Median(times);
+}
+
+static double RawPingPongMedianMicroseconds(int count)
+{
+    using Process child = StartSelf("pingpong-child", redirect: true);
+    Stream toChild = child.StandardInput.BaseStream;
+    Stream fromChild = child.StandardOutput.BaseStream;
+    byte[] message = new byte[16];
+    byte[] reply = new byte[16];
+    double[] times = new double[count];
+    for (int i = -2000; i < count; i++)
+    {
+        long start = Stopwatch.GetTimestamp();
+        BitConverter.TryWriteBytes(message, i);
+        toChild.Write(message);
+        fromChild.ReadExactly(reply);
+        if (i >= 0)
+        {
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }
+    }
+
+    toChild.Close();
+    child.WaitForExit();
+    return Median(times);
+}
+
+static void PingPongChild()
+{
+    using Stream input = Console.OpenStandardInput();
+    using Stream output = Console.OpenStandardOutput();
+    byte[] buffer = new byte[16];
+    while (true)
+    {
+        try
+        {
+            input.ReadExactly(buffer);
+        }
+        catch (EndOfStreamException)
+        {
+            return;
+        }
+
+        output.Write(buffer);
+    }
+}
+
+static Process StartSelf(string mode, bool redirect = false)
+{
+    string dll = typeof(BenchmarkMethods).Assembly.Location;
+    var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardInput = redirect, RedirectStandardOutput = redirect };
+    info.ArgumentList.Add(dll);
+    info.ArgumentList.Add(mode);
+    return Process.Start(info)!;
+}
+
+static (double RoundTripMicroseconds, double MapSeconds) RunPython(int roundTrips, int workers)
+{
+    string script = Path.Combine(AppContext.BaseDirectory, "python_pool.py");
+    var info = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true };
+    info.ArgumentList.Add(script);
+    info.ArgumentList.Add(roundTrips.ToString(CultureInfo.InvariantCulture));
+    info.ArgumentList.Add(workers.ToString(CultureInfo.InvariantCulture));
+    using Process python = Process.Start(info)!;
+    string output = python.StandardOutput.ReadToEnd();
+    python.WaitForExit();
+    double Value(string key) => double.Parse(output.Split('\n').First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ')[1], CultureInfo.InvariantCulture);
+    return (Value("roundtrip_median_us"), Value("map200k_s"));
+}
+
+static double Median(IEnumerable<double> values)
+{
+    double[] sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+static string CpuModel()
+{
+    try
+    {
+        return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+    }
+    catch (IOException)
+    {
+        return "unknown CPU";
+    }
+}

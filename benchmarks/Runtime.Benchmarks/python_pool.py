@@ -1,0 +1,30 @@
+# The Python side of the benchmark: multiprocessing.Pool on the same machine, in the same run.
+# Usage: python3 python_pool.py <round trips> <workers>
+import statistics
+import sys
+import time
+from multiprocessing import Pool
+
+
+def f(x):
+    return x
+
+
+if __name__ == "__main__":
+    round_trips = int(sys.argv[1])
+    workers = int(sys.argv[2])
+    with Pool(workers) as pool:
+        pool.apply_async(f, (0,)).get()  # workers are up
+        times = []
+        for i in range(round_trips):
+            start = time.perf_counter()
+            pool.apply_async(f, (i,)).get()
+            times.append(time.perf_counter() - start)
+        print("roundtrip_median_us", statistics.median(times) * 1e6)
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            result = pool.map(f, range(200000))
+            runs.append(time.perf_counter() - start)
+            assert result[-1] == 199999
+        print("map200k_s", statistics.median(runs))

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Forklift.Runtime.Tests;
+
+/// <summary>Builds the fixture apps under Fixtures/ once per test run and runs them as real processes.</summary>
+internal static class FixtureApps
+{
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
+
+    private static readonly Lazy<Task> Build = new(BuildAllAsync);
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string FixturesDirectory => Path.Combine(RepoRoot, "tests", "Runtime.Tests", "Fixtures");
+
+    /// <summary>The configuration this test assembly was built in; fixtures use the Forklift.dll built with it.</summary>
+    public static string Configuration { get; } = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    public static string Output(string app) => Path.Combine(FixturesDirectory, app, "bin", Configuration, "net10.0");
+
+    public static Task EnsureBuiltAsync() => Build.Value;
+
+    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    /// <summary>Runs a process to completion (or kills it at the timeout) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> args, TimeSpan timeout, string? workingDirectory = null)
+    {
+        using Process process = Start(fileName, args, workingDirectory, out StringBuilder output);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish in {timeout}. Output so far:\n{output}");
+        }
+
+        process.WaitForExit();
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    public static Process Start(string fileName, IEnumerable<string> args, string? workingDirectory, out StringBuilder output)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? RepoRoot,
+        };
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // Build servers would outlive the build holding our pipes open; the test host's MSBuild settings must not leak in.
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        info.Environment["UseSharedCompilation"] = "false";
+        info.Environment.Remove("MSBuildExtensionsPath");
+        info.Environment.Remove("MSBUILD_EXE_PATH");
+        info.Environment.Remove("MSBuildSDKsPath");
+        info.Environment.Remove("VSTEST_HOST_DEBUG");
+
+        var text = new StringBuilder();
+        output = text;
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Append(text, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(text, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Append(StringBuilder text, string? line)
+    {
+        if (line is not null)
+        {
+            lock (text)
+            {
+                text.AppendLine(line);
+            }
+        }
+    }
+
+    private static async Task BuildAllAsync()
+    {
+        foreach (string app in new[] { "ConsoleApp", "WebApp" })
+        {
+            string project = Path.Combine(FixturesDirectory, app, app + ".csproj");
+            (int exit, string output) = await RunAsync(Dotnet, ["build", project, "-c", Configuration, "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:BuildProjectReferences=false"], BuildTimeout);
+            if (exit != 0)
+            {
+                throw new InvalidOperationException($"Building {app} failed:\n{output}");
+            }
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Analyzers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (Analyzers.sln) above " + AppContext.BaseDirectory);
+    }
+}
