@@ -179,6 +179,64 @@ public ref struct PayloadReader
     /// <summary>Reads a <see cref="TimeSpan"/>.</summary>
     public TimeSpan ReadTimeSpan() => new(ReadInt64());
 
+    /// <summary>Reads a native-sized integer written as 64 bits; a value this process cannot hold is rejected.</summary>
+    public nint ReadNativeInt()
+    {
+        long value = ReadInt64();
+        return value < nint.MinValue || value > nint.MaxValue
+            ? throw new InvalidDataException($"Native integer {value} does not fit this process.")
+            : (nint)value;
+    }
+
+    /// <summary>Reads a native-sized unsigned integer written as 64 bits.</summary>
+    public nuint ReadNativeUInt()
+    {
+        ulong value = ReadUInt64();
+        return value > nuint.MaxValue
+            ? throw new InvalidDataException($"Native integer {value} does not fit this process.")
+            : (nuint)value;
+    }
+
+    /// <summary>Reads a half-precision number.</summary>
+    public Half ReadHalf() => BinaryPrimitives.ReadHalfLittleEndian(Take(2));
+
+    /// <summary>Reads a 128-bit integer.</summary>
+    public Int128 ReadInt128() => BinaryPrimitives.ReadInt128LittleEndian(Take(16));
+
+    /// <summary>Reads an unsigned 128-bit integer.</summary>
+    public UInt128 ReadUInt128() => BinaryPrimitives.ReadUInt128LittleEndian(Take(16));
+
+    /// <summary>Reads a <see cref="DateOnly"/>.</summary>
+    public DateOnly ReadDateOnly()
+    {
+        int dayNumber = ReadInt32();
+        try
+        {
+            return DateOnly.FromDayNumber(dayNumber);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new InvalidDataException("Invalid DateOnly in payload.", e);
+        }
+    }
+
+    /// <summary>Reads a <see cref="TimeOnly"/>.</summary>
+    public TimeOnly ReadTimeOnly()
+    {
+        long ticks = ReadInt64();
+        try
+        {
+            return new TimeOnly(ticks);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new InvalidDataException("Invalid TimeOnly in payload.", e);
+        }
+    }
+
+    /// <summary>Reads a byte block written by <see cref="PayloadWriter.WriteByteMemory"/>: one copy out of the payload.</summary>
+    public ReadOnlyMemory<byte> ReadByteMemory() => ReadBytesSpan().ToArray();
+
     private ReadOnlySpan<byte> Take(int count)
     {
         if ((uint)count > (uint)Remaining)

@@ -190,4 +190,41 @@ public ref struct PayloadWriter
 
     /// <summary>Writes a <see cref="TimeSpan"/> as ticks.</summary>
     public void WriteTimeSpan(TimeSpan value) => WriteInt64(value.Ticks);
+
+    /// <summary>Writes a native-sized integer as 64 bits, so 32- and 64-bit processes agree.</summary>
+    public void WriteNativeInt(nint value) => WriteInt64(value);
+
+    /// <summary>Writes a native-sized unsigned integer as 64 bits.</summary>
+    public void WriteNativeUInt(nuint value) => WriteUInt64(value);
+
+    /// <summary>Writes a half-precision number.</summary>
+    public void WriteHalf(Half value)
+    {
+        BinaryPrimitives.WriteHalfLittleEndian(_output.GetSpan(2), value);
+        _output.Advance(2);
+    }
+
+    /// <summary>Writes a 128-bit integer.</summary>
+    public void WriteInt128(Int128 value)
+    {
+        BinaryPrimitives.WriteInt128LittleEndian(_output.GetSpan(16), value);
+        _output.Advance(16);
+    }
+
+    /// <summary>Writes an unsigned 128-bit integer.</summary>
+    public void WriteUInt128(UInt128 value)
+    {
+        BinaryPrimitives.WriteUInt128LittleEndian(_output.GetSpan(16), value);
+        _output.Advance(16);
+    }
+
+    /// <summary>Writes a <see cref="DateOnly"/> as its day number.</summary>
+    public void WriteDateOnly(DateOnly value) => WriteInt32(value.DayNumber);
+
+    /// <summary>Writes a <see cref="TimeOnly"/> as ticks.</summary>
+    public void WriteTimeOnly(TimeOnly value) => WriteInt64(value.Ticks);
+
+    /// <summary>Writes a byte block with a (non-null) length prefix; the same encoding as <see cref="WriteBytes"/>.</summary>
+    /// <remarks>The bytes are copied once, straight into the output, in chunks (see <see cref="WriteRaw"/>).</remarks>
+    public void WriteByteMemory(ReadOnlyMemory<byte> value) => WriteBytes(value.Span);
 }

@@ -1,0 +1,35 @@
+namespace Forklift.Analyzers.Benchmarks;
+
+/// <summary>
+/// Writes the generated set as a standalone project that loads the Forklift analyzers, for measuring a real
+/// <c>dotnet build -p:ReportAnalyzer=true</c>.
+/// </summary>
+internal static class ProjectWriter
+{
+    public static void Write(string directory, List<(string Name, string Text)> sources, string analyzerAssembly)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var (name, text) in sources)
+        {
+            File.WriteAllText(Path.Combine(directory, name), text);
+        }
+
+        // Isolated from the repository's build settings: an ordinary library project, as a user would have.
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Generated.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <NoWarn>$(NoWarn);CS1998;FL1001;FL1002;FL1003;FL1004</NoWarn>
+                <UseForkliftAnalyzers Condition="'$(UseForkliftAnalyzers)' == ''">true</UseForkliftAnalyzers>
+              </PropertyGroup>
+              <ItemGroup Condition="'$(UseForkliftAnalyzers)' == 'true'">
+                <Analyzer Include="{analyzerAssembly}" />
+              </ItemGroup>
+            </Project>
+            """);
+    }
+}

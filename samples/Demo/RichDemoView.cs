@@ -1,0 +1,73 @@
+using Spectre.Console;
+
+namespace Demo;
+
+/// <summary>A live progress bar and tables for a terminal, drawn by Spectre.Console.</summary>
+public sealed class RichDemoView : IDemoView
+{
+    private ProgressTask? bar;
+    private Exception? crash;
+
+    public async Task<T> ShowProgressAsync<T>(string title, long total, Func<IProgress<int>, Task<T>> work)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]{title}[/]");
+        T result = await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask task = context.AddTask("Counting primes", maxValue: total);
+                Volatile.Write(ref bar, task);
+
+                // ProgressTask.Increment is thread-safe; reports arrive on the pool's reader threads.
+                T counted = await work(new InlineProgress<int>(count => task.Increment(count))).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+                return counted;
+            }).ConfigureAwait(false);
+
+        // Writing while the live display runs garbles it, so the crash is only noted on the bar until here.
+        Exception? crashed = Volatile.Read(ref crash);
+        if (crashed is not null)
+        {
+            AnsiConsole.MarkupLine("[red]crash:[/] a call that kills its worker process failed with:");
+            AnsiConsole.WriteException(crashed, ExceptionFormats.ShortenEverything);
+            AnsiConsole.MarkupLine("[green]the pool replaced the worker and every other call completed[/]");
+        }
+
+        return result;
+    }
+
+    public void ChunkDone(int done, int total, ChunkResult chunk)
+    {
+        ProgressTask? task = Volatile.Read(ref bar);
+        if (task is not null)
+        {
+            string crashNote = Volatile.Read(ref crash) is null ? "" : " · [red]a worker crashed, replaced[/]";
+            task.Description = $"Primes: {done}/{total} chunks · last from pid {chunk.WorkerProcessId}{crashNote}";
+        }
+    }
+
+    public void Crashed(Exception exception) => Volatile.Write(ref crash, exception);
+
+    public void Summary(DemoSummary summary)
+    {
+        var table = new Table()
+            .Border(TableBorder.Rounded)
+            .Title("Work by worker process")
+            .AddColumn("Worker pid")
+            .AddColumn(new TableColumn("Chunks").RightAligned())
+            .AddColumn(new TableColumn("Primes").RightAligned())
+            .AddColumn(new TableColumn("Busy ms").RightAligned());
+        foreach (WorkerRow row in WorkerRow.From(summary.Chunks))
+        {
+            table.AddRow(row.ProcessId.ToString(), row.Chunks.ToString(), row.Primes.ToString("N0"), row.BusyMilliseconds.ToString("N0"));
+        }
+
+        AnsiConsole.WriteLine();
+        AnsiConsole.Write(table);
+        foreach (string line in SummaryLines.For(summary))
+        {
+            AnsiConsole.WriteLine(line);
+        }
+    }
+}

@@ -1,0 +1,348 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.Locks;
+
+/// <summary>Which lock a call works on; an acquisition is paired only with a release of the same family.</summary>
+internal enum LockFamily
+{
+    Monitor,
+    Lock,
+    SemaphoreSlim,
+    Semaphore,
+    Mutex,
+    ReadLock,
+    WriteLock,
+    UpgradeableReadLock,
+    ReaderLock,
+    WriterLock,
+    SpinLock,
+}
+
+/// <summary>How an acquisition tells its caller that the lock is held.</summary>
+internal enum AcquireShape
+{
+    /// <summary>The call is a release.</summary>
+    Release,
+
+    /// <summary>Returns only once the lock is held (or throws): <c>Monitor.Enter(o)</c>, <c>Wait()</c>, <c>EnterReadLock()</c>.</summary>
+    Unconditional,
+
+    /// <summary>Blocks, then sets a <c>ref bool</c>: <c>Monitor.Enter(o, ref taken)</c>, <c>SpinLock.Enter(ref taken)</c>.</summary>
+    EnterWithFlag,
+
+    /// <summary>Returns <see langword="false"/> when the lock was not taken: <c>TryEnter</c>, <c>Wait(timeout)</c>.</summary>
+    TryResult,
+
+    /// <summary>Sets a <c>ref bool</c> that stays <see langword="false"/> when the lock was not taken.</summary>
+    TryWithFlag,
+}
+
+/// <summary>One invocation of a known acquire or release API, with the lock it works on.</summary>
+internal sealed class LockCall
+{
+    public LockCall(IInvocationOperation invocation, LockFamily family, AcquireShape shape, IOperation? lockExpression, ILocalSymbol? flag)
+    {
+        Invocation = invocation;
+        Family = family;
+        Shape = shape;
+        LockExpression = lockExpression;
+        Key = LockKey.From(lockExpression);
+        Flag = flag;
+    }
+
+    public IInvocationOperation Invocation { get; }
+
+    public LockFamily Family { get; }
+
+    public AcquireShape Shape { get; }
+
+    /// <summary>The receiver, or <c>Monitor</c>'s first argument.</summary>
+    public IOperation? LockExpression { get; }
+
+    /// <summary>Identifies the lock object; <see langword="null"/> when it is not a plain local, parameter, field or property chain.</summary>
+    public LockKey? Key { get; }
+
+    /// <summary>The local passed as <c>ref bool lockTaken</c>, if any.</summary>
+    public ILocalSymbol? Flag { get; }
+
+    public bool IsAcquire => Shape != AcquireShape.Release;
+
+    /// <summary>The lock as written, for messages.</summary>
+    public string DisplayName => LockExpression?.Syntax.ToString() ?? Invocation.TargetMethod.ContainingType.Name;
+
+    public bool SameLockAs(LockCall other) => Family == other.Family && Key is not null && Key.Equals(other.Key);
+}
+
+/// <summary>
+/// The identity of a lock object as a chain of symbols (<c>this._gate</c>, <c>s_gate</c>, <c>local</c>), so that an
+/// acquisition and a release are paired by symbol, not by text.
+/// </summary>
+internal sealed class LockKey : IEquatable<LockKey>
+{
+    private static readonly LockKey This = new(null, null);
+
+    private LockKey(ISymbol? symbol, LockKey? instance)
+    {
+        Symbol = symbol;
+        Instance = instance;
+    }
+
+    private ISymbol? Symbol { get; }
+
+    private LockKey? Instance { get; }
+
+    public static LockKey? From(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation switch
+        {
+            ILocalReferenceOperation local => new LockKey(local.Local, null),
+            IParameterReferenceOperation parameter => new LockKey(parameter.Parameter, null),
+            IInstanceReferenceOperation => This,
+            IFieldReferenceOperation field => Member(field.Field, field.Instance),
+            IPropertyReferenceOperation property when property.Arguments.IsEmpty => Member(property.Property, property.Instance),
+            _ => null,
+        };
+    }
+
+    private static LockKey? Member(ISymbol member, IOperation? instance)
+    {
+        if (member.IsStatic || instance is null)
+        {
+            return new LockKey(member, null);
+        }
+
+        // A member of an instance we cannot name (a call result, an element) has no stable identity.
+        return From(instance) is { } owner ? new LockKey(member, owner) : null;
+    }
+
+    public bool Equals(LockKey? other)
+        => other is not null
+           && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol)
+           && (Instance is null ? other.Instance is null : Instance.Equals(other.Instance));
+
+    public override bool Equals(object? obj) => Equals(obj as LockKey);
+
+    public override int GetHashCode()
+        => (SymbolEqualityComparer.Default.GetHashCode(Symbol) * 31) + (Instance?.GetHashCode() ?? 0);
+}
+
+/// <summary>The lock types of one compilation, resolved once, and the classification of calls on them.</summary>
+internal sealed class LockApis
+{
+    private readonly INamedTypeSymbol? _monitor;
+    private readonly INamedTypeSymbol? _lock;
+    private readonly INamedTypeSymbol? _semaphoreSlim;
+    private readonly INamedTypeSymbol? _semaphore;
+    private readonly INamedTypeSymbol? _mutex;
+    private readonly INamedTypeSymbol? _readerWriterLockSlim;
+    private readonly INamedTypeSymbol? _readerWriterLock;
+    private readonly INamedTypeSymbol? _spinLock;
+
+    private LockApis(Compilation compilation)
+    {
+        _monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
+        _lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
+        _semaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
+        _semaphore = compilation.GetTypeByMetadataName("System.Threading.Semaphore");
+        _mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
+        _readerWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
+        _readerWriterLock = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLock");
+        _spinLock = compilation.GetTypeByMetadataName("System.Threading.SpinLock");
+    }
+
+    private bool IsEmpty
+        => _monitor is null && _lock is null && _semaphoreSlim is null && _semaphore is null && _mutex is null
+           && _readerWriterLockSlim is null && _readerWriterLock is null && _spinLock is null;
+
+    /// <summary>The lock APIs this compilation can see, or <see langword="null"/> when it sees none.</summary>
+    public static LockApis? Create(Compilation compilation)
+    {
+        var apis = new LockApis(compilation);
+        return apis.IsEmpty ? null : apis;
+    }
+
+    /// <summary>The acquisition or release <paramref name="invocation"/> performs, or <see langword="null"/>.</summary>
+    public LockCall? Classify(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (Is(type, _monitor))
+        {
+            return ClassifyMonitor(invocation, method);
+        }
+
+        var receiver = invocation.Instance;
+        if (receiver is null)
+        {
+            return null;
+        }
+
+        if (Is(type, _lock))
+        {
+            return method.Name switch
+            {
+                "Enter" => new LockCall(invocation, LockFamily.Lock, AcquireShape.Unconditional, receiver, null),
+                "TryEnter" => new LockCall(invocation, LockFamily.Lock, AcquireShape.TryResult, receiver, null),
+                "Exit" => new LockCall(invocation, LockFamily.Lock, AcquireShape.Release, receiver, null),
+                _ => null,
+            };
+        }
+
+        if (Is(type, _semaphoreSlim))
+        {
+            return method.Name switch
+            {
+                "Wait" => new LockCall(invocation, LockFamily.SemaphoreSlim, method.ReturnType.SpecialType == SpecialType.System_Boolean ? AcquireShape.TryResult : AcquireShape.Unconditional, receiver, null),
+                "WaitAsync" => new LockCall(invocation, LockFamily.SemaphoreSlim, method.ReturnType is INamedTypeSymbol { IsGenericType: true } ? AcquireShape.TryResult : AcquireShape.Unconditional, receiver, null),
+                "Release" => new LockCall(invocation, LockFamily.SemaphoreSlim, AcquireShape.Release, receiver, null),
+                _ => null,
+            };
+        }
+
+        if (method.Name == "WaitOne")
+        {
+            // WaitOne is declared on WaitHandle; only a receiver statically typed as Semaphore or Mutex is a lock.
+            var family = DerivesFrom(receiver.Type, _semaphore) ? LockFamily.Semaphore
+                : DerivesFrom(receiver.Type, _mutex) ? LockFamily.Mutex
+                : (LockFamily?)null;
+
+            // WaitOne() without a timeout returns true or throws, so its result needs no check.
+            return family is { } f
+                ? new LockCall(invocation, f, method.Parameters.IsEmpty ? AcquireShape.Unconditional : AcquireShape.TryResult, receiver, null)
+                : null;
+        }
+
+        if (Is(type, _semaphore) && method.Name == "Release")
+        {
+            return new LockCall(invocation, LockFamily.Semaphore, AcquireShape.Release, receiver, null);
+        }
+
+        if (Is(type, _mutex) && method.Name == "ReleaseMutex")
+        {
+            return new LockCall(invocation, LockFamily.Mutex, AcquireShape.Release, receiver, null);
+        }
+
+        if (Is(type, _readerWriterLockSlim))
+        {
+            return method.Name switch
+            {
+                "EnterReadLock" => new LockCall(invocation, LockFamily.ReadLock, AcquireShape.Unconditional, receiver, null),
+                "EnterWriteLock" => new LockCall(invocation, LockFamily.WriteLock, AcquireShape.Unconditional, receiver, null),
+                "EnterUpgradeableReadLock" => new LockCall(invocation, LockFamily.UpgradeableReadLock, AcquireShape.Unconditional, receiver, null),
+                "TryEnterReadLock" => new LockCall(invocation, LockFamily.ReadLock, AcquireShape.TryResult, receiver, null),
+                "TryEnterWriteLock" => new LockCall(invocation, LockFamily.WriteLock, AcquireShape.TryResult, receiver, null),
+                "TryEnterUpgradeableReadLock" => new LockCall(invocation, LockFamily.UpgradeableReadLock, AcquireShape.TryResult, receiver, null),
+                "ExitReadLock" => new LockCall(invocation, LockFamily.ReadLock, AcquireShape.Release, receiver, null),
+                "ExitWriteLock" => new LockCall(invocation, LockFamily.WriteLock, AcquireShape.Release, receiver, null),
+                "ExitUpgradeableReadLock" => new LockCall(invocation, LockFamily.UpgradeableReadLock, AcquireShape.Release, receiver, null),
+                _ => null,
+            };
+        }
+
+        if (Is(type, _readerWriterLock))
+        {
+            // Acquire*Lock throws ApplicationException on timeout, so it is unconditional.
+            return method.Name switch
+            {
+                "AcquireReaderLock" => new LockCall(invocation, LockFamily.ReaderLock, AcquireShape.Unconditional, receiver, null),
+                "AcquireWriterLock" => new LockCall(invocation, LockFamily.WriterLock, AcquireShape.Unconditional, receiver, null),
+                "ReleaseReaderLock" => new LockCall(invocation, LockFamily.ReaderLock, AcquireShape.Release, receiver, null),
+                "ReleaseWriterLock" => new LockCall(invocation, LockFamily.WriterLock, AcquireShape.Release, receiver, null),
+                _ => null,
+            };
+        }
+
+        if (Is(type, _spinLock))
+        {
+            var flag = FlagArgument(invocation);
+            return method.Name switch
+            {
+                "Enter" => new LockCall(invocation, LockFamily.SpinLock, AcquireShape.EnterWithFlag, receiver, flag),
+                "TryEnter" => new LockCall(invocation, LockFamily.SpinLock, AcquireShape.TryWithFlag, receiver, flag),
+                "Exit" => new LockCall(invocation, LockFamily.SpinLock, AcquireShape.Release, receiver, null),
+                _ => null,
+            };
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is one of the lock types this class knows.</summary>
+    public bool IsLockType(ITypeSymbol? type)
+        => type is not null
+           && (Is(type, _monitor) || Is(type, _lock) || Is(type, _semaphoreSlim) || DerivesFrom(type, _semaphore)
+               || DerivesFrom(type, _mutex) || Is(type, _readerWriterLockSlim) || Is(type, _readerWriterLock) || Is(type, _spinLock));
+
+    private static LockCall? ClassifyMonitor(IInvocationOperation invocation, IMethodSymbol method)
+    {
+        var target = ArgumentFor(invocation, 0);
+        if (target is null)
+        {
+            return null;
+        }
+
+        var flag = FlagArgument(invocation);
+        var hasFlag = method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].RefKind == RefKind.Ref;
+        return method.Name switch
+        {
+            "Enter" => new LockCall(invocation, LockFamily.Monitor, hasFlag ? AcquireShape.EnterWithFlag : AcquireShape.Unconditional, target, flag),
+            "TryEnter" => new LockCall(invocation, LockFamily.Monitor, hasFlag ? AcquireShape.TryWithFlag : AcquireShape.TryResult, target, flag),
+            "Exit" => new LockCall(invocation, LockFamily.Monitor, AcquireShape.Release, target, null),
+            _ => null,
+        };
+    }
+
+    private static IOperation? ArgumentFor(IInvocationOperation invocation, int ordinal)
+    {
+        // Arguments come in evaluation order, which named arguments can change; match by parameter instead.
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static ILocalSymbol? FlagArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind == RefKind.Ref && argument.Value is ILocalReferenceOperation local)
+            {
+                return local.Local;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Is(ITypeSymbol type, INamedTypeSymbol? expected)
+        => expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)
+    {
+        for (var current = type; current is not null && expected is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, expected))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

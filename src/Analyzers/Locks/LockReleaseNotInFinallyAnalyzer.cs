@@ -1,0 +1,386 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.Locks;
+
+/// <summary>FL2001: a lock is acquired but its release is not guaranteed by a <c>finally</c>.</summary>
+/// <remarks>
+/// An exception, <c>return</c> or <c>break</c> between an acquire and a release that is not in a <c>finally</c> leaves
+/// the lock held forever, and every later waiter deadlocks. The rule pairs acquisitions with releases of the same lock
+/// object (by symbol) in the same method, lambda or local function. A method that acquires and never releases hands
+/// the lock to someone else on purpose (for example it returns a disposable releaser) and is not reported.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property naming what is wrong; the code fix offers only what fits the reason.</summary>
+    internal const string ReasonKey = "Reason";
+
+    /// <summary>Diagnostic property with the span of the release the finding is about.</summary>
+    internal const string ReleaseSpanKey = "ReleaseSpan";
+
+    internal const string NoFinally = nameof(NoFinally);
+    internal const string NormalPathOnly = nameof(NormalPathOnly);
+    internal const string StatementBeforeTry = nameof(StatementBeforeTry);
+    internal const string EarlyExit = nameof(EarlyExit);
+    internal const string ResultIgnored = nameof(ResultIgnored);
+
+    internal static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.LockReleaseNotInFinally,
+        title: "Release locks in a finally block",
+        messageFormat: "'{0}' is acquired but {1}",
+        DiagnosticCategories.Locking,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Put the release of a lock in the finally block of a try statement that starts right after the acquire, or use a lock statement or using (x.EnterScope()), so that an exception or early exit cannot leave the lock held.",
+        helpLinkUri: HelpLinks.For(DiagnosticIds.LockReleaseNotInFinally));
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            // A compilation that cannot see any lock type has nothing to report.
+            if (LockApis.Create(start.Compilation) is not { } apis)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockStartAction(block => LockCallSet.Register(block, apis, AnalyzeBlock));
+        });
+    }
+
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LockCallSet set)
+    {
+        foreach (var acquire in set.Calls)
+        {
+            if (acquire.IsAcquire && acquire.Key is not null && Check(acquire, set) is { } finding)
+            {
+                // The release's span (not an additional location, which would show in the IDE) guides the code fix.
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(ReasonKey, finding.Reason)
+                    .Add(ReleaseSpanKey, finding.Release is null ? null : SpanText.Format(finding.Release.Invocation.Syntax.Span));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rule, acquire.Invocation.Syntax.GetLocation(), properties, acquire.DisplayName, finding.Message));
+            }
+        }
+    }
+
+    private static Finding? Check(LockCall acquire, LockCallSet set)
+    {
+        if (acquire.Shape == AcquireShape.TryResult && LockCallSet.ResultDiscarded(acquire))
+        {
+            return new Finding(ResultIgnored, $"the result of '{acquire.Invocation.TargetMethod.Name}' is ignored, so the code after it runs whether or not the lock was taken", null);
+        }
+
+        var start = acquire.Invocation.Syntax.SpanStart;
+        var releases = set.SameLock(acquire, acquires: false)
+            .Where(release => release.Invocation.Syntax.SpanStart > start)
+            .OrderBy(release => release.Invocation.Syntax.SpanStart)
+            .ToList();
+        if (releases.Count == 0)
+        {
+            // Released elsewhere, or handed to the caller (a disposable releaser): not this method's to guarantee.
+            return null;
+        }
+
+        if (InsideProtectingTry(acquire, set))
+        {
+            // The finally covers it; whether the release can run without the acquire is FL2003's question.
+            return null;
+        }
+
+        if (OperationTree.StatementOf(acquire.Invocation) is not { } statement)
+        {
+            return null;
+        }
+
+        switch (FollowsWithProtectingTry(acquire, statement, set))
+        {
+            case Continuation.Protected:
+            case Continuation.Unknown:
+                return null;
+            case Continuation.StatementsBeforeTry:
+                return new Finding(StatementBeforeTry, "a statement between the acquire and the try block can throw before the finally is in place", FirstInFinally(releases) ?? releases[0]);
+        }
+
+        if (FirstInFinally(releases) is { } inFinally)
+        {
+            return new Finding(StatementBeforeTry, "code between the acquire and the try block whose finally releases it can throw", inFinally);
+        }
+
+        // The release that ends the region: one in the acquire's own statement list when there is one (a release
+        // nested in an early-exit branch is not where a finally should start).
+        var siblings = OperationTree.StatementsOf(statement.Parent);
+        var main = releases.FirstOrDefault(release => OperationTree.StatementOf(release.Invocation) is { } s && siblings.Contains(s)) ?? releases[0];
+        if (HasEarlyExit(acquire, releases[0], releases))
+        {
+            return new Finding(EarlyExit, "an early exit between the acquire and the release skips the release", main);
+        }
+
+        return releases.Any(release => OperationTree.IsInTryBodyOrCatch(release.Invocation))
+            ? new Finding(NormalPathOnly, "it is released only on the normal path, not in a finally block", main)
+            : new Finding(NoFinally, "no try/finally releases it, so an exception before the release leaves it held", main);
+    }
+
+    private static LockCall? FirstInFinally(List<LockCall> releases)
+        => releases.FirstOrDefault(release => OperationTree.EnclosingFinallyOwners(release.Invocation).Any());
+
+    /// <summary>Whether the acquire sits in the body of a <c>try</c> whose <c>finally</c> releases the same lock.</summary>
+    private static bool InsideProtectingTry(LockCall acquire, LockCallSet set)
+    {
+        IOperation child = acquire.Invocation;
+        for (var current = child.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            if (current is ITryOperation @try && @try.Body == child && set.FinallyReleases(@try, acquire))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private enum Continuation
+    {
+        Protected,
+        StatementsBeforeTry,
+        NotFound,
+        Unknown,
+    }
+
+    /// <summary>
+    /// Looks at what runs once the acquire has succeeded: the statements after it, or the branch of the <c>if</c>
+    /// whose condition acquires, and whether they start with a <c>try</c> whose <c>finally</c> releases.
+    /// </summary>
+    private static Continuation FollowsWithProtectingTry(LockCall acquire, IOperation statement, LockCallSet set)
+    {
+        var condition = statement switch
+        {
+            IConditionalOperation conditional => conditional.Condition,
+            IWhileLoopOperation loop => loop.Condition,
+            _ => null,
+        };
+
+        if (condition is not null && OperationTree.IsWithin(acquire.Invocation, condition))
+        {
+            var polarity = Polarity(acquire.Invocation, condition);
+            if (polarity is null)
+            {
+                return Continuation.Unknown;
+            }
+
+            IOperation? taken = (statement, polarity.Value) switch
+            {
+                (IConditionalOperation conditional, true) => conditional.WhenTrue,
+                (IWhileLoopOperation loop, true) => loop.Body,
+                (IConditionalOperation conditional, false) when OperationTree.AlwaysExits(conditional.WhenTrue) => null,
+                (IWhileLoopOperation, false) => null,
+                _ => statement,
+            };
+
+            if (taken == statement)
+            {
+                // if (!TryEnter()) { ...falls through... }: the lock state after the if is unclear.
+                return Continuation.Unknown;
+            }
+
+            if (taken is not null)
+            {
+                return Scan(taken is IBlockOperation block ? block.Operations : ImmutableArray.Create(taken), 0, acquire, set);
+            }
+        }
+
+        // Plain statement (or a conditional acquire in an if's branch): look after it, climbing out of blocks that
+        // end right after it, so `if (c) { x.Wait(); } try { } finally { if (c) x.Release(); }` counts as protected.
+        var current = statement;
+        while (true)
+        {
+            var list = OperationTree.StatementsOf(current.Parent);
+            var index = list.IndexOf(current);
+            var result = Scan(list, index + 1, acquire, set);
+            if (result != Continuation.NotFound || !RestIsInert(list, index + 1))
+            {
+                return result;
+            }
+
+            if (current.Parent is not IBlockOperation { Parent: { } owner } || owner is not (IBlockOperation or IConditionalOperation)
+                || OperationTree.StatementOf(owner) is not { } outer)
+            {
+                return Continuation.NotFound;
+            }
+
+            current = outer;
+        }
+    }
+
+    private static bool RestIsInert(ImmutableArray<IOperation> list, int from)
+    {
+        for (var i = from; i < list.Length; i++)
+        {
+            if (!OperationTree.IsInert(list[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Continuation Scan(ImmutableArray<IOperation> statements, int from, LockCall acquire, LockCallSet set)
+    {
+        var i = from;
+        while (i < statements.Length && OperationTree.IsInert(statements[i]))
+        {
+            i++;
+        }
+
+        if (i < statements.Length && statements[i] is ITryOperation first && set.FinallyReleases(first, acquire))
+        {
+            return Continuation.Protected;
+        }
+
+        for (var j = i + 1; j < statements.Length; j++)
+        {
+            if (statements[j] is ITryOperation later && set.FinallyReleases(later, acquire))
+            {
+                return Continuation.StatementsBeforeTry;
+            }
+        }
+
+        return Continuation.NotFound;
+    }
+
+    /// <summary>
+    /// <see langword="true"/> when the condition is true exactly when the lock was taken, <see langword="false"/>
+    /// when it is true exactly when it was not, <see langword="null"/> when it cannot be told.
+    /// </summary>
+    private static bool? Polarity(IOperation acquire, IOperation condition)
+    {
+        var positive = true;
+        var current = LockCallSet.ValueOf(acquire);
+        while (current != condition)
+        {
+            switch (current.Parent)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } negation:
+                    positive = !positive;
+                    current = negation;
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when positive:
+                    current = both;
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when !positive:
+                    current = either;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return positive;
+    }
+
+    /// <summary>
+    /// Whether a <c>return</c>, <c>throw</c>, <c>break</c>, <c>continue</c> or <c>goto</c> between the acquire and the
+    /// first release leaves the region without passing a release first.
+    /// </summary>
+    private static bool HasEarlyExit(LockCall acquire, LockCall firstRelease, List<LockCall> releases)
+    {
+        var from = acquire.Invocation.Syntax.Span.End;
+        var to = firstRelease.Invocation.Syntax.SpanStart;
+        var root = OperationTree.BodyOf(acquire.Invocation) ?? OperationTree.Root(acquire.Invocation);
+        foreach (var operation in OperationTree.DescendantsInBody(root))
+        {
+            var isExit = operation switch
+            {
+                IReturnOperation { IsImplicit: false } @return => @return.Kind != OperationKind.YieldReturn,
+                IThrowOperation => true,
+                IBranchOperation branch => LeavesAcquireScope(branch, acquire),
+                _ => false,
+            };
+
+            if (isExit && operation.Syntax.SpanStart > from && operation.Syntax.SpanStart < to && !ReleasedBefore(operation, releases))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool LeavesAcquireScope(IBranchOperation branch, LockCall acquire)
+    {
+        if (branch.BranchKind == BranchKind.GoTo)
+        {
+            return true;
+        }
+
+        for (var current = branch.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILoopOperation || (current is ISwitchOperation && branch.BranchKind == BranchKind.Break))
+            {
+                // The break or continue leaves only this loop: an exit only when the acquire is inside it too.
+                return OperationTree.IsWithin(acquire.Invocation, current);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a release runs before <paramref name="exit"/> in the statements that lead to it.</summary>
+    private static bool ReleasedBefore(IOperation exit, List<LockCall> releases)
+    {
+        var child = exit;
+        for (var current = exit.Parent; current is not null; child = current, current = current.Parent)
+        {
+            foreach (var statement in OperationTree.StatementsOf(current))
+            {
+                if (statement == child)
+                {
+                    break;
+                }
+
+                if (releases.Any(release => OperationTree.IsWithin(release.Invocation, statement)))
+                {
+                    return true;
+                }
+            }
+
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Finding
+    {
+        public Finding(string reason, string message, LockCall? release)
+        {
+            Reason = reason;
+            Message = message;
+            Release = release;
+        }
+
+        public string Reason { get; }
+
+        public string Message { get; }
+
+        public LockCall? Release { get; }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.Locks;
+
+/// <summary>Questions about where an operation sits in its method's operation tree.</summary>
+internal static class OperationTree
+{
+    /// <summary>
+    /// The lambda or local function whose body holds <paramref name="operation"/>, or <see langword="null"/> for the
+    /// method itself. An acquisition and a release pair up only inside the same body: a release in a lambda runs at
+    /// some other time.
+    /// </summary>
+    public static IOperation? BodyOf(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsWithin(IOperation operation, IOperation? ancestor)
+    {
+        if (ancestor is null)
+        {
+            return false;
+        }
+
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The statements of a block or a switch section, or an empty list.</summary>
+    public static ImmutableArray<IOperation> StatementsOf(IOperation? owner) => owner switch
+    {
+        IBlockOperation block => block.Operations,
+        ISwitchCaseOperation section => section.Body,
+        _ => ImmutableArray<IOperation>.Empty,
+    };
+
+    /// <summary>
+    /// The statement that holds <paramref name="operation"/> and sits directly in a block or switch section, or
+    /// <see langword="null"/> when a lambda or local function boundary comes first.
+    /// </summary>
+    public static IOperation? StatementOf(IOperation operation)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current.Parent is IBlockOperation or ISwitchCaseOperation)
+            {
+                return current;
+            }
+
+            if (current.Parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>try</c> statements whose <c>finally</c> holds <paramref name="operation"/>, innermost first, within its body.</summary>
+    public static IEnumerable<ITryOperation> EnclosingFinallyOwners(IOperation operation)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                yield break;
+            }
+
+            if (current is ITryOperation @try && @try.Finally == child)
+            {
+                yield return @try;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="operation"/> runs only on the normal path of a <c>try</c>: in its body or a <c>catch</c>.</summary>
+    public static bool IsInTryBodyOrCatch(IOperation operation)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            if (current is ITryOperation @try && (@try.Body == child || child is ICatchClauseOperation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every operation under <paramref name="root"/>, not entering lambdas or local functions.</summary>
+    public static IEnumerable<IOperation> DescendantsInBody(IOperation root)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in current.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="operation"/> sits in a branch (not the condition) of an <c>if</c> or <c>?:</c> inside <paramref name="within"/>.</summary>
+    public static bool IsConditionallyExecuted(IOperation operation, IOperation within)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null && child != within; child = current, current = current.Parent)
+        {
+            if (current is IConditionalOperation conditional && conditional.Condition != child)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> mentions <paramref name="local"/>.</summary>
+    public static bool References(IOperation operation, ILocalSymbol local)
+    {
+        foreach (var descendant in DescendantsInBody(operation))
+        {
+            if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="statement"/> cannot throw and cannot leave: a declaration with constant initializers,
+    /// or an empty statement. Anything else between an acquire and its <c>try</c> is a place an exception can escape.
+    /// </summary>
+    public static bool IsInert(IOperation statement)
+    {
+        switch (statement)
+        {
+            case IEmptyOperation:
+                return true;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        var initializer = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
+                        if (initializer is not null && !initializer.ConstantValue.HasValue && initializer is not IDefaultValueOperation)
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Whether control never falls out of the end of <paramref name="statement"/> (it returns, throws, breaks or continues).</summary>
+    public static bool AlwaysExits(IOperation statement)
+    {
+        while (statement is IBlockOperation block)
+        {
+            if (block.Operations.IsEmpty)
+            {
+                return false;
+            }
+
+            statement = block.Operations[block.Operations.Length - 1];
+        }
+
+        return statement is IReturnOperation or IBranchOperation
+               || statement is IExpressionStatementOperation { Operation: IThrowOperation }
+               || statement is IThrowOperation;
+    }
+
+    /// <summary>The top of the operation tree that holds <paramref name="operation"/>.</summary>
+    public static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,257 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.Locks;
+
+/// <summary>FL2003: a lock is released on a path where it may not be held.</summary>
+/// <remarks>
+/// The classic case is <c>try { await gate.WaitAsync(ct); … } finally { gate.Release(); }</c>: a cancelled or
+/// timed-out wait still reaches the release, which throws <c>SemaphoreFullException</c> or, worse, lets a second
+/// caller in. The same happens when a <c>TryEnter</c>/<c>Wait(timeout)</c> result or a <c>lockTaken</c> flag is not
+/// checked, or when a straight-line path releases more often than it acquires. A method that releases without
+/// acquiring at all (the caller holds the lock) is not reported.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property naming what is wrong; the code fix offers only what fits the reason.</summary>
+    internal const string ReasonKey = "Reason";
+
+    /// <summary>Diagnostic property with the name of the flag or result local that should guard the release.</summary>
+    internal const string GuardKey = "Guard";
+
+    /// <summary>Diagnostic property with the span of the acquire the finding is about.</summary>
+    internal const string AcquireSpanKey = "AcquireSpan";
+
+    internal const string AcquireInTry = nameof(AcquireInTry);
+    internal const string FlagNotChecked = nameof(FlagNotChecked);
+    internal const string ResultNotChecked = nameof(ResultNotChecked);
+    internal const string ExtraRelease = nameof(ExtraRelease);
+
+    internal static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.ReleaseWithoutAcquire,
+        title: "Release only a lock that is held",
+        messageFormat: "'{0}' may be released without being held: {1}",
+        DiagnosticCategories.Locking,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Acquire a lock before the try whose finally releases it, and guard the release with the lockTaken flag or the TryEnter/Wait(timeout) result, so that a failed, cancelled or timed-out acquire never releases a lock it did not take.",
+        helpLinkUri: HelpLinks.For(DiagnosticIds.ReleaseWithoutAcquire));
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            // A compilation that cannot see any lock type has nothing to report.
+            if (LockApis.Create(start.Compilation) is not { } apis)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockStartAction(block => LockCallSet.Register(block, apis, AnalyzeBlock));
+        });
+    }
+
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LockCallSet set)
+    {
+        var extra = ExtraReleases(set);
+        foreach (var release in set.Calls)
+        {
+            if (release.IsAcquire || release.Key is null)
+            {
+                continue;
+            }
+
+            var finding = Check(release, set);
+            if (finding is null && extra.Contains(release))
+            {
+                finding = (ExtraRelease, "it is released more times than it is acquired on this path", null, null);
+            }
+
+            if (finding is { } found)
+            {
+                // The acquire's span (not an additional location, which would show in the IDE) lets the code fix move it or find the try around it.
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(ReasonKey, found.Reason)
+                    .Add(GuardKey, found.Guard)
+                    .Add(AcquireSpanKey, found.Acquire is null ? null : SpanText.Format(found.Acquire.Invocation.Syntax.Span));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rule, release.Invocation.Syntax.GetLocation(), properties, release.DisplayName, found.Message));
+            }
+        }
+    }
+
+    private static (string Reason, string Message, string? Guard, LockCall? Acquire)? Check(LockCall release, LockCallSet set)
+    {
+        var start = release.Invocation.Syntax.SpanStart;
+        var acquires = set.SameLock(release, acquires: true)
+            .Where(acquire => acquire.Invocation.Syntax.SpanStart < start)
+            .ToList();
+
+        foreach (var @try in OperationTree.EnclosingFinallyOwners(release.Invocation))
+        {
+            foreach (var acquire in acquires)
+            {
+                if (!OperationTree.IsWithin(acquire.Invocation, @try.Body)
+                    || OperationTree.IsConditionallyExecuted(release.Invocation, @try.Finally!)
+                    || GuardedBy(GuardLocal(acquire), release))
+                {
+                    continue;
+                }
+
+                return acquire.Shape is AcquireShape.EnterWithFlag or AcquireShape.TryWithFlag
+                    ? (FlagNotChecked, $"the '{acquire.Flag?.Name ?? "lockTaken"}' flag is not checked before releasing", acquire.Flag?.Name, acquire)
+                    : (AcquireInTry, $"'{acquire.Invocation.TargetMethod.Name}' is inside the try block, so a failed or cancelled acquire still reaches this release in the finally block", null, acquire);
+            }
+        }
+
+        foreach (var acquire in acquires)
+        {
+            switch (acquire.Shape)
+            {
+                case AcquireShape.TryWithFlag when acquire.Flag is { } flag && !GuardedBy(flag, release):
+                    return (FlagNotChecked, $"the '{flag.Name}' flag is not checked before releasing", flag.Name, acquire);
+                case AcquireShape.TryResult when LockCallSet.ResultDiscarded(acquire):
+                    return (ResultNotChecked, $"the result of '{acquire.Invocation.TargetMethod.Name}' is not checked before releasing", null, acquire);
+                case AcquireShape.TryResult when LockCallSet.ResultLocal(acquire) is { } result && !GuardedBy(result, release):
+                    return (ResultNotChecked, $"the result of '{acquire.Invocation.TargetMethod.Name}' ('{result.Name}') is not checked before releasing", result.Name, acquire);
+            }
+        }
+
+        return null;
+    }
+
+    private static ILocalSymbol? GuardLocal(LockCall acquire) => acquire.Flag ?? LockCallSet.ResultLocal(acquire);
+
+    /// <summary>
+    /// Whether a condition that mentions <paramref name="local"/> comes before <paramref name="release"/> in its
+    /// body: <c>if (taken) Release();</c>, or <c>if (!taken) return;</c> ahead of it.
+    /// </summary>
+    private static bool GuardedBy(ILocalSymbol? local, LockCall release)
+    {
+        if (local is null)
+        {
+            return false;
+        }
+
+        var start = release.Invocation.Syntax.SpanStart;
+        var root = OperationTree.BodyOf(release.Invocation) ?? OperationTree.Root(release.Invocation);
+        foreach (var operation in OperationTree.DescendantsInBody(root))
+        {
+            if (operation is IConditionalOperation conditional && conditional.Syntax.SpanStart < start
+                && OperationTree.References(conditional.Condition, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Releases that run when the straight-line path before them has already released every acquisition: each
+    /// statement list is walked in order (into <c>try</c> bodies, then their <c>finally</c>), counting unconditional
+    /// acquisitions and releases per lock. Anything the walk cannot follow (a release in a branch or loop) makes the
+    /// count of that lock unknown, so only certain extra releases are reported.
+    /// </summary>
+    private static HashSet<LockCall> ExtraReleases(LockCallSet set)
+    {
+        var extra = new HashSet<LockCall>();
+        var byInvocation = set.Calls.ToDictionary(call => (IOperation)call.Invocation);
+        var visited = new HashSet<IOperation>();
+        foreach (var call in set.Calls)
+        {
+            if (call.Shape is not (AcquireShape.Unconditional or AcquireShape.EnterWithFlag) || call.Key is null)
+            {
+                continue;
+            }
+
+            if (OperationTree.StatementOf(call.Invocation) is not { Parent: { } owner } || !visited.Add(owner))
+            {
+                continue;
+            }
+
+            var counts = new Dictionary<LockKey, int>();
+            Walk(OperationTree.StatementsOf(owner), counts, byInvocation, extra);
+        }
+
+        return extra;
+    }
+
+    private static void Walk(ImmutableArray<IOperation> statements, Dictionary<LockKey, int> counts, Dictionary<IOperation, LockCall> calls, HashSet<LockCall> extra)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case IExpressionStatementOperation expression when DirectCall(expression, calls) is { Key: { } key } call:
+                    if (call.IsAcquire)
+                    {
+                        // A TryEnter's outcome is unknown here; an unconditional acquire adds one hold.
+                        if (call.Shape is AcquireShape.TryResult or AcquireShape.TryWithFlag)
+                        {
+                            counts.Remove(key);
+                        }
+                        else
+                        {
+                            counts[key] = counts.TryGetValue(key, out var held) ? Math.Min(held + 1, 8) : 1;
+                        }
+                    }
+                    else if (counts.TryGetValue(key, out var count))
+                    {
+                        if (count == 0)
+                        {
+                            extra.Add(call);
+                        }
+                        else
+                        {
+                            counts[key] = count - 1;
+                        }
+                    }
+
+                    break;
+                case ITryOperation @try when @try.Catches.IsEmpty:
+                    Walk(@try.Body.Operations, counts, calls, extra);
+                    if (@try.Finally is { } @finally)
+                    {
+                        Walk(@finally.Operations, counts, calls, extra);
+                    }
+
+                    break;
+                case IBlockOperation block:
+                    Walk(block.Operations, counts, calls, extra);
+                    break;
+                default:
+                    // A lock touched where the walk cannot follow (branches, loops, catches): forget its count.
+                    foreach (var operation in OperationTree.DescendantsInBody(statement))
+                    {
+                        if (operation is IInvocationOperation && calls.TryGetValue(operation, out var touched) && touched.Key is not null)
+                        {
+                            counts.Remove(touched.Key);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static LockCall? DirectCall(IExpressionStatementOperation statement, Dictionary<IOperation, LockCall> calls)
+    {
+        var operation = statement.Operation;
+        if (operation is IAwaitOperation await)
+        {
+            operation = await.Operation;
+        }
+
+        return calls.TryGetValue(operation, out var call) ? call : null;
+    }
+}

@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.Parallel;
+
+/// <summary>
+/// FL3005: a <c>[Parallel]</c> method, or a method of the same compilation it calls, writes a static field or property.
+/// </summary>
+/// <remarks>
+/// Each worker process has its own copy of every static: the write changes the worker's copy, never the caller's,
+/// and the next call may land in another worker that never saw it. The analysis records, for every method body, its
+/// first static write and the methods of this compilation it calls; at the end of the compilation it searches the call
+/// graph from each <c>[Parallel]</c> method, <see cref="MaxCallDepth"/> calls deep. Static constructors and
+/// <c>[WorkerInitializer]</c> methods are exempt: setting up per-process state is what they are for.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>How many calls deep the search goes: deep enough for helpers of helpers, bounded for large call graphs.</summary>
+    internal const int MaxCallDepth = 4;
+
+    internal static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.ParallelWritesStaticState,
+        title: "Do not write static state from [Parallel] methods",
+        messageFormat: "'{0}' writes static {1} '{2}'{3}: in a worker process the write changes the worker's copy and never reaches the caller; return the value instead",
+        DiagnosticCategories.Parallel,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Each worker process has its own copy of every static field and property. A write made while running a [Parallel] method stays in that worker; the caller never sees it, and later calls may run in other workers.",
+        helpLinkUri: HelpLinks.For(DiagnosticIds.ParallelWritesStaticState),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ParallelAttributes.Find(start.Compilation) is not { Parallel: not null } attributes)
+            {
+                return;
+            }
+
+            var bodies = new ConcurrentDictionary<IMethodSymbol, MethodFacts>(SymbolEqualityComparer.Default);
+            var roots = new ConcurrentBag<IMethodSymbol>();
+            IAssemblySymbol assembly = start.Compilation.Assembly;
+
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (block.OwningSymbol is not IMethodSymbol owner || owner.MethodKind == MethodKind.StaticConstructor || attributes.IsWorkerInitializer(owner))
+                {
+                    return;
+                }
+
+                if (attributes.IsParallel(owner))
+                {
+                    roots.Add(owner);
+                }
+
+                var facts = new MethodFacts();
+                block.RegisterOperationAction(
+                    operation => Record(operation, facts, assembly),
+                    OperationKind.FieldReference,
+                    OperationKind.PropertyReference,
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation);
+                block.RegisterOperationBlockEndAction(_ => bodies[owner.OriginalDefinition] = facts);
+            });
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                foreach (IMethodSymbol root in roots)
+                {
+                    if (FindWrite(root, bodies, end.CancellationToken) is (string kind, string member, IMethodSymbol via))
+                    {
+                        string through = SymbolEqualityComparer.Default.Equals(via, root.OriginalDefinition)
+                            ? string.Empty
+                            : $" (through '{via.ContainingType?.Name}.{via.Name}')";
+                        end.ReportDiagnostic(Diagnostic.Create(Rule, root.Locations[0], root.Name, kind, member, through));
+                    }
+                }
+            });
+        });
+    }
+
+    private static void Record(OperationAnalysisContext context, MethodFacts facts, IAssemblySymbol assembly)
+    {
+        switch (context.Operation)
+        {
+            case IFieldReferenceOperation { Field: { IsStatic: true, IsConst: false } field } reference when IsWritten(reference):
+                facts.RecordWrite("field", field.ContainingType.Name + "." + field.Name);
+                break;
+            case IPropertyReferenceOperation { Property.IsStatic: true } reference when IsWritten(reference):
+                facts.RecordWrite("property", reference.Property.ContainingType.Name + "." + reference.Property.Name);
+                break;
+            case IPropertyReferenceOperation reference:
+                // Accessors of this compilation's properties are calls too: a setter may write static state.
+                facts.RecordCall(IsWritten(reference) ? reference.Property.SetMethod : reference.Property.GetMethod, assembly);
+                break;
+            case IInvocationOperation invocation:
+                facts.RecordCall(invocation.TargetMethod, assembly);
+                break;
+            case IObjectCreationOperation creation:
+                facts.RecordCall(creation.Constructor, assembly);
+                break;
+        }
+    }
+
+    private static bool IsWritten(IOperation reference) => reference.Parent switch
+    {
+        IAssignmentOperation assignment => assignment.Target == reference,
+        IIncrementOrDecrementOperation increment => increment.Target == reference,
+        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
+        _ => false,
+    };
+
+    /// <summary>A breadth-first search, so the write reported is the one the fewest calls away.</summary>
+    private static (string Kind, string Member, IMethodSymbol Via)? FindWrite(
+        IMethodSymbol root,
+        ConcurrentDictionary<IMethodSymbol, MethodFacts> bodies,
+        CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { root.OriginalDefinition };
+        var level = new List<IMethodSymbol> { root.OriginalDefinition };
+        for (int depth = 0; depth <= MaxCallDepth && level.Count > 0; depth++)
+        {
+            var next = new List<IMethodSymbol>();
+            foreach (IMethodSymbol method in level)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!bodies.TryGetValue(method, out MethodFacts? facts))
+                {
+                    continue;
+                }
+
+                if (facts.Write is (string kind, string member))
+                {
+                    return (kind, member, method);
+                }
+
+                next.AddRange(facts.Calls.Where(seen.Add));
+            }
+
+            level = next;
+        }
+
+        return null;
+    }
+
+    /// <summary>What one method body does that matters here. Filled by one operation block, read at compilation end.</summary>
+    private sealed class MethodFacts
+    {
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _calls = new(SymbolEqualityComparer.Default);
+        private (string Kind, string Member)? _write;
+
+        public (string Kind, string Member)? Write
+        {
+            get
+            {
+                lock (_calls)
+                {
+                    return _write;
+                }
+            }
+        }
+
+        public IEnumerable<IMethodSymbol> Calls => _calls.Keys;
+
+        public void RecordWrite(string kind, string member)
+        {
+            lock (_calls)
+            {
+                _write ??= (kind, member);
+            }
+        }
+
+        public void RecordCall(IMethodSymbol? method, IAssemblySymbol assembly)
+        {
+            // Only methods of this compilation have bodies this analysis sees.
+            if (method is not null && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, assembly))
+            {
+                _calls.TryAdd(method.OriginalDefinition, true);
+            }
+        }
+    }
+}

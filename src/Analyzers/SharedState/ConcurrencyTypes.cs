@@ -1,0 +1,129 @@
+using Microsoft.CodeAnalysis;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>The well-known types the shared-state rules look for, resolved once per compilation.</summary>
+internal sealed class ConcurrencyTypes
+{
+    public ConcurrencyTypes(Compilation compilation)
+    {
+        Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
+        ThreadPool = compilation.GetTypeByMetadataName("System.Threading.ThreadPool");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
+        TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
+        Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+        ParallelEnumerable = compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
+        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+        ThreadingTimer = compilation.GetTypeByMetadataName("System.Threading.Timer");
+        TimersTimer = compilation.GetTypeByMetadataName("System.Timers.Timer");
+        Monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
+        SemaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
+        Semaphore = compilation.GetTypeByMetadataName("System.Threading.Semaphore");
+        Mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
+        WaitHandle = compilation.GetTypeByMetadataName("System.Threading.WaitHandle");
+        ReaderWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
+        Lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
+        SpinLock = compilation.GetTypeByMetadataName("System.Threading.SpinLock");
+        ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
+
+        var collections = new List<INamedTypeSymbol>();
+        foreach (var name in UnsafeCollectionNames)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                collections.Add(type);
+            }
+        }
+
+        UnsafeCollections = collections;
+    }
+
+    /// <summary>Collections whose instance members are not safe to call from several threads at once.</summary>
+    private static readonly string[] UnsafeCollectionNames =
+    [
+        "System.Collections.Generic.List`1",
+        "System.Collections.Generic.Dictionary`2",
+        "System.Collections.Generic.HashSet`1",
+        "System.Collections.Generic.Queue`1",
+        "System.Collections.Generic.Stack`1",
+        "System.Collections.Generic.SortedDictionary`2",
+        "System.Collections.Generic.SortedList`2",
+        "System.Collections.Generic.SortedSet`1",
+        "System.Collections.Generic.LinkedList`1",
+        "System.Collections.Generic.PriorityQueue`2",
+    ];
+
+    /// <summary>Members of <see cref="UnsafeCollections"/> that change the collection.</summary>
+    private static readonly HashSet<string> MutatorNames = new(StringComparer.Ordinal)
+    {
+        "Add", "AddRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Clear", "Insert",
+        "InsertRange", "TryAdd", "Enqueue", "Dequeue", "TryDequeue", "EnqueueRange", "Push", "Pop", "TryPop",
+        "Sort", "Reverse", "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast",
+        "UnionWith", "ExceptWith", "IntersectWith", "SymmetricExceptWith", "TrimExcess", "EnsureCapacity",
+    };
+
+    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? ThreadPool { get; }
+    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? TaskFactory { get; }
+    public INamedTypeSymbol? TaskFactoryOfT { get; }
+    public INamedTypeSymbol? Parallel { get; }
+    public INamedTypeSymbol? ParallelEnumerable { get; }
+    public INamedTypeSymbol? Enumerable { get; }
+    public INamedTypeSymbol? ThreadingTimer { get; }
+    public INamedTypeSymbol? TimersTimer { get; }
+    public INamedTypeSymbol? Monitor { get; }
+    public INamedTypeSymbol? SemaphoreSlim { get; }
+    public INamedTypeSymbol? Semaphore { get; }
+    public INamedTypeSymbol? Mutex { get; }
+    public INamedTypeSymbol? WaitHandle { get; }
+    public INamedTypeSymbol? ReaderWriterLockSlim { get; }
+    public INamedTypeSymbol? Lock { get; }
+    public INamedTypeSymbol? SpinLock { get; }
+    public INamedTypeSymbol? ThreadStaticAttribute { get; }
+    public IReadOnlyList<INamedTypeSymbol> UnsafeCollections { get; }
+
+    public bool IsUnsafeCollection(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        var definition = named.OriginalDefinition;
+        foreach (var candidate in UnsafeCollections)
+        {
+            if (SymbolEqualityComparer.Default.Equals(definition, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsMutator(IMethodSymbol method) => MutatorNames.Contains(method.Name);
+
+    public bool IsThreadStatic(ISymbol symbol)
+    {
+        if (ThreadStaticAttribute is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, ThreadStaticAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
+        => expected is not null && type is not null
+           && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+}

@@ -1,0 +1,182 @@
+using Microsoft.CodeAnalysis;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// One place where code starts running on another thread (a thread body, a <c>Parallel</c> body, a timer callback…),
+/// or the stretch of the starting method that runs alongside such code.
+/// </summary>
+internal sealed class ConcurrentContext
+{
+    public ConcurrentContext(Location start, bool multiInstance, SyntaxNode? starterBody, int intervalStart, int intervalEnd, ConcurrentContext? partner)
+    {
+        Start = start;
+        MultiInstance = multiInstance;
+        StarterBody = starterBody;
+        IntervalStart = intervalStart;
+        IntervalEnd = intervalEnd;
+        Partner = partner;
+    }
+
+    /// <summary>Where the concurrency comes from; the diagnostics' additional location.</summary>
+    public Location Start { get; }
+
+    /// <summary>The code runs concurrently with itself: a <c>Parallel</c> body, a timer callback, a start in a loop.</summary>
+    public bool MultiInstance { get; }
+
+    /// <summary>The body of the method that starts the code, used to order starts and joins within it.</summary>
+    public SyntaxNode? StarterBody { get; }
+
+    /// <summary>Source position (in <see cref="StarterBody"/>) from which the code runs.</summary>
+    public int IntervalStart { get; }
+
+    /// <summary>Source position (in <see cref="StarterBody"/>) at which the starter waits for the code to finish.</summary>
+    public int IntervalEnd { get; }
+
+    /// <summary>For the starter's own code between start and join: the context it runs alongside.</summary>
+    public ConcurrentContext? Partner { get; }
+
+    public int StartLine => Start.GetLineSpan().StartLinePosition.Line + 1;
+
+    /// <summary>Whether code of this context and code of <paramref name="other"/> can run at the same time.</summary>
+    public bool RunsConcurrentlyWith(ConcurrentContext other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return MultiInstance;
+        }
+
+        if (Partner is not null || other.Partner is not null)
+        {
+            // The starter's stretch overlaps only the code it started; two stretches of one starter are one thread.
+            return ReferenceEquals(Partner, other) || ReferenceEquals(other.Partner, this);
+        }
+
+        if (StarterBody is not null && StarterBody == other.StarterBody)
+        {
+            // Started by the same method: concurrent only if one starts before the other is joined.
+            return IntervalStart < other.IntervalEnd && other.IntervalStart < IntervalEnd;
+        }
+
+        return true;
+    }
+}
+
+/// <summary>What an access does to shared state.</summary>
+internal enum AccessKind
+{
+    /// <summary>An assignment, compound assignment or increment of a field, auto-property or captured local.</summary>
+    Write,
+
+    /// <summary>A call that changes a non-thread-safe collection (<c>Add</c>, indexer set…).</summary>
+    CollectionMutation,
+
+    /// <summary>A read of a non-thread-safe collection (enumeration, lookup, <c>Count</c>…).</summary>
+    CollectionRead,
+}
+
+/// <summary>A lock held at an access; <see cref="Symbol"/> is null when the lock object is not a simple symbol.</summary>
+internal readonly struct HeldLock
+{
+    public HeldLock(ISymbol? symbol, bool allowsWrites)
+    {
+        Symbol = symbol;
+        AllowsWrites = allowsWrites;
+    }
+
+    public ISymbol? Symbol { get; }
+
+    /// <summary>False for a reader lock: it protects reads, not writes.</summary>
+    public bool AllowsWrites { get; }
+
+    /// <summary>Unknown lock objects match any lock, so that we stay silent rather than guess.</summary>
+    public bool SameAs(HeldLock other)
+        => Symbol is null || other.Symbol is null || SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol);
+}
+
+/// <summary>
+/// Identifies one piece of shared state: a static field, an instance field of a given shared object, or a captured local.
+/// </summary>
+internal readonly struct StateKey : IEquatable<StateKey>
+{
+    public StateKey(ISymbol state, ISymbol? owner)
+    {
+        State = state;
+        Owner = owner;
+    }
+
+    public ISymbol State { get; }
+
+    /// <summary>The object an instance field belongs to: a local, field or the containing type (for <c>this</c>).</summary>
+    public ISymbol? Owner { get; }
+
+    public bool Equals(StateKey other)
+        => SymbolEqualityComparer.Default.Equals(State, other.State) && SymbolEqualityComparer.Default.Equals(Owner, other.Owner);
+
+    public override bool Equals(object? obj) => obj is StateKey other && Equals(other);
+
+    public override int GetHashCode()
+        => (SymbolEqualityComparer.Default.GetHashCode(State) * 397) ^ (Owner is null ? 0 : SymbolEqualityComparer.Default.GetHashCode(Owner));
+}
+
+/// <summary>One read or write of shared state, in one concurrent context.</summary>
+internal sealed class StateAccess
+{
+    public StateAccess(StateKey key, AccessKind kind, IReadOnlyList<HeldLock> locks, ConcurrentContext context, Location location, string memberName, ITypeSymbol? stateType, bool isConstantStore)
+    {
+        Key = key;
+        Kind = kind;
+        Locks = locks;
+        Context = context;
+        Location = location;
+        MemberName = memberName;
+        StateType = stateType;
+        IsConstantStore = isConstantStore;
+    }
+
+    public StateKey Key { get; }
+    public AccessKind Kind { get; }
+    public IReadOnlyList<HeldLock> Locks { get; }
+    public ConcurrentContext Context { get; }
+    public Location Location { get; }
+    public string MemberName { get; }
+    public ITypeSymbol? StateType { get; }
+
+    /// <summary>A plain store of a constant (<c>found = true</c>): racing stores of it are benign.</summary>
+    public bool IsConstantStore { get; }
+
+    public bool IsLockedForWrite
+    {
+        get
+        {
+            foreach (var held in Locks)
+            {
+                if (held.AllowsWrites)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    public bool IsLocked => Locks.Count > 0;
+
+    /// <summary>Whether this access holds a lock that <paramref name="other"/> also holds.</summary>
+    public bool SharesLockWith(StateAccess other)
+    {
+        foreach (var mine in Locks)
+        {
+            foreach (var theirs in other.Locks)
+            {
+                if (mine.SameAs(theirs) && (Kind == AccessKind.CollectionRead || mine.AllowsWrites))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

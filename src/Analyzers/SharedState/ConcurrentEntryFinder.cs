@@ -1,0 +1,509 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>A delegate that starts running on other threads, and how.</summary>
+internal sealed class ConcurrentEntry
+{
+    public ConcurrentEntry(IOperation body, IOperation startOperation, bool multiInstance, int intervalStart, int intervalEnd, IOperation starterRoot)
+    {
+        Body = body;
+        StartOperation = startOperation;
+        MultiInstance = multiInstance;
+        IntervalStart = intervalStart;
+        IntervalEnd = intervalEnd;
+        StarterRoot = starterRoot;
+    }
+
+    /// <summary>An <see cref="IAnonymousFunctionOperation"/> or <see cref="IMethodReferenceOperation"/>.</summary>
+    public IOperation Body { get; }
+
+    /// <summary>The call or creation that starts it; its line is quoted in messages.</summary>
+    public IOperation StartOperation { get; }
+
+    public bool MultiInstance { get; }
+    public int IntervalStart { get; }
+    public int IntervalEnd { get; }
+
+    /// <summary>The body of the member containing the start.</summary>
+    public IOperation StarterRoot { get; }
+}
+
+/// <summary>
+/// Finds concurrent entry points: delegates given to <c>new Thread</c>, <c>ThreadPool</c>, <c>Task.Run</c>,
+/// <c>Task.Factory.StartNew</c>, <c>Parallel.*</c>, PLINQ, timers, and async lambdas/methods whose tasks are
+/// awaited together with <c>Task.WhenAll</c>.
+/// </summary>
+internal sealed class ConcurrentEntryFinder
+{
+    /// <summary>Method names that can start concurrent work; checked on syntax before any binding, to keep the scan cheap.</summary>
+    private static readonly HashSet<string> StartNames = new(StringComparer.Ordinal)
+    {
+        "Run", "StartNew", "For", "ForEach", "ForEachAsync", "Invoke", "QueueUserWorkItem", "UnsafeQueueUserWorkItem",
+        "ForAll", "WhenAll", "WaitAll",
+    };
+
+    private readonly ConcurrencyTypes _types;
+    private readonly Dictionary<IOperation, List<IOperation>> _descendantsByRoot = new();
+
+    public ConcurrentEntryFinder(ConcurrencyTypes types) => _types = types;
+
+    public static bool IsCandidate(SyntaxNode node)
+    {
+        switch (node)
+        {
+            case InvocationExpressionSyntax invocation:
+                var name = InvokedName(invocation.Expression);
+                if (name is null)
+                {
+                    return false;
+                }
+
+                if (StartNames.Contains(name))
+                {
+                    return true;
+                }
+
+                // PLINQ operators: only after AsParallel() somewhere in the receiver chain.
+                return HasLambdaArgument(invocation.ArgumentList) && ReceiverChainHasAsParallel(invocation.Expression);
+            case ObjectCreationExpressionSyntax creation:
+                var typeName = creation.Type switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    _ => null,
+                };
+                return typeName is "Thread" or "Timer";
+            case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                return implicitCreation.ArgumentList.Arguments.Count > 0;
+            case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.AddAssignmentExpression):
+                return assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Elapsed" }
+                    or IdentifierNameSyntax { Identifier.ValueText: "Elapsed" };
+            default:
+                return false;
+        }
+    }
+
+    private static string? InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool HasLambdaArgument(ArgumentListSyntax arguments)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.Expression is AnonymousFunctionExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReceiverChainHasAsParallel(ExpressionSyntax expression)
+    {
+        var current = expression;
+        for (var i = 0; i < 16 && current is not null; i++)
+        {
+            switch (current)
+            {
+                case MemberAccessExpressionSyntax member:
+                    current = member.Expression;
+                    break;
+                case InvocationExpressionSyntax invocation:
+                    if (InvokedName(invocation.Expression) == "AsParallel")
+                    {
+                        return true;
+                    }
+
+                    current = invocation.Expression;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds the entries that <paramref name="operation"/> (the bound candidate node) starts.</summary>
+    public void Collect(IOperation operation, List<ConcurrentEntry> entries)
+    {
+        switch (operation)
+        {
+            case IObjectCreationOperation creation when creation.Constructor is { } constructor:
+                var type = constructor.ContainingType;
+                if (ConcurrencyTypes.Is(type, _types.Thread) && creation.Arguments.Length > 0)
+                {
+                    AddThread(creation, entries);
+                }
+                else if (ConcurrencyTypes.Is(type, _types.ThreadingTimer) && creation.Arguments.Length > 0)
+                {
+                    Add(creation.Arguments[0].Value, creation, multiInstance: true, Unjoined(creation), entries);
+                }
+
+                break;
+            case IEventAssignmentOperation { Adds: true } eventAssignment
+                when eventAssignment.EventReference is IEventReferenceOperation { Event: { Name: "Elapsed" } timerEvent } && ConcurrencyTypes.Is(timerEvent.ContainingType, _types.TimersTimer):
+                Add(eventAssignment.HandlerValue, eventAssignment, multiInstance: true, Unjoined(eventAssignment), entries);
+                break;
+            case IInvocationOperation invocation:
+                CollectInvocation(invocation, entries);
+                break;
+        }
+    }
+
+    private void CollectInvocation(IInvocationOperation invocation, List<ConcurrentEntry> entries)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (ConcurrencyTypes.Is(type, _types.Parallel))
+        {
+            var invoke = method.Name == "Invoke";
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        Add(element, invocation, multiInstance: !invoke, Synchronous(invocation), entries);
+                    }
+                }
+                else if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
+                {
+                    Add(argument.Value, invocation, multiInstance: !invoke, Synchronous(invocation), entries);
+                }
+            }
+
+            return;
+        }
+
+        if (ConcurrencyTypes.Is(type, _types.ParallelEnumerable))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
+                {
+                    Add(argument.Value, invocation, multiInstance: true, Synchronous(invocation), entries);
+                }
+            }
+
+            return;
+        }
+
+        var isTaskStart = (ConcurrencyTypes.Is(type, _types.Task) && method.Name == "Run")
+            || ((ConcurrencyTypes.Is(type, _types.TaskFactory) || ConcurrencyTypes.Is(type, _types.TaskFactoryOfT)) && method.Name == "StartNew")
+            || (ConcurrencyTypes.Is(type, _types.ThreadPool) && method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem");
+        if (isTaskStart && invocation.Arguments.Length > 0)
+        {
+            if (IsAwaitedAtOnce(invocation))
+            {
+                return; // 'await Task.Run(…)' runs one body at a time: sequential awaits are not concurrent
+            }
+
+            Add(invocation.Arguments[0].Value, invocation, IsRepeated(invocation.Syntax), TaskInterval(invocation), entries);
+            return;
+        }
+
+        if (ConcurrencyTypes.Is(type, _types.Task) && method.Name is "WhenAll" or "WaitAll")
+        {
+            CollectJoinedTasks(invocation, entries);
+        }
+    }
+
+    /// <summary>
+    /// <c>Task.WhenAll(items.Select(async x => …))</c> and <c>Task.WhenAll(FirstAsync(), SecondAsync())</c>: the async
+    /// bodies run concurrently with each other until the join.
+    /// </summary>
+    private void CollectJoinedTasks(IInvocationOperation whenAll, List<ConcurrentEntry> entries)
+    {
+        var interval = (whenAll.Syntax.SpanStart, whenAll.Syntax.Span.End);
+        foreach (var argument in whenAll.Arguments)
+        {
+            IEnumerable<IOperation> values = argument.Value is IArrayCreationOperation { Initializer: { } initializer }
+                ? initializer.ElementValues
+                : new[] { argument.Value };
+            foreach (var value in values)
+            {
+                var task = Strip(value);
+                if (task is ILocalReferenceOperation local)
+                {
+                    task = LocalInitializer(local.Local, whenAll) ?? task;
+                }
+
+                CollectStartedTask(task, whenAll, interval, entries);
+            }
+        }
+    }
+
+    private void CollectStartedTask(IOperation task, IInvocationOperation whenAll, (int Start, int End) interval, List<ConcurrentEntry> entries)
+    {
+        task = Strip(task);
+        if (task is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        var method = invocation.TargetMethod;
+        if (method.Name is "ToList" or "ToArray" && invocation.Arguments.Length == 1 && ConcurrencyTypes.Is(method.ContainingType, _types.Enumerable))
+        {
+            CollectStartedTask(invocation.Arguments[0].Value, whenAll, interval, entries);
+            return;
+        }
+
+        if (method.Name == "Select" && ConcurrencyTypes.Is(method.ContainingType, _types.Enumerable) && invocation.Arguments.Length == 2
+            && Strip(invocation.Arguments[1].Value) is IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda)
+        {
+            entries.Add(new ConcurrentEntry(lambda, invocation, multiInstance: true, interval.Start, interval.End, Root(whenAll)));
+            return;
+        }
+
+        if (method.IsAsync && !method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            // A source async method whose task is joined later: its body after the first await runs concurrently.
+            entries.Add(new ConcurrentEntry(invocation, invocation, IsRepeated(invocation.Syntax), invocation.Syntax.SpanStart, interval.End, Root(whenAll)));
+        }
+    }
+
+    private static IOperation? LocalInitializer(ILocalSymbol local, IOperation within)
+    {
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } } declarator && declarator.SpanStart < within.Syntax.SpanStart)
+            {
+                var root = Root(within);
+                foreach (var candidate in root.Descendants())
+                {
+                    if (candidate is IVariableDeclaratorOperation declaration && declaration.Syntax == declarator)
+                    {
+                        return declaration.Initializer?.Value;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void AddThread(IObjectCreationOperation creation, List<ConcurrentEntry> entries)
+    {
+        var start = creation.Syntax.SpanStart;
+        var end = int.MaxValue;
+        var root = Root(creation);
+        if (AssignedLocal(creation) is { } local)
+        {
+            var started = false;
+            foreach (var use in References(root, local))
+            {
+                if (use.Syntax.SpanStart <= creation.Syntax.SpanStart)
+                {
+                    continue;
+                }
+
+                if (!started && use.Parent is IInvocationOperation { TargetMethod.Name: "Start" } startCall)
+                {
+                    start = startCall.Syntax.SpanStart;
+                    started = true;
+                }
+                else if (started && use.Parent is IInvocationOperation { TargetMethod.Name: "Join" } join)
+                {
+                    end = join.Syntax.SpanStart;
+                    break;
+                }
+            }
+        }
+
+        Add(creation.Arguments[0].Value, creation, IsRepeated(creation.Syntax), (start, end), entries);
+    }
+
+    private (int Start, int End) TaskInterval(IInvocationOperation invocation)
+    {
+        var start = invocation.Syntax.SpanStart;
+        var root = Root(invocation);
+        if (AssignedLocal(invocation) is not { } local)
+        {
+            return (start, JoinedAt(invocation) ?? int.MaxValue);
+        }
+
+        foreach (var use in References(root, local))
+        {
+            if (use.Syntax.SpanStart > start && JoinedAt(use) is { } joined)
+            {
+                return (start, joined);
+            }
+        }
+
+        return (start, int.MaxValue);
+    }
+
+    /// <summary>The position at which a task value is waited for: <c>await t</c>, <c>t.Wait()</c>, <c>t.Result</c>, <c>Task.WhenAll(…, t, …)</c>.</summary>
+    private static int? JoinedAt(IOperation task)
+    {
+        var current = task;
+        for (var i = 0; i < 6 && current.Parent is { } parent; i++)
+        {
+            switch (parent)
+            {
+                case IAwaitOperation await:
+                    return await.Syntax.SpanStart;
+                case IInvocationOperation { TargetMethod.Name: "Wait" or "GetAwaiter" or "WaitAll" or "WhenAll" or "WaitAny" or "WhenAny" or "ConfigureAwait" } call:
+                    if (call.TargetMethod.Name is "ConfigureAwait" or "GetAwaiter")
+                    {
+                        current = parent;
+                        continue;
+                    }
+
+                    return call.Syntax.SpanStart;
+                case IPropertyReferenceOperation { Property.Name: "Result" } result:
+                    return result.Syntax.SpanStart;
+                case IConversionOperation or IArgumentOperation or IArrayInitializerOperation or IArrayCreationOperation:
+                    current = parent;
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>await Task.Run(…)</c>, <c>Task.Run(…).Wait()</c>, <c>Task.Run(…).Result</c>: nothing else runs meanwhile.</summary>
+    private static bool IsAwaitedAtOnce(IInvocationOperation invocation)
+    {
+        IOperation current = invocation;
+        for (var i = 0; i < 4 && current.Parent is { } parent; i++)
+        {
+            switch (parent)
+            {
+                case IAwaitOperation:
+                case IInvocationOperation { TargetMethod.Name: "Wait" } wait when wait.Instance == current:
+                case IPropertyReferenceOperation { Property.Name: "Result" }:
+                case IInvocationOperation { TargetMethod.Name: "GetResult" }:
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "GetAwaiter" }:
+                case IConversionOperation:
+                    current = parent;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int, int) Synchronous(IOperation operation) => (operation.Syntax.SpanStart, operation.Syntax.Span.End);
+
+    private static (int, int) Unjoined(IOperation operation) => (operation.Syntax.SpanStart, int.MaxValue);
+
+    private static void Add(IOperation value, IOperation start, bool multiInstance, (int Start, int End) interval, List<ConcurrentEntry> entries)
+    {
+        var body = Strip(value);
+        if (body is IAnonymousFunctionOperation or IMethodReferenceOperation)
+        {
+            entries.Add(new ConcurrentEntry(body, start, multiInstance, interval.Start, interval.End, Root(start)));
+        }
+    }
+
+    /// <summary>Removes conversions and delegate creations around a delegate or task value.</summary>
+    public static IOperation Strip(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IDelegateCreationOperation creation:
+                    operation = creation.Target;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    public static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+
+    private static ILocalSymbol? AssignedLocal(IOperation value)
+    {
+        var parent = value.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+            _ => null,
+        };
+    }
+
+    private IEnumerable<ILocalReferenceOperation> References(IOperation root, ILocalSymbol local)
+    {
+        if (!_descendantsByRoot.TryGetValue(root, out var descendants))
+        {
+            descendants = new List<IOperation>();
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation)
+                {
+                    descendants.Add(operation);
+                }
+            }
+
+            _descendantsByRoot[root] = descendants;
+        }
+
+        foreach (var operation in descendants)
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                yield return reference;
+            }
+        }
+    }
+
+    /// <summary>Whether the start runs several times: inside a loop or a per-item lambda of the same member.</summary>
+    private static bool IsRepeated(SyntaxNode start)
+    {
+        for (var node = start.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachVariableStatementSyntax:
+                    return true;
+                case AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call } }
+                    when InvokedName(call.Expression) is "Select" or "SelectMany" or "ForEach" or "ConvertAll":
+                    return true;
+                case MemberDeclarationSyntax or LocalFunctionStatementSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+}

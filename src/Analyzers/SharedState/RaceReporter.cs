@@ -1,0 +1,24 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>Reports the model's findings of one rule for the syntax tree being analysed.</summary>
+internal static class RaceReporter
+{
+    public static void Register(AnalysisContext context, DiagnosticDescriptor rule)
+    {
+        context.RegisterSemanticModelAction(semanticModelContext =>
+        {
+            var tree = semanticModelContext.SemanticModel.SyntaxTree;
+            var model = ConcurrencyModel.For(semanticModelContext.SemanticModel.Compilation, semanticModelContext.CancellationToken);
+            foreach (var finding in model.FindingsFor(tree))
+            {
+                if (finding.Id == rule.Id)
+                {
+                    semanticModelContext.ReportDiagnostic(Diagnostic.Create(rule, finding.Location, [finding.Start], finding.Properties, finding.Arguments));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,480 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// Walks the code of one concurrent context, following calls into methods of the same compilation, and records every
+/// access to shared state together with the locks held at it.
+/// </summary>
+internal sealed class SharedStateWalker
+{
+    /// <summary>
+    /// How many calls deep we follow from a thread body. Real races sit a few calls from the start (body → service →
+    /// helper); deeper chains cost time and add guesses about which object a call reaches.
+    /// </summary>
+    public const int MaxCallDepth = 5;
+
+    /// <summary>A bound on the methods visited per context, so one huge call graph cannot stall a build.</summary>
+    private const int MaxMethodsPerContext = 256;
+
+    private readonly Compilation _compilation;
+    private readonly ConcurrencyTypes _types;
+    private readonly SynchronizationFacts _synchronization;
+    private readonly Func<SyntaxTree, SemanticModel> _semanticModels;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
+
+    public SharedStateWalker(Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _types = types;
+        _synchronization = new SynchronizationFacts(types);
+        _semanticModels = semanticModels;
+        _cancellationToken = cancellationToken;
+    }
+
+    public List<StateAccess> Accesses { get; } = new();
+
+    /// <summary>Walks the body of a concurrent entry.</summary>
+    public void WalkEntry(ConcurrentEntry entry, ConcurrentContext context)
+    {
+        var member = ContainingMember(entry.StartOperation);
+        var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
+        var memberName = DisplayName(member);
+        var visited = new HashSet<(ISymbol, ISymbol?, bool)>();
+        switch (entry.Body)
+        {
+            case IAnonymousFunctionOperation lambda:
+                var frame = new Frame(context, lambda.Syntax, allLocalsShared: false, thisOwner, [], 0, memberName, visited);
+                Walk(lambda.Body, frame);
+                break;
+            case IMethodReferenceOperation reference:
+                FollowEntryMethod(reference.Method, reference.Instance, context, thisOwner, visited);
+                break;
+            case IInvocationOperation invocation:
+                FollowEntryMethod(invocation.TargetMethod, invocation.Instance, context, thisOwner, visited);
+                break;
+        }
+    }
+
+    /// <summary>Walks the starter's own code between the start and the join of <paramref name="entry"/>.</summary>
+    public void WalkStarter(ConcurrentEntry entry, ConcurrentContext context)
+    {
+        var member = ContainingMember(entry.StartOperation);
+        var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
+        var frame = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, DisplayName(member), new HashSet<(ISymbol, ISymbol?, bool)>())
+        {
+            WindowStart = entry.IntervalStart,
+            WindowEnd = entry.IntervalEnd,
+            Excluded = entry.StartOperation.Syntax.Span,
+            SkipNestedFunctions = true,
+        };
+        Walk(entry.StarterRoot, frame);
+    }
+
+    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(ISymbol, ISymbol?, bool)> visited)
+    {
+        var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited);
+        var owner = method.IsStatic ? null : ResolveOwner(instance, starter);
+        Follow(method, owner, [], depth: 0, context, visited);
+    }
+
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(ISymbol, ISymbol?, bool)> visited)
+    {
+        if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add((method.OriginalDefinition, owner, locks.Count > 0)))
+        {
+            return;
+        }
+
+        var body = Body(method.OriginalDefinition);
+        if (body is null)
+        {
+            return;
+        }
+
+        var frame = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited);
+        Walk(body, frame);
+    }
+
+    private IOperation? Body(IMethodSymbol method)
+    {
+        if (_bodies.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        IOperation? body = null;
+        var implementation = method.PartialImplementationPart ?? method;
+        foreach (var reference in implementation.DeclaringSyntaxReferences)
+        {
+            if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                continue;
+            }
+
+            var syntax = reference.GetSyntax(_cancellationToken);
+            var hasBody = syntax switch
+            {
+                BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
+                LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
+                AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+                _ => false,
+            };
+            if (!hasBody)
+            {
+                continue;
+            }
+
+            var operation = _semanticModels(reference.SyntaxTree).GetOperation(syntax, _cancellationToken);
+            body = operation is ILocalFunctionOperation localFunction ? (IOperation?)localFunction.Body ?? localFunction.IgnoredBody : operation;
+            if (body is not null)
+            {
+                break;
+            }
+        }
+
+        _bodies[method] = body;
+        return body;
+    }
+
+    private void Walk(IOperation root, Frame frame)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var operation = stack.Pop();
+            if (frame.SkipNestedFunctions && operation != root && operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                continue;
+            }
+
+            if (frame.InWindow(operation))
+            {
+                Visit(operation, frame);
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private void Visit(IOperation operation, Frame frame)
+    {
+        switch (operation)
+        {
+            case IAssignmentOperation assignment:
+                RecordWrite(assignment.Target, operation, frame, IsConstantStore(assignment));
+                break;
+            case IIncrementOrDecrementOperation increment:
+                RecordWrite(increment.Target, operation, frame, isConstantStore: false);
+                break;
+            case IInvocationOperation invocation:
+                VisitInvocation(invocation, frame);
+                break;
+            case IPropertyReferenceOperation property when property.Instance is not null && !IsAssignmentTarget(property):
+                if (CollectionKey(property.Instance, frame) is { } readKey)
+                {
+                    Record(readKey, AccessKind.CollectionRead, operation, frame);
+                }
+
+                break;
+            case IForEachLoopOperation loop:
+                if (CollectionKey(loop.Collection, frame) is { } enumerated)
+                {
+                    Record(enumerated, AccessKind.CollectionRead, loop.Collection, frame);
+                }
+
+                break;
+        }
+    }
+
+    private void VisitInvocation(IInvocationOperation invocation, Frame frame)
+    {
+        var method = invocation.TargetMethod;
+        if (invocation.Instance is { } instance && CollectionKey(instance, frame) is { } key)
+        {
+            Record(key, ConcurrencyTypes.IsMutator(method) ? AccessKind.CollectionMutation : AccessKind.CollectionRead, invocation, frame);
+        }
+        else if (method.IsExtensionMethod && invocation.Arguments.Length > 0 && CollectionKey(invocation.Arguments[0].Value, frame) is { } extended)
+        {
+            Record(extended, AccessKind.CollectionRead, invocation, frame);
+        }
+
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return; // only methods with source in this compilation can be followed
+        }
+
+        var owner = method.IsStatic ? null : ResolveOwner(invocation.Instance, frame);
+        var locks = Combine(frame.Inherited, _synchronization.LocksAt(invocation));
+        Follow(method, owner, locks, frame.Depth + 1, frame.Context, frame.Visited);
+    }
+
+    private void RecordWrite(IOperation target, IOperation write, Frame frame, bool isConstantStore)
+    {
+        if (target is IPropertyReferenceOperation { Instance: { } collection, Property.IsIndexer: true })
+        {
+            if (CollectionKey(collection, frame) is { } key)
+            {
+                Record(key, AccessKind.CollectionMutation, write, frame);
+            }
+
+            return;
+        }
+
+        if (StateKeyOf(target, frame) is { } state)
+        {
+            Record(state, AccessKind.Write, write, frame, isConstantStore);
+        }
+    }
+
+    private void Record(StateKey key, AccessKind kind, IOperation operation, Frame frame, bool isConstantStore = false)
+    {
+        var locks = Combine(frame.Inherited, _synchronization.LocksAt(operation));
+        var type = key.State switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, operation.Syntax.GetLocation(), frame.MemberName, type, isConstantStore));
+    }
+
+    /// <summary>The shared state a write target names, or null when the target is not shared with other threads.</summary>
+    private StateKey? StateKeyOf(IOperation target, Frame frame)
+    {
+        switch (target)
+        {
+            case IFieldReferenceOperation fieldReference:
+                var field = fieldReference.Field;
+                if (field.IsConst || field.IsReadOnly || _types.IsThreadStatic(field))
+                {
+                    return null;
+                }
+
+                if (field.IsStatic)
+                {
+                    return new StateKey(field.OriginalDefinition, null);
+                }
+
+                return ResolveOwner(fieldReference.Instance, frame) is { } fieldOwner ? new StateKey(field.OriginalDefinition, fieldOwner) : null;
+            case IPropertyReferenceOperation propertyReference when IsAutoProperty(propertyReference.Property):
+                var property = propertyReference.Property;
+                if (property.IsStatic)
+                {
+                    return new StateKey(property.OriginalDefinition, null);
+                }
+
+                return ResolveOwner(propertyReference.Instance, frame) is { } propertyOwner ? new StateKey(property.OriginalDefinition, propertyOwner) : null;
+            case ILocalReferenceOperation localReference when IsShared(localReference.Local, frame):
+                return new StateKey(localReference.Local, null);
+            case IParameterReferenceOperation parameterReference when IsShared(parameterReference.Parameter, frame):
+                return new StateKey(parameterReference.Parameter, null);
+            default:
+                return null;
+        }
+    }
+
+    private StateKey? CollectionKey(IOperation value, Frame frame)
+    {
+        value = ConcurrentEntryFinder.Strip(value);
+        if (!_types.IsUnsafeCollection(value.Type))
+        {
+            return null;
+        }
+
+        if (value is IFieldReferenceOperation { Field: { IsStatic: false } field } fieldReference)
+        {
+            // A readonly collection field is as shared as a writable one; only the owner matters.
+            return ResolveOwner(fieldReference.Instance, frame) is { } owner ? new StateKey(field.OriginalDefinition, owner) : null;
+        }
+
+        if (value is IFieldReferenceOperation { Field: { IsStatic: true } staticField })
+        {
+            return _types.IsThreadStatic(staticField) ? null : new StateKey(staticField.OriginalDefinition, null);
+        }
+
+        return value switch
+        {
+            IPropertyReferenceOperation { Property: { IsStatic: true } property } when IsAutoProperty(property) => new StateKey(property.OriginalDefinition, null),
+            IPropertyReferenceOperation { Property: { } instanceProperty } propertyReference when IsAutoProperty(instanceProperty)
+                => ResolveOwner(propertyReference.Instance, frame) is { } propertyOwner ? new StateKey(instanceProperty.OriginalDefinition, propertyOwner) : null,
+            ILocalReferenceOperation local when IsShared(local.Local, frame) => new StateKey(local.Local, null),
+            IParameterReferenceOperation parameter when IsShared(parameter.Parameter, frame) => new StateKey(parameter.Parameter, null),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Which object an instance member is reached through, when that object is shared: <c>this</c> of a shared
+    /// receiver, a field, or a captured local. Objects created or received per call (lambda parameters, locals of
+    /// the thread body) are not shared, so their fields are not reported.
+    /// </summary>
+    private ISymbol? ResolveOwner(IOperation? instance, Frame frame)
+    {
+        if (instance is null)
+        {
+            return null;
+        }
+
+        instance = ConcurrentEntryFinder.Strip(instance);
+        return instance switch
+        {
+            IInstanceReferenceOperation => frame.ThisOwner,
+            IFieldReferenceOperation { Field.IsStatic: true } field => field.Field.OriginalDefinition,
+            IFieldReferenceOperation field when ResolveOwner(field.Instance, frame) is not null => field.Field.OriginalDefinition,
+            IPropertyReferenceOperation { Property.IsStatic: true } property when IsAutoProperty(property.Property) => property.Property.OriginalDefinition,
+            ILocalReferenceOperation local when IsShared(local.Local, frame) => local.Local,
+            IParameterReferenceOperation parameter when IsShared(parameter.Parameter, frame) => parameter.Parameter,
+            _ => null,
+        };
+    }
+
+    /// <summary>A local or parameter is shared when declared outside the thread body that uses it (a captured variable).</summary>
+    private static bool IsShared(ISymbol variable, Frame frame)
+    {
+        if (frame.AllLocalsShared)
+        {
+            return true;
+        }
+
+        if (frame.CaptureBoundary is not { } boundary)
+        {
+            return false;
+        }
+
+        foreach (var location in variable.Locations)
+        {
+            if (location.SourceTree == boundary.SyntaxTree && !boundary.Span.Contains(location.SourceSpan))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+    {
+        if (property.IsIndexer || property.IsAbstract || property.IsExtern || property.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        if (property.DeclaringSyntaxReferences[0].GetSyntax() is not PropertyDeclarationSyntax { AccessorList: { } accessors, ExpressionBody: null })
+        {
+            return false;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return false;
+            }
+        }
+
+        return property.ContainingType.TypeKind != TypeKind.Interface;
+    }
+
+    private static bool IsAssignmentTarget(IOperation operation)
+        => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation
+           || operation.Parent is IIncrementOrDecrementOperation;
+
+    private static bool IsConstantStore(IAssignmentOperation assignment)
+    {
+        if (assignment is not ISimpleAssignmentOperation simple)
+        {
+            return false;
+        }
+
+        var value = simple.Value;
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value.ConstantValue.HasValue || value is IDefaultValueOperation;
+    }
+
+    private static IReadOnlyList<HeldLock> Combine(IReadOnlyList<HeldLock> inherited, List<HeldLock> local)
+    {
+        if (inherited.Count == 0)
+        {
+            return local;
+        }
+
+        var all = new List<HeldLock>(inherited);
+        all.AddRange(local);
+        return all;
+    }
+
+    private ISymbol? ContainingMember(IOperation operation)
+    {
+        var symbol = _semanticModels(operation.Syntax.SyntaxTree).GetEnclosingSymbol(operation.Syntax.SpanStart, _cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol;
+    }
+
+    private static string DisplayName(ISymbol? symbol) => symbol switch
+    {
+        IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor => constructor.ContainingType.Name,
+        IMethodSymbol { AssociatedSymbol: { } associated } => associated.Name,
+        null => "?",
+        _ => symbol.Name,
+    };
+
+    private sealed class Frame
+    {
+        public Frame(ConcurrentContext context, SyntaxNode? captureBoundary, bool allLocalsShared, ISymbol? thisOwner, IReadOnlyList<HeldLock> inherited, int depth, string memberName, HashSet<(ISymbol, ISymbol?, bool)> visited)
+        {
+            Context = context;
+            CaptureBoundary = captureBoundary;
+            AllLocalsShared = allLocalsShared;
+            ThisOwner = thisOwner;
+            Inherited = inherited;
+            Depth = depth;
+            MemberName = memberName;
+            Visited = visited;
+        }
+
+        public ConcurrentContext Context { get; }
+
+        /// <summary>The thread body lambda: variables declared outside it are captured and shared.</summary>
+        public SyntaxNode? CaptureBoundary { get; }
+
+        /// <summary>In the starter's own code, every local may be shared with the lambdas it started.</summary>
+        public bool AllLocalsShared { get; }
+
+        public ISymbol? ThisOwner { get; }
+
+        /// <summary>Locks held by callers: a call made under a lock makes the callee's accesses synchronized.</summary>
+        public IReadOnlyList<HeldLock> Inherited { get; }
+
+        public int Depth { get; }
+        public string MemberName { get; }
+        public HashSet<(ISymbol, ISymbol?, bool)> Visited { get; }
+        public int WindowStart { get; set; } = int.MinValue;
+        public int WindowEnd { get; set; } = int.MaxValue;
+        public Microsoft.CodeAnalysis.Text.TextSpan? Excluded { get; set; }
+        public bool SkipNestedFunctions { get; set; }
+
+        public bool InWindow(IOperation operation)
+        {
+            var position = operation.Syntax.SpanStart;
+            return position > WindowStart && position < WindowEnd && !(Excluded is { } excluded && excluded.Contains(position));
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// Finds the locks held at an operation: enclosing <c>lock</c> statements, and regions between an acquire
+/// (<c>Monitor.Enter</c>, <c>SemaphoreSlim.Wait</c>, <c>Mutex.WaitOne</c>, <c>EnterWriteLock</c>, <c>Lock.Enter</c>…)
+/// and its release in the same body.
+/// </summary>
+internal sealed class SynchronizationFacts
+{
+    private readonly ConcurrencyTypes _types;
+    private readonly Dictionary<IOperation, List<RegionCall>> _regionsByBody = new();
+
+    public SynchronizationFacts(ConcurrencyTypes types) => _types = types;
+
+    /// <summary>The locks held at <paramref name="operation"/>, inside its own method or lambda body.</summary>
+    public List<HeldLock> LocksAt(IOperation operation)
+    {
+        var held = new List<HeldLock>();
+        var previous = operation;
+        var current = operation.Parent;
+        while (current is not null)
+        {
+            if (current is ILockOperation lockOperation && previous == lockOperation.Body)
+            {
+                held.Add(new HeldLock(LockSymbol(lockOperation.LockedValue), allowsWrites: true));
+            }
+
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                break;
+            }
+
+            previous = current;
+            current = current.Parent;
+        }
+
+        // 'previous' is now the outermost operation of the body that holds 'operation'.
+        var position = operation.Syntax.SpanStart;
+        var calls = RegionCalls(previous);
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var acquire = calls[i];
+            if (!acquire.IsAcquire || acquire.Position >= position)
+            {
+                continue;
+            }
+
+            var released = false;
+            for (var j = 0; j < calls.Count; j++)
+            {
+                var release = calls[j];
+                if (!release.IsAcquire && release.Position > acquire.Position && release.Position < position && release.Lock.SameAs(acquire.Lock))
+                {
+                    released = true;
+                    break;
+                }
+            }
+
+            if (!released)
+            {
+                held.Add(acquire.Lock);
+            }
+        }
+
+        return held;
+    }
+
+    private List<RegionCall> RegionCalls(IOperation body)
+    {
+        if (_regionsByBody.TryGetValue(body, out var cached))
+        {
+            return cached;
+        }
+
+        var calls = new List<RegionCall>();
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (current != body && current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                continue; // a nested function's acquires do not cover this body
+            }
+
+            if (current is IInvocationOperation invocation && Classify(invocation) is { } call)
+            {
+                calls.Add(call);
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+
+        _regionsByBody[body] = calls;
+        return calls;
+    }
+
+    private RegionCall? Classify(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        var position = invocation.Syntax.SpanStart;
+        if (ConcurrencyTypes.Is(type, _types.Monitor))
+        {
+            var lockObject = invocation.Arguments.Length > 0 ? LockSymbol(invocation.Arguments[0].Value) : null;
+            return method.Name switch
+            {
+                "Enter" or "TryEnter" => new RegionCall(position, new HeldLock(lockObject, true), true),
+                "Exit" => new RegionCall(position, new HeldLock(lockObject, true), false),
+                _ => null,
+            };
+        }
+
+        var receiver = LockSymbol(invocation.Instance);
+        var receiverType = invocation.Instance?.Type;
+        if (ConcurrencyTypes.Is(type, _types.SemaphoreSlim) || ConcurrencyTypes.Is(type, _types.Semaphore))
+        {
+            return method.Name switch
+            {
+                "Wait" or "WaitAsync" or "WaitOne" => new RegionCall(position, new HeldLock(receiver, true), true),
+                "Release" => new RegionCall(position, new HeldLock(receiver, true), false),
+                _ => null,
+            };
+        }
+
+        if (ConcurrencyTypes.Is(type, _types.WaitHandle) && (ConcurrencyTypes.Is(receiverType, _types.Mutex) || ConcurrencyTypes.Is(receiverType, _types.Semaphore)))
+        {
+            return method.Name == "WaitOne" ? new RegionCall(position, new HeldLock(receiver, true), true) : null;
+        }
+
+        if (ConcurrencyTypes.Is(type, _types.Mutex))
+        {
+            return method.Name switch
+            {
+                "WaitOne" => new RegionCall(position, new HeldLock(receiver, true), true),
+                "ReleaseMutex" => new RegionCall(position, new HeldLock(receiver, true), false),
+                _ => null,
+            };
+        }
+
+        if (ConcurrencyTypes.Is(type, _types.ReaderWriterLockSlim))
+        {
+            return method.Name switch
+            {
+                "EnterWriteLock" or "TryEnterWriteLock" => new RegionCall(position, new HeldLock(receiver, true), true),
+                "EnterReadLock" or "TryEnterReadLock" or "EnterUpgradeableReadLock" or "TryEnterUpgradeableReadLock"
+                    => new RegionCall(position, new HeldLock(receiver, false), true),
+                "ExitWriteLock" or "ExitReadLock" or "ExitUpgradeableReadLock" => new RegionCall(position, new HeldLock(receiver, true), false),
+                _ => null,
+            };
+        }
+
+        if (ConcurrencyTypes.Is(type, _types.Lock) || ConcurrencyTypes.Is(type, _types.SpinLock))
+        {
+            return method.Name switch
+            {
+                // EnterScope is released when its scope is disposed, at the end of the enclosing block or using.
+                "Enter" or "TryEnter" or "EnterScope" => new RegionCall(position, new HeldLock(receiver, true), true),
+                "Exit" => new RegionCall(position, new HeldLock(receiver, true), false),
+                _ => null,
+            };
+        }
+
+        return null;
+    }
+
+    /// <summary>The symbol naming a lock object (the type for <c>this</c>), or null when it is not a plain field, local, parameter or <c>this</c>.</summary>
+    public static ISymbol? LockSymbol(IOperation? value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IPropertyReferenceOperation property => property.Property,
+            IInstanceReferenceOperation instance => instance.Type,
+            _ => null,
+        };
+    }
+
+    private readonly struct RegionCall
+    {
+        public RegionCall(int position, HeldLock heldLock, bool isAcquire)
+        {
+            Position = position;
+            Lock = heldLock;
+            IsAcquire = isAcquire;
+        }
+
+        public int Position { get; }
+        public HeldLock Lock { get; }
+        public bool IsAcquire { get; }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>FL1004: a <c>[ThreadStatic]</c> field has an initializer.</summary>
+/// <remarks>
+/// The initializer runs once, in the static constructor, on whichever thread touches the type first; every other
+/// thread sees the default value. Initialize lazily on each access, or use <c>ThreadLocal&lt;T&gt;</c> with a factory.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.ThreadStaticInitializer,
+        title: "Do not initialize [ThreadStatic] fields",
+        messageFormat: "'{0}' is [ThreadStatic] but has an initializer, which runs on one thread only; other threads see the default value",
+        DiagnosticCategories.Concurrency,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A [ThreadStatic] field's initializer runs once, on the first thread that uses the type.",
+        helpLinkUri: HelpLinks.For(DiagnosticIds.ThreadStaticInitializer));
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var threadStatic = start.Compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
+            if (threadStatic is null)
+            {
+                return; // no such attribute in the references: nothing to report
+            }
+
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var initializer = (IFieldInitializerOperation)operationContext.Operation;
+                    foreach (var field in initializer.InitializedFields)
+                    {
+                        if (field.IsStatic && HasAttribute(field, threadStatic))
+                        {
+                            // The declarator ('buffer = new StringBuilder()') names the field and shows the initializer.
+                            var declarator = initializer.Syntax.Parent ?? initializer.Syntax;
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, declarator.GetLocation(), field.Name));
+                        }
+                    }
+                },
+                OperationKind.FieldInitializer);
+        });
+    }
+
+    private static bool HasAttribute(IFieldSymbol field, INamedTypeSymbol attribute)
+    {
+        foreach (var data in field.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

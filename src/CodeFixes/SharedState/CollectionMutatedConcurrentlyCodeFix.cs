@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Forklift.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace Forklift.CodeFixes.SharedState;
+
+/// <summary>FL1002: switch to <c>ConcurrentBag&lt;T&gt;</c> / <c>ConcurrentDictionary&lt;K,V&gt;</c>, or wrap the change in a <c>lock</c>.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CollectionMutatedConcurrentlyCodeFix))]
+public sealed class CollectionMutatedConcurrentlyCodeFix : CodeFixProvider
+{
+    internal const string ConcurrentCollectionKey = DiagnosticIds.CollectionMutatedConcurrently + ".ConcurrentCollection";
+    internal const string LockKey = DiagnosticIds.CollectionMutatedConcurrently + ".Lock";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.CollectionMutatedConcurrently);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => new SharedStateFixAllProvider(ApplyAsync);
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (ConcurrentCollectionRewrite.TryCreate(node, model, context.CancellationToken) is { } rewrite)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(rewrite.Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ConcurrentCollectionKey, ct), ConcurrentCollectionKey),
+                    diagnostic);
+            }
+
+            if (LockInsertion.WrapTarget(node, model, context.CancellationToken) is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Wrap in lock", ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), LockKey, ct), LockKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var model = editor.SemanticModel;
+        var root = editor.OriginalRoot;
+        var locks = new LockInsertion(editor);
+        var rewritten = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var diagnostic in diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (key == ConcurrentCollectionKey)
+            {
+                // Several diagnostics on one collection share one rewrite of its declaration and uses.
+                if (ConcurrentCollectionRewrite.TryCreate(node, model, cancellationToken) is { } rewrite && rewritten.Add(rewrite.State))
+                {
+                    rewrite.Apply(editor);
+                }
+            }
+            else if (LockInsertion.WrapTarget(node, model, cancellationToken) is { } target)
+            {
+                locks.Wrap(target, locks.LockFor(node, model, null, StateAccessSyntax.IsStaticState(node, model, cancellationToken), cancellationToken));
+            }
+        }
+
+        var changed = editor.GetChangedRoot();
+        if (rewritten.Count > 0)
+        {
+            changed = UsingDirectives.Ensure(changed, "System.Collections.Concurrent");
+        }
+
+        if (locks.AddedLockType)
+        {
+            changed = UsingDirectives.Ensure(changed, "System.Threading");
+        }
+
+        return document.WithSyntaxRoot(changed);
+    }
+}

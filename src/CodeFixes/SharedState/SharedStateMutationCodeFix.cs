@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Composition;
+using Forklift.Analyzers;
+using Forklift.Analyzers.SharedState;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace Forklift.CodeFixes.SharedState;
+
+/// <summary>FL1001: make the update atomic with <c>Interlocked</c>, or wrap it in a <c>lock</c>.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SharedStateMutationCodeFix))]
+public sealed class SharedStateMutationCodeFix : CodeFixProvider
+{
+    internal const string InterlockedKey = DiagnosticIds.SharedStateMutation + ".Interlocked";
+    internal const string LockKey = DiagnosticIds.SharedStateMutation + ".Lock";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.SharedStateMutation);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => new SharedStateFixAllProvider(ApplyAsync);
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (InterlockedRewrite.TryCreate(node, model, context.CancellationToken) is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Use Interlocked", ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), InterlockedKey, ct), InterlockedKey),
+                    diagnostic);
+            }
+
+            if (LockInsertion.WrapTarget(node, model, context.CancellationToken) is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Wrap in lock", ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), LockKey, ct), LockKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var model = editor.SemanticModel;
+        var root = editor.OriginalRoot;
+        var locks = new LockInsertion(editor);
+        var usesInterlocked = false;
+        foreach (var diagnostic in diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (key == InterlockedKey)
+            {
+                if (InterlockedRewrite.TryCreate(node, model, cancellationToken) is { } replacement)
+                {
+                    editor.ReplaceNode(node, replacement);
+                    usesInterlocked = true;
+                }
+            }
+            else if (LockInsertion.WrapTarget(node, model, cancellationToken) is { } target)
+            {
+                locks.Wrap(target, locks.LockFor(node, model, null, StateAccessSyntax.IsStaticState(node, model, cancellationToken), cancellationToken));
+            }
+        }
+
+        var changed = editor.GetChangedRoot();
+        if (usesInterlocked || locks.AddedLockType)
+        {
+            changed = UsingDirectives.Ensure(changed, "System.Threading");
+        }
+
+        return document.WithSyntaxRoot(changed);
+    }
+}

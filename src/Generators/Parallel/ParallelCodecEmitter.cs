@@ -1,0 +1,293 @@
+using Forklift.Generators.Common;
+
+namespace Forklift.Generators.Parallel;
+
+/// <summary>Writes the codec classes: one sealed <c>ParallelCodec&lt;T&gt;</c> with a singleton per type.</summary>
+/// <remarks>
+/// Wire format, on top of <c>PayloadWriter</c>: collections write a nullable count then their elements; nullable
+/// values and reference-type objects write a presence byte first; objects write their members in constructor order
+/// then initializer order. Scalars (numbers, strings, enums, byte[]…) inside other values are written inline rather
+/// than through their codec, to save a virtual call per element.
+/// </remarks>
+internal static partial class ParallelEmitter
+{
+    private const string Writer = "ref global::Forklift.Protocol.PayloadWriter writer";
+    private const string Reader = "ref global::Forklift.Protocol.PayloadReader reader";
+
+    private static void WriteCodec(SourceWriter writer, CodecModel codec)
+    {
+        writer.WriteLine($$"""
+            internal sealed class {{codec.Name}} : global::Forklift.Dispatch.ParallelCodec<{{codec.TypeName}}>
+            {
+                public static readonly {{codec.Name}} Instance = new();
+
+            """);
+        writer.Indentation++;
+        writer.OpenBlock($"public override void Write({Writer}, {codec.TypeName} value)");
+        WriteBody(writer, codec);
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock($"public override {codec.TypeName} Read({Reader})");
+        ReadBody(writer, codec);
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WriteBody(SourceWriter writer, CodecModel codec)
+    {
+        switch (codec.Kind)
+        {
+            case CodecKind.Unit:
+                break;
+            case CodecKind.Scalar:
+                writer.WriteLine(WriteValue(codec.Self!, "value"));
+                break;
+            case CodecKind.Array:
+            case CodecKind.List:
+            case CodecKind.ReadOnlyList:
+                string count = codec.Kind == CodecKind.Array ? "Length" : "Count";
+                writer.WriteLine($$"""
+                    if (value is null)
+                    {
+                        writer.WriteNullableLength(null);
+                        return;
+                    }
+
+                    writer.WriteNullableLength(value.{{count}});
+                    for (int i = 0; i < value.{{count}}; i++)
+                    {
+                        {{WriteValue(codec.Elements[0], "value[i]")}}
+                    }
+                    """);
+                break;
+            case CodecKind.ImmutableArray:
+                writer.WriteLine($$"""
+                    if (value.IsDefault)
+                    {
+                        writer.WriteNullableLength(null);
+                        return;
+                    }
+
+                    writer.WriteNullableLength(value.Length);
+                    for (int i = 0; i < value.Length; i++)
+                    {
+                        {{WriteValue(codec.Elements[0], "value[i]")}}
+                    }
+                    """);
+                break;
+            case CodecKind.HashSet:
+                writer.WriteLine($$"""
+                    if (value is null)
+                    {
+                        writer.WriteNullableLength(null);
+                        return;
+                    }
+
+                    writer.WriteNullableLength(value.Count);
+                    foreach (var item in value)
+                    {
+                        {{WriteValue(codec.Elements[0], "item")}}
+                    }
+                    """);
+                break;
+            case CodecKind.Dictionary:
+                writer.WriteLine($$"""
+                    if (value is null)
+                    {
+                        writer.WriteNullableLength(null);
+                        return;
+                    }
+
+                    writer.WriteNullableLength(value.Count);
+                    foreach (var pair in value)
+                    {
+                        {{WriteValue(codec.Elements[0], "pair.Key")}}
+                        {{WriteValue(codec.Elements[1], "pair.Value")}}
+                    }
+                    """);
+                break;
+            case CodecKind.Nullable:
+                writer.WriteLine($$"""
+                    writer.WriteBoolean(value.HasValue);
+                    if (value.HasValue)
+                    {
+                        {{WriteValue(codec.Elements[0], "value.GetValueOrDefault()")}}
+                    }
+                    """);
+                break;
+            case CodecKind.Tuple:
+                for (int i = 0; i < codec.Elements.Count; i++)
+                {
+                    writer.WriteLine(WriteValue(codec.Elements[i], $"value.Item{i + 1}"));
+                }
+
+                break;
+            case CodecKind.Object:
+                if (codec.IsReferenceType)
+                {
+                    writer.WriteLine("""
+                        writer.WriteBoolean(value is not null);
+                        if (value is null)
+                        {
+                            return;
+                        }
+
+                        """);
+                }
+
+                foreach (MemberModel member in codec.Members)
+                {
+                    writer.WriteLine(WriteValue(member.Value, "value." + member.Name));
+                }
+
+                break;
+        }
+    }
+
+    private static void ReadBody(SourceWriter writer, CodecModel codec)
+    {
+        string newArray = codec.NewArray is null ? string.Empty : string.Format(codec.NewArray, "length");
+        switch (codec.Kind)
+        {
+            case CodecKind.Unit:
+                writer.WriteLine("return default;");
+                break;
+            case CodecKind.Scalar:
+                writer.WriteLine($"return {ReadValue(codec.Self!)};");
+                break;
+            case CodecKind.Array:
+            case CodecKind.ReadOnlyList:
+                writer.WriteLine($$"""
+                    if (reader.ReadNullableLength() is not int length)
+                    {
+                        return null;
+                    }
+
+                    var result = {{newArray}};
+                    for (int i = 0; i < length; i++)
+                    {
+                        result[i] = {{ReadValue(codec.Elements[0])}};
+                    }
+
+                    return result;
+                    """);
+                break;
+            case CodecKind.List:
+            case CodecKind.HashSet:
+                writer.WriteLine($$"""
+                    if (reader.ReadNullableLength() is not int length)
+                    {
+                        return null;
+                    }
+
+                    var result = new {{codec.TypeName}}(length);
+                    for (int i = 0; i < length; i++)
+                    {
+                        result.Add({{ReadValue(codec.Elements[0])}});
+                    }
+
+                    return result;
+                    """);
+                break;
+            case CodecKind.ImmutableArray:
+                writer.WriteLine($$"""
+                    if (reader.ReadNullableLength() is not int length)
+                    {
+                        return default;
+                    }
+
+                    var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<{{codec.Elements[0].TypeName}}>(length);
+                    for (int i = 0; i < length; i++)
+                    {
+                        builder.Add({{ReadValue(codec.Elements[0])}});
+                    }
+
+                    return builder.MoveToImmutable();
+                    """);
+                break;
+            case CodecKind.Dictionary:
+                writer.WriteLine($$"""
+                    if (reader.ReadNullableLength() is not int length)
+                    {
+                        return null;
+                    }
+
+                    var result = new {{codec.TypeName}}(length);
+                    for (int i = 0; i < length; i++)
+                    {
+                        var key = {{ReadValue(codec.Elements[0])}};
+                        result[key] = {{ReadValue(codec.Elements[1])}};
+                    }
+
+                    return result;
+                    """);
+                break;
+            case CodecKind.Nullable:
+                writer.WriteLine($$"""
+                    if (!reader.ReadBoolean())
+                    {
+                        return null;
+                    }
+
+                    return {{ReadValue(codec.Elements[0])}};
+                    """);
+                break;
+            case CodecKind.Tuple:
+                for (int i = 0; i < codec.Elements.Count; i++)
+                {
+                    writer.WriteLine($"var item{i + 1} = {ReadValue(codec.Elements[i])};");
+                }
+
+                writer.WriteLine("return (" + string.Join(", ", Enumerable.Range(1, codec.Elements.Count).Select(i => "item" + i)) + ");");
+                break;
+            case CodecKind.Object:
+                if (codec.IsReferenceType)
+                {
+                    writer.WriteLine("""
+                        if (!reader.ReadBoolean())
+                        {
+                            return null;
+                        }
+
+                        """);
+                }
+
+                for (int i = 0; i < codec.Members.Count; i++)
+                {
+                    writer.WriteLine($"var member{i} = {ReadValue(codec.Members[i].Value)};");
+                }
+
+                var constructorArguments = codec.Members.Select((m, i) => (m, i)).Where(x => x.m.InConstructor).Select(x => "member" + x.i);
+                var initializers = codec.Members.Select((m, i) => (m, i)).Where(x => !x.m.InConstructor).Select(x => $"{x.m.Name} = member{x.i}").ToList();
+                string creation = $"new {codec.TypeName}({string.Join(", ", constructorArguments)})";
+                writer.WriteLine(initializers.Count == 0
+                    ? $"return {creation};"
+                    : $"return {creation} {{ {string.Join(", ", initializers)} }};");
+                break;
+        }
+    }
+
+    private static string WriteValue(ValueModel value, string expression)
+    {
+        if (value.Codec is not null)
+        {
+            return $"{value.Codec}.Instance.Write(ref writer, {expression});";
+        }
+
+        return value.EnumUnderlyingType is null
+            ? $"writer.Write{value.Scalar}({expression});"
+            : $"writer.Write{value.Scalar}(({value.EnumUnderlyingType}){expression});";
+    }
+
+    private static string ReadValue(ValueModel value)
+    {
+        if (value.Codec is not null)
+        {
+            return $"{value.Codec}.Instance.Read(ref reader)";
+        }
+
+        return value.EnumUnderlyingType is null
+            ? $"reader.Read{value.Scalar}()"
+            : $"({value.TypeName})reader.Read{value.Scalar}()";
+    }
+}

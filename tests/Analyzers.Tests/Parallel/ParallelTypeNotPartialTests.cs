@@ -1,0 +1,57 @@
+using Forklift.Analyzers.Parallel;
+using Verify = Forklift.Analyzers.Tests.Parallel.ParallelAnalyzerVerifier<Forklift.Analyzers.Parallel.ParallelTypeNotPartialAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.Parallel;
+
+public sealed class ParallelTypeNotPartialTests
+{
+    [Fact]
+    public Task NonPartialTypeIsReported() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public static class Primes
+        {
+            [Parallel]
+            public static int {|#0:Count|}(int to) => to;
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("Primes", "[Parallel]", "Count"));
+
+    [Fact]
+    public Task NonPartialEnclosingTypeIsReported() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public class Outer
+        {
+            public static partial class Inner
+            {
+                [WorkerInitializer]
+                public static void {|#0:Start|}() { }
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("Outer", "[WorkerInitializer]", "Start"));
+
+    [Fact]
+    public Task PartialTypesAreFine() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public partial class Outer
+        {
+            public static partial class Inner
+            {
+                [Parallel]
+                public static int Count(int to) => to;
+            }
+        }
+
+        public class NoAttributes
+        {
+            public static int Count(int to) => to;
+        }
+        """);
+
+    [Fact]
+    public void DescriptorLinksToItsPage()
+        => Assert.EndsWith("docs/rules/FL3001.md", ParallelTypeNotPartialAnalyzer.Rule.HelpLinkUri, StringComparison.Ordinal);
+}

@@ -1,0 +1,110 @@
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.CollectionMutatedConcurrentlyAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+public class CollectionMutatedConcurrentlyTests
+{
+    [Fact]
+    public Task List_Add_in_Parallel_ForEach_with_message()
+        => Verify.VerifyAnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static List<int> Squares(int[] items)
+                {
+                    var results = new List<int>();
+                    {|#1:Parallel.ForEach(items, i => {|#0:results.Add(i * i)|})|};
+                    return results;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("results", "List<int>", "Squares", 9));
+
+    [Fact]
+    public Task Dictionary_indexer_set_and_Remove_on_a_field()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            class Registry
+            {
+                private readonly Dictionary<string, int> map = new();
+                public void Start()
+                {
+                    new Thread(() => { [|map["a"] = 1|]; }).Start();
+                    new Thread(() => { [|map.Remove("a")|]; }).Start();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task HashSet_Queue_Stack_from_timer_callbacks()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            class Poller
+            {
+                static readonly HashSet<int> seen = new();
+                static readonly Queue<int> queue = new();
+                static readonly Stack<int> stack = new();
+                static Timer timer = new Timer(_ => { [|seen.Add(1)|]; [|queue.Enqueue(1)|]; [|stack.Push(1)|]; }, null, 0, 100);
+            }
+            """);
+
+    [Fact]
+    public Task Interprocedural_add_through_a_helper()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            class Collector
+            {
+                private readonly List<string> names = new();
+                private void Record(int i) => [|names.Add(i.ToString())|];
+                public void Run() => Enumerable.Range(0, 10).AsParallel().ForAll(i => Record(i));
+            }
+            """);
+
+    [Fact]
+    public Task Mutation_while_the_starter_enumerates()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            class C
+            {
+                static void Main()
+                {
+                    var items = new List<int>();
+                    var t = new Thread(() => { for (int i = 0; i < 100; i++) [|items.Add(i)|]; });
+                    t.Start();
+                    foreach (var item in items) { }
+                    t.Join();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lock_and_concurrent_collection_are_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static void Run(int[] items)
+                {
+                    var results = new List<int>();
+                    var gate = new object();
+                    var bag = new ConcurrentBag<int>();
+                    Parallel.ForEach(items, i => { lock (gate) { results.Add(i); } bag.Add(i); });
+                    results.Sort();
+                }
+            }
+            """);
+}

@@ -1,0 +1,85 @@
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.InconsistentSynchronizationAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+public class InconsistentSynchronizationTests
+{
+    [Fact]
+    public Task Write_without_the_lock_that_guards_other_writes()
+        => Verify.VerifyAnalyzerAsync(
+            """
+            using System.Threading;
+
+            class Counter
+            {
+                private readonly object gate = new object();
+                private int count;
+                public void Increment() { lock (gate) { count++; } }
+                public void Reset() { {|#0:count = 0|}; }
+
+                public static void Main()
+                {
+                    var counter = new Counter();
+                    var a = {|#1:new Thread(() => { counter.Increment(); counter.Reset(); })|};
+                    var b = new Thread(() => counter.Increment());
+                    a.Start(); b.Start(); a.Join(); b.Join();
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("count", "updated", "gate", "Reset", 13));
+
+    [Fact]
+    public Task Writes_under_different_locks_are_both_flagged()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private static readonly object a = new object();
+                private static readonly object b = new object();
+                private static int total;
+                static void Run() => Parallel.For(0, 10, i =>
+                {
+                    lock (a) { [|total += i|]; }
+                    lock (b) { [|total -= 1|]; }
+                });
+            }
+            """);
+
+    [Fact]
+    public Task Enumerating_a_list_that_others_change_under_a_lock()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Log
+            {
+                private readonly object gate = new object();
+                private readonly List<string> lines = new();
+                public void Run() => Parallel.For(0, 10, i =>
+                {
+                    lock (gate) { lines.Add(i.ToString()); }
+                    [|lines.Count|].ToString();
+                });
+            }
+            """);
+
+    [Fact]
+    public Task Consistent_locking_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Log
+            {
+                private readonly object gate = new object();
+                private readonly List<string> lines = new();
+                private int count;
+                public void Run() => Parallel.For(0, 10, i =>
+                {
+                    lock (gate) { lines.Add(i.ToString()); count++; }
+                    lock (gate) { _ = lines.Count; count = 0; }
+                });
+            }
+            """);
+}

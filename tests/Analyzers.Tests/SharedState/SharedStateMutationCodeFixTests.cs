@@ -1,0 +1,183 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.CodeFixes.SharedState;
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Forklift.Analyzers.SharedState.SharedStateMutationAnalyzer, Forklift.CodeFixes.SharedState.SharedStateMutationCodeFix>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+public class SharedStateMutationCodeFixTests
+{
+    [Fact]
+    public Task Seed_fixed_with_Interlocked_add_and_subtract()
+        => Verify.VerifyCodeFixAsync(
+            """
+            using System.Threading;
+
+            static class Bank
+            {
+                static int balance;
+                static void Deposit(int n) { [|balance = balance + n|]; }
+                static void Withdraw(int n) { [|balance -= n|]; }
+                static void Main()
+                {
+                    var t1 = new Thread(() => { Deposit(1); Withdraw(1); });
+                    var t2 = new Thread(() => { Deposit(1); Withdraw(1); });
+                    t1.Start(); t2.Start(); t1.Join(); t2.Join();
+                }
+            }
+            """,
+            """
+            using System.Threading;
+
+            static class Bank
+            {
+                static int balance;
+                static void Deposit(int n) { Interlocked.Add(ref balance, n); }
+                static void Withdraw(int n) { Interlocked.Add(ref balance, -n); }
+                static void Main()
+                {
+                    var t1 = new Thread(() => { Deposit(1); Withdraw(1); });
+                    var t2 = new Thread(() => { Deposit(1); Withdraw(1); });
+                    t1.Start(); t2.Start(); t1.Join(); t2.Join();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Increment_and_decrement_in_parallel_lambdas_add_the_using()
+        => Verify.VerifyCodeFixAsync(
+            """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                long hits;
+                int misses;
+                void Run() => Parallel.For(0, 10, i => [|hits++|]);
+                void Undo() => Parallel.For(0, 10, i => { [|--misses|]; });
+            }
+            """,
+            """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                long hits;
+                int misses;
+                void Run() => Parallel.For(0, 10, i => Interlocked.Increment(ref hits));
+                void Undo() => Parallel.For(0, 10, i => { Interlocked.Decrement(ref misses); });
+            }
+            """);
+
+    [Fact]
+    public Task Lock_fix_reuses_the_existing_lock_field()
+        => new Verifiers.CSharpCodeFixVerifier<SharedStateMutationAnalyzer, SharedStateMutationCodeFix>.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private readonly object gate = new object();
+                    private string last = "";
+                    void Run() => Parallel.For(0, 10, i =>
+                    {
+                        [|last = last + i|];
+                    });
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private readonly object gate = new object();
+                    private string last = "";
+                    void Run() => Parallel.For(0, 10, i =>
+                    {
+                        lock (gate)
+                        {
+                            last = last + i;
+                        }
+                    });
+                }
+                """,
+            CodeActionEquivalenceKey = SharedStateMutationCodeFix.LockKey,
+        }.RunAsync();
+
+    [Fact]
+    public Task Lock_fix_adds_one_static_lock_field_for_all_fixes()
+        => new Verifiers.CSharpCodeFixVerifier<SharedStateMutationAnalyzer, SharedStateMutationCodeFix>.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                static class Names
+                {
+                    static string first;
+                    static string last;
+                    static void Run() => Parallel.For(0, 10, i =>
+                    {
+                        [|first = i.ToString()|];
+                        [|last = first + i|];
+                    });
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                static class Names
+                {
+                    private static readonly object s_lock = new object();
+                    static string first;
+                    static string last;
+                    static void Run() => Parallel.For(0, 10, i =>
+                    {
+                        lock (s_lock)
+                        {
+                            first = i.ToString();
+                        }
+                        lock (s_lock)
+                        {
+                            last = first + i;
+                        }
+                    });
+                }
+                """,
+            CodeActionEquivalenceKey = SharedStateMutationCodeFix.LockKey,
+        }.RunAsync();
+
+    [Fact]
+    public Task Lock_fix_uses_System_Threading_Lock_on_net9()
+        => new Verifiers.CSharpCodeFixVerifier<SharedStateMutationAnalyzer, SharedStateMutationCodeFix>.Test
+        {
+            ReferenceAssemblies = Verifiers.TestReferences.Net90,
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    string last = "";
+                    void Run() => Parallel.For(0, 10, i => [|last = last + i|]);
+                }
+                """,
+            FixedCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private readonly Lock _lock = new();
+                    string last = "";
+                    void Run() => Parallel.For(0, 10, i =>
+                    {
+                        lock (_lock)
+                        {
+                            last = last + i;
+                        }
+                    });
+                }
+                """,
+            CodeActionEquivalenceKey = SharedStateMutationCodeFix.LockKey,
+        }.RunAsync();
+}

@@ -1,0 +1,54 @@
+using Forklift.Analyzers.SharedState;
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.SharedStateMutationAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+public class SharedStateMutationTests
+{
+    private const string SeedTemplate = """
+        using System;
+        using System.Threading;
+
+        static class Bank
+        {
+            static int balance;
+            static readonly object gate = new object();
+
+            static void Deposit(int n) { DEPOSIT }
+            static void Withdraw(int n) { WITHDRAW }
+
+            static void Main()
+            {
+                var t1 = {|#1:new Thread(() => { for (int i = 0; i < 100000; i++) { Deposit(1); Withdraw(1); } })|};
+                var t2 = new Thread(() => { for (int i = 0; i < 100000; i++) { Deposit(1); Withdraw(1); } });
+                t1.Start(); t2.Start();
+                t1.Join(); t2.Join();
+                Console.WriteLine(balance);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Seed_two_threads_deposit_and_withdraw_on_static_balance_is_flagged()
+    {
+        var source = SeedTemplate
+            .Replace("DEPOSIT", "{|#0:balance = balance + n|};")
+            .Replace("WITHDRAW", "{|#2:balance = balance - n|};");
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("balance", "Deposit", 14),
+            Verify.Diagnostic().WithLocation(2).WithLocation(1).WithArguments("balance", "Withdraw", 14));
+    }
+
+    [Fact]
+    public Task Seed_with_lock_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(SeedTemplate
+            .Replace("DEPOSIT", "lock (gate) { balance = balance + n; }")
+            .Replace("WITHDRAW", "lock (gate) { balance = balance - n; }"));
+
+    [Fact]
+    public Task Seed_with_interlocked_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(SeedTemplate
+            .Replace("DEPOSIT", "Interlocked.Add(ref balance, n);")
+            .Replace("WITHDRAW", "Interlocked.Add(ref balance, -n);"));
+}

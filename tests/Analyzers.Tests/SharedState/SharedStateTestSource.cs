@@ -1,0 +1,17 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>Runs all three race analyzers over one source, for the "must stay silent" cases.</summary>
+internal static class SharedStateSilence
+{
+    public static async Task VerifyNoRaceAsync(string source, ReferenceAssemblies? references = null)
+    {
+        references ??= TestReferences.Net80;
+        await CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(source, references);
+        await CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(source, references);
+        await CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(source, references);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+
+namespace Forklift.EndToEnd.Tests;
+
+/// <summary>Generated calls against a real pool of two worker processes.</summary>
+public sealed class ParallelEndToEndTests : IAsyncLifetime
+{
+    // Every wait is bounded: a broken pool fails the test instead of hanging the run.
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    private readonly WorkerPool _pool = new(new WorkerPoolOptions { Workers = 2 });
+
+    public Task InitializeAsync() => _pool.WarmUpAsync().WaitAsync(Limit);
+
+    public async Task DisposeAsync() => await _pool.DisposeAsync().AsTask().WaitAsync(Limit);
+
+    [Fact]
+    public async Task CallsRunInAnotherProcess()
+    {
+        int workerProcessId = await Remote.ProcessIdAsync(_pool).WaitAsync(Limit);
+
+        Assert.NotEqual(Environment.ProcessId, workerProcessId);
+        Assert.True(workerProcessId > 0);
+    }
+
+    [Fact]
+    public async Task WorkerInitializerRanInTheWorker()
+    {
+        // The initializer stored the worker's own process id in the worker's copy of a static field.
+        int initializedIn = await Remote.InitializedInProcessAsync(_pool).WaitAsync(Limit);
+
+        Assert.NotEqual(0, initializedIn);
+        Assert.NotEqual(Environment.ProcessId, initializedIn);
+    }
+
+    [Fact]
+    public async Task MapReturnsResultsInInputOrder()
+    {
+        int[] inputs = Enumerable.Range(0, 40).ToArray();
+
+        (int Square, int ProcessId)[] results = await Remote.SquareMapAsync(_pool, inputs).WaitAsync(Limit);
+
+        Assert.Equal(inputs.Select(i => i * i), results.Select(r => r.Square));
+        Assert.DoesNotContain(results, r => r.ProcessId == Environment.ProcessId);
+    }
+
+    [Fact]
+    public async Task UnorderedYieldsEveryIndexOnce()
+    {
+        var seen = new Dictionary<int, int>();
+        using var timeout = new CancellationTokenSource(Limit);
+        await foreach ((int index, (int square, _)) in Remote.SquareUnorderedAsync(_pool, Enumerable.Range(0, 20), timeout.Token))
+        {
+            seen.Add(index, square);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 20), seen.Keys.Order());
+        Assert.All(seen, pair => Assert.Equal(pair.Key * pair.Key, pair.Value));
+    }
+
+    [Fact]
+    public async Task RecordsTravelBothWays()
+    {
+        var order = new Order(Guid.NewGuid(), "ada", new List<Line> { new("a", 2, 1.5m), new("b", 1, 10m) });
+
+        Receipt receipt = await Remote.CheckoutAsyncAsync(_pool, order).WaitAsync(Limit);
+
+        Assert.Equal(order.Id, receipt.OrderId);
+        Assert.Equal(13m, receipt.Total);
+        Assert.NotEqual(Environment.ProcessId, receipt.WorkerProcessId);
+    }
+
+    [Fact]
+    public async Task ExceptionsArriveAsRemoteException()
+    {
+        RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => Remote.FailAsync(_pool, "bad input").WaitAsync(Limit));
+
+        Assert.Equal(typeof(InvalidOperationException).FullName, error.RemoteType);
+        Assert.Contains("bad input", error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(Remote.Fail), error.RemoteStackTrace ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProgressIsForwardedInOrder()
+    {
+        var reports = new ConcurrentQueue<string>();
+
+        int result = await Remote.StepsAsync(_pool, 5, new DirectProgress<string>(reports.Enqueue)).WaitAsync(Limit);
+
+        Assert.Equal(5, result);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"step {i} of 5"), reports);
+    }
+
+    [Fact]
+    public async Task CancellationIsForwardedToTheWorker()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var started = new DirectProgress<int>(_ => cancellation.Cancel());
+
+        Task<int> call = Remote.WaitForCancellationAsync(_pool, 0, started, cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(Limit));
+        Assert.True(cancellation.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task APoolSurvivesACrashingMethod()
+    {
+        WorkerCrashedException crash = await Assert.ThrowsAsync<WorkerCrashedException>(() => Remote.CrashAsync(_pool, 42).WaitAsync(Limit));
+        Assert.Equal(42, crash.ExitCode);
+
+        // The crashed worker is replaced; the next calls still run in worker processes.
+        int[] after = (await Remote.SquareMapAsync(_pool, new[] { 1, 2, 3 }).WaitAsync(Limit)).Select(r => r.Square).ToArray();
+        Assert.Equal(new[] { 1, 4, 9 }, after);
+        Assert.NotEqual(Environment.ProcessId, await Remote.ProcessIdAsync(_pool).WaitAsync(Limit));
+    }
+
+    /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, so the test sees every report before the call ends.</summary>
+    private sealed class DirectProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,57 @@
+namespace Forklift.EndToEnd.Tests;
+
+public sealed record Line(string Sku, int Quantity, decimal Price);
+
+public sealed record Order(Guid Id, string Customer, List<Line> Lines);
+
+public sealed record Receipt(Guid OrderId, decimal Total, int WorkerProcessId);
+
+/// <summary>Ordinary static methods; the generator adds the calls that run them in worker processes.</summary>
+public static partial class Remote
+{
+    private static int s_initializedInProcess;
+
+    [WorkerInitializer]
+    public static void RememberProcess() => s_initializedInProcess = Environment.ProcessId;
+
+    [Parallel]
+    public static int ProcessId() => Environment.ProcessId;
+
+    [Parallel]
+    public static int InitializedInProcess() => s_initializedInProcess;
+
+    [Parallel(ChunkSize = 4)]
+    public static (int Square, int ProcessId) Square(int value) => (value * value, Environment.ProcessId);
+
+    [Parallel]
+    public static async Task<Receipt> CheckoutAsync(Order order)
+    {
+        await Task.Yield();
+        return new Receipt(order.Id, order.Lines.Sum(l => l.Quantity * l.Price), Environment.ProcessId);
+    }
+
+    [Parallel]
+    public static int Fail(string message) => throw new InvalidOperationException(message);
+
+    [Parallel]
+    public static void Crash(int exitCode) => Environment.Exit(exitCode);
+
+    [Parallel]
+    public static int Steps(int count, IProgress<string> progress)
+    {
+        for (int i = 1; i <= count; i++)
+        {
+            progress.Report($"step {i} of {count}");
+        }
+
+        return count;
+    }
+
+    [Parallel]
+    public static async Task<int> WaitForCancellation(int unused, IProgress<int> started, CancellationToken cancellationToken)
+    {
+        started.Report(Environment.ProcessId);
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return unused;
+    }
+}

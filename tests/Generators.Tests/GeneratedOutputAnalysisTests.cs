@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Forklift.Analyzers.Parallel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Forklift.Generators.Tests;
+
+/// <summary>The FL3xxx analyzers run on the generator's output in a real build; they must not flag what it added.</summary>
+public sealed class GeneratedOutputAnalysisTests
+{
+    [Fact]
+    public async Task AnalyzersAcceptTheGeneratedMembers()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("""
+            using System;
+            using System.Threading;
+            using Forklift;
+
+            namespace MyApp;
+
+            public sealed record Range(int From, int To);
+
+            public static partial class Primes
+            {
+                [Parallel]
+                public static int Count(Range range, IProgress<int> progress, CancellationToken cancellationToken) => range.To - range.From;
+
+                [WorkerInitializer]
+                public static void WarmUp() { }
+            }
+            """);
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith("MyApp.Primes.Parallel.g.cs", StringComparison.Ordinal));
+
+        ImmutableArray<DiagnosticAnalyzer> analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
+            new ParallelTypeNotPartialAnalyzer(),
+            new ParallelMethodShapeAnalyzer(),
+            new ParallelTypeNotMarshallableAnalyzer(),
+            new ParallelByRefParameterAnalyzer(),
+            new ParallelWritesStaticStateAnalyzer(),
+            new ParallelGeneratedNameCollisionAnalyzer());
+        ImmutableArray<Diagnostic> diagnostics = await output.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task AHandWrittenAsyncMethodIsStillACollision()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("""
+            using System.Threading.Tasks;
+            using Forklift;
+
+            public static partial class Primes
+            {
+                [Parallel]
+                public static int Count(int to) => to;
+
+                public static Task<int> CountAsync(int to) => Task.FromResult(to);
+            }
+            """);
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+
+        ImmutableArray<Diagnostic> diagnostics = await output
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ParallelGeneratedNameCollisionAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal("FL3006", Assert.Single(diagnostics).Id);
+    }
+}

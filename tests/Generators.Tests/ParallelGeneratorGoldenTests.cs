@@ -1,0 +1,157 @@
+namespace Forklift.Generators.Tests;
+
+/// <summary>The emitted source of representative methods, compared with Expected/&lt;TestName&gt;/.</summary>
+public sealed class ParallelGeneratorGoldenTests
+{
+    [Fact]
+    public void SimpleMethod() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using Forklift;
+
+        namespace MyApp;
+
+        public static partial class Primes
+        {
+            [Parallel]
+            public static int Count(int from, int to) => to - from;
+        }
+        """));
+
+    [Fact]
+    public void ReturnShapes() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using System.Threading.Tasks;
+        using Forklift;
+
+        namespace MyApp;
+
+        public static partial class Shapes
+        {
+            [Parallel]
+            public static void Log(string message) { }
+
+            [Parallel]
+            public static Task SaveAsync(string path) => Task.CompletedTask;
+
+            [Parallel]
+            public static Task<long> SizeAsync(string path) => Task.FromResult(0L);
+
+            [Parallel]
+            public static ValueTask FlushAsync(int id) => default;
+
+            [Parallel]
+            internal static ValueTask<string?> ReadAsync(int id) => new((string?)null);
+
+            [Parallel]
+            public static System.Guid NewId() => System.Guid.NewGuid();
+        }
+        """));
+
+    [Fact]
+    public void CancellationProgressAndOptions() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using System;
+        using System.Threading;
+        using Forklift;
+
+        namespace MyApp;
+
+        public static partial class Jobs
+        {
+            [Parallel(TimeoutMilliseconds = 5000, ChunkSize = 16, MaxRetries = 2)]
+            public static double Run(int steps, IProgress<int> progress, CancellationToken cancellationToken)
+            {
+                return steps;
+            }
+
+            [Parallel]
+            public static int Pool(int pool, string inputs) => pool;
+        }
+        """));
+
+    [Fact]
+    public void RecordsAndCollections() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using System;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using Forklift;
+
+        namespace MyApp.Orders;
+
+        public enum Status : byte { Open, Shipped }
+
+        public sealed record Line(string Sku, int Quantity, decimal Price);
+
+        public sealed record Order(Guid Id, Status Status, List<Line> Lines, Dictionary<string, int[]>? Tags)
+        {
+            public DateTimeOffset? ShippedAt { get; init; }
+            public decimal Total => 0m;
+        }
+
+        public struct Point
+        {
+            public int X;
+            public int Y;
+        }
+
+        internal static partial class Billing
+        {
+            [Parallel]
+            internal static IReadOnlyList<decimal> Totals(Order? order, HashSet<string> codes, ImmutableArray<Point> points, (int, byte[]) extra, int[][] grid)
+                => Array.Empty<decimal>();
+        }
+        """));
+
+    [Fact]
+    public void NestedTypesAndInitializer() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Forklift;
+
+        public partial class Outer
+        {
+            internal partial struct Inner
+            {
+                [Parallel]
+                private static int Twice(int value) => value * 2;
+
+                [WorkerInitializer]
+                private static Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+        }
+        """));
+
+    [Fact]
+    public void InvalidMethodsAreSkipped()
+    {
+        var result = GeneratorHarness.Run("""
+            using System.IO;
+            using Forklift;
+
+            public class NotPartial
+            {
+                [Parallel]
+                public static int A(int x) => x;
+            }
+
+            public partial class Invalid
+            {
+                [Parallel]
+                public int Instance(int x) => x;
+
+                [Parallel]
+                public static T Generic<T>(T x) => x;
+
+                [Parallel]
+                public static int ByRef(ref int x) => x;
+
+                [Parallel]
+                public static int Unsupported(Stream s) => 0;
+
+                [Parallel]
+                public static int Collides(int x) => x;
+
+                public static void CollidesAsync() { }
+            }
+            """);
+
+        Assert.Empty(result.GeneratedTrees);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+
+namespace Forklift.Generators.Tests.RoundTrip;
+
+// Every supported type shape, as an identity [Parallel] method: the generator (referenced as an analyzer of this
+// project) emits the codecs, and the tests run each method's descriptor the way a worker does.
+
+public enum Color
+{
+    Red,
+    Green = 5,
+}
+
+public enum Small : byte
+{
+    None,
+    Max = 255,
+}
+
+public sealed record Line(string Sku, int Quantity, decimal Price);
+
+public sealed record Order(Guid Id, string? Customer, List<Line> Lines, Dictionary<string, int[]>? Tags)
+{
+    public DateTimeOffset? ShippedAt { get; init; }
+
+    public Color Color { get; set; }
+
+    public decimal Total => Lines.Sum(l => l.Quantity * l.Price);
+}
+
+public sealed class Settings
+{
+    public string Name { get; set; } = string.Empty;
+
+    public int? Limit { get; set; }
+
+    public HashSet<string> Flags { get; set; } = new();
+}
+
+public struct Point
+{
+    public int X;
+    public int Y;
+}
+
+public readonly record struct Size(double Width, double Height);
+
+// Nested, but not recursive: a type that contains itself is a cycle, which FL3003 rejects.
+public sealed record Address(string City, string? Street);
+
+public sealed record Employee(string Name, Address? Home, IReadOnlyList<Address> Previous);
+
+public sealed record Department(string Name, List<Employee> Staff, Employee? Head);
+
+public static partial class Echo
+{
+    [Parallel] public static bool Boolean(bool value) => value;
+    [Parallel] public static byte Byte(byte value) => value;
+    [Parallel] public static sbyte SByte(sbyte value) => value;
+    [Parallel] public static short Int16(short value) => value;
+    [Parallel] public static ushort UInt16(ushort value) => value;
+    [Parallel] public static char Char(char value) => value;
+    [Parallel] public static int Int32(int value) => value;
+    [Parallel] public static uint UInt32(uint value) => value;
+    [Parallel] public static long Int64(long value) => value;
+    [Parallel] public static ulong UInt64(ulong value) => value;
+    [Parallel] public static float Single(float value) => value;
+    [Parallel] public static double Double(double value) => value;
+    [Parallel] public static decimal Decimal(decimal value) => value;
+    [Parallel] public static nint NativeInt(nint value) => value;
+    [Parallel] public static nuint NativeUInt(nuint value) => value;
+    [Parallel] public static Half Half(Half value) => value;
+    [Parallel] public static Int128 Int128(Int128 value) => value;
+    [Parallel] public static UInt128 UInt128(UInt128 value) => value;
+    [Parallel] public static string? String(string? value) => value;
+    [Parallel] public static Color Enum(Color value) => value;
+    [Parallel] public static Small ByteEnum(Small value) => value;
+    [Parallel] public static DateTime DateTime(DateTime value) => value;
+    [Parallel] public static DateTimeOffset DateTimeOffset(DateTimeOffset value) => value;
+    [Parallel] public static TimeSpan TimeSpan(TimeSpan value) => value;
+    [Parallel] public static DateOnly DateOnly(DateOnly value) => value;
+    [Parallel] public static TimeOnly TimeOnly(TimeOnly value) => value;
+    [Parallel] public static Guid Guid(Guid value) => value;
+    [Parallel] public static byte[]? Bytes(byte[]? value) => value;
+    [Parallel] public static ReadOnlyMemory<byte> Memory(ReadOnlyMemory<byte> value) => value;
+    [Parallel] public static int[]? Array(int[]? value) => value;
+    [Parallel] public static string?[] StringArray(string?[] value) => value;
+    [Parallel] public static int[][] Jagged(int[][] value) => value;
+    [Parallel] public static List<string?>? List(List<string?>? value) => value;
+    [Parallel] public static IReadOnlyList<Line> ReadOnlyList(IReadOnlyList<Line> value) => value;
+    [Parallel] public static Dictionary<string, List<int>>? Dictionary(Dictionary<string, List<int>>? value) => value;
+    [Parallel] public static HashSet<Guid> HashSet(HashSet<Guid> value) => value;
+    [Parallel] public static ImmutableArray<int> ImmutableArray(ImmutableArray<int> value) => value;
+    [Parallel] public static (int Number, string? Text) Tuple((int Number, string? Text) value) => value;
+    [Parallel] public static (int, int, int, int, int, int, int, int, int) LongTuple((int, int, int, int, int, int, int, int, int) value) => value;
+    [Parallel] public static int? NullableInt(int? value) => value;
+    [Parallel] public static Color? NullableEnum(Color? value) => value;
+    [Parallel] public static Size? NullableStruct(Size? value) => value;
+    [Parallel] public static Order? Order(Order? value) => value;
+    [Parallel] public static Settings? Settings(Settings? value) => value;
+    [Parallel] public static Point Point(Point value) => value;
+    [Parallel] public static Department Department(Department value) => value;
+
+    [Parallel]
+    public static string Describe(int count, string? name, Order? order) => $"{count}:{name ?? "null"}:{order?.Lines.Count ?? -1}";
+}
+
+public static partial class Shapes
+{
+    public static int Calls;
+
+    [Parallel]
+    public static void Increment(int by) => Interlocked.Add(ref Calls, by);
+
+    [Parallel]
+    public static async Task DelayAsync(int milliseconds) => await Task.Delay(milliseconds);
+
+    [Parallel]
+    public static async Task<int> TwiceAsync(int value)
+    {
+        await Task.Yield();
+        return value * 2;
+    }
+
+    [Parallel]
+    public static ValueTask FlushAsync(int value) => default;
+
+    [Parallel]
+    public static ValueTask<string> NameAsync(int value) => new(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [Parallel]
+    public static int Constant() => 42;
+
+    [Parallel]
+    public static int CountTo(int limit, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        for (int i = 1; i <= limit; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress.Report("step " + i);
+        }
+
+        return limit;
+    }
+}
