@@ -60,7 +60,7 @@ public class RobustnessTests
         var analyzers = AnalyzerCatalog.CreateAll();
         var failures = new ConcurrentBag<string>();
 
-        await Parallel.ForEachAsync(variants, async (variant, cancellationToken) =>
+        await System.Threading.Tasks.Parallel.ForEachAsync(variants, async (variant, cancellationToken) =>
         {
             foreach (var failure in await RunAsync(variant.Source, analyzers, cancellationToken))
             {
