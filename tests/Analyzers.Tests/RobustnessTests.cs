@@ -17,14 +17,21 @@ namespace Forklift.Analyzers.Tests;
 /// </remarks>
 public class RobustnessTests
 {
-    /// <summary>Cut points per file: enough to land inside every kind of construct of a few-hundred-line file.</summary>
-    private const int Truncations = 40;
+    /// <summary>
+    /// Broken variants per corpus file when the corpus is small: 26 cut points (enough to land inside every kind of
+    /// construct of a few-hundred-line file), 20 with one to three random tokens deleted, and 14 with one brace,
+    /// parenthesis or semicolon deleted (the edits that unbalance the tree most).
+    /// </summary>
+    private const int VariantsPerFile = 60;
 
-    /// <summary>Variants with one to three random tokens deleted.</summary>
-    private const int TokenDeletions = 30;
+    /// <summary>
+    /// Variants over the whole corpus. A variant costs tens of milliseconds on the 2-core CI machine, so as areas
+    /// add corpus files each file gets fewer variants (never under <see cref="MinimumVariantsPerFile"/>) and the
+    /// test stays well under a minute.
+    /// </summary>
+    private const int VariantBudget = 480;
 
-    /// <summary>Variants with one brace, parenthesis or semicolon deleted (the edits that unbalance the tree most).</summary>
-    private const int PunctuationDeletions = 20;
+    private const int MinimumVariantsPerFile = 24;
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
@@ -56,7 +63,8 @@ public class RobustnessTests
     public async Task AnalyzersNeverThrowOnBrokenInput(string file)
     {
         var text = await File.ReadAllTextAsync(Path.Combine(CorpusDirectory, file));
-        var variants = Variants(text, seed: StableHash(file)).ToList();
+        var perFile = Math.Max(MinimumVariantsPerFile, Math.Min(VariantsPerFile, VariantBudget / CorpusFiles().Count));
+        var variants = Variants(text, seed: StableHash(file), perFile).ToList();
         var analyzers = AnalyzerCatalog.CreateAll();
         var failures = new ConcurrentBag<string>();
 
@@ -88,10 +96,10 @@ public class RobustnessTests
     public void MutationsAreDeterministicAndBroken()
     {
         const string source = "class C { void M() { System.Threading.Monitor.Enter(this); Work(); System.Threading.Monitor.Exit(this); } void Work() { } }";
-        var first = Variants(source, 7).Select(v => v.Source).ToList();
-        var second = Variants(source, 7).Select(v => v.Source).ToList();
+        var first = Variants(source, 7, VariantsPerFile).Select(v => v.Source).ToList();
+        var second = Variants(source, 7, VariantsPerFile).Select(v => v.Source).ToList();
         Assert.Equal(first, second);
-        Assert.Equal(1 + Truncations + TokenDeletions + PunctuationDeletions, first.Count);
+        Assert.Equal(1 + VariantsPerFile, first.Count);
         Assert.True(first.Skip(1).Count(v => CSharpSyntaxTree.ParseText(v).GetDiagnostics().Any()) > first.Count / 2);
     }
 
@@ -116,19 +124,22 @@ public class RobustnessTests
         return failures;
     }
 
-    private static IEnumerable<(string Name, string Source)> Variants(string text, int seed)
+    private static IEnumerable<(string Name, string Source)> Variants(string text, int seed, int count)
     {
+        var truncations = count * 4 / 9;
+        var tokenDeletions = count / 3;
+        var punctuationDeletions = count - truncations - tokenDeletions;
         yield return ("original", text);
 
-        for (var i = 1; i <= Truncations; i++)
+        for (var i = 1; i <= truncations; i++)
         {
-            var length = (int)((long)text.Length * i / (Truncations + 1));
+            var length = (int)((long)text.Length * i / (truncations + 1));
             yield return ($"truncated at {length}", text.Substring(0, length));
         }
 
         var tokens = CSharpSyntaxTree.ParseText(text, ParseOptions).GetRoot().DescendantTokens().Where(t => t.Span.Length > 0).ToList();
         var random = new Random(seed);
-        for (var i = 0; i < TokenDeletions; i++)
+        for (var i = 0; i < tokenDeletions; i++)
         {
             var doomed = Enumerable.Range(0, random.Next(1, 4)).Select(_ => tokens[random.Next(tokens.Count)].Span).Distinct().OrderByDescending(s => s.Start).ToList();
             yield return ($"deleted tokens at {string.Join(",", doomed.Select(s => s.Start))}", Delete(text, doomed));
@@ -137,7 +148,7 @@ public class RobustnessTests
         var punctuation = tokens.Where(t => t.IsKind(SyntaxKind.OpenBraceToken) || t.IsKind(SyntaxKind.CloseBraceToken)
                                             || t.IsKind(SyntaxKind.OpenParenToken) || t.IsKind(SyntaxKind.CloseParenToken)
                                             || t.IsKind(SyntaxKind.SemicolonToken)).ToList();
-        for (var i = 0; i < PunctuationDeletions; i++)
+        for (var i = 0; i < punctuationDeletions; i++)
         {
             var span = punctuation.Count > 0 ? punctuation[random.Next(punctuation.Count)].Span : tokens[random.Next(tokens.Count)].Span;
             yield return ($"deleted '{text.Substring(span.Start, span.Length)}' at {span.Start}", Delete(text, new[] { span }));

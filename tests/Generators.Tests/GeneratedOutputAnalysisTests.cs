@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Forklift.Analyzers.Parallel;
+using Forklift.Analyzers.ParallelUsage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -119,6 +119,32 @@ public sealed class ParallelGeneratorGoldenTests
         """));
 
     [Fact]
+    public void OneModuleInitializerForEveryType() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using Forklift;
+
+        namespace B
+        {
+            public static partial class Second
+            {
+                [Parallel]
+                public static string Echo(string text) => text;
+            }
+        }
+
+        namespace A
+        {
+            public static partial class First
+            {
+                [Parallel]
+                public static int Count(int value) => value;
+
+                [Parallel]
+                public static int Count(long value) => (int)value;
+            }
+        }
+        """));
+
+    [Fact]
     public void InvalidMethodsAreSkipped()
     {
         var result = GeneratorHarness.Run("""

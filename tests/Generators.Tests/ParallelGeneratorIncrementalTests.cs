@@ -77,6 +77,34 @@ public sealed class ParallelGeneratorIncrementalTests
     }
 
     [Fact]
+    public void EditingARecordInAnotherFileModifiesTheMethodThatSendsIt()
+    {
+        const string Method = """
+            using Forklift;
+
+            namespace MyApp;
+
+            public static partial class Orders
+            {
+                [Parallel]
+                public static int Count(Order order) => order.Lines;
+            }
+            """;
+        const string Record = "namespace MyApp; public sealed record Order(int Lines);";
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Method, Record);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        // The codec of Order depends on its members, so a new member must reach the generated code.
+        SyntaxTree recordTree = compilation.SyntaxTrees.Last();
+        SyntaxTree edited = recordTree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            "namespace MyApp; public sealed record Order(int Lines, string? Note);"));
+        GeneratorDriverRunResult run = driver.RunGenerators(compilation.ReplaceSyntaxTree(recordTree, edited)).GetRunResult();
+
+        Assert.Contains(Outputs(run.Results.Single(), TrackingNames.Methods), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("writer.WriteString(value.Note);", run.GeneratedTrees.Single(t => t.FilePath.EndsWith("MyApp.Orders.Parallel.g.cs", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ModelsHoldNoSymbolsSyntaxOrCompilations()
     {
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Source);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Forklift.Runtime.Tests;
@@ -10,6 +11,7 @@ internal static class FixtureApps
     public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly Lazy<Task> Build = new(BuildAllAsync);
+    private static readonly Lazy<Task<string>> SingleFile = new(PublishSingleFileAsync);
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -21,6 +23,9 @@ internal static class FixtureApps
     public static string Output(string app) => Path.Combine(FixturesDirectory, app, "bin", Configuration, "net10.0");
 
     public static Task EnsureBuiltAsync() => Build.Value;
+
+    /// <summary>Publishes ConsoleApp self-contained as a single file (runtime pack from the package feed); returns the executable.</summary>
+    public static Task<string> PublishSingleFileAppAsync() => SingleFile.Value;
 
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
@@ -101,6 +106,21 @@ internal static class FixtureApps
                 throw new InvalidOperationException($"Building {app} failed:\n{output}");
             }
         }
+    }
+
+    private static async Task<string> PublishSingleFileAsync()
+    {
+        await EnsureBuiltAsync();
+        string project = Path.Combine(FixturesDirectory, "ConsoleApp", "ConsoleApp.csproj");
+        string output = Path.Combine(FixturesDirectory, "ConsoleApp", "bin", "singlefile");
+        string rid = RuntimeInformation.RuntimeIdentifier;
+        (int exit, string log) = await RunAsync(Dotnet, ["publish", project, "-c", Configuration, "-r", rid, "--self-contained", "-p:PublishSingleFile=true", "-o", output, "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:BuildProjectReferences=false"], BuildTimeout);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"Publishing the single-file app failed:\n{log}");
+        }
+
+        return Path.Combine(output, OperatingSystem.IsWindows() ? "ConsoleApp.exe" : "ConsoleApp");
     }
 
     private static string FindRepoRoot()

@@ -44,6 +44,18 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Self_contained_single_file_app_with_the_Main_guard()
+    {
+        string executable = await FixtureApps.PublishSingleFileAppAsync();
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(executable)!, "Forklift.dll")));
+
+        (int exit, string output) = await FixtureApps.RunAsync(executable, [], FixtureApps.RunTimeout);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("RESULT 49", output);
+    }
+
+    [Fact]
     public async Task AspNet_app_calls_the_pool_from_a_request()
     {
         await FixtureApps.EnsureBuiltAsync();

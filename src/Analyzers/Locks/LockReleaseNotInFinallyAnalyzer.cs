@@ -247,6 +247,24 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             i++;
         }
 
+        // The flag or stored result may be tested first: `if (taken) { try … }` or `if (!ok) return;`.
+        var guard = acquire.Flag ?? LockCallSet.ResultLocal(acquire);
+        if (guard is not null && i < statements.Length && statements[i] is IConditionalOperation test
+            && OperationTree.References(test.Condition, guard))
+        {
+            if (!OperationTree.AlwaysExits(test.WhenTrue))
+            {
+                var branch = test.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(test.WhenTrue);
+                return Scan(branch, 0, acquire, set) == Continuation.Protected ? Continuation.Protected : Continuation.Unknown;
+            }
+
+            i++;
+            while (i < statements.Length && OperationTree.IsInert(statements[i]))
+            {
+                i++;
+            }
+        }
+
         if (i < statements.Length && statements[i] is ITryOperation first && set.FinallyReleases(first, acquire))
         {
             return Continuation.Protected;

@@ -1,7 +1,9 @@
 using Forklift.Shared;
 using Microsoft.CodeAnalysis;
 
-namespace Forklift.Analyzers.Parallel;
+// The folder is Parallel/, but a namespace named Parallel would hide System.Threading.Tasks.Parallel from all code in
+// Forklift.Analyzers.* (tests included), so the FL3xxx analyzers live in ParallelUsage.
+namespace Forklift.Analyzers.ParallelUsage;
 
 /// <summary>The <c>[Parallel]</c> and <c>[WorkerInitializer]</c> attribute types of one compilation.</summary>
 internal sealed class ParallelAttributes

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Forklift.Analyzers.Parallel;
+namespace Forklift.Analyzers.ParallelUsage;
 
 /// <summary>
 /// FL3004: <c>ref</c>/<c>out</c>/<c>in</c> parameters, pointers and ref structs refer to memory of the calling process,

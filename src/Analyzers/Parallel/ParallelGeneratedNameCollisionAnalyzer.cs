@@ -3,7 +3,7 @@ using Forklift.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Forklift.Analyzers.Parallel;
+namespace Forklift.Analyzers.ParallelUsage;
 
 /// <summary>
 /// FL3006: the generator adds <c>&lt;Name&gt;Async</c>, <c>&lt;Name&gt;MapAsync</c>, <c>&lt;Name&gt;UnorderedAsync</c>

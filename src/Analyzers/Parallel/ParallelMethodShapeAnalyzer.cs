@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Forklift.Analyzers.Parallel;
+namespace Forklift.Analyzers.ParallelUsage;
 
 /// <summary>
 /// FL3002: a <c>[Parallel]</c> or <c>[WorkerInitializer]</c> method must be one the worker can call by id: static,

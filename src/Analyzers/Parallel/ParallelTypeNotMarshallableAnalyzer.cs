@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Forklift.Analyzers.Parallel;
+namespace Forklift.Analyzers.ParallelUsage;
 
 /// <summary>
 /// FL3003: every argument, result and progress value of a <c>[Parallel]</c> method is copied to another process by

@@ -3,7 +3,7 @@ using Forklift.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Forklift.Analyzers.Parallel;
+namespace Forklift.Analyzers.ParallelUsage;
 
 /// <summary>FL3001: the generator adds members to the type of a <c>[Parallel]</c> method, so it and every enclosing type must be partial.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Forklift.Analyzers.Parallel;
+namespace Forklift.Analyzers.ParallelUsage;
 
 /// <summary>
 /// FL3005: a <c>[Parallel]</c> method, or a method of the same compilation it calls, writes a static field or property.

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -39,21 +39,26 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
                 return; // no such attribute in the references: nothing to report
             }
 
-            start.RegisterOperationAction(
-                operationContext =>
+            // A symbol action and the declarator's syntax: no operation trees, so this rule costs next to nothing.
+            start.RegisterSymbolAction(
+                symbolContext =>
                 {
-                    var initializer = (IFieldInitializerOperation)operationContext.Operation;
-                    foreach (var field in initializer.InitializedFields)
+                    var field = (IFieldSymbol)symbolContext.Symbol;
+                    if (!field.IsStatic || !HasAttribute(field, threadStatic))
                     {
-                        if (field.IsStatic && HasAttribute(field, threadStatic))
+                        return;
+                    }
+
+                    foreach (var reference in field.DeclaringSyntaxReferences)
+                    {
+                        // The declarator ('buffer = new StringBuilder()') names the field and shows the initializer.
+                        if (reference.GetSyntax(symbolContext.CancellationToken) is VariableDeclaratorSyntax { Initializer: not null } declarator)
                         {
-                            // The declarator ('buffer = new StringBuilder()') names the field and shows the initializer.
-                            var declarator = initializer.Syntax.Parent ?? initializer.Syntax;
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, declarator.GetLocation(), field.Name));
+                            symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, declarator.GetLocation(), field.Name));
                         }
                     }
                 },
-                OperationKind.FieldInitializer);
+                SymbolKind.Field);
         });
     }
 

@@ -42,6 +42,7 @@ public sealed partial class WorkerPool
     private void Submit(PendingCall call)
     {
         call.Pool = this;
+        ThrowIfDisposing();
         if (Activity.Current is not null || ForkliftActivitySource.Source.HasListeners())
         {
             Activity? previous = Activity.Current;

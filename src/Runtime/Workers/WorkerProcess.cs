@@ -47,6 +47,11 @@ internal sealed class WorkerProcess
     private bool[] _bound = new bool[8];
     private Stream? _input;
 
+    // A shutdown or kill can be asked for while Start is still creating the process (the pool lists a worker as
+    // soon as it decides to start it); Start honours them once the process exists.
+    private bool _shutdownPending;
+    private volatile bool _killRequested;
+
     public WorkerProcess(WorkerPool pool, int maxMessageBytes)
     {
         _pool = pool;
@@ -113,12 +118,31 @@ internal sealed class WorkerProcess
         process.Start();
         Process = process;
         ProcessId = process.Id;
+        if (_killRequested)
+        {
+            Kill();
+        }
+
         process.BeginErrorReadLine();
-        _input = process.StandardInput.BaseStream;
+        lock (_sendLock)
+        {
+            _input = process.StandardInput.BaseStream;
+        }
+
         Stream output = process.StandardOutput.BaseStream;
         var reader = new Thread(() => ReadLoop(output)) { IsBackground = true, Name = $"Forklift worker {ProcessId} reader" };
         reader.Start();
         SendHello(assemblies, reportWorkingSet);
+        bool shutdown;
+        lock (_sendLock)
+        {
+            shutdown = _shutdownPending;
+        }
+
+        if (shutdown)
+        {
+            SendShutdown();
+        }
     }
 
     /// <summary>Sends a request (binding its method first if this worker has not seen it).</summary>
@@ -170,6 +194,11 @@ internal sealed class WorkerProcess
         {
             lock (_sendLock)
             {
+                if (_input is null)
+                {
+                    return;
+                }
+
                 FrameHeader.Begin(_send);
                 new PayloadWriter(_send).WriteInt64(requestId);
                 _input!.Write(FrameHeader.Complete(_send, (byte)MessageType.Cancel, _maxMessageBytes));
@@ -187,8 +216,14 @@ internal sealed class WorkerProcess
         {
             lock (_sendLock)
             {
+                if (_input is null)
+                {
+                    _shutdownPending = true;
+                    return;
+                }
+
                 FrameHeader.Begin(_send);
-                _input!.Write(FrameHeader.Complete(_send, (byte)MessageType.Shutdown, _maxMessageBytes));
+                _input.Write(FrameHeader.Complete(_send, (byte)MessageType.Shutdown, _maxMessageBytes));
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
@@ -198,6 +233,7 @@ internal sealed class WorkerProcess
 
     public void Kill()
     {
+        _killRequested = true;
         try
         {
             Process?.Kill();

@@ -939,4 +939,38 @@ public class LockReleaseNotInFinallyTests
                     }
                 }
             """));
+
+    [Fact]
+    public Task FlagOrResultTestedBeforeTheTry_IsSilent()
+        => VerifyAsync(
+            Class("private readonly object _gate = new(); private readonly SemaphoreSlim _s = new(1, 1);", """
+                void Flag()
+                {
+                    bool taken = false;
+                    Monitor.TryEnter(_gate, 100, ref taken);
+                    if (taken)
+                    {
+                        try { Work(); } finally { Monitor.Exit(_gate); }
+                    }
+                }
+
+                void Result()
+                {
+                    bool ok = _s.Wait(100);
+                    if (!ok)
+                    {
+                        return;
+                    }
+
+                    try { Work(); } finally { _s.Release(); }
+                }
+
+                void FlagWithoutFinally()
+                {
+                    bool taken = false;
+                    [|Monitor.TryEnter(_gate, 100, ref taken)|];
+                    Work();
+                    if (taken) Monitor.Exit(_gate);
+                }
+            """));
 }

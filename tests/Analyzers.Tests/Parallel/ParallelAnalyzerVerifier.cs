@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace Forklift.Analyzers.Tests.Parallel;
+namespace Forklift.Analyzers.Tests.ParallelUsage;
 
 /// <summary>
 /// The analyzer verifier with Forklift's two attributes declared in an extra source file, as the runtime declares

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using Forklift.Analyzers.Parallel;
+using Forklift.Analyzers.ParallelUsage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Forklift.Analyzers.Tests.Parallel;
+namespace Forklift.Analyzers.Tests.ParallelUsage;
 
 /// <summary>Runs every FL3xxx analyzer over Corpus/Parallel.cs, whole and cut short, as a compiler host would.</summary>
 public sealed class ParallelCorpusTests

@@ -1,6 +1,6 @@
-using Verify = Forklift.Analyzers.Tests.Parallel.ParallelAnalyzerVerifier<Forklift.Analyzers.Parallel.ParallelGeneratedNameCollisionAnalyzer>;
+using Verify = Forklift.Analyzers.Tests.ParallelUsage.ParallelAnalyzerVerifier<Forklift.Analyzers.ParallelUsage.ParallelGeneratedNameCollisionAnalyzer>;
 
-namespace Forklift.Analyzers.Tests.Parallel;
+namespace Forklift.Analyzers.Tests.ParallelUsage;
 
 public sealed class ParallelGeneratedNameCollisionTests
 {

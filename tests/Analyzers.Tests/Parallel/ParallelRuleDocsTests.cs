@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Forklift.Analyzers.Parallel;
+using Forklift.Analyzers.ParallelUsage;
 using Microsoft.CodeAnalysis;
 
-namespace Forklift.Analyzers.Tests.Parallel;
+namespace Forklift.Analyzers.Tests.ParallelUsage;
 
 /// <summary>Every FL3xxx descriptor links to its docs page, and the page exists.</summary>
 public sealed class ParallelRuleDocsTests

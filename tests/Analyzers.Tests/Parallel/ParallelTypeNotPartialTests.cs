@@ -1,7 +1,7 @@
-using Forklift.Analyzers.Parallel;
-using Verify = Forklift.Analyzers.Tests.Parallel.ParallelAnalyzerVerifier<Forklift.Analyzers.Parallel.ParallelTypeNotPartialAnalyzer>;
+using Forklift.Analyzers.ParallelUsage;
+using Verify = Forklift.Analyzers.Tests.ParallelUsage.ParallelAnalyzerVerifier<Forklift.Analyzers.ParallelUsage.ParallelTypeNotPartialAnalyzer>;
 
-namespace Forklift.Analyzers.Tests.Parallel;
+namespace Forklift.Analyzers.Tests.ParallelUsage;
 
 public sealed class ParallelTypeNotPartialTests
 {

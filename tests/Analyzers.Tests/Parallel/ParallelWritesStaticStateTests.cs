@@ -1,6 +1,6 @@
-using Verify = Forklift.Analyzers.Tests.Parallel.ParallelAnalyzerVerifier<Forklift.Analyzers.Parallel.ParallelWritesStaticStateAnalyzer>;
+using Verify = Forklift.Analyzers.Tests.ParallelUsage.ParallelAnalyzerVerifier<Forklift.Analyzers.ParallelUsage.ParallelWritesStaticStateAnalyzer>;
 
-namespace Forklift.Analyzers.Tests.Parallel;
+namespace Forklift.Analyzers.Tests.ParallelUsage;
 
 public sealed class ParallelWritesStaticStateTests
 {

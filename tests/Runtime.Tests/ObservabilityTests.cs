@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Forklift.Dispatch;
+using Microsoft.Extensions.Logging;
+
+namespace Forklift.Runtime.Tests;
+
+/// <summary>The Forklift meter and the ILogger output.</summary>
+public sealed class ObservabilityTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task The_Forklift_meter_counts_calls_and_worker_starts()
+    {
+        var totals = new ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Forklift")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+
+        // Other tests run in parallel in this process: count only this test's method name.
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (KeyValuePair<string, object?> tag in tags)
+            {
+                if (tag.Key == "method" && (string?)tag.Value == "Throw")
+                {
+                    totals.AddOrUpdate(instrument.Name, value, (_, v) => v + value);
+                }
+            }
+
+            if (instrument.Name == "forklift.worker.starts")
+            {
+                totals.AddOrUpdate(instrument.Name, value, (_, v) => v + value);
+            }
+        });
+        listener.Start();
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+
+        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.Throw, "counted").WaitAsync(Wait));
+        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.Throw, "counted").WaitAsync(Wait));
+
+        Assert.Equal(2, totals.GetValueOrDefault("forklift.calls.started"));
+        Assert.Equal(2, totals.GetValueOrDefault("forklift.calls.failed"));
+        Assert.True(totals.GetValueOrDefault("forklift.worker.starts") >= 1);
+    }
+
+    [Fact]
+    public async Task The_logger_receives_worker_starts_crashes_and_worker_output()
+    {
+        var logger = new CapturingLogger();
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, Logger = logger });
+
+        Assert.Equal(1, await pool.InvokeAsync(TestMethods.Print, 1).WaitAsync(Wait));
+        await Assert.ThrowsAsync<WorkerCrashedException>(() => pool.InvokeAsync(TestMethods.Exit, 3).WaitAsync(Wait));
+
+        Assert.Contains(logger.Lines, line => line.StartsWith("Debug: Started worker", StringComparison.Ordinal));
+        Assert.Contains(logger.Lines, line => line.Contains("printing from the worker 1", StringComparison.Ordinal));
+        Assert.Contains(logger.Lines, line => line.StartsWith("Warning: Worker", StringComparison.Ordinal) && line.Contains("exit code 3", StringComparison.Ordinal));
+    }
+
+    private sealed class CapturingLogger : ILogger
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyCollection<string> Lines => _lines;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            => _lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
+    }
+}
