@@ -21,23 +21,50 @@ internal static class SampleRunner
     public static string SampleDll(string sample) =>
         Path.Combine(SampleDirectory(sample), "bin", Configuration, "net10.0", sample + ".dll");
 
-    public static async Task<SampleResult> RunAsync(string sample, TimeSpan? timeout = null, params string[] arguments)
+    /// <summary>Runs the sample with its output redirected, as CI and logs see it.</summary>
+    public static Task<SampleResult> RunAsync(string sample, TimeSpan? timeout = null, params string[] arguments)
     {
-        string dll = SampleDll(sample);
-        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution (or this test project) in {Configuration} first.");
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = SampleDirectory(sample),
-        };
-        start.ArgumentList.Add(dll);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = SampleDirectory(sample) };
+        start.ArgumentList.Add(ExistingDll(sample));
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+
+        return RunAsync(sample, start, timeout);
+    }
+
+    /// <summary>
+    /// Runs the sample on a pseudo-terminal, as a person at a terminal sees it, through util-linux <c>script</c>
+    /// (<c>-e</c> returns the sample's exit code). Its output includes the terminal control sequences.
+    /// </summary>
+    public static Task<SampleResult> RunInTerminalAsync(string sample, TimeSpan? timeout = null, params string[] arguments)
+    {
+        string command = string.Join(' ', new[] { "dotnet", ExistingDll(sample) }.Concat(arguments).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        var start = new ProcessStartInfo("script") { WorkingDirectory = SampleDirectory(sample) };
+        foreach (string argument in new[] { "-q", "-e", "-c", command, "/dev/null" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TERM"] = "xterm-256color";
+        start.Environment["COLUMNS"] = "120";
+        return RunAsync(sample, start, timeout);
+    }
+
+    private static string ExistingDll(string sample)
+    {
+        string dll = SampleDll(sample);
+        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution (or this test project) in {Configuration} first.");
+        return dll;
+    }
+
+    private static async Task<SampleResult> RunAsync(string sample, ProcessStartInfo start, TimeSpan? timeout)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
 
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
@@ -45,6 +72,7 @@ internal static class SampleRunner
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
         process.Start();
+        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

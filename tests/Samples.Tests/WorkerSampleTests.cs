@@ -33,6 +33,27 @@ public sealed partial class WorkerSampleTests
     }
 
     [Fact]
+    public async Task Demo_in_a_terminal_draws_a_live_progress_bar_and_a_table()
+    {
+        const int UpTo = 500_000;
+        SampleResult run = await SampleRunner.RunInTerminalAsync("Demo", null, "--up-to", UpTo.ToString(), "--chunks", "4", "--workers", "2");
+        Assert.True(run.ExitCode == 0, run.Describe());
+
+        // Spectre.Console drew it: cursor movement for the live bar, then a bordered table.
+        Assert.Contains("\u001b[", run.Output, StringComparison.Ordinal);
+        string screen = TerminalControl().Replace(run.Output, "");
+        Assert.Contains("Primes: 4/4 chunks", screen, StringComparison.Ordinal);
+        Assert.Contains("━", screen, StringComparison.Ordinal);
+        Assert.Contains("Work by worker process", screen, StringComparison.Ordinal);
+        Assert.Matches(@"│ Worker pid\s*│ Chunks\s*│\s*Primes\s*│\s*Busy ms\s*│", screen);
+        Assert.Contains("WorkerCrashedException", screen, StringComparison.Ordinal);
+        Assert.Contains($"primes below {UpTo:N0}: {PrimesBelow(UpTo):N0}", screen, StringComparison.Ordinal);
+
+        // The plain-output lines are not used on a terminal.
+        Assert.DoesNotContain("progress: 100% (", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LongTimeTasks_runs_four_tasks_in_four_workers_and_queues_the_fifth()
     {
         SampleResult run = await SampleRunner.RunAsync("LongTimeTasks");
@@ -94,6 +115,9 @@ public sealed partial class WorkerSampleTests
 
         return count;
     }
+
+    [GeneratedRegex(@"\u001b\[[0-9;?]*[A-Za-z]|\r")]
+    private static partial Regex TerminalControl();
 
     [GeneratedRegex(@"\(this process: pid (\d+)\)")]
     private static partial Regex DemoTitle();
