@@ -95,6 +95,11 @@ internal sealed class ConcurrencyModel
         var entries = new List<ConcurrentEntry>();
         foreach (var tree in compilation.SyntaxTrees)
         {
+            if (!ConcurrentEntryFinder.MayContainCandidates(tree.GetText(cancellationToken)))
+            {
+                continue; // no word that can start a thread: skip the syntax walk
+            }
+
             var root = tree.GetRoot(cancellationToken);
             foreach (var node in root.DescendantNodes())
             {

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -46,10 +47,110 @@ internal sealed class ConcurrentEntryFinder
         "ForAll", "WhenAll", "WaitAll",
     };
 
+    /// <summary>
+    /// Every identifier <see cref="IsCandidate"/> can accept, for the text pre-check in <see cref="MayContainCandidates"/>:
+    /// the <see cref="StartNames"/>, <c>AsParallel</c>, the created types and the timer event.
+    /// </summary>
+    private static readonly string[] CandidateWords =
+    [
+        "Run", "StartNew", "For", "ForEach", "ForEachAsync", "Invoke", "QueueUserWorkItem", "UnsafeQueueUserWorkItem",
+        "ForAll", "WhenAll", "WaitAll", "AsParallel", "Thread", "Timer", "Elapsed",
+    ];
+
     private readonly ConcurrencyTypes _types;
     private readonly Dictionary<IOperation, List<IOperation>> _descendantsByRoot = new();
 
     public ConcurrentEntryFinder(ConcurrencyTypes types) => _types = types;
+
+    /// <summary>
+    /// A text pre-check that lets the model skip a file without walking its syntax: false only when the file's text
+    /// holds none of the words <see cref="IsCandidate"/> looks for and no <c>new(</c> (a target-typed creation).
+    /// </summary>
+    /// <remarks>
+    /// Most files never start a thread, and walking every syntax node of every file was most of the model's cost on
+    /// code without threads. Scanning characters is an over-approximation: comments, strings and longer words that
+    /// merely contain a match only cost the walk we would have done anyway. A Unicode escape (<c>\u0052un</c> is the
+    /// identifier <c>Run</c>) or anything between <c>new</c> and <c>(</c> other than white space makes us walk the file.
+    /// </remarks>
+    public static bool MayContainCandidates(SourceText source)
+    {
+        // A tree parsed from a string keeps that string, so ToString() does not copy; reading a string beats the
+        // virtual indexer of SourceText.
+        var text = source.ToString();
+        var length = text.Length;
+        var position = 0;
+        while (position < length)
+        {
+            var c = text[position];
+            if (c == '\\' && position + 1 < length && text[position + 1] is 'u' or 'U')
+            {
+                return true;
+            }
+
+            if (!IsAsciiWordChar(c))
+            {
+                position++;
+                continue;
+            }
+
+            var start = position;
+            while (position < length && IsAsciiWordChar(text[position]))
+            {
+                position++;
+            }
+
+            if (IsCandidateWord(text, start, position - start) || (IsWord(text, start, position - start, "new") && NextNonWhiteSpaceMayOpenArguments(text, position)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiWordChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
+
+    private static bool IsCandidateWord(string text, int start, int length)
+    {
+        foreach (var word in CandidateWords)
+        {
+            if (IsWord(text, start, length, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWord(string text, int start, int length, string word)
+    {
+        if (length != word.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (text[start + i] != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>After <c>new</c>: an opening parenthesis, or a comment or directive we do not try to read past.</summary>
+    private static bool NextNonWhiteSpaceMayOpenArguments(string text, int position)
+    {
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        return position < text.Length && text[position] is '(' or '/' or '#';
+    }
 
     public static bool IsCandidate(SyntaxNode node)
     {
