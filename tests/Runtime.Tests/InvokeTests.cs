@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Forklift.Dispatch;
 
 namespace Forklift.Runtime.Tests;
@@ -84,11 +86,23 @@ public sealed class InvokeTests : IAsyncLifetime
     [Fact]
     public async Task MapAsync_fails_with_the_failing_input()
     {
+        RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => _pool.MapAsync(TestMethods.FailOnSeven, Enumerable.Range(0, 20)).WaitAsync(Wait));
+
+        Assert.StartsWith("Input 7: refused 7", error.Message);
+    }
+
+    [Fact]
+    public async Task MapAsync_with_several_failures_names_an_input_that_failed_with_its_own_error()
+    {
+        // Every input fails; which failure arrives first depends on the workers, so the test checks that the input
+        // named in the message is the one whose error it carries.
         string?[] inputs = ["a", "b", "c"];
 
         RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => _pool.MapAsync(TestMethods.Throw, inputs).WaitAsync(Wait));
 
-        Assert.Contains("Input 0", error.Message);
+        Match named = Regex.Match(error.Message, @"^Input (\d+): (.*)$");
+        Assert.True(named.Success, error.Message);
+        Assert.Equal(inputs[int.Parse(named.Groups[1].Value, CultureInfo.InvariantCulture)], named.Groups[2].Value);
     }
 
     [Fact]
