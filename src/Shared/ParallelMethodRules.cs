@@ -263,13 +263,87 @@ internal static class ParallelMethodRules
         }
     }
 
+    /// <summary>
+    /// FL3006 between overloads: the other <c>[Parallel]</c> methods named like <paramref name="method"/> whose generated
+    /// members would have the same parameter types as its own (for example when the two differ only in a
+    /// <c>CancellationToken</c>, which every generated member takes anyway), with the first such member's name.
+    /// </summary>
+    public static IEnumerable<(IMethodSymbol Other, string Member)> GeneratedOverloadClashes(IMethodSymbol method)
+    {
+        foreach (ISymbol member in method.ContainingType.GetMembers(method.Name))
+        {
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } other
+                || SymbolEqualityComparer.Default.Equals(other.OriginalDefinition, method.OriginalDefinition)
+                || !other.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ParallelAttributeNames.ParallelAttribute))
+            {
+                continue;
+            }
+
+            if (SameTypes(InvokeParameterTypes(method), InvokeParameterTypes(other)))
+            {
+                yield return (other, method.Name + "Async");
+            }
+            else if (MapParameterTypes(method) is { } mine && MapParameterTypes(other) is { } theirs && SameTypes(mine, theirs))
+            {
+                yield return (other, method.Name + "MapAsync");
+            }
+        }
+    }
+
+    // <Name>Async takes the parameters in order, without the CancellationToken (it adds its own).
+    private static List<ITypeSymbol> InvokeParameterTypes(IMethodSymbol method)
+        => method.Parameters.Where(p => RoleOf(p) != ParallelParameterRole.CancellationToken).Select(p => p.Type).ToList();
+
+    // <Name>MapAsync and <Name>UnorderedAsync take an IEnumerable of the marshalled parameters (the one value, or a tuple
+    // of several, so a single tuple parameter matches several plain ones) and the IProgress<T>, if any; they are not
+    // generated for a method without marshalled parameters (null). The list is the progress type (or the method's
+    // containing type as a stand-in for "none") followed by the sequence's element type, or the tuple's element types.
+    private static List<ITypeSymbol>? MapParameterTypes(IMethodSymbol method)
+    {
+        var marshalled = method.Parameters.Where(p => RoleOf(p) == ParallelParameterRole.Marshalled).Select(p => p.Type).ToList();
+        if (marshalled.Count == 0)
+        {
+            return null;
+        }
+
+        var types = new List<ITypeSymbol> { method.Parameters.FirstOrDefault(p => RoleOf(p) == ParallelParameterRole.Progress)?.Type ?? method.ContainingType };
+        if (marshalled.Count == 1 && marshalled[0] is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length > 1)
+        {
+            types.AddRange(tuple.TupleElements.Select(e => e.Type));
+        }
+        else if (marshalled.Count == 1)
+        {
+            types.Add(marshalled[0]);
+        }
+        else
+        {
+            types.AddRange(marshalled);
+        }
+
+        return types;
+    }
+
+    private static bool SameTypes(List<ITypeSymbol> first, List<ITypeSymbol> second)
+        => first.Count == second.Count && first.Zip(second, SameType).All(same => same);
+
+    // Signature identity as the CLR sees it: tuple element names and nullable reference annotations do not count.
+    private static bool SameType(ITypeSymbol first, ITypeSymbol second) => (first, second) switch
+    {
+        (IArrayTypeSymbol a, IArrayTypeSymbol b) => a.Rank == b.Rank && SameType(a.ElementType, b.ElementType),
+        (INamedTypeSymbol { IsGenericType: true } a, INamedTypeSymbol { IsGenericType: true } b)
+            => SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition)
+                && a.TypeArguments.Zip(b.TypeArguments, SameType).All(same => same),
+        _ => SymbolEqualityComparer.Default.Equals(first, second),
+    };
+
     /// <summary>Whether the generator would skip <paramref name="method"/>: any of FL3001–FL3004 or FL3006 applies.</summary>
     public static bool IsValid(IMethodSymbol method, Compilation compilation, ParallelMarshalClassifier classifier, bool isWorkerInitializer, CancellationToken cancellationToken)
         => ShapeProblem(method, compilation, isWorkerInitializer) is null
             && !NonPartialContainingTypes(method, cancellationToken).Any()
             && !ByRefProblems(method).Any()
             && (isWorkerInitializer || !MarshalProblems(method, classifier).Any())
-            && !GeneratedNameCollisions(method, isWorkerInitializer).Any();
+            && !GeneratedNameCollisions(method, isWorkerInitializer).Any()
+            && (isWorkerInitializer || !GeneratedOverloadClashes(method).Any());
 
     // The analyzers see the generator's output in the same compilation; members from our hint names are not collisions.
     private static bool IsDeclaredByUser(ISymbol member)

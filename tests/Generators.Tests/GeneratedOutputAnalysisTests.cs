@@ -68,4 +68,38 @@ public sealed class GeneratedOutputAnalysisTests
 
         Assert.Equal("FL3006", Assert.Single(diagnostics).Id);
     }
+
+    [Fact]
+    public async Task OverloadsThatWouldClashAreSkippedAndReported()
+    {
+        const string Source = """
+            using System.Threading;
+            using Forklift;
+
+            public static partial class Primes
+            {
+                [Parallel]
+                public static int Count(int to) => to;
+
+                [Parallel]
+                public static int Count(int to, CancellationToken cancellationToken) => to;
+
+                [Parallel]
+                public static int Sum(int to) => to;
+            }
+            """;
+
+        // Run fails the test if the output does not compile: without the check it had CS0111 (CountAsync twice).
+        GeneratorDriverRunResult result = GeneratorHarness.Run(Source);
+        string generated = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Primes.Parallel.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains(" SumAsync(", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain(" CountAsync(", generated, StringComparison.Ordinal);
+
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(Source), out Compilation output, out _);
+        ImmutableArray<Diagnostic> diagnostics = await output
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ParallelGeneratedNameCollisionAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(["FL3006", "FL3006"], diagnostics.Select(d => d.Id));
+    }
 }

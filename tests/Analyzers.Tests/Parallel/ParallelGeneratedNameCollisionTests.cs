@@ -1,3 +1,4 @@
+using Forklift.Analyzers.ParallelUsage;
 using Verify = Forklift.Analyzers.Tests.ParallelUsage.ParallelAnalyzerVerifier<Forklift.Analyzers.ParallelUsage.ParallelGeneratedNameCollisionAnalyzer>;
 
 namespace Forklift.Analyzers.Tests.ParallelUsage;
@@ -19,8 +20,8 @@ public sealed class ParallelGeneratedNameCollisionTests
             public static int {|#0:Count|}(int to) => to;
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("Primes", "CountAsync", "[Parallel]", "Count"),
-        Verify.Diagnostic().WithLocation(0).WithArguments("Primes", "CountMapAsync", "[Parallel]", "Count"));
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.Rule).WithLocation(0).WithArguments("Primes", "CountAsync", "[Parallel]", "Count"),
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.Rule).WithLocation(0).WithArguments("Primes", "CountMapAsync", "[Parallel]", "Count"));
 
     [Fact]
     public Task NestedTypeNameIsReported() => Verify.VerifyAnalyzerAsync("""
@@ -34,7 +35,69 @@ public sealed class ParallelGeneratedNameCollisionTests
             public static void {|#0:Start|}() { }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("Work", "ForkliftParallel", "[WorkerInitializer]", "Start"));
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.Rule).WithLocation(0).WithArguments("Work", "ForkliftParallel", "[WorkerInitializer]", "Start"));
+
+    [Fact]
+    public Task OverloadsDifferingOnlyInTheCancellationTokenAreReported() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading;
+        using Forklift;
+
+        public static partial class Primes
+        {
+            [Parallel]
+            public static int {|#0:Count|}(int to) => to;
+
+            [Parallel]
+            public static int {|#1:Count|}(int to, CancellationToken cancellationToken) => to;
+        }
+        """,
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.OverloadRule).WithLocation(0).WithArguments("Primes.Count(int)", "Primes.Count(int, CancellationToken)", "CountAsync"),
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.OverloadRule).WithLocation(1).WithArguments("Primes.Count(int, CancellationToken)", "Primes.Count(int)", "CountAsync"));
+
+    [Fact]
+    public Task ATupleParameterAgainstTheSameValuesAsParametersClashesInTheMapForms() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public static partial class Geometry
+        {
+            [Parallel]
+            public static int {|#0:Area|}(int width, int height) => width * height;
+
+            [Parallel]
+            public static int {|#1:Area|}((int Width, int Height) size) => size.Width * size.Height;
+        }
+        """,
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.OverloadRule).WithLocation(0).WithArguments("Geometry.Area(int, int)", "Geometry.Area((int Width, int Height))", "AreaMapAsync"),
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.OverloadRule).WithLocation(1).WithArguments("Geometry.Area((int Width, int Height))", "Geometry.Area(int, int)", "AreaMapAsync"));
+
+    [Fact]
+    public Task OverloadsWithDifferentParameterTypesAreFine() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using Forklift;
+
+        public static partial class Primes
+        {
+            [Parallel]
+            public static int Count(int to) => to;
+
+            [Parallel]
+            public static int Count(long to, CancellationToken cancellationToken) => (int)to;
+
+            [Parallel]
+            public static int Count(int to, IProgress<int> progress) => to;
+
+            [Parallel]
+            public static int Count(List<(int From, int To)> ranges) => ranges.Count;
+
+            [Parallel]
+            public static int Count(List<(long From, long To)> ranges) => ranges.Count;
+
+            // Not [Parallel]: the generator adds nothing for it.
+            public static int Count(int to, CancellationToken cancellationToken) => to;
+        }
+        """);
 
     [Fact]
     public Task DistinctNamesAreFine() => Verify.VerifyAnalyzerAsync("""
