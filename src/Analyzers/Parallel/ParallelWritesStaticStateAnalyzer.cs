@@ -7,7 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Forklift.Analyzers.ParallelUsage;
 
 /// <summary>
-/// FL3005: a <c>[Parallel]</c> method, or a method of the same compilation it calls, writes a static field or property.
+/// FL3005: a <c>[Parallel]</c> method, or a method of the same compilation it calls, writes a static field or property,
+/// changes a collection held in one (<c>s_results.Add(x)</c>, <c>s_cache[key] = value</c>) or writes an element of a
+/// static array.
 /// </summary>
 /// <remarks>
 /// Each worker process has its own copy of every static: the write changes the worker's copy, never the caller's,
@@ -19,6 +21,12 @@ namespace Forklift.Analyzers.ParallelUsage;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Methods that change the collection they are called on (lookups such as <c>GetOrAdd</c>, typical of per-process caches, are not here).</summary>
+    private static readonly ImmutableHashSet<string> MutatingMethods = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Clear",
+        "Enqueue", "Push", "TryAdd", "AddOrUpdate", "TryUpdate", "UnionWith", "IntersectWith", "ExceptWith", "SymmetricExceptWith");
+
     /// <summary>How many calls deep the search goes: deep enough for helpers of helpers, bounded for large call graphs.</summary>
     internal const int MaxCallDepth = 4;
 
@@ -69,6 +77,7 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
                     operation => Record(operation, facts, assembly),
                     OperationKind.FieldReference,
                     OperationKind.PropertyReference,
+                    OperationKind.ArrayElementReference,
                     OperationKind.Invocation,
                     OperationKind.ObjectCreation);
                 block.RegisterOperationBlockEndAction(_ => bodies[owner.OriginalDefinition] = facts);
@@ -100,17 +109,55 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
             case IPropertyReferenceOperation { Property.IsStatic: true } reference when IsWritten(reference):
                 facts.RecordWrite("property", reference.Property.ContainingType.Name + "." + reference.Property.Name);
                 break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true } reference when IsWritten(reference) && StaticCollection(reference.Instance) is string collection:
+                facts.RecordWrite("collection", collection);
+                break;
             case IPropertyReferenceOperation reference:
                 // Accessors of this compilation's properties are calls too: a setter may write static state.
                 facts.RecordCall(IsWritten(reference) ? reference.Property.SetMethod : reference.Property.GetMethod, assembly);
                 break;
+            case IArrayElementReferenceOperation element when IsWritten(element) && StaticMember(element.ArrayReference) is string array:
+                facts.RecordWrite("array", array);
+                break;
             case IInvocationOperation invocation:
+                if (MutatingMethods.Contains(invocation.TargetMethod.Name) && StaticCollection(invocation.Instance) is string changed)
+                {
+                    facts.RecordWrite("collection", changed);
+                }
+
                 facts.RecordCall(invocation.TargetMethod, assembly);
                 break;
             case IObjectCreationOperation creation:
                 facts.RecordCall(creation.Constructor, assembly);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The static collection <paramref name="instance"/> reads (as <c>Type.member</c>), or <see langword="null"/>. Immutable
+    /// collections are left out: their <c>Add</c> returns a new collection, and storing it is a field write.
+    /// </summary>
+    private static string? StaticCollection(IOperation? instance)
+        => StaticMember(instance) is string member
+            && instance!.Type is { } type
+            && type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)
+            && type.ContainingNamespace?.ToDisplayString() != "System.Collections.Immutable"
+            ? member
+            : null;
+
+    private static string? StaticMember(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation switch
+        {
+            IFieldReferenceOperation { Field: { IsStatic: true, IsConst: false } field } => field.ContainingType.Name + "." + field.Name,
+            IPropertyReferenceOperation { Property.IsStatic: true } property => property.Property.ContainingType.Name + "." + property.Property.Name,
+            _ => null,
+        };
     }
 
     private static bool IsWritten(IOperation reference) => reference.Parent switch
