@@ -12,6 +12,9 @@ public sealed record DemoSummary(
 /// <summary>How the demo shows what happens: live in a terminal, plain lines when output is redirected.</summary>
 public interface IDemoView
 {
+    /// <summary>Runs the analyzer tour, with a status while it runs, and shows what it found.</summary>
+    Task ShowDiagnosticsAsync(Func<Task<AnalyzerReport>> analyze);
+
     /// <summary>Runs <paramref name="work"/> while showing progress towards <paramref name="total"/> numbers checked.</summary>
     /// <remarks>The <see cref="IProgress{T}"/> given to the work is called from the pool's reader threads.</remarks>
     Task<T> ShowProgressAsync<T>(string title, long total, Func<IProgress<int>, Task<T>> work);

@@ -9,6 +9,23 @@ public sealed class PlainDemoView : IDemoView
     private long checkedNumbers;
     private int lastPrintedTenth;
 
+    public async Task ShowDiagnosticsAsync(Func<Task<AnalyzerReport>> analyze)
+    {
+        Console.WriteLine("Forklift's analyzers on the samples' flagged code (what the IDE underlines and the build prints):");
+        AnalyzerReport report = await analyze().ConfigureAwait(false);
+        foreach (FoundDiagnostic diagnostic in report.Diagnostics)
+        {
+            Console.WriteLine(diagnostic);
+        }
+
+        foreach (string line in SummaryLines.For(report))
+        {
+            Console.WriteLine(line);
+        }
+
+        Console.WriteLine();
+    }
+
     public async Task<T> ShowProgressAsync<T>(string title, long total, Func<IProgress<int>, Task<T>> work)
     {
         Console.WriteLine(title);
@@ -73,9 +90,17 @@ public sealed record WorkerRow(int ProcessId, int Chunks, int Primes, double Bus
             .Select(g => new WorkerRow(g.Key, g.Count(), g.Sum(c => c.Primes), g.Sum(c => c.Milliseconds)));
 }
 
-/// <summary>The totals under the table, the same in both views.</summary>
+/// <summary>The totals under the tables, the same in both views.</summary>
 public static class SummaryLines
 {
+    public static IEnumerable<string> For(AnalyzerReport report)
+    {
+        yield return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{report.Diagnostics.Count} diagnostics in {report.Files.Count} files, analysed in {report.Elapsed.TotalSeconds:N2} s.");
+        yield return "Each rule's page explains it; the IDE's light bulb fixes most of them, or: dotnet format analyzers --diagnostics FL2001";
+    }
+
     public static IEnumerable<string> For(DemoSummary summary)
     {
         int workersUsed = summary.Chunks.Select(c => c.WorkerProcessId).Distinct().Count();

@@ -2,11 +2,14 @@ using System.Diagnostics;
 using Demo;
 using Forklift;
 
-// Forklift in one screen: CPU-bound [Parallel] calls spread over worker processes, progress reported from inside
+// Forklift in one screen. First, what its analyzers report on the samples' deliberate bugs (the diagnostics the IDE
+// and the build show); then CPU-bound [Parallel] calls spread over worker processes, progress reported from inside
 // the workers, a call that kills its worker (the pool survives it), and a summary.
 // Options: --up-to N (count primes below N), --chunks N, --workers N.
 DemoOptions options = DemoOptions.Parse(args);
 IDemoView view = IDemoView.Create();
+
+await view.ShowDiagnosticsAsync(() => AnalyzerTour.RunAsync());
 
 await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = options.Workers });
 

@@ -8,6 +8,36 @@ public sealed class RichDemoView : IDemoView
     private ProgressTask? bar;
     private Exception? crash;
 
+    public async Task ShowDiagnosticsAsync(Func<Task<AnalyzerReport>> analyze)
+    {
+        AnalyzerReport report = await AnsiConsole.Status()
+            .StartAsync("Running Forklift's analyzers on the samples' flagged code...", _ => analyze())
+            .ConfigureAwait(false);
+        var table = new Table()
+            .Border(TableBorder.Rounded)
+            .Title("What the IDE underlines and the build prints")
+            .AddColumn("Where")
+            .AddColumn("Rule")
+            .AddColumn("Message");
+        foreach (FoundDiagnostic diagnostic in report.Diagnostics)
+        {
+            // File names keep the table readable in 80 columns; the plain view prints the full paths.
+            string colour = diagnostic.Severity == "error" ? "red" : "yellow";
+            table.AddRow(
+                new Text($"{Path.GetFileName(diagnostic.Path)}({diagnostic.Line},{diagnostic.Column})"),
+                new Markup($"[{colour}]{diagnostic.Id}[/]"),
+                new Text(diagnostic.Message));
+        }
+
+        AnsiConsole.Write(table);
+        foreach (string line in SummaryLines.For(report))
+        {
+            AnsiConsole.WriteLine(line);
+        }
+
+        AnsiConsole.WriteLine();
+    }
+
     public async Task<T> ShowProgressAsync<T>(string title, long total, Func<IProgress<int>, Task<T>> work)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{title}[/]");

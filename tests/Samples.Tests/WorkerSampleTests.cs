@@ -7,12 +7,26 @@ namespace Forklift.Samples.Tests;
 public sealed partial class WorkerSampleTests
 {
     [Fact]
-    public async Task Demo_spreads_work_over_worker_processes_reports_progress_and_survives_the_crash()
+    public async Task Demo_shows_the_diagnostics_then_spreads_work_over_worker_processes_reports_progress_and_survives_the_crash()
     {
         // A small range keeps the test short; the answer is checked against an independent sieve.
         const int UpTo = 2_000_000;
         SampleResult run = await SampleRunner.RunAsync("Demo", null, "--up-to", UpTo.ToString(), "--chunks", "8", "--workers", "2");
         Assert.True(run.ExitCode == 0, run.Describe());
+
+        // First the analyzer tour: every line marked "// expect: FLxxxx" in the samples' Flagged/ files (the demo
+        // embeds them all) is reported as a build reports it, and nothing else is.
+        string[] diagnostics = run.Lines.Where(l => l.StartsWith("samples/", StringComparison.Ordinal)).ToArray();
+        (string Path, int Line, string Id)[] expected = FlaggedMarkers().ToArray();
+        Assert.True(expected.Length >= 8, "The flagged samples lost their markers.");
+        foreach ((string path, int line, string id) in expected)
+        {
+            Assert.Contains(diagnostics, d => d.StartsWith($"{path}({line},", StringComparison.Ordinal) && Regex.IsMatch(d, $@"\): (warning|error) {id}: "));
+        }
+
+        Assert.Equal(expected.Length, diagnostics.Length);
+        Assert.Contains($"{expected.Length} diagnostics in {expected.Select(e => e.Path).Distinct().Count()} files, analysed in ", run.Output, StringComparison.Ordinal);
+        Assert.True(run.Output.IndexOf("diagnostics in", StringComparison.Ordinal) < run.Output.IndexOf("Forklift demo: counting primes", StringComparison.Ordinal), run.Describe());
 
         int callerPid = int.Parse(DemoTitle().Match(run.Output).Groups[1].Value);
         Assert.Contains($"primes below {UpTo:N0}: {PrimesBelow(UpTo):N0}", run.Lines);
@@ -45,6 +59,8 @@ public sealed partial class WorkerSampleTests
         Assert.Contains("Primes: 4/4 chunks", screen, StringComparison.Ordinal);
         Assert.Contains("━", screen, StringComparison.Ordinal);
         Assert.Contains("Work by worker process", screen, StringComparison.Ordinal);
+        Assert.Contains("What the IDE underlines and the build prints", screen, StringComparison.Ordinal);
+        Assert.Matches(@"│ LeakyLedger\.cs\(16,9\)\s*│ FL2001\s*│", screen);
         Assert.Matches(@"│ Worker pid\s*│ Chunks\s*│\s*Primes\s*│\s*Busy ms\s*│", screen);
         Assert.Contains("WorkerCrashedException", screen, StringComparison.Ordinal);
         Assert.Contains($"primes below {UpTo:N0}: {PrimesBelow(UpTo):N0}", screen, StringComparison.Ordinal);
@@ -136,4 +152,25 @@ public sealed partial class WorkerSampleTests
 
     [GeneratedRegex(@"^CPU \| (?<model>.+?)\|\s+[\d,]+ ms \|\s+[\d.]+x \| (?<answer>[\d,]+)$")]
     private static partial Regex CpuRow();
+
+    /// <summary>The <c>// expect: FLxxxx</c> markers of every <c>samples/*/Flagged/*.cs</c>, as repository paths and 1-based lines.</summary>
+    private static IEnumerable<(string Path, int Line, string Id)> FlaggedMarkers()
+    {
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(SampleRunner.RepoRoot, "samples"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "Flagged"))
+        {
+            string path = Path.GetRelativePath(SampleRunner.RepoRoot, file).Replace(Path.DirectorySeparatorChar, '/');
+            string[] lines = File.ReadAllLines(file);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                foreach (Match marker in ExpectMarker().Matches(lines[i]))
+                {
+                    yield return (path, i + 1, marker.Groups[1].Value);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"// expect: (FL\d{4})")]
+    private static partial Regex ExpectMarker();
 }
