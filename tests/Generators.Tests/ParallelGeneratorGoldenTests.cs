@@ -77,7 +77,7 @@ public sealed class ParallelGeneratorGoldenTests
 
         public enum Status : byte { Open, Shipped }
 
-        public sealed record Line(string Sku, int Quantity, decimal Price);
+        public record Line(string Sku, int Quantity, decimal Price);
 
         public sealed record Order(Guid Id, Status Status, List<Line> Lines, Dictionary<string, int[]>? Tags)
         {

@@ -135,6 +135,17 @@ internal static partial class ParallelEmitter
                         """);
                 }
 
+                if (codec.RejectsDerivedTypes)
+                {
+                    writer.WriteLine($$"""
+                        if (value.GetType() != typeof({{codec.TypeName}}))
+                        {
+                            throw new global::System.NotSupportedException($"A {value.GetType()} cannot be sent where a {typeof({{codec.TypeName}})} is declared: only the declared type's members are encoded, so the rest would be lost. Declare the derived type, or seal {typeof({{codec.TypeName}})}.");
+                        }
+
+                        """);
+                }
+
                 foreach (MemberModel member in codec.Members)
                 {
                     writer.WriteLine(WriteValue(member.Value, "value." + member.Name));

@@ -117,6 +117,10 @@ internal enum CodecKind
 /// <param name="Elements">Element, key and value, nullable's underlying value, or tuple items.</param>
 /// <param name="Members">For <see cref="CodecKind.Object"/>: constructor arguments in order, then initialized members.</param>
 /// <param name="NewArray">For arrays: a format with <c>{0}</c> for the length, e.g. <c>new int[{0}][]</c>.</param>
+/// <param name="RejectsDerivedTypes">
+/// For <see cref="CodecKind.Object"/> of a class that is not sealed: only the declared type's members are encoded, so
+/// writing an instance of a derived class would lose its own members; the codec throws instead.
+/// </param>
 internal sealed record CodecModel(
     string Name,
     string TypeName,
@@ -125,7 +129,8 @@ internal sealed record CodecModel(
     ValueModel? Self,
     EquatableArray<ValueModel> Elements,
     EquatableArray<MemberModel> Members,
-    string? NewArray);
+    string? NewArray,
+    bool RejectsDerivedTypes);
 
 /// <summary>
 /// How to write one value: inline through a PayloadWriter method (<paramref name="Scalar"/>, with a cast for enums)

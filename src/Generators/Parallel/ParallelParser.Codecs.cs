@@ -25,7 +25,7 @@ internal static partial class ParallelParser
             const string Name = "UnitCodec";
             if (!_codecs.ContainsKey(Name))
             {
-                _codecs[Name] = new CodecModel(Name, UnitTypeName, CodecKind.Unit, false, null, default, default, null);
+                _codecs[Name] = new CodecModel(Name, UnitTypeName, CodecKind.Unit, false, null, default, default, null, RejectsDerivedTypes: false);
             }
 
             return Name;
@@ -105,7 +105,8 @@ internal static partial class ParallelParser
                 newArray = "new " + CodecTypeName(innermost) + "[{0}]" + suffix;
             }
 
-            _codecs[name] = new CodecModel(name, CodecTypeName(shape.Type), kind, shape.Type.IsReferenceType, self, elements, members, newArray);
+            bool rejectsDerivedTypes = kind == CodecKind.Object && shape.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsSealed: false };
+            _codecs[name] = new CodecModel(name, CodecTypeName(shape.Type), kind, shape.Type.IsReferenceType, self, elements, members, newArray, rejectsDerivedTypes);
             return name;
         }
     }

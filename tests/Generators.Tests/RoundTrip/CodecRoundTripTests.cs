@@ -243,6 +243,17 @@ public sealed class CodecRoundTripTests
     }
 
     [Fact]
+    public async Task ADerivedObjectIsRefusedRatherThanSentWithoutItsOwnMembers()
+    {
+        Assert.Equal(new Shape("square"), await RoundTrip(Echo.ForkliftParallel.OutlineMethod, new Shape("square")));
+        Assert.Null(await RoundTrip(Echo.ForkliftParallel.OutlineMethod, null));
+
+        NotSupportedException error = Assert.Throws<NotSupportedException>(() => Encode(Echo.ForkliftParallel.OutlineMethod.Arguments, new Circle("wheel", 2.5)));
+
+        Assert.Contains("Forklift.Generators.Tests.RoundTrip.Circle cannot be sent where a Forklift.Generators.Tests.RoundTrip.Shape is declared", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TruncatedPayloadsFailWithInvalidData()
     {
         ReadOnlyMemory<byte> encoded = Encode(Echo.ForkliftParallel.OrderMethod.Arguments, new Order(Guid.Empty, "c", new List<Line> { new("a", 1, 1m) }, null));

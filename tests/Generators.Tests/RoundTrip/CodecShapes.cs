@@ -48,6 +48,11 @@ public readonly record struct Size(double Width, double Height);
 // Nested, but not recursive: a type that contains itself is a cycle, which FL3003 rejects.
 public sealed record Address(string City, string? Street);
 
+/// <summary>Not sealed: the codec encodes a Shape's members only, so it must refuse a derived Circle.</summary>
+public record Shape(string Name);
+
+public sealed record Circle(string Name, double Radius) : Shape(Name);
+
 public sealed record Employee(string Name, Address? Home, IReadOnlyList<Address> Previous);
 
 public sealed record Department(string Name, List<Employee> Staff, Employee? Head);
@@ -73,6 +78,7 @@ public static partial class Echo
     [Parallel] public static Int128 Int128(Int128 value) => value;
     [Parallel] public static UInt128 UInt128(UInt128 value) => value;
     [Parallel] public static string? String(string? value) => value;
+    [Parallel] public static Shape? Outline(Shape? value) => value;
     [Parallel] public static Color Enum(Color value) => value;
     [Parallel] public static Small ByteEnum(Small value) => value;
     [Parallel] public static DateTime DateTime(DateTime value) => value;

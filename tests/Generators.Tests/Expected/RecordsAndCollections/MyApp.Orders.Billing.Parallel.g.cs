@@ -330,6 +330,11 @@ namespace MyApp.Orders
                         return;
                     }
 
+                    if (value.GetType() != typeof(global::MyApp.Orders.Line))
+                    {
+                        throw new global::System.NotSupportedException($"A {value.GetType()} cannot be sent where a {typeof(global::MyApp.Orders.Line)} is declared: only the declared type's members are encoded, so the rest would be lost. Declare the derived type, or seal {typeof(global::MyApp.Orders.Line)}.");
+                    }
+
                     writer.WriteString(value.Sku);
                     writer.WriteInt32(value.Quantity);
                     writer.WriteDecimal(value.Price);
