@@ -168,7 +168,15 @@ internal sealed class LockApis
     }
 
     /// <summary>The acquisition or release <paramref name="invocation"/> performs, or <see langword="null"/>.</summary>
+    /// <remarks>
+    /// Runs for every invocation of the project: the method's name rules out nearly all of them before any symbol
+    /// comparison.
+    /// </remarks>
     public LockCall? Classify(IInvocationOperation invocation)
+        => IsLockMethodName(invocation.TargetMethod.Name) ? ClassifyByType(invocation) : null;
+
+    /// <summary><see cref="Classify"/> without the name filter; tests check that the filter never hides a result of this.</summary>
+    internal LockCall? ClassifyByType(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
@@ -276,6 +284,36 @@ internal sealed class LockApis
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is the name of a method <see cref="ClassifyByType"/> can recognize: each of its
+    /// non-null results requires one of these names, so the check changes no result (pinned by LockCallFilterTests).
+    /// </summary>
+    internal static bool IsLockMethodName(string name)
+    {
+        // The length and first letter reject most names without comparing a whole string.
+        if (name.Length < 4 || name.Length > 27)
+        {
+            return false;
+        }
+
+        switch (name[0])
+        {
+            case 'E':
+                return name is "Enter" or "Exit" or "EnterReadLock" or "EnterWriteLock" or "EnterUpgradeableReadLock"
+                    or "ExitReadLock" or "ExitWriteLock" or "ExitUpgradeableReadLock";
+            case 'T':
+                return name is "TryEnter" or "TryEnterReadLock" or "TryEnterWriteLock" or "TryEnterUpgradeableReadLock";
+            case 'W':
+                return name is "Wait" or "WaitAsync" or "WaitOne";
+            case 'R':
+                return name is "Release" or "ReleaseMutex" or "ReleaseReaderLock" or "ReleaseWriterLock";
+            case 'A':
+                return name is "AcquireReaderLock" or "AcquireWriterLock";
+            default:
+                return false;
+        }
     }
 
     /// <summary>Whether <paramref name="type"/> is one of the lock types this class knows.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,45 +13,101 @@ internal sealed class LockCallSet
 
     private readonly LockApis _apis;
 
-    private LockCallSet(LockApis apis, List<LockCall> calls)
+    private object? _memo;
+
+    private LockCallSet(LockApis apis, List<LockCall> calls, bool hasAcquire)
     {
         _apis = apis;
         Calls = calls;
+        HasAcquire = hasAcquire;
     }
 
+    /// <summary>Every lock call of the block, lambdas and local functions included, in source order.</summary>
     public List<LockCall> Calls { get; }
 
+    /// <summary>Whether any call acquires; a release without any acquisition in the block belongs to a lock its caller took.</summary>
+    public bool HasAcquire { get; }
+
     /// <summary>
-    /// Registers the collection of lock calls for one operation block and runs <paramref name="analyze"/> at its end,
-    /// only when the block acquires a lock. The driver's own walk over invocations does the collecting, so a method
-    /// without lock calls costs one type comparison per invocation and nothing else.
+    /// Registers <paramref name="analyze"/> for every lock call that <paramref name="interesting"/> selects, in a block
+    /// that acquires a lock, together with the set of that block's lock calls.
     /// </summary>
-    public static void Register(OperationBlockStartAnalysisContext context, LockApis apis, Action<OperationBlockAnalysisContext, LockCallSet> analyze)
+    /// <remarks>
+    /// This is one operation action on invocations for the whole compilation, not an operation-block start action:
+    /// a block start action costs the driver a context, a set of block actions and a dispatch table for every method,
+    /// accessor and initializer of the project, although nearly all of them touch no lock. Here a call that is not a
+    /// lock call costs one look at the method's name (<see cref="LockApis.Classify"/>), and a block's calls are
+    /// collected only when one of them is a lock call, once per block: the set is kept per operation tree root,
+    /// weakly, so it lives no longer than the tree the driver analyzes.
+    /// </remarks>
+    public static void Register(CompilationStartAnalysisContext context, LockApis apis, Func<LockCall, bool> interesting, Action<OperationAnalysisContext, LockCall, LockCallSet> analyze)
     {
-        var calls = new List<LockCall>();
-        var hasAcquire = false;
+        var sets = new ConditionalWeakTable<IOperation, LockCallSet>();
+        ConditionalWeakTable<IOperation, LockCallSet>.CreateValueCallback collect = root => Collect(root, apis);
         context.RegisterOperationAction(
-            operation =>
+            operationContext =>
             {
-                if (apis.Classify((IInvocationOperation)operation.Operation) is { } call)
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                if (apis.Classify(invocation) is not { } candidate || !interesting(candidate))
                 {
-                    lock (calls)
-                    {
-                        calls.Add(call);
-                        hasAcquire |= call.IsAcquire;
-                    }
+                    return;
+                }
+
+                var set = sets.GetValue(OperationTree.Root(invocation), collect);
+                if (set.HasAcquire && set.Find(invocation) is { } call)
+                {
+                    analyze(operationContext, call, set);
                 }
             },
             OperationKind.Invocation);
-        context.RegisterOperationBlockEndAction(end =>
+    }
+
+    /// <summary>
+    /// A value computed once per set (for example FL2003's straight-line release counts), shared by the calls of the
+    /// block. Each analyzer keeps its own sets, so one slot is enough.
+    /// </summary>
+    public T Memo<T>(Func<LockCallSet, T> compute)
+        where T : class
+    {
+        if (Volatile.Read(ref _memo) is T value)
         {
-            // A release without any acquisition in the method belongs to a lock its caller took.
-            if (hasAcquire)
+            return value;
+        }
+
+        // Two threads may both compute it; the value is a pure function of the set, so either result is the same.
+        Interlocked.CompareExchange(ref _memo, compute(this), null);
+        return (T)_memo!;
+    }
+
+    private static LockCallSet Collect(IOperation root, LockApis apis)
+    {
+        // Every operation of the tree, lambdas and local functions included, as the driver's walk would visit them.
+        var calls = new List<LockCall>();
+        var hasAcquire = false;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation invocation && apis.Classify(invocation) is { } call)
             {
-                calls.Sort((x, y) => x.Invocation.Syntax.SpanStart.CompareTo(y.Invocation.Syntax.SpanStart));
-                analyze(end, new LockCallSet(apis, calls));
+                calls.Add(call);
+                hasAcquire |= call.IsAcquire;
             }
-        });
+        }
+
+        calls.Sort((x, y) => x.Invocation.Syntax.SpanStart.CompareTo(y.Invocation.Syntax.SpanStart));
+        return new LockCallSet(apis, calls, hasAcquire);
+    }
+
+    private LockCall? Find(IInvocationOperation invocation)
+    {
+        foreach (var call in Calls)
+        {
+            if (call.Invocation == invocation)
+            {
+                return call;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Calls on the same lock as <paramref name="call"/>, in the same body, of the given direction.</summary>

@@ -53,23 +53,20 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block => LockCallSet.Register(block, apis, AnalyzeBlock));
+            LockCallSet.Register(start, apis, acquire => acquire.IsAcquire && acquire.Key is not null, AnalyzeAcquire);
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LockCallSet set)
+    private static void AnalyzeAcquire(OperationAnalysisContext context, LockCall acquire, LockCallSet set)
     {
-        foreach (var acquire in set.Calls)
+        if (Check(acquire, set) is { } finding)
         {
-            if (acquire.IsAcquire && acquire.Key is not null && Check(acquire, set) is { } finding)
-            {
-                // The release's span (not an additional location, which would show in the IDE) guides the code fix.
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(ReasonKey, finding.Reason)
-                    .Add(ReleaseSpanKey, finding.Release is null ? null : SpanText.Format(finding.Release.Invocation.Syntax.Span));
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Rule, acquire.Invocation.Syntax.GetLocation(), properties, acquire.DisplayName, finding.Message));
-            }
+            // The release's span (not an additional location, which would show in the IDE) guides the code fix.
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(ReasonKey, finding.Reason)
+                .Add(ReleaseSpanKey, finding.Release is null ? null : SpanText.Format(finding.Release.Invocation.Syntax.Span));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule, acquire.Invocation.Syntax.GetLocation(), properties, acquire.DisplayName, finding.Message));
         }
     }
 
