@@ -47,12 +47,8 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            // A compilation that cannot see any lock type has nothing to report.
-            if (LockApis.Create(start.Compilation) is not { } apis)
-            {
-                return;
-            }
-
+            // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
+            var apis = LockApis.CreateDeferred(start.Compilation);
             LockCallSet.Register(start, apis, acquire => acquire.IsAcquire && acquire.Key is not null, AnalyzeAcquire);
         });
     }
