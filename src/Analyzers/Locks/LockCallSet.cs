@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -33,33 +34,51 @@ internal sealed class LockCallSet
     /// that acquires a lock, together with the set of that block's lock calls.
     /// </summary>
     /// <remarks>
-    /// This is one operation action on invocations for the whole compilation, not an operation-block start action:
-    /// a block start action costs the driver a context, a set of block actions and a dispatch table for every method,
-    /// accessor and initializer of the project, although nearly all of them touch no lock. Here a call that is not a
-    /// lock call costs one look at the method's name (<see cref="LockApis.Classify"/>), and a block's calls are
-    /// collected only when one of them is a lock call, once per block: the set is kept per operation tree root,
-    /// weakly, so it lives no longer than the tree the driver analyzes.
+    /// One semantic-model action per file, not an action per method or per invocation: an operation-block start
+    /// action costs the driver a context, block actions and a dispatch table for every method, accessor and
+    /// initializer, and an invocation action is still one timed call per invocation of the project, although nearly
+    /// none of them is a lock call. Here a file whose text names no lock method is skipped after a scan of its
+    /// characters (<see cref="LockCallText"/>); in the others only invocations named like a lock method are bound
+    /// (from the driver's cached semantic model, so bodies bound for other analyzers are not bound again). A block's
+    /// lock calls are collected once, on its first lock call, and kept per operation tree root, weakly, so the set
+    /// lives no longer than the tree. Generated code stays unanalyzed: the driver skips generated files and drops
+    /// what is reported inside <c>[GeneratedCode]</c> declarations (pinned by LockCallFilterTests).
     /// </remarks>
-    public static void Register(CompilationStartAnalysisContext context, LockApis apis, Func<LockCall, bool> interesting, Action<OperationAnalysisContext, LockCall, LockCallSet> analyze)
+    public static void Register(CompilationStartAnalysisContext context, LockApis apis, Func<LockCall, bool> interesting, Action<LockCall, LockCallSet, Action<Diagnostic>> analyze)
     {
         var sets = new ConditionalWeakTable<IOperation, LockCallSet>();
         ConditionalWeakTable<IOperation, LockCallSet>.CreateValueCallback collect = root => Collect(root, apis);
-        context.RegisterOperationAction(
-            operationContext =>
+        context.RegisterSemanticModelAction(modelContext =>
+        {
+            var model = modelContext.SemanticModel;
+            var cancellationToken = modelContext.CancellationToken;
+            if (!LockCallText.MayContainLockCalls(model.SyntaxTree.GetText(cancellationToken)))
             {
-                var invocation = (IInvocationOperation)operationContext.Operation;
-                if (apis.Classify(invocation) is not { } candidate || !interesting(candidate))
+                return;
+            }
+
+            foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                // The name written at the call is the method's name (aliases and using static rename only types).
+                if (node is not InvocationExpressionSyntax syntax || LockCallText.InvokedName(syntax.Expression) is not { } name || !LockApis.IsLockMethodName(name))
                 {
-                    return;
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
+                    || apis.Classify(invocation) is not { } candidate || !interesting(candidate))
+                {
+                    continue;
                 }
 
                 var set = sets.GetValue(OperationTree.Root(invocation), collect);
                 if (set.HasAcquire && set.Find(invocation) is { } call)
                 {
-                    analyze(operationContext, call, set);
+                    analyze(call, set, modelContext.ReportDiagnostic);
                 }
-            },
-            OperationKind.Invocation);
+            }
+        });
     }
 
     /// <summary>

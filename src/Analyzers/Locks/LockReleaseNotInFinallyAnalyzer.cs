@@ -53,7 +53,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeAcquire(OperationAnalysisContext context, LockCall acquire, LockCallSet set)
+    private static void AnalyzeAcquire(LockCall acquire, LockCallSet set, Action<Diagnostic> report)
     {
         if (Check(acquire, set) is { } finding)
         {
@@ -61,7 +61,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(ReasonKey, finding.Reason)
                 .Add(ReleaseSpanKey, finding.Release is null ? null : SpanText.Format(finding.Release.Invocation.Syntax.Span));
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Rule, acquire.Invocation.Syntax.GetLocation(), properties, acquire.DisplayName, finding.Message));
         }
     }

@@ -56,7 +56,7 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeRelease(OperationAnalysisContext context, LockCall release, LockCallSet set)
+    private static void AnalyzeRelease(LockCall release, LockCallSet set, Action<Diagnostic> report)
     {
         var finding = Check(release, set);
         if (finding is null && set.Memo(ExtraReleases).Contains(release))
@@ -71,7 +71,7 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
                 .Add(ReasonKey, found.Reason)
                 .Add(GuardKey, found.Guard)
                 .Add(AcquireSpanKey, found.Acquire is null ? null : SpanText.Format(found.Acquire.Invocation.Syntax.Span));
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Rule, release.Invocation.Syntax.GetLocation(), properties, release.DisplayName, found.Message));
         }
     }

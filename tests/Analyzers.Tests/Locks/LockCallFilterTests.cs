@@ -4,15 +4,17 @@ using Forklift.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using FinallyVerify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.Locks.LockReleaseNotInFinallyAnalyzer>;
 using ReleaseVerify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.Locks.ReleaseWithoutAcquireAnalyzer>;
 
 namespace Forklift.Analyzers.Tests.Locks;
 
 /// <summary>
-/// FL2001 and FL2003 look at an invocation only when its method's name is one a lock API can have
+/// FL2001 and FL2003 skip a file whose text names no lock method (<see cref="LockCallText.MayContainLockCalls"/>), bind
+/// only invocations written with such a name, classify a call only when its method's name is one a lock API can have
 /// (<see cref="LockApis.IsLockMethodName"/>), and collect a block's lock calls only when one of its invocations is a
-/// lock call. These tests pin that neither shortcut loses a finding.
+/// lock call. These tests pin that none of these shortcuts loses a finding, and that generated code stays skipped.
 /// </summary>
 public class LockCallFilterTests
 {
@@ -95,6 +97,146 @@ public class LockCallFilterTests
     [InlineData("Ent")]
     [InlineData("")]
     public void Other_names_are_rejected(string name) => Assert.False(LockApis.IsLockMethodName(name));
+
+    [Theory]
+    [InlineData("class C { void M() { _gate.Wait(); } }")]
+    [InlineData("class C { void M() { Monitor.TryEnter(o, ref taken); } }")]
+    [InlineData("class C { void M() { rw.ExitUpgradeableReadLock(); } }")]
+    [InlineData("class C { void M() { _gate.\\u0057ait(); } }")]
+    [InlineData("class C { void M() { @Release(); } }")]
+    public void Text_that_may_call_a_lock_is_kept(string source)
+        => Assert.True(LockCallText.MayContainLockCalls(SourceText.From(source)));
+
+    [Theory]
+    [InlineData("class C { void M() { Task.WaitAll(tasks); Task.Delay(1).Wait2(); Entering(); Exiting(); } }")]
+    [InlineData("class C { async Task M() { await Task.Delay(1); } }")]
+    [InlineData("")]
+    public void Text_without_a_lock_method_name_is_skipped(string source)
+        => Assert.False(LockCallText.MayContainLockCalls(SourceText.From(source)));
+
+    [Fact]
+    public Task Lock_method_name_written_with_a_unicode_escape_is_found()
+        => FinallyVerify.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            class C
+            {
+                private readonly object _gate = new object();
+
+                void M()
+                {
+                    [|Monitor.\u0045nter(_gate)|];
+                    Work();
+                    Monitor.Exit(_gate);
+                }
+
+                void Work() { }
+            }
+            """);
+
+    [Fact]
+    public Task Conditional_access_and_generic_receivers_are_bound()
+        => new ReleaseVerify.Test
+        {
+            TestCode = """
+                using System.Threading;
+
+                class Holder<T> { public SemaphoreSlim Gate { get; } = new SemaphoreSlim(1, 1); }
+
+                class C
+                {
+                    private readonly Holder<int> _holder = new Holder<int>();
+
+                    void M()
+                    {
+                        try
+                        {
+                            _holder.Gate.Wait();
+                            Work();
+                        }
+                        finally
+                        {
+                            [|_holder.Gate.Release()|];
+                        }
+                    }
+
+                    void N(SemaphoreSlim? gate)
+                    {
+                        gate?.Wait();
+                        try { Work(); } finally { gate?.Release(); }
+                    }
+
+                    void Work() { }
+                }
+                """,
+            ReferenceAssemblies = TestReferences.Net80,
+        }.RunAsync();
+
+    [Fact]
+    public Task Code_marked_generated_is_not_analyzed()
+        => new FinallyVerify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.CodeDom.Compiler;
+                    using System.Threading;
+
+                    [GeneratedCode("tool", "1.0")]
+                    class Generated
+                    {
+                        private readonly object _gate = new object();
+
+                        void M()
+                        {
+                            Monitor.Enter(_gate);
+                            System.Console.WriteLine();
+                            Monitor.Exit(_gate);
+                        }
+                    }
+
+                    class Partly
+                    {
+                        private readonly object _gate = new object();
+
+                        [GeneratedCode("tool", "1.0")]
+                        void M()
+                        {
+                            Monitor.Enter(_gate);
+                            System.Console.WriteLine();
+                            Monitor.Exit(_gate);
+                        }
+
+                        void N()
+                        {
+                            [|Monitor.Enter(_gate)|];
+                            System.Console.WriteLine();
+                            Monitor.Exit(_gate);
+                        }
+                    }
+                    """,
+                    ("Generated.g.cs", """
+                    // <auto-generated/>
+                    using System.Threading;
+
+                    class FromTool
+                    {
+                        private readonly object _gate = new object();
+
+                        void M()
+                        {
+                            Monitor.Enter(_gate);
+                            System.Console.WriteLine();
+                            Monitor.Exit(_gate);
+                        }
+                    }
+                    """),
+                },
+            },
+            ReferenceAssemblies = TestReferences.Net80,
+        }.RunAsync();
 
     [Fact]
     public Task Monitor_through_using_static_is_found()
