@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.Loader;
 using Forklift.Analyzers.SharedState;
 using Forklift.Analyzers.Benchmarks;
 using Microsoft.CodeAnalysis;
@@ -8,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 // Usage: dotnet run -c Release --project benchmarks/Analyzers.Benchmarks [-- --files 280 --iterations 5 --emit-project <dir>]
+//        [--analyzers <before.dll> --analyzers <after.dll> ...]: measure several builds of Forklift.Analyzers side by side.
 var files = IntOption("--files", 280);
 var iterations = IntOption("--iterations", 5);
 var emitProject = StringOption("--emit-project");
@@ -21,11 +23,13 @@ if (emitProject is not null)
     return 0;
 }
 
-var analyzers = typeof(SharedStateMutationAnalyzer).Assembly.GetTypes()
-    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-    .OrderBy(t => t.Name)
-    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-    .ToImmutableArray();
+// Each build of the analyzers is loaded into its own load context, so that two builds of the same assembly (main's
+// and a branch's) can be measured in one process, in the same run; Microsoft.CodeAnalysis comes from the default
+// context, shared by all.
+var analyzerPaths = StringOptions("--analyzers");
+var sets = analyzerPaths.Count == 0
+    ? new List<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("referenced", LoadAnalyzers(typeof(SharedStateMutationAnalyzer).Assembly)) }
+    : analyzerPaths.Select((path, n) => (Label: $"#{n + 1} {path}", Analyzers: LoadAnalyzers(new AssemblyLoadContext($"analyzers{n}").LoadFromAssemblyPath(Path.GetFullPath(path))))).ToList();
 
 var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
     .Split(Path.PathSeparator)
@@ -35,7 +39,12 @@ var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
 var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
 var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true);
 
-Console.WriteLine($"Source set: {sources.Count} files, {lines:N0} lines; {analyzers.Length} analyzers: {string.Join(", ", analyzers.Select(a => a.GetType().Name))}");
+Console.WriteLine($"Source set: {sources.Count} files, {lines:N0} lines");
+foreach (var (label, analyzers) in sets)
+{
+    Console.WriteLine($"Analyzers {label}: {analyzers.Length}: {string.Join(", ", analyzers.Select(a => a.GetType().Name))}");
+}
+
 Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 
 CSharpCompilation NewCompilation()
@@ -46,18 +55,19 @@ CSharpCompilation NewCompilation()
 }
 
 var baseline = new List<double>();
-var withAnalyzers = new List<double>();
-var diagnosticCounts = new SortedDictionary<string, int>();
-var ratios = new List<double>();
+var results = sets.Select(_ => new SetResult()).ToList();
+var diagnosticCounts = sets.Select(_ => new SortedDictionary<string, int>()).ToList();
+var sides = sets.Count + 1;
 for (var i = 0; i <= iterations; i++)
 {
-    // Each iteration measures both, back to back, in alternating order, so that a shared machine's changing load
-    // hits both sides alike; the paired ratio is the robust figure.
-    double plainMs = 0, analyzedMs = 0;
-    ImmutableArray<Diagnostic> all = default;
-    for (var side = 0; side < 2; side++)
+    // Each iteration measures every side back to back, in an order that rotates from one iteration to the next, so
+    // that a shared machine's changing load hits all sides alike; the paired ratios are the robust figures.
+    double plainMs = 0;
+    var measured = new (double WallMs, double CpuMs, double AnalyzerMs)[sets.Count];
+    for (var step = 0; step < sides; step++)
     {
-        if ((side + i) % 2 == 0)
+        var side = (step + i) % sides;
+        if (side == sides - 1)
         {
             var plain = NewCompilation();
             var stopwatch = Stopwatch.StartNew();
@@ -69,43 +79,96 @@ for (var i = 0; i <= iterations; i++)
                 Console.Error.WriteLine($"The generated set has {errors} compile errors, e.g. {compilerDiagnostics.First(d => d.Severity == DiagnosticSeverity.Error)}");
                 return 1;
             }
+
+            continue;
         }
-        else
+
+        var analyzers = sets[side].Analyzers;
+        var analyzed = NewCompilation().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var analysis = await analyzed.GetAnalysisResultAsync(CancellationToken.None);
+        _ = analyzed.Compilation.GetDiagnostics(); // the rest of a build's work, as the plain side does
+        var wallMs = watch.Elapsed.TotalMilliseconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+
+        // The driver's own per-analyzer accounting, as `-p:ReportAnalyzer=true` reports it in a build.
+        double analyzerMs = 0;
+        foreach (var analyzer in analyzers)
         {
-            var analyzed = NewCompilation().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-            var stopwatch = Stopwatch.StartNew();
-            all = await analyzed.GetAllDiagnosticsAsync();
-            analyzedMs = stopwatch.Elapsed.TotalMilliseconds;
+            var ms = analysis.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var telemetry) ? telemetry.ExecutionTime.TotalMilliseconds : 0;
+            analyzerMs += ms;
+            if (i > 0)
+            {
+                results[side].Add(analyzer.GetType().Name, ms);
+            }
+        }
+
+        measured[side] = (wallMs, cpuMs, analyzerMs);
+        if (i == 0)
+        {
+            foreach (var diagnostic in analysis.GetAllDiagnostics().Where(d => d.Id.StartsWith("FL", StringComparison.Ordinal) || d.Id == "AD0001"))
+            {
+                diagnosticCounts[side][diagnostic.Id] = diagnosticCounts[side].GetValueOrDefault(diagnostic.Id) + 1;
+            }
         }
     }
 
     if (i == 0)
     {
-        foreach (var diagnostic in all.Where(d => d.Id.StartsWith("FL", StringComparison.Ordinal) || d.Id == "AD0001"))
-        {
-            diagnosticCounts[diagnostic.Id] = diagnosticCounts.GetValueOrDefault(diagnostic.Id) + 1;
-        }
-
         continue; // warm-up: JIT and first-touch costs
     }
 
     baseline.Add(plainMs);
-    withAnalyzers.Add(analyzedMs);
-    ratios.Add(analyzedMs / plainMs);
-    Console.WriteLine($"  iteration {i}: compile {plainMs:F0} ms, compile + analyzers {analyzedMs:F0} ms, ratio {analyzedMs / plainMs:F3}");
+    var line = $"  iteration {i}: compile {plainMs:F0} ms";
+    for (var side = 0; side < sets.Count; side++)
+    {
+        var (wallMs, cpuMs, analyzerMs) = measured[side];
+        results[side].Wall.Add(wallMs);
+        results[side].Cpu.Add(cpuMs);
+        results[side].Analyzer.Add(analyzerMs);
+        results[side].Ratios.Add(wallMs / plainMs);
+        if (side > 0)
+        {
+            results[side].AnalyzerRatiosToFirst.Add(analyzerMs / measured[0].AnalyzerMs);
+            results[side].CpuRatiosToFirst.Add(cpuMs / measured[0].CpuMs);
+        }
+
+        line += $"; #{side + 1}: {wallMs:F0} ms wall ({wallMs / plainMs:F3}), {cpuMs:F0} ms CPU, analyzers {analyzerMs:F0} ms";
+    }
+
+    Console.WriteLine(line);
 }
 
 var baseMedian = Median(baseline);
-var fullMedian = Median(withAnalyzers);
-var overhead = fullMedian - baseMedian;
 Console.WriteLine();
-Console.WriteLine($"Median of {iterations}: compile (GetDiagnostics) {baseMedian:F0} ms; compile + all analyzers {fullMedian:F0} ms");
-var medianRatio = Median(ratios);
-Console.WriteLine($"Median paired ratio (compile + analyzers) / compile: {medianRatio:F3} (+{(medianRatio - 1) * 100:F1} %)");
-Console.WriteLine($"Analyzer cost: {(medianRatio - 1) * baseMedian / lines * 10_000:F1} ms per 10,000 lines (median ratio x median compile); difference of medians {overhead:F0} ms");
-Console.WriteLine("Diagnostics in the set: " + (diagnosticCounts.Count == 0 ? "none" : string.Join(", ", diagnosticCounts.Select(p => $"{p.Key} x{p.Value}"))));
-return diagnosticCounts.ContainsKey("AD0001") ? 1 : 0;
+Console.WriteLine($"Median of {iterations}: compile (GetDiagnostics) {baseMedian:F0} ms");
+for (var side = 0; side < sets.Count; side++)
+{
+    var result = results[side];
+    var medianRatio = Median(result.Ratios);
+    Console.WriteLine($"Analyzers {sets[side].Label}:");
+    Console.WriteLine($"  compile + analyzers {Median(result.Wall):F0} ms wall, {Median(result.Cpu):F0} ms CPU; median paired ratio to compile {medianRatio:F3} (+{(medianRatio - 1) * 100:F1} %)");
+    Console.WriteLine($"  analyzer cost: {(medianRatio - 1) * baseMedian / lines * 10_000:F1} ms per 10,000 lines (median ratio x median compile)");
+    Console.WriteLine($"  driver-reported analyzer time (sum over analyzers): median {Median(result.Analyzer):F0} ms; per analyzer: "
+        + string.Join(", ", result.PerAnalyzer.Where(p => Median(p.Value) >= 0.5).OrderByDescending(p => Median(p.Value)).Select(p => $"{p.Key} {Median(p.Value):F0} ms")));
+    if (side > 0)
+    {
+        Console.WriteLine($"  paired ratio to #1: analyzer time {Median(result.AnalyzerRatiosToFirst):F3} (range {result.AnalyzerRatiosToFirst.Min():F3}-{result.AnalyzerRatiosToFirst.Max():F3}), CPU {Median(result.CpuRatiosToFirst):F3}");
+    }
+
+    Console.WriteLine("  diagnostics in the set: " + (diagnosticCounts[side].Count == 0 ? "none" : string.Join(", ", diagnosticCounts[side].Select(p => $"{p.Key} x{p.Value}"))));
+}
+
+return diagnosticCounts.Any(counts => counts.ContainsKey("AD0001")) ? 1 : 0;
+
+static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly)
+    => assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+        .OrderBy(t => t.Name)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
 
 static double Median(List<double> values)
 {
@@ -115,8 +178,47 @@ static double Median(List<double> values)
 
 int IntOption(string name, int fallback) => StringOption(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
+List<string> StringOptions(string name)
+{
+    var values = new List<string>();
+    for (var index = Array.IndexOf(args, name); index >= 0 && index + 1 < args.Length; index = Array.IndexOf(args, name, index + 2))
+    {
+        values.Add(args[index + 1]);
+    }
+
+    return values;
+}
+
 string? StringOption(string name)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+/// <summary>The measurements of one build of the analyzers over the measured iterations.</summary>
+internal sealed class SetResult
+{
+    public List<double> Wall { get; } = new();
+
+    public List<double> Cpu { get; } = new();
+
+    public List<double> Analyzer { get; } = new();
+
+    public List<double> Ratios { get; } = new();
+
+    public List<double> AnalyzerRatiosToFirst { get; } = new();
+
+    public List<double> CpuRatiosToFirst { get; } = new();
+
+    public Dictionary<string, List<double>> PerAnalyzer { get; } = new();
+
+    public void Add(string analyzer, double milliseconds)
+    {
+        if (!PerAnalyzer.TryGetValue(analyzer, out var values))
+        {
+            PerAnalyzer[analyzer] = values = new List<double>();
+        }
+
+        values.Add(milliseconds);
+    }
 }

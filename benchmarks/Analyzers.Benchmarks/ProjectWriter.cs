@@ -26,9 +26,11 @@ internal static class ProjectWriter
                 <ImplicitUsings>disable</ImplicitUsings>
                 <NoWarn>$(NoWarn);CS1998</NoWarn>
                 <UseForkliftAnalyzers Condition="'$(UseForkliftAnalyzers)' == ''">true</UseForkliftAnalyzers>
+                <!-- -p:ForkliftAnalyzerPath=<dll> builds with another build of the analyzers (before/after). -->
+                <ForkliftAnalyzerPath Condition="'$(ForkliftAnalyzerPath)' == ''">{analyzerAssembly}</ForkliftAnalyzerPath>
               </PropertyGroup>
               <ItemGroup Condition="'$(UseForkliftAnalyzers)' == 'true'">
-                <Analyzer Include="{analyzerAssembly}" />
+                <Analyzer Include="$(ForkliftAnalyzerPath)" />
               </ItemGroup>
             </Project>
             """);

@@ -4,7 +4,8 @@ namespace Forklift.Analyzers.Benchmarks;
 
 /// <summary>
 /// Writes a deterministic set of realistic C# files: DTOs, services with loops, LINQ, string building, switches and
-/// async methods, and in every fourth file a concurrency class with threads, locks, Parallel loops and a few races.
+/// async methods, and in every fourth file a concurrency class with threads, locks (lock, SemaphoreSlim, Monitor),
+/// Parallel loops and a few races.
 /// </summary>
 internal static class SourceSetGenerator
 {
@@ -203,6 +204,40 @@ internal static class SourceSetGenerator
             }
 
             private static void Bump() => s_racy++;
+
+            private static readonly SemaphoreSlim Throttle = new SemaphoreSlim(4);
+
+            public static async Task<int> ThrottledAsync(int value, CancellationToken cancellationToken)
+            {
+                await Throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(0, cancellationToken).ConfigureAwait(false);
+                    return value * 3;
+                }
+                finally
+                {
+                    Throttle.Release();
+                }
+            }
+
+            public static bool TryCount()
+            {
+                if (!Monitor.TryEnter(Gate, 10))
+                {
+                    return false;
+                }
+
+                try
+                {
+                    s_processed++;
+                    return true;
+                }
+                finally
+                {
+                    Monitor.Exit(Gate);
+                }
+            }
 
             public static int[] Run(int[] items)
             {

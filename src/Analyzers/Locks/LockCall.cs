@@ -135,41 +135,66 @@ internal sealed class LockKey : IEquatable<LockKey>
 /// <summary>The lock types of one compilation, resolved once, and the classification of calls on them.</summary>
 internal sealed class LockApis
 {
-    private readonly INamedTypeSymbol? _monitor;
-    private readonly INamedTypeSymbol? _lock;
-    private readonly INamedTypeSymbol? _semaphoreSlim;
-    private readonly INamedTypeSymbol? _semaphore;
-    private readonly INamedTypeSymbol? _mutex;
-    private readonly INamedTypeSymbol? _readerWriterLockSlim;
-    private readonly INamedTypeSymbol? _readerWriterLock;
-    private readonly INamedTypeSymbol? _spinLock;
+    private readonly Compilation _compilation;
+    private LockTypes? _types;
 
-    private LockApis(Compilation compilation)
+    private LockApis(Compilation compilation, LockTypes? types)
     {
-        _monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
-        _lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
-        _semaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
-        _semaphore = compilation.GetTypeByMetadataName("System.Threading.Semaphore");
-        _mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
-        _readerWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
-        _readerWriterLock = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLock");
-        _spinLock = compilation.GetTypeByMetadataName("System.Threading.SpinLock");
+        _compilation = compilation;
+        _types = types;
     }
 
-    private bool IsEmpty
-        => _monitor is null && _lock is null && _semaphoreSlim is null && _semaphore is null && _mutex is null
-           && _readerWriterLockSlim is null && _readerWriterLock is null && _spinLock is null;
+    /// <summary>
+    /// The lock types, looked up on first use. The first <c>GetTypeByMetadataName</c> of a namespace loads that
+    /// namespace from every referenced assembly (about 0.3 s for a net10.0 project); deferred until a call that can
+    /// be a lock call appears, the compiler has already loaded System.Threading to bind that call.
+    /// </summary>
+    private LockTypes Types
+    {
+        get
+        {
+            if (Volatile.Read(ref _types) is { } types)
+            {
+                return types;
+            }
+
+            // Two threads may both look them up; the results are the same symbols.
+            Interlocked.CompareExchange(ref _types, new LockTypes(_compilation), null);
+            return _types!;
+        }
+    }
 
     /// <summary>The lock APIs this compilation can see, or <see langword="null"/> when it sees none.</summary>
     public static LockApis? Create(Compilation compilation)
     {
-        var apis = new LockApis(compilation);
-        return apis.IsEmpty ? null : apis;
+        var types = new LockTypes(compilation);
+        return types.IsEmpty ? null : new LockApis(compilation, types);
     }
 
+    /// <summary>
+    /// The lock APIs of <paramref name="compilation"/>, looked up only when <see cref="Classify"/> first meets a call
+    /// that can be a lock call. For analyzers: a compilation start action that looks them up pays, or waits for, that
+    /// lookup in every build.
+    /// </summary>
+    public static LockApis CreateDeferred(Compilation compilation) => new(compilation, null);
+
     /// <summary>The acquisition or release <paramref name="invocation"/> performs, or <see langword="null"/>.</summary>
+    /// <remarks>
+    /// Runs for every invocation of the project: the names of the method and its type rule out nearly all of them
+    /// before any symbol comparison.
+    /// </remarks>
     public LockCall? Classify(IInvocationOperation invocation)
     {
+        var method = invocation.TargetMethod;
+        return IsLockMethodName(method.Name) && (method.Name == "WaitOne" || IsLockTypeName(method.ContainingType?.Name))
+            ? ClassifyByType(invocation)
+            : null;
+    }
+
+    /// <summary><see cref="Classify"/> without the name filter; tests check that the filter never hides a result of this.</summary>
+    internal LockCall? ClassifyByType(IInvocationOperation invocation)
+    {
+        var types = Types;
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
         if (type is null)
@@ -177,7 +202,7 @@ internal sealed class LockApis
             return null;
         }
 
-        if (Is(type, _monitor))
+        if (Is(type, types.Monitor))
         {
             return ClassifyMonitor(invocation, method);
         }
@@ -188,7 +213,7 @@ internal sealed class LockApis
             return null;
         }
 
-        if (Is(type, _lock))
+        if (Is(type, types.Lock))
         {
             return method.Name switch
             {
@@ -199,7 +224,7 @@ internal sealed class LockApis
             };
         }
 
-        if (Is(type, _semaphoreSlim))
+        if (Is(type, types.SemaphoreSlim))
         {
             return method.Name switch
             {
@@ -213,8 +238,8 @@ internal sealed class LockApis
         if (method.Name == "WaitOne")
         {
             // WaitOne is declared on WaitHandle; only a receiver statically typed as Semaphore or Mutex is a lock.
-            var family = DerivesFrom(receiver.Type, _semaphore) ? LockFamily.Semaphore
-                : DerivesFrom(receiver.Type, _mutex) ? LockFamily.Mutex
+            var family = DerivesFrom(receiver.Type, types.Semaphore) ? LockFamily.Semaphore
+                : DerivesFrom(receiver.Type, types.Mutex) ? LockFamily.Mutex
                 : (LockFamily?)null;
 
             // WaitOne() without a timeout returns true or throws, so its result needs no check.
@@ -223,17 +248,17 @@ internal sealed class LockApis
                 : null;
         }
 
-        if (Is(type, _semaphore) && method.Name == "Release")
+        if (Is(type, types.Semaphore) && method.Name == "Release")
         {
             return new LockCall(invocation, LockFamily.Semaphore, AcquireShape.Release, receiver, null);
         }
 
-        if (Is(type, _mutex) && method.Name == "ReleaseMutex")
+        if (Is(type, types.Mutex) && method.Name == "ReleaseMutex")
         {
             return new LockCall(invocation, LockFamily.Mutex, AcquireShape.Release, receiver, null);
         }
 
-        if (Is(type, _readerWriterLockSlim))
+        if (Is(type, types.ReaderWriterLockSlim))
         {
             return method.Name switch
             {
@@ -250,7 +275,7 @@ internal sealed class LockApis
             };
         }
 
-        if (Is(type, _readerWriterLock))
+        if (Is(type, types.ReaderWriterLock))
         {
             // Acquire*Lock throws ApplicationException on timeout, so it is unconditional.
             return method.Name switch
@@ -263,7 +288,7 @@ internal sealed class LockApis
             };
         }
 
-        if (Is(type, _spinLock))
+        if (Is(type, types.SpinLock))
         {
             var flag = FlagArgument(invocation);
             return method.Name switch
@@ -278,11 +303,55 @@ internal sealed class LockApis
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="name"/> is the name of a method <see cref="ClassifyByType"/> can recognize: each of its
+    /// non-null results requires one of these names, so the check changes no result (pinned by LockCallFilterTests).
+    /// </summary>
+    internal static bool IsLockMethodName(string name)
+    {
+        // The length and first letter reject most names without comparing a whole string.
+        if (name.Length < 4 || name.Length > 27)
+        {
+            return false;
+        }
+
+        switch (name[0])
+        {
+            case 'E':
+                return name is "Enter" or "Exit" or "EnterReadLock" or "EnterWriteLock" or "EnterUpgradeableReadLock"
+                    or "ExitReadLock" or "ExitWriteLock" or "ExitUpgradeableReadLock";
+            case 'T':
+                return name is "TryEnter" or "TryEnterReadLock" or "TryEnterWriteLock" or "TryEnterUpgradeableReadLock";
+            case 'W':
+                return name is "Wait" or "WaitAsync" or "WaitOne";
+            case 'R':
+                return name is "Release" or "ReleaseMutex" or "ReleaseReaderLock" or "ReleaseWriterLock";
+            case 'A':
+                return name is "AcquireReaderLock" or "AcquireWriterLock";
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is the name of a lock type. Apart from <c>WaitOne</c> (declared on
+    /// <c>WaitHandle</c>, judged by its receiver), <see cref="ClassifyByType"/> recognizes only methods of these types.
+    /// </summary>
+    internal static bool IsLockTypeName(string? name)
+        => name is "Monitor" or "Lock" or "SemaphoreSlim" or "Semaphore" or "Mutex" or "ReaderWriterLockSlim" or "ReaderWriterLock" or "SpinLock";
+
     /// <summary>Whether <paramref name="type"/> is one of the lock types this class knows.</summary>
     public bool IsLockType(ITypeSymbol? type)
-        => type is not null
-           && (Is(type, _monitor) || Is(type, _lock) || Is(type, _semaphoreSlim) || DerivesFrom(type, _semaphore)
-               || DerivesFrom(type, _mutex) || Is(type, _readerWriterLockSlim) || Is(type, _readerWriterLock) || Is(type, _spinLock));
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var types = Types;
+        return Is(type, types.Monitor) || Is(type, types.Lock) || Is(type, types.SemaphoreSlim) || DerivesFrom(type, types.Semaphore)
+               || DerivesFrom(type, types.Mutex) || Is(type, types.ReaderWriterLockSlim) || Is(type, types.ReaderWriterLock) || Is(type, types.SpinLock);
+    }
 
     private static LockCall? ClassifyMonitor(IInvocationOperation invocation, IMethodSymbol method)
     {
@@ -345,4 +414,33 @@ internal sealed class LockApis
 
         return false;
     }
+}
+
+/// <summary>The lock types as one compilation sees them; <see langword="null"/> for a type it cannot see.</summary>
+internal sealed class LockTypes
+{
+    public LockTypes(Compilation compilation)
+    {
+        Monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
+        Lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
+        SemaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
+        Semaphore = compilation.GetTypeByMetadataName("System.Threading.Semaphore");
+        Mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
+        ReaderWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
+        ReaderWriterLock = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLock");
+        SpinLock = compilation.GetTypeByMetadataName("System.Threading.SpinLock");
+    }
+
+    public INamedTypeSymbol? Monitor { get; }
+    public INamedTypeSymbol? Lock { get; }
+    public INamedTypeSymbol? SemaphoreSlim { get; }
+    public INamedTypeSymbol? Semaphore { get; }
+    public INamedTypeSymbol? Mutex { get; }
+    public INamedTypeSymbol? ReaderWriterLockSlim { get; }
+    public INamedTypeSymbol? ReaderWriterLock { get; }
+    public INamedTypeSymbol? SpinLock { get; }
+
+    public bool IsEmpty
+        => Monitor is null && Lock is null && SemaphoreSlim is null && Semaphore is null && Mutex is null
+           && ReaderWriterLockSlim is null && ReaderWriterLock is null && SpinLock is null;
 }

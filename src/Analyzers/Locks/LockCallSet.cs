@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,45 +14,119 @@ internal sealed class LockCallSet
 
     private readonly LockApis _apis;
 
-    private LockCallSet(LockApis apis, List<LockCall> calls)
+    private object? _memo;
+
+    private LockCallSet(LockApis apis, List<LockCall> calls, bool hasAcquire)
     {
         _apis = apis;
         Calls = calls;
+        HasAcquire = hasAcquire;
     }
 
+    /// <summary>Every lock call of the block, lambdas and local functions included, in source order.</summary>
     public List<LockCall> Calls { get; }
 
+    /// <summary>Whether any call acquires; a release without any acquisition in the block belongs to a lock its caller took.</summary>
+    public bool HasAcquire { get; }
+
     /// <summary>
-    /// Registers the collection of lock calls for one operation block and runs <paramref name="analyze"/> at its end,
-    /// only when the block acquires a lock. The driver's own walk over invocations does the collecting, so a method
-    /// without lock calls costs one type comparison per invocation and nothing else.
+    /// Registers <paramref name="analyze"/> for every lock call that <paramref name="interesting"/> selects, in a block
+    /// that acquires a lock, together with the set of that block's lock calls.
     /// </summary>
-    public static void Register(OperationBlockStartAnalysisContext context, LockApis apis, Action<OperationBlockAnalysisContext, LockCallSet> analyze)
+    /// <remarks>
+    /// One semantic-model action per file, not an action per method or per invocation: an operation-block start
+    /// action costs the driver a context, block actions and a dispatch table for every method, accessor and
+    /// initializer, and an invocation action is still one timed call per invocation of the project, although nearly
+    /// none of them is a lock call. Here a file whose text names no lock method is skipped after a scan of its
+    /// characters (<see cref="LockCallText"/>); in the others only invocations named like a lock method are bound
+    /// (from the driver's cached semantic model, so bodies bound for other analyzers are not bound again). A block's
+    /// lock calls are collected once, on its first lock call, and kept per operation tree root, weakly, so the set
+    /// lives no longer than the tree. Generated code stays unanalyzed: the driver skips generated files and drops
+    /// what is reported inside <c>[GeneratedCode]</c> declarations (pinned by LockCallFilterTests).
+    /// </remarks>
+    public static void Register(CompilationStartAnalysisContext context, LockApis apis, Func<LockCall, bool> interesting, Action<LockCall, LockCallSet, Action<Diagnostic>> analyze)
     {
-        var calls = new List<LockCall>();
-        var hasAcquire = false;
-        context.RegisterOperationAction(
-            operation =>
-            {
-                if (apis.Classify((IInvocationOperation)operation.Operation) is { } call)
-                {
-                    lock (calls)
-                    {
-                        calls.Add(call);
-                        hasAcquire |= call.IsAcquire;
-                    }
-                }
-            },
-            OperationKind.Invocation);
-        context.RegisterOperationBlockEndAction(end =>
+        var sets = new ConditionalWeakTable<IOperation, LockCallSet>();
+        ConditionalWeakTable<IOperation, LockCallSet>.CreateValueCallback collect = root => Collect(root, apis);
+        context.RegisterSemanticModelAction(modelContext =>
         {
-            // A release without any acquisition in the method belongs to a lock its caller took.
-            if (hasAcquire)
+            var model = modelContext.SemanticModel;
+            var cancellationToken = modelContext.CancellationToken;
+            if (!LockCallText.MayContainLockCalls(model.SyntaxTree.GetText(cancellationToken)))
             {
-                calls.Sort((x, y) => x.Invocation.Syntax.SpanStart.CompareTo(y.Invocation.Syntax.SpanStart));
-                analyze(end, new LockCallSet(apis, calls));
+                return;
+            }
+
+            foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                // The name written at the call is the method's name (aliases and using static rename only types).
+                if (node is not InvocationExpressionSyntax syntax || LockCallText.InvokedName(syntax.Expression) is not { } name || !LockApis.IsLockMethodName(name))
+                {
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
+                    || apis.Classify(invocation) is not { } candidate || !interesting(candidate))
+                {
+                    continue;
+                }
+
+                var set = sets.GetValue(OperationTree.Root(invocation), collect);
+                if (set.HasAcquire && set.Find(invocation) is { } call)
+                {
+                    analyze(call, set, modelContext.ReportDiagnostic);
+                }
             }
         });
+    }
+
+    /// <summary>
+    /// A value computed once per set (for example FL2003's straight-line release counts), shared by the calls of the
+    /// block. Each analyzer keeps its own sets, so one slot is enough.
+    /// </summary>
+    public T Memo<T>(Func<LockCallSet, T> compute)
+        where T : class
+    {
+        if (Volatile.Read(ref _memo) is T value)
+        {
+            return value;
+        }
+
+        // Two threads may both compute it; the value is a pure function of the set, so either result is the same.
+        Interlocked.CompareExchange(ref _memo, compute(this), null);
+        return (T)_memo!;
+    }
+
+    private static LockCallSet Collect(IOperation root, LockApis apis)
+    {
+        // Every operation of the tree, lambdas and local functions included, as the driver's walk would visit them.
+        var calls = new List<LockCall>();
+        var hasAcquire = false;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation invocation && apis.Classify(invocation) is { } call)
+            {
+                calls.Add(call);
+                hasAcquire |= call.IsAcquire;
+            }
+        }
+
+        calls.Sort((x, y) => x.Invocation.Syntax.SpanStart.CompareTo(y.Invocation.Syntax.SpanStart));
+        return new LockCallSet(apis, calls, hasAcquire);
+    }
+
+    private LockCall? Find(IInvocationOperation invocation)
+    {
+        foreach (var call in Calls)
+        {
+            if (call.Invocation == invocation)
+            {
+                return call;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Calls on the same lock as <paramref name="call"/>, in the same body, of the given direction.</summary>

@@ -47,29 +47,22 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            // A compilation that cannot see any lock type has nothing to report.
-            if (LockApis.Create(start.Compilation) is not { } apis)
-            {
-                return;
-            }
-
-            start.RegisterOperationBlockStartAction(block => LockCallSet.Register(block, apis, AnalyzeBlock));
+            // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
+            var apis = LockApis.CreateDeferred(start.Compilation);
+            LockCallSet.Register(start, apis, acquire => acquire.IsAcquire && acquire.Key is not null, AnalyzeAcquire);
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LockCallSet set)
+    private static void AnalyzeAcquire(LockCall acquire, LockCallSet set, Action<Diagnostic> report)
     {
-        foreach (var acquire in set.Calls)
+        if (Check(acquire, set) is { } finding)
         {
-            if (acquire.IsAcquire && acquire.Key is not null && Check(acquire, set) is { } finding)
-            {
-                // The release's span (not an additional location, which would show in the IDE) guides the code fix.
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(ReasonKey, finding.Reason)
-                    .Add(ReleaseSpanKey, finding.Release is null ? null : SpanText.Format(finding.Release.Invocation.Syntax.Span));
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Rule, acquire.Invocation.Syntax.GetLocation(), properties, acquire.DisplayName, finding.Message));
-            }
+            // The release's span (not an additional location, which would show in the IDE) guides the code fix.
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(ReasonKey, finding.Reason)
+                .Add(ReleaseSpanKey, finding.Release is null ? null : SpanText.Format(finding.Release.Invocation.Syntax.Span));
+            report(Diagnostic.Create(
+                Rule, acquire.Invocation.Syntax.GetLocation(), properties, acquire.DisplayName, finding.Message));
         }
     }
 

@@ -50,42 +50,29 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            // A compilation that cannot see any lock type has nothing to report.
-            if (LockApis.Create(start.Compilation) is not { } apis)
-            {
-                return;
-            }
-
-            start.RegisterOperationBlockStartAction(block => LockCallSet.Register(block, apis, AnalyzeBlock));
+            // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
+            var apis = LockApis.CreateDeferred(start.Compilation);
+            LockCallSet.Register(start, apis, release => !release.IsAcquire && release.Key is not null, AnalyzeRelease);
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LockCallSet set)
+    private static void AnalyzeRelease(LockCall release, LockCallSet set, Action<Diagnostic> report)
     {
-        var extra = ExtraReleases(set);
-        foreach (var release in set.Calls)
+        var finding = Check(release, set);
+        if (finding is null && set.Memo(ExtraReleases).Contains(release))
         {
-            if (release.IsAcquire || release.Key is null)
-            {
-                continue;
-            }
+            finding = (ExtraRelease, "it is released more times than it is acquired on this path", null, null);
+        }
 
-            var finding = Check(release, set);
-            if (finding is null && extra.Contains(release))
-            {
-                finding = (ExtraRelease, "it is released more times than it is acquired on this path", null, null);
-            }
-
-            if (finding is { } found)
-            {
-                // The acquire's span (not an additional location, which would show in the IDE) lets the code fix move it or find the try around it.
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(ReasonKey, found.Reason)
-                    .Add(GuardKey, found.Guard)
-                    .Add(AcquireSpanKey, found.Acquire is null ? null : SpanText.Format(found.Acquire.Invocation.Syntax.Span));
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Rule, release.Invocation.Syntax.GetLocation(), properties, release.DisplayName, found.Message));
-            }
+        if (finding is { } found)
+        {
+            // The acquire's span (not an additional location, which would show in the IDE) lets the code fix move it or find the try around it.
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(ReasonKey, found.Reason)
+                .Add(GuardKey, found.Guard)
+                .Add(AcquireSpanKey, found.Acquire is null ? null : SpanText.Format(found.Acquire.Invocation.Syntax.Span));
+            report(Diagnostic.Create(
+                Rule, release.Invocation.Syntax.GetLocation(), properties, release.DisplayName, found.Message));
         }
     }
 

@@ -64,7 +64,8 @@ internal sealed class ConcurrentEntryFinder
 
     /// <summary>
     /// A text pre-check that lets the model skip a file without walking its syntax: false only when the file's text
-    /// holds none of the words <see cref="IsCandidate"/> looks for and no <c>new(</c> (a target-typed creation).
+    /// holds none of the words <see cref="IsCandidate"/> looks for and no <c>new(</c> with an argument (a target-typed
+    /// creation that can start a thread).
     /// </summary>
     /// <remarks>
     /// Most files never start a thread, and walking every syntax node of every file was most of the model's cost on
@@ -141,15 +142,31 @@ internal sealed class ConcurrentEntryFinder
         return true;
     }
 
-    /// <summary>After <c>new</c>: an opening parenthesis, or a comment or directive we do not try to read past.</summary>
+    /// <summary>
+    /// After <c>new</c>: an opening parenthesis that is not closed right away, or a comment or directive we do not try
+    /// to read past. <c>new()</c> (a field's <c>= new();</c>, a <c>new()</c> constraint) has no argument, and a
+    /// target-typed creation is a candidate only with one, so it does not keep the file in.
+    /// </summary>
     private static bool NextNonWhiteSpaceMayOpenArguments(string text, int position)
+    {
+        position = SkipWhiteSpace(text, position);
+        if (position < text.Length && text[position] == '(')
+        {
+            position = SkipWhiteSpace(text, position + 1);
+            return position >= text.Length || text[position] != ')';
+        }
+
+        return position < text.Length && text[position] is '/' or '#';
+    }
+
+    private static int SkipWhiteSpace(string text, int position)
     {
         while (position < text.Length && char.IsWhiteSpace(text[position]))
         {
             position++;
         }
 
-        return position < text.Length && text[position] is '(' or '/' or '#';
+        return position;
     }
 
     public static bool IsCandidate(SyntaxNode node)

@@ -33,11 +33,10 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var threadStatic = start.Compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
-            if (threadStatic is null)
-            {
-                return; // no such attribute in the references: nothing to report
-            }
+            // Looked up on the first static field with an attribute of that name, not here: a lookup in a compilation
+            // start action pays for, or waits on, loading the System namespace of every reference.
+            var compilation = start.Compilation;
+            var threadStatic = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.ThreadStaticAttribute"));
 
             // A symbol action and the declarator's syntax: no operation trees, so this rule costs next to nothing.
             start.RegisterSymbolAction(
@@ -62,11 +61,14 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static bool HasAttribute(IFieldSymbol field, INamedTypeSymbol attribute)
+    private static bool HasAttribute(IFieldSymbol field, Lazy<INamedTypeSymbol?> attribute)
     {
         foreach (var data in field.GetAttributes())
         {
-            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            // The name first: only a field that has an attribute of this name needs the symbol.
+            if (data.AttributeClass is { Name: "ThreadStaticAttribute" } attributeClass
+                && attribute.Value is { } threadStatic
+                && SymbolEqualityComparer.Default.Equals(attributeClass, threadStatic))
             {
                 return true;
             }

@@ -21,6 +21,11 @@ public class ModelPrecheckTests
     [InlineData("class C { T t = new\n(() => { }); }")]
     [InlineData("class C { T t = new /* args */ (() => { }); }")]
     [InlineData("class C { void M() { Task.\\u0052un(() => { }); } }")]
+    [InlineData("class C { T t = new( work ); }")]
+    [InlineData("class C { List<int> items = new(); T t = new(Work); }")]
+    [InlineData("class C { T t = new(\n    work); }")]
+    [InlineData("class C { T t = new(/* none */); }")]
+    [InlineData("class C { T t = new(\n#if DEBUG\n    work\n#endif\n); }")]
     [InlineData("class C { void M() { @Run(); } }")]
     public void Text_that_may_start_a_thread_is_kept(string source)
         => Assert.True(ConcurrentEntryFinder.MayContainCandidates(SourceText.From(source)));
@@ -29,6 +34,8 @@ public class ModelPrecheckTests
     [InlineData("class C { string M(int x) => string.Format(\"{0}\", x); }")]
     [InlineData("class C { void M() { var list = new List<int>(); RunAll(); Runtime(); foreach (var x in list) { } } }")]
     [InlineData("class C { async Task<int> M() { await Task.Delay(1); return 0; } }")]
+    [InlineData("class C { List<int> items = new(); Dictionary<int, string> names = new ( ); }")]
+    [InlineData("class C<T> where T : new() { T Make() => new T(); }")]
     [InlineData("")]
     public void Text_without_a_thread_start_is_skipped(string source)
         => Assert.False(ConcurrentEntryFinder.MayContainCandidates(SourceText.From(source)));
