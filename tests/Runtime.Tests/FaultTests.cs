@@ -55,15 +55,16 @@ public sealed class FaultTests
     public async Task SIGKILL_from_outside_fails_the_running_call_and_a_replacement_serves_the_queue()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
-        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
-        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 20_000);
+        var started = new CallStarted();
+        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, started.Sink);
         Task<int> queued = pool.InvokeAsync(TestMethods.Echo, 7);
-        await Task.Delay(300);
+        int pid = await started.ProcessId.WaitAsync(Wait);
 
         Process.GetProcessById(pid).Kill();
 
         WorkerCrashedException error = await Assert.ThrowsAsync<WorkerCrashedException>(() => running.WaitAsync(Wait));
         Assert.Equal(9, error.Signal);
+        Assert.Equal(pid, error.ProcessId);
         Assert.Equal(7, await queued.WaitAsync(Wait));
         Assert.NotEqual(pid, await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait));
     }
@@ -109,10 +110,10 @@ public sealed class FaultTests
     public async Task Cancelling_a_running_call_that_takes_a_token_forwards_it_and_keeps_the_worker()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, CancellationGracePeriod = TimeSpan.FromSeconds(20) });
-        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
         using var cts = new CancellationTokenSource();
-        Task<int> running = pool.InvokeAsync(TestMethods.SleepWithToken, 60_000, cancellationToken: cts.Token);
-        await Task.Delay(300);
+        var started = new CallStarted();
+        Task<int> running = pool.InvokeAsync(TestMethods.SleepWithToken, 60_000, started.Sink, cts.Token);
+        int pid = await started.ProcessId.WaitAsync(Wait);
 
         cts.Cancel();
 
@@ -124,10 +125,10 @@ public sealed class FaultTests
     public async Task Cancelling_a_running_call_without_a_token_abandons_it_and_kills_the_worker_after_the_grace_period()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, CancellationGracePeriod = TimeSpan.FromMilliseconds(200) });
-        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
         using var cts = new CancellationTokenSource();
-        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, cancellationToken: cts.Token);
-        await Task.Delay(300);
+        var started = new CallStarted();
+        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, started.Sink, cts.Token);
+        int pid = await started.ProcessId.WaitAsync(Wait);
 
         cts.Cancel();
 
@@ -240,23 +241,25 @@ public sealed class FaultTests
         int second = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
 
         Assert.NotEqual(first, second);
-        Assert.True(WaitForExit(first));
+        await ExitAsync(first);
     }
 
     [Fact]
     public async Task Terminate_kills_workers_and_fails_pending_calls()
     {
         var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
-        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
-        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000);
+        var started = new CallStarted();
+        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, started.Sink);
         Task<int> queued = pool.InvokeAsync(TestMethods.Echo, 1);
-        await Task.Delay(200);
+        int pid = await started.ProcessId.WaitAsync(Wait);
 
         pool.Terminate();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => running.WaitAsync(Wait));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => queued.WaitAsync(Wait));
-        Assert.True(WaitForExit(pid));
+        ObjectDisposedException whileRunning = await Assert.ThrowsAsync<ObjectDisposedException>(() => running.WaitAsync(Wait));
+        ObjectDisposedException whileQueued = await Assert.ThrowsAsync<ObjectDisposedException>(() => queued.WaitAsync(Wait));
+        Assert.Contains("while this call ran", whileRunning.Message);
+        Assert.Contains("before this call ran", whileQueued.Message);
+        await ExitAsync(pid);
     }
 
     [Fact]
@@ -272,6 +275,8 @@ public sealed class FaultTests
         Assert.Equal(3, error.ExitCode);
     }
 
+    /// <summary>For checks right after the pool reported a worker gone: the pool confirms the exit before it fails the
+    /// call or starts a replacement, so no waiting is needed.</summary>
     private static bool IsAlive(int pid)
     {
         try
@@ -279,19 +284,29 @@ public sealed class FaultTests
             using Process process = Process.GetProcessById(pid);
             return !process.HasExited;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return false;
         }
     }
 
-    private static bool WaitForExit(int pid)
+    /// <summary>For a worker that is told to exit (recycled, terminated): waits for the exit itself, bounded only so a
+    /// worker that never exits fails the test instead of hanging it.</summary>
+    private static async Task ExitAsync(int pid)
     {
-        for (int i = 0; i < 100 && IsAlive(pid); i++)
+        Process process;
+        try
         {
-            Thread.Sleep(50);
+            process = Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return;
         }
 
-        return !IsAlive(pid);
+        using (process)
+        {
+            await process.WaitForExitAsync().WaitAsync(Wait);
+        }
     }
 }

@@ -25,12 +25,14 @@ public sealed class ObservabilityTests
             },
         };
 
-        // Other tests run in parallel in this process: count only this test's method name.
+        // Other tests run in parallel in this process and call TestMethods.Throw too: this test calls it under a name of
+        // its own (same id, so the worker runs Throw) and counts only that name.
+        var counted = new ParallelMethod<string?, int>(TestMethods.Throw.Id, "ThrowCountedByTheMeterTest", typeof(TestMethods), TestCodecs.String, TestCodecs.Int32, (_, _) => ValueTask.FromResult(0));
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
             foreach (KeyValuePair<string, object?> tag in tags)
             {
-                if (tag.Key == "method" && (string?)tag.Value == "Throw")
+                if (tag.Key == "method" && (string?)tag.Value == counted.Name)
                 {
                     totals.AddOrUpdate(instrument.Name, value, (_, v) => v + value);
                 }
@@ -44,8 +46,8 @@ public sealed class ObservabilityTests
         listener.Start();
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
 
-        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.Throw, "counted").WaitAsync(Wait));
-        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.Throw, "counted").WaitAsync(Wait));
+        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(counted, "counted").WaitAsync(Wait));
+        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(counted, "counted").WaitAsync(Wait));
 
         Assert.Equal(2, totals.GetValueOrDefault("forklift.calls.started"));
         Assert.Equal(2, totals.GetValueOrDefault("forklift.calls.failed"));

@@ -22,20 +22,23 @@ internal static class TestMethods
 
     public static readonly ParallelMethod<Unit, int> Pid = Define<Unit, int>("Pid()", TestCodecs.Unit, TestCodecs.Int32, (_, _) => ValueTask.FromResult(Environment.ProcessId));
 
-    /// <summary>Sleeps, ignoring cancellation (it takes no token); returns the worker's pid.</summary>
-    public static readonly ParallelMethod<int, int> Sleep = Define<int, int>("Sleep(int)", TestCodecs.Int32, TestCodecs.Int32, (ms, _) =>
+    /// <summary>Reports the worker's pid as progress once it runs (see <see cref="CallStarted"/>), then sleeps, ignoring
+    /// cancellation (it takes no token); returns the worker's pid.</summary>
+    public static readonly ParallelMethod<int, int> Sleep = Define<int, int>("Sleep(int, IProgress<int>)", TestCodecs.Int32, TestCodecs.Int32, (ms, context) =>
     {
+        context.CreateProgress(TestCodecs.Int32).Report(Environment.ProcessId);
         Thread.Sleep(ms);
         return ValueTask.FromResult(Environment.ProcessId);
     });
 
-    /// <summary>Waits on the forwarded token.</summary>
+    /// <summary>Reports the worker's pid as progress once it runs, then waits on the forwarded token.</summary>
     public static readonly ParallelMethod<int, int> SleepWithToken = Define<int, int>(
-        "SleepWithToken(int, CancellationToken)",
+        "SleepWithToken(int, IProgress<int>, CancellationToken)",
         TestCodecs.Int32,
         TestCodecs.Int32,
         async (ms, context) =>
         {
+            context.CreateProgress(TestCodecs.Int32).Report(Environment.ProcessId);
             await Task.Delay(ms, context.CancellationToken);
             return Environment.ProcessId;
         },

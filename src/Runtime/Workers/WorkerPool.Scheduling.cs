@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
@@ -273,7 +272,9 @@ public sealed partial class WorkerPool
 
     internal void OnProgress(WorkerProcess worker, ReadOnlySpan<byte> body)
     {
-        long id = BinaryPrimitives.ReadInt64LittleEndian(body);
+        // Through PayloadReader so a short frame is an InvalidDataException (a protocol error for this worker), not an
+        // exception that escapes the reading thread.
+        long id = new PayloadReader(body).ReadInt64();
         PendingCall? call = worker.Current;
         if (call is not null && call.RequestId == id && !call.IsCompleted && call.Progress is ProgressSink sink)
         {
@@ -463,8 +464,9 @@ public sealed partial class WorkerPool
             }
         }
 
-        // The last words (e.g. FailFast's message) may still be in the stderr pipe.
-        string[] stderr = worker.StandardErrorTail(TimeSpan.FromSeconds(1));
+        // The last words (e.g. FailFast's message) may still be in the stderr pipe. The process has exited, so the pipe
+        // ends as soon as its reading thread drains it; the bound only matters if a child of the worker inherited it.
+        string[] stderr = worker.StandardErrorTail(TimeSpan.FromSeconds(3));
         WorkerLost(worker, protocolError, exitCode, stderr);
         process?.Dispose();
     }
