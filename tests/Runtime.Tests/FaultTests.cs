@@ -263,6 +263,47 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task DisposeAsync_completes_queued_calls_when_the_worker_crashes_meanwhile()
+    {
+        var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, ForwardWorkerOutput = false });
+        Task crash = pool.InvokeAsync(TestMethods.Exit, 3);
+        Task<int> queued = pool.InvokeAsync(TestMethods.Echo, 9);
+
+        // DisposeAsync refuses new calls at once, but the queued call still needs a replacement worker.
+        await pool.DisposeAsync().AsTask().WaitAsync(Wait);
+
+        await Assert.ThrowsAsync<WorkerCrashedException>(() => crash);
+        Assert.Equal(9, await queued);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_completes_queued_calls_when_the_worker_is_recycled_meanwhile()
+    {
+        var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxTasksPerWorker = 1 });
+        Task<int> first = pool.InvokeAsync(TestMethods.Pid, Unit.Value);
+        Task<int> second = pool.InvokeAsync(TestMethods.Pid, Unit.Value);
+
+        await pool.DisposeAsync().AsTask().WaitAsync(Wait);
+
+        Assert.NotEqual(await first, await second);
+    }
+
+    [Fact]
+    public async Task An_exception_too_large_to_send_fails_the_call_shortened_and_keeps_the_worker()
+    {
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxMessageBytes = 64 * 1024 });
+        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
+
+        RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.ThrowLong, 100_000).WaitAsync(Wait));
+
+        Assert.Equal("System.InvalidOperationException", error.RemoteType);
+        Assert.StartsWith("xxxx", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxMessageBytes", error.Message);
+        Assert.InRange(error.Message.Length, 1, 64 * 1024);
+        Assert.Equal(pid, await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait));
+    }
+
+    [Fact]
     public async Task MaxRetries_reruns_a_crashed_call_on_a_fresh_worker()
     {
         var flaky = new ParallelMethod<int, int>(

@@ -68,6 +68,10 @@ internal static class TestMethods
 
     public static readonly ParallelMethod<string?, int> Throw = Define<string?, int>("Throw(string)", TestCodecs.String, TestCodecs.Int32, (message, _) => ValueTask.FromResult(ThrowNested(message)));
 
+    /// <summary>Throws an exception whose message is <c>n</c> characters long (to exceed MaxMessageBytes).</summary>
+    public static readonly ParallelMethod<int, int> ThrowLong = Define<int, int>("ThrowLong(int)", TestCodecs.Int32, TestCodecs.Int32, (n, _) =>
+        throw new InvalidOperationException(new string('x', n)));
+
     /// <summary>Echoes its input, except that it throws for the value 7.</summary>
     public static readonly ParallelMethod<int, int> FailOnSeven = Define<int, int>("FailOnSeven(int)", TestCodecs.Int32, TestCodecs.Int32, (x, _) =>
         x == 7 ? throw new InvalidOperationException($"refused {x}") : ValueTask.FromResult(x));
@@ -139,7 +143,7 @@ internal static class TestMethods
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, Add, Pid, Sleep, SleepWithToken, FailFast, Exit, StackOverflow, KillSelf, Throw, FailOnSeven, CountWithProgress, Allocate, WriteGarbage, Text, Trace, Env, InitializerRuns, Print, Spin })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, Add, Pid, Sleep, SleepWithToken, FailFast, Exit, StackOverflow, KillSelf, Throw, ThrowLong, FailOnSeven, CountWithProgress, Allocate, WriteGarbage, Text, Trace, Env, InitializerRuns, Print, Spin })
         {
             ParallelMethodRegistry.Register(method);
         }

@@ -318,7 +318,7 @@ public sealed partial class WorkerPool
                 worker.State = WorkerState.Retiring;
                 worker.Reason = KillReason.Recycled;
                 _live--;
-                if (!_disposing && (_queued > 0 || _live < _options.Workers))
+                if (_queued > 0 || (!_disposing && _live < _options.Workers))
                 {
                     _live++;
                     spawn = true;
@@ -537,8 +537,9 @@ public sealed partial class WorkerPool
                 }
             }
 
-            bool wanted = _queued > 0 || was is WorkerState.Idle or WorkerState.Busy;
-            if (!_disposing && !_terminated && wanted && _live < _options.Workers && _startFailuresInARow < 3)
+            // While disposing, a replacement still starts for queued calls: DisposeAsync promises to complete them.
+            bool wanted = _queued > 0 || (!_disposing && was is WorkerState.Idle or WorkerState.Busy);
+            if (!_terminated && wanted && _live < _options.Workers && _startFailuresInARow < 3)
             {
                 _live++;
                 spawn = true;
