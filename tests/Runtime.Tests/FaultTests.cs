@@ -197,7 +197,7 @@ public sealed class FaultTests
         {
             Workers = 1,
             ForwardWorkerOutput = false,
-            LaunchOverride = launch => launch with { Arguments = launch.Arguments.Select(a => a.EndsWith(".runtimeconfig.json", StringComparison.Ordinal) ? "/nonexistent/app.runtimeconfig.json" : a).ToArray() },
+            LaunchOverride = Unstartable,
         };
         await using var pool = new WorkerPool(options);
 
@@ -205,6 +205,43 @@ public sealed class FaultTests
 
         Assert.NotEmpty(error.StandardErrorTail);
         Assert.Contains("exited before it was ready", error.Message);
+    }
+
+    [Fact]
+    public async Task Queued_calls_fail_when_the_last_worker_dies_and_no_replacement_can_start()
+    {
+        var logger = new CapturingLogger();
+        int launches = 0;
+        var pool = new WorkerPool(new WorkerPoolOptions
+        {
+            Workers = 2,
+            Logger = logger,
+
+            // The first worker starts; every later start fails (as when the app's files change under a running pool).
+            LaunchOverride = launch => Interlocked.Increment(ref launches) == 1 ? launch : Unstartable(launch),
+        });
+        try
+        {
+            Assert.NotEqual(0, await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait));
+            var started = new CallStarted();
+            Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, started.Sink);
+            int pid = await started.ProcessId.WaitAsync(Wait);
+
+            // The queued call asks for a second worker, which fails to start three times in a row; then the pool stops
+            // trying and the call waits for the busy worker.
+            Task<int> queued = pool.InvokeAsync(TestMethods.Echo, 5);
+            await logger.WaitForAsync("A worker failed to start", count: 3, Wait);
+            Assert.False(queued.IsCompleted);
+            Process.GetProcessById(pid).Kill();
+
+            await Assert.ThrowsAsync<WorkerCrashedException>(() => running.WaitAsync(Wait));
+            await Assert.ThrowsAsync<WorkerStartException>(() => queued.WaitAsync(Wait));
+        }
+        finally
+        {
+            // Not DisposeAsync: it would wait for ever for a call the pool lost.
+            pool.Terminate();
+        }
     }
 
     [Fact]
@@ -291,16 +328,24 @@ public sealed class FaultTests
     [Fact]
     public async Task An_exception_too_large_to_send_fails_the_call_shortened_and_keeps_the_worker()
     {
-        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxMessageBytes = 64 * 1024 });
-        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
+        var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxMessageBytes = 64 * 1024 });
+        try
+        {
+            int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
 
-        RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.ThrowLong, 100_000).WaitAsync(Wait));
+            RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.ThrowLong, 100_000).WaitAsync(Wait));
 
-        Assert.Equal("System.InvalidOperationException", error.RemoteType);
-        Assert.StartsWith("xxxx", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MaxMessageBytes", error.Message);
-        Assert.InRange(error.Message.Length, 1, 64 * 1024);
-        Assert.Equal(pid, await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait));
+            Assert.Equal("System.InvalidOperationException", error.RemoteType);
+            Assert.StartsWith("xxxx", error.Message, StringComparison.Ordinal);
+            Assert.Contains("MaxMessageBytes", error.Message);
+            Assert.InRange(error.Message.Length, 1, 64 * 1024);
+            Assert.Equal(pid, await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait));
+        }
+        finally
+        {
+            // Not DisposeAsync: if the worker never answers, it would wait for ever.
+            pool.Terminate();
+        }
     }
 
     [Fact]
@@ -315,6 +360,10 @@ public sealed class FaultTests
 
         Assert.Equal(3, error.ExitCode);
     }
+
+    /// <summary>A launch that fails the way a missing or broken app does: the host exits before the handshake.</summary>
+    private static Forklift.Workers.WorkerLaunch Unstartable(Forklift.Workers.WorkerLaunch launch)
+        => launch with { Arguments = launch.Arguments.Select(a => a.EndsWith(".runtimeconfig.json", StringComparison.Ordinal) ? "/nonexistent/app.runtimeconfig.json" : a).ToArray() };
 
     /// <summary>For checks right after the pool reported a worker gone: the pool confirms the exit before it fails the
     /// call or starts a replacement, so no waiting is needed.</summary>

@@ -67,19 +67,4 @@ public sealed class ObservabilityTests
         Assert.Contains(logger.Lines, line => line.Contains("printing from the worker 1", StringComparison.Ordinal));
         Assert.Contains(logger.Lines, line => line.StartsWith("Warning: Worker", StringComparison.Ordinal) && line.Contains("exit code 3", StringComparison.Ordinal));
     }
-
-    private sealed class CapturingLogger : ILogger
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyCollection<string> Lines => _lines;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => _lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
-    }
 }

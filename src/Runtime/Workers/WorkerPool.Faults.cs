@@ -54,7 +54,8 @@ public sealed partial class WorkerPool
         WorkerState was;
         KillReason reason;
         List<PendingCall>? failQueued = null;
-        Exception? startError = null;
+        WorkerStartException? startError = null;
+        Exception? queuedError = null;
         bool spawn = false;
         bool retry = false;
         lock (_gate)
@@ -80,6 +81,7 @@ public sealed partial class WorkerPool
             {
                 _startFailuresInARow++;
                 startError = StartFailure(worker, error, reason, exitCode, stderr);
+                _lastStartError = startError;
                 bool anyReady = false;
                 foreach (WorkerProcess other in _workers)
                 {
@@ -90,6 +92,7 @@ public sealed partial class WorkerPool
                 {
                     // Nobody can run the queued calls: fail them now rather than let them wait for ever.
                     failQueued = DrainQueue();
+                    queuedError = startError;
                 }
             }
 
@@ -120,6 +123,13 @@ public sealed partial class WorkerPool
             {
                 _live++;
                 spawn = true;
+            }
+            else if (_queued > 0 && !AnyWorkerCanRunCalls())
+            {
+                // The last worker is gone and no replacement starts (starts failed 3 times in a row): the queued calls
+                // would wait for a call that may never come to restart the pool. Fail them with the start failure.
+                failQueued = DrainQueue();
+                queuedError = _lastStartError ?? new WorkerStartException("No worker is running and none could be started.");
             }
 
             CheckDrained();
@@ -160,7 +170,7 @@ public sealed partial class WorkerPool
                     Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated while this call ran."));
                     break;
                 default:
-                    Fail(call, startError ?? CrashException(worker, call, error, exitCode, stderr));
+                    Fail(call, (Exception?)startError ?? CrashException(worker, call, error, exitCode, stderr));
                     break;
             }
         }
@@ -169,7 +179,7 @@ public sealed partial class WorkerPool
         {
             foreach (PendingCall queued in failQueued)
             {
-                Fail(queued, startError!);
+                Fail(queued, queuedError!);
             }
         }
 
@@ -204,6 +214,20 @@ public sealed partial class WorkerPool
         {
             SpawnWorker();
         }
+    }
+
+    /// <summary>Whether a worker is left that runs or may run calls (one being killed counts: its own loss decides again). Under the lock.</summary>
+    private bool AnyWorkerCanRunCalls()
+    {
+        foreach (WorkerProcess worker in _workers)
+        {
+            if (worker.State is WorkerState.Starting or WorkerState.Idle or WorkerState.Busy)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static WorkerCrashedException CrashException(WorkerProcess worker, PendingCall call, Exception? protocolError, int? exitCode, string[] stderr)

@@ -62,7 +62,8 @@ public sealed partial class WorkerPool
         PendingCall? next = null;
         lock (_gate)
         {
-            if (worker.State != WorkerState.Starting)
+            // A worker the watchdog or Terminate is killing gets no call: its loss would be blamed on that call.
+            if (worker.State != WorkerState.Starting || worker.Reason != KillReason.None)
             {
                 return;
             }
@@ -103,7 +104,11 @@ public sealed partial class WorkerPool
             }
 
             worker.CallsDone++;
-            if (worker.State != WorkerState.Busy)
+
+            // A worker being killed (its call timed out or was cancelled just as it answered, or the pool was
+            // terminated) gets no next call: the kill would fail that call with the previous call's timeout or
+            // cancellation. Its loss starts the replacement.
+            if (worker.State != WorkerState.Busy || worker.Reason != KillReason.None)
             {
                 return null;
             }

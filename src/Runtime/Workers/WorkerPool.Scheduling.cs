@@ -26,6 +26,7 @@ public sealed partial class WorkerPool
     private long _nextRequestId;
     private int _outstanding;
     private int _startFailuresInARow;
+    private WorkerStartException? _lastStartError;
     private bool _disposing;
     private bool _terminated;
     private TaskCompletionSource? _drained;
