@@ -276,9 +276,10 @@ internal sealed class WorkerProcess
                 _input!.Write(FrameHeader.Complete(_send, (byte)MessageType.Hello, int.MaxValue));
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            // Died at once; the reading thread reports it.
+            // Died at once; the reading thread reports it (and may already have disposed the process and its pipes, so
+            // this must not escape Start: the pool would report the same worker lost twice).
         }
     }
 
