@@ -128,8 +128,8 @@ public sealed partial class WorkerPool
             {
                 // The last worker is gone and no replacement starts (starts failed 3 times in a row): the queued calls
                 // would wait for a call that may never come to restart the pool. Fail them with the start failure.
-                failQueued = DrainQueue();
-                queuedError = _lastStartError ?? new WorkerStartException("No worker is running and none could be started.");
+                (failQueued ??= []).AddRange(DrainQueue());
+                queuedError ??= _lastStartError ?? new WorkerStartException("No worker is running and none could be started.");
             }
 
             CheckDrained();
