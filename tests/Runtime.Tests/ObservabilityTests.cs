@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Forklift.Dispatch;
-using Microsoft.Extensions.Logging;
 
 namespace Forklift.Runtime.Tests;
 
