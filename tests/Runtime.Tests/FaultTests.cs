@@ -146,6 +146,7 @@ public sealed class FaultTests
     [InlineData(0, "limit")]
     [InlineData(1, "truncated")]
     [InlineData(2, "limit")]
+    [InlineData(3, "ended early")]
     public async Task Garbage_on_the_protocol_stream_fails_that_call_clearly_and_the_pool_heals(int kind, string expected)
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxMessageBytes = 64 * 1024 });

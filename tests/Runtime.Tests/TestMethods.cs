@@ -105,6 +105,8 @@ internal static class TestMethods
             0 => [0xFF, 0xFF, 0xFF, 0x7F, 66],
             // A valid header for a 100-byte body followed by 3 bytes and silence... then the worker exits: truncated.
             1 => [100, 0, 0, 0, 66, 1, 2, 3],
+            // A well-formed Progress frame (type 67) whose 4-byte body is too short to hold the request id.
+            3 => [4, 0, 0, 0, 67, 1, 2, 3, 4],
             // Text, as a stray Console.Write to the real stdout would produce.
             _ => "hello from a confused worker\n"u8.ToArray(),
         };
