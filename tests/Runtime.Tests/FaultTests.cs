@@ -55,15 +55,16 @@ public sealed class FaultTests
     public async Task SIGKILL_from_outside_fails_the_running_call_and_a_replacement_serves_the_queue()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
-        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
-        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 20_000);
+        var started = new CallStarted();
+        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, started.Sink);
         Task<int> queued = pool.InvokeAsync(TestMethods.Echo, 7);
-        await Task.Delay(300);
+        int pid = await started.ProcessId.WaitAsync(Wait);
 
         Process.GetProcessById(pid).Kill();
 
         WorkerCrashedException error = await Assert.ThrowsAsync<WorkerCrashedException>(() => running.WaitAsync(Wait));
         Assert.Equal(9, error.Signal);
+        Assert.Equal(pid, error.ProcessId);
         Assert.Equal(7, await queued.WaitAsync(Wait));
         Assert.NotEqual(pid, await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait));
     }
@@ -81,13 +82,17 @@ public sealed class FaultTests
     public async Task A_hung_call_times_out_its_worker_is_killed_and_the_pool_heals()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, TaskTimeout = TimeSpan.FromMilliseconds(500) });
-        int before = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
+
+        // Only the hung call is meant to meet the 500 ms pool timeout; on a loaded machine a fresh worker's first call
+        // can take that long too, so the pid calls carry their own generous [Parallel(TimeoutMilliseconds)].
+        var pidCall = new ParallelMethod<Unit, int>(TestMethods.Pid.Id, "Pid", typeof(TestMethods), TestCodecs.Unit, TestCodecs.Int32, (_, _) => ValueTask.FromResult(0), new ParallelMethodOptions { Timeout = Wait });
+        int before = await pool.InvokeAsync(pidCall, Unit.Value).WaitAsync(Wait);
 
         TimeoutException error = await Assert.ThrowsAnyAsync<TimeoutException>(() => pool.InvokeAsync(TestMethods.Sleep, 60_000).WaitAsync(Wait));
 
         Assert.IsType<WorkerTimeoutException>(error);
         Assert.False(IsAlive(before));
-        Assert.NotEqual(before, await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait));
+        Assert.NotEqual(before, await pool.InvokeAsync(pidCall, Unit.Value).WaitAsync(Wait));
     }
 
     [Fact]
@@ -109,10 +114,10 @@ public sealed class FaultTests
     public async Task Cancelling_a_running_call_that_takes_a_token_forwards_it_and_keeps_the_worker()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, CancellationGracePeriod = TimeSpan.FromSeconds(20) });
-        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
         using var cts = new CancellationTokenSource();
-        Task<int> running = pool.InvokeAsync(TestMethods.SleepWithToken, 60_000, cancellationToken: cts.Token);
-        await Task.Delay(300);
+        var started = new CallStarted();
+        Task<int> running = pool.InvokeAsync(TestMethods.SleepWithToken, 60_000, started.Sink, cts.Token);
+        int pid = await started.ProcessId.WaitAsync(Wait);
 
         cts.Cancel();
 
@@ -124,10 +129,10 @@ public sealed class FaultTests
     public async Task Cancelling_a_running_call_without_a_token_abandons_it_and_kills_the_worker_after_the_grace_period()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, CancellationGracePeriod = TimeSpan.FromMilliseconds(200) });
-        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
         using var cts = new CancellationTokenSource();
-        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, cancellationToken: cts.Token);
-        await Task.Delay(300);
+        var started = new CallStarted();
+        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, started.Sink, cts.Token);
+        int pid = await started.ProcessId.WaitAsync(Wait);
 
         cts.Cancel();
 
@@ -141,6 +146,7 @@ public sealed class FaultTests
     [InlineData(0, "limit")]
     [InlineData(1, "truncated")]
     [InlineData(2, "limit")]
+    [InlineData(3, "ended early")]
     public async Task Garbage_on_the_protocol_stream_fails_that_call_clearly_and_the_pool_heals(int kind, string expected)
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxMessageBytes = 64 * 1024 });
@@ -196,7 +202,7 @@ public sealed class FaultTests
         {
             Workers = 1,
             ForwardWorkerOutput = false,
-            LaunchOverride = launch => launch with { Arguments = launch.Arguments.Select(a => a.EndsWith(".runtimeconfig.json", StringComparison.Ordinal) ? "/nonexistent/app.runtimeconfig.json" : a).ToArray() },
+            LaunchOverride = Unstartable,
         };
         await using var pool = new WorkerPool(options);
 
@@ -204,6 +210,43 @@ public sealed class FaultTests
 
         Assert.NotEmpty(error.StandardErrorTail);
         Assert.Contains("exited before it was ready", error.Message);
+    }
+
+    [Fact]
+    public async Task Queued_calls_fail_when_the_last_worker_dies_and_no_replacement_can_start()
+    {
+        var logger = new CapturingLogger();
+        int launches = 0;
+        var pool = new WorkerPool(new WorkerPoolOptions
+        {
+            Workers = 2,
+            Logger = logger,
+
+            // The first worker starts; every later start fails (as when the app's files change under a running pool).
+            LaunchOverride = launch => Interlocked.Increment(ref launches) == 1 ? launch : Unstartable(launch),
+        });
+        try
+        {
+            Assert.NotEqual(0, await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait));
+            var started = new CallStarted();
+            Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, started.Sink);
+            int pid = await started.ProcessId.WaitAsync(Wait);
+
+            // The queued call asks for a second worker, which fails to start three times in a row; then the pool stops
+            // trying and the call waits for the busy worker.
+            Task<int> queued = pool.InvokeAsync(TestMethods.Echo, 5);
+            await logger.WaitForAsync("A worker failed to start", count: 3, Wait);
+            Assert.False(queued.IsCompleted);
+            Process.GetProcessById(pid).Kill();
+
+            await Assert.ThrowsAsync<WorkerCrashedException>(() => running.WaitAsync(Wait));
+            await Assert.ThrowsAsync<WorkerStartException>(() => queued.WaitAsync(Wait));
+        }
+        finally
+        {
+            // Not DisposeAsync: it would wait for ever for a call the pool lost.
+            pool.Terminate();
+        }
     }
 
     [Fact]
@@ -240,23 +283,74 @@ public sealed class FaultTests
         int second = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
 
         Assert.NotEqual(first, second);
-        Assert.True(WaitForExit(first));
+        await ExitAsync(first);
     }
 
     [Fact]
     public async Task Terminate_kills_workers_and_fails_pending_calls()
     {
         var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
-        int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
-        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000);
+        var started = new CallStarted();
+        Task<int> running = pool.InvokeAsync(TestMethods.Sleep, 60_000, started.Sink);
         Task<int> queued = pool.InvokeAsync(TestMethods.Echo, 1);
-        await Task.Delay(200);
+        int pid = await started.ProcessId.WaitAsync(Wait);
 
         pool.Terminate();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => running.WaitAsync(Wait));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => queued.WaitAsync(Wait));
-        Assert.True(WaitForExit(pid));
+        ObjectDisposedException whileRunning = await Assert.ThrowsAsync<ObjectDisposedException>(() => running.WaitAsync(Wait));
+        ObjectDisposedException whileQueued = await Assert.ThrowsAsync<ObjectDisposedException>(() => queued.WaitAsync(Wait));
+        Assert.Contains("while this call ran", whileRunning.Message);
+        Assert.Contains("before this call ran", whileQueued.Message);
+        await ExitAsync(pid);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_completes_queued_calls_when_the_worker_crashes_meanwhile()
+    {
+        var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, ForwardWorkerOutput = false });
+        Task crash = pool.InvokeAsync(TestMethods.Exit, 3);
+        Task<int> queued = pool.InvokeAsync(TestMethods.Echo, 9);
+
+        // DisposeAsync refuses new calls at once, but the queued call still needs a replacement worker.
+        await pool.DisposeAsync().AsTask().WaitAsync(Wait);
+
+        await Assert.ThrowsAsync<WorkerCrashedException>(() => crash);
+        Assert.Equal(9, await queued);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_completes_queued_calls_when_the_worker_is_recycled_meanwhile()
+    {
+        var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxTasksPerWorker = 1 });
+        Task<int> first = pool.InvokeAsync(TestMethods.Pid, Unit.Value);
+        Task<int> second = pool.InvokeAsync(TestMethods.Pid, Unit.Value);
+
+        await pool.DisposeAsync().AsTask().WaitAsync(Wait);
+
+        Assert.NotEqual(await first, await second);
+    }
+
+    [Fact]
+    public async Task An_exception_too_large_to_send_fails_the_call_shortened_and_keeps_the_worker()
+    {
+        var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxMessageBytes = 64 * 1024 });
+        try
+        {
+            int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
+
+            RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.ThrowLong, 100_000).WaitAsync(Wait));
+
+            Assert.Equal("System.InvalidOperationException", error.RemoteType);
+            Assert.StartsWith("xxxx", error.Message, StringComparison.Ordinal);
+            Assert.Contains("MaxMessageBytes", error.Message);
+            Assert.InRange(error.Message.Length, 1, 64 * 1024);
+            Assert.Equal(pid, await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait));
+        }
+        finally
+        {
+            // Not DisposeAsync: if the worker never answers, it would wait for ever.
+            pool.Terminate();
+        }
     }
 
     [Fact]
@@ -272,6 +366,12 @@ public sealed class FaultTests
         Assert.Equal(3, error.ExitCode);
     }
 
+    /// <summary>A launch that fails the way a missing or broken app does: the host exits before the handshake.</summary>
+    private static Forklift.Workers.WorkerLaunch Unstartable(Forklift.Workers.WorkerLaunch launch)
+        => launch with { Arguments = launch.Arguments.Select(a => a.EndsWith(".runtimeconfig.json", StringComparison.Ordinal) ? "/nonexistent/app.runtimeconfig.json" : a).ToArray() };
+
+    /// <summary>For checks right after the pool reported a worker gone: the pool confirms the exit before it fails the
+    /// call or starts a replacement, so no waiting is needed.</summary>
     private static bool IsAlive(int pid)
     {
         try
@@ -279,19 +379,29 @@ public sealed class FaultTests
             using Process process = Process.GetProcessById(pid);
             return !process.HasExited;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return false;
         }
     }
 
-    private static bool WaitForExit(int pid)
+    /// <summary>For a worker that is told to exit (recycled, terminated): waits for the exit itself, bounded only so a
+    /// worker that never exits fails the test instead of hanging it.</summary>
+    private static async Task ExitAsync(int pid)
     {
-        for (int i = 0; i < 100 && IsAlive(pid); i++)
+        Process process;
+        try
         {
-            Thread.Sleep(50);
+            process = Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return;
         }
 
-        return !IsAlive(pid);
+        using (process)
+        {
+            await process.WaitForExitAsync().WaitAsync(Wait);
+        }
     }
 }

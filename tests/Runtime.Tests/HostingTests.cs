@@ -8,6 +8,8 @@ namespace Forklift.Runtime.Tests;
 /// </summary>
 public sealed class HostingTests
 {
+    private static readonly TimeSpan OrphanExitLimit = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task Console_app_under_dotnet_run()
     {
@@ -96,13 +98,15 @@ public sealed class HostingTests
             parent.Kill(); // SIGKILL: no handler in the parent runs.
             await parent.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
+            // The workers are not our children, so their exit is polled. The bound only keeps a worker that never exits
+            // from hanging the run; how fast they go is measured, not asserted (a loaded CI machine is slow).
             var sinceKill = Stopwatch.StartNew();
-            while (workers.Any(IsAlive) && sinceKill.Elapsed < TimeSpan.FromSeconds(2))
+            while (workers.Any(IsAlive) && sinceKill.Elapsed < OrphanExitLimit)
             {
                 await Task.Delay(20);
             }
 
-            Assert.All(workers, pid => Assert.False(IsAlive(pid), $"worker {pid} outlived its parent by 2 s"));
+            Assert.All(workers, pid => Assert.False(IsAlive(pid), $"worker {pid} outlived its parent by {OrphanExitLimit}"));
         }
         finally
         {

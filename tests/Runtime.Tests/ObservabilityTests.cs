@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Forklift.Dispatch;
-using Microsoft.Extensions.Logging;
 
 namespace Forklift.Runtime.Tests;
 
@@ -25,12 +24,14 @@ public sealed class ObservabilityTests
             },
         };
 
-        // Other tests run in parallel in this process: count only this test's method name.
+        // Other tests run in parallel in this process and call TestMethods.Throw too: this test calls it under a name of
+        // its own (same id, so the worker runs Throw) and counts only that name.
+        var counted = new ParallelMethod<string?, int>(TestMethods.Throw.Id, "ThrowCountedByTheMeterTest", typeof(TestMethods), TestCodecs.String, TestCodecs.Int32, (_, _) => ValueTask.FromResult(0));
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
             foreach (KeyValuePair<string, object?> tag in tags)
             {
-                if (tag.Key == "method" && (string?)tag.Value == "Throw")
+                if (tag.Key == "method" && (string?)tag.Value == counted.Name)
                 {
                     totals.AddOrUpdate(instrument.Name, value, (_, v) => v + value);
                 }
@@ -44,8 +45,8 @@ public sealed class ObservabilityTests
         listener.Start();
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
 
-        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.Throw, "counted").WaitAsync(Wait));
-        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.Throw, "counted").WaitAsync(Wait));
+        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(counted, "counted").WaitAsync(Wait));
+        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(counted, "counted").WaitAsync(Wait));
 
         Assert.Equal(2, totals.GetValueOrDefault("forklift.calls.started"));
         Assert.Equal(2, totals.GetValueOrDefault("forklift.calls.failed"));
@@ -64,20 +65,5 @@ public sealed class ObservabilityTests
         Assert.Contains(logger.Lines, line => line.StartsWith("Debug: Started worker", StringComparison.Ordinal));
         Assert.Contains(logger.Lines, line => line.Contains("printing from the worker 1", StringComparison.Ordinal));
         Assert.Contains(logger.Lines, line => line.StartsWith("Warning: Worker", StringComparison.Ordinal) && line.Contains("exit code 3", StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingLogger : ILogger
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyCollection<string> Lines => _lines;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => _lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
     }
 }

@@ -22,20 +22,23 @@ internal static class TestMethods
 
     public static readonly ParallelMethod<Unit, int> Pid = Define<Unit, int>("Pid()", TestCodecs.Unit, TestCodecs.Int32, (_, _) => ValueTask.FromResult(Environment.ProcessId));
 
-    /// <summary>Sleeps, ignoring cancellation (it takes no token); returns the worker's pid.</summary>
-    public static readonly ParallelMethod<int, int> Sleep = Define<int, int>("Sleep(int)", TestCodecs.Int32, TestCodecs.Int32, (ms, _) =>
+    /// <summary>Reports the worker's pid as progress once it runs (see <see cref="CallStarted"/>), then sleeps, ignoring
+    /// cancellation (it takes no token); returns the worker's pid.</summary>
+    public static readonly ParallelMethod<int, int> Sleep = Define<int, int>("Sleep(int, IProgress<int>)", TestCodecs.Int32, TestCodecs.Int32, (ms, context) =>
     {
+        context.CreateProgress(TestCodecs.Int32).Report(Environment.ProcessId);
         Thread.Sleep(ms);
         return ValueTask.FromResult(Environment.ProcessId);
     });
 
-    /// <summary>Waits on the forwarded token.</summary>
+    /// <summary>Reports the worker's pid as progress once it runs, then waits on the forwarded token.</summary>
     public static readonly ParallelMethod<int, int> SleepWithToken = Define<int, int>(
-        "SleepWithToken(int, CancellationToken)",
+        "SleepWithToken(int, IProgress<int>, CancellationToken)",
         TestCodecs.Int32,
         TestCodecs.Int32,
         async (ms, context) =>
         {
+            context.CreateProgress(TestCodecs.Int32).Report(Environment.ProcessId);
             await Task.Delay(ms, context.CancellationToken);
             return Environment.ProcessId;
         },
@@ -64,6 +67,10 @@ internal static class TestMethods
     });
 
     public static readonly ParallelMethod<string?, int> Throw = Define<string?, int>("Throw(string)", TestCodecs.String, TestCodecs.Int32, (message, _) => ValueTask.FromResult(ThrowNested(message)));
+
+    /// <summary>Throws an exception whose message is <c>n</c> characters long (to exceed MaxMessageBytes).</summary>
+    public static readonly ParallelMethod<int, int> ThrowLong = Define<int, int>("ThrowLong(int)", TestCodecs.Int32, TestCodecs.Int32, (n, _) =>
+        throw new InvalidOperationException(new string('x', n)));
 
     /// <summary>Echoes its input, except that it throws for the value 7.</summary>
     public static readonly ParallelMethod<int, int> FailOnSeven = Define<int, int>("FailOnSeven(int)", TestCodecs.Int32, TestCodecs.Int32, (x, _) =>
@@ -98,6 +105,8 @@ internal static class TestMethods
             0 => [0xFF, 0xFF, 0xFF, 0x7F, 66],
             // A valid header for a 100-byte body followed by 3 bytes and silence... then the worker exits: truncated.
             1 => [100, 0, 0, 0, 66, 1, 2, 3],
+            // A well-formed Progress frame (type 67) whose 4-byte body is too short to hold the request id.
+            3 => [4, 0, 0, 0, 67, 1, 2, 3, 4],
             // Text, as a stray Console.Write to the real stdout would produce.
             _ => "hello from a confused worker\n"u8.ToArray(),
         };
@@ -136,7 +145,7 @@ internal static class TestMethods
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, Add, Pid, Sleep, SleepWithToken, FailFast, Exit, StackOverflow, KillSelf, Throw, FailOnSeven, CountWithProgress, Allocate, WriteGarbage, Text, Trace, Env, InitializerRuns, Print, Spin })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, Add, Pid, Sleep, SleepWithToken, FailFast, Exit, StackOverflow, KillSelf, Throw, ThrowLong, FailOnSeven, CountWithProgress, Allocate, WriteGarbage, Text, Trace, Env, InitializerRuns, Print, Spin })
         {
             ParallelMethodRegistry.Register(method);
         }

@@ -371,7 +371,20 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             ErrorInfo.WriteChain(ref writer, new InvalidOperationException($"The worker could not describe a {error.GetType().FullName}: {e.Message}"));
         }
 
-        SendResponse(id, ResponseStatus.Error);
+        try
+        {
+            SendResponse(id, ResponseStatus.Error);
+        }
+        catch (InvalidDataException)
+        {
+            // The description is over MaxMessageBytes (a huge message, stack trace or inner chain). Sending nothing would
+            // leave the caller waiting for ever: send the outer exception, shortened to fit.
+            BeginResponse();
+            writer = new PayloadWriter(_result);
+            writer.WriteVarUInt32((uint)item);
+            ErrorInfo.WriteShortened(ref writer, error, _maxMessageBytes - ProtocolConstants.ResponsePrefixSize - 5);
+            SendResponse(id, ResponseStatus.Error);
+        }
     }
 
     private void SendResponse(long id, ResponseStatus status)

@@ -180,6 +180,14 @@ internal sealed class MapState<TArgs, TResult>
     }
 }
 
+/// <summary>Lets the scheduler treat every map chunk alike whatever its type arguments.</summary>
+internal interface IChunk
+{
+    bool IsObsolete { get; }
+
+    int InputIndex(int item);
+}
+
 /// <summary>A chunk of consecutive inputs of a map, sent to one worker as one batch request.</summary>
 internal sealed class ChunkCall<TArgs, TResult>(MapState<TArgs, TResult> map, int start, int count, ProgressSink? progress, CancellationToken cancellationToken)
     : PendingCall(map.Method, progress, cancellationToken), IChunk

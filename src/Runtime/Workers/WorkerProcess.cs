@@ -114,7 +114,6 @@ internal sealed class WorkerProcess
         }
 
         var process = new Process { StartInfo = info };
-        process.ErrorDataReceived += OnStandardError;
         process.Start();
         Process = process;
         ProcessId = process.Id;
@@ -123,7 +122,8 @@ internal sealed class WorkerProcess
             Kill();
         }
 
-        process.BeginErrorReadLine();
+        StreamReader error = process.StandardError;
+        new Thread(() => ReadStandardError(error)) { IsBackground = true, Name = $"Forklift worker {ProcessId} stderr" }.Start();
         lock (_sendLock)
         {
             _input = process.StandardInput.BaseStream;
@@ -276,9 +276,10 @@ internal sealed class WorkerProcess
                 _input!.Write(FrameHeader.Complete(_send, (byte)MessageType.Hello, int.MaxValue));
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            // Died at once; the reading thread reports it.
+            // Died at once; the reading thread reports it (and may already have disposed the process and its pipes, so
+            // this must not escape Start: the pool would report the same worker lost twice).
         }
     }
 
@@ -355,24 +356,36 @@ internal sealed class WorkerProcess
         }
     }
 
-    private void OnStandardError(object sender, DataReceivedEventArgs e)
+    /// <summary>Keeps the last lines of standard error and forwards each line.</summary>
+    /// <remarks>On its own thread rather than <see cref="Process.BeginErrorReadLine"/>, whose reads complete on the thread
+    /// pool: when the pool is starved (a loaded machine, callers blocking), a crash report would miss the worker's last
+    /// words, such as the message of <see cref="Environment.FailFast(string)"/>.</remarks>
+    private void ReadStandardError(StreamReader reader)
     {
-        if (e.Data is null)
+        try
+        {
+            while (reader.ReadLine() is string line)
+            {
+                lock (_stderr)
+                {
+                    if (_stderr.Count == StderrLines)
+                    {
+                        _stderr.Dequeue();
+                    }
+
+                    _stderr.Enqueue(line);
+                }
+
+                _pool.OnWorkerOutput(this, line);
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The process object was disposed after the worker was reported lost: nothing more to keep.
+        }
+        finally
         {
             _stderrClosed.Set();
-            return;
         }
-
-        lock (_stderr)
-        {
-            if (_stderr.Count == StderrLines)
-            {
-                _stderr.Dequeue();
-            }
-
-            _stderr.Enqueue(e.Data);
-        }
-
-        _pool.OnWorkerOutput(this, e.Data);
     }
 }

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Reflection;
+using Forklift.Dispatch;
+using Forklift.Workers;
+
+namespace Forklift;
+
+/// <content>Worker life cycle: start, ready, reuse or recycle after each call, the watchdog, and stop.</content>
+public sealed partial class WorkerPool
+{
+    private void SpawnWorker()
+    {
+        var worker = new WorkerProcess(this, _options.MaxMessageBytes);
+        lock (_gate)
+        {
+            worker.State = WorkerState.Starting;
+            worker.StartDeadline = Stopwatch.GetTimestamp() + (long)(_options.WorkerStartTimeout.TotalSeconds * Stopwatch.Frequency);
+            _workers.Add(worker);
+        }
+
+        try
+        {
+            _launch ??= WorkerLaunch.Resolve();
+            WorkerLaunch launch = _options.LaunchOverride is { } change ? change(_launch) : _launch;
+            worker.Start(launch, _environment, RegisteredAssemblies(), _options.MaxWorkerMemory is not null);
+            PoolMetrics.WorkerStarts.Add(1);
+            LogWorkerStarted(_logger, worker.ProcessId);
+        }
+        catch (Exception e)
+        {
+            var error = e as WorkerStartException ?? new WorkerStartException($"Could not start a worker process: {e.Message}", e);
+            WorkerLost(worker, error, exitCode: null, stderr: []);
+        }
+    }
+
+    private static List<Assembly> RegisteredAssemblies()
+    {
+        var assemblies = new List<Assembly>();
+        foreach (ParallelMethod method in ParallelMethodRegistry.RegisteredMethods)
+        {
+            AddOnce(assemblies, method.DeclaringType.Assembly);
+        }
+
+        foreach (WorkerInitializer initializer in ParallelMethodRegistry.WorkerInitializers)
+        {
+            AddOnce(assemblies, initializer.DeclaringType.Assembly);
+        }
+
+        return assemblies;
+
+        static void AddOnce(List<Assembly> list, Assembly assembly)
+        {
+            if (!list.Contains(assembly))
+            {
+                list.Add(assembly);
+            }
+        }
+    }
+
+    internal void OnWorkerReady(WorkerProcess worker)
+    {
+        PendingCall? next = null;
+        lock (_gate)
+        {
+            // A worker the watchdog or Terminate is killing gets no call: its loss would be blamed on that call.
+            if (worker.State != WorkerState.Starting || worker.Reason != KillReason.None)
+            {
+                return;
+            }
+
+            _startFailuresInARow = 0;
+            next = DequeueLive();
+            if (next is not null)
+            {
+                Assign(worker, next);
+            }
+            else
+            {
+                worker.State = WorkerState.Idle;
+                _idle.Add(worker);
+            }
+        }
+
+        worker.Ready.TrySetResult();
+        if (next is not null)
+        {
+            Send(worker, next);
+        }
+    }
+
+    /// <summary>The worker finished its call. Returns its next call (already assigned), or parks it idle or retires it.</summary>
+    private PendingCall? ReleaseWorker(WorkerProcess worker, long workingSet, out bool spawn)
+    {
+        spawn = false;
+        bool retire = false;
+        PendingCall? next = null;
+        lock (_gate)
+        {
+            if (worker.Current is not null)
+            {
+                worker.Current.State = CallState.Done;
+                worker.Current = null;
+                PoolMetrics.BusyWorkers.Add(-1);
+            }
+
+            worker.CallsDone++;
+
+            // A worker being killed (its call timed out or was cancelled just as it answered, or the pool was
+            // terminated) gets no next call: the kill would fail that call with the previous call's timeout or
+            // cancellation. Its loss starts the replacement.
+            if (worker.State != WorkerState.Busy || worker.Reason != KillReason.None)
+            {
+                return null;
+            }
+
+            retire = (_options.MaxTasksPerWorker is int maxCalls && worker.CallsDone >= maxCalls)
+                || (_options.MaxWorkerMemory is long maxMemory && workingSet > maxMemory);
+            if (retire)
+            {
+                worker.State = WorkerState.Retiring;
+                worker.Reason = KillReason.Recycled;
+                _live--;
+                if (_queued > 0 || (!_disposing && _live < _options.Workers))
+                {
+                    _live++;
+                    spawn = true;
+                }
+            }
+            else
+            {
+                next = DequeueLive();
+                if (next is not null)
+                {
+                    Assign(worker, next);
+                }
+                else
+                {
+                    worker.State = WorkerState.Idle;
+                    worker.CallDeadline = long.MaxValue;
+                    _idle.Add(worker);
+                }
+            }
+        }
+
+        if (retire)
+        {
+            PoolMetrics.WorkerRecycles.Add(1);
+            LogWorkerRecycled(_logger, worker.ProcessId, worker.CallsDone);
+            worker.SendShutdown();
+        }
+
+        return next;
+    }
+
+    private void OnWatchdog()
+    {
+        List<WorkerProcess>? kill = null;
+        long now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            foreach (WorkerProcess worker in _workers)
+            {
+                KillReason reason = worker.State switch
+                {
+                    WorkerState.Starting when now > worker.StartDeadline => KillReason.StartTimeout,
+                    WorkerState.Busy when now > worker.CallDeadline => KillReason.Timeout,
+                    WorkerState.Busy when now > worker.CancelDeadline => KillReason.Canceled,
+                    _ => KillReason.None,
+                };
+                if (reason != KillReason.None && worker.Reason == KillReason.None)
+                {
+                    worker.Reason = reason;
+                    (kill ??= []).Add(worker);
+                }
+            }
+        }
+
+        if (kill is not null)
+        {
+            foreach (WorkerProcess worker in kill)
+            {
+                worker.Kill();
+            }
+        }
+    }
+
+    private async Task StopWorkersAsync()
+    {
+        List<WorkerProcess> workers;
+        lock (_gate)
+        {
+            workers = new List<WorkerProcess>(_workers);
+            foreach (WorkerProcess worker in workers)
+            {
+                if (worker.Reason == KillReason.None)
+                {
+                    worker.Reason = KillReason.Shutdown;
+                }
+            }
+        }
+
+        foreach (WorkerProcess worker in workers)
+        {
+            worker.SendShutdown();
+        }
+
+        foreach (WorkerProcess worker in workers)
+        {
+            if (worker.Process is Process process)
+            {
+                try
+                {
+                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    worker.Kill();
+                }
+                catch (InvalidOperationException)
+                {
+                }
+            }
+        }
+
+        _watchdog?.Dispose();
+    }
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Forklift.Dispatch;
+using Forklift.Protocol;
+using Forklift.Workers;
+
+namespace Forklift;
+
+/// <content>What workers send back and how a call ends: responses, progress, and the once-only completion with its bookkeeping.</content>
+public sealed partial class WorkerPool
+{
+    /// <summary>A worker answered its current call: complete it, then give the worker the next one.</summary>
+    internal void OnResponse(WorkerProcess worker, ReadOnlySpan<byte> body)
+    {
+        var reader = new PayloadReader(body);
+        long id = reader.ReadInt64();
+        var status = (ResponseStatus)reader.ReadByte();
+        long workingSet = reader.ReadInt64();
+        PendingCall? call = worker.Current;
+        if (call is null || call.RequestId != id)
+        {
+            throw new InvalidDataException($"The worker answered request {id}, which it was not running.");
+        }
+
+        ReadOnlySpan<byte> payload = body[ProtocolConstants.ResponsePrefixSize..];
+        switch (status)
+        {
+            case ResponseStatus.Ok:
+                if (call.TryComplete())
+                {
+                    try
+                    {
+                        call.SetResult(payload);
+                        Finished(call, succeeded: true);
+                    }
+                    catch (Exception e)
+                    {
+                        call.SetException(new InvalidDataException($"Could not decode the result of {call.Method.Name}: {e.Message}", e));
+                        Finished(call, succeeded: false);
+                    }
+                }
+
+                break;
+            case ResponseStatus.Error:
+                var errorReader = new PayloadReader(payload);
+                int item = (int)errorReader.ReadVarUInt32();
+                RemoteException error = ToRemoteException(ErrorInfo.ReadChain(ref errorReader), call.Method.Name);
+                Fail(call, call is IChunk chunk ? new RemoteException(error.RemoteType, $"Input {chunk.InputIndex(item)}: {error.Message}", error.RemoteStackTrace, error.InnerException) { MethodName = call.Method.Name } : error);
+                break;
+            case ResponseStatus.Canceled:
+                Cancel(call);
+                break;
+            default:
+                throw new InvalidDataException($"Unknown response status {(byte)status}.");
+        }
+
+        PendingCall? next = ReleaseWorker(worker, workingSet, out bool spawn);
+        if (next is not null)
+        {
+            Send(worker, next);
+        }
+
+        if (spawn)
+        {
+            SpawnWorker();
+        }
+    }
+
+    internal void OnProgress(WorkerProcess worker, ReadOnlySpan<byte> body)
+    {
+        // Through PayloadReader so a short frame is an InvalidDataException (a protocol error for this worker), not an
+        // exception that escapes the reading thread.
+        long id = new PayloadReader(body).ReadInt64();
+        PendingCall? call = worker.Current;
+        if (call is not null && call.RequestId == id && !call.IsCompleted && call.Progress is ProgressSink sink)
+        {
+            try
+            {
+                sink.Report(body[8..]);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A throwing IProgress<T> must not take the connection down; the call itself goes on.
+                Debug.WriteLine(e);
+            }
+        }
+    }
+
+    private void Fail(PendingCall call, Exception exception)
+    {
+        if (call.TryComplete())
+        {
+            call.SetException(exception);
+            Finished(call, succeeded: false);
+        }
+    }
+
+    private void Cancel(PendingCall call)
+    {
+        if (call.TryComplete())
+        {
+            call.SetCanceled();
+            Finished(call, succeeded: false);
+        }
+    }
+
+    /// <summary>Bookkeeping once a call's outcome is set: metrics, its activity, its registration, drain.</summary>
+    private void Finished(PendingCall call, bool succeeded)
+    {
+        call.Registration.Unregister();
+        double seconds = Stopwatch.GetElapsedTime(call.StartTimestamp).TotalSeconds;
+        var tag = new KeyValuePair<string, object?>("method", call.Method.Name);
+        (succeeded ? PoolMetrics.CallsCompleted : PoolMetrics.CallsFailed).Add(1, tag);
+        PoolMetrics.CallDuration.Record(seconds, tag);
+        if (call.Activity is Activity activity)
+        {
+            if (!succeeded)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+
+            activity.Dispose();
+        }
+
+        lock (_gate)
+        {
+            FinishAccounting(call);
+        }
+    }
+
+    /// <summary>Counts a call out of the pool once. Under the lock.</summary>
+    private void FinishAccounting(PendingCall call)
+    {
+        if (!call.Counted)
+        {
+            call.Counted = true;
+            _outstanding--;
+            CheckDrained();
+        }
+    }
+
+    private void CheckDrained()
+    {
+        if (_disposing && _outstanding == 0)
+        {
+            _drained?.TrySetResult();
+        }
+    }
+}
