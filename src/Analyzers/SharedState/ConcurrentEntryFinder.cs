@@ -74,73 +74,9 @@ internal sealed class ConcurrentEntryFinder
     /// identifier <c>Run</c>) or anything between <c>new</c> and <c>(</c> other than white space makes us walk the file.
     /// </remarks>
     public static bool MayContainCandidates(SourceText source)
-    {
-        // A tree parsed from a string keeps that string, so ToString() does not copy; reading a string beats the
-        // virtual indexer of SourceText.
-        var text = source.ToString();
-        var length = text.Length;
-        var position = 0;
-        while (position < length)
-        {
-            var c = text[position];
-            if (c == '\\' && position + 1 < length && text[position + 1] is 'u' or 'U')
-            {
-                return true;
-            }
-
-            if (!IsAsciiWordChar(c))
-            {
-                position++;
-                continue;
-            }
-
-            var start = position;
-            while (position < length && IsAsciiWordChar(text[position]))
-            {
-                position++;
-            }
-
-            if (IsCandidateWord(text, start, position - start) || (IsWord(text, start, position - start, "new") && NextNonWhiteSpaceMayOpenArguments(text, position)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsAsciiWordChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
-
-    private static bool IsCandidateWord(string text, int start, int length)
-    {
-        foreach (var word in CandidateWords)
-        {
-            if (IsWord(text, start, length, word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsWord(string text, int start, int length, string word)
-    {
-        if (length != word.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < length; i++)
-        {
-            if (text[start + i] != word[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+        => SourceWords.Any(source, static (text, start, length) =>
+            SourceWords.IsOneOf(text, start, length, CandidateWords)
+            || (SourceWords.Is(text, start, length, "new") && NextNonWhiteSpaceMayOpenArguments(text, start + length)));
 
     /// <summary>
     /// After <c>new</c>: an opening parenthesis that is not closed right away, or a comment or directive we do not try
