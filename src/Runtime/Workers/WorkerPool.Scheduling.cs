@@ -20,6 +20,9 @@ public sealed partial class WorkerPool
     private readonly List<WorkerProcess> _workers = [];
     private readonly Dictionary<string, string?> _environment;
     private readonly Timer? _watchdog;
+
+    // Handed to each worker in its environment and checked on the first frame: a worker serves only the pool that started it.
+    private readonly string _secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     private WorkerLaunch? _launch;
     private int _live;
     private int _queued;
