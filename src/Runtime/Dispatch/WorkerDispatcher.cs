@@ -338,8 +338,15 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             {
                 (int count, int position) = ReadBatchCount(arguments.Span);
                 new PayloadWriter(_result).WriteVarUInt32((uint)count);
+                long noticed = Stopwatch.GetTimestamp();
                 for (item = 0; item < count; item++)
                 {
+                    if (item > 0 && Stopwatch.GetElapsedTime(noticed) >= ProtocolConstants.ItemsDoneInterval)
+                    {
+                        SendItemsDone(id, item);
+                        noticed = Stopwatch.GetTimestamp();
+                    }
+
                     int length = BinaryPrimitives.ReadInt32LittleEndian(arguments.Span.Slice(position, 4));
                     ReadOnlyMemory<byte> one = arguments.Slice(position + 4, length);
                     position += 4 + length;
@@ -389,6 +396,18 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         {
             BeginResponse();
             SendResponse(id, status);
+        }
+    }
+
+    private void SendItemsDone(long id, int done)
+    {
+        lock (_sendLock)
+        {
+            FrameHeader.Begin(_progress);
+            var writer = new PayloadWriter(_progress);
+            writer.WriteInt64(id);
+            writer.WriteInt32(done);
+            _output.Write(FrameHeader.Complete(_progress, (byte)MessageType.ItemsDone, _maxMessageBytes));
         }
     }
 

@@ -16,6 +16,10 @@ internal static class ProtocolConstants
     /// at its first pool instead of starting workers of its own (a fork bomb).</summary>
     public const int MissingGuardExitCode = 86;
 
+    /// <summary>How often at most a worker reports the inputs of a batch it has finished (see <see cref="MessageType.ItemsDone"/>):
+    /// 100 ms costs nothing for batches of tiny inputs, and a hung input is still caught within its timeout plus this.</summary>
+    public static readonly TimeSpan ItemsDoneInterval = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Bytes of the fixed part of a response body: request id (8), status (1), working set (8).</summary>
     public const int ResponsePrefixSize = 17;
 }

@@ -199,8 +199,9 @@ public sealed partial class WorkerPool
         switch (reason)
         {
             case KillReason.Timeout:
-                TimeSpan timeout = (call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero) * call.ItemCount;
-                Fail(call, new WorkerTimeoutException($"{call.Method.Name} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
+                TimeSpan timeout = call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero;
+                string what = call.IsBatch ? $"An input of {call.Method.Name}" : call.Method.Name;
+                Fail(call, new WorkerTimeoutException($"{what} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
                 {
                     MethodName = call.Method.Name,
                     Timeout = timeout,

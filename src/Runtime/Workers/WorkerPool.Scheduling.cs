@@ -162,11 +162,26 @@ public sealed partial class WorkerPool
         worker.Current = call;
         worker.State = WorkerState.Busy;
         worker.CancelDeadline = long.MaxValue;
-        TimeSpan? timeout = call.Method.Options.Timeout ?? _options.TaskTimeout;
-        worker.CallDeadline = timeout is TimeSpan t
-            ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency * call.ItemCount)
-            : long.MaxValue;
+        worker.CallDeadline = ItemDeadline(call);
         PoolMetrics.BusyWorkers.Add(1);
+    }
+
+    /// <summary>When the watchdog kills the worker of <paramref name="call"/> if it has not answered (or, for a batch,
+    /// reported another input done): one timeout from now. A batch's inputs each get the timeout, plus the interval
+    /// at which the worker reports them (<see cref="Protocol.ProtocolConstants.ItemsDoneInterval"/>).</summary>
+    private long ItemDeadline(PendingCall call)
+    {
+        if ((call.Method.Options.Timeout ?? _options.TaskTimeout) is not TimeSpan timeout)
+        {
+            return long.MaxValue;
+        }
+
+        if (call.IsBatch)
+        {
+            timeout += Protocol.ProtocolConstants.ItemsDoneInterval;
+        }
+
+        return Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
     }
 
     private void Send(WorkerProcess worker, PendingCall call)

@@ -155,6 +155,9 @@ public sealed partial class WorkerPool : IAsyncDisposable
     }
 
     /// <summary>Runs one call per input and yields each result with its input's index as soon as its chunk completes.</summary>
+    /// <remarks>Leaving the loop early (or cancelling <paramref name="cancellationToken"/>) stops the map: chunks not yet
+    /// started never run, and running ones are cancelled as a cancelled call is (the token is forwarded, or the chunk
+    /// abandoned and its worker killed after <see cref="WorkerPoolOptions.CancellationGracePeriod"/>).</remarks>
     public async IAsyncEnumerable<(int Index, TResult Result)> UnorderedAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, IEnumerable<TArgs> inputs, ProgressSink? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -177,10 +180,19 @@ public sealed partial class WorkerPool : IAsyncDisposable
         }
 
         var map = new MapState<TArgs, TResult>(method, array, unordered: true);
-        SubmitChunks(map, progress, cancellationToken);
-        await foreach ((int Index, TResult Result) item in map.Stream!.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
         {
-            yield return item;
+            SubmitChunks(map, progress, stop.Token);
+            await foreach ((int Index, TResult Result) item in map.Stream!.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            // The consumer left (break, an exception, cancellation) or read everything: nothing of this map is wanted any more.
+            stop.Cancel();
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class WorkerPoolOptions
     public WorkerPoolIsolation Isolation { get; set; } = WorkerPoolIsolation.Process;
 
     /// <summary>How long one call may run before its worker is killed and the call fails with a
-    /// <see cref="WorkerTimeoutException"/>; <see langword="null"/> for no limit. A map chunk of n inputs gets n times this.</summary>
+    /// <see cref="WorkerTimeoutException"/>; <see langword="null"/> for no limit. Each input of a map gets this much (plus 0.1 s), however many inputs its chunk holds.</summary>
     public TimeSpan? TaskTimeout { get; set; }
 
     /// <summary>Recycle a worker after this many calls (a map chunk counts once); <see langword="null"/> never.</summary>

@@ -314,6 +314,9 @@ internal sealed class WorkerProcess
                     case MessageType.Progress when handshaken:
                         _pool.OnProgress(this, body.Span);
                         break;
+                    case MessageType.ItemsDone when handshaken:
+                        _pool.OnItemsDone(this, body.Span);
+                        break;
                     default:
                         throw new InvalidDataException(handshaken
                             ? $"Unexpected frame type {type} from the worker."
