@@ -52,5 +52,7 @@ internal abstract class ChildProcess : IDisposable
     /// <summary>Blocks until <see cref="StandardError"/> has bytes to read or has ended (no-op where not supported).</summary>
     public abstract void WaitForStandardError();
 
+    /// <summary>Closes the protocol streams. <see cref="StandardOutput"/> and <see cref="StandardError"/> belong to
+    /// their readers, which close them at their end (a grandchild may keep them open long after the worker).</summary>
     public abstract void Dispose();
 }

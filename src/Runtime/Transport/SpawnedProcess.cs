@@ -105,9 +105,22 @@ internal sealed unsafe class SpawnedProcess : ChildProcess
 
     public override void WaitForStandardError()
     {
-        var poll = new PosixInterop.PollFd { Fd = Descriptor(_error), Events = PosixInterop.POLLIN };
-        while (PosixInterop.Poll(&poll, 1, -1) < 0 && Marshal.GetLastPInvokeError() == PosixInterop.EINTR)
+        // Only its reader disposes the stream, after this returns; the reference keeps the number from being reused meanwhile.
+        bool added = false;
+        _error.SafePipeHandle.DangerousAddRef(ref added);
+        try
         {
+            var poll = new PosixInterop.PollFd { Fd = Descriptor(_error), Events = PosixInterop.POLLIN };
+            while (PosixInterop.Poll(&poll, 1, -1) < 0 && Marshal.GetLastPInvokeError() == PosixInterop.EINTR)
+            {
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                _error.SafePipeHandle.DangerousRelease();
+            }
         }
     }
 
@@ -115,8 +128,6 @@ internal sealed unsafe class SpawnedProcess : ChildProcess
     {
         _requests.Dispose();
         _responses.Dispose();
-        _output.Dispose();
-        _error.Dispose();
     }
 
     private static int Descriptor(AnonymousPipeServerStream pipe) => (int)pipe.SafePipeHandle.DangerousGetHandle();

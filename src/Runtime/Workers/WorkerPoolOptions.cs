@@ -39,8 +39,8 @@ public sealed class WorkerPoolOptions
     /// <summary>A logger to use instead of one from <see cref="LoggerFactory"/>.</summary>
     public ILogger? Logger { get; set; }
 
-    /// <summary>Copy the workers' standard error (including their console output) to this process's standard error
-    /// when no logger is set. Defaults to <see langword="true"/>.</summary>
+    /// <summary>Copy the workers' standard output and error to this process's standard output and error (line by line,
+    /// long lines in pieces of 16 KiB) when no logger is set. Defaults to <see langword="true"/>.</summary>
     public bool ForwardWorkerOutput { get; set; } = true;
 
     /// <summary>Replaces the command that starts a worker (file name and arguments); tests use it to break starts.</summary>
