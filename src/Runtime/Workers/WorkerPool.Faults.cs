@@ -251,15 +251,19 @@ public sealed partial class WorkerPool
             return start;
         }
 
+        // A self-launched worker that never answers or exits early is most likely the app's Main running without the guard.
+        string selfHint = _launch?.IsSelf == true
+            ? " This app starts itself as its workers (self-contained, single-file or AOT): its Main must begin with `if (WorkerHost.TryRunAsWorker(args)) return;`."
+            : string.Empty;
         string head = worker.StartError is not null
             ? $"Worker process {worker.ProcessId} failed to start: {worker.StartError.Message}"
             : reason == KillReason.StartTimeout
-                ? $"Worker process {worker.ProcessId} did not become ready within {_options.WorkerStartTimeout} (WorkerPoolOptions.WorkerStartTimeout)."
+                ? $"Worker process {worker.ProcessId} did not become ready within {_options.WorkerStartTimeout} (WorkerPoolOptions.WorkerStartTimeout).{selfHint}"
                 : error is not null
                     ? $"Worker process {worker.ProcessId} failed to start: {error.Message}"
                     : exit.ExitCode == ProtocolConstants.MissingGuardExitCode
                         ? $"Worker process {worker.ProcessId} is this app started again, and its Main ran instead of the worker: a self-contained, single-file or Native AOT app must begin Main with `if (WorkerHost.TryRunAsWorker(args)) return;`."
-                        : $"Worker process {worker.ProcessId} exited before it was ready.{(_launch?.IsSelf == true ? " This app starts itself as its workers (self-contained, single-file or AOT): its Main must begin with `if (WorkerHost.TryRunAsWorker(args)) return;`." : string.Empty)}";
+                        : $"Worker process {worker.ProcessId} exited before it was ready.{selfHint}";
         return new WorkerStartException(WorkerCrashedException.Describe(head, exit.ExitCode, exit.Signal, stderr), worker.StartError ?? error)
         {
             StandardErrorTail = stderr,
