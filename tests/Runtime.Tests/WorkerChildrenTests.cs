@@ -17,7 +17,9 @@ public sealed class WorkerChildrenTests
     [Fact]
     public async Task A_timeout_fails_the_call_and_the_pool_heals_while_a_grandchild_still_runs()
     {
-        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, TaskTimeout = TimeSpan.FromSeconds(10) });
+        // 20 s: room for a fresh worker to start sh on a loaded machine before the timeout; before the fix the call
+        // failed only when the grandchild exited (120 s), beyond the 60 s wait.
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, TaskTimeout = TimeSpan.FromSeconds(20) });
         var started = new CallStarted();
         Task<int> hung = pool.InvokeAsync(TestMethods.StartGrandchild, 0, started.Sink);
         int grandchild = await started.ProcessId.WaitAsync(Wait);
