@@ -142,12 +142,12 @@ internal static class TestMethods
     /// <summary>Spins on the CPU for about n milliseconds (the benchmark's unit of work).</summary>
     public static readonly ParallelMethod<int, long> Spin = Define<int, long>("Spin(int)", TestCodecs.Int32, TestCodecs.Int64, (ms, _) => ValueTask.FromResult(SpinFor(ms)));
 
-    /// <summary>Starts <c>sh -c 'sleep 120'</c> the way user code starts a tool (git, a compiler): inheriting the
+    /// <summary>Starts <c>sh -c 'exec sleep 120'</c> (one process, so the test can kill it) the way user code starts a tool (git, a compiler): inheriting the
     /// worker's standard handles. Reports the grandchild's pid as progress; then, by <c>then</c>: 0 hangs, 1 calls
     /// FailFast, 2 returns the grandchild's pid.</summary>
     public static readonly ParallelMethod<int, int> StartGrandchild = Define<int, int>("StartGrandchild(int, IProgress<int>)", TestCodecs.Int32, TestCodecs.Int32, (then, context) =>
     {
-        using Process child = Process.Start(new ProcessStartInfo("sh") { ArgumentList = { "-c", "sleep 120" }, UseShellExecute = false })!;
+        using Process child = Process.Start(new ProcessStartInfo("sh") { ArgumentList = { "-c", "exec sleep 120" }, UseShellExecute = false })!;
         context.CreateProgress(TestCodecs.Int32).Report(child.Id);
         if (then == 1)
         {
