@@ -54,6 +54,9 @@ public sealed partial class WorkerPool : IAsyncDisposable
         else
         {
             _watchdog = new Timer(static state => ((WorkerPool)state!).OnWatchdog(), this, WatchdogPeriod, WatchdogPeriod);
+
+            // Large messages of a pool process that died by SIGKILL before its workers could delete them.
+            SharedMemorySegment.SweepDeadPools();
         }
     }
 
