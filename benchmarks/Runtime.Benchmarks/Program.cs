@@ -16,6 +16,13 @@ if (args is ["bare"])
     return;
 }
 
+if (args is ["payload", ..])
+{
+    int largest = args.Length > 1 && int.TryParse(args[1], out int mb) ? mb : 1024;
+    await PayloadBenchmark.RunAsync(largest, RawPingPongMedianMicroseconds, ForkliftRoundTripMedianMicroseconds);
+    return;
+}
+
 int workers = Environment.ProcessorCount;
 int roundTrips = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 20_000;
 Console.WriteLine($"Forklift runtime benchmark: {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {CpuModel()}");

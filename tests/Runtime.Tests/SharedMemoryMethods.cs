@@ -27,10 +27,13 @@ internal static class SharedMemoryMethods
         return ValueTask.FromResult(bytes!.Length);
     });
 
+    /// <summary>Echoes; its argument codec, when encoding in the parent, first waits for <see cref="GatedCodec.Gate"/>.</summary>
+    public static readonly ParallelMethod<byte[]?, byte[]?> GatedEcho = Define<byte[]?, byte[]?>("GatedEcho(byte[])", new GatedCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
+
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho })
         {
             ParallelMethodRegistry.Register(method);
         }
@@ -39,11 +42,29 @@ internal static class SharedMemoryMethods
     private static ParallelMethod<TArgs, TResult> Define<TArgs, TResult>(string signature, ParallelCodec<TArgs> args, ParallelCodec<TResult> result, Func<TArgs, WorkerCallContext, ValueTask<TResult>> invoke)
         => new($"Forklift.Runtime.Tests.SharedMemoryMethods.{signature}", signature[..signature.IndexOf('(')], typeof(SharedMemoryMethods), args, result, invoke);
 
-    private class ByteArrayCodec : ParallelCodec<byte[]?>
+    public class ByteArrayCodec : ParallelCodec<byte[]?>
     {
         public override void Write(ref PayloadWriter writer, byte[]? value) => writer.WriteByteArray(value);
 
         public override byte[]? Read(ref PayloadReader reader) => reader.ReadByteArray();
+    }
+
+    /// <summary>Encoding waits (at most a minute) until the test opens <see cref="Gate"/>, and records whether it was
+    /// opened in time and on which thread the encoding ran.</summary>
+    public sealed class GatedCodec : ByteArrayCodec
+    {
+        public static readonly ManualResetEventSlim Gate = new();
+
+        public static bool OpenedInTime { get; private set; }
+
+        public static int EncodingThread { get; private set; }
+
+        public override void Write(ref PayloadWriter writer, byte[]? value)
+        {
+            EncodingThread = Environment.CurrentManagedThreadId;
+            OpenedInTime = Gate.Wait(TimeSpan.FromSeconds(60));
+            base.Write(ref writer, value);
+        }
     }
 
     private sealed class DyingBytesCodec : ByteArrayCodec

@@ -52,6 +52,25 @@ public sealed class SharedMemoryTests
     }
 
     [Fact]
+    public async Task InvokeAsync_returns_before_the_arguments_are_encoded_so_a_large_argument_never_blocks_the_caller()
+    {
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        await pool.WarmUpAsync().WaitAsync(Wait);
+        byte[] large = Random(4 * Threshold, seed: 11);
+
+        // If the request were encoded on this thread, InvokeAsync would not return until the codec gave up waiting
+        // for the gate (a minute), and the codec would record that.
+        Task<byte[]?> call = pool.InvokeAsync(SharedMemoryMethods.GatedEcho, large);
+        int caller = Environment.CurrentManagedThreadId;
+        SharedMemoryMethods.GatedCodec.Gate.Set();
+        byte[]? back = await call.WaitAsync(Wait);
+
+        Assert.True(SharedMemoryMethods.GatedCodec.OpenedInTime, "The arguments were encoded before InvokeAsync returned.");
+        Assert.NotEqual(caller, SharedMemoryMethods.GatedCodec.EncodingThread);
+        Assert.True(large.AsSpan().SequenceEqual(back), "The gated value did not come back exactly.");
+    }
+
+    [Fact]
     public async Task MaxMessageBytes_still_guards_the_pipe_but_not_a_value_in_shared_memory()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxMessageBytes = 64 * 1024 });
