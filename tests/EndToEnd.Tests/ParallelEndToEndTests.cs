@@ -71,6 +71,23 @@ public sealed class ParallelEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PrivateStateCrossesToTheWorkerAndBack()
+    {
+        var account = new Account();
+        account.Deposit(100m, "caller");
+
+        Account after = await Remote.DepositAsync(_pool, account, 0.5m).WaitAsync(Limit);
+
+        Assert.Equal(100.5m, after.Balance);
+        Assert.Equal(2, after.Version);
+        Assert.Equal(new[] { "caller +100", "worker +0.5" }, after.History);
+
+        // The caller's object is a copy the worker never touched.
+        Assert.Equal((100m, 1), (account.Balance, account.Version));
+        Assert.Single(account.History);
+    }
+
+    [Fact]
     public async Task ExceptionsArriveAsRemoteException()
     {
         RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => Remote.FailAsync(_pool, "bad input").WaitAsync(Limit));

@@ -6,6 +6,25 @@ public sealed record Order(Guid Id, string Customer, List<Line> Lines);
 
 public sealed record Receipt(Guid OrderId, decimal Total, int WorkerProcessId);
 
+/// <summary>The example of issue #11: state in a private field, a private setter and a get-only collection.</summary>
+public sealed class Account
+{
+    private decimal balance;
+
+    public decimal Balance => balance;
+
+    public int Version { get; private set; }
+
+    public List<string> History { get; } = new();
+
+    public void Deposit(decimal amount, string by)
+    {
+        balance += amount;
+        Version++;
+        History.Add(by + " +" + amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
 /// <summary>Ordinary static methods; the generator adds the calls that run them in worker processes.</summary>
 public static partial class Remote
 {
@@ -28,6 +47,14 @@ public static partial class Remote
     {
         await Task.Yield();
         return new Receipt(order.Id, order.Lines.Sum(l => l.Quantity * l.Price), Environment.ProcessId);
+    }
+
+    /// <summary>Deposits in the worker and returns the account: its whole state must cross both ways.</summary>
+    [Parallel]
+    public static Account Deposit(Account account, decimal amount)
+    {
+        account.Deposit(amount, "worker");
+        return account;
     }
 
     [Parallel]

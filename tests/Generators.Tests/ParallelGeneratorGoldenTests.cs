@@ -17,6 +17,40 @@ public sealed class ParallelGeneratorGoldenTests
         """));
 
     [Fact]
+    public void PrivateStateThroughAccessors() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using System.Collections.Generic;
+        using Forklift;
+
+        namespace MyApp;
+
+        public sealed class Account
+        {
+            private decimal balance;
+            public decimal Balance => balance;
+            public int Version { get; private set; }
+            public List<string> History { get; } = new();
+        }
+
+        public struct Tally
+        {
+            private readonly int count;
+            public string Name { get; set; }
+        }
+
+        public sealed class Sealed
+        {
+            private Sealed() { }
+            public string Code { get; init; } = "";
+        }
+
+        public static partial class Bank
+        {
+            [Parallel]
+            public static Account Audit(Account account, Tally tally, Sealed code) => account;
+        }
+        """));
+
+    [Fact]
     public void ReturnShapes() => GoldenFiles.Verify(GeneratorHarness.Run("""
         using System.Threading.Tasks;
         using Forklift;

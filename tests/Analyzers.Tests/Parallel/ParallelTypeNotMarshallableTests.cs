@@ -71,6 +71,60 @@ public sealed class ParallelTypeNotMarshallableTests
         Verify.Diagnostic().WithLocation(0).WithArguments("parameter 'value'", "M", "Opaque", "Opaque", "which has no accessible constructor whose parameters match its properties, and no parameterless constructor"));
 
     [Fact]
+    public Task PrivateStateThatCannotCrossIsReportedByMemberName() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public sealed class Account
+        {
+            private readonly object gate = new();
+            public decimal Balance { get; private set; }
+        }
+
+        public static partial class C
+        {
+            [Parallel]
+            public static decimal M({|#0:Account|} account) => account.Balance;
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("parameter 'account'", "M", "Account.gate", "object", "which has no generated encoding"));
+
+    [Fact]
+    public Task PrivateStateOfAGenericTypeIsReported() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public sealed class Box<T>
+        {
+            public T? Value { get; private set; }
+        }
+
+        public static partial class C
+        {
+            [Parallel]
+            public static int M({|#0:Box<int>|} box) => box.Value;
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("parameter 'box'", "M", "Box<int>.Value", "int", "state of the generic type 'Box<int>' that no accessible constructor or setter carries (make it settable, take it in a constructor, or mark the field [NonSerialized])"));
+
+    [Fact]
+    public Task NonSerializedFieldsAreNotState() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Forklift;
+
+        public sealed class Account
+        {
+            [NonSerialized]
+            private readonly object gate = new();
+            public decimal Balance { get; private set; }
+        }
+
+        public static partial class C
+        {
+            [Parallel]
+            public static decimal M(Account account) => account.Balance;
+        }
+        """);
+
+    [Fact]
     public Task SupportedTypesAreFine() => Verify.VerifyAnalyzerAsync("""
         using System;
         using System.Collections.Generic;

@@ -173,6 +173,46 @@ public sealed class CodecRoundTripTests
     }
 
     [Fact]
+    public async Task PrivateFieldsPrivateSettersAndGetOnlyCollectionsCrossExactly()
+    {
+        var account = new Account();
+        account.Deposit(10.5m);
+        account.Deposit(2m);
+
+        Account decoded = (await RoundTrip(Echo.ForkliftParallel.AccountMethod, account))!;
+
+        Assert.NotSame(account, decoded);
+        Assert.Equal(12.5m, decoded.Balance);
+        Assert.Equal(2, decoded.Version);
+        Assert.Equal(new[] { "deposit 10.5", "deposit 2" }, decoded.History);
+        Assert.NotSame(account.History, decoded.History);
+        Assert.Null(await RoundTrip(Echo.ForkliftParallel.AccountMethod, null));
+    }
+
+    [Fact]
+    public async Task ReadonlyFieldsOfStructsAndBaseClassesCross()
+    {
+        Counter counter = await RoundTrip(Echo.ForkliftParallel.CounterMethod, new Counter(41, "hits"));
+        Assert.Equal((41, "hits"), (counter.Count, counter.Label));
+
+        var customer = new Customer { Name = "ada" };
+        customer.Look();
+        Customer decoded = await RoundTrip(Echo.ForkliftParallel.CustomerMethod, customer);
+        Assert.Equal(customer.Id, decoded.Id);
+        Assert.Equal("ada", decoded.Name);
+        Assert.Equal(0, decoded.Lookups);
+    }
+
+    [Fact]
+    public async Task ATypeWithOnlyAPrivateConstructorIsBuiltThroughItAndFilledFieldByField()
+    {
+        Ledger decoded = await RoundTrip(Echo.ForkliftParallel.LedgerMethod, Ledger.Open("bank", 1m, -2.5m));
+
+        Assert.Equal("bank", decoded.Owner);
+        Assert.Equal(new[] { 1m, -2.5m }, decoded.Entries);
+    }
+
+    [Fact]
     public async Task NestedRecords()
     {
         var home = new Address("Oslo", null);
