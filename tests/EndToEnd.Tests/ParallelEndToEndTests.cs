@@ -88,6 +88,39 @@ public sealed class ParallelEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StringsWithLoneSurrogatesCrossExactly()
+    {
+        // Half an emoji, as Substring leaves it, next to the whole emoji and the replacement character.
+        string[] values = { "🚚".Substring(0, 1), "🚚".Substring(1, 1), "\uFFFD", "🚚" };
+
+        (int count, string[] seen) = await Remote.SeeStringsAsync(_pool, new HashSet<string>(values, StringComparer.Ordinal)).WaitAsync(Limit);
+
+        Assert.Equal(4, count);
+        Assert.Equal(values.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task DictionariesKeepTheirComparerInTheWorker()
+    {
+        var ignoreCase = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["Key"] = 1 };
+        Assert.Equal((true, 1), await Remote.LookupAsync(_pool, ignoreCase, "KEY").WaitAsync(Limit));
+
+        var byReference = new Dictionary<string, int>(ReferenceEqualityComparer.Instance) { [new string('k', 2)] = 1, [new string('k', 2)] = 2 };
+        Assert.Equal((false, 2), await Remote.LookupAsync(_pool, byReference, "kk").WaitAsync(Limit));
+    }
+
+    [Fact]
+    public async Task AnUnknownComparerFailsTheCallBeforeItIsSent()
+    {
+        var custom = new Dictionary<string, int>(new LengthComparer()) { ["abc"] = 1 };
+
+        NotSupportedException error = await Assert.ThrowsAsync<NotSupportedException>(() => Remote.LookupAsync(_pool, custom, "xyz").WaitAsync(Limit));
+
+        Assert.Contains(nameof(LengthComparer), error.Message, StringComparison.Ordinal);
+        Assert.Equal((true, 1), await Remote.LookupAsync(_pool, new Dictionary<string, int> { ["a"] = 1 }, "a").WaitAsync(Limit));
+    }
+
+    [Fact]
     public async Task ExceptionsArriveAsRemoteException()
     {
         RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => Remote.FailAsync(_pool, "bad input").WaitAsync(Limit));
@@ -130,6 +163,13 @@ public sealed class ParallelEndToEndTests : IAsyncLifetime
         int[] after = (await Remote.SquareMapAsync(_pool, new[] { 1, 2, 3 }).WaitAsync(Limit)).Select(r => r.Square).ToArray();
         Assert.Equal(new[] { 1, 4, 9 }, after);
         Assert.NotEqual(Environment.ProcessId, await Remote.ProcessIdAsync(_pool).WaitAsync(Limit));
+    }
+
+    private sealed class LengthComparer : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y) => x?.Length == y?.Length;
+
+        public int GetHashCode(string obj) => obj.Length;
     }
 
     /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, so the test sees every report before the call ends.</summary>

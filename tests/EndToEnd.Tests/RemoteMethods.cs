@@ -57,6 +57,14 @@ public static partial class Remote
         return account;
     }
 
+    /// <summary>What the worker sees of a set of strings: how many, and each one.</summary>
+    [Parallel]
+    public static (int Count, string[] Values) SeeStrings(HashSet<string> values) => (values.Count, values.ToArray());
+
+    /// <summary>Answers a lookup with the dictionary's own comparer, in the worker.</summary>
+    [Parallel]
+    public static (bool Found, int Count) Lookup(Dictionary<string, int> map, string key) => (map.ContainsKey(key), map.Count);
+
     [Parallel]
     public static int Fail(string message) => throw new InvalidOperationException(message);
 

@@ -65,6 +65,65 @@ public sealed class PayloadEncodingTests
         Assert.Throws<InvalidDataException>(() => ReadString(payload));
     }
 
+    public static TheoryData<string> CarriedComparers => new()
+    {
+        "default", "ordinal", "ordinal-ignore-case", "invariant", "invariant-ignore-case", "tr-TR-ignore-case", "reference",
+    };
+
+    [Theory]
+    [MemberData(nameof(CarriedComparers))]
+    public void WellKnownComparersAreCarried(string name)
+    {
+        IEqualityComparer<string> comparer = name switch
+        {
+            "default" => EqualityComparer<string>.Default,
+            "ordinal" => StringComparer.Ordinal,
+            "ordinal-ignore-case" => StringComparer.OrdinalIgnoreCase,
+            "invariant" => StringComparer.InvariantCulture,
+            "invariant-ignore-case" => StringComparer.InvariantCultureIgnoreCase,
+            "tr-TR-ignore-case" => StringComparer.Create(new System.Globalization.CultureInfo("tr-TR"), ignoreCase: true),
+            _ => ReferenceEqualityComparer.Instance,
+        };
+
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new PayloadWriter(buffer);
+        writer.WriteComparer(comparer);
+        var reader = new PayloadReader(buffer.WrittenSpan);
+        IEqualityComparer<string>? decoded = reader.ReadComparer<string>();
+
+        Assert.Equal(0, reader.Remaining);
+        if (name == "default")
+        {
+            Assert.Null(decoded);
+        }
+        else
+        {
+            Assert.Equal(comparer, decoded);
+        }
+    }
+
+    [Fact]
+    public void OtherComparersAreRefusedWhenEncoded()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+
+        NotSupportedException error = Assert.Throws<NotSupportedException>(() =>
+        {
+            var writer = new PayloadWriter(buffer);
+            writer.WriteComparer(new LengthComparer());
+        });
+
+        Assert.Contains(typeof(LengthComparer).FullName!, error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot cross a process boundary", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class LengthComparer : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y) => x?.Length == y?.Length;
+
+        public int GetHashCode(string obj) => obj.Length;
+    }
+
     private static byte[] WriteString(string value)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -5,7 +5,8 @@ namespace Forklift.Generators.Parallel;
 
 /// <summary>Writes the codec classes: one sealed <c>ParallelCodec&lt;T&gt;</c> with a singleton per type.</summary>
 /// <remarks>
-/// Wire format, on top of <c>PayloadWriter</c>: collections write a nullable count then their elements; nullable
+/// Wire format, on top of <c>PayloadWriter</c>: collections write a nullable count, then (dictionaries and sets) their
+/// comparer, then their elements; nullable
 /// values and reference-type objects write a presence byte first; objects write their members in constructor order
 /// then initializer order. Scalars (numbers, strings, enums, byte[]…) inside other values are written inline rather
 /// than through their codec, to save a virtual call per element.
@@ -119,6 +120,7 @@ internal static partial class ParallelEmitter
                     }
 
                     writer.WriteNullableLength(value.Count);
+                    writer.WriteComparer(value.Comparer);
                     foreach (var item in value)
                     {
                         {{WriteValue(codec.Elements[0], "item")}}
@@ -134,6 +136,7 @@ internal static partial class ParallelEmitter
                     }
 
                     writer.WriteNullableLength(value.Count);
+                    writer.WriteComparer(value.Comparer);
                     foreach (var pair in value)
                     {
                         {{WriteValue(codec.Elements[0], "pair.Key")}}
@@ -220,13 +223,14 @@ internal static partial class ParallelEmitter
                 break;
             case CodecKind.List:
             case CodecKind.HashSet:
+                string comparer = codec.Kind == CodecKind.HashSet ? $", reader.ReadComparer<{codec.Elements[0].TypeName}>()" : string.Empty;
                 writer.WriteLine($$"""
                     if (reader.ReadNullableLength() is not int length)
                     {
                         return null;
                     }
 
-                    var result = new {{codec.TypeName}}(length);
+                    var result = new {{codec.TypeName}}(length{{comparer}});
                     for (int i = 0; i < length; i++)
                     {
                         result.Add({{ReadValue(codec.Elements[0])}});
@@ -258,7 +262,7 @@ internal static partial class ParallelEmitter
                         return null;
                     }
 
-                    var result = new {{codec.TypeName}}(length);
+                    var result = new {{codec.TypeName}}(length, reader.ReadComparer<{{codec.Elements[0].TypeName}}>());
                     for (int i = 0; i < length; i++)
                     {
                         var key = {{ReadValue(codec.Elements[0])}};

@@ -231,6 +231,9 @@ public ref struct PayloadReader
         }
     }
 
+    /// <summary>Reads a comparer written by <see cref="PayloadWriter.WriteComparer"/>; <see langword="null"/> for the default.</summary>
+    public IEqualityComparer<T>? ReadComparer<T>() => WellKnownComparers.Read<T>(ref this);
+
     /// <summary>Reads a byte block written by <see cref="PayloadWriter.WriteByteMemory"/>: one copy out of the payload.</summary>
     public ReadOnlyMemory<byte> ReadByteMemory() => ReadBytesSpan().ToArray();
 

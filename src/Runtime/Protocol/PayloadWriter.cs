@@ -223,6 +223,10 @@ public ref struct PayloadWriter
     /// <summary>Writes a <see cref="TimeOnly"/> as ticks.</summary>
     public void WriteTimeOnly(TimeOnly value) => WriteInt64(value.Ticks);
 
+    /// <summary>Writes the equality comparer of a dictionary or set.</summary>
+    /// <exception cref="NotSupportedException">The comparer is not one that can be rebuilt in another process (see <see cref="WellKnownComparers"/>).</exception>
+    public void WriteComparer<T>(IEqualityComparer<T>? comparer) => WellKnownComparers.Write(ref this, comparer);
+
     /// <summary>Writes a byte block with a (non-null) length prefix; the same encoding as <see cref="WriteBytes"/>.</summary>
     /// <remarks>The bytes are copied once, straight into the output, in chunks (see <see cref="WriteRaw"/>).</remarks>
     public void WriteByteMemory(ReadOnlyMemory<byte> value) => WriteBytes(value.Span);

@@ -173,6 +173,7 @@ public static partial class Echo
     [Parallel] public static IReadOnlyList<Line> ReadOnlyList(IReadOnlyList<Line> value) => value;
     [Parallel] public static Dictionary<string, List<int>>? Dictionary(Dictionary<string, List<int>>? value) => value;
     [Parallel] public static HashSet<Guid> HashSet(HashSet<Guid> value) => value;
+    [Parallel] public static HashSet<string?> StringSet(HashSet<string?> value) => value;
     [Parallel] public static ImmutableArray<int> ImmutableArray(ImmutableArray<int> value) => value;
     [Parallel] public static (int Number, string? Text) Tuple((int Number, string? Text) value) => value;
     [Parallel] public static (int, int, int, int, int, int, int, int, int) LongTuple((int, int, int, int, int, int, int, int, int) value) => value;
