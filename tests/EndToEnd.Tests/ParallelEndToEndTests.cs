@@ -121,13 +121,56 @@ public sealed class ParallelEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExceptionsArriveAsRemoteException()
+    public async Task WellKnownExceptionsArriveAsTheirOwnTypeWithTheRemoteSideInside()
     {
-        RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => Remote.FailAsync(_pool, "bad input").WaitAsync(Limit));
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => Remote.FailAsync(_pool, "bad input").WaitAsync(Limit));
 
-        Assert.Equal(typeof(InvalidOperationException).FullName, error.RemoteType);
-        Assert.Contains("bad input", error.Message, StringComparison.Ordinal);
-        Assert.Contains(nameof(Remote.Fail), error.RemoteStackTrace ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal("bad input", error.Message);
+        Assert.Contains(nameof(Remote.Fail), error.StackTrace ?? string.Empty, StringComparison.Ordinal);
+        RemoteException remote = Assert.IsType<RemoteException>(error.InnerException);
+        Assert.Equal(typeof(InvalidOperationException).FullName, remote.RemoteType);
+        Assert.Contains(nameof(Remote.Fail), remote.RemoteStackTrace ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CatchKeyNotFoundExceptionWorksAcrossTheBoundary()
+    {
+        string? caught = null;
+        try
+        {
+            await Remote.FindAsync(_pool, new Dictionary<string, int> { ["a"] = 1 }, "b").WaitAsync(Limit);
+        }
+        catch (KeyNotFoundException e)
+        {
+            caught = e.Message;
+        }
+
+        Assert.Contains("'b'", caught, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryInnerExceptionOfAnAggregateCrosses()
+    {
+        AggregateException error = await Assert.ThrowsAsync<AggregateException>(() => Remote.FailManyAsync(_pool, "data.csv").WaitAsync(Limit));
+
+        Assert.Equal(3, error.InnerExceptions.Count);
+        ArgumentException argument = Assert.IsType<ArgumentException>(error.InnerExceptions[0]);
+        Assert.Equal("path", argument.ParamName);
+        Assert.Equal("must not be empty (Parameter 'path')", argument.Message);
+        FileNotFoundException file = Assert.IsType<FileNotFoundException>(error.InnerExceptions[1]);
+        Assert.Equal("data.csv", file.FileName);
+        RemoteException lookalike = Assert.IsType<RemoteException>(error.InnerExceptions[2]);
+        Assert.Equal(typeof(Lookalike.KeyNotFoundException).FullName, lookalike.RemoteType);
+        Assert.Equal("several failures (must not be empty (Parameter 'path')) (no such file) (not the framework's)", error.Message);
+    }
+
+    [Fact]
+    public async Task OtherExceptionsStayRemoteExceptionsWhateverTheirName()
+    {
+        RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => Remote.FailWithLookalikeAsync(_pool, "custom").WaitAsync(Limit));
+
+        Assert.Equal(typeof(Lookalike.KeyNotFoundException).FullName, error.RemoteType);
+        Assert.Equal("custom", error.Message);
     }
 
     [Fact]

@@ -68,6 +68,20 @@ public static partial class Remote
     [Parallel]
     public static int Fail(string message) => throw new InvalidOperationException(message);
 
+    /// <summary>Throws KeyNotFoundException from the indexer when the key is missing.</summary>
+    [Parallel]
+    public static int Find(Dictionary<string, int> map, string key) => map[key];
+
+    [Parallel]
+    public static int FailMany(string path) => throw new AggregateException(
+        "several failures",
+        new ArgumentException("must not be empty", nameof(path)),
+        new FileNotFoundException("no such file", path),
+        new Lookalike.KeyNotFoundException("not the framework's"));
+
+    [Parallel]
+    public static int FailWithLookalike(string message) => throw new Lookalike.KeyNotFoundException(message);
+
     [Parallel]
     public static void Crash(int exitCode) => Environment.Exit(exitCode);
 

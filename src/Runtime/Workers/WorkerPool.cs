@@ -97,7 +97,8 @@ public sealed partial class WorkerPool : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call: at once while queued; while running, forwarded to the worker if the
     /// method takes a token, otherwise the call is abandoned and its worker killed after
     /// <see cref="WorkerPoolOptions.CancellationGracePeriod"/>.</param>
-    /// <returns>The result. Faults: <see cref="RemoteException"/> (the method threw), <see cref="WorkerCrashedException"/>,
+    /// <returns>The result. Faults: the method's own exception for well-known framework types, otherwise <see cref="RemoteException"/>
+    /// (see its remarks), <see cref="WorkerCrashedException"/>,
     /// <see cref="WorkerTimeoutException"/>, <see cref="WorkerStartException"/>, <see cref="OperationCanceledException"/>.</returns>
     public Task<TResult> InvokeAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress = null, CancellationToken cancellationToken = default)
     {
@@ -283,17 +284,6 @@ public sealed partial class WorkerPool : IAsyncDisposable
         {
             throw new ObjectDisposedException(nameof(WorkerPool));
         }
-    }
-
-    internal static RemoteException ToRemoteException(Protocol.ErrorInfo[] chain, string? methodName)
-    {
-        RemoteException? inner = null;
-        for (int i = chain.Length - 1; i >= 0; i--)
-        {
-            inner = new RemoteException(chain[i].TypeName, chain[i].Message, chain[i].StackTrace, inner) { MethodName = i == 0 ? methodName : null };
-        }
-
-        return inner!;
     }
 
     internal void OnWorkerOutput(WorkerProcess worker, string line)
