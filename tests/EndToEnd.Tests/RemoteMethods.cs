@@ -65,6 +65,24 @@ public static partial class Remote
     [Parallel]
     public static (bool Found, int Count) Lookup(Dictionary<string, int> map, string key) => (map.ContainsKey(key), map.Count);
 
+    /// <summary>Returns at once, or once the file at <paramref name="waitFor"/> exists (bounded, so a broken test cannot hang).</summary>
+    [Parallel(ChunkSize = 1)]
+    public static async Task<int> AfterFile(string? waitFor, int value)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waitFor is not null && !File.Exists(waitFor))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"{waitFor} was never created.");
+            }
+
+            await Task.Delay(10);
+        }
+
+        return value;
+    }
+
     [Parallel]
     public static int Fail(string message) => throw new InvalidOperationException(message);
 

@@ -110,7 +110,7 @@ public sealed partial class WorkerPool : IAsyncDisposable
 
         if (_inProcessSlots is not null)
         {
-            return InvokeInProcessAsync(method, args, progress, cancellationToken);
+            return InvokeInProcessAsync(method, args, progress, messagePrefix: null, cancellationToken);
         }
 
         var call = new SingleCall<TArgs, TResult>(method, args, progress, cancellationToken);
@@ -160,10 +160,9 @@ public sealed partial class WorkerPool : IAsyncDisposable
 
         if (_inProcessSlots is not null)
         {
-            TResult[] results = await MapInProcessAsync(method, array, progress, cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < results.Length; i++)
+            await foreach ((int Index, TResult Result) item in UnorderedInProcessAsync(method, array, progress, cancellationToken).ConfigureAwait(false))
             {
-                yield return (i, results[i]);
+                yield return item;
             }
 
             yield break;
@@ -230,31 +229,6 @@ public sealed partial class WorkerPool : IAsyncDisposable
         }
 
         _watchdog?.Dispose();
-    }
-
-    private async Task<TResult> InvokeInProcessAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress, CancellationToken cancellationToken)
-    {
-        await _inProcessSlots!.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await Task.Yield();
-            return await method.InvokeLocalAsync(args, new LocalCallContext(cancellationToken, progress)).ConfigureAwait(false);
-        }
-        finally
-        {
-            _inProcessSlots.Release();
-        }
-    }
-
-    private async Task<TResult[]> MapInProcessAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs[] inputs, ProgressSink? progress, CancellationToken cancellationToken)
-    {
-        var tasks = new Task<TResult>[inputs.Length];
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            tasks[i] = InvokeInProcessAsync(method, inputs[i], progress, cancellationToken);
-        }
-
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
     private void SubmitChunks<TArgs, TResult>(MapState<TArgs, TResult> map, ProgressSink? progress, CancellationToken cancellationToken)
