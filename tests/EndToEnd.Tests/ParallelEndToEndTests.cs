@@ -63,11 +63,20 @@ public sealed class ParallelEndToEndTests : IAsyncLifetime
     {
         var order = new Order(Guid.NewGuid(), "ada", new List<Line> { new("a", 2, 1.5m), new("b", 1, 10m) });
 
-        Receipt receipt = await Remote.CheckoutAsyncAsync(_pool, order).WaitAsync(Limit);
+        Receipt receipt = await Remote.CheckoutInWorkerAsync(_pool, order).WaitAsync(Limit);
 
         Assert.Equal(order.Id, receipt.OrderId);
         Assert.Equal(13m, receipt.Total);
         Assert.NotEqual(Environment.ProcessId, receipt.WorkerProcessId);
+    }
+
+    [Fact]
+    public async Task DefaultParameterValuesAreKeptOnTheGeneratedCalls()
+    {
+        Assert.Equal("40 x, Green", await Remote.ScaleAsync(_pool, 4).WaitAsync(Limit));
+        Assert.Equal("8 cm, Green", await Remote.ScaleAsync(_pool, 4, 2, "cm").WaitAsync(Limit));
+        Assert.Equal("-1.5 x, Red", await Remote.DescribeInWorkerAsync(_pool, -1.5, ConsoleColor.Red).WaitAsync(Limit));
+        Assert.Equal("0.25 x, Green", await Remote.DescribeInWorkerAsync(_pool).WaitAsync(Limit));
     }
 
     [Fact]

@@ -84,6 +84,15 @@ public static partial class Remote
     }
 
     [Parallel]
+    public static string Scale(int value, int factor = 10, string unit = "x", ConsoleColor color = ConsoleColor.Green)
+        => $"{value * factor} {unit}, {color}";
+
+    /// <summary>Named …Async: its generated single call is DescribeInWorkerAsync.</summary>
+    [Parallel]
+    public static Task<string> DescribeAsync(double value = 0.25, ConsoleColor color = ConsoleColor.Green)
+        => Task.FromResult($"{value.ToString(System.Globalization.CultureInfo.InvariantCulture)} x, {color}");
+
+    [Parallel]
     public static int Fail(string message) => throw new InvalidOperationException(message);
 
     /// <summary>Throws KeyNotFoundException from the indexer when the key is missing.</summary>

@@ -73,7 +73,8 @@ internal sealed record ParallelMethodModel(
 /// <param name="Name">The name, escaped if it is a keyword.</param>
 /// <param name="Type">The type as the user annotated it.</param>
 /// <param name="Role">Whether it is sent, or replaced in the worker.</param>
-internal sealed record ParameterModel(string Name, string Type, ParallelParameterRole Role);
+/// <param name="DefaultValue">The default value as C# source (e.g. <c>10</c>, <c>"x"</c>, <c>1.5F</c>), kept on the generated call; or <see langword="null"/>.</param>
+internal sealed record ParameterModel(string Name, string Type, ParallelParameterRole Role, string? DefaultValue = null);
 
 /// <summary>The attribute's options; zero means "the pool's setting".</summary>
 internal sealed record ParallelOptionsModel(int TimeoutMilliseconds, int ChunkSize, int MaxRetries, bool AcceptsCancellation)
