@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Forklift.Shared;
 
@@ -238,6 +239,19 @@ internal sealed class ParallelMarshalClassifier
             return null;
         }
 
+        // A class's primary-constructor parameters may be captured in fields the compiler does not show us: they are
+        // carried only when that constructor is the one called with the members' values.
+        if (PrimaryConstructor(type) is { Parameters.Length: > 0 } primary
+            && !SymbolEqualityComparer.Default.Equals(primary, constructor))
+        {
+            IParameterSymbol parameter = primary.Parameters[0];
+            problem = new ParallelMarshalProblem(
+                path + "." + parameter.Name,
+                parameter.Type,
+                "a primary constructor parameter that the generated code would not pass (it uses another constructor), so a value captured from it would be lost (give each primary constructor parameter a property of the same name and type)");
+            return null;
+        }
+
         // The rest of the state: instance fields that neither the constructor nor a setter carries. Generated code reads
         // and writes them through [UnsafeAccessor]s, which need the field's declaring type, so this is done only for
         // types of this compilation (the compiler does not show us the private fields of referenced assemblies).
@@ -316,6 +330,28 @@ internal sealed class ParallelMarshalClassifier
         }
 
         return true;
+    }
+
+    /// <summary>The primary constructor of a class or struct that is not a record (a record's parameters are properties).</summary>
+    private IMethodSymbol? PrimaryConstructor(INamedTypeSymbol type)
+    {
+        if (type.IsRecord)
+        {
+            return null;
+        }
+
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(_cancellationToken) is TypeDeclarationSyntax)
+                {
+                    return constructor;
+                }
+            }
+        }
+
+        return null;
     }
 
     private bool IsDeclaredHere(INamedTypeSymbol type)
