@@ -51,6 +51,25 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         _spillFactory = factory;
     }
 
+    /// <summary>Appends <paramref name="bytes"/> straight to the spill target, if the message spills (or spills now
+    /// because of them): one copy from the caller's memory into the target instead of two through the array.</summary>
+    /// <returns><see langword="false"/> if the message stays in the array; nothing was written then.</returns>
+    public bool TryWriteToSpill(ReadOnlySpan<byte> bytes)
+    {
+        if (_spillFactory is null || _flushed + _written + bytes.Length <= _spillThreshold)
+        {
+            return false;
+        }
+
+        _spill ??= _spillFactory();
+        _spill.Write(_buffer.AsSpan(0, _written), _flushed);
+        _flushed += _written;
+        _written = 0;
+        _spill.Write(bytes, _flushed);
+        _flushed += bytes.Length;
+        return true;
+    }
+
     /// <summary>Ends a spilled message: flushes the staging window and hands the target (with the whole message in it)
     /// to the caller, who owns it from now on. The writer is reset.</summary>
     public ISpillTarget DetachSpill()
