@@ -180,13 +180,14 @@ public sealed class SharedMemoryTests
         await FixtureApps.EnsureBuiltAsync();
 
         // A segment of a pool process that no longer exists: the next pool process sweeps it at its first pool.
+        string swept;
         using (Process gone = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!)
         {
             gone.WaitForExit();
-            File.WriteAllBytes($"/dev/shm/forklift-{gone.Id}-1-0000000000000000", [1, 2, 3]);
+            swept = $"/dev/shm/forklift-{gone.Id}-1-{Guid.NewGuid():N}";
+            File.WriteAllBytes(swept, [1, 2, 3]);
         }
 
-        string swept = Directory.GetFiles("/dev/shm", "forklift-*-1-0000000000000000").Single();
         using Process parent = FixtureApps.Start(FixtureApps.Dotnet, [Path.Combine(FixtureApps.Output("ConsoleApp"), "ConsoleApp.dll"), "hold"], null, out var output);
         try
         {

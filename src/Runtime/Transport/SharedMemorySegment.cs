@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.MemoryMappedFiles;
 using Forklift.Buffers;
-using Microsoft.Win32.SafeHandles;
 
 namespace Forklift.Transport;
 
@@ -34,9 +33,10 @@ internal sealed class SharedMemorySegment : ISpillTarget
     private const string Prefix = "forklift-";
     private static int s_swept;
 
-    private readonly SafeFileHandle _file;
+    // Kept as the FileStream that owns the handle (dropping the stream would let its finalizer close the handle).
+    private readonly FileStream _file;
 
-    private SharedMemorySegment(string name, SafeFileHandle file)
+    private SharedMemorySegment(string name, FileStream file)
     {
         Name = name;
         _file = file;
@@ -55,7 +55,21 @@ internal sealed class SharedMemorySegment : ISpillTarget
         string name = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{poolPid}-{workerPid}-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8))}");
 
         // CreateNew: a random name never meets an existing file, and if it did we must not write into someone else's.
-        SafeFileHandle file = File.OpenHandle(Directory + name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.None);
+        // Owner-only: /dev/shm is shared by every user of the machine, and the values are the app's data. Shared (not
+        // None): on Unix .NET implements FileShare.None with an exclusive flock, which the reader would then wait on.
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+            BufferSize = 0,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var file = new FileStream(Directory + name, options);
         return new SharedMemorySegment(name, file);
     }
 
@@ -139,7 +153,7 @@ internal sealed class SharedMemorySegment : ISpillTarget
     }
 
     /// <inheritdoc/>
-    public void Write(ReadOnlySpan<byte> bytes, long offset) => RandomAccess.Write(_file, bytes, offset);
+    public void Write(ReadOnlySpan<byte> bytes, long offset) => RandomAccess.Write(_file.SafeFileHandle, bytes, offset);
 
     /// <summary>Closes the writer's handle; the file stays for the peer, who deletes it.</summary>
     public void Dispose() => _file.Dispose();
