@@ -172,6 +172,44 @@ public class RealCodeLockShapesTests
                 }
             """));
 
+    [Fact]
+    public Task ReleasedOnlyWhenTheMethodFails_IsAHandOff()
+        => VerifyBothSilentAsync(Class("private readonly Mutex _mutex = new(); private object _engine;", """
+                // LiteDB's SharedEngine: OpenDatabase returns holding the mutex, CloseDatabase releases it.
+                private bool OpenDatabase()
+                {
+                    try
+                    {
+                        _mutex.WaitOne();
+                    }
+                    catch (AbandonedMutexException) { }
+
+                    if (_engine == null)
+                    {
+                        try
+                        {
+                            _engine = new object();
+                            return true;
+                        }
+                        catch
+                        {
+                            _mutex.ReleaseMutex();
+                            throw;
+                        }
+                    }
+                    else
+                    {
+                        return false;
+                    }
+                }
+
+                private void CloseDatabase()
+                {
+                    _engine = null;
+                    _mutex.ReleaseMutex();
+                }
+            """));
+
     [Theory]
     [InlineData("private readonly SemaphoreSlim _gate = new(1, 1);", "_gate.Wait(100)")]
     [InlineData("private readonly object _gate = new();", "Monitor.TryEnter(_gate, 100)")]
