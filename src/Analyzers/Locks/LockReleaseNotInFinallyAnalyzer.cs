@@ -91,13 +91,6 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        if (releases.TrueForAll(release => OperationTree.IsInCatch(release.Invocation)))
-        {
-            // Released only when the method fails: on success it returns holding the lock for a matching method
-            // (Open/Close, Begin/End) to release, the hand-off above with a clean-up on the failure path.
-            return null;
-        }
-
         if (HandedToCallback(acquire, set))
         {
             // task.ContinueWith(_ => gate.Release()): the permit is released by the continuation, and the releases in

@@ -92,20 +92,6 @@ internal static class OperationTree
     }
 
     /// <summary>Whether <paramref name="operation"/> runs only on the normal path of a <c>try</c>: in its body or a <c>catch</c>.</summary>
-    /// <summary>Whether <paramref name="operation"/> sits in a <c>catch</c> clause of its body.</summary>
-    public static bool IsInCatch(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation); current = current.Parent)
-        {
-            if (current is ICatchClauseOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     public static bool IsInTryBodyOrCatch(IOperation operation)
     {
         var child = operation;

@@ -173,29 +173,18 @@ public class RealCodeLockShapesTests
             """));
 
     [Fact]
-    public Task ReleasedOnlyWhenTheMethodFails_IsAHandOff()
-        => VerifyBothSilentAsync(Class("private readonly Mutex _mutex = new(); private object _engine;", """
-                // LiteDB's SharedEngine: OpenDatabase returns holding the mutex, CloseDatabase releases it.
-                private bool OpenDatabase()
+    public async Task HandOffThatLeaksOnOneReturn_IsStillReported()
+    {
+        // LiteDB's SharedEngine, judged a true report on real code: Open hands the mutex to Close when it returns true,
+        // but 'return false' (already open on this thread) keeps one more recursion count that no caller releases.
+        var source = Class("private readonly Mutex _mutex = new(); private object _engine;", """
+                private bool Open()
                 {
-                    try
-                    {
-                        _mutex.WaitOne();
-                    }
-                    catch (AbandonedMutexException) { }
-
+                    try { [|_mutex.WaitOne()|]; } catch (AbandonedMutexException) { }
                     if (_engine == null)
                     {
-                        try
-                        {
-                            _engine = new object();
-                            return true;
-                        }
-                        catch
-                        {
-                            _mutex.ReleaseMutex();
-                            throw;
-                        }
+                        try { _engine = new object(); return true; }
+                        catch { _mutex.ReleaseMutex(); throw; }
                     }
                     else
                     {
@@ -203,12 +192,13 @@ public class RealCodeLockShapesTests
                     }
                 }
 
-                private void CloseDatabase()
-                {
-                    _engine = null;
-                    _mutex.ReleaseMutex();
-                }
-            """));
+                private void Close() { _engine = null; _mutex.ReleaseMutex(); }
+
+                public int Query() { bool opened = Open(); try { return 1; } finally { if (opened) Close(); } }
+            """);
+        await new ReleaseInFinally.Test { TestCode = source, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+        await new ReleaseHeld.Test { TestCode = source.Replace("[|", string.Empty).Replace("|]", string.Empty), ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+    }
 
     [Theory]
     [InlineData("private readonly SemaphoreSlim _gate = new(1, 1);", "_gate.Wait(100)")]
