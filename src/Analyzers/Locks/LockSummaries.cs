@@ -63,48 +63,38 @@ internal sealed class LockSummaries
     private ImmutableArray<LockSummary> Compute(SemanticModel model, CancellationToken cancellationToken)
     {
         var members = new HashSet<SyntaxNode>();
+        var acquiring = new List<SyntaxNode>();
         var result = ImmutableArray.CreateBuilder<LockSummary>();
         foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
         {
+            // Only a member that can acquire has something to summarize: one that only releases holds nothing.
             var candidate = node is LockStatementSyntax
-                            || (node is InvocationExpressionSyntax invocation && LockCallText.InvokedName(invocation.Expression) is { } name && LockApis.IsLockMethodName(name));
-            if (!candidate || MemberOf(node) is not { } member || !members.Add(member))
+                            || (node is InvocationExpressionSyntax invocation && LockCallText.InvokedName(invocation.Expression) is { } name && IsAcquireName(name));
+            if (candidate && MemberOf(node) is { } member && members.Add(member))
             {
-                continue;
+                acquiring.Add(member);
             }
-
-            Summarize(model, member, result, cancellationToken);
         }
 
-        // The other methods of the types that take locks: helpers called while a lock is held often take no lock
-        // themselves but call one that does (a public method, its private implementation). Their summaries carry only
-        // their calls; methods of other types stay unbound.
-        var types = new HashSet<SyntaxNode>();
-        foreach (var member in members.ToList())
+        // Every acquiring member is summarized at full depth, before or after the helpers it reaches.
+        foreach (var member in acquiring)
         {
-            if (member.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type && types.Add(type))
-            {
-                foreach (var node in type.Members)
-                {
-                    var helper = node switch
-                    {
-                        BaseMethodDeclarationSyntax method => method,
-                        BasePropertyDeclarationSyntax { AccessorList: null } property => (SyntaxNode?)property.DescendantNodes().OfType<ArrowExpressionClauseSyntax>().FirstOrDefault(),
-                        _ => null,
-                    };
-
-                    if (helper is not null && members.Add(helper))
-                    {
-                        Summarize(model, helper, result, cancellationToken);
-                    }
-                }
-            }
+            Summarize(model, member, members, result, LockCallGraph.MaxCallDepth, cancellationToken);
         }
 
         return result.ToImmutable();
     }
 
-    private void Summarize(SemanticModel model, SyntaxNode member, ImmutableArray<LockSummary>.Builder result, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="name"/> can name a lock acquisition (a subset of <see cref="LockApis.IsLockMethodName"/>).</summary>
+    private static bool IsAcquireName(string name)
+        => LockApis.IsLockMethodName(name) && !name.StartsWith("Exit", StringComparison.Ordinal) && !name.StartsWith("Release", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Summarizes <paramref name="member"/>, then the methods of the same file it calls while holding a lock, which
+    /// often take no lock themselves but call one that does (a public method and its private implementation), and
+    /// so on, <paramref name="depth"/> calls deep. Methods of other files are summarized only when they acquire.
+    /// </summary>
+    private void Summarize(SemanticModel model, SyntaxNode member, HashSet<SyntaxNode> members, ImmutableArray<LockSummary>.Builder result, int depth, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (OwnerOf(model, member, cancellationToken) is not { } owner || model.GetOperation(member, cancellationToken) is not { } body)
@@ -115,12 +105,43 @@ internal sealed class LockSummaries
         foreach (var summary in LockSummaryBuilder.Build(body, owner, _apis, cancellationToken))
         {
             // A method that neither takes a lock nor calls a source method adds nothing to any composition.
-            if (!summary.Acquisitions.IsEmpty || !summary.Calls.IsEmpty)
+            if (summary.Acquisitions.IsEmpty && summary.Calls.IsEmpty)
             {
-                result.Add(summary);
+                continue;
+            }
+
+            result.Add(summary);
+            if (depth <= 1)
+            {
+                continue;
+            }
+
+            foreach (var call in summary.Calls)
+            {
+                // In a method that takes locks, the calls made while holding one; in a helper reached that way, all
+                // of them (its caller holds the lock).
+                if (call.Held.IsEmpty && depth == LockCallGraph.MaxCallDepth)
+                {
+                    continue;
+                }
+
+                foreach (var reference in call.Callee.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == model.SyntaxTree && HelperBody(reference.GetSyntax(cancellationToken)) is { } helper && members.Add(helper))
+                    {
+                        Summarize(model, helper, members, result, depth - 1, cancellationToken);
+                    }
+                }
             }
         }
     }
+
+    /// <summary>The member syntax to summarize for a callee's declaration, or <see langword="null"/>.</summary>
+    private static SyntaxNode? HelperBody(SyntaxNode declaration) => declaration switch
+    {
+        BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => declaration,
+        _ => null,
+    };
 
     /// <summary>The method, accessor, or expression-bodied property that holds <paramref name="node"/>.</summary>
     private static SyntaxNode? MemberOf(SyntaxNode node)

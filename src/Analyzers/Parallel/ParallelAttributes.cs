@@ -28,7 +28,7 @@ internal sealed class ParallelAttributes
     /// The check must stay cheap: <c>GetTypeByMetadataName</c> loads the namespace names of every referenced
     /// assembly (tenths of a second in a net10.0 project, most of the FL3xxx time in libraries that never use
     /// Forklift), so it runs only when the attributes can exist at all: declared in this compilation (the type names
-    /// of its declarations are known without binding) or in a referenced assembly named Forklift.
+    /// of its declarations are known without binding) or in a referenced file named Forklift.dll.
     /// </remarks>
     public static ParallelAttributes? Find(Compilation compilation)
     {
@@ -44,15 +44,19 @@ internal sealed class ParallelAttributes
 
     private static bool MayDeclareAttributes(Compilation compilation)
     {
-        var declared = compilation.Assembly.TypeNames;
-        if (declared.Contains("ParallelAttribute") || declared.Contains("WorkerInitializerAttribute"))
+        // Neither question creates a symbol: ContainsSymbolsWithName reads the declaration table of the source, and a
+        // reference's display name is its file path (or, for a project in the IDE, its assembly name). Touching
+        // compilation.Assembly or ReferencedAssemblyNames here would make this analyzer the one that pays for
+        // resolving every reference, ahead of the compiler.
+        if (compilation.ContainsSymbolsWithName("ParallelAttribute", SymbolFilter.Type)
+            || compilation.ContainsSymbolsWithName("WorkerInitializerAttribute", SymbolFilter.Type))
         {
             return true;
         }
 
-        foreach (var reference in compilation.ReferencedAssemblyNames)
+        foreach (var reference in compilation.References)
         {
-            if (reference.Name == RuntimeAssemblyName)
+            if (reference.Display is { } display && System.IO.Path.GetFileNameWithoutExtension(display) == RuntimeAssemblyName)
             {
                 return true;
             }
