@@ -100,6 +100,18 @@ internal sealed class LockKey : IEquatable<LockKey>
     /// </summary>
     public bool IsShared => Symbol is IFieldSymbol or IPropertySymbol && (Instance is null || ReferenceEquals(Instance, This));
 
+    /// <summary>
+    /// When the lock is a parameter or a member chain of one (<c>from</c>, <c>from._sync</c>), that parameter, and the
+    /// same key with the parameter replaced: the shape of <c>lock (from._sync) lock (to._sync)</c>.
+    /// </summary>
+    public IParameterSymbol? RootParameter => Instance is null ? Symbol as IParameterSymbol : Instance.RootParameter;
+
+    /// <summary>Whether this key and <paramref name="other"/> name the same member chain below their root parameters.</summary>
+    public bool SameChainBelowRoot(LockKey other)
+        => Instance is null
+            ? other.Instance is null && Symbol is IParameterSymbol && other.Symbol is IParameterSymbol
+            : other.Instance is not null && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol) && Instance.SameChainBelowRoot(other.Instance);
+
     /// <summary>Whether the lock is <c>this</c> itself (<c>lock (this)</c>).</summary>
     public bool IsThis => ReferenceEquals(this, This);
 

@@ -30,8 +30,25 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
         helpLinkUri: HelpLinks.For(DiagnosticIds.LockOrderInversion),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>
+    /// The same inversion within one method: two locks reached through two parameters of the same type, nested in
+    /// argument order (<c>lock (from._sync) lock (to._sync)</c>). A second call with the arguments swapped takes them
+    /// in the opposite order (the textbook transfer deadlock). Not reported when the method also nests them the other
+    /// way round, which is how code that orders them (by an id, say) looks.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor SwappedArgumentsRule = new(
+        DiagnosticIds.LockOrderInversion,
+        title: "Take locks in one consistent order",
+        messageFormat: "'{0}' is taken while holding '{1}', but a call with '{2}' and '{3}' swapped takes them in the opposite order: two such calls at the same time deadlock; take the two locks in a fixed order (for example by a unique id)",
+        DiagnosticCategories.Locking,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A method that locks two objects reached through its parameters, in the order of its arguments, deadlocks when two threads call it with the arguments swapped. Order the two locks by something both calls agree on.",
+        helpLinkUri: HelpLinks.For(DiagnosticIds.LockOrderInversion),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, SwappedArgumentsRule);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -69,6 +86,8 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
             {
                 AddEdges(edges, summary.Method, held, taken, taken.Location, via: null);
             }
+
+            ReportSwappedArguments(end, summary);
 
             foreach (var site in summary.Calls)
             {
@@ -113,6 +132,35 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
                 opposite.Method.Name,
                 Through(opposite.Via)));
         }
+    }
+
+    private static void ReportSwappedArguments(CompilationAnalysisContext end, LockSummary summary)
+    {
+        foreach (var (taken, held) in summary.Acquisitions)
+        {
+            foreach (var outer in held)
+            {
+                if (IsParameterPair(outer, taken, out var first, out var second)
+                    && !summary.Acquisitions.Any(other => other.Held.Any(h => IsParameterPair(h, other.Taken, out var p, out var q)
+                                                                              && SymbolEqualityComparer.Default.Equals(p, second)
+                                                                              && SymbolEqualityComparer.Default.Equals(q, first))))
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(SwappedArgumentsRule, taken.Location, [outer.Location], taken.Name, outer.Name, first.Name, second.Name));
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="outer"/> and <paramref name="inner"/> are the same blocking lock of two parameters of one type.</summary>
+    private static bool IsParameterPair(Acquisition outer, Acquisition inner, out IParameterSymbol first, out IParameterSymbol second)
+    {
+        first = outer.Key.RootParameter!;
+        second = inner.Key.RootParameter!;
+        return first is not null && second is not null && !SymbolEqualityComparer.Default.Equals(first, second)
+               && SymbolEqualityComparer.Default.Equals(first.Type, second.Type)
+               && outer.Key.SameChainBelowRoot(inner.Key)
+               && outer.Blocks && inner.Blocks
+               && outer.Mode is LockMode.Monitor or LockMode.Lock or LockMode.Write && inner.Mode == outer.Mode;
     }
 
     private static string Through(IMethodSymbol? via) => via is null ? string.Empty : $" (through '{via.Name}')";

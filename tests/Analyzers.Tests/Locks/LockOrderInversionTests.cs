@@ -1,3 +1,5 @@
+using Forklift.Analyzers.Locks;
+using Microsoft.CodeAnalysis.Testing;
 using static Forklift.Analyzers.Tests.Locks.LockKinds;
 using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.Locks.LockOrderInversionAnalyzer>;
 
@@ -32,7 +34,7 @@ public class LockOrderInversionTests
                     }
                 }
             """),
-            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("_b", "_a", string.Empty, "Refund", string.Empty));
+            new DiagnosticResult(LockOrderInversionAnalyzer.Rule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("_b", "_a", string.Empty, "Refund", string.Empty));
 
     [Fact]
     public Task OrderThroughAHelperCall_IsReportedAtTheCall()
@@ -77,7 +79,7 @@ public class LockOrderInversionTests
 
                 static void Work() { }
             """).Replace("    void Work() { }\n", string.Empty),
-            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("s_journal", "s_accounts", " (through 'Append')", "CompactAsync", string.Empty));
+            new DiagnosticResult(LockOrderInversionAnalyzer.Rule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("s_journal", "s_accounts", " (through 'Append')", "CompactAsync", string.Empty));
 
     [Fact]
     public Task WriteLocksAndMonitorEnter_AreOrdered()
@@ -106,7 +108,7 @@ public class LockOrderInversionTests
                     }
                 }
             """),
-            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("_files", "_index", string.Empty, "Flush", string.Empty));
+            new DiagnosticResult(LockOrderInversionAnalyzer.Rule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("_files", "_index", string.Empty, "Flush", string.Empty));
 
     [Fact]
     public Task ConsistentOrdersGatedPairsTimedTriesReadLocksAndConstructors_AreSilent()
@@ -181,4 +183,62 @@ public class LockOrderInversionTests
                     }
                 }
             """));
+
+    [Fact]
+    public Task TwoParametersLockedInArgumentOrder_IsReported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            class Account
+            {
+                public readonly object Sync = new();
+                public long Id;
+                public decimal Balance;
+
+                public static void Transfer(Account from, Account to, decimal amount)
+                {
+                    lock ({|#1:from.Sync|})
+                    {
+                        lock ({|#0:to.Sync|})
+                        {
+                            from.Balance -= amount;
+                            to.Balance += amount;
+                        }
+                    }
+                }
+
+                public static void Swap(Account a, Account b)
+                {
+                    {|#3:Monitor.Enter(a)|};
+                    try
+                    {
+                        {|#2:Monitor.Enter(b)|};
+                        try { (a.Balance, b.Balance) = (b.Balance, a.Balance); } finally { Monitor.Exit(b); }
+                    }
+                    finally
+                    {
+                        Monitor.Exit(a);
+                    }
+                }
+
+                public static void Ordered(Account from, Account to, decimal amount)
+                {
+                    if (from.Id < to.Id)
+                    {
+                        lock (from.Sync) { lock (to.Sync) { from.Balance -= amount; to.Balance += amount; } }
+                    }
+                    else
+                    {
+                        lock (to.Sync) { lock (from.Sync) { from.Balance -= amount; to.Balance += amount; } }
+                    }
+                }
+
+                public static void Unrelated(Account account, object other)
+                {
+                    lock (account.Sync) { lock (other) { account.Balance = 0; } }
+                }
+            }
+            """,
+            new DiagnosticResult(LockOrderInversionAnalyzer.SwappedArgumentsRule).WithLocation(0).WithLocation(1).WithArguments("to.Sync", "from.Sync", "from", "to"),
+            new DiagnosticResult(LockOrderInversionAnalyzer.SwappedArgumentsRule).WithLocation(2).WithLocation(3).WithArguments("b", "a", "a", "b"));
 }

@@ -205,4 +205,35 @@ public class NonReentrantLockReentryTests
                     }
                 }
             """));
+
+    [Fact]
+    public Task ReentryThroughRecursionAndLocalFunctions_IsReported()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1);", """
+                void Visit(int depth)
+                {
+                    {|#1:_gate.Wait()|};
+                    try
+                    {
+                        if (depth > 0)
+                        {
+                            {|#0:Visit(depth - 1)|};
+                        }
+
+                        {|#2:Flush()|};
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+
+                    void Flush()
+                    {
+                        {|#3:_gate.Wait()|};
+                        _gate.Release();
+                    }
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(1).WithArguments("_gate", "Visit", SemaphoreForever),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(2).WithLocation(1).WithLocation(3).WithArguments("_gate", "Flush", SemaphoreForever));
 }
