@@ -22,6 +22,7 @@ internal sealed class LockSummaries
 
     private readonly LockApis _apis;
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<LockSummary>> _files = new();
+    private readonly ConcurrentDictionary<SyntaxTree, object> _computing = new();
 
     private LockSummaries(Compilation compilation) => _apis = LockApis.CreateDeferred(compilation);
 
@@ -56,8 +57,18 @@ internal sealed class LockSummaries
             return known;
         }
 
-        // Two rules may compute the same file at once; the results are equal, and the first one stored wins.
-        return _files.GetOrAdd(model.SyntaxTree, Compute(model, cancellationToken));
+        // The three rules reach each file at about the same time: one computes, the others wait for its result
+        // instead of binding the same methods again. A cancelled computation stores nothing; the next caller redoes it.
+        lock (_computing.GetOrAdd(model.SyntaxTree, static _ => new object()))
+        {
+            if (!_files.TryGetValue(model.SyntaxTree, out known))
+            {
+                known = Compute(model, cancellationToken);
+                _files[model.SyntaxTree] = known;
+            }
+
+            return known;
+        }
     }
 
     private ImmutableArray<LockSummary> Compute(SemanticModel model, CancellationToken cancellationToken)
@@ -76,10 +87,11 @@ internal sealed class LockSummaries
             }
         }
 
-        // Every acquiring member is summarized at full depth, before or after the helpers it reaches.
+        // Every acquiring member is summarized with the helpers it calls under a lock, before or after those helpers
+        // are reached from another member.
         foreach (var member in acquiring)
         {
-            Summarize(model, member, members, result, LockCallGraph.MaxCallDepth, cancellationToken);
+            Summarize(model, member, members, result, followHelpers: true, cancellationToken);
         }
 
         return result.ToImmutable();
@@ -90,11 +102,12 @@ internal sealed class LockSummaries
         => LockApis.IsLockMethodName(name) && !name.StartsWith("Exit", StringComparison.Ordinal) && !name.StartsWith("Release", StringComparison.Ordinal);
 
     /// <summary>
-    /// Summarizes <paramref name="member"/>, then the methods of the same file it calls while holding a lock, which
-    /// often take no lock themselves but call one that does (a public method and its private implementation), and
-    /// so on, <paramref name="depth"/> calls deep. Methods of other files are summarized only when they acquire.
+    /// Summarizes <paramref name="member"/> and, when <paramref name="followHelpers"/>, the methods of the same file it
+    /// calls while holding a lock: such a helper often takes no lock itself but calls one that does (a public method
+    /// and its private implementation). One level only: binding a method costs about what the compiler pays for it,
+    /// and the helpers' own callees are summarized only when they acquire.
     /// </summary>
-    private void Summarize(SemanticModel model, SyntaxNode member, HashSet<SyntaxNode> members, ImmutableArray<LockSummary>.Builder result, int depth, CancellationToken cancellationToken)
+    private void Summarize(SemanticModel model, SyntaxNode member, HashSet<SyntaxNode> members, ImmutableArray<LockSummary>.Builder result, bool followHelpers, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (OwnerOf(model, member, cancellationToken) is not { } owner || model.GetOperation(member, cancellationToken) is not { } body)
@@ -111,16 +124,14 @@ internal sealed class LockSummaries
             }
 
             result.Add(summary);
-            if (depth <= 1)
+            if (!followHelpers)
             {
                 continue;
             }
 
             foreach (var call in summary.Calls)
             {
-                // In a method that takes locks, the calls made while holding one; in a helper reached that way, all
-                // of them (its caller holds the lock).
-                if (call.Held.IsEmpty && depth == LockCallGraph.MaxCallDepth)
+                if (call.Held.IsEmpty)
                 {
                     continue;
                 }
@@ -129,7 +140,7 @@ internal sealed class LockSummaries
                 {
                     if (reference.SyntaxTree == model.SyntaxTree && HelperBody(reference.GetSyntax(cancellationToken)) is { } helper && members.Add(helper))
                     {
-                        Summarize(model, helper, members, result, depth - 1, cancellationToken);
+                        Summarize(model, helper, members, result, followHelpers: false, cancellationToken);
                     }
                 }
             }
