@@ -27,7 +27,8 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableHashSet<string> MutatingMethods = ImmutableHashSet.Create(
         StringComparer.Ordinal,
         "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Clear",
-        "Enqueue", "Push", "TryAdd", "AddOrUpdate", "TryUpdate", "UnionWith", "IntersectWith", "ExceptWith", "SymmetricExceptWith");
+        "Enqueue", "Push", "TryAdd", "AddOrUpdate", "TryUpdate", "UnionWith", "IntersectWith", "ExceptWith", "SymmetricExceptWith",
+        "TryRemove", "Dequeue", "TryDequeue", "Pop", "TryPop", "TryTake", "Sort", "Reverse");
 
     /// <summary>How many calls deep the search goes: deep enough for helpers of helpers, bounded for large call graphs.</summary>
     internal const int MaxCallDepth = 4;
@@ -187,6 +188,7 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
     private static bool IsWritten(IOperation reference) => reference.Parent switch
     {
         IAssignmentOperation assignment => assignment.Target == reference,
+        ITupleOperation { Parent: IDeconstructionAssignmentOperation deconstruction } tuple => deconstruction.Target == tuple,
         IIncrementOrDecrementOperation increment => increment.Target == reference,
         IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
         _ => false,
@@ -196,6 +198,7 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
     private static Location WriteSite(IOperation reference) => reference.Parent switch
     {
         IArgumentOperation { Parent: { } call } => call.Syntax.GetLocation(),
+        ITupleOperation { Parent: { } deconstruction } => deconstruction.Syntax.GetLocation(),
         { } parent => parent.Syntax.GetLocation(),
         _ => reference.Syntax.GetLocation(),
     };

@@ -110,6 +110,8 @@ public sealed class ParallelWritesStaticStateTests
     [InlineData("System.Collections.Generic.Dictionary<string, int>", "s_state[key]++;")]
     [InlineData("System.Collections.Generic.HashSet<string>", "s_state.UnionWith(new[] { key });")]
     [InlineData("System.Collections.Generic.Queue<string>", "s_state.Enqueue(key);")]
+    [InlineData("System.Collections.Generic.Queue<string>", "s_state.Dequeue();")]
+    [InlineData("System.Collections.Concurrent.ConcurrentDictionary<string, int>", "s_state.TryRemove(key, out _);")]
     [InlineData("System.Collections.Concurrent.ConcurrentBag<string>", "s_state.Add(key);")]
     [InlineData("System.Collections.Generic.List<string>", "((System.Collections.Generic.ICollection<string>)s_state).Clear();")]
     public Task ChangingAStaticCollectionIsReported(string type, string change) => Verify.VerifyAnalyzerAsync($$"""
@@ -256,4 +258,27 @@ public sealed class ParallelWritesStaticStateTests
         }
         """,
         Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Run", "field", "Work.s_total", "Run"));
+
+    [Fact]
+    public Task DeconstructionAndOutArgumentsAreWrites() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public static partial class Work
+        {
+            private static int s_low;
+            private static int s_high;
+            private static int s_parsed;
+
+            [Parallel]
+            public static int {|#2:Run|}(string text)
+            {
+                {|#0:(s_low, s_high) = (1, 2)|};
+                {|#1:int.TryParse(text, out s_parsed)|};
+                return s_low;
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithLocation(2).WithArguments("Run", "field", "Work.s_low", "Run"),
+        Verify.Diagnostic().WithLocation(0).WithLocation(2).WithArguments("Run", "field", "Work.s_high", "Run"),
+        Verify.Diagnostic().WithLocation(1).WithLocation(2).WithArguments("Run", "field", "Work.s_parsed", "Run"));
 }
