@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.Locks;
 
@@ -78,13 +79,29 @@ internal sealed class LockSummaries
         var result = ImmutableArray.CreateBuilder<LockSummary>();
         foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
         {
-            // Only a member that can acquire has something to summarize: one that only releases holds nothing.
-            var candidate = node is LockStatementSyntax
-                            || (node is InvocationExpressionSyntax invocation && LockCallText.InvokedName(invocation.Expression) is { } name && IsAcquireName(name));
-            if (candidate && MemberOf(node) is { } member && members.Add(member))
+            // Only a member that acquires has something to summarize (one that only releases holds nothing), and only
+            // such members get a whole operation tree: a call merely named like an acquisition (Task.Wait) is bound
+            // alone first, as FL2001 binds it, so the semantic model's cache serves both.
+            if (node is not LockStatementSyntax
+                && (node is not InvocationExpressionSyntax invocation || LockCallText.InvokedName(invocation.Expression) is not { } name || !IsAcquireName(name)))
             {
-                acquiring.Add(member);
+                continue;
             }
+
+            if (MemberOf(node) is not { } member || members.Contains(member))
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (node is InvocationExpressionSyntax call
+                && (model.GetOperation(call, cancellationToken) is not IInvocationOperation operation || _apis.Classify(operation) is not { IsAcquire: true }))
+            {
+                continue;
+            }
+
+            members.Add(member);
+            acquiring.Add(member);
         }
 
         // Every acquiring member is summarized with the helpers it calls under a lock, before or after those helpers
