@@ -294,7 +294,11 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                 return result;
             }
 
-            if (current.Parent is not IBlockOperation { Parent: { } owner } || owner is not (IBlockOperation or IConditionalOperation)
+            // Hand over hand: `lock (a) { …; Monitor.Enter(b); } try { … } finally { Monitor.Exit(b); }`. Leaving a
+            // lock block, or a try body whose finally only releases other locks, runs nothing that can throw.
+            if (current.Parent is not IBlockOperation { Parent: { } owner }
+                || !(owner is IBlockOperation or IConditionalOperation or ILockOperation
+                     || (owner is ITryOperation { Catches.IsEmpty: true, Finally: { } @finally } tryOwner && tryOwner.Body == current.Parent && OnlyReleases(@finally)))
                 || OperationTree.StatementOf(owner) is not { } outer)
             {
                 return Continuation.NotFound;
@@ -303,6 +307,11 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             current = outer;
         }
     }
+
+    /// <summary>Whether every statement of <paramref name="finally"/> is a call named like a lock release.</summary>
+    private static bool OnlyReleases(IBlockOperation @finally)
+        => @finally.Operations.All(statement => statement is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: var name } }
+                                                && (name.StartsWith("Exit", StringComparison.Ordinal) || name.StartsWith("Release", StringComparison.Ordinal)));
 
     private static bool RestIsInert(ImmutableArray<IOperation> list, int from)
     {

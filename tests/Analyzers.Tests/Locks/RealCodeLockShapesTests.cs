@@ -297,4 +297,91 @@ public class RealCodeLockShapesTests
                 ReleaseHeld.Diagnostic().WithLocation(0).WithArguments("_gate", "it is released in a catch block and again in the finally block of the same try, so an exception releases it twice"),
             },
         }.RunAsync();
+
+    [Fact]
+    public Task AcquireInAConditionalExpressionCheckedBeforeTheTry_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _setup = new(1, 1); private bool _ready;", """
+                // Npgsql NpgsqlDataSource.Bootstrap and ReplicationConnection.SendFeedback.
+                async Task BootstrapAsync(bool async, TimeSpan timeout, CancellationToken ct)
+                {
+                    var hasSemaphore = async
+                        ? await _setup.WaitAsync(timeout, ct).ConfigureAwait(false)
+                        : _setup.Wait(timeout, ct);
+
+                    if (!hasSemaphore)
+                        throw new TimeoutException();
+
+                    try
+                    {
+                        _ready = true;
+                    }
+                    finally
+                    {
+                        _setup.Release();
+                    }
+                }
+
+                async Task SendAsync(bool wait, CancellationToken ct)
+                {
+                    var taken = wait
+                        ? await _setup.WaitAsync(Timeout.Infinite, ct).ConfigureAwait(false)
+                        : await _setup.WaitAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
+
+                    if (!taken)
+                    {
+                        Console.WriteLine("skipped");
+                        return;
+                    }
+
+                    try { _ready = false; }
+                    finally { _setup.Release(); }
+                }
+            """));
+
+    [Fact]
+    public Task HandOverHandLocking_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly object _sync = new(); private readonly object _cancelLock = new(); private bool _connected = true; private int _cancelled;", """
+                // Npgsql NpgsqlConnector: the second lock is taken last inside the first one's block or try.
+                void Cancel()
+                {
+                    lock (_sync)
+                    {
+                        if (!_connected)
+                            return;
+                        Monitor.Enter(_cancelLock);
+                    }
+
+                    try
+                    {
+                        _cancelled++;
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_cancelLock);
+                    }
+                }
+
+                void Cleanup()
+                {
+                    Monitor.Enter(_sync);
+                    try
+                    {
+                        _connected = false;
+                        Monitor.Enter(_cancelLock);
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_sync);
+                    }
+
+                    try
+                    {
+                        _cancelled = 0;
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_cancelLock);
+                    }
+                }
+            """));
 }
