@@ -308,6 +308,51 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="statement"/>, between an acquire and its <c>try</c>, cannot leave the lock held: an
+    /// inert statement, a declaration that only reads locals, fields or auto-properties (<c>var state = State;</c>), or
+    /// an early exit that releases the lock first (<c>if (state == Broken) { Monitor.Exit(x); return; }</c>).
+    /// </summary>
+    private static bool IsHarmlessBeforeTry(IOperation statement, LockCall acquire, LockCallSet set)
+    {
+        if (OperationTree.IsInert(statement))
+        {
+            return true;
+        }
+
+        if (statement is IVariableDeclarationGroupOperation group)
+        {
+            return group.Declarations.All(declaration => declaration.Declarators.All(declarator =>
+                (declarator.Initializer?.Value ?? declaration.Initializer?.Value) is not { } value || IsPlainRead(value)));
+        }
+
+        return statement is IConditionalOperation { WhenFalse: null, WhenTrue: IBlockOperation { Operations: { Length: > 0 } body } whenTrue } test
+               && OperationTree.AlwaysExits(whenTrue)
+               && !OperationTree.DescendantsInBody(test.Condition).Any(operation => operation is IInvocationOperation or IObjectCreationOperation or IAwaitOperation)
+               && body[0] is IExpressionStatementOperation { Operation: IInvocationOperation first }
+               && set.SameLock(acquire, acquires: false).Any(release => release.Invocation == first);
+    }
+
+    private static bool IsPlainRead(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value switch
+        {
+            ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation => true,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.GetMethod: { } getter } => IsAutoAccessor(getter),
+            _ => false,
+        };
+    }
+
+    private static bool IsAutoAccessor(IMethodSymbol getter)
+        => !getter.DeclaringSyntaxReferences.IsEmpty
+           && getter.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
+
     /// <summary>Whether every statement of <paramref name="finally"/> is a call named like a lock release.</summary>
     private static bool OnlyReleases(IBlockOperation @finally)
         => @finally.Operations.All(statement => statement is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: var name } }
@@ -329,7 +374,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
     private static Continuation Scan(ImmutableArray<IOperation> statements, int from, LockCall acquire, LockCallSet set)
     {
         var i = from;
-        while (i < statements.Length && OperationTree.IsInert(statements[i]))
+        while (i < statements.Length && IsHarmlessBeforeTry(statements[i], acquire, set))
         {
             i++;
         }
@@ -346,7 +391,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             }
 
             i++;
-            while (i < statements.Length && OperationTree.IsInert(statements[i]))
+            while (i < statements.Length && IsHarmlessBeforeTry(statements[i], acquire, set))
             {
                 i++;
             }

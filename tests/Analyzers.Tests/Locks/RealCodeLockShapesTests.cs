@@ -361,6 +361,29 @@ public class RealCodeLockShapesTests
                     }
                 }
 
+                int State { get; set; }
+
+                int Break()
+                {
+                    Monitor.Enter(_sync);
+                    var state = State;
+                    if (state == 3)
+                    {
+                        Monitor.Exit(_sync);
+                        return -1;
+                    }
+
+                    try
+                    {
+                        _connected = false;
+                        return state;
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_sync);
+                    }
+                }
+
                 void Cleanup()
                 {
                     Monitor.Enter(_sync);
