@@ -26,6 +26,8 @@ internal sealed class ConcurrencyTypes
         Lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
         SpinLock = compilation.GetTypeByMetadataName("System.Threading.SpinLock");
         ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
+        Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
+        Volatile = compilation.GetTypeByMetadataName("System.Threading.Volatile");
 
         var collections = new List<INamedTypeSymbol>();
         foreach (var name in UnsafeCollectionNames)
@@ -82,6 +84,8 @@ internal sealed class ConcurrencyTypes
     public INamedTypeSymbol? Lock { get; }
     public INamedTypeSymbol? SpinLock { get; }
     public INamedTypeSymbol? ThreadStaticAttribute { get; }
+    public INamedTypeSymbol? Interlocked { get; }
+    public INamedTypeSymbol? Volatile { get; }
     public IReadOnlyList<INamedTypeSymbol> UnsafeCollections { get; }
 
     public bool IsUnsafeCollection(ITypeSymbol? type)

@@ -114,12 +114,12 @@ public class SharedStateMutationCodeFixTests
 
                 static class Names
                 {
-                    static string first;
-                    static string last;
+                    static object first;
+                    static object last;
                     static void Run() => Parallel.For(0, 10, i =>
                     {
                         [|first = i.ToString()|];
-                        [|last = first + i|];
+                        [|last = first.ToString() + i|];
                     });
                 }
                 """,
@@ -129,8 +129,8 @@ public class SharedStateMutationCodeFixTests
                 static class Names
                 {
                     private static readonly object s_lock = new object();
-                    static string first;
-                    static string last;
+                    static object first;
+                    static object last;
                     static void Run() => Parallel.For(0, 10, i =>
                     {
                         lock (s_lock)
@@ -139,7 +139,7 @@ public class SharedStateMutationCodeFixTests
                         }
                         lock (s_lock)
                         {
-                            last = first + i;
+                            last = first.ToString() + i;
                         }
                     });
                 }
