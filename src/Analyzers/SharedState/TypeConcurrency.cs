@@ -107,7 +107,8 @@ internal sealed class TypeConcurrency
 
                 var verb = access.Access.Kind switch
                 {
-                    AccessKind.Write when !access.Access.LosesNothing && !(volatileField && !access.Access.IsCompound) => "written",
+                    // Even a constant or an immutable value breaks what the guard protects (Cancel reads, then nulls).
+                    AccessKind.Write when !(volatileField && !access.Access.IsCompound) => "written",
                     AccessKind.CollectionMutation => "modified",
                     AccessKind.CollectionRead => "read",
                     _ => null,
@@ -118,7 +119,7 @@ internal sealed class TypeConcurrency
                 }
 
                 var lockName = LockDisplayName(guard);
-                findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, holder.Access.Location, state, lockName,
+                findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, reason.Location(access), state, lockName,
                     [state.Name, verb, lockName, $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", reason.Describe(access)]);
             }
 
