@@ -12,6 +12,9 @@ internal sealed class MethodSummaryBuilder
     private readonly SynchronizationFacts _synchronization;
     private readonly CancellationToken _cancellationToken;
 
+    /// <summary>Locks held around the synchronous lambda being walked (empty outside one).</summary>
+    private ImmutableArray<HeldLock> _outer = ImmutableArray<HeldLock>.Empty;
+
     public MethodSummaryBuilder(INamedTypeSymbol type, ConcurrencyTypes types, SynchronizationFacts synchronization, CancellationToken cancellationToken)
     {
         _type = type.OriginalDefinition;
@@ -27,12 +30,13 @@ internal sealed class MethodSummaryBuilder
         var delegates = ImmutableArray.CreateBuilder<(IMethodSymbol, Location)>();
         string? synchronization = null;
 
-        var stack = new Stack<(IOperation Operation, bool Deferred)>();
-        stack.Push((body, false));
+        var stack = new Stack<(IOperation Operation, bool Deferred, ImmutableArray<HeldLock> Outer)>();
+        stack.Push((body, false, ImmutableArray<HeldLock>.Empty));
         while (stack.Count > 0)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var (operation, deferred) = stack.Pop();
+            var (operation, deferred, outer) = stack.Pop();
+            _outer = outer;
             switch (operation)
             {
                 case IAssignmentOperation assignment:
@@ -66,10 +70,24 @@ internal sealed class MethodSummaryBuilder
                     break;
             }
 
-            var childDeferred = deferred || operation is IAnonymousFunctionOperation || (operation is ILocalFunctionOperation && operation != body);
+            var childDeferred = deferred;
+            var childOuter = outer;
+            if (operation is IAnonymousFunctionOperation lambda)
+            {
+                // A lambda run right here (LINQ, List.ForEach, GetOrAdd) holds the locks held around it; one handed to a
+                // thread, a timer, a continuation or stored for later holds none of them.
+                childDeferred |= IsDeferred(lambda);
+                childOuter = childDeferred ? ImmutableArray<HeldLock>.Empty : Locks(lambda);
+            }
+            else if (operation is ILocalFunctionOperation && operation != body)
+            {
+                childDeferred = true;
+                childOuter = ImmutableArray<HeldLock>.Empty;
+            }
+
             foreach (var child in operation.ChildOperations)
             {
-                stack.Push((child, childDeferred));
+                stack.Push((child, childDeferred, childOuter));
             }
         }
 
@@ -194,7 +212,43 @@ internal sealed class MethodSummaryBuilder
         return OwnLockDescription(SynchronizationFacts.LockSymbol(lockObject), lockObject);
     }
 
-    private ImmutableArray<HeldLock> Locks(IOperation operation) => _synchronization.LocksAt(operation, _type).ToImmutableArray();
+    private ImmutableArray<HeldLock> Locks(IOperation operation) => _outer.AddRange(_synchronization.LocksAt(operation, _type));
+
+    /// <summary>Methods that run a delegate later or elsewhere rather than before they return.</summary>
+    private static readonly HashSet<string> DeferringMethods = new(StringComparer.Ordinal)
+    {
+        "Run", "StartNew", "ContinueWith", "QueueUserWorkItem", "UnsafeQueueUserWorkItem", "Register", "UnsafeRegister",
+        "RegisterWaitForSingleObject", "Post", "BeginInvoke", "InvokeAsync", "Schedule", "Subscribe", "For", "ForEach",
+        "ForEachAsync", "Invoke", "SetCallback", "AddListener",
+    };
+
+    private static readonly HashSet<string> DeferringTypes = new(StringComparer.Ordinal)
+    {
+        "Parallel", "ParallelEnumerable", "Task", "TaskFactory", "ThreadPool", "Timer", "Thread",
+    };
+
+    /// <summary>Whether a lambda may run after the code around it (or on another thread), outside the locks held there.</summary>
+    private static bool IsDeferred(IAnonymousFunctionOperation lambda)
+    {
+        IOperation current = lambda;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IArgumentOperation { Parent: { } call })
+        {
+            return true; // stored, subscribed, returned: runs later
+        }
+
+        return call switch
+        {
+            IInvocationOperation invocation => DeferringTypes.Contains(invocation.TargetMethod.ContainingType.Name)
+                || (DeferringMethods.Contains(invocation.TargetMethod.Name) && !(invocation.TargetMethod.Name == "ForEach" && invocation.TargetMethod.ContainingType.Name == "List"))
+                || invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal),
+            _ => true, // 'new Thread(…)', 'new Timer(…)', 'new Lazy<T>(…)': kept for later
+        };
+    }
 
     private static bool IsReadOnlyField(ISymbol state) => state is IFieldSymbol { IsReadOnly: true } || state is IPropertySymbol { SetMethod: null };
 

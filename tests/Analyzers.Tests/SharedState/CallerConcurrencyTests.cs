@@ -265,4 +265,25 @@ public class CallerConcurrencyTests
                 public void Transfer(int amount) { lock (_sync) { _account.Deposit(amount); } }
             }
             """);
+
+    [Fact]
+    public Task Lambda_run_inside_the_lock_holds_it_and_a_callback_does_not()
+        => VerifyInconsistentAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public sealed class Index
+            {
+                private readonly object _sync = new object();
+                private readonly List<int> _ids = new();
+                private readonly HashSet<int> _removed = new();
+
+                public void Add(int id) { lock (_sync) { _ids.Add(id); _removed.Remove(id); } }
+                public void Remove(int id) { lock (_sync) { _removed.Add(id); } }
+                public int[] Live() { lock (_sync) { return _ids.Where(i => !_removed.Contains(i)).ToArray(); } }
+                public void Compact() { lock (_sync) { _ids.RemoveAll(i => _removed.Contains(i)); } }
+                public Task CompactLaterAsync() { lock (_sync) { return Task.Run(() => [|_ids.Clear()|]); } }
+            }
+            """);
 }
