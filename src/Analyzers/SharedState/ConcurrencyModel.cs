@@ -132,6 +132,17 @@ internal sealed class ConcurrencyModel
         var model = new ConcurrencyModel();
         var compilation = semanticModel.Compilation;
         var tree = semanticModel.SyntaxTree;
+
+        // Text pre-checks first: most documents neither start threads nor synchronize, and then nothing is bound or
+        // even looked up.
+        var text = tree.GetText(cancellationToken);
+        var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
+        var synchronizes = SourceWords.Any(text, static (source, start, length) => SourceWords.IsOneOf(source, start, length, SynchronizationWords));
+        if (!startsWork && !synchronizes)
+        {
+            return model;
+        }
+
         var types = new ConcurrencyTypes(compilation);
         if (types.Thread is null && types.Task is null)
         {
@@ -155,13 +166,12 @@ internal sealed class ConcurrencyModel
             }
         }
 
-        var text = tree.GetText(cancellationToken);
-        if (ConcurrentEntryFinder.MayContainCandidates(text))
+        if (startsWork)
         {
             model.FindStartedRaces(semanticModel, types, SemanticModelOf, cancellationToken);
         }
 
-        if (SourceWords.Any(text, static (source, start, length) => SourceWords.IsOneOf(source, start, length, SynchronizationWords)))
+        if (synchronizes)
         {
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {

@@ -112,6 +112,19 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
 
     private static void Report(Action<Diagnostic> report, IOperation operation, string what, EntryReference entry, string replacement, Location? location = null)
     {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILockOperation)
+            {
+                return; // the lock makes the two steps one, as long as the other writers take it too (FL1003's business)
+            }
+
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                break;
+            }
+        }
+
         var name = SymbolName(entry.Dictionary) ?? entry.Dictionary.Syntax.ToString();
         var properties = ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, replacement.Split(' ')[0]);
         report(Diagnostic.Create(Rule, location ?? operation.Syntax.GetLocation(), properties, what, name, replacement));

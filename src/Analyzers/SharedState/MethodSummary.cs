@@ -63,8 +63,9 @@ internal readonly struct OwnCall
 /// </remarks>
 internal sealed class MethodSummary
 {
-    public MethodSummary(IMethodSymbol method, ImmutableArray<MemberAccess> accesses, ImmutableArray<OwnCall> calls, ImmutableArray<(IMethodSymbol Method, Location Reference)> delegateTargets, string? synchronization)
+    public MethodSummary(IMethodSymbol method, ImmutableArray<MemberAccess> accesses, ImmutableArray<OwnCall> calls, ImmutableArray<(IMethodSymbol Method, Location Reference)> delegateTargets, string? synchronization, ImmutableArray<ISymbol> atomicState)
     {
+        AtomicState = atomicState;
         Method = method;
         Accesses = accesses;
         Calls = calls;
@@ -78,6 +79,9 @@ internal sealed class MethodSummary
 
     /// <summary>Methods of the type used as delegates here (a thread body, a timer or event callback): they can run at any time.</summary>
     public ImmutableArray<(IMethodSymbol Method, Location Reference)> DelegateTargets { get; }
+
+    /// <summary>The type's fields this method accesses atomically (<c>Interlocked.*(ref f)</c>, <c>Volatile.Read(ref f)</c>).</summary>
+    public ImmutableArray<ISymbol> AtomicState { get; }
 
     /// <summary>How the method synchronizes its type's state ("locks '_sync'", "uses Interlocked on '_count'"), or null.</summary>
     public string? Synchronization { get; }

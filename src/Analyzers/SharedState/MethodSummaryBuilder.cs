@@ -29,6 +29,7 @@ internal sealed class MethodSummaryBuilder
         var calls = ImmutableArray.CreateBuilder<OwnCall>();
         var delegates = ImmutableArray.CreateBuilder<(IMethodSymbol, Location)>();
         string? synchronization = null;
+        var atomic = ImmutableArray.CreateBuilder<ISymbol>();
 
         var stack = new Stack<(IOperation Operation, bool Deferred, ImmutableArray<HeldLock> Outer)>();
         stack.Push((body, false, ImmutableArray<HeldLock>.Empty));
@@ -59,6 +60,11 @@ internal sealed class MethodSummaryBuilder
                     break;
                 case IInvocationOperation invocation:
                     synchronization ??= Synchronization(invocation);
+                    if (AtomicTarget(invocation) is { } atomicField)
+                    {
+                        atomic.Add(atomicField);
+                    }
+
                     if (IsOwnMethod(invocation.TargetMethod, invocation.Instance))
                     {
                         calls.Add(new OwnCall(invocation.TargetMethod.OriginalDefinition, Locks(invocation), deferred));
@@ -91,7 +97,7 @@ internal sealed class MethodSummaryBuilder
             }
         }
 
-        return new MethodSummary(method.OriginalDefinition, accesses.ToImmutable(), calls.ToImmutable(), delegates.ToImmutable(), synchronization);
+        return new MethodSummary(method.OriginalDefinition, accesses.ToImmutable(), calls.ToImmutable(), delegates.ToImmutable(), synchronization, atomic.ToImmutable());
     }
 
     private void RecordWrite(IOperation target, IOperation write, bool deferred, ImmutableArray<MemberAccess>.Builder accesses, bool isCompound, bool losesNothing)
@@ -189,6 +195,14 @@ internal sealed class MethodSummaryBuilder
             IFieldSymbol or IPropertySymbol when SymbolEqualityComparer.Default.Equals(lockSymbol.ContainingType?.OriginalDefinition, _type) => $"locks '{lockSymbol.Name}'",
             _ => null,
         };
+    }
+
+    private ISymbol? AtomicTarget(IInvocationOperation invocation)
+    {
+        var type = invocation.TargetMethod.ContainingType;
+        return (ConcurrencyTypes.Is(type, _types.Interlocked) || ConcurrencyTypes.Is(type, _types.Volatile)) && invocation.Arguments.Length > 0
+            ? OwnState(Strip(invocation.Arguments[0].Value))
+            : null;
     }
 
     private string? Synchronization(IInvocationOperation invocation)

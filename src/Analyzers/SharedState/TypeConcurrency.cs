@@ -64,9 +64,20 @@ internal sealed class TypeConcurrency
             return;
         }
 
+        var atomic = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var summary in methods)
+        {
+            atomic.UnionWith(summary.AtomicState);
+        }
+
         var reached = new Dictionary<(ISymbol State, Location Location, string Locks), Reached>();
         foreach (var (entry, deferredOnly, start) in Entries(methods))
         {
+            if (IsDisposal(entry.Method))
+            {
+                continue; // Dispose is not thread-safe by contract: using an object while disposing it is the caller's bug
+            }
+
             Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<(IMethodSymbol, string)>(), start, reached);
         }
 
@@ -83,11 +94,11 @@ internal sealed class TypeConcurrency
 
         foreach (var pair in byState)
         {
-            ReportState(pair.Key, pair.Value, reason, tree, findings);
+            ReportState(pair.Key, pair.Value, reason, atomic.Contains(pair.Key), tree, findings);
         }
     }
 
-    private void ReportState(ISymbol state, List<Reached> accesses, Concurrency reason, SyntaxTree tree, RaceFindings findings)
+    private void ReportState(ISymbol state, List<Reached> accesses, Concurrency reason, bool usedAtomically, SyntaxTree tree, RaceFindings findings)
     {
         // Sorted so that the counts and the quoted guard member do not depend on dictionary order.
         accesses.Sort((a, b) => a.Access.Location.SourceSpan.Start.CompareTo(b.Access.Location.SourceSpan.Start));
@@ -133,7 +144,10 @@ internal sealed class TypeConcurrency
                 continue;
             }
 
-            if (access.Access.Kind == AccessKind.Write && (access.Access.IsCompound || (reason.Declared && !volatileField)))
+            // A type that merely synchronizes something says little about this field: only a field it also updates
+            // atomically elsewhere (mixed Interlocked and '++') is a lost update for sure. [ThreadSafe] says it all.
+            if (access.Access.Kind == AccessKind.Write
+                && ((access.Access.IsCompound && (usedAtomically || reason.Declared)) || (reason.Declared && !volatileField)))
             {
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
                     [state.Name, Display(access.Member), reason.Describe(access)]);
@@ -259,6 +273,10 @@ internal sealed class TypeConcurrency
             }
         }
     }
+
+    private static bool IsDisposal(IMethodSymbol method)
+        => method.MethodKind == MethodKind.Destructor
+           || method.Name is "Dispose" or "DisposeAsync" or "System.IDisposable.Dispose" or "System.IAsyncDisposable.DisposeAsync";
 
     private static bool IsCallable(IMethodSymbol method)
     {

@@ -110,7 +110,7 @@ public class CallerConcurrencyTests
             """);
 
     [Fact]
-    public Task Lost_update_in_a_type_that_uses_Interlocked_elsewhere()
+    public Task Plain_update_of_a_field_updated_with_Interlocked_elsewhere()
         => VerifyMutationAsync(
             """
             using System.Threading;
@@ -121,11 +121,32 @@ public class CallerConcurrencyTests
                 private int _errors;
 
                 public void Request() => Interlocked.Increment(ref _requests);
-                public void Error() => {|#0:_errors++|};
+                public void Cancel() => {|#0:_requests--|};
+                public void Error() => _errors++;
             }
             """,
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-                "_errors", "Error", "'Error' may run on several threads at once: 'Stats' synchronizes its own state ('Request' uses Interlocked on '_requests')"));
+                "_requests", "Cancel", "'Cancel' may run on several threads at once: 'Stats' synchronizes its own state ('Request' uses Interlocked on '_requests')"));
+
+    [Fact]
+    public Task Dispose_and_state_built_before_publication_are_not_judged()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading;
+
+            public sealed class Message : IDisposable
+            {
+                private readonly object _sync = new object();
+                private object _result;
+                private int _flags;
+                private Timer _timer;
+
+                internal void SetAsking() => _flags |= 4;
+                public void Complete(object result) { lock (_sync) { _result = result; } }
+                public object Result { get { lock (_sync) { return _result; } } }
+                public void Dispose() { _timer?.Dispose(); _timer = null; _result = null; }
+            }
+            """);
 
     [Fact]
     public Task ThreadSafe_attribute_from_any_namespace_makes_every_unsynchronized_write_a_finding()

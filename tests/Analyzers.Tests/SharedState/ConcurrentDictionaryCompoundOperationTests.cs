@@ -71,6 +71,7 @@ public class ConcurrentDictionaryCompoundOperationTests
                     _counts.AddOrUpdate(key, 1, (_, v) => v + 1);
                     _counts.GetOrAdd(key, 0);
                     _counts.TryAdd(key, 1);
+                    lock (_counts) { _counts[key]++; }
                     _plain[key]++;
                     if (!_plain.ContainsKey(key)) _plain[key] = 1;
                 }
