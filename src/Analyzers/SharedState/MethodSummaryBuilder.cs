@@ -11,6 +11,7 @@ internal sealed class MethodSummaryBuilder
     private readonly ConcurrencyTypes _types;
     private readonly SynchronizationFacts _synchronization;
     private readonly CancellationToken _cancellationToken;
+    private readonly ConcurrentEntryFinder _entries;
 
     /// <summary>Locks held around the synchronous lambda being walked (empty outside one).</summary>
     private ImmutableArray<HeldLock> _outer = ImmutableArray<HeldLock>.Empty;
@@ -21,6 +22,7 @@ internal sealed class MethodSummaryBuilder
         _types = types;
         _synchronization = synchronization;
         _cancellationToken = cancellationToken;
+        _entries = new ConcurrentEntryFinder(types);
     }
 
     public MethodSummary Build(IMethodSymbol method, IOperation body)
@@ -30,6 +32,8 @@ internal sealed class MethodSummaryBuilder
         var delegates = ImmutableArray.CreateBuilder<(IMethodSymbol, Location)>();
         string? synchronization = null;
         var atomic = ImmutableArray.CreateBuilder<ISymbol>();
+        var firstStart = int.MaxValue;
+        var starts = new List<ConcurrentEntry>();
 
         var stack = new Stack<(IOperation Operation, bool Deferred, ImmutableArray<HeldLock> Outer)>();
         stack.Push((body, false, ImmutableArray<HeldLock>.Empty));
@@ -38,6 +42,16 @@ internal sealed class MethodSummaryBuilder
             _cancellationToken.ThrowIfCancellationRequested();
             var (operation, deferred, outer) = stack.Pop();
             _outer = outer;
+            if (!deferred && operation.Syntax.SpanStart < firstStart && ConcurrentEntryFinder.IsCandidate(operation.Syntax))
+            {
+                starts.Clear();
+                _entries.Collect(operation, starts);
+                if (starts.Count > 0)
+                {
+                    firstStart = operation.Syntax.SpanStart;
+                }
+            }
+
             switch (operation)
             {
                 case IAssignmentOperation assignment:
@@ -94,6 +108,19 @@ internal sealed class MethodSummaryBuilder
             foreach (var child in operation.ChildOperations)
             {
                 stack.Push((child, childDeferred, childOuter));
+            }
+        }
+
+        if (firstStart < int.MaxValue)
+        {
+            // The method starts concurrent work itself: what it does before the first start is set-up that the
+            // started code (and the thread-start model) sees in order, not a race with its callers.
+            for (var i = accesses.Count - 1; i >= 0; i--)
+            {
+                if (!accesses[i].Deferred && accesses[i].Location.SourceSpan.Start < firstStart)
+                {
+                    accesses.RemoveAt(i);
+                }
             }
         }
 

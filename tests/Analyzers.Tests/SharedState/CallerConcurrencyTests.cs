@@ -307,4 +307,30 @@ public class CallerConcurrencyTests
                 public Task CompactLaterAsync() { lock (_sync) { return Task.Run(() => [|_ids.Clear()|]); } }
             }
             """);
+
+    [Fact]
+    public Task Set_up_before_the_method_starts_its_own_threads_is_not_a_race_with_callers()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            public static class Account
+            {
+                private static readonly object BalanceLock = new();
+                private static long balance;
+
+                public static long Run(int iterations)
+                {
+                    balance = 0;
+                    var first = new Thread(() => Change(5));
+                    var second = new Thread(() => Change(8));
+                    first.Start(); second.Start(); first.Join(); second.Join();
+                    return balance;
+                }
+
+                private static void Change(int amount)
+                {
+                    lock (BalanceLock) { balance = balance + amount; balance = balance - amount; }
+                }
+            }
+            """);
 }
