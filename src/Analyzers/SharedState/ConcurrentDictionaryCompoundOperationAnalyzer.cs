@@ -98,9 +98,11 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                     continue;
                 }
 
-                if (isAdd && check.Method == "ContainsKey" && operation is IInvocationOperation { TargetMethod.Name: "TryAdd" })
+                if (operation is IInvocationOperation { TargetMethod.Name: "TryAdd" })
                 {
-                    continue; // 'if (!d.ContainsKey(k)) d.TryAdd(k, v)' is redundant, not racy
+                    // 'if (!d.ContainsKey(k)) d.TryAdd(k, v)' is redundant, not racy, and 'TryGetValue' then 'TryAdd'
+                    // (reading the winner when it fails) is the correct lock-free idiom.
+                    continue;
                 }
 
                 var replacement = check.Method == "ContainsKey" ? "TryAdd or GetOrAdd" : "GetOrAdd or AddOrUpdate";

@@ -41,6 +41,12 @@ internal sealed class GateFacts
             return Test(not.Operand) is { } inner ? new Gate(inner.Flag, !inner.AcquiredWhenTrue) : null;
         }
 
+        if (condition is ILocalReferenceOperation { Local: { } local } && StoredTest(local, condition) is { } stored)
+        {
+            // 'var ran = Interlocked.CompareExchange(ref busy, 1, 0) == 0; if (!ran) return;'
+            return Test(stored);
+        }
+
         if (condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
         {
             return null;
@@ -72,6 +78,36 @@ internal sealed class GateFacts
             default:
                 return null;
         }
+    }
+
+    /// <summary>The last value stored in a local before <paramref name="use"/>, when that value is a comparison.</summary>
+    private static IOperation? StoredTest(ILocalSymbol local, IOperation use)
+    {
+        var root = use;
+        while (root.Parent is { } parent && root is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            root = parent;
+        }
+
+        IOperation? last = null;
+        var lastPosition = -1;
+        foreach (var operation in root.Descendants())
+        {
+            var (target, value) = operation switch
+            {
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation reference } assignment => (reference.Local, assignment.Value),
+                IVariableDeclaratorOperation { Initializer: { } initializer } declarator => (declarator.Symbol, initializer.Value),
+                _ => (null, null),
+            };
+            var position = operation.Syntax.SpanStart;
+            if (value is not null && SymbolEqualityComparer.Default.Equals(target, local) && position < use.Syntax.SpanStart && position > lastPosition)
+            {
+                last = value;
+                lastPosition = position;
+            }
+        }
+
+        return last is not null && Strip(last) is IBinaryOperation ? last : null;
     }
 
     /// <summary>Whether a branch always leaves the enclosing code: <c>return</c>, <c>throw</c>, or a block ending in one.</summary>

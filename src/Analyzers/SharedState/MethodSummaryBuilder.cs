@@ -170,6 +170,8 @@ internal sealed class MethodSummaryBuilder
         {
             IInvocationOperation invocation when invocation.Instance is not null && Strip(invocation.Instance) == reference
                 => ConcurrencyTypes.IsMutator(invocation.TargetMethod) ? AccessKind.CollectionMutation : AccessKind.CollectionRead,
+            // Members that never change (IsReadOnly, Comparer) are safe to read during a write.
+            IPropertyReferenceOperation { Property.Name: "IsReadOnly" or "Comparer" or "IsSynchronized" or "SyncRoot" } => null,
             IPropertyReferenceOperation property when property.Instance is not null && Strip(property.Instance) == reference
                 => IsWriteTarget(property) ? (AccessKind?)null : AccessKind.CollectionRead,
             IForEachLoopOperation => AccessKind.CollectionRead,

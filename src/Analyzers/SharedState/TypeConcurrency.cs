@@ -40,7 +40,8 @@ internal sealed class TypeConcurrency
     /// <summary>The races on <paramref name="type"/>'s own state, located in <paramref name="tree"/>.</summary>
     public static void Analyze(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
     {
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsRecord && type.TypeKind == TypeKind.Struct)
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsRecord && type.TypeKind == TypeKind.Struct
+            || IsSingleUserByContract(type) || !MaySynchronize(type, cancellationToken))
         {
             return;
         }
@@ -278,12 +279,67 @@ internal sealed class TypeConcurrency
         => method.MethodKind == MethodKind.Destructor
            || method.Name is "Dispose" or "DisposeAsync" or "System.IDisposable.Dispose" or "System.IAsyncDisposable.DisposeAsync";
 
+    /// <summary>
+    /// Members clients call: public ones and interface implementations. Protected members are called by the base
+    /// type's template methods (often under the base's lock) and internal ones by the library's own code, whose call
+    /// sites hold what they hold; treating them as entries made most reports on real libraries false (NLog's
+    /// <c>Target.InitializeTarget</c>, called under <c>SyncRoot</c>).
+    /// </summary>
     private static bool IsCallable(IMethodSymbol method)
     {
         var accessor = method.AssociatedSymbol ?? method;
-        return method.DeclaredAccessibility != Accessibility.Private && accessor.DeclaredAccessibility != Accessibility.Private
+        return method.DeclaredAccessibility == Accessibility.Public && accessor.DeclaredAccessibility == Accessibility.Public
             || method.MethodKind == MethodKind.ExplicitInterfaceImplementation
             || method.ExplicitInterfaceImplementations.Length > 0;
+    }
+
+    /// <summary>
+    /// Streams, readers, writers and enumerators are documented as not for concurrent use: a lock inside one guards a
+    /// resource it shares (LiteDB's <c>ConcurrentStream</c> locks the inner stream), not the wrapper's own state.
+    /// </summary>
+    private static bool IsSingleUserByContract(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.ContainingNamespace?.ToDisplayString() == "System.IO" && current.Name is "Stream" or "TextReader" or "TextWriter")
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name == "IEnumerator" && implemented.ContainingNamespace?.ToDisplayString() is "System.Collections" or "System.Collections.Generic")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the type's syntax can synchronize at all: a <c>lock</c> statement, a synchronization type or call by
+    /// name, or a <c>ThreadSafe</c> attribute. Checked before any body is bound, because most types in a file with
+    /// a lock somewhere have none.
+    /// </summary>
+    public static bool MaySynchronize(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case LockStatementSyntax:
+                        return true;
+                    case IdentifierNameSyntax { Identifier.ValueText: "Monitor" or "Interlocked" or "Volatile" or "SemaphoreSlim" or "ReaderWriterLockSlim" or "Lock" or "SpinLock" or "Mutex" or "EnterScope" or "ThreadSafe" or "ThreadSafeAttribute" }:
+                        return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<(IMethodSymbol, string)> visited, Location? start, Dictionary<(ISymbol, Location, string), Reached> reached)
