@@ -43,8 +43,8 @@ public sealed partial class WorkerPool
             case ResponseStatus.Error:
                 var errorReader = new PayloadReader(payload);
                 int item = (int)errorReader.ReadVarUInt32();
-                RemoteException error = ToRemoteException(ErrorInfo.ReadChain(ref errorReader), call.Method.Name);
-                Fail(call, call is IChunk chunk ? new RemoteException(error.RemoteType, $"Input {chunk.InputIndex(item)}: {error.Message}", error.RemoteStackTrace, error.InnerException) { MethodName = call.Method.Name } : error);
+                string? input = call is IChunk chunk ? $"Input {chunk.InputIndex(item)}: " : null;
+                Fail(call, RemoteExceptionFactory.Create(ErrorInfo.ReadChain(ref errorReader), call.Method.Name, input));
                 break;
             case ResponseStatus.Canceled:
                 Cancel(call);
@@ -81,6 +81,21 @@ public sealed partial class WorkerPool
             {
                 // A throwing IProgress<T> must not take the connection down; the call itself goes on.
                 Debug.WriteLine(e);
+            }
+        }
+    }
+
+    /// <summary>A worker finished some inputs of its batch: the next input gets a full timeout of its own.</summary>
+    internal void OnItemsDone(WorkerProcess worker, ReadOnlySpan<byte> body)
+    {
+        var reader = new PayloadReader(body);
+        long id = reader.ReadInt64();
+        _ = reader.ReadInt32();
+        lock (_gate)
+        {
+            if (worker.Current is PendingCall call && call.RequestId == id && worker.State == WorkerState.Busy && worker.CallDeadline != long.MaxValue)
+            {
+                worker.CallDeadline = ItemDeadline(call);
             }
         }
     }
