@@ -14,7 +14,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //        --mode keystroke [--document <path suffix> ...]: one document re-analysed after an edit, as the IDE does
 //        (KeystrokeBenchmark).
 //        Both modes use the generated set, or a real project with --csc-args <file> --project-dir <dir> (the csc
-//        command line of its build, as benchmarks/RealCode/run.sh saves it).
+//        command line of its build, as benchmarks/RealCode/run.sh saves it); --other-analyzers <dll> (repeatable) adds
+//        analyzers to compare with, e.g. the SDK's Microsoft.CodeAnalysis.(CSharp.)NetAnalyzers.dll.
 var files = IntOption("--files", 280);
 var iterations = IntOption("--iterations", 5);
 var emitProject = StringOption("--emit-project");
@@ -40,7 +41,7 @@ var sets = analyzerPaths.Count == 0
 if (mode is "refonly" or "keystroke")
 {
     var input = StringOption("--csc-args") is { } cscArgs
-        ? ProjectInput.FromCommandLine(cscArgs, StringOption("--project-dir") ?? throw new ArgumentException("--csc-args needs --project-dir"))
+        ? ProjectInput.FromCommandLine(cscArgs, StringOption("--project-dir") ?? throw new ArgumentException("--csc-args needs --project-dir"), StringOptions("--other-analyzers"))
         : ProjectInput.FromGeneratedSet(files);
     Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
     var code = mode == "refonly"

@@ -79,8 +79,10 @@ internal sealed class ProjectInput
     /// a detailed build log (<c>-v:d</c>) prints for the Csc task (benchmarks/RealCode/run.sh saves them), and
     /// <paramref name="projectDirectory"/> is the directory its relative paths start from. Forklift's own analyzers
     /// and generator are left out of the analyzer list, so the caller can measure any build of them.
+    /// <paramref name="extraAnalyzers"/> are added to the build's other analyzers (for example the SDK's CA analyzers,
+    /// for a comparison on a project whose build does not run them, such as a netstandard2.0 one).
     /// </summary>
-    public static ProjectInput FromCommandLine(string commandLineFile, string projectDirectory)
+    public static ProjectInput FromCommandLine(string commandLineFile, string projectDirectory, IReadOnlyList<string> extraAnalyzers)
     {
         var commandLine = File.ReadAllText(commandLineFile).Trim();
         var args = CSharpCommandLineParser.SplitCommandLineIntoArguments(commandLine, removeHashComments: false)
@@ -121,6 +123,8 @@ internal sealed class ProjectInput
         var analyzerFiles = parsed.AnalyzerReferences
             .Select(a => Path.GetFullPath(a.FilePath, projectDirectory))
             .Where(p => !Path.GetFileName(p).StartsWith("Forklift.", StringComparison.Ordinal))
+            .Concat(extraAnalyzers.Select(Path.GetFullPath))
+            .Distinct()
             .ToList();
         foreach (var path in analyzerFiles)
         {

@@ -94,7 +94,7 @@ for spec in "${targets[@]}"; do
   [[ -f "$project" ]] || { echo "no project at $project" >&2; exit 2; }
   name=$(echo "$rel" | tr '/' '_' | sed 's/\.csproj$//')
   checkout="$root/${rel%%/*}"
-  sarif="$out/$name-first-$label.sarif"
+  sarif="$out/$name-first-$label.sarif" # replaced per compile below
   common=(-p:CustomAfterMicrosoftCommonTargets="$here/inject.targets" -p:ForkliftRealCodeProject="$project"
           -p:ForkliftRealCodeAnalyzerDir="$analyzer_dir" -p:ForkliftRealCodeIds="$ids" -p:ForkliftRealCodeSarif="$sarif"
           -p:RunAnalyzers=true "${extra[@]}" "${own[@]}")
@@ -105,7 +105,8 @@ for spec in "${targets[@]}"; do
   dotnet restore "$project" -nologo -v:q "${common[@]}" -p:TreatWarningsAsErrors=false -p:WarningsAsErrors= \
     >"$out/$name-restore.log" 2>&1 \
     || { echo "  restore failed, see $out/$name-restore.log" >&2; continue; }
-  dotnet build "$project" -c Release -f "$tfm" --no-restore -nologo -v:q "${common[@]}" "${props[@]}" \
+  # The references, built once (the target too, but without any analyzer: that compile is not measured).
+  dotnet build "$project" -c Release -f "$tfm" --no-restore -nologo -v:q "${common[@]}" "${props[@]}" -p:RunAnalyzers=false \
     >"$out/$name-first-$label.log" 2>&1 || { echo "  first build failed, see $out/$name-first-$label.log" >&2; continue; }
 
   kinds=(full); [[ $refonly -eq 1 ]] && kinds+=(refonly)
