@@ -14,6 +14,8 @@ internal static class DiagnosticIds
     public const string CollectionMutatedConcurrently = "FL1002";
     public const string InconsistentSynchronization = "FL1003";
     public const string ThreadStaticInitializer = "FL1004";
+    public const string ConcurrentDictionaryCompoundOperation = "FL1005";
+    public const string LockExcludesNothing = "FL1006";
 
     public const string LockReleaseNotInFinally = "FL2001";
     public const string ReleaseWithoutAcquire = "FL2003";

@@ -117,23 +117,27 @@ internal static partial class ParallelEmitter
             _ => "(" + string.Join(", ", marshalled.Select(p => p.Name)) + ")",
         };
 
-        // <Name>Async: the user's parameters minus the token, which becomes the generated trailing one.
+        // The single call: the user's parameters (with their default values) minus the token, which becomes the
+        // generated trailing one. Its name is <Name>Async, or <Stem>InWorkerAsync for a method named <Stem>Async.
         var callParameters = method.Parameters.Where(p => p.Role != ParallelParameterRole.CancellationToken).ToList();
-        string declared = string.Concat(callParameters.Select(p => $"{p.Type} {p.Name}, "));
+        string declared = string.Concat(callParameters.Select(p => p.DefaultValue is null ? $"{p.Type} {p.Name}, " : $"{p.Type} {p.Name} = {p.DefaultValue}, "));
         string passed = string.Concat(callParameters.Select(p => p.Name + ", "));
         string progressDeclared = progress is null ? string.Empty : $"{progress.Type} {progress.Name}, ";
         string progressPassed = progress is null ? string.Empty : progress.Name + ", ";
         string head = $"{method.Accessibility} static";
+        string invokeName = ParallelAttributeNames.InvokeName(method.Name);
+        string mapName = ParallelAttributeNames.MapName(method.Name);
+        string unorderedName = ParallelAttributeNames.UnorderedName(method.Name);
 
         writer.WriteLine($$"""
             /// <summary>Runs <c>{{method.Name}}</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
             {{GeneratedCode}}
-            {{head}} {{asyncReturn}} {{method.Name}}Async({{declared}}{{CancellationToken}} {{token}} = default)
-                => {{method.Name}}Async({{WorkerPool}}.Default, {{passed}}{{token}});
+            {{head}} {{asyncReturn}} {{invokeName}}({{declared}}{{CancellationToken}} {{token}} = default)
+                => {{invokeName}}({{WorkerPool}}.Default, {{passed}}{{token}});
 
             /// <summary>Runs <c>{{method.Name}}</c> in a worker process of <paramref name="{{pool}}"/>.</summary>
             {{GeneratedCode}}
-            {{head}} {{asyncReturn}} {{method.Name}}Async({{WorkerPool}} {{pool}}, {{declared}}{{CancellationToken}} {{token}} = default)
+            {{head}} {{asyncReturn}} {{invokeName}}({{WorkerPool}} {{pool}}, {{declared}}{{CancellationToken}} {{token}} = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull({{pool}});
                 return {{pool}}.InvokeAsync({{descriptor}}, {{arguments}}, {{sink}}, {{token}});
@@ -152,12 +156,12 @@ internal static partial class ParallelEmitter
         writer.WriteLine($$"""
             /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
             {{GeneratedCode}}
-            {{head}} {{mapReturn}} {{method.Name}}MapAsync({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                => {{method.Name}}MapAsync({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
+            {{head}} {{mapReturn}} {{mapName}}({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                => {{mapName}}({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
 
             /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>; the results are in input order.</summary>
             {{GeneratedCode}}
-            {{head}} {{mapReturn}} {{method.Name}}MapAsync({{WorkerPool}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+            {{head}} {{mapReturn}} {{mapName}}({{WorkerPool}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull({{pool}});
                 return {{pool}}.MapAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});
@@ -171,12 +175,12 @@ internal static partial class ParallelEmitter
             writer.WriteLine($$"""
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
                 {{GeneratedCode}}
-                {{head}} {{unorderedReturn}} {{method.Name}}UnorderedAsync({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                    => {{method.Name}}UnorderedAsync({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
+                {{head}} {{unorderedReturn}} {{unorderedName}}({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                    => {{unorderedName}}({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
 
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>, yielding each result with its input's index as it completes.</summary>
                 {{GeneratedCode}}
-                {{head}} {{unorderedReturn}} {{method.Name}}UnorderedAsync({{WorkerPool}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                {{head}} {{unorderedReturn}} {{unorderedName}}({{WorkerPool}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull({{pool}});
                     return {{pool}}.UnorderedAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});
@@ -190,12 +194,12 @@ internal static partial class ParallelEmitter
             writer.WriteLine($$"""
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each input's index as its call completes.</summary>
                 {{GeneratedCode}}
-                {{head}} global::System.Collections.Generic.IAsyncEnumerable<int> {{method.Name}}UnorderedAsync({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                    => {{method.Name}}UnorderedAsync({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
+                {{head}} global::System.Collections.Generic.IAsyncEnumerable<int> {{unorderedName}}({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                    => {{unorderedName}}({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
 
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>, yielding each input's index as its call completes.</summary>
                 {{GeneratedCode}}
-                {{head}} async global::System.Collections.Generic.IAsyncEnumerable<int> {{method.Name}}UnorderedAsync({{WorkerPool}} {{pool}}, {{inputsDeclared}}[global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} {{token}} = default)
+                {{head}} async global::System.Collections.Generic.IAsyncEnumerable<int> {{unorderedName}}({{WorkerPool}} {{pool}}, {{inputsDeclared}}[global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} {{token}} = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull({{pool}});
                     var results = {{pool}}.UnorderedAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});
