@@ -10,9 +10,16 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 // Usage: dotnet run -c Release --project benchmarks/Analyzers.Benchmarks [-- --files 280 --iterations 5 --emit-project <dir>]
 //        [--analyzers <before.dll> --analyzers <after.dll> ...]: measure several builds of Forklift.Analyzers side by side.
+//        --mode refonly: a reference-assembly-only compile (RefOnlyBenchmark).
+//        --mode keystroke [--document <path suffix> ...]: one document re-analysed after an edit, as the IDE does
+//        (KeystrokeBenchmark).
+//        Both modes use the generated set, or a real project with --csc-args <file> --project-dir <dir> (the csc
+//        command line of its build, as benchmarks/RealCode/run.sh saves it); --other-analyzers <dll> (repeatable) adds
+//        analyzers to compare with, e.g. the SDK's Microsoft.CodeAnalysis.(CSharp.)NetAnalyzers.dll.
 var files = IntOption("--files", 280);
 var iterations = IntOption("--iterations", 5);
 var emitProject = StringOption("--emit-project");
+var mode = StringOption("--mode") ?? "build";
 
 var sources = SourceSetGenerator.Generate(files);
 var lines = sources.Sum(s => s.Text.Count(c => c == '\n'));
@@ -30,6 +37,19 @@ var analyzerPaths = StringOptions("--analyzers");
 var sets = analyzerPaths.Count == 0
     ? new List<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("referenced", LoadAnalyzers(typeof(SharedStateMutationAnalyzer).Assembly)) }
     : analyzerPaths.Select((path, n) => (Label: $"#{n + 1} {path}", Analyzers: LoadAnalyzers(new AssemblyLoadContext($"analyzers{n}").LoadFromAssemblyPath(Path.GetFullPath(path))))).ToList();
+
+if (mode is "refonly" or "keystroke")
+{
+    var input = StringOption("--csc-args") is { } cscArgs
+        ? ProjectInput.FromCommandLine(cscArgs, StringOption("--project-dir") ?? throw new ArgumentException("--csc-args needs --project-dir"), StringOptions("--other-analyzers"))
+        : ProjectInput.FromGeneratedSet(files);
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+    var code = mode == "refonly"
+        ? await RefOnlyBenchmark.RunAsync(input, sets, iterations)
+        : await KeystrokeBenchmark.RunAsync(input, sets, StringOptions("--document"), iterations);
+    Console.WriteLine($"Load average at the end: {LoadAverage()}");
+    return code;
+}
 
 var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
     .Split(Path.PathSeparator)
@@ -170,11 +190,10 @@ static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-static double Median(List<double> values)
-{
-    var sorted = values.OrderBy(v => v).ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-}
+static double Median(List<double> values) => Stats.Median(values);
+
+// The 1-, 5- and 15-minute load averages where the OS reports them (Linux), for the record beside every figure.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 int IntOption(string name, int fallback) => StringOption(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
