@@ -329,6 +329,9 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         if (method is null)
         {
             string message = (uint)handle < (uint)_bindErrors.Count && _bindErrors[handle] is string error ? error : $"Unknown method handle {handle}.";
+            _argumentBytes = default;
+            _argumentMapping?.Dispose();
+            _argumentMapping = null;
             SendError(id, 0, new InvalidOperationException(message));
             return;
         }
