@@ -11,7 +11,8 @@ internal static partial class ParallelEmitter
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string CancellationToken = "global::System.Threading.CancellationToken";
-    private const string WorkerPool = "global::Forklift.WorkerPool";
+    private const string PoolType = "global::Forklift.IWorkerPool";
+    private const string DefaultPool = "global::Forklift.ParallelDefaults.Pool";
     private const string Unit = "global::Forklift.Dispatch.Unit";
     private const string ModuleInitializerHintName = "Forklift.ParallelModuleInitializer.g.cs";
 
@@ -126,14 +127,14 @@ internal static partial class ParallelEmitter
         string head = $"{method.Accessibility} static";
 
         writer.WriteLine($$"""
-            /// <summary>Runs <c>{{method.Name}}</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+            /// <summary>Runs <c>{{method.Name}}</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
             {{GeneratedCode}}
             {{head}} {{asyncReturn}} {{method.Name}}Async({{declared}}{{CancellationToken}} {{token}} = default)
-                => {{method.Name}}Async({{WorkerPool}}.Default, {{passed}}{{token}});
+                => {{method.Name}}Async({{DefaultPool}}, {{passed}}{{token}});
 
             /// <summary>Runs <c>{{method.Name}}</c> in a worker process of <paramref name="{{pool}}"/>.</summary>
             {{GeneratedCode}}
-            {{head}} {{asyncReturn}} {{method.Name}}Async({{WorkerPool}} {{pool}}, {{declared}}{{CancellationToken}} {{token}} = default)
+            {{head}} {{asyncReturn}} {{method.Name}}Async({{PoolType}} {{pool}}, {{declared}}{{CancellationToken}} {{token}} = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull({{pool}});
                 return {{pool}}.InvokeAsync({{descriptor}}, {{arguments}}, {{sink}}, {{token}});
@@ -150,14 +151,14 @@ internal static partial class ParallelEmitter
         string inputsDeclared = $"global::System.Collections.Generic.IEnumerable<{method.ArgumentsType}> {inputs}, {progressDeclared}";
         string mapReturn = hasResult ? $"{Task}<{method.ResultType}[]>" : Task;
         writer.WriteLine($$"""
-            /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+            /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
             {{GeneratedCode}}
             {{head}} {{mapReturn}} {{method.Name}}MapAsync({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                => {{method.Name}}MapAsync({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
+                => {{method.Name}}MapAsync({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
 
             /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>; the results are in input order.</summary>
             {{GeneratedCode}}
-            {{head}} {{mapReturn}} {{method.Name}}MapAsync({{WorkerPool}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+            {{head}} {{mapReturn}} {{method.Name}}MapAsync({{PoolType}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull({{pool}});
                 return {{pool}}.MapAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});
@@ -169,14 +170,14 @@ internal static partial class ParallelEmitter
         {
             string unorderedReturn = $"global::System.Collections.Generic.IAsyncEnumerable<(int Index, {method.ResultType} Result)>";
             writer.WriteLine($$"""
-                /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+                /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
                 {{GeneratedCode}}
                 {{head}} {{unorderedReturn}} {{method.Name}}UnorderedAsync({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                    => {{method.Name}}UnorderedAsync({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
+                    => {{method.Name}}UnorderedAsync({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
 
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>, yielding each result with its input's index as it completes.</summary>
                 {{GeneratedCode}}
-                {{head}} {{unorderedReturn}} {{method.Name}}UnorderedAsync({{WorkerPool}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                {{head}} {{unorderedReturn}} {{method.Name}}UnorderedAsync({{PoolType}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull({{pool}});
                     return {{pool}}.UnorderedAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});
@@ -188,14 +189,14 @@ internal static partial class ParallelEmitter
         {
             // A method without a result yields only the index of each input as its call completes.
             writer.WriteLine($$"""
-                /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each input's index as its call completes.</summary>
+                /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each input's index as its call completes.</summary>
                 {{GeneratedCode}}
                 {{head}} global::System.Collections.Generic.IAsyncEnumerable<int> {{method.Name}}UnorderedAsync({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                    => {{method.Name}}UnorderedAsync({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
+                    => {{method.Name}}UnorderedAsync({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
 
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>, yielding each input's index as its call completes.</summary>
                 {{GeneratedCode}}
-                {{head}} async global::System.Collections.Generic.IAsyncEnumerable<int> {{method.Name}}UnorderedAsync({{WorkerPool}} {{pool}}, {{inputsDeclared}}[global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} {{token}} = default)
+                {{head}} async global::System.Collections.Generic.IAsyncEnumerable<int> {{method.Name}}UnorderedAsync({{PoolType}} {{pool}}, {{inputsDeclared}}[global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} {{token}} = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull({{pool}});
                     var results = {{pool}}.UnorderedAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});

@@ -117,6 +117,11 @@ public sealed partial class WorkerPool
                 }
             }
 
+            if (reason is not (KillReason.Recycled or KillReason.Shutdown or KillReason.Terminated))
+            {
+                RecordCrash();
+            }
+
             // While disposing, a replacement still starts for queued calls: DisposeAsync promises to complete them.
             bool wanted = _queued > 0 || (!_disposing && was is WorkerState.Idle or WorkerState.Busy);
             if (!_terminated && wanted && _live < _options.Workers && _startFailuresInARow < 3)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Forklift;
 
-/// <summary>A pool of worker processes that runs <c>[Parallel]</c> calls. API shape agreed with the generator (docs/design-runtime-seam.md).</summary>
+/// <summary>A pool of worker processes that runs <c>[Parallel]</c> calls: the local <see cref="IWorkerPool"/>.</summary>
 /// <remarks>
 /// <para>Thread-safe: any number of callers may submit calls at once. Each worker runs one call (or one map chunk) at
 /// a time; calls wait in one FIFO queue for the next free worker. Workers start on first use (or
@@ -15,10 +15,8 @@ namespace Forklift;
 /// <para>Results complete their tasks asynchronously (never on the pool's reading threads), so blocking in a
 /// continuation cannot stall the pool.</para>
 /// </remarks>
-public sealed partial class WorkerPool : IAsyncDisposable
+public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
 {
-    private static readonly Lazy<WorkerPool> LazyDefault = new(() => new WorkerPool());
-
     private readonly WorkerPoolOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim? _inProcessSlots;
@@ -49,9 +47,8 @@ public sealed partial class WorkerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>The shared pool used by generated methods that are not given one: <see cref="Environment.ProcessorCount"/>
-    /// worker processes, started on first use. It lives as long as the process.</summary>
-    public static WorkerPool Default => LazyDefault.Value;
+    /// <summary>The pool's <see cref="WorkerPoolOptions.Name"/>.</summary>
+    public string Name => _options.Name;
 
     /// <summary>How many workers this pool runs at most.</summary>
     public int WorkerCount => _options.Workers;
