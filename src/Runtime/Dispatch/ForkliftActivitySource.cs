@@ -10,7 +10,7 @@ internal static class ForkliftActivitySource
 
     public static readonly ActivitySource Source = new(Name);
 
-    // Attribute names on the caller's span (and the pool tag on metrics). Public contract: see docs/observability.md.
+    // Attribute names on the caller's span (and the pool tag on metrics). Public contract: listed in docs/dependency-injection.md (Observability).
     public const string MethodTag = "forklift.method";
     public const string MethodIdTag = "forklift.method.id";
     public const string PoolNameTag = "forklift.pool.name";

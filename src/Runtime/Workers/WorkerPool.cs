@@ -307,7 +307,7 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
     }
 
     // Event ids are part of the public contract (log filters and alerts key on them): never renumber or reuse one.
-    // 1xxx: the runtime's WorkerPool; 2xxx: Forklift.Hosting. See docs/observability.md.
+    // 1xxx: the runtime's WorkerPool; 2xxx: Forklift.Hosting. Listed in docs/dependency-injection.md (Observability).
 
     [LoggerMessage(EventId = 1001, EventName = "WorkerOutput", Level = LogLevel.Information, Message = "worker {ProcessId}: {Line}")]
     private static partial void LogWorkerOutput(ILogger logger, int processId, string line);
