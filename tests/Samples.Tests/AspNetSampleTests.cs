@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -18,8 +16,9 @@ public sealed partial class AspNetSampleTests
     [Fact]
     public async Task Web_api_runs_work_in_the_configured_pool_reports_health_and_spans_and_drains_on_SIGTERM()
     {
-        await using var app = await RunningApp.StartAsync();
-        using var http = new HttpClient { BaseAddress = app.Address, Timeout = Wait };
+        await using var app = await SampleProcess.StartAsync("AspNetApi", ["--urls", "http://127.0.0.1:0"]);
+        var address = new Uri((await app.WaitForLineAsync(Listening())).Groups[1].Value);
+        using var http = new HttpClient { BaseAddress = address, Timeout = Wait };
 
         // [Parallel] work from a request handler; 9,592 primes below 100,000.
         JsonElement primes = await http.GetFromJsonAsync<JsonElement>("/primes?upTo=100000");
@@ -59,7 +58,7 @@ public sealed partial class AspNetSampleTests
         Assert.Contains("Forklift pool 'default' stopped", app.Output, StringComparison.Ordinal);
         foreach (int pid in spanPids.Append(jobWorker).Distinct())
         {
-            await WaitUntilGoneAsync(pid);
+            await SampleProcess.WaitUntilGoneAsync(pid);
         }
     }
 
@@ -76,136 +75,9 @@ public sealed partial class AspNetSampleTests
         }
     }
 
-    private static async Task WaitUntilGoneAsync(int pid)
-    {
-        DateTime deadline = DateTime.UtcNow + Wait;
-        while (File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"worker {pid} outlived the app by {Wait}");
-            await Task.Delay(20);
-        }
-    }
-
     [GeneratedRegex(@"Job running in worker (\d+)")]
     private static partial Regex JobRunning();
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex Listening();
-
-    /// <summary>The sample's process, bound to a free loopback port, with its output collected line by line.</summary>
-    private sealed class RunningApp : IAsyncDisposable
-    {
-        private readonly StringBuilder _output = new();
-        private readonly List<(Regex Pattern, TaskCompletionSource<Match> Found)> _waiters = [];
-
-        private RunningApp(Process process) => Process = process;
-
-        public Process Process { get; }
-
-        public Uri Address { get; private set; } = null!;
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public static async Task<RunningApp> StartAsync()
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = SampleRunner.SampleDirectory("AspNetApi"),
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(SampleRunner.SampleDll("AspNetApi"));
-            start.ArgumentList.Add("--urls");
-            start.ArgumentList.Add("http://127.0.0.1:0");
-            start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-
-            var app = new RunningApp(new Process { StartInfo = start });
-            app.Process.OutputDataReceived += (_, e) => app.OnLine(e.Data);
-            app.Process.ErrorDataReceived += (_, e) => app.OnLine(e.Data);
-            Assert.True(File.Exists(start.ArgumentList[0]), $"{start.ArgumentList[0]} is missing: build the solution first.");
-            app.Process.Start();
-            app.Process.BeginOutputReadLine();
-            app.Process.BeginErrorReadLine();
-            app.Address = new Uri((await app.WaitForLineAsync(Listening())).Groups[1].Value);
-            return app;
-        }
-
-        public async Task<Match> WaitForLineAsync(Regex pattern)
-        {
-            var found = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
-            lock (_output)
-            {
-                Match already = pattern.Match(_output.ToString());
-                if (already.Success)
-                {
-                    return already;
-                }
-
-                _waiters.Add((pattern, found));
-            }
-
-            Task exited = Process.WaitForExitAsync();
-            Task first = await Task.WhenAny(found.Task, exited, Task.Delay(Wait));
-            Assert.True(first == found.Task, $"no line matching {pattern} within {Wait}.\n{Describe()}");
-            return await found.Task;
-        }
-
-        public void SendSigterm()
-        {
-            using Process kill = System.Diagnostics.Process.Start("kill", ["-TERM", Process.Id.ToString()])!;
-            kill.WaitForExit();
-            Assert.Equal(0, kill.ExitCode);
-        }
-
-        public async Task<int> WaitForExitAsync()
-        {
-            await Process.WaitForExitAsync().WaitAsync(Wait);
-            return Process.ExitCode;
-        }
-
-        public string Describe() => $"--- output of the app\n{Output}";
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!Process.HasExited)
-            {
-                Process.Kill(entireProcessTree: true);
-                await Process.WaitForExitAsync();
-            }
-
-            Process.Dispose();
-        }
-
-        private void OnLine(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-                for (int i = _waiters.Count - 1; i >= 0; i--)
-                {
-                    Match match = _waiters[i].Pattern.Match(line);
-                    if (match.Success)
-                    {
-                        _waiters[i].Found.TrySetResult(match);
-                        _waiters.RemoveAt(i);
-                    }
-                }
-            }
-        }
-    }
 }

@@ -23,10 +23,30 @@ public sealed partial class WorkerServiceSampleTests
         Assert.InRange(images.Select(i => i.Pid).Distinct().Count(), 1, 2);
 
         // The pools drained after the BackgroundService stopped.
-        int done = run.Output.IndexOf("batch done", StringComparison.Ordinal);
+        int done = run.Output.IndexOf("batch 1 done", StringComparison.Ordinal);
         Assert.True(done >= 0 && done < run.Output.IndexOf("Forklift pool 'images' is draining", StringComparison.Ordinal), run.Describe());
         Assert.Contains("Forklift pool 'images' stopped", run.Output, StringComparison.Ordinal);
         Assert.Contains("Forklift pool 'default' stopped", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_SIGTERM_the_batch_in_flight_finishes_then_the_pools_drain_and_no_worker_is_left()
+    {
+        await using var service = await SampleProcess.StartAsync("WorkerService", ["--Jobs:Batches=0"]);
+        await service.WaitForLineAsync(WorkerPid());
+        service.SendSigterm();
+
+        Assert.True(await service.WaitForExitAsync() == 0, service.Describe());
+        string output = service.Output;
+        int started = BatchStarted().Count(output);
+        Assert.True(started >= 1, service.Describe());
+        Assert.Equal(started, BatchDone().Count(output));
+        Assert.True(output.LastIndexOf("done: 6 images", StringComparison.Ordinal) < output.IndexOf("Forklift pool 'images' is draining", StringComparison.Ordinal), service.Describe());
+        Assert.Contains("Forklift pool 'images' stopped", output, StringComparison.Ordinal);
+        foreach (int pid in WorkerPid().Matches(output).Select(m => int.Parse(m.Groups[1].Value)).Distinct())
+        {
+            await SampleProcess.WaitUntilGoneAsync(pid);
+        }
     }
 
     /// <summary>The sample's Thumbnails.Render checksum, computed here independently of the sample's build.</summary>
@@ -47,6 +67,12 @@ public sealed partial class WorkerServiceSampleTests
     [GeneratedRegex(@"image (\d+): checksum (-?\d+) \(worker (\d+)\)")]
     private static partial Regex Rendered();
 
-    [GeneratedRegex(@"batch done: 6 images; service pid (\d+)")]
+    [GeneratedRegex(@"batch \d+ done: 6 images; service pid (\d+)")]
     private static partial Regex BatchDone();
+
+    [GeneratedRegex(@"batch \d+ started")]
+    private static partial Regex BatchStarted();
+
+    [GeneratedRegex(@"\(worker (\d+)\)")]
+    private static partial Regex WorkerPid();
 }
