@@ -68,9 +68,6 @@ internal abstract class PendingCall
 
     public bool IsCompleted => Volatile.Read(ref _completed) != 0;
 
-    /// <summary>How many inputs the call carries (1, or a chunk's size); timeouts scale with it.</summary>
-    public abstract int ItemCount { get; }
-
     public abstract bool IsBatch { get; }
 
     /// <summary>Encodes the arguments (a batch: count, then each input prefixed by its int32 length).</summary>
@@ -93,8 +90,6 @@ internal sealed class SingleCall<TArgs, TResult>(ParallelMethod<TArgs, TResult> 
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<TResult> Task => _completion.Task;
-
-    public override int ItemCount => 1;
 
     public override bool IsBatch => false;
 
@@ -195,8 +190,6 @@ internal sealed class ChunkCall<TArgs, TResult>(MapState<TArgs, TResult> map, in
     public bool IsObsolete => map.IsDone;
 
     public MapState<TArgs, TResult> Map => map;
-
-    public override int ItemCount => count;
 
     public override bool IsBatch => true;
 
