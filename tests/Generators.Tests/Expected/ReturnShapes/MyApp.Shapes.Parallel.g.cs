@@ -7,12 +7,12 @@ namespace MyApp
     {
         /// <summary>Runs <c>FlushAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task FlushAsyncAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
-            => FlushAsyncAsync(global::Forklift.ParallelDefaults.Pool, id, cancellationToken);
+        public static global::System.Threading.Tasks.Task FlushInWorkerAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
+            => FlushInWorkerAsync(global::Forklift.ParallelDefaults.Pool, id, cancellationToken);
 
         /// <summary>Runs <c>FlushAsync</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task FlushAsyncAsync(global::Forklift.IWorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task FlushInWorkerAsync(global::Forklift.IWorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.FlushAsyncMethod, id, null, cancellationToken);
@@ -20,12 +20,12 @@ namespace MyApp
 
         /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task FlushAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => FlushAsyncMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
+        public static global::System.Threading.Tasks.Task FlushMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+            => FlushMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task FlushAsyncMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task FlushMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.FlushAsyncMethod, inputs, null, cancellationToken);
@@ -33,12 +33,12 @@ namespace MyApp
 
         /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<int> FlushAsyncUnorderedAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => FlushAsyncUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
+        public static global::System.Collections.Generic.IAsyncEnumerable<int> FlushUnorderedAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+            => FlushUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of <paramref name="pool"/>, yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static async global::System.Collections.Generic.IAsyncEnumerable<int> FlushAsyncUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Collections.Generic.IAsyncEnumerable<int> FlushUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             var results = pool.UnorderedAsync(ForkliftParallel.FlushAsyncMethod, inputs, null, cancellationToken);
@@ -106,12 +106,12 @@ namespace MyApp
 
         /// <summary>Runs <c>ReadAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Threading.Tasks.Task<string?> ReadAsyncAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadAsyncAsync(global::Forklift.ParallelDefaults.Pool, id, cancellationToken);
+        internal static global::System.Threading.Tasks.Task<string?> ReadInWorkerAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadInWorkerAsync(global::Forklift.ParallelDefaults.Pool, id, cancellationToken);
 
         /// <summary>Runs <c>ReadAsync</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Threading.Tasks.Task<string?> ReadAsyncAsync(global::Forklift.IWorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
+        internal static global::System.Threading.Tasks.Task<string?> ReadInWorkerAsync(global::Forklift.IWorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.ReadAsyncMethod, id, null, cancellationToken);
@@ -119,12 +119,12 @@ namespace MyApp
 
         /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Threading.Tasks.Task<string?[]> ReadAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadAsyncMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
+        internal static global::System.Threading.Tasks.Task<string?[]> ReadMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Threading.Tasks.Task<string?[]> ReadAsyncMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        internal static global::System.Threading.Tasks.Task<string?[]> ReadMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.ReadAsyncMethod, inputs, null, cancellationToken);
@@ -132,12 +132,12 @@ namespace MyApp
 
         /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string? Result)> ReadAsyncUnorderedAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadAsyncUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
+        internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string? Result)> ReadUnorderedAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string? Result)> ReadAsyncUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string? Result)> ReadUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.ReadAsyncMethod, inputs, null, cancellationToken);
@@ -145,12 +145,12 @@ namespace MyApp
 
         /// <summary>Runs <c>SaveAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task SaveAsyncAsync(string path, global::System.Threading.CancellationToken cancellationToken = default)
-            => SaveAsyncAsync(global::Forklift.ParallelDefaults.Pool, path, cancellationToken);
+        public static global::System.Threading.Tasks.Task SaveInWorkerAsync(string path, global::System.Threading.CancellationToken cancellationToken = default)
+            => SaveInWorkerAsync(global::Forklift.ParallelDefaults.Pool, path, cancellationToken);
 
         /// <summary>Runs <c>SaveAsync</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task SaveAsyncAsync(global::Forklift.IWorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task SaveInWorkerAsync(global::Forklift.IWorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.SaveAsyncMethod, path, null, cancellationToken);
@@ -158,12 +158,12 @@ namespace MyApp
 
         /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task SaveAsyncMapAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => SaveAsyncMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
+        public static global::System.Threading.Tasks.Task SaveMapAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+            => SaveMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task SaveAsyncMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task SaveMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.SaveAsyncMethod, inputs, null, cancellationToken);
@@ -171,12 +171,12 @@ namespace MyApp
 
         /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<int> SaveAsyncUnorderedAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => SaveAsyncUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
+        public static global::System.Collections.Generic.IAsyncEnumerable<int> SaveUnorderedAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+            => SaveUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of <paramref name="pool"/>, yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static async global::System.Collections.Generic.IAsyncEnumerable<int> SaveAsyncUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Collections.Generic.IAsyncEnumerable<int> SaveUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             var results = pool.UnorderedAsync(ForkliftParallel.SaveAsyncMethod, inputs, null, cancellationToken);
@@ -188,12 +188,12 @@ namespace MyApp
 
         /// <summary>Runs <c>SizeAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<long> SizeAsyncAsync(string path, global::System.Threading.CancellationToken cancellationToken = default)
-            => SizeAsyncAsync(global::Forklift.ParallelDefaults.Pool, path, cancellationToken);
+        public static global::System.Threading.Tasks.Task<long> SizeInWorkerAsync(string path, global::System.Threading.CancellationToken cancellationToken = default)
+            => SizeInWorkerAsync(global::Forklift.ParallelDefaults.Pool, path, cancellationToken);
 
         /// <summary>Runs <c>SizeAsync</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<long> SizeAsyncAsync(global::Forklift.IWorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<long> SizeInWorkerAsync(global::Forklift.IWorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.SizeAsyncMethod, path, null, cancellationToken);
@@ -201,12 +201,12 @@ namespace MyApp
 
         /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<long[]> SizeAsyncMapAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => SizeAsyncMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
+        public static global::System.Threading.Tasks.Task<long[]> SizeMapAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+            => SizeMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<long[]> SizeAsyncMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<long[]> SizeMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.SizeAsyncMethod, inputs, null, cancellationToken);
@@ -214,12 +214,12 @@ namespace MyApp
 
         /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, long Result)> SizeAsyncUnorderedAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => SizeAsyncUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, long Result)> SizeUnorderedAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+            => SizeUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, long Result)> SizeAsyncUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, long Result)> SizeUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.SizeAsyncMethod, inputs, null, cancellationToken);
