@@ -29,11 +29,15 @@ public sealed class WordStatsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Its_exception_arrives_as_a_RemoteException_with_the_original_type()
+    public async Task Its_exception_arrives_as_its_own_type_with_the_worker_side_details_inside()
     {
-        RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => WordStats.AnalyzeAsync(_pool, "   "));
+        // Framework exceptions such as ArgumentException are raised as their own type; the RemoteException inside
+        // carries the worker's type name and stack trace.
+        ArgumentException error = await Assert.ThrowsAsync<ArgumentException>(() => WordStats.AnalyzeAsync(_pool, "   "));
 
-        Assert.Equal("System.ArgumentException", error.RemoteType);
+        Assert.Equal("document", error.ParamName);
+        RemoteException remote = Assert.IsType<RemoteException>(error.InnerException);
+        Assert.Equal("System.ArgumentException", remote.RemoteType);
     }
 
     [Fact]
