@@ -73,6 +73,13 @@ internal abstract class PendingCall
 
     public abstract bool IsBatch { get; }
 
+    /// <summary>A time limit for the whole call that replaces the method's and the pool's (a cluster call's remaining
+    /// time to its deadline); <see langword="null"/> keeps them.</summary>
+    public TimeSpan? TimeoutOverride { get; init; }
+
+    /// <summary>How long the call may run once a worker has it: the override, or the per-item timeout times the items.</summary>
+    public TimeSpan? TimeLimit(TimeSpan? poolTimeout) => TimeoutOverride ?? (Method.Options.Timeout ?? poolTimeout) * ItemCount;
+
     /// <summary>Encodes the arguments (a batch: count, then each input prefixed by its int32 length).</summary>
     public abstract void WriteArguments(PooledBufferWriter buffer);
 

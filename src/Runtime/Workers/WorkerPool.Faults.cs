@@ -161,7 +161,7 @@ public sealed partial class WorkerPool
             switch (reason)
             {
                 case KillReason.Timeout:
-                    TimeSpan timeout = (call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero) * call.ItemCount;
+                    TimeSpan timeout = call.TimeLimit(_options.TaskTimeout) ?? TimeSpan.Zero;
                     Fail(call, new WorkerTimeoutException($"{call.Method.Name} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
                     {
                         MethodName = call.Method.Name,

@@ -159,9 +159,8 @@ public sealed partial class WorkerPool
         worker.Current = call;
         worker.State = WorkerState.Busy;
         worker.CancelDeadline = long.MaxValue;
-        TimeSpan? timeout = call.Method.Options.Timeout ?? _options.TaskTimeout;
-        worker.CallDeadline = timeout is TimeSpan t
-            ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency * call.ItemCount)
+        worker.CallDeadline = call.TimeLimit(_options.TaskTimeout) is TimeSpan t
+            ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency)
             : long.MaxValue;
         PoolMetrics.BusyWorkers.Add(1);
     }
