@@ -149,13 +149,23 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         }
 
         await drained.ConfigureAwait(false);
-        _stopping.Cancel();
-        if (_monitor is not null)
+        Task? monitor;
+        lock (_gate)
         {
-            await _monitor.ConfigureAwait(false);
+            // Idempotent: the pool may be disposed by its owner and again by the DI container.
+            if (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _stopping.Cancel();
+            monitor = _monitor;
         }
 
-        _stopping.Dispose();
+        if (monitor is not null)
+        {
+            await monitor.ConfigureAwait(false);
+        }
     }
 
     /// <summary>Adds an assembly to those nodes are checked against; true when it was new. Under the lock.</summary>
