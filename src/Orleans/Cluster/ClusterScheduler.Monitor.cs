@@ -249,7 +249,7 @@ internal sealed partial class ClusterScheduler
         {
             node.PingInFlight = false;
             node.MissedPings++;
-            if (node.MissedPings >= _options.MissedPingsLimit && node.State is NodeState.Active or NodeState.Draining or NodeState.Joining)
+            if (node.MissedPings >= _options.MissedPingsLimit && node.State is NodeState.Active or NodeState.Draining)
             {
                 Quarantine(node, reason);
                 failed = LoseCalls(node, [.. node.Running.Values], reason);

@@ -24,22 +24,13 @@ internal sealed class PinnedToSiloAttribute : PlacementAttribute
     }
 }
 
-/// <summary>Resolves the key to the silo; a key naming a silo that is not in the cluster fails the call at once
-/// (with <see cref="SiloUnavailableException"/>) instead of activating the grain somewhere else.</summary>
+/// <summary>Resolves the key to the silo it names.</summary>
+/// <remarks>It does not check the cluster manifest: a silo that just joined is active in membership a moment before
+/// the manifest lists its grain types, and the caller's first ping must not fail for that. A key naming a silo that is
+/// dead or gone fails the call before delivery (Orleans rejects messages to dead silos), which the caller retries
+/// elsewhere.</remarks>
 internal sealed class PinnedToSiloPlacementDirector : IPlacementDirector
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
-    {
-        string key = target.GrainIdentity.Key.ToString()!;
-        SiloAddress silo = SiloAddress.FromParsableString(key);
-        foreach (SiloAddress compatible in context.GetCompatibleSilos(target))
-        {
-            if (compatible.Equals(silo))
-            {
-                return Task.FromResult(silo);
-            }
-        }
-
-        throw new SiloUnavailableException($"Forklift node {key} is not an active member of the cluster.");
-    }
+        => Task.FromResult(SiloAddress.FromParsableString(target.GrainIdentity.Key.ToString()!));
 }
