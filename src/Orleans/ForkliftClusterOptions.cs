@@ -41,9 +41,11 @@ public sealed class ForkliftClusterOptions
     /// at most <see cref="MaxChunkSize"/>.</summary>
     public int? ChunkSize { get; set; }
 
-    /// <summary>The largest default chunk: chunks of about a thousand small calls cost about as much per item as the
-    /// local pool, and bigger ones only delay the first results and the rebalancing after a node loss.</summary>
-    public int MaxChunkSize { get; set; } = 1000;
+    /// <summary>The largest default chunk. Each chunk costs a network round trip, and a node runs one chunk per slot at
+    /// a time, so small chunks of small calls leave slots idle while chunks travel (100,000 trivial calls: 933 ms in
+    /// chunks of 1,000, against 155 ms on the local pool, at load average 50-60); the cap keeps a chunk of a huge map
+    /// small enough that a node loss re-runs little.</summary>
+    public int MaxChunkSize { get; set; } = 10_000;
 
     internal void Validate()
     {
