@@ -61,28 +61,37 @@ public sealed class ClusterWorkerPool : IWorkerPool, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async Task<TResult> InvokeAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress = null, CancellationToken cancellationToken = default)
+    public Task<TResult> InvokeAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress = null, CancellationToken cancellationToken = default)
     {
+        // As IWorkerPool says: only argument errors and shutdown are thrown synchronously.
         ArgumentNullException.ThrowIfNull(method);
-        cancellationToken.ThrowIfCancellationRequested();
-        byte[] arguments = EncodeArguments(method, args);
-        byte[] result = await _scheduler.Submit(new ClusterCall(method, arguments, isBatch: false, 1, 0, progress, cancellationToken)).ConfigureAwait(false);
-        return DecodeResult(method, result);
+        _scheduler.ThrowIfDisposed();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<TResult>(cancellationToken);
+        }
+
+        return InvokeCoreAsync(method, args, progress, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<TResult[]> MapAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, IEnumerable<TArgs> inputs, ProgressSink? progress = null, CancellationToken cancellationToken = default)
+    public Task<TResult[]> MapAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, IEnumerable<TArgs> inputs, ProgressSink? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(inputs);
+        _scheduler.ThrowIfDisposed();
         TArgs[] array = inputs as TArgs[] ?? [.. inputs];
-        var results = new TResult[array.Length];
-        await foreach ((int start, int count, byte[] payload) in RunChunksAsync(method, array, progress, cancellationToken).ConfigureAwait(false))
+        if (array.Length == 0)
         {
-            DecodeBatch(method, payload, count, results, start, stream: null);
+            return Task.FromResult(Array.Empty<TResult>());
         }
 
-        return results;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<TResult[]>(cancellationToken);
+        }
+
+        return MapCoreAsync(method, array, progress, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -101,6 +110,24 @@ public sealed class ClusterWorkerPool : IWorkerPool, IAsyncDisposable
                 yield return item;
             }
         }
+    }
+
+    private async Task<TResult> InvokeCoreAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress, CancellationToken cancellationToken)
+    {
+        byte[] arguments = EncodeArguments(method, args);
+        byte[] result = await _scheduler.Submit(new ClusterCall(method, arguments, isBatch: false, 1, 0, progress, cancellationToken)).ConfigureAwait(false);
+        return DecodeResult(method, result);
+    }
+
+    private async Task<TResult[]> MapCoreAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs[] inputs, ProgressSink? progress, CancellationToken cancellationToken)
+    {
+        var results = new TResult[inputs.Length];
+        await foreach ((int start, int count, byte[] payload) in RunChunksAsync(method, inputs, progress, cancellationToken).ConfigureAwait(false))
+        {
+            DecodeBatch(method, payload, count, results, start, stream: null);
+        }
+
+        return results;
     }
 
     /// <summary>Waits for the calls in flight, then stops watching the cluster. The nodes keep running.</summary>

@@ -21,6 +21,18 @@ public sealed class DefaultPoolTests
     }
 
     [Fact]
+    public async Task ConfigureDefault_settings_apply_in_order_when_the_default_pool_is_created()
+    {
+        // In a process of its own: this test process's default pool already exists.
+        await FixtureApps.EnsureBuiltAsync();
+
+        (int exit, string output) = await FixtureApps.RunAsync(FixtureApps.Dotnet, [Path.Combine(FixtureApps.Output("ConsoleApp"), "ConsoleApp.dll"), "configured-default"], FixtureApps.RunTimeout);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("DEFAULT configured 1 36", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Use_makes_a_pool_the_default_for_generated_calls_until_the_scope_ends()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, Name = "scoped" });

@@ -99,6 +99,14 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         }
     }
 
+    public void ThrowIfDisposed()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposing, typeof(ClusterWorkerPool));
+        }
+    }
+
     public Task<byte[]> Submit(ClusterCall call)
     {
         if (Activity.Current is Activity activity)

@@ -29,8 +29,10 @@ namespace Forklift;
 /// chain of inner exceptions mirrors the remote one); <see cref="WorkerCrashedException"/> (the process running it
 /// died, after <see cref="ParallelMethodOptions.MaxRetries"/> retries on fresh workers);
 /// <see cref="WorkerTimeoutException"/>; <see cref="WorkerStartException"/>; <see cref="OperationCanceledException"/>;
-/// or <see cref="ObjectDisposedException"/> when the pool is shutting down. A map fails with the first failure among
-/// its items and drops the chunks not yet started.</para>
+/// or <see cref="ObjectDisposedException"/> when the pool is shutting down (thrown at once by a call made after
+/// shutdown began). A map fails with the first failure among its items and drops the chunks not yet started. Only
+/// argument errors (a <see langword="null"/> method or inputs) and shutdown are thrown synchronously; everything else
+/// ends the returned task.</para>
 /// </remarks>
 public interface IWorkerPool
 {

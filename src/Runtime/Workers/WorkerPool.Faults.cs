@@ -74,7 +74,7 @@ public sealed partial class WorkerPool
             worker.Current = null;
             if (call is not null)
             {
-                PoolMetrics.BusyWorkers.Add(-1);
+                PoolMetrics.BusyWorkers.Add(-1, _poolTag);
             }
 
             if (was == WorkerState.Starting && reason is KillReason.None or KillReason.StartTimeout or KillReason.ProtocolError)
@@ -142,13 +142,13 @@ public sealed partial class WorkerPool
 
         if (reason is not (KillReason.Recycled or KillReason.Shutdown or KillReason.Terminated))
         {
-            PoolMetrics.WorkerCrashes.Add(1);
-            LogWorkerLost(_logger, worker.ProcessId, reason == KillReason.None ? "exited" : reason.ToString(), exitCode, call?.Method.Name);
+            PoolMetrics.WorkerCrashes.Add(1, _poolTag);
+            LogWorkerLost(_logger, worker.ProcessId, reason == KillReason.None ? "exited" : reason.ToString(), exitCode, call?.Method.Name, _options.Name);
         }
 
         if (startError is not null)
         {
-            LogStartFailed(_logger, startError);
+            LogStartFailed(_logger, startError, _options.Name);
             worker.Ready.TrySetException(startError);
         }
         else

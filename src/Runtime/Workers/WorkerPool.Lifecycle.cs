@@ -23,8 +23,8 @@ public sealed partial class WorkerPool
             _launch ??= WorkerLaunch.Resolve();
             WorkerLaunch launch = _options.LaunchOverride is { } change ? change(_launch) : _launch;
             worker.Start(launch, _environment, RegisteredAssemblies(), _options.MaxWorkerMemory is not null);
-            PoolMetrics.WorkerStarts.Add(1);
-            LogWorkerStarted(_logger, worker.ProcessId);
+            PoolMetrics.WorkerStarts.Add(1, _poolTag);
+            LogWorkerStarted(_logger, worker.ProcessId, _options.Name);
         }
         catch (Exception e)
         {
@@ -100,7 +100,7 @@ public sealed partial class WorkerPool
             {
                 worker.Current.State = CallState.Done;
                 worker.Current = null;
-                PoolMetrics.BusyWorkers.Add(-1);
+                PoolMetrics.BusyWorkers.Add(-1, _poolTag);
             }
 
             worker.CallsDone++;
@@ -144,8 +144,8 @@ public sealed partial class WorkerPool
 
         if (retire)
         {
-            PoolMetrics.WorkerRecycles.Add(1);
-            LogWorkerRecycled(_logger, worker.ProcessId, worker.CallsDone);
+            PoolMetrics.WorkerRecycles.Add(1, _poolTag);
+            LogWorkerRecycled(_logger, worker.ProcessId, worker.CallsDone, _options.Name);
             worker.SendShutdown();
         }
 

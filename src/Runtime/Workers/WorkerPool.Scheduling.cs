@@ -20,6 +20,7 @@ public sealed partial class WorkerPool
     private readonly List<WorkerProcess> _workers = [];
     private readonly Dictionary<string, string?> _environment;
     private readonly Timer? _watchdog;
+    private readonly KeyValuePair<string, object?> _poolTag;
     private WorkerLaunch? _launch;
     private int _live;
     private int _queued;
@@ -45,6 +46,14 @@ public sealed partial class WorkerPool
         {
             Activity? previous = Activity.Current;
             call.Activity = ForkliftActivitySource.Source.StartActivity(call.Method.Name, ActivityKind.Client);
+            if (call.Activity is { IsAllDataRequested: true } started)
+            {
+                started.SetTag(ForkliftActivitySource.MethodTag, call.Method.Name);
+                started.SetTag(ForkliftActivitySource.MethodIdTag, call.Method.Id);
+                started.SetTag(ForkliftActivitySource.PoolNameTag, _options.Name);
+                started.SetTag(ForkliftActivitySource.ItemCountTag, call.ItemCount);
+            }
+
             Activity? context = call.Activity ?? previous;
             call.TraceParent = context?.Id;
             call.TraceState = context?.TraceStateString;
@@ -75,7 +84,7 @@ public sealed partial class WorkerPool
             }
         }
 
-        PoolMetrics.CallsStarted.Add(1, new KeyValuePair<string, object?>("method", call.Method.Name));
+        PoolMetrics.CallsStarted.Add(1, new KeyValuePair<string, object?>("method", call.Method.Name), _poolTag);
         if (call.CancellationToken.CanBeCanceled)
         {
             call.Registration = call.CancellationToken.UnsafeRegister(OnCanceledCallback, call);
@@ -97,7 +106,7 @@ public sealed partial class WorkerPool
         call.State = CallState.Queued;
         _queue.Enqueue(call);
         _queued++;
-        PoolMetrics.QueueLength.Add(1);
+        PoolMetrics.QueueLength.Add(1, _poolTag);
     }
 
     /// <summary>The next queued call still worth running, or <see langword="null"/>. Under the lock.</summary>
@@ -111,7 +120,7 @@ public sealed partial class WorkerPool
             }
 
             _queued--;
-            PoolMetrics.QueueLength.Add(-1);
+            PoolMetrics.QueueLength.Add(-1, _poolTag);
             if (call.IsCompleted || call is IChunk { IsObsolete: true })
             {
                 call.State = CallState.Done;
@@ -162,7 +171,10 @@ public sealed partial class WorkerPool
         worker.CallDeadline = call.TimeLimit(_options.TaskTimeout) is TimeSpan t
             ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency)
             : long.MaxValue;
-        PoolMetrics.BusyWorkers.Add(1);
+        PoolMetrics.BusyWorkers.Add(1, _poolTag);
+
+        // The last worker wins when a call is retried: the span names the process that gave the outcome.
+        call.Activity?.SetTag(ForkliftActivitySource.WorkerPidTag, worker.ProcessId);
     }
 
     private void Send(WorkerProcess worker, PendingCall call)
@@ -227,7 +239,7 @@ public sealed partial class WorkerPool
                 // It stays in the queue object but is skipped; the count drops now.
                 call.State = CallState.Done;
                 _queued--;
-                PoolMetrics.QueueLength.Add(-1);
+                PoolMetrics.QueueLength.Add(-1, _poolTag);
                 cancelNow = true;
             }
             else if (call.State == CallState.Running && call.Worker is WorkerProcess worker && worker.Current == call)

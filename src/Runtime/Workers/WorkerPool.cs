@@ -36,6 +36,7 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         }
 
         _logger = _options.Logger ?? _options.LoggerFactory?.CreateLogger("Forklift.WorkerPool") ?? NullLogger.Instance;
+        _poolTag = new KeyValuePair<string, object?>(ForkliftActivitySource.PoolNameTag, _options.Name);
         _environment = new Dictionary<string, string?>(_options.EnvironmentVariables, StringComparer.Ordinal);
         if (_options.Isolation == WorkerPoolIsolation.InProcess)
         {
@@ -305,18 +306,21 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "worker {ProcessId}: {Line}")]
+    // Event ids are part of the public contract (log filters and alerts key on them): never renumber or reuse one.
+    // 1xxx: the runtime's WorkerPool; 2xxx: Forklift.Hosting. Listed in docs/dependency-injection.md (Observability).
+
+    [LoggerMessage(EventId = 1001, EventName = "WorkerOutput", Level = LogLevel.Information, Message = "worker {ProcessId}: {Line}")]
     private static partial void LogWorkerOutput(ILogger logger, int processId, string line);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Started worker {ProcessId}")]
-    private static partial void LogWorkerStarted(ILogger logger, int processId);
+    [LoggerMessage(EventId = 1002, EventName = "WorkerStarted", Level = LogLevel.Debug, Message = "Started worker {ProcessId} (pool '{PoolName}')")]
+    private static partial void LogWorkerStarted(ILogger logger, int processId, string poolName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {ProcessId} ended ({Reason}, exit code {ExitCode}) while running {Method}")]
-    private static partial void LogWorkerLost(ILogger logger, int processId, string reason, int? exitCode, string? method);
+    [LoggerMessage(EventId = 1003, EventName = "WorkerLost", Level = LogLevel.Warning, Message = "Worker {ProcessId} ended ({Reason}, exit code {ExitCode}) while running {Method} (pool '{PoolName}')")]
+    private static partial void LogWorkerLost(ILogger logger, int processId, string reason, int? exitCode, string? method, string poolName);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recycling worker {ProcessId} after {Calls} calls")]
-    private static partial void LogWorkerRecycled(ILogger logger, int processId, int calls);
+    [LoggerMessage(EventId = 1004, EventName = "WorkerRecycled", Level = LogLevel.Information, Message = "Recycling worker {ProcessId} after {Calls} calls (pool '{PoolName}')")]
+    private static partial void LogWorkerRecycled(ILogger logger, int processId, int calls, string poolName);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A worker failed to start")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 1005, EventName = "WorkerStartFailed", Level = LogLevel.Error, Message = "A worker failed to start (pool '{PoolName}')")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string poolName);
 }
