@@ -42,7 +42,7 @@ public abstract class InProcessCluster : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Pool = Cluster.Silos[0].ServiceProvider.GetRequiredService<ClusterWorkerPool>();
-        await Pool.WaitForSlotsAsync(_silos).WaitAsync(Eventually.Bound);
+        await Pool.WaitForSlotsAsync(_silos).WaitAsync(Eventually.StartBound);
     }
 
     public async Task DisposeAsync()

@@ -18,7 +18,7 @@ public sealed class InProcessMembershipTests : IAsyncLifetime
 
         // Join: a third node enters rotation.
         var joined = await _cluster.Cluster.StartAdditionalSiloAsync();
-        await pool.WaitForSlotsAsync(3).WaitAsync(Eventually.Bound);
+        await pool.WaitForSlotsAsync(3).WaitAsync(Eventually.StartBound);
         string[] before = await ClusterWork.NapOnceMapAsync(pool, Enumerable.Repeat(30, 30));
         Assert.Equal(3, before.Distinct().Count());
 

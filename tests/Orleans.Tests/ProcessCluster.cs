@@ -52,7 +52,7 @@ public sealed class ProcessCluster : IAsyncLifetime
         }
 
         await Task.WhenAll(Nodes.Select(n => n.StartAsync()));
-        await Pool.WaitForSlotsAsync(3).WaitAsync(Eventually.Bound);
+        await Pool.WaitForSlotsAsync(3).WaitAsync(Eventually.StartBound);
     }
 
     public async Task DisposeAsync()

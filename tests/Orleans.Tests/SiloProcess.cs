@@ -71,7 +71,7 @@ internal sealed partial class SiloProcess : IDisposable
         process.BeginErrorReadLine();
         _process = process;
         Task exited = process.WaitForExitAsync();
-        Task first = await Task.WhenAny(ready.Task, exited, Task.Delay(Eventually.Bound));
+        Task first = await Task.WhenAny(ready.Task, exited, Task.Delay(Eventually.StartBound));
         if (first != ready.Task)
         {
             throw new InvalidOperationException($"Silo {Name} did not start ({(first == exited ? "it exited" : "no READY in time")}). Output:\n{Output}");
