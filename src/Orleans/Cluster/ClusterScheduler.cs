@@ -375,6 +375,8 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         call.Node = null;
         if (!call.IsCompleted)
         {
+            // NoNodeTimeout counts from now: the call waited for a node before, but it had one until a moment ago.
+            call.QueuedAt = Stopwatch.GetTimestamp();
             _queue.AddFirst(call);
         }
     }
@@ -397,6 +399,7 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
             {
                 call.Retries++;
                 LogRetry(_logger, call.Method.Name, node.Id, call.Retries, reason);
+                call.QueuedAt = Stopwatch.GetTimestamp();
                 _queue.AddFirst(call);
             }
             else

@@ -53,7 +53,7 @@ internal sealed class OrleansNodeTransport(IGrainFactory grains, IServiceProvide
             {
                 if (item.Length > 0 && item[0] == 0)
                 {
-                    progress.Report(item.AsSpan(1));
+                    Report(progress, item);
                 }
                 else
                 {
@@ -67,6 +67,19 @@ internal sealed class OrleansNodeTransport(IGrainFactory grains, IServiceProvide
         {
             // Rejected before the grain ran it (connection refused, silo stopping, overloaded): it did not run.
             throw new NodeNotReachedException($"The call could not be delivered to node {node}: {e.Message}", e);
+        }
+    }
+
+    private static void Report(ProgressSink progress, byte[] report)
+    {
+        try
+        {
+            progress.Report(report.AsSpan(1));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // As in the local pool: a throwing IProgress<T> must not fail the call.
+            System.Diagnostics.Debug.WriteLine(e);
         }
     }
 
