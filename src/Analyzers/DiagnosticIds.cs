@@ -24,4 +24,5 @@ internal static class DiagnosticIds
     public const string ParallelByRefParameter = "FL3004";
     public const string ParallelWritesStaticState = "FL3005";
     public const string ParallelGeneratedNameCollision = "FL3006";
+    public const string MissingWorkerHostGuard = "FL3007";
 }

@@ -53,7 +53,9 @@ internal static class FixtureApps
         }
     }
 
-    public static Process Start(string fileName, IEnumerable<string> args, string? workingDirectory, out StringBuilder output)
+    /// <summary>Starts a process; its standard output and error go to <paramref name="output"/>, or its standard error to
+    /// <paramref name="errorOutput"/> when one is given.</summary>
+    public static Process Start(string fileName, IEnumerable<string> args, string? workingDirectory, out StringBuilder output, StringBuilder? errorOutput = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -80,11 +82,35 @@ internal static class FixtureApps
         output = text;
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => Append(text, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(text, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(errorOutput ?? text, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>What has been written so far.</summary>
+    public static string Read(StringBuilder text)
+    {
+        lock (text)
+        {
+            return text.ToString();
+        }
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails after <paramref name="limit"/> with <paramref name="what"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, Func<string> what)
+    {
+        var elapsed = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (elapsed.Elapsed > limit)
+            {
+                throw new TimeoutException($"Waited {limit} for {what()}");
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     private static void Append(StringBuilder text, string? line)

@@ -130,6 +130,65 @@ public sealed class HostingTests(ITestOutputHelper log)
         }
     }
 
+    [Fact]
+    public async Task Worker_standard_output_and_error_reach_the_apps_own_standard_output_and_error()
+    {
+        await FixtureApps.EnsureBuiltAsync();
+        var error = new System.Text.StringBuilder();
+        using Process app = FixtureApps.Start(FixtureApps.Dotnet, [Path.Combine(FixtureApps.Output("ConsoleApp"), "ConsoleApp.dll"), "print"], null, out var output, error);
+
+        await app.WaitForExitAsync().WaitAsync(FixtureApps.RunTimeout);
+        app.WaitForExit();
+
+        string stdout = FixtureApps.Read(output);
+        string stderr = FixtureApps.Read(error);
+        Assert.True(app.ExitCode == 0, stdout + stderr);
+        Assert.Contains("RESULT 5", stdout);
+        Assert.Contains("WORKER-STDOUT 5", stdout);
+        Assert.DoesNotContain("WORKER-STDOUT", stderr);
+        Assert.Contains("WORKER-STDERR 5", stderr);
+        Assert.DoesNotContain("WORKER-STDERR", stdout);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_to_the_process_group_reaches_the_app_but_not_its_workers_so_the_app_drains()
+    {
+        await FixtureApps.EnsureBuiltAsync();
+        string dir = Directory.CreateTempSubdirectory("forklift-ctrlc-").FullName;
+
+        // setsid: the app leads a process group of its own, as a shell gives a foreground job, so the SIGINT below
+        // reaches that group and not the test host's.
+        using Process app = FixtureApps.Start("setsid", [FixtureApps.Dotnet, Path.Combine(FixtureApps.Output("ConsoleApp"), "ConsoleApp.dll"), "drain", dir], null, out var output);
+        try
+        {
+            string started = Path.Combine(dir, "started");
+            await FixtureApps.WaitUntilAsync(() => File.Exists(started) && File.ReadAllText(started).Length > 0, FixtureApps.RunTimeout, () => "the call to start in a worker:\n" + FixtureApps.Read(output));
+            int worker = int.Parse(File.ReadAllText(started), System.Globalization.CultureInfo.InvariantCulture);
+
+            // What a terminal does on Ctrl+C: SIGINT to every process of the foreground process group.
+            (int killed, string killOutput) = await FixtureApps.RunAsync("kill", ["-s", "INT", "--", $"-{app.Id}"], FixtureApps.RunTimeout);
+            Assert.True(killed == 0, killOutput);
+            await FixtureApps.WaitUntilAsync(() => FixtureApps.Read(output).Contains("CTRL+C", StringComparison.Ordinal), FixtureApps.RunTimeout, () => "the app to see Ctrl+C:\n" + FixtureApps.Read(output));
+
+            File.WriteAllText(Path.Combine(dir, "release"), string.Empty);
+            await app.WaitForExitAsync().WaitAsync(FixtureApps.RunTimeout);
+            app.WaitForExit();
+
+            string text = FixtureApps.Read(output);
+            Assert.Contains($"DRAINED {worker}", text);
+            Assert.Equal(0, app.ExitCode);
+        }
+        finally
+        {
+            if (!app.HasExited)
+            {
+                app.Kill(entireProcessTree: true);
+            }
+
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static bool IsAlive(int pid)
     {
         // An orphaned worker that has exited stays a zombie until the machine's init reaps it, which here takes up to

@@ -142,10 +142,64 @@ internal static class TestMethods
     /// <summary>Spins on the CPU for about n milliseconds (the benchmark's unit of work).</summary>
     public static readonly ParallelMethod<int, long> Spin = Define<int, long>("Spin(int)", TestCodecs.Int32, TestCodecs.Int64, (ms, _) => ValueTask.FromResult(SpinFor(ms)));
 
+    /// <summary>Starts <c>sh -c 'exec sleep 120'</c> (one process, so the test can kill it) the way user code starts a tool (git, a compiler): inheriting the
+    /// worker's standard handles. Reports the grandchild's pid as progress; then, by <c>then</c>: 0 hangs, 1 calls
+    /// FailFast, 2 returns the grandchild's pid.</summary>
+    public static readonly ParallelMethod<int, int> StartGrandchild = Define<int, int>("StartGrandchild(int, IProgress<int>)", TestCodecs.Int32, TestCodecs.Int32, (then, context) =>
+    {
+        using Process child = Process.Start(new ProcessStartInfo("sh") { ArgumentList = { "-c", "exec sleep 120" }, UseShellExecute = false })!;
+        context.CreateProgress(TestCodecs.Int32).Report(child.Id);
+        if (then == 1)
+        {
+            Environment.FailFast("worker crashed with a grandchild running");
+        }
+
+        if (then == 0)
+        {
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        return ValueTask.FromResult(child.Id);
+    });
+
+    /// <summary>Starts <c>cat</c>, which reads its inherited standard input until the end, and returns its pid.</summary>
+    public static readonly ParallelMethod<Unit, int> StartStdinReader = Define<Unit, int>("StartStdinReader()", TestCodecs.Unit, TestCodecs.Int32, (_, _) =>
+    {
+        using Process child = Process.Start(new ProcessStartInfo("cat") { UseShellExecute = false })!;
+        return ValueTask.FromResult(child.Id);
+    });
+
+    /// <summary>Returns what <c>Console.ReadLine()</c> gives in the worker, or "(null)".</summary>
+    public static readonly ParallelMethod<Unit, string?> ReadLine = Define<Unit, string?>("ReadLine()", TestCodecs.Unit, TestCodecs.String, (_, _) =>
+        ValueTask.FromResult<string?>(Console.ReadLine() ?? "(null)"));
+
+    /// <summary>Writes a line of <c>n</c> characters without a newline to standard error, then returns n.</summary>
+    public static readonly ParallelMethod<int, int> WriteLongLine = Define<int, int>("WriteLongLine(int)", TestCodecs.Int32, TestCodecs.Int32, (n, _) =>
+    {
+        using Stream error = Console.OpenStandardError();
+        byte[] block = new byte[1024 * 1024];
+        block.AsSpan().Fill((byte)'y');
+        for (int left = n; left > 0; left -= block.Length)
+        {
+            error.Write(block, 0, Math.Min(left, block.Length));
+        }
+
+        return ValueTask.FromResult(n);
+    });
+
+    /// <summary>Calls <see cref="Pid"/> through a pool created inside the worker; returns 1 if it ran in this same
+    /// process (a worker never starts workers of its own), 0 otherwise.</summary>
+    public static readonly ParallelMethod<Unit, int> NestedPid = Define<Unit, int>("NestedPid()", TestCodecs.Unit, TestCodecs.Int32, async (_, _) =>
+    {
+        await using var inner = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        int pid = await inner.InvokeAsync(Pid, Unit.Value);
+        return pid == Environment.ProcessId ? 1 : 0;
+    });
+
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, Add, Pid, Sleep, SleepWithToken, FailFast, Exit, StackOverflow, KillSelf, Throw, ThrowLong, FailOnSeven, CountWithProgress, Allocate, WriteGarbage, Text, Trace, Env, InitializerRuns, Print, Spin })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, Add, Pid, Sleep, SleepWithToken, FailFast, Exit, StackOverflow, KillSelf, Throw, ThrowLong, FailOnSeven, CountWithProgress, Allocate, WriteGarbage, Text, Trace, Env, InitializerRuns, Print, Spin, StartGrandchild, StartStdinReader, ReadLine, WriteLongLine, NestedPid })
         {
             ParallelMethodRegistry.Register(method);
         }

@@ -15,7 +15,6 @@ internal static class ForkliftActivitySource
     public const string MethodIdTag = "forklift.method.id";
     public const string PoolNameTag = "forklift.pool.name";
     public const string WorkerPidTag = "forklift.worker.pid";
-    public const string ItemCountTag = "forklift.items";
     public const string OutcomeTag = "forklift.outcome";
     public const string ErrorTypeTag = "error.type";
 

@@ -4,6 +4,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
+using System.Security.Cryptography;
+using System.Text;
 using Forklift.Buffers;
 using Forklift.Framing;
 using Forklift.Protocol;
@@ -42,9 +44,14 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
     private string? _queuedTraceParent;
     private string? _queuedTraceState;
 
-    public WorkerDispatcher(Stream output)
+    private readonly string? _secret;
+
+    /// <param name="output">The protocol's output stream.</param>
+    /// <param name="secret">What the Hello frame must carry: the secret the pool put in this worker's environment.</param>
+    public WorkerDispatcher(Stream output, string? secret)
     {
         _output = output;
+        _secret = secret;
         _context = new ForwardedCallContext(this);
     }
 
@@ -59,6 +66,13 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body) || type != (byte)MessageType.Hello)
         {
             Console.Error.WriteLine("forklift worker: the first frame was not a Hello; exiting.");
+            return 2;
+        }
+
+        if (!IsFromOurPool(body.Span))
+        {
+            // Not our parent, or not a pool at all (a crafted command line): load nothing, answer nothing.
+            Console.Error.WriteLine("forklift worker: the first frame did not carry the secret of the pool that started this worker; refusing it.");
             return 2;
         }
 
@@ -101,6 +115,27 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
     void IThreadPoolWorkItem.Execute()
         => _ = ExecuteAsync(_queuedId, _queuedMethod!, _queuedFlags, _queuedTraceParent, _queuedTraceState);
 
+    private bool IsFromOurPool(ReadOnlySpan<byte> hello)
+    {
+        if (string.IsNullOrEmpty(_secret))
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new PayloadReader(hello);
+            reader.ReadUInt32();
+            reader.ReadInt32();
+            string? secret = reader.ReadString();
+            return secret is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(_secret));
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
     private int Handshake(ReadOnlySpan<byte> hello)
     {
         var reader = new PayloadReader(hello);
@@ -110,6 +145,8 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         {
             throw new InvalidDataException($"Protocol mismatch: parent speaks version {version}, this worker {ProtocolConstants.Version}. Parent and worker must use the same Forklift.dll.");
         }
+
+        _ = reader.ReadString();
 
         int maxBytes = reader.ReadInt32();
         _reportWorkingSet = reader.ReadBoolean();
@@ -147,6 +184,10 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         return maxBytes;
     }
 
+    /// <summary>Loads an assembly the parent named and runs its module initializer (which registers its methods).</summary>
+    /// <remarks>Only the app's own assemblies: by name, resolved by the runtime from the app's deps file (as a
+    /// framework-dependent worker is started with it), or by path inside the app's directory. A path elsewhere is
+    /// refused, whatever the frame says: a worker never runs code from outside the app.</remarks>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = LoadReason)]
     private static void LoadAndInitialize(string name, string? path)
     {
@@ -157,11 +198,22 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         }
         catch (Exception) when (!string.IsNullOrEmpty(path) && File.Exists(path))
         {
+            if (!IsInAppDirectory(path))
+            {
+                throw new InvalidOperationException($"Refusing to load '{path}': a worker loads only assemblies of the app (its deps file or its directory, {AppContext.BaseDirectory}).");
+            }
+
             assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
         }
 
         // Runs the generated [ModuleInitializer] (at most once per process), which fills ParallelMethodRegistry.
         RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+    }
+
+    private static bool IsInAppDirectory(string path)
+    {
+        string directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(AppContext.BaseDirectory)) + Path.DirectorySeparatorChar;
+        return Path.GetFullPath(path).StartsWith(directory, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
     private int Loop(LengthPrefixFrameReader reader)
@@ -286,8 +338,15 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             {
                 (int count, int position) = ReadBatchCount(arguments.Span);
                 new PayloadWriter(_result).WriteVarUInt32((uint)count);
+                long noticed = Stopwatch.GetTimestamp();
                 for (item = 0; item < count; item++)
                 {
+                    if (item > 0 && Stopwatch.GetElapsedTime(noticed) >= ProtocolConstants.ItemsDoneInterval)
+                    {
+                        SendItemsDone(id, item);
+                        noticed = Stopwatch.GetTimestamp();
+                    }
+
                     int length = BinaryPrimitives.ReadInt32LittleEndian(arguments.Span.Slice(position, 4));
                     ReadOnlyMemory<byte> one = arguments.Slice(position + 4, length);
                     position += 4 + length;
@@ -337,6 +396,18 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         {
             BeginResponse();
             SendResponse(id, status);
+        }
+    }
+
+    private void SendItemsDone(long id, int done)
+    {
+        lock (_sendLock)
+        {
+            FrameHeader.Begin(_progress);
+            var writer = new PayloadWriter(_progress);
+            writer.WriteInt64(id);
+            writer.WriteInt32(done);
+            _output.Write(FrameHeader.Complete(_progress, (byte)MessageType.ItemsDone, _maxMessageBytes));
         }
     }
 

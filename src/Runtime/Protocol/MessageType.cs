@@ -31,6 +31,10 @@ internal enum MessageType : byte
 
     /// <summary>A progress report for a running request.</summary>
     Progress = 67,
+
+    /// <summary>How many inputs of a running batch are done (request id, then the count as an int32): the parent
+    /// times each input, not the whole batch. Sent at most every <see cref="ProtocolConstants.ItemsDoneInterval"/>.</summary>
+    ItemsDone = 68,
 }
 
 /// <summary>Outcome byte of a <see cref="MessageType.Response"/>.</summary>

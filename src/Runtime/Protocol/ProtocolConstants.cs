@@ -7,10 +7,18 @@ internal static class ProtocolConstants
     public const uint Magic = 0x314B4C46;
 
     /// <summary>Bumped on any incompatible change of the frames; parent and worker must match exactly.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The first command-line argument that makes a process a worker.</summary>
     public const string WorkerSwitch = "--forklift-worker";
+
+    /// <summary>The exit code of an app started as a worker whose <c>Main</c> did not begin with the guard line: it stops
+    /// at its first pool instead of starting workers of its own (a fork bomb).</summary>
+    public const int MissingGuardExitCode = 86;
+
+    /// <summary>How often at most a worker reports the inputs of a batch it has finished (see <see cref="MessageType.ItemsDone"/>):
+    /// 100 ms costs nothing for batches of tiny inputs, and a hung input is still caught within its timeout plus this.</summary>
+    public static readonly TimeSpan ItemsDoneInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Bytes of the fixed part of a response body: request id (8), status (1), working set (8).</summary>
     public const int ResponsePrefixSize = 17;

@@ -4,20 +4,68 @@ using Microsoft.Win32.SafeHandles;
 namespace Forklift.Transport;
 
 /// <summary>
-/// The worker's end of its private channel: the parent starts the worker with redirected standard input and output,
-/// which are anonymous pipes only the two processes hold. Standard error stays a plain text stream the parent keeps
-/// the last lines of, for crash reports.
+/// The worker's end of its private channel, and the environment variables by which a pool tells a process it is one
+/// of its workers.
 /// </summary>
 /// <remarks>
-/// User code in a worker may write to the console. So that it cannot corrupt the protocol, <see cref="Open"/> moves
-/// the protocol's output to a duplicate of file descriptor 1 and points descriptor 1 (and <see cref="Console.Out"/>)
-/// at standard error.
+/// <para>On Linux (<see cref="SpawnedProcess"/>) the protocol arrives on descriptors <see cref="RequestDescriptor"/> and
+/// <see cref="ResponseDescriptor"/>; <see cref="Open"/> marks them close-on-exec before any user code runs, so nothing
+/// the worker starts inherits them. Standard input is <c>/dev/null</c>, standard output and error are the parent's to
+/// forward.</para>
+/// <para>Elsewhere (<see cref="RedirectedProcess"/>) the protocol is on standard input and output. So that user code
+/// writing to the console cannot corrupt it, <see cref="Open"/> moves the protocol's output to a duplicate of
+/// descriptor 1 and points descriptor 1 (and <see cref="Console.Out"/>) at standard error.</para>
 /// </remarks>
 internal static partial class WorkerStdio
 {
-    /// <summary>Returns the protocol's input and output streams, after moving console output out of the way.</summary>
+    /// <summary>The worker's descriptor for requests (parent → worker) under <see cref="SpawnedProcess"/>.</summary>
+    public const int RequestDescriptor = 3;
+
+    /// <summary>The worker's descriptor for responses (worker → parent) under <see cref="SpawnedProcess"/>.</summary>
+    public const int ResponseDescriptor = 4;
+
+    /// <summary>Set by the pool for its workers: the secret the first frame must carry (see <see cref="TakeWorkerSecret"/>).
+    /// A process that finds it set without running as a worker is the app started again by a pool whose <c>Main</c> lacks
+    /// the guard line.</summary>
+    public const string WorkerVariable = "FORKLIFT_WORKER";
+
+    /// <summary>Set by the pool when the protocol runs on <see cref="RequestDescriptor"/> and <see cref="ResponseDescriptor"/>.</summary>
+    public const string DescriptorsVariable = "FORKLIFT_WORKER_FDS";
+
+    public const string DescriptorsValue = "3,4";
+
+    /// <summary>Whether this process was started by a pool as a worker (read before <see cref="TakeWorkerSecret"/> clears it).</summary>
+    public static bool StartedAsWorker => Environment.GetEnvironmentVariable(WorkerVariable) is { Length: > 0 };
+
+    /// <summary>Reads the secret the pool handed this worker and removes it (and the descriptor variable) from the
+    /// environment, so processes the worker starts neither see it nor take themselves for workers.</summary>
+    public static string? TakeWorkerSecret()
+    {
+        string? secret = Environment.GetEnvironmentVariable(WorkerVariable);
+        Environment.SetEnvironmentVariable(WorkerVariable, null);
+        return secret;
+    }
+
+    /// <summary>Returns the protocol's input and output streams.</summary>
     public static (Stream Input, Stream Output) Open()
     {
+        bool descriptors = Environment.GetEnvironmentVariable(DescriptorsVariable) == DescriptorsValue;
+        Environment.SetEnvironmentVariable(DescriptorsVariable, null);
+        if (descriptors && OperatingSystem.IsLinux())
+        {
+            foreach (int fd in new[] { RequestDescriptor, ResponseDescriptor })
+            {
+                if (PosixInterop.Fcntl(fd, PosixInterop.F_SETFD, PosixInterop.FD_CLOEXEC) < 0)
+                {
+                    throw new IOException($"Descriptor {fd} is not open: this worker was not started by a Forklift pool (errno {Marshal.GetLastPInvokeError()}).");
+                }
+            }
+
+            return (
+                new FileStream(new SafeFileHandle(RequestDescriptor, ownsHandle: true), FileAccess.Read, bufferSize: 0),
+                new FileStream(new SafeFileHandle(ResponseDescriptor, ownsHandle: true), FileAccess.Write, bufferSize: 0));
+        }
+
         Stream input = Console.OpenStandardInput();
         Stream output;
         if (!OperatingSystem.IsWindows())

@@ -68,17 +68,15 @@ internal abstract class PendingCall
 
     public bool IsCompleted => Volatile.Read(ref _completed) != 0;
 
-    /// <summary>How many inputs the call carries (1, or a chunk's size); timeouts scale with it.</summary>
-    public abstract int ItemCount { get; }
-
     public abstract bool IsBatch { get; }
 
     /// <summary>A time limit for the whole call that replaces the method's and the pool's (a cluster call's remaining
     /// time to its deadline); <see langword="null"/> keeps them.</summary>
     public TimeSpan? TimeoutOverride { get; init; }
 
-    /// <summary>How long the call may run once a worker has it: the override, or the per-item timeout times the items.</summary>
-    public TimeSpan? TimeLimit(TimeSpan? poolTimeout) => TimeoutOverride ?? (Method.Options.Timeout ?? poolTimeout) * ItemCount;
+    /// <summary>The deadline <see cref="TimeoutOverride"/> gave when the call first got a worker (a retry keeps it).
+    /// Guarded by the pool lock.</summary>
+    public long? FixedDeadline { get; set; }
 
     /// <summary>Encodes the arguments (a batch: count, then each input prefixed by its int32 length).</summary>
     public abstract void WriteArguments(PooledBufferWriter buffer);
@@ -100,8 +98,6 @@ internal sealed class SingleCall<TArgs, TResult>(ParallelMethod<TArgs, TResult> 
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<TResult> Task => _completion.Task;
-
-    public override int ItemCount => 1;
 
     public override bool IsBatch => false;
 
@@ -202,8 +198,6 @@ internal sealed class ChunkCall<TArgs, TResult>(MapState<TArgs, TResult> map, in
     public bool IsObsolete => map.IsDone;
 
     public MapState<TArgs, TResult> Map => map;
-
-    public override int ItemCount => count;
 
     public override bool IsBatch => true;
 

@@ -17,8 +17,6 @@ internal sealed class RawCall(ParallelMethod method, ReadOnlyMemory<byte> argume
 
     public Task<byte[]> Task => _completion.Task;
 
-    public override int ItemCount => 1;
-
     public override bool IsBatch => false;
 
     public override void WriteArguments(PooledBufferWriter buffer) => buffer.Write(arguments.Span);
@@ -33,7 +31,7 @@ internal sealed class RawCall(ParallelMethod method, ReadOnlyMemory<byte> argume
 /// <summary>A map chunk in Forklift's batch format (varuint count, then int32-prefixed items), sent and answered as bytes.</summary>
 /// <remarks>An item's error names its index in the caller's whole map (<c>firstIndex</c> + its place in the batch),
 /// as a local map's would.</remarks>
-internal sealed class RawBatchCall(ParallelMethod method, ReadOnlyMemory<byte> batch, int count, int firstIndex, ProgressSink? progress, CancellationToken cancellationToken)
+internal sealed class RawBatchCall(ParallelMethod method, ReadOnlyMemory<byte> batch, int firstIndex, ProgressSink? progress, CancellationToken cancellationToken)
     : PendingCall(method, progress, cancellationToken), IChunk
 {
     private readonly TaskCompletionSource<byte[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,8 +39,6 @@ internal sealed class RawBatchCall(ParallelMethod method, ReadOnlyMemory<byte> b
     public Task<byte[]> Task => _completion.Task;
 
     public bool IsObsolete => false;
-
-    public override int ItemCount => count;
 
     public override bool IsBatch => true;
 

@@ -54,6 +54,8 @@ public class WorkerCrashedException : Exception
 
     private static string SignalName(int signal) => signal switch
     {
+        1 => " (SIGHUP)",
+        2 => " (SIGINT)",
         6 => " (SIGABRT: Environment.FailFast, stack overflow or abort)",
         9 => " (SIGKILL)",
         11 => " (SIGSEGV)",

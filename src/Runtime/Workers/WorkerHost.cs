@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Forklift.Dispatch;
 using Forklift.Protocol;
 using Forklift.Transport;
@@ -14,6 +15,9 @@ namespace Forklift;
 /// </remarks>
 public static class WorkerHost
 {
+    // Kept alive for the life of the worker: disposing it restores the default action (exit) for SIGINT.
+    private static PosixSignalRegistration? s_interrupts;
+
     /// <summary>
     /// When this process was started as a worker, runs the worker until the parent stops it, then exits the process
     /// (it does not return). Otherwise returns <see langword="false"/> at once.
@@ -40,12 +44,30 @@ public static class WorkerHost
         }
 
         _ = int.TryParse(args[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int parentPid);
+        string? secret = WorkerStdio.TakeWorkerSecret();
         (Stream input, Stream output) = WorkerStdio.Open();
+        IgnoreInterrupts();
         WatchParent(parentPid);
-        var dispatcher = new WorkerDispatcher(output);
+        var dispatcher = new WorkerDispatcher(output, secret);
 
         // The handshake frame is small; the real limit comes in it.
         return dispatcher.Run(input, 16 * 1024 * 1024);
+    }
+
+    /// <summary>
+    /// Ctrl+C is the app's to handle (it may drain its calls); a worker stops when its pool says so or its parent
+    /// dies. On Linux workers lead a process group of their own, so a terminal's SIGINT never reaches them; this
+    /// covers the other platforms and a SIGINT sent to the worker itself.
+    /// </summary>
+    private static void IgnoreInterrupts()
+    {
+        try
+        {
+            s_interrupts = PosixSignalRegistration.Create(PosixSignal.SIGINT, static context => context.Cancel = true);
+        }
+        catch (PlatformNotSupportedException)
+        {
+        }
     }
 
     /// <summary>

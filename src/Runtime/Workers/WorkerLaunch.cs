@@ -14,6 +14,9 @@ namespace Forklift.Workers;
 /// </remarks>
 internal sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Arguments)
 {
+    /// <summary>Whether the worker is this app's own executable (self-contained, single-file, AOT), whose Main must hand over to <see cref="WorkerHost.TryRunAsWorker"/>.</summary>
+    public bool IsSelf { get; init; }
+
     private const string SingleFileReason = "Assembly.Location is empty in single-file apps; that case is detected and handled by starting the app itself.";
 
     /// <summary>Works out how this process starts workers.</summary>
@@ -29,7 +32,7 @@ internal sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Argum
         if (selfContained)
         {
             string self = Environment.ProcessPath ?? throw new WorkerStartException("Cannot find this process's executable to start workers from.");
-            return new WorkerLaunch(self, workerArgs);
+            return new WorkerLaunch(self, workerArgs) { IsSelf = true };
         }
 
         string? deps = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?.Split(';', StringSplitOptions.RemoveEmptyEntries) is [string first, ..] ? first : null;

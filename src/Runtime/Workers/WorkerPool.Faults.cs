@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using Forklift.Protocol;
+using Forklift.Transport;
 using Forklift.Workers;
 
 namespace Forklift;
@@ -9,7 +10,7 @@ public sealed partial class WorkerPool
     /// <summary>The worker's connection ended (it exited, was killed, or broke the protocol).</summary>
     internal void OnWorkerLost(WorkerProcess worker, Exception? protocolError)
     {
-        Process? process = worker.Process;
+        ChildProcess? child = worker.Child;
         if (protocolError is not null)
         {
             lock (_gate)
@@ -23,32 +24,30 @@ public sealed partial class WorkerPool
             worker.Kill();
         }
 
-        int? exitCode = null;
-        if (process is not null)
+        ChildExit exit = ChildExit.Unknown;
+        if (child is not null)
         {
-            if (!process.WaitForExit(3000))
+            // The protocol ended: the worker exited, or closed its end and goes on (then it is killed).
+            if (!child.Exited.Wait(3000))
             {
                 worker.Kill();
-                process.WaitForExit(3000);
+                child.Exited.Wait(3000);
             }
 
-            try
+            if (child.Exited.IsCompletedSuccessfully)
             {
-                exitCode = process.ExitCode;
-            }
-            catch (InvalidOperationException)
-            {
+                exit = child.Exited.Result;
             }
         }
 
-        // The last words (e.g. FailFast's message) may still be in the stderr pipe. The process has exited, so the pipe
-        // ends as soon as its reading thread drains it; the bound only matters if a child of the worker inherited it.
+        // The last words (e.g. FailFast's message) may still be in the stderr pipe; they are read once the pipe is
+        // empty (the worker has exited), even if a process the worker started keeps the pipe open.
         string[] stderr = worker.StandardErrorTail(TimeSpan.FromSeconds(3));
-        WorkerLost(worker, protocolError, exitCode, stderr);
-        process?.Dispose();
+        WorkerLost(worker, protocolError, exit, stderr);
+        child?.Dispose();
     }
 
-    private void WorkerLost(WorkerProcess worker, Exception? error, int? exitCode, string[] stderr)
+    private void WorkerLost(WorkerProcess worker, Exception? error, ChildExit exit, string[] stderr)
     {
         PendingCall? call;
         WorkerState was;
@@ -77,10 +76,16 @@ public sealed partial class WorkerPool
                 PoolMetrics.BusyWorkers.Add(-1, _poolTag);
             }
 
-            if (was == WorkerState.Starting && reason is KillReason.None or KillReason.StartTimeout or KillReason.ProtocolError)
+            if (was == WorkerState.Starting && reason is KillReason.None && IsKilledFromOutside(worker, error, exit))
+            {
+                // Killed while starting (an OOM killer, a supervisor): not a fault of the configuration, so it neither
+                // counts towards giving up nor fails the calls waiting for a worker. A replacement starts below.
+                LogWorkerKilledWhileStarting(_logger, worker.ProcessId, exit.Signal ?? 0, _options.Name);
+            }
+            else if (was == WorkerState.Starting && reason is KillReason.None or KillReason.StartTimeout or KillReason.ProtocolError)
             {
                 _startFailuresInARow++;
-                startError = StartFailure(worker, error, reason, exitCode, stderr);
+                startError = StartFailure(worker, error, reason, exit, stderr);
                 _lastStartError = startError;
                 bool anyReady = false;
                 foreach (WorkerProcess other in _workers)
@@ -143,7 +148,7 @@ public sealed partial class WorkerPool
         if (reason is not (KillReason.Recycled or KillReason.Shutdown or KillReason.Terminated))
         {
             PoolMetrics.WorkerCrashes.Add(1, _poolTag);
-            LogWorkerLost(_logger, worker.ProcessId, reason == KillReason.None ? "exited" : reason.ToString(), exitCode, call?.Method.Name, _options.Name);
+            LogWorkerLost(_logger, worker.ProcessId, reason == KillReason.None ? "exited" : reason.ToString(), exit.ExitCode, exit.Signal, call?.Method.Name, _options.Name);
         }
 
         if (startError is not null)
@@ -158,25 +163,14 @@ public sealed partial class WorkerPool
 
         if (call is not null && !retry && !call.IsCompleted)
         {
-            switch (reason)
+            if (reason is KillReason.Timeout or KillReason.Canceled or KillReason.Terminated)
             {
-                case KillReason.Timeout:
-                    TimeSpan timeout = call.TimeLimit(_options.TaskTimeout) ?? TimeSpan.Zero;
-                    Fail(call, new WorkerTimeoutException($"{call.Method.Name} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
-                    {
-                        MethodName = call.Method.Name,
-                        Timeout = timeout,
-                    });
-                    break;
-                case KillReason.Canceled:
-                    Cancel(call);
-                    break;
-                case KillReason.Terminated:
-                    Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated while this call ran."));
-                    break;
-                default:
-                    Fail(call, (Exception?)startError ?? CrashException(worker, call, error, exitCode, stderr));
-                    break;
+                // Normally failed already when the kill was decided; this covers a call the race left open.
+                FailKilledCall(worker, call, reason);
+            }
+            else
+            {
+                Fail(call, (Exception?)startError ?? CrashException(worker, call, error, exit, stderr));
             }
         }
 
@@ -235,37 +229,47 @@ public sealed partial class WorkerPool
         return false;
     }
 
-    private static WorkerCrashedException CrashException(WorkerProcess worker, PendingCall call, Exception? protocolError, int? exitCode, string[] stderr)
+    /// <summary>Whether a worker that died while starting was killed by a signal someone else sent (SIGKILL, SIGTERM,
+    /// SIGINT, SIGHUP), rather than failing by itself (an exit code, a crash such as SIGABRT, a reported error).</summary>
+    private static bool IsKilledFromOutside(WorkerProcess worker, Exception? error, ChildExit exit)
+        => error is null && worker.StartError is null && exit.Signal is 1 or 2 or 9 or 15;
+
+    private static WorkerCrashedException CrashException(WorkerProcess worker, PendingCall call, Exception? protocolError, ChildExit exit, string[] stderr)
     {
-        int? signal = !OperatingSystem.IsWindows() && exitCode is > 128 and < 160 ? exitCode - 128 : null;
         string head = protocolError is not null
             ? $"Worker process {worker.ProcessId} broke the protocol while running {call.Method.Name}: {protocolError.Message}"
             : $"Worker process {worker.ProcessId} exited while running {call.Method.Name}.";
-        return new WorkerCrashedException(WorkerCrashedException.Describe(head, exitCode, signal, stderr), protocolError)
+        return new WorkerCrashedException(WorkerCrashedException.Describe(head, exit.ExitCode, exit.Signal, stderr), protocolError)
         {
-            ExitCode = exitCode,
-            Signal = signal,
+            ExitCode = exit.ExitCode,
+            Signal = exit.Signal,
             ProcessId = worker.ProcessId,
             MethodName = call.Method.Name,
             StandardErrorTail = stderr,
         };
     }
 
-    private WorkerStartException StartFailure(WorkerProcess worker, Exception? error, KillReason reason, int? exitCode, string[] stderr)
+    private WorkerStartException StartFailure(WorkerProcess worker, Exception? error, KillReason reason, ChildExit exit, string[] stderr)
     {
         if (error is WorkerStartException start)
         {
             return start;
         }
 
+        // A self-launched worker that never answers or exits early is most likely the app's Main running without the guard.
+        string selfHint = _launch?.IsSelf == true
+            ? " This app starts itself as its workers (self-contained, single-file or AOT): its Main must begin with `if (WorkerHost.TryRunAsWorker(args)) return;`."
+            : string.Empty;
         string head = worker.StartError is not null
             ? $"Worker process {worker.ProcessId} failed to start: {worker.StartError.Message}"
             : reason == KillReason.StartTimeout
-                ? $"Worker process {worker.ProcessId} did not become ready within {_options.WorkerStartTimeout} (WorkerPoolOptions.WorkerStartTimeout)."
+                ? $"Worker process {worker.ProcessId} did not become ready within {_options.WorkerStartTimeout} (WorkerPoolOptions.WorkerStartTimeout).{selfHint}"
                 : error is not null
                     ? $"Worker process {worker.ProcessId} failed to start: {error.Message}"
-                    : $"Worker process {worker.ProcessId} exited before it was ready.";
-        return new WorkerStartException(WorkerCrashedException.Describe(head, exitCode, signal: null, stderr), worker.StartError ?? error)
+                    : exit.ExitCode == ProtocolConstants.MissingGuardExitCode
+                        ? $"Worker process {worker.ProcessId} is this app started again, and its Main ran instead of the worker: a self-contained, single-file or Native AOT app must begin Main with `if (WorkerHost.TryRunAsWorker(args)) return;`."
+                        : $"Worker process {worker.ProcessId} exited before it was ready.{selfHint}";
+        return new WorkerStartException(WorkerCrashedException.Describe(head, exit.ExitCode, exit.Signal, stderr), worker.StartError ?? error)
         {
             StandardErrorTail = stderr,
         };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Forklift.Dispatch;
+using Forklift.Transport;
 using Forklift.Workers;
 
 namespace Forklift;
@@ -22,14 +23,14 @@ public sealed partial class WorkerPool
         {
             _launch ??= WorkerLaunch.Resolve();
             WorkerLaunch launch = _options.LaunchOverride is { } change ? change(_launch) : _launch;
-            worker.Start(launch, _environment, RegisteredAssemblies(), _options.MaxWorkerMemory is not null);
+            worker.Start(launch, _environment, RegisteredAssemblies(), _options.MaxWorkerMemory is not null, _secret);
             PoolMetrics.WorkerStarts.Add(1, _poolTag);
             LogWorkerStarted(_logger, worker.ProcessId, _options.Name);
         }
         catch (Exception e)
         {
             var error = e as WorkerStartException ?? new WorkerStartException($"Could not start a worker process: {e.Message}", e);
-            WorkerLost(worker, error, exitCode: null, stderr: []);
+            WorkerLost(worker, error, ChildExit.Unknown, stderr: []);
         }
     }
 
@@ -154,7 +155,7 @@ public sealed partial class WorkerPool
 
     private void OnWatchdog()
     {
-        List<WorkerProcess>? kill = null;
+        List<(WorkerProcess Worker, PendingCall? Call)>? kill = null;
         long now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
@@ -170,17 +171,48 @@ public sealed partial class WorkerPool
                 if (reason != KillReason.None && worker.Reason == KillReason.None)
                 {
                     worker.Reason = reason;
-                    (kill ??= []).Add(worker);
+                    (kill ??= []).Add((worker, worker.Current));
                 }
             }
         }
 
         if (kill is not null)
         {
-            foreach (WorkerProcess worker in kill)
+            foreach ((WorkerProcess worker, PendingCall? call) in kill)
             {
+                // The call fails now, not when the worker's exit is seen: that waits for the kernel, and (where
+                // descriptors are inherited) for any process the worker started. The worker gets no other call; its
+                // loss, when seen, starts the replacement.
+                if (call is not null)
+                {
+                    FailKilledCall(worker, call, worker.Reason);
+                }
+
                 worker.Kill();
             }
+        }
+    }
+
+    /// <summary>Fails the call of a worker the pool is killing, for the reason it kills it.</summary>
+    private void FailKilledCall(WorkerProcess worker, PendingCall call, KillReason reason)
+    {
+        switch (reason)
+        {
+            case KillReason.Timeout:
+                TimeSpan timeout = call.TimeoutOverride ?? call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero;
+                string what = call.IsBatch && call.TimeoutOverride is null ? $"An input of {call.Method.Name}" : call.Method.Name;
+                Fail(call, new WorkerTimeoutException($"{what} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
+                {
+                    MethodName = call.Method.Name,
+                    Timeout = timeout,
+                });
+                break;
+            case KillReason.Canceled:
+                Cancel(call);
+                break;
+            case KillReason.Terminated:
+                Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated while this call ran."));
+                break;
         }
     }
 
@@ -206,18 +238,15 @@ public sealed partial class WorkerPool
 
         foreach (WorkerProcess worker in workers)
         {
-            if (worker.Process is Process process)
+            if (worker.Child is ChildProcess child)
             {
                 try
                 {
-                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                    await child.Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
                     worker.Kill();
-                }
-                catch (InvalidOperationException)
-                {
                 }
             }
         }

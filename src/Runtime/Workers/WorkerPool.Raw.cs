@@ -62,7 +62,7 @@ public sealed partial class WorkerPool
             return MapRawInProcessAsync(method, batch, count, firstIndex, progress, cancellationToken);
         }
 
-        var call = new RawBatchCall(method, batch, count, firstIndex, progress, cancellationToken) { TimeoutOverride = timeout };
+        var call = new RawBatchCall(method, batch, firstIndex, progress, cancellationToken) { TimeoutOverride = timeout };
         Submit(call);
         return call.Task;
     }

@@ -86,6 +86,21 @@ public sealed partial class WorkerPool
         }
     }
 
+    /// <summary>A worker finished some inputs of its batch: the next input gets a full timeout of its own.</summary>
+    internal void OnItemsDone(WorkerProcess worker, ReadOnlySpan<byte> body)
+    {
+        var reader = new PayloadReader(body);
+        long id = reader.ReadInt64();
+        _ = reader.ReadInt32();
+        lock (_gate)
+        {
+            if (worker.Current is PendingCall call && call.RequestId == id && worker.State == WorkerState.Busy && worker.CallDeadline != long.MaxValue)
+            {
+                worker.CallDeadline = ItemDeadline(call);
+            }
+        }
+    }
+
     private void Fail(PendingCall call, Exception exception)
     {
         if (call.TryComplete())

@@ -21,6 +21,9 @@ public sealed partial class WorkerPool
     private readonly Dictionary<string, string?> _environment;
     private readonly Timer? _watchdog;
     private readonly KeyValuePair<string, object?> _poolTag;
+
+    // Handed to each worker in its environment and checked on the first frame: a worker serves only the pool that started it.
+    private readonly string _secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     private WorkerLaunch? _launch;
     private int _live;
     private int _queued;
@@ -51,7 +54,6 @@ public sealed partial class WorkerPool
                 started.SetTag(ForkliftActivitySource.MethodTag, call.Method.Name);
                 started.SetTag(ForkliftActivitySource.MethodIdTag, call.Method.Id);
                 started.SetTag(ForkliftActivitySource.PoolNameTag, _options.Name);
-                started.SetTag(ForkliftActivitySource.ItemCountTag, call.ItemCount);
             }
 
             Activity? context = call.Activity ?? previous;
@@ -168,13 +170,35 @@ public sealed partial class WorkerPool
         worker.Current = call;
         worker.State = WorkerState.Busy;
         worker.CancelDeadline = long.MaxValue;
-        worker.CallDeadline = call.TimeLimit(_options.TaskTimeout) is TimeSpan t
-            ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency)
-            : long.MaxValue;
+        worker.CallDeadline = ItemDeadline(call);
         PoolMetrics.BusyWorkers.Add(1, _poolTag);
 
         // The last worker wins when a call is retried: the span names the process that gave the outcome.
         call.Activity?.SetTag(ForkliftActivitySource.WorkerPidTag, worker.ProcessId);
+    }
+
+    /// <summary>When the watchdog kills the worker of <paramref name="call"/> if it has not answered (or, for a batch,
+    /// reported another input done): one timeout from now. A batch's inputs each get the timeout, plus the interval
+    /// at which the worker reports them (<see cref="Protocol.ProtocolConstants.ItemsDoneInterval"/>).</summary>
+    private long ItemDeadline(PendingCall call)
+    {
+        if (call.TimeoutOverride is TimeSpan limit)
+        {
+            // A remote caller's time to its deadline: one fixed deadline for the whole call, not renewed per input.
+            return call.FixedDeadline ??= Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        }
+
+        if ((call.Method.Options.Timeout ?? _options.TaskTimeout) is not TimeSpan timeout)
+        {
+            return long.MaxValue;
+        }
+
+        if (call.IsBatch)
+        {
+            timeout += Protocol.ProtocolConstants.ItemsDoneInterval;
+        }
+
+        return Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
     }
 
     private void Send(WorkerProcess worker, PendingCall call)

@@ -101,6 +101,6 @@ public sealed record WorkerPoolStatus
     /// <summary>How far back <see cref="RecentCrashes"/> looked.</summary>
     public TimeSpan CrashWindow { get; init; }
 
-    /// <summary><see langword="true"/> once <see cref="WorkerPool.DisposeAsync"/> or <see cref="WorkerPool.Terminate"/> began.</summary>
+    /// <summary><see langword="true"/> once <see cref="WorkerPool.DisposeAsync()"/> or <see cref="WorkerPool.Terminate"/> began.</summary>
     public bool IsShuttingDown { get; init; }
 }

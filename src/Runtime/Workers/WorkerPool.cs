@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Forklift.Dispatch;
+using Forklift.Protocol;
+using Forklift.Transport;
 using Forklift.Workers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,27 +20,33 @@ namespace Forklift;
 public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
 {
     private readonly WorkerPoolOptions _options;
-    private readonly ILogger _logger;
+    private readonly ContainedLogger _logger;
     private readonly SemaphoreSlim? _inProcessSlots;
 
     /// <summary>Creates a pool; workers start on first use or on <see cref="WarmUpAsync"/>.</summary>
+    /// <remarks>
+    /// <para>Inside a worker (a <c>[Parallel]</c> method that calls another one) the pool runs its calls in the worker's
+    /// own process, as <see cref="WorkerPoolIsolation.InProcess"/> does: a worker never starts workers of its own.</para>
+    /// <para>In a process that a pool started as a worker but whose <c>Main</c> ran instead (a self-contained,
+    /// single-file or AOT app without <c>if (WorkerHost.TryRunAsWorker(args)) return;</c> at the top of <c>Main</c>),
+    /// creating a pool prints what is missing to standard error and ends the process with exit code 86; the parent's
+    /// call then fails with a <see cref="WorkerStartException"/> that names the missing line. Otherwise every worker
+    /// would run <c>Main</c> and start a pool of its own: a fork bomb.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it.</exception>
     public WorkerPool(WorkerPoolOptions? options = null)
     {
         _options = options ?? new WorkerPoolOptions();
-        if (_options.Workers < 1)
+        Validate(_options);
+        if (WorkerStdio.StartedAsWorker && WorkerDispatcher.Current is null)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "WorkerPoolOptions.Workers must be at least 1.");
+            StopMissingGuard();
         }
 
-        if (_options.MaxMessageBytes < 1024)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "WorkerPoolOptions.MaxMessageBytes must be at least 1024.");
-        }
-
-        _logger = _options.Logger ?? _options.LoggerFactory?.CreateLogger("Forklift.WorkerPool") ?? NullLogger.Instance;
+        _logger = new ContainedLogger(_options.Logger ?? _options.LoggerFactory?.CreateLogger("Forklift.WorkerPool") ?? NullLogger.Instance);
         _poolTag = new KeyValuePair<string, object?>(ForkliftActivitySource.PoolNameTag, _options.Name);
         _environment = new Dictionary<string, string?>(_options.EnvironmentVariables, StringComparer.Ordinal);
-        if (_options.Isolation == WorkerPoolIsolation.InProcess)
+        if (_options.Isolation == WorkerPoolIsolation.InProcess || WorkerDispatcher.Current is not null)
         {
             _inProcessSlots = new SemaphoreSlim(_options.Workers, _options.Workers);
         }
@@ -145,6 +153,9 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
     }
 
     /// <summary>Runs one call per input and yields each result with its input's index as soon as its chunk completes.</summary>
+    /// <remarks>Leaving the loop early (or cancelling <paramref name="cancellationToken"/>) stops the map: chunks not yet
+    /// started never run, and running ones are cancelled as a cancelled call is (the token is forwarded, or the chunk
+    /// abandoned and its worker killed after <see cref="WorkerPoolOptions.CancellationGracePeriod"/>).</remarks>
     public async IAsyncEnumerable<(int Index, TResult Result)> UnorderedAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, IEnumerable<TArgs> inputs, ProgressSink? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -167,16 +178,41 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         }
 
         var map = new MapState<TArgs, TResult>(method, array, unordered: true);
-        SubmitChunks(map, progress, cancellationToken);
-        await foreach ((int Index, TResult Result) item in map.Stream!.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
         {
-            yield return item;
+            SubmitChunks(map, progress, stop.Token);
+            await foreach ((int Index, TResult Result) item in map.Stream!.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            // The consumer left (break, an exception, cancellation) or read everything: nothing of this map is wanted any more.
+            stop.Cancel();
         }
     }
 
     /// <summary>Waits for queued and running calls, then stops the workers. New calls are refused from the start.</summary>
-    public async ValueTask DisposeAsync()
+    /// <remarks>Each running call is bounded by its timeout (<see cref="WorkerPoolOptions.TaskTimeout"/>), so with a
+    /// timeout set this is bounded too; without one a call that never ends keeps this waiting. Use
+    /// <see cref="DisposeAsync(TimeSpan)"/> for a bound of your own. Stopping the workers takes at most 5 seconds
+    /// more: a worker that has not exited by then is killed.</remarks>
+    public ValueTask DisposeAsync() => DisposeAsync(Timeout.InfiniteTimeSpan);
+
+    /// <summary>Waits up to <paramref name="timeout"/> for queued and running calls, then stops the workers; calls
+    /// still pending then fail with <see cref="ObjectDisposedException"/> and their workers are killed, as by
+    /// <see cref="Terminate"/>. New calls are refused from the start.</summary>
+    /// <param name="timeout">How long calls may take to drain; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
+    /// <remarks>Completes within <paramref name="timeout"/> plus 5 seconds (the time workers get to exit).</remarks>
+    public async ValueTask DisposeAsync(TimeSpan timeout)
     {
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive or Timeout.InfiniteTimeSpan.");
+        }
+
         Task drained;
         lock (_gate)
         {
@@ -192,14 +228,25 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
             }
         }
 
-        await drained.ConfigureAwait(false);
+        try
+        {
+            await drained.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Terminate();
+            return;
+        }
+
         await StopWorkersAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Kills every worker at once. Queued and running calls fail with <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>Kills every worker at once. Queued and running calls fail with <see cref="ObjectDisposedException"/>
+    /// at once, without waiting for the workers to exit.</summary>
     public void Terminate()
     {
         List<PendingCall> queued;
+        var running = new List<PendingCall>();
         List<WorkerProcess> workers;
         lock (_gate)
         {
@@ -213,12 +260,22 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
                 {
                     worker.Reason = KillReason.Terminated;
                 }
+
+                if (worker.Current is PendingCall call)
+                {
+                    running.Add(call);
+                }
             }
         }
 
         foreach (PendingCall call in queued)
         {
             Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated before this call ran."));
+        }
+
+        foreach (PendingCall call in running)
+        {
+            Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated while this call ran."));
         }
 
         foreach (WorkerProcess worker in workers)
@@ -294,29 +351,96 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         return inner!;
     }
 
-    internal void OnWorkerOutput(WorkerProcess worker, string line)
+    /// <summary>A line a worker wrote to its standard output or error: to the logger, or else to this process's
+    /// standard output or error. Called on the worker's output threads; nothing thrown here may end them.</summary>
+    internal void OnWorkerOutput(WorkerProcess worker, string line, bool isError)
     {
-        if (_logger is not NullLogger)
+        if (_logger.Inner is not NullLogger)
         {
-            LogWorkerOutput(_logger, worker.ProcessId, line);
+            LogWorkerOutput(_logger, worker.ProcessId, isError ? "stderr" : "stdout", line);
         }
         else if (_options.ForwardWorkerOutput)
         {
-            Console.Error.WriteLine(line);
+            try
+            {
+                (isError ? Console.Error : Console.Out).WriteLine(line);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // This process's own stream is closed or full: the line has nowhere to go.
+            }
         }
+    }
+
+    private static void Validate(WorkerPoolOptions options)
+    {
+        if (options.Workers < 1)
+        {
+            throw OutOfRange(nameof(options.Workers), options.Workers, "must be at least 1");
+        }
+
+        if (options.MaxMessageBytes < 1024)
+        {
+            throw OutOfRange(nameof(options.MaxMessageBytes), options.MaxMessageBytes, "must be at least 1024");
+        }
+
+        if (options.TaskTimeout is TimeSpan timeout && timeout <= TimeSpan.Zero)
+        {
+            throw OutOfRange(nameof(options.TaskTimeout), timeout, "must be positive, or null for no limit");
+        }
+
+        if (options.MaxTasksPerWorker is int tasks && tasks <= 0)
+        {
+            throw OutOfRange(nameof(options.MaxTasksPerWorker), tasks, "must be positive, or null to never recycle");
+        }
+
+        if (options.MaxWorkerMemory is long memory && memory <= 0)
+        {
+            throw OutOfRange(nameof(options.MaxWorkerMemory), memory, "must be positive, or null for no limit");
+        }
+
+        if (options.WorkerStartTimeout <= TimeSpan.Zero)
+        {
+            throw OutOfRange(nameof(options.WorkerStartTimeout), options.WorkerStartTimeout, "must be positive");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Name))
+        {
+            throw new ArgumentException("WorkerPoolOptions.Name must not be empty.", nameof(options));
+        }
+
+        if (options.CancellationGracePeriod < TimeSpan.Zero)
+        {
+            throw OutOfRange(nameof(options.CancellationGracePeriod), options.CancellationGracePeriod, "must not be negative");
+        }
+
+        static ArgumentOutOfRangeException OutOfRange(string option, object value, string rule)
+            => new(option, value, $"WorkerPoolOptions.{option} {rule}.");
+    }
+
+    private static void StopMissingGuard()
+    {
+        Console.Error.WriteLine(
+            "forklift: this process was started as a worker of a Forklift pool, but its Main ran instead of the worker. " +
+            "A self-contained, single-file or Native AOT app must begin Main with `if (WorkerHost.TryRunAsWorker(args)) return;`. " +
+            "Stopping here instead of starting workers of its own.");
+        Environment.Exit(ProtocolConstants.MissingGuardExitCode);
     }
 
     // Event ids are part of the public contract (log filters and alerts key on them): never renumber or reuse one.
     // 1xxx: the runtime's WorkerPool; 2xxx: Forklift.Hosting. Listed in docs/dependency-injection.md (Observability).
 
-    [LoggerMessage(EventId = 1001, EventName = "WorkerOutput", Level = LogLevel.Information, Message = "worker {ProcessId}: {Line}")]
-    private static partial void LogWorkerOutput(ILogger logger, int processId, string line);
+    [LoggerMessage(EventId = 1001, EventName = "WorkerOutput", Level = LogLevel.Information, Message = "worker {ProcessId} {Stream}: {Line}")]
+    private static partial void LogWorkerOutput(ILogger logger, int processId, string stream, string line);
 
     [LoggerMessage(EventId = 1002, EventName = "WorkerStarted", Level = LogLevel.Debug, Message = "Started worker {ProcessId} (pool '{PoolName}')")]
     private static partial void LogWorkerStarted(ILogger logger, int processId, string poolName);
 
-    [LoggerMessage(EventId = 1003, EventName = "WorkerLost", Level = LogLevel.Warning, Message = "Worker {ProcessId} ended ({Reason}, exit code {ExitCode}) while running {Method} (pool '{PoolName}')")]
-    private static partial void LogWorkerLost(ILogger logger, int processId, string reason, int? exitCode, string? method, string poolName);
+    [LoggerMessage(EventId = 1003, EventName = "WorkerLost", Level = LogLevel.Warning, Message = "Worker {ProcessId} ended ({Reason}, exit code {ExitCode}, signal {Signal}) while running {Method} (pool '{PoolName}')")]
+    private static partial void LogWorkerLost(ILogger logger, int processId, string reason, int? exitCode, int? signal, string? method, string poolName);
+
+    [LoggerMessage(EventId = 1006, EventName = "WorkerKilledWhileStarting", Level = LogLevel.Warning, Message = "Worker {ProcessId} was killed by signal {Signal} while starting; starting another (pool '{PoolName}')")]
+    private static partial void LogWorkerKilledWhileStarting(ILogger logger, int processId, int signal, string poolName);
 
     [LoggerMessage(EventId = 1004, EventName = "WorkerRecycled", Level = LogLevel.Information, Message = "Recycling worker {ProcessId} after {Calls} calls (pool '{PoolName}')")]
     private static partial void LogWorkerRecycled(ILogger logger, int processId, int calls, string poolName);

@@ -16,7 +16,7 @@ public sealed class WorkerPoolOptions
     public WorkerPoolIsolation Isolation { get; set; } = WorkerPoolIsolation.Process;
 
     /// <summary>How long one call may run before its worker is killed and the call fails with a
-    /// <see cref="WorkerTimeoutException"/>; <see langword="null"/> for no limit. A map chunk of n inputs gets n times this.</summary>
+    /// <see cref="WorkerTimeoutException"/>; <see langword="null"/> for no limit. Each input of a map gets this much (plus 0.1 s), however many inputs its chunk holds.</summary>
     public TimeSpan? TaskTimeout { get; set; }
 
     /// <summary>Recycle a worker after this many calls (a map chunk counts once); <see langword="null"/> never.</summary>
@@ -43,8 +43,8 @@ public sealed class WorkerPoolOptions
     /// <summary>A logger to use instead of one from <see cref="LoggerFactory"/>.</summary>
     public ILogger? Logger { get; set; }
 
-    /// <summary>Copy the workers' standard error (including their console output) to this process's standard error
-    /// when no logger is set. Defaults to <see langword="true"/>.</summary>
+    /// <summary>Copy the workers' standard output and error to this process's standard output and error (line by line,
+    /// long lines in pieces of 16 KiB) when no logger is set. Defaults to <see langword="true"/>.</summary>
     public bool ForwardWorkerOutput { get; set; } = true;
 
     /// <summary>Replaces the command that starts a worker (file name and arguments); tests use it to break starts.</summary>

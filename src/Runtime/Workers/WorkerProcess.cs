@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Reflection;
 using Forklift.Buffers;
 using Forklift.Dispatch;
 using Forklift.Framing;
 using Forklift.Protocol;
+using Forklift.Transport;
 
 namespace Forklift.Workers;
 
@@ -42,7 +42,7 @@ internal sealed class WorkerProcess
     private readonly object _sendLock = new();
     private readonly PooledBufferWriter _send = new();
     private readonly Queue<string> _stderr = new();
-    private readonly ManualResetEventSlim _stderrClosed = new();
+    private OutputLineReader? _stderrReader;
     private readonly int _maxMessageBytes;
     private bool[] _bound = new bool[8];
     private Stream? _input;
@@ -58,7 +58,7 @@ internal sealed class WorkerProcess
         _maxMessageBytes = maxMessageBytes;
     }
 
-    public Process? Process { get; private set; }
+    public ChildProcess? Child { get; private set; }
 
     public int ProcessId { get; private set; }
 
@@ -82,57 +82,42 @@ internal sealed class WorkerProcess
     /// <summary>The error a worker reported when its start failed (an initializer threw, an assembly did not load).</summary>
     public Exception? StartError { get; private set; }
 
-    /// <summary>Starts the process and its reading threads, and sends the handshake.</summary>
-    public void Start(WorkerLaunch launch, IDictionary<string, string?> environment, IReadOnlyList<Assembly> assemblies, bool reportWorkingSet)
+    /// <summary>Starts the process and its reading threads, and sends the handshake, which carries
+    /// <paramref name="secret"/>: the worker got it in its environment and serves only a parent that knows it (see
+    /// <see cref="WorkerStdio.TakeWorkerSecret"/>).</summary>
+    public void Start(WorkerLaunch launch, IDictionary<string, string?> environment, IReadOnlyList<Assembly> assemblies, bool reportWorkingSet, string secret)
     {
-        var info = new ProcessStartInfo(launch.FileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        foreach (string argument in launch.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
         // Server GC (the ASP.NET default) gives every worker a heap per core; workers are many small processes.
-        info.Environment["DOTNET_gcServer"] = "0";
-        info.Environment["FORKLIFT_WORKER"] = "1";
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["DOTNET_gcServer"] = "0" };
         foreach ((string name, string? value) in environment)
         {
-            if (value is null)
-            {
-                info.Environment.Remove(name);
-            }
-            else
-            {
-                info.Environment[name] = value;
-            }
+            variables[name] = value;
         }
 
-        var process = new Process { StartInfo = info };
-        process.Start();
-        Process = process;
-        ProcessId = process.Id;
+        variables[WorkerStdio.WorkerVariable] = secret;
+        variables[WorkerStdio.DescriptorsVariable] = OperatingSystem.IsLinux() ? WorkerStdio.DescriptorsValue : null;
+        ChildProcess child = ChildProcess.Start(launch.FileName, launch.Arguments, variables);
+        Child = child;
+        ProcessId = child.ProcessId;
         if (_killRequested)
         {
             Kill();
         }
 
-        StreamReader error = process.StandardError;
-        new Thread(() => ReadStandardError(error)) { IsBackground = true, Name = $"Forklift worker {ProcessId} stderr" }.Start();
+        var error = new OutputLineReader(child.StandardError, child.WaitForStandardError);
+        _stderrReader = error;
+        new Thread(() => error.Run(OnStandardErrorLine)) { IsBackground = true, Name = $"Forklift worker {ProcessId} stderr" }.Start();
+        var output = new OutputLineReader(child.StandardOutput, static () => { });
+        new Thread(() => output.Run(line => _pool.OnWorkerOutput(this, line, isError: false))) { IsBackground = true, Name = $"Forklift worker {ProcessId} stdout" }.Start();
         lock (_sendLock)
         {
-            _input = process.StandardInput.BaseStream;
+            _input = child.Requests;
         }
 
-        Stream output = process.StandardOutput.BaseStream;
-        var reader = new Thread(() => ReadLoop(output)) { IsBackground = true, Name = $"Forklift worker {ProcessId} reader" };
+        Stream responses = child.Responses;
+        var reader = new Thread(() => ReadLoop(responses)) { IsBackground = true, Name = $"Forklift worker {ProcessId} reader" };
         reader.Start();
-        SendHello(assemblies, reportWorkingSet);
+        SendHello(assemblies, reportWorkingSet, secret);
         bool shutdown;
         lock (_sendLock)
         {
@@ -234,27 +219,26 @@ internal sealed class WorkerProcess
     public void Kill()
     {
         _killRequested = true;
-        try
-        {
-            Process?.Kill();
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            // Already exited.
-        }
+        Child?.Kill();
     }
 
-    /// <summary>The last lines of standard error, oldest first.</summary>
+    /// <summary>The last lines of standard error, oldest first, once the worker has exited: waits (at most
+    /// <paramref name="waitForEnd"/>) until its last words have been read, not for the end of the pipe, which a
+    /// grandchild may hold open.</summary>
     public string[] StandardErrorTail(TimeSpan waitForEnd)
     {
-        _stderrClosed.Wait(waitForEnd);
+        if (_stderrReader is OutputLineReader reader && Child is ChildProcess child)
+        {
+            reader.WaitUntilDrained(child.StandardErrorIsEmpty, waitForEnd, OnStandardErrorLine);
+        }
+
         lock (_stderr)
         {
             return _stderr.ToArray();
         }
     }
 
-    private void SendHello(IReadOnlyList<Assembly> assemblies, bool reportWorkingSet)
+    private void SendHello(IReadOnlyList<Assembly> assemblies, bool reportWorkingSet, string secret)
     {
         try
         {
@@ -264,6 +248,7 @@ internal sealed class WorkerProcess
                 var writer = new PayloadWriter(_send);
                 writer.WriteUInt32(ProtocolConstants.Magic);
                 writer.WriteInt32(ProtocolConstants.Version);
+                writer.WriteString(secret);
                 writer.WriteInt32(_maxMessageBytes);
                 writer.WriteBoolean(reportWorkingSet);
                 writer.WriteNullableLength(assemblies.Count);
@@ -329,6 +314,9 @@ internal sealed class WorkerProcess
                     case MessageType.Progress when handshaken:
                         _pool.OnProgress(this, body.Span);
                         break;
+                    case MessageType.ItemsDone when handshaken:
+                        _pool.OnItemsDone(this, body.Span);
+                        break;
                     default:
                         throw new InvalidDataException(handshaken
                             ? $"Unexpected frame type {type} from the worker."
@@ -356,36 +344,22 @@ internal sealed class WorkerProcess
         }
     }
 
-    /// <summary>Keeps the last lines of standard error and forwards each line.</summary>
-    /// <remarks>On its own thread rather than <see cref="Process.BeginErrorReadLine"/>, whose reads complete on the thread
-    /// pool: when the pool is starved (a loaded machine, callers blocking), a crash report would miss the worker's last
-    /// words, such as the message of <see cref="Environment.FailFast(string)"/>.</remarks>
-    private void ReadStandardError(StreamReader reader)
+    /// <summary>Keeps the last lines of standard error (for crash reports) and forwards each line.</summary>
+    /// <remarks>Read on a thread of its own rather than with <see cref="System.Diagnostics.Process.BeginErrorReadLine"/>,
+    /// whose reads complete on the thread pool: when the pool is starved (a loaded machine, callers blocking), a crash
+    /// report would miss the worker's last words, such as the message of <see cref="Environment.FailFast(string)"/>.</remarks>
+    private void OnStandardErrorLine(string line)
     {
-        try
+        lock (_stderr)
         {
-            while (reader.ReadLine() is string line)
+            if (_stderr.Count == StderrLines)
             {
-                lock (_stderr)
-                {
-                    if (_stderr.Count == StderrLines)
-                    {
-                        _stderr.Dequeue();
-                    }
-
-                    _stderr.Enqueue(line);
-                }
-
-                _pool.OnWorkerOutput(this, line);
+                _stderr.Dequeue();
             }
+
+            _stderr.Enqueue(line);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            // The process object was disposed after the worker was reported lost: nothing more to keep.
-        }
-        finally
-        {
-            _stderrClosed.Set();
-        }
+
+        _pool.OnWorkerOutput(this, line, isError: true);
     }
 }

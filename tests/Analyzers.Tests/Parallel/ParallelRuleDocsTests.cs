@@ -7,7 +7,7 @@ namespace Forklift.Analyzers.Tests.ParallelUsage;
 /// <summary>Every FL3xxx descriptor links to its docs page, and the page exists.</summary>
 public sealed class ParallelRuleDocsTests
 {
-    public static TheoryData<string> Ids => new() { "FL3001", "FL3002", "FL3003", "FL3004", "FL3005", "FL3006" };
+    public static TheoryData<string> Ids => new() { "FL3001", "FL3002", "FL3003", "FL3004", "FL3005", "FL3006", "FL3007" };
 
     private static readonly DiagnosticDescriptor[] Descriptors =
     {
@@ -17,6 +17,7 @@ public sealed class ParallelRuleDocsTests
         ParallelByRefParameterAnalyzer.Rule,
         ParallelWritesStaticStateAnalyzer.Rule,
         ParallelGeneratedNameCollisionAnalyzer.Rule,
+        MissingWorkerHostGuardAnalyzer.Rule,
     };
 
     [Theory]

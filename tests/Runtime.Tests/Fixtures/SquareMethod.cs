@@ -4,7 +4,7 @@ using Forklift.Protocol;
 
 namespace Forklift.Fixtures;
 
-/// <summary>A hand-written [Parallel] registration, as the generator emits it: Square(int) and Pid().</summary>
+/// <summary>Hand-written [Parallel] registrations, as the generator emits them: Square(int), Pid(int), Print(int) and Hold(string).</summary>
 internal static class SquareMethod
 {
     public static readonly ParallelMethod<int, int> Square = new(
@@ -17,11 +17,44 @@ internal static class SquareMethod
             return ValueTask.FromResult(Environment.ProcessId);
         });
 
+    /// <summary>Writes one line to the worker's standard output and one to its standard error; returns n.</summary>
+    public static readonly ParallelMethod<int, int> Print = new(
+        "Forklift.Fixtures.SquareMethod.Print(int)", "Print", typeof(SquareMethod), Int32Codec.Instance, Int32Codec.Instance, (n, _) =>
+        {
+            Console.Out.WriteLine($"WORKER-STDOUT {n}");
+            Console.Error.WriteLine($"WORKER-STDERR {n}");
+            return ValueTask.FromResult(n);
+        });
+
+    /// <summary>Creates &lt;dir&gt;/started, then waits until the test creates &lt;dir&gt;/release; returns the worker's pid.</summary>
+    public static readonly ParallelMethod<string, int> Hold = new(
+        "Forklift.Fixtures.SquareMethod.Hold(string)", "Hold", typeof(SquareMethod), StringCodec.Instance, Int32Codec.Instance, (dir, _) =>
+        {
+            File.WriteAllText(Path.Combine(dir, "started"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            while (!File.Exists(Path.Combine(dir, "release")))
+            {
+                Thread.Sleep(20);
+            }
+
+            return ValueTask.FromResult(Environment.ProcessId);
+        });
+
     [ModuleInitializer]
     internal static void Register()
     {
         ParallelMethodRegistry.Register(Square);
         ParallelMethodRegistry.Register(Pid);
+        ParallelMethodRegistry.Register(Print);
+        ParallelMethodRegistry.Register(Hold);
+    }
+
+    private sealed class StringCodec : ParallelCodec<string>
+    {
+        public static readonly StringCodec Instance = new();
+
+        public override void Write(ref PayloadWriter writer, string value) => writer.WriteString(value);
+
+        public override string Read(ref PayloadReader reader) => reader.ReadString() ?? string.Empty;
     }
 
     private sealed class Int32Codec : ParallelCodec<int>

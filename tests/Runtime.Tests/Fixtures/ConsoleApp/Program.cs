@@ -1,8 +1,9 @@
 using Forklift;
 using Forklift.Fixtures;
 
-// Only needed for self-contained or single-file publishing; harmless otherwise.
-if (WorkerHost.TryRunAsWorker(args))
+// Only needed for self-contained or single-file publishing; harmless otherwise. The "no guard" test starts this app as
+// a worker with FIXTURE_SKIP_GUARD=1, as an app that forgot this line would be.
+if (Environment.GetEnvironmentVariable("FIXTURE_SKIP_GUARD") != "1" && WorkerHost.TryRunAsWorker(args))
 {
     return;
 }
@@ -18,6 +19,37 @@ if (args is ["configured-default"])
 }
 
 await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 2 });
+if (args is ["drain", string dir])
+{
+    // Handles Ctrl+C by draining: the in-flight call must complete, so its worker must survive the SIGINT.
+    var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        interrupted.TrySetResult();
+    };
+    Task<int> call = pool.InvokeAsync(SquareMethod.Hold, dir);
+    await interrupted.Task;
+    Console.WriteLine("CTRL+C");
+    Console.Out.Flush();
+    try
+    {
+        Console.WriteLine($"DRAINED {await call}");
+    }
+    catch (Exception e)
+    {
+        Console.WriteLine($"FAILED {e.GetType().Name}: {e.Message}");
+    }
+
+    return;
+}
+
+if (args is ["print"])
+{
+    Console.WriteLine($"RESULT {await pool.InvokeAsync(SquareMethod.Print, 5)}");
+    return;
+}
+
 int result = await pool.InvokeAsync(SquareMethod.Square, 7);
 Console.WriteLine($"RESULT {result}");
 if (args is ["hold"])

@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+
+namespace Forklift.Transport;
+
+/// <summary>The few libc calls the Linux transport needs; constants are Linux's (x64 and arm64 agree on all of them).</summary>
+/// <remarks>
+/// <para><c>posix_spawn</c>'s attribute and file-action objects and <c>sigset_t</c> are opaque (glibc: 336, 80 and 128
+/// bytes; musl: smaller). Callers allocate <see cref="OpaqueSize"/> bytes for each, comfortably above every size in use.</para>
+/// <para>Linux only: <c>fcntl</c> and <c>ioctl</c> are variadic, which a plain P/Invoke calls correctly on Linux x64 and
+/// arm64 but not on macOS arm64 (variadic arguments go on the stack there).</para>
+/// </remarks>
+internal static unsafe partial class PosixInterop
+{
+    public const int OpaqueSize = 1024;
+
+    public const int SIGINT = 2;
+    public const int SIGKILL = 9;
+
+    public const short POSIX_SPAWN_SETPGROUP = 0x02;
+    public const short POSIX_SPAWN_SETSIGDEF = 0x04;
+    public const short POSIX_SPAWN_SETSIGMASK = 0x08;
+
+    public const int O_RDONLY = 0;
+    public const int EINTR = 4;
+    public const int P_PID = 1;
+    public const short POLLIN = 0x001;
+    public const int F_SETFD = 2;
+    public const int FD_CLOEXEC = 1;
+
+    public const int F_DUPFD_CLOEXEC = 1030;
+    public const int WEXITED = 4;
+    public const int WNOWAIT = 0x01000000;
+    public const nuint FIONREAD = 0x541B;
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnp", SetLastError = true)]
+    public static partial int PosixSpawnp(out int pid, byte* file, void* fileActions, void* attributes, byte** argv, byte** envp);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_init")]
+    public static partial int FileActionsInit(void* fileActions);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_destroy")]
+    public static partial int FileActionsDestroy(void* fileActions);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_adddup2")]
+    public static partial int FileActionsAddDup2(void* fileActions, int fd, int newFd);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_addopen")]
+    public static partial int FileActionsAddOpen(void* fileActions, int fd, byte* path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_init")]
+    public static partial int AttributesInit(void* attributes);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_destroy")]
+    public static partial int AttributesDestroy(void* attributes);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setflags")]
+    public static partial int AttributesSetFlags(void* attributes, short flags);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setpgroup")]
+    public static partial int AttributesSetProcessGroup(void* attributes, int processGroup);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setsigdefault")]
+    public static partial int AttributesSetSignalDefault(void* attributes, void* signals);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setsigmask")]
+    public static partial int AttributesSetSignalMask(void* attributes, void* signals);
+
+    [LibraryImport("libc", EntryPoint = "sigemptyset")]
+    public static partial int SignalSetEmpty(void* signals);
+
+    [LibraryImport("libc", EntryPoint = "sigfillset")]
+    public static partial int SignalSetFill(void* signals);
+
+    [LibraryImport("libc", EntryPoint = "waitid", SetLastError = true)]
+    public static partial int WaitId(int idType, int id, void* info, int options);
+
+    [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
+    public static partial int WaitPid(int pid, int* status, int options);
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(int fd, int command, int argument);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    public static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int IoctlInt(int fd, nuint request, int* value);
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short ReturnedEvents;
+    }
+}
