@@ -16,6 +16,12 @@ if (args is ["bare"])
     return;
 }
 
+if (args is ["strings"])
+{
+    StringEncodingBenchmark.Run();
+    return;
+}
+
 int workers = Environment.ProcessorCount;
 int roundTrips = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 20_000;
 Console.WriteLine($"Forklift runtime benchmark: {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {CpuModel()}");

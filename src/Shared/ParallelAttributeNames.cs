@@ -22,7 +22,28 @@ internal static class ParallelAttributeNames
     /// <summary>Hint names end in this, so the analyzers can tell generated members from the user's.</summary>
     public const string HintNameSuffix = ".Parallel.g.cs";
 
-    /// <summary>The members added for a <c>[Parallel]</c> method named <paramref name="method"/>.</summary>
+    /// <summary>The members added for a <c>[Parallel]</c> method named <paramref name="method"/>: one call, map, unordered.</summary>
     public static string[] GeneratedMemberNames(string method)
-        => new[] { method + "Async", method + "MapAsync", method + "UnorderedAsync" };
+        => new[] { InvokeName(method), MapName(method), UnorderedName(method) };
+
+    /// <summary>
+    /// The generated single call: <c>Count</c> → <c>CountAsync</c>; <c>DownloadAsync</c> → <c>DownloadInWorkerAsync</c>.
+    /// </summary>
+    /// <remarks>
+    /// A method already named <c>…Async</c> cannot get <c>DownloadAsync</c> (that is the method itself: a call with the
+    /// same arguments would bind to it and silently run in-process) nor <c>DownloadAsyncAsync</c>; <c>InWorker</c> says
+    /// where it runs.
+    /// </remarks>
+    public static string InvokeName(string method)
+        => BaseName(method) is string stem ? stem + "InWorkerAsync" : method + "Async";
+
+    /// <summary>The generated map: <c>CountMapAsync</c>, and <c>DownloadMapAsync</c> for <c>DownloadAsync</c>.</summary>
+    public static string MapName(string method) => (BaseName(method) ?? method) + "MapAsync";
+
+    /// <summary>The generated unordered map: <c>CountUnorderedAsync</c>, and <c>DownloadUnorderedAsync</c> for <c>DownloadAsync</c>.</summary>
+    public static string UnorderedName(string method) => (BaseName(method) ?? method) + "UnorderedAsync";
+
+    // "DownloadAsync" → "Download"; null when the name does not end in Async after at least one character.
+    private static string? BaseName(string method)
+        => method.Length > "Async".Length && method.EndsWith("Async", StringComparison.Ordinal) ? method.Substring(0, method.Length - "Async".Length) : null;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Forklift.Shared;
 
@@ -177,7 +178,7 @@ internal sealed class ParallelMarshalClassifier
         }
 
         // Data members: instance properties and fields readable by generated code, derived type first.
-        var members = new List<(string Name, ITypeSymbol Type, bool Settable)>();
+        var members = new List<DataMember>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (INamedTypeSymbol? current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
         {
@@ -193,17 +194,43 @@ internal sealed class ParallelMarshalClassifier
                 {
                     case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property
                         when IsAccessible(getter) && !(type.IsRecord && property.Name == "EqualityContract"):
-                        members.Add((property.Name, property.Type, property.SetMethod is { } setter && IsAccessible(setter)));
+                        members.Add(new DataMember(property, property.Name, property.Type, property.SetMethod is { } setter && IsAccessible(setter)));
                         break;
                     case IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field when IsAccessible(field):
-                        members.Add((field.Name, field.Type, !field.IsReadOnly));
+                        members.Add(new DataMember(field, field.Name, field.Type, !field.IsReadOnly));
                         break;
                 }
             }
         }
 
+        var plan = new List<(string Name, ITypeSymbol Type, ParallelMemberAccess Access, IFieldSymbol? Field)>();
+        var carried = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         IMethodSymbol? constructor = ChooseConstructor(type, members);
-        if (constructor is null)
+        bool throughAccessor = false;
+        if (constructor is not null)
+        {
+            foreach (IParameterSymbol parameter in constructor.Parameters)
+            {
+                DataMember match = members.First(m => string.Equals(m.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                plan.Add((match.Name, match.Type, ParallelMemberAccess.Constructor, null));
+                carried.Add(match.Symbol);
+            }
+
+            // Get-only members the constructor does not set are either computed from the others (decimal Total => …)
+            // or backed by fields; the fields are found below.
+            foreach (DataMember member in members.Where(m => m.Settable && !carried.Contains(m.Symbol)))
+            {
+                plan.Add((member.Name, member.Type, ParallelMemberAccess.Initializer, null));
+                carried.Add(member.Symbol);
+            }
+        }
+        else if (HasOwnParameterlessConstructor(type))
+        {
+            // No constructor generated code can call directly, but a parameterless one it can call through an accessor
+            // (private, protected): the object is created by it and all of its state is then set field by field.
+            throughAccessor = true;
+        }
+        else
         {
             problem = new ParallelMarshalProblem(
                 path,
@@ -212,20 +239,38 @@ internal sealed class ParallelMarshalClassifier
             return null;
         }
 
-        var plan = new List<(string Name, ITypeSymbol Type, bool InConstructor)>();
-        var inConstructor = new HashSet<string>(StringComparer.Ordinal);
-        foreach (IParameterSymbol parameter in constructor.Parameters)
+        // A class's primary-constructor parameters may be captured in fields the compiler does not show us: they are
+        // carried only when that constructor is the one called with the members' values.
+        if (PrimaryConstructor(type) is { Parameters.Length: > 0 } primary
+            && !SymbolEqualityComparer.Default.Equals(primary, constructor))
         {
-            var match = members.First(m => string.Equals(m.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
-            plan.Add((match.Name, match.Type, true));
-            inConstructor.Add(match.Name);
+            IParameterSymbol parameter = primary.Parameters[0];
+            problem = new ParallelMarshalProblem(
+                path + "." + parameter.Name,
+                parameter.Type,
+                "a primary constructor parameter that the generated code would not pass (it uses another constructor), so a value captured from it would be lost (give each primary constructor parameter a property of the same name and type)");
+            return null;
         }
 
-        // Get-only members the constructor does not set are computed from the others, so they are not sent.
-        plan.AddRange(members.Where(m => m.Settable && !inConstructor.Contains(m.Name)).Select(m => (m.Name, m.Type, false)));
+        // The rest of the state: instance fields that neither the constructor nor a setter carries. Generated code reads
+        // and writes them through [UnsafeAccessor]s, which need the field's declaring type, so this is done only for
+        // types of this compilation (the compiler does not show us the private fields of referenced assemblies).
+        if (!HiddenState(type, path, carried, plan, ref problem))
+        {
+            return null;
+        }
+
+        if (throughAccessor && !IsDeclaredHere(type))
+        {
+            problem = new ParallelMarshalProblem(
+                path,
+                type,
+                "which has no accessible constructor whose parameters match its properties, and no parameterless constructor");
+            return null;
+        }
 
         var shapes = ImmutableArray.CreateBuilder<ParallelMarshalMember>(plan.Count);
-        foreach ((string name, ITypeSymbol memberType, bool viaConstructor) in plan)
+        foreach ((string name, ITypeSymbol memberType, ParallelMemberAccess access, IFieldSymbol? field) in plan)
         {
             ParallelMarshalShape? shape = Classify(memberType, path + "." + name, ref problem);
             if (shape is null)
@@ -233,13 +278,122 @@ internal sealed class ParallelMarshalClassifier
                 return null;
             }
 
-            shapes.Add(new ParallelMarshalMember(name, shape, viaConstructor));
+            shapes.Add(new ParallelMarshalMember(name, shape, access, field));
         }
 
-        return new ParallelMarshalShape(ParallelMarshalKind.Object, type, members: shapes.MoveToImmutable());
+        return new ParallelMarshalShape(ParallelMarshalKind.Object, type, members: shapes.MoveToImmutable(), constructsThroughAccessor: throughAccessor);
     }
 
-    private IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, List<(string Name, ITypeSymbol Type, bool Settable)> members)
+    /// <summary>
+    /// Adds to <paramref name="plan"/> the instance fields of <paramref name="type"/> and its base types that no member
+    /// in <paramref name="carried"/> sets (all of them when nothing is carried), as <see cref="ParallelMemberAccess.Field"/>.
+    /// </summary>
+    private bool HiddenState(
+        INamedTypeSymbol type,
+        string path,
+        HashSet<ISymbol> carried,
+        List<(string Name, ITypeSymbol Type, ParallelMemberAccess Access, IFieldSymbol? Field)> plan,
+        ref ParallelMarshalProblem? problem)
+    {
+        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            if (!IsDeclaredHere(current))
+            {
+                continue;
+            }
+
+            foreach (ISymbol member in current.GetMembers())
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field
+                    || carried.Contains(field)
+                    || (field.AssociatedSymbol is { } property && carried.Contains(property))
+                    || field.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.NonSerializedAttribute"))
+                {
+                    continue;
+                }
+
+                // A field-like event's backing field is a delegate: named by the event, it is refused like any delegate.
+                string name = field.AssociatedSymbol?.Name ?? field.Name;
+                if (IsGeneric(current))
+                {
+                    // UnsafeAccessor does not reach members of generic types on .NET 8.
+                    problem = new ParallelMarshalProblem(
+                        path + "." + name,
+                        field.Type,
+                        $"state of the generic type '{current.ToDisplayString(PathFormat)}' that no accessible constructor or setter carries (make it settable, take it in a constructor, or mark the field [NonSerialized])");
+                    return false;
+                }
+
+                plan.Add((name, field.Type, ParallelMemberAccess.Field, field));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The primary constructor of a class or struct that is not a record (a record's parameters are properties).</summary>
+    private IMethodSymbol? PrimaryConstructor(INamedTypeSymbol type)
+    {
+        if (type.IsRecord)
+        {
+            return null;
+        }
+
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(_cancellationToken) is TypeDeclarationSyntax)
+                {
+                    return constructor;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsDeclaredHere(INamedTypeSymbol type)
+        => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly);
+
+    private static bool HasOwnParameterlessConstructor(INamedTypeSymbol type)
+        => type.InstanceConstructors.Any(c => c.Parameters.Length == 0) && !IsGeneric(type);
+
+    private static bool IsGeneric(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A property or field generated code can read.</summary>
+    private readonly struct DataMember
+    {
+        public DataMember(ISymbol symbol, string name, ITypeSymbol type, bool settable)
+        {
+            Symbol = symbol;
+            Name = name;
+            Type = type;
+            Settable = settable;
+        }
+
+        public ISymbol Symbol { get; }
+
+        public string Name { get; }
+
+        public ITypeSymbol Type { get; }
+
+        public bool Settable { get; }
+    }
+
+    private IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, List<DataMember> members)
     {
         IMethodSymbol? best = null;
         foreach (IMethodSymbol constructor in type.InstanceConstructors)

@@ -20,8 +20,24 @@ internal enum ParallelMarshalKind
     Nullable,
     Tuple,
 
-    /// <summary>A user record, class or struct: constructor parameters, then settable members.</summary>
+    /// <summary>A user record, class or struct: constructor parameters, then settable members, then fields set through accessors.</summary>
     Object,
+}
+
+/// <summary>How the decoded value of one member of a user type gets into the new object.</summary>
+internal enum ParallelMemberAccess
+{
+    /// <summary>Passed to the constructor.</summary>
+    Constructor,
+
+    /// <summary>Set in an object initializer: a settable or init-only member generated code can reach.</summary>
+    Initializer,
+
+    /// <summary>
+    /// Read and written through a generated <c>[UnsafeAccessor]</c> to the field: state that no reachable constructor
+    /// or setter carries (a private field, the backing field of a property with a private setter or no setter).
+    /// </summary>
+    Field,
 }
 
 /// <summary>The marshalling plan of one type; a transient value built from symbols, never cached by the generator.</summary>
@@ -32,9 +48,11 @@ internal sealed class ParallelMarshalShape
         ITypeSymbol type,
         string? scalar = null,
         ImmutableArray<ParallelMarshalShape> elements = default,
-        ImmutableArray<ParallelMarshalMember> members = default)
+        ImmutableArray<ParallelMarshalMember> members = default,
+        bool constructsThroughAccessor = false)
     {
         Kind = kind;
+        ConstructsThroughAccessor = constructsThroughAccessor;
         Type = type;
         Scalar = scalar;
         Elements = elements.IsDefault ? ImmutableArray<ParallelMarshalShape>.Empty : elements;
@@ -53,24 +71,34 @@ internal sealed class ParallelMarshalShape
 
     /// <summary>For <see cref="ParallelMarshalKind.Object"/>: constructor parameters in order, then settable members.</summary>
     public ImmutableArray<ParallelMarshalMember> Members { get; }
+
+    /// <summary>
+    /// For <see cref="ParallelMarshalKind.Object"/>: the type is created by its parameterless constructor called through
+    /// an <c>[UnsafeAccessor]</c> (it is not accessible), and every member is then a <see cref="ParallelMemberAccess.Field"/>.
+    /// </summary>
+    public bool ConstructsThroughAccessor { get; }
 }
 
 /// <summary>One member of a user type's marshalling plan.</summary>
 internal sealed class ParallelMarshalMember
 {
-    public ParallelMarshalMember(string name, ParallelMarshalShape shape, bool inConstructor)
+    public ParallelMarshalMember(string name, ParallelMarshalShape shape, ParallelMemberAccess access, IFieldSymbol? field = null)
     {
         Name = name;
         Shape = shape;
-        InConstructor = inConstructor;
+        Access = access;
+        Field = field;
     }
 
+    /// <summary>The property or field name; for a backing field, its property's name.</summary>
     public string Name { get; }
 
     public ParallelMarshalShape Shape { get; }
 
-    /// <summary><see langword="true"/> when the value is passed to the constructor; otherwise it is set by an initializer.</summary>
-    public bool InConstructor { get; }
+    public ParallelMemberAccess Access { get; }
+
+    /// <summary>For <see cref="ParallelMemberAccess.Field"/>: the field the accessor reaches (its metadata name and declaring type).</summary>
+    public IFieldSymbol? Field { get; }
 }
 
 /// <summary>Why a type cannot cross the boundary: FL3003's message arguments.</summary>

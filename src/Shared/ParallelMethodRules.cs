@@ -281,16 +281,16 @@ internal static class ParallelMethodRules
 
             if (SameTypes(InvokeParameterTypes(method), InvokeParameterTypes(other)))
             {
-                yield return (other, method.Name + "Async");
+                yield return (other, ParallelAttributeNames.InvokeName(method.Name));
             }
             else if (MapParameterTypes(method) is { } mine && MapParameterTypes(other) is { } theirs && SameTypes(mine, theirs))
             {
-                yield return (other, method.Name + "MapAsync");
+                yield return (other, ParallelAttributeNames.MapName(method.Name));
             }
         }
     }
 
-    // <Name>Async takes the parameters in order, without the CancellationToken (it adds its own).
+    // The single call (<Name>Async) takes the parameters in order, without the CancellationToken (it adds its own).
     private static List<ITypeSymbol> InvokeParameterTypes(IMethodSymbol method)
         => method.Parameters.Where(p => RoleOf(p) != ParallelParameterRole.CancellationToken).Select(p => p.Type).ToList();
 

@@ -63,7 +63,7 @@ public sealed class ParallelEndToEndTests : IAsyncLifetime
     {
         var order = new Order(Guid.NewGuid(), "ada", new List<Line> { new("a", 2, 1.5m), new("b", 1, 10m) });
 
-        Receipt receipt = await Remote.CheckoutAsyncAsync(_pool, order).WaitAsync(Limit);
+        Receipt receipt = await Remote.CheckoutInWorkerAsync(_pool, order).WaitAsync(Limit);
 
         Assert.Equal(order.Id, receipt.OrderId);
         Assert.Equal(13m, receipt.Total);
@@ -71,13 +71,115 @@ public sealed class ParallelEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExceptionsArriveAsRemoteException()
+    public async Task DefaultParameterValuesAreKeptOnTheGeneratedCalls()
     {
-        RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => Remote.FailAsync(_pool, "bad input").WaitAsync(Limit));
+        Assert.Equal("40 x, Green", await Remote.ScaleAsync(_pool, 4).WaitAsync(Limit));
+        Assert.Equal("8 cm, Green", await Remote.ScaleAsync(_pool, 4, 2, "cm").WaitAsync(Limit));
+        Assert.Equal("-1.5 x, Red", await Remote.DescribeInWorkerAsync(_pool, -1.5, ConsoleColor.Red).WaitAsync(Limit));
+        Assert.Equal("0.25 x, Green", await Remote.DescribeInWorkerAsync(_pool).WaitAsync(Limit));
+    }
 
-        Assert.Equal(typeof(InvalidOperationException).FullName, error.RemoteType);
-        Assert.Contains("bad input", error.Message, StringComparison.Ordinal);
-        Assert.Contains(nameof(Remote.Fail), error.RemoteStackTrace ?? string.Empty, StringComparison.Ordinal);
+    [Fact]
+    public async Task PrivateStateCrossesToTheWorkerAndBack()
+    {
+        var account = new Account();
+        account.Deposit(100m, "caller");
+
+        Account after = await Remote.DepositAsync(_pool, account, 0.5m).WaitAsync(Limit);
+
+        Assert.Equal(100.5m, after.Balance);
+        Assert.Equal(2, after.Version);
+        Assert.Equal(new[] { "caller +100", "worker +0.5" }, after.History);
+
+        // The caller's object is a copy the worker never touched.
+        Assert.Equal((100m, 1), (account.Balance, account.Version));
+        Assert.Single(account.History);
+    }
+
+    [Fact]
+    public async Task StringsWithLoneSurrogatesCrossExactly()
+    {
+        // Half an emoji, as Substring leaves it, next to the whole emoji and the replacement character.
+        string[] values = { "🚚".Substring(0, 1), "🚚".Substring(1, 1), "\uFFFD", "🚚" };
+
+        (int count, string[] seen) = await Remote.SeeStringsAsync(_pool, new HashSet<string>(values, StringComparer.Ordinal)).WaitAsync(Limit);
+
+        Assert.Equal(4, count);
+        Assert.Equal(values.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task DictionariesKeepTheirComparerInTheWorker()
+    {
+        var ignoreCase = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["Key"] = 1 };
+        Assert.Equal((true, 1), await Remote.LookupAsync(_pool, ignoreCase, "KEY").WaitAsync(Limit));
+
+        var byReference = new Dictionary<string, int>(ReferenceEqualityComparer.Instance) { [new string('k', 2)] = 1, [new string('k', 2)] = 2 };
+        Assert.Equal((false, 2), await Remote.LookupAsync(_pool, byReference, "kk").WaitAsync(Limit));
+    }
+
+    [Fact]
+    public async Task AnUnknownComparerFailsTheCallBeforeItIsSent()
+    {
+        var custom = new Dictionary<string, int>(new LengthComparer()) { ["abc"] = 1 };
+
+        NotSupportedException error = await Assert.ThrowsAsync<NotSupportedException>(() => Remote.LookupAsync(_pool, custom, "xyz").WaitAsync(Limit));
+
+        Assert.Contains(nameof(LengthComparer), error.Message, StringComparison.Ordinal);
+        Assert.Equal((true, 1), await Remote.LookupAsync(_pool, new Dictionary<string, int> { ["a"] = 1 }, "a").WaitAsync(Limit));
+    }
+
+    [Fact]
+    public async Task WellKnownExceptionsArriveAsTheirOwnTypeWithTheRemoteSideInside()
+    {
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => Remote.FailAsync(_pool, "bad input").WaitAsync(Limit));
+
+        Assert.Equal("bad input", error.Message);
+        Assert.Contains(nameof(Remote.Fail), error.StackTrace ?? string.Empty, StringComparison.Ordinal);
+        RemoteException remote = Assert.IsType<RemoteException>(error.InnerException);
+        Assert.Equal(typeof(InvalidOperationException).FullName, remote.RemoteType);
+        Assert.Contains(nameof(Remote.Fail), remote.RemoteStackTrace ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CatchKeyNotFoundExceptionWorksAcrossTheBoundary()
+    {
+        string? caught = null;
+        try
+        {
+            await Remote.FindAsync(_pool, new Dictionary<string, int> { ["a"] = 1 }, "b").WaitAsync(Limit);
+        }
+        catch (KeyNotFoundException e)
+        {
+            caught = e.Message;
+        }
+
+        Assert.Contains("'b'", caught, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryInnerExceptionOfAnAggregateCrosses()
+    {
+        AggregateException error = await Assert.ThrowsAsync<AggregateException>(() => Remote.FailManyAsync(_pool, "data.csv").WaitAsync(Limit));
+
+        Assert.Equal(3, error.InnerExceptions.Count);
+        ArgumentException argument = Assert.IsType<ArgumentException>(error.InnerExceptions[0]);
+        Assert.Equal("path", argument.ParamName);
+        Assert.Equal("must not be empty (Parameter 'path')", argument.Message);
+        FileNotFoundException file = Assert.IsType<FileNotFoundException>(error.InnerExceptions[1]);
+        Assert.Equal("data.csv", file.FileName);
+        RemoteException lookalike = Assert.IsType<RemoteException>(error.InnerExceptions[2]);
+        Assert.Equal(typeof(Lookalike.KeyNotFoundException).FullName, lookalike.RemoteType);
+        Assert.Equal("several failures (must not be empty (Parameter 'path')) (no such file) (not the framework's)", error.Message);
+    }
+
+    [Fact]
+    public async Task OtherExceptionsStayRemoteExceptionsWhateverTheirName()
+    {
+        RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => Remote.FailWithLookalikeAsync(_pool, "custom").WaitAsync(Limit));
+
+        Assert.Equal(typeof(Lookalike.KeyNotFoundException).FullName, error.RemoteType);
+        Assert.Equal("custom", error.Message);
     }
 
     [Fact]
@@ -113,6 +215,13 @@ public sealed class ParallelEndToEndTests : IAsyncLifetime
         int[] after = (await Remote.SquareMapAsync(_pool, new[] { 1, 2, 3 }).WaitAsync(Limit)).Select(r => r.Square).ToArray();
         Assert.Equal(new[] { 1, 4, 9 }, after);
         Assert.NotEqual(Environment.ProcessId, await Remote.ProcessIdAsync(_pool).WaitAsync(Limit));
+    }
+
+    private sealed class LengthComparer : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y) => x?.Length == y?.Length;
+
+        public int GetHashCode(string obj) => obj.Length;
     }
 
     /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, so the test sees every report before the call ends.</summary>

@@ -17,6 +17,60 @@ public sealed class ParallelGeneratorGoldenTests
         """));
 
     [Fact]
+    public void PrivateStateThroughAccessors() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using System.Collections.Generic;
+        using Forklift;
+
+        namespace MyApp;
+
+        public sealed class Account
+        {
+            private decimal balance;
+            public decimal Balance => balance;
+            public int Version { get; private set; }
+            public List<string> History { get; } = new();
+        }
+
+        public struct Tally
+        {
+            private readonly int count;
+            public string Name { get; set; }
+        }
+
+        public sealed class Sealed
+        {
+            private Sealed() { }
+            public string Code { get; init; } = "";
+        }
+
+        public static partial class Bank
+        {
+            [Parallel]
+            public static Account Audit(Account account, Tally tally, Sealed code) => account;
+        }
+        """));
+
+    [Fact]
+    public void AsyncNamesAndDefaultValues() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Forklift;
+
+        namespace MyApp;
+
+        public enum Mode { Fast = -1, Slow = 2 }
+
+        public static partial class Downloads
+        {
+            [Parallel]
+            public static Task<int> DownloadAsync(string url, int retries = 3, string? proxy = null, double scale = 1.5, float ratio = -0.25f,
+                decimal price = 9.99m, Mode mode = Mode.Fast, char separator = '\t', string label = "a \"b\"", int? limit = null,
+                DateTime since = default, CancellationToken cancellationToken = default) => Task.FromResult(retries);
+        }
+        """));
+
+    [Fact]
     public void ReturnShapes() => GoldenFiles.Verify(GeneratorHarness.Run("""
         using System.Threading.Tasks;
         using Forklift;

@@ -42,15 +42,20 @@ public sealed class InProcessClusterTests(TwoNodeCluster cluster) : IClassFixtur
     [Fact]
     public async Task Errors_arrive_as_the_local_pool_reports_them()
     {
-        RemoteException thrown = await Assert.ThrowsAsync<RemoteException>(() => ClusterWork.FailAsync(Pool, "bad input"));
-        WorkerCrashedException crashed = await Assert.ThrowsAsync<WorkerCrashedException>(() => ClusterWork.CrashAsync(Pool, 42));
-        RemoteException inMap = await Assert.ThrowsAsync<RemoteException>(() => ClusterWork.FailMapAsync(Pool, ["a", "b", "c"]));
+        await using var local = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
 
-        Assert.Equal("System.InvalidOperationException", thrown.RemoteType);
-        Assert.Equal("System.ArgumentException", Assert.IsType<RemoteException>(thrown.InnerException).RemoteType);
+        Exception thrown = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailAsync(Pool, "bad input"));
+        Exception thrownLocally = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailAsync(local, "bad input"));
+        Exception inMap = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailMapAsync(Pool, ["a", "b", "c"]));
+        Exception inMapLocally = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailMapAsync(local, ["a", "b", "c"]));
+        WorkerCrashedException crashed = await Assert.ThrowsAsync<WorkerCrashedException>(() => ClusterWork.CrashAsync(Pool, 42));
+
+        Assert.IsType<InvalidOperationException>(thrown);
+        Assert.Equal(ExceptionShape.Of(thrownLocally), ExceptionShape.Of(thrown));
+        Assert.Equal(ExceptionShape.Of(inMapLocally), ExceptionShape.Of(inMap));
+        Assert.StartsWith("Input 0: ", inMap.Message, StringComparison.Ordinal);
         Assert.Equal(42, crashed.ExitCode);
         Assert.IsNotType<NodeLostException>(crashed);
-        Assert.StartsWith("Input ", inMap.Message, StringComparison.Ordinal);
 
         // The node replaced its crashed worker and goes on.
         Assert.Equal(3, await ClusterWork.AddAsync(Pool, 1, 2));

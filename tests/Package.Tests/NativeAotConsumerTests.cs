@@ -27,16 +27,37 @@ public sealed class NativeAotConsumerTests(PackageFeedFixture feed)
         {
             await Billing.RefuseAsync("no such customer");
         }
-        catch (RemoteException e)
+        catch (InvalidOperationException e) when (e.InnerException is RemoteException remote)
         {
-            Console.WriteLine($"remote={e.RemoteType}: {e.Message}");
+            Console.WriteLine($"remote={remote.RemoteType}: {e.Message}");
         }
+
+        // Private state crosses through generated [UnsafeAccessor]s, which must survive trimming and Native AOT.
+        var account = new Account();
+        account.Deposit(5m);
+        Account back = await Billing.DepositAsync(account, 2.5m);
+        Console.WriteLine($"account={back.Balance.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{back.Version}/{string.Join(",", back.History)}");
 
         public sealed record Line(string Sku, int Quantity, decimal Price);
 
         public sealed record Order(string Id, List<Line> Lines, Dictionary<string, int?> Notes);
 
         public sealed record Receipt(int WorkerId, decimal Total, int Lines);
+
+        public sealed class Account
+        {
+            private decimal balance;
+            public decimal Balance => balance;
+            public int Version { get; private set; }
+            public List<string> History { get; } = new();
+
+            public void Deposit(decimal amount)
+            {
+                balance += amount;
+                Version++;
+                History.Add(amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
 
         public static partial class Billing
         {
@@ -48,6 +69,13 @@ public sealed class NativeAotConsumerTests(PackageFeedFixture feed)
 
             [Parallel]
             public static int Refuse(string reason) => throw new InvalidOperationException(reason);
+
+            [Parallel]
+            public static Account Deposit(Account account, decimal amount)
+            {
+                account.Deposit(amount);
+                return account;
+            }
         }
         """;
 
@@ -90,5 +118,6 @@ public sealed class NativeAotConsumerTests(PackageFeedFixture feed)
         Assert.Equal("2", line.Groups[4].Value);
         Assert.Equal(Enumerable.Range(1, 50).Sum(x => x * x).ToString(System.Globalization.CultureInfo.InvariantCulture), line.Groups[5].Value);
         Assert.Contains("remote=System.InvalidOperationException: no such customer", run.Output);
+        Assert.Contains("account=7.5/2/5,2.5", run.Output);
     }
 }

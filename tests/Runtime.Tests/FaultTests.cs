@@ -343,9 +343,9 @@ public sealed class FaultTests
         {
             int pid = await pool.InvokeAsync(TestMethods.Pid, Unit.Value).WaitAsync(Wait);
 
-            RemoteException error = await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(TestMethods.ThrowLong, 100_000).WaitAsync(Wait));
+            InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => pool.InvokeAsync(TestMethods.ThrowLong, 100_000).WaitAsync(Wait));
 
-            Assert.Equal("System.InvalidOperationException", error.RemoteType);
+            Assert.Equal("System.InvalidOperationException", Assert.IsType<RemoteException>(error.InnerException).RemoteType);
             Assert.StartsWith("xxxx", error.Message, StringComparison.Ordinal);
             Assert.Contains("MaxMessageBytes", error.Message);
             Assert.InRange(error.Message.Length, 1, 64 * 1024);

@@ -45,8 +45,8 @@ public sealed class ObservabilityTests
         listener.Start();
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
 
-        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(counted, "counted").WaitAsync(Wait));
-        await Assert.ThrowsAsync<RemoteException>(() => pool.InvokeAsync(counted, "counted").WaitAsync(Wait));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => pool.InvokeAsync(counted, "counted").WaitAsync(Wait));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => pool.InvokeAsync(counted, "counted").WaitAsync(Wait));
 
         Assert.Equal(2, totals.GetValueOrDefault("forklift.calls.started"));
         Assert.Equal(2, totals.GetValueOrDefault("forklift.calls.failed"));

@@ -1,10 +1,12 @@
 using Forklift.Generators.Common;
+using Forklift.Shared;
 
 namespace Forklift.Generators.Parallel;
 
 /// <summary>Writes the codec classes: one sealed <c>ParallelCodec&lt;T&gt;</c> with a singleton per type.</summary>
 /// <remarks>
-/// Wire format, on top of <c>PayloadWriter</c>: collections write a nullable count then their elements; nullable
+/// Wire format, on top of <c>PayloadWriter</c>: collections write a nullable count, then (dictionaries and sets) their
+/// comparer, then their elements; nullable
 /// values and reference-type objects write a presence byte first; objects write their members in constructor order
 /// then initializer order. Scalars (numbers, strings, enums, byte[]…) inside other values are written inline rather
 /// than through their codec, to save a virtual call per element.
@@ -30,8 +32,42 @@ internal static partial class ParallelEmitter
         writer.OpenBlock($"public override {codec.TypeName} Read({Reader})");
         ReadBody(writer, codec);
         writer.CloseBlock();
+        WriteAccessors(writer, codec);
         writer.CloseBlock();
     }
+
+    /// <summary>
+    /// The <c>[UnsafeAccessor]</c> methods through which an object codec reaches state no constructor or setter
+    /// carries: bound by name by the runtime, with no reflection, so they work under trimming and Native AOT.
+    /// </summary>
+    private static void WriteAccessors(SourceWriter writer, CodecModel codec)
+    {
+        const string Attribute = "global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind";
+        if (codec.ConstructsThroughAccessor)
+        {
+            writer.WriteLine($$"""
+
+                [{{Attribute}}.Constructor)]
+                private static extern {{codec.TypeName}} CallConstructor();
+                """);
+        }
+
+        foreach (FieldAccessorModel accessor in codec.Accessors)
+        {
+            string target = accessor.TargetIsValueType ? "ref " + accessor.TargetType : accessor.TargetType;
+            writer.WriteLine($$"""
+
+                [{{Attribute}}.Field, Name = {{Literal(accessor.FieldName)}})]
+                private static extern ref {{accessor.FieldType}} {{accessor.MethodName}}({{target}} target);
+                """);
+        }
+    }
+
+    /// <summary>How an object codec reads or assigns one member of <paramref name="target"/>.</summary>
+    private static string MemberOf(CodecModel codec, MemberModel member, string target)
+        => member.Access == ParallelMemberAccess.Field
+            ? $"{member.Accessor}({(codec.IsReferenceType ? string.Empty : "ref ")}{target})"
+            : target + "." + member.Name;
 
     private static void WriteBody(SourceWriter writer, CodecModel codec)
     {
@@ -84,6 +120,7 @@ internal static partial class ParallelEmitter
                     }
 
                     writer.WriteNullableLength(value.Count);
+                    writer.WriteComparer(value.Comparer);
                     foreach (var item in value)
                     {
                         {{WriteValue(codec.Elements[0], "item")}}
@@ -99,6 +136,7 @@ internal static partial class ParallelEmitter
                     }
 
                     writer.WriteNullableLength(value.Count);
+                    writer.WriteComparer(value.Comparer);
                     foreach (var pair in value)
                     {
                         {{WriteValue(codec.Elements[0], "pair.Key")}}
@@ -148,7 +186,7 @@ internal static partial class ParallelEmitter
 
                 foreach (MemberModel member in codec.Members)
                 {
-                    writer.WriteLine(WriteValue(member.Value, "value." + member.Name));
+                    writer.WriteLine(WriteValue(member.Value, MemberOf(codec, member, "value")));
                 }
 
                 break;
@@ -185,13 +223,14 @@ internal static partial class ParallelEmitter
                 break;
             case CodecKind.List:
             case CodecKind.HashSet:
+                string comparer = codec.Kind == CodecKind.HashSet ? $", reader.ReadComparer<{codec.Elements[0].TypeName}>()" : string.Empty;
                 writer.WriteLine($$"""
                     if (reader.ReadNullableLength() is not int length)
                     {
                         return null;
                     }
 
-                    var result = new {{codec.TypeName}}(length);
+                    var result = new {{codec.TypeName}}(length{{comparer}});
                     for (int i = 0; i < length; i++)
                     {
                         result.Add({{ReadValue(codec.Elements[0])}});
@@ -223,7 +262,7 @@ internal static partial class ParallelEmitter
                         return null;
                     }
 
-                    var result = new {{codec.TypeName}}(length);
+                    var result = new {{codec.TypeName}}(length, reader.ReadComparer<{{codec.Elements[0].TypeName}}>());
                     for (int i = 0; i < length; i++)
                     {
                         var key = {{ReadValue(codec.Elements[0])}};
@@ -268,12 +307,29 @@ internal static partial class ParallelEmitter
                     writer.WriteLine($"var member{i} = {ReadValue(codec.Members[i].Value)};");
                 }
 
-                var constructorArguments = codec.Members.Select((m, i) => (m, i)).Where(x => x.m.InConstructor).Select(x => "member" + x.i);
-                var initializers = codec.Members.Select((m, i) => (m, i)).Where(x => !x.m.InConstructor).Select(x => $"{x.m.Name} = member{x.i}").ToList();
-                string creation = $"new {codec.TypeName}({string.Join(", ", constructorArguments)})";
-                writer.WriteLine(initializers.Count == 0
-                    ? $"return {creation};"
-                    : $"return {creation} {{ {string.Join(", ", initializers)} }};");
+                var constructorArguments = codec.Members.Select((m, i) => (m, i)).Where(x => x.m.Access == ParallelMemberAccess.Constructor).Select(x => "member" + x.i);
+                var initializers = codec.Members.Select((m, i) => (m, i)).Where(x => x.m.Access == ParallelMemberAccess.Initializer).Select(x => $"{x.m.Name} = member{x.i}").ToList();
+                var fields = codec.Members.Select((m, i) => (m, i)).Where(x => x.m.Access == ParallelMemberAccess.Field).ToList();
+                string creation = codec.ConstructsThroughAccessor ? "CallConstructor()" : $"new {codec.TypeName}({string.Join(", ", constructorArguments)})";
+                if (initializers.Count != 0)
+                {
+                    creation += $" {{ {string.Join(", ", initializers)} }}";
+                }
+
+                if (fields.Count == 0)
+                {
+                    writer.WriteLine($"return {creation};");
+                    break;
+                }
+
+                // Fields last: whatever the constructor or a setter did to them, they end as the sender had them.
+                writer.WriteLine($"var result = {creation};");
+                foreach ((MemberModel member, int i) in fields)
+                {
+                    writer.WriteLine($"{MemberOf(codec, member, "result")} = member{i};");
+                }
+
+                writer.WriteLine("return result;");
                 break;
         }
     }

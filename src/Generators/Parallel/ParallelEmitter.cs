@@ -118,23 +118,27 @@ internal static partial class ParallelEmitter
             _ => "(" + string.Join(", ", marshalled.Select(p => p.Name)) + ")",
         };
 
-        // <Name>Async: the user's parameters minus the token, which becomes the generated trailing one.
+        // The single call: the user's parameters (with their default values) minus the token, which becomes the
+        // generated trailing one. Its name is <Name>Async, or <Stem>InWorkerAsync for a method named <Stem>Async.
         var callParameters = method.Parameters.Where(p => p.Role != ParallelParameterRole.CancellationToken).ToList();
-        string declared = string.Concat(callParameters.Select(p => $"{p.Type} {p.Name}, "));
+        string declared = string.Concat(callParameters.Select(p => p.DefaultValue is null ? $"{p.Type} {p.Name}, " : $"{p.Type} {p.Name} = {p.DefaultValue}, "));
         string passed = string.Concat(callParameters.Select(p => p.Name + ", "));
         string progressDeclared = progress is null ? string.Empty : $"{progress.Type} {progress.Name}, ";
         string progressPassed = progress is null ? string.Empty : progress.Name + ", ";
         string head = $"{method.Accessibility} static";
+        string invokeName = ParallelAttributeNames.InvokeName(method.Name);
+        string mapName = ParallelAttributeNames.MapName(method.Name);
+        string unorderedName = ParallelAttributeNames.UnorderedName(method.Name);
 
         writer.WriteLine($$"""
             /// <summary>Runs <c>{{method.Name}}</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
             {{GeneratedCode}}
-            {{head}} {{asyncReturn}} {{method.Name}}Async({{declared}}{{CancellationToken}} {{token}} = default)
-                => {{method.Name}}Async({{DefaultPool}}, {{passed}}{{token}});
+            {{head}} {{asyncReturn}} {{invokeName}}({{declared}}{{CancellationToken}} {{token}} = default)
+                => {{invokeName}}({{DefaultPool}}, {{passed}}{{token}});
 
             /// <summary>Runs <c>{{method.Name}}</c> in a worker process of <paramref name="{{pool}}"/>.</summary>
             {{GeneratedCode}}
-            {{head}} {{asyncReturn}} {{method.Name}}Async({{PoolType}} {{pool}}, {{declared}}{{CancellationToken}} {{token}} = default)
+            {{head}} {{asyncReturn}} {{invokeName}}({{PoolType}} {{pool}}, {{declared}}{{CancellationToken}} {{token}} = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull({{pool}});
                 return {{pool}}.InvokeAsync({{descriptor}}, {{arguments}}, {{sink}}, {{token}});
@@ -153,12 +157,12 @@ internal static partial class ParallelEmitter
         writer.WriteLine($$"""
             /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
             {{GeneratedCode}}
-            {{head}} {{mapReturn}} {{method.Name}}MapAsync({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                => {{method.Name}}MapAsync({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
+            {{head}} {{mapReturn}} {{mapName}}({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                => {{mapName}}({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
 
             /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>; the results are in input order.</summary>
             {{GeneratedCode}}
-            {{head}} {{mapReturn}} {{method.Name}}MapAsync({{PoolType}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+            {{head}} {{mapReturn}} {{mapName}}({{PoolType}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull({{pool}});
                 return {{pool}}.MapAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});
@@ -172,12 +176,12 @@ internal static partial class ParallelEmitter
             writer.WriteLine($$"""
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
                 {{GeneratedCode}}
-                {{head}} {{unorderedReturn}} {{method.Name}}UnorderedAsync({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                    => {{method.Name}}UnorderedAsync({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
+                {{head}} {{unorderedReturn}} {{unorderedName}}({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                    => {{unorderedName}}({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
 
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>, yielding each result with its input's index as it completes.</summary>
                 {{GeneratedCode}}
-                {{head}} {{unorderedReturn}} {{method.Name}}UnorderedAsync({{PoolType}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                {{head}} {{unorderedReturn}} {{unorderedName}}({{PoolType}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull({{pool}});
                     return {{pool}}.UnorderedAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});
@@ -191,12 +195,12 @@ internal static partial class ParallelEmitter
             writer.WriteLine($$"""
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each input's index as its call completes.</summary>
                 {{GeneratedCode}}
-                {{head}} global::System.Collections.Generic.IAsyncEnumerable<int> {{method.Name}}UnorderedAsync({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                    => {{method.Name}}UnorderedAsync({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
+                {{head}} global::System.Collections.Generic.IAsyncEnumerable<int> {{unorderedName}}({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                    => {{unorderedName}}({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
 
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>, yielding each input's index as its call completes.</summary>
                 {{GeneratedCode}}
-                {{head}} async global::System.Collections.Generic.IAsyncEnumerable<int> {{method.Name}}UnorderedAsync({{PoolType}} {{pool}}, {{inputsDeclared}}[global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} {{token}} = default)
+                {{head}} async global::System.Collections.Generic.IAsyncEnumerable<int> {{unorderedName}}({{PoolType}} {{pool}}, {{inputsDeclared}}[global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} {{token}} = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull({{pool}});
                     var results = {{pool}}.UnorderedAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});

@@ -73,7 +73,8 @@ internal sealed record ParallelMethodModel(
 /// <param name="Name">The name, escaped if it is a keyword.</param>
 /// <param name="Type">The type as the user annotated it.</param>
 /// <param name="Role">Whether it is sent, or replaced in the worker.</param>
-internal sealed record ParameterModel(string Name, string Type, ParallelParameterRole Role);
+/// <param name="DefaultValue">The default value as C# source (e.g. <c>10</c>, <c>"x"</c>, <c>1.5F</c>), kept on the generated call; or <see langword="null"/>.</param>
+internal sealed record ParameterModel(string Name, string Type, ParallelParameterRole Role, string? DefaultValue = null);
 
 /// <summary>The attribute's options; zero means "the pool's setting".</summary>
 internal sealed record ParallelOptionsModel(int TimeoutMilliseconds, int ChunkSize, int MaxRetries, bool AcceptsCancellation)
@@ -121,6 +122,8 @@ internal enum CodecKind
 /// For <see cref="CodecKind.Object"/> of a class that is not sealed: only the declared type's members are encoded, so
 /// writing an instance of a derived class would lose its own members; the codec throws instead.
 /// </param>
+/// <param name="Accessors">For <see cref="CodecKind.Object"/>: the <c>[UnsafeAccessor]</c> methods of its <see cref="ParallelMemberAccess.Field"/> members.</param>
+/// <param name="ConstructsThroughAccessor">For <see cref="CodecKind.Object"/>: created by its non-public parameterless constructor.</param>
 internal sealed record CodecModel(
     string Name,
     string TypeName,
@@ -130,7 +133,9 @@ internal sealed record CodecModel(
     EquatableArray<ValueModel> Elements,
     EquatableArray<MemberModel> Members,
     string? NewArray,
-    bool RejectsDerivedTypes);
+    bool RejectsDerivedTypes,
+    EquatableArray<FieldAccessorModel> Accessors = default,
+    bool ConstructsThroughAccessor = false);
 
 /// <summary>
 /// How to write one value: inline through a PayloadWriter method (<paramref name="Scalar"/>, with a cast for enums)
@@ -145,5 +150,17 @@ internal sealed record ValueModel(string TypeName, string? Scalar, string? EnumU
 /// <summary>A member of a user type's codec.</summary>
 /// <param name="Name">The member name, escaped if it is a keyword.</param>
 /// <param name="Value">How the member's value is written.</param>
-/// <param name="InConstructor">Whether it is a constructor argument rather than an initializer.</param>
-internal sealed record MemberModel(string Name, ValueModel Value, bool InConstructor);
+/// <param name="Access">Whether it is a constructor argument, an initializer or a field reached through an accessor.</param>
+/// <param name="Accessor">For <see cref="ParallelMemberAccess.Field"/>: the accessor method's name.</param>
+internal sealed record MemberModel(string Name, ValueModel Value, ParallelMemberAccess Access, string? Accessor = null);
+
+/// <summary>
+/// An <c>[UnsafeAccessor]</c> to one field: <c>static extern ref TField Name(TTarget target)</c> (with <c>ref TTarget</c>
+/// for a struct). Reflection-free and AOT-safe; the runtime binds it by name on first call.
+/// </summary>
+/// <param name="MethodName">The accessor method's name, unique within the codec.</param>
+/// <param name="FieldName">The field's metadata name, e.g. <c>balance</c> or <c>&lt;Version&gt;k__BackingField</c>.</param>
+/// <param name="TargetType">The field's declaring type, fully qualified.</param>
+/// <param name="TargetIsValueType">Whether the target is passed by reference.</param>
+/// <param name="FieldType">The field's type, fully qualified.</param>
+internal sealed record FieldAccessorModel(string MethodName, string FieldName, string TargetType, bool TargetIsValueType, string FieldType);

@@ -81,9 +81,33 @@ internal static partial class ParallelParser
 
             ValueModel? self = kind == CodecKind.Scalar ? ValueOf(shape) : null;
             var elements = shape.Elements.Select(ValueOf).ToEquatableArray();
-            var members = shape.Members
-                .Select(m => new MemberModel(Escape(m.Name), ValueOf(m.Shape), m.InConstructor))
-                .ToEquatableArray();
+            var members = new List<MemberModel>(shape.Members.Length);
+            var accessors = new List<FieldAccessorModel>();
+            var accessorNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ParallelMarshalMember member in shape.Members)
+            {
+                string? accessor = null;
+                if (member.Field is IFieldSymbol field)
+                {
+                    // <Version>k__BackingField → VersionField; a base type's field of the same name gets its type's name first.
+                    accessor = member.Name + "Field";
+                    if (!accessorNames.Add(accessor))
+                    {
+                        accessor = field.ContainingType.Name + "_" + accessor;
+                        accessorNames.Add(accessor);
+                    }
+
+                    accessors.Add(new FieldAccessorModel(
+                        accessor,
+                        field.MetadataName,
+                        CodecTypeName(field.ContainingType),
+                        field.ContainingType.IsValueType,
+                        CodecTypeName(field.Type)));
+                }
+
+                members.Add(new MemberModel(Escape(member.Name), ValueOf(member.Shape), member.Access, accessor));
+            }
+
             string? newArray = null;
             ITypeSymbol? element = shape.Kind switch
             {
@@ -106,7 +130,18 @@ internal static partial class ParallelParser
             }
 
             bool rejectsDerivedTypes = kind == CodecKind.Object && shape.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsSealed: false };
-            _codecs[name] = new CodecModel(name, CodecTypeName(shape.Type), kind, shape.Type.IsReferenceType, self, elements, members, newArray, rejectsDerivedTypes);
+            _codecs[name] = new CodecModel(
+                name,
+                CodecTypeName(shape.Type),
+                kind,
+                shape.Type.IsReferenceType,
+                self,
+                elements,
+                members.ToEquatableArray(),
+                newArray,
+                rejectsDerivedTypes,
+                accessors.ToEquatableArray(),
+                shape.ConstructsThroughAccessor);
             return name;
         }
     }

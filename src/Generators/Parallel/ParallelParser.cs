@@ -48,7 +48,7 @@ internal static partial class ParallelParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             ParallelParameterRole role = ParallelMethodRules.RoleOf(parameter);
-            parameters.Add(new ParameterModel(Escape(parameter.Name), parameter.Type.ToDisplayString(AnnotatedFormat), role));
+            parameters.Add(new ParameterModel(Escape(parameter.Name), parameter.Type.ToDisplayString(AnnotatedFormat), role, DefaultValueOf(parameter)));
             if (role == ParallelParameterRole.Marshalled)
             {
                 marshalled.Add(parameter);
@@ -219,6 +219,43 @@ internal static partial class ParallelParser
         }
 
         return string.Join(".", names);
+    }
+
+    /// <summary>A parameter's default value as C# source, or <see langword="null"/> when it has none.</summary>
+    private static string? DefaultValueOf(IParameterSymbol parameter)
+    {
+        if (!parameter.HasExplicitDefaultValue)
+        {
+            return null;
+        }
+
+        object? value = parameter.ExplicitDefaultValue;
+        ITypeSymbol type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            ? nullable.TypeArguments[0]
+            : parameter.Type;
+        if (value is null)
+        {
+            return parameter.Type.IsReferenceType || !ReferenceEquals(type, parameter.Type) ? "null" : "default";
+        }
+
+        string literal = value switch
+        {
+            float f when float.IsNaN(f) => "float.NaN",
+            float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
+            float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
+            double d when double.IsNaN(d) => "double.NaN",
+            double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
+            double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
+            float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "F",
+            double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "D",
+            decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture) + "M",
+            _ => SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false),
+        };
+
+        // An enum's default is its underlying number: cast it back (in parentheses, for negative values).
+        return type.TypeKind == TypeKind.Enum
+            ? $"({type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)})({literal})"
+            : literal;
     }
 
     internal static string Escape(string name)

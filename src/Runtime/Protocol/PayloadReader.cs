@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Forklift.Protocol;
 
@@ -10,9 +9,6 @@ namespace Forklift.Protocol;
 /// </remarks>
 public ref struct PayloadReader
 {
-    // Strict decoding: a corrupted payload must fail the call, not turn into replacement characters.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly ReadOnlySpan<byte> _buffer;
     private int _position;
 
@@ -126,11 +122,12 @@ public ref struct PayloadReader
     public int ReadLength()
         => ReadNullableLength() ?? throw new InvalidDataException("Unexpected null length in payload.");
 
-    /// <summary>Reads a string or <see langword="null"/>.</summary>
+    /// <summary>Reads a string or <see langword="null"/>, lone surrogates included (see <see cref="Wtf8"/>).</summary>
     public string? ReadString()
     {
         int? length = ReadNullableLength();
-        return length is int n ? DecodeUtf8(Take(n)) : null;
+        // Strict: a corrupted payload fails the call rather than turning into replacement characters.
+        return length is int n ? Wtf8.Decode(Take(n)) : null;
     }
 
     /// <summary>Reads a byte array or <see langword="null"/>: one copy out of the payload.</summary>
@@ -234,6 +231,9 @@ public ref struct PayloadReader
         }
     }
 
+    /// <summary>Reads a comparer written by <see cref="PayloadWriter.WriteComparer"/>; <see langword="null"/> for the default.</summary>
+    public IEqualityComparer<T>? ReadComparer<T>() => WellKnownComparers.Read<T>(ref this);
+
     /// <summary>Reads a byte block written by <see cref="PayloadWriter.WriteByteMemory"/>: one copy out of the payload.</summary>
     public ReadOnlyMemory<byte> ReadByteMemory() => ReadBytesSpan().ToArray();
 
@@ -247,17 +247,5 @@ public ref struct PayloadReader
         ReadOnlySpan<byte> span = _buffer.Slice(_position, count);
         _position += count;
         return span;
-    }
-
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new InvalidDataException("Invalid UTF-8 string in payload.", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Forklift.Protocol;
 
@@ -122,7 +121,7 @@ public ref struct PayloadWriter
     public void WriteNullableLength(int? length)
         => WriteVarUInt32(length is int n ? checked((uint)n + 1) : 0u);
 
-    /// <summary>Writes a string as UTF-8 with a nullable length prefix.</summary>
+    /// <summary>Writes a string as UTF-8 with a nullable length prefix; lone surrogates are kept (see <see cref="Wtf8"/>).</summary>
     public void WriteString(string? value)
     {
         if (value is null)
@@ -131,10 +130,10 @@ public ref struct PayloadWriter
             return;
         }
 
-        int byteCount = Encoding.UTF8.GetByteCount(value);
+        int byteCount = Wtf8.GetByteCount(value);
         WriteNullableLength(byteCount);
-        int written = Encoding.UTF8.GetBytes(value, _output.GetSpan(byteCount));
-        _output.Advance(written);
+        Wtf8.Encode(value, _output.GetSpan(byteCount)[..byteCount]);
+        _output.Advance(byteCount);
     }
 
     /// <summary>Writes a byte block with a (non-null) length prefix.</summary>
@@ -223,6 +222,10 @@ public ref struct PayloadWriter
 
     /// <summary>Writes a <see cref="TimeOnly"/> as ticks.</summary>
     public void WriteTimeOnly(TimeOnly value) => WriteInt64(value.Ticks);
+
+    /// <summary>Writes the equality comparer of a dictionary or set.</summary>
+    /// <exception cref="NotSupportedException">The comparer is not one that can be rebuilt in another process (see <see cref="WellKnownComparers"/>).</exception>
+    public void WriteComparer<T>(IEqualityComparer<T>? comparer) => WellKnownComparers.Write(ref this, comparer);
 
     /// <summary>Writes a byte block with a (non-null) length prefix; the same encoding as <see cref="WriteBytes"/>.</summary>
     /// <remarks>The bytes are copied once, straight into the output, in chunks (see <see cref="WriteRaw"/>).</remarks>

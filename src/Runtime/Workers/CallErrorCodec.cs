@@ -1,5 +1,6 @@
 using Forklift.Buffers;
 using Forklift.Protocol;
+using Forklift.Workers;
 
 namespace Forklift;
 
@@ -66,8 +67,8 @@ public static class CallErrorCodec
                 break;
             default:
                 writer.WriteByte((byte)Kind.Remote);
-                writer.WriteString((exception as RemoteException)?.MethodName);
-                WriteChain(ref writer, exception);
+                writer.WriteString(MethodNameOf(exception));
+                WriteTree(ref writer, exception);
                 break;
         }
 
@@ -108,44 +109,85 @@ public static class CallErrorCodec
                 return new ObjectDisposedException(nameof(WorkerPool), reader.ReadString());
             case Kind.Remote:
                 string? methodName = reader.ReadString();
-                return WorkerPool.ToRemoteException(ReadChain(ref reader), methodName);
+                return RemoteExceptionFactory.Create(ErrorInfo.ReadChain(ref reader), methodName);
             default:
                 throw new InvalidDataException($"Unknown error kind {(byte)kind}.");
         }
     }
 
-    private static void WriteChain(ref PayloadWriter writer, Exception exception)
+    /// <summary>
+    /// Writes the exception tree in the worker protocol's format (<see cref="ErrorInfo"/>), undoing what the pool did
+    /// when it rebuilt the worker's exception: a <see cref="RemoteException"/> stands for its remote type, and a
+    /// framework exception rebuilt from one (its inner exception is that <see cref="RemoteException"/>) stands for it,
+    /// so the caller rebuilds the same exception the node's pool threw.
+    /// </summary>
+    private static void WriteTree(ref PayloadWriter writer, Exception exception)
     {
-        // A RemoteException already stands for a remote type: carry that type and stack, not RemoteException's own.
-        const int MaxDepth = 16;
-        int count = 0;
-        for (Exception? e = exception; e is not null && count < MaxDepth; e = e.InnerException)
+        var nodes = new List<(string Type, string Message, string? Stack, string? Detail, List<Exception> Inner)>();
+        Collect(exception, 1, nodes);
+        writer.WriteVarUInt32((uint)nodes.Count);
+        foreach ((string type, string message, string? stack, string? detail, List<Exception> inner) in nodes)
         {
-            count++;
-        }
-
-        writer.WriteVarUInt32((uint)count);
-        Exception? current = exception;
-        for (int i = 0; i < count; i++)
-        {
-            if (current is RemoteException remote)
-            {
-                writer.WriteString(remote.RemoteType);
-                writer.WriteString(remote.Message);
-                writer.WriteString(remote.RemoteStackTrace);
-            }
-            else
-            {
-                writer.WriteString(current!.GetType().FullName ?? current.GetType().Name);
-                writer.WriteString(current.Message);
-                writer.WriteString(current.StackTrace);
-            }
-
-            current = current.InnerException;
+            writer.WriteString(type);
+            writer.WriteString(message);
+            writer.WriteString(stack);
+            writer.WriteString(detail);
+            writer.WriteVarUInt32((uint)inner.Count);
         }
     }
 
-    private static ErrorInfo[] ReadChain(ref PayloadReader reader) => ErrorInfo.ReadChain(ref reader);
+    private static void Collect(Exception exception, int depth, List<(string, string, string?, string?, List<Exception>)> nodes)
+    {
+        // The same bounds as the worker protocol: nesting depth and exceptions in all.
+        const int MaxDepth = 16;
+        const int MaxCount = 64;
+        string? detail = exception switch
+        {
+            ArgumentException argument => argument.ParamName,
+            FileNotFoundException file => file.FileName,
+            _ => null,
+        };
+        if (exception is not RemoteException && exception.InnerException is RemoteException rebuiltFrom
+            && rebuiltFrom.RemoteType == exception.GetType().FullName)
+        {
+            exception = rebuiltFrom;
+        }
+
+        var inner = new List<Exception>();
+        if (depth < MaxDepth)
+        {
+            if (exception is AggregateException aggregate)
+            {
+                inner.AddRange(aggregate.InnerExceptions);
+            }
+            else if (exception.InnerException is Exception one)
+            {
+                inner.Add(one);
+            }
+        }
+
+        int slot = nodes.Count;
+        nodes.Add(exception is RemoteException remote
+            ? (remote.RemoteType, remote.Message, remote.RemoteStackTrace, detail, inner)
+            : (exception.GetType().FullName ?? exception.GetType().Name, exception is AggregateException a ? ErrorInfo.OwnMessage(a) : exception.Message, exception.StackTrace, detail, inner));
+        int kept = 0;
+        foreach (Exception child in inner)
+        {
+            if (nodes.Count >= MaxCount)
+            {
+                break;
+            }
+
+            Collect(child, depth + 1, nodes);
+            kept++;
+        }
+
+        inner.RemoveRange(kept, inner.Count - kept);
+        nodes[slot] = nodes[slot] with { Item5 = inner };
+    }
+
+    private static string? MethodNameOf(Exception exception)
+        => (exception as RemoteException)?.MethodName ?? (exception.InnerException as RemoteException)?.MethodName;
 
     private static void WriteOptional(ref PayloadWriter writer, int? value)
     {

@@ -4,9 +4,14 @@ namespace Forklift;
 
 /// <summary>An exception thrown by user code in a worker process, carried back to the caller.</summary>
 /// <remarks>
-/// <see cref="Exception.StackTrace"/> is the caller's stack (where the call was awaited); <see cref="RemoteStackTrace"/>
-/// is the worker's. The worker's inner exceptions become nested <see cref="RemoteException"/>s. <see cref="ToString"/>
-/// shows all of it.
+/// <para><see cref="Exception.StackTrace"/> is the caller's stack (where the call was awaited); <see cref="RemoteStackTrace"/>
+/// is the worker's. The worker's inner exceptions are mapped the same way as the exception itself. <see cref="ToString"/>
+/// shows all of it.</para>
+/// <para>A well-known framework exception (<see cref="InvalidOperationException"/>, <see cref="KeyNotFoundException"/>,
+/// <see cref="ArgumentException"/>…) is raised in the caller as its own type, with the worker's stack as its remote stack
+/// trace and a <see cref="RemoteException"/> as its <see cref="Exception.InnerException"/>; an
+/// <see cref="AggregateException"/> keeps all its inner exceptions. Every other type arrives as a
+/// <see cref="RemoteException"/>.</para>
 /// </remarks>
 public sealed class RemoteException : Exception
 {

@@ -44,8 +44,8 @@ public sealed partial class WorkerPool
             case ResponseStatus.Error:
                 var errorReader = new PayloadReader(payload);
                 int item = (int)errorReader.ReadVarUInt32();
-                RemoteException error = ToRemoteException(ErrorInfo.ReadChain(ref errorReader), call.Method.Name);
-                Fail(call, call is IChunk chunk ? new RemoteException(error.RemoteType, $"Input {chunk.InputIndex(item)}: {error.Message}", error.RemoteStackTrace, error.InnerException) { MethodName = call.Method.Name } : error);
+                string? input = call is IChunk chunk ? $"Input {chunk.InputIndex(item)}: " : null;
+                Fail(call, RemoteExceptionFactory.Create(ErrorInfo.ReadChain(ref errorReader), call.Method.Name, input));
                 break;
             case ResponseStatus.Canceled:
                 Cancel(call);

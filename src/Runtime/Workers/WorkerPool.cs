@@ -103,7 +103,8 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call: at once while queued; while running, forwarded to the worker if the
     /// method takes a token, otherwise the call is abandoned and its worker killed after
     /// <see cref="WorkerPoolOptions.CancellationGracePeriod"/>.</param>
-    /// <returns>The result. Faults: <see cref="RemoteException"/> (the method threw), <see cref="WorkerCrashedException"/>,
+    /// <returns>The result. Faults: the method's own exception for well-known framework types, otherwise <see cref="RemoteException"/>
+    /// (see its remarks), <see cref="WorkerCrashedException"/>,
     /// <see cref="WorkerTimeoutException"/>, <see cref="WorkerStartException"/>, <see cref="OperationCanceledException"/>.</returns>
     public Task<TResult> InvokeAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress = null, CancellationToken cancellationToken = default)
     {
@@ -115,7 +116,7 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
 
         if (_inProcessSlots is not null)
         {
-            return InvokeInProcessAsync(method, args, progress, cancellationToken);
+            return InvokeInProcessAsync(method, args, progress, messagePrefix: null, cancellationToken);
         }
 
         var call = new SingleCall<TArgs, TResult>(method, args, progress, cancellationToken);
@@ -168,10 +169,9 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
 
         if (_inProcessSlots is not null)
         {
-            TResult[] results = await MapInProcessAsync(method, array, progress, cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < results.Length; i++)
+            await foreach ((int Index, TResult Result) item in UnorderedInProcessAsync(method, array, progress, cancellationToken).ConfigureAwait(false))
             {
-                yield return (i, results[i]);
+                yield return item;
             }
 
             yield break;
@@ -286,31 +286,6 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         _watchdog?.Dispose();
     }
 
-    private async Task<TResult> InvokeInProcessAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress, CancellationToken cancellationToken)
-    {
-        await _inProcessSlots!.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await Task.Yield();
-            return await method.InvokeLocalAsync(args, new LocalCallContext(cancellationToken, progress)).ConfigureAwait(false);
-        }
-        finally
-        {
-            _inProcessSlots.Release();
-        }
-    }
-
-    private async Task<TResult[]> MapInProcessAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs[] inputs, ProgressSink? progress, CancellationToken cancellationToken)
-    {
-        var tasks = new Task<TResult>[inputs.Length];
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            tasks[i] = InvokeInProcessAsync(method, inputs[i], progress, cancellationToken);
-        }
-
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
-    }
-
     private void SubmitChunks<TArgs, TResult>(MapState<TArgs, TResult> map, ProgressSink? progress, CancellationToken cancellationToken)
     {
         int n = map.Inputs.Length;
@@ -338,17 +313,6 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         {
             throw new ObjectDisposedException(nameof(WorkerPool));
         }
-    }
-
-    internal static RemoteException ToRemoteException(Protocol.ErrorInfo[] chain, string? methodName)
-    {
-        RemoteException? inner = null;
-        for (int i = chain.Length - 1; i >= 0; i--)
-        {
-            inner = new RemoteException(chain[i].TypeName, chain[i].Message, chain[i].StackTrace, inner) { MethodName = i == 0 ? methodName : null };
-        }
-
-        return inner!;
     }
 
     /// <summary>A line a worker wrote to its standard output or error: to the logger, or else to this process's

@@ -57,7 +57,9 @@ public enum WorkerPoolIsolation
     /// <summary>In worker processes (the default).</summary>
     Process,
 
-    /// <summary>On the thread pool of this process: for debugging and for unit tests of user code. Timeouts and
-    /// memory limits do not apply, and a crash takes the whole process down.</summary>
+    /// <summary>On the thread pool of this process: for debugging and for unit tests of user code. Calls behave as in
+    /// workers (arguments and results are encoded and decoded, so the method works on copies; exceptions are wrapped
+    /// the same way; unordered results stream as they complete), but timeouts and memory limits do not apply, and a
+    /// crash takes the whole process down.</summary>
     InProcess,
 }

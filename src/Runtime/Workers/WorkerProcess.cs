@@ -306,7 +306,7 @@ internal sealed class WorkerProcess
                         break;
                     case MessageType.StartFailed when !handshaken:
                         var errorReader = new PayloadReader(body.Span);
-                        StartError = WorkerPool.ToRemoteException(ErrorInfo.ReadChain(ref errorReader), null);
+                        StartError = RemoteExceptionFactory.CreateRemoteOnly(ErrorInfo.ReadChain(ref errorReader), null);
                         break;
                     case MessageType.Response when handshaken:
                         _pool.OnResponse(this, body.Span);

@@ -24,6 +24,27 @@ public sealed class ParallelGeneratedNameCollisionTests
         Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.Rule).WithLocation(0).WithArguments("Primes", "CountMapAsync", "[Parallel]", "Count"));
 
     [Fact]
+    public Task AMethodNamedAsyncGetsInWorkerAsyncAndOneSuffix() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Forklift;
+
+        public static partial class Downloads
+        {
+            public static Task<int> DownloadInWorkerAsync(string url) => Task.FromResult(0);
+
+            public static int DownloadUnorderedAsync;
+
+            // Not generated any more for DownloadAsync: no report.
+            public static int DownloadAsyncMapAsync;
+
+            [Parallel]
+            public static Task<int> {|#0:DownloadAsync|}(string url) => Task.FromResult(url.Length);
+        }
+        """,
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.Rule).WithLocation(0).WithArguments("Downloads", "DownloadInWorkerAsync", "[Parallel]", "DownloadAsync"),
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.Rule).WithLocation(0).WithArguments("Downloads", "DownloadUnorderedAsync", "[Parallel]", "DownloadAsync"));
+
+    [Fact]
     public Task NestedTypeNameIsReported() => Verify.VerifyAnalyzerAsync("""
         using Forklift;
 

@@ -71,6 +71,83 @@ public sealed class ParallelTypeNotMarshallableTests
         Verify.Diagnostic().WithLocation(0).WithArguments("parameter 'value'", "M", "Opaque", "Opaque", "which has no accessible constructor whose parameters match its properties, and no parameterless constructor"));
 
     [Fact]
+    public Task PrivateStateThatCannotCrossIsReportedByMemberName() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public sealed class Account
+        {
+            private readonly object gate = new();
+            public decimal Balance { get; private set; }
+        }
+
+        public static partial class C
+        {
+            [Parallel]
+            public static decimal M({|#0:Account|} account) => account.Balance;
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("parameter 'account'", "M", "Account.gate", "object", "which has no generated encoding"));
+
+    [Fact]
+    public Task PrivateStateOfAGenericTypeIsReported() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public sealed class Box<T>
+        {
+            public T? Value { get; private set; }
+        }
+
+        public static partial class C
+        {
+            [Parallel]
+            public static int M({|#0:Box<int>|} box) => box.Value;
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("parameter 'box'", "M", "Box<int>.Value", "int", "state of the generic type 'Box<int>' that no accessible constructor or setter carries (make it settable, take it in a constructor, or mark the field [NonSerialized])"));
+
+    [Fact]
+    public Task APrimaryConstructorThatIsNotCalledIsReported() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public sealed class Dice(int seed)
+        {
+            public Dice() : this(42) { }
+            public int Roll() => seed % 6;
+        }
+
+        public sealed class Carried(int seed)
+        {
+            public int Seed { get; } = seed;
+        }
+
+        public static partial class C
+        {
+            [Parallel]
+            public static int M({|#0:Dice|} dice, Carried carried) => dice.Roll() + carried.Seed;
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("parameter 'dice'", "M", "Dice.seed", "int", "a primary constructor parameter that the generated code would not pass (it uses another constructor), so a value captured from it would be lost (give each primary constructor parameter a property of the same name and type)"));
+
+    [Fact]
+    public Task NonSerializedFieldsAreNotState() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Forklift;
+
+        public sealed class Account
+        {
+            [NonSerialized]
+            private readonly object gate = new();
+            public decimal Balance { get; private set; }
+        }
+
+        public static partial class C
+        {
+            [Parallel]
+            public static decimal M(Account account) => account.Balance;
+        }
+        """);
+
+    [Fact]
     public Task SupportedTypesAreFine() => Verify.VerifyAnalyzerAsync("""
         using System;
         using System.Collections.Generic;

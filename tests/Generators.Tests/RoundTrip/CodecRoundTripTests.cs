@@ -132,6 +132,43 @@ public sealed class CodecRoundTripTests
     }
 
     [Fact]
+    public async Task DictionariesAndSetsKeepAWellKnownComparer()
+    {
+        var ignoreCase = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase) { ["Key"] = new() { 1 } };
+        Dictionary<string, List<int>> decoded = (await RoundTrip(Echo.ForkliftParallel.DictionaryMethod, ignoreCase))!;
+        Assert.Same(StringComparer.OrdinalIgnoreCase, decoded.Comparer);
+        Assert.True(decoded.ContainsKey("KEY"));
+
+        // Two value-equal keys are two entries under reference equality, and stay two.
+        string first = new('k', 3);
+        string second = new('k', 3);
+        var byReference = new Dictionary<string, List<int>>(ReferenceEqualityComparer.Instance) { [first] = new(), [second] = new() };
+        decoded = (await RoundTrip(Echo.ForkliftParallel.DictionaryMethod, byReference))!;
+        Assert.Same(ReferenceEqualityComparer.Instance, decoded.Comparer);
+        Assert.Equal(2, decoded.Count);
+
+        var culture = new Dictionary<string, List<int>>(StringComparer.Create(new System.Globalization.CultureInfo("tr-TR"), ignoreCase: true)) { ["ı"] = new() };
+        decoded = (await RoundTrip(Echo.ForkliftParallel.DictionaryMethod, culture))!;
+        Assert.Equal(culture.Comparer, decoded.Comparer);
+
+        var set = new HashSet<string?>(StringComparer.InvariantCultureIgnoreCase) { "a" };
+        HashSet<string?> decodedSet = await RoundTrip(Echo.ForkliftParallel.StringSetMethod, set);
+        Assert.Equal(StringComparer.InvariantCultureIgnoreCase, decodedSet.Comparer);
+        Assert.Contains("A", decodedSet);
+        Assert.Equal(EqualityComparer<string?>.Default, (await RoundTrip(Echo.ForkliftParallel.StringSetMethod, new HashSet<string?> { "a" })).Comparer);
+    }
+
+    [Fact]
+    public void AnyOtherComparerIsRefusedWhenTheCollectionIsEncoded()
+    {
+        var custom = new HashSet<string?>(new FirstLetterComparer()) { "apple" };
+
+        NotSupportedException error = Assert.Throws<NotSupportedException>(() => Encode(Echo.ForkliftParallel.StringSetMethod.Arguments, custom));
+
+        Assert.Contains(typeof(FirstLetterComparer).FullName!, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TuplesAndNullables()
     {
         Assert.Equal((7, (string?)null), await RoundTrip(Echo.ForkliftParallel.TupleMethod, (7, null)));
@@ -170,6 +207,46 @@ public sealed class CodecRoundTripTests
 
         Point point = await RoundTrip(Echo.ForkliftParallel.PointMethod, new Point { X = -1, Y = int.MaxValue });
         Assert.Equal((-1, int.MaxValue), (point.X, point.Y));
+    }
+
+    [Fact]
+    public async Task PrivateFieldsPrivateSettersAndGetOnlyCollectionsCrossExactly()
+    {
+        var account = new Account();
+        account.Deposit(10.5m);
+        account.Deposit(2m);
+
+        Account decoded = (await RoundTrip(Echo.ForkliftParallel.AccountMethod, account))!;
+
+        Assert.NotSame(account, decoded);
+        Assert.Equal(12.5m, decoded.Balance);
+        Assert.Equal(2, decoded.Version);
+        Assert.Equal(new[] { "deposit 10.5", "deposit 2" }, decoded.History);
+        Assert.NotSame(account.History, decoded.History);
+        Assert.Null(await RoundTrip(Echo.ForkliftParallel.AccountMethod, null));
+    }
+
+    [Fact]
+    public async Task ReadonlyFieldsOfStructsAndBaseClassesCross()
+    {
+        Counter counter = await RoundTrip(Echo.ForkliftParallel.CounterMethod, new Counter(41, "hits"));
+        Assert.Equal((41, "hits"), (counter.Count, counter.Label));
+
+        var customer = new Customer { Name = "ada" };
+        customer.Look();
+        Customer decoded = await RoundTrip(Echo.ForkliftParallel.CustomerMethod, customer);
+        Assert.Equal(customer.Id, decoded.Id);
+        Assert.Equal("ada", decoded.Name);
+        Assert.Equal(0, decoded.Lookups);
+    }
+
+    [Fact]
+    public async Task ATypeWithOnlyAPrivateConstructorIsBuiltThroughItAndFilledFieldByField()
+    {
+        Ledger decoded = await RoundTrip(Echo.ForkliftParallel.LedgerMethod, Ledger.Open("bank", 1m, -2.5m));
+
+        Assert.Equal("bank", decoded.Owner);
+        Assert.Equal(new[] { 1m, -2.5m }, decoded.Entries);
     }
 
     [Fact]
@@ -258,6 +335,13 @@ public sealed class CodecRoundTripTests
     {
         ReadOnlyMemory<byte> encoded = Encode(Echo.ForkliftParallel.OrderMethod.Arguments, new Order(Guid.Empty, "c", new List<Line> { new("a", 1, 1m) }, null));
         Assert.Throws<InvalidDataException>(() => Decode(Echo.ForkliftParallel.OrderMethod.Arguments, encoded.Span[..^3]));
+    }
+
+    private sealed class FirstLetterComparer : IEqualityComparer<string?>
+    {
+        public bool Equals(string? x, string? y) => x?[0] == y?[0];
+
+        public int GetHashCode(string? obj) => obj is { Length: > 0 } ? obj[0] : 0;
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -57,6 +57,83 @@ public sealed record Employee(string Name, Address? Home, IReadOnlyList<Address>
 
 public sealed record Department(string Name, List<Employee> Staff, Employee? Head);
 
+/// <summary>The example of issue #11: state in a private field, a private setter and a get-only collection.</summary>
+public sealed class Account
+{
+    private decimal balance;
+
+    public decimal Balance => balance;
+
+    public int Version { get; private set; }
+
+    public List<string> History { get; } = new();
+
+    public void Deposit(decimal amount)
+    {
+        balance += amount;
+        Version++;
+        History.Add("deposit " + amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>A struct whose constructor parameters match no member: built by default, its readonly field set through an accessor.</summary>
+public struct Counter
+{
+    private readonly int _count;
+
+    public Counter(int start, string label)
+    {
+        _count = start;
+        Label = label;
+    }
+
+    public string Label { get; set; }
+
+    public readonly int Count => _count;
+}
+
+/// <summary>Not sealed, with private state of its own: the derived type's codec reaches it through an accessor on this type.</summary>
+public class Entity
+{
+    private readonly Guid _id = Guid.NewGuid();
+
+    public Guid Id => _id;
+}
+
+public sealed class Customer : Entity
+{
+    // Not sent: a cache the worker rebuilds.
+    [NonSerialized]
+    private int _lookups;
+
+    public string Name { get; set; } = string.Empty;
+
+    public int Lookups => _lookups;
+
+    public void Look() => _lookups++;
+}
+
+/// <summary>Only a private constructor: created through an accessor, then filled field by field.</summary>
+public sealed class Ledger
+{
+    private readonly List<decimal> _entries = new();
+
+    private Ledger()
+    {
+    }
+
+    public IReadOnlyList<decimal> Entries => _entries;
+
+    public string Owner { get; init; } = string.Empty;
+
+    public static Ledger Open(string owner, params decimal[] entries)
+    {
+        var ledger = new Ledger { Owner = owner };
+        ledger._entries.AddRange(entries);
+        return ledger;
+    }
+}
+
 public static partial class Echo
 {
     [Parallel] public static bool Boolean(bool value) => value;
@@ -96,6 +173,7 @@ public static partial class Echo
     [Parallel] public static IReadOnlyList<Line> ReadOnlyList(IReadOnlyList<Line> value) => value;
     [Parallel] public static Dictionary<string, List<int>>? Dictionary(Dictionary<string, List<int>>? value) => value;
     [Parallel] public static HashSet<Guid> HashSet(HashSet<Guid> value) => value;
+    [Parallel] public static HashSet<string?> StringSet(HashSet<string?> value) => value;
     [Parallel] public static ImmutableArray<int> ImmutableArray(ImmutableArray<int> value) => value;
     [Parallel] public static (int Number, string? Text) Tuple((int Number, string? Text) value) => value;
     [Parallel] public static (int, int, int, int, int, int, int, int, int) LongTuple((int, int, int, int, int, int, int, int, int) value) => value;
@@ -106,6 +184,10 @@ public static partial class Echo
     [Parallel] public static Settings? Settings(Settings? value) => value;
     [Parallel] public static Point Point(Point value) => value;
     [Parallel] public static Department Department(Department value) => value;
+    [Parallel] public static Account? Account(Account? value) => value;
+    [Parallel] public static Counter Counter(Counter value) => value;
+    [Parallel] public static Customer Customer(Customer value) => value;
+    [Parallel] public static Ledger Ledger(Ledger value) => value;
 
     [Parallel]
     public static string Describe(int count, string? name, Order? order) => $"{count}:{name ?? "null"}:{order?.Lines.Count ?? -1}";

@@ -77,6 +77,7 @@ namespace MyApp.Orders
                     }
 
                     writer.WriteNullableLength(value.Count);
+                    writer.WriteComparer(value.Comparer);
                     foreach (var pair in value)
                     {
                         writer.WriteString(pair.Key);
@@ -91,7 +92,7 @@ namespace MyApp.Orders
                         return null;
                     }
 
-                    var result = new global::System.Collections.Generic.Dictionary<string, int[]>(length);
+                    var result = new global::System.Collections.Generic.Dictionary<string, int[]>(length, reader.ReadComparer<string>());
                     for (int i = 0; i < length; i++)
                     {
                         var key = reader.ReadString();
@@ -115,6 +116,7 @@ namespace MyApp.Orders
                     }
 
                     writer.WriteNullableLength(value.Count);
+                    writer.WriteComparer(value.Comparer);
                     foreach (var item in value)
                     {
                         writer.WriteString(item);
@@ -128,7 +130,7 @@ namespace MyApp.Orders
                         return null;
                     }
 
-                    var result = new global::System.Collections.Generic.HashSet<string>(length);
+                    var result = new global::System.Collections.Generic.HashSet<string>(length, reader.ReadComparer<string>());
                     for (int i = 0; i < length; i++)
                     {
                         result.Add(reader.ReadString());
