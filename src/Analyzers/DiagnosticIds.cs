@@ -5,8 +5,7 @@ namespace Forklift.Analyzers;
 /// <c>FL1xxx</c> shared state, <c>FL2xxx</c> locks, <c>FL3xxx</c> <c>[Parallel]</c> usage. Never reuse a number.
 /// </summary>
 /// <remarks>
-/// FL2002 and FL2004–FL2006 are reserved for the remaining lock rules (re-entering a non-reentrant lock,
-/// lock-order inversion, a monitor held across await, locking on weak-identity objects).
+/// FL2006 is reserved for locking on weak-identity objects.
 /// </remarks>
 internal static class DiagnosticIds
 {
@@ -14,9 +13,14 @@ internal static class DiagnosticIds
     public const string CollectionMutatedConcurrently = "FL1002";
     public const string InconsistentSynchronization = "FL1003";
     public const string ThreadStaticInitializer = "FL1004";
+    public const string ConcurrentDictionaryCompoundOperation = "FL1005";
+    public const string LockExcludesNothing = "FL1006";
 
     public const string LockReleaseNotInFinally = "FL2001";
+    public const string NonReentrantLockReentry = "FL2002";
     public const string ReleaseWithoutAcquire = "FL2003";
+    public const string LockOrderInversion = "FL2004";
+    public const string ThreadAffineLockAcrossAwait = "FL2005";
 
     public const string ParallelTypeNotPartial = "FL3001";
     public const string ParallelMethodShape = "FL3002";

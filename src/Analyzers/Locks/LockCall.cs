@@ -88,9 +88,32 @@ internal sealed class LockKey : IEquatable<LockKey>
         Instance = instance;
     }
 
-    private ISymbol? Symbol { get; }
+    /// <summary>The local, parameter, field or property at the end of the chain; <see langword="null"/> for <c>this</c>.</summary>
+    public ISymbol? Symbol { get; }
 
     private LockKey? Instance { get; }
+
+    /// <summary>
+    /// Whether the key names the same lock in every method of its type: a static member, or a member of <c>this</c>.
+    /// Only such keys are compared across methods (a local or a member of a parameter is a different object in
+    /// another method).
+    /// </summary>
+    public bool IsShared => Symbol is IFieldSymbol or IPropertySymbol && (Instance is null || ReferenceEquals(Instance, This));
+
+    /// <summary>
+    /// When the lock is a parameter or a member chain of one (<c>from</c>, <c>from._sync</c>), that parameter, and the
+    /// same key with the parameter replaced: the shape of <c>lock (from._sync) lock (to._sync)</c>.
+    /// </summary>
+    public IParameterSymbol? RootParameter => Instance is null ? Symbol as IParameterSymbol : Instance.RootParameter;
+
+    /// <summary>Whether this key and <paramref name="other"/> name the same member chain below their root parameters.</summary>
+    public bool SameChainBelowRoot(LockKey other)
+        => Instance is null
+            ? other.Instance is null && Symbol is IParameterSymbol && other.Symbol is IParameterSymbol
+            : other.Instance is not null && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol) && Instance.SameChainBelowRoot(other.Instance);
+
+    /// <summary>Whether the lock is <c>this</c> itself (<c>lock (this)</c>).</summary>
+    public bool IsThis => ReferenceEquals(this, This);
 
     public static LockKey? From(IOperation? operation)
     {
@@ -136,6 +159,7 @@ internal sealed class LockKey : IEquatable<LockKey>
 internal sealed class LockApis
 {
     private readonly Compilation _compilation;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, LockCreation> _creations = new(SymbolEqualityComparer.Default);
     private LockTypes? _types;
 
     private LockApis(Compilation compilation, LockTypes? types)
@@ -178,6 +202,14 @@ internal sealed class LockApis
     /// </summary>
     public static LockApis CreateDeferred(Compilation compilation) => new(compilation, null);
 
+    /// <summary>What the creation of the lock of <paramref name="call"/> says about it, read once per variable and compilation.</summary>
+    public LockCreation? CreationOf(LockCall call)
+        => call.Key?.Symbol is { } symbol ? _creations.GetOrAdd(symbol, static s => LockCreation.Of(s, CancellationToken.None)) : null;
+
+    /// <summary>Whether <paramref name="call"/> works on a semaphore used as a signal (created with no permits), not as a lock.</summary>
+    public bool IsSignal(LockCall call)
+        => call.Family is LockFamily.SemaphoreSlim or LockFamily.Semaphore && CreationOf(call)?.IsSignal == true;
+
     /// <summary>The acquisition or release <paramref name="invocation"/> performs, or <see langword="null"/>.</summary>
     /// <remarks>
     /// Runs for every invocation of the project: the names of the method and its type rule out nearly all of them
@@ -193,6 +225,40 @@ internal sealed class LockApis
 
     /// <summary><see cref="Classify"/> without the name filter; tests check that the filter never hides a result of this.</summary>
     internal LockCall? ClassifyByType(IInvocationOperation invocation)
+    {
+        var call = ClassifyByTypeCore(invocation);
+
+        // TryEnter(x, Timeout.Infinite), TryEnterWriteLock(-1), Wait(Timeout.InfiniteTimeSpan): an infinite timeout
+        // returns true or throws, so the call acquires as surely as Enter does and its result needs no check.
+        return call is { Shape: AcquireShape.TryResult or AcquireShape.TryWithFlag } && WaitsForever(invocation)
+            ? new LockCall(invocation, call.Family, call.Shape == AcquireShape.TryResult ? AcquireShape.Unconditional : AcquireShape.EnterWithFlag, call.LockExpression, call.Flag)
+            : call;
+    }
+
+    /// <summary>Whether the call's timeout argument is the infinite one (-1 milliseconds or <c>Timeout.InfiniteTimeSpan</c>).</summary>
+    private static bool WaitsForever(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { Name: "millisecondsTimeout" or "timeout" })
+            {
+                continue;
+            }
+
+            var value = argument.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value.ConstantValue is { HasValue: true, Value: -1 }
+                   || value is IFieldReferenceOperation { Field: { Name: "InfiniteTimeSpan", ContainingType.Name: "Timeout" } };
+        }
+
+        return false;
+    }
+
+    private LockCall? ClassifyByTypeCore(IInvocationOperation invocation)
     {
         var types = Types;
         var method = invocation.TargetMethod;

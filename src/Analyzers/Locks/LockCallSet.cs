@@ -236,6 +236,10 @@ internal sealed class LockCallSet
                 case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configureAwait when configureAwait.Instance == current:
                     current = configureAwait;
                     continue;
+                case IConditionalOperation conditional when conditional.WhenTrue == current || conditional.WhenFalse == current:
+                    // `var taken = async ? await s.WaitAsync(t) : s.Wait(t);`: either arm's value is the result.
+                    current = conditional;
+                    continue;
                 default:
                     return current;
             }

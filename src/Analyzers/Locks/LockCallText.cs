@@ -20,6 +20,13 @@ internal static class LockCallText
     public static bool MayContainLockCalls(SourceText source)
         => SourceWords.Any(source, static (text, start, length) => SourceWords.IsOneOf(text, start, length, Names));
 
+    /// <summary>The lock method names and the <c>lock</c> keyword, for rules that also look at lock statements.</summary>
+    private static readonly string[] NamesAndKeyword = [.. Names, "lock"];
+
+    /// <summary>False only when the text holds neither a lock method's name nor the <c>lock</c> keyword.</summary>
+    public static bool MayContainLocks(SourceText source)
+        => SourceWords.Any(source, static (text, start, length) => SourceWords.IsOneOf(text, start, length, NamesAndKeyword));
+
     /// <summary>The method name written at an invocation, or <see langword="null"/> (a delegate call, for example).</summary>
     public static string? InvokedName(ExpressionSyntax expression) => expression switch
     {

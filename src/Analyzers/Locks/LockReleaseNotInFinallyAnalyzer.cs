@@ -25,7 +25,6 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
     internal const string NormalPathOnly = nameof(NormalPathOnly);
     internal const string StatementBeforeTry = nameof(StatementBeforeTry);
     internal const string EarlyExit = nameof(EarlyExit);
-    internal const string ResultIgnored = nameof(ResultIgnored);
 
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.LockReleaseNotInFinally,
@@ -49,7 +48,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         {
             // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
             var apis = LockApis.CreateDeferred(start.Compilation);
-            LockCallSet.Register(start, apis, acquire => acquire.IsAcquire && acquire.Key is not null, AnalyzeAcquire);
+            LockCallSet.Register(start, apis, acquire => acquire.IsAcquire && acquire.Key is not null && !apis.IsSignal(acquire), AnalyzeAcquire);
         });
     }
 
@@ -70,7 +69,15 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
     {
         if (acquire.Shape == AcquireShape.TryResult && LockCallSet.ResultDiscarded(acquire))
         {
-            return new Finding(ResultIgnored, $"the result of '{acquire.Invocation.TargetMethod.Name}' is ignored, so the code after it runs whether or not the lock was taken", null);
+            // Ignoring the result is one root cause with one report: FL2003 reports the release that can run
+            // without the lock. With no release here it is a hand-off or a timed sleep (`await s.WaitAsync(interval)`).
+            return null;
+        }
+
+        if (IsDrainLoop(acquire))
+        {
+            // while (signal.Wait(0)) { }: empties a semaphore of stale permits, nothing is held afterwards.
+            return null;
         }
 
         var start = acquire.Invocation.Syntax.SpanStart;
@@ -84,6 +91,13 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
+        if (HandedToCallback(acquire, set))
+        {
+            // task.ContinueWith(_ => gate.Release()): the permit is released by the continuation, and the releases in
+            // this body only cover the paths on which the continuation is never registered.
+            return null;
+        }
+
         if (InsideProtectingTry(acquire, set))
         {
             // The finally covers it; whether the release can run without the acquire is FL2003's question.
@@ -92,6 +106,12 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
 
         if (OperationTree.StatementOf(acquire.Invocation) is not { } statement)
         {
+            return null;
+        }
+
+        if (ReleasedRightAfter(statement, releases[0]))
+        {
+            // await gate.WaitAsync(ct); return 1 + gate.Release();: nothing runs in between that could throw.
             return null;
         }
 
@@ -121,6 +141,71 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         return releases.Any(release => OperationTree.IsInTryBodyOrCatch(release.Invocation))
             ? new Finding(NormalPathOnly, "it is released only on the normal path, not in a finally block", main)
             : new Finding(NoFinally, "no try/finally releases it, so an exception before the release leaves it held", main);
+    }
+
+    private static bool IsDrainLoop(LockCall acquire)
+        => LockCallSet.ValueOf(acquire.Invocation).Parent is IWhileLoopOperation { Body: var body } loop
+           && loop.Condition == LockCallSet.ValueOf(acquire.Invocation)
+           && body is IBlockOperation { Operations.IsEmpty: true } or IEmptyOperation;
+
+    /// <summary>
+    /// Whether a lambda or local function in the acquire's body releases the same semaphore without acquiring it: a
+    /// permit handed to a continuation or callback. Only semaphores have permits another thread may release; every
+    /// other lock must be released by the thread that holds it.
+    /// </summary>
+    private static bool HandedToCallback(LockCall acquire, LockCallSet set)
+    {
+        if (acquire.Family is not (LockFamily.SemaphoreSlim or LockFamily.Semaphore))
+        {
+            return false;
+        }
+
+        var body = OperationTree.BodyOf(acquire.Invocation);
+        foreach (var call in set.Calls)
+        {
+            var callback = OperationTree.BodyOf(call.Invocation);
+            if (!call.IsAcquire && call.SameLockAs(acquire) && call.Invocation.Syntax.SpanStart > acquire.Invocation.Syntax.SpanStart
+                && callback is not null && callback != body && (body is null || OperationTree.IsWithin(callback, body))
+                && !set.Calls.Any(other => other.IsAcquire && other.SameLockAs(acquire) && OperationTree.BodyOf(other.Invocation) == callback))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="release"/> is the first thing to run after the acquire's statement: it sits in the next
+    /// statement that is not inert, and nothing in that statement that can throw is evaluated before it.
+    /// </summary>
+    private static bool ReleasedRightAfter(IOperation acquireStatement, LockCall release)
+    {
+        var list = OperationTree.StatementsOf(acquireStatement.Parent);
+        var index = list.IndexOf(acquireStatement);
+        var next = index + 1;
+        while (next < list.Length && OperationTree.IsInert(list[next]))
+        {
+            next++;
+        }
+
+        if (index < 0 || next >= list.Length || list[next] is not (IReturnOperation or IExpressionStatementOperation)
+            || !OperationTree.IsWithin(release.Invocation, list[next]) || OperationTree.IsConditionallyExecuted(release.Invocation, list[next]))
+        {
+            return false;
+        }
+
+        var releaseStart = release.Invocation.Syntax.SpanStart;
+        foreach (var operation in OperationTree.DescendantsInBody(list[next]))
+        {
+            if (operation is IInvocationOperation or IAwaitOperation or IObjectCreationOperation or IPropertyReferenceOperation
+                && operation != release.Invocation && operation.Syntax.SpanStart < releaseStart && !OperationTree.IsWithin(release.Invocation, operation))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static LockCall? FirstInFinally(List<LockCall> releases)
@@ -209,7 +294,11 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                 return result;
             }
 
-            if (current.Parent is not IBlockOperation { Parent: { } owner } || owner is not (IBlockOperation or IConditionalOperation)
+            // Hand over hand: `lock (a) { …; Monitor.Enter(b); } try { … } finally { Monitor.Exit(b); }`. Leaving a
+            // lock block, or a try body whose finally only releases other locks, runs nothing that can throw.
+            if (current.Parent is not IBlockOperation { Parent: { } owner }
+                || !(owner is IBlockOperation or IConditionalOperation or ILockOperation
+                     || (owner is ITryOperation { Catches.IsEmpty: true, Finally: { } @finally } tryOwner && tryOwner.Body == current.Parent && OnlyReleases(@finally)))
                 || OperationTree.StatementOf(owner) is not { } outer)
             {
                 return Continuation.NotFound;
@@ -218,6 +307,56 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             current = outer;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="statement"/>, between an acquire and its <c>try</c>, cannot leave the lock held: an
+    /// inert statement, a declaration that only reads locals, fields or auto-properties (<c>var state = State;</c>), or
+    /// an early exit that releases the lock first (<c>if (state == Broken) { Monitor.Exit(x); return; }</c>).
+    /// </summary>
+    private static bool IsHarmlessBeforeTry(IOperation statement, LockCall acquire, LockCallSet set)
+    {
+        if (OperationTree.IsInert(statement))
+        {
+            return true;
+        }
+
+        if (statement is IVariableDeclarationGroupOperation group)
+        {
+            return group.Declarations.All(declaration => declaration.Declarators.All(declarator =>
+                (declarator.Initializer?.Value ?? declaration.Initializer?.Value) is not { } value || IsPlainRead(value)));
+        }
+
+        return statement is IConditionalOperation { WhenFalse: null, WhenTrue: IBlockOperation { Operations: { Length: > 0 } body } whenTrue } test
+               && OperationTree.AlwaysExits(whenTrue)
+               && !OperationTree.DescendantsInBody(test.Condition).Any(operation => operation is IInvocationOperation or IObjectCreationOperation or IAwaitOperation)
+               && body[0] is IExpressionStatementOperation { Operation: IInvocationOperation first }
+               && set.SameLock(acquire, acquires: false).Any(release => release.Invocation == first);
+    }
+
+    private static bool IsPlainRead(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value switch
+        {
+            ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation => true,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.GetMethod: { } getter } => IsAutoAccessor(getter),
+            _ => false,
+        };
+    }
+
+    private static bool IsAutoAccessor(IMethodSymbol getter)
+        => !getter.DeclaringSyntaxReferences.IsEmpty
+           && getter.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
+
+    /// <summary>Whether every statement of <paramref name="finally"/> is a call named like a lock release.</summary>
+    private static bool OnlyReleases(IBlockOperation @finally)
+        => @finally.Operations.All(statement => statement is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: var name } }
+                                                && (name.StartsWith("Exit", StringComparison.Ordinal) || name.StartsWith("Release", StringComparison.Ordinal)));
 
     private static bool RestIsInert(ImmutableArray<IOperation> list, int from)
     {
@@ -235,7 +374,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
     private static Continuation Scan(ImmutableArray<IOperation> statements, int from, LockCall acquire, LockCallSet set)
     {
         var i = from;
-        while (i < statements.Length && OperationTree.IsInert(statements[i]))
+        while (i < statements.Length && IsHarmlessBeforeTry(statements[i], acquire, set))
         {
             i++;
         }
@@ -252,7 +391,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             }
 
             i++;
-            while (i < statements.Length && OperationTree.IsInert(statements[i]))
+            while (i < statements.Length && IsHarmlessBeforeTry(statements[i], acquire, set))
             {
                 i++;
             }
@@ -323,7 +462,8 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                 _ => false,
             };
 
-            if (isExit && operation.Syntax.SpanStart > from && operation.Syntax.SpanStart < to && !ReleasedBefore(operation, releases))
+            if (isExit && operation.Syntax.SpanStart > from && operation.Syntax.SpanStart < to && !ReleasedBefore(operation, releases)
+                && !releases.Any(release => OperationTree.IsWithin(release.Invocation, operation)))
             {
                 return true;
             }

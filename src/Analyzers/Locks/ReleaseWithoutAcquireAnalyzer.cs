@@ -52,7 +52,7 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         {
             // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
             var apis = LockApis.CreateDeferred(start.Compilation);
-            LockCallSet.Register(start, apis, release => !release.IsAcquire && release.Key is not null, AnalyzeRelease);
+            LockCallSet.Register(start, apis, release => !release.IsAcquire && release.Key is not null && !apis.IsSignal(release), AnalyzeRelease);
         });
     }
 
@@ -82,6 +82,11 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         var acquires = set.SameLock(release, acquires: true)
             .Where(acquire => acquire.Invocation.Syntax.SpanStart < start)
             .ToList();
+
+        if (acquires.Count > 0 && ReleasedAgainInFinally(release, set))
+        {
+            return (ExtraRelease, "it is released in a catch block and again in the finally block of the same try, so an exception releases it twice", null, null);
+        }
 
         foreach (var @try in OperationTree.EnclosingFinallyOwners(release.Invocation))
         {
@@ -114,6 +119,21 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="release"/> sits in a <c>catch</c> whose <c>try</c> also releases the lock in its <c>finally</c>.</summary>
+    private static bool ReleasedAgainInFinally(LockCall release, LockCallSet set)
+    {
+        for (var current = release.Invocation.Parent; current is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation); current = current.Parent)
+        {
+            if (current is ICatchClauseOperation { Parent: ITryOperation { Finally: { } @finally } }
+                && set.SameLock(release, acquires: false).Any(other => OperationTree.IsWithin(other.Invocation, @finally)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ILocalSymbol? GuardLocal(LockCall acquire) => acquire.Flag ?? LockCallSet.ResultLocal(acquire);

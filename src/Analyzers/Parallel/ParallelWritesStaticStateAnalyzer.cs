@@ -14,8 +14,10 @@ namespace Forklift.Analyzers.ParallelUsage;
 /// <remarks>
 /// Each worker process has its own copy of every static: the write changes the worker's copy, never the caller's,
 /// and the next call may land in another worker that never saw it. The analysis records, for every method body, its
-/// first static write and the methods of this compilation it calls; at the end of the compilation it searches the call
-/// graph from each <c>[Parallel]</c> method, <see cref="MaxCallDepth"/> calls deep. Static constructors and
+/// static writes and the methods of this compilation it calls; at the end of the compilation it searches the call
+/// graph from each <c>[Parallel]</c> method, <see cref="MaxCallDepth"/> calls deep, and reports every write it reaches
+/// at the write itself (where the fix goes, and where a suppression for a deliberate per-worker cache belongs), with
+/// the <c>[Parallel]</c> methods that reach it as additional locations. Static constructors and
 /// <c>[WorkerInitializer]</c> methods are exempt: setting up per-process state is what they are for.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -25,7 +27,8 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableHashSet<string> MutatingMethods = ImmutableHashSet.Create(
         StringComparer.Ordinal,
         "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Clear",
-        "Enqueue", "Push", "TryAdd", "AddOrUpdate", "TryUpdate", "UnionWith", "IntersectWith", "ExceptWith", "SymmetricExceptWith");
+        "Enqueue", "Push", "TryAdd", "AddOrUpdate", "TryUpdate", "UnionWith", "IntersectWith", "ExceptWith", "SymmetricExceptWith",
+        "TryRemove", "Dequeue", "TryDequeue", "Pop", "TryPop", "TryTake", "Sort", "Reverse");
 
     /// <summary>How many calls deep the search goes: deep enough for helpers of helpers, bounded for large call graphs.</summary>
     internal const int MaxCallDepth = 4;
@@ -33,7 +36,7 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ParallelWritesStaticState,
         title: "Do not write static state from [Parallel] methods",
-        messageFormat: "'{0}' writes static {1} '{2}'{3}: in a worker process the write changes the worker's copy and never reaches the caller; return the value instead",
+        messageFormat: "'{0}' writes static {1} '{2}' while running for [Parallel] method '{3}': in a worker process the write changes the worker's copy and never reaches the caller; return the value instead",
         DiagnosticCategories.Parallel,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -83,20 +86,42 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationBlockEndAction(_ => bodies[owner.OriginalDefinition] = facts);
             });
 
-            start.RegisterCompilationEndAction(end =>
-            {
-                foreach (IMethodSymbol root in roots)
-                {
-                    if (FindWrite(root, bodies, end.CancellationToken) is (string kind, string member, IMethodSymbol via))
-                    {
-                        string through = SymbolEqualityComparer.Default.Equals(via, root.OriginalDefinition)
-                            ? string.Empty
-                            : $" (through '{via.ContainingType?.Name}.{via.Name}')";
-                        end.ReportDiagnostic(Diagnostic.Create(Rule, root.Locations[0], root.Name, kind, member, through));
-                    }
-                }
-            });
+            start.RegisterCompilationEndAction(end => Report(end, roots, bodies));
         });
+    }
+
+    /// <summary>One diagnostic per write: at the write, naming the first [Parallel] method (by name) that reaches it.</summary>
+    private static void Report(CompilationAnalysisContext end, ConcurrentBag<IMethodSymbol> roots, ConcurrentDictionary<IMethodSymbol, MethodFacts> bodies)
+    {
+        var reached = new Dictionary<Write, (IMethodSymbol Via, List<IMethodSymbol> Roots)>();
+        foreach (IMethodSymbol root in roots.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Locations[0].SourceSpan.Start))
+        {
+            foreach ((Write write, IMethodSymbol via) in FindWrites(root, bodies, end.CancellationToken))
+            {
+                if (reached.TryGetValue(write, out var found))
+                {
+                    found.Roots.Add(root);
+                }
+                else
+                {
+                    reached.Add(write, (via, new List<IMethodSymbol> { root }));
+                }
+            }
+        }
+
+        foreach (var pair in reached.OrderBy(p => p.Key.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(p => p.Key.Location.SourceSpan.Start))
+        {
+            Write write = pair.Key;
+            IMethodSymbol first = pair.Value.Roots[0];
+            end.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                write.Location,
+                pair.Value.Roots.Select(r => r.Locations[0]),
+                pair.Value.Via.Name,
+                write.Kind,
+                write.Member,
+                first.Name));
+        }
     }
 
     private static void Record(OperationAnalysisContext context, MethodFacts facts, IAssemblySymbol assembly)
@@ -104,25 +129,25 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
         switch (context.Operation)
         {
             case IFieldReferenceOperation { Field: { IsStatic: true, IsConst: false } field } reference when IsWritten(reference):
-                facts.RecordWrite("field", field.ContainingType.Name + "." + field.Name);
+                facts.RecordWrite("field", field.ContainingType.Name + "." + field.Name, WriteSite(reference));
                 break;
             case IPropertyReferenceOperation { Property.IsStatic: true } reference when IsWritten(reference):
-                facts.RecordWrite("property", reference.Property.ContainingType.Name + "." + reference.Property.Name);
+                facts.RecordWrite("property", reference.Property.ContainingType.Name + "." + reference.Property.Name, WriteSite(reference));
                 break;
             case IPropertyReferenceOperation { Property.IsIndexer: true } reference when IsWritten(reference) && StaticCollection(reference.Instance) is string collection:
-                facts.RecordWrite("collection", collection);
+                facts.RecordWrite("collection", collection, WriteSite(reference));
                 break;
             case IPropertyReferenceOperation reference:
                 // Accessors of this compilation's properties are calls too: a setter may write static state.
                 facts.RecordCall(IsWritten(reference) ? reference.Property.SetMethod : reference.Property.GetMethod, assembly);
                 break;
             case IArrayElementReferenceOperation element when IsWritten(element) && StaticMember(element.ArrayReference) is string array:
-                facts.RecordWrite("array", array);
+                facts.RecordWrite("array", array, WriteSite(element));
                 break;
             case IInvocationOperation invocation:
                 if (MutatingMethods.Contains(invocation.TargetMethod.Name) && StaticCollection(invocation.Instance) is string changed)
                 {
-                    facts.RecordWrite("collection", changed);
+                    facts.RecordWrite("collection", changed, invocation.Syntax.GetLocation());
                 }
 
                 facts.RecordCall(invocation.TargetMethod, assembly);
@@ -163,13 +188,23 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
     private static bool IsWritten(IOperation reference) => reference.Parent switch
     {
         IAssignmentOperation assignment => assignment.Target == reference,
+        ITupleOperation { Parent: IDeconstructionAssignmentOperation deconstruction } tuple => deconstruction.Target == tuple,
         IIncrementOrDecrementOperation increment => increment.Target == reference,
         IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
         _ => false,
     };
 
-    /// <summary>A breadth-first search, so the write reported is the one the fewest calls away.</summary>
-    private static (string Kind, string Member, IMethodSymbol Via)? FindWrite(
+    /// <summary>The statement-sized node that writes: the assignment, the increment, or the call taking it by <c>ref</c>.</summary>
+    private static Location WriteSite(IOperation reference) => reference.Parent switch
+    {
+        IArgumentOperation { Parent: { } call } => call.Syntax.GetLocation(),
+        ITupleOperation { Parent: { } deconstruction } => deconstruction.Syntax.GetLocation(),
+        { } parent => parent.Syntax.GetLocation(),
+        _ => reference.Syntax.GetLocation(),
+    };
+
+    /// <summary>Every write in the methods reachable from <paramref name="root"/>, with the method it is in; a breadth-first search.</summary>
+    private static IEnumerable<(Write Write, IMethodSymbol Via)> FindWrites(
         IMethodSymbol root,
         ConcurrentDictionary<IMethodSymbol, MethodFacts> bodies,
         CancellationToken cancellationToken)
@@ -187,9 +222,9 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                if (facts.Write is (string kind, string member))
+                foreach (Write write in facts.Writes)
                 {
-                    return (kind, member, method);
+                    yield return (write, method);
                 }
 
                 next.AddRange(facts.Calls.Where(seen.Add));
@@ -197,36 +232,36 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
 
             level = next;
         }
+    }
 
-        return null;
+    /// <summary>One static write: what is written, and where. Each write operation is recorded once, so identity is enough.</summary>
+    private sealed class Write
+    {
+        public Write(string kind, string member, Location location)
+        {
+            Kind = kind;
+            Member = member;
+            Location = location;
+        }
+
+        public string Kind { get; }
+
+        public string Member { get; }
+
+        public Location Location { get; }
     }
 
     /// <summary>What one method body does that matters here. Filled by one operation block, read at compilation end.</summary>
     private sealed class MethodFacts
     {
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _calls = new(SymbolEqualityComparer.Default);
-        private (string Kind, string Member)? _write;
+        private readonly ConcurrentBag<Write> _writes = new();
 
-        public (string Kind, string Member)? Write
-        {
-            get
-            {
-                lock (_calls)
-                {
-                    return _write;
-                }
-            }
-        }
+        public IEnumerable<Write> Writes => _writes;
 
         public IEnumerable<IMethodSymbol> Calls => _calls.Keys;
 
-        public void RecordWrite(string kind, string member)
-        {
-            lock (_calls)
-            {
-                _write ??= (kind, member);
-            }
-        }
+        public void RecordWrite(string kind, string member, Location location) => _writes.Add(new Write(kind, member, location));
 
         public void RecordCall(IMethodSymbol? method, IAssemblySymbol assembly)
         {

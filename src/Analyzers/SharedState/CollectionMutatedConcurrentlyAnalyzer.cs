@@ -15,7 +15,7 @@ public sealed class CollectionMutatedConcurrentlyAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.CollectionMutatedConcurrently,
         title: "Use a concurrent collection or a lock for collections changed by several threads",
-        messageFormat: "'{0}' is a {1} changed by '{2}', which runs on several threads (started at line {3}), without synchronization",
+        messageFormat: "'{0}' is a {1} changed by '{2}' without synchronization; {3}",
         DiagnosticCategories.Concurrency,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

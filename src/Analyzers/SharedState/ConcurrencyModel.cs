@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -18,20 +19,60 @@ internal sealed class RaceFinding
 
     public string Id { get; }
     public Location Location { get; }
+
+    /// <summary>Where the concurrency comes from (a thread start, a callback, the type); the additional location.</summary>
     public Location Start { get; }
+
     public ImmutableDictionary<string, string?> Properties { get; }
     public object[] Arguments { get; }
 }
 
+/// <summary>The findings of one analysed document, at most one per rule and location (the first model to find it wins).</summary>
+internal sealed class RaceFindings
+{
+    private readonly List<RaceFinding> _findings = new();
+    private readonly HashSet<(string, Location)> _reported = new();
+
+    public IReadOnlyList<RaceFinding> All => _findings;
+
+    public void Add(string id, Location location, Location start, ISymbol state, string? lockName, object[] arguments)
+    {
+        if (!_reported.Add((id, location)))
+        {
+            return;
+        }
+
+        var kind = state switch
+        {
+            IFieldSymbol => SymbolKind.Field,
+            IPropertySymbol => SymbolKind.Property,
+            _ => state.Kind,
+        };
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(ConcurrencyModel.StateNameProperty, state.Name)
+            .Add(ConcurrencyModel.StateKindProperty, kind.ToString());
+        if (lockName is not null)
+        {
+            properties = properties.Add(ConcurrencyModel.LockNameProperty, lockName);
+        }
+
+        _findings.Add(new RaceFinding(id, location, start, properties, arguments));
+    }
+}
+
 /// <summary>
-/// The concurrency facts of one compilation: which code runs on several threads, what shared state it touches, and
-/// which of those accesses race. Computed once, on first use, and shared by FL1001–FL1003.
+/// The concurrency facts of one document: which of its code runs on several threads, what shared state that code
+/// touches, and which of those accesses race. Computed once per document and compilation, on first use, and shared by
+/// FL1001–FL1003.
 /// </summary>
 /// <remarks>
-/// Races span methods and files (a thread body in one file calls <c>Deposit</c> in another), so the facts are
-/// compilation-wide. They are computed lazily and then reported per syntax tree from a semantic-model action, rather
-/// than from a CompilationEnd action, so the diagnostics show live in the IDE. The scan binds only syntax nodes that
-/// can start threads (a name check comes first) and the methods reachable from them.
+/// <para>Two sources of concurrency are analysed. Code this document starts (a <c>Thread</c>, <c>Task.Run</c>,
+/// <c>Parallel.*</c>, a timer…) is walked from its start, following calls into other files (<see cref="SharedStateWalker"/>).
+/// Types declared here that synchronize their own state or are marked <c>[ThreadSafe]</c> are judged from their
+/// members' summaries (<see cref="TypeConcurrency"/>): their callers are the source of concurrency.</para>
+/// <para>Everything starts from the document being analysed, never from a walk of the whole compilation: an IDE
+/// asks for one document's diagnostics with a fresh <c>Compilation</c> on every edit, so compilation-wide facts
+/// would be rebuilt each time. The price is that a race between two thread starts in different files is not seen.</para>
 /// </remarks>
 internal sealed class ConcurrencyModel
 {
@@ -39,89 +80,136 @@ internal sealed class ConcurrencyModel
     public const string StateKindProperty = "StateKind";
     public const string LockNameProperty = "LockName";
 
-    private static readonly ConditionalWeakTable<Compilation, Lazy<ConcurrencyModel>> Models = new();
+    /// <summary>Words without which a document declares no type that synchronizes its own state.</summary>
+    private static readonly string[] SynchronizationWords =
+    [
+        "lock", "Monitor", "Interlocked", "Volatile", "ThreadSafe", "ThreadSafeAttribute", "SemaphoreSlim", "ReaderWriterLockSlim",
+        "Lock", "SpinLock", "Mutex", "EnterScope",
+    ];
 
-    private readonly Dictionary<SyntaxTree, List<RaceFinding>> _findings = new();
+    private static readonly ConditionalWeakTable<Compilation, Dictionary<SyntaxTree, Lazy<ConcurrencyModel>>> Models = new();
+
+    private readonly RaceFindings _findings = new();
 
     private ConcurrencyModel()
     {
     }
 
-    public static ConcurrencyModel For(Compilation compilation, CancellationToken cancellationToken)
+    public IReadOnlyList<RaceFinding> Findings => _findings.All;
+
+    public static ConcurrencyModel For(SemanticModel semanticModel, CancellationToken cancellationToken)
     {
+        var perTree = Models.GetValue(semanticModel.Compilation, _ => new Dictionary<SyntaxTree, Lazy<ConcurrencyModel>>());
         while (true)
         {
             // Built with the token of whichever action asks first. If that action is cancelled while others wait on
             // the same entry, they drop the entry and build again with their own token.
-            var lazy = Models.GetValue(compilation, c => new Lazy<ConcurrencyModel>(() => Build(c, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+            Lazy<ConcurrencyModel> lazy;
+            lock (perTree)
+            {
+                if (!perTree.TryGetValue(semanticModel.SyntaxTree, out lazy!))
+                {
+                    perTree[semanticModel.SyntaxTree] = lazy = new Lazy<ConcurrencyModel>(() => Build(semanticModel, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+                }
+            }
+
             try
             {
                 return lazy.Value;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                Models.Remove(compilation);
+                lock (perTree)
+                {
+                    perTree.Remove(semanticModel.SyntaxTree);
+                }
             }
         }
     }
 
-    public IReadOnlyList<RaceFinding> FindingsFor(SyntaxTree tree)
-        => _findings.TryGetValue(tree, out var findings) ? findings : Array.Empty<RaceFinding>();
-
-    private static ConcurrencyModel Build(Compilation compilation, CancellationToken cancellationToken)
+    private static ConcurrencyModel Build(SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var model = new ConcurrencyModel();
+        var compilation = semanticModel.Compilation;
+        var tree = semanticModel.SyntaxTree;
+
+        // Text pre-checks first: most documents neither start threads nor synchronize, and then nothing is bound or
+        // even looked up.
+        var text = tree.GetText(cancellationToken);
+        var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
+        var synchronizes = SourceWords.Any(text, static (source, start, length) => SourceWords.IsOneOf(source, start, length, SynchronizationWords));
+        if (!startsWork && !synchronizes)
+        {
+            return model;
+        }
+
         var types = new ConcurrencyTypes(compilation);
         if (types.Thread is null && types.Task is null)
         {
             return model;
         }
 
-        var semanticModels = new Dictionary<SyntaxTree, SemanticModel>();
-        SemanticModel SemanticModelOf(SyntaxTree tree)
+        var semanticModels = new Dictionary<SyntaxTree, SemanticModel> { [tree] = semanticModel };
+        SemanticModel SemanticModelOf(SyntaxTree other)
         {
-            if (!semanticModels.TryGetValue(tree, out var semanticModel))
+            lock (semanticModels)
             {
-#pragma warning disable RS1030 // The facts are compilation-wide (calls cross files); the driver's semantic-model cache serves these.
-                semanticModel = compilation.GetSemanticModel(tree);
+                if (!semanticModels.TryGetValue(other, out var found))
+                {
+#pragma warning disable RS1030 // Calls cross files; the driver's semantic-model cache serves these.
+                    found = compilation.GetSemanticModel(other);
 #pragma warning restore RS1030
-                semanticModels[tree] = semanticModel;
-            }
+                    semanticModels[other] = found;
+                }
 
-            return semanticModel;
+                return found;
+            }
         }
 
+        if (startsWork)
+        {
+            model.FindStartedRaces(semanticModel, types, SemanticModelOf, cancellationToken);
+        }
+
+        if (synchronizes)
+        {
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is TypeDeclarationSyntax declaration && semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type)
+                {
+                    TypeConcurrency.Analyze(type, types, SemanticModelOf, tree, model._findings, cancellationToken);
+                }
+            }
+        }
+
+        return model;
+    }
+
+    /// <summary>Races of the code this document starts on other threads.</summary>
+    private void FindStartedRaces(SemanticModel semanticModel, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    {
         var finder = new ConcurrentEntryFinder(types);
         var entries = new List<ConcurrentEntry>();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var node in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
         {
-            if (!ConcurrentEntryFinder.MayContainCandidates(tree.GetText(cancellationToken)))
+            if (!ConcurrentEntryFinder.IsCandidate(node))
             {
-                continue; // no word that can start a thread: skip the syntax walk
+                continue;
             }
 
-            var root = tree.GetRoot(cancellationToken);
-            foreach (var node in root.DescendantNodes())
+            cancellationToken.ThrowIfCancellationRequested();
+            if (semanticModel.GetOperation(node, cancellationToken) is { } operation)
             {
-                if (!ConcurrentEntryFinder.IsCandidate(node))
-                {
-                    continue;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                if (SemanticModelOf(tree).GetOperation(node, cancellationToken) is { } operation)
-                {
-                    finder.Collect(operation, entries);
-                }
+                finder.Collect(operation, entries);
             }
         }
 
         if (entries.Count == 0)
         {
-            return model;
+            return;
         }
 
-        var walker = new SharedStateWalker(compilation, types, SemanticModelOf, cancellationToken);
+        var walker = new SharedStateWalker(semanticModel.Compilation, types, semanticModels, cancellationToken);
         foreach (var entry in entries)
         {
             var start = entry.StartOperation.Syntax.GetLocation();
@@ -136,8 +224,7 @@ internal sealed class ConcurrencyModel
             }
         }
 
-        model.FindRaces(walker.Accesses);
-        return model;
+        FindRaces(walker.Accesses);
     }
 
     private void FindRaces(List<StateAccess> accesses)
@@ -153,31 +240,31 @@ internal sealed class ConcurrencyModel
             group.Add(access);
         }
 
-        var reported = new HashSet<(string, Location)>();
         foreach (var group in groups.Values)
         {
-            FindWriteRaces(group, reported);
-            FindCollectionRaces(group, reported);
+            FindWriteRaces(group);
+            FindCollectionRaces(group);
         }
     }
 
-    private void FindWriteRaces(List<StateAccess> group, HashSet<(string, Location)> reported)
+    private void FindWriteRaces(List<StateAccess> group)
     {
         var writes = group.FindAll(a => a.Kind == AccessKind.Write);
-        var locked = writes.FindAll(a => a.IsLockedForWrite);
+        var locked = writes.FindAll(a => a.IsGuardedForWrite);
         foreach (var write in writes)
         {
             if (locked.Count == 0)
             {
-                if (write.IsConstantStore)
+                if (write.IsConstantStore || write.IsLockedForWrite)
                 {
-                    continue; // racing stores of one constant ('found = true') lose nothing
+                    continue; // racing stores of one constant ('found = true') lose nothing; a locked write is not the unsynchronized one
                 }
 
-                var other = writes.Find(w => write.Context.RunsConcurrentlyWith(w.Context));
+                var other = writes.Find(w => write.Context.RunsConcurrentlyWith(w.Context) && !write.SharesLockWith(w));
                 if (other is not null)
                 {
-                    Report(DiagnosticIds.SharedStateMutation, write, other, reported, null, [Name(write), write.MemberName, StartOf(write, other).StartLine]);
+                    _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, other).Start, write.Key.State, null,
+                        [Name(write), write.MemberName, RunsOnSeveralThreads(write, other)]);
                 }
 
                 continue;
@@ -187,12 +274,13 @@ internal sealed class ConcurrencyModel
             if (guarded is not null)
             {
                 var lockName = LockName(guarded);
-                Report(DiagnosticIds.InconsistentSynchronization, write, guarded, reported, lockName, [Name(write), "updated", lockName, write.MemberName, StartOf(write, guarded).StartLine]);
+                _findings.Add(DiagnosticIds.InconsistentSynchronization, write.Location, StartOf(write, guarded).Start, write.Key.State, lockName,
+                    [Name(write), "updated", lockName, GuardedIn(group, guarded, lockName), RunsOnSeveralThreads(write, guarded)]);
             }
         }
     }
 
-    private void FindCollectionRaces(List<StateAccess> group, HashSet<(string, Location)> reported)
+    private void FindCollectionRaces(List<StateAccess> group)
     {
         var mutations = group.FindAll(a => a.Kind == AccessKind.CollectionMutation);
         if (mutations.Count == 0)
@@ -200,17 +288,18 @@ internal sealed class ConcurrencyModel
             return;
         }
 
-        var locked = mutations.FindAll(a => a.IsLockedForWrite);
+        var locked = mutations.FindAll(a => a.IsGuardedForWrite);
         if (locked.Count == 0)
         {
             foreach (var mutation in mutations)
             {
                 // Another mutation, or a read, at the same time: both corrupt or throw on List/Dictionary.
-                var other = group.Find(a => a.Kind != AccessKind.Write && mutation.Context.RunsConcurrentlyWith(a.Context));
+                var other = group.Find(a => a.Kind != AccessKind.Write && mutation.Context.RunsConcurrentlyWith(a.Context) && !mutation.SharesLockWith(a));
                 if (other is not null)
                 {
                     var type = mutation.StateType?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
-                    Report(DiagnosticIds.CollectionMutatedConcurrently, mutation, other, reported, null, [Name(mutation), type, mutation.MemberName, StartOf(mutation, other).StartLine]);
+                    _findings.Add(DiagnosticIds.CollectionMutatedConcurrently, mutation.Location, StartOf(mutation, other).Start, mutation.Key.State, null,
+                        [Name(mutation), type, mutation.MemberName, RunsOnSeveralThreads(mutation, other)]);
                 }
             }
 
@@ -229,7 +318,8 @@ internal sealed class ConcurrencyModel
             {
                 var lockName = LockName(guarded);
                 var verb = access.Kind == AccessKind.CollectionRead ? "read" : "modified";
-                Report(DiagnosticIds.InconsistentSynchronization, access, guarded, reported, lockName, [Name(access), verb, lockName, access.MemberName, StartOf(access, guarded).StartLine]);
+                _findings.Add(DiagnosticIds.InconsistentSynchronization, access.Location, StartOf(access, guarded).Start, access.Key.State, lockName,
+                    [Name(access), verb, lockName, GuardedIn(group, guarded, lockName), RunsOnSeveralThreads(access, guarded)]);
             }
         }
     }
@@ -238,27 +328,27 @@ internal sealed class ConcurrencyModel
     private static ConcurrentContext StartOf(StateAccess access, StateAccess other)
         => access.Context.Partner is null ? access.Context : (other.Context.Partner ?? other.Context);
 
-    private void Report(string id, StateAccess access, StateAccess other, HashSet<(string, Location)> reported, string? lockName, object[] arguments)
+    private static string RunsOnSeveralThreads(StateAccess access, StateAccess other)
+        => $"'{access.MemberName}' runs on several threads (started at line {StartOf(access, other).StartLine})";
+
+    /// <summary>"in 'Deposit' (3 of 4 accesses)": how much of the state's code holds the guard, counting each place once.</summary>
+    private static string GuardedIn(List<StateAccess> group, StateAccess guarded, string lockName)
     {
-        if (!reported.Add((id, access.Location)) || access.Location.SourceTree is not { } tree)
+        var places = new HashSet<Location>();
+        var holding = new HashSet<Location>();
+        foreach (var access in group)
         {
-            return;
+            places.Add(access.Location);
+            foreach (var held in access.Locks)
+            {
+                if (held.AllowsWrites && held.Symbol is { } symbol && (symbol is ITypeSymbol ? "this" : symbol.Name) == lockName)
+                {
+                    holding.Add(access.Location);
+                }
+            }
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(StateNameProperty, access.Key.State.Name)
-            .Add(StateKindProperty, access.Key.State.Kind.ToString());
-        if (lockName is not null)
-        {
-            properties = properties.Add(LockNameProperty, lockName);
-        }
-
-        if (!_findings.TryGetValue(tree, out var list))
-        {
-            _findings[tree] = list = new List<RaceFinding>();
-        }
-
-        list.Add(new RaceFinding(id, access.Location, StartOf(access, other).Start, properties, arguments));
+        return $"in '{guarded.MemberName}' ({holding.Count} of {places.Count} accesses)";
     }
 
     private static string Name(StateAccess access) => access.Key.State.Name;
@@ -267,7 +357,7 @@ internal sealed class ConcurrencyModel
     {
         foreach (var held in guarded.Locks)
         {
-            if (held.AllowsWrites && held.Symbol is { } symbol)
+            if (held.AllowsWrites && held.CanGuard(guarded.Key.State) && held.Symbol is { } symbol)
             {
                 return symbol is ITypeSymbol ? "this" : symbol.Name;
             }

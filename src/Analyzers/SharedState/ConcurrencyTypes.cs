@@ -26,6 +26,8 @@ internal sealed class ConcurrencyTypes
         Lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
         SpinLock = compilation.GetTypeByMetadataName("System.Threading.SpinLock");
         ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
+        Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
+        Volatile = compilation.GetTypeByMetadataName("System.Threading.Volatile");
 
         var collections = new List<INamedTypeSymbol>();
         foreach (var name in UnsafeCollectionNames)
@@ -39,7 +41,11 @@ internal sealed class ConcurrencyTypes
         UnsafeCollections = collections;
     }
 
-    /// <summary>Collections whose instance members are not safe to call from several threads at once.</summary>
+    /// <summary>
+    /// Collections, and other BCL types with mutable state, whose instance members are not safe to call from several
+    /// threads at once: a shared <c>Random</c> returns zeros forever once its state is corrupted, and a shared
+    /// <c>StringBuilder</c> loses or interleaves appends and can throw. <c>Random.Shared</c> is thread-safe.
+    /// </summary>
     private static readonly string[] UnsafeCollectionNames =
     [
         "System.Collections.Generic.List`1",
@@ -52,6 +58,8 @@ internal sealed class ConcurrencyTypes
         "System.Collections.Generic.SortedSet`1",
         "System.Collections.Generic.LinkedList`1",
         "System.Collections.Generic.PriorityQueue`2",
+        "System.Random",
+        "System.Text.StringBuilder",
     ];
 
     /// <summary>Members of <see cref="UnsafeCollections"/> that change the collection.</summary>
@@ -61,6 +69,8 @@ internal sealed class ConcurrencyTypes
         "InsertRange", "TryAdd", "Enqueue", "Dequeue", "TryDequeue", "EnqueueRange", "Push", "Pop", "TryPop",
         "Sort", "Reverse", "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast",
         "UnionWith", "ExceptWith", "IntersectWith", "SymmetricExceptWith", "TrimExcess", "EnsureCapacity",
+        "Next", "NextDouble", "NextBytes", "NextInt64", "NextSingle", "Shuffle", "GetItems",
+        "Append", "AppendLine", "AppendFormat", "AppendJoin", "Replace",
     };
 
     public INamedTypeSymbol? Thread { get; }
@@ -82,6 +92,8 @@ internal sealed class ConcurrencyTypes
     public INamedTypeSymbol? Lock { get; }
     public INamedTypeSymbol? SpinLock { get; }
     public INamedTypeSymbol? ThreadStaticAttribute { get; }
+    public INamedTypeSymbol? Interlocked { get; }
+    public INamedTypeSymbol? Volatile { get; }
     public IReadOnlyList<INamedTypeSymbol> UnsafeCollections { get; }
 
     public bool IsUnsafeCollection(ITypeSymbol? type)

@@ -73,18 +73,35 @@ internal enum AccessKind
 
     /// <summary>A read of a non-thread-safe collection (enumeration, lookup, <c>Count</c>…).</summary>
     CollectionRead,
+
+    /// <summary>A plain read of a field or auto-property; counted for its guard, never reported on its own.</summary>
+    Read,
 }
 
 /// <summary>A lock held at an access; <see cref="Symbol"/> is null when the lock object is not a simple symbol.</summary>
 internal readonly struct HeldLock
 {
-    public HeldLock(ISymbol? symbol, bool allowsWrites)
+    public HeldLock(ISymbol? symbol, bool allowsWrites, INamedTypeSymbol? acquiredIn = null)
     {
         Symbol = symbol;
         AllowsWrites = allowsWrites;
+        AcquiredIn = acquiredIn;
     }
 
     public ISymbol? Symbol { get; }
+
+    /// <summary>
+    /// The type whose code takes the lock. A lock that callers in another type happen to hold when they call in is
+    /// not a guard of the callee's fields (it excludes nothing for the callee's other callers).
+    /// </summary>
+    public INamedTypeSymbol? AcquiredIn { get; }
+
+    public HeldLock In(INamedTypeSymbol? type) => AcquiredIn is null ? new HeldLock(Symbol, AllowsWrites, type) : this;
+
+    /// <summary>Whether this lock can be the guard of <paramref name="state"/>: taken by code of the state's own type.</summary>
+    public bool CanGuard(ISymbol state)
+        => state is not (IFieldSymbol or IPropertySymbol) || AcquiredIn is null
+           || SymbolEqualityComparer.Default.Equals(AcquiredIn.OriginalDefinition, state.ContainingType?.OriginalDefinition);
 
     /// <summary>False for a reader lock: it protects reads, not writes.</summary>
     public bool AllowsWrites { get; }
@@ -142,7 +159,10 @@ internal sealed class StateAccess
     public string MemberName { get; }
     public ITypeSymbol? StateType { get; }
 
-    /// <summary>A plain store of a constant (<c>found = true</c>): racing stores of it are benign.</summary>
+    /// <summary>
+    /// A store that loses nothing when it races with itself: a constant (<c>found = true</c>), or the idempotent
+    /// publication of an immutable value (<c>_name ??= Compute()</c>, <c>_text = BuildText()</c> of a string or record).
+    /// </summary>
     public bool IsConstantStore { get; }
 
     public bool IsLockedForWrite
@@ -162,6 +182,23 @@ internal sealed class StateAccess
     }
 
     public bool IsLocked => Locks.Count > 0;
+
+    /// <summary>Locked for writing by a lock that can guard this state (see <see cref="HeldLock.CanGuard"/>).</summary>
+    public bool IsGuardedForWrite
+    {
+        get
+        {
+            foreach (var held in Locks)
+            {
+                if (held.AllowsWrites && held.CanGuard(Key.State))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Whether this access holds a lock that <paramref name="other"/> also holds.</summary>
     public bool SharesLockWith(StateAccess other)

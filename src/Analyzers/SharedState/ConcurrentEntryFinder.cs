@@ -225,11 +225,11 @@ internal sealed class ConcurrentEntryFinder
             var invoke = method.Name == "Invoke";
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                if (argument.Parameter?.Type is IArrayTypeSymbol { ElementType.TypeKind: TypeKind.Delegate })
                 {
-                    foreach (var element in initializer.ElementValues)
+                    foreach (var (element, addedInLoop) in DelegatesIn(argument.Value, invocation))
                     {
-                        Add(element, invocation, multiInstance: !invoke, Synchronous(invocation), entries);
+                        Add(element, invocation, multiInstance: !invoke || addedInLoop, Synchronous(invocation), entries);
                     }
                 }
                 else if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
@@ -325,6 +325,60 @@ internal sealed class ConcurrentEntryFinder
         {
             // A source async method whose task is joined later: its body after the first await runs concurrently.
             entries.Add(new ConcurrentEntry(invocation, invocation, IsRepeated(invocation.Syntax), invocation.Syntax.SpanStart, interval.End, Root(whenAll)));
+        }
+    }
+
+    /// <summary>
+    /// The delegates in an array handed to <c>Parallel.Invoke</c>: written in the call, or gathered first in a local
+    /// array (<c>var work = new Action[] { A, B }</c>) or list (<c>work.Add(A); … work.ToArray()</c>).
+    /// </summary>
+    /// <remarks>A delegate added in a loop that the call is not in runs once per iteration, all at the same time.</remarks>
+    private IEnumerable<(IOperation Delegate, bool AddedInLoop)> DelegatesIn(IOperation value, IOperation within)
+    {
+        value = Strip(value);
+        if (value is IInvocationOperation { TargetMethod.Name: "ToArray", Instance: { } list })
+        {
+            value = Strip(list);
+        }
+        else if (value is IInvocationOperation { TargetMethod: { Name: "ToArray", IsExtensionMethod: true } } extension && extension.Arguments.Length == 1)
+        {
+            value = Strip(extension.Arguments[0].Value);
+        }
+
+        if (value is ILocalReferenceOperation local)
+        {
+            foreach (var reference in References(Root(within), local.Local))
+            {
+                // Elements added before the call: 'work.Add(() => …)'.
+                if (reference.Syntax.SpanStart < within.Syntax.SpanStart && reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" } add
+                    && add.Instance == reference && add.Arguments.Length == 1)
+                {
+                    yield return (add.Arguments[0].Value, IsRepeated(add.Syntax) && !IsRepeated(within.Syntax));
+                }
+            }
+
+            value = LocalInitializer(local.Local, within) is { } initial ? Strip(initial) : value;
+        }
+
+        switch (value)
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                foreach (var element in initializer.ElementValues)
+                {
+                    yield return (element, false);
+                }
+
+                break;
+            case IObjectCreationOperation { Initializer: { } collection }:
+                foreach (var initializer in collection.Initializers)
+                {
+                    if (initializer is IInvocationOperation { TargetMethod.Name: "Add" } add && add.Arguments.Length == 1)
+                    {
+                        yield return (add.Arguments[0].Value, false);
+                    }
+                }
+
+                break;
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class InconsistentSynchronizationAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.InconsistentSynchronization,
         title: "Access locked state only under its lock",
-        messageFormat: "'{0}' is {1} here without holding '{2}', which guards it elsewhere; '{3}' runs on several threads (started at line {4})",
+        messageFormat: "'{0}' is {1} here without holding '{2}', which guards it {3}; {4}",
         DiagnosticCategories.Concurrency,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

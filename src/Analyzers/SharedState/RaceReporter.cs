@@ -10,9 +10,8 @@ internal static class RaceReporter
     {
         context.RegisterSemanticModelAction(semanticModelContext =>
         {
-            var tree = semanticModelContext.SemanticModel.SyntaxTree;
-            var model = ConcurrencyModel.For(semanticModelContext.SemanticModel.Compilation, semanticModelContext.CancellationToken);
-            foreach (var finding in model.FindingsFor(tree))
+            var model = ConcurrencyModel.For(semanticModelContext.SemanticModel, semanticModelContext.CancellationToken);
+            foreach (var finding in model.Findings)
             {
                 if (finding.Id == rule.Id)
                 {

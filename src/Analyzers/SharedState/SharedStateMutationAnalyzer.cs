@@ -16,7 +16,7 @@ public sealed class SharedStateMutationAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.SharedStateMutation,
         title: "Synchronize updates of shared state",
-        messageFormat: "'{0}' is updated by '{1}', which runs on several threads (started at line {2}), without synchronization",
+        messageFormat: "'{0}' is updated by '{1}' without synchronization; {2}",
         DiagnosticCategories.Concurrency,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

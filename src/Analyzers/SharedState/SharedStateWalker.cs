@@ -47,7 +47,7 @@ internal sealed class SharedStateWalker
         switch (entry.Body)
         {
             case IAnonymousFunctionOperation lambda:
-                var frame = new Frame(context, lambda.Syntax, allLocalsShared: false, thisOwner, [], 0, memberName, visited);
+                var frame = new Frame(context, lambda.Syntax, allLocalsShared: false, thisOwner, [], 0, memberName, visited, member?.ContainingType);
                 Walk(lambda.Body, frame);
                 break;
             case IMethodReferenceOperation reference:
@@ -64,7 +64,7 @@ internal sealed class SharedStateWalker
     {
         var member = ContainingMember(entry.StartOperation);
         var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
-        var frame = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, DisplayName(member), new HashSet<(ISymbol, ISymbol?, bool)>())
+        var frame = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, DisplayName(member), new HashSet<(ISymbol, ISymbol?, bool)>(), member?.ContainingType)
         {
             WindowStart = entry.IntervalStart,
             WindowEnd = entry.IntervalEnd,
@@ -76,7 +76,7 @@ internal sealed class SharedStateWalker
 
     private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(ISymbol, ISymbol?, bool)> visited)
     {
-        var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited);
+        var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited, method.ContainingType);
         var owner = method.IsStatic ? null : ResolveOwner(instance, starter);
         Follow(method, owner, [], depth: 0, context, visited);
     }
@@ -94,7 +94,7 @@ internal sealed class SharedStateWalker
             return;
         }
 
-        var frame = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited);
+        var frame = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited, method.ContainingType);
         Walk(body, frame);
     }
 
@@ -169,7 +169,7 @@ internal sealed class SharedStateWalker
         switch (operation)
         {
             case IAssignmentOperation assignment:
-                RecordWrite(assignment.Target, operation, frame, IsConstantStore(assignment));
+                RecordWrite(assignment.Target, operation, frame, IsConstantStore(assignment) || StoreFacts.IsIdempotentPublication(assignment));
                 break;
             case IIncrementOrDecrementOperation increment:
                 RecordWrite(increment.Target, operation, frame, isConstantStore: false);
@@ -212,7 +212,7 @@ internal sealed class SharedStateWalker
         }
 
         var owner = method.IsStatic ? null : ResolveOwner(invocation.Instance, frame);
-        var locks = Combine(frame.Inherited, _synchronization.LocksAt(invocation));
+        var locks = Combine(frame.Inherited, _synchronization.LocksAt(invocation, frame.DeclaringType));
         Follow(method, owner, locks, frame.Depth + 1, frame.Context, frame.Visited);
     }
 
@@ -236,7 +236,7 @@ internal sealed class SharedStateWalker
 
     private void Record(StateKey key, AccessKind kind, IOperation operation, Frame frame, bool isConstantStore = false)
     {
-        var locks = Combine(frame.Inherited, _synchronization.LocksAt(operation));
+        var locks = Combine(frame.Inherited, _synchronization.LocksAt(operation, frame.DeclaringType));
         var type = key.State switch
         {
             IFieldSymbol field => field.Type,
@@ -362,7 +362,7 @@ internal sealed class SharedStateWalker
         return false;
     }
 
-    private static bool IsAutoProperty(IPropertySymbol property)
+    internal static bool IsAutoProperty(IPropertySymbol property)
     {
         if (property.IsIndexer || property.IsAbstract || property.IsExtern || property.DeclaringSyntaxReferences.Length != 1)
         {
@@ -438,8 +438,9 @@ internal sealed class SharedStateWalker
 
     private sealed class Frame
     {
-        public Frame(ConcurrentContext context, SyntaxNode? captureBoundary, bool allLocalsShared, ISymbol? thisOwner, IReadOnlyList<HeldLock> inherited, int depth, string memberName, HashSet<(ISymbol, ISymbol?, bool)> visited)
+        public Frame(ConcurrentContext context, SyntaxNode? captureBoundary, bool allLocalsShared, ISymbol? thisOwner, IReadOnlyList<HeldLock> inherited, int depth, string memberName, HashSet<(ISymbol, ISymbol?, bool)> visited, INamedTypeSymbol? declaringType)
         {
+            DeclaringType = declaringType;
             Context = context;
             CaptureBoundary = captureBoundary;
             AllLocalsShared = allLocalsShared;
@@ -451,6 +452,9 @@ internal sealed class SharedStateWalker
         }
 
         public ConcurrentContext Context { get; }
+
+        /// <summary>The type whose code this frame walks; the locks it takes are acquired there.</summary>
+        public INamedTypeSymbol? DeclaringType { get; }
 
         /// <summary>The thread body lambda: variables declared outside it are captured and shared.</summary>
         public SyntaxNode? CaptureBoundary { get; }

@@ -13,7 +13,46 @@ internal sealed class SynchronizationFacts
     private readonly ConcurrencyTypes _types;
     private readonly Dictionary<IOperation, List<RegionCall>> _regionsByBody = new();
 
-    public SynchronizationFacts(ConcurrencyTypes types) => _types = types;
+    private readonly GateFacts _gates;
+
+    public SynchronizationFacts(ConcurrencyTypes types)
+    {
+        _types = types;
+        _gates = new GateFacts(types);
+    }
+
+    /// <summary>Gates refused by an early exit earlier in <paramref name="block"/>: every later statement runs inside them.</summary>
+    private void AddGatesPassedBefore(IBlockOperation block, IOperation statement, List<HeldLock> held)
+    {
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement)
+            {
+                return;
+            }
+
+            if (earlier is IConditionalOperation { WhenFalse: null } test && GateFacts.Exits(test.WhenTrue)
+                && _gates.Test(test.Condition) is { AcquiredWhenTrue: false } gate)
+            {
+                held.Add(new HeldLock(gate.Flag, allowsWrites: true));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The locks held at <paramref name="operation"/>, inside its own method or lambda body, taken by code of
+    /// <paramref name="acquiredIn"/>.
+    /// </summary>
+    public List<HeldLock> LocksAt(IOperation operation, INamedTypeSymbol? acquiredIn)
+    {
+        var held = LocksAt(operation);
+        for (var i = 0; i < held.Count; i++)
+        {
+            held[i] = held[i].In(acquiredIn);
+        }
+
+        return held;
+    }
 
     /// <summary>The locks held at <paramref name="operation"/>, inside its own method or lambda body.</summary>
     public List<HeldLock> LocksAt(IOperation operation)
@@ -26,6 +65,20 @@ internal sealed class SynchronizationFacts
             if (current is ILockOperation lockOperation && previous == lockOperation.Body)
             {
                 held.Add(new HeldLock(LockSymbol(lockOperation.LockedValue), allowsWrites: true));
+            }
+
+            // Mutual-exclusion gates: 'if (Interlocked.CompareExchange(ref busy, 1, 0) == 0) { … }' and
+            // 'if (Interlocked.Exchange(ref running, 1) == 1) return; …' let one caller at a time past the test.
+            if (current is IConditionalOperation conditional && previous != conditional.Condition
+                && _gates.Test(conditional.Condition) is { } gate
+                && (previous == conditional.WhenTrue ? gate.AcquiredWhenTrue : previous == conditional.WhenFalse && !gate.AcquiredWhenTrue))
+            {
+                held.Add(new HeldLock(gate.Flag, allowsWrites: true));
+            }
+
+            if (current is IBlockOperation block)
+            {
+                AddGatesPassedBefore(block, previous, held);
             }
 
             if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Forklift.Analyzers.SharedState;
 
-/// <summary>FL1004: a <c>[ThreadStatic]</c> field has an initializer.</summary>
+/// <summary>FL1004: a <c>[ThreadStatic]</c> field, or an auto-property marked <c>[field: ThreadStatic]</c>, has an initializer.</summary>
 /// <remarks>
 /// The initializer runs once, in the static constructor, on whichever thread touches the type first; every other
 /// thread sees the default value. Initialize lazily on each access, or use <c>ThreadLocal&lt;T&gt;</c> with a factory.
@@ -58,7 +58,44 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 SymbolKind.Field);
+
+            // [field: ThreadStatic] on an auto-property puts the attribute on its hidden backing field, which gets no
+            // symbol action; the property's initializer is that field's initializer.
+            start.RegisterSymbolAction(
+                symbolContext =>
+                {
+                    var property = (IPropertySymbol)symbolContext.Symbol;
+                    if (!property.IsStatic)
+                    {
+                        return;
+                    }
+
+                    foreach (var reference in property.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax(symbolContext.CancellationToken) is PropertyDeclarationSyntax { Initializer: { } initializer } declaration
+                            && declaration.AttributeLists.Any(list => list.Target?.Identifier.ValueText == "field")
+                            && BackingField(property) is { } field && HasAttribute(field, threadStatic))
+                        {
+                            var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(declaration.Identifier.SpanStart, initializer.Span.End);
+                            symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(declaration.SyntaxTree, span), property.Name));
+                        }
+                    }
+                },
+                SymbolKind.Property);
         });
+    }
+
+    private static IFieldSymbol? BackingField(IPropertySymbol property)
+    {
+        foreach (var member in property.ContainingType.GetMembers())
+        {
+            if (member is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+            {
+                return field;
+            }
+        }
+
+        return null;
     }
 
     private static bool HasAttribute(IFieldSymbol field, Lazy<INamedTypeSymbol?> attribute)

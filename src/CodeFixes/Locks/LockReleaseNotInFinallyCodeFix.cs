@@ -67,8 +67,7 @@ public sealed class LockReleaseNotInFinallyCodeFix : CodeFixProvider
             }
 
             if (reason is not (LockReleaseNotInFinallyAnalyzer.NoFinally or LockReleaseNotInFinallyAnalyzer.EarlyExit)
-                || releaseNode.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } releaseStatement
-                || releaseStatement.Parent != block
+                || ReleaseStatement(releaseNode, block, acquire) is not { } releaseStatement
                 || block.Statements.IndexOf(releaseStatement) <= block.Statements.IndexOf(acquireStatement))
             {
                 continue;
@@ -97,6 +96,30 @@ public sealed class LockReleaseNotInFinallyCodeFix : CodeFixProvider
         }
     }
 
+    /// <summary>
+    /// The statement of <paramref name="block"/> that releases: the release itself, or, for the flag shapes
+    /// (<c>TryEnter(…, ref taken)</c>, <c>Enter(ref taken)</c>), the <c>if (taken) …</c> around it, which moves into
+    /// the <c>finally</c> whole.
+    /// </summary>
+    private static StatementSyntax? ReleaseStatement(SyntaxNode releaseNode, BlockSyntax block, LockCall acquire)
+    {
+        if (releaseNode.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } release)
+        {
+            return null;
+        }
+
+        if (release.Parent == block)
+        {
+            return release;
+        }
+
+        var guard = release.Parent is BlockSyntax { Statements.Count: 1, Parent: IfStatementSyntax outer } ? outer : release.Parent as IfStatementSyntax;
+        return acquire.Flag is { } flag && guard is { Else: null, Parent: var parent } && parent == block
+               && guard.Condition is IdentifierNameSyntax { Identifier.ValueText: var name } && name == flag.Name
+            ? guard
+            : null;
+    }
+
     private static StatementSyntax ReleaseInFinally(Span span)
         => TryStatement(span.Body(), default, FinallyClause(Block(span.Release.WithoutLeadingTrivia())));
 
@@ -122,7 +145,7 @@ public sealed class LockReleaseNotInFinallyCodeFix : CodeFixProvider
         private readonly int _releaseIndex;
         private readonly List<ExpressionStatementSyntax> _innerReleases;
 
-        public Span(BlockSyntax block, StatementSyntax acquire, ExpressionStatementSyntax release, LockCall acquireCall, SemanticModel model, CancellationToken cancellationToken)
+        public Span(BlockSyntax block, StatementSyntax acquire, StatementSyntax release, LockCall acquireCall, SemanticModel model, CancellationToken cancellationToken)
         {
             _block = block;
             _acquireIndex = block.Statements.IndexOf(acquire);
@@ -132,7 +155,7 @@ public sealed class LockReleaseNotInFinallyCodeFix : CodeFixProvider
             _innerReleases = LockStatements.ReleasesOfSameLock(Between, acquireCall, model, cancellationToken);
         }
 
-        public ExpressionStatementSyntax Release { get; }
+        public StatementSyntax Release { get; }
 
         public List<StatementSyntax> Between { get; }
 

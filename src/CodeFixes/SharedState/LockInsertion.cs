@@ -28,10 +28,16 @@ internal sealed class LockInsertion
             switch (node)
             {
                 case ExpressionStatementSyntax statement:
-                    return statement.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or ForStatementSyntax
+                    var target = (StatementSyntax?)CheckThatActsOn(statement, access, model, cancellationToken) ?? statement;
+                    if (target is IfStatementSyntax { Parent: ElseClauseSyntax })
+                    {
+                        return null; // an 'else if' cannot be wrapped alone, and wrapping only the act would leave the race
+                    }
+
+                    return target.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or ForStatementSyntax
                         or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or UsingStatementSyntax
                         or SwitchSectionSyntax or LabeledStatementSyntax
-                        ? statement
+                        ? target
                         : null;
                 case LambdaExpressionSyntax { ExpressionBody: { } body } lambda when IsStatementExpression(body):
                     return model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol { ReturnsVoid: true } ? lambda : null;
@@ -43,6 +49,62 @@ internal sealed class LockInsertion
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The outermost <c>if</c> around <paramref name="statement"/> (in the same body) whose condition reads the state
+    /// the statement writes: a check-then-act such as <c>if (cache == null) cache = Load();</c>. The lock must cover the
+    /// check and the act together, or the race stays.
+    /// </summary>
+    private static IfStatementSyntax? CheckThatActsOn(StatementSyntax statement, SyntaxNode access, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var written = WrittenSymbol(access, model, cancellationToken);
+        if (written is null)
+        {
+            return null;
+        }
+
+        IfStatementSyntax? outermost = null;
+        for (var node = statement.Parent; node is not null and not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax); node = node.Parent)
+        {
+            if (node is IfStatementSyntax check && Reads(check.Condition, written, model, cancellationToken))
+            {
+                outermost = check;
+            }
+        }
+
+        return outermost;
+    }
+
+    private static ISymbol? WrittenSymbol(SyntaxNode access, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var target = access switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left,
+            PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+            PrefixUnaryExpressionSyntax prefix => prefix.Operand,
+            ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } => assignment.Left,
+            _ => null,
+        };
+        if (target is ElementAccessExpressionSyntax element)
+        {
+            target = element.Expression; // 'd[k] = v' acts on the collection 'd'
+        }
+
+        return target is null ? null : model.GetSymbolInfo(target, cancellationToken).Symbol;
+    }
+
+    private static bool Reads(ExpressionSyntax condition, ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var name in condition.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+        {
+            if (name.Identifier.ValueText == symbol.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Expressions that may stand alone as a statement once the lambda or member gets a block body.</summary>

@@ -299,4 +299,60 @@ public partial class LockReleaseNotInFinallyTests
                     if (taken) Monitor.Exit(_gate);
                 }
             """));
+
+    [Fact]
+    public Task FlagShapes_MoveTheGuardedReleaseIntoFinally_AlsoByFixAll()
+        => VerifyFixAsync(
+            Class("private readonly object _gate = new(); private SpinLock _spin = new(false);", """
+                void A()
+                {
+                    bool taken = false;
+                    [|Monitor.TryEnter(_gate, 100, ref taken)|];
+                    Work();
+                    if (taken) Monitor.Exit(_gate);
+                }
+
+                void B()
+                {
+                    bool taken = false;
+                    [|_spin.Enter(ref taken)|];
+                    Work();
+                    if (taken)
+                    {
+                        _spin.Exit();
+                    }
+                }
+            """),
+            Class("private readonly object _gate = new(); private SpinLock _spin = new(false);", """
+                void A()
+                {
+                    bool taken = false;
+                    Monitor.TryEnter(_gate, 100, ref taken);
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        if (taken) Monitor.Exit(_gate);
+                    }
+                }
+
+                void B()
+                {
+                    bool taken = false;
+                    _spin.Enter(ref taken);
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        if (taken)
+                        {
+                            _spin.Exit();
+                        }
+                    }
+                }
+            """));
 }

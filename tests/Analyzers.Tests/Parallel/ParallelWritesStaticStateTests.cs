@@ -13,14 +13,14 @@ public sealed class ParallelWritesStaticStateTests
             private static int s_total;
 
             [Parallel]
-            public static int {|#0:Add|}(int value)
+            public static int {|#1:Add|}(int value)
             {
-                s_total += value;
+                {|#0:s_total += value|};
                 return value;
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("Add", "field", "Counter.s_total", string.Empty));
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Add", "field", "Counter.s_total", "Add"));
 
     [Fact]
     public Task WriteThroughCallsIsReportedWithThePath() => Verify.VerifyAnalyzerAsync("""
@@ -32,20 +32,20 @@ public sealed class ParallelWritesStaticStateTests
 
             public static void Remember(string value) => Store(value);
 
-            private static void Store(string value) => Last = value;
+            private static void Store(string value) => {|#0:Last = value|};
         }
 
         public static partial class Work
         {
             [Parallel]
-            public static int {|#0:Run|}(string input)
+            public static int {|#1:Run|}(string input)
             {
                 Cache.Remember(input);
                 return input.Length;
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("Run", "property", "Cache.Last", " (through 'Cache.Store')"));
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Store", "property", "Cache.Last", "Run"));
 
     [Fact]
     public Task InterlockedOnStaticFieldIsReported() => Verify.VerifyAnalyzerAsync("""
@@ -57,10 +57,10 @@ public sealed class ParallelWritesStaticStateTests
             private static long s_calls;
 
             [Parallel]
-            public static void {|#0:Touch|}(int x) => Interlocked.Increment(ref s_calls);
+            public static void {|#1:Touch|}(int x) => {|#0:Interlocked.Increment(ref s_calls)|};
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("Touch", "field", "Work.s_calls", string.Empty));
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Touch", "field", "Work.s_calls", "Touch"));
 
     [Fact]
     public Task ReadsInitializersStaticConstructorsAndDeepCallsAreFine() => Verify.VerifyAnalyzerAsync("""
@@ -99,10 +99,10 @@ public sealed class ParallelWritesStaticStateTests
             private static readonly List<int> s_results = new();
 
             [Parallel]
-            public static void {|#0:Compute|}(int x) => s_results.Add(x * x);
+            public static void {|#1:Compute|}(int x) => {|#0:s_results.Add(x * x)|};
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("Compute", "collection", "Squares.s_results", string.Empty));
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Compute", "collection", "Squares.s_results", "Compute"));
 
     [Theory]
     [InlineData("System.Collections.Concurrent.ConcurrentDictionary<string, int>", "s_state.TryAdd(key, 1);")]
@@ -110,6 +110,8 @@ public sealed class ParallelWritesStaticStateTests
     [InlineData("System.Collections.Generic.Dictionary<string, int>", "s_state[key]++;")]
     [InlineData("System.Collections.Generic.HashSet<string>", "s_state.UnionWith(new[] { key });")]
     [InlineData("System.Collections.Generic.Queue<string>", "s_state.Enqueue(key);")]
+    [InlineData("System.Collections.Generic.Queue<string>", "s_state.Dequeue();")]
+    [InlineData("System.Collections.Concurrent.ConcurrentDictionary<string, int>", "s_state.TryRemove(key, out _);")]
     [InlineData("System.Collections.Concurrent.ConcurrentBag<string>", "s_state.Add(key);")]
     [InlineData("System.Collections.Generic.List<string>", "((System.Collections.Generic.ICollection<string>)s_state).Clear();")]
     public Task ChangingAStaticCollectionIsReported(string type, string change) => Verify.VerifyAnalyzerAsync($$"""
@@ -120,13 +122,13 @@ public sealed class ParallelWritesStaticStateTests
             private static readonly {{type}} s_state = new();
 
             [Parallel]
-            public static void {|#0:Run|}(string key)
+            public static void {|#1:Run|}(string key)
             {
-                {{change}}
+                {|#0:{{change.TrimEnd(';')}}|};
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("Run", "collection", "Work.s_state", string.Empty));
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Run", "collection", "Work.s_state", "Run"));
 
     [Fact]
     public Task ChangesThroughAStaticPropertyAndAHelperAreReported() => Verify.VerifyAnalyzerAsync("""
@@ -137,20 +139,20 @@ public sealed class ParallelWritesStaticStateTests
         {
             public static List<string> Lines { get; } = new();
 
-            public static void Write(string line) => Lines.Add(line);
+            public static void Write(string line) => {|#0:Lines.Add(line)|};
         }
 
         public static partial class Work
         {
             [Parallel]
-            public static int {|#0:Run|}(string input)
+            public static int {|#1:Run|}(string input)
             {
                 Log.Write(input);
                 return input.Length;
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("Run", "collection", "Log.Lines", " (through 'Log.Write')"));
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Write", "collection", "Log.Lines", "Run"));
 
     [Fact]
     public Task WritingAStaticArrayElementIsReported() => Verify.VerifyAnalyzerAsync("""
@@ -161,10 +163,10 @@ public sealed class ParallelWritesStaticStateTests
             private static readonly int[] s_buckets = new int[10];
 
             [Parallel]
-            public static void {|#0:Count|}(int value) => s_buckets[value % 10]++;
+            public static void {|#1:Count|}(int value) => {|#0:s_buckets[value % 10]++|};
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("Count", "array", "Histogram.s_buckets", string.Empty));
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Count", "array", "Histogram.s_buckets", "Count"));
 
     [Fact]
     public Task ReadingStaticCollectionsLocalCollectionsCachesAndImmutableCollectionsAreFine() => Verify.VerifyAnalyzerAsync("""
@@ -193,4 +195,90 @@ public sealed class ParallelWritesStaticStateTests
             }
         }
         """);
+
+    [Fact]
+    public Task EveryWriteIsReportedAtTheWriteWithEachParallelMethodThatReachesIt() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Forklift;
+
+        public static class Stats
+        {
+            public static int Calls;
+            public static readonly List<string> Seen = new();
+
+            public static void Note(string s)
+            {
+                {|#0:Calls++|};
+                {|#1:Seen.Add(s)|};
+            }
+        }
+
+        public static partial class Work
+        {
+            private static string? s_last;
+
+            [Parallel]
+            public static int {|#2:A|}(string s)
+            {
+                Stats.Note(s);
+                {|#3:s_last = s|};
+                return 1;
+            }
+
+            [Parallel]
+            public static int {|#4:B|}(string s)
+            {
+                Stats.Note(s);
+                return 2;
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithLocation(2).WithLocation(4).WithArguments("Note", "field", "Stats.Calls", "A"),
+        Verify.Diagnostic().WithLocation(1).WithLocation(2).WithLocation(4).WithArguments("Note", "collection", "Stats.Seen", "A"),
+        Verify.Diagnostic().WithLocation(3).WithLocation(2).WithArguments("A", "field", "Work.s_last", "A"));
+
+    [Fact]
+    public Task APragmaAtTheWriteSuppressesIt() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Forklift;
+
+        public static partial class Work
+        {
+            private static readonly Dictionary<int, int> s_cache = new();
+            private static int s_total;
+
+            [Parallel]
+            public static int {|#1:Run|}(int x)
+            {
+                {|#0:s_total += x|};
+        #pragma warning disable FL3005 // a per-worker cache: each worker may rebuild it
+                s_cache[x] = x * x;
+                return s_cache[x];
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Run", "field", "Work.s_total", "Run"));
+
+    [Fact]
+    public Task DeconstructionAndOutArgumentsAreWrites() => Verify.VerifyAnalyzerAsync("""
+        using Forklift;
+
+        public static partial class Work
+        {
+            private static int s_low;
+            private static int s_high;
+            private static int s_parsed;
+
+            [Parallel]
+            public static int {|#2:Run|}(string text)
+            {
+                {|#0:(s_low, s_high) = (1, 2)|};
+                {|#1:int.TryParse(text, out s_parsed)|};
+                return s_low;
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithLocation(2).WithArguments("Run", "field", "Work.s_low", "Run"),
+        Verify.Diagnostic().WithLocation(0).WithLocation(2).WithArguments("Run", "field", "Work.s_high", "Run"),
+        Verify.Diagnostic().WithLocation(1).WithLocation(2).WithArguments("Run", "field", "Work.s_parsed", "Run"));
 }

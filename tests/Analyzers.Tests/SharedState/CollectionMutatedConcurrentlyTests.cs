@@ -21,7 +21,7 @@ public class CollectionMutatedConcurrentlyTests
                 }
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("results", "List<int>", "Squares", 9));
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("results", "List<int>", "Squares", "'Squares' runs on several threads (started at line 9)"));
 
     [Fact]
     public Task Dictionary_indexer_set_and_Remove_on_a_field()

@@ -26,7 +26,7 @@ public class InconsistentSynchronizationTests
                 }
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("count", "updated", "gate", "Reset", 13));
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("count", "updated", "gate", "in 'Increment' (1 of 2 accesses)", "'Reset' runs on several threads (started at line 13)"));
 
     [Fact]
     public Task Writes_under_different_locks_are_both_flagged()

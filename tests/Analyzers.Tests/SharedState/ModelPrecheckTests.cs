@@ -74,7 +74,7 @@ public class ModelPrecheckTests
                     }
                     """,
                 },
-                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("count", "Work", 9) },
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("count", "Work", "'Work' runs on several threads (started at line 9)") },
             },
         };
         await test.RunAsync();

@@ -33,7 +33,7 @@ public class SharedStateKindTests
                 }
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("sum", "Sum", 8));
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("sum", "Sum", "'Sum' runs on several threads (started at line 8)"));
 
     [Fact]
     public Task Static_auto_property()
@@ -135,11 +135,32 @@ public class SharedStateKindTests
 
             class C
             {
-                static string last;
+                static int last;
                 static void Main()
                 {
-                    new Thread(() => { [|last = "a" + Thread.CurrentThread.ManagedThreadId|]; }).Start();
-                    new Thread(() => { [|last = "b" + Thread.CurrentThread.ManagedThreadId|]; }).Start();
+                    new Thread(() => { [|last = 1 + Thread.CurrentThread.ManagedThreadId|]; }).Start();
+                    new Thread(() => { [|last = 2 + Thread.CurrentThread.ManagedThreadId|]; }).Start();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Publishing_a_string_or_record_from_two_threads_loses_nothing()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            record Settings(string Name);
+
+            class C
+            {
+                static string last;
+                static Settings current;
+                static string version;
+                static string Compute() => "v" + Thread.CurrentThread.ManagedThreadId;
+                static void Main()
+                {
+                    new Thread(() => { last = "a" + Thread.CurrentThread.ManagedThreadId; current = new Settings("a"); version ??= Compute(); }).Start();
+                    new Thread(() => { last = "b" + Thread.CurrentThread.ManagedThreadId; current = new Settings("b"); version ??= Compute(); }).Start();
                 }
             }
             """);

@@ -114,12 +114,12 @@ public class SharedStateMutationCodeFixTests
 
                 static class Names
                 {
-                    static string first;
-                    static string last;
+                    static object first;
+                    static object last;
                     static void Run() => Parallel.For(0, 10, i =>
                     {
                         [|first = i.ToString()|];
-                        [|last = first + i|];
+                        [|last = first.ToString() + i|];
                     });
                 }
                 """,
@@ -129,8 +129,8 @@ public class SharedStateMutationCodeFixTests
                 static class Names
                 {
                     private static readonly object s_lock = new object();
-                    static string first;
-                    static string last;
+                    static object first;
+                    static object last;
                     static void Run() => Parallel.For(0, 10, i =>
                     {
                         lock (s_lock)
@@ -139,7 +139,7 @@ public class SharedStateMutationCodeFixTests
                         }
                         lock (s_lock)
                         {
-                            last = first + i;
+                            last = first.ToString() + i;
                         }
                     });
                 }
@@ -175,6 +175,81 @@ public class SharedStateMutationCodeFixTests
                         {
                             last = last + i;
                         }
+                    });
+                }
+                """,
+            CodeActionEquivalenceKey = SharedStateMutationCodeFix.LockKey,
+        }.RunAsync();
+
+    [Fact]
+    public Task Lock_fix_for_a_check_then_act_wraps_the_whole_if()
+        => new Verifiers.CSharpCodeFixVerifier<SharedStateMutationAnalyzer, SharedStateMutationCodeFix>.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                static class Registry
+                {
+                    private static readonly object s_gate = new object();
+                    static object instance;
+                    static void Run() => Parallel.For(0, 10, i =>
+                    {
+                        if (instance == null)
+                        {
+                            [|instance = new object()|];
+                        }
+                    });
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                static class Registry
+                {
+                    private static readonly object s_gate = new object();
+                    static object instance;
+                    static void Run() => Parallel.For(0, 10, i =>
+                    {
+                        lock (s_gate)
+                        {
+                            if (instance == null)
+                            {
+                                instance = new object();
+                            }
+                        }
+                    });
+                }
+                """,
+            CodeActionEquivalenceKey = SharedStateMutationCodeFix.LockKey,
+        }.RunAsync();
+
+    [Fact]
+    public Task Lock_fix_is_not_offered_for_an_act_under_else_if()
+        => new Verifiers.CSharpCodeFixVerifier<SharedStateMutationAnalyzer, SharedStateMutationCodeFix>.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                static class Registry
+                {
+                    static object instance;
+                    static void Run(bool reset) => Parallel.For(0, 10, i =>
+                    {
+                        if (reset) { }
+                        else if (instance == null) [|instance = new object()|];
+                    });
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                static class Registry
+                {
+                    static object instance;
+                    static void Run(bool reset) => Parallel.For(0, 10, i =>
+                    {
+                        if (reset) { }
+                        else if (instance == null) [|instance = new object()|];
                     });
                 }
                 """,

@@ -36,8 +36,8 @@ public class SharedStateMutationTests
             .Replace("WITHDRAW", "{|#2:balance = balance - n|};");
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("balance", "Deposit", 14),
-            Verify.Diagnostic().WithLocation(2).WithLocation(1).WithArguments("balance", "Withdraw", 14));
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("balance", "Deposit", "'Deposit' runs on several threads (started at line 14)"),
+            Verify.Diagnostic().WithLocation(2).WithLocation(1).WithArguments("balance", "Withdraw", "'Withdraw' runs on several threads (started at line 14)"));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace Forklift.Analyzers.Tests.SharedState;
 
-/// <summary>Runs all three race analyzers over one source, for the "must stay silent" cases.</summary>
+/// <summary>Runs the race analyzers (FL1001–FL1003, FL1005, FL1006) over one source, for the "must stay silent" cases.</summary>
 internal static class SharedStateSilence
 {
     public static async Task VerifyNoRaceAsync(string source, ReferenceAssemblies? references = null)
@@ -13,5 +13,7 @@ internal static class SharedStateSilence
         await CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(source, references);
         await CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(source, references);
         await CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(source, references);
+        await CSharpAnalyzerVerifier<ConcurrentDictionaryCompoundOperationAnalyzer>.VerifyAnalyzerAsync(source, references);
+        await CSharpAnalyzerVerifier<LockExcludesNothingAnalyzer>.VerifyAnalyzerAsync(source, references);
     }
 }

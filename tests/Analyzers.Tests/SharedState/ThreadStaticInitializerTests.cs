@@ -34,4 +34,22 @@ public class ThreadStaticInitializerTests
                 private static StringBuilder Buffer => buffer ??= new StringBuilder();
             }
             """);
+
+    [Fact]
+    public Task Initializer_on_a_field_ThreadStatic_auto_property_is_flagged()
+        => Verify.VerifyAnalyzerAsync(
+            """
+            using System;
+            using System.Text;
+
+            class C
+            {
+                [field: ThreadStatic] public static StringBuilder {|#0:Buffer { get; set; } = new StringBuilder()|};
+                [field: ThreadStatic] public static int Depth { get; set; }
+                [field: Obsolete] public static int Old { get; set; } = 1;
+                public static int Shared { get; set; } = 1;
+                [field: ThreadStatic] public int Instance { get; set; } = 1;
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Buffer"));
 }

@@ -1,0 +1,119 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Forklift.Analyzers.Locks;
+
+/// <summary>
+/// What the <c>new</c> expressions stored into a lock's variable say about it: a semaphore created with no permits is
+/// a signal, not a lock; one created with one permit is a (non-reentrant) lock; a <c>ReaderWriterLockSlim</c> may
+/// support recursion.
+/// </summary>
+/// <remarks>
+/// Read from syntax only: the variable's initializer and, for a field or property, the assignments to it in its type
+/// (its constructors, usually). Anything else stored into it (a constructor parameter, a call result) makes the
+/// creation unknown, and every rule that relies on a fact here stays silent for that lock.
+/// </remarks>
+internal sealed class LockCreation
+{
+    private static readonly LockCreation Unknown = new(known: false, initialCounts: [], supportsRecursion: false);
+
+    private readonly List<int?> _initialCounts;
+
+    private LockCreation(bool known, List<int?> initialCounts, bool supportsRecursion)
+    {
+        IsKnown = known;
+        _initialCounts = initialCounts;
+        SupportsRecursion = supportsRecursion;
+    }
+
+    /// <summary>Whether every value stored into the variable is a <c>new</c> expression this class could read.</summary>
+    public bool IsKnown { get; }
+
+    /// <summary>
+    /// A semaphore some creation gives no permits (<c>new SemaphoreSlim(0)</c>): it counts events, a producer
+    /// releases it and a consumer waits, so acquire and release are not meant to pair up in one method.
+    /// </summary>
+    public bool IsSignal => _initialCounts.Contains(0);
+
+    /// <summary>A semaphore every creation gives exactly one permit: a mutual-exclusion lock that does not re-enter.</summary>
+    public bool IsSinglePermit => IsKnown && _initialCounts.Count > 0 && _initialCounts.TrueForAll(count => count == 1);
+
+    /// <summary>A <c>ReaderWriterLockSlim</c> created with <c>LockRecursionPolicy.SupportsRecursion</c> (by any creation).</summary>
+    public bool SupportsRecursion { get; }
+
+    /// <summary>The creation facts of the lock stored in <paramref name="symbol"/> (a field, property or local).</summary>
+    public static LockCreation Of(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        var values = new List<ExpressionSyntax>();
+        var unknown = false;
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax(cancellationToken))
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: { } value }:
+                    values.Add(value);
+                    break;
+                case PropertyDeclarationSyntax { Initializer.Value: { } value }:
+                    values.Add(value);
+                    break;
+            }
+        }
+
+        if (symbol is IFieldSymbol or IPropertySymbol && symbol.ContainingType is { } type)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax { Left: var left, Right: var right } assignment
+                        && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                        && NameOf(left) == symbol.Name)
+                    {
+                        values.Add(right);
+                    }
+                }
+            }
+        }
+        else if (symbol is not ILocalSymbol)
+        {
+            return Unknown;
+        }
+
+        var counts = new List<int?>();
+        var recursion = false;
+        foreach (var value in values)
+        {
+            if (value is not BaseObjectCreationExpressionSyntax creation)
+            {
+                unknown = true;
+                continue;
+            }
+
+            counts.Add(InitialCount(creation.ArgumentList));
+            recursion |= creation.ArgumentList?.Arguments.Any(argument => argument.Expression.ToString().EndsWith("SupportsRecursion", StringComparison.Ordinal)) == true;
+        }
+
+        return values.Count == 0 ? Unknown : new LockCreation(!unknown, counts, recursion);
+    }
+
+    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The literal initial count of a semaphore creation: its first positional argument or <c>initialCount:</c>.</summary>
+    private static int? InitialCount(ArgumentListSyntax? arguments)
+    {
+        if (arguments is null || arguments.Arguments.Count == 0)
+        {
+            return null;
+        }
+
+        var argument = arguments.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "initialCount")
+                       ?? (arguments.Arguments[0].NameColon is null ? arguments.Arguments[0] : null);
+        return argument?.Expression is LiteralExpressionSyntax { Token.Value: int count } ? count : null;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.Locks;
+
+/// <summary>Computes the <see cref="LockSummary"/> of a method body and of each local function in it.</summary>
+/// <remarks>
+/// A lock statement holds its lock over its body. A call that acquires holds the lock from the call to the first
+/// release of the same lock after it in the same body (in source order, so a release in the <c>finally</c> after a
+/// <c>try</c> body ends the region), or to the end of the body when nothing releases it. Lambdas run at some other
+/// time, so they are neither summarized nor counted as running under the locks around them.
+/// </remarks>
+internal static class LockSummaryBuilder
+{
+    public static IEnumerable<LockSummary> Build(IOperation root, IMethodSymbol owner, LockApis apis, CancellationToken cancellationToken)
+    {
+        yield return BuildBody(root, owner, apis, cancellationToken);
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalFunctionOperation { Body: { } body } function)
+            {
+                yield return BuildBody(body, function.Symbol, apis, cancellationToken);
+            }
+        }
+    }
+
+    private static LockSummary BuildBody(IOperation body, IMethodSymbol owner, LockApis apis, CancellationToken cancellationToken)
+    {
+        var operations = OperationTree.DescendantsInBody(body).ToList();
+        operations.Sort((x, y) => x.Syntax.SpanStart.CompareTo(y.Syntax.SpanStart));
+
+        // Pass 1: what acquires and releases, and over which span each acquisition is held.
+        var regions = new List<(Acquisition Lock, int Start, int End)>();
+        var calls = new List<(LockCall Call, Acquisition Acquisition)>();
+        var releases = new List<LockCall>();
+        var entries = new List<(IOperation Operation, Acquisition? Acquisition)>();
+        foreach (var operation in operations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case ILockOperation @lock when LockKey.From(@lock.LockedValue) is { } key:
+                    var mode = @lock.LockedValue.Type?.Name == "Lock" && @lock.LockedValue.Type.ContainingNamespace?.ToDisplayString() == "System.Threading" ? LockMode.Lock : LockMode.Monitor;
+                    var statement = new Acquisition(key, mode, @lock.LockedValue.Syntax.ToString(), @lock.LockedValue.Syntax.GetLocation(), blocks: true, isCall: false, Reentrancy.Reentrant);
+                    regions.Add((statement, @lock.Body.Syntax.SpanStart, @lock.Body.Syntax.Span.End));
+                    entries.Add((operation, statement));
+                    break;
+                case IInvocationOperation invocation when apis.Classify(invocation) is { } call:
+                    if (call.IsAcquire && call.Key is not null)
+                    {
+                        var acquisition = new Acquisition(
+                            call.Key,
+                            ModeOf(call.Family),
+                            call.DisplayName,
+                            invocation.Syntax.GetLocation(),
+                            blocks: call.Shape is AcquireShape.Unconditional or AcquireShape.EnterWithFlag,
+                            isCall: true,
+                            ReentrancyOf(call, apis));
+                        calls.Add((call, acquisition));
+                        entries.Add((operation, acquisition));
+                    }
+                    else if (!call.IsAcquire)
+                    {
+                        releases.Add(call);
+                    }
+
+                    break;
+                case IInvocationOperation or IAwaitOperation:
+                case IForEachLoopOperation { IsAsynchronous: true }:
+                case IUsingOperation { IsAsynchronous: true }:
+                case IUsingDeclarationOperation { IsAsynchronous: true }:
+                    entries.Add((operation, null));
+                    break;
+            }
+        }
+
+        foreach (var (call, acquisition) in calls)
+        {
+            var start = call.Invocation.Syntax.Span.End;
+            var end = int.MaxValue;
+            foreach (var release in releases)
+            {
+                // Releases are in source order: the first one after the acquire ends the region.
+                if (release.Invocation.Syntax.SpanStart >= start && release.SameLockAs(call))
+                {
+                    end = release.Invocation.Syntax.SpanStart;
+                    break;
+                }
+            }
+
+            regions.Add((acquisition, start, end));
+        }
+
+        // Pass 2: what is held at each acquisition, call and await.
+        var acquisitions = ImmutableArray.CreateBuilder<(Acquisition, ImmutableArray<Acquisition>)>();
+        var sites = ImmutableArray.CreateBuilder<CallSite>();
+        var awaits = ImmutableArray.CreateBuilder<(Location, ImmutableArray<Acquisition>)>();
+        foreach (var (operation, acquisition) in entries)
+        {
+            var held = HeldAt(operation.Syntax.SpanStart, regions, acquisition);
+            if (acquisition is not null)
+            {
+                acquisitions.Add((acquisition, held));
+            }
+            else if (operation is IInvocationOperation invocation)
+            {
+                var callee = invocation.TargetMethod;
+                if (!callee.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    var onThis = callee.IsStatic || callee.MethodKind == MethodKind.LocalFunction || invocation.Instance is IInstanceReferenceOperation;
+                    sites.Add(new CallSite(callee.OriginalDefinition, invocation.Syntax.GetLocation(), onThis, held));
+                }
+            }
+            else if (!held.IsEmpty)
+            {
+                awaits.Add((AwaitLocation(operation), held));
+            }
+        }
+
+        return new LockSummary(owner, acquisitions.ToImmutable(), sites.ToImmutable(), awaits.ToImmutable());
+    }
+
+    private static ImmutableArray<Acquisition> HeldAt(int position, List<(Acquisition Lock, int Start, int End)> regions, Acquisition? self)
+    {
+        var held = ImmutableArray<Acquisition>.Empty;
+        foreach (var (acquisition, start, end) in regions)
+        {
+            if (acquisition != self && position >= start && position < end)
+            {
+                held = held.Add(acquisition);
+            }
+        }
+
+        return held;
+    }
+
+    /// <summary>The <c>await</c> keyword's place: the await expression, or the <c>await foreach</c>/<c>await using</c> statement's first line.</summary>
+    private static Location AwaitLocation(IOperation operation)
+    {
+        var syntax = operation.Syntax;
+        return operation is IAwaitOperation
+            ? syntax.GetLocation()
+            : Location.Create(syntax.SyntaxTree, new Microsoft.CodeAnalysis.Text.TextSpan(syntax.SpanStart, Math.Max(0, syntax.GetFirstToken().GetNextToken().Span.End - syntax.SpanStart)));
+    }
+
+    private static LockMode ModeOf(LockFamily family) => family switch
+    {
+        LockFamily.Monitor => LockMode.Monitor,
+        LockFamily.Lock => LockMode.Lock,
+        LockFamily.SemaphoreSlim or LockFamily.Semaphore => LockMode.Semaphore,
+        LockFamily.Mutex => LockMode.Mutex,
+        LockFamily.ReadLock => LockMode.Read,
+        LockFamily.WriteLock => LockMode.Write,
+        LockFamily.UpgradeableReadLock => LockMode.Upgradeable,
+        LockFamily.SpinLock => LockMode.SpinLock,
+        _ => LockMode.ReaderWriterLock,
+    };
+
+    private static Reentrancy ReentrancyOf(LockCall call, LockApis apis)
+    {
+        switch (call.Family)
+        {
+            case LockFamily.SpinLock:
+                return Reentrancy.SpinLock;
+            case LockFamily.SemaphoreSlim or LockFamily.Semaphore:
+                return apis.CreationOf(call)?.IsSinglePermit == true ? Reentrancy.SinglePermitSemaphore : Reentrancy.Unknown;
+            case LockFamily.ReadLock or LockFamily.WriteLock or LockFamily.UpgradeableReadLock:
+                return apis.CreationOf(call) is { IsKnown: true, SupportsRecursion: false } ? Reentrancy.NoRecursionReaderWriterLock : Reentrancy.Unknown;
+            case LockFamily.Monitor or LockFamily.Lock or LockFamily.Mutex:
+                return Reentrancy.Reentrant;
+            default:
+                return Reentrancy.Unknown;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>FL1005: a read-then-write of one key of a <c>ConcurrentDictionary</c> made of two calls, which another thread can split.</summary>
+/// <remarks>
+/// Each member of <c>ConcurrentDictionary</c> is atomic, but two of them in a row are not: <c>counts[key]++</c> reads
+/// and then writes, so two threads lose an increment exactly as with a plain field, and
+/// <c>if (!d.ContainsKey(k)) d[k] = v</c> lets two threads both add, the second overwriting the first. A concurrent
+/// dictionary says the code is meant to run on several threads, so no concurrency context is needed to report it.
+/// <c>AddOrUpdate</c>, <c>GetOrAdd</c> and <c>TryAdd</c> do the whole step atomically.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the atomic member that replaces the operation (<c>AddOrUpdate</c>, <c>GetOrAdd</c>, <c>TryAdd</c>).</summary>
+    internal const string ReplacementKey = "Replacement";
+
+    internal static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.ConcurrentDictionaryCompoundOperation,
+        title: "Update a ConcurrentDictionary entry in one atomic call",
+        messageFormat: "{0} on '{1}' reads and then writes the entry in two steps, so another thread can change it in between; use {2}",
+        DiagnosticCategories.Concurrency,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Compound operations on a ConcurrentDictionary entry (d[k]++, d[k] += n, check-then-add, TryGetValue then set) are not atomic. Use AddOrUpdate, GetOrAdd or TryAdd.",
+        helpLinkUri: HelpLinks.For(DiagnosticIds.ConcurrentDictionaryCompoundOperation));
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2") is not { } dictionary)
+            {
+                return; // nothing to report in a compilation that cannot name the type
+            }
+
+            start.RegisterOperationAction(c => AnalyzeUpdate(c, dictionary), OperationKind.Increment, OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+            start.RegisterOperationAction(c => AnalyzeCheckThenAct(c, dictionary), OperationKind.Conditional);
+        });
+    }
+
+    private static void AnalyzeUpdate(OperationAnalysisContext context, INamedTypeSymbol dictionary)
+    {
+        var (target, replacement, shown) = context.Operation switch
+        {
+            IIncrementOrDecrementOperation increment => (increment.Target, "AddOrUpdate", context.Operation.Syntax.ToString()),
+            ICompoundAssignmentOperation compound => (compound.Target, "AddOrUpdate", context.Operation.Syntax.ToString()),
+            ICoalesceAssignmentOperation coalesce => (coalesce.Target, "GetOrAdd", context.Operation.Syntax.ToString()),
+            ISimpleAssignmentOperation simple when Entry(simple.Target, dictionary) is { } entry && ReadsEntry(simple.Value, entry, dictionary)
+                => (simple.Target, "AddOrUpdate", context.Operation.Syntax.ToString()),
+            _ => (null, null, null),
+        };
+        if (target is null || Entry(target, dictionary) is not { } written)
+        {
+            return;
+        }
+
+        Report(context.ReportDiagnostic, context.Operation, $"'{shown}'", written, replacement!);
+    }
+
+    /// <summary><c>if (!d.ContainsKey(k)) d[k] = v;</c> and <c>if (!d.TryGetValue(k, out v)) { …; d[k] = v; }</c>.</summary>
+    private static void AnalyzeCheckThenAct(OperationAnalysisContext context, INamedTypeSymbol dictionary)
+    {
+        var conditional = (IConditionalOperation)context.Operation;
+        if (conditional.IsRef || Check(conditional.Condition, dictionary) is not { } check)
+        {
+            return;
+        }
+
+        foreach (var branch in new[] { conditional.WhenTrue, conditional.WhenFalse })
+        {
+            if (branch is null)
+            {
+                continue;
+            }
+
+            foreach (var operation in branch.DescendantsAndSelf())
+            {
+                var (written, isAdd) = operation switch
+                {
+                    ISimpleAssignmentOperation assignment => (Entry(assignment.Target, dictionary), false),
+                    IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" } add when add.Arguments.Length == 2 && IsDictionary(add.Instance, dictionary)
+                        => (new EntryReference(add.Instance!, add.Arguments[0].Value), true),
+                    _ => (null, false),
+                };
+                if (written is null || !SameEntry(written.Value, check.Entry))
+                {
+                    continue;
+                }
+
+                if (operation is IInvocationOperation { TargetMethod.Name: "TryAdd" })
+                {
+                    // 'if (!d.ContainsKey(k)) d.TryAdd(k, v)' is redundant, not racy, and 'TryGetValue' then 'TryAdd'
+                    // (reading the winner when it fails) is the correct lock-free idiom.
+                    continue;
+                }
+
+                var replacement = check.Method == "ContainsKey" ? "TryAdd or GetOrAdd" : "GetOrAdd or AddOrUpdate";
+                Report(context.ReportDiagnostic, conditional, $"'{check.Method}' then {(isAdd ? "add" : "set")}", written.Value, replacement, conditional.Syntax.GetFirstToken().GetLocation());
+                return;
+            }
+        }
+    }
+
+    private static void Report(Action<Diagnostic> report, IOperation operation, string what, EntryReference entry, string replacement, Location? location = null)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILockOperation)
+            {
+                return; // the lock makes the two steps one, as long as the other writers take it too (FL1003's business)
+            }
+
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                break;
+            }
+        }
+
+        var name = SymbolName(entry.Dictionary) ?? entry.Dictionary.Syntax.ToString();
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, replacement.Split(' ')[0]);
+        report(Diagnostic.Create(Rule, location ?? operation.Syntax.GetLocation(), properties, what, name, replacement));
+    }
+
+    private static (string Method, EntryReference Entry)? Check(IOperation condition, INamedTypeSymbol dictionary)
+    {
+        while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            condition = not.Operand;
+        }
+
+        if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+            && (comparison.RightOperand.ConstantValue.HasValue || comparison.LeftOperand.ConstantValue.HasValue))
+        {
+            condition = comparison.RightOperand.ConstantValue.HasValue ? comparison.LeftOperand : comparison.RightOperand;
+        }
+
+        return condition is IInvocationOperation { TargetMethod.Name: "ContainsKey" or "TryGetValue" } call && call.Arguments.Length >= 1 && IsDictionary(call.Instance, dictionary)
+            ? (call.TargetMethod.Name, new EntryReference(call.Instance!, call.Arguments[0].Value))
+            : null;
+    }
+
+    private static EntryReference? Entry(IOperation target, INamedTypeSymbol dictionary)
+        => Strip(target) is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } indexer && indexer.Arguments.Length == 1 && IsDictionary(instance, dictionary)
+            ? new EntryReference(instance, indexer.Arguments[0].Value)
+            : null;
+
+    private static bool ReadsEntry(IOperation value, EntryReference entry, INamedTypeSymbol dictionary)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (Entry(operation, dictionary) is { } read && SameEntry(read, entry))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDictionary(IOperation? instance, INamedTypeSymbol dictionary)
+        => instance?.Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, dictionary);
+
+    /// <summary>The same dictionary (by symbol) and the same key (by syntax), so <c>d[k]</c> and <c>d[k]</c> match but <c>d[a]</c> and <c>d[b]</c> do not.</summary>
+    private static bool SameEntry(EntryReference a, EntryReference b)
+    {
+        var left = SymbolOf(a.Dictionary);
+        return left is not null && SymbolEqualityComparer.Default.Equals(left, SymbolOf(b.Dictionary))
+            && Strip(a.Key).Syntax.IsEquivalentTo(Strip(b.Key).Syntax, topLevel: false);
+    }
+
+    private static ISymbol? SymbolOf(IOperation operation) => Strip(operation) switch
+    {
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    private static string? SymbolName(IOperation operation) => SymbolOf(operation)?.Name;
+
+    private static IOperation Strip(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+
+    private readonly struct EntryReference
+    {
+        public EntryReference(IOperation dictionary, IOperation key)
+        {
+            Dictionary = dictionary;
+            Key = key;
+        }
+
+        public IOperation Dictionary { get; }
+        public IOperation Key { get; }
+    }
+}

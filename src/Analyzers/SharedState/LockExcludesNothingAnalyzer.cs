@@ -1,0 +1,210 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>FL1006: a lock that no two threads ever share, so it excludes nothing.</summary>
+/// <remarks>
+/// A lock works only when every thread takes the same object. These shapes look synchronized and are not:
+/// <c>lock (new object())</c> or a lock on a local created in the same call; <c>lock (prefix + key)</c>, a string
+/// built for each call; <c>lock ((object)count)</c>, a value boxed anew each time; <c>Enter</c> on a
+/// <c>readonly SpinLock</c> field (the call runs on a defensive copy) or on a copied <c>SpinLock</c>; and a
+/// per-instance lock around a write of <c>static</c> state, which two instances update at once.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.LockExcludesNothing,
+        title: "Lock on an object that all threads share",
+        messageFormat: "'{0}' excludes nothing: {1}",
+        DiagnosticCategories.Concurrency,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A lock protects only when every thread locks the same object. A new object, a string built per call, a boxed value, a copied or readonly SpinLock, or a per-instance lock around static state never makes two threads wait for each other.",
+        helpLinkUri: HelpLinks.For(DiagnosticIds.LockExcludesNothing));
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationAction(AnalyzeLock, OperationKind.Lock);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName("System.Threading.SpinLock") is { } spinLock)
+            {
+                start.RegisterOperationAction(c => AnalyzeSpinLock(c, spinLock), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void AnalyzeLock(OperationAnalysisContext context)
+    {
+        var lockOperation = (ILockOperation)context.Operation;
+        var value = lockOperation.LockedValue;
+        var shown = value.Syntax.ToString();
+        if (WhyNotShared(value) is { } reason)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), $"lock ({shown})", reason));
+            return;
+        }
+
+        if (IsPerInstance(value) && lockOperation.Body is { } body)
+        {
+            ReportStaticWrites(context, lockOperation, body, shown);
+        }
+    }
+
+    /// <summary>Why every call locks a different object, or null when the lock object can be shared.</summary>
+    private static string? WhyNotShared(IOperation value)
+    {
+        if (value is IConversionOperation { Operand.Type.IsValueType: true, Type.IsReferenceType: true })
+        {
+            return "the value is boxed into a new object each time";
+        }
+
+        value = Strip(value);
+        switch (value)
+        {
+            case IObjectCreationOperation or IAnonymousObjectCreationOperation or IArrayCreationOperation or ITypeParameterObjectCreationOperation:
+                return "the object is created for this call only";
+            case IBinaryOperation or IInterpolatedStringOperation when value.Type?.SpecialType == SpecialType.System_String && !value.ConstantValue.HasValue:
+                return "the string is built anew for each call, so equal text is still a different object";
+            case IInvocationOperation { TargetMethod.Name: not ("Intern" or "IsInterned") } call when call.Type?.SpecialType == SpecialType.System_String:
+                return $"'{call.TargetMethod.Name}' returns a new string for each call, so equal text is still a different object";
+            case ILocalReferenceOperation { Local: { } local } reference when IsFreshLocal(local, reference):
+                return $"'{local.Name}' is a new object created in this call, and no other code can lock it";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A local initialized with a new object, never reassigned, and not captured by a lambda that could share it.</summary>
+    private static bool IsFreshLocal(ILocalSymbol local, IOperation reference)
+    {
+        var root = reference;
+        while (root.Parent is { } parent && root is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            root = parent;
+        }
+
+        if (root is IAnonymousFunctionOperation or ILocalFunctionOperation)
+        {
+            return false; // locked inside a lambda: the local may be the one object its sibling lambdas share
+        }
+
+        var fresh = false;
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    fresh = declarator.Initializer?.Value is { } initial && Strip(initial) is IObjectCreationOperation;
+                    break;
+                case ILocalReferenceOperation use when SymbolEqualityComparer.Default.Equals(use.Local, local) && (IsInsideFunction(use, root) || IsWritten(use)):
+                    return false; // captured, or reassigned: it may be shared after all
+            }
+        }
+
+        return fresh;
+    }
+
+    private static bool IsInsideFunction(IOperation operation, IOperation root)
+    {
+        for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWritten(IOperation use)
+        => use.Parent is IAssignmentOperation assignment && assignment.Target == use
+           || use.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out };
+
+    /// <summary>A lock object that belongs to one instance: <c>this</c> or an instance field of <c>this</c>.</summary>
+    private static bool IsPerInstance(IOperation value)
+        => Strip(value) switch
+        {
+            IInstanceReferenceOperation => true,
+            IFieldReferenceOperation { Field.IsStatic: false, Instance: { } instance } => Strip(instance) is IInstanceReferenceOperation,
+            _ => false,
+        };
+
+    /// <summary>Writes of static fields directly in a per-instance lock (not inside a nested lock on static state).</summary>
+    private static void ReportStaticWrites(OperationAnalysisContext context, ILockOperation lockOperation, IOperation body, string shown)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            var target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                _ => null,
+            };
+            if (target is null || Strip(target) is not IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: false, IsConst: false } field }
+                || InsideFunctionOrOtherLock(operation, lockOperation))
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), $"lock ({shown})",
+                $"'{field.Name}' is static, but each instance has its own lock, so two instances update it at once"));
+        }
+    }
+
+    private static bool InsideFunctionOrOtherLock(IOperation operation, ILockOperation outer)
+    {
+        for (var current = operation.Parent; current is not null && current != outer; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation || current is ILockOperation inner && !IsPerInstance(inner.LockedValue))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeSpinLock(OperationAnalysisContext context, INamedTypeSymbol spinLock)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name is not ("Enter" or "TryEnter") || invocation.Instance is not { } instance
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, spinLock))
+        {
+            return;
+        }
+
+        var reason = Strip(instance) switch
+        {
+            IFieldReferenceOperation { Field: { IsReadOnly: true } field } => $"'{field.Name}' is a readonly SpinLock field, so every call locks a defensive copy; remove 'readonly'",
+            ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } => $"'{local.Name}' is a copy of a SpinLock (a struct), so each copy is a separate lock",
+            IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } => $"'{parameter.Name}' is a SpinLock passed by value, so it is a separate lock; pass it by ref",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, instance.Syntax.GetLocation(), $"{instance.Syntax}.{invocation.TargetMethod.Name}", reason));
+        }
+    }
+
+    private static IOperation Strip(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+}

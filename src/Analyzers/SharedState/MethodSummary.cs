@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>One access of a method to its own type's state (a field or auto-property of <c>this</c>, or a static of the type).</summary>
+internal sealed class MemberAccess
+{
+    public MemberAccess(ISymbol state, AccessKind kind, ImmutableArray<HeldLock> locks, Location location, bool isCompound, bool losesNothing, bool deferred)
+    {
+        State = state;
+        Kind = kind;
+        Locks = locks;
+        Location = location;
+        IsCompound = isCompound;
+        LosesNothing = losesNothing;
+        Deferred = deferred;
+    }
+
+    public ISymbol State { get; }
+    public AccessKind Kind { get; }
+
+    /// <summary>The locks the method itself holds here; the callers' locks are added when summaries are composed.</summary>
+    public ImmutableArray<HeldLock> Locks { get; }
+
+    public Location Location { get; }
+
+    /// <summary>A read-modify-write: <c>x++</c>, <c>x += n</c>, <c>x = x + n</c>.</summary>
+    public bool IsCompound { get; }
+
+    /// <summary>A constant store or an idempotent publication (see <see cref="StoreFacts"/>).</summary>
+    public bool LosesNothing { get; }
+
+    /// <summary>In a lambda or local function: it runs later, maybe elsewhere, so the caller's locks do not cover it.</summary>
+    public bool Deferred { get; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred);
+}
+
+/// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>
+internal readonly struct OwnCall
+{
+    public OwnCall(IMethodSymbol callee, ImmutableArray<HeldLock> locks, bool deferred)
+    {
+        Callee = callee;
+        Locks = locks;
+        Deferred = deferred;
+    }
+
+    public IMethodSymbol Callee { get; }
+    public ImmutableArray<HeldLock> Locks { get; }
+    public bool Deferred { get; }
+}
+
+/// <summary>
+/// What one method does to its own type's state: the accesses with the locks it holds at each, the calls it makes to
+/// its type's other methods, and whether it synchronizes (so that its type is meant to be used by several threads).
+/// </summary>
+/// <remarks>
+/// The RacerD idea (STYLE §10): summaries are small, computed once per method, and composed at call sites by
+/// <see cref="TypeConcurrency"/>, so a private helper always called under <c>_sync</c> is guarded by <c>_sync</c>.
+/// Holds symbols and locations only, never operations.
+/// </remarks>
+internal sealed class MethodSummary
+{
+    public MethodSummary(IMethodSymbol method, ImmutableArray<MemberAccess> accesses, ImmutableArray<OwnCall> calls, ImmutableArray<(IMethodSymbol Method, Location Reference)> delegateTargets, string? synchronization, ImmutableArray<ISymbol> atomicState)
+    {
+        AtomicState = atomicState;
+        Method = method;
+        Accesses = accesses;
+        Calls = calls;
+        DelegateTargets = delegateTargets;
+        Synchronization = synchronization;
+    }
+
+    public IMethodSymbol Method { get; }
+    public ImmutableArray<MemberAccess> Accesses { get; }
+    public ImmutableArray<OwnCall> Calls { get; }
+
+    /// <summary>Methods of the type used as delegates here (a thread body, a timer or event callback): they can run at any time.</summary>
+    public ImmutableArray<(IMethodSymbol Method, Location Reference)> DelegateTargets { get; }
+
+    /// <summary>The type's fields this method accesses atomically (<c>Interlocked.*(ref f)</c>, <c>Volatile.Read(ref f)</c>).</summary>
+    public ImmutableArray<ISymbol> AtomicState { get; }
+
+    /// <summary>How the method synchronizes its type's state ("locks '_sync'", "uses Interlocked on '_count'"), or null.</summary>
+    public string? Synchronization { get; }
+}

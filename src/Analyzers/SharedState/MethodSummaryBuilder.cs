@@ -1,0 +1,366 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>Builds the <see cref="MethodSummary"/> of one method of a type: one walk over its body's operations.</summary>
+internal sealed class MethodSummaryBuilder
+{
+    private readonly INamedTypeSymbol _type;
+    private readonly ConcurrencyTypes _types;
+    private readonly SynchronizationFacts _synchronization;
+    private readonly CancellationToken _cancellationToken;
+    private readonly ConcurrentEntryFinder _entries;
+
+    /// <summary>Locks held around the synchronous lambda being walked (empty outside one).</summary>
+    private ImmutableArray<HeldLock> _outer = ImmutableArray<HeldLock>.Empty;
+
+    public MethodSummaryBuilder(INamedTypeSymbol type, ConcurrencyTypes types, SynchronizationFacts synchronization, CancellationToken cancellationToken)
+    {
+        _type = type.OriginalDefinition;
+        _types = types;
+        _synchronization = synchronization;
+        _cancellationToken = cancellationToken;
+        _entries = new ConcurrentEntryFinder(types);
+    }
+
+    public MethodSummary Build(IMethodSymbol method, IOperation body)
+    {
+        var accesses = ImmutableArray.CreateBuilder<MemberAccess>();
+        var calls = ImmutableArray.CreateBuilder<OwnCall>();
+        var delegates = ImmutableArray.CreateBuilder<(IMethodSymbol, Location)>();
+        string? synchronization = null;
+        var atomic = ImmutableArray.CreateBuilder<ISymbol>();
+        var firstStart = int.MaxValue;
+        var starts = new List<ConcurrentEntry>();
+
+        var stack = new Stack<(IOperation Operation, bool Deferred, ImmutableArray<HeldLock> Outer)>();
+        stack.Push((body, false, ImmutableArray<HeldLock>.Empty));
+        while (stack.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var (operation, deferred, outer) = stack.Pop();
+            _outer = outer;
+            if (!deferred && operation.Syntax.SpanStart < firstStart && ConcurrentEntryFinder.IsCandidate(operation.Syntax))
+            {
+                starts.Clear();
+                _entries.Collect(operation, starts);
+                if (starts.Count > 0)
+                {
+                    firstStart = operation.Syntax.SpanStart;
+                }
+            }
+
+            switch (operation)
+            {
+                case IAssignmentOperation assignment:
+                    RecordWrite(assignment.Target, assignment, deferred, accesses,
+                        isCompound: assignment is ICompoundAssignmentOperation || (assignment is ISimpleAssignmentOperation simple && Reads(simple.Value, assignment.Target)),
+                        losesNothing: IsConstant(assignment) || StoreFacts.IsIdempotentPublication(assignment));
+                    break;
+                case IIncrementOrDecrementOperation increment:
+                    RecordWrite(increment.Target, increment, deferred, accesses, isCompound: true, losesNothing: false);
+                    break;
+                case IFieldReferenceOperation or IPropertyReferenceOperation when !IsWriteTarget(operation):
+                    if (OwnState(operation) is { } state && !IsAtomicArgument(operation))
+                    {
+                        RecordRead(state, operation, deferred, accesses);
+                    }
+
+                    break;
+                case ILockOperation lockOperation:
+                    synchronization ??= OwnLockDescription(SynchronizationFacts.LockSymbol(lockOperation.LockedValue), lockOperation.LockedValue);
+                    break;
+                case IInvocationOperation invocation:
+                    synchronization ??= Synchronization(invocation);
+                    if (AtomicTarget(invocation) is { } atomicField)
+                    {
+                        atomic.Add(atomicField);
+                    }
+
+                    if (IsOwnMethod(invocation.TargetMethod, invocation.Instance))
+                    {
+                        calls.Add(new OwnCall(invocation.TargetMethod.OriginalDefinition, Locks(invocation), deferred));
+                    }
+
+                    break;
+                case IMethodReferenceOperation reference when IsOwnMethod(reference.Method, reference.Instance):
+                    delegates.Add((reference.Method.OriginalDefinition, reference.Syntax.GetLocation()));
+                    break;
+            }
+
+            var childDeferred = deferred;
+            var childOuter = outer;
+            if (operation is IAnonymousFunctionOperation lambda)
+            {
+                // A lambda run right here (LINQ, List.ForEach, GetOrAdd) holds the locks held around it; one handed to a
+                // thread, a timer, a continuation or stored for later holds none of them.
+                childDeferred |= IsDeferred(lambda);
+                childOuter = childDeferred ? ImmutableArray<HeldLock>.Empty : Locks(lambda);
+            }
+            else if (operation is ILocalFunctionOperation && operation != body)
+            {
+                childDeferred = true;
+                childOuter = ImmutableArray<HeldLock>.Empty;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push((child, childDeferred, childOuter));
+            }
+        }
+
+        if (firstStart < int.MaxValue)
+        {
+            // The method starts concurrent work itself: what it does before the first start is set-up that the
+            // started code (and the thread-start model) sees in order, not a race with its callers.
+            for (var i = accesses.Count - 1; i >= 0; i--)
+            {
+                if (!accesses[i].Deferred && accesses[i].Location.SourceSpan.Start < firstStart)
+                {
+                    accesses.RemoveAt(i);
+                }
+            }
+        }
+
+        return new MethodSummary(method.OriginalDefinition, accesses.ToImmutable(), calls.ToImmutable(), delegates.ToImmutable(), synchronization, atomic.ToImmutable());
+    }
+
+    private void RecordWrite(IOperation target, IOperation write, bool deferred, ImmutableArray<MemberAccess>.Builder accesses, bool isCompound, bool losesNothing)
+    {
+        target = Strip(target);
+        if (target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection })
+        {
+            // 'items[key] = value' changes the collection, it does not write the field that holds it.
+            if (OwnState(Strip(collection)) is { } owner && _types.IsUnsafeCollection(TypeOf(owner)))
+            {
+                accesses.Add(new MemberAccess(owner, AccessKind.CollectionMutation, Locks(write), write.Syntax.GetLocation(), isCompound: false, losesNothing: false, deferred));
+            }
+
+            return;
+        }
+
+        if (OwnState(target) is { } state && !IsReadOnlyField(state))
+        {
+            accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred));
+        }
+    }
+
+    private void RecordRead(ISymbol state, IOperation reference, bool deferred, ImmutableArray<MemberAccess>.Builder accesses)
+    {
+        if (!_types.IsUnsafeCollection(TypeOf(state)))
+        {
+            if (!IsReadOnlyField(state))
+            {
+                accesses.Add(new MemberAccess(state, AccessKind.Read, Locks(reference), reference.Syntax.GetLocation(), false, false, deferred));
+            }
+
+            return;
+        }
+
+        // A collection: what matters is what is done with it.
+        var use = reference.Parent;
+        while (use is IConversionOperation)
+        {
+            use = use.Parent;
+        }
+
+        var kind = use switch
+        {
+            IInvocationOperation invocation when invocation.Instance is not null && Strip(invocation.Instance) == reference
+                => ConcurrencyTypes.IsMutator(invocation.TargetMethod) ? AccessKind.CollectionMutation : AccessKind.CollectionRead,
+            // Members that never change (IsReadOnly, Comparer) are safe to read during a write.
+            IPropertyReferenceOperation { Property.Name: "IsReadOnly" or "Comparer" or "IsSynchronized" or "SyncRoot" } => null,
+            IPropertyReferenceOperation property when property.Instance is not null && Strip(property.Instance) == reference
+                => IsWriteTarget(property) ? (AccessKind?)null : AccessKind.CollectionRead,
+            IForEachLoopOperation => AccessKind.CollectionRead,
+            IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true } } => AccessKind.CollectionRead,
+            _ => null, // passed or stored elsewhere: no access of its contents here
+        };
+        if (kind is { } found)
+        {
+            var at = use is IInvocationOperation or IPropertyReferenceOperation ? use : reference;
+            accesses.Add(new MemberAccess(state, found, Locks(at), at.Syntax.GetLocation(), false, false, deferred));
+        }
+    }
+
+    /// <summary>The field or auto-property of the analysed type named by <paramref name="operation"/>, through <c>this</c> or statically.</summary>
+    private ISymbol? OwnState(IOperation operation)
+    {
+        var (symbol, instance) = operation switch
+        {
+            IFieldReferenceOperation field when !field.Field.IsConst && !_types.IsThreadStatic(field.Field) => ((ISymbol)field.Field, field.Instance),
+            IPropertyReferenceOperation property when SharedStateWalker.IsAutoProperty(property.Property) => (property.Property, property.Instance),
+            _ => (null, null),
+        };
+        if (symbol is null || !SymbolEqualityComparer.Default.Equals(symbol.ContainingType?.OriginalDefinition, _type))
+        {
+            return null;
+        }
+
+        return symbol.IsStatic || (instance is not null && Strip(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            ? symbol.OriginalDefinition
+            : null;
+    }
+
+    private bool IsOwnMethod(IMethodSymbol method, IOperation? instance)
+        => SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _type)
+           && !method.DeclaringSyntaxReferences.IsEmpty
+           && (method.IsStatic || (instance is not null && Strip(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }));
+
+    /// <summary>"locks '_sync'" when a lock region is taken on this type's own state (a field, <c>this</c> or its type).</summary>
+    private string? OwnLockDescription(ISymbol? lockSymbol, IOperation? lockedValue)
+    {
+        if (lockedValue is not null && Strip(lockedValue) is ITypeOfOperation { TypeOperand: { } typeOperand }
+            && SymbolEqualityComparer.Default.Equals(typeOperand.OriginalDefinition, _type))
+        {
+            return $"locks 'typeof({_type.Name})'";
+        }
+
+        return lockSymbol switch
+        {
+            ITypeSymbol type when SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _type) => "locks 'this'",
+            IFieldSymbol or IPropertySymbol when SymbolEqualityComparer.Default.Equals(lockSymbol.ContainingType?.OriginalDefinition, _type) => $"locks '{lockSymbol.Name}'",
+            _ => null,
+        };
+    }
+
+    private ISymbol? AtomicTarget(IInvocationOperation invocation)
+    {
+        var type = invocation.TargetMethod.ContainingType;
+        return (ConcurrencyTypes.Is(type, _types.Interlocked) || ConcurrencyTypes.Is(type, _types.Volatile)) && invocation.Arguments.Length > 0
+            ? OwnState(Strip(invocation.Arguments[0].Value))
+            : null;
+    }
+
+    private string? Synchronization(IInvocationOperation invocation)
+    {
+        var type = invocation.TargetMethod.ContainingType;
+        if (ConcurrencyTypes.Is(type, _types.Interlocked) || ConcurrencyTypes.Is(type, _types.Volatile))
+        {
+            return invocation.Arguments.Length > 0 && OwnState(Strip(invocation.Arguments[0].Value)) is { } field
+                ? $"uses {type.Name} on '{field.Name}'"
+                : null;
+        }
+
+        var isRegion = ConcurrencyTypes.Is(type, _types.Monitor) || ConcurrencyTypes.Is(type, _types.SemaphoreSlim) || ConcurrencyTypes.Is(type, _types.ReaderWriterLockSlim)
+            || ConcurrencyTypes.Is(type, _types.Lock) || ConcurrencyTypes.Is(type, _types.SpinLock) || ConcurrencyTypes.Is(type, _types.Mutex);
+        if (!isRegion || invocation.TargetMethod.Name is not ("Enter" or "TryEnter" or "Wait" or "WaitAsync" or "EnterScope" or "EnterWriteLock" or "EnterReadLock" or "EnterUpgradeableReadLock" or "TryEnterWriteLock" or "TryEnterReadLock" or "WaitOne"))
+        {
+            return null;
+        }
+
+        var lockObject = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        return OwnLockDescription(SynchronizationFacts.LockSymbol(lockObject), lockObject);
+    }
+
+    private ImmutableArray<HeldLock> Locks(IOperation operation) => _outer.AddRange(_synchronization.LocksAt(operation, _type));
+
+    /// <summary>Methods that run a delegate later or elsewhere rather than before they return.</summary>
+    private static readonly HashSet<string> DeferringMethods = new(StringComparer.Ordinal)
+    {
+        "Run", "StartNew", "ContinueWith", "QueueUserWorkItem", "UnsafeQueueUserWorkItem", "Register", "UnsafeRegister",
+        "RegisterWaitForSingleObject", "Post", "BeginInvoke", "InvokeAsync", "Schedule", "Subscribe", "For", "ForEach",
+        "ForEachAsync", "Invoke", "SetCallback", "AddListener",
+    };
+
+    private static readonly HashSet<string> DeferringTypes = new(StringComparer.Ordinal)
+    {
+        "Parallel", "ParallelEnumerable", "Task", "TaskFactory", "ThreadPool", "Timer", "Thread",
+    };
+
+    /// <summary>Whether a lambda may run after the code around it (or on another thread), outside the locks held there.</summary>
+    private static bool IsDeferred(IAnonymousFunctionOperation lambda)
+    {
+        IOperation current = lambda;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IArgumentOperation { Parent: { } call })
+        {
+            return true; // stored, subscribed, returned: runs later
+        }
+
+        return call switch
+        {
+            IInvocationOperation invocation => DeferringTypes.Contains(invocation.TargetMethod.ContainingType.Name)
+                || (DeferringMethods.Contains(invocation.TargetMethod.Name) && !(invocation.TargetMethod.Name == "ForEach" && invocation.TargetMethod.ContainingType.Name == "List"))
+                || invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal),
+            _ => true, // 'new Thread(…)', 'new Timer(…)', 'new Lazy<T>(…)': kept for later
+        };
+    }
+
+    private static bool IsReadOnlyField(ISymbol state) => state is IFieldSymbol { IsReadOnly: true } || state is IPropertySymbol { SetMethod: null };
+
+    private static ITypeSymbol? TypeOf(ISymbol state) => state switch
+    {
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        _ => null,
+    };
+
+    private static bool IsWriteTarget(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IAssignmentOperation assignment && assignment.Target == current
+               || current.Parent is IIncrementOrDecrementOperation;
+    }
+
+    /// <summary>A <c>ref</c> argument: <c>Interlocked.Increment(ref _count)</c>, <c>Volatile.Read(ref _state)</c>, <c>LazyInitializer.EnsureInitialized(ref _value)</c>.</summary>
+    private static bool IsAtomicArgument(IOperation operation)
+        => operation.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out or RefKind.In or RefKind.RefReadOnlyParameter };
+
+    private static bool Reads(IOperation value, IOperation target)
+    {
+        var symbol = Strip(target) switch
+        {
+            IFieldReferenceOperation field => (ISymbol)field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is IFieldReferenceOperation field && SymbolEqualityComparer.Default.Equals(field.Field, symbol)
+                || operation is IPropertyReferenceOperation property && SymbolEqualityComparer.Default.Equals(property.Property, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsConstant(IAssignmentOperation assignment)
+    {
+        if (assignment is not ISimpleAssignmentOperation simple)
+        {
+            return false;
+        }
+
+        var value = Strip(simple.Value);
+        return value.ConstantValue.HasValue || value is IDefaultValueOperation;
+    }
+
+    private static IOperation Strip(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,482 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// Concurrency that comes from callers: a type that synchronizes its own state (a lock region on its own field, or
+/// <c>Interlocked</c>/<c>Volatile</c> on one), or that carries an attribute named <c>ThreadSafe</c>, declares that its
+/// members run at the same time. Its non-private members, and its own methods used as callbacks, are the concurrent
+/// entries; their accesses to the type's state are composed from per-method summaries through the calls between them.
+/// </summary>
+/// <remarks>
+/// <para>This is RacerD's class-level reporting adapted to C# (STYLE §10). Constructors own the object: only the
+/// code they defer (a timer or thread callback) runs concurrently. Only the type's own state is judged, reached
+/// through <c>this</c> or statically, so an object not yet published never counts.</para>
+/// <para>A field's guard is the lock held at most of its accesses within its own type, reported with the counts
+/// (as SpotBugs' IS2 does): "guarded by '_sync' in 5 of 6 accesses". Only accesses that can lose an update or
+/// corrupt a collection are reported; an unlocked read of a scalar is left alone.</para>
+/// </remarks>
+internal sealed class TypeConcurrency
+{
+    /// <summary>How many calls deep summaries are composed; private helper chains are short.</summary>
+    private const int MaxCallDepth = 8;
+
+    private readonly INamedTypeSymbol _type;
+    private readonly Func<SyntaxTree, SemanticModel> _semanticModels;
+    private readonly MethodSummaryBuilder _builder;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<IMethodSymbol, MethodSummary?> _summaries = new(SymbolEqualityComparer.Default);
+
+    private TypeConcurrency(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    {
+        _type = type;
+        _semanticModels = semanticModels;
+        _cancellationToken = cancellationToken;
+        _builder = new MethodSummaryBuilder(type, types, new SynchronizationFacts(types), cancellationToken);
+    }
+
+    /// <summary>The races on <paramref name="type"/>'s own state, located in <paramref name="tree"/>.</summary>
+    public static void Analyze(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
+    {
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsRecord && type.TypeKind == TypeKind.Struct
+            || IsSingleUserByContract(type) || !MaySynchronize(type, cancellationToken))
+        {
+            return;
+        }
+
+        new TypeConcurrency(type, types, semanticModels, cancellationToken).Report(tree, findings);
+    }
+
+    private void Report(SyntaxTree tree, RaceFindings findings)
+    {
+        var methods = new List<MethodSummary>();
+        foreach (var member in _type.GetMembers())
+        {
+            if (member is IMethodSymbol method && Summary(method) is { } summary)
+            {
+                methods.Add(summary);
+            }
+        }
+
+        if (Reason(methods) is not { } reason)
+        {
+            return;
+        }
+
+        var atomic = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var summary in methods)
+        {
+            atomic.UnionWith(summary.AtomicState);
+        }
+
+        var reached = new Dictionary<(ISymbol State, Location Location, string Locks), Reached>();
+        foreach (var (entry, deferredOnly, start) in Entries(methods))
+        {
+            if (IsDisposal(entry.Method))
+            {
+                continue; // Dispose is not thread-safe by contract: using an object while disposing it is the caller's bug
+            }
+
+            Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<(IMethodSymbol, string)>(), start, reached);
+        }
+
+        var byState = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
+        foreach (var access in reached.Values)
+        {
+            if (!byState.TryGetValue(access.Access.State, out var list))
+            {
+                byState[access.Access.State] = list = new List<Reached>();
+            }
+
+            list.Add(access);
+        }
+
+        foreach (var pair in byState)
+        {
+            ReportState(pair.Key, pair.Value, reason, atomic.Contains(pair.Key), tree, findings);
+        }
+    }
+
+    private void ReportState(ISymbol state, List<Reached> accesses, Concurrency reason, bool usedAtomically, SyntaxTree tree, RaceFindings findings)
+    {
+        // Sorted so that the counts and the quoted guard member do not depend on dictionary order.
+        accesses.Sort((a, b) => a.Access.Location.SourceSpan.Start.CompareTo(b.Access.Location.SourceSpan.Start));
+        var isCollection = accesses.Exists(a => a.Access.Kind is AccessKind.CollectionMutation or AccessKind.CollectionRead);
+        var (guard, guarded) = Guard(accesses);
+        var volatileField = state is IFieldSymbol { IsVolatile: true };
+        if (guard is not null && guarded * 2 >= accesses.Count
+            && accesses.Exists(a => a.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && Holds(a, guard, write: true)))
+        {
+            var holder = accesses.Find(a => Holds(a, guard, write: true))!;
+            foreach (var access in accesses)
+            {
+                if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || access.Access.Location.SourceTree != tree)
+                {
+                    continue;
+                }
+
+                var verb = access.Access.Kind switch
+                {
+                    // Even a constant or an immutable value breaks what the guard protects (Cancel reads, then nulls).
+                    AccessKind.Write when !(volatileField && !access.Access.IsCompound) => "written",
+                    AccessKind.CollectionMutation => "modified",
+                    AccessKind.CollectionRead => "read",
+                    _ => null,
+                };
+                if (verb is null)
+                {
+                    continue;
+                }
+
+                var lockName = LockDisplayName(guard);
+                findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, reason.Location(access), state, lockName,
+                    [state.Name, verb, lockName, $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", reason.Describe(access)]);
+            }
+
+            return;
+        }
+
+        foreach (var access in accesses)
+        {
+            if (access.Locks.Any(l => l.AllowsWrites) || access.Access.Location.SourceTree != tree || access.Access.LosesNothing)
+            {
+                continue;
+            }
+
+            // A type that merely synchronizes something says little about this field: only a field it also updates
+            // atomically elsewhere (mixed Interlocked and '++') is a lost update for sure. [ThreadSafe] says it all.
+            if (access.Access.Kind == AccessKind.Write
+                && ((access.Access.IsCompound && (usedAtomically || reason.Declared)) || (reason.Declared && !volatileField)))
+            {
+                findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
+                    [state.Name, Display(access.Member), reason.Describe(access)]);
+            }
+            else if (access.Access.Kind == AccessKind.CollectionMutation && reason.Declared && isCollection)
+            {
+                var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                findings.Add(DiagnosticIds.CollectionMutatedConcurrently, access.Access.Location, reason.Location(access), state, null,
+                    [state.Name, type, Display(access.Member), reason.Describe(access)]);
+            }
+        }
+    }
+
+    /// <summary>The lock held at most accesses, among locks that are this type's own state (a field, <c>this</c> or a gate flag).</summary>
+    private (ISymbol? Guard, int Count) Guard(List<Reached> accesses)
+    {
+        var counts = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        foreach (var access in accesses)
+        {
+            var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var held in access.Locks)
+            {
+                if (held.Symbol is { } symbol && IsOwnLock(symbol) && seen.Add(symbol))
+                {
+                    counts[symbol] = counts.TryGetValue(symbol, out var count) ? count + 1 : 1;
+                }
+            }
+        }
+
+        ISymbol? best = null;
+        var bestCount = 0;
+        foreach (var pair in counts)
+        {
+            if (pair.Value > bestCount || (pair.Value == bestCount && best is not null && string.CompareOrdinal(pair.Key.Name, best.Name) < 0))
+            {
+                best = pair.Key;
+                bestCount = pair.Value;
+            }
+        }
+
+        return (best, bestCount);
+    }
+
+    private bool IsOwnLock(ISymbol symbol) => symbol switch
+    {
+        ITypeSymbol type => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _type),
+        IFieldSymbol or IPropertySymbol => SymbolEqualityComparer.Default.Equals(symbol.ContainingType?.OriginalDefinition, _type),
+        _ => false,
+    };
+
+    private static bool Holds(Reached access, ISymbol guard, bool write)
+    {
+        foreach (var held in access.Locks)
+        {
+            if ((held.AllowsWrites || !write) && held.Symbol is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, guard))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string LockDisplayName(ISymbol guard) => guard is ITypeSymbol ? "this" : guard.Name;
+
+    /// <summary>Why the type's members run concurrently, or null when nothing says they do.</summary>
+    private Concurrency? Reason(List<MethodSummary> methods)
+    {
+        for (var type = _type; type is not null; type = type.ContainingType)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "ThreadSafeAttribute" or "ThreadSafe")
+                {
+                    return new Concurrency(_type, declared: true, $"'{_type.Name}' is marked [ThreadSafe]");
+                }
+            }
+        }
+
+        foreach (var summary in methods)
+        {
+            if (summary.Synchronization is { } how && summary.Method.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor))
+            {
+                return new Concurrency(_type, declared: false, $"'{_type.Name}' synchronizes its own state ('{Display(summary.Method)}' {how})");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The concurrent entries: non-private members (callers may call them at once), the type's own methods used as
+    /// delegates (thread bodies and callbacks), and the deferred code of constructors.
+    /// </summary>
+    private IEnumerable<(MethodSummary Entry, bool DeferredOnly, Location? Start)> Entries(List<MethodSummary> methods)
+    {
+        var delegateStarts = new Dictionary<IMethodSymbol, Location>(SymbolEqualityComparer.Default);
+        foreach (var summary in methods)
+        {
+            foreach (var (target, reference) in summary.DelegateTargets)
+            {
+                if (!delegateStarts.ContainsKey(target))
+                {
+                    delegateStarts[target] = reference;
+                }
+            }
+        }
+
+        foreach (var summary in methods)
+        {
+            var method = summary.Method;
+            if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor)
+            {
+                yield return (summary, true, null);
+            }
+            else if (delegateStarts.TryGetValue(method, out var start))
+            {
+                yield return (summary, false, start);
+            }
+            else if (IsCallable(method))
+            {
+                yield return (summary, false, null);
+            }
+        }
+    }
+
+    private static bool IsDisposal(IMethodSymbol method)
+        => method.MethodKind == MethodKind.Destructor
+           || method.Name is "Dispose" or "DisposeAsync" or "System.IDisposable.Dispose" or "System.IAsyncDisposable.DisposeAsync";
+
+    /// <summary>
+    /// Members clients call: public ones and interface implementations. Protected members are called by the base
+    /// type's template methods (often under the base's lock) and internal ones by the library's own code, whose call
+    /// sites hold what they hold; treating them as entries made most reports on real libraries false (NLog's
+    /// <c>Target.InitializeTarget</c>, called under <c>SyncRoot</c>).
+    /// </summary>
+    private static bool IsCallable(IMethodSymbol method)
+    {
+        var accessor = method.AssociatedSymbol ?? method;
+        return method.DeclaredAccessibility == Accessibility.Public && accessor.DeclaredAccessibility == Accessibility.Public
+            || method.MethodKind == MethodKind.ExplicitInterfaceImplementation
+            || method.ExplicitInterfaceImplementations.Length > 0;
+    }
+
+    /// <summary>
+    /// Streams, readers, writers and enumerators are documented as not for concurrent use: a lock inside one guards a
+    /// resource it shares (LiteDB's <c>ConcurrentStream</c> locks the inner stream), not the wrapper's own state.
+    /// </summary>
+    private static bool IsSingleUserByContract(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.ContainingNamespace?.ToDisplayString() == "System.IO" && current.Name is "Stream" or "TextReader" or "TextWriter")
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name == "IEnumerator" && implemented.ContainingNamespace?.ToDisplayString() is "System.Collections" or "System.Collections.Generic")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the type's syntax can synchronize at all: a <c>lock</c> statement, a synchronization type or call by
+    /// name, or a <c>ThreadSafe</c> attribute. Checked before any body is bound, because most types in a file with
+    /// a lock somewhere have none.
+    /// </summary>
+    public static bool MaySynchronize(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case LockStatementSyntax:
+                        return true;
+                    case IdentifierNameSyntax { Identifier.ValueText: "Monitor" or "Interlocked" or "Volatile" or "SemaphoreSlim" or "ReaderWriterLockSlim" or "Lock" or "SpinLock" or "Mutex" or "EnterScope" or "ThreadSafe" or "ThreadSafeAttribute" }:
+                        return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<(IMethodSymbol, string)> visited, Location? start, Dictionary<(ISymbol, Location, string), Reached> reached)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (depth > MaxCallDepth || !visited.Add((summary.Method, Key(inherited))))
+        {
+            return;
+        }
+
+        foreach (var access in summary.Accesses)
+        {
+            if (deferredOnly && !access.Deferred)
+            {
+                continue;
+            }
+
+            var locks = access.Deferred ? access.Locks : inherited.AddRange(access.Locks);
+            var key = (access.State, access.Location, Key(locks));
+            if (!reached.ContainsKey(key))
+            {
+                reached[key] = new Reached(access, locks, summary.Method, start);
+            }
+        }
+
+        foreach (var call in summary.Calls)
+        {
+            if ((deferredOnly && !call.Deferred) || Summary(call.Callee) is not { } callee)
+            {
+                continue;
+            }
+
+            var locks = call.Deferred ? call.Locks : inherited.AddRange(call.Locks);
+            Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached);
+        }
+    }
+
+    private static string Key(ImmutableArray<HeldLock> locks)
+    {
+        if (locks.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var names = new List<string>(locks.Length);
+        foreach (var held in locks)
+        {
+            names.Add((held.Symbol?.ToDisplayString() ?? "?") + (held.AllowsWrites ? "!" : string.Empty));
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return string.Join(",", names);
+    }
+
+    private MethodSummary? Summary(IMethodSymbol method)
+    {
+        method = method.PartialImplementationPart ?? method.OriginalDefinition;
+        if (_summaries.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        MethodSummary? summary = null;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(_cancellationToken);
+            var hasBody = syntax switch
+            {
+                BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
+                AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+                ArrowExpressionClauseSyntax => true,
+                _ => false,
+            };
+            if (hasBody && _semanticModels(reference.SyntaxTree).GetOperation(syntax, _cancellationToken) is { } body)
+            {
+                summary = _builder.Build(method, body);
+                break;
+            }
+        }
+
+        _summaries[method] = summary;
+        return summary;
+    }
+
+    private static string Display(IMethodSymbol method) => method switch
+    {
+        { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => method.ContainingType.Name,
+        { AssociatedSymbol: { } associated } => associated.Name,
+        _ => method.Name,
+    };
+
+    /// <summary>An access reached from an entry, with every lock held at it (the callers' and its own).</summary>
+    private sealed class Reached
+    {
+        public Reached(MemberAccess access, ImmutableArray<HeldLock> locks, IMethodSymbol member, Location? start)
+        {
+            Access = access;
+            Locks = locks;
+            Member = member;
+            Start = start;
+        }
+
+        public MemberAccess Access { get; }
+        public ImmutableArray<HeldLock> Locks { get; }
+        public IMethodSymbol Member { get; }
+
+        /// <summary>Where the entry is handed out as a delegate (a thread body, a callback), or null for a member callers call.</summary>
+        public Location? Start { get; }
+    }
+
+    /// <summary>Why a type's members run concurrently, quoted in every message about it.</summary>
+    private sealed class Concurrency
+    {
+        private readonly INamedTypeSymbol _type;
+        private readonly string _because;
+
+        public Concurrency(INamedTypeSymbol type, bool declared, string because)
+        {
+            _type = type;
+            Declared = declared;
+            _because = because;
+        }
+
+        /// <summary>The type says so with [ThreadSafe]: every unsynchronized write is a finding, not only lost updates.</summary>
+        public bool Declared { get; }
+
+        public string Describe(Reached access)
+        {
+            var member = Display(access.Member);
+            if (access.Start is { } start)
+            {
+                return $"'{member}' runs as the callback handed out at line {start.GetLineSpan().StartLinePosition.Line + 1}, concurrently with the members of '{_type.Name}', and {_because}";
+            }
+
+            return $"'{member}' may run on several threads at once: {_because}";
+        }
+
+        public Location Location(Reached access) => access.Start ?? _type.Locations.FirstOrDefault() ?? Microsoft.CodeAnalysis.Location.None;
+    }
+}

@@ -1,0 +1,244 @@
+using Forklift.Analyzers.Locks;
+using Microsoft.CodeAnalysis.Testing;
+using static Forklift.Analyzers.Tests.Locks.LockKinds;
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.Locks.LockOrderInversionAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.Locks;
+
+/// <summary>FL2004: two locks taken in opposite orders, in one method, across methods, or through helper calls.</summary>
+public class LockOrderInversionTests
+{
+    [Fact]
+    public Task OppositeOrdersInTwoMethods_AreReportedOnceWithBothOrders()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly object _a = new(); private readonly object _b = new();", """
+                void Transfer()
+                {
+                    lock ({|#1:_a|})
+                    {
+                        lock ({|#0:_b|})
+                        {
+                            Work();
+                        }
+                    }
+                }
+
+                void Refund()
+                {
+                    lock ({|#2:_b|})
+                    {
+                        lock ({|#3:_a|})
+                        {
+                            Work();
+                        }
+                    }
+                }
+            """),
+            new DiagnosticResult(LockOrderInversionAnalyzer.Rule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("_b", "_a", string.Empty, "Refund", string.Empty));
+
+    [Fact]
+    public Task OrderThroughAHelperCall_IsReportedAtTheCall()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private static readonly object s_accounts = new(); private static readonly SemaphoreSlim s_journal = new(1, 1);", """
+                public static void Post()
+                {
+                    {|#1:Monitor.Enter(s_accounts)|};
+                    try
+                    {
+                        {|#0:Append()|};
+                    }
+                    finally
+                    {
+                        Monitor.Exit(s_accounts);
+                    }
+                }
+
+                private static void Append() => Write();
+
+                private static void Write()
+                {
+                    s_journal.Wait();
+                    try { Work(); } finally { s_journal.Release(); }
+                }
+
+                public static async Task CompactAsync()
+                {
+                    await {|#2:s_journal.WaitAsync()|};
+                    try
+                    {
+                        lock ({|#3:s_accounts|})
+                        {
+                            Work();
+                        }
+                    }
+                    finally
+                    {
+                        s_journal.Release();
+                    }
+                }
+
+                static void Work() { }
+            """).Replace("    void Work() { }\n", string.Empty),
+            new DiagnosticResult(LockOrderInversionAnalyzer.Rule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("s_journal", "s_accounts", " (through 'Append')", "CompactAsync", string.Empty));
+
+    [Fact]
+    public Task WriteLocksAndMonitorEnter_AreOrdered()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly ReaderWriterLockSlim _index = new(); private readonly object _files = new();", """
+                void Add()
+                {
+                    {|#1:_index.EnterWriteLock()|};
+                    try
+                    {
+                        {|#0:Monitor.Enter(_files)|};
+                        try { Work(); } finally { Monitor.Exit(_files); }
+                    }
+                    finally
+                    {
+                        _index.ExitWriteLock();
+                    }
+                }
+
+                void Flush()
+                {
+                    lock ({|#2:_files|})
+                    {
+                        {|#3:_index.EnterWriteLock()|};
+                        try { Work(); } finally { _index.ExitWriteLock(); }
+                    }
+                }
+            """),
+            new DiagnosticResult(LockOrderInversionAnalyzer.Rule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("_files", "_index", string.Empty, "Flush", string.Empty));
+
+    [Fact]
+    public Task ConsistentOrdersGatedPairsTimedTriesReadLocksAndConstructors_AreSilent()
+        => Verify.VerifyAnalyzerAsync(
+            Class("""
+                private readonly object _a = new();
+                private readonly object _b = new();
+                private readonly object _gate = new();
+                private readonly object _c = new();
+                private readonly object _d = new();
+                private readonly ReaderWriterLockSlim _rw = new();
+                private readonly SemaphoreSlim _signal = new(0);
+            """, """
+                C()
+                {
+                    lock (_b) { lock (_a) { Work(); } }
+                }
+
+                void Same1() { lock (_a) { lock (_b) { Work(); } } }
+
+                void Same2() { lock (_a) { Helper(); } }
+
+                void Helper() { lock (_b) { Work(); } }
+
+                void Gated1() { lock (_gate) { lock (_c) { lock (_d) { Work(); } } } }
+
+                void Gated2() { lock (_gate) { lock (_d) { lock (_c) { Work(); } } } }
+
+                void TimedTry()
+                {
+                    lock (_b)
+                    {
+                        if (Monitor.TryEnter(_a, 100))
+                        {
+                            try { Work(); } finally { Monitor.Exit(_a); }
+                        }
+                    }
+                }
+
+                void Reads1()
+                {
+                    _rw.EnterReadLock();
+                    try { lock (_a) { Work(); } } finally { _rw.ExitReadLock(); }
+                }
+
+                void Reads2()
+                {
+                    lock (_a)
+                    {
+                        _rw.EnterReadLock();
+                        _rw.ExitReadLock();
+                    }
+                }
+
+                void Signals1()
+                {
+                    lock (_a) { _signal.Wait(); }
+                }
+
+                void Signals2()
+                {
+                    _signal.Wait();
+                    lock (_a) { Work(); }
+                    _signal.Release();
+                }
+
+                void Others(C other)
+                {
+                    lock (_b)
+                    {
+                        other.Same1();
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task TwoParametersLockedInArgumentOrder_IsReported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            class Account
+            {
+                public readonly object Sync = new();
+                public long Id;
+                public decimal Balance;
+
+                public static void Transfer(Account from, Account to, decimal amount)
+                {
+                    lock ({|#1:from.Sync|})
+                    {
+                        lock ({|#0:to.Sync|})
+                        {
+                            from.Balance -= amount;
+                            to.Balance += amount;
+                        }
+                    }
+                }
+
+                public static void Swap(Account a, Account b)
+                {
+                    {|#3:Monitor.Enter(a)|};
+                    try
+                    {
+                        {|#2:Monitor.Enter(b)|};
+                        try { (a.Balance, b.Balance) = (b.Balance, a.Balance); } finally { Monitor.Exit(b); }
+                    }
+                    finally
+                    {
+                        Monitor.Exit(a);
+                    }
+                }
+
+                public static void Ordered(Account from, Account to, decimal amount)
+                {
+                    if (from.Id < to.Id)
+                    {
+                        lock (from.Sync) { lock (to.Sync) { from.Balance -= amount; to.Balance += amount; } }
+                    }
+                    else
+                    {
+                        lock (to.Sync) { lock (from.Sync) { from.Balance -= amount; to.Balance += amount; } }
+                    }
+                }
+
+                public static void Unrelated(Account account, object other)
+                {
+                    lock (account.Sync) { lock (other) { account.Balance = 0; } }
+                }
+            }
+            """,
+            new DiagnosticResult(LockOrderInversionAnalyzer.SwappedArgumentsRule).WithLocation(0).WithLocation(1).WithArguments("to.Sync", "from.Sync", "from", "to"),
+            new DiagnosticResult(LockOrderInversionAnalyzer.SwappedArgumentsRule).WithLocation(2).WithLocation(3).WithArguments("b", "a", "a", "b"));
+}

@@ -1,0 +1,239 @@
+using Forklift.Analyzers.Locks;
+using Microsoft.CodeAnalysis.Testing;
+using static Forklift.Analyzers.Tests.Locks.LockKinds;
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.Locks.NonReentrantLockReentryAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.Locks;
+
+/// <summary>FL2002: a lock that does not re-enter taken again on a path that holds it, directly or through calls.</summary>
+public class NonReentrantLockReentryTests
+{
+    private const string SemaphoreForever = "a SemaphoreSlim with one permit does not re-enter, so the second wait blocks forever";
+    private const string NoRecursion = "this ReaderWriterLockSlim does not support recursion, so the second enter throws LockRecursionException";
+    private const string Spin = "a SpinLock does not re-enter: with owner tracking the second enter throws LockRecursionException, without it the thread spins forever";
+
+    [Fact]
+    public Task ReentryInOneMethod_IsReportedAtTheSecondAcquire()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1); private readonly ReaderWriterLockSlim _rw = new(); private SpinLock _spin = new(false);", """
+                async Task Semaphore()
+                {
+                    await {|#1:_gate.WaitAsync()|};
+                    try
+                    {
+                        {|#0:_gate.Wait()|};
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                void ReadInsideWrite()
+                {
+                    {|#3:_rw.EnterWriteLock()|};
+                    try
+                    {
+                        {|#2:_rw.EnterReadLock()|};
+                        _rw.ExitReadLock();
+                    }
+                    finally
+                    {
+                        _rw.ExitWriteLock();
+                    }
+                }
+
+                void SpinTwice()
+                {
+                    bool a = false, b = false;
+                    {|#5:_spin.Enter(ref a)|};
+                    {|#4:_spin.Enter(ref b)|};
+                    _spin.Exit();
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.Rule).WithLocation(0).WithLocation(1).WithArguments("_gate", SemaphoreForever),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.Rule).WithLocation(2).WithLocation(3).WithArguments("_rw", NoRecursion),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.Rule).WithLocation(4).WithLocation(5).WithArguments("_spin", Spin));
+
+    [Fact]
+    public Task ReentryThroughCalls_IsReportedAtTheCall()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _gate; private static readonly ReaderWriterLockSlim s_rw = new(LockRecursionPolicy.NoRecursion);", """
+                C() => _gate = new SemaphoreSlim(1, 1);
+
+                public async Task SaveAsync()
+                {
+                    await {|#1:_gate.WaitAsync()|};
+                    try
+                    {
+                        await {|#0:FlushAsync()|};
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                public async Task FlushAsync()
+                {
+                    await {|#2:_gate.WaitAsync()|};
+                    try
+                    {
+                        await Task.Yield();
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                public static void Update()
+                {
+                    {|#4:s_rw.EnterWriteLock()|};
+                    try
+                    {
+                        {|#3:Outer()|};
+                    }
+                    finally
+                    {
+                        s_rw.ExitWriteLock();
+                    }
+                }
+
+                private static void Outer() => Inner();
+
+                private static int Inner()
+                {
+                    {|#5:s_rw.EnterReadLock()|};
+                    try { return 1; } finally { s_rw.ExitReadLock(); }
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_gate", "FlushAsync", SemaphoreForever),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(3).WithLocation(4).WithLocation(5).WithArguments("s_rw", "Outer", NoRecursion));
+
+    [Fact]
+    public Task ReentrantLocksAndUnknownOrDifferentLocks_AreSilent()
+        => Verify.VerifyAnalyzerAsync(
+            Class("""
+                private readonly object _sync = new();
+                private readonly Mutex _mutex = new();
+                private readonly SemaphoreSlim _two = new(2);
+                private readonly SemaphoreSlim _injected;
+                private readonly SemaphoreSlim _gate = new(1, 1);
+                private readonly ReaderWriterLockSlim _recursive = new(LockRecursionPolicy.SupportsRecursion);
+                private readonly ReaderWriterLockSlim _rw = new();
+            """, """
+                C(SemaphoreSlim injected) => _injected = injected;
+
+                void Monitors()
+                {
+                    lock (_sync)
+                    {
+                        Monitor.Enter(_sync);
+                        Monitor.Exit(_sync);
+                        lock (_sync) { Work(); }
+                    }
+
+                    _mutex.WaitOne();
+                    _mutex.WaitOne();
+                    _mutex.ReleaseMutex();
+                    _mutex.ReleaseMutex();
+                }
+
+                void Semaphores(C other)
+                {
+                    _two.Wait();
+                    _two.Wait();
+                    _injected.Wait();
+                    _injected.Wait();
+                    _gate.Wait();
+                    try
+                    {
+                        if (_gate.Wait(0)) { _gate.Release(); }
+                        other.Helper();
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+
+                    _gate.Wait();
+                    _gate.Release();
+                }
+
+                void Helper()
+                {
+                    _gate.Wait();
+                    try { Work(); } finally { _gate.Release(); }
+                }
+
+                void ReaderWriter()
+                {
+                    _recursive.EnterWriteLock();
+                    _recursive.EnterReadLock();
+                    _recursive.ExitReadLock();
+                    _recursive.ExitWriteLock();
+
+                    _rw.EnterUpgradeableReadLock();
+                    try
+                    {
+                        _rw.EnterWriteLock();
+                        _rw.ExitWriteLock();
+                    }
+                    finally
+                    {
+                        _rw.ExitUpgradeableReadLock();
+                    }
+
+                    _rw.EnterReadLock();
+                    _rw.ExitReadLock();
+                    _rw.EnterWriteLock();
+                    _rw.ExitWriteLock();
+                }
+
+                void Later()
+                {
+                    _gate.Wait();
+                    try
+                    {
+                        Action a = () => Helper();
+                        Task.Run(a);
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task ReentryThroughRecursionAndLocalFunctions_IsReported()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1);", """
+                void Visit(int depth)
+                {
+                    {|#1:_gate.Wait()|};
+                    try
+                    {
+                        if (depth > 0)
+                        {
+                            {|#0:Visit(depth - 1)|};
+                        }
+
+                        {|#2:Flush()|};
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+
+                    void Flush()
+                    {
+                        {|#3:_gate.Wait()|};
+                        _gate.Release();
+                    }
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(1).WithArguments("_gate", "Visit", SemaphoreForever),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(2).WithLocation(1).WithLocation(3).WithArguments("_gate", "Flush", SemaphoreForever));
+}

@@ -1,0 +1,410 @@
+using Forklift.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using static Forklift.Analyzers.Tests.Locks.LockKinds;
+using ReleaseInFinally = Forklift.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Forklift.Analyzers.Locks.LockReleaseNotInFinallyAnalyzer,
+    Forklift.CodeFixes.Locks.LockReleaseNotInFinallyCodeFix>;
+using ReleaseHeld = Forklift.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Forklift.Analyzers.Locks.ReleaseWithoutAcquireAnalyzer,
+    Forklift.CodeFixes.Locks.ReleaseWithoutAcquireCodeFix>;
+
+namespace Forklift.Analyzers.Tests.Locks;
+
+/// <summary>
+/// Shapes that correct code in real libraries uses on purpose and that FL2001/FL2003 once reported (issue #10): each
+/// must stay silent under both rules, and each neighbouring real mistake must still be reported once.
+/// </summary>
+public class RealCodeLockShapesTests
+{
+    private static async Task VerifyBothSilentAsync(string source)
+    {
+        await new ReleaseInFinally.Test { TestCode = source, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+        await new ReleaseHeld.Test { TestCode = source, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("private readonly ReaderWriterLockSlim _gate = new();", "_gate.TryEnterReadLock(-1)", "_gate.ExitReadLock()")]
+    [InlineData("private readonly ReaderWriterLockSlim _gate = new();", "_gate.TryEnterWriteLock(Timeout.Infinite)", "_gate.ExitWriteLock()")]
+    [InlineData("private readonly ReaderWriterLockSlim _gate = new();", "_gate.TryEnterUpgradeableReadLock(Timeout.InfiniteTimeSpan)", "_gate.ExitUpgradeableReadLock()")]
+    [InlineData("private readonly object _gate = new();", "Monitor.TryEnter(_gate, Timeout.Infinite)", "Monitor.Exit(_gate)")]
+    [InlineData("private readonly SemaphoreSlim _gate = new(1, 1);", "_gate.Wait(-1)", "_gate.Release()")]
+    [InlineData("private readonly SemaphoreSlim _gate = new(1, 1);", "_gate.Wait(Timeout.InfiniteTimeSpan, CancellationToken.None)", "_gate.Release()")]
+    [InlineData("private readonly Mutex _gate = new();", "_gate.WaitOne(-1)", "_gate.ReleaseMutex()")]
+    public Task InfiniteTimeout_ResultNeedsNoCheck(string field, string acquire, string release)
+        => VerifyBothSilentAsync(Class(field, $$"""
+                void M()
+                {
+                    {{acquire}};
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        {{release}};
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task InfiniteTimeoutWithFlag_IsAnEnter()
+        => VerifyBothSilentAsync(Class("private readonly object _gate = new();", """
+                void M()
+                {
+                    bool taken = false;
+                    Monitor.TryEnter(_gate, Timeout.Infinite, ref taken);
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        if (taken) Monitor.Exit(_gate);
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task SemaphoreCreatedWithoutPermits_IsASignal()
+        => VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _signal = new(0); private readonly Semaphore _items; private readonly SemaphoreSlim _wake;", """
+                C()
+                {
+                    _items = new Semaphore(0, 100);
+                    _wake = new SemaphoreSlim(initialCount: 0, maxCount: int.MaxValue);
+                }
+
+                void Produce()
+                {
+                    Work();
+                    _signal.Release();
+                    _items.Release();
+                }
+
+                void Consume()
+                {
+                    _signal.Wait();
+                    Work();
+                    _signal.Release();
+                    _items.WaitOne();
+                    Work();
+                    _items.Release();
+                }
+
+                async Task PumpAsync(CancellationToken ct)
+                {
+                    while (_wake.Wait(0)) { }
+                    await _wake.WaitAsync(TimeSpan.FromSeconds(5), ct);
+                    Work();
+                    _wake.Release();
+                }
+            """));
+
+    [Fact]
+    public Task DrainLoopAndTimedSleep_OnAnyPermitCount_AreNotLocks()
+        => VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _gate;", """
+                C(SemaphoreSlim gate) => _gate = gate;
+
+                async Task PollAsync(TimeSpan interval, CancellationToken ct)
+                {
+                    while (_gate.Wait(0))
+                    {
+                    }
+
+                    await _gate.WaitAsync(interval, ct);
+                    Work();
+                }
+            """));
+
+    [Fact]
+    public Task ReleaseInsideTheReturnExpression_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                async Task<int> M(CancellationToken ct)
+                {
+                    await _gate.WaitAsync(ct);
+                    return 1 + _gate.Release();
+                }
+            """));
+
+    [Fact]
+    public Task ReleaseInTheReturnExpressionAfterWork_IsStillReported()
+        => new ReleaseInFinally.Test
+        {
+            TestCode = Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                async Task<int> M(CancellationToken ct)
+                {
+                    await [|_gate.WaitAsync(ct)|];
+                    Work();
+                    return 1 + _gate.Release();
+                }
+            """),
+            ReferenceAssemblies = TestReferences.Net80,
+        }.RunAsync();
+
+    [Fact]
+    public Task PermitHandedToAContinuation_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                async Task RunAsync(Func<Task> work)
+                {
+                    await _gate.WaitAsync();
+                    Task task;
+                    try
+                    {
+                        task = work();
+                    }
+                    catch
+                    {
+                        _gate.Release();
+                        throw;
+                    }
+
+                    _ = task.ContinueWith(_ => _gate.Release(), TaskScheduler.Default);
+                }
+
+                void Schedule(Action<Action> register)
+                {
+                    _gate.Wait();
+                    if (!ThreadPool.QueueUserWorkItem(_ => Done()))
+                    {
+                        _gate.Release();
+                    }
+
+                    void Done() => _gate.Release();
+                }
+            """));
+
+    [Fact]
+    public async Task HandOffThatLeaksOnOneReturn_IsStillReported()
+    {
+        // LiteDB's SharedEngine, judged a true report on real code: Open hands the mutex to Close when it returns true,
+        // but 'return false' (already open on this thread) keeps one more recursion count that no caller releases.
+        var source = Class("private readonly Mutex _mutex = new(); private object _engine;", """
+                private bool Open()
+                {
+                    try { [|_mutex.WaitOne()|]; } catch (AbandonedMutexException) { }
+                    if (_engine == null)
+                    {
+                        try { _engine = new object(); return true; }
+                        catch { _mutex.ReleaseMutex(); throw; }
+                    }
+                    else
+                    {
+                        return false;
+                    }
+                }
+
+                private void Close() { _engine = null; _mutex.ReleaseMutex(); }
+
+                public int Query() { bool opened = Open(); try { return 1; } finally { if (opened) Close(); } }
+            """);
+        await new ReleaseInFinally.Test { TestCode = source, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+        await new ReleaseHeld.Test { TestCode = source.Replace("[|", string.Empty).Replace("|]", string.Empty), ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("private readonly SemaphoreSlim _gate = new(1, 1);", "_gate.Wait(100)")]
+    [InlineData("private readonly object _gate = new();", "Monitor.TryEnter(_gate, 100)")]
+    [InlineData("private readonly ReaderWriterLockSlim _gate = new();", "_gate.TryEnterWriteLock(100)")]
+    public Task IgnoredResult_InAHandOffMethod_IsSilent(string field, string acquire)
+        => VerifyBothSilentAsync(Class(field, $$"""
+                public void Acquire()
+                {
+                    {{acquire}};
+                }
+            """));
+
+    [Fact]
+    public async Task IgnoredResultWithFinallyRelease_IsReportedOnce()
+    {
+        var source = Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                void M()
+                {
+                    _gate.Wait(100);
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        {|#0:_gate.Release()|};
+                    }
+                }
+            """);
+        await new ReleaseInFinally.Test { TestCode = source.Replace("{|#0:", string.Empty).Replace("|};", ";"), ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+        var held = new ReleaseHeld.Test { TestCode = source, ReferenceAssemblies = TestReferences.Net80 };
+        held.ExpectedDiagnostics.Add(ReleaseHeld.Diagnostic().WithLocation(0).WithArguments("_gate", "the result of 'Wait' is not checked before releasing"));
+        await held.RunAsync();
+    }
+
+    [Fact]
+    public Task ReleaseInCatchAndFinally_IsADoubleRelease()
+        => new ReleaseHeld.Test
+        {
+            TestCode = Class("private readonly SemaphoreSlim _gate = new(1, 1); private readonly object _sync = new();", """
+                void M()
+                {
+                    _gate.Wait();
+                    try
+                    {
+                        Work();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        {|#0:_gate.Release()|};
+                        throw;
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                void N()
+                {
+                    Monitor.Enter(_sync);
+                    try
+                    {
+                        Work();
+                    }
+                    catch
+                    {
+                        [|Monitor.Exit(_sync)|];
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_sync);
+                    }
+                }
+
+                void CatchOnly()
+                {
+                    _gate.Wait();
+                    try
+                    {
+                        Work();
+                    }
+                    catch
+                    {
+                        _gate.Release();
+                        throw;
+                    }
+
+                    _gate.Release();
+                }
+            """),
+            ReferenceAssemblies = TestReferences.Net80,
+            ExpectedDiagnostics =
+            {
+                ReleaseHeld.Diagnostic().WithLocation(0).WithArguments("_gate", "it is released in a catch block and again in the finally block of the same try, so an exception releases it twice"),
+            },
+        }.RunAsync();
+
+    [Fact]
+    public Task AcquireInAConditionalExpressionCheckedBeforeTheTry_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _setup = new(1, 1); private bool _ready;", """
+                // Npgsql NpgsqlDataSource.Bootstrap and ReplicationConnection.SendFeedback.
+                async Task BootstrapAsync(bool async, TimeSpan timeout, CancellationToken ct)
+                {
+                    var hasSemaphore = async
+                        ? await _setup.WaitAsync(timeout, ct).ConfigureAwait(false)
+                        : _setup.Wait(timeout, ct);
+
+                    if (!hasSemaphore)
+                        throw new TimeoutException();
+
+                    try
+                    {
+                        _ready = true;
+                    }
+                    finally
+                    {
+                        _setup.Release();
+                    }
+                }
+
+                async Task SendAsync(bool wait, CancellationToken ct)
+                {
+                    var taken = wait
+                        ? await _setup.WaitAsync(Timeout.Infinite, ct).ConfigureAwait(false)
+                        : await _setup.WaitAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
+
+                    if (!taken)
+                    {
+                        Console.WriteLine("skipped");
+                        return;
+                    }
+
+                    try { _ready = false; }
+                    finally { _setup.Release(); }
+                }
+            """));
+
+    [Fact]
+    public Task HandOverHandLocking_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly object _sync = new(); private readonly object _cancelLock = new(); private bool _connected = true; private int _cancelled;", """
+                // Npgsql NpgsqlConnector: the second lock is taken last inside the first one's block or try.
+                void Cancel()
+                {
+                    lock (_sync)
+                    {
+                        if (!_connected)
+                            return;
+                        Monitor.Enter(_cancelLock);
+                    }
+
+                    try
+                    {
+                        _cancelled++;
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_cancelLock);
+                    }
+                }
+
+                int State { get; set; }
+
+                int Break()
+                {
+                    Monitor.Enter(_sync);
+                    var state = State;
+                    if (state == 3)
+                    {
+                        Monitor.Exit(_sync);
+                        return -1;
+                    }
+
+                    try
+                    {
+                        _connected = false;
+                        return state;
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_sync);
+                    }
+                }
+
+                void Cleanup()
+                {
+                    Monitor.Enter(_sync);
+                    try
+                    {
+                        _connected = false;
+                        Monitor.Enter(_cancelLock);
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_sync);
+                    }
+
+                    try
+                    {
+                        _cancelled = 0;
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_cancelLock);
+                    }
+                }
+            """));
+}

@@ -1,0 +1,336 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>Concurrency that comes from callers: types that synchronize their own state or are marked [ThreadSafe].</summary>
+public class CallerConcurrencyTests
+{
+    private static Task VerifyInconsistentAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(source, expected);
+
+    private static Task VerifyMutationAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(source, expected);
+
+    [Fact]
+    public Task Worker_thread_writes_the_field_that_Cancel_reads_and_nulls_under_its_lock()
+        => VerifyInconsistentAsync(
+            """
+            using System.Threading;
+
+            public sealed class Job { public void Abort() { } }
+
+            public sealed class Runner
+            {
+                private readonly object _cancelLock = new object();
+                private Job _current;
+                private Thread _thread;
+
+                public void Start()
+                {
+                    _thread = new Thread({|#1:Run|});
+                    _thread.Start();
+                }
+
+                private void Run()
+                {
+                    while (true)
+                    {
+                        {|#0:_current = new Job()|};
+                    }
+                }
+
+                public void Cancel()
+                {
+                    lock (_cancelLock)
+                    {
+                        _current?.Abort();
+                        _current = null;
+                    }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_current", "written", "_cancelLock", "in 'Cancel' (2 of 3 accesses)",
+                "'Run' runs as the callback handed out at line 13, concurrently with the members of 'Runner', and 'Runner' synchronizes its own state ('Cancel' locks '_cancelLock')"));
+
+    [Fact]
+    public Task Public_member_writes_without_the_lock_that_guards_most_accesses()
+        => VerifyInconsistentAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed class Cache
+            {
+                private readonly object _sync = new object();
+                private readonly Dictionary<string, int> _items = new();
+                private int _version;
+
+                public void Set(string key, int value) { lock (_sync) { _items[key] = value; _version++; } }
+                public int Get(string key) { lock (_sync) { return _items.TryGetValue(key, out var v) ? v + _version : 0; } }
+                public void Clear() { [|_items.Clear()|]; [|_version = 0|]; }
+                public int Count => [|_items.Count|];
+            }
+            """);
+
+    [Fact]
+    public Task Private_helper_always_called_under_the_lock_is_guarded_by_it()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Pool
+            {
+                private readonly object _sync = new object();
+                private readonly List<int> _free = new();
+                private int _rented;
+
+                public int Rent() { lock (_sync) { return Take(); } }
+                public void Return(int item) { lock (_sync) { Put(item); } }
+
+                private int Take() { _rented++; var last = _free[_free.Count - 1]; _free.RemoveAt(_free.Count - 1); return last; }
+                private void Put(int item) { _rented--; _free.Add(item); }
+            }
+            """);
+
+    [Fact]
+    public Task Constructor_state_is_owned_until_published()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Registry
+            {
+                private readonly object _sync = new object();
+                private readonly List<string> _names = new();
+                private int _count;
+
+                public Registry(IEnumerable<string> names) { foreach (var n in names) { _names.Add(n); _count++; } }
+
+                public void Add(string name) { lock (_sync) { _names.Add(name); _count++; } }
+            }
+            """);
+
+    [Fact]
+    public Task Plain_update_of_a_field_updated_with_Interlocked_elsewhere()
+        => VerifyMutationAsync(
+            """
+            using System.Threading;
+
+            public sealed class {|#1:Stats|}
+            {
+                private int _requests;
+                private int _errors;
+
+                public void Request() => Interlocked.Increment(ref _requests);
+                public void Cancel() => {|#0:_requests--|};
+                public void Error() => _errors++;
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_requests", "Cancel", "'Cancel' may run on several threads at once: 'Stats' synchronizes its own state ('Request' uses Interlocked on '_requests')"));
+
+    [Fact]
+    public Task Dispose_and_state_built_before_publication_are_not_judged()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading;
+
+            public sealed class Message : IDisposable
+            {
+                private readonly object _sync = new object();
+                private object _result;
+                private int _flags;
+                private Timer _timer;
+
+                internal void SetAsking() => _flags |= 4;
+                public void Complete(object result) { lock (_sync) { _result = result; } }
+                public object Result { get { lock (_sync) { return _result; } } }
+                public void Dispose() { _timer?.Dispose(); _timer = null; _result = null; }
+            }
+            """);
+
+    [Fact]
+    public Task ThreadSafe_attribute_from_any_namespace_makes_every_unsynchronized_write_a_finding()
+        => VerifyMutationAsync("""
+            namespace Acme.Annotations { [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class ThreadSafeAttribute : System.Attribute { } }
+
+            namespace App
+            {
+                [Acme.Annotations.ThreadSafe]
+                public sealed class Connection
+                {
+                    private object _state;
+                    private string _name;
+                    public void Open() { [|_state = new object()|]; _name = "open"; }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ThreadSafe_type_mutating_a_list_without_a_lock()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            sealed class ThreadSafeAttribute : System.Attribute { }
+
+            [ThreadSafe]
+            public sealed class Subscribers
+            {
+                private readonly List<string> _names = new();
+                public void Add(string name) => [|_names.Add(name)|];
+            }
+            """);
+
+    [Fact]
+    public Task Type_without_synchronization_is_not_assumed_concurrent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Builder
+            {
+                private readonly List<string> _parts = new();
+                private int _length;
+                public void Append(string part) { _parts.Add(part); _length += part.Length; }
+            }
+            """);
+
+    [Fact]
+    public Task Compare_and_swap_gate_lets_one_caller_at_a_time_through()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            public sealed class Flusher
+            {
+                private int _busy;
+                private int _flushed;
+                private int _pending;
+
+                public void Add() => Interlocked.Increment(ref _pending);
+
+                public void Flush()
+                {
+                    if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        _flushed++;
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref _busy, 0);
+                    }
+                }
+
+                public void FlushIfIdle()
+                {
+                    if (Interlocked.CompareExchange(ref _busy, 1, 0) == 0)
+                    {
+                        try { _flushed += 2; } finally { _busy = 0; }
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Timer_callback_guarded_by_an_Interlocked_running_flag()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            public sealed class Poller
+            {
+                private readonly Timer _timer;
+                private int _running;
+                private int _polls;
+
+                public Poller() => _timer = new Timer(_ => Tick(), null, 0, 100);
+
+                private void Tick()
+                {
+                    if (Interlocked.Exchange(ref _running, 1) == 1) return;
+                    try { _polls++; }
+                    finally { Interlocked.Exchange(ref _running, 0); }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Idempotent_lazy_cache_of_an_immutable_string_is_quiet()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            public sealed class Info
+            {
+                private readonly object _sync = new object();
+                private string _version;
+                private int _hits;
+
+                public string Version => _version ??= Compute();
+                public void Hit() { lock (_sync) { _hits++; } }
+                private static string Compute() => "1.0";
+            }
+            """);
+
+    [Fact]
+    public Task Lock_held_by_callers_in_another_type_is_not_the_guard()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            public sealed class Account
+            {
+                private int _balance;
+                public void Deposit(int amount) => _balance = amount;
+            }
+
+            public sealed class Bank
+            {
+                private readonly object _sync = new object();
+                private readonly Account _account = new Account();
+                public void Transfer(int amount) { lock (_sync) { _account.Deposit(amount); } }
+            }
+            """);
+
+    [Fact]
+    public Task Lambda_run_inside_the_lock_holds_it_and_a_callback_does_not()
+        => VerifyInconsistentAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public sealed class Index
+            {
+                private readonly object _sync = new object();
+                private readonly List<int> _ids = new();
+                private readonly HashSet<int> _removed = new();
+
+                public void Add(int id) { lock (_sync) { _ids.Add(id); _removed.Remove(id); } }
+                public void Remove(int id) { lock (_sync) { _removed.Add(id); } }
+                public int[] Live() { lock (_sync) { return _ids.Where(i => !_removed.Contains(i)).ToArray(); } }
+                public void Compact() { lock (_sync) { _ids.RemoveAll(i => _removed.Contains(i)); } }
+                public Task CompactLaterAsync() { lock (_sync) { return Task.Run(() => [|_ids.Clear()|]); } }
+            }
+            """);
+
+    [Fact]
+    public Task Set_up_before_the_method_starts_its_own_threads_is_not_a_race_with_callers()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            public static class Account
+            {
+                private static readonly object BalanceLock = new();
+                private static long balance;
+
+                public static long Run(int iterations)
+                {
+                    balance = 0;
+                    var first = new Thread(() => Change(5));
+                    var second = new Thread(() => Change(8));
+                    first.Start(); second.Start(); first.Join(); second.Join();
+                    return balance;
+                }
+
+                private static void Change(int amount)
+                {
+                    lock (BalanceLock) { balance = balance + amount; balance = balance - amount; }
+                }
+            }
+            """);
+}

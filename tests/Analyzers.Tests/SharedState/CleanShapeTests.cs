@@ -1,0 +1,186 @@
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>Correct concurrent code, written as applications write it: every race rule must stay silent.</summary>
+public class CleanShapeTests
+{
+    [Fact]
+    public Task Double_checked_locking()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            public sealed class Config
+            {
+                private readonly object _sync = new object();
+                private volatile object _loaded;
+
+                public object Get()
+                {
+                    if (_loaded == null)
+                    {
+                        lock (_sync)
+                        {
+                            if (_loaded == null) _loaded = new object();
+                        }
+                    }
+
+                    return _loaded;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Reader_writer_lock_cache()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class Cache
+            {
+                private readonly ReaderWriterLockSlim _lock = new ReaderWriterLockSlim();
+                private readonly Dictionary<string, string> _items = new();
+
+                public string Get(string key)
+                {
+                    _lock.EnterReadLock();
+                    try { return _items.TryGetValue(key, out var v) ? v : null; }
+                    finally { _lock.ExitReadLock(); }
+                }
+
+                public void Set(string key, string value)
+                {
+                    _lock.EnterWriteLock();
+                    try { _items[key] = value; }
+                    finally { _lock.ExitWriteLock(); }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Async_gate_with_SemaphoreSlim()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Uploader
+            {
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+                private readonly List<string> _sent = new();
+                private int _count;
+
+                public async Task SendAsync(string item)
+                {
+                    await _gate.WaitAsync();
+                    try
+                    {
+                        await Task.Delay(1);
+                        _sent.Add(item);
+                        _count++;
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Immutable_snapshot_swapped_with_Interlocked()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Immutable;
+            using System.Threading;
+
+            public sealed class Registry
+            {
+                private ImmutableList<string> _names = ImmutableList<string>.Empty;
+
+                public void Add(string name)
+                {
+                    ImmutableList<string> before, after;
+                    do
+                    {
+                        before = Volatile.Read(ref _names);
+                        after = before.Add(name);
+                    }
+                    while (Interlocked.CompareExchange(ref _names, after, before) != before);
+                }
+
+                public int Count => Volatile.Read(ref _names).Count;
+            }
+            """);
+
+    [Fact]
+    public Task Concurrent_dictionary_used_atomically_and_Lazy_values()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Threading.Tasks;
+
+            public sealed class Counters
+            {
+                private readonly ConcurrentDictionary<string, int> _hits = new();
+                private readonly ConcurrentDictionary<string, Lazy<object>> _values = new();
+
+                public void Count(string[] keys) => Parallel.ForEach(keys, k => _hits.AddOrUpdate(k, 1, (_, v) => v + 1));
+
+                public object Get(string key) => _values.GetOrAdd(key, k => new Lazy<object>(() => new object())).Value;
+            }
+            """);
+
+    [Fact]
+    public Task Per_item_results_written_to_distinct_slots_and_merged_after_the_join()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public static class Stats
+            {
+                public static int Sum(int[] items)
+                {
+                    var partial = new int[items.Length];
+                    Parallel.For(0, items.Length, i => partial[i] = items[i] * 2);
+                    var total = 0;
+                    foreach (var p in partial) total += p;
+                    var names = new List<string>();
+                    Parallel.For(0, 4, i => { var local = new List<string>(); local.Add(i.ToString()); });
+                    return total + names.Count;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Worker_thread_that_takes_the_lock_its_callers_take()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class Batcher
+            {
+                private readonly object _sync = new object();
+                private readonly List<string> _pending = new();
+                private bool _stopped;
+
+                public Batcher() => new Thread(Loop) { IsBackground = true }.Start();
+
+                public void Add(string item) { lock (_sync) { _pending.Add(item); Monitor.Pulse(_sync); } }
+
+                public void Stop() { lock (_sync) { _stopped = true; Monitor.Pulse(_sync); } }
+
+                private void Loop()
+                {
+                    while (true)
+                    {
+                        string[] batch;
+                        lock (_sync)
+                        {
+                            while (_pending.Count == 0 && !_stopped) Monitor.Wait(_sync);
+                            if (_stopped) return;
+                            batch = _pending.ToArray();
+                            _pending.Clear();
+                        }
+
+                        System.Console.WriteLine(batch.Length);
+                    }
+                }
+            }
+            """);
+}

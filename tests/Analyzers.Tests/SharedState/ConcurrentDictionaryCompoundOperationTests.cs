@@ -1,0 +1,80 @@
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.ConcurrentDictionaryCompoundOperationAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+public class ConcurrentDictionaryCompoundOperationTests
+{
+    [Fact]
+    public Task Increment_and_compound_assignment_of_an_entry()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            class Counter
+            {
+                private readonly ConcurrentDictionary<string, int> _counts = new();
+
+                public void Hit(string key, int n)
+                {
+                    {|#0:_counts[key]++|};
+                    [|_counts[key] += n|];
+                    [|_counts[key] = _counts[key] * 2|];
+                    _counts[key] = n;
+                    _counts["a"] = _counts["b"] + 1;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("'_counts[key]++'", "_counts", "AddOrUpdate"));
+
+    [Fact]
+    public Task Check_then_add_and_TryGetValue_then_set()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            class Cache
+            {
+                private readonly ConcurrentDictionary<string, object> _items = new();
+
+                public object Get(string key)
+                {
+                    [|if|] (!_items.ContainsKey(key))
+                    {
+                        _items[key] = new object();
+                    }
+
+                    {|#0:if|} (!_items.TryGetValue(key, out var value))
+                    {
+                        value = new object();
+                        _items[key] = value;
+                    }
+
+                    if (!_items.ContainsKey(key)) _items.TryAdd(key, value);
+                    if (!_items.ContainsKey("other")) _items[key] = value;
+                    return value;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("'TryGetValue' then set", "_items", "GetOrAdd or AddOrUpdate"));
+
+    [Fact]
+    public Task Atomic_members_and_plain_dictionaries_are_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+
+            class C
+            {
+                private readonly ConcurrentDictionary<string, int> _counts = new();
+                private readonly Dictionary<string, int> _plain = new();
+
+                public void Hit(string key)
+                {
+                    _counts.AddOrUpdate(key, 1, (_, v) => v + 1);
+                    _counts.GetOrAdd(key, 0);
+                    _counts.TryAdd(key, 1);
+                    lock (_counts) { _counts[key]++; }
+                    _plain[key]++;
+                    if (!_plain.ContainsKey(key)) _plain[key] = 1;
+                }
+            }
+            """);
+}

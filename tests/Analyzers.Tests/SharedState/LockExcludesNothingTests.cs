@@ -1,0 +1,119 @@
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.LockExcludesNothingAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+public class LockExcludesNothingTests
+{
+    [Fact]
+    public Task New_object_per_call()
+        => Verify.VerifyAnalyzerAsync("""
+            class C
+            {
+                int count;
+                void M()
+                {
+                    lock ({|#0:new object()|}) { count++; }
+                    var gate = new object();
+                    lock ([|gate|]) { count++; }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("lock (new object())", "the object is created for this call only"));
+
+    [Fact]
+    public Task String_built_per_call_and_boxed_value()
+        => Verify.VerifyAnalyzerAsync("""
+            class C
+            {
+                int count;
+                void M(string key, int id)
+                {
+                    lock ([|"user:" + key|]) { count++; }
+                    lock ([|$"user:{key}"|]) { count++; }
+                    lock ([|key.ToUpperInvariant()|]) { count++; }
+                    lock ([|(object)id|]) { count++; }
+                    lock (string.Intern("user:" + key)) { count++; }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Readonly_or_copied_SpinLock()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            class C
+            {
+                private readonly SpinLock _readonlySpin = new SpinLock(false);
+                private SpinLock _spin = new SpinLock(false);
+                private int _count;
+
+                void M()
+                {
+                    bool taken = false;
+                    try { [|_readonlySpin|].Enter(ref taken); _count++; } finally { if (taken) _readonlySpin.Exit(); }
+                    taken = false;
+                    var copy = _spin;
+                    try { [|copy|].Enter(ref taken); _count++; } finally { if (taken) copy.Exit(); }
+                    taken = false;
+                    try { _spin.Enter(ref taken); _count++; } finally { if (taken) _spin.Exit(); }
+                    ref var alias = ref _spin;
+                    taken = false;
+                    try { alias.Enter(ref taken); _count++; } finally { if (taken) alias.Exit(); }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Instance_lock_guarding_a_static_total()
+        => Verify.VerifyAnalyzerAsync("""
+            class Meter
+            {
+                private static long s_total;
+                private static readonly object s_gate = new object();
+                private readonly object _gate = new object();
+                private long _mine;
+
+                public void Add(long n)
+                {
+                    lock (_gate)
+                    {
+                        _mine += n;
+                        {|#0:s_total += n|};
+                    }
+
+                    lock (_gate)
+                    {
+                        lock (s_gate) { s_total += n; }
+                    }
+
+                    lock (s_gate) { s_total += n; }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("lock (_gate)", "'s_total' is static, but each instance has its own lock, so two instances update it at once"));
+
+    [Fact]
+    public Task Shared_locks_are_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly object _gate = new object();
+                private static readonly object s_gate = new object();
+                private int _count;
+
+                void M(int[] items)
+                {
+                    lock (_gate) { _count++; }
+                    lock (s_gate) { _count++; }
+                    lock (this) { _count++; }
+                    var sync = new object();
+                    var sum = 0;
+                    Parallel.ForEach(items, i => { lock (sync) { sum += i; } });
+                    lock ("constant") { _count++; }
+                }
+            }
+            """);
+}

@@ -1,0 +1,150 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>Realistic race shapes the rules once missed (issue #9), each as it would appear in an application.</summary>
+public class RaceShapeTests
+{
+    [Fact]
+    public Task Random_shared_by_a_parallel_loop()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Simulation
+            {
+                private readonly Random _random = new Random(42);
+
+                public double[] Sample(int n)
+                {
+                    var samples = new double[n];
+                    Parallel.For(0, n, i => samples[i] = [|_random.NextDouble()|]);
+                    return samples;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task StringBuilder_shared_by_tasks()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Linq;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                public static string Build(string[] sections)
+                {
+                    var text = new StringBuilder();
+                    var tasks = sections.Select(s => Task.Run(() => [|text.AppendLine(s.ToUpperInvariant())|])).ToArray();
+                    Task.WaitAll(tasks);
+                    return text.ToString();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Delegates_gathered_in_an_array_for_Parallel_Invoke()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Importer
+            {
+                private int _imported;
+
+                public void ImportAll()
+                {
+                    var steps = new Action[] { () => [|_imported += 10|], () => [|_imported += 20|] };
+                    Parallel.Invoke(steps);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Delegates_gathered_in_a_list_for_Parallel_Invoke()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Importer
+            {
+                private int _imported;
+
+                public void ImportAll(string[] files)
+                {
+                    var steps = new List<Action>();
+                    foreach (var file in files)
+                    {
+                        steps.Add(() => [|_imported += file.Length|]);
+                    }
+
+                    Parallel.Invoke(steps.ToArray());
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Catch_block_and_code_after_await_of_async_methods_joined_by_WhenAll()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class Crawler
+            {
+                private int _failures;
+                private long _bytes;
+                private readonly HttpClient _http = new HttpClient();
+
+                public Task CrawlAsync(string[] urls) => Task.WhenAll(Array.ConvertAll(urls, FetchAsync));
+
+                public async Task CrawlTwoAsync(string a, string b) => await Task.WhenAll(FetchAsync(a), FetchAsync(b));
+
+                private async Task FetchAsync(string url)
+                {
+                    try
+                    {
+                        var body = await _http.GetStringAsync(url);
+                        [|_bytes += body.Length|];
+                    }
+                    catch (HttpRequestException)
+                    {
+                        [|_failures++|];
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Dedicated_consumer_thread_dequeues_without_the_producers_lock()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class WorkQueue
+            {
+                private readonly object _sync = new object();
+                private readonly Queue<string> _items = new Queue<string>();
+
+                public WorkQueue() => new Thread(Consume) { IsBackground = true }.Start();
+
+                public void Post(string item)
+                {
+                    lock (_sync) { _items.Enqueue(item); Monitor.Pulse(_sync); }
+                }
+
+                private void Consume()
+                {
+                    while (true)
+                    {
+                        lock (_sync) { while (_items.Count == 0) Monitor.Wait(_sync); }
+                        var item = [|_items.Dequeue()|];
+                        System.Console.WriteLine(item);
+                    }
+                }
+            }
+            """);
+}
