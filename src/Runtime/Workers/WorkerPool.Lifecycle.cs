@@ -199,8 +199,8 @@ public sealed partial class WorkerPool
         switch (reason)
         {
             case KillReason.Timeout:
-                TimeSpan timeout = call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero;
-                string what = call.IsBatch ? $"An input of {call.Method.Name}" : call.Method.Name;
+                TimeSpan timeout = call.TimeoutOverride ?? call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero;
+                string what = call.IsBatch && call.TimeoutOverride is null ? $"An input of {call.Method.Name}" : call.Method.Name;
                 Fail(call, new WorkerTimeoutException($"{what} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
                 {
                     MethodName = call.Method.Name,

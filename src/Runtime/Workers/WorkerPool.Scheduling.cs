@@ -182,6 +182,12 @@ public sealed partial class WorkerPool
     /// at which the worker reports them (<see cref="Protocol.ProtocolConstants.ItemsDoneInterval"/>).</summary>
     private long ItemDeadline(PendingCall call)
     {
+        if (call.TimeoutOverride is TimeSpan limit)
+        {
+            // A remote caller's time to its deadline: one fixed deadline for the whole call, not renewed per input.
+            return call.FixedDeadline ??= Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        }
+
         if ((call.Method.Options.Timeout ?? _options.TaskTimeout) is not TimeSpan timeout)
         {
             return long.MaxValue;
