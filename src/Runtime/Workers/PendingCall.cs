@@ -73,6 +73,14 @@ internal abstract class PendingCall : IThreadPoolWorkItem
 
     public abstract bool IsBatch { get; }
 
+    /// <summary>A time limit for the whole call that replaces the method's and the pool's (a cluster call's remaining
+    /// time to its deadline); <see langword="null"/> keeps them.</summary>
+    public TimeSpan? TimeoutOverride { get; init; }
+
+    /// <summary>The deadline <see cref="TimeoutOverride"/> gave when the call first got a worker (a retry keeps it).
+    /// Guarded by the pool lock.</summary>
+    public long? FixedDeadline { get; set; }
+
     /// <summary>Encodes the arguments (a batch: count, then each input prefixed by its int32 length).</summary>
     public abstract void WriteArguments(PooledBufferWriter buffer);
 

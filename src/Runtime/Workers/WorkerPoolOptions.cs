@@ -5,6 +5,10 @@ namespace Forklift;
 /// <summary>Settings of a <see cref="WorkerPool"/>. Read once, when the pool is created.</summary>
 public sealed class WorkerPoolOptions
 {
+    /// <summary>The name that identifies this pool in logs, metrics (the <c>forklift.pool.name</c> tag) and traces.
+    /// Defaults to <c>default</c>.</summary>
+    public string Name { get; set; } = WorkerPool.DefaultName;
+
     /// <summary>How many worker processes run at once. Defaults to <see cref="Environment.ProcessorCount"/>.</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
 
