@@ -38,6 +38,9 @@ public sealed partial class WorkerPool
             {
                 exit = child.Exited.Result;
             }
+
+            // Large messages in flight to or from it (a crash, a kill, a timeout) will never be read: free them.
+            SharedMemorySegment.DeleteAll(Environment.ProcessId, worker.ProcessId);
         }
 
         // The last words (e.g. FailFast's message) may still be in the stderr pipe; they are read once the pipe is

@@ -94,7 +94,7 @@ public sealed partial class WorkerPool
 
         if (worker is not null)
         {
-            Send(worker, call);
+            call.SendOnThreadPool(worker);
         }
 
         if (spawn)
@@ -201,7 +201,10 @@ public sealed partial class WorkerPool
         return Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
     }
 
-    private void Send(WorkerProcess worker, PendingCall call)
+    /// <summary>Encodes and writes <paramref name="call"/>'s request; on an encoding error fails it and moves on to the
+    /// next queued call. Runs on the thread pool for a new call (see <see cref="PendingCall.SendOnThreadPool"/>) and on
+    /// a worker's reading thread for a queued one.</summary>
+    internal void Send(WorkerProcess worker, PendingCall call)
     {
         while (true)
         {

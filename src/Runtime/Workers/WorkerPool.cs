@@ -53,6 +53,9 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         else
         {
             _watchdog = new Timer(static state => ((WorkerPool)state!).OnWatchdog(), this, WatchdogPeriod, WatchdogPeriod);
+
+            // Large messages of a pool process that died by SIGKILL before its workers could delete them.
+            SharedMemorySegment.SweepDeadPools();
         }
     }
 
