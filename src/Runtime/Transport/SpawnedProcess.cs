@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.IO.Pipes;
 using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Forklift.Transport;
 
@@ -99,8 +100,32 @@ internal sealed unsafe class SpawnedProcess : ChildProcess
 
     public override bool StandardErrorIsEmpty()
     {
-        int available = 0;
-        return PosixInterop.IoctlInt(Descriptor(_error), PosixInterop.FIONREAD, &available) != 0 || available == 0;
+        // Called from the pool's threads while the stream's reader may be closing it at its end: a closed stream has
+        // nothing more to give, and the reference keeps the descriptor number from being reused while we ask.
+        SafePipeHandle handle;
+        bool added = false;
+        try
+        {
+            handle = _error.SafePipeHandle;
+            handle.DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+            return true;
+        }
+
+        try
+        {
+            int available = 0;
+            return PosixInterop.IoctlInt((int)handle.DangerousGetHandle(), PosixInterop.FIONREAD, &available) != 0 || available == 0;
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
     }
 
     public override void WaitForStandardError()
