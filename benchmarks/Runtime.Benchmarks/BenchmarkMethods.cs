@@ -28,6 +28,7 @@ internal static class BenchmarkMethods
         ParallelMethodRegistry.Register(Echo);
         ParallelMethodRegistry.Register(Pid);
         ParallelMethodRegistry.Register(Spin);
+        ParallelMethodRegistry.Register(PayloadBenchmark.Echo);
     }
 
     /// <summary>A fixed amount of arithmetic (the same in both processes), calibrated by the caller to ~50 ms.</summary>

@@ -16,6 +16,13 @@ if (args is ["bare"])
     return;
 }
 
+if (args is ["payload", ..])
+{
+    int largest = args.Length > 1 && int.TryParse(args[1], out int mb) ? mb : 1024;
+    await PayloadBenchmark.RunAsync(largest, RawPingPongMedianMicroseconds, ForkliftRoundTripMedianMicroseconds);
+    return;
+}
+
 if (args is ["strings"])
 {
     StringEncodingBenchmark.Run();

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Forklift.Package.Tests;
 
 /// <summary>
-/// Packs <c>Forklift</c> and <c>Forklift.Analyzers</c> once per test run into a private folder feed, from the build
+/// Packs <c>Forklift</c>, <c>Forklift.Analyzers</c> and <c>Forklift.Hosting</c> once per test run into a private folder feed, from the build
 /// output the test run was built against (<c>--no-build</c>, so nothing is recompiled under other running tests).
 /// </summary>
 /// <remarks>
@@ -25,7 +25,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
-        foreach (string project in new[] { "src/Analyzers.Package/Forklift.Analyzers.Package.csproj", "src/Runtime/Forklift.csproj" })
+        foreach (string project in new[] { "src/Analyzers.Package/Forklift.Analyzers.Package.csproj", "src/Runtime/Forklift.csproj", "src/Hosting/Forklift.Hosting.csproj" })
         {
             ProcessRunner.Result pack = await ProcessRunner.DotnetAsync(
                 $"pack \"{Path.Combine(RepoRoot, project)}\" --no-build -c {Configuration} -p:Version={Version} -o \"{FeedDirectory}\"",

@@ -11,7 +11,8 @@ internal static partial class ParallelEmitter
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string CancellationToken = "global::System.Threading.CancellationToken";
-    private const string WorkerPool = "global::Forklift.WorkerPool";
+    private const string PoolType = "global::Forklift.IWorkerPool";
+    private const string DefaultPool = "global::Forklift.ParallelDefaults.Pool";
     private const string Unit = "global::Forklift.Dispatch.Unit";
     private const string ModuleInitializerHintName = "Forklift.ParallelModuleInitializer.g.cs";
 
@@ -130,14 +131,14 @@ internal static partial class ParallelEmitter
         string unorderedName = ParallelAttributeNames.UnorderedName(method.Name);
 
         writer.WriteLine($$"""
-            /// <summary>Runs <c>{{method.Name}}</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+            /// <summary>Runs <c>{{method.Name}}</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
             {{GeneratedCode}}
             {{head}} {{asyncReturn}} {{invokeName}}({{declared}}{{CancellationToken}} {{token}} = default)
-                => {{invokeName}}({{WorkerPool}}.Default, {{passed}}{{token}});
+                => {{invokeName}}({{DefaultPool}}, {{passed}}{{token}});
 
             /// <summary>Runs <c>{{method.Name}}</c> in a worker process of <paramref name="{{pool}}"/>.</summary>
             {{GeneratedCode}}
-            {{head}} {{asyncReturn}} {{invokeName}}({{WorkerPool}} {{pool}}, {{declared}}{{CancellationToken}} {{token}} = default)
+            {{head}} {{asyncReturn}} {{invokeName}}({{PoolType}} {{pool}}, {{declared}}{{CancellationToken}} {{token}} = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull({{pool}});
                 return {{pool}}.InvokeAsync({{descriptor}}, {{arguments}}, {{sink}}, {{token}});
@@ -154,14 +155,14 @@ internal static partial class ParallelEmitter
         string inputsDeclared = $"global::System.Collections.Generic.IEnumerable<{method.ArgumentsType}> {inputs}, {progressDeclared}";
         string mapReturn = hasResult ? $"{Task}<{method.ResultType}[]>" : Task;
         writer.WriteLine($$"""
-            /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+            /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
             {{GeneratedCode}}
             {{head}} {{mapReturn}} {{mapName}}({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                => {{mapName}}({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
+                => {{mapName}}({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
 
             /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>; the results are in input order.</summary>
             {{GeneratedCode}}
-            {{head}} {{mapReturn}} {{mapName}}({{WorkerPool}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+            {{head}} {{mapReturn}} {{mapName}}({{PoolType}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull({{pool}});
                 return {{pool}}.MapAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});
@@ -173,14 +174,14 @@ internal static partial class ParallelEmitter
         {
             string unorderedReturn = $"global::System.Collections.Generic.IAsyncEnumerable<(int Index, {method.ResultType} Result)>";
             writer.WriteLine($$"""
-                /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+                /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
                 {{GeneratedCode}}
                 {{head}} {{unorderedReturn}} {{unorderedName}}({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                    => {{unorderedName}}({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
+                    => {{unorderedName}}({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
 
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>, yielding each result with its input's index as it completes.</summary>
                 {{GeneratedCode}}
-                {{head}} {{unorderedReturn}} {{unorderedName}}({{WorkerPool}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
+                {{head}} {{unorderedReturn}} {{unorderedName}}({{PoolType}} {{pool}}, {{inputsDeclared}}{{CancellationToken}} {{token}} = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull({{pool}});
                     return {{pool}}.UnorderedAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});
@@ -192,14 +193,14 @@ internal static partial class ParallelEmitter
         {
             // A method without a result yields only the index of each input as its call completes.
             writer.WriteLine($$"""
-                /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each input's index as its call completes.</summary>
+                /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each input's index as its call completes.</summary>
                 {{GeneratedCode}}
                 {{head}} global::System.Collections.Generic.IAsyncEnumerable<int> {{unorderedName}}({{inputsDeclared}}{{CancellationToken}} {{token}} = default)
-                    => {{unorderedName}}({{WorkerPool}}.Default, {{inputs}}, {{progressPassed}}{{token}});
+                    => {{unorderedName}}({{DefaultPool}}, {{inputs}}, {{progressPassed}}{{token}});
 
                 /// <summary>Runs <c>{{method.Name}}</c> once per input in worker processes of <paramref name="{{pool}}"/>, yielding each input's index as its call completes.</summary>
                 {{GeneratedCode}}
-                {{head}} async global::System.Collections.Generic.IAsyncEnumerable<int> {{unorderedName}}({{WorkerPool}} {{pool}}, {{inputsDeclared}}[global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} {{token}} = default)
+                {{head}} async global::System.Collections.Generic.IAsyncEnumerable<int> {{unorderedName}}({{PoolType}} {{pool}}, {{inputsDeclared}}[global::System.Runtime.CompilerServices.EnumeratorCancellation] {{CancellationToken}} {{token}} = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull({{pool}});
                     var results = {{pool}}.UnorderedAsync({{descriptor}}, {{inputs}}, {{sink}}, {{token}});

@@ -7,6 +7,11 @@ namespace Forklift.Buffers;
 /// <remarks>
 /// Not thread-safe: each owner (a connection's send path, a worker's result path) keeps one and guards it. After
 /// <see cref="Reset"/> the same array is reused, so steady traffic allocates nothing.
+/// <para>With a spill factory (<see cref="EnableSpill"/>), a message that grows past the spill threshold moves to an
+/// <see cref="ISpillTarget"/>: what was written so far is copied there once, and from then on the array is a staging
+/// window of at most the threshold that is flushed to the target whenever it fills. The array never grows by doubling
+/// beyond the threshold, so a 256 MB message costs no growth copies and no 256 MB array. Offsets
+/// (<see cref="WrittenCount"/>, <see cref="Reserve"/>, the patch methods) always count from the start of the message.</para>
 /// </remarks>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
@@ -17,21 +22,77 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     private byte[] _buffer;
     private int _written;
 
+    // Spilling: bytes [0, _flushed) of the message are in _spill; the array holds the bytes from _flushed on.
+    private Func<ISpillTarget>? _spillFactory;
+    private int _spillThreshold = int.MaxValue;
+    private ISpillTarget? _spill;
+    private long _flushed;
+
     public PooledBufferWriter() => _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
 
-    /// <summary>Bytes written since the last <see cref="Reset"/>.</summary>
-    public int WrittenCount => _written;
+    /// <summary>Bytes written since the last <see cref="Reset"/>, spilled or not.</summary>
+    /// <exception cref="OverflowException">A spilled message passed 2 GB (offsets are <see cref="int"/>).</exception>
+    public int WrittenCount => checked((int)(_flushed + _written));
 
-    /// <summary>The bytes written so far; valid until the next write or reset.</summary>
-    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+    /// <summary>Whether the message being written has moved to a spill target.</summary>
+    public bool IsSpilled => _spill is not null;
+
+    /// <summary>The bytes written so far; valid until the next write or reset. Not for a spilled message.</summary>
+    public ReadOnlySpan<byte> WrittenSpan => _spill is null ? _buffer.AsSpan(0, _written) : throw new InvalidOperationException("The message was spilled.");
 
     /// <summary>The bytes written so far as memory; valid until the next write or reset.</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
-    /// <summary>Forgets what was written, keeping the array unless it grew very large.</summary>
+    /// <summary>From now on, a message longer than <paramref name="threshold"/> bytes moves to a target made by
+    /// <paramref name="factory"/> (see the remarks on the type).</summary>
+    public void EnableSpill(int threshold, Func<ISpillTarget> factory)
+    {
+        _spillThreshold = threshold;
+        _spillFactory = factory;
+    }
+
+    /// <summary>Appends <paramref name="bytes"/> straight to the spill target, if the message spills (or spills now
+    /// because of them): one copy from the caller's memory into the target instead of two through the array.</summary>
+    /// <returns><see langword="false"/> if the message stays in the array; nothing was written then.</returns>
+    public bool TryWriteToSpill(ReadOnlySpan<byte> bytes)
+    {
+        if (_spillFactory is null || _flushed + _written + bytes.Length <= _spillThreshold)
+        {
+            return false;
+        }
+
+        _spill ??= _spillFactory();
+        _spill.Write(_buffer.AsSpan(0, _written), _flushed);
+        _flushed += _written;
+        _written = 0;
+        _spill.Write(bytes, _flushed);
+        _flushed += bytes.Length;
+        return true;
+    }
+
+    /// <summary>Ends a spilled message: flushes the staging window and hands the target (with the whole message in it)
+    /// to the caller, who owns it from now on. The writer is reset.</summary>
+    public ISpillTarget DetachSpill()
+    {
+        ISpillTarget spill = _spill ?? throw new InvalidOperationException("The message was not spilled.");
+        spill.Write(_buffer.AsSpan(0, _written), _flushed);
+        _spill = null;
+        Reset();
+        return spill;
+    }
+
+    /// <summary>Forgets what was written, keeping the array unless it grew very large. A spilled message that was not
+    /// detached is abandoned and its target deleted.</summary>
     public void Reset()
     {
         _written = 0;
+        _flushed = 0;
+        if (_spill is ISpillTarget abandoned)
+        {
+            _spill = null;
+            abandoned.Delete();
+        }
+
         if (_buffer.Length > RetainLimit)
         {
             ArrayPool<byte>.Shared.Return(_buffer);
@@ -43,20 +104,45 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     public int Reserve(int count)
     {
         EnsureCapacity(count);
-        int offset = _written;
-        _buffer.AsSpan(offset, count).Clear();
+        int offset = WrittenCount;
+        _buffer.AsSpan(_written, count).Clear();
         _written += count;
         return offset;
     }
 
     /// <summary>Overwrites four reserved bytes at <paramref name="offset"/> with <paramref name="value"/>.</summary>
-    public void PatchInt32(int offset, int value) => BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(offset, 4), value);
+    public void PatchInt32(int offset, int value)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
+        Patch(offset, bytes);
+    }
 
     /// <summary>Overwrites eight reserved bytes at <paramref name="offset"/> with <paramref name="value"/>.</summary>
-    public void PatchInt64(int offset, long value) => BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(offset, 8), value);
+    public void PatchInt64(int offset, long value)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
+        Patch(offset, bytes);
+    }
 
     /// <summary>Overwrites one reserved byte.</summary>
-    public void PatchByte(int offset, byte value) => _buffer[offset] = value;
+    public void PatchByte(int offset, byte value) => Patch(offset, [value]);
+
+    /// <summary>Overwrites reserved bytes, in the array or (for a spilled message) in the part already flushed.</summary>
+    private void Patch(int offset, ReadOnlySpan<byte> bytes)
+    {
+        int flushedPart = (int)Math.Clamp(_flushed - offset, 0, bytes.Length);
+        if (flushedPart > 0)
+        {
+            _spill!.Write(bytes[..flushedPart], offset);
+        }
+
+        if (flushedPart < bytes.Length)
+        {
+            bytes[flushedPart..].CopyTo(_buffer.AsSpan((int)(offset + flushedPart - _flushed)));
+        }
+    }
 
     /// <summary>Appends raw bytes.</summary>
     public void Write(ReadOnlySpan<byte> bytes)
@@ -93,6 +179,12 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public void Dispose()
     {
+        if (_spill is ISpillTarget abandoned)
+        {
+            _spill = null;
+            abandoned.Delete();
+        }
+
         byte[] buffer = _buffer;
         _buffer = [];
         _written = 0;
@@ -112,6 +204,19 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         if (_buffer.Length - _written >= sizeHint)
         {
             return;
+        }
+
+        if (_spillFactory is not null && _flushed + _written + sizeHint > _spillThreshold)
+        {
+            // Past the threshold: move what we have to the target and keep the array as a window onto the message's tail.
+            _spill ??= _spillFactory();
+            _spill.Write(_buffer.AsSpan(0, _written), _flushed);
+            _flushed += _written;
+            _written = 0;
+            if (_buffer.Length >= sizeHint)
+            {
+                return;
+            }
         }
 
         long needed = (long)_written + sizeHint;

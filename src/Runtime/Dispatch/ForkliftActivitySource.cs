@@ -10,6 +10,14 @@ internal static class ForkliftActivitySource
 
     public static readonly ActivitySource Source = new(Name);
 
+    // Attribute names on the caller's span (and the pool tag on metrics). Public contract: listed in docs/dependency-injection.md (Observability).
+    public const string MethodTag = "forklift.method";
+    public const string MethodIdTag = "forklift.method.id";
+    public const string PoolNameTag = "forklift.pool.name";
+    public const string WorkerPidTag = "forklift.worker.pid";
+    public const string OutcomeTag = "forklift.outcome";
+    public const string ErrorTypeTag = "error.type";
+
     /// <summary>
     /// Starts the worker-side activity of a call as a child of the caller's. When nothing in the worker listens to
     /// <see cref="Source"/>, a plain <see cref="Activity"/> still carries the trace context, so user code (and its own

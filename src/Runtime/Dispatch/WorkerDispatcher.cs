@@ -31,6 +31,12 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
     private readonly PooledBufferWriter _result = new();
     private readonly PooledBufferWriter _progress = new();
     private readonly PooledBufferWriter _arguments = new();
+    private readonly int _poolPid;
+
+    // The arguments of the running request: a copy in _arguments, or (a large request) read in place from the shared
+    // memory it came in, whose mapping is released when the method returns.
+    private ReadOnlyMemory<byte> _argumentBytes;
+    private IDisposable? _argumentMapping;
     private readonly List<ParallelMethod?> _methods = [];
     private readonly List<string?> _bindErrors = [];
     private readonly ForwardedCallContext _context;
@@ -48,12 +54,22 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
 
     /// <param name="output">The protocol's output stream.</param>
     /// <param name="secret">What the Hello frame must carry: the secret the pool put in this worker's environment.</param>
-    public WorkerDispatcher(Stream output, string? secret)
+    /// <param name="poolPid">The pool's process id: large messages to and from it go through shared memory named after
+    /// it (see <see cref="Transport.SharedMemorySegment"/>); 0 for the pipe only.</param>
+    public WorkerDispatcher(Stream output, string? secret, int poolPid = 0)
     {
         _output = output;
         _secret = secret;
+        _poolPid = poolPid;
         _context = new ForwardedCallContext(this);
+        if (poolPid > 0)
+        {
+            SharedMemoryFrames.EnableFor(_result, poolPid, Environment.ProcessId);
+        }
     }
+
+    /// <summary>Whether <see cref="Run"/> ended because the parent closed our input (rather than a Shutdown frame).</summary>
+    public bool InputEnded { get; private set; }
 
     /// <summary>The dispatcher of this worker process, if it is one; tests use it to inject faults.</summary>
     public static WorkerDispatcher? Current { get; private set; }
@@ -62,7 +78,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
     public int Run(Stream input, int maxHandshakeBytes)
     {
         Current = this;
-        using var reader = new LengthPrefixFrameReader(input, maxHandshakeBytes);
+        using var reader = new LengthPrefixFrameReader(input, maxHandshakeBytes, _poolPid, Environment.ProcessId);
         if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body) || type != (byte)MessageType.Hello)
         {
             Console.Error.WriteLine("forklift worker: the first frame was not a Hello; exiting.");
@@ -226,7 +242,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
                     OnBind(body.Span);
                     break;
                 case MessageType.Request:
-                    OnRequest(body.Span);
+                    OnRequest(body, reader.TakeShared());
                     break;
                 case MessageType.Cancel:
                     _context.Cancel(BinaryPrimitives.ReadInt64LittleEndian(body.Span));
@@ -240,6 +256,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         }
 
         // The parent closed our input: it is gone or dropped us. Either way there is nobody to answer.
+        InputEnded = true;
         return 0;
     }
 
@@ -278,9 +295,9 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         _methods[handle] = method;
     }
 
-    private void OnRequest(ReadOnlySpan<byte> body)
+    private void OnRequest(ReadOnlyMemory<byte> body, IDisposable? mapping)
     {
-        var reader = new PayloadReader(body);
+        var reader = new PayloadReader(body.Span);
         long id = reader.ReadInt64();
         int handle = (int)reader.ReadVarUInt32();
         var flags = (RequestFlags)reader.ReadByte();
@@ -292,14 +309,29 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             traceState = reader.ReadString();
         }
 
-        // The reader's buffer is reused for the next frame (a cancel may arrive while the call runs): keep a copy.
-        _arguments.Reset();
-        _arguments.Write(body[(body.Length - reader.Remaining)..]);
+        // The reader's buffer is reused for the next frame (a cancel may arrive while the call runs): keep a copy,
+        // unless the request came in shared memory, whose mapping is ours until the method returns.
+        ReadOnlyMemory<byte> arguments = body[(body.Length - reader.Remaining)..];
+        _argumentMapping?.Dispose();
+        _argumentMapping = mapping;
+        if (mapping is null)
+        {
+            _arguments.Reset();
+            _arguments.Write(arguments.Span);
+            _argumentBytes = _arguments.WrittenMemory;
+        }
+        else
+        {
+            _argumentBytes = arguments;
+        }
 
         ParallelMethod? method = (uint)handle < (uint)_methods.Count ? _methods[handle] : null;
         if (method is null)
         {
             string message = (uint)handle < (uint)_bindErrors.Count && _bindErrors[handle] is string error ? error : $"Unknown method handle {handle}.";
+            _argumentBytes = default;
+            _argumentMapping?.Dispose();
+            _argumentMapping = null;
             SendError(id, 0, new InvalidOperationException(message));
             return;
         }
@@ -324,7 +356,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         Activity? activity = traceParent is null ? null : ForkliftActivitySource.StartWorkerActivity(method.Name, traceParent, traceState);
         _context.Begin(id);
         BeginResponse();
-        ReadOnlyMemory<byte> arguments = _arguments.WrittenMemory;
+        ReadOnlyMemory<byte> arguments = _argumentBytes;
         ResponseStatus status = ResponseStatus.Ok;
         Exception? error = null;
         int item = 0;
@@ -371,6 +403,9 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         {
             _context.End();
             activity?.Dispose();
+            _argumentBytes = default;
+            _argumentMapping?.Dispose();
+            _argumentMapping = null;
         }
 
         if (status == ResponseStatus.Ok)
@@ -464,10 +499,10 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         _result.PatchInt64(offset, id);
         _result.PatchByte(offset + 8, (byte)status);
         _result.PatchInt64(offset + 9, _reportWorkingSet ? Environment.WorkingSet : 0);
-        ReadOnlySpan<byte> frame = FrameHeader.Complete(_result, (byte)MessageType.Response, _maxMessageBytes);
+        ReadOnlySpan<byte> frame = SharedMemoryFrames.Complete(_result, (byte)MessageType.Response, _maxMessageBytes, out Buffers.ISpillTarget? segment);
         lock (_sendLock)
         {
-            _output.Write(frame);
+            SharedMemoryFrames.Write(_output, frame, segment);
         }
     }
 

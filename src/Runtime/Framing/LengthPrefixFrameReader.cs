@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text;
+using Forklift.Transport;
 
 namespace Forklift.Framing;
 
@@ -7,6 +9,10 @@ namespace Forklift.Framing;
 /// One reader per stream, used by one thread. The body returned by <see cref="TryRead"/> lives in a buffer the reader
 /// reuses, so it is valid only until the next call; a consumer that needs it longer copies it. Reads go through a
 /// 64 KiB buffer, so a burst of small frames costs one system call.
+/// <para>Given a pool's process id, the reader also accepts frames that travel in shared memory
+/// (<see cref="SharedMemoryFrames"/>): it maps the named segment, deletes its name, and returns the frame it holds,
+/// whose body is then read in place from the mapping. The mapping is released at the next read, by
+/// <see cref="ReleaseShared"/>, or handed over by <see cref="TakeShared"/>.</para>
 /// </remarks>
 internal sealed class LengthPrefixFrameReader : IDisposable
 {
@@ -14,11 +20,21 @@ internal sealed class LengthPrefixFrameReader : IDisposable
 
     private readonly byte[] _header = new byte[FrameHeader.Size];
     private byte[] _body = ArrayPool<byte>.Shared.Rent(4096);
+    private readonly int _poolPid;
+    private readonly int _workerPid;
+    private MappedSegment? _shared;
 
-    public LengthPrefixFrameReader(Stream stream, int maxBodyBytes)
+    /// <param name="stream">The pipe.</param>
+    /// <param name="maxBodyBytes">The largest body accepted through the pipe.</param>
+    /// <param name="poolPid">With <paramref name="workerPid"/>: the connection whose shared-memory segments this
+    /// reader may map (see <see cref="SharedMemorySegment"/>); 0 to accept no shared-memory frames.</param>
+    /// <param name="workerPid">The worker's process id.</param>
+    public LengthPrefixFrameReader(Stream stream, int maxBodyBytes, int poolPid = 0, int workerPid = 0)
     {
         _stream = new BufferedStream(stream, 64 * 1024);
         MaxBodyBytes = maxBodyBytes;
+        _poolPid = SharedMemorySegment.IsSupported ? poolPid : 0;
+        _workerPid = workerPid;
     }
 
     /// <summary>The largest body accepted; a larger announced length is treated as corruption.</summary>
@@ -27,6 +43,58 @@ internal sealed class LengthPrefixFrameReader : IDisposable
     /// <summary>Reads the next frame; <see langword="false"/> when the stream ended cleanly between frames.</summary>
     /// <exception cref="InvalidDataException">The frame is truncated or longer than the limit.</exception>
     public bool TryRead(out byte type, out ReadOnlyMemory<byte> body)
+    {
+        ReleaseShared();
+        if (!TryReadFromPipe(out type, out body))
+        {
+            return false;
+        }
+
+        if (type == SharedMemoryFrames.Type && _poolPid != 0)
+        {
+            (type, body) = MapShared(body.Span);
+        }
+
+        return true;
+    }
+
+    /// <summary>Unmaps the segment of the last frame, if it came through shared memory; its body is then invalid.</summary>
+    public void ReleaseShared()
+    {
+        MappedSegment? shared = _shared;
+        _shared = null;
+        ((IDisposable?)shared)?.Dispose();
+    }
+
+    /// <summary>Hands the mapping of the last frame (if it came through shared memory) to the caller, who disposes it
+    /// when done with the body; the body then stays valid past the next read.</summary>
+    public IDisposable? TakeShared()
+    {
+        MappedSegment? shared = _shared;
+        _shared = null;
+        return shared;
+    }
+
+    private (byte Type, ReadOnlyMemory<byte> Body) MapShared(ReadOnlySpan<byte> reference)
+    {
+        string name = Encoding.UTF8.GetString(reference);
+        _shared = SharedMemorySegment.OpenAndDelete(name, _poolPid, _workerPid);
+        ReadOnlyMemory<byte> frame = _shared.Memory;
+        if (frame.Length < FrameHeader.Size)
+        {
+            throw new InvalidDataException($"The shared-memory segment '{name}' is shorter than a frame header.");
+        }
+
+        (int length, byte type) = FrameHeader.Read(frame.Span);
+        if (length != frame.Length - FrameHeader.Size || type == SharedMemoryFrames.Type)
+        {
+            throw new InvalidDataException($"The shared-memory segment '{name}' does not hold one frame (announces {length} bytes in {frame.Length - FrameHeader.Size}).");
+        }
+
+        return (type, frame[FrameHeader.Size..]);
+    }
+
+    private bool TryReadFromPipe(out byte type, out ReadOnlyMemory<byte> body)
     {
         int got = ReadAtLeastOne(_header);
         if (got == 0)
@@ -57,6 +125,7 @@ internal sealed class LengthPrefixFrameReader : IDisposable
 
     public void Dispose()
     {
+        ReleaseShared();
         _stream.Dispose();
         byte[] body = _body;
         _body = [];

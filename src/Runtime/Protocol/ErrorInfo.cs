@@ -112,7 +112,7 @@ internal readonly record struct ErrorInfo(string TypeName, string Message, strin
 
     // AggregateException.Message appends " (inner message)" for each inner exception; the caller's AggregateException
     // appends them again, so send the message it was created with when that is what the suffix shows.
-    private static string OwnMessage(AggregateException aggregate)
+    internal static string OwnMessage(AggregateException aggregate)
     {
         string message = aggregate.Message;
         string suffix = string.Concat(aggregate.InnerExceptions.Select(e => " (" + e.Message + ")"));

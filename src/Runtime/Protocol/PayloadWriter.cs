@@ -160,6 +160,14 @@ public ref struct PayloadWriter
     {
         // Ask for at most 64 KiB at a time: a pooled writer then never has to rent one huge array for a 50 MB payload.
         const int ChunkSize = 64 * 1024;
+
+        // A large block of a message headed for shared memory goes there straight from the caller's memory, without
+        // passing through the send buffer.
+        if (value.Length > ChunkSize && _output is Buffers.PooledBufferWriter pooled && pooled.TryWriteToSpill(value))
+        {
+            return;
+        }
+
         while (!value.IsEmpty)
         {
             Span<byte> span = _output.GetSpan(Math.Min(value.Length, ChunkSize));

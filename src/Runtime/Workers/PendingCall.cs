@@ -19,10 +19,13 @@ internal enum CallState
 /// <remarks>
 /// Scheduling fields are guarded by the pool's lock. Completion is once-only (<see cref="TryComplete"/>): a
 /// response, a crash, a timeout and a cancellation may race, and the first one wins.
+/// <para>A call is its own thread-pool work item for sending (see <see cref="SendOnThreadPool"/>), so handing the send
+/// off the caller's thread allocates nothing.</para>
 /// </remarks>
-internal abstract class PendingCall
+internal abstract class PendingCall : IThreadPoolWorkItem
 {
     private int _completed;
+    private WorkerProcess? _sendTo;
 
     protected PendingCall(ParallelMethod method, ProgressSink? progress, CancellationToken cancellationToken)
     {
@@ -70,10 +73,36 @@ internal abstract class PendingCall
 
     public abstract bool IsBatch { get; }
 
+    /// <summary>A time limit for the whole call that replaces the method's and the pool's (a cluster call's remaining
+    /// time to its deadline); <see langword="null"/> keeps them.</summary>
+    public TimeSpan? TimeoutOverride { get; init; }
+
+    /// <summary>The deadline <see cref="TimeoutOverride"/> gave when the call first got a worker (a retry keeps it).
+    /// Guarded by the pool lock.</summary>
+    public long? FixedDeadline { get; set; }
+
     /// <summary>Encodes the arguments (a batch: count, then each input prefixed by its int32 length).</summary>
     public abstract void WriteArguments(PooledBufferWriter buffer);
 
     public bool TryComplete() => Interlocked.Exchange(ref _completed, 1) == 0;
+
+    /// <summary>Encodes and writes this call's request to <paramref name="worker"/> on the thread pool: a large argument
+    /// takes tens of milliseconds to copy, which must not hold up the caller of <c>InvokeAsync</c>.</summary>
+    public void SendOnThreadPool(WorkerProcess worker)
+    {
+        _sendTo = worker;
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+    }
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        // The worker it was assigned to when queued: if that worker died meanwhile, the send fails and the pool has
+        // already given the call (undelivered) to another worker through its own send.
+        if (Interlocked.Exchange(ref _sendTo, null) is WorkerProcess worker)
+        {
+            Pool!.Send(worker, this);
+        }
+    }
 
     /// <summary>Decodes the result payload and completes the caller. Only after <see cref="TryComplete"/>.</summary>
     public abstract void SetResult(ReadOnlySpan<byte> payload);

@@ -3,7 +3,9 @@ using System.Text;
 namespace Forklift;
 
 /// <summary>The worker process running a call exited or broke the protocol before answering.</summary>
-public sealed class WorkerCrashedException : Exception
+/// <remarks>Not sealed: other back ends report the loss of what ran a call as a subtype (a cluster node that died or
+/// stopped answering), so code that handles crashes handles those too.</remarks>
+public class WorkerCrashedException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public WorkerCrashedException(string message, Exception? inner = null)

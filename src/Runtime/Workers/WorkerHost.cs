@@ -48,10 +48,40 @@ public static class WorkerHost
         (Stream input, Stream output) = WorkerStdio.Open();
         IgnoreInterrupts();
         WatchParent(parentPid);
-        var dispatcher = new WorkerDispatcher(output, secret);
+        var dispatcher = new WorkerDispatcher(output, secret, parentPid);
 
         // The handshake frame is small; the real limit comes in it.
-        return dispatcher.Run(input, 16 * 1024 * 1024);
+        int exitCode = dispatcher.Run(input, 16 * 1024 * 1024);
+        if (dispatcher.InputEnded)
+        {
+            DeleteSegmentsIfParentDied(parentPid);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>Our input ended without a Shutdown: if the parent died (we get reparented), nobody will read or delete
+    /// the large messages it had in flight, so we do. The kernel closes a dying process's descriptors before it
+    /// reparents its children, so this waits a moment (at most 1 s) for the reparenting to show.</summary>
+    private static void DeleteSegmentsIfParentDied(int parentPid)
+    {
+        if (parentPid <= 0 || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        long deadline = Environment.TickCount64 + 1000;
+        while (WorkerStdio.ParentProcessId() == parentPid)
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                return;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        SharedMemorySegment.DeleteAll(parentPid);
     }
 
     /// <summary>
@@ -94,6 +124,8 @@ public static class WorkerHost
                 {
                     Thread.Sleep(200);
                 }
+
+                SharedMemorySegment.DeleteAll(parentPid);
 
                 Environment.Exit(4);
             })

@@ -38,6 +38,9 @@ public sealed partial class WorkerPool
             {
                 exit = child.Exited.Result;
             }
+
+            // Large messages in flight to or from it (a crash, a kill, a timeout) will never be read: free them.
+            SharedMemorySegment.DeleteAll(Environment.ProcessId, worker.ProcessId);
         }
 
         // The last words (e.g. FailFast's message) may still be in the stderr pipe; they are read once the pipe is
@@ -73,14 +76,14 @@ public sealed partial class WorkerPool
             worker.Current = null;
             if (call is not null)
             {
-                PoolMetrics.BusyWorkers.Add(-1);
+                PoolMetrics.BusyWorkers.Add(-1, _poolTag);
             }
 
             if (was == WorkerState.Starting && reason is KillReason.None && IsKilledFromOutside(worker, error, exit))
             {
                 // Killed while starting (an OOM killer, a supervisor): not a fault of the configuration, so it neither
                 // counts towards giving up nor fails the calls waiting for a worker. A replacement starts below.
-                LogWorkerKilledWhileStarting(_logger, worker.ProcessId, exit.Signal ?? 0);
+                LogWorkerKilledWhileStarting(_logger, worker.ProcessId, exit.Signal ?? 0, _options.Name);
             }
             else if (was == WorkerState.Starting && reason is KillReason.None or KillReason.StartTimeout or KillReason.ProtocolError)
             {
@@ -122,6 +125,11 @@ public sealed partial class WorkerPool
                 }
             }
 
+            if (reason is not (KillReason.Recycled or KillReason.Shutdown or KillReason.Terminated))
+            {
+                RecordCrash();
+            }
+
             // While disposing, a replacement still starts for queued calls: DisposeAsync promises to complete them.
             bool wanted = _queued > 0 || (!_disposing && was is WorkerState.Idle or WorkerState.Busy);
             if (!_terminated && wanted && _live < _options.Workers && _startFailuresInARow < 3)
@@ -142,13 +150,13 @@ public sealed partial class WorkerPool
 
         if (reason is not (KillReason.Recycled or KillReason.Shutdown or KillReason.Terminated))
         {
-            PoolMetrics.WorkerCrashes.Add(1);
-            LogWorkerLost(_logger, worker.ProcessId, reason == KillReason.None ? "exited" : reason.ToString(), exit.ExitCode, exit.Signal, call?.Method.Name);
+            PoolMetrics.WorkerCrashes.Add(1, _poolTag);
+            LogWorkerLost(_logger, worker.ProcessId, reason == KillReason.None ? "exited" : reason.ToString(), exit.ExitCode, exit.Signal, call?.Method.Name, _options.Name);
         }
 
         if (startError is not null)
         {
-            LogStartFailed(_logger, startError);
+            LogStartFailed(_logger, startError, _options.Name);
             worker.Ready.TrySetException(startError);
         }
         else

@@ -24,8 +24,8 @@ public sealed partial class WorkerPool
             _launch ??= WorkerLaunch.Resolve();
             WorkerLaunch launch = _options.LaunchOverride is { } change ? change(_launch) : _launch;
             worker.Start(launch, _environment, RegisteredAssemblies(), _options.MaxWorkerMemory is not null, _secret);
-            PoolMetrics.WorkerStarts.Add(1);
-            LogWorkerStarted(_logger, worker.ProcessId);
+            PoolMetrics.WorkerStarts.Add(1, _poolTag);
+            LogWorkerStarted(_logger, worker.ProcessId, _options.Name);
         }
         catch (Exception e)
         {
@@ -101,7 +101,7 @@ public sealed partial class WorkerPool
             {
                 worker.Current.State = CallState.Done;
                 worker.Current = null;
-                PoolMetrics.BusyWorkers.Add(-1);
+                PoolMetrics.BusyWorkers.Add(-1, _poolTag);
             }
 
             worker.CallsDone++;
@@ -145,8 +145,8 @@ public sealed partial class WorkerPool
 
         if (retire)
         {
-            PoolMetrics.WorkerRecycles.Add(1);
-            LogWorkerRecycled(_logger, worker.ProcessId, worker.CallsDone);
+            PoolMetrics.WorkerRecycles.Add(1, _poolTag);
+            LogWorkerRecycled(_logger, worker.ProcessId, worker.CallsDone, _options.Name);
             worker.SendShutdown();
         }
 
@@ -199,8 +199,8 @@ public sealed partial class WorkerPool
         switch (reason)
         {
             case KillReason.Timeout:
-                TimeSpan timeout = call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero;
-                string what = call.IsBatch ? $"An input of {call.Method.Name}" : call.Method.Name;
+                TimeSpan timeout = call.TimeoutOverride ?? call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero;
+                string what = call.IsBatch && call.TimeoutOverride is null ? $"An input of {call.Method.Name}" : call.Method.Name;
                 Fail(call, new WorkerTimeoutException($"{what} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
                 {
                     MethodName = call.Method.Name,

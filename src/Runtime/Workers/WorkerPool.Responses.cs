@@ -34,8 +34,9 @@ public sealed partial class WorkerPool
                     }
                     catch (Exception e)
                     {
-                        call.SetException(new InvalidDataException($"Could not decode the result of {call.Method.Name}: {e.Message}", e));
-                        Finished(call, succeeded: false);
+                        var decodeError = new InvalidDataException($"Could not decode the result of {call.Method.Name}: {e.Message}", e);
+                        call.SetException(decodeError);
+                        Finished(call, succeeded: false, decodeError);
                     }
                 }
 
@@ -105,7 +106,7 @@ public sealed partial class WorkerPool
         if (call.TryComplete())
         {
             call.SetException(exception);
-            Finished(call, succeeded: false);
+            Finished(call, succeeded: false, exception);
         }
     }
 
@@ -114,23 +115,26 @@ public sealed partial class WorkerPool
         if (call.TryComplete())
         {
             call.SetCanceled();
-            Finished(call, succeeded: false);
+            Finished(call, succeeded: false, canceled: true);
         }
     }
 
     /// <summary>Bookkeeping once a call's outcome is set: metrics, its activity, its registration, drain.</summary>
-    private void Finished(PendingCall call, bool succeeded)
+    private void Finished(PendingCall call, bool succeeded, Exception? error = null, bool canceled = false)
     {
         call.Registration.Unregister();
         double seconds = Stopwatch.GetElapsedTime(call.StartTimestamp).TotalSeconds;
         var tag = new KeyValuePair<string, object?>("method", call.Method.Name);
-        (succeeded ? PoolMetrics.CallsCompleted : PoolMetrics.CallsFailed).Add(1, tag);
-        PoolMetrics.CallDuration.Record(seconds, tag);
+        (succeeded ? PoolMetrics.CallsCompleted : PoolMetrics.CallsFailed).Add(1, tag, _poolTag);
+        PoolMetrics.CallDuration.Record(seconds, tag, _poolTag);
         if (call.Activity is Activity activity)
         {
+            string outcome = succeeded ? "ok" : canceled ? "canceled" : OutcomeOf(error);
+            activity.SetTag(ForkliftActivitySource.OutcomeTag, outcome);
             if (!succeeded)
             {
-                activity.SetStatus(ActivityStatusCode.Error);
+                activity.SetStatus(ActivityStatusCode.Error, canceled ? "canceled" : error?.Message);
+                activity.SetTag(ForkliftActivitySource.ErrorTypeTag, error is RemoteException remote ? remote.RemoteType : error?.GetType().FullName ?? "canceled");
             }
 
             activity.Dispose();
@@ -160,4 +164,16 @@ public sealed partial class WorkerPool
             _drained?.TrySetResult();
         }
     }
+
+    /// <summary>The <c>forklift.outcome</c> span attribute: one short word per way a call can end.</summary>
+    private static string OutcomeOf(Exception? error) => error switch
+    {
+        RemoteException => "error",
+        WorkerCrashedException => "crashed",
+        WorkerTimeoutException => "timeout",
+        WorkerStartException => "start_failed",
+        OperationCanceledException => "canceled",
+        ObjectDisposedException => "shut_down",
+        _ => "failed",
+    };
 }

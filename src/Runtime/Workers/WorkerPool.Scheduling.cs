@@ -20,6 +20,7 @@ public sealed partial class WorkerPool
     private readonly List<WorkerProcess> _workers = [];
     private readonly Dictionary<string, string?> _environment;
     private readonly Timer? _watchdog;
+    private readonly KeyValuePair<string, object?> _poolTag;
 
     // Handed to each worker in its environment and checked on the first frame: a worker serves only the pool that started it.
     private readonly string _secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
@@ -48,6 +49,13 @@ public sealed partial class WorkerPool
         {
             Activity? previous = Activity.Current;
             call.Activity = ForkliftActivitySource.Source.StartActivity(call.Method.Name, ActivityKind.Client);
+            if (call.Activity is { IsAllDataRequested: true } started)
+            {
+                started.SetTag(ForkliftActivitySource.MethodTag, call.Method.Name);
+                started.SetTag(ForkliftActivitySource.MethodIdTag, call.Method.Id);
+                started.SetTag(ForkliftActivitySource.PoolNameTag, _options.Name);
+            }
+
             Activity? context = call.Activity ?? previous;
             call.TraceParent = context?.Id;
             call.TraceState = context?.TraceStateString;
@@ -78,7 +86,7 @@ public sealed partial class WorkerPool
             }
         }
 
-        PoolMetrics.CallsStarted.Add(1, new KeyValuePair<string, object?>("method", call.Method.Name));
+        PoolMetrics.CallsStarted.Add(1, new KeyValuePair<string, object?>("method", call.Method.Name), _poolTag);
         if (call.CancellationToken.CanBeCanceled)
         {
             call.Registration = call.CancellationToken.UnsafeRegister(OnCanceledCallback, call);
@@ -86,7 +94,7 @@ public sealed partial class WorkerPool
 
         if (worker is not null)
         {
-            Send(worker, call);
+            call.SendOnThreadPool(worker);
         }
 
         if (spawn)
@@ -100,7 +108,7 @@ public sealed partial class WorkerPool
         call.State = CallState.Queued;
         _queue.Enqueue(call);
         _queued++;
-        PoolMetrics.QueueLength.Add(1);
+        PoolMetrics.QueueLength.Add(1, _poolTag);
     }
 
     /// <summary>The next queued call still worth running, or <see langword="null"/>. Under the lock.</summary>
@@ -114,7 +122,7 @@ public sealed partial class WorkerPool
             }
 
             _queued--;
-            PoolMetrics.QueueLength.Add(-1);
+            PoolMetrics.QueueLength.Add(-1, _poolTag);
             if (call.IsCompleted || call is IChunk { IsObsolete: true })
             {
                 call.State = CallState.Done;
@@ -163,7 +171,10 @@ public sealed partial class WorkerPool
         worker.State = WorkerState.Busy;
         worker.CancelDeadline = long.MaxValue;
         worker.CallDeadline = ItemDeadline(call);
-        PoolMetrics.BusyWorkers.Add(1);
+        PoolMetrics.BusyWorkers.Add(1, _poolTag);
+
+        // The last worker wins when a call is retried: the span names the process that gave the outcome.
+        call.Activity?.SetTag(ForkliftActivitySource.WorkerPidTag, worker.ProcessId);
     }
 
     /// <summary>When the watchdog kills the worker of <paramref name="call"/> if it has not answered (or, for a batch,
@@ -171,6 +182,12 @@ public sealed partial class WorkerPool
     /// at which the worker reports them (<see cref="Protocol.ProtocolConstants.ItemsDoneInterval"/>).</summary>
     private long ItemDeadline(PendingCall call)
     {
+        if (call.TimeoutOverride is TimeSpan limit)
+        {
+            // A remote caller's time to its deadline: one fixed deadline for the whole call, not renewed per input.
+            return call.FixedDeadline ??= Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        }
+
         if ((call.Method.Options.Timeout ?? _options.TaskTimeout) is not TimeSpan timeout)
         {
             return long.MaxValue;
@@ -184,7 +201,10 @@ public sealed partial class WorkerPool
         return Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
     }
 
-    private void Send(WorkerProcess worker, PendingCall call)
+    /// <summary>Encodes and writes <paramref name="call"/>'s request; on an encoding error fails it and moves on to the
+    /// next queued call. Runs on the thread pool for a new call (see <see cref="PendingCall.SendOnThreadPool"/>) and on
+    /// a worker's reading thread for a queued one.</summary>
+    internal void Send(WorkerProcess worker, PendingCall call)
     {
         while (true)
         {
@@ -246,7 +266,7 @@ public sealed partial class WorkerPool
                 // It stays in the queue object but is skipped; the count drops now.
                 call.State = CallState.Done;
                 _queued--;
-                PoolMetrics.QueueLength.Add(-1);
+                PoolMetrics.QueueLength.Add(-1, _poolTag);
                 cancelNow = true;
             }
             else if (call.State == CallState.Running && call.Worker is WorkerProcess worker && worker.Current == call)

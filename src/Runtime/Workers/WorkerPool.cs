@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Forklift;
 
-/// <summary>A pool of worker processes that runs <c>[Parallel]</c> calls. API shape agreed with the generator (docs/design-runtime-seam.md).</summary>
+/// <summary>A pool of worker processes that runs <c>[Parallel]</c> calls: the local <see cref="IWorkerPool"/>.</summary>
 /// <remarks>
 /// <para>Thread-safe: any number of callers may submit calls at once. Each worker runs one call (or one map chunk) at
 /// a time; calls wait in one FIFO queue for the next free worker. Workers start on first use (or
@@ -17,10 +17,8 @@ namespace Forklift;
 /// <para>Results complete their tasks asynchronously (never on the pool's reading threads), so blocking in a
 /// continuation cannot stall the pool.</para>
 /// </remarks>
-public sealed partial class WorkerPool : IAsyncDisposable
+public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
 {
-    private static readonly Lazy<WorkerPool> LazyDefault = new(() => new WorkerPool());
-
     private readonly WorkerPoolOptions _options;
     private readonly ContainedLogger _logger;
     private readonly SemaphoreSlim? _inProcessSlots;
@@ -46,6 +44,7 @@ public sealed partial class WorkerPool : IAsyncDisposable
         }
 
         _logger = new ContainedLogger(_options.Logger ?? _options.LoggerFactory?.CreateLogger("Forklift.WorkerPool") ?? NullLogger.Instance);
+        _poolTag = new KeyValuePair<string, object?>(ForkliftActivitySource.PoolNameTag, _options.Name);
         _environment = new Dictionary<string, string?>(_options.EnvironmentVariables, StringComparer.Ordinal);
         if (_options.Isolation == WorkerPoolIsolation.InProcess || WorkerDispatcher.Current is not null)
         {
@@ -54,12 +53,14 @@ public sealed partial class WorkerPool : IAsyncDisposable
         else
         {
             _watchdog = new Timer(static state => ((WorkerPool)state!).OnWatchdog(), this, WatchdogPeriod, WatchdogPeriod);
+
+            // Large messages of a pool process that died by SIGKILL before its workers could delete them.
+            SharedMemorySegment.SweepDeadPools();
         }
     }
 
-    /// <summary>The shared pool used by generated methods that are not given one: <see cref="Environment.ProcessorCount"/>
-    /// worker processes, started on first use. It lives as long as the process.</summary>
-    public static WorkerPool Default => LazyDefault.Value;
+    /// <summary>The pool's <see cref="WorkerPoolOptions.Name"/>.</summary>
+    public string Name => _options.Name;
 
     /// <summary>How many workers this pool runs at most.</summary>
     public int WorkerCount => _options.Workers;
@@ -370,6 +371,11 @@ public sealed partial class WorkerPool : IAsyncDisposable
             throw OutOfRange(nameof(options.WorkerStartTimeout), options.WorkerStartTimeout, "must be positive");
         }
 
+        if (string.IsNullOrWhiteSpace(options.Name))
+        {
+            throw new ArgumentException("WorkerPoolOptions.Name must not be empty.", nameof(options));
+        }
+
         if (options.CancellationGracePeriod < TimeSpan.Zero)
         {
             throw OutOfRange(nameof(options.CancellationGracePeriod), options.CancellationGracePeriod, "must not be negative");
@@ -388,21 +394,24 @@ public sealed partial class WorkerPool : IAsyncDisposable
         Environment.Exit(ProtocolConstants.MissingGuardExitCode);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "worker {ProcessId} {Stream}: {Line}")]
+    // Event ids are part of the public contract (log filters and alerts key on them): never renumber or reuse one.
+    // 1xxx: the runtime's WorkerPool; 2xxx: Forklift.Hosting. Listed in docs/dependency-injection.md (Observability).
+
+    [LoggerMessage(EventId = 1001, EventName = "WorkerOutput", Level = LogLevel.Information, Message = "worker {ProcessId} {Stream}: {Line}")]
     private static partial void LogWorkerOutput(ILogger logger, int processId, string stream, string line);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Started worker {ProcessId}")]
-    private static partial void LogWorkerStarted(ILogger logger, int processId);
+    [LoggerMessage(EventId = 1002, EventName = "WorkerStarted", Level = LogLevel.Debug, Message = "Started worker {ProcessId} (pool '{PoolName}')")]
+    private static partial void LogWorkerStarted(ILogger logger, int processId, string poolName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {ProcessId} ended ({Reason}, exit code {ExitCode}, signal {Signal}) while running {Method}")]
-    private static partial void LogWorkerLost(ILogger logger, int processId, string reason, int? exitCode, int? signal, string? method);
+    [LoggerMessage(EventId = 1003, EventName = "WorkerLost", Level = LogLevel.Warning, Message = "Worker {ProcessId} ended ({Reason}, exit code {ExitCode}, signal {Signal}) while running {Method} (pool '{PoolName}')")]
+    private static partial void LogWorkerLost(ILogger logger, int processId, string reason, int? exitCode, int? signal, string? method, string poolName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {ProcessId} was killed by signal {Signal} while starting; starting another")]
-    private static partial void LogWorkerKilledWhileStarting(ILogger logger, int processId, int signal);
+    [LoggerMessage(EventId = 1006, EventName = "WorkerKilledWhileStarting", Level = LogLevel.Warning, Message = "Worker {ProcessId} was killed by signal {Signal} while starting; starting another (pool '{PoolName}')")]
+    private static partial void LogWorkerKilledWhileStarting(ILogger logger, int processId, int signal, string poolName);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recycling worker {ProcessId} after {Calls} calls")]
-    private static partial void LogWorkerRecycled(ILogger logger, int processId, int calls);
+    [LoggerMessage(EventId = 1004, EventName = "WorkerRecycled", Level = LogLevel.Information, Message = "Recycling worker {ProcessId} after {Calls} calls (pool '{PoolName}')")]
+    private static partial void LogWorkerRecycled(ILogger logger, int processId, int calls, string poolName);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A worker failed to start")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 1005, EventName = "WorkerStartFailed", Level = LogLevel.Error, Message = "A worker failed to start (pool '{PoolName}')")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string poolName);
 }

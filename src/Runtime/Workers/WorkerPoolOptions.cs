@@ -5,6 +5,10 @@ namespace Forklift;
 /// <summary>Settings of a <see cref="WorkerPool"/>. Read once, when the pool is created.</summary>
 public sealed class WorkerPoolOptions
 {
+    /// <summary>The name that identifies this pool in logs, metrics (the <c>forklift.pool.name</c> tag) and traces.
+    /// Defaults to <c>default</c>.</summary>
+    public string Name { get; set; } = WorkerPool.DefaultName;
+
     /// <summary>How many worker processes run at once. Defaults to <see cref="Environment.ProcessorCount"/>.</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
 
@@ -24,7 +28,9 @@ public sealed class WorkerPoolOptions
     /// <summary>How long a worker may take to start and run its initializers. Defaults to 60 seconds.</summary>
     public TimeSpan WorkerStartTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The largest message (arguments, result, progress report) in bytes. Defaults to 256 MiB.</summary>
+    /// <summary>The largest message (arguments, result, progress report) in bytes that goes through the pipe. Defaults to 256 MiB.</summary>
+    /// <remarks>On Linux a message larger than 1 MiB goes through shared memory instead (see docs/worker-pool-faults.md,
+    /// "Large values") and is limited only by memory; this limit then guards the pipe alone.</remarks>
     public int MaxMessageBytes { get; set; } = 256 * 1024 * 1024;
 
     /// <summary>How long a cancelled running call may take to stop before its worker is killed. Defaults to 1 second.</summary>

@@ -112,6 +112,7 @@ internal sealed class WorkerProcess
         lock (_sendLock)
         {
             _input = child.Requests;
+            SharedMemoryFrames.EnableFor(_send, Environment.ProcessId, ProcessId);
         }
 
         Stream responses = child.Responses;
@@ -143,6 +144,7 @@ internal sealed class WorkerProcess
             }
 
             ReadOnlySpan<byte> frame;
+            Buffers.ISpillTarget? segment;
             try
             {
                 FrameHeader.Begin(_send);
@@ -158,7 +160,7 @@ internal sealed class WorkerProcess
                 }
 
                 call.WriteArguments(_send);
-                frame = FrameHeader.Complete(_send, (byte)MessageType.Request, _maxMessageBytes);
+                frame = SharedMemoryFrames.Complete(_send, (byte)MessageType.Request, _maxMessageBytes, out segment);
             }
             catch (Exception e)
             {
@@ -168,7 +170,7 @@ internal sealed class WorkerProcess
             }
 
             call.Delivered = true;
-            _input!.Write(frame);
+            SharedMemoryFrames.Write(_input!, frame, segment);
             return null;
         }
     }
@@ -293,7 +295,7 @@ internal sealed class WorkerProcess
         Exception? protocolError = null;
         try
         {
-            using var reader = new LengthPrefixFrameReader(output, _maxMessageBytes);
+            using var reader = new LengthPrefixFrameReader(output, _maxMessageBytes, Environment.ProcessId, ProcessId);
             bool handshaken = false;
             while (reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
             {
@@ -310,6 +312,9 @@ internal sealed class WorkerProcess
                         break;
                     case MessageType.Response when handshaken:
                         _pool.OnResponse(this, body.Span);
+
+                        // A large result was read in place from shared memory: unmap it now, not at the next frame.
+                        reader.ReleaseShared();
                         break;
                     case MessageType.Progress when handshaken:
                         _pool.OnProgress(this, body.Span);

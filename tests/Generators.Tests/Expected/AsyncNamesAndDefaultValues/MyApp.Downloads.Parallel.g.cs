@@ -5,40 +5,40 @@ namespace MyApp
 {
     static partial class Downloads
     {
-        /// <summary>Runs <c>DownloadAsync</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>DownloadAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int> DownloadInWorkerAsync(string url, int retries = 3, string? proxy = null, double scale = 1.5D, float ratio = -0.25F, decimal price = 9.99M, global::MyApp.Mode mode = (global::MyApp.Mode)(-1), char separator = '\t', string label = "a \"b\"", int? limit = null, global::System.DateTime since = default, global::System.Threading.CancellationToken cancellationToken = default)
-            => DownloadInWorkerAsync(global::Forklift.WorkerPool.Default, url, retries, proxy, scale, ratio, price, mode, separator, label, limit, since, cancellationToken);
+            => DownloadInWorkerAsync(global::Forklift.ParallelDefaults.Pool, url, retries, proxy, scale, ratio, price, mode, separator, label, limit, since, cancellationToken);
 
         /// <summary>Runs <c>DownloadAsync</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int> DownloadInWorkerAsync(global::Forklift.WorkerPool pool, string url, int retries = 3, string? proxy = null, double scale = 1.5D, float ratio = -0.25F, decimal price = 9.99M, global::MyApp.Mode mode = (global::MyApp.Mode)(-1), char separator = '\t', string label = "a \"b\"", int? limit = null, global::System.DateTime since = default, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int> DownloadInWorkerAsync(global::Forklift.IWorkerPool pool, string url, int retries = 3, string? proxy = null, double scale = 1.5D, float ratio = -0.25F, decimal price = 9.99M, global::MyApp.Mode mode = (global::MyApp.Mode)(-1), char separator = '\t', string label = "a \"b\"", int? limit = null, global::System.DateTime since = default, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.DownloadAsyncMethod, (url, retries, proxy, scale, ratio, price, mode, separator, label, limit, since), null, cancellationToken);
         }
 
-        /// <summary>Runs <c>DownloadAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>DownloadAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> DownloadMapAsync(global::System.Collections.Generic.IEnumerable<(string url, int retries, string? proxy, double scale, float ratio, decimal price, global::MyApp.Mode mode, char separator, string label, int? limit, global::System.DateTime since)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => DownloadMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => DownloadMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>DownloadAsync</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> DownloadMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<(string url, int retries, string? proxy, double scale, float ratio, decimal price, global::MyApp.Mode mode, char separator, string label, int? limit, global::System.DateTime since)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> DownloadMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<(string url, int retries, string? proxy, double scale, float ratio, decimal price, global::MyApp.Mode mode, char separator, string label, int? limit, global::System.DateTime since)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.DownloadAsyncMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>DownloadAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>DownloadAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> DownloadUnorderedAsync(global::System.Collections.Generic.IEnumerable<(string url, int retries, string? proxy, double scale, float ratio, decimal price, global::MyApp.Mode mode, char separator, string label, int? limit, global::System.DateTime since)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => DownloadUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => DownloadUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>DownloadAsync</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> DownloadUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<(string url, int retries, string? proxy, double scale, float ratio, decimal price, global::MyApp.Mode mode, char separator, string label, int? limit, global::System.DateTime since)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> DownloadUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<(string url, int retries, string? proxy, double scale, float ratio, decimal price, global::MyApp.Mode mode, char separator, string label, int? limit, global::System.DateTime since)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.DownloadAsyncMethod, inputs, null, cancellationToken);

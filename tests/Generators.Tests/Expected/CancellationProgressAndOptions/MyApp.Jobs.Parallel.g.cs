@@ -5,79 +5,79 @@ namespace MyApp
 {
     static partial class Jobs
     {
-        /// <summary>Runs <c>Pool</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Pool</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int> PoolAsync(int pool, string inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => PoolAsync(global::Forklift.WorkerPool.Default, pool, inputs, cancellationToken);
+            => PoolAsync(global::Forklift.ParallelDefaults.Pool, pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Pool</c> in a worker process of <paramref name="_pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int> PoolAsync(global::Forklift.WorkerPool _pool, int pool, string inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int> PoolAsync(global::Forklift.IWorkerPool _pool, int pool, string inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(_pool);
             return _pool.InvokeAsync(ForkliftParallel.PoolMethod, (pool, inputs), null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Pool</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Pool</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> PoolMapAsync(global::System.Collections.Generic.IEnumerable<(int pool, string inputs)> _inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => PoolMapAsync(global::Forklift.WorkerPool.Default, _inputs, cancellationToken);
+            => PoolMapAsync(global::Forklift.ParallelDefaults.Pool, _inputs, cancellationToken);
 
         /// <summary>Runs <c>Pool</c> once per input in worker processes of <paramref name="_pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> PoolMapAsync(global::Forklift.WorkerPool _pool, global::System.Collections.Generic.IEnumerable<(int pool, string inputs)> _inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> PoolMapAsync(global::Forklift.IWorkerPool _pool, global::System.Collections.Generic.IEnumerable<(int pool, string inputs)> _inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(_pool);
             return _pool.MapAsync(ForkliftParallel.PoolMethod, _inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Pool</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>Pool</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> PoolUnorderedAsync(global::System.Collections.Generic.IEnumerable<(int pool, string inputs)> _inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => PoolUnorderedAsync(global::Forklift.WorkerPool.Default, _inputs, cancellationToken);
+            => PoolUnorderedAsync(global::Forklift.ParallelDefaults.Pool, _inputs, cancellationToken);
 
         /// <summary>Runs <c>Pool</c> once per input in worker processes of <paramref name="_pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> PoolUnorderedAsync(global::Forklift.WorkerPool _pool, global::System.Collections.Generic.IEnumerable<(int pool, string inputs)> _inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> PoolUnorderedAsync(global::Forklift.IWorkerPool _pool, global::System.Collections.Generic.IEnumerable<(int pool, string inputs)> _inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(_pool);
             return _pool.UnorderedAsync(ForkliftParallel.PoolMethod, _inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Run</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Run</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<double> RunAsync(int steps, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
-            => RunAsync(global::Forklift.WorkerPool.Default, steps, progress, cancellationToken);
+            => RunAsync(global::Forklift.ParallelDefaults.Pool, steps, progress, cancellationToken);
 
         /// <summary>Runs <c>Run</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<double> RunAsync(global::Forklift.WorkerPool pool, int steps, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<double> RunAsync(global::Forklift.IWorkerPool pool, int steps, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.RunMethod, steps, progress is null ? null : global::Forklift.Dispatch.ProgressSink.Create(progress, ForkliftParallel.Int32Codec.Instance), cancellationToken);
         }
 
-        /// <summary>Runs <c>Run</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Run</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<double[]> RunMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
-            => RunMapAsync(global::Forklift.WorkerPool.Default, inputs, progress, cancellationToken);
+            => RunMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, progress, cancellationToken);
 
         /// <summary>Runs <c>Run</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<double[]> RunMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<double[]> RunMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.RunMethod, inputs, progress is null ? null : global::Forklift.Dispatch.ProgressSink.Create(progress, ForkliftParallel.Int32Codec.Instance), cancellationToken);
         }
 
-        /// <summary>Runs <c>Run</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>Run</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, double Result)> RunUnorderedAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
-            => RunUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, progress, cancellationToken);
+            => RunUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, progress, cancellationToken);
 
         /// <summary>Runs <c>Run</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, double Result)> RunUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, double Result)> RunUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.RunMethod, inputs, progress is null ? null : global::Forklift.Dispatch.ProgressSink.Create(progress, ForkliftParallel.Int32Codec.Instance), cancellationToken);

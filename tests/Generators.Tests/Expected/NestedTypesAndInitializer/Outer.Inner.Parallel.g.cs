@@ -5,40 +5,40 @@ partial class Outer
 {
     partial struct Inner
     {
-        /// <summary>Runs <c>Twice</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Twice</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         private static global::System.Threading.Tasks.Task<int> TwiceAsync(int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => TwiceAsync(global::Forklift.WorkerPool.Default, value, cancellationToken);
+            => TwiceAsync(global::Forklift.ParallelDefaults.Pool, value, cancellationToken);
 
         /// <summary>Runs <c>Twice</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        private static global::System.Threading.Tasks.Task<int> TwiceAsync(global::Forklift.WorkerPool pool, int value, global::System.Threading.CancellationToken cancellationToken = default)
+        private static global::System.Threading.Tasks.Task<int> TwiceAsync(global::Forklift.IWorkerPool pool, int value, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.TwiceMethod, value, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Twice</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Twice</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         private static global::System.Threading.Tasks.Task<int[]> TwiceMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => TwiceMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => TwiceMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Twice</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        private static global::System.Threading.Tasks.Task<int[]> TwiceMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        private static global::System.Threading.Tasks.Task<int[]> TwiceMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.TwiceMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Twice</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>Twice</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         private static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> TwiceUnorderedAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => TwiceUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => TwiceUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Twice</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        private static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> TwiceUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        private static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> TwiceUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.TwiceMethod, inputs, null, cancellationToken);

@@ -5,79 +5,79 @@ namespace A
 {
     static partial class First
     {
-        /// <summary>Runs <c>Count</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Count</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int> CountAsync(int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => CountAsync(global::Forklift.WorkerPool.Default, value, cancellationToken);
+            => CountAsync(global::Forklift.ParallelDefaults.Pool, value, cancellationToken);
 
         /// <summary>Runs <c>Count</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int> CountAsync(global::Forklift.WorkerPool pool, int value, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int> CountAsync(global::Forklift.IWorkerPool pool, int value, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.CountMethod, value, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Count</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Count</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => CountMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => CountMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Count</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.CountMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Count</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>Count</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> CountUnorderedAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => CountUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => CountUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Count</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> CountUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> CountUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.CountMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Count</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Count</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int> CountAsync(long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => CountAsync(global::Forklift.WorkerPool.Default, value, cancellationToken);
+            => CountAsync(global::Forklift.ParallelDefaults.Pool, value, cancellationToken);
 
         /// <summary>Runs <c>Count</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int> CountAsync(global::Forklift.WorkerPool pool, long value, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int> CountAsync(global::Forklift.IWorkerPool pool, long value, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.CountMethod2, value, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Count</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Count</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::System.Collections.Generic.IEnumerable<long> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => CountMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => CountMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Count</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<long> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<long> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.CountMethod2, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Count</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>Count</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> CountUnorderedAsync(global::System.Collections.Generic.IEnumerable<long> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => CountUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => CountUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Count</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> CountUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<long> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> CountUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<long> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.CountMethod2, inputs, null, cancellationToken);

@@ -5,40 +5,40 @@ namespace B
 {
     static partial class Second
     {
-        /// <summary>Runs <c>Echo</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Echo</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string> EchoAsync(string text, global::System.Threading.CancellationToken cancellationToken = default)
-            => EchoAsync(global::Forklift.WorkerPool.Default, text, cancellationToken);
+            => EchoAsync(global::Forklift.ParallelDefaults.Pool, text, cancellationToken);
 
         /// <summary>Runs <c>Echo</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<string> EchoAsync(global::Forklift.WorkerPool pool, string text, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<string> EchoAsync(global::Forklift.IWorkerPool pool, string text, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.EchoMethod, text, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Echo</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Echo</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> EchoMapAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => EchoMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => EchoMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Echo</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<string[]> EchoMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<string[]> EchoMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.EchoMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Echo</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>Echo</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string Result)> EchoUnorderedAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => EchoUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => EchoUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Echo</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string Result)> EchoUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string Result)> EchoUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.EchoMethod, inputs, null, cancellationToken);

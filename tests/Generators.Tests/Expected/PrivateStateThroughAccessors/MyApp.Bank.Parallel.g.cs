@@ -5,40 +5,40 @@ namespace MyApp
 {
     static partial class Bank
     {
-        /// <summary>Runs <c>Audit</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Audit</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<global::MyApp.Account> AuditAsync(global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code, global::System.Threading.CancellationToken cancellationToken = default)
-            => AuditAsync(global::Forklift.WorkerPool.Default, account, tally, code, cancellationToken);
+            => AuditAsync(global::Forklift.ParallelDefaults.Pool, account, tally, code, cancellationToken);
 
         /// <summary>Runs <c>Audit</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<global::MyApp.Account> AuditAsync(global::Forklift.WorkerPool pool, global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::MyApp.Account> AuditAsync(global::Forklift.IWorkerPool pool, global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.AuditMethod, (account, tally, code), null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Audit</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Audit</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<global::MyApp.Account[]> AuditMapAsync(global::System.Collections.Generic.IEnumerable<(global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => AuditMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => AuditMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Audit</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<global::MyApp.Account[]> AuditMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<(global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::MyApp.Account[]> AuditMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<(global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.AuditMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Audit</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>Audit</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, global::MyApp.Account Result)> AuditUnorderedAsync(global::System.Collections.Generic.IEnumerable<(global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => AuditUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => AuditUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Audit</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, global::MyApp.Account Result)> AuditUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<(global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, global::MyApp.Account Result)> AuditUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<(global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.AuditMethod, inputs, null, cancellationToken);

@@ -5,40 +5,40 @@ namespace MyApp.Orders
 {
     static partial class Billing
     {
-        /// <summary>Runs <c>Totals</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Totals</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<decimal>> TotalsAsync(global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid, global::System.Threading.CancellationToken cancellationToken = default)
-            => TotalsAsync(global::Forklift.WorkerPool.Default, order, codes, points, extra, grid, cancellationToken);
+            => TotalsAsync(global::Forklift.ParallelDefaults.Pool, order, codes, points, extra, grid, cancellationToken);
 
         /// <summary>Runs <c>Totals</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<decimal>> TotalsAsync(global::Forklift.WorkerPool pool, global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid, global::System.Threading.CancellationToken cancellationToken = default)
+        internal static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<decimal>> TotalsAsync(global::Forklift.IWorkerPool pool, global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.TotalsMethod, (order, codes, points, extra, grid), null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Totals</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Totals</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<decimal>[]> TotalsMapAsync(global::System.Collections.Generic.IEnumerable<(global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => TotalsMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => TotalsMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Totals</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<decimal>[]> TotalsMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<(global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        internal static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<decimal>[]> TotalsMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<(global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.TotalsMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Totals</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>Totals</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, global::System.Collections.Generic.IReadOnlyList<decimal> Result)> TotalsUnorderedAsync(global::System.Collections.Generic.IEnumerable<(global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => TotalsUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => TotalsUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Totals</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, global::System.Collections.Generic.IReadOnlyList<decimal> Result)> TotalsUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<(global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, global::System.Collections.Generic.IReadOnlyList<decimal> Result)> TotalsUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<(global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.TotalsMethod, inputs, null, cancellationToken);

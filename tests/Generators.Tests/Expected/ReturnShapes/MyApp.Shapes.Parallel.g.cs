@@ -5,40 +5,40 @@ namespace MyApp
 {
     static partial class Shapes
     {
-        /// <summary>Runs <c>FlushAsync</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>FlushAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task FlushInWorkerAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
-            => FlushInWorkerAsync(global::Forklift.WorkerPool.Default, id, cancellationToken);
+            => FlushInWorkerAsync(global::Forklift.ParallelDefaults.Pool, id, cancellationToken);
 
         /// <summary>Runs <c>FlushAsync</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task FlushInWorkerAsync(global::Forklift.WorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task FlushInWorkerAsync(global::Forklift.IWorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.FlushAsyncMethod, id, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task FlushMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => FlushMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => FlushMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task FlushMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task FlushMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.FlushAsyncMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each input's index as its call completes.</summary>
+        /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<int> FlushUnorderedAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => FlushUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => FlushUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of <paramref name="pool"/>, yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static async global::System.Collections.Generic.IAsyncEnumerable<int> FlushUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Collections.Generic.IAsyncEnumerable<int> FlushUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             var results = pool.UnorderedAsync(ForkliftParallel.FlushAsyncMethod, inputs, null, cancellationToken);
@@ -48,40 +48,40 @@ namespace MyApp
             }
         }
 
-        /// <summary>Runs <c>Log</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Log</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task LogAsync(string message, global::System.Threading.CancellationToken cancellationToken = default)
-            => LogAsync(global::Forklift.WorkerPool.Default, message, cancellationToken);
+            => LogAsync(global::Forklift.ParallelDefaults.Pool, message, cancellationToken);
 
         /// <summary>Runs <c>Log</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task LogAsync(global::Forklift.WorkerPool pool, string message, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task LogAsync(global::Forklift.IWorkerPool pool, string message, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.LogMethod, message, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Log</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Log</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task LogMapAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => LogMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => LogMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Log</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task LogMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task LogMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.LogMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Log</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each input's index as its call completes.</summary>
+        /// <summary>Runs <c>Log</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<int> LogUnorderedAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => LogUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => LogUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Log</c> once per input in worker processes of <paramref name="pool"/>, yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static async global::System.Collections.Generic.IAsyncEnumerable<int> LogUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Collections.Generic.IAsyncEnumerable<int> LogUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             var results = pool.UnorderedAsync(ForkliftParallel.LogMethod, inputs, null, cancellationToken);
@@ -91,92 +91,92 @@ namespace MyApp
             }
         }
 
-        /// <summary>Runs <c>NewId</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>NewId</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<global::System.Guid> NewIdAsync(global::System.Threading.CancellationToken cancellationToken = default)
-            => NewIdAsync(global::Forklift.WorkerPool.Default, cancellationToken);
+            => NewIdAsync(global::Forklift.ParallelDefaults.Pool, cancellationToken);
 
         /// <summary>Runs <c>NewId</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<global::System.Guid> NewIdAsync(global::Forklift.WorkerPool pool, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::System.Guid> NewIdAsync(global::Forklift.IWorkerPool pool, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.NewIdMethod, global::Forklift.Dispatch.Unit.Value, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>ReadAsync</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>ReadAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<string?> ReadInWorkerAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadInWorkerAsync(global::Forklift.WorkerPool.Default, id, cancellationToken);
+            => ReadInWorkerAsync(global::Forklift.ParallelDefaults.Pool, id, cancellationToken);
 
         /// <summary>Runs <c>ReadAsync</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Threading.Tasks.Task<string?> ReadInWorkerAsync(global::Forklift.WorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
+        internal static global::System.Threading.Tasks.Task<string?> ReadInWorkerAsync(global::Forklift.IWorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.ReadAsyncMethod, id, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<string?[]> ReadMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => ReadMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Threading.Tasks.Task<string?[]> ReadMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        internal static global::System.Threading.Tasks.Task<string?[]> ReadMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.ReadAsyncMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string? Result)> ReadUnorderedAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => ReadUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string? Result)> ReadUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        internal static global::System.Collections.Generic.IAsyncEnumerable<(int Index, string? Result)> ReadUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.ReadAsyncMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>SaveAsync</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>SaveAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task SaveInWorkerAsync(string path, global::System.Threading.CancellationToken cancellationToken = default)
-            => SaveInWorkerAsync(global::Forklift.WorkerPool.Default, path, cancellationToken);
+            => SaveInWorkerAsync(global::Forklift.ParallelDefaults.Pool, path, cancellationToken);
 
         /// <summary>Runs <c>SaveAsync</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task SaveInWorkerAsync(global::Forklift.WorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task SaveInWorkerAsync(global::Forklift.IWorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.SaveAsyncMethod, path, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task SaveMapAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => SaveMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => SaveMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task SaveMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task SaveMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.SaveAsyncMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each input's index as its call completes.</summary>
+        /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<int> SaveUnorderedAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => SaveUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => SaveUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of <paramref name="pool"/>, yielding each input's index as its call completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static async global::System.Collections.Generic.IAsyncEnumerable<int> SaveUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public static async global::System.Collections.Generic.IAsyncEnumerable<int> SaveUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             var results = pool.UnorderedAsync(ForkliftParallel.SaveAsyncMethod, inputs, null, cancellationToken);
@@ -186,40 +186,40 @@ namespace MyApp
             }
         }
 
-        /// <summary>Runs <c>SizeAsync</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>SizeAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<long> SizeInWorkerAsync(string path, global::System.Threading.CancellationToken cancellationToken = default)
-            => SizeInWorkerAsync(global::Forklift.WorkerPool.Default, path, cancellationToken);
+            => SizeInWorkerAsync(global::Forklift.ParallelDefaults.Pool, path, cancellationToken);
 
         /// <summary>Runs <c>SizeAsync</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<long> SizeInWorkerAsync(global::Forklift.WorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<long> SizeInWorkerAsync(global::Forklift.IWorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.SizeAsyncMethod, path, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<long[]> SizeMapAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => SizeMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => SizeMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<long[]> SizeMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<long[]> SizeMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.SizeAsyncMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, long Result)> SizeUnorderedAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => SizeUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => SizeUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, long Result)> SizeUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, long Result)> SizeUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.SizeAsyncMethod, inputs, null, cancellationToken);

@@ -5,40 +5,40 @@ namespace MyApp
 {
     static partial class Primes
     {
-        /// <summary>Runs <c>Count</c> in a worker process of <c>WorkerPool.Default</c>.</summary>
+        /// <summary>Runs <c>Count</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int> CountAsync(int from, int to, global::System.Threading.CancellationToken cancellationToken = default)
-            => CountAsync(global::Forklift.WorkerPool.Default, from, to, cancellationToken);
+            => CountAsync(global::Forklift.ParallelDefaults.Pool, from, to, cancellationToken);
 
         /// <summary>Runs <c>Count</c> in a worker process of <paramref name="pool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int> CountAsync(global::Forklift.WorkerPool pool, int from, int to, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int> CountAsync(global::Forklift.IWorkerPool pool, int from, int to, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.CountMethod, (from, to), null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Count</c> once per input in worker processes of <c>WorkerPool.Default</c>; the results are in input order.</summary>
+        /// <summary>Runs <c>Count</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::System.Collections.Generic.IEnumerable<(int from, int to)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => CountMapAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => CountMapAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Count</c> once per input in worker processes of <paramref name="pool"/>; the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<(int from, int to)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<(int from, int to)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.MapAsync(ForkliftParallel.CountMethod, inputs, null, cancellationToken);
         }
 
-        /// <summary>Runs <c>Count</c> once per input in worker processes of <c>WorkerPool.Default</c>, yielding each result with its input's index as it completes.</summary>
+        /// <summary>Runs <c>Count</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>), yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> CountUnorderedAsync(global::System.Collections.Generic.IEnumerable<(int from, int to)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
-            => CountUnorderedAsync(global::Forklift.WorkerPool.Default, inputs, cancellationToken);
+            => CountUnorderedAsync(global::Forklift.ParallelDefaults.Pool, inputs, cancellationToken);
 
         /// <summary>Runs <c>Count</c> once per input in worker processes of <paramref name="pool"/>, yielding each result with its input's index as it completes.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> CountUnorderedAsync(global::Forklift.WorkerPool pool, global::System.Collections.Generic.IEnumerable<(int from, int to)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<(int Index, int Result)> CountUnorderedAsync(global::Forklift.IWorkerPool pool, global::System.Collections.Generic.IEnumerable<(int from, int to)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.UnorderedAsync(ForkliftParallel.CountMethod, inputs, null, cancellationToken);

@@ -8,6 +8,16 @@ if (Environment.GetEnvironmentVariable("FIXTURE_SKIP_GUARD") != "1" && WorkerHos
     return;
 }
 
+if (args is ["configured-default"])
+{
+    // The process-wide default pool, configured before its first use (DefaultPoolTests).
+    WorkerPool.ConfigureDefault(o => o.Workers = 1);
+    WorkerPool.ConfigureDefault(o => o.Name = "configured");
+    int square = await ParallelDefaults.Pool.InvokeAsync(SquareMethod.Square, 6);
+    Console.WriteLine($"DEFAULT {WorkerPool.Default.Name} {WorkerPool.Default.WorkerCount} {square}");
+    return;
+}
+
 await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 2 });
 if (args is ["drain", string dir])
 {

@@ -1,0 +1,24 @@
+using System.Text;
+
+namespace Forklift.Orleans.Tests;
+
+/// <summary>An exception's types and messages down its inner chain, to compare what the cluster and the local pool throw.</summary>
+internal static class ExceptionShape
+{
+    public static string Of(Exception? exception)
+    {
+        var text = new StringBuilder();
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            text.Append(e.GetType().FullName);
+            if (e is RemoteException remote)
+            {
+                text.Append('(').Append(remote.RemoteType).Append(')');
+            }
+
+            text.Append(": ").Append(e.Message).Append(" > ");
+        }
+
+        return text.ToString();
+    }
+}

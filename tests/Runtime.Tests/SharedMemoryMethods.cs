@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Forklift.Dispatch;
+using Forklift.Protocol;
+
+namespace Forklift.Runtime.Tests;
+
+/// <summary>The methods the shared-memory tests run in workers (registered like <see cref="TestMethods"/>).</summary>
+internal static class SharedMemoryMethods
+{
+    /// <summary>A first byte that makes <see cref="DyingBytesCodec"/> kill its process after writing the bytes.</summary>
+    public const byte DieWhileWriting = 0xDD;
+
+    public static readonly ParallelCodec<byte[]?> Bytes = new ByteArrayCodec();
+
+    public static readonly ParallelMethod<byte[]?, byte[]?> Echo = Define<byte[]?, byte[]?>("EchoBytes(byte[])", Bytes, Bytes, (bytes, _) => ValueTask.FromResult(bytes));
+
+    /// <summary>Echoes, but the result's codec SIGKILLs the worker once it has written a value starting with
+    /// <see cref="DieWhileWriting"/>: the result is then in a shared-memory segment nobody was told about.</summary>
+    public static readonly ParallelMethod<byte[]?, byte[]?> EchoThenDie = Define<byte[]?, byte[]?>("EchoThenDie(byte[])", Bytes, new DyingBytesCodec(), (bytes, _) => ValueTask.FromResult(bytes));
+
+    /// <summary>Reports the worker's pid as progress, then sleeps the milliseconds in the first four bytes.</summary>
+    public static readonly ParallelMethod<byte[]?, int> HoldBytes = Define<byte[]?, int>("HoldBytes(byte[], IProgress<int>)", Bytes, TestCodecs.Int32, (bytes, context) =>
+    {
+        context.CreateProgress(TestCodecs.Int32).Report(Environment.ProcessId);
+        Thread.Sleep(BitConverter.ToInt32(bytes!, 0));
+        return ValueTask.FromResult(bytes!.Length);
+    });
+
+    /// <summary>Echoes; its argument codec, when encoding in the parent, first waits for <see cref="GatedCodec.Gate"/>.</summary>
+    public static readonly ParallelMethod<byte[]?, byte[]?> GatedEcho = Define<byte[]?, byte[]?>("GatedEcho(byte[])", new GatedCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
+
+    [ModuleInitializer]
+    internal static void Register()
+    {
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho })
+        {
+            ParallelMethodRegistry.Register(method);
+        }
+    }
+
+    private static ParallelMethod<TArgs, TResult> Define<TArgs, TResult>(string signature, ParallelCodec<TArgs> args, ParallelCodec<TResult> result, Func<TArgs, WorkerCallContext, ValueTask<TResult>> invoke)
+        => new($"Forklift.Runtime.Tests.SharedMemoryMethods.{signature}", signature[..signature.IndexOf('(')], typeof(SharedMemoryMethods), args, result, invoke);
+
+    public class ByteArrayCodec : ParallelCodec<byte[]?>
+    {
+        public override void Write(ref PayloadWriter writer, byte[]? value) => writer.WriteByteArray(value);
+
+        public override byte[]? Read(ref PayloadReader reader) => reader.ReadByteArray();
+    }
+
+    /// <summary>Encoding waits (at most a minute) until the test opens <see cref="Gate"/>, and records whether it was
+    /// opened in time and on which thread the encoding ran.</summary>
+    public sealed class GatedCodec : ByteArrayCodec
+    {
+        public static readonly ManualResetEventSlim Gate = new();
+
+        public static bool OpenedInTime { get; private set; }
+
+        public static int EncodingThread { get; private set; }
+
+        public override void Write(ref PayloadWriter writer, byte[]? value)
+        {
+            EncodingThread = Environment.CurrentManagedThreadId;
+            OpenedInTime = Gate.Wait(TimeSpan.FromSeconds(60));
+            base.Write(ref writer, value);
+        }
+    }
+
+    private sealed class DyingBytesCodec : ByteArrayCodec
+    {
+        public override void Write(ref PayloadWriter writer, byte[]? value)
+        {
+            base.Write(ref writer, value);
+            if (value is [DieWhileWriting, ..])
+            {
+                Process.GetCurrentProcess().Kill();
+                Thread.Sleep(Timeout.Infinite);
+            }
+        }
+    }
+}
