@@ -333,7 +333,9 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                && set.SameLock(acquire, acquires: false).Any(release => release.Invocation == first);
     }
 
-    private static bool IsPlainRead(IOperation value)
+    private static bool IsPlainRead(IOperation value) => IsPlainRead(value, getterDepth: 0);
+
+    private static bool IsPlainRead(IOperation value, int getterDepth)
     {
         while (value is IConversionOperation conversion)
         {
@@ -344,7 +346,8 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         {
             ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation => true,
             IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
-            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.GetMethod: { } getter } => IsAutoAccessor(getter),
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.GetMethod: { } getter } reference
+                => IsAutoAccessor(getter) || IsPlainReadGetter(reference, getter, getterDepth),
             _ => false,
         };
     }
@@ -352,6 +355,30 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
     private static bool IsAutoAccessor(IMethodSymbol getter)
         => !getter.DeclaringSyntaxReferences.IsEmpty
            && getter.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
+
+    /// <summary>
+    /// Whether a getter declared in the same file is an expression body that only reads (<c>State Current =&gt; (State)_state;</c>,
+    /// seen in Npgsql between a <c>Monitor.Enter</c> and its <c>try</c>). Only the file already bound is looked at, and
+    /// only one getter deep, so this costs nothing elsewhere.
+    /// </summary>
+    private static bool IsPlainReadGetter(IPropertyReferenceOperation reference, IMethodSymbol getter, int getterDepth)
+    {
+        if (getterDepth > 0 || reference.SemanticModel is not { } model || getter.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var expression = getter.DeclaringSyntaxReferences[0].GetSyntax() switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax arrow => arrow.Expression,
+            Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+            _ => null,
+        };
+        return expression is not null
+               && expression.SyntaxTree == model.SyntaxTree
+               && model.GetOperation(expression) is { } body
+               && IsPlainRead(body, getterDepth + 1);
+    }
 
     /// <summary>Whether every statement of <paramref name="finally"/> is a call named like a lock release.</summary>
     private static bool OnlyReleases(IBlockOperation @finally)

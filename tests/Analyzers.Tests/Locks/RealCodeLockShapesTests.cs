@@ -407,4 +407,56 @@ public class RealCodeLockShapesTests
                     }
                 }
             """));
+
+    [Fact]
+    public Task ExpressionBodiedGetterThatOnlyReads_BeforeTheTry_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly object _sync = new(); private int _state;", """
+                // Npgsql NpgsqlConnector.Break: 'Current' only reads a field, so nothing before the try can throw.
+                DayOfWeek Current => (DayOfWeek)_state;
+
+                int Break()
+                {
+                    Monitor.Enter(_sync);
+                    var state = Current;
+                    if (state == DayOfWeek.Sunday)
+                    {
+                        Monitor.Exit(_sync);
+                        return -1;
+                    }
+
+                    try
+                    {
+                        _state = 0;
+                        return (int)state;
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_sync);
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task GetterThatCallsOut_BeforeTheTry_IsStillReported()
+        => new ReleaseInFinally.Test
+        {
+            TestCode = Class("private readonly object _sync = new(); private int _state;", """
+                int Current => int.Parse(_state.ToString());
+
+                void Break()
+                {
+                    [|Monitor.Enter(_sync)|];
+                    var state = Current;
+                    try
+                    {
+                        _state = state + 1;
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_sync);
+                    }
+                }
+            """),
+            ReferenceAssemblies = TestReferences.Net80,
+        }.RunAsync();
 }
