@@ -34,22 +34,13 @@ public sealed partial class HostingConsumerTests(PackageFeedFixture feed)
     [Fact]
     public async Task Hosting_package_alone_brings_the_generator_and_the_host_pool_serves_generated_calls()
     {
-        string directory = feed.NewConsumerDirectory("hosting-consumer");
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
+        string directory = feed.NewConsumerApp(
+            "hosting-consumer",
+            $"""
                 <PackageReference Include="Forklift.Hosting" Version="{feed.Version}" />
                 <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.5" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+                """,
+            Program);
 
         ProcessRunner.Result build = await ProcessRunner.DotnetAsync("build -nologo", directory);
         Assert.True(build.ExitCode == 0, build.ToString());

@@ -82,23 +82,11 @@ public sealed class NativeAotConsumerTests(PackageFeedFixture feed)
     [Fact]
     public async Task Native_AOT_publish_has_no_trimming_warnings_and_runs_parallel_calls_in_workers()
     {
-        string directory = feed.NewConsumerDirectory("aot-consumer");
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <PublishAot>true</PublishAot>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Forklift" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+        string directory = feed.NewConsumerApp(
+            "aot-consumer",
+            $"""<PackageReference Include="Forklift" Version="{feed.Version}" />""",
+            Program,
+            properties: "<PublishAot>true</PublishAot><TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
 
         string output = Path.Combine(directory, "native");
         ProcessRunner.Result publish = await ProcessRunner.DotnetAsync(

@@ -69,6 +69,33 @@ public sealed class PackageFeedFixture : IAsyncLifetime
         return directory;
     }
 
+    /// <summary>
+    /// A new console app (net10.0, nullable, implicit usings) in <see cref="NewConsumerDirectory"/>: a Consumer.csproj
+    /// with <paramref name="properties"/> added to its property group, <paramref name="references"/> as its item group
+    /// and <paramref name="more"/> before its end, and <paramref name="program"/> as Program.cs.
+    /// </summary>
+    public string NewConsumerApp(string name, string references, string program, string properties = "", string more = "")
+    {
+        string directory = NewConsumerDirectory(name);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                {references}
+              </ItemGroup>
+              {more}
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+        return directory;
+    }
+
     private static string Metadata(string key)
         => typeof(PackageFeedFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
            ?? throw new InvalidOperationException($"Assembly metadata '{key}' is missing.");

@@ -38,24 +38,15 @@ public sealed class ParallelConsumerTests(PackageFeedFixture feed)
     [Fact]
     public async Task Parallel_call_runs_in_a_worker_process_and_unsupported_parameter_is_FL3003()
     {
-        string directory = feed.NewConsumerDirectory("parallel-consumer");
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Forklift" Version="{feed.Version}" />
-              </ItemGroup>
-              <ItemGroup Condition="'$(PlantFL3003)' != 'true'">
-                <Compile Remove="Files.cs" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+        string directory = feed.NewConsumerApp(
+            "parallel-consumer",
+            $"""<PackageReference Include="Forklift" Version="{feed.Version}" />""",
+            Program,
+            more: """
+                <ItemGroup Condition="'$(PlantFL3003)' != 'true'">
+                  <Compile Remove="Files.cs" />
+                </ItemGroup>
+                """);
         File.WriteAllText(Path.Combine(directory, "Files.cs"), PlantedFL3003);
 
         ProcessRunner.Result build = await ProcessRunner.DotnetAsync("build -nologo", directory);

@@ -22,21 +22,10 @@ public sealed class WorkerGuardConsumerTests(PackageFeedFixture feed)
     [Fact]
     public async Task A_Main_without_the_guard_is_FL3007_only_when_the_app_publishes_Native_AOT()
     {
-        string directory = feed.NewConsumerDirectory("guard-consumer");
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Forklift" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+        string directory = feed.NewConsumerApp(
+            "guard-consumer",
+            $"""<PackageReference Include="Forklift" Version="{feed.Version}" />""",
+            Program);
 
         ProcessRunner.Result frameworkDependent = await ProcessRunner.DotnetAsync("build -nologo", directory);
         Assert.True(frameworkDependent.ExitCode == 0, frameworkDependent.ToString());
