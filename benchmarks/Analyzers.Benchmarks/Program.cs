@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 // Usage: dotnet run -c Release --project benchmarks/Analyzers.Benchmarks [-- --files 280 --iterations 5 --emit-project <dir>]
 //        [--analyzers <before.dll> --analyzers <after.dll> ...]: measure several builds of Forklift.Analyzers side by side.
+//        [--area SharedState]: only the analyzers of one area (folder).
 //        --mode refonly: a reference-assembly-only compile (RefOnlyBenchmark).
 //        --mode keystroke [--document <path suffix> ...]: one document re-analysed after an edit, as the IDE does
 //        (KeystrokeBenchmark).
@@ -33,6 +34,8 @@ if (emitProject is not null)
 // Each build of the analyzers is loaded into its own load context, so that two builds of the same assembly (main's
 // and a branch's) can be measured in one process, in the same run; Microsoft.CodeAnalysis comes from the default
 // context, shared by all.
+// --area SharedState|Locks|Parallel: only the analyzers of one folder, to see one area's cost without another's binding.
+var areaFilter = StringOption("--area");
 var analyzerPaths = StringOptions("--analyzers");
 var sets = analyzerPaths.Count == 0
     ? new List<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("referenced", LoadAnalyzers(typeof(SharedStateMutationAnalyzer).Assembly)) }
@@ -183,9 +186,10 @@ for (var side = 0; side < sets.Count; side++)
 
 return diagnosticCounts.Any(counts => counts.ContainsKey("AD0001")) ? 1 : 0;
 
-static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly)
+ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly)
     => assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+        .Where(t => areaFilter is null || t.Namespace?.EndsWith("." + areaFilter, StringComparison.Ordinal) == true)
         .OrderBy(t => t.Name)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -44,20 +46,46 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                 return; // nothing to report in a compilation that cannot name the type
             }
 
-            start.RegisterOperationAction(c => AnalyzeUpdate(c, dictionary), OperationKind.Increment, OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
-            start.RegisterOperationAction(c => AnalyzeCheckThenAct(c, dictionary), OperationKind.Conditional);
+            // Syntax actions that bind only where an entry can be involved (ConcurrentDictionaryCandidates), not
+            // operation actions, which make the driver bind every method body of the compilation.
+            start.RegisterSyntaxNodeAction(c => AnalyzeUpdate(c, dictionary), UpdateKinds);
+            start.RegisterSyntaxNodeAction(c => AnalyzeCheckThenAct(c, dictionary), SyntaxKind.IfStatement, SyntaxKind.ConditionalExpression);
         });
     }
 
-    private static void AnalyzeUpdate(OperationAnalysisContext context, INamedTypeSymbol dictionary)
+    /// <summary>The syntax of increments, decrements, compound, simple and '??=' assignments.</summary>
+    private static readonly SyntaxKind[] UpdateKinds =
+    [
+        SyntaxKind.PostIncrementExpression, SyntaxKind.PostDecrementExpression, SyntaxKind.PreIncrementExpression, SyntaxKind.PreDecrementExpression,
+        SyntaxKind.SimpleAssignmentExpression, SyntaxKind.CoalesceAssignmentExpression,
+        SyntaxKind.AddAssignmentExpression, SyntaxKind.SubtractAssignmentExpression, SyntaxKind.MultiplyAssignmentExpression,
+        SyntaxKind.DivideAssignmentExpression, SyntaxKind.ModuloAssignmentExpression, SyntaxKind.AndAssignmentExpression,
+        SyntaxKind.ExclusiveOrAssignmentExpression, SyntaxKind.OrAssignmentExpression, SyntaxKind.LeftShiftAssignmentExpression,
+        SyntaxKind.RightShiftAssignmentExpression, SyntaxKind.UnsignedRightShiftAssignmentExpression,
+    ];
+
+    private static void AnalyzeUpdate(SyntaxNodeAnalysisContext context, INamedTypeSymbol dictionary)
     {
-        var (target, replacement, shown) = context.Operation switch
+        if (ConcurrentDictionaryCandidates.UpdatedElement(context.Node) is not { } element
+            || (ConcurrentDictionaryCandidates.Receiver(element) is { } receiver
+                && !ConcurrentDictionaryCandidates.MayBeDictionary(receiver, context.SemanticModel, dictionary, context.CancellationToken))
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } operation)
         {
-            IIncrementOrDecrementOperation increment => (increment.Target, "AddOrUpdate", context.Operation.Syntax.ToString()),
-            ICompoundAssignmentOperation compound => (compound.Target, "AddOrUpdate", context.Operation.Syntax.ToString()),
-            ICoalesceAssignmentOperation coalesce => (coalesce.Target, "GetOrAdd", context.Operation.Syntax.ToString()),
+            return;
+        }
+
+        AnalyzeUpdate(context.ReportDiagnostic, operation, dictionary);
+    }
+
+    private static void AnalyzeUpdate(Action<Diagnostic> reportDiagnostic, IOperation operation, INamedTypeSymbol dictionary)
+    {
+        var (target, replacement, shown) = operation switch
+        {
+            IIncrementOrDecrementOperation increment => (increment.Target, "AddOrUpdate", operation.Syntax.ToString()),
+            ICompoundAssignmentOperation compound => (compound.Target, "AddOrUpdate", operation.Syntax.ToString()),
+            ICoalesceAssignmentOperation coalesce => (coalesce.Target, "GetOrAdd", operation.Syntax.ToString()),
             ISimpleAssignmentOperation simple when Entry(simple.Target, dictionary) is { } entry && ReadsEntry(simple.Value, entry, dictionary)
-                => (simple.Target, "AddOrUpdate", context.Operation.Syntax.ToString()),
+                => (simple.Target, "AddOrUpdate", operation.Syntax.ToString()),
             _ => (null, null, null),
         };
         if (target is null || Entry(target, dictionary) is not { } written)
@@ -65,14 +93,17 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
             return;
         }
 
-        Report(context.ReportDiagnostic, context.Operation, $"'{shown}'", written, replacement!);
+        Report(reportDiagnostic, operation, $"'{shown}'", written, replacement!);
     }
 
     /// <summary><c>if (!d.ContainsKey(k)) d[k] = v;</c> and <c>if (!d.TryGetValue(k, out v)) { …; d[k] = v; }</c>.</summary>
-    private static void AnalyzeCheckThenAct(OperationAnalysisContext context, INamedTypeSymbol dictionary)
+    private static void AnalyzeCheckThenAct(SyntaxNodeAnalysisContext context, INamedTypeSymbol dictionary)
     {
-        var conditional = (IConditionalOperation)context.Operation;
-        if (conditional.IsRef || Check(conditional.Condition, dictionary) is not { } check)
+        var condition = context.Node is IfStatementSyntax ifStatement ? ifStatement.Condition : ((ConditionalExpressionSyntax)context.Node).Condition;
+        if (ConcurrentDictionaryCandidates.CheckedDictionary(condition) is not { } receiver
+            || !ConcurrentDictionaryCandidates.MayBeDictionary(receiver, context.SemanticModel, dictionary, context.CancellationToken)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IConditionalOperation conditional
+            || conditional.IsRef || Check(conditional.Condition, dictionary) is not { } check)
         {
             return;
         }

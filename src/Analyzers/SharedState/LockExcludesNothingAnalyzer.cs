@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,19 +36,27 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeLock, OperationKind.Lock);
+
+        // Syntax actions that bind only the statements they need, not operation actions: an operation action makes the
+        // driver bind every method body of the compilation (a second time, since the compiler's own binding is not
+        // shared), which cost more than all the rest of this rule. Only bodies with a 'lock' or a '.Enter' are bound.
+        context.RegisterSyntaxNodeAction(AnalyzeLock, SyntaxKind.LockStatement);
         context.RegisterCompilationStartAction(start =>
         {
             if (start.Compilation.GetTypeByMetadataName("System.Threading.SpinLock") is { } spinLock)
             {
-                start.RegisterOperationAction(c => AnalyzeSpinLock(c, spinLock), OperationKind.Invocation);
+                start.RegisterSyntaxNodeAction(c => AnalyzeSpinLock(c, spinLock), SyntaxKind.InvocationExpression);
             }
         });
     }
 
-    private static void AnalyzeLock(OperationAnalysisContext context)
+    private static void AnalyzeLock(SyntaxNodeAnalysisContext context)
     {
-        var lockOperation = (ILockOperation)context.Operation;
+        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not ILockOperation lockOperation)
+        {
+            return;
+        }
+
         var value = lockOperation.LockedValue;
         var shown = value.Syntax.ToString();
         if (WhyNotShared(value) is { } reason)
@@ -142,7 +152,7 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
         };
 
     /// <summary>Writes of static fields directly in a per-instance lock (not inside a nested lock on static state).</summary>
-    private static void ReportStaticWrites(OperationAnalysisContext context, ILockOperation lockOperation, IOperation body, string shown)
+    private static void ReportStaticWrites(SyntaxNodeAnalysisContext context, ILockOperation lockOperation, IOperation body, string shown)
     {
         foreach (var operation in body.DescendantsAndSelf())
         {
@@ -176,10 +186,12 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void AnalyzeSpinLock(OperationAnalysisContext context, INamedTypeSymbol spinLock)
+    private static void AnalyzeSpinLock(SyntaxNodeAnalysisContext context, INamedTypeSymbol spinLock)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name is not ("Enter" or "TryEnter") || invocation.Instance is not { } instance
+        // 'x.Enter(…)' or 'x.TryEnter(…)': a call on an instance, by name, before anything is bound.
+        if (((InvocationExpressionSyntax)context.Node).Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Enter" or "TryEnter" }
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation
+            || invocation.TargetMethod.Name is not ("Enter" or "TryEnter") || invocation.Instance is not { } instance
             || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, spinLock))
         {
             return;

@@ -56,6 +56,54 @@ public class ConcurrentDictionaryCompoundOperationTests
             Verify.Diagnostic().WithLocation(0).WithArguments("'TryGetValue' then set", "_items", "GetOrAdd or AddOrUpdate"));
 
     [Fact]
+    public Task Every_receiver_shape_the_binding_precheck_resolves_is_still_seen()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+
+            class Base
+            {
+                protected ConcurrentDictionary<string, int> Inherited { get; } = new();
+            }
+
+            class Counter : Base
+            {
+                private readonly Dictionary<string, int> _plain = new();
+                private readonly int[] _array = new int[4];
+                private static readonly ConcurrentDictionary<string, int> Shared = new();
+
+                public void Hit(string key, ConcurrentDictionary<string, int> parameter)
+                {
+                    [|this.Inherited[key]++|];
+                    [|Inherited[key] += 2|];
+                    [|Shared[key]--|];
+                    [|(parameter)[key]++|];
+                    var local = new ConcurrentDictionary<string, int>();
+                    [|local![key]++|];
+                    [|if|] ((Shared.ContainsKey(key)) == false) Shared[key] = 1;
+                    _plain[key]++;
+                    _array[0]++;
+                }
+
+                public void Shadowed(string key)
+                {
+                    // A local named like the plain-dictionary field: only binding can tell which one is meant.
+                    var _plain = new ConcurrentDictionary<string, int>();
+                    [|_plain[key]++|];
+                    int Local(ConcurrentDictionary<string, int> _array) => [|_array[key]++|];
+                    Local(_plain);
+                }
+            }
+
+            class Holder
+            {
+                public ConcurrentDictionary<string, int> Map = new();
+                public int Value => [|new Holder().Map["k"]++|];
+                public ConcurrentDictionary<string, int> Items { set { [|value["k"]++|]; } }
+            }
+            """);
+
+    [Fact]
     public Task Atomic_members_and_plain_dictionaries_are_silent()
         => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Concurrent;
