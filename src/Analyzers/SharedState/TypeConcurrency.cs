@@ -51,18 +51,58 @@ internal sealed class TypeConcurrency
 
     private void Report(SyntaxTree tree, RaceFindings findings)
     {
-        var methods = new List<MethodSummary>();
+        // Bodies are bound on demand: first only the methods whose syntax can synchronize or hand out one of the
+        // type's methods as a delegate (they decide whether the type is concurrent at all, and which methods are
+        // callbacks); then, if it is, the entries and whatever the composition reaches through calls. A private
+        // helper that nothing calls, or a constructor with no deferred code, is never bound.
+        var declared = new List<IMethodSymbol>();
+        var ownMethodNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in _type.GetMembers())
         {
-            if (member is IMethodSymbol method && Summary(method) is { } summary)
+            if (member is IMethodSymbol method)
             {
-                methods.Add(summary);
+                declared.Add(method);
+                ownMethodNames.Add(method.Name);
             }
         }
 
-        if (Reason(methods) is not { } reason)
+        var facts = new MethodSyntaxFacts[declared.Count];
+        var decisive = new List<MethodSummary>();
+        for (var i = 0; i < declared.Count; i++)
+        {
+            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, _cancellationToken);
+            if (facts[i].MattersUnreached && Summary(declared[i]) is { } summary)
+            {
+                decisive.Add(summary);
+            }
+        }
+
+        if (Reason(decisive) is not { } reason)
         {
             return;
+        }
+
+        var delegateTargets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var summary in decisive)
+        {
+            foreach (var (target, _) in summary.DelegateTargets)
+            {
+                delegateTargets.Add(target);
+            }
+        }
+
+        // The same order as the type's members, so that the first entry to reach an access is the same one.
+        var methods = new List<MethodSummary>();
+        for (var i = 0; i < declared.Count; i++)
+        {
+            var method = declared[i];
+            var isEntry = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor
+                ? facts[i].HasDeferredCode || !facts[i].Known
+                : delegateTargets.Contains(method.PartialImplementationPart ?? method.OriginalDefinition) || IsCallable(method);
+            if ((isEntry || facts[i].MattersUnreached) && Summary(method) is { } summary)
+            {
+                methods.Add(summary);
+            }
         }
 
         var atomic = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
