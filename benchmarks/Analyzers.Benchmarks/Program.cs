@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // Usage: dotnet run -c Release --project benchmarks/Analyzers.Benchmarks [-- --files 280 --iterations 5 --emit-project <dir>]
 //        [--analyzers <before.dll> --analyzers <after.dll> ...]: measure several builds of Forklift.Analyzers side by side.
 //        [--area SharedState]: only the analyzers of one area (folder).
+//        --mode refonly --without-refonly-property: the body rules' own binding cost, as a normal compile pays it.
 //        --mode refonly: a reference-assembly-only compile (RefOnlyBenchmark).
 //        --mode keystroke [--document <path suffix> ...]: one document re-analysed after an edit, as the IDE does
 //        (KeystrokeBenchmark).
@@ -48,7 +49,7 @@ if (mode is "refonly" or "keystroke")
         : ProjectInput.FromGeneratedSet(files);
     Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
     var code = mode == "refonly"
-        ? await RefOnlyBenchmark.RunAsync(input, sets, iterations)
+        ? await RefOnlyBenchmark.RunAsync(input, sets, iterations, args.Contains("--without-refonly-property"))
         : await KeystrokeBenchmark.RunAsync(input, sets, StringOptions("--document"), iterations);
     Console.WriteLine($"Load average at the end: {LoadAverage()}");
     return code;

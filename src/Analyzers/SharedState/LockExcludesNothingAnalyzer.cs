@@ -36,13 +36,17 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-
-        // Syntax actions that bind only the statements they need, not operation actions: an operation action makes the
-        // driver bind every method body of the compilation (a second time, since the compiler's own binding is not
-        // shared), which cost more than all the rest of this rule. Only bodies with a 'lock' or a '.Enter' are bound.
-        context.RegisterSyntaxNodeAction(AnalyzeLock, SyntaxKind.LockStatement);
         context.RegisterCompilationStartAction(start =>
         {
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
+            {
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
+            }
+
+            // Syntax actions that bind only the statements they need, not operation actions: an operation action makes
+            // the driver bind every method body of the compilation (a second time, since the compiler's own binding is
+            // not shared). Only bodies with a 'lock' or an 'x.Enter(…)' are bound.
+            start.RegisterSyntaxNodeAction(AnalyzeLock, SyntaxKind.LockStatement);
             if (start.Compilation.GetTypeByMetadataName("System.Threading.SpinLock") is { } spinLock)
             {
                 start.RegisterSyntaxNodeAction(c => AnalyzeSpinLock(c, spinLock), SyntaxKind.InvocationExpression);
