@@ -52,9 +52,17 @@ internal static class ConcurrentDictionaryCandidates
         {
             case IdentifierNameSyntax identifier:
                 name = identifier.Identifier.ValueText;
-                if (name == "value" || MayDeclareLocal(identifier, name))
+                if (name == "value")
                 {
-                    return true; // a local, a parameter or a setter's 'value': only binding knows its type
+                    return true; // a setter's 'value': only binding knows its type
+                }
+
+                switch (LocalDeclarations(identifier, name, semanticModel, dictionary))
+                {
+                    case Locals.MayBeDictionary:
+                        return true;
+                    case Locals.NoneIsDictionary when IsInScopeOfLocal(identifier, name):
+                        return false; // it names one of the locals or parameters, none of them a ConcurrentDictionary
                 }
 
                 break;
@@ -144,12 +152,19 @@ internal static class ConcurrentDictionaryCandidates
         }
     }
 
+    private enum Locals
+    {
+        None,
+        NoneIsDictionary,
+        MayBeDictionary,
+    }
+
     /// <summary>
-    /// Whether the member around <paramref name="use"/> (or its type's primary constructor) declares something named
-    /// <paramref name="name"/>: a parameter, local, pattern or query variable, or a local function. Over-approximates:
-    /// any declaration of the name anywhere in the member counts.
+    /// The member's (and its type's primary constructor's) declarations of <paramref name="name"/>: none, all of a
+    /// type that is provably not a <c>ConcurrentDictionary</c> (read from the declared type, bound on its own), or
+    /// maybe one. Over-approximates: any declaration of the name anywhere in the member counts.
     /// </summary>
-    private static bool MayDeclareLocal(SyntaxNode use, string name)
+    private static Locals LocalDeclarations(SyntaxNode use, string name, SemanticModel semanticModel, INamedTypeSymbol dictionary)
     {
         SyntaxNode? member = null;
         for (var current = use.Parent; current is not null; current = current.Parent)
@@ -163,22 +178,141 @@ internal static class ConcurrentDictionaryCandidates
 
         if (member is null)
         {
-            return true;
+            return Locals.MayBeDictionary;
         }
 
-        if (member.Parent is TypeDeclarationSyntax { ParameterList: { } primary } && Declares(primary, name))
+        var found = Locals.None;
+        var scopes = member.Parent is TypeDeclarationSyntax { ParameterList: { } primary } ? new[] { primary, member } : new[] { member };
+        foreach (var scope in scopes)
         {
-            return true;
+            foreach (var token in scope.DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || token.Parent is IdentifierNameSyntax or GenericNameSyntax)
+                {
+                    continue;
+                }
+
+                if (DeclaredType(token.Parent) is not { } type || !IsNotDictionary(type, semanticModel, dictionary))
+                {
+                    return Locals.MayBeDictionary;
+                }
+
+                found = Locals.NoneIsDictionary;
+            }
         }
 
-        return Declares(member, name);
+        return found;
     }
 
-    private static bool Declares(SyntaxNode scope, string name)
+    /// <summary>The type syntax that declares a parameter or local, or null when only binding tells (<c>var</c> from a call, a lambda parameter…).</summary>
+    private static TypeSyntax? DeclaredType(SyntaxNode? declaration) => declaration switch
     {
-        foreach (var token in scope.DescendantTokens())
+        ParameterSyntax parameter => parameter.Type,
+        VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax variables } declarator => variables.Type.IsVar
+            ? declarator.Initializer?.Value switch
+            {
+                ArrayCreationExpressionSyntax array => array.Type,
+                ObjectCreationExpressionSyntax creation => creation.Type,
+                _ => null,
+            }
+            : variables.Type,
+        ForEachStatementSyntax { Type.IsVar: false } forEach => forEach.Type,
+        SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Type.IsVar: false } expression } => expression.Type,
+        SingleVariableDesignationSyntax { Parent: DeclarationPatternSyntax pattern } => pattern.Type,
+        _ => null,
+    };
+
+    /// <summary>True when <paramref name="type"/> is certainly not <c>ConcurrentDictionary</c>: an array, pointer, tuple or keyword type, or a name that binds to another type.</summary>
+    private static bool IsNotDictionary(TypeSyntax type, SemanticModel semanticModel, INamedTypeSymbol dictionary)
+    {
+        while (type is NullableTypeSyntax or RefTypeSyntax or ScopedTypeSyntax)
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is not (IdentifierNameSyntax or GenericNameSyntax))
+            type = type switch
+            {
+                NullableTypeSyntax nullable => nullable.ElementType,
+                RefTypeSyntax reference => reference.Type,
+                _ => ((ScopedTypeSyntax)type).Type,
+            };
+        }
+
+        if (type is ArrayTypeSyntax or PointerTypeSyntax or TupleTypeSyntax or PredefinedTypeSyntax or FunctionPointerTypeSyntax)
+        {
+            return true;
+        }
+
+        // Bound on its own at its position (a speculative binding of the type alone), not as part of the body.
+        var bound = semanticModel.GetSpeculativeTypeInfo(type.SpanStart, type.WithoutTrivia(), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+        return bound is not null and not IErrorTypeSymbol && !SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, dictionary);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="use"/> is inside the scope of a parameter of its member or lambda, or of a local
+    /// declared before it in an enclosing block, named <paramref name="name"/>: then it cannot name a field.
+    /// </summary>
+    private static bool IsInScopeOfLocal(SyntaxNode use, string name)
+    {
+        SyntaxNode child = use;
+        for (var current = use.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case BaseMethodDeclarationSyntax method when HasParameter(method.ParameterList, name):
+                case LocalFunctionStatementSyntax local when HasParameter(local.ParameterList, name):
+                case ParenthesizedLambdaExpressionSyntax lambda when HasParameter(lambda.ParameterList, name):
+                case SimpleLambdaExpressionSyntax simple when simple.Parameter.Identifier.ValueText == name:
+                case AnonymousMethodExpressionSyntax { ParameterList: { } anonymous } when HasParameter(anonymous, name):
+                case ForEachStatementSyntax forEach when forEach.Identifier.ValueText == name && child == forEach.Statement:
+                case ForStatementSyntax { Declaration: { } declaration } when Declares(declaration, name):
+                case UsingStatementSyntax { Declaration: { } usingDeclaration } when Declares(usingDeclaration, name):
+                case FixedStatementSyntax fixedStatement when Declares(fixedStatement.Declaration, name):
+                    return true;
+                case BlockSyntax block when DeclaresBefore(block.Statements, child, name):
+                case SwitchSectionSyntax section when DeclaresBefore(section.Statements, child, name):
+                    return true;
+                case MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasParameter(BaseParameterListSyntax parameters, string name)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Declares(VariableDeclarationSyntax declaration, string name)
+    {
+        foreach (var variable in declaration.Variables)
+        {
+            if (variable.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresBefore(SyntaxList<StatementSyntax> statements, SyntaxNode child, string name)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement == child)
+            {
+                return false;
+            }
+
+            if (statement is LocalDeclarationStatementSyntax local && Declares(local.Declaration, name))
             {
                 return true;
             }

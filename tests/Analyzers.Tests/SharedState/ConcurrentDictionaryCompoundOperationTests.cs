@@ -104,6 +104,46 @@ public class ConcurrentDictionaryCompoundOperationTests
             """);
 
     [Fact]
+    public Task Locals_and_parameters_are_judged_by_their_declared_type()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using Map = System.Collections.Concurrent.ConcurrentDictionary<string, int>;
+
+            class Counter
+            {
+                private readonly ConcurrentDictionary<string, int> counts = new();
+
+                public void Hit(string key, int[] buffer, Map aliased)
+                {
+                    buffer[0]++;
+                    [|aliased[key]++|];
+                    Map alias = new Map();
+                    [|alias[key] += 1|];
+                    var created = new ConcurrentDictionary<string, int>();
+                    [|created[key]--|];
+                    foreach (ConcurrentDictionary<string, int> each in new[] { created })
+                    {
+                        [|each[key]++|];
+                    }
+
+                    [|counts[key]++|];
+                    {
+                        // Shadows the field from here on: an array, so nothing to report.
+                        var counts = new int[1];
+                        counts[0]++;
+                    }
+
+                    Action<int[]> bump = counts => counts[0]++;
+                    Func<ConcurrentDictionary<string, int>, int> viaLambda = counts => [|counts[key]++|];
+                    if (created is ConcurrentDictionary<string, int> matched && [|matched[key]++|] > 0)
+                    {
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public Task Atomic_members_and_plain_dictionaries_are_silent()
         => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Concurrent;
