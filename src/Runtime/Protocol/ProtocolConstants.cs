@@ -20,6 +20,11 @@ internal static class ProtocolConstants
     /// 100 ms costs nothing for batches of tiny inputs, and a hung input is still caught within its timeout plus this.</summary>
     public static readonly TimeSpan ItemsDoneInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long a worker holds the finished results of a streamed batch before sending them (see
+    /// <see cref="MessageType.ItemResults"/>): short enough that a result is seen at once, long enough that a batch of tiny
+    /// inputs sends one frame per few hundred results instead of one per result.</summary>
+    public static readonly TimeSpan ItemResultsDelay = TimeSpan.FromMilliseconds(2);
+
     /// <summary>Bytes of the fixed part of a response body: request id (8), status (1), working set (8).</summary>
     public const int ResponsePrefixSize = 17;
 }

@@ -89,7 +89,9 @@ public sealed partial class WorkerPool
         }
     }
 
-    /// <summary>The worker finished its call. Returns its next call (already assigned), or parks it idle or retires it.</summary>
+    /// <summary>The worker finished its call. Returns the call to send it next (already assigned), or parks it idle or
+    /// retires it. A call pipelined behind the finished one becomes the current call (and is not returned: it was sent,
+    /// or its sender is about to); then the returned call, if any, is pipelined behind it.</summary>
     private PendingCall? ReleaseWorker(WorkerProcess worker, long workingSet, out bool spawn)
     {
         spawn = false;
@@ -114,8 +116,17 @@ public sealed partial class WorkerPool
                 return null;
             }
 
-            retire = (_options.MaxTasksPerWorker is int maxCalls && worker.CallsDone >= maxCalls)
+            retire = worker.RetireAfterCurrent
+                || (_options.MaxTasksPerWorker is int maxCalls && worker.CallsDone >= maxCalls)
                 || (_options.MaxWorkerMemory is long maxMemory && workingSet > maxMemory);
+            if (worker.Next is not null)
+            {
+                // The next call is already in the worker's pipe and runs now; a due recycle waits until it is answered.
+                worker.RetireAfterCurrent |= retire;
+                PromoteNext(worker);
+                return worker.Current!.Written ? TakePipelined(worker) : null;
+            }
+
             if (retire)
             {
                 worker.State = WorkerState.Retiring;

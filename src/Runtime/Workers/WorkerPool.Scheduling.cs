@@ -65,6 +65,7 @@ public sealed partial class WorkerPool
         }
 
         WorkerProcess? worker = null;
+        PendingCall? send = call;
         bool spawn = false;
         lock (_gate)
         {
@@ -83,6 +84,12 @@ public sealed partial class WorkerPool
                     _live++;
                     spawn = true;
                 }
+                else if (call.IsBatch)
+                {
+                    // Every worker is busy: the queue's head (this batch or an earlier one) may wait in a busy worker's
+                    // pipe instead of in the queue.
+                    (worker, send) = PipelineQueued();
+                }
             }
         }
 
@@ -94,7 +101,7 @@ public sealed partial class WorkerPool
 
         if (worker is not null)
         {
-            call.SendOnThreadPool(worker);
+            send!.SendOnThreadPool(worker);
         }
 
         if (spawn)
@@ -167,6 +174,7 @@ public sealed partial class WorkerPool
         call.State = CallState.Running;
         call.Worker = worker;
         call.RequestId = ++_nextRequestId;
+        call.Written = false;
         worker.Current = call;
         worker.State = WorkerState.Busy;
         worker.CancelDeadline = long.MaxValue;
@@ -220,7 +228,7 @@ public sealed partial class WorkerPool
                 // (the reading thread sees the exit and does that if it has not yet).
                 lock (_gate)
                 {
-                    if (worker.Current == call)
+                    if (worker.Current == call || worker.Next == call)
                     {
                         call.Delivered = false;
                     }
@@ -229,16 +237,45 @@ public sealed partial class WorkerPool
                 return;
             }
 
+            PendingCall? next;
+            bool wasNext;
             if (encodeError is null)
             {
-                return;
+                lock (_gate)
+                {
+                    call.Written = true;
+                    next = worker.Current == call ? TakePipelined(worker) : null;
+                }
+
+                if (next is null)
+                {
+                    return;
+                }
+
+                call = next;
+                continue;
             }
 
             Fail(call, encodeError);
-            PendingCall? next = ReleaseWorker(worker, workingSet: 0, out bool spawn);
-            if (spawn)
+            lock (_gate)
             {
-                SpawnWorker();
+                // A pipelined call that could not be encoded leaves the pipe empty; the worker goes on with its current call.
+                wasNext = worker.Next == call;
+                if (wasNext)
+                {
+                    worker.Next = null;
+                }
+
+                next = wasNext ? TakePipelined(worker) : null;
+            }
+
+            if (!wasNext)
+            {
+                next = ReleaseWorker(worker, workingSet: 0, out bool spawn);
+                if (spawn)
+                {
+                    SpawnWorker();
+                }
             }
 
             if (next is null)
@@ -268,6 +305,13 @@ public sealed partial class WorkerPool
                 _queued--;
                 PoolMetrics.QueueLength.Add(-1, _poolTag);
                 cancelNow = true;
+            }
+            else if (call.State == CallState.Running && call.Worker is WorkerProcess waiting && waiting.Next == call)
+            {
+                // Pipelined, not started: it ends now. The worker still reads it; the forwarded cancel makes the worker
+                // skip it if it arrives first, otherwise it runs as an abandoned call (see PromoteNext).
+                cancelNow = true;
+                forwardTo = waiting;
             }
             else if (call.State == CallState.Running && call.Worker is WorkerProcess worker && worker.Current == call)
             {
