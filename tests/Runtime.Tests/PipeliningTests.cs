@@ -47,6 +47,20 @@ public sealed class PipeliningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_map_whose_requests_and_results_are_larger_than_a_pipe_buffer_completes()
+    {
+        // Chunks of 25,000 inputs: 200 KB requests and results, above the 64 KB a pipe holds. A chunk written behind a
+        // running one must neither block the thread that reads the worker's answers nor wait for the running one.
+        WorkerPool pool = NewPool(new WorkerPoolOptions { Workers = 1 });
+        int[] inputs = Enumerable.Range(0, 100_000).ToArray();
+
+        for (int round = 0; round < 3; round++)
+        {
+            Assert.Equal(inputs, await pool.MapAsync(TestMethods.Echo, inputs).WaitAsync(Wait));
+        }
+    }
+
+    [Fact]
     public async Task A_pipelined_chunk_gets_its_timeout_when_it_starts_not_while_it_waits()
     {
         // The pool's timeout (1 s) applies to Echo; the gated chunk in front of it has an hour.

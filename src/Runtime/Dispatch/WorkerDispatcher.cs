@@ -19,9 +19,9 @@ namespace Forklift.Dispatch;
 /// <remarks>
 /// The worker runs one request at a time (the parent may write a second one behind it, which waits, see
 /// <see cref="TryDefer"/>), so it owns one argument buffer, one result buffer and one
-/// <see cref="ForwardedCallContext"/>, all reused. Methods that take no <see cref="CancellationToken"/> run inline on
-/// the reading thread (the fastest path: nothing else can reach them anyway); methods that do run on the thread
-/// pool so the reading thread stays free to deliver a cancel frame.
+/// <see cref="ForwardedCallContext"/>, all reused. Single calls of methods that take no <see cref="CancellationToken"/>
+/// run inline on the reading thread (the fastest path: nothing else can reach them anyway); methods that do, and map
+/// batches, run on the thread pool so the reading thread stays free to deliver a cancel frame and the next batch.
 /// </remarks>
 internal sealed class WorkerDispatcher : IThreadPoolWorkItem
 {
@@ -57,16 +57,16 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
 
     private readonly string? _secret;
 
-    // Map pipelining: the parent may write one request behind the running one. A request read while another runs (on
-    // the thread pool, or awaiting) waits here and starts once that one is answered. Two copy buffers, used in turn: the
-    // request behind the one being started may arrive while the started one is still being copied out of its buffer.
+    // Map pipelining: the parent keeps at most two requests unanswered, the running one and one behind it. A request
+    // read while another runs (on the thread pool, or awaiting) waits here and starts once that one is done. Up to two
+    // wait: the parent may send the next one as soon as it reads an answer, before the answered request has finished
+    // here. Three copy buffers, used in turn, so a waiting request's copy is never overwritten before it is started.
+    private const int MaxWaitingRequests = 2;
     private readonly object _runGate = new();
-    private readonly PooledBufferWriter[] _deferredCopies = [new(), new()];
+    private readonly PooledBufferWriter[] _deferredCopies = [new(), new(), new()];
+    private readonly Queue<(ReadOnlyMemory<byte> Body, IDisposable? Mapping)> _waiting = new();
     private int _nextDeferredCopy;
     private bool _running;
-    private bool _hasDeferred;
-    private ReadOnlyMemory<byte> _deferredBody;
-    private IDisposable? _deferredMapping;
 
     /// <param name="output">The protocol's output stream.</param>
     /// <param name="secret">What the Hello frame must carry: the secret the pool put in this worker's environment.</param>
@@ -364,7 +364,10 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             return;
         }
 
-        if (method.Options.AcceptsCancellation)
+        // A batch runs on the thread pool too, so the reading thread stays free to take the next chunk the parent
+        // pipelines behind it (see TryDefer): a request larger than the pipe's buffer would otherwise block the parent's
+        // writer until this batch ends, and a cancel frame for that chunk could not arrive before it starts.
+        if (method.Options.AcceptsCancellation || (flags & RequestFlags.Batch) != 0)
         {
             _queuedId = id;
             _queuedMethod = method;
@@ -497,7 +500,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
     }
 
     /// <summary>Whether the request just read must wait because another one runs (then it is kept until that one is
-    /// answered). <paramref name="overflow"/>: one already waits, which the parent never does.</summary>
+    /// done). <paramref name="overflow"/>: more wait than the parent ever sends.</summary>
     private bool TryDefer(ReadOnlyMemory<byte> body, IDisposable? mapping, out bool overflow)
     {
         overflow = false;
@@ -509,7 +512,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
                 return false;
             }
 
-            if (_hasDeferred)
+            if (_waiting.Count >= MaxWaitingRequests)
             {
                 overflow = true;
                 mapping?.Dispose();
@@ -520,36 +523,30 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             {
                 // The reader reuses its buffer for the next frame.
                 PooledBufferWriter copy = _deferredCopies[_nextDeferredCopy];
-                _nextDeferredCopy ^= 1;
+                _nextDeferredCopy = (_nextDeferredCopy + 1) % _deferredCopies.Length;
                 copy.Reset();
                 copy.Write(body.Span);
                 body = copy.WrittenMemory;
             }
 
-            _deferredBody = body;
-            _deferredMapping = mapping;
-            _hasDeferred = true;
+            _waiting.Enqueue((body, mapping));
             return true;
         }
     }
 
-    /// <summary>The running request was answered: start the one waiting behind it, if any, on the thread pool (not
-    /// here, which may be deep in the previous request's stack or on the reading thread).</summary>
+    /// <summary>The running request was answered: start the next waiting one, if any, on the thread pool (not here,
+    /// which may be deep in the previous request's stack or on the reading thread).</summary>
     private void RequestDone()
     {
         lock (_runGate)
         {
-            if (!_hasDeferred)
+            if (!_waiting.TryDequeue(out (ReadOnlyMemory<byte> Body, IDisposable? Mapping) next))
             {
                 _running = false;
                 return;
             }
 
-            _hasDeferred = false;
-            (WorkerDispatcher, ReadOnlyMemory<byte>, IDisposable?) next = (this, _deferredBody, _deferredMapping);
-            _deferredBody = default;
-            _deferredMapping = null;
-            ThreadPool.UnsafeQueueUserWorkItem(static next => next.Item1.OnRequest(next.Item2, next.Item3), next, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static next => next.Dispatcher.OnRequest(next.Body, next.Mapping), (Dispatcher: this, next.Body, next.Mapping), preferLocal: false);
         }
     }
 

@@ -247,13 +247,10 @@ public sealed partial class WorkerPool
                     next = worker.Current == call ? TakePipelined(worker) : null;
                 }
 
-                if (next is null)
-                {
-                    return;
-                }
-
-                call = next;
-                continue;
+                // Written to a busy worker, possibly larger than the pipe's buffer: never on a worker's reading thread,
+                // which must stay free to read the answers the busy worker writes meanwhile.
+                next?.SendOnThreadPool(worker);
+                return;
             }
 
             Fail(call, encodeError);
@@ -267,6 +264,12 @@ public sealed partial class WorkerPool
                 }
 
                 next = wasNext ? TakePipelined(worker) : null;
+            }
+
+            if (wasNext)
+            {
+                next?.SendOnThreadPool(worker);
+                return;
             }
 
             if (!wasNext)
