@@ -7,7 +7,7 @@ internal static class ProtocolConstants
     public const uint Magic = 0x314B4C46;
 
     /// <summary>Bumped on any incompatible change of the frames; parent and worker must match exactly.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The first command-line argument that makes a process a worker.</summary>
     public const string WorkerSwitch = "--forklift-worker";
