@@ -54,6 +54,11 @@ public sealed class NonReentrantLockReentryAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
+            {
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
+            }
+
             var all = new ConcurrentBag<LockSummary>();
             LockSummaries.Register(start, (file, modelContext) =>
             {
@@ -87,7 +92,7 @@ public sealed class NonReentrantLockReentryAnalyzer : DiagnosticAnalyzer
                             if (FirstConflict(site.Held, taken) is { } holder)
                             {
                                 end.ReportDiagnostic(Diagnostic.Create(
-                                    ThroughCallRule, site.Location, [holder.Location, taken.Location], holder.Name, site.Callee.Name, Consequence(holder)));
+                                    ThroughCallRule, site.Location, [holder.Location, taken.Location], holder.Name, CallSite.DisplayName(site.Callee), Consequence(holder)));
                                 break;
                             }
                         }
