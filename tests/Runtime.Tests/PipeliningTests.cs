@@ -63,8 +63,8 @@ public sealed class PipeliningTests : IDisposable
     [Fact]
     public async Task A_pipelined_chunk_gets_its_timeout_when_it_starts_not_while_it_waits()
     {
-        // The pool's timeout (1 s) applies to Echo; the gated chunk in front of it has an hour.
-        WorkerPool pool = NewPool(new WorkerPoolOptions { Workers = 1, TaskTimeout = TimeSpan.FromSeconds(1) });
+        // The pool's timeout (3 s) applies to Echo; the gated chunk in front of it has an hour.
+        WorkerPool pool = NewPool(new WorkerPoolOptions { Workers = 1, TaskTimeout = TimeSpan.FromSeconds(3) });
         string gate = Path.Combine(_directory, "gate");
         var started = new CallStarted();
         Task<int[]> front = pool.MapAsync(GateOnePerChunk, [gate], started.Sink);
@@ -73,10 +73,10 @@ public sealed class PipeliningTests : IDisposable
         Task<int[]> behind = pool.MapAsync(EchoOnePerChunk, [7]);
         await WaitForPipelinedAsync(pool, "the Echo chunk to be written behind the gated one");
 
-        // Three times Echo's timeout passes while it waits in the pipe: had its clock started, the watchdog would have
-        // killed the worker (failing both maps).
+        // Twice Echo's timeout passes while it waits in the pipe: had its clock started, the watchdog would have killed
+        // the worker (failing both maps).
         var waited = Stopwatch.StartNew();
-        await FixtureApps.WaitUntilAsync(() => waited.Elapsed > TimeSpan.FromSeconds(3), Wait, () => "three seconds");
+        await FixtureApps.WaitUntilAsync(() => waited.Elapsed > TimeSpan.FromSeconds(6), Wait, () => "six seconds");
         File.WriteAllText(gate, string.Empty);
 
         Assert.Equal(new[] { pid }, await front.WaitAsync(Wait));
