@@ -18,7 +18,7 @@ internal static class PayloadBenchmark
 
     public static async Task RunAsync(int largestMegabytes, Func<int, double> rawPingPong, Func<WorkerPool, int, Task<double>> forkliftRoundTrip)
     {
-        Console.WriteLine($"Load average at start: {LoadAverage()}");
+        Console.WriteLine($"Load average at start: {LoadAverage.Read()}");
         Console.WriteLine();
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
         await pool.WarmUpAsync();
@@ -70,7 +70,23 @@ internal static class PayloadBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Load average at end: {LoadAverage()}");
+        Console.WriteLine($"Load average at end: {LoadAverage.Read()}");
+    }
+
+    /// <summary>Only the Forklift echo of <paramref name="megabytes"/> MB, <paramref name="runs"/> times, each time
+    /// printed: a target for a profiler (<c>echo &lt;MB&gt; &lt;runs&gt;</c>).</summary>
+    public static async Task EchoOnlyAsync(int megabytes, int runs)
+    {
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        await pool.WarmUpAsync();
+        byte[] data = new byte[megabytes * 1024 * 1024];
+        new Random(megabytes).NextBytes(data);
+        for (int run = 0; run < runs; run++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            byte[]? back = await pool.InvokeAsync(Echo, data);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"echo {megabytes} MB: {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F1} ms ({back?.Length} bytes)"));
+        }
     }
 
     /// <summary>Two copies of <paramref name="data"/> into fresh arrays (as an echo must produce a new array): the
@@ -109,18 +125,6 @@ internal static class PayloadBenchmark
         python.WaitForExit();
         double Value(string key) => double.Parse(output.Split('\n').First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ')[1], CultureInfo.InvariantCulture);
         return (Value("apply_ms"), Value("shm_ms"));
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
     }
 
     private static double Median(List<double> values)

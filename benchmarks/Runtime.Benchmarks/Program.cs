@@ -23,6 +23,19 @@ if (args is ["payload", ..])
     return;
 }
 
+if (args is ["echo", string size, string count])
+{
+    // Only the Forklift side of the payload echo, for a profiler: echo <MB> <runs>.
+    await PayloadBenchmark.EchoOnlyAsync(int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["roundtrip", ..])
+{
+    await RoundTripBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out int t) ? t : 20_000);
+    return;
+}
+
 if (args is ["strings"])
 {
     StringEncodingBenchmark.Run();

@@ -159,7 +159,7 @@ internal sealed class WorkerProcess
                     writer.WriteString(call.TraceState);
                 }
 
-                call.WriteArguments(_send);
+                call.EncodeArguments(_send);
                 frame = SharedMemoryFrames.Complete(_send, (byte)MessageType.Request, _maxMessageBytes, out segment);
             }
             catch (Exception e)
