@@ -49,11 +49,14 @@ internal static class SharedMemoryMethods
         public override byte[]? Read(ref PayloadReader reader) => reader.ReadByteArray();
     }
 
-    /// <summary>Encoding waits (at most a minute) until the test opens <see cref="Gate"/>, and records whether it was
-    /// opened in time and on which thread the encoding ran.</summary>
+    /// <summary>Encoding writes a block larger than the arguments the pool encodes on the caller's thread
+    /// (<c>PendingCall.InlineArgumentsLimit</c>), then waits (at most a minute) until the test opens <see cref="Gate"/>,
+    /// and records whether it was opened in time and on which thread the encoding finished.</summary>
     public sealed class GatedCodec : ByteArrayCodec
     {
         public static readonly ManualResetEventSlim Gate = new();
+
+        private static readonly byte[] Block = new byte[64 * 1024];
 
         public static bool OpenedInTime { get; private set; }
 
@@ -61,9 +64,16 @@ internal static class SharedMemoryMethods
 
         public override void Write(ref PayloadWriter writer, byte[]? value)
         {
+            writer.WriteBytes(Block);
             EncodingThread = Environment.CurrentManagedThreadId;
             OpenedInTime = Gate.Wait(TimeSpan.FromSeconds(60));
             base.Write(ref writer, value);
+        }
+
+        public override byte[]? Read(ref PayloadReader reader)
+        {
+            _ = reader.ReadBytesSpan();
+            return base.Read(ref reader);
         }
     }
 

@@ -58,8 +58,9 @@ public sealed class SharedMemoryTests
         await pool.WarmUpAsync().WaitAsync(Wait);
         byte[] large = Random(4 * Threshold, seed: 11);
 
-        // If the request were encoded on this thread, InvokeAsync would not return until the codec gave up waiting
-        // for the gate (a minute), and the codec would record that.
+        // Small arguments are encoded on the caller's thread, a large one only up to a limit and then on the thread
+        // pool. If the whole request were encoded on this thread, InvokeAsync would not return until the codec gave up
+        // waiting for the gate (a minute), and the codec would record that.
         Task<byte[]?> call = pool.InvokeAsync(SharedMemoryMethods.GatedEcho, large);
         int caller = Environment.CurrentManagedThreadId;
         SharedMemoryMethods.GatedCodec.Gate.Set();

@@ -104,7 +104,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         if (_spill is ISpillTarget abandoned)
         {
             _spill = null;
-            abandoned.Delete();
+            abandoned.Abandon();
         }
 
         if (_buffer.Length > RetainLimit)
@@ -197,7 +197,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         if (_spill is ISpillTarget abandoned)
         {
             _spill = null;
-            abandoned.Delete();
+            abandoned.Abandon();
         }
 
         byte[] buffer = _buffer;
