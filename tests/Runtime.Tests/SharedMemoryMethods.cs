@@ -30,10 +30,13 @@ internal static class SharedMemoryMethods
     /// <summary>Echoes; its argument codec, when encoding in the parent, first waits for <see cref="GatedCodec.Gate"/>.</summary>
     public static readonly ParallelMethod<byte[]?, byte[]?> GatedEcho = Define<byte[]?, byte[]?>("GatedEcho(byte[])", new GatedCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
 
+    /// <summary>Echoes; its argument codec records the thread that encoded the last argument in the parent.</summary>
+    public static readonly ParallelMethod<byte[]?, byte[]?> RecordedEcho = Define<byte[]?, byte[]?>("RecordedEcho(byte[])", new ThreadRecordingCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
+
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho, RecordedEcho })
         {
             ParallelMethodRegistry.Register(method);
         }
@@ -74,6 +77,17 @@ internal static class SharedMemoryMethods
         {
             _ = reader.ReadBytesSpan();
             return base.Read(ref reader);
+        }
+    }
+
+    public sealed class ThreadRecordingCodec : ByteArrayCodec
+    {
+        public static int EncodingThread { get; private set; }
+
+        public override void Write(ref PayloadWriter writer, byte[]? value)
+        {
+            EncodingThread = Environment.CurrentManagedThreadId;
+            base.Write(ref writer, value);
         }
     }
 

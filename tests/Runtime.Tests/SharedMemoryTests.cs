@@ -72,6 +72,23 @@ public sealed class SharedMemoryTests
     }
 
     [Fact]
+    public async Task A_small_argument_is_encoded_and_written_on_the_callers_thread()
+    {
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        await pool.WarmUpAsync().WaitAsync(Wait);
+        byte[] small = Random(100, seed: 12);
+
+        // The worker is idle, so the call goes straight to it: no thread-pool hop before the request is written.
+        int caller = Environment.CurrentManagedThreadId;
+        Task<byte[]?> call = pool.InvokeAsync(SharedMemoryMethods.RecordedEcho, small);
+        int encodedOn = SharedMemoryMethods.ThreadRecordingCodec.EncodingThread;
+        byte[]? back = await call.WaitAsync(Wait);
+
+        Assert.Equal(caller, encodedOn);
+        Assert.True(small.AsSpan().SequenceEqual(back), "The small value did not come back exactly.");
+    }
+
+    [Fact]
     public async Task MaxMessageBytes_still_guards_the_pipe_but_not_a_value_in_shared_memory()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1, MaxMessageBytes = 64 * 1024 });
