@@ -16,7 +16,7 @@ internal static class PayloadBenchmark
     public static readonly ParallelMethod<byte[]?, byte[]?> Echo = new(
         "Forklift.Runtime.Benchmarks.PayloadBenchmark.Echo(byte[])", "Echo", typeof(PayloadBenchmark), BytesCodec.Instance, BytesCodec.Instance, (bytes, _) => ValueTask.FromResult(bytes));
 
-    public static async Task RunAsync(int largestMegabytes, Func<int, double> rawPingPong, Func<WorkerPool, int, Task<double>> forkliftRoundTrip)
+    public static async Task RunAsync(int largestMegabytes)
     {
         Console.WriteLine($"Load average at start: {LoadAverage.Read()}");
         Console.WriteLine();
@@ -24,11 +24,10 @@ internal static class PayloadBenchmark
         await pool.WarmUpAsync();
         await pool.InvokeAsync(Echo, new byte[2 * 1024 * 1024]);
 
-        double raw = rawPingPong(5000);
-        double trip = await forkliftRoundTrip(pool, 5000);
-        Console.WriteLine($"Trivial round trip, median of 5,000: Forklift {trip:F1} µs vs raw .NET pipe ping-pong {raw:F1} µs  (ratio {trip / raw:F2}×)");
+        (double trip, double raw, double rawAsync) = await RoundTripBenchmark.MeasureAsync(pool, 5000);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Trivial round trip, median of 5,000 (interleaved): Forklift {trip:F1} µs vs raw .NET pipe ping-pong {raw:F1} µs (ratio {trip / raw:F2}×); raw ping-pong behind an async API {rawAsync:F1} µs"));
         Console.WriteLine();
-        Console.WriteLine("| MB | Forklift echo (ms) | InvokeAsync returned after (ms) | 2 × memcpy (ms) | ratio | ms per MB | Python Pool.apply (ms) | Python faster by | Python shared_memory (ms) |");
+        Console.WriteLine("| MB | Forklift echo (ms) | InvokeAsync returned after (ms) | 2 × copy (ms) | Forklift / copies | ms per MB | Python Pool.apply (ms) | Forklift faster than Pool.apply by | Python shared_memory (ms) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (int megabytes in new[] { 1, 16, 64, 256, 1024 })
         {

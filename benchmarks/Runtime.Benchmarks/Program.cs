@@ -19,7 +19,7 @@ if (args is ["bare"])
 if (args is ["payload", ..])
 {
     int largest = args.Length > 1 && int.TryParse(args[1], out int mb) ? mb : 1024;
-    await PayloadBenchmark.RunAsync(largest, RawPingPongMedianMicroseconds, ForkliftRoundTripMedianMicroseconds);
+    await PayloadBenchmark.RunAsync(largest);
     return;
 }
 

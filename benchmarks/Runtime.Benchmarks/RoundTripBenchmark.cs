@@ -5,28 +5,36 @@ namespace Forklift.Runtime.Benchmarks;
 
 /// <summary>
 /// The trivial round trip (<c>await pool.InvokeAsync(Echo, i)</c>, one warm worker) against a raw ping-pong of 16
-/// bytes over stdin/stdout pipes between two .NET processes, and against Python's <c>apply_async(f).get()</c>.
+/// bytes over stdin/stdout pipes between two .NET processes, and against the same ping-pong behind an async API.
 /// </summary>
 /// <remarks>
-/// The raw child and the pool stay up for the whole run and the two alternate in blocks of 500 round trips, so both
-/// see the same load: on a shared machine the raw figure alone moves between 4 and 8 µs from one minute to the next.
+/// The raw children and the pool stay up for the whole run and the three alternate in blocks of 500 round trips, so
+/// all see the same load: on a shared machine the raw figure alone moves between 4 and 8 µs from one minute to the next.
+/// <para>The async ping-pong is the floor for any awaitable call over a pipe: the caller writes, a dedicated thread
+/// blocks in <c>read</c> and completes a <see cref="TaskCompletionSource"/> whose continuation runs on the thread pool
+/// (as the pool's results do, so a continuation that blocks cannot stall the reading thread). It pays one thread wake
+/// per call more than the synchronous ping-pong, where the caller itself blocks in <c>read</c>.</para>
 /// Run: <c>dotnet run -c Release --project benchmarks/Runtime.Benchmarks -- roundtrip [round trips]</c>.
 /// </remarks>
 internal static class RoundTripBenchmark
 {
     private const int Block = 500;
 
-    public static async Task<(double Forklift, double Raw)> MeasureAsync(WorkerPool pool, int count)
+    public static async Task<(double Forklift, double Raw, double RawAsync)> MeasureAsync(WorkerPool pool, int count)
     {
         using var raw = new RawPingPong();
+        using var rawAsync = new RawPingPong();
+        rawAsync.StartReader();
         for (int i = 0; i < 2000; i++)
         {
             await pool.InvokeAsync(BenchmarkMethods.Echo, i);
             raw.RoundTrip(i);
+            await rawAsync.RoundTripAsync(i);
         }
 
         double[] forklift = new double[count];
         double[] pipe = new double[count];
+        double[] pipeAsync = new double[count];
         for (int done = 0; done < count; done += Block)
         {
             int end = Math.Min(count, done + Block);
@@ -35,6 +43,13 @@ internal static class RoundTripBenchmark
                 long start = Stopwatch.GetTimestamp();
                 raw.RoundTrip(i);
                 pipe[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            }
+
+            for (int i = done; i < end; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                await rawAsync.RoundTripAsync(i);
+                pipeAsync[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             }
 
             for (int i = done; i < end; i++)
@@ -49,7 +64,7 @@ internal static class RoundTripBenchmark
             }
         }
 
-        return (Median(forklift), Median(pipe));
+        return (Median(forklift), Median(pipe), Median(pipeAsync));
     }
 
     public static async Task RunAsync(int count)
@@ -59,11 +74,29 @@ internal static class RoundTripBenchmark
         await pool.WarmUpAsync();
         for (int round = 0; round < 3; round++)
         {
-            (double forklift, double raw) = await MeasureAsync(pool, count);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Round trip, median of {count:N0} (interleaved): Forklift {forklift:F2} µs vs raw pipe ping-pong {raw:F2} µs  (ratio {forklift / raw:F2}×)"));
+            (double forklift, double raw, double rawAsync) = await MeasureAsync(pool, count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Round trip, median of {count:N0} (interleaved): Forklift {forklift:F2} µs | raw pipe ping-pong {raw:F2} µs (Forklift {forklift / raw:F2}×) | raw ping-pong behind an async API {rawAsync:F2} µs (Forklift {forklift / rawAsync:F2}×)"));
         }
 
+        double python = PythonApplyMicroseconds(Math.Min(count, 5000));
+        (double last, _, _) = await MeasureAsync(pool, Math.Min(count, 5000));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Python Pool.apply_async(f).get(), median of {Math.Min(count, 5000):N0}: {python:F1} µs; Forklift right after: {last:F2} µs (Forklift faster by {python / last:F1}×)"));
         Console.WriteLine($"Load average at end: {LoadAverage.Read()}");
+    }
+
+    /// <summary>Python's <c>Pool(1).apply_async(f, (i,)).get()</c> round trip (median), via python_pool.py.</summary>
+    private static double PythonApplyMicroseconds(int count)
+    {
+        var info = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python_pool.py"));
+        info.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+        info.ArgumentList.Add("1");
+        info.ArgumentList.Add("roundtrip");
+        using Process python = Process.Start(info)!;
+        string output = python.StandardOutput.ReadToEnd();
+        python.WaitForExit();
+        string line = output.Split('\n').First(l => l.StartsWith("roundtrip_median_us", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
     }
 
     internal static double Median(double[] values)
@@ -92,11 +125,39 @@ internal static class RoundTripBenchmark
             _fromChild = _child.StandardOutput.BaseStream;
         }
 
+        private TaskCompletionSource? _pending;
+
         public void RoundTrip(int i)
         {
             BitConverter.TryWriteBytes(_message, i);
             _toChild.Write(_message);
             _fromChild.ReadExactly(_reply);
+        }
+
+        /// <summary>From now on replies are read by a thread of their own (see <see cref="RoundTripAsync"/>).</summary>
+        public void StartReader() => new Thread(() =>
+        {
+            try
+            {
+                while (true)
+                {
+                    _fromChild.ReadExactly(_reply);
+                    _pending!.SetResult();
+                }
+            }
+            catch (EndOfStreamException)
+            {
+            }
+        })
+        { IsBackground = true }.Start();
+
+        public Task RoundTripAsync(int i)
+        {
+            var pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pending = pending;
+            BitConverter.TryWriteBytes(_message, i);
+            _toChild.Write(_message);
+            return pending.Task;
         }
 
         public void Dispose()
