@@ -100,35 +100,39 @@ internal abstract class PendingCall : IThreadPoolWorkItem
     /// <summary>Sends this call's request to <paramref name="worker"/>: on the caller's thread if its arguments are small
     /// (<see cref="InlineArgumentsLimit"/>), otherwise on the thread pool, because a large argument takes milliseconds
     /// to copy (hundreds for hundreds of MB), which must not hold up the caller of <c>InvokeAsync</c>.</summary>
-    /// <remarks>The size is found by encoding into a per-thread buffer with that limit: the thread-pool hop it saves is
-    /// most of the difference between a trivial call and a raw pipe round trip (a second thread to wake per call,
-    /// which on a loaded machine may wait for a core). A larger value pays one abandoned partial encoding of at most
-    /// the limit; a codec that throws is retried on the thread pool, which reports its error the usual way.</remarks>
+    /// <remarks>The size is found by encoding into a per-thread buffer with that limit. The hop it saves for a small
+    /// call is a work item and, often, a second thread woken to run it (queuing work asks the pool for a thread), which
+    /// on a loaded machine may wait for a core. A larger value pays one abandoned partial encoding of at most the limit
+    /// (so its codec runs twice, which generated codecs, being pure, allow); a codec that throws is retried on the
+    /// thread pool, which reports its error the usual way.</remarks>
     public void SendFromCaller(WorkerProcess worker)
     {
-        PooledBufferWriter scratch = t_scratch ??= new PooledBufferWriter();
+        // Taken out of the thread-static while in use: a send can reach user code (an activity listener as a call
+        // ends) that submits another call on this thread.
+        PooledBufferWriter scratch = t_scratch ?? new PooledBufferWriter();
+        t_scratch = null;
         scratch.Reset();
         scratch.Limit = InlineArgumentsLimit;
         try
         {
-            WriteArguments(scratch);
-        }
-        catch
-        {
-            scratch.Reset();
-            SendOnThreadPool(worker);
-            return;
-        }
+            try
+            {
+                WriteArguments(scratch);
+            }
+            catch
+            {
+                SendOnThreadPool(worker);
+                return;
+            }
 
-        _encoded = scratch;
-        try
-        {
+            _encoded = scratch;
             Pool!.Send(worker, this);
         }
         finally
         {
             _encoded = null;
             scratch.Reset();
+            t_scratch = scratch;
         }
     }
 
