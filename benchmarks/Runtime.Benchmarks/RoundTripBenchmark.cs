@@ -67,6 +67,53 @@ internal static class RoundTripBenchmark
         return (Median(forklift), Median(pipe), Median(pipeAsync));
     }
 
+    /// <summary>The round trip from a thread that blocks for each result (<c>InvokeAsync(…).GetAwaiter().GetResult()</c>
+    /// on a thread of its own, as Python's <c>apply_async(f).get()</c> blocks), interleaved with the raw ping-pong on
+    /// the same thread. A blocked waiter is woken by the pool's reading thread directly (no thread-pool hop), so this
+    /// is the like-for-like comparison with the synchronous ping-pong.</summary>
+    public static (double Forklift, double Raw) MeasureBlocking(WorkerPool pool, int count)
+    {
+        (double, double) result = default;
+        var thread = new Thread(() =>
+        {
+            using var raw = new RawPingPong();
+            for (int i = 0; i < 2000; i++)
+            {
+                pool.InvokeAsync(BenchmarkMethods.Echo, i).GetAwaiter().GetResult();
+                raw.RoundTrip(i);
+            }
+
+            double[] forklift = new double[count];
+            double[] pipe = new double[count];
+            for (int done = 0; done < count; done += Block)
+            {
+                int end = Math.Min(count, done + Block);
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    raw.RoundTrip(i);
+                    pipe[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                }
+
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    int back = pool.InvokeAsync(BenchmarkMethods.Echo, i).GetAwaiter().GetResult();
+                    forklift[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                    if (back != i)
+                    {
+                        throw new InvalidOperationException("wrong echo");
+                    }
+                }
+            }
+
+            result = (Median(forklift), Median(pipe));
+        });
+        thread.Start();
+        thread.Join();
+        return result;
+    }
+
     public static async Task RunAsync(int count)
     {
         Console.WriteLine($"Load average at start: {LoadAverage.Read()}");
@@ -76,6 +123,12 @@ internal static class RoundTripBenchmark
         {
             (double forklift, double raw, double rawAsync) = await MeasureAsync(pool, count);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Round trip, median of {count:N0} (interleaved): Forklift {forklift:F2} µs | raw pipe ping-pong {raw:F2} µs (Forklift {forklift / raw:F2}×) | raw ping-pong behind an async API {rawAsync:F2} µs (Forklift {forklift / rawAsync:F2}×)"));
+        }
+
+        for (int round = 0; round < 2; round++)
+        {
+            (double blocking, double raw) = MeasureBlocking(pool, count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Blocking caller, median of {count:N0} (interleaved): Forklift {blocking:F2} µs | raw pipe ping-pong {raw:F2} µs (Forklift {blocking / raw:F2}×)"));
         }
 
         double python = PythonApplyMicroseconds(Math.Min(count, 5000));
