@@ -56,7 +56,8 @@ internal sealed class LengthPrefixFrameReader : IDisposable
         return true;
     }
 
-    /// <summary>Unmaps the segment of the last frame, if it came through shared memory; its body is then invalid.</summary>
+    /// <summary>Releases the last frame, if it came through shared memory (the writer may then reuse its segment); its
+    /// body is then invalid.</summary>
     public void ReleaseShared()
     {
         SegmentLease? shared = _shared;
