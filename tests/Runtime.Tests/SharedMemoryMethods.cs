@@ -33,10 +33,16 @@ internal static class SharedMemoryMethods
     /// <summary>Echoes; its argument codec records the thread that encoded the last argument in the parent.</summary>
     public static readonly ParallelMethod<byte[]?, byte[]?> RecordedEcho = Define<byte[]?, byte[]?>("RecordedEcho(byte[])", new ThreadRecordingCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
 
+    /// <summary>Echoes; its argument codec throws, after writing the bytes, when the first one is <see cref="FailEncoding"/>.</summary>
+    public static readonly ParallelMethod<byte[]?, byte[]?> FailingEcho = Define<byte[]?, byte[]?>("FailingEcho(byte[])", new FailingCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
+
+    /// <summary>A first byte that makes <see cref="FailingCodec"/> throw.</summary>
+    public const byte FailEncoding = 0xEE;
+
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho, RecordedEcho })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho, RecordedEcho, FailingEcho })
         {
             ParallelMethodRegistry.Register(method);
         }
@@ -88,6 +94,18 @@ internal static class SharedMemoryMethods
         {
             EncodingThread = Environment.CurrentManagedThreadId;
             base.Write(ref writer, value);
+        }
+    }
+
+    public sealed class FailingCodec : ByteArrayCodec
+    {
+        public override void Write(ref PayloadWriter writer, byte[]? value)
+        {
+            base.Write(ref writer, value);
+            if (value is [FailEncoding, ..])
+            {
+                throw new FormatException($"refused {value.Length} bytes");
+            }
         }
     }
 

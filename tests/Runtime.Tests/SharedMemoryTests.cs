@@ -88,6 +88,27 @@ public sealed class SharedMemoryTests
         Assert.True(small.AsSpan().SequenceEqual(back), "The small value did not come back exactly.");
     }
 
+    [Theory]
+    [InlineData(100)] // encoded on the caller's thread
+    [InlineData(100 * 1024)] // past the caller's-thread limit: encoded again on the thread pool
+    [InlineData(3 * Threshold)] // spilled into shared memory before the codec throws
+    public async Task An_argument_codec_that_throws_fails_that_call_only_and_the_worker_goes_on(int size)
+    {
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        int pid = await pool.InvokeAsync(TestMethods.Pid, Dispatch.Unit.Value).WaitAsync(Wait);
+        byte[] refused = Random(size, seed: 13);
+        refused[0] = SharedMemoryMethods.FailEncoding;
+
+        FormatException error = await Assert.ThrowsAsync<FormatException>(() => pool.InvokeAsync(SharedMemoryMethods.FailingEcho, refused).WaitAsync(Wait));
+
+        Assert.Equal($"refused {size} bytes", error.Message);
+        byte[] fine = Random(size, seed: 14);
+        byte[]? back = await pool.InvokeAsync(SharedMemoryMethods.FailingEcho, fine).WaitAsync(Wait);
+        Assert.True(fine.AsSpan().SequenceEqual(back), "The next value did not come back exactly.");
+        Assert.Equal(pid, await pool.InvokeAsync(TestMethods.Pid, Dispatch.Unit.Value).WaitAsync(Wait));
+        Assert.Empty(Segments(pid));
+    }
+
     [Fact]
     public async Task MaxMessageBytes_still_guards_the_pipe_but_not_a_value_in_shared_memory()
     {
@@ -271,7 +292,7 @@ public sealed class SharedMemoryTests
     {
         byte[] bytes = new byte[size];
         new Random(seed).NextBytes(bytes);
-        if (size > 0 && bytes[0] == SharedMemoryMethods.DieWhileWriting)
+        if (size > 0 && bytes[0] is SharedMemoryMethods.DieWhileWriting or SharedMemoryMethods.FailEncoding)
         {
             bytes[0] = 0;
         }
