@@ -275,28 +275,54 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>
-    /// <c>Task.WhenAll(items.Select(async x => …))</c> and <c>Task.WhenAll(FirstAsync(), SecondAsync())</c>: the async
-    /// bodies run concurrently with each other until the join.
+    /// <c>Task.WhenAll(items.Select(async x => …))</c>, <c>Task.WhenAll(items.Select(SendAsync))</c>,
+    /// <c>Task.WhenAll(FirstAsync(), SecondAsync())</c>, or a local list of such tasks: the async bodies run
+    /// concurrently with each other until the join.
     /// </summary>
     private void CollectJoinedTasks(IInvocationOperation whenAll, List<ConcurrentEntry> entries)
     {
         var interval = (whenAll.Syntax.SpanStart, whenAll.Syntax.Span.End);
         foreach (var argument in whenAll.Arguments)
         {
-            IEnumerable<IOperation> values = argument.Value is IArrayCreationOperation { Initializer: { } initializer }
-                ? initializer.ElementValues
-                : new[] { argument.Value };
-            foreach (var value in values)
+            foreach (var value in TaskValues(argument))
             {
                 var task = Strip(value);
                 if (task is ILocalReferenceOperation local)
                 {
+                    // 'tasks.Add(SendAsync(x))' before the join, in a loop or not.
+                    foreach (var reference in References(Root(whenAll), local.Local))
+                    {
+                        if (reference.Syntax.SpanStart < whenAll.Syntax.SpanStart && reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" } add
+                            && add.Instance == reference && add.Arguments.Length == 1)
+                        {
+                            CollectStartedTask(add.Arguments[0].Value, whenAll, interval, entries);
+                        }
+                    }
+
                     task = LocalInitializer(local.Local, whenAll) ?? task;
                 }
 
                 CollectStartedTask(task, whenAll, interval, entries);
             }
         }
+    }
+
+    /// <summary>
+    /// The task values of one argument: the argument itself, or the elements of a <c>params</c> argument. A compiler
+    /// for C# 13 or later binds <c>Task.WhenAll(a, b)</c> on .NET 9+ to <c>params ReadOnlySpan&lt;Task&gt;</c>, a
+    /// collection-expression operation this Roslyn version has no interface for; its children are the elements.
+    /// </summary>
+    private static IEnumerable<IOperation> TaskValues(IArgumentOperation argument)
+    {
+        var value = Strip(argument.Value);
+        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return initializer.ElementValues;
+        }
+
+        return argument.ArgumentKind is ArgumentKind.Explicit or ArgumentKind.DefaultValue && value.Syntax is not CollectionExpressionSyntax
+            ? new[] { value }
+            : value.ChildOperations;
     }
 
     private void CollectStartedTask(IOperation task, IInvocationOperation whenAll, (int Start, int End) interval, List<ConcurrentEntry> entries)
@@ -314,19 +340,49 @@ internal sealed class ConcurrentEntryFinder
             return;
         }
 
-        if (method.Name == "Select" && ConcurrencyTypes.Is(method.ContainingType, _types.Enumerable) && invocation.Arguments.Length == 2
-            && Strip(invocation.Arguments[1].Value) is IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda)
+        if (method.Name is "Select" or "ConvertAll" && invocation.Arguments.Length >= 1
+            && Strip(invocation.Arguments[invocation.Arguments.Length - 1].Value) is var selector && StartsAsyncBody(selector))
         {
-            entries.Add(new ConcurrentEntry(lambda, invocation, multiInstance: true, interval.Start, interval.End, Root(whenAll)));
+            // One task per item, all running at once.
+            entries.Add(new ConcurrentEntry(selector, invocation, multiInstance: true, interval.Start, interval.End, Root(whenAll)));
             return;
         }
 
-        if (method.IsAsync && !method.DeclaringSyntaxReferences.IsEmpty)
+        if (IsSourceAsync(method))
         {
             // A source async method whose task is joined later: its body after the first await runs concurrently.
             entries.Add(new ConcurrentEntry(invocation, invocation, IsRepeated(invocation.Syntax), invocation.Syntax.SpanStart, interval.End, Root(whenAll)));
         }
     }
+
+    /// <summary>
+    /// A selector whose tasks run async code of this compilation: an async lambda, a method group of a source async
+    /// method (<c>Select(SendAsync)</c>), or a lambda that returns the task of one (<c>Select(x => SendAsync(x))</c>).
+    /// </summary>
+    private static bool StartsAsyncBody(IOperation selector)
+    {
+        switch (selector)
+        {
+            case IAnonymousFunctionOperation { Symbol.IsAsync: true }:
+                return true;
+            case IMethodReferenceOperation reference:
+                return IsSourceAsync(reference.Method);
+            case IAnonymousFunctionOperation lambda:
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } returned } && Strip(returned) is IInvocationOperation call && IsSourceAsync(call.TargetMethod))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsSourceAsync(IMethodSymbol method) => method.IsAsync && !method.DeclaringSyntaxReferences.IsEmpty;
 
     /// <summary>
     /// The delegates in an array handed to <c>Parallel.Invoke</c>: written in the call, or gathered first in a local
@@ -593,6 +649,49 @@ internal sealed class ConcurrentEntryFinder
                 yield return reference;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="local"/> names a different object each time the repeated <paramref name="start"/> runs:
+    /// the variable of the foreach loop around it, or a local of the innermost loop body or lambda around it that is
+    /// initialized with a <c>new</c> object. Like a per-item lambda parameter, such an object is not shared between
+    /// the started copies.
+    /// </summary>
+    public static bool IsFreshPerRepetition(ILocalSymbol local, SyntaxNode start)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var declaration = local.DeclaringSyntaxReferences[0].GetSyntax();
+        var child = start;
+        for (var node = start.Parent; node is not null; child = node, node = node.Parent)
+        {
+            SyntaxNode? scope = node switch
+            {
+                ForEachStatementSyntax forEach when declaration == forEach => forEach,
+                CommonForEachStatementSyntax loop when child == loop.Statement => child,
+                ForStatementSyntax loop when child == loop.Statement => child,
+                WhileStatementSyntax loop when child == loop.Statement => child,
+                DoStatementSyntax loop when child == loop.Statement => child,
+                AnonymousFunctionExpressionSyntax lambda => lambda,
+                _ => null,
+            };
+            if (scope is not null)
+            {
+                return declaration == scope
+                    || (scope.Span.Contains(declaration.Span)
+                        && declaration is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax });
+            }
+
+            if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the start runs several times: inside a loop or a per-item lambda of the same member.</summary>

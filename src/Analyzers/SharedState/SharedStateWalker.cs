@@ -51,13 +51,23 @@ internal sealed class SharedStateWalker
                 Walk(lambda.Body, frame);
                 break;
             case IMethodReferenceOperation reference:
-                FollowEntryMethod(reference.Method, reference.Instance, context, thisOwner, visited);
+                FollowEntryMethod(reference.Method, SharedReceiver(reference.Instance, entry), context, thisOwner, visited);
                 break;
             case IInvocationOperation invocation:
-                FollowEntryMethod(invocation.TargetMethod, invocation.Instance, context, thisOwner, visited);
+                FollowEntryMethod(invocation.TargetMethod, SharedReceiver(invocation.Instance, entry), context, thisOwner, visited);
                 break;
         }
     }
+
+    /// <summary>
+    /// The receiver of a repeated start, or null when each start gets its own object
+    /// (<c>for (…) { var w = new Worker(); new Thread(w.Run).Start(); }</c>): that object's state is owned by its thread.
+    /// </summary>
+    private static IOperation? SharedReceiver(IOperation? instance, ConcurrentEntry entry)
+        => entry.MultiInstance && instance is not null && ConcurrentEntryFinder.Strip(instance) is ILocalReferenceOperation local
+           && ConcurrentEntryFinder.IsFreshPerRepetition(local.Local, entry.StartOperation.Syntax)
+            ? null
+            : instance;
 
     /// <summary>Walks the starter's own code between the start and the join of <paramref name="entry"/>.</summary>
     public void WalkStarter(ConcurrentEntry entry, ConcurrentContext context)
@@ -328,6 +338,8 @@ internal sealed class SharedStateWalker
         instance = ConcurrentEntryFinder.Strip(instance);
         return instance switch
         {
+            // The object an initializer ('new Order { Id = i }', 'x with { … }') fills in is not published yet: owned.
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } => null,
             IInstanceReferenceOperation => frame.ThisOwner,
             IFieldReferenceOperation { Field.IsStatic: true } field => field.Field.OriginalDefinition,
             IFieldReferenceOperation field when ResolveOwner(field.Instance, frame) is not null => field.Field.OriginalDefinition,
