@@ -493,9 +493,10 @@ internal sealed class ConcurrentEntryFinder
     {
         var start = invocation.Syntax.SpanStart;
         var root = Root(invocation);
-        if (AssignedLocal(invocation) is not { } local)
+        var holder = TaskHolder(invocation);
+        if ((AssignedLocal(holder) ?? AddedToLocal(holder)) is not { } local)
         {
-            return (start, JoinedAt(invocation) ?? int.MaxValue);
+            return (start, JoinedAt(holder) ?? int.MaxValue);
         }
 
         foreach (var use in References(root, local))
@@ -507,6 +508,60 @@ internal sealed class ConcurrentEntryFinder
         }
 
         return (start, int.MaxValue);
+    }
+
+    /// <summary>
+    /// The value that carries a started task on to its join: the task itself, or the sequence of a
+    /// <c>Select(x => Task.Run(…))</c> that holds it, after <c>ToArray()</c>/<c>ToList()</c>.
+    /// </summary>
+    private static IOperation TaskHolder(IOperation task)
+    {
+        var current = task;
+        while (current.Parent is IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IReturnOperation { Parent: IBlockOperation { Parent: IAnonymousFunctionOperation lambda } })
+        {
+            return task;
+        }
+
+        IOperation selector = lambda;
+        while (selector.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            selector = selector.Parent;
+        }
+
+        if (selector.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Select" } select })
+        {
+            return task;
+        }
+
+        current = select;
+        while (current.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" } materialized })
+        {
+            current = materialized;
+        }
+
+        return current;
+    }
+
+    /// <summary>The local list or array a task is stored in: <c>tasks.Add(t)</c>, <c>tasks[i] = t</c>.</summary>
+    private static ILocalSymbol? AddedToLocal(IOperation task)
+    {
+        var parent = task.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Instance: ILocalReferenceOperation list } } => list.Local,
+            ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } => array.Local,
+            _ => null,
+        };
     }
 
     /// <summary>The position at which a task value is waited for: <c>await t</c>, <c>t.Wait()</c>, <c>t.Result</c>, <c>Task.WhenAll(…, t, …)</c>.</summary>
@@ -530,6 +585,7 @@ internal sealed class ConcurrentEntryFinder
                 case IPropertyReferenceOperation { Property.Name: "Result" } result:
                     return result.Syntax.SpanStart;
                 case IConversionOperation or IArgumentOperation or IArrayInitializerOperation or IArrayCreationOperation:
+                case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" }: // 'Task.WaitAll(tasks.ToArray())'
                     current = parent;
                     continue;
                 default:

@@ -281,4 +281,53 @@ public class CleanShapeTests
                 private static Order Next(int i) => new Order { CustomerId = i, Amount = i * 2m };
             }
             """);
+
+    [Fact]
+    public Task Starter_code_after_the_join_of_its_tasks()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            public sealed class Report
+            {
+                public string Build(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    var tasks = hosts.Select(h => Task.Run(() => { lock (sb) sb.AppendLine(h); })).ToArray();
+                    Task.WaitAll(tasks);
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+
+                public async Task<string> BuildAwaitedAsync(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    await Task.WhenAll(hosts.Select(h => Task.Run(() => { lock (sb) sb.AppendLine(h); })));
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+
+                public string BuildFromList(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    var tasks = new List<Task>();
+                    foreach (var h in hosts) tasks.Add(Task.Run(() => { lock (sb) sb.AppendLine(h); }));
+                    Task.WaitAll(tasks.ToArray());
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+
+                public string BuildFromArray(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    var tasks = new Task[hosts.Length];
+                    for (var i = 0; i < hosts.Length; i++) { var h = hosts[i]; tasks[i] = Task.Run(() => { lock (sb) sb.AppendLine(h); }); }
+                    Task.WaitAll(tasks);
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+            }
+            """);
 }
