@@ -9,7 +9,7 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>A delegate that starts running on other threads, and how.</summary>
 internal sealed class ConcurrentEntry
 {
-    public ConcurrentEntry(IOperation body, IOperation startOperation, bool multiInstance, int intervalStart, int intervalEnd, IOperation starterRoot)
+    public ConcurrentEntry(IOperation body, IOperation startOperation, bool multiInstance, int intervalStart, int intervalEnd, IOperation starterRoot, SyntaxNode? callerJoin = null)
     {
         Body = body;
         StartOperation = startOperation;
@@ -17,7 +17,15 @@ internal sealed class ConcurrentEntry
         IntervalStart = intervalStart;
         IntervalEnd = intervalEnd;
         StarterRoot = starterRoot;
+        CallerJoin = callerJoin;
     }
+
+    /// <summary>
+    /// For an async body called on the starter's own thread and joined by <c>Task.WhenAll</c>/<c>WaitAll</c>: that
+    /// join. Such a body runs synchronously up to its first <c>await</c>, one call after another; only what follows
+    /// runs concurrently.
+    /// </summary>
+    public SyntaxNode? CallerJoin { get; }
 
     /// <summary>An <see cref="IAnonymousFunctionOperation"/> or <see cref="IMethodReferenceOperation"/>.</summary>
     public IOperation Body { get; }
@@ -344,14 +352,14 @@ internal sealed class ConcurrentEntryFinder
             && Strip(invocation.Arguments[invocation.Arguments.Length - 1].Value) is var selector && StartsAsyncBody(selector))
         {
             // One task per item, all running at once.
-            entries.Add(new ConcurrentEntry(selector, invocation, multiInstance: true, interval.Start, interval.End, Root(whenAll)));
+            entries.Add(new ConcurrentEntry(selector, invocation, multiInstance: true, interval.Start, interval.End, Root(whenAll), whenAll.Syntax));
             return;
         }
 
         if (IsSourceAsync(method))
         {
             // A source async method whose task is joined later: its body after the first await runs concurrently.
-            entries.Add(new ConcurrentEntry(invocation, invocation, IsRepeated(invocation.Syntax), invocation.Syntax.SpanStart, interval.End, Root(whenAll)));
+            entries.Add(new ConcurrentEntry(invocation, invocation, IsRepeated(invocation.Syntax), invocation.Syntax.SpanStart, interval.End, Root(whenAll), whenAll.Syntax));
         }
     }
 

@@ -330,4 +330,29 @@ public class CleanShapeTests
                 }
             }
             """);
+
+    [Fact]
+    public Task State_touched_only_before_the_first_await_of_tasks_joined_by_WhenAll()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public sealed class Dispatcher
+            {
+                private DateTime _lastStart;
+                private readonly List<string> _started = new();
+
+                public Task SendAllAsync(string[] names) => Task.WhenAll(names.Select(SendAsync));
+
+                private async Task SendAsync(string name)
+                {
+                    _lastStart = DateTime.UtcNow;
+                    _started.Add(name);
+                    await Task.Delay(1);
+                    Console.WriteLine(name);
+                }
+            }
+            """);
 }

@@ -173,6 +173,27 @@ public class RaceShapeTests
             """);
 
     [Fact]
+    public Task Count_before_the_first_await_races_with_the_finally_of_other_calls()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Sender
+            {
+                private int _inFlight;
+
+                public Task SendTwoAsync(Func<Task> a, Func<Task> b) => Task.WhenAll(SendAsync(a), SendAsync(b));
+
+                private async Task SendAsync(Func<Task> send)
+                {
+                    [|_inFlight++|];
+                    try { await send(); }
+                    finally { [|_inFlight--|]; }
+                }
+            }
+            """);
+
+    [Fact]
     public Task Dedicated_consumer_thread_dequeues_without_the_producers_lock()
         => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
