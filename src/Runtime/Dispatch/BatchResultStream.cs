@@ -1,6 +1,7 @@
 using Forklift.Buffers;
 using Forklift.Framing;
 using Forklift.Protocol;
+using Forklift.Transport;
 
 namespace Forklift.Dispatch;
 
@@ -19,7 +20,7 @@ namespace Forklift.Dispatch;
 internal sealed class BatchResultStream
 {
     /// <summary>Writes a completed frame (and the shared-memory segment its body spilled to, if any) to the parent.</summary>
-    public delegate void FrameWriter(ReadOnlySpan<byte> frame, ISpillTarget? segment);
+    public delegate void FrameWriter(ReadOnlySpan<byte> frame, SharedMemorySegment? segment);
 
     private readonly object _gate = new();
     private readonly PooledBufferWriter _held = new();
@@ -42,7 +43,7 @@ internal sealed class BatchResultStream
         _timer = new Timer(static state => ((BatchResultStream)state!).Flush(), this, Timeout.Infinite, Timeout.Infinite);
         if (poolPid > 0)
         {
-            SharedMemoryFrames.EnableFor(_frame, poolPid, Environment.ProcessId);
+            _ = SharedMemoryFrames.EnableFor(_frame, poolPid, Environment.ProcessId);
         }
     }
 
@@ -121,7 +122,7 @@ internal sealed class BatchResultStream
                 writer.WriteVarUInt32((uint)_heldCount);
                 _frame.Write(_held.WrittenSpan);
                 ReadOnlySpan<byte> frame;
-                ISpillTarget? segment;
+                SharedMemorySegment? segment;
                 try
                 {
                     frame = SharedMemoryFrames.Complete(_frame, (byte)MessageType.ItemResults, _maxMessageBytes(), out segment);

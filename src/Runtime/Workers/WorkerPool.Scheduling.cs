@@ -101,7 +101,8 @@ public sealed partial class WorkerPool
 
         if (worker is not null)
         {
-            send!.SendOnThreadPool(worker);
+            // The call itself, or (pipelined behind a busy worker's chunk) the queue's head.
+            send!.SendFromCaller(worker);
         }
 
         if (spawn)
@@ -210,7 +211,7 @@ public sealed partial class WorkerPool
     }
 
     /// <summary>Encodes and writes <paramref name="call"/>'s request; on an encoding error fails it and moves on to the
-    /// next queued call. Runs on the thread pool for a new call (see <see cref="PendingCall.SendOnThreadPool"/>) and on
+    /// next queued call. Runs on the caller's thread or the thread pool for a new call (see <see cref="PendingCall.SendFromCaller"/>) and on
     /// a worker's reading thread for a queued one.</summary>
     internal void Send(WorkerProcess worker, PendingCall call)
     {
@@ -272,13 +273,10 @@ public sealed partial class WorkerPool
                 return;
             }
 
-            if (!wasNext)
+            next = ReleaseWorker(worker, workingSet: 0, out bool spawn);
+            if (spawn)
             {
-                next = ReleaseWorker(worker, workingSet: 0, out bool spawn);
-                if (spawn)
-                {
-                    SpawnWorker();
-                }
+                SpawnWorker();
             }
 
             if (next is null)
