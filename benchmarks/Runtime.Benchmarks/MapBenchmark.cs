@@ -14,6 +14,10 @@ internal static class MapBenchmark
     private const int Calls = 200_000;
     private const int Rounds = 5;
 
+    /// <summary><see cref="BenchmarkMethods.Echo"/> in chunks of 100 inputs.</summary>
+    private static readonly Dispatch.ParallelMethod<int, int> SmallChunks = new(
+        BenchmarkMethods.Echo.Id, "Echo", typeof(BenchmarkMethods), BenchmarkMethods.Echo.Arguments, BenchmarkMethods.Echo.Result, (x, _) => ValueTask.FromResult(x), new Dispatch.ParallelMethodOptions { ChunkSize = 100 });
+
     public static async Task RunAsync(int workers)
     {
         Console.WriteLine($"Forklift map benchmark: {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {workers} workers");
@@ -24,6 +28,8 @@ internal static class MapBenchmark
         var pipelined = new List<double>();
         var unpipelined = new List<double>();
         var unordered = new List<double>();
+        var smallPipelined = new List<double>();
+        var smallPlain = new List<double>();
         await using (var pool = new WorkerPool(new WorkerPoolOptions { Workers = workers }))
         await using (var plain = new WorkerPool(new WorkerPoolOptions { Workers = workers, PipelineChunks = false }))
         {
@@ -46,6 +52,18 @@ internal static class MapBenchmark
                 }
 
                 unordered.Add(await TimeUnorderedAsync(pool, inputs));
+
+                // Chunks of 100 (2,000 chunks): where a round trip per chunk is a real share of the time.
+                if (round % 2 == 0)
+                {
+                    smallPipelined.Add(await TimeMapAsync(pool, inputs, SmallChunks));
+                    smallPlain.Add(await TimeMapAsync(plain, inputs, SmallChunks));
+                }
+                else
+                {
+                    smallPlain.Add(await TimeMapAsync(plain, inputs, SmallChunks));
+                    smallPipelined.Add(await TimeMapAsync(pool, inputs, SmallChunks));
+                }
             }
         }
 
@@ -54,6 +72,7 @@ internal static class MapBenchmark
         Console.WriteLine($"    MapAsync, pipelined:           {Median(pipelined):F1} ms");
         Console.WriteLine($"    MapAsync, not pipelined:       {Median(unpipelined):F1} ms  (pipelined/not = {Median(pipelined) / Median(unpipelined):F2}×)");
         Console.WriteLine($"    UnorderedAsync, per item:      {Median(unordered):F1} ms");
+        Console.WriteLine($"    MapAsync, chunks of 100, pipelined: {Median(smallPipelined):F1} ms; not pipelined: {Median(smallPlain):F1} ms  (pipelined/not = {Median(smallPipelined) / Median(smallPlain):F2}×)");
         Console.WriteLine($"    Python Pool.map:               {python:F1} ms  (Python/Forklift pipelined = {python / Median(pipelined):F1}× faster)");
 
         // CPU-bound: 40 inputs of ~50 ms, one per chunk; pool and Parallel.ForEach alternate, median of each.
@@ -84,13 +103,13 @@ internal static class MapBenchmark
         Console.WriteLine($"Load average at end: {LoadAverage()}");
     }
 
-    private static async Task<double> TimeMapAsync(WorkerPool pool, int[] inputs)
+    private static async Task<double> TimeMapAsync(WorkerPool pool, int[] inputs, Dispatch.ParallelMethod<int, int>? method = null)
     {
         // Each measurement starts with the previous one's garbage collected.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var watch = Stopwatch.StartNew();
-        int[] results = await pool.MapAsync(BenchmarkMethods.Echo, inputs);
+        int[] results = await pool.MapAsync(method ?? BenchmarkMethods.Echo, inputs);
         double ms = watch.Elapsed.TotalMilliseconds;
         if (results[^1] != inputs[^1])
         {
