@@ -46,6 +46,8 @@ hash=$(cat "$analyzers_dll" "$generators_dll" | sha256sum | cut -c1-12)
 analyzer_dir="$out/analyzers-$hash"
 mkdir -p "$analyzer_dir"
 cp "$analyzers_dll" "$generators_dll" "$analyzer_dir/"
+# The package's build/Forklift.props too: it makes the build properties the analyzers read compiler-visible.
+cp "$forklift/src/Runtime/build/Forklift.props" "$analyzer_dir/"
 ids=$(grep -o '"FL[0-9]\{4\}"' "$forklift/src/Analyzers/DiagnosticIds.cs" | tr -d '"' | sort -u | paste -sd'%' - | sed 's/%/%3B/g')
 
 reports="$out/reports-$label.tsv"

@@ -57,6 +57,11 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
+            {
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
+            }
+
             var all = new ConcurrentBag<LockSummary>();
             LockSummaries.Register(start, (file, _) =>
             {

@@ -46,6 +46,11 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
+            {
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
+            }
+
             // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
             var apis = LockApis.For(start.Compilation);
             LockCallSet.Register(start, apis, acquire => acquire.IsAcquire && acquire.Key is not null && !apis.IsSignal(acquire), AnalyzeAcquire);

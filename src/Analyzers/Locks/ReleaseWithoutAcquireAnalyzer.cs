@@ -50,6 +50,11 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
+            {
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
+            }
+
             // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
             var apis = LockApis.For(start.Compilation);
             LockCallSet.Register(start, apis, release => !release.IsAcquire && release.Key is not null && !apis.IsSignal(release), AnalyzeRelease);

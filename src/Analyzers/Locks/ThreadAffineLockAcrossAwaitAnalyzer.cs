@@ -35,29 +35,39 @@ public sealed class ThreadAffineLockAcrossAwaitAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start => LockSummaries.Register(start, static (file, modelContext) =>
+        context.RegisterCompilationStartAction(start =>
         {
-            foreach (var summary in file)
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
             {
-                foreach (var (acquisition, _) in summary.Acquisitions)
-                {
-                    if (!acquisition.IsCall || !acquisition.IsThreadAffine)
-                    {
-                        continue;
-                    }
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
+            }
 
-                    // Awaits are in source order: the first one that this acquisition is held across.
-                    foreach (var (await, held) in summary.Awaits)
+            LockSummaries.Register(start, ReportFile);
+        });
+    }
+
+    private static void ReportFile(ImmutableArray<LockSummary> file, SemanticModelAnalysisContext modelContext)
+    {
+        foreach (var summary in file)
+        {
+            foreach (var (acquisition, _) in summary.Acquisitions)
+            {
+                if (!acquisition.IsCall || !acquisition.IsThreadAffine)
+                {
+                    continue;
+                }
+
+                // Awaits are in source order: the first one that this acquisition is held across.
+                foreach (var (await, held) in summary.Awaits)
+                {
+                    if (held.Contains(acquisition))
                     {
-                        if (held.Contains(acquisition))
-                        {
-                            var exception = acquisition.Mode == LockMode.Mutex ? "ApplicationException" : "SynchronizationLockException";
-                            modelContext.ReportDiagnostic(Diagnostic.Create(Rule, await, [acquisition.Location], acquisition.Name, exception));
-                            break;
-                        }
+                        var exception = acquisition.Mode == LockMode.Mutex ? "ApplicationException" : "SynchronizationLockException";
+                        modelContext.ReportDiagnostic(Diagnostic.Create(Rule, await, [acquisition.Location], acquisition.Name, exception));
+                        break;
                     }
                 }
             }
-        }));
+        }
     }
 }

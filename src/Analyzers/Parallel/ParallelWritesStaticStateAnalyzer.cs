@@ -54,6 +54,11 @@ public sealed class ParallelWritesStaticStateAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
+            {
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
+            }
+
             if (ParallelAttributes.Find(start.Compilation) is not { Parallel: not null } attributes)
             {
                 return;

@@ -34,9 +34,14 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeLock, OperationKind.Lock);
         context.RegisterCompilationStartAction(start =>
         {
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
+            {
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
+            }
+
+            start.RegisterOperationAction(AnalyzeLock, OperationKind.Lock);
             if (start.Compilation.GetTypeByMetadataName("System.Threading.SpinLock") is { } spinLock)
             {
                 start.RegisterOperationAction(c => AnalyzeSpinLock(c, spinLock), OperationKind.Invocation);

@@ -8,16 +8,24 @@ internal static class RaceReporter
 {
     public static void Register(AnalysisContext context, DiagnosticDescriptor rule)
     {
-        context.RegisterSemanticModelAction(semanticModelContext =>
+        context.RegisterCompilationStartAction(start =>
         {
-            var model = ConcurrencyModel.For(semanticModelContext.SemanticModel, semanticModelContext.CancellationToken);
-            foreach (var finding in model.Findings)
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
             {
-                if (finding.Id == rule.Id)
-                {
-                    semanticModelContext.ReportDiagnostic(Diagnostic.Create(rule, finding.Location, [finding.Start], finding.Properties, finding.Arguments));
-                }
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
             }
+
+            start.RegisterSemanticModelAction(semanticModelContext =>
+            {
+                var model = ConcurrencyModel.For(semanticModelContext.SemanticModel, semanticModelContext.CancellationToken);
+                foreach (var finding in model.Findings)
+                {
+                    if (finding.Id == rule.Id)
+                    {
+                        semanticModelContext.ReportDiagnostic(Diagnostic.Create(rule, finding.Location, [finding.Start], finding.Properties, finding.Arguments));
+                    }
+                }
+            });
         });
     }
 }

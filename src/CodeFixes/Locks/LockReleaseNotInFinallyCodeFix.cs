@@ -20,10 +20,13 @@ namespace Forklift.CodeFixes.Locks;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LockReleaseNotInFinallyCodeFix))]
 public sealed class LockReleaseNotInFinallyCodeFix : CodeFixProvider
 {
-    internal const string ReleaseInFinallyKey = "FL2001.ReleaseInFinally";
+    /// <summary>
+    /// The first fix offered for every shape (release in finally, or move statements into the try) shares one key, so
+    /// that Fix All and <c>dotnet format</c> fix every shape in one run; the alternatives keep keys of their own.
+    /// </summary>
+    internal const string RecommendedKey = "FL2001.Recommended";
     internal const string UseLockStatementKey = "FL2001.UseLockStatement";
     internal const string UseEnterScopeKey = "FL2001.UseEnterScope";
-    internal const string MoveIntoTryKey = "FL2001.MoveIntoTry";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.LockReleaseNotInFinally);
@@ -59,7 +62,7 @@ public sealed class LockReleaseNotInFinallyCodeFix : CodeFixProvider
                 if (releaseNode.Ancestors().OfType<TryStatementSyntax>().FirstOrDefault(t => t.Parent == block) is { } @try)
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create("Move statements into the try block", _ => Task.FromResult(MoveIntoTry(context.Document, root, block, acquireStatement, @try)), MoveIntoTryKey),
+                        CodeAction.Create("Move statements into the try block", _ => Task.FromResult(MoveIntoTry(context.Document, root, block, acquireStatement, @try)), RecommendedKey),
                         diagnostic);
                 }
 
@@ -75,7 +78,7 @@ public sealed class LockReleaseNotInFinallyCodeFix : CodeFixProvider
 
             var span = new Span(block, acquireStatement, releaseStatement, acquire, model, context.CancellationToken);
             context.RegisterCodeFix(
-                CodeAction.Create("Release in finally", _ => Task.FromResult(span.Replace(context.Document, root, replaceAcquire: false, ReleaseInFinally(span))), ReleaseInFinallyKey),
+                CodeAction.Create("Release in finally", _ => Task.FromResult(span.Replace(context.Document, root, replaceAcquire: false, ReleaseInFinally(span))), RecommendedKey),
                 diagnostic);
 
             var plainEnter = acquire.Shape == AcquireShape.Unconditional && !LockStatements.ContainsAwait(span.Between);

@@ -19,8 +19,11 @@ namespace Forklift.CodeFixes.Locks;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReleaseWithoutAcquireCodeFix))]
 public sealed class ReleaseWithoutAcquireCodeFix : CodeFixProvider
 {
-    internal const string MoveBeforeTryKey = "FL2003.MoveBeforeTry";
-    internal const string GuardReleaseKey = "FL2003.GuardRelease";
+    /// <summary>
+    /// Each shape has one fix (move the acquire, or guard the release); they share one key so that Fix All and
+    /// <c>dotnet format</c> fix every shape in one run.
+    /// </summary>
+    internal const string Key = "FL2003.Fix";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ReleaseWithoutAcquire);
@@ -50,7 +53,7 @@ public sealed class ReleaseWithoutAcquireCodeFix : CodeFixProvider
                 && MoveBeforeTry(root, diagnostic, acquireSpan) is { } moved)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create("Move the acquire before the try", _ => Task.FromResult(context.Document.WithSyntaxRoot(moved)), MoveBeforeTryKey),
+                    CodeAction.Create("Move the acquire before the try", _ => Task.FromResult(context.Document.WithSyntaxRoot(moved)), Key),
                     diagnostic);
             }
             else if (reason is ReleaseWithoutAcquireAnalyzer.FlagNotChecked or ReleaseWithoutAcquireAnalyzer.ResultNotChecked
@@ -61,7 +64,7 @@ public sealed class ReleaseWithoutAcquireCodeFix : CodeFixProvider
                     .WithTriviaFrom(release)
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Release only when '{guard}' is true", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(release, guarded))), GuardReleaseKey),
+                    CodeAction.Create($"Release only when '{guard}' is true", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(release, guarded))), Key),
                     diagnostic);
             }
         }

@@ -56,10 +56,14 @@ public sealed class CollectionMutatedConcurrentlyCodeFix : CodeFixProvider
         var root = editor.OriginalRoot;
         var locks = new LockInsertion(editor);
         var rewritten = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var diagnostic in diagnostics)
+        var nodes = diagnostics.Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true)).ToList();
+
+        // Fix All (and dotnet format) applies one key to every diagnostic: a collection that has no concurrent
+        // replacement for every use among them gets the lock at all of them instead, so one run leaves nothing behind.
+        var replaceable = key == ConcurrentCollectionKey ? ReplaceableCollections(nodes, model, cancellationToken) : null;
+        foreach (var node in nodes)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (key == ConcurrentCollectionKey)
+            if (replaceable is not null && StateAccessSyntax.StateSymbol(node, model, cancellationToken) is { } state && replaceable.Contains(state))
             {
                 // Several diagnostics on one collection share one rewrite of its declaration and uses.
                 if (ConcurrentCollectionRewrite.TryCreate(node, model, cancellationToken) is { } rewrite && rewritten.Add(rewrite.State))
@@ -85,5 +89,22 @@ public sealed class CollectionMutatedConcurrentlyCodeFix : CodeFixProvider
         }
 
         return document.WithSyntaxRoot(changed);
+    }
+
+    /// <summary>The collections whose every use among <paramref name="nodes"/> has a concurrent-collection rewrite.</summary>
+    private static HashSet<ISymbol> ReplaceableCollections(List<SyntaxNode> nodes, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var replaceable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var notReplaceable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var node in nodes)
+        {
+            if (StateAccessSyntax.StateSymbol(node, model, cancellationToken) is { } state)
+            {
+                (ConcurrentCollectionRewrite.TryCreate(node, model, cancellationToken) is null ? notReplaceable : replaceable).Add(state);
+            }
+        }
+
+        replaceable.ExceptWith(notReplaceable);
+        return replaceable;
     }
 }

@@ -69,6 +69,53 @@ internal static class InterlockedRewrite
             .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
+    /// <summary>
+    /// Whether every write of <paramref name="field"/> in its type, outside its constructors, is already an
+    /// <c>Interlocked</c> call or has an Interlocked form. When one write has none (<c>x = x * 2</c>, <c>x = 0</c>
+    /// beside <c>x++</c>), Interlocked at the others would still race with it, so the fix is a lock at all of them.
+    /// </summary>
+    public static bool FitsEveryWrite(IFieldSymbol field, Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellationToken);
+            var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+            foreach (var name in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != field.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, field)
+                    || InConstructor(name, field))
+                {
+                    continue;
+                }
+
+                var access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : (ExpressionSyntax)name;
+                var fits = access.Parent switch
+                {
+                    AssignmentExpressionSyntax assignment when assignment.Left == access => TryCreate(assignment, model, cancellationToken) is not null,
+                    PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax when access.Parent.IsKind(SyntaxKind.PostIncrementExpression) || access.Parent.IsKind(SyntaxKind.PostDecrementExpression)
+                        || access.Parent.IsKind(SyntaxKind.PreIncrementExpression) || access.Parent.IsKind(SyntaxKind.PreDecrementExpression)
+                        => TryCreate(access.Parent, model, cancellationToken) is not null,
+                    ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None } argument
+                        => argument.Parent?.Parent is InvocationExpressionSyntax invocation
+                           && model.GetSymbolInfo(invocation, cancellationToken).Symbol?.ContainingType?.ToDisplayString() == "System.Threading.Interlocked",
+                    _ => true, // a read
+                };
+                if (!fits)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A write in a constructor of the field's own kind happens before the object (or type) is shared.</summary>
+    private static bool InConstructor(SyntaxNode node, IFieldSymbol field)
+        => node.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is { } constructor
+           && constructor.Modifiers.Any(SyntaxKind.StaticKeyword) == field.IsStatic;
+
     private static string Amount(ExpressionSyntax amount, bool negate)
     {
         var text = amount.WithoutTrivia().ToString();

@@ -35,7 +35,9 @@ public sealed class SharedStateMutationCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (InterlockedRewrite.TryCreate(node, model, context.CancellationToken) is not null)
+            if (InterlockedRewrite.TryCreate(node, model, context.CancellationToken) is not null
+                && (StateAccessSyntax.StateSymbol(node, model, context.CancellationToken) is not IFieldSymbol field
+                    || InterlockedRewrite.FitsEveryWrite(field, model.Compilation, context.CancellationToken)))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Use Interlocked", ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), InterlockedKey, ct), InterlockedKey),
@@ -58,10 +60,15 @@ public sealed class SharedStateMutationCodeFix : CodeFixProvider
         var root = editor.OriginalRoot;
         var locks = new LockInsertion(editor);
         var usesInterlocked = false;
-        foreach (var diagnostic in diagnostics)
+        var nodes = diagnostics.Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true)).ToList();
+
+        // Fix All (and dotnet format) applies one key to every diagnostic. A state that Interlocked cannot fix at every
+        // update gets the lock at all of them instead: mixing the two on one field would leave a race, and skipping
+        // it would leave work for a second run.
+        var interlockedStates = key == InterlockedKey ? StatesFixedByInterlocked(nodes, model, cancellationToken) : null;
+        foreach (var node in nodes)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (key == InterlockedKey)
+            if (interlockedStates is not null && StateAccessSyntax.StateSymbol(node, model, cancellationToken) is { } state && interlockedStates.Contains(state))
             {
                 if (InterlockedRewrite.TryCreate(node, model, cancellationToken) is { } replacement)
                 {
@@ -82,5 +89,33 @@ public sealed class SharedStateMutationCodeFix : CodeFixProvider
         }
 
         return document.WithSyntaxRoot(changed);
+    }
+
+    /// <summary>
+    /// The states whose every update among <paramref name="nodes"/> has an Interlocked form and, for a field, whose
+    /// every write in its type does (<see cref="InterlockedRewrite.FitsEveryWrite"/>).
+    /// </summary>
+    private static HashSet<ISymbol> StatesFixedByInterlocked(List<SyntaxNode> nodes, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var fixable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var notFixable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var node in nodes)
+        {
+            if (StateAccessSyntax.StateSymbol(node, model, cancellationToken) is { } state)
+            {
+                (InterlockedRewrite.TryCreate(node, model, cancellationToken) is null ? notFixable : fixable).Add(state);
+            }
+        }
+
+        foreach (var state in fixable)
+        {
+            if (state is IFieldSymbol field && !InterlockedRewrite.FitsEveryWrite(field, model.Compilation, cancellationToken))
+            {
+                notFixable.Add(field);
+            }
+        }
+
+        fixable.ExceptWith(notFixable);
+        return fixable;
     }
 }

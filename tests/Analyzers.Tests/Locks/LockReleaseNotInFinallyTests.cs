@@ -29,7 +29,7 @@ public partial class LockReleaseNotInFinallyTests
             TestCode = source,
             FixedCode = fixedSource,
             ReferenceAssemblies = net9 ? TestReferences.Net90 : TestReferences.Net80,
-            CodeActionEquivalenceKey = equivalenceKey ?? LockReleaseNotInFinallyCodeFix.ReleaseInFinallyKey,
+            CodeActionEquivalenceKey = equivalenceKey ?? LockReleaseNotInFinallyCodeFix.RecommendedKey,
         }.RunAsync();
 
     [Theory]
@@ -135,7 +135,7 @@ public partial class LockReleaseNotInFinallyTests
                     }
                 }
             """),
-            equivalenceKey: LockReleaseNotInFinallyCodeFix.MoveIntoTryKey);
+            equivalenceKey: LockReleaseNotInFinallyCodeFix.RecommendedKey);
 
     [Theory]
     [MemberData(nameof(Unconditional), MemberType = typeof(LockKinds))]

@@ -70,6 +70,85 @@ public class SharedStateMutationCodeFixTests
             """);
 
     [Fact]
+    public Task Fix_all_with_Interlocked_locks_every_update_of_a_field_that_Interlocked_cannot_fix_everywhere()
+        => new Verifiers.CSharpCodeFixVerifier<SharedStateMutationAnalyzer, SharedStateMutationCodeFix>.Test
+        {
+            // 'hits' is fixable by Interlocked at every update; 'total' is not ('total * 2'), so mixing Interlocked.Add
+            // with a locked multiply would still race: Fix All (one dotnet format run) locks both of its updates.
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private readonly object gate = new object();
+                    int hits;
+                    int total;
+                    void Run() => Parallel.For(0, 10, i =>
+                    {
+                        [|hits++|];
+                        [|total += i|];
+                        [|total = total * 2|];
+                    });
+                }
+                """,
+            // One at a time, "Use Interlocked" is offered for 'hits' only; 'total''s updates keep their reports.
+            FixedState =
+            {
+                MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow,
+                Sources =
+                {
+                    """
+                    using System.Threading;
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        private readonly object gate = new object();
+                        int hits;
+                        int total;
+                        void Run() => Parallel.For(0, 10, i =>
+                        {
+                            Interlocked.Increment(ref hits);
+                            [|total += i|];
+                            [|total = total * 2|];
+                        });
+                    }
+                    """,
+                },
+            },
+            CodeActionEquivalenceKey = SharedStateMutationCodeFix.InterlockedKey,
+            BatchFixedState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Threading;
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        private readonly object gate = new object();
+                        int hits;
+                        int total;
+                        void Run() => Parallel.For(0, 10, i =>
+                        {
+                            Interlocked.Increment(ref hits);
+                            lock (gate)
+                            {
+                                total += i;
+                            }
+                            lock (gate)
+                            {
+                                total = total * 2;
+                            }
+                        });
+                    }
+                    """,
+                },
+            },
+        }.RunAsync();
+
+    [Fact]
     public Task Lock_fix_reuses_the_existing_lock_field()
         => new Verifiers.CSharpCodeFixVerifier<SharedStateMutationAnalyzer, SharedStateMutationCodeFix>.Test
         {
