@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Forklift.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,6 +32,15 @@ internal sealed class ParallelAttributes
     /// Forklift), so it runs only when the attributes can exist at all (see <see cref="MayUseForklift"/>).
     /// </remarks>
     public static ParallelAttributes? Find(Compilation compilation)
+        => ByCompilation.GetValue(compilation, static c => new Lazy<ParallelAttributes?>(() => Compute(c))).Value;
+
+    /// <summary>
+    /// One answer per compilation for the six FL3xxx analyzers that ask: the first computes it, the others wait for it
+    /// (a Lazy, so the text search is not run six times at once on a busy build machine).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, Lazy<ParallelAttributes?>> ByCompilation = new();
+
+    private static ParallelAttributes? Compute(Compilation compilation)
     {
         if (!MayUseForklift(compilation, "ParallelAttribute", "WorkerInitializerAttribute"))
         {
