@@ -168,6 +168,7 @@ internal sealed class LockSummaries
     private static SyntaxNode? HelperBody(SyntaxNode declaration) => declaration switch
     {
         BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => declaration,
+        ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax } => declaration, // `int Count => Read();`
         _ => null,
     };
 

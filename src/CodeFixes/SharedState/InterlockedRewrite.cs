@@ -71,8 +71,9 @@ internal static class InterlockedRewrite
 
     /// <summary>
     /// Whether every write of <paramref name="field"/> in its type, outside its constructors, is already an
-    /// <c>Interlocked</c> call or has an Interlocked form. When one write has none (<c>x = x * 2</c>, <c>x = 0</c>
-    /// beside <c>x++</c>), Interlocked at the others would still race with it, so the fix is a lock at all of them.
+    /// <c>Interlocked</c> call, has an Interlocked form, or is a plain store that does not read the field (<c>x = 0</c>).
+    /// When one read-modify-write has no Interlocked form (<c>x = x * 2</c> beside <c>x++</c>), Interlocked at the
+    /// others would still race with it, so the fix is a lock at all of them.
     /// </summary>
     public static bool FitsEveryWrite(IFieldSymbol field, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -92,7 +93,8 @@ internal static class InterlockedRewrite
                 var access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : (ExpressionSyntax)name;
                 var fits = access.Parent switch
                 {
-                    AssignmentExpressionSyntax assignment when assignment.Left == access => TryCreate(assignment, model, cancellationToken) is not null,
+                    AssignmentExpressionSyntax assignment when assignment.Left == access
+                        => TryCreate(assignment, model, cancellationToken) is not null || IsBlindStore(assignment, field, model, cancellationToken),
                     PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax when access.Parent.IsKind(SyntaxKind.PostIncrementExpression) || access.Parent.IsKind(SyntaxKind.PostDecrementExpression)
                         || access.Parent.IsKind(SyntaxKind.PreIncrementExpression) || access.Parent.IsKind(SyntaxKind.PreDecrementExpression)
                         => TryCreate(access.Parent, model, cancellationToken) is not null,
@@ -110,6 +112,15 @@ internal static class InterlockedRewrite
 
         return true;
     }
+
+    /// <summary>
+    /// <c>x = 0</c> or <c>x = n</c>: a store that does not read the field is atomic beside Interlocked updates (either
+    /// happens first), unlike a read-modify-write with no Interlocked form (<c>x = x * 2</c>, <c>x *= 2</c>).
+    /// </summary>
+    private static bool IsBlindStore(AssignmentExpressionSyntax assignment, IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+        => assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+           && !assignment.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(n =>
+               n.Identifier.ValueText == field.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, field));
 
     /// <summary>A write in a constructor of the field's own kind happens before the object (or type) is shared.</summary>
     private static bool InConstructor(SyntaxNode node, IFieldSymbol field)

@@ -64,7 +64,8 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         _context = new ForwardedCallContext(this);
         if (poolPid > 0)
         {
-            SharedMemoryFrames.EnableFor(_result, poolPid, Environment.ProcessId);
+            // The kept result segment lives as long as this process; its name is gone once the parent opened it.
+            _ = SharedMemoryFrames.EnableFor(_result, poolPid, Environment.ProcessId);
         }
     }
 
@@ -499,7 +500,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         _result.PatchInt64(offset, id);
         _result.PatchByte(offset + 8, (byte)status);
         _result.PatchInt64(offset + 9, _reportWorkingSet ? Environment.WorkingSet : 0);
-        ReadOnlySpan<byte> frame = SharedMemoryFrames.Complete(_result, (byte)MessageType.Response, _maxMessageBytes, out Buffers.ISpillTarget? segment);
+        ReadOnlySpan<byte> frame = SharedMemoryFrames.Complete(_result, (byte)MessageType.Response, _maxMessageBytes, out Transport.SharedMemorySegment? segment);
         lock (_sendLock)
         {
             SharedMemoryFrames.Write(_output, frame, segment);

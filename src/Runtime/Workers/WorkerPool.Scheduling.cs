@@ -94,7 +94,7 @@ public sealed partial class WorkerPool
 
         if (worker is not null)
         {
-            call.SendOnThreadPool(worker);
+            call.SendFromCaller(worker);
         }
 
         if (spawn)
@@ -202,7 +202,7 @@ public sealed partial class WorkerPool
     }
 
     /// <summary>Encodes and writes <paramref name="call"/>'s request; on an encoding error fails it and moves on to the
-    /// next queued call. Runs on the thread pool for a new call (see <see cref="PendingCall.SendOnThreadPool"/>) and on
+    /// next queued call. Runs on the caller's thread or the thread pool for a new call (see <see cref="PendingCall.SendFromCaller"/>) and on
     /// a worker's reading thread for a queued one.</summary>
     internal void Send(WorkerProcess worker, PendingCall call)
     {

@@ -47,6 +47,9 @@ internal sealed class WorkerProcess
     private bool[] _bound = new bool[8];
     private Stream? _input;
 
+    // The shared-memory segments large requests go through; the kept one is closed when the worker is lost.
+    private OutgoingSegments? _segments;
+
     // A shutdown or kill can be asked for while Start is still creating the process (the pool lists a worker as
     // soon as it decides to start it); Start honours them once the process exists.
     private bool _shutdownPending;
@@ -112,7 +115,7 @@ internal sealed class WorkerProcess
         lock (_sendLock)
         {
             _input = child.Requests;
-            SharedMemoryFrames.EnableFor(_send, Environment.ProcessId, ProcessId);
+            _segments = SharedMemoryFrames.EnableFor(_send, Environment.ProcessId, ProcessId);
         }
 
         Stream responses = child.Responses;
@@ -144,7 +147,7 @@ internal sealed class WorkerProcess
             }
 
             ReadOnlySpan<byte> frame;
-            Buffers.ISpillTarget? segment;
+            SharedMemorySegment? segment;
             try
             {
                 FrameHeader.Begin(_send);
@@ -159,7 +162,7 @@ internal sealed class WorkerProcess
                     writer.WriteString(call.TraceState);
                 }
 
-                call.WriteArguments(_send);
+                call.EncodeArguments(_send);
                 frame = SharedMemoryFrames.Complete(_send, (byte)MessageType.Request, _maxMessageBytes, out segment);
             }
             catch (Exception e)
@@ -335,6 +338,12 @@ internal sealed class WorkerProcess
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
+        }
+
+        lock (_sendLock)
+        {
+            // Nobody reads our requests any more: unmap the kept segment (later sends fail on the closed pipe anyway).
+            _segments?.Dispose();
         }
 
         _pool.OnWorkerLost(this, protocolError);
