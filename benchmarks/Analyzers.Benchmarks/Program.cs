@@ -13,6 +13,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //        [--area SharedState]: only the analyzers of one area (folder).
 //        --mode refonly --without-refonly-property: the body rules' own binding cost, as a normal compile pays it.
 //        --mode refonly: a reference-assembly-only compile (RefOnlyBenchmark).
+//        --only <name part> (repeatable): load only the analyzers whose type name contains one of the parts (for
+//        example --only Lock --only Reentr --only ReleaseWithout), to measure a group of rules paying for their own
+//        binding, as they do in a library built with no other analyzers.
 //        --mode keystroke [--document <path suffix> ...]: one document re-analysed after an edit, as the IDE does
 //        (KeystrokeBenchmark).
 //        Both modes use the generated set, or a real project with --csc-args <file> --project-dir <dir> (the csc
@@ -38,6 +41,7 @@ if (emitProject is not null)
 // --area SharedState|Locks|Parallel: only the analyzers of one folder, to see one area's cost without another's binding.
 var areaFilter = StringOption("--area");
 var analyzerPaths = StringOptions("--analyzers");
+var only = StringOptions("--only");
 var sets = analyzerPaths.Count == 0
     ? new List<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("referenced", LoadAnalyzers(typeof(SharedStateMutationAnalyzer).Assembly)) }
     : analyzerPaths.Select((path, n) => (Label: $"#{n + 1} {path}", Analyzers: LoadAnalyzers(new AssemblyLoadContext($"analyzers{n}").LoadFromAssemblyPath(Path.GetFullPath(path))))).ToList();
@@ -190,7 +194,11 @@ return diagnosticCounts.Any(counts => counts.ContainsKey("AD0001")) ? 1 : 0;
 ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly)
     => assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+<<<<<<< HEAD
         .Where(t => areaFilter is null || t.Namespace?.EndsWith("." + areaFilter, StringComparison.Ordinal) == true)
+=======
+        .Where(t => only.Count == 0 || only.Any(part => t.Name.Contains(part, StringComparison.Ordinal)))
+>>>>>>> main
         .OrderBy(t => t.Name)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();

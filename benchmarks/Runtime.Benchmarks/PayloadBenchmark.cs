@@ -16,19 +16,18 @@ internal static class PayloadBenchmark
     public static readonly ParallelMethod<byte[]?, byte[]?> Echo = new(
         "Forklift.Runtime.Benchmarks.PayloadBenchmark.Echo(byte[])", "Echo", typeof(PayloadBenchmark), BytesCodec.Instance, BytesCodec.Instance, (bytes, _) => ValueTask.FromResult(bytes));
 
-    public static async Task RunAsync(int largestMegabytes, Func<int, double> rawPingPong, Func<WorkerPool, int, Task<double>> forkliftRoundTrip)
+    public static async Task RunAsync(int largestMegabytes)
     {
-        Console.WriteLine($"Load average at start: {LoadAverage()}");
+        Console.WriteLine($"Load average at start: {LoadAverage.Read()}");
         Console.WriteLine();
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
         await pool.WarmUpAsync();
         await pool.InvokeAsync(Echo, new byte[2 * 1024 * 1024]);
 
-        double raw = rawPingPong(5000);
-        double trip = await forkliftRoundTrip(pool, 5000);
-        Console.WriteLine($"Trivial round trip, median of 5,000: Forklift {trip:F1} µs vs raw .NET pipe ping-pong {raw:F1} µs  (ratio {trip / raw:F2}×)");
+        (double trip, double raw, double rawAsync) = await RoundTripBenchmark.MeasureAsync(pool, 5000);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Trivial round trip, median of 5,000 (interleaved): Forklift {trip:F1} µs vs raw .NET pipe ping-pong {raw:F1} µs (ratio {trip / raw:F2}×); raw ping-pong behind an async API {rawAsync:F1} µs"));
         Console.WriteLine();
-        Console.WriteLine("| MB | Forklift echo (ms) | InvokeAsync returned after (ms) | 2 × memcpy (ms) | ratio | ms per MB | Python Pool.apply (ms) | Python faster by | Python shared_memory (ms) |");
+        Console.WriteLine("| MB | Forklift echo (ms) | InvokeAsync returned after (ms) | 2 × copy (ms) | Forklift / copies | ms per MB | Python Pool.apply (ms) | Forklift faster than Pool.apply by | Python shared_memory (ms) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (int megabytes in new[] { 1, 16, 64, 256, 1024 })
         {
@@ -70,7 +69,23 @@ internal static class PayloadBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Load average at end: {LoadAverage()}");
+        Console.WriteLine($"Load average at end: {LoadAverage.Read()}");
+    }
+
+    /// <summary>Only the Forklift echo of <paramref name="megabytes"/> MB, <paramref name="runs"/> times, each time
+    /// printed: a target for a profiler (<c>echo &lt;MB&gt; &lt;runs&gt;</c>).</summary>
+    public static async Task EchoOnlyAsync(int megabytes, int runs)
+    {
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        await pool.WarmUpAsync();
+        byte[] data = new byte[megabytes * 1024 * 1024];
+        new Random(megabytes).NextBytes(data);
+        for (int run = 0; run < runs; run++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            byte[]? back = await pool.InvokeAsync(Echo, data);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"echo {megabytes} MB: {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F1} ms ({back?.Length} bytes)"));
+        }
     }
 
     /// <summary>Two copies of <paramref name="data"/> into fresh arrays (as an echo must produce a new array): the
@@ -109,18 +124,6 @@ internal static class PayloadBenchmark
         python.WaitForExit();
         double Value(string key) => double.Parse(output.Split('\n').First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ')[1], CultureInfo.InvariantCulture);
         return (Value("apply_ms"), Value("shm_ms"));
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
     }
 
     private static double Median(List<double> values)

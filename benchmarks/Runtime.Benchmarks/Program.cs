@@ -19,7 +19,26 @@ if (args is ["bare"])
 if (args is ["payload", ..])
 {
     int largest = args.Length > 1 && int.TryParse(args[1], out int mb) ? mb : 1024;
-    await PayloadBenchmark.RunAsync(largest, RawPingPongMedianMicroseconds, ForkliftRoundTripMedianMicroseconds);
+    await PayloadBenchmark.RunAsync(largest);
+    return;
+}
+
+if (args is ["echo", string size, string count])
+{
+    // Only the Forklift side of the payload echo, for a profiler: echo <MB> <runs>.
+    await PayloadBenchmark.EchoOnlyAsync(int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["roundtrip", ..])
+{
+    await RoundTripBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out int t) ? t : 20_000);
+    return;
+}
+
+if (args is ["map", ..])
+{
+    await MapBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out int mapWorkers) ? mapWorkers : Environment.ProcessorCount);
     return;
 }
 
@@ -35,15 +54,16 @@ Console.WriteLine($"Forklift runtime benchmark: {RuntimeInformation.OSDescriptio
 Console.WriteLine($"Workers: {workers}; round trips: {roundTrips}");
 Console.WriteLine();
 
-// 1. Round trip of a trivial call vs a raw pipe ping-pong between two .NET processes.
-double rawMedian = RawPingPongMedianMicroseconds(roundTrips);
+// 1. Round trip of a trivial call vs a raw pipe ping-pong between two .NET processes (interleaved, see RoundTripBenchmark).
+double rawMedian;
+double rawAsyncMedian;
 double forkliftMedian;
 double map200k;
 long idleWorkerBytes;
 await using (var pool = new WorkerPool(new WorkerPoolOptions { Workers = workers }))
 {
     await pool.WarmUpAsync();
-    forkliftMedian = await ForkliftRoundTripMedianMicroseconds(pool, roundTrips);
+    (forkliftMedian, rawMedian, rawAsyncMedian) = await RoundTripBenchmark.MeasureAsync(pool, roundTrips);
 
     // 2. Throughput: 200,000 trivial calls, map style; median of 3 runs (as the Python side does).
     await pool.MapAsync(BenchmarkMethods.Echo, Enumerable.Range(0, 10_000));
@@ -71,7 +91,7 @@ await using (var pool = new WorkerPool(new WorkerPoolOptions { Workers = workers
 }
 
 (double pythonMedian, double pythonMap) = RunPython(Math.Min(roundTrips, 5_000), workers);
-Report("Trivial call round trip, median", forkliftMedian, "µs", ("raw .NET pipe ping-pong", rawMedian), ("Python Pool.apply_async(f).get()", pythonMedian));
+Report("Trivial call round trip, median", forkliftMedian, "µs", ("raw .NET pipe ping-pong", rawMedian), ("raw ping-pong behind an async API", rawAsyncMedian), ("Python Pool.apply_async(f).get()", pythonMedian));
 Report("200,000 trivial calls, map, median of 3", map200k * 1000, "ms", ("Python Pool.map(f, range(200000))", pythonMap * 1000));
 
 // 3. CPU-bound: 40 tasks of ~50 ms on all cores vs Parallel.ForEach in-process.
@@ -145,49 +165,6 @@ static void Report(string what, double value, string unit, params (string Name, 
     }
 }
 
-static async Task<double> ForkliftRoundTripMedianMicroseconds(WorkerPool pool, int count)
-{
-    for (int i = 0; i < 2000; i++)
-    {
-        await pool.InvokeAsync(BenchmarkMethods.Echo, i);
-    }
-
-    double[] times = new double[count];
-    for (int i = 0; i < count; i++)
-    {
-        long start = Stopwatch.GetTimestamp();
-        await pool.InvokeAsync(BenchmarkMethods.Echo, i);
-        times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-    }
-
-    return Median(times);
-}
-
-static double RawPingPongMedianMicroseconds(int count)
-{
-    using Process child = StartSelf("pingpong-child", redirect: true);
-    Stream toChild = child.StandardInput.BaseStream;
-    Stream fromChild = child.StandardOutput.BaseStream;
-    byte[] message = new byte[16];
-    byte[] reply = new byte[16];
-    double[] times = new double[count];
-    for (int i = -2000; i < count; i++)
-    {
-        long start = Stopwatch.GetTimestamp();
-        BitConverter.TryWriteBytes(message, i);
-        toChild.Write(message);
-        fromChild.ReadExactly(reply);
-        if (i >= 0)
-        {
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-        }
-    }
-
-    toChild.Close();
-    child.WaitForExit();
-    return Median(times);
-}
-
 static void PingPongChild()
 {
     using Stream input = Console.OpenStandardInput();
@@ -208,10 +185,10 @@ static void PingPongChild()
     }
 }
 
-static Process StartSelf(string mode, bool redirect = false)
+static Process StartSelf(string mode)
 {
     string dll = typeof(BenchmarkMethods).Assembly.Location;
-    var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardInput = redirect, RedirectStandardOutput = redirect };
+    var info = new ProcessStartInfo("dotnet") { UseShellExecute = false };
     info.ArgumentList.Add(dll);
     info.ArgumentList.Add(mode);
     return Process.Start(info)!;

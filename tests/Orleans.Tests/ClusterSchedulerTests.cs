@@ -192,6 +192,25 @@ public sealed class ClusterSchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_in_transit_past_several_pings_is_not_lost_within_the_grace_a_silent_node_gets()
+    {
+        // Pings every 50 ms list no call while the request is in transit; the grace is PingTimeout x MissedPingsLimit.
+        ClusterWorkerPool pool = Create(1, 1, o => o.PingTimeout = TimeSpan.FromSeconds(60));
+        await pool.WaitForSlotsAsync(1);
+        FakeNode node = Nodes[0];
+        node.Transit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Task<int> call = ClusterWork.AddAsync(pool, 2, 3);
+        await Eventually.WaitAsync(() => node.Received == 1, "the request sent");
+        int pingsBefore = Volatile.Read(ref node.Pings);
+        await Eventually.WaitAsync(() => Volatile.Read(ref node.Pings) >= pingsBefore + 4, "four pings without the call");
+        Assert.False(call.IsCompleted);
+        node.Transit.TrySetResult();
+
+        Assert.Equal(5, await call);
+    }
+
+    [Fact]
     public async Task A_draining_node_gets_no_new_calls_and_finishes_the_ones_it_runs()
     {
         ClusterWorkerPool pool = Create(2, 1);

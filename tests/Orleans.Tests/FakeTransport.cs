@@ -39,6 +39,7 @@ internal sealed class FakeTransport : INodeTransport, IAsyncDisposable
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
+        Interlocked.Increment(ref target.Pings);
         return new NodeStatus
         {
             Capacity = target.Capacity,
@@ -62,6 +63,9 @@ internal sealed class FakeTransport : INodeTransport, IAsyncDisposable
             // A crashed or hung node: the transport never answers; only the scheduler can end the call.
             await Task.Delay(Timeout.Infinite, CancellationToken.None);
         }
+
+        // A request still in transit: not yet in the node's running list.
+        await target.Transit.Task;
 
         if (target.LoseResponses)
         {
@@ -105,6 +109,7 @@ internal sealed class FakeNode(string id, int capacity)
     public int Received;
     public int Completed;
     public int SawCancellation;
+    public int Pings;
 
     public string Id { get; } = id;
 
@@ -126,6 +131,9 @@ internal sealed class FakeNode(string id, int capacity)
 
     /// <summary>Calls wait here until it completes: set it unopened to hold calls in flight.</summary>
     public TaskCompletionSource Gate { get; set; } = Opened();
+
+    /// <summary>Requests wait here before the node sees them (in transit): set it unopened to delay their arrival.</summary>
+    public TaskCompletionSource Transit { get; set; } = Opened();
 
     public ConcurrentDictionary<Guid, byte> Running { get; } = new();
 

@@ -30,10 +30,19 @@ internal static class SharedMemoryMethods
     /// <summary>Echoes; its argument codec, when encoding in the parent, first waits for <see cref="GatedCodec.Gate"/>.</summary>
     public static readonly ParallelMethod<byte[]?, byte[]?> GatedEcho = Define<byte[]?, byte[]?>("GatedEcho(byte[])", new GatedCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
 
+    /// <summary>Echoes; its argument codec records the thread that encoded the last argument in the parent.</summary>
+    public static readonly ParallelMethod<byte[]?, byte[]?> RecordedEcho = Define<byte[]?, byte[]?>("RecordedEcho(byte[])", new ThreadRecordingCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
+
+    /// <summary>Echoes; its argument codec throws, after writing the bytes, when the first one is <see cref="FailEncoding"/>.</summary>
+    public static readonly ParallelMethod<byte[]?, byte[]?> FailingEcho = Define<byte[]?, byte[]?>("FailingEcho(byte[])", new FailingCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
+
+    /// <summary>A first byte that makes <see cref="FailingCodec"/> throw.</summary>
+    public const byte FailEncoding = 0xEE;
+
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho, RecordedEcho, FailingEcho })
         {
             ParallelMethodRegistry.Register(method);
         }
@@ -49,11 +58,14 @@ internal static class SharedMemoryMethods
         public override byte[]? Read(ref PayloadReader reader) => reader.ReadByteArray();
     }
 
-    /// <summary>Encoding waits (at most a minute) until the test opens <see cref="Gate"/>, and records whether it was
-    /// opened in time and on which thread the encoding ran.</summary>
+    /// <summary>Encoding writes a block larger than the arguments the pool encodes on the caller's thread
+    /// (<c>PendingCall.InlineArgumentsLimit</c>), then waits (at most a minute) until the test opens <see cref="Gate"/>,
+    /// and records whether it was opened in time and on which thread the encoding finished.</summary>
     public sealed class GatedCodec : ByteArrayCodec
     {
         public static readonly ManualResetEventSlim Gate = new();
+
+        private static readonly byte[] Block = new byte[64 * 1024];
 
         public static bool OpenedInTime { get; private set; }
 
@@ -61,9 +73,39 @@ internal static class SharedMemoryMethods
 
         public override void Write(ref PayloadWriter writer, byte[]? value)
         {
+            writer.WriteBytes(Block);
             EncodingThread = Environment.CurrentManagedThreadId;
             OpenedInTime = Gate.Wait(TimeSpan.FromSeconds(60));
             base.Write(ref writer, value);
+        }
+
+        public override byte[]? Read(ref PayloadReader reader)
+        {
+            _ = reader.ReadBytesSpan();
+            return base.Read(ref reader);
+        }
+    }
+
+    public sealed class ThreadRecordingCodec : ByteArrayCodec
+    {
+        public static int EncodingThread { get; private set; }
+
+        public override void Write(ref PayloadWriter writer, byte[]? value)
+        {
+            EncodingThread = Environment.CurrentManagedThreadId;
+            base.Write(ref writer, value);
+        }
+    }
+
+    public sealed class FailingCodec : ByteArrayCodec
+    {
+        public override void Write(ref PayloadWriter writer, byte[]? value)
+        {
+            base.Write(ref writer, value);
+            if (value is [FailEncoding, ..])
+            {
+                throw new FormatException($"refused {value.Length} bytes");
+            }
         }
     }
 

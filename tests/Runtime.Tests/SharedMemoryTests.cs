@@ -58,8 +58,9 @@ public sealed class SharedMemoryTests
         await pool.WarmUpAsync().WaitAsync(Wait);
         byte[] large = Random(4 * Threshold, seed: 11);
 
-        // If the request were encoded on this thread, InvokeAsync would not return until the codec gave up waiting
-        // for the gate (a minute), and the codec would record that.
+        // Small arguments are encoded on the caller's thread, a large one only up to a limit and then on the thread
+        // pool. If the whole request were encoded on this thread, InvokeAsync would not return until the codec gave up
+        // waiting for the gate (a minute), and the codec would record that.
         Task<byte[]?> call = pool.InvokeAsync(SharedMemoryMethods.GatedEcho, large);
         int caller = Environment.CurrentManagedThreadId;
         SharedMemoryMethods.GatedCodec.Gate.Set();
@@ -68,6 +69,44 @@ public sealed class SharedMemoryTests
         Assert.True(SharedMemoryMethods.GatedCodec.OpenedInTime, "The arguments were encoded before InvokeAsync returned.");
         Assert.NotEqual(caller, SharedMemoryMethods.GatedCodec.EncodingThread);
         Assert.True(large.AsSpan().SequenceEqual(back), "The gated value did not come back exactly.");
+    }
+
+    [Fact]
+    public async Task A_small_argument_is_encoded_and_written_on_the_callers_thread()
+    {
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        await pool.WarmUpAsync().WaitAsync(Wait);
+        byte[] small = Random(100, seed: 12);
+
+        // The worker is idle, so the call goes straight to it: no thread-pool hop before the request is written.
+        int caller = Environment.CurrentManagedThreadId;
+        Task<byte[]?> call = pool.InvokeAsync(SharedMemoryMethods.RecordedEcho, small);
+        int encodedOn = SharedMemoryMethods.ThreadRecordingCodec.EncodingThread;
+        byte[]? back = await call.WaitAsync(Wait);
+
+        Assert.Equal(caller, encodedOn);
+        Assert.True(small.AsSpan().SequenceEqual(back), "The small value did not come back exactly.");
+    }
+
+    [Theory]
+    [InlineData(100)] // encoded on the caller's thread
+    [InlineData(100 * 1024)] // past the caller's-thread limit: encoded again on the thread pool
+    [InlineData(3 * Threshold)] // spilled into shared memory before the codec throws
+    public async Task An_argument_codec_that_throws_fails_that_call_only_and_the_worker_goes_on(int size)
+    {
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        int pid = await pool.InvokeAsync(TestMethods.Pid, Dispatch.Unit.Value).WaitAsync(Wait);
+        byte[] refused = Random(size, seed: 13);
+        refused[0] = SharedMemoryMethods.FailEncoding;
+
+        FormatException error = await Assert.ThrowsAsync<FormatException>(() => pool.InvokeAsync(SharedMemoryMethods.FailingEcho, refused).WaitAsync(Wait));
+
+        Assert.Equal($"refused {size} bytes", error.Message);
+        byte[] fine = Random(size, seed: 14);
+        byte[]? back = await pool.InvokeAsync(SharedMemoryMethods.FailingEcho, fine).WaitAsync(Wait);
+        Assert.True(fine.AsSpan().SequenceEqual(back), "The next value did not come back exactly.");
+        Assert.Equal(pid, await pool.InvokeAsync(TestMethods.Pid, Dispatch.Unit.Value).WaitAsync(Wait));
+        Assert.Empty(Segments(pid));
     }
 
     [Fact]
@@ -253,7 +292,7 @@ public sealed class SharedMemoryTests
     {
         byte[] bytes = new byte[size];
         new Random(seed).NextBytes(bytes);
-        if (size > 0 && bytes[0] == SharedMemoryMethods.DieWhileWriting)
+        if (size > 0 && bytes[0] is SharedMemoryMethods.DieWhileWriting or SharedMemoryMethods.FailEncoding)
         {
             bytes[0] = 0;
         }

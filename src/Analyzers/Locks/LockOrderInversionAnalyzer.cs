@@ -134,7 +134,7 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
                 witness.Inner.Name,
                 witness.Outer.Name,
                 Through(witness.Via),
-                opposite.Method.Name,
+                CallSite.DisplayName(opposite.Method),
                 Through(opposite.Via)));
         }
     }
@@ -168,7 +168,7 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
                && outer.Mode is LockMode.Monitor or LockMode.Lock or LockMode.Write && inner.Mode == outer.Mode;
     }
 
-    private static string Through(IMethodSymbol? via) => via is null ? string.Empty : $" (through '{via.Name}')";
+    private static string Through(IMethodSymbol? via) => via is null ? string.Empty : $" (through '{CallSite.DisplayName(via)}')";
 
     private static void AddEdges(
         Dictionary<(ISymbol Outer, ISymbol Inner), List<Witness>> edges, IMethodSymbol method, ImmutableArray<Acquisition> held, Acquisition taken, Location at, IMethodSymbol? via)

@@ -52,7 +52,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             }
 
             // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
-            var apis = LockApis.CreateDeferred(start.Compilation);
+            var apis = LockApis.For(start.Compilation);
             LockCallSet.Register(start, apis, acquire => acquire.IsAcquire && acquire.Key is not null && !apis.IsSignal(acquire), AnalyzeAcquire);
         });
     }
@@ -300,10 +300,13 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             }
 
             // Hand over hand: `lock (a) { …; Monitor.Enter(b); } try { … } finally { Monitor.Exit(b); }`. Leaving a
-            // lock block, or a try body whose finally only releases other locks, runs nothing that can throw.
+            // lock block, or a try body whose finally only releases other locks, runs nothing that can throw. Nor does
+            // leaving `try { owned = m.WaitOne(t); } catch (AbandonedMutexException) { owned = true; }`: a catch runs
+            // only when the acquire threw, and one that only sets locals cannot throw while an abandoned mutex is held.
             if (current.Parent is not IBlockOperation { Parent: { } owner }
                 || !(owner is IBlockOperation or IConditionalOperation or ILockOperation
-                     || (owner is ITryOperation { Catches.IsEmpty: true, Finally: { } @finally } tryOwner && tryOwner.Body == current.Parent && OnlyReleases(@finally)))
+                     || (owner is ITryOperation { Catches.IsEmpty: true, Finally: { } @finally } tryOwner && tryOwner.Body == current.Parent && OnlyReleases(@finally))
+                     || (owner is ITryOperation { Finally: null } catchOwner && catchOwner.Body == current.Parent && catchOwner.Catches.All(OnlySetsLocals)))
                 || OperationTree.StatementOf(owner) is not { } outer)
             {
                 return Continuation.NotFound;
@@ -384,6 +387,13 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                && model.GetOperation(expression) is { } body
                && IsPlainRead(body, getterDepth + 1);
     }
+
+    /// <summary>Whether a <c>catch</c> has no filter and only assigns constants or locals to locals (or is empty).</summary>
+    private static bool OnlySetsLocals(ICatchClauseOperation @catch)
+        => @catch.Filter is null
+           && @catch.Handler.Operations.All(statement => OperationTree.IsInert(statement)
+                                                         || statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation, Value: var value } }
+                                                            && (value.ConstantValue.HasValue || value is ILocalReferenceOperation));
 
     /// <summary>Whether every statement of <paramref name="finally"/> is a call named like a lock release.</summary>
     private static bool OnlyReleases(IBlockOperation @finally)

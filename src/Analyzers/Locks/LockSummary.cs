@@ -159,4 +159,10 @@ internal sealed class CallSite
     public bool OnThis { get; }
 
     public ImmutableArray<Acquisition> Held { get; }
+
+    /// <summary>A method as messages name it: a property's accessor by the property (<c>Count</c>, <c>this[]</c>).</summary>
+    public static string DisplayName(IMethodSymbol method)
+        => method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet && method.AssociatedSymbol is IPropertySymbol property
+            ? property.Name
+            : method.Name;
 }

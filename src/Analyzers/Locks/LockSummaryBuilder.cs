@@ -67,6 +67,7 @@ internal static class LockSummaryBuilder
 
                     break;
                 case IInvocationOperation or IAwaitOperation:
+                case IPropertyReferenceOperation { Parent: not INameOfOperation }:
                 case IForEachLoopOperation { IsAsynchronous: true }:
                 case IUsingOperation { IsAsynchronous: true }:
                 case IUsingDeclarationOperation { IsAsynchronous: true }:
@@ -105,11 +106,17 @@ internal static class LockSummaryBuilder
             }
             else if (operation is IInvocationOperation invocation)
             {
-                var callee = invocation.TargetMethod;
-                if (!callee.DeclaringSyntaxReferences.IsEmpty)
+                AddSite(sites, invocation.TargetMethod, invocation.Instance, invocation.Syntax, held);
+            }
+            else if (operation is IPropertyReferenceOperation property)
+            {
+                // A property or indexer runs its accessors like a method: `if (Count < 10)` calls get_Count.
+                foreach (var accessor in AccessorsRun(property))
                 {
-                    var onThis = callee.IsStatic || callee.MethodKind == MethodKind.LocalFunction || invocation.Instance is IInstanceReferenceOperation;
-                    sites.Add(new CallSite(callee.OriginalDefinition, invocation.Syntax.GetLocation(), onThis, held));
+                    if (!IsAutoAccessor(accessor))
+                    {
+                        AddSite(sites, accessor, property.Instance, property.Syntax, held);
+                    }
                 }
             }
             else if (!held.IsEmpty)
@@ -119,6 +126,56 @@ internal static class LockSummaryBuilder
         }
 
         return new LockSummary(owner, acquisitions.ToImmutable(), sites.ToImmutable(), awaits.ToImmutable());
+    }
+
+    private static void AddSite(ImmutableArray<CallSite>.Builder sites, IMethodSymbol callee, IOperation? instance, SyntaxNode syntax, ImmutableArray<Acquisition> held)
+    {
+        if (callee.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return;
+        }
+
+        // An object or collection initializer's implicit receiver is the new object, not the caller's `this`.
+        var onThis = callee.IsStatic || callee.MethodKind == MethodKind.LocalFunction
+                     || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+        sites.Add(new CallSite(callee.OriginalDefinition, syntax.GetLocation(), onThis, held));
+    }
+
+    /// <summary>The accessors a property reference runs: the setter when assigned, both for `+=`, `++` and `??=`, else the getter.</summary>
+    private static IEnumerable<IMethodSymbol> AccessorsRun(IPropertyReferenceOperation reference)
+    {
+        var (gets, sets) = reference.Parent switch
+        {
+            ISimpleAssignmentOperation assignment when assignment.Target == reference => (false, true),
+            ICompoundAssignmentOperation compound when compound.Target == reference => (true, true),
+            ICoalesceAssignmentOperation coalesce when coalesce.Target == reference => (true, true),
+            IIncrementOrDecrementOperation => (true, true),
+            _ => (true, false),
+        };
+
+        if (gets && reference.Property.GetMethod is { } getter)
+        {
+            yield return getter;
+        }
+
+        if (sets && reference.Property.SetMethod is { } setter)
+        {
+            yield return setter;
+        }
+    }
+
+    /// <summary>Whether <paramref name="accessor"/> is an auto-property's <c>get;</c>/<c>set;</c>/<c>init;</c>, which takes no lock.</summary>
+    private static bool IsAutoAccessor(IMethodSymbol accessor)
+    {
+        foreach (var reference in accessor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null })
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static ImmutableArray<Acquisition> HeldAt(int position, List<(Acquisition Lock, int Start, int End)> regions, Acquisition? self)

@@ -92,7 +92,7 @@ public sealed class NonReentrantLockReentryAnalyzer : DiagnosticAnalyzer
                             if (FirstConflict(site.Held, taken) is { } holder)
                             {
                                 end.ReportDiagnostic(Diagnostic.Create(
-                                    ThroughCallRule, site.Location, [holder.Location, taken.Location], holder.Name, site.Callee.Name, Consequence(holder)));
+                                    ThroughCallRule, site.Location, [holder.Location, taken.Location], holder.Name, CallSite.DisplayName(site.Callee), Consequence(holder)));
                                 break;
                             }
                         }

@@ -56,7 +56,7 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
             }
 
             // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
-            var apis = LockApis.CreateDeferred(start.Compilation);
+            var apis = LockApis.For(start.Compilation);
             LockCallSet.Register(start, apis, release => !release.IsAcquire && release.Key is not null && !apis.IsSignal(release), AnalyzeRelease);
         });
     }
@@ -67,6 +67,11 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         if (finding is null && set.Memo(ExtraReleases).Contains(release))
         {
             finding = (ExtraRelease, "it is released more times than it is acquired on this path", null, null);
+        }
+
+        if (finding is null && ExitReleasedAgain(release, set) is { } exit)
+        {
+            finding = (ExtraRelease, $"it is released here and again in the finally block when the '{exit}' leaves the try, so this path releases it twice", null, null);
         }
 
         if (finding is { } found)
@@ -98,6 +103,7 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
             foreach (var acquire in acquires)
             {
                 if (!OperationTree.IsWithin(acquire.Invocation, @try.Body)
+                    || ReleasedByItsOwnTry(acquire, @try.Body, set)
                     || OperationTree.IsConditionallyExecuted(release.Invocation, @try.Finally!)
                     || GuardedBy(GuardLocal(acquire), release))
                 {
@@ -139,6 +145,123 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="acquire"/>, inside <paramref name="within"/>, has its own <c>try</c> whose <c>finally</c>
+    /// releases it: it sits in that try's body or right before it. Such an acquire is balanced on its own (a nested
+    /// re-entry is FL2002's finding), so it does not pair with the release of an outer <c>finally</c>.
+    /// </summary>
+    private static bool ReleasedByItsOwnTry(LockCall acquire, IOperation within, LockCallSet set)
+    {
+        IOperation child = acquire.Invocation;
+        for (var current = child.Parent; current is not null && current != within; child = current, current = current.Parent)
+        {
+            if (current is ITryOperation inner && inner.Body == child && set.FinallyReleases(inner, acquire))
+            {
+                return true;
+            }
+        }
+
+        if (OperationTree.StatementOf(acquire.Invocation) is not { } statement)
+        {
+            return false;
+        }
+
+        var list = OperationTree.StatementsOf(statement.Parent);
+        var index = list.IndexOf(statement);
+        return index >= 0 && index + 1 < list.Length && list[index + 1] is ITryOperation next && set.FinallyReleases(next, acquire);
+    }
+
+    /// <summary>
+    /// The exit (<c>return</c> or <c>throw</c>) that follows <paramref name="release"/> in its statement list and leaves
+    /// a <c>try</c> whose <c>finally</c> releases the same lock again, when the lock was acquired once before that
+    /// <c>try</c>: <c>if (idle) { gate.Release(); return c; } … finally { gate.Release(); }</c> releases twice.
+    /// </summary>
+    private static string? ExitReleasedAgain(LockCall release, LockCallSet set)
+    {
+        if (OperationTree.StatementOf(release.Invocation) is not IExpressionStatementOperation { Parent: { } owner } statement
+            || statement.Operation != release.Invocation)
+        {
+            return null;
+        }
+
+        var body = OperationTree.BodyOf(release.Invocation);
+        var sameLock = set.Calls.Where(call => call != release && call.SameLockAs(release) && OperationTree.BodyOf(call.Invocation) == body).ToList();
+        var list = OperationTree.StatementsOf(owner);
+        string? exit = null;
+        for (var i = list.IndexOf(statement) + 1; i < list.Length && exit is null; i++)
+        {
+            if (sameLock.Any(call => OperationTree.IsWithin(call.Invocation, list[i])))
+            {
+                return null; // acquired again (or released again) before leaving: not this shape
+            }
+
+            exit = list[i] switch
+            {
+                IReturnOperation { IsImplicit: false, Kind: OperationKind.Return } => "return",
+                IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => "throw",
+                _ when OperationTree.AlwaysExits(list[i]) => string.Empty,
+                _ => null,
+            };
+        }
+
+        if (string.IsNullOrEmpty(exit))
+        {
+            return null;
+        }
+
+        // Climb to the try whose body holds the release; an inner try on the way must leave the lock alone.
+        IOperation child = owner;
+        for (var current = owner.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            if (current is not ITryOperation @try)
+            {
+                continue;
+            }
+
+            if (@try.Body != child)
+            {
+                return null; // in a catch (FL2003's catch-and-finally case) or a finally
+            }
+
+            var inFinally = @try.Finally is { } @finally ? sameLock.Where(call => OperationTree.IsWithin(call.Invocation, @finally)).ToList() : new List<LockCall>();
+            if (inFinally.Count == 0)
+            {
+                continue;
+            }
+
+            return inFinally.All(call => !call.IsAcquire && !OperationTree.IsConditionallyExecuted(call.Invocation, @try.Finally!))
+                   && !set.Memo(ExtraReleases).Overlaps(inFinally)
+                   && !sameLock.Any(call => call.IsAcquire && OperationTree.IsWithin(call.Invocation, @try.Body))
+                   && HeldOnceBefore(@try, sameLock)
+                ? exit
+                : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether exactly one acquisition of the lock comes after its last release before <paramref name="try"/>.</summary>
+    private static bool HeldOnceBefore(ITryOperation @try, List<LockCall> sameLock)
+    {
+        var held = 0;
+        foreach (var call in sameLock)
+        {
+            if (call.Invocation.Syntax.SpanStart >= @try.Syntax.SpanStart)
+            {
+                break;
+            }
+
+            held = call.IsAcquire ? held + 1 : 0;
+        }
+
+        return held == 1;
     }
 
     private static ILocalSymbol? GuardLocal(LockCall acquire) => acquire.Flag ?? LockCallSet.ResultLocal(acquire);

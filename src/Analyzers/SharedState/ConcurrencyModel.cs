@@ -216,6 +216,12 @@ internal sealed class ConcurrencyModel
             var context = new ConcurrentContext(start, entry.MultiInstance, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null);
             var before = walker.Accesses.Count;
             walker.WalkEntry(entry, context);
+            if (entry.CallerJoin is { } join)
+            {
+                // The code before the first await of each call runs on this thread, the calls one after another.
+                walker.WalkEntryBeforeFirstAwait(entry, new ConcurrentContext(start, multiInstance: false, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null, join));
+            }
+
             if (walker.Accesses.Count > before && entry.IntervalEnd > entry.StartOperation.Syntax.Span.End)
             {
                 // The starter keeps running until it joins: its own accesses in between race with the started code.

@@ -8,7 +8,7 @@ namespace Forklift.Analyzers.SharedState;
 /// </summary>
 internal sealed class ConcurrentContext
 {
-    public ConcurrentContext(Location start, bool multiInstance, SyntaxNode? starterBody, int intervalStart, int intervalEnd, ConcurrentContext? partner)
+    public ConcurrentContext(Location start, bool multiInstance, SyntaxNode? starterBody, int intervalStart, int intervalEnd, ConcurrentContext? partner, SyntaxNode? synchronousBefore = null)
     {
         Start = start;
         MultiInstance = multiInstance;
@@ -16,7 +16,14 @@ internal sealed class ConcurrentContext
         IntervalStart = intervalStart;
         IntervalEnd = intervalEnd;
         Partner = partner;
+        SynchronousBefore = synchronousBefore;
     }
+
+    /// <summary>
+    /// For the code of an async body before its first <c>await</c>, when the body is called on the starter's thread:
+    /// the join of those calls. All such code of one join runs on that thread, one call after another.
+    /// </summary>
+    public SyntaxNode? SynchronousBefore { get; }
 
     /// <summary>Where the concurrency comes from; the diagnostics' additional location.</summary>
     public Location Start { get; }
@@ -44,6 +51,11 @@ internal sealed class ConcurrentContext
         if (ReferenceEquals(this, other))
         {
             return MultiInstance;
+        }
+
+        if (SynchronousBefore is not null && SynchronousBefore == other.SynchronousBefore)
+        {
+            return false; // both run on the starter's thread before their first await
         }
 
         if (Partner is not null || other.Partner is not null)

@@ -101,7 +101,10 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
         Report(reportDiagnostic, operation, $"'{shown}'", written, replacement!);
     }
 
-    /// <summary><c>if (!d.ContainsKey(k)) d[k] = v;</c> and <c>if (!d.TryGetValue(k, out v)) { …; d[k] = v; }</c>.</summary>
+    /// <summary>
+    /// <c>if (!d.ContainsKey(k)) d[k] = v;</c>, <c>if (!d.TryGetValue(k, out v)) { …; d[k] = v; }</c>, and the early-return
+    /// form <c>if (d.TryGetValue(k, out var v)) return v; … d[k] = s;</c>, where the act follows the <c>if</c>.
+    /// </summary>
     private static void AnalyzeCheckThenAct(SyntaxNodeAnalysisContext context, INamedTypeSymbol dictionary)
     {
         var condition = context.Node is IfStatementSyntax ifStatement ? ifStatement.Condition : ((ConditionalExpressionSyntax)context.Node).Condition;
@@ -113,14 +116,9 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
             return;
         }
 
-        foreach (var branch in new[] { conditional.WhenTrue, conditional.WhenFalse })
+        foreach (var region in ActRegions(conditional))
         {
-            if (branch is null)
-            {
-                continue;
-            }
-
-            foreach (var operation in branch.DescendantsAndSelf())
+            foreach (var operation in region.DescendantsAndSelf())
             {
                 var (written, isAdd) = operation switch
                 {
@@ -129,23 +127,115 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                         => (new EntryReference(add.Instance!, add.Arguments[0].Value), true),
                     _ => (null, false),
                 };
-                if (written is null || !SameEntry(written.Value, check.Entry))
+                if (written is null || !SameEntry(written.Value, check.Entry) || IsLockedWithin(operation, region))
                 {
-                    continue;
+                    continue; // a locked act is the double-checked form: the check is repeated under the lock
                 }
 
-                if (operation is IInvocationOperation { TargetMethod.Name: "TryAdd" })
+                var what = $"'{check.Method}' then {(isAdd ? "add" : "set")}";
+                if (operation is IInvocationOperation { TargetMethod.Name: "TryAdd" } tryAdd)
                 {
                     // 'if (!d.ContainsKey(k)) d.TryAdd(k, v)' is redundant, not racy, and 'TryGetValue' then 'TryAdd'
-                    // (reading the winner when it fails) is the correct lock-free idiom.
-                    continue;
+                    // reading the winner when it fails is the correct lock-free idiom. Ignoring the result and then
+                    // using one's own value is not: the caller may hold a value that another thread replaced.
+                    if (check.Method != "TryGetValue" || !UsesOwnValueAfterIgnoredTryAdd(tryAdd))
+                    {
+                        continue;
+                    }
+
+                    what = $"'{check.Method}' then TryAdd with its result ignored";
                 }
 
                 var replacement = check.Method == "ContainsKey" ? "TryAdd or GetOrAdd" : "GetOrAdd or AddOrUpdate";
-                Report(context.ReportDiagnostic, conditional, $"'{check.Method}' then {(isAdd ? "add" : "set")}", written.Value, replacement, conditional.Syntax.GetFirstToken().GetLocation());
+                Report(context.ReportDiagnostic, conditional, what, written.Value, replacement, conditional.Syntax.GetFirstToken().GetLocation());
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Where the act of a check-then-act can be: either branch, or, when the check found the key and left
+    /// (<c>if (d.TryGetValue(k, out var v)) return v;</c>), the statements after the <c>if</c> in its block.
+    /// </summary>
+    private static IEnumerable<IOperation> ActRegions(IConditionalOperation conditional)
+    {
+        if (conditional.WhenTrue is { } whenTrue)
+        {
+            yield return whenTrue;
+        }
+
+        if (conditional.WhenFalse is { } whenFalse)
+        {
+            yield return whenFalse;
+            yield break;
+        }
+
+        if (conditional.Condition is not IInvocationOperation || conditional.WhenTrue is null || !AlwaysLeaves(conditional.WhenTrue)
+            || conditional.Parent is not IBlockOperation block)
+        {
+            yield break;
+        }
+
+        var after = false;
+        foreach (var statement in block.Operations)
+        {
+            if (after)
+            {
+                yield return statement;
+            }
+
+            after |= statement == conditional;
+        }
+    }
+
+    private static bool IsLockedWithin(IOperation operation, IOperation region)
+    {
+        for (var current = operation; current is not null && current != region.Parent; current = current.Parent)
+        {
+            if (current is ILockOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AlwaysLeaves(IOperation branch)
+    {
+        while (branch is IBlockOperation { Operations.Length: > 0 } block)
+        {
+            branch = block.Operations[block.Operations.Length - 1];
+        }
+
+        return branch is IReturnOperation or IThrowOperation || branch is IExpressionStatementOperation { Operation: IThrowOperation };
+    }
+
+    /// <summary><c>d.TryAdd(k, s);</c> as a statement, and the local <c>s</c> read afterwards (<c>return s;</c>).</summary>
+    private static bool UsesOwnValueAfterIgnoredTryAdd(IInvocationOperation tryAdd)
+    {
+        if (tryAdd.Parent is not IExpressionStatementOperation || Strip(tryAdd.Arguments[1].Value) is not ILocalReferenceOperation value)
+        {
+            return false;
+        }
+
+        var root = tryAdd;
+        IOperation current = tryAdd;
+        while (current.Parent is { } parent)
+        {
+            current = parent;
+        }
+
+        foreach (var operation in current.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && operation.Syntax.SpanStart > root.Syntax.Span.End
+                && SymbolEqualityComparer.Default.Equals(reference.Local, value.Local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(Action<Diagnostic> report, IOperation operation, string what, EntryReference entry, string replacement, Location? location = null)

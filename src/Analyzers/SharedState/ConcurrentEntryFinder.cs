@@ -9,7 +9,7 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>A delegate that starts running on other threads, and how.</summary>
 internal sealed class ConcurrentEntry
 {
-    public ConcurrentEntry(IOperation body, IOperation startOperation, bool multiInstance, int intervalStart, int intervalEnd, IOperation starterRoot)
+    public ConcurrentEntry(IOperation body, IOperation startOperation, bool multiInstance, int intervalStart, int intervalEnd, IOperation starterRoot, SyntaxNode? callerJoin = null)
     {
         Body = body;
         StartOperation = startOperation;
@@ -17,7 +17,15 @@ internal sealed class ConcurrentEntry
         IntervalStart = intervalStart;
         IntervalEnd = intervalEnd;
         StarterRoot = starterRoot;
+        CallerJoin = callerJoin;
     }
+
+    /// <summary>
+    /// For an async body called on the starter's own thread and joined by <c>Task.WhenAll</c>/<c>WaitAll</c>: that
+    /// join. Such a body runs synchronously up to its first <c>await</c>, one call after another; only what follows
+    /// runs concurrently.
+    /// </summary>
+    public SyntaxNode? CallerJoin { get; }
 
     /// <summary>An <see cref="IAnonymousFunctionOperation"/> or <see cref="IMethodReferenceOperation"/>.</summary>
     public IOperation Body { get; }
@@ -275,28 +283,54 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>
-    /// <c>Task.WhenAll(items.Select(async x => …))</c> and <c>Task.WhenAll(FirstAsync(), SecondAsync())</c>: the async
-    /// bodies run concurrently with each other until the join.
+    /// <c>Task.WhenAll(items.Select(async x => …))</c>, <c>Task.WhenAll(items.Select(SendAsync))</c>,
+    /// <c>Task.WhenAll(FirstAsync(), SecondAsync())</c>, or a local list of such tasks: the async bodies run
+    /// concurrently with each other until the join.
     /// </summary>
     private void CollectJoinedTasks(IInvocationOperation whenAll, List<ConcurrentEntry> entries)
     {
         var interval = (whenAll.Syntax.SpanStart, whenAll.Syntax.Span.End);
         foreach (var argument in whenAll.Arguments)
         {
-            IEnumerable<IOperation> values = argument.Value is IArrayCreationOperation { Initializer: { } initializer }
-                ? initializer.ElementValues
-                : new[] { argument.Value };
-            foreach (var value in values)
+            foreach (var value in TaskValues(argument))
             {
                 var task = Strip(value);
                 if (task is ILocalReferenceOperation local)
                 {
+                    // 'tasks.Add(SendAsync(x))' before the join, in a loop or not.
+                    foreach (var reference in References(Root(whenAll), local.Local))
+                    {
+                        if (reference.Syntax.SpanStart < whenAll.Syntax.SpanStart && reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" } add
+                            && add.Instance == reference && add.Arguments.Length == 1)
+                        {
+                            CollectStartedTask(add.Arguments[0].Value, whenAll, interval, entries);
+                        }
+                    }
+
                     task = LocalInitializer(local.Local, whenAll) ?? task;
                 }
 
                 CollectStartedTask(task, whenAll, interval, entries);
             }
         }
+    }
+
+    /// <summary>
+    /// The task values of one argument: the argument itself, or the elements of a <c>params</c> argument. A compiler
+    /// for C# 13 or later binds <c>Task.WhenAll(a, b)</c> on .NET 9+ to <c>params ReadOnlySpan&lt;Task&gt;</c>, a
+    /// collection-expression operation this Roslyn version has no interface for; its children are the elements.
+    /// </summary>
+    private static IEnumerable<IOperation> TaskValues(IArgumentOperation argument)
+    {
+        var value = Strip(argument.Value);
+        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return initializer.ElementValues;
+        }
+
+        return argument.ArgumentKind is ArgumentKind.Explicit or ArgumentKind.DefaultValue && value.Syntax is not CollectionExpressionSyntax
+            ? new[] { value }
+            : value.ChildOperations;
     }
 
     private void CollectStartedTask(IOperation task, IInvocationOperation whenAll, (int Start, int End) interval, List<ConcurrentEntry> entries)
@@ -314,19 +348,49 @@ internal sealed class ConcurrentEntryFinder
             return;
         }
 
-        if (method.Name == "Select" && ConcurrencyTypes.Is(method.ContainingType, _types.Enumerable) && invocation.Arguments.Length == 2
-            && Strip(invocation.Arguments[1].Value) is IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda)
+        if (method.Name is "Select" or "ConvertAll" && invocation.Arguments.Length >= 1
+            && Strip(invocation.Arguments[invocation.Arguments.Length - 1].Value) is var selector && StartsAsyncBody(selector))
         {
-            entries.Add(new ConcurrentEntry(lambda, invocation, multiInstance: true, interval.Start, interval.End, Root(whenAll)));
+            // One task per item, all running at once.
+            entries.Add(new ConcurrentEntry(selector, invocation, multiInstance: true, interval.Start, interval.End, Root(whenAll), whenAll.Syntax));
             return;
         }
 
-        if (method.IsAsync && !method.DeclaringSyntaxReferences.IsEmpty)
+        if (IsSourceAsync(method))
         {
             // A source async method whose task is joined later: its body after the first await runs concurrently.
-            entries.Add(new ConcurrentEntry(invocation, invocation, IsRepeated(invocation.Syntax), invocation.Syntax.SpanStart, interval.End, Root(whenAll)));
+            entries.Add(new ConcurrentEntry(invocation, invocation, IsRepeated(invocation.Syntax), invocation.Syntax.SpanStart, interval.End, Root(whenAll), whenAll.Syntax));
         }
     }
+
+    /// <summary>
+    /// A selector whose tasks run async code of this compilation: an async lambda, a method group of a source async
+    /// method (<c>Select(SendAsync)</c>), or a lambda that returns the task of one (<c>Select(x => SendAsync(x))</c>).
+    /// </summary>
+    private static bool StartsAsyncBody(IOperation selector)
+    {
+        switch (selector)
+        {
+            case IAnonymousFunctionOperation { Symbol.IsAsync: true }:
+                return true;
+            case IMethodReferenceOperation reference:
+                return IsSourceAsync(reference.Method);
+            case IAnonymousFunctionOperation lambda:
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } returned } && Strip(returned) is IInvocationOperation call && IsSourceAsync(call.TargetMethod))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsSourceAsync(IMethodSymbol method) => method.IsAsync && !method.DeclaringSyntaxReferences.IsEmpty;
 
     /// <summary>
     /// The delegates in an array handed to <c>Parallel.Invoke</c>: written in the call, or gathered first in a local
@@ -437,9 +501,10 @@ internal sealed class ConcurrentEntryFinder
     {
         var start = invocation.Syntax.SpanStart;
         var root = Root(invocation);
-        if (AssignedLocal(invocation) is not { } local)
+        var holder = TaskHolder(invocation);
+        if ((AssignedLocal(holder) ?? AddedToLocal(holder)) is not { } local)
         {
-            return (start, JoinedAt(invocation) ?? int.MaxValue);
+            return (start, JoinedAt(holder) ?? int.MaxValue);
         }
 
         foreach (var use in References(root, local))
@@ -451,6 +516,60 @@ internal sealed class ConcurrentEntryFinder
         }
 
         return (start, int.MaxValue);
+    }
+
+    /// <summary>
+    /// The value that carries a started task on to its join: the task itself, or the sequence of a
+    /// <c>Select(x => Task.Run(…))</c> that holds it, after <c>ToArray()</c>/<c>ToList()</c>.
+    /// </summary>
+    private static IOperation TaskHolder(IOperation task)
+    {
+        var current = task;
+        while (current.Parent is IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IReturnOperation { Parent: IBlockOperation { Parent: IAnonymousFunctionOperation lambda } })
+        {
+            return task;
+        }
+
+        IOperation selector = lambda;
+        while (selector.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            selector = selector.Parent;
+        }
+
+        if (selector.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Select" } select })
+        {
+            return task;
+        }
+
+        current = select;
+        while (current.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" } materialized })
+        {
+            current = materialized;
+        }
+
+        return current;
+    }
+
+    /// <summary>The local list or array a task is stored in: <c>tasks.Add(t)</c>, <c>tasks[i] = t</c>.</summary>
+    private static ILocalSymbol? AddedToLocal(IOperation task)
+    {
+        var parent = task.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Instance: ILocalReferenceOperation list } } => list.Local,
+            ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } => array.Local,
+            _ => null,
+        };
     }
 
     /// <summary>The position at which a task value is waited for: <c>await t</c>, <c>t.Wait()</c>, <c>t.Result</c>, <c>Task.WhenAll(…, t, …)</c>.</summary>
@@ -474,6 +593,7 @@ internal sealed class ConcurrentEntryFinder
                 case IPropertyReferenceOperation { Property.Name: "Result" } result:
                     return result.Syntax.SpanStart;
                 case IConversionOperation or IArgumentOperation or IArrayInitializerOperation or IArrayCreationOperation:
+                case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" }: // 'Task.WaitAll(tasks.ToArray())'
                     current = parent;
                     continue;
                 default:
@@ -593,6 +713,49 @@ internal sealed class ConcurrentEntryFinder
                 yield return reference;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="local"/> names a different object each time the repeated <paramref name="start"/> runs:
+    /// the variable of the foreach loop around it, or a local of the innermost loop body or lambda around it that is
+    /// initialized with a <c>new</c> object. Like a per-item lambda parameter, such an object is not shared between
+    /// the started copies.
+    /// </summary>
+    public static bool IsFreshPerRepetition(ILocalSymbol local, SyntaxNode start)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var declaration = local.DeclaringSyntaxReferences[0].GetSyntax();
+        var child = start;
+        for (var node = start.Parent; node is not null; child = node, node = node.Parent)
+        {
+            SyntaxNode? scope = node switch
+            {
+                ForEachStatementSyntax forEach when declaration == forEach => forEach,
+                CommonForEachStatementSyntax loop when child == loop.Statement => child,
+                ForStatementSyntax loop when child == loop.Statement => child,
+                WhileStatementSyntax loop when child == loop.Statement => child,
+                DoStatementSyntax loop when child == loop.Statement => child,
+                AnonymousFunctionExpressionSyntax lambda => lambda,
+                _ => null,
+            };
+            if (scope is not null)
+            {
+                return declaration == scope
+                    || (scope.Span.Contains(declaration.Span)
+                        && declaration is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax });
+            }
+
+            if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the start runs several times: inside a loop or a per-item lambda of the same member.</summary>

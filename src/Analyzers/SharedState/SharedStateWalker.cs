@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -37,8 +38,18 @@ internal sealed class SharedStateWalker
 
     public List<StateAccess> Accesses { get; } = new();
 
-    /// <summary>Walks the body of a concurrent entry.</summary>
+    /// <summary>
+    /// Walks the body of a concurrent entry; for an async body called on the starter's thread
+    /// (<see cref="ConcurrentEntry.CallerJoin"/>), only from its first <c>await</c> on.
+    /// </summary>
     public void WalkEntry(ConcurrentEntry entry, ConcurrentContext context)
+        => WalkEntry(entry, context, entry.CallerJoin is null ? Part.Whole : Part.FromFirstAwait);
+
+    /// <summary>Walks the code an async entry runs on the starter's thread, before its first <c>await</c>.</summary>
+    public void WalkEntryBeforeFirstAwait(ConcurrentEntry entry, ConcurrentContext context)
+        => WalkEntry(entry, context, Part.BeforeFirstAwait);
+
+    private void WalkEntry(ConcurrentEntry entry, ConcurrentContext context, Part part)
     {
         var member = ContainingMember(entry.StartOperation);
         var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
@@ -47,17 +58,114 @@ internal sealed class SharedStateWalker
         switch (entry.Body)
         {
             case IAnonymousFunctionOperation lambda:
+                if (part != Part.Whole && !lambda.Symbol.IsAsync)
+                {
+                    // 'x => SendAsync(x)': the lambda only calls the async method; walk it whole, as before the split.
+                    if (part == Part.FromFirstAwait)
+                    {
+                        WalkEntry(entry, context, Part.Whole);
+                    }
+
+                    return;
+                }
+
                 var frame = new Frame(context, lambda.Syntax, allLocalsShared: false, thisOwner, [], 0, memberName, visited, member?.ContainingType);
+                SetWindow(frame, part, lambda.Syntax);
                 Walk(lambda.Body, frame);
                 break;
             case IMethodReferenceOperation reference:
-                FollowEntryMethod(reference.Method, reference.Instance, context, thisOwner, visited);
+                FollowEntryMethod(reference.Method, SharedReceiver(reference.Instance, entry), context, thisOwner, visited, part);
                 break;
             case IInvocationOperation invocation:
-                FollowEntryMethod(invocation.TargetMethod, invocation.Instance, context, thisOwner, visited);
+                FollowEntryMethod(invocation.TargetMethod, SharedReceiver(invocation.Instance, entry), context, thisOwner, visited, part);
                 break;
         }
     }
+
+    /// <summary>Which code of an async entry a walk covers.</summary>
+    private enum Part
+    {
+        Whole,
+        BeforeFirstAwait,
+        FromFirstAwait,
+    }
+
+    private static void SetWindow(Frame frame, Part part, SyntaxNode declaration)
+    {
+        if (part == Part.Whole)
+        {
+            return;
+        }
+
+        var split = FirstAwait(declaration);
+        if (part == Part.BeforeFirstAwait)
+        {
+            frame.WindowEnd = split;
+        }
+        else
+        {
+            frame.WindowStart = split - 1;
+        }
+    }
+
+    /// <summary>
+    /// Where the code of an async body stops being synchronous: the first top-level statement that awaits (a loop or
+    /// <c>try</c> around an await counts whole, as later iterations and handlers run after it), or the end of a body
+    /// without await.
+    /// </summary>
+    private static int FirstAwait(SyntaxNode declaration)
+    {
+        var body = declaration switch
+        {
+            BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
+            LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
+            AnonymousFunctionExpressionSyntax lambda => lambda.Body,
+            BlockSyntax localFunctionBody => localFunctionBody,
+            _ => null,
+        };
+        if (body is null)
+        {
+            return declaration.SpanStart; // unknown shape: all of it runs concurrently
+        }
+
+        if (body is BlockSyntax block)
+        {
+            foreach (var statement in block.Statements)
+            {
+                if (Awaits(statement))
+                {
+                    return statement.SpanStart;
+                }
+            }
+
+            return block.Span.End;
+        }
+
+        return Awaits(body) ? body.SpanStart : body.Span.End;
+    }
+
+    private static bool Awaits(SyntaxNode node)
+    {
+        foreach (var token in node.DescendantTokens(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (token.IsKind(SyntaxKind.AwaitKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The receiver of a repeated start, or null when each start gets its own object
+    /// (<c>for (…) { var w = new Worker(); new Thread(w.Run).Start(); }</c>): that object's state is owned by its thread.
+    /// </summary>
+    private static IOperation? SharedReceiver(IOperation? instance, ConcurrentEntry entry)
+        => entry.MultiInstance && instance is not null && ConcurrentEntryFinder.Strip(instance) is ILocalReferenceOperation local
+           && ConcurrentEntryFinder.IsFreshPerRepetition(local.Local, entry.StartOperation.Syntax)
+            ? null
+            : instance;
 
     /// <summary>Walks the starter's own code between the start and the join of <paramref name="entry"/>.</summary>
     public void WalkStarter(ConcurrentEntry entry, ConcurrentContext context)
@@ -74,14 +182,14 @@ internal sealed class SharedStateWalker
         Walk(entry.StarterRoot, frame);
     }
 
-    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(ISymbol, ISymbol?, bool)> visited)
+    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(ISymbol, ISymbol?, bool)> visited, Part part)
     {
         var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited, method.ContainingType);
         var owner = method.IsStatic ? null : ResolveOwner(instance, starter);
-        Follow(method, owner, [], depth: 0, context, visited);
+        Follow(method, owner, [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole);
     }
 
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(ISymbol, ISymbol?, bool)> visited)
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(ISymbol, ISymbol?, bool)> visited, Part part = Part.Whole)
     {
         if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add((method.OriginalDefinition, owner, locks.Count > 0)))
         {
@@ -95,6 +203,7 @@ internal sealed class SharedStateWalker
         }
 
         var frame = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited, method.ContainingType);
+        SetWindow(frame, part, body.Syntax);
         Walk(body, frame);
     }
 
@@ -328,6 +437,8 @@ internal sealed class SharedStateWalker
         instance = ConcurrentEntryFinder.Strip(instance);
         return instance switch
         {
+            // The object an initializer ('new Order { Id = i }', 'x with { … }') fills in is not published yet: owned.
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } => null,
             IInstanceReferenceOperation => frame.ThisOwner,
             IFieldReferenceOperation { Field.IsStatic: true } field => field.Field.OriginalDefinition,
             IFieldReferenceOperation field when ResolveOwner(field.Instance, frame) is not null => field.Field.OriginalDefinition,

@@ -89,6 +89,11 @@ public sealed class ConcurrentDictionaryCompoundOperationCodeFix : CodeFixProvid
     /// </summary>
     private static (StatementSyntax, StatementSyntax, string)? RewriteCheckThenAct(IfStatementSyntax ifStatement)
     {
+        if (RewriteEarlyReturn(ifStatement) is { } earlyReturn)
+        {
+            return earlyReturn;
+        }
+
         if (ifStatement.Else is not null || ifStatement.Condition is not PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: InvocationExpressionSyntax check }
             || check.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ContainsKey" or "TryGetValue" } member)
         {
@@ -131,6 +136,54 @@ public sealed class ConcurrentDictionaryCompoundOperationCodeFix : CodeFixProvid
 
         var getOrAdd = SyntaxFactory.ParseStatement($"{declaration}{variable} = {dictionary}.GetOrAdd({key.WithoutTrivia()}, _ => {create.Right.WithoutTrivia()});").WithTriviaFrom(ifStatement);
         return (ifStatement, getOrAdd, "GetOrAdd");
+    }
+
+    /// <summary>
+    /// <c>if (d.TryGetValue(k, out var v)) return v; var s = E; d[k] = s; return s;</c> (or <c>d.TryAdd(k, s);</c>)
+    /// → <c>return d.GetOrAdd(k, _ =&gt; E);</c>. Only that exact tail: anything else between the check and the return
+    /// may depend on which value won, so no fix is offered.
+    /// </summary>
+    private static (StatementSyntax, StatementSyntax, string)? RewriteEarlyReturn(IfStatementSyntax ifStatement)
+    {
+        if (ifStatement.Else is not null || ifStatement.Parent is not BlockSyntax block
+            || ifStatement.Condition is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 2 } check
+            || check.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue" } member
+            || check.ArgumentList.Arguments[1] is not { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword } outArgument)
+        {
+            return null;
+        }
+
+        var found = outArgument.Expression switch
+        {
+            DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single } => single.Identifier.ValueText,
+            IdentifierNameSyntax existing => existing.Identifier.ValueText,
+            _ => null,
+        };
+        var returned = ifStatement.Statement is BlockSyntax { Statements.Count: 1 } onlyStatement ? onlyStatement.Statements[0] : ifStatement.Statement;
+        var index = block.Statements.IndexOf(ifStatement);
+        if (found is null || returned is not ReturnStatementSyntax { Expression: IdentifierNameSyntax returnedFound } || returnedFound.Identifier.ValueText != found
+            || index + 4 != block.Statements.Count
+            || block.Statements[index + 1] is not LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
+            || variables[0] is not { Initializer: { } initializer } created
+            || block.Statements[index + 3] is not ReturnStatementSyntax { Expression: IdentifierNameSyntax returnedCreated }
+            || returnedCreated.Identifier.ValueText != created.Identifier.ValueText)
+        {
+            return null;
+        }
+
+        var dictionary = member.Expression.WithoutTrivia().ToString();
+        var key = check.ArgumentList.Arguments[0].Expression;
+        if (SetOf(block.Statements[index + 2], dictionary, key) is not IdentifierNameSyntax stored || stored.Identifier.ValueText != created.Identifier.ValueText
+            || initializer.Value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == found))
+        {
+            return null;
+        }
+
+        var getOrAdd = SyntaxFactory.ParseStatement($"return {dictionary}.GetOrAdd({key.WithoutTrivia()}, _ => {initializer.Value.WithoutTrivia()});")
+            .WithLeadingTrivia(ifStatement.GetLeadingTrivia())
+            .WithTrailingTrivia(block.Statements[index + 3].GetTrailingTrivia());
+        var statements = block.Statements.RemoveAt(index + 3).RemoveAt(index + 2).RemoveAt(index + 1).RemoveAt(index).Insert(index, getOrAdd);
+        return (block, block.WithStatements(statements), "GetOrAdd");
     }
 
     /// <summary>The value of <c>d[key] = value;</c> or <c>d.TryAdd(key, value);</c> for the same dictionary and key text.</summary>

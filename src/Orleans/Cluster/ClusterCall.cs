@@ -76,6 +76,9 @@ internal sealed class ClusterCall
     /// <summary>Pings in a row, each sent after this attempt, whose running list lacked the call. Scheduler lock.</summary>
     public int LeaseMisses { get; set; }
 
+    /// <summary>When the first of those pings was sent (0: none missed). Scheduler lock.</summary>
+    public long LeaseMissedSince { get; set; }
+
     /// <summary>Cancels the transport call of the current attempt (which Orleans forwards to the node). Scheduler lock.</summary>
     public CancellationTokenSource? Abort { get; set; }
 

@@ -231,8 +231,18 @@ internal sealed partial class ClusterScheduler
             if (running.Contains(call.Id) || call.SentAt >= pingSentAt)
             {
                 call.LeaseMisses = 0;
+                call.LeaseMissedSince = 0;
+                continue;
             }
-            else if (++call.LeaseMisses >= LeaseMissesLimit)
+
+            // A request still in transit, or an answer already on its way back, is missing from the list too. On a
+            // stalled machine that lasts seconds, so the call is lost only after as long as a silent node is given.
+            if (call.LeaseMisses++ == 0)
+            {
+                call.LeaseMissedSince = pingSentAt;
+            }
+
+            if (call.LeaseMisses >= LeaseMissesLimit && Stopwatch.GetElapsedTime(call.LeaseMissedSince) >= LeaseGrace)
             {
                 (expired ??= []).Add(call);
             }

@@ -15,12 +15,17 @@ namespace Forklift.Orleans.Cluster;
 /// queue without counting; a call that may have run (its node was lost, or lost its response) is retried only while
 /// <see cref="Dispatch.ParallelMethodOptions.MaxRetries"/> allows, and otherwise fails with <see cref="NodeLostException"/>.</para>
 /// <para>Leases: every ping returns the ids of the calls the node is running. A call sent before two pings in a row that
-/// did not list it has lost its response (the node finished or never saw it), so it is treated as lost. Together with
+/// did not list it, for at least <see cref="ForkliftClusterOptions.PingTimeout"/> × <see cref="ForkliftClusterOptions.MissedPingsLimit"/>
+/// (what a silent node is given: a request in transit or an answer on its way back is missing from the list too), has
+/// lost its response (the node finished or never saw it), so it is treated as lost. Together with
 /// the deadline backstop this bounds every call even when Orleans never reports the response as failed.</para>
 /// </remarks>
 internal sealed partial class ClusterScheduler : IAsyncDisposable
 {
     private const int LeaseMissesLimit = 2;
+
+    /// <summary>How long a call may be missing from a node's running list before it is lost: what a silent node gets.</summary>
+    private TimeSpan LeaseGrace => _options.PingTimeout * _options.MissedPingsLimit;
 
     private readonly object _gate = new();
     private readonly LinkedList<ClusterCall> _queue = new();
@@ -250,6 +255,7 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         call.Dispatch++;
         call.SentAt = now;
         call.LeaseMisses = 0;
+        call.LeaseMissedSince = 0;
         call.Abort?.Dispose();
         call.Abort = new CancellationTokenSource();
         node.Running[call.Id] = call;

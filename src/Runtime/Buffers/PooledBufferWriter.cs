@@ -28,6 +28,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     private ISpillTarget? _spill;
     private long _flushed;
 
+    // Bytes a message may reach before a write throws SizeLimitExceededException (see Limit).
+    private long _limit = long.MaxValue;
+
     public PooledBufferWriter() => _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
 
     /// <summary>Bytes written since the last <see cref="Reset"/>, spilled or not.</summary>
@@ -43,6 +46,16 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     /// <summary>The bytes written so far as memory; valid until the next write or reset.</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
+    /// <summary>The size a message may reach; a write past it throws <see cref="SizeLimitExceededException"/> (and
+    /// leaves the message unfinished, to be <see cref="Reset"/>). <see cref="long.MaxValue"/> (the default) for none.</summary>
+    /// <remarks>Lets a caller try a cheap path for small messages without knowing their size in advance (see
+    /// <c>PendingCall.SendFromCaller</c>).</remarks>
+    public long Limit
+    {
+        get => _limit;
+        set => _limit = value;
+    }
+
     /// <summary>From now on, a message longer than <paramref name="threshold"/> bytes moves to a target made by
     /// <paramref name="factory"/> (see the remarks on the type).</summary>
     public void EnableSpill(int threshold, Func<ISpillTarget> factory)
@@ -56,6 +69,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     /// <returns><see langword="false"/> if the message stays in the array; nothing was written then.</returns>
     public bool TryWriteToSpill(ReadOnlySpan<byte> bytes)
     {
+        CheckLimit(bytes.Length);
         if (_spillFactory is null || _flushed + _written + bytes.Length <= _spillThreshold)
         {
             return false;
@@ -90,7 +104,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         if (_spill is ISpillTarget abandoned)
         {
             _spill = null;
-            abandoned.Delete();
+            abandoned.Abandon();
         }
 
         if (_buffer.Length > RetainLimit)
@@ -160,6 +174,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
             throw new ArgumentOutOfRangeException(nameof(count));
         }
 
+        CheckLimit(count);
         _written += count;
     }
 
@@ -182,7 +197,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         if (_spill is ISpillTarget abandoned)
         {
             _spill = null;
-            abandoned.Delete();
+            abandoned.Abandon();
         }
 
         byte[] buffer = _buffer;
@@ -194,6 +209,14 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         }
     }
 
+    private void CheckLimit(int more)
+    {
+        if (_flushed + _written + more > _limit)
+        {
+            throw SizeLimitExceededException.Instance;
+        }
+    }
+
     private void EnsureCapacity(int sizeHint)
     {
         if (sizeHint < 1)
@@ -201,6 +224,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
             sizeHint = 1;
         }
 
+        CheckLimit(sizeHint);
         if (_buffer.Length - _written >= sizeHint)
         {
             return;
@@ -234,5 +258,17 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         }
 
         _buffer = next;
+    }
+}
+
+/// <summary>A message outgrew <see cref="PooledBufferWriter.Limit"/>. One shared instance: it only signals "too big for
+/// this path", carries no data, and is thrown where a codec cannot be asked to return a status.</summary>
+internal sealed class SizeLimitExceededException : Exception
+{
+    public static readonly SizeLimitExceededException Instance = new();
+
+    private SizeLimitExceededException()
+        : base("The message outgrew the writer's limit.")
+    {
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using Forklift.Transport;
 
 namespace Forklift.Framing;
@@ -10,9 +9,10 @@ namespace Forklift.Framing;
 /// reuses, so it is valid only until the next call; a consumer that needs it longer copies it. Reads go through a
 /// 64 KiB buffer, so a burst of small frames costs one system call.
 /// <para>Given a pool's process id, the reader also accepts frames that travel in shared memory
-/// (<see cref="SharedMemoryFrames"/>): it maps the named segment, deletes its name, and returns the frame it holds,
-/// whose body is then read in place from the mapping. The mapping is released at the next read, by
-/// <see cref="ReleaseShared"/>, or handed over by <see cref="TakeShared"/>.</para>
+/// (<see cref="SharedMemoryFrames"/>): it maps the named segment (see <see cref="IncomingSegments"/>) and returns the
+/// frame it holds, whose body is then read in place from the mapping. The frame is released at the next read, by
+/// <see cref="ReleaseShared"/>, or handed over by <see cref="TakeShared"/>; releasing it lets the writer reuse the
+/// segment.</para>
 /// </remarks>
 internal sealed class LengthPrefixFrameReader : IDisposable
 {
@@ -20,9 +20,8 @@ internal sealed class LengthPrefixFrameReader : IDisposable
 
     private readonly byte[] _header = new byte[FrameHeader.Size];
     private byte[] _body = ArrayPool<byte>.Shared.Rent(4096);
-    private readonly int _poolPid;
-    private readonly int _workerPid;
-    private MappedSegment? _shared;
+    private readonly IncomingSegments? _segments;
+    private SegmentLease? _shared;
 
     /// <param name="stream">The pipe.</param>
     /// <param name="maxBodyBytes">The largest body accepted through the pipe.</param>
@@ -33,8 +32,7 @@ internal sealed class LengthPrefixFrameReader : IDisposable
     {
         _stream = new BufferedStream(stream, 64 * 1024);
         MaxBodyBytes = maxBodyBytes;
-        _poolPid = SharedMemorySegment.IsSupported ? poolPid : 0;
-        _workerPid = workerPid;
+        _segments = SharedMemorySegment.IsSupported && poolPid != 0 ? new IncomingSegments(poolPid, workerPid) : null;
     }
 
     /// <summary>The largest body accepted; a larger announced length is treated as corruption.</summary>
@@ -50,48 +48,30 @@ internal sealed class LengthPrefixFrameReader : IDisposable
             return false;
         }
 
-        if (type == SharedMemoryFrames.Type && _poolPid != 0)
+        if (type == SharedMemoryFrames.Type && _segments is not null)
         {
-            (type, body) = MapShared(body.Span);
+            _shared = _segments.Map(body.Span, out type, out body);
         }
 
         return true;
     }
 
-    /// <summary>Unmaps the segment of the last frame, if it came through shared memory; its body is then invalid.</summary>
+    /// <summary>Releases the last frame, if it came through shared memory (the writer may then reuse its segment); its
+    /// body is then invalid.</summary>
     public void ReleaseShared()
     {
-        MappedSegment? shared = _shared;
+        SegmentLease? shared = _shared;
         _shared = null;
-        ((IDisposable?)shared)?.Dispose();
+        shared?.Dispose();
     }
 
     /// <summary>Hands the mapping of the last frame (if it came through shared memory) to the caller, who disposes it
     /// when done with the body; the body then stays valid past the next read.</summary>
     public IDisposable? TakeShared()
     {
-        MappedSegment? shared = _shared;
+        SegmentLease? shared = _shared;
         _shared = null;
         return shared;
-    }
-
-    private (byte Type, ReadOnlyMemory<byte> Body) MapShared(ReadOnlySpan<byte> reference)
-    {
-        string name = Encoding.UTF8.GetString(reference);
-        _shared = SharedMemorySegment.OpenAndDelete(name, _poolPid, _workerPid);
-        ReadOnlyMemory<byte> frame = _shared.Memory;
-        if (frame.Length < FrameHeader.Size)
-        {
-            throw new InvalidDataException($"The shared-memory segment '{name}' is shorter than a frame header.");
-        }
-
-        (int length, byte type) = FrameHeader.Read(frame.Span);
-        if (length != frame.Length - FrameHeader.Size || type == SharedMemoryFrames.Type)
-        {
-            throw new InvalidDataException($"The shared-memory segment '{name}' does not hold one frame (announces {length} bytes in {frame.Length - FrameHeader.Size}).");
-        }
-
-        return (type, frame[FrameHeader.Size..]);
     }
 
     private bool TryReadFromPipe(out byte type, out ReadOnlyMemory<byte> body)
@@ -126,6 +106,7 @@ internal sealed class LengthPrefixFrameReader : IDisposable
     public void Dispose()
     {
         ReleaseShared();
+        _segments?.Dispose();
         _stream.Dispose();
         byte[] body = _body;
         _body = [];

@@ -7,14 +7,14 @@ namespace Forklift.Framing;
 /// <summary>
 /// Frames whose body outgrew <see cref="SharedMemorySegment.Threshold"/>: the whole frame (header and body) is in a
 /// <see cref="SharedMemorySegment"/>, and the pipe carries only a small frame of type <see cref="Type"/> whose body is
-/// the segment's name. <see cref="LengthPrefixFrameReader"/> resolves it, so consumers see the original frame.
+/// a reference to the segment (see <see cref="IncomingSegments"/>). <see cref="LengthPrefixFrameReader"/> resolves it,
+/// so consumers see the original frame.
 /// </summary>
 /// <remarks>
 /// The writer's part: <see cref="EnableFor"/> makes a send buffer spill into a segment past the threshold (see
 /// <see cref="PooledBufferWriter"/>), so the payload is copied once, into the segment, with no growth copies.
 /// <see cref="Complete"/> then turns the buffer into what goes on the pipe; <see cref="Write"/> sends it and, if the
-/// pipe is already broken, deletes the segment. After a successful write the reader owns the segment and deletes its
-/// name when it maps it. <c>MaxMessageBytes</c> limits only frames that go through the pipe.
+/// pipe is already broken, gives the segment up. <c>MaxMessageBytes</c> limits only frames that go through the pipe.
 /// </remarks>
 internal static class SharedMemoryFrames
 {
@@ -22,13 +22,18 @@ internal static class SharedMemoryFrames
     public const byte Type = 0xF0;
 
     /// <summary>Makes <paramref name="buffer"/> spill large frames into segments between pool <paramref name="poolPid"/>
-    /// and worker <paramref name="workerPid"/>; does nothing where shared memory is not supported.</summary>
-    public static void EnableFor(PooledBufferWriter buffer, int poolPid, int workerPid)
+    /// and worker <paramref name="workerPid"/>; returns the segments it writes into (to dispose with the connection),
+    /// or <see langword="null"/> where shared memory is not supported.</summary>
+    public static OutgoingSegments? EnableFor(PooledBufferWriter buffer, int poolPid, int workerPid)
     {
-        if (SharedMemorySegment.IsSupported)
+        if (!SharedMemorySegment.IsSupported)
         {
-            buffer.EnableSpill(SharedMemorySegment.Threshold, () => SharedMemorySegment.Create(poolPid, workerPid));
+            return null;
         }
+
+        var segments = new OutgoingSegments(poolPid, workerPid);
+        buffer.EnableSpill(SharedMemorySegment.Threshold, segments.Take);
+        return segments;
     }
 
     /// <summary>Like <see cref="FrameHeader.Complete"/>, but a spilled frame is finished in its segment, and the frame
@@ -38,7 +43,7 @@ internal static class SharedMemoryFrames
     /// <param name="maxPipeBodyBytes">The largest body sent through the pipe (<c>MaxMessageBytes</c>).</param>
     /// <param name="segment">The segment the returned frame names, or <see langword="null"/>. Until the frame is written,
     /// the caller owns it (see <see cref="Write"/>).</param>
-    public static ReadOnlySpan<byte> Complete(PooledBufferWriter buffer, byte type, int maxPipeBodyBytes, out ISpillTarget? segment)
+    public static ReadOnlySpan<byte> Complete(PooledBufferWriter buffer, byte type, int maxPipeBodyBytes, out SharedMemorySegment? segment)
     {
         if (!buffer.IsSpilled)
         {
@@ -46,19 +51,21 @@ internal static class SharedMemoryFrames
             return FrameHeader.Complete(buffer, type, maxPipeBodyBytes);
         }
 
-        buffer.PatchInt32(0, buffer.WrittenCount - FrameHeader.Size);
+        int length = buffer.WrittenCount;
+        buffer.PatchInt32(0, length - FrameHeader.Size);
         buffer.PatchByte(4, type);
-        ISpillTarget detached = buffer.DetachSpill();
-        detached.Dispose();
+        var detached = (SharedMemorySegment)buffer.DetachSpill();
         segment = detached;
+        bool keep = OutgoingSegments.KeepAfter(detached, SharedMemorySegment.ControlSize + (long)length);
         FrameHeader.Begin(buffer);
-        buffer.Write(Encoding.UTF8.GetBytes(((SharedMemorySegment)detached).Name));
+        buffer.Write([keep ? (byte)1 : (byte)0]);
+        buffer.Write(Encoding.UTF8.GetBytes(detached.Name));
         return FrameHeader.Complete(buffer, Type, int.MaxValue);
     }
 
-    /// <summary>Writes a frame made by <see cref="Complete"/>; if that fails, the segment it names is deleted (nobody
-    /// will read it) before the exception propagates.</summary>
-    public static void Write(Stream output, ReadOnlySpan<byte> frame, ISpillTarget? segment)
+    /// <summary>Writes a frame made by <see cref="Complete"/>; if that fails, the segment it names is given up (a
+    /// one-shot one deleted: nobody will read it) before the exception propagates.</summary>
+    public static void Write(Stream output, ReadOnlySpan<byte> frame, SharedMemorySegment? segment)
     {
         try
         {
@@ -66,15 +73,17 @@ internal static class SharedMemoryFrames
         }
         catch when (segment is not null)
         {
-            segment.Delete();
+            segment.Abandon();
             throw;
         }
+
+        segment?.Sent();
     }
 
     /// <summary>Completes and writes in one step (see <see cref="Complete"/> and <see cref="Write"/>).</summary>
     public static void CompleteAndWrite(Stream output, PooledBufferWriter buffer, byte type, int maxPipeBodyBytes)
     {
-        ReadOnlySpan<byte> frame = Complete(buffer, type, maxPipeBodyBytes, out ISpillTarget? segment);
+        ReadOnlySpan<byte> frame = Complete(buffer, type, maxPipeBodyBytes, out SharedMemorySegment? segment);
         Write(output, frame, segment);
     }
 }

@@ -19,8 +19,8 @@ internal enum CallState
 /// <remarks>
 /// Scheduling fields are guarded by the pool's lock. Completion is once-only (<see cref="TryComplete"/>): a
 /// response, a crash, a timeout and a cancellation may race, and the first one wins.
-/// <para>A call is its own thread-pool work item for sending (see <see cref="SendOnThreadPool"/>), so handing the send
-/// off the caller's thread allocates nothing.</para>
+/// <para>A small request is encoded and written on the caller's thread (see <see cref="SendFromCaller"/>); a large
+/// one on the thread pool, for which the call is its own work item, so handing the send off allocates nothing.</para>
 /// </remarks>
 internal abstract class PendingCall : IThreadPoolWorkItem
 {
@@ -63,6 +63,10 @@ internal abstract class PendingCall : IThreadPoolWorkItem
     /// <summary>Set before the request is written: from then on a crash may have run it, so it is not silently retried.</summary>
     public bool Delivered { get; set; }
 
+    /// <summary>The request is in the worker's pipe (set after the write returned, under the pool lock): only then may
+    /// another call be pipelined behind it, so requests reach the worker in the order the pool assigned them.</summary>
+    public bool Written { get; set; }
+
     /// <summary>The pool the call was submitted to.</summary>
     public WorkerPool? Pool { get; set; }
 
@@ -81,13 +85,87 @@ internal abstract class PendingCall : IThreadPoolWorkItem
     /// Guarded by the pool lock.</summary>
     public long? FixedDeadline { get; set; }
 
+    /// <summary>Whether the worker streams this batch's results as its inputs finish
+    /// (<see cref="Protocol.RequestFlags.StreamItems"/>).</summary>
+    public virtual bool StreamsItems => false;
+
+    /// <summary>Results of the next inputs of a streamed batch (a varuint count, then int32-prefixed results). Only on
+    /// the worker's reading thread, before the batch's response.</summary>
+    public virtual void OnItemResults(ReadOnlySpan<byte> payload)
+        => throw new InvalidDataException($"The worker streamed results of {Method.Name}, which was not sent as a streamed batch.");
+
     /// <summary>Encodes the arguments (a batch: count, then each input prefixed by its int32 length).</summary>
     public abstract void WriteArguments(PooledBufferWriter buffer);
 
     public bool TryComplete() => Interlocked.Exchange(ref _completed, 1) == 0;
 
-    /// <summary>Encodes and writes this call's request to <paramref name="worker"/> on the thread pool: a large argument
-    /// takes tens of milliseconds to copy, which must not hold up the caller of <c>InvokeAsync</c>.</summary>
+    /// <summary>Arguments encoded up to this size are written on the caller's thread. 16 KiB encode and write in a few
+    /// microseconds and always fit in an empty pipe (64 KiB on Linux), so the caller cannot be held up by the worker.</summary>
+    internal const int InlineArgumentsLimit = 16 * 1024;
+
+    // Where SendFromCaller encodes the arguments before taking the worker's send lock; one per thread, reused.
+    [ThreadStatic]
+    private static PooledBufferWriter? t_scratch;
+
+    // The arguments SendFromCaller already encoded, copied into the request by EncodeArguments; only during that send.
+    private PooledBufferWriter? _encoded;
+
+    /// <summary>Sends this call's request to <paramref name="worker"/>: on the caller's thread if its arguments are small
+    /// (<see cref="InlineArgumentsLimit"/>), otherwise on the thread pool, because a large argument takes milliseconds
+    /// to copy (hundreds for hundreds of MB), which must not hold up the caller of <c>InvokeAsync</c>.</summary>
+    /// <remarks>The size is found by encoding into a per-thread buffer with that limit. The hop it saves for a small
+    /// call is a work item and, often, a second thread woken to run it (queuing work asks the pool for a thread), which
+    /// on a loaded machine may wait for a core. A larger value pays one abandoned partial encoding of at most the limit
+    /// (so its codec runs twice, which generated codecs, being pure, allow); a codec that throws is retried on the
+    /// thread pool, which reports its error the usual way.</remarks>
+    public void SendFromCaller(WorkerProcess worker)
+    {
+        // Taken out of the thread-static while in use: a send can reach user code (an activity listener as a call
+        // ends) that submits another call on this thread.
+        PooledBufferWriter scratch = t_scratch ?? new PooledBufferWriter();
+        t_scratch = null;
+        scratch.Reset();
+        scratch.Limit = InlineArgumentsLimit;
+        try
+        {
+            try
+            {
+                WriteArguments(scratch);
+            }
+            catch
+            {
+                SendOnThreadPool(worker);
+                return;
+            }
+
+            _encoded = scratch;
+            Pool!.Send(worker, this);
+        }
+        finally
+        {
+            _encoded = null;
+            scratch.Reset();
+            t_scratch = scratch;
+        }
+    }
+
+    /// <summary>Encodes the arguments into <paramref name="buffer"/>, or copies them if <see cref="SendFromCaller"/>
+    /// already did.</summary>
+    public void EncodeArguments(PooledBufferWriter buffer)
+    {
+        if (_encoded is PooledBufferWriter encoded)
+        {
+            // Once only: if the pool's send moves on to another call it encodes that one itself.
+            _encoded = null;
+            buffer.Write(encoded.WrittenSpan);
+        }
+        else
+        {
+            WriteArguments(buffer);
+        }
+    }
+
+    /// <summary>Encodes and writes this call's request to <paramref name="worker"/> on the thread pool.</summary>
     public void SendOnThreadPool(WorkerProcess worker)
     {
         _sendTo = worker;
@@ -213,22 +291,32 @@ internal interface IChunk
 }
 
 /// <summary>A chunk of consecutive inputs of a map, sent to one worker as one batch request.</summary>
+/// <remarks>For an unordered map the worker streams the results as the inputs finish; if the worker is lost and the
+/// chunk is retried, only the inputs whose results did not arrive are sent again, so no index is yielded twice.</remarks>
 internal sealed class ChunkCall<TArgs, TResult>(MapState<TArgs, TResult> map, int start, int count, ProgressSink? progress, CancellationToken cancellationToken)
     : PendingCall(map.Method, progress, cancellationToken), IChunk
 {
+    // Results that arrived (streamed, in input order); and the first input the last request carried. Written on the
+    // reading thread of the one worker that has the chunk, and read when the chunk is (re)sent, never at the same time.
+    private int _delivered;
+    private int _requestOffset;
+
     public bool IsObsolete => map.IsDone;
 
     public MapState<TArgs, TResult> Map => map;
 
     public override bool IsBatch => true;
 
+    public override bool StreamsItems => map.Stream is not null;
+
     public override void WriteArguments(PooledBufferWriter buffer)
     {
+        _requestOffset = _delivered;
         var writer = new PayloadWriter(buffer);
-        writer.WriteVarUInt32((uint)count);
+        writer.WriteVarUInt32((uint)(count - _requestOffset));
         ParallelCodec<TArgs> codec = map.Method.Arguments;
         TArgs[] inputs = map.Inputs;
-        for (int i = start; i < start + count; i++)
+        for (int i = start + _requestOffset; i < start + count; i++)
         {
             int lengthAt = buffer.Reserve(4);
             int before = buffer.WrittenCount;
@@ -241,46 +329,64 @@ internal sealed class ChunkCall<TArgs, TResult>(MapState<TArgs, TResult> map, in
     {
         var header = new PayloadReader(payload);
         uint n = header.ReadVarUInt32();
-        if (n != (uint)count)
+        if (n != (uint)(count - _delivered))
         {
-            throw new InvalidDataException($"A batch of {count} calls came back with {n} results.");
+            throw new InvalidDataException($"A batch of {count} calls ({_delivered} already answered) came back with {n} results.");
         }
 
-        int position = payload.Length - header.Remaining;
-        ParallelCodec<TResult> codec = map.Method.Result;
-        for (int i = 0; i < count; i++)
-        {
-            if (payload.Length - position < 4)
-            {
-                throw new InvalidDataException("Batch result ended early.");
-            }
-
-            int length = BinaryPrimitives.ReadInt32LittleEndian(payload.Slice(position, 4));
-            if ((uint)length > (uint)(payload.Length - position - 4))
-            {
-                throw new InvalidDataException("Batch result item longer than the payload.");
-            }
-
-            var reader = new PayloadReader(payload.Slice(position + 4, length));
-            TResult result = codec.Read(ref reader);
-            position += 4 + length;
-            if (map.Stream is { } stream)
-            {
-                stream.Writer.TryWrite((start + i, result));
-            }
-            else
-            {
-                map.Results[start + i] = result;
-            }
-        }
-
+        Deliver(payload[(payload.Length - header.Remaining)..], (int)n);
         map.ChunkSucceeded(count);
+    }
+
+    public override void OnItemResults(ReadOnlySpan<byte> payload)
+    {
+        var header = new PayloadReader(payload);
+        uint n = header.ReadVarUInt32();
+        if (map.Stream is null || n > (uint)(count - _delivered))
+        {
+            throw new InvalidDataException($"The worker streamed {n} results for a batch of {count} calls with {count - _delivered} left.");
+        }
+
+        Deliver(payload[(payload.Length - header.Remaining)..], (int)n);
     }
 
     public override void SetException(Exception exception) => map.Fail(exception);
 
     public override void SetCanceled() => map.Cancel(CancellationToken.IsCancellationRequested ? CancellationToken : new CancellationToken(true));
 
-    /// <summary>The input index of item <paramref name="item"/> of this chunk, for error messages.</summary>
-    public int InputIndex(int item) => start + item;
+    /// <summary>The input index of item <paramref name="item"/> of the last request, for error messages.</summary>
+    public int InputIndex(int item) => start + _requestOffset + item;
+
+    /// <summary>Decodes <paramref name="n"/> int32-prefixed results, the next ones in input order.</summary>
+    private void Deliver(ReadOnlySpan<byte> items, int n)
+    {
+        int position = 0;
+        ParallelCodec<TResult> codec = map.Method.Result;
+        for (int i = 0; i < n; i++)
+        {
+            if (items.Length - position < 4)
+            {
+                throw new InvalidDataException("Batch result ended early.");
+            }
+
+            int length = BinaryPrimitives.ReadInt32LittleEndian(items.Slice(position, 4));
+            if ((uint)length > (uint)(items.Length - position - 4))
+            {
+                throw new InvalidDataException("Batch result item longer than the payload.");
+            }
+
+            var reader = new PayloadReader(items.Slice(position + 4, length));
+            TResult result = codec.Read(ref reader);
+            position += 4 + length;
+            int index = start + _delivered++;
+            if (map.Stream is { } stream)
+            {
+                stream.Writer.TryWrite((index, result));
+            }
+            else
+            {
+                map.Results[index] = result;
+            }
+        }
+    }
 }

@@ -47,6 +47,9 @@ internal sealed class WorkerProcess
     private bool[] _bound = new bool[8];
     private Stream? _input;
 
+    // The shared-memory segments large requests go through; the kept one is closed when the worker is lost.
+    private OutgoingSegments? _segments;
+
     // A shutdown or kill can be asked for while Start is still creating the process (the pool lists a worker as
     // soon as it decides to start it); Start honours them once the process exists.
     private bool _shutdownPending;
@@ -68,6 +71,14 @@ internal sealed class WorkerProcess
     public WorkerState State { get; set; }
 
     public PendingCall? Current { get; set; }
+
+    /// <summary>The call written to the worker's pipe behind <see cref="Current"/> (map pipelining): the worker reads it
+    /// as soon as it has answered <see cref="Current"/>, so it never idles a round trip between chunks. It has not
+    /// started, so it has no deadline yet and a loss of the worker sends it back to the queue.</summary>
+    public PendingCall? Next { get; set; }
+
+    /// <summary>Recycling was due while <see cref="Next"/> was already in the pipe: retire after that call.</summary>
+    public bool RetireAfterCurrent { get; set; }
 
     public int CallsDone { get; set; }
 
@@ -112,7 +123,7 @@ internal sealed class WorkerProcess
         lock (_sendLock)
         {
             _input = child.Requests;
-            SharedMemoryFrames.EnableFor(_send, Environment.ProcessId, ProcessId);
+            _segments = SharedMemoryFrames.EnableFor(_send, Environment.ProcessId, ProcessId);
         }
 
         Stream responses = child.Responses;
@@ -144,14 +155,16 @@ internal sealed class WorkerProcess
             }
 
             ReadOnlySpan<byte> frame;
-            Buffers.ISpillTarget? segment;
+            SharedMemorySegment? segment;
             try
             {
                 FrameHeader.Begin(_send);
                 var writer = new PayloadWriter(_send);
                 writer.WriteInt64(requestId);
                 writer.WriteVarUInt32((uint)handle);
-                RequestFlags flags = (call.IsBatch ? RequestFlags.Batch : RequestFlags.None) | (call.TraceParent is null ? RequestFlags.None : RequestFlags.Trace);
+                RequestFlags flags = (call.IsBatch ? RequestFlags.Batch : RequestFlags.None)
+                    | (call.StreamsItems ? RequestFlags.StreamItems : RequestFlags.None)
+                    | (call.TraceParent is null ? RequestFlags.None : RequestFlags.Trace);
                 writer.WriteByte((byte)flags);
                 if (call.TraceParent is not null)
                 {
@@ -159,7 +172,7 @@ internal sealed class WorkerProcess
                     writer.WriteString(call.TraceState);
                 }
 
-                call.WriteArguments(_send);
+                call.EncodeArguments(_send);
                 frame = SharedMemoryFrames.Complete(_send, (byte)MessageType.Request, _maxMessageBytes, out segment);
             }
             catch (Exception e)
@@ -322,6 +335,10 @@ internal sealed class WorkerProcess
                     case MessageType.ItemsDone when handshaken:
                         _pool.OnItemsDone(this, body.Span);
                         break;
+                    case MessageType.ItemResults when handshaken:
+                        _pool.OnItemResults(this, body.Span);
+                        reader.ReleaseShared();
+                        break;
                     default:
                         throw new InvalidDataException(handshaken
                             ? $"Unexpected frame type {type} from the worker."
@@ -335,6 +352,12 @@ internal sealed class WorkerProcess
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
+        }
+
+        lock (_sendLock)
+        {
+            // Nobody reads our requests any more: unmap the kept segment (later sends fail on the closed pipe anyway).
+            _segments?.Dispose();
         }
 
         _pool.OnWorkerLost(this, protocolError);

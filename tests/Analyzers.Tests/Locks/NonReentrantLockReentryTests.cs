@@ -112,6 +112,90 @@ public class NonReentrantLockReentryTests
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(3).WithLocation(4).WithLocation(5).WithArguments("s_rw", "Outer", NoRecursion));
 
     [Fact]
+    public Task ReentryThroughPropertiesAndIndexers_IsReportedAtTheAccess()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly ReaderWriterLockSlim _rw = new(LockRecursionPolicy.NoRecursion); private readonly SemaphoreSlim _gate = new(1, 1); private int[] _items = new int[4];", """
+                public int Count { get { {|#2:_rw.EnterReadLock()|}; try { return _items.Length; } finally { _rw.ExitReadLock(); } } }
+
+                public int Total => Sum();
+
+                public int this[int i]
+                {
+                    get { {|#6:_gate.Wait()|}; try { return _items[i]; } finally { _gate.Release(); } }
+                    set { {|#9:_gate.Wait()|}; try { _items[i] = value; } finally { _gate.Release(); } }
+                }
+
+                int Sum() { {|#4:_rw.EnterReadLock()|}; try { return _items[0]; } finally { _rw.ExitReadLock(); } }
+
+                public void Add(int item)
+                {
+                    {|#1:_rw.EnterWriteLock()|};
+                    try
+                    {
+                        if ({|#0:Count|} < 10 && {|#3:Total|} >= 0) _items[0] = item;
+                    }
+                    finally
+                    {
+                        _rw.ExitWriteLock();
+                    }
+                }
+
+                public void Swap()
+                {
+                    {|#7:_gate.Wait()|};
+                    try
+                    {
+                        var first = {|#5:this[0]|};
+                        {|#8:this[1]|} = first;
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_rw", "Count", NoRecursion),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(3).WithLocation(1).WithLocation(4).WithArguments("_rw", "Total", NoRecursion),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(5).WithLocation(7).WithLocation(6).WithArguments("_gate", "this[]", SemaphoreForever),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(8).WithLocation(7).WithLocation(9).WithArguments("_gate", "this[]", SemaphoreForever));
+
+    [Fact]
+    public Task PropertiesOfOtherObjectsOrReentrantLocks_AreSilent()
+        => Verify.VerifyAnalyzerAsync(
+            Class("""
+                private readonly ReaderWriterLockSlim _rw = new(LockRecursionPolicy.NoRecursion);
+                private readonly ReaderWriterLockSlim _recursive = new(LockRecursionPolicy.SupportsRecursion);
+                private int _count;
+            """, """
+                public int Count { get { _rw.EnterReadLock(); try { return _count; } finally { _rw.ExitReadLock(); } } set { _rw.EnterWriteLock(); try { _count = value; } finally { _rw.ExitWriteLock(); } } }
+
+                public int Recursive { get { _recursive.EnterReadLock(); try { return _count; } finally { _recursive.ExitReadLock(); } } }
+
+                public int Name { get; set; }
+
+                public C Copy(C other)
+                {
+                    _rw.EnterWriteLock();
+                    try
+                    {
+                        Name = nameof(Count).Length;
+                        var copy = new C { Count = other.Count };
+                        return copy;
+                    }
+                    finally
+                    {
+                        _rw.ExitWriteLock();
+                    }
+                }
+
+                public int Read()
+                {
+                    _recursive.EnterWriteLock();
+                    try { return Recursive; } finally { _recursive.ExitWriteLock(); }
+                }
+            """));
+
+    [Fact]
     public Task ReentrantLocksAndUnknownOrDifferentLocks_AreSilent()
         => Verify.VerifyAnalyzerAsync(
             Class("""

@@ -200,6 +200,44 @@ public class RealCodeLockShapesTests
         await new ReleaseHeld.Test { TestCode = source.Replace("[|", string.Empty).Replace("|]", string.Empty), ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
     }
 
+    [Fact]
+    public Task AbandonedMutexIdiom_OwnedTestedBeforeTheTry_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly Mutex _mutex = new();", """
+                // The single-instance idiom: an abandoned mutex is owned all the same, and the only code between the
+                // acquire and the try that can throw runs where the mutex is not held.
+                int Run(Func<int> body)
+                {
+                    bool owned;
+                    try { owned = _mutex.WaitOne(TimeSpan.FromSeconds(10)); }
+                    catch (AbandonedMutexException) { owned = true; }
+                    if (!owned)
+                    {
+                        Console.Error.WriteLine("another instance is running");
+                        return 2;
+                    }
+
+                    try { return body(); }
+                    finally { _mutex.ReleaseMutex(); }
+                }
+            """));
+
+    [Fact]
+    public Task AbandonedMutexCatchThatCallsOut_IsStillReported()
+        => new ReleaseInFinally.Test
+        {
+            // The catch runs with the abandoned mutex held; a call there can throw before the finally is in place.
+            TestCode = Class("private readonly Mutex _mutex = new();", """
+                int Run(Func<int> body)
+                {
+                    try { [|_mutex.WaitOne()|]; }
+                    catch (AbandonedMutexException) { Console.Error.WriteLine("abandoned"); }
+                    try { return body(); }
+                    finally { _mutex.ReleaseMutex(); }
+                }
+            """),
+            ReferenceAssemblies = TestReferences.Net80,
+        }.RunAsync();
+
     [Theory]
     [InlineData("private readonly SemaphoreSlim _gate = new(1, 1);", "_gate.Wait(100)")]
     [InlineData("private readonly object _gate = new();", "Monitor.TryEnter(_gate, 100)")]

@@ -114,6 +114,126 @@ public class ReleaseWithoutAcquireTests
             net9);
 
     [Theory]
+    [MemberData(nameof(Unconditional), MemberType = typeof(LockKinds))]
+    public Task ReleaseBeforeLeavingTheTry_AndAgainInFinally_IsReportedOnceAtTheEarlyRelease(string field, string acquire, string release, bool net9)
+        => VerifyAsync(
+            Class(field, $$"""
+                int Rent(bool idle)
+                {
+                    {{acquire}};
+                    try
+                    {
+                        if (idle)
+                        {
+                            Work();
+                            {|#0:{{release}}|};
+                            return 1;
+                        }
+
+                        Work();
+                    }
+                    finally
+                    {
+                        {{release}};
+                    }
+
+                    return 0;
+                }
+
+                void Fail(int[] items)
+                {
+                    {{acquire}};
+                    try
+                    {
+                        foreach (var item in items)
+                        {
+                            if (item < 0) { {|#1:{{release}}|}; throw new ArgumentException(); }
+                        }
+                    }
+                    finally
+                    {
+                        {{release}};
+                    }
+                }
+            """),
+            net9,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_gate", "it is released here and again in the finally block when the 'return' leaves the try, so this path releases it twice"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_gate", "it is released here and again in the finally block when the 'throw' leaves the try, so this path releases it twice"));
+
+    [Theory]
+    [MemberData(nameof(Unconditional), MemberType = typeof(LockKinds))]
+    public Task EarlyReleaseThatTheFinallyDoesNotRepeat_IsSilent(string field, string acquire, string release, bool net9)
+        => VerifyAsync(
+            Class(field, $$"""
+                int ReleasedFlag(bool idle)
+                {
+                    {{acquire}};
+                    var released = false;
+                    try
+                    {
+                        if (idle) { {{release}}; released = true; return 1; }
+                    }
+                    finally
+                    {
+                        if (!released) {{release}};
+                    }
+
+                    return 0;
+                }
+
+                int InACallback(bool idle)
+                {
+                    {{acquire}};
+                    try
+                    {
+                        Func<int> later = () => { {{release}}; return 1; };
+                        return later.GetHashCode();
+                    }
+                    finally
+                    {
+                        {{release}};
+                    }
+                }
+            """),
+            net9);
+
+    [Theory]
+    [MemberData(nameof(Unconditional), MemberType = typeof(LockKinds))]
+    public Task NestedAcquireWithItsOwnTry_IsNotPairedWithTheOuterFinally(string field, string acquire, string release, bool net9)
+        => VerifyAsync(
+            Class(field, $$"""
+                // Re-entering a SemaphoreSlim(1, 1) or a ReaderWriterLockSlim this way is FL2002's one report; the
+                // outer release matches the outer acquire.
+                void Nested()
+                {
+                    {{acquire}};
+                    try
+                    {
+                        {{acquire}};
+                        try { Work(); } finally { {{release}}; }
+                    }
+                    finally
+                    {
+                        {{release}};
+                    }
+                }
+
+                void InnerAcquireInsideItsTry()
+                {
+                    {{acquire}};
+                    try
+                    {
+                        try { {{acquire}}; Work(); } finally { [|{{release}}|]; }
+                    }
+                    finally
+                    {
+                        {{release}};
+                    }
+                }
+            """),
+            net9);
+
+    [Theory]
     [MemberData(nameof(Conditional), MemberType = typeof(LockKinds))]
     public Task UncheckedTryResult_IsReported(string field, string acquire, string release, bool net9)
         => VerifyAsync(

@@ -183,4 +183,176 @@ public class CleanShapeTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Async_method_awaited_in_sequence_and_per_item_receivers_under_WhenAll()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public sealed class Client
+            {
+                private int _connects;
+
+                public async Task ConnectAsync() { await Task.Yield(); _connects++; }
+            }
+
+            public sealed class Dispatcher
+            {
+                private int _sent;
+
+                public async Task SendTwoAsync(Func<Task> a, Func<Task> b) { await SendAsync(a); await SendAsync(b); }
+
+                public async Task SendEachAsync(Func<Task>[] sends) { foreach (var s in sends) await SendAsync(s); }
+
+                public Task ConnectAllAsync(Client[] clients) => Task.WhenAll(clients.Select(c => c.ConnectAsync()));
+
+                public async Task ConnectEachAsync(Client[] clients)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var c in clients) tasks.Add(c.ConnectAsync());
+                    await Task.WhenAll(tasks);
+                }
+
+                private async Task SendAsync(Func<Task> send) { await send(); _sent++; }
+            }
+            """);
+
+    [Fact]
+    public Task Thread_started_per_new_instance_owns_that_instance()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class ShardWorker
+            {
+                private readonly Dictionary<string, int> _seen = new();
+                private long _processed;
+
+                public long Processed => _processed;
+
+                public void Run()
+                {
+                    for (var i = 0; i < 1000; i++) { _seen[i.ToString()] = i; _processed++; }
+                }
+
+                public static long RunAll(int shards)
+                {
+                    var workers = new ShardWorker[shards];
+                    var threads = new Thread[shards];
+                    for (var i = 0; i < shards; i++)
+                    {
+                        var worker = new ShardWorker();
+                        workers[i] = worker;
+                        threads[i] = new Thread(worker.Run);
+                        threads[i].Start();
+                    }
+
+                    foreach (var t in threads) t.Join();
+                    long total = 0;
+                    foreach (var w in workers) total += w.Processed;
+                    return total;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Object_initializer_of_a_new_object_in_parallel_code()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading.Tasks;
+
+            public sealed class Order
+            {
+                public int CustomerId { get; init; }
+                public decimal Amount { get; set; }
+            }
+
+            public sealed class LoadGenerator
+            {
+                public Order[] Make(int n)
+                {
+                    var orders = new Order[n];
+                    Parallel.For(0, n, i => orders[i] = Next(i));
+                    return orders;
+                }
+
+                private static Order Next(int i) => new Order { CustomerId = i, Amount = i * 2m };
+            }
+            """);
+
+    [Fact]
+    public Task Starter_code_after_the_join_of_its_tasks()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            public sealed class Report
+            {
+                public string Build(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    var tasks = hosts.Select(h => Task.Run(() => { lock (sb) sb.AppendLine(h); })).ToArray();
+                    Task.WaitAll(tasks);
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+
+                public async Task<string> BuildAwaitedAsync(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    await Task.WhenAll(hosts.Select(h => Task.Run(() => { lock (sb) sb.AppendLine(h); })));
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+
+                public string BuildFromList(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    var tasks = new List<Task>();
+                    foreach (var h in hosts) tasks.Add(Task.Run(() => { lock (sb) sb.AppendLine(h); }));
+                    Task.WaitAll(tasks.ToArray());
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+
+                public string BuildFromArray(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    var tasks = new Task[hosts.Length];
+                    for (var i = 0; i < hosts.Length; i++) { var h = hosts[i]; tasks[i] = Task.Run(() => { lock (sb) sb.AppendLine(h); }); }
+                    Task.WaitAll(tasks);
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task State_touched_only_before_the_first_await_of_tasks_joined_by_WhenAll()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public sealed class Dispatcher
+            {
+                private DateTime _lastStart;
+                private readonly List<string> _started = new();
+
+                public Task SendAllAsync(string[] names) => Task.WhenAll(names.Select(SendAsync));
+
+                private async Task SendAsync(string name)
+                {
+                    _lastStart = DateTime.UtcNow;
+                    _started.Add(name);
+                    await Task.Delay(1);
+                    Console.WriteLine(name);
+                }
+            }
+            """);
 }

@@ -106,4 +106,95 @@ public class ConcurrentDictionaryCompoundOperationCodeFixTests
                 public void Hit(string key) { [|_counts[key] += Next()|]; }
             }
             """);
+
+    [Fact]
+    public Task TryGetValue_with_early_return_then_set_becomes_GetOrAdd()
+        => Verify.VerifyCodeFixAsync(
+            """
+            using System.Collections.Concurrent;
+
+            class Registry
+            {
+                private readonly ConcurrentDictionary<string, object> _sessions = new();
+
+                public object Attach(string id)
+                {
+                    [|if|] (_sessions.TryGetValue(id, out var existing)) return existing;
+                    var created = new object();
+                    _sessions[id] = created;
+                    return created;
+                }
+
+                public object AttachOnce(string id)
+                {
+                    [|if|] (!_sessions.TryGetValue(id, out var session))
+                    {
+                        session = new object();
+                        _sessions.TryAdd(id, session);
+                    }
+
+                    return session;
+                }
+            }
+            """,
+            """
+            using System.Collections.Concurrent;
+
+            class Registry
+            {
+                private readonly ConcurrentDictionary<string, object> _sessions = new();
+
+                public object Attach(string id)
+                {
+                    return _sessions.GetOrAdd(id, _ => new object());
+                }
+
+                public object AttachOnce(string id)
+                {
+                    var session = _sessions.GetOrAdd(id, _ => new object());
+
+                    return session;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Early_return_with_more_work_before_the_set_is_reported_without_a_fix()
+        => Verify.VerifyCodeFixAsync(
+            """
+            using System.Collections.Concurrent;
+
+            class Registry
+            {
+                private readonly ConcurrentDictionary<string, object> _sessions = new();
+                public int Created;
+
+                public object Attach(string id)
+                {
+                    [|if|] (_sessions.TryGetValue(id, out var existing)) return existing;
+                    var created = new object();
+                    Created++;
+                    _sessions[id] = created;
+                    return created;
+                }
+            }
+            """,
+            """
+            using System.Collections.Concurrent;
+
+            class Registry
+            {
+                private readonly ConcurrentDictionary<string, object> _sessions = new();
+                public int Created;
+
+                public object Attach(string id)
+                {
+                    [|if|] (_sessions.TryGetValue(id, out var existing)) return existing;
+                    var created = new object();
+                    Created++;
+                    _sessions[id] = created;
+                    return created;
+                }
+            }
+            """);
 }

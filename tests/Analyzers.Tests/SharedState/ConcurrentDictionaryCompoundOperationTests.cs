@@ -165,4 +165,74 @@ public class ConcurrentDictionaryCompoundOperationTests
                 }
             }
             """);
+
+    [Fact]
+    public Task TryGetValue_with_early_return_then_set_or_ignored_TryAdd()
+        => Verify.VerifyAnalyzerAsync(
+            """
+            using System.Collections.Concurrent;
+
+            class Registry
+            {
+                private readonly ConcurrentDictionary<string, object> _sessions = new();
+
+                public object Attach(string id)
+                {
+                    {|#0:if|} (_sessions.TryGetValue(id, out var existing)) return existing;
+                    var created = new object();
+                    _sessions[id] = created;
+                    return created;
+                }
+
+                public object AttachOnce(string id)
+                {
+                    {|#1:if|} (!_sessions.TryGetValue(id, out var session))
+                    {
+                        session = new object();
+                        _sessions.TryAdd(id, session);
+                    }
+
+                    return session;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("'TryGetValue' then set", "_sessions", "GetOrAdd or AddOrUpdate"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("'TryGetValue' then TryAdd with its result ignored", "_sessions", "GetOrAdd or AddOrUpdate"));
+
+    [Fact]
+    public Task TryAdd_whose_result_picks_the_winner_and_double_checked_lock_are_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            class Registry
+            {
+                private readonly object _sync = new object();
+                private readonly ConcurrentDictionary<string, object> _sessions = new();
+
+                public object Winner(string id)
+                {
+                    if (_sessions.TryGetValue(id, out var existing)) return existing;
+                    var created = new object();
+                    return _sessions.TryAdd(id, created) ? created : _sessions[id];
+                }
+
+                public object Locked(string id)
+                {
+                    if (_sessions.TryGetValue(id, out var existing)) return existing;
+                    lock (_sync)
+                    {
+                        if (_sessions.TryGetValue(id, out existing)) return existing;
+                        existing = new object();
+                        _sessions[id] = existing;
+                        return existing;
+                    }
+                }
+
+                public void Ensure(string id)
+                {
+                    if (_sessions.TryGetValue(id, out _)) return;
+                    _sessions.TryAdd(id, new object());
+                }
+            }
+            """);
 }

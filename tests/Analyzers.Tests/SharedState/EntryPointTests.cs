@@ -153,4 +153,41 @@ public class EntryPointTests
                 await Task.WhenAll(first, second);
             }
             """));
+
+    [Fact]
+    public Task WhenAll_over_Select_of_an_async_method_group()
+        => Verify.VerifyAnalyzerAsync(InClass("""
+            static async Task WorkAsync(int i) { await Task.Yield(); Work(); }
+            static Task Main() => Task.WhenAll(Enumerable.Range(0, 4).Select(WorkAsync));
+            """));
+
+    [Fact]
+    public Task WhenAll_over_a_list_of_lambdas_calling_an_async_method()
+        => Verify.VerifyAnalyzerAsync(InClass("""
+            static async Task WorkAsync(int i) { await Task.Delay(i).ConfigureAwait(false); Work(); }
+            static async Task Main()
+            {
+                var jobs = Enumerable.Range(0, 4).Select(i => WorkAsync(i)).ToList();
+                await Task.WhenAll(jobs);
+            }
+            """));
+
+    [Fact]
+    public Task WhenAll_over_a_task_list_filled_in_a_loop()
+        => Verify.VerifyAnalyzerAsync(InClass("""
+            static async Task WorkAsync(int i) { await Task.Yield(); Work(); }
+            static async Task Main()
+            {
+                var tasks = new System.Collections.Generic.List<Task>();
+                for (int i = 0; i < 4; i++) tasks.Add(WorkAsync(i));
+                await Task.WhenAll(tasks);
+            }
+            """));
+
+    [Fact]
+    public Task WhenAll_over_a_collection_expression_of_async_calls()
+        => Verify.VerifyAnalyzerAsync(InClass("""
+            static async Task WorkAsync() { await Task.Yield(); Work(); }
+            static Task Main() => Task.WhenAll([WorkAsync(), WorkAsync()]);
+            """));
 }

@@ -82,4 +82,38 @@ public class InconsistentSynchronizationTests
                 });
             }
             """);
+
+    [Fact]
+    public Task Starter_access_before_WaitAll_of_selected_tasks_is_flagged_and_after_it_is_not()
+        => Verify.VerifyAnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class Report
+            {
+                public string Build(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    var tasks = hosts.Select(h => Task.Run(() => { lock (sb) sb.AppendLine(h); })).ToArray();
+                    [|sb.AppendLine("probing")|];
+                    Task.WaitAll(tasks);
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+
+                public async Task<string> BuildListAsync(string[] hosts)
+                {
+                    var sb = new StringBuilder();
+                    var tasks = new List<Task>();
+                    foreach (var h in hosts) tasks.Add(Task.Run(() => { lock (sb) sb.AppendLine(h); }));
+                    [|sb.AppendLine("probing")|];
+                    await Task.WhenAll(tasks);
+                    sb.AppendLine("end");
+                    return sb.ToString();
+                }
+            }
+            """);
 }

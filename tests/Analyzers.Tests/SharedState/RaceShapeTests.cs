@@ -119,6 +119,81 @@ public class RaceShapeTests
             """);
 
     [Fact]
+    public Task Catch_block_of_an_async_method_given_to_Select_as_a_method_group()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Linq;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class WebhookDispatcher
+            {
+                private int _failed;
+                private readonly HttpClient _http = new HttpClient();
+
+                public Task DeliverAllAsync(Uri[] hooks) => Task.WhenAll(hooks.Select(DeliverAsync));
+
+                private async Task DeliverAsync(Uri hook)
+                {
+                    try
+                    {
+                        using var response = await _http.PostAsync(hook, new StringContent("{}")).ConfigureAwait(false);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        [|_failed++|];
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task List_filled_after_await_by_an_async_method_given_to_Select()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class ThumbnailBatch
+            {
+                private readonly List<string> _written = new List<string>();
+
+                public async Task RunAsync(IEnumerable<string> files)
+                {
+                    var jobs = files.Select(f => MakeAsync(f)).ToList();
+                    await Task.WhenAll(jobs);
+                }
+
+                private async Task MakeAsync(string file)
+                {
+                    await Task.Delay(1);
+                    [|_written.Add(file)|];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Count_before_the_first_await_races_with_the_finally_of_other_calls()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Sender
+            {
+                private int _inFlight;
+
+                public Task SendTwoAsync(Func<Task> a, Func<Task> b) => Task.WhenAll(SendAsync(a), SendAsync(b));
+
+                private async Task SendAsync(Func<Task> send)
+                {
+                    [|_inFlight++|];
+                    try { await send(); }
+                    finally { [|_inFlight--|]; }
+                }
+            }
+            """);
+
+    [Fact]
     public Task Dedicated_consumer_thread_dequeues_without_the_producers_lock()
         => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
             using System.Collections.Generic;

@@ -51,4 +51,23 @@ public class SharedStateMutationTests
         => SharedStateSilence.VerifyNoRaceAsync(SeedTemplate
             .Replace("DEPOSIT", "Interlocked.Add(ref balance, n);")
             .Replace("WITHDRAW", "Interlocked.Add(ref balance, -n);"));
+
+    [Fact]
+    public Task One_instance_whose_method_is_started_on_threads_in_a_loop_is_flagged()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            public sealed class Worker
+            {
+                private long _processed;
+
+                public void Run() { for (var i = 0; i < 1000; i++) [|_processed++|]; }
+
+                public static void RunAll(int n)
+                {
+                    var worker = new Worker();
+                    for (var i = 0; i < n; i++) new Thread(worker.Run).Start();
+                }
+            }
+            """);
 }

@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Forklift.Runtime.Benchmarks;
+
+/// <summary>
+/// The trivial round trip (<c>await pool.InvokeAsync(Echo, i)</c>, one warm worker) against a raw ping-pong of 16
+/// bytes over stdin/stdout pipes between two .NET processes, and against the same ping-pong behind an async API.
+/// </summary>
+/// <remarks>
+/// The raw children and the pool stay up for the whole run and the three alternate in blocks of 500 round trips, so
+/// all see the same load: on a shared machine the raw figure alone moves between 4 and 8 µs from one minute to the next.
+/// <para>The async ping-pong is the floor for any awaitable call over a pipe: the caller writes, a dedicated thread
+/// blocks in <c>read</c> and completes a <see cref="TaskCompletionSource"/> whose continuation runs on the thread pool
+/// (as the pool's results do, so a continuation that blocks cannot stall the reading thread). It pays one thread wake
+/// per call more than the synchronous ping-pong, where the caller itself blocks in <c>read</c>.</para>
+/// Run: <c>dotnet run -c Release --project benchmarks/Runtime.Benchmarks -- roundtrip [round trips]</c>.
+/// </remarks>
+internal static class RoundTripBenchmark
+{
+    private const int Block = 500;
+
+    public static async Task<(double Forklift, double Raw, double RawAsync)> MeasureAsync(WorkerPool pool, int count)
+    {
+        using var raw = new RawPingPong();
+        using var rawAsync = new RawPingPong();
+        rawAsync.StartReader();
+        for (int i = 0; i < 2000; i++)
+        {
+            await pool.InvokeAsync(BenchmarkMethods.Echo, i);
+            raw.RoundTrip(i);
+            await rawAsync.RoundTripAsync(i);
+        }
+
+        double[] forklift = new double[count];
+        double[] pipe = new double[count];
+        double[] pipeAsync = new double[count];
+        for (int done = 0; done < count; done += Block)
+        {
+            int end = Math.Min(count, done + Block);
+            for (int i = done; i < end; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                raw.RoundTrip(i);
+                pipe[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            }
+
+            for (int i = done; i < end; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                await rawAsync.RoundTripAsync(i);
+                pipeAsync[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            }
+
+            for (int i = done; i < end; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                int back = await pool.InvokeAsync(BenchmarkMethods.Echo, i);
+                forklift[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                if (back != i)
+                {
+                    throw new InvalidOperationException("wrong echo");
+                }
+            }
+        }
+
+        return (Median(forklift), Median(pipe), Median(pipeAsync));
+    }
+
+    /// <summary>The round trip from a thread that blocks for each result (<c>InvokeAsync(…).GetAwaiter().GetResult()</c>
+    /// on a thread of its own, as Python's <c>apply_async(f).get()</c> blocks), interleaved with the raw ping-pong on
+    /// the same thread. A blocked waiter is woken by the pool's reading thread directly (no thread-pool hop), so this
+    /// is the like-for-like comparison with the synchronous ping-pong.</summary>
+    public static (double Forklift, double Raw) MeasureBlocking(WorkerPool pool, int count)
+    {
+        (double, double) result = default;
+        var thread = new Thread(() =>
+        {
+            using var raw = new RawPingPong();
+            for (int i = 0; i < 2000; i++)
+            {
+                pool.InvokeAsync(BenchmarkMethods.Echo, i).GetAwaiter().GetResult();
+                raw.RoundTrip(i);
+            }
+
+            double[] forklift = new double[count];
+            double[] pipe = new double[count];
+            for (int done = 0; done < count; done += Block)
+            {
+                int end = Math.Min(count, done + Block);
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    raw.RoundTrip(i);
+                    pipe[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                }
+
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    int back = pool.InvokeAsync(BenchmarkMethods.Echo, i).GetAwaiter().GetResult();
+                    forklift[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                    if (back != i)
+                    {
+                        throw new InvalidOperationException("wrong echo");
+                    }
+                }
+            }
+
+            result = (Median(forklift), Median(pipe));
+        });
+        thread.Start();
+        thread.Join();
+        return result;
+    }
+
+    public static async Task RunAsync(int count)
+    {
+        Console.WriteLine($"Load average at start: {LoadAverage.Read()}");
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        await pool.WarmUpAsync();
+        for (int round = 0; round < 3; round++)
+        {
+            (double forklift, double raw, double rawAsync) = await MeasureAsync(pool, count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Round trip, median of {count:N0} (interleaved): Forklift {forklift:F2} µs | raw pipe ping-pong {raw:F2} µs (Forklift {forklift / raw:F2}×) | raw ping-pong behind an async API {rawAsync:F2} µs (Forklift {forklift / rawAsync:F2}×)"));
+        }
+
+        for (int round = 0; round < 2; round++)
+        {
+            (double blocking, double raw) = MeasureBlocking(pool, count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Blocking caller, median of {count:N0} (interleaved): Forklift {blocking:F2} µs | raw pipe ping-pong {raw:F2} µs (Forklift {blocking / raw:F2}×)"));
+        }
+
+        double python = PythonApplyMicroseconds(Math.Min(count, 5000));
+        (double last, _, _) = await MeasureAsync(pool, Math.Min(count, 5000));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Python Pool.apply_async(f).get(), median of {Math.Min(count, 5000):N0}: {python:F1} µs; Forklift right after: {last:F2} µs (Forklift faster by {python / last:F1}×)"));
+        Console.WriteLine($"Load average at end: {LoadAverage.Read()}");
+    }
+
+    /// <summary>Python's <c>Pool(1).apply_async(f, (i,)).get()</c> round trip (median), via python_pool.py.</summary>
+    private static double PythonApplyMicroseconds(int count)
+    {
+        var info = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python_pool.py"));
+        info.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+        info.ArgumentList.Add("1");
+        info.ArgumentList.Add("roundtrip");
+        using Process python = Process.Start(info)!;
+        string output = python.StandardOutput.ReadToEnd();
+        python.WaitForExit();
+        string line = output.Split('\n').First(l => l.StartsWith("roundtrip_median_us", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
+    }
+
+    internal static double Median(double[] values)
+    {
+        double[] sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>The raw baseline: a child that echoes 16-byte messages from stdin to stdout (<c>pingpong-child</c>).</summary>
+    private sealed class RawPingPong : IDisposable
+    {
+        private readonly Process _child;
+        private readonly Stream _toChild;
+        private readonly Stream _fromChild;
+        private readonly byte[] _message = new byte[16];
+        private readonly byte[] _reply = new byte[16];
+
+        public RawPingPong()
+        {
+            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true };
+            info.ArgumentList.Add(typeof(BenchmarkMethods).Assembly.Location);
+            info.ArgumentList.Add("pingpong-child");
+            _child = Process.Start(info)!;
+            _toChild = _child.StandardInput.BaseStream;
+            _fromChild = _child.StandardOutput.BaseStream;
+        }
+
+        private TaskCompletionSource? _pending;
+
+        public void RoundTrip(int i)
+        {
+            BitConverter.TryWriteBytes(_message, i);
+            _toChild.Write(_message);
+            _fromChild.ReadExactly(_reply);
+        }
+
+        /// <summary>From now on replies are read by a thread of their own (see <see cref="RoundTripAsync"/>).</summary>
+        public void StartReader() => new Thread(() =>
+        {
+            try
+            {
+                while (true)
+                {
+                    _fromChild.ReadExactly(_reply);
+                    _pending!.SetResult();
+                }
+            }
+            catch (EndOfStreamException)
+            {
+            }
+        })
+        { IsBackground = true }.Start();
+
+        public Task RoundTripAsync(int i)
+        {
+            var pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pending = pending;
+            BitConverter.TryWriteBytes(_message, i);
+            _toChild.Write(_message);
+            return pending.Task;
+        }
+
+        public void Dispose()
+        {
+            _toChild.Close();
+            _child.WaitForExit();
+            _child.Dispose();
+        }
+    }
+}
+
+/// <summary>The machine's load average, printed with every run (the figures mean little without it).</summary>
+internal static class LoadAverage
+{
+    public static string Read()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}
