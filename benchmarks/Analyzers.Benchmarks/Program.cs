@@ -194,11 +194,8 @@ return diagnosticCounts.Any(counts => counts.ContainsKey("AD0001")) ? 1 : 0;
 ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly)
     => assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-<<<<<<< HEAD
         .Where(t => areaFilter is null || t.Namespace?.EndsWith("." + areaFilter, StringComparison.Ordinal) == true)
-=======
         .Where(t => only.Count == 0 || only.Any(part => t.Name.Contains(part, StringComparison.Ordinal)))
->>>>>>> main
         .OrderBy(t => t.Name)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();

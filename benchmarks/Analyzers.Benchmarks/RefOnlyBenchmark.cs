@@ -91,15 +91,10 @@ internal static class RefOnlyBenchmark
         for (var side = 0; side < sets.Count; side++)
         {
             var median = Stats.Median(analyzerMs[side]);
-<<<<<<< HEAD
             // The wall time also holds what the driver does outside analyzer callbacks (binding every body for
             // operation actions, the compiler's diagnostics that produce the events), which the driver does not report.
             Console.WriteLine($"  analyzers {sets[side].Label}: wall {Stats.Median(wallMs[side]):F0} ms, CPU {Stats.Median(cpuMs[side]):F0} ms for the analysis (with the compiler's diagnostics that feed it); driver-reported {median:F0} ms, {100 * median / emitMedian:F1} % of the emit; every analyzer of 1 ms or more: "
                 + string.Join(", ", perAnalyzer[side].OrderByDescending(p => Stats.Median(p.Value)).Where(p => Stats.Median(p.Value) >= 1).Select(p => $"{p.Key} {Stats.Median(p.Value):F0} ms")));
-=======
-            Console.WriteLine($"  analyzers {sets[side].Label}: driver-reported {median:F0} ms, {100 * median / emitMedian:F1} % of the emit; heaviest: "
-                + string.Join(", ", perAnalyzer[side].OrderByDescending(p => Stats.Median(p.Value)).Take(8).Select(p => $"{p.Key} {Stats.Median(p.Value):F0} ms")));
->>>>>>> main
         }
 
         return anyCrash ? 1 : 0;
