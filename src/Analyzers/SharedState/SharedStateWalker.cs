@@ -82,6 +82,29 @@ internal sealed class SharedStateWalker
         }
     }
 
+    /// <summary>
+    /// Walks fire-and-forget work that its method starts on every call, as the work of many calls at once
+    /// (<see cref="ConcurrentEntry.StartedPerCall"/>): only the state the calls share counts, statics and the fields
+    /// of the same <c>this</c>. Each call has its own locals and arguments, so captured variables are not shared here
+    /// (the ordinary walk of the entry still pairs them with the starter's own code).
+    /// </summary>
+    public void WalkEntryPerCall(ConcurrentEntry entry, ConcurrentContext context)
+    {
+        var member = ContainingMember(entry.StartOperation);
+        var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
+        var visited = new HashSet<(ISymbol, ISymbol?, bool)>();
+        var perCall = new Frame(context, null, allLocalsShared: false, thisOwner, [], 0, DisplayName(member), visited, member?.ContainingType);
+        switch (entry.Body)
+        {
+            case IAnonymousFunctionOperation lambda:
+                Walk(lambda.Body, perCall);
+                break;
+            case IMethodReferenceOperation reference:
+                Follow(reference.Method, reference.Method.IsStatic ? null : ResolveOwner(reference.Instance, perCall), [], depth: 0, context, visited);
+                break;
+        }
+    }
+
     /// <summary>Which code of an async entry a walk covers.</summary>
     private enum Part
     {
