@@ -11,6 +11,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // Usage: dotnet run -c Release --project benchmarks/Analyzers.Benchmarks [-- --files 280 --iterations 5 --emit-project <dir>]
 //        [--analyzers <before.dll> --analyzers <after.dll> ...]: measure several builds of Forklift.Analyzers side by side.
 //        --mode refonly: a reference-assembly-only compile (RefOnlyBenchmark).
+//        --only <name part> (repeatable): load only the analyzers whose type name contains one of the parts (for
+//        example --only Lock --only Reentr --only ReleaseWithout), to measure a group of rules paying for their own
+//        binding, as they do in a library built with no other analyzers.
 //        --mode keystroke [--document <path suffix> ...]: one document re-analysed after an edit, as the IDE does
 //        (KeystrokeBenchmark).
 //        Both modes use the generated set, or a real project with --csc-args <file> --project-dir <dir> (the csc
@@ -34,6 +37,7 @@ if (emitProject is not null)
 // and a branch's) can be measured in one process, in the same run; Microsoft.CodeAnalysis comes from the default
 // context, shared by all.
 var analyzerPaths = StringOptions("--analyzers");
+var only = StringOptions("--only");
 var sets = analyzerPaths.Count == 0
     ? new List<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("referenced", LoadAnalyzers(typeof(SharedStateMutationAnalyzer).Assembly)) }
     : analyzerPaths.Select((path, n) => (Label: $"#{n + 1} {path}", Analyzers: LoadAnalyzers(new AssemblyLoadContext($"analyzers{n}").LoadFromAssemblyPath(Path.GetFullPath(path))))).ToList();
@@ -183,9 +187,10 @@ for (var side = 0; side < sets.Count; side++)
 
 return diagnosticCounts.Any(counts => counts.ContainsKey("AD0001")) ? 1 : 0;
 
-static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly)
+ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly)
     => assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+        .Where(t => only.Count == 0 || only.Any(part => t.Name.Contains(part, StringComparison.Ordinal)))
         .OrderBy(t => t.Name)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();

@@ -81,7 +81,7 @@ internal static class RefOnlyBenchmark
         {
             var median = Stats.Median(analyzerMs[side]);
             Console.WriteLine($"  analyzers {sets[side].Label}: driver-reported {median:F0} ms, {100 * median / emitMedian:F1} % of the emit; heaviest: "
-                + string.Join(", ", perAnalyzer[side].OrderByDescending(p => Stats.Median(p.Value)).Take(4).Select(p => $"{p.Key} {Stats.Median(p.Value):F0} ms")));
+                + string.Join(", ", perAnalyzer[side].OrderByDescending(p => Stats.Median(p.Value)).Take(8).Select(p => $"{p.Key} {Stats.Median(p.Value):F0} ms")));
         }
 
         return anyCrash ? 1 : 0;

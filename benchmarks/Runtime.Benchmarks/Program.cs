@@ -36,6 +36,12 @@ if (args is ["roundtrip", ..])
     return;
 }
 
+if (args is ["map", ..])
+{
+    await MapBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out int mapWorkers) ? mapWorkers : Environment.ProcessorCount);
+    return;
+}
+
 if (args is ["strings"])
 {
     StringEncodingBenchmark.Run();

@@ -196,10 +196,54 @@ internal static class TestMethods
         return pid == Environment.ProcessId ? 1 : 0;
     });
 
+    /// <summary>An empty path returns 0 at once. Otherwise creates <c>path.started</c>, reports the worker's pid as
+    /// progress, waits (at most two minutes) until the test creates <c>path</c>, and returns the pid. Takes no token.</summary>
+    public static readonly ParallelMethod<string?, int> WaitForFile = Define<string?, int>("WaitForFile(string, IProgress<int>)", TestCodecs.String, TestCodecs.Int32, (path, context) =>
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return ValueTask.FromResult(0);
+        }
+
+        File.WriteAllText(path + ".started", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        context.CreateProgress(TestCodecs.Int32).Report(Environment.ProcessId);
+        var waited = Stopwatch.StartNew();
+        while (!File.Exists(path) && waited.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            Thread.Sleep(5);
+        }
+
+        return ValueTask.FromResult(Environment.ProcessId);
+    });
+
+    /// <summary><see cref="WaitForFile"/> that also stops when its forwarded token is cancelled.</summary>
+    public static readonly ParallelMethod<string?, int> WaitForFileWithToken = Define<string?, int>(
+        "WaitForFileWithToken(string, IProgress<int>, CancellationToken)",
+        TestCodecs.String,
+        TestCodecs.Int32,
+        async (path, context) =>
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                return 0;
+            }
+
+            await File.WriteAllTextAsync(path + ".started", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            context.CreateProgress(TestCodecs.Int32).Report(Environment.ProcessId);
+            var waited = Stopwatch.StartNew();
+            while (!File.Exists(path) && waited.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                await Task.Delay(5, context.CancellationToken);
+            }
+
+            return Environment.ProcessId;
+        },
+        new ParallelMethodOptions { AcceptsCancellation = true });
+
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, Add, Pid, Sleep, SleepWithToken, FailFast, Exit, StackOverflow, KillSelf, Throw, ThrowLong, FailOnSeven, CountWithProgress, Allocate, WriteGarbage, Text, Trace, Env, InitializerRuns, Print, Spin, StartGrandchild, StartStdinReader, ReadLine, WriteLongLine, NestedPid })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, Add, Pid, Sleep, SleepWithToken, FailFast, Exit, StackOverflow, KillSelf, Throw, ThrowLong, FailOnSeven, CountWithProgress, Allocate, WriteGarbage, Text, Trace, Env, InitializerRuns, Print, Spin, StartGrandchild, StartStdinReader, ReadLine, WriteLongLine, NestedPid, WaitForFile, WaitForFileWithToken })
         {
             ParallelMethodRegistry.Register(method);
         }

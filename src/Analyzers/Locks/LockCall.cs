@@ -200,7 +200,15 @@ internal sealed class LockApis
     /// that can be a lock call. For analyzers: a compilation start action that looks them up pays, or waits for, that
     /// lookup in every build.
     /// </summary>
-    public static LockApis CreateDeferred(Compilation compilation) => new(compilation, null);
+    private static LockApis CreateDeferred(Compilation compilation) => new(compilation, null);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, LockApis> ByCompilation = new();
+
+    /// <summary>
+    /// The deferred lock APIs of <paramref name="compilation"/>, one instance for all the lock rules, so that the types
+    /// are looked up and each lock's creation is read once per compilation rather than once per rule.
+    /// </summary>
+    public static LockApis For(Compilation compilation) => ByCompilation.GetValue(compilation, CreateDeferred);
 
     /// <summary>What the creation of the lock of <paramref name="call"/> says about it, read once per variable and compilation.</summary>
     public LockCreation? CreationOf(LockCall call)

@@ -37,9 +37,9 @@ internal sealed class LockCallSet
     /// One semantic-model action per file, not an action per method or per invocation: an operation-block start
     /// action costs the driver a context, block actions and a dispatch table for every method, accessor and
     /// initializer, and an invocation action is still one timed call per invocation of the project, although nearly
-    /// none of them is a lock call. Here a file whose text names no lock method is skipped after a scan of its
-    /// characters (<see cref="LockCallText"/>); in the others only invocations named like a lock method are bound
-    /// (from the driver's cached semantic model, so bodies bound for other analyzers are not bound again). A block's
+    /// none of them is a lock call. Here only the invocations named like a lock method are bound (from the driver's
+    /// cached semantic model, so bodies bound for other analyzers are not bound again); <see cref="LockSyntax"/> finds
+    /// them once per file for all the lock rules, and skips a file whose text names no lock method without walking it. A block's
     /// lock calls are collected once, on its first lock call, and kept per operation tree root, weakly, so the set
     /// lives no longer than the tree. Generated code stays unanalyzed: the driver skips generated files and drops
     /// what is reported inside <c>[GeneratedCode]</c> declarations (pinned by LockCallFilterTests).
@@ -52,15 +52,9 @@ internal sealed class LockCallSet
         {
             var model = modelContext.SemanticModel;
             var cancellationToken = modelContext.CancellationToken;
-            if (!LockCallText.MayContainLockCalls(model.SyntaxTree.GetText(cancellationToken)))
+            foreach (var node in LockSyntax.Of(model.SyntaxTree, cancellationToken).Nodes)
             {
-                return;
-            }
-
-            foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
-            {
-                // The name written at the call is the method's name (aliases and using static rename only types).
-                if (node is not InvocationExpressionSyntax syntax || LockCallText.InvokedName(syntax.Expression) is not { } name || !LockApis.IsLockMethodName(name))
+                if (node is not InvocationExpressionSyntax syntax)
                 {
                     continue;
                 }

@@ -4,28 +4,107 @@ using Microsoft.CodeAnalysis.Text;
 namespace Forklift.Analyzers.Locks;
 
 /// <summary>Cheap checks on text and syntax that decide where the lock rules bind anything.</summary>
+/// <remarks>
+/// The text checks answer exactly what a word-by-word scan (<see cref="SourceWords"/>) with these names would, but
+/// search with <see cref="string.IndexOf(string, int, StringComparison)"/> for the few stems every name contains and
+/// look at the whole word only where a stem occurs. Measured on NLog (412 files): the word-by-word scan, run by each of
+/// the five rules on every file, was more than half of the lock rules' time; the runtime's vectorized search reads a
+/// file that names no lock method at memory speed, and <see cref="LockSyntax"/> runs it once per file for all five.
+/// </remarks>
 internal static class LockCallText
 {
     /// <summary>The names <see cref="LockApis.IsLockMethodName"/> accepts, for comparing words in place.</summary>
-    private static readonly string[] Names =
+    internal static readonly string[] Names =
     [
         "Enter", "TryEnter", "Exit", "Wait", "WaitAsync", "WaitOne", "Release", "ReleaseMutex",
         "EnterReadLock", "EnterWriteLock", "EnterUpgradeableReadLock", "TryEnterReadLock", "TryEnterWriteLock", "TryEnterUpgradeableReadLock",
         "ExitReadLock", "ExitWriteLock", "ExitUpgradeableReadLock", "AcquireReaderLock", "AcquireWriterLock", "ReleaseReaderLock", "ReleaseWriterLock",
     ];
 
+    /// <summary>Every name in <see cref="Names"/> contains one of these (pinned by LockCallFilterTests).</summary>
+    internal static readonly string[] Stems = ["Enter", "Exit", "Wait", "Release", "Acquire"];
+
+    private const string LockKeyword = "lock";
+
+    /// <summary>What a file's text may hold, as far as the lock rules care.</summary>
+    [Flags]
+    internal enum Words
+    {
+        None = 0,
+
+        /// <summary>A word that names a lock method (or a Unicode escape, which can spell one).</summary>
+        LockCallName = 1,
+
+        /// <summary>The word <c>lock</c> (or a Unicode escape).</summary>
+        LockKeyword = 2,
+    }
+
     /// <summary>
     /// False only when the text holds no word that names a lock method, so no invocation in it can be a lock call.
     /// </summary>
-    public static bool MayContainLockCalls(SourceText source)
-        => SourceWords.Any(source, static (text, start, length) => SourceWords.IsOneOf(text, start, length, Names));
-
-    /// <summary>The lock method names and the <c>lock</c> keyword, for rules that also look at lock statements.</summary>
-    private static readonly string[] NamesAndKeyword = [.. Names, "lock"];
+    public static bool MayContainLockCalls(SourceText source) => (Scan(source) & Words.LockCallName) != 0;
 
     /// <summary>False only when the text holds neither a lock method's name nor the <c>lock</c> keyword.</summary>
-    public static bool MayContainLocks(SourceText source)
-        => SourceWords.Any(source, static (text, start, length) => SourceWords.IsOneOf(text, start, length, NamesAndKeyword));
+    public static bool MayContainLocks(SourceText source) => Scan(source) != Words.None;
+
+    /// <summary>Which of <see cref="Words"/> the text may hold.</summary>
+    /// <remarks>
+    /// Same words as <see cref="SourceWords.Any"/>: a word is a maximal run of ASCII letters, digits and underscores,
+    /// and a Unicode escape (<c>\u0057ait</c> is the identifier <c>Wait</c>) can spell any identifier, so it counts as
+    /// every word.
+    /// </remarks>
+    public static Words Scan(SourceText source)
+    {
+        // A tree parsed from a string keeps that string, so ToString() does not copy.
+        var text = source.ToString();
+        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+        {
+            return Words.LockCallName | Words.LockKeyword;
+        }
+
+        var found = Words.None;
+        foreach (var stem in Stems)
+        {
+            if (ContainsWord(text, stem, Names))
+            {
+                found = Words.LockCallName;
+                break;
+            }
+        }
+
+        return ContainsWord(text, LockKeyword, null) ? found | Words.LockKeyword : found;
+    }
+
+    /// <summary>
+    /// Whether a word of <paramref name="text"/> that contains <paramref name="stem"/> is one of <paramref name="words"/>
+    /// (or is <paramref name="stem"/> itself, when <paramref name="words"/> is <see langword="null"/>).
+    /// </summary>
+    private static bool ContainsWord(string text, string stem, string[]? words)
+    {
+        for (var at = text.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = text.IndexOf(stem, at + 1, StringComparison.Ordinal))
+        {
+            var start = at;
+            while (start > 0 && IsAsciiWordChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = at + stem.Length;
+            while (end < text.Length && IsAsciiWordChar(text[end]))
+            {
+                end++;
+            }
+
+            if (words is null ? start == at && end == at + stem.Length : SourceWords.IsOneOf(text, start, end - start, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiWordChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
 
     /// <summary>The method name written at an invocation, or <see langword="null"/> (a delegate call, for example).</summary>
     public static string? InvokedName(ExpressionSyntax expression) => expression switch

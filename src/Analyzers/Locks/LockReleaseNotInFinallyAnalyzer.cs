@@ -52,7 +52,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             }
 
             // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
-            var apis = LockApis.CreateDeferred(start.Compilation);
+            var apis = LockApis.For(start.Compilation);
             LockCallSet.Register(start, apis, acquire => acquire.IsAcquire && acquire.Key is not null && !apis.IsSignal(acquire), AnalyzeAcquire);
         });
     }

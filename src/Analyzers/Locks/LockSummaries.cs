@@ -13,8 +13,8 @@ namespace Forklift.Analyzers.Locks;
 /// FL2004, FL2005), so the three rules cost one walk of each method that holds a lock.
 /// </summary>
 /// <remarks>
-/// Only files whose text names a lock method or the <c>lock</c> keyword are looked at, and in them only the members
-/// that contain such a call or statement are bound and summarized; every other method has no summary, which the
+/// Only the lock statements and lock-named calls <see cref="LockSyntax"/> finds are looked at, and only the members
+/// that contain such a statement or an acquiring call are bound and summarized; every other method has no summary, which the
 /// rules read as "takes no lock". Per-compilation work therefore happens only where lock calls exist.
 /// </remarks>
 internal sealed class LockSummaries
@@ -25,7 +25,7 @@ internal sealed class LockSummaries
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<LockSummary>> _files = new();
     private readonly ConcurrentDictionary<SyntaxTree, object> _computing = new();
 
-    private LockSummaries(Compilation compilation) => _apis = LockApis.CreateDeferred(compilation);
+    private LockSummaries(Compilation compilation) => _apis = LockApis.For(compilation);
 
     public LockApis Apis => _apis;
 
@@ -38,7 +38,7 @@ internal sealed class LockSummaries
         context.RegisterSemanticModelAction(modelContext =>
         {
             var model = modelContext.SemanticModel;
-            if (!LockCallText.MayContainLocks(model.SyntaxTree.GetText(modelContext.CancellationToken)))
+            if (LockSyntax.Of(model.SyntaxTree, modelContext.CancellationToken).Nodes.IsEmpty)
             {
                 return;
             }
@@ -77,7 +77,7 @@ internal sealed class LockSummaries
         var members = new HashSet<SyntaxNode>();
         var acquiring = new List<SyntaxNode>();
         var result = ImmutableArray.CreateBuilder<LockSummary>();
-        foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+        foreach (var node in LockSyntax.Of(model.SyntaxTree, cancellationToken).Nodes)
         {
             // Only a member that acquires has something to summarize (one that only releases holds nothing), and only
             // such members get a whole operation tree: a call merely named like an acquisition (Task.Wait) is bound

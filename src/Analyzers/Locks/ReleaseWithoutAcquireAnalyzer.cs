@@ -56,7 +56,7 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
             }
 
             // The lock types are looked up on the first call that can be a lock call, not here (see LockApis.Types).
-            var apis = LockApis.CreateDeferred(start.Compilation);
+            var apis = LockApis.For(start.Compilation);
             LockCallSet.Register(start, apis, release => !release.IsAcquire && release.Key is not null && !apis.IsSignal(release), AnalyzeRelease);
         });
     }

@@ -44,6 +44,7 @@ public sealed class MissingWorkerHostGuardAnalyzer : DiagnosticAnalyzer
             // Only apps that publish as their own executable, and reference the worker pool.
             if (PublishedAs(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions) is not string publishing
                 || start.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication)
+                || !ParallelAttributes.MayUseForklift(start.Compilation, "WorkerHost")
                 || start.Compilation.GetTypeByMetadataName("Forklift.WorkerHost") is not INamedTypeSymbol workerHost)
             {
                 return;

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Forklift.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 // The folder is Parallel/, but a namespace named Parallel would hide System.Threading.Tasks.Parallel from all code in
 // Forklift.Analyzers.* (tests included), so the FL3xxx analyzers live in ParallelUsage.
@@ -27,12 +29,20 @@ internal sealed class ParallelAttributes
     /// <see langword="null"/>, so in a project that does not use <c>[Parallel]</c> the rules cost only this check.
     /// The check must stay cheap: <c>GetTypeByMetadataName</c> loads the namespace names of every referenced
     /// assembly (tenths of a second in a net10.0 project, most of the FL3xxx time in libraries that never use
-    /// Forklift), so it runs only when the attributes can exist at all: declared in this compilation (the type names
-    /// of its declarations are known without binding) or in a referenced file named Forklift.dll.
+    /// Forklift), so it runs only when the attributes can exist at all (see <see cref="MayUseForklift"/>).
     /// </remarks>
     public static ParallelAttributes? Find(Compilation compilation)
+        => ByCompilation.GetValue(compilation, static c => new Lazy<ParallelAttributes?>(() => Compute(c))).Value;
+
+    /// <summary>
+    /// One answer per compilation for the six FL3xxx analyzers that ask: the first computes it, the others wait for it
+    /// (a Lazy, so the text search is not run six times at once on a busy build machine).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, Lazy<ParallelAttributes?>> ByCompilation = new();
+
+    private static ParallelAttributes? Compute(Compilation compilation)
     {
-        if (!MayDeclareAttributes(compilation))
+        if (!MayUseForklift(compilation, "ParallelAttribute", "WorkerInitializerAttribute"))
         {
             return null;
         }
@@ -42,21 +52,61 @@ internal sealed class ParallelAttributes
         return parallel is null && initializer is null ? null : new ParallelAttributes(parallel, initializer);
     }
 
-    private static bool MayDeclareAttributes(Compilation compilation)
+    /// <summary>
+    /// False only when no type named <paramref name="typeNames"/> can exist in the compilation: it references no file
+    /// named Forklift.dll, and no source file spells one of the names.
+    /// </summary>
+    /// <remarks>
+    /// Nothing here creates a symbol or resolves a reference. <see cref="Compilation.ExternalReferences"/> is the list
+    /// the compilation was given (a reference's display is its file path, or in the IDE its project's assembly name);
+    /// <see cref="Compilation.References"/> and <c>ReferencedAssemblyNames</c> would resolve every reference first, and
+    /// <see cref="Compilation.ContainsSymbolsWithName(string, SymbolFilter, CancellationToken)"/> merges the
+    /// declarations of every file: measured on LiteDB, those two were all of FL3004's 0.25 s. A type declared in source
+    /// has its name in the text, so a search of each file's text (the runtime's vectorized search; the text is already
+    /// loaded in a build) answers for the source, with a look at the type declarations of a file that holds a Unicode
+    /// escape (which can spell any name); only when a file's text is not at hand (the IDE may have let it go) is the
+    /// question left to the declaration table.
+    /// </remarks>
+    internal static bool MayUseForklift(Compilation compilation, params string[] typeNames)
     {
-        // Neither question creates a symbol: ContainsSymbolsWithName reads the declaration table of the source, and a
-        // reference's display name is its file path (or, for a project in the IDE, its assembly name). Touching
-        // compilation.Assembly or ReferencedAssemblyNames here would make this analyzer the one that pays for
-        // resolving every reference, ahead of the compiler.
-        if (compilation.ContainsSymbolsWithName("ParallelAttribute", SymbolFilter.Type)
-            || compilation.ContainsSymbolsWithName("WorkerInitializerAttribute", SymbolFilter.Type))
-        {
-            return true;
-        }
-
-        foreach (var reference in compilation.References)
+        foreach (var reference in compilation.ExternalReferences)
         {
             if (reference.Display is { } display && System.IO.Path.GetFileNameWithoutExtension(display) == RuntimeAssemblyName)
+            {
+                return true;
+            }
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!tree.TryGetText(out var source))
+            {
+                return typeNames.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type));
+            }
+
+            var text = source.ToString();
+            if (typeNames.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
+            {
+                return true;
+            }
+
+            // A Unicode escape can spell the name of a type (\u0050arallelAttribute); escapes in string literals are
+            // common, so such a file's type declarations are read, which walks no member body.
+            if ((text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+                && DeclaresType(tree.GetRoot(), typeNames))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresType(SyntaxNode root, string[] typeNames)
+    {
+        foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is BaseTypeDeclarationSyntax declaration && typeNames.Contains(declaration.Identifier.ValueText))
             {
                 return true;
             }

@@ -10,7 +10,11 @@ internal sealed class ForwardedCallContext : WorkerCallContext
     private readonly object _gate = new();
     private CancellationTokenSource _cts = new();
     private long _requestId;
+
+    // The last two cancelled request ids: the parent may cancel the running request and the one waiting behind it
+    // (map pipelining), in either order, and both must be remembered until the waiting one begins.
     private long _canceledRequestId = -1;
+    private long _canceledBefore = -1;
     private bool _active;
 
     public ForwardedCallContext(WorkerDispatcher dispatcher) => _dispatcher = dispatcher;
@@ -38,7 +42,7 @@ internal sealed class ForwardedCallContext : WorkerCallContext
 
             _requestId = requestId;
             _active = true;
-            if (_canceledRequestId == requestId)
+            if (_canceledRequestId == requestId || _canceledBefore == requestId)
             {
                 // The cancel frame overtook the call on its way to the thread pool.
                 _cts.Cancel();
@@ -60,6 +64,7 @@ internal sealed class ForwardedCallContext : WorkerCallContext
         CancellationTokenSource? toCancel = null;
         lock (_gate)
         {
+            _canceledBefore = _canceledRequestId;
             _canceledRequestId = requestId;
             if (_active && _requestId == requestId)
             {

@@ -17,10 +17,11 @@ namespace Forklift.Dispatch;
 /// <see cref="ParallelMethod"/>.
 /// </summary>
 /// <remarks>
-/// The parent sends at most one request at a time, so the worker owns one argument buffer, one result buffer and one
-/// <see cref="ForwardedCallContext"/>, all reused. Methods that take no <see cref="CancellationToken"/> run inline on
-/// the reading thread (the fastest path: nothing else can reach them anyway); methods that do run on the thread
-/// pool so the reading thread stays free to deliver a cancel frame.
+/// The worker runs one request at a time (the parent may write a second one behind it, which waits, see
+/// <see cref="TryDefer"/>), so it owns one argument buffer, one result buffer and one
+/// <see cref="ForwardedCallContext"/>, all reused. Single calls of methods that take no <see cref="CancellationToken"/>
+/// run inline on the reading thread (the fastest path: nothing else can reach them anyway); methods that do, and map
+/// batches, run on the thread pool so the reading thread stays free to deliver a cancel frame and the next batch.
 /// </remarks>
 internal sealed class WorkerDispatcher : IThreadPoolWorkItem
 {
@@ -31,6 +32,10 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
     private readonly PooledBufferWriter _result = new();
     private readonly PooledBufferWriter _progress = new();
     private readonly PooledBufferWriter _arguments = new();
+
+    // A streamed batch's results (an unordered map): each input's result is written here, then handed to the stream.
+    private readonly PooledBufferWriter _itemResult = new();
+    private readonly BatchResultStream _itemStream;
     private readonly int _poolPid;
 
     // The arguments of the running request: a copy in _arguments, or (a large request) read in place from the shared
@@ -52,6 +57,17 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
 
     private readonly string? _secret;
 
+    // Map pipelining: the parent keeps at most two requests unanswered, the running one and one behind it. A request
+    // read while another runs (on the thread pool, or awaiting) waits here and starts once that one is done. Up to two
+    // wait: the parent may send the next one as soon as it reads an answer, before the answered request has finished
+    // here. Three copy buffers, used in turn, so a waiting request's copy is never overwritten before it is started.
+    private const int MaxWaitingRequests = 2;
+    private readonly object _runGate = new();
+    private readonly PooledBufferWriter[] _deferredCopies = [new(), new(), new()];
+    private readonly Queue<(ReadOnlyMemory<byte> Body, IDisposable? Mapping)> _waiting = new();
+    private int _nextDeferredCopy;
+    private bool _running;
+
     /// <param name="output">The protocol's output stream.</param>
     /// <param name="secret">What the Hello frame must carry: the secret the pool put in this worker's environment.</param>
     /// <param name="poolPid">The pool's process id: large messages to and from it go through shared memory named after
@@ -62,6 +78,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         _secret = secret;
         _poolPid = poolPid;
         _context = new ForwardedCallContext(this);
+        _itemStream = new BatchResultStream(WriteFrame, () => _maxMessageBytes, poolPid);
         if (poolPid > 0)
         {
             // The kept result segment lives as long as this process; its name is gone once the parent opened it.
@@ -243,7 +260,17 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
                     OnBind(body.Span);
                     break;
                 case MessageType.Request:
-                    OnRequest(body, reader.TakeShared());
+                    IDisposable? mapping = reader.TakeShared();
+                    if (!TryDefer(body, mapping, out bool overflow))
+                    {
+                        OnRequest(body, mapping);
+                    }
+                    else if (overflow)
+                    {
+                        Console.Error.WriteLine("forklift worker: a third request arrived while one ran and one waited; exiting.");
+                        return 2;
+                    }
+
                     break;
                 case MessageType.Cancel:
                     _context.Cancel(BinaryPrimitives.ReadInt64LittleEndian(body.Span));
@@ -334,10 +361,14 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             _argumentMapping?.Dispose();
             _argumentMapping = null;
             SendError(id, 0, new InvalidOperationException(message));
+            RequestDone();
             return;
         }
 
-        if (method.Options.AcceptsCancellation)
+        // A batch runs on the thread pool too, so the reading thread stays free to take the next chunk the parent
+        // pipelines behind it (see TryDefer): a request larger than the pipe's buffer would otherwise block the parent's
+        // writer until this batch ends, and a cancel frame for that chunk could not arrive before it starts.
+        if (method.Options.AcceptsCancellation || (flags & RequestFlags.Batch) != 0)
         {
             _queuedId = id;
             _queuedMethod = method;
@@ -361,8 +392,11 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         ResponseStatus status = ResponseStatus.Ok;
         Exception? error = null;
         int item = 0;
+        bool stream = false;
         try
         {
+            // Cancelled while it waited behind another request: answered as cancelled without running.
+            _context.CancellationToken.ThrowIfCancellationRequested();
             if ((flags & RequestFlags.Batch) == 0)
             {
                 await method.InvokeAsync(arguments, _result, _context).ConfigureAwait(false);
@@ -370,7 +404,16 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             else
             {
                 (int count, int position) = ReadBatchCount(arguments.Span);
-                new PayloadWriter(_result).WriteVarUInt32((uint)count);
+                stream = (flags & RequestFlags.StreamItems) != 0;
+                if (stream)
+                {
+                    _itemStream.Begin(id);
+                }
+                else
+                {
+                    new PayloadWriter(_result).WriteVarUInt32((uint)count);
+                }
+
                 long noticed = Stopwatch.GetTimestamp();
                 for (item = 0; item < count; item++)
                 {
@@ -383,10 +426,23 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
                     int length = BinaryPrimitives.ReadInt32LittleEndian(arguments.Span.Slice(position, 4));
                     ReadOnlyMemory<byte> one = arguments.Slice(position + 4, length);
                     position += 4 + length;
+                    if (stream)
+                    {
+                        _itemResult.Reset();
+                        await method.InvokeAsync(one, _itemResult, _context).ConfigureAwait(false);
+                        _itemStream.Add(_itemResult.WrittenSpan);
+                        continue;
+                    }
+
                     int lengthAt = _result.Reserve(4);
                     int start = _result.WrittenCount;
                     await method.InvokeAsync(one, _result, _context).ConfigureAwait(false);
                     _result.PatchInt32(lengthAt, _result.WrittenCount - start);
+                }
+
+                if (stream)
+                {
+                    _itemStream.Finish(_result);
                 }
             }
         }
@@ -402,6 +458,12 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         }
         finally
         {
+            // A streamed batch that failed or was cancelled: nothing more of it is sent (a no-op after Finish).
+            if (stream)
+            {
+                _itemStream.Abandon();
+            }
+
             _context.End();
             activity?.Dispose();
             _argumentBytes = default;
@@ -414,6 +476,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             try
             {
                 SendResponse(id, ResponseStatus.Ok);
+                RequestDone();
                 return;
             }
             catch (InvalidDataException e)
@@ -432,6 +495,67 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         {
             BeginResponse();
             SendResponse(id, status);
+        }
+
+        RequestDone();
+    }
+
+    /// <summary>Whether the request just read must wait because another one runs (then it is kept until that one is
+    /// done). <paramref name="overflow"/>: more wait than the parent ever sends.</summary>
+    private bool TryDefer(ReadOnlyMemory<byte> body, IDisposable? mapping, out bool overflow)
+    {
+        overflow = false;
+        lock (_runGate)
+        {
+            if (!_running)
+            {
+                _running = true;
+                return false;
+            }
+
+            if (_waiting.Count >= MaxWaitingRequests)
+            {
+                overflow = true;
+                mapping?.Dispose();
+                return true;
+            }
+
+            if (mapping is null)
+            {
+                // The reader reuses its buffer for the next frame.
+                PooledBufferWriter copy = _deferredCopies[_nextDeferredCopy];
+                _nextDeferredCopy = (_nextDeferredCopy + 1) % _deferredCopies.Length;
+                copy.Reset();
+                copy.Write(body.Span);
+                body = copy.WrittenMemory;
+            }
+
+            _waiting.Enqueue((body, mapping));
+            return true;
+        }
+    }
+
+    /// <summary>The running request was answered: start the next waiting one, if any, on the thread pool (not here,
+    /// which may be deep in the previous request's stack or on the reading thread).</summary>
+    private void RequestDone()
+    {
+        lock (_runGate)
+        {
+            if (!_waiting.TryDequeue(out (ReadOnlyMemory<byte> Body, IDisposable? Mapping) next))
+            {
+                _running = false;
+                return;
+            }
+
+            ThreadPool.UnsafeQueueUserWorkItem(static next => next.Dispatcher.OnRequest(next.Body, next.Mapping), (Dispatcher: this, next.Body, next.Mapping), preferLocal: false);
+        }
+    }
+
+    private void WriteFrame(ReadOnlySpan<byte> frame, Transport.SharedMemorySegment? segment)
+    {
+        lock (_sendLock)
+        {
+            SharedMemoryFrames.Write(_output, frame, segment);
         }
     }
 

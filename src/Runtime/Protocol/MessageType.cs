@@ -2,7 +2,7 @@ namespace Forklift.Protocol;
 
 /// <summary>The type byte of a frame. Parent → worker: <see cref="Hello"/>, <see cref="Bind"/>, <see cref="Request"/>,
 /// <see cref="Cancel"/>, <see cref="Shutdown"/>. Worker → parent: <see cref="Ready"/>, <see cref="StartFailed"/>,
-/// <see cref="Response"/>, <see cref="Progress"/>.</summary>
+/// <see cref="Response"/>, <see cref="Progress"/>, <see cref="ItemsDone"/>, <see cref="ItemResults"/>.</summary>
 internal enum MessageType : byte
 {
     /// <summary>First frame from the parent: magic, version, limits, assemblies to load.</summary>
@@ -35,6 +35,13 @@ internal enum MessageType : byte
     /// <summary>How many inputs of a running batch are done (request id, then the count as an int32): the parent
     /// times each input, not the whole batch. Sent at most every <see cref="ProtocolConstants.ItemsDoneInterval"/>.</summary>
     ItemsDone = 68,
+
+    /// <summary>Results of the next inputs of a running batch sent with <see cref="RequestFlags.StreamItems"/> (request
+    /// id, a varuint count, then each result prefixed by its int32 length), in input order: an unordered map yields each
+    /// result as soon as its input is done, not when its whole chunk is. Sent within
+    /// <see cref="ProtocolConstants.ItemResultsDelay"/> of an input finishing; also counts as <see cref="ItemsDone"/>.
+    /// The batch's <see cref="Response"/> then carries only the results not streamed before it.</summary>
+    ItemResults = 69,
 }
 
 /// <summary>Outcome byte of a <see cref="MessageType.Response"/>.</summary>
@@ -62,4 +69,8 @@ internal enum RequestFlags : byte
 
     /// <summary>A W3C trace parent (and optional trace state) precedes the payload.</summary>
     Trace = 2,
+
+    /// <summary>A batch whose results the worker streams in <see cref="MessageType.ItemResults"/> frames as its inputs
+    /// finish (an unordered map).</summary>
+    StreamItems = 4,
 }

@@ -63,6 +63,10 @@ internal abstract class PendingCall : IThreadPoolWorkItem
     /// <summary>Set before the request is written: from then on a crash may have run it, so it is not silently retried.</summary>
     public bool Delivered { get; set; }
 
+    /// <summary>The request is in the worker's pipe (set after the write returned, under the pool lock): only then may
+    /// another call be pipelined behind it, so requests reach the worker in the order the pool assigned them.</summary>
+    public bool Written { get; set; }
+
     /// <summary>The pool the call was submitted to.</summary>
     public WorkerPool? Pool { get; set; }
 
@@ -80,6 +84,15 @@ internal abstract class PendingCall : IThreadPoolWorkItem
     /// <summary>The deadline <see cref="TimeoutOverride"/> gave when the call first got a worker (a retry keeps it).
     /// Guarded by the pool lock.</summary>
     public long? FixedDeadline { get; set; }
+
+    /// <summary>Whether the worker streams this batch's results as its inputs finish
+    /// (<see cref="Protocol.RequestFlags.StreamItems"/>).</summary>
+    public virtual bool StreamsItems => false;
+
+    /// <summary>Results of the next inputs of a streamed batch (a varuint count, then int32-prefixed results). Only on
+    /// the worker's reading thread, before the batch's response.</summary>
+    public virtual void OnItemResults(ReadOnlySpan<byte> payload)
+        => throw new InvalidDataException($"The worker streamed results of {Method.Name}, which was not sent as a streamed batch.");
 
     /// <summary>Encodes the arguments (a batch: count, then each input prefixed by its int32 length).</summary>
     public abstract void WriteArguments(PooledBufferWriter buffer);
@@ -278,22 +291,32 @@ internal interface IChunk
 }
 
 /// <summary>A chunk of consecutive inputs of a map, sent to one worker as one batch request.</summary>
+/// <remarks>For an unordered map the worker streams the results as the inputs finish; if the worker is lost and the
+/// chunk is retried, only the inputs whose results did not arrive are sent again, so no index is yielded twice.</remarks>
 internal sealed class ChunkCall<TArgs, TResult>(MapState<TArgs, TResult> map, int start, int count, ProgressSink? progress, CancellationToken cancellationToken)
     : PendingCall(map.Method, progress, cancellationToken), IChunk
 {
+    // Results that arrived (streamed, in input order); and the first input the last request carried. Written on the
+    // reading thread of the one worker that has the chunk, and read when the chunk is (re)sent, never at the same time.
+    private int _delivered;
+    private int _requestOffset;
+
     public bool IsObsolete => map.IsDone;
 
     public MapState<TArgs, TResult> Map => map;
 
     public override bool IsBatch => true;
 
+    public override bool StreamsItems => map.Stream is not null;
+
     public override void WriteArguments(PooledBufferWriter buffer)
     {
+        _requestOffset = _delivered;
         var writer = new PayloadWriter(buffer);
-        writer.WriteVarUInt32((uint)count);
+        writer.WriteVarUInt32((uint)(count - _requestOffset));
         ParallelCodec<TArgs> codec = map.Method.Arguments;
         TArgs[] inputs = map.Inputs;
-        for (int i = start; i < start + count; i++)
+        for (int i = start + _requestOffset; i < start + count; i++)
         {
             int lengthAt = buffer.Reserve(4);
             int before = buffer.WrittenCount;
@@ -306,46 +329,64 @@ internal sealed class ChunkCall<TArgs, TResult>(MapState<TArgs, TResult> map, in
     {
         var header = new PayloadReader(payload);
         uint n = header.ReadVarUInt32();
-        if (n != (uint)count)
+        if (n != (uint)(count - _delivered))
         {
-            throw new InvalidDataException($"A batch of {count} calls came back with {n} results.");
+            throw new InvalidDataException($"A batch of {count} calls ({_delivered} already answered) came back with {n} results.");
         }
 
-        int position = payload.Length - header.Remaining;
-        ParallelCodec<TResult> codec = map.Method.Result;
-        for (int i = 0; i < count; i++)
-        {
-            if (payload.Length - position < 4)
-            {
-                throw new InvalidDataException("Batch result ended early.");
-            }
-
-            int length = BinaryPrimitives.ReadInt32LittleEndian(payload.Slice(position, 4));
-            if ((uint)length > (uint)(payload.Length - position - 4))
-            {
-                throw new InvalidDataException("Batch result item longer than the payload.");
-            }
-
-            var reader = new PayloadReader(payload.Slice(position + 4, length));
-            TResult result = codec.Read(ref reader);
-            position += 4 + length;
-            if (map.Stream is { } stream)
-            {
-                stream.Writer.TryWrite((start + i, result));
-            }
-            else
-            {
-                map.Results[start + i] = result;
-            }
-        }
-
+        Deliver(payload[(payload.Length - header.Remaining)..], (int)n);
         map.ChunkSucceeded(count);
+    }
+
+    public override void OnItemResults(ReadOnlySpan<byte> payload)
+    {
+        var header = new PayloadReader(payload);
+        uint n = header.ReadVarUInt32();
+        if (map.Stream is null || n > (uint)(count - _delivered))
+        {
+            throw new InvalidDataException($"The worker streamed {n} results for a batch of {count} calls with {count - _delivered} left.");
+        }
+
+        Deliver(payload[(payload.Length - header.Remaining)..], (int)n);
     }
 
     public override void SetException(Exception exception) => map.Fail(exception);
 
     public override void SetCanceled() => map.Cancel(CancellationToken.IsCancellationRequested ? CancellationToken : new CancellationToken(true));
 
-    /// <summary>The input index of item <paramref name="item"/> of this chunk, for error messages.</summary>
-    public int InputIndex(int item) => start + item;
+    /// <summary>The input index of item <paramref name="item"/> of the last request, for error messages.</summary>
+    public int InputIndex(int item) => start + _requestOffset + item;
+
+    /// <summary>Decodes <paramref name="n"/> int32-prefixed results, the next ones in input order.</summary>
+    private void Deliver(ReadOnlySpan<byte> items, int n)
+    {
+        int position = 0;
+        ParallelCodec<TResult> codec = map.Method.Result;
+        for (int i = 0; i < n; i++)
+        {
+            if (items.Length - position < 4)
+            {
+                throw new InvalidDataException("Batch result ended early.");
+            }
+
+            int length = BinaryPrimitives.ReadInt32LittleEndian(items.Slice(position, 4));
+            if ((uint)length > (uint)(items.Length - position - 4))
+            {
+                throw new InvalidDataException("Batch result item longer than the payload.");
+            }
+
+            var reader = new PayloadReader(items.Slice(position + 4, length));
+            TResult result = codec.Read(ref reader);
+            position += 4 + length;
+            int index = start + _delivered++;
+            if (map.Stream is { } stream)
+            {
+                stream.Writer.TryWrite((index, result));
+            }
+            else
+            {
+                map.Results[index] = result;
+            }
+        }
+    }
 }

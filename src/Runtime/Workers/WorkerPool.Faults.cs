@@ -60,6 +60,7 @@ public sealed partial class WorkerPool
         Exception? queuedError = null;
         bool spawn = false;
         bool retry = false;
+        bool requeuedWaiting = false;
         lock (_gate)
         {
             was = worker.State;
@@ -125,6 +126,24 @@ public sealed partial class WorkerPool
                 }
             }
 
+            // A pipelined call never started (the worker answers in order, and every answer it wrote was read before
+            // its loss is seen): it goes back to the queue whatever the reason, and it is not an attempt.
+            if (worker.Next is PendingCall waiting)
+            {
+                worker.Next = null;
+                if (waiting.IsCompleted)
+                {
+                    waiting.State = CallState.Done;
+                }
+                else
+                {
+                    waiting.Delivered = false;
+                    waiting.Worker = null;
+                    Enqueue(waiting);
+                    requeuedWaiting = true;
+                }
+            }
+
             if (reason is not (KillReason.Recycled or KillReason.Shutdown or KillReason.Terminated))
             {
                 RecordCrash();
@@ -185,30 +204,28 @@ public sealed partial class WorkerPool
             }
         }
 
-        if (retry)
+        if (retry || requeuedWaiting)
         {
-            PendingCall? next = null;
-            WorkerProcess? idle = null;
+            // The calls sent back to the queue (the lost worker's current and pipelined ones) go to idle workers now.
+            var resend = new List<(WorkerProcess Worker, PendingCall Call)>();
             lock (_gate)
             {
-                idle = TakeIdle();
-                if (idle is not null)
+                while (TakeIdle() is WorkerProcess idle)
                 {
-                    next = DequeueLive();
-                    if (next is not null)
-                    {
-                        Assign(idle, next);
-                    }
-                    else
+                    if (DequeueLive() is not PendingCall next)
                     {
                         _idle.Add(idle);
+                        break;
                     }
+
+                    Assign(idle, next);
+                    resend.Add((idle, next));
                 }
             }
 
-            if (next is not null)
+            foreach ((WorkerProcess idle, PendingCall next) in resend)
             {
-                Send(idle!, next);
+                Send(idle, next);
             }
         }
 

@@ -89,12 +89,15 @@ public sealed partial class WorkerPool
         }
     }
 
-    /// <summary>The worker finished its call. Returns its next call (already assigned), or parks it idle or retires it.</summary>
+    /// <summary>The worker finished its call. Returns the call to send it next (already assigned), or parks it idle or
+    /// retires it. A call pipelined behind the finished one becomes the current call (and is not returned: it was sent,
+    /// or its sender is about to), and the next queued batch is sent on the thread pool to wait behind it.</summary>
     private PendingCall? ReleaseWorker(WorkerProcess worker, long workingSet, out bool spawn)
     {
         spawn = false;
         bool retire = false;
         PendingCall? next = null;
+        PendingCall? pipelined = null;
         lock (_gate)
         {
             if (worker.Current is not null)
@@ -114,9 +117,18 @@ public sealed partial class WorkerPool
                 return null;
             }
 
-            retire = (_options.MaxTasksPerWorker is int maxCalls && worker.CallsDone >= maxCalls)
+            retire = worker.RetireAfterCurrent
+                || (_options.MaxTasksPerWorker is int maxCalls && worker.CallsDone >= maxCalls)
                 || (_options.MaxWorkerMemory is long maxMemory && workingSet > maxMemory);
-            if (retire)
+            if (worker.Next is not null)
+            {
+                // The next call is already in the worker's pipe and runs now; a due recycle waits until it is answered.
+                worker.RetireAfterCurrent |= retire;
+                retire = false;
+                PromoteNext(worker);
+                pipelined = worker.Current!.Written ? TakePipelined(worker) : null;
+            }
+            else if (retire)
             {
                 worker.State = WorkerState.Retiring;
                 worker.Reason = KillReason.Recycled;
@@ -143,6 +155,8 @@ public sealed partial class WorkerPool
             }
         }
 
+        // Written to a busy worker: never on this (reading) thread, see Send.
+        pipelined?.SendOnThreadPool(worker);
         if (retire)
         {
             PoolMetrics.WorkerRecycles.Add(1, _poolTag);

@@ -101,6 +101,47 @@ public sealed partial class WorkerPool
         }
     }
 
+    /// <summary>A worker streamed the results of the next inputs of its batch (an unordered map): they are yielded
+    /// now, and the next input gets a full timeout of its own.</summary>
+    internal void OnItemResults(WorkerProcess worker, ReadOnlySpan<byte> body)
+    {
+        var reader = new PayloadReader(body);
+        long id = reader.ReadInt64();
+        PendingCall? call;
+        lock (_gate)
+        {
+            call = worker.Current;
+            if (call is null || call.RequestId != id)
+            {
+                throw new InvalidDataException($"The worker streamed results of request {id}, which it was not running.");
+            }
+
+            if (worker.State == WorkerState.Busy && worker.CallDeadline != long.MaxValue)
+            {
+                worker.CallDeadline = ItemDeadline(call);
+            }
+        }
+
+        if (!call.StreamsItems)
+        {
+            throw new InvalidDataException($"The worker streamed results of {call.Method.Name}, which was not sent as a streamed batch.");
+        }
+
+        if (call.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            call.OnItemResults(body[8..]);
+        }
+        catch (Exception e)
+        {
+            Fail(call, new InvalidDataException($"Could not decode a result of {call.Method.Name}: {e.Message}", e));
+        }
+    }
+
     private void Fail(PendingCall call, Exception exception)
     {
         if (call.TryComplete())

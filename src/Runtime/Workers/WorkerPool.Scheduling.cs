@@ -65,6 +65,7 @@ public sealed partial class WorkerPool
         }
 
         WorkerProcess? worker = null;
+        PendingCall? send = call;
         bool spawn = false;
         lock (_gate)
         {
@@ -83,6 +84,12 @@ public sealed partial class WorkerPool
                     _live++;
                     spawn = true;
                 }
+                else if (call.IsBatch)
+                {
+                    // Every worker is busy: the queue's head (this batch or an earlier one) may wait in a busy worker's
+                    // pipe instead of in the queue.
+                    (worker, send) = PipelineQueued();
+                }
             }
         }
 
@@ -94,7 +101,8 @@ public sealed partial class WorkerPool
 
         if (worker is not null)
         {
-            call.SendFromCaller(worker);
+            // The call itself, or (pipelined behind a busy worker's chunk) the queue's head.
+            send!.SendFromCaller(worker);
         }
 
         if (spawn)
@@ -167,6 +175,7 @@ public sealed partial class WorkerPool
         call.State = CallState.Running;
         call.Worker = worker;
         call.RequestId = ++_nextRequestId;
+        call.Written = false;
         worker.Current = call;
         worker.State = WorkerState.Busy;
         worker.CancelDeadline = long.MaxValue;
@@ -220,7 +229,7 @@ public sealed partial class WorkerPool
                 // (the reading thread sees the exit and does that if it has not yet).
                 lock (_gate)
                 {
-                    if (worker.Current == call)
+                    if (worker.Current == call || worker.Next == call)
                     {
                         call.Delivered = false;
                     }
@@ -229,13 +238,42 @@ public sealed partial class WorkerPool
                 return;
             }
 
+            PendingCall? next;
+            bool wasNext;
             if (encodeError is null)
             {
+                lock (_gate)
+                {
+                    call.Written = true;
+                    next = worker.Current == call ? TakePipelined(worker) : null;
+                }
+
+                // Written to a busy worker, possibly larger than the pipe's buffer: never on a worker's reading thread,
+                // which must stay free to read the answers the busy worker writes meanwhile.
+                next?.SendOnThreadPool(worker);
                 return;
             }
 
             Fail(call, encodeError);
-            PendingCall? next = ReleaseWorker(worker, workingSet: 0, out bool spawn);
+            lock (_gate)
+            {
+                // A pipelined call that could not be encoded leaves the pipe empty; the worker goes on with its current call.
+                wasNext = worker.Next == call;
+                if (wasNext)
+                {
+                    worker.Next = null;
+                }
+
+                next = wasNext ? TakePipelined(worker) : null;
+            }
+
+            if (wasNext)
+            {
+                next?.SendOnThreadPool(worker);
+                return;
+            }
+
+            next = ReleaseWorker(worker, workingSet: 0, out bool spawn);
             if (spawn)
             {
                 SpawnWorker();
@@ -268,6 +306,13 @@ public sealed partial class WorkerPool
                 _queued--;
                 PoolMetrics.QueueLength.Add(-1, _poolTag);
                 cancelNow = true;
+            }
+            else if (call.State == CallState.Running && call.Worker is WorkerProcess waiting && waiting.Next == call)
+            {
+                // Pipelined, not started: it ends now. The worker still reads it; the forwarded cancel makes the worker
+                // skip it if it arrives first, otherwise it runs as an abandoned call (see PromoteNext).
+                cancelNow = true;
+                forwardTo = waiting;
             }
             else if (call.State == CallState.Running && call.Worker is WorkerProcess worker && worker.Current == call)
             {

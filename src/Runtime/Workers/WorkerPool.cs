@@ -156,8 +156,10 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         return map.Completion.Task;
     }
 
-    /// <summary>Runs one call per input and yields each result with its input's index as soon as its chunk completes.</summary>
-    /// <remarks>Leaving the loop early (or cancelling <paramref name="cancellationToken"/>) stops the map: chunks not yet
+    /// <summary>Runs one call per input and yields each result with its input's index as soon as that input is done.</summary>
+    /// <remarks>Inputs travel in chunks as for <see cref="MapAsync{TArgs, TResult}"/>, but the worker sends each result
+    /// back within a couple of milliseconds of its input finishing (results finished together share a message), so a
+    /// slow input does not hold back the results of the fast ones in its chunk. Leaving the loop early (or cancelling <paramref name="cancellationToken"/>) stops the map: chunks not yet
     /// started never run, and running ones are cancelled as a cancelled call is (the token is forwarded, or the chunk
     /// abandoned and its worker killed after <see cref="WorkerPoolOptions.CancellationGracePeriod"/>).</remarks>
     public async IAsyncEnumerable<(int Index, TResult Result)> UnorderedAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, IEnumerable<TArgs> inputs, ProgressSink? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -267,6 +269,11 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
                 if (worker.Current is PendingCall call)
                 {
                     running.Add(call);
+                }
+
+                if (worker.Next is PendingCall next)
+                {
+                    running.Add(next);
                 }
             }
         }

@@ -51,6 +51,10 @@ public sealed class WorkerPoolOptions
 
     /// <summary>Replaces the command that starts a worker (file name and arguments); tests use it to break starts.</summary>
     internal Func<Workers.WorkerLaunch, Workers.WorkerLaunch>? LaunchOverride { get; set; }
+
+    /// <summary>Whether a busy worker gets a second map chunk in its pipe (see <c>WorkerPool.Pipelining.cs</c>). Only the
+    /// map benchmark turns it off, to measure what it gains in the same run.</summary>
+    internal bool PipelineChunks { get; set; } = true;
 }
 
 /// <summary>Where a pool runs calls.</summary>

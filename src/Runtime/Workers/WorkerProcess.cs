@@ -72,6 +72,14 @@ internal sealed class WorkerProcess
 
     public PendingCall? Current { get; set; }
 
+    /// <summary>The call written to the worker's pipe behind <see cref="Current"/> (map pipelining): the worker reads it
+    /// as soon as it has answered <see cref="Current"/>, so it never idles a round trip between chunks. It has not
+    /// started, so it has no deadline yet and a loss of the worker sends it back to the queue.</summary>
+    public PendingCall? Next { get; set; }
+
+    /// <summary>Recycling was due while <see cref="Next"/> was already in the pipe: retire after that call.</summary>
+    public bool RetireAfterCurrent { get; set; }
+
     public int CallsDone { get; set; }
 
     public long StartDeadline { get; set; }
@@ -154,7 +162,9 @@ internal sealed class WorkerProcess
                 var writer = new PayloadWriter(_send);
                 writer.WriteInt64(requestId);
                 writer.WriteVarUInt32((uint)handle);
-                RequestFlags flags = (call.IsBatch ? RequestFlags.Batch : RequestFlags.None) | (call.TraceParent is null ? RequestFlags.None : RequestFlags.Trace);
+                RequestFlags flags = (call.IsBatch ? RequestFlags.Batch : RequestFlags.None)
+                    | (call.StreamsItems ? RequestFlags.StreamItems : RequestFlags.None)
+                    | (call.TraceParent is null ? RequestFlags.None : RequestFlags.Trace);
                 writer.WriteByte((byte)flags);
                 if (call.TraceParent is not null)
                 {
@@ -324,6 +334,10 @@ internal sealed class WorkerProcess
                         break;
                     case MessageType.ItemsDone when handshaken:
                         _pool.OnItemsDone(this, body.Span);
+                        break;
+                    case MessageType.ItemResults when handshaken:
+                        _pool.OnItemResults(this, body.Span);
+                        reader.ReleaseShared();
                         break;
                     default:
                         throw new InvalidDataException(handshaken

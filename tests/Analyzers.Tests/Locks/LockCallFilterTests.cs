@@ -127,6 +127,63 @@ public class LockCallFilterTests
         => Assert.False(LockCallText.MayContainLockCalls(SourceText.From(source)));
 
     [Fact]
+    public void Every_lock_method_name_contains_a_stem_the_text_scan_searches_for()
+    {
+        foreach (var name in LockCallText.Names)
+        {
+            Assert.Contains(LockCallText.Stems, stem => name.Contains(stem, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(FilterNames, LockCallText.Names.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_stem_search_finds_exactly_the_words_a_word_by_word_scan_finds()
+    {
+        // The scan searches for stems and looks at the whole word around each; a plain word-by-word scan is the
+        // definition it must agree with, on texts built from names, near-misses, the keyword, escapes and separators.
+        string[] pieces =
+        [
+            "Wait", "WaitAsync", "WaitAll", "Waiter", "_Wait", "Wait1", "TryEnter", "Entering", "EnterScope", "Exit", "Exiting",
+            "Release", "ReleaseMutex", "ReleaseLock", "AcquireWriterLock", "Acquire", "lock", "Lock", "block", "locks", "_lock",
+            "\\u0057ait", "\\", "u", "é", "ü", ".", " ", "(", ")", ";", "\n", "\"", "/", "@", "1", "x", "Ent", "er", "Wa", "it",
+        ];
+        var random = new Random(20261129);
+        for (var i = 0; i < 5000; i++)
+        {
+            var text = new StringBuilder();
+            var count = random.Next(0, 8);
+            for (var j = 0; j < count; j++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var source = SourceText.From(text.ToString());
+            var expected = (SourceWords.Any(source, static (t, start, length) => SourceWords.IsOneOf(t, start, length, LockCallText.Names)) ? LockCallText.Words.LockCallName : 0)
+                           | (SourceWords.Any(source, static (t, start, length) => SourceWords.Is(t, start, length, "lock")) ? LockCallText.Words.LockKeyword : 0);
+            Assert.True(expected == LockCallText.Scan(source), $"'{text}': expected {expected}, scanned {LockCallText.Scan(source)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("class C { object _o = new(); void M() { lock (_o) { } } }", true)]
+    [InlineData("class C { void M() { _gate.Wait(); Task.WaitAll(); } }", true)]
+    [InlineData("class C { void M() { Task.WaitAll(); } } // Wait in a comment only", false)]
+    [InlineData("class C { void M() { Run(); } }", false)]
+    public void The_shared_file_index_holds_lock_statements_and_lock_named_calls_only(string source, bool any)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source);
+
+        var nodes = LockSyntax.Of(tree, CancellationToken.None).Nodes;
+
+        Assert.Equal(any, !nodes.IsEmpty);
+        Assert.All(nodes, node => Assert.True(
+            node is Microsoft.CodeAnalysis.CSharp.Syntax.LockStatementSyntax
+            || (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call && LockApis.IsLockMethodName(LockCallText.InvokedName(call.Expression)!))));
+        Assert.Same(LockSyntax.Of(tree, CancellationToken.None), LockSyntax.Of(tree, CancellationToken.None));
+    }
+
+    [Fact]
     public Task Lock_method_name_written_with_a_unicode_escape_is_found()
         => FinallyVerify.VerifyAnalyzerAsync("""
             using System.Threading;
