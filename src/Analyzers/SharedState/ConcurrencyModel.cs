@@ -222,6 +222,14 @@ internal sealed class ConcurrencyModel
                 walker.WalkEntryBeforeFirstAwait(entry, new ConcurrentContext(start, multiInstance: false, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null, join));
             }
 
+            if (entry.StartedPerCall && !entry.MultiInstance
+                && semanticModel.GetEnclosingSymbol(entry.StartOperation.Syntax.SpanStart, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.Ordinary } startingMethod
+                && RepeatedCallFinder.IsCalledRepeatedly(startingMethod, semanticModel, entries, cancellationToken))
+            {
+                // The work of one call runs alongside the work of the caller's other calls, on the state they share.
+                walker.WalkEntryPerCall(entry, new ConcurrentContext(start, multiInstance: true, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null));
+            }
+
             if (walker.Accesses.Count > before && entry.IntervalEnd > entry.StartOperation.Syntax.Span.End)
             {
                 // The starter keeps running until it joins: its own accesses in between race with the started code.

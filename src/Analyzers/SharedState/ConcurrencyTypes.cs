@@ -117,6 +117,8 @@ internal sealed class ConcurrencyTypes
 
     public static bool IsMutator(IMethodSymbol method) => MutatorNames.Contains(method.Name);
 
+    public static bool IsMutatorName(string name) => MutatorNames.Contains(name);
+
     public bool IsThreadStatic(ISymbol symbol)
     {
         if (ThreadStaticAttribute is null)

@@ -9,8 +9,9 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>A delegate that starts running on other threads, and how.</summary>
 internal sealed class ConcurrentEntry
 {
-    public ConcurrentEntry(IOperation body, IOperation startOperation, bool multiInstance, int intervalStart, int intervalEnd, IOperation starterRoot, SyntaxNode? callerJoin = null)
+    public ConcurrentEntry(IOperation body, IOperation startOperation, bool multiInstance, int intervalStart, int intervalEnd, IOperation starterRoot, SyntaxNode? callerJoin = null, bool startedPerCall = false)
     {
+        StartedPerCall = startedPerCall;
         Body = body;
         StartOperation = startOperation;
         MultiInstance = multiInstance;
@@ -34,6 +35,14 @@ internal sealed class ConcurrentEntry
     public IOperation StartOperation { get; }
 
     public bool MultiInstance { get; }
+
+    /// <summary>
+    /// Fire-and-forget work (<c>Task.Run</c>, <c>ThreadPool.QueueUserWorkItem</c>, <c>Task.Factory.StartNew</c>) that
+    /// its method starts once on every call, unconditionally and without keeping the task: when callers call that
+    /// method repeatedly, the work of one call runs alongside the work of the others (see <see cref="RepeatedCallFinder"/>).
+    /// </summary>
+    public bool StartedPerCall { get; }
+
     public int IntervalStart { get; }
     public int IntervalEnd { get; }
 
@@ -272,7 +281,10 @@ internal sealed class ConcurrentEntryFinder
                 return; // 'await Task.Run(…)' runs one body at a time: sequential awaits are not concurrent
             }
 
-            Add(invocation.Arguments[0].Value, invocation, IsRepeated(invocation.Syntax), TaskInterval(invocation), entries);
+            var repeated = IsRepeated(invocation.Syntax);
+            var interval = TaskInterval(invocation);
+            var perCall = !repeated && interval.End == int.MaxValue && IsStartedOnEveryCall(invocation);
+            Add(invocation.Arguments[0].Value, invocation, repeated, interval, entries, perCall);
             return;
         }
 
@@ -633,13 +645,99 @@ internal sealed class ConcurrentEntryFinder
 
     private static (int, int) Unjoined(IOperation operation) => (operation.Syntax.SpanStart, int.MaxValue);
 
-    private static void Add(IOperation value, IOperation start, bool multiInstance, (int Start, int End) interval, List<ConcurrentEntry> entries)
+    private static void Add(IOperation value, IOperation start, bool multiInstance, (int Start, int End) interval, List<ConcurrentEntry> entries, bool startedPerCall = false)
     {
         var body = Strip(value);
         if (body is IAnonymousFunctionOperation or IMethodReferenceOperation)
         {
-            entries.Add(new ConcurrentEntry(body, start, multiInstance, interval.Start, interval.End, Root(start)));
+            entries.Add(new ConcurrentEntry(body, start, multiInstance, interval.Start, interval.End, Root(start), startedPerCall: startedPerCall));
         }
+    }
+
+    /// <summary>
+    /// Whether a fire-and-forget start runs on every call of its method: not under a condition or lock, after no
+    /// <c>return</c>, its task not kept in a field, not <c>LongRunning</c>, and its body not a worker loop. A start
+    /// behind a "running" flag or a CAS gate (<c>if (!_draining) { _draining = true; Task.Run(Drain); }</c>), or one
+    /// long-running worker per object, runs one at a time however often the method is called.
+    /// </summary>
+    private static bool IsStartedOnEveryCall(IInvocationOperation start)
+    {
+        foreach (var argument in start.Arguments)
+        {
+            foreach (var operation in argument.Value.DescendantsAndSelf())
+            {
+                if (operation is IFieldReferenceOperation { Field.Name: "LongRunning" })
+                {
+                    return false;
+                }
+            }
+        }
+
+        IOperation task = start;
+        while (task.Parent is IConversionOperation)
+        {
+            task = task.Parent;
+        }
+
+        if (task.Parent is IAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation })
+        {
+            return false;
+        }
+
+        SyntaxNode? body = null;
+        for (var node = start.Syntax.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case IfStatementSyntax or ConditionalExpressionSyntax or ConditionalAccessExpressionSyntax or SwitchSectionSyntax
+                    or SwitchExpressionArmSyntax or LockStatementSyntax or CatchClauseSyntax or BinaryExpressionSyntax
+                    or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return false;
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                    body = node;
+                    break;
+            }
+
+            if (body is not null)
+            {
+                break;
+            }
+        }
+
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node.SpanStart >= start.Syntax.SpanStart)
+            {
+                break;
+            }
+
+            if (node is ReturnStatementSyntax or YieldStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        var started = Strip(start.Arguments[0].Value);
+        var startedBody = started switch
+        {
+            IAnonymousFunctionOperation lambda => lambda.Syntax,
+            IMethodReferenceOperation reference when reference.Method.DeclaringSyntaxReferences.Length == 1 => reference.Method.DeclaringSyntaxReferences[0].GetSyntax(),
+            _ => null,
+        };
+        foreach (var node in startedBody?.DescendantNodes() ?? [])
+        {
+            if (node is WhileStatementSyntax or DoStatementSyntax)
+            {
+                return false; // a worker loop: one per object, not one per call
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Removes conversions and delegate creations around a delegate or task value.</summary>
@@ -759,7 +857,7 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>Whether the start runs several times: inside a loop or a per-item lambda of the same member.</summary>
-    private static bool IsRepeated(SyntaxNode start)
+    public static bool IsRepeated(SyntaxNode start)
     {
         for (var node = start.Parent; node is not null; node = node.Parent)
         {

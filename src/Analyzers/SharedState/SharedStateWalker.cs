@@ -82,6 +82,29 @@ internal sealed class SharedStateWalker
         }
     }
 
+    /// <summary>
+    /// Walks fire-and-forget work that its method starts on every call, as the work of many calls at once
+    /// (<see cref="ConcurrentEntry.StartedPerCall"/>): only the state the calls share counts, statics and the fields
+    /// of the same <c>this</c>. Each call has its own locals and arguments, so captured variables are not shared here
+    /// (the ordinary walk of the entry still pairs them with the starter's own code).
+    /// </summary>
+    public void WalkEntryPerCall(ConcurrentEntry entry, ConcurrentContext context)
+    {
+        var member = ContainingMember(entry.StartOperation);
+        var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
+        var visited = new HashSet<(ISymbol, ISymbol?, bool)>();
+        var perCall = new Frame(context, null, allLocalsShared: false, thisOwner, [], 0, DisplayName(member), visited, member?.ContainingType);
+        switch (entry.Body)
+        {
+            case IAnonymousFunctionOperation lambda:
+                Walk(lambda.Body, perCall);
+                break;
+            case IMethodReferenceOperation reference:
+                Follow(reference.Method, reference.Method.IsStatic ? null : ResolveOwner(reference.Instance, perCall), [], depth: 0, context, visited);
+                break;
+        }
+    }
+
     /// <summary>Which code of an async entry a walk covers.</summary>
     private enum Part
     {
@@ -229,6 +252,7 @@ internal sealed class SharedStateWalker
                 BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
                 LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
                 AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+                ArrowExpressionClauseSyntax => true, // the getter of 'int P => …' or 'this[int i] => …'
                 _ => false,
             };
             if (!hasBody)
@@ -286,12 +310,18 @@ internal sealed class SharedStateWalker
             case IInvocationOperation invocation:
                 VisitInvocation(invocation, frame);
                 break;
-            case IPropertyReferenceOperation property when property.Instance is not null && !IsAssignmentTarget(property):
-                if (CollectionKey(property.Instance, frame) is { } readKey)
+            case IPropertyReferenceOperation property:
+                if (property.Instance is not null && !IsAssignmentTarget(property) && CollectionKey(property.Instance, frame) is { } readKey)
                 {
                     Record(readKey, AccessKind.CollectionRead, operation, frame);
                 }
 
+                FollowAccessors(property, frame);
+                break;
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                // The constructor runs here. The new object is not published yet: its own fields stay owned (no
+                // owner), but the static state it touches is shared.
+                FollowCall(constructor, owner: null, creation, frame);
                 break;
             case IForEachLoopOperation loop:
                 if (CollectionKey(loop.Collection, frame) is { } enumerated)
@@ -315,13 +345,58 @@ internal sealed class SharedStateWalker
             Record(extended, AccessKind.CollectionRead, invocation, frame);
         }
 
-        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.DeclaringSyntaxReferences.IsEmpty)
+        if (method.MethodKind == MethodKind.Constructor)
+        {
+            // ': this(…)' or ': base(…)' in a followed constructor: still the object under construction, owned.
+            FollowCall(method, owner: null, invocation, frame);
+            return;
+        }
+
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))
+        {
+            return;
+        }
+
+        FollowCall(method, method.IsStatic ? null : ResolveOwner(invocation.Instance, frame), invocation, frame);
+    }
+
+    /// <summary>
+    /// Follows the accessors a property or indexer reference runs, as calls: the getter where it is read, the setter
+    /// where it is assigned, both for <c>P++</c> or <c>P += n</c>. Auto-properties have no body; their accesses are
+    /// recorded as state instead.
+    /// </summary>
+    private void FollowAccessors(IPropertyReferenceOperation reference, Frame frame)
+    {
+        var property = reference.Property;
+        if (property.DeclaringSyntaxReferences.IsEmpty || IsAutoProperty(property))
+        {
+            return;
+        }
+
+        var owner = property.IsStatic ? null : ResolveOwner(reference.Instance, frame);
+        var assigned = reference.Parent is IAssignmentOperation assignment && assignment.Target == reference
+                       || reference.Parent is IIncrementOrDecrementOperation;
+        var compound = assigned && reference.Parent is not ISimpleAssignmentOperation;
+        if ((!assigned || compound) && property.GetMethod is { } getter)
+        {
+            FollowCall(getter, owner, reference, frame);
+        }
+
+        if (assigned && property.SetMethod is { } setter)
+        {
+            FollowCall(setter, owner, reference, frame);
+        }
+    }
+
+    /// <summary>Follows a call made at <paramref name="site"/>, with the locks held there.</summary>
+    private void FollowCall(IMethodSymbol method, ISymbol? owner, IOperation site, Frame frame)
+    {
+        if (method.DeclaringSyntaxReferences.IsEmpty)
         {
             return; // only methods with source in this compilation can be followed
         }
 
-        var owner = method.IsStatic ? null : ResolveOwner(invocation.Instance, frame);
-        var locks = Combine(frame.Inherited, _synchronization.LocksAt(invocation, frame.DeclaringType));
+        var locks = Combine(frame.Inherited, _synchronization.LocksAt(site, frame.DeclaringType));
         Follow(method, owner, locks, frame.Depth + 1, frame.Context, frame.Visited);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.SharedState;
@@ -73,11 +74,86 @@ internal static class StoreFacts
                 {
                     return false;
                 }
+
+                if (member is IFieldSymbol { IsStatic: false, IsReadOnly: true } collection && IsCollection(collection.Type) && IsFilledAfterConstruction(collection))
+                {
+                    return false; // a registry: the object is changed after it is published, so the losing copy's changes are lost
+                }
             }
         }
 
         return true;
     }
+
+    private static bool IsCollection(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol)
+        {
+            return true;
+        }
+
+        if (type.SpecialType == SpecialType.System_String || type.ContainingNamespace?.ToDisplayString() == "System.Collections.Immutable")
+        {
+            return false;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (@interface.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether code of the field's type other than its constructors adds to, removes from or stores into the
+    /// collection in <paramref name="field"/> (<c>_items.Add(x)</c>, <c>_items[k] = v</c>). Read on syntax only: the
+    /// type's declarations are at hand, and binding them here would cost a semantic model per type.
+    /// </summary>
+    private static bool IsFilledAfterConstruction(IFieldSymbol field)
+    {
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is ConstructorDeclarationSyntax or BaseTypeDeclarationSyntax)
+                {
+                    continue;
+                }
+
+                foreach (var node in member.DescendantNodes())
+                {
+                    var mutated = node switch
+                    {
+                        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when ConcurrencyTypes.IsMutatorName(access.Name.Identifier.ValueText) => access.Expression,
+                        AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } => element.Expression,
+                        _ => null,
+                    };
+                    if (mutated is not null && Names(mutated, field.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Names(ExpressionSyntax expression, string name) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
+        _ => false,
+    };
 
     private static bool ReadsTarget(IOperation value, IOperation target)
     {

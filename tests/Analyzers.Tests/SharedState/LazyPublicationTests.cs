@@ -1,0 +1,51 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// A lazily created object is an idempotent publication only if it is not changed after it is published (#9): two
+/// threads that each create a registry and then register into it lose the registrations made on the losing copy.
+/// </summary>
+public class LazyPublicationTests
+{
+    [Fact]
+    public Task Lazy_singleton_registry_filled_after_publication()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Threading.Tasks;
+
+            sealed class Registry
+            {
+                private static Registry? s_instance;
+                private readonly ConcurrentDictionary<string, int> _items = new ConcurrentDictionary<string, int>();
+
+                public static Registry Instance => [|s_instance ??= new Registry()|];
+
+                public void Register(string name) => _items[name] = 1;
+
+                public static void LoadAll(string[] names) => Parallel.ForEach(names, n => Instance.Register(n));
+            }
+            """);
+
+    [Fact]
+    public Task Lazy_lookup_table_filled_only_by_its_constructor_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            sealed class Codes
+            {
+                private static Codes? s_instance;
+                private readonly Dictionary<string, int> _byName = new Dictionary<string, int>();
+
+                private Codes() { _byName.Add("ok", 200); _byName["missing"] = 404; }
+
+                public static Codes Instance { get { if (s_instance == null) s_instance = new Codes(); return s_instance; } }
+
+                public int Find(string name) => _byName.TryGetValue(name, out var code) ? code : 0;
+
+                public static void Resolve(string[] names, int[] codes) => Parallel.For(0, names.Length, i => codes[i] = Instance.Find(names[i]));
+            }
+            """);
+}

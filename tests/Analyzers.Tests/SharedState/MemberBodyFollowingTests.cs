@@ -1,0 +1,113 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// Thread bodies are followed into property accessors, indexers and constructors as into methods (#9): the code
+/// runs on the thread that reads the property or creates the object.
+/// </summary>
+public class MemberBodyFollowingTests
+{
+    [Fact]
+    public Task Getter_that_counts_read_by_a_parallel_loop()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            static class Ids
+            {
+                private static int s_next;
+
+                public static int Next { get { [|s_next++|]; return s_next; } }
+
+                public static void Assign(int[] ids) => Parallel.For(0, ids.Length, i => ids[i] = Next);
+            }
+            """);
+
+    [Fact]
+    public Task Getter_that_counts_with_Interlocked_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Ids
+            {
+                private static int s_next;
+
+                public static int Next => Interlocked.Increment(ref s_next);
+
+                public static void Assign(int[] ids) => Parallel.For(0, ids.Length, i => ids[i] = Next);
+            }
+            """);
+
+    [Fact]
+    public Task Setter_and_indexer_that_write_shared_state()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Gauge
+            {
+                private static int s_updates;
+                private int _hits;
+                private double _value;
+
+                public double Value { get => _value; set { [|_value = value|]; [|s_updates++|]; } }
+
+                public int this[int slot] { get => _hits; set => [|_hits += value|]; }
+
+                public void Sample(double[] readings)
+                    => Parallel.For(0, readings.Length, i => { Value = readings[i]; this[i] = 1; });
+            }
+            """);
+
+    [Fact]
+    public Task Constructor_that_counts_instances_in_a_static_field()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            sealed class Connection
+            {
+                private static int s_opened;
+                private readonly int _id;
+
+                public Connection(int id) : this() { _id = id; }
+
+                private Connection() { Count(); }
+
+                private static void Count() => [|s_opened++|];
+
+                public static void OpenAll(int n) => Parallel.For(0, n, i => _ = new Connection(i));
+            }
+            """);
+
+    [Fact]
+    public Task Constructor_that_fills_its_own_instance_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            sealed class Batch
+            {
+                private readonly List<int> _items = new List<int>();
+                private int _count;
+                private int _total;
+
+                public Batch(int size)
+                {
+                    for (var i = 0; i < size; i++) Add(i);
+                    Total = _count;
+                }
+
+                public int Total { get => _total; private set => _total = value; }
+
+                private void Add(int item) { _items.Add(item); _count++; }
+
+                public static int[] BuildAll(int n)
+                {
+                    var totals = new int[n];
+                    Parallel.For(0, n, i => totals[i] = new Batch(i).Total);
+                    return totals;
+                }
+            }
+            """);
+}

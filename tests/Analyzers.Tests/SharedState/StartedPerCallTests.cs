@@ -1,0 +1,136 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// Fire-and-forget work that a method starts on every call runs alongside itself when callers call that method
+/// repeatedly (#9): in a loop, from parallel code, or from several places.
+/// </summary>
+public class StartedPerCallTests
+{
+    [Fact]
+    public Task Work_queued_per_call_by_a_method_called_in_a_loop()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            sealed class Trail
+            {
+                private readonly List<string> _entries = new List<string>();
+
+                public void Record(string entry) => ThreadPool.QueueUserWorkItem(_ => [|_entries.Add(entry)|]);
+
+                public static void Main()
+                {
+                    var trail = new Trail();
+                    for (var i = 0; i < 100; i++) trail.Record("x" + i);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Task_started_per_call_by_a_method_called_from_two_places()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            static class Metrics
+            {
+                private static int s_sent;
+
+                public static void Sent() => Task.Run(() => [|s_sent++|]);
+
+                public static void Open() => Sent();
+
+                public static void Close() => Sent();
+            }
+            """);
+
+    [Fact]
+    public Task Work_started_once_per_object_or_per_call_state_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Worker
+            {
+                private readonly Queue<int> _items = new Queue<int>();
+                private Thread? _thread;
+                private Task? _pump;
+                private int _handled;
+                private int _pumped;
+
+                // One long-running thread or pump per object: its own fields are not shared with other starts.
+                public void Start() { _thread = new Thread(Run); _thread.Start(); }
+                private void Run() { while (_items.Count > 0) { _items.Dequeue(); _handled++; } }
+                public void StartPump() { _pump = Task.Run(() => _pumped++); }
+
+                // Each call's own list and each object created for a call.
+                public static void Collect(string item) { var seen = new List<string>(); Task.Run(() => seen.Add(item)); }
+                private int _count;
+                public void Count() => Task.Run(() => _count++);
+
+                public static void Main()
+                {
+                    var worker = new Worker();
+                    worker.Start();
+                    worker.StartPump();
+                    worker.StartPump();
+                    for (var i = 0; i < 10; i++)
+                    {
+                        Collect("x" + i);
+                        new Worker().Count();
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Work_started_behind_a_running_flag_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Mailbox
+            {
+                private readonly object _sync = new object();
+                private readonly Queue<string> _queue = new Queue<string>();
+                private bool _draining;
+                private int _delivered;
+
+                public void Post(string message)
+                {
+                    lock (_sync)
+                    {
+                        _queue.Enqueue(message);
+                        if (_draining) return;
+                        _draining = true;
+                    }
+
+                    Task.Run(Drain);
+                }
+
+                private void Drain()
+                {
+                    while (true)
+                    {
+                        lock (_sync)
+                        {
+                            if (_queue.Count == 0) { _draining = false; return; }
+                            _queue.Dequeue();
+                        }
+
+                        _delivered++;
+                    }
+                }
+
+                public static void Main()
+                {
+                    var box = new Mailbox();
+                    for (var i = 0; i < 10; i++) box.Post("m" + i);
+                }
+            }
+            """);
+}
