@@ -7,9 +7,11 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>
 /// Whether callers in the analysed document call a method repeatedly, so that fire-and-forget work it starts on
 /// every call (<see cref="ConcurrentEntry.StartedPerCall"/>) runs alongside itself: a call in a loop or per-item
-/// lambda, a call from code that runs on several threads at once, or calls from two or more places.
+/// lambda, or a call from code that runs on several threads at once.
 /// </summary>
 /// <remarks>
+/// Calls from two places alone do not count: on real code (StackExchange.Redis starts a connection's reader from two
+/// places that never both run for one connection) that reported races between calls that never overlap.
 /// Only this document's callers are seen, as everywhere in the model. For an instance method, a call on an object
 /// created for that call (<c>new Trail().Record(x)</c>, or a local made fresh in each loop iteration) does not
 /// count: that object's fields are not shared with the other calls.
@@ -18,7 +20,6 @@ internal static class RepeatedCallFinder
 {
     public static bool IsCalledRepeatedly(IMethodSymbol method, SemanticModel semanticModel, List<ConcurrentEntry> entries, CancellationToken cancellationToken)
     {
-        var sites = 0;
         foreach (var node in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax call || NameOf(call.Expression) != method.Name)
@@ -34,7 +35,7 @@ internal static class RepeatedCallFinder
                 continue;
             }
 
-            if (ConcurrentEntryFinder.IsRepeated(call) || RunsConcurrently(call, entries) || ++sites >= 2)
+            if (ConcurrentEntryFinder.IsRepeated(call) || RunsConcurrently(call, entries))
             {
                 return true;
             }

@@ -21,6 +21,14 @@ internal static class StoreFacts
             IPropertyReferenceOperation property => property.Property.Type,
             _ => null,
         };
+        if (stateType is not null && assignment is ICoalesceAssignmentOperation && IsTask(stateType))
+        {
+            // A lazily cached task ('_healthy ??= Task.FromResult(…)', StackExchange.Redis): a Task changes state only
+            // through its own thread-safe completion, so two threads that both fill the cache lose nothing. (A plain
+            // '_pending = Task.Run(…)' is not covered: the task it replaces is lost.)
+            return true;
+        }
+
         if (stateType is null || !IsImmutable(stateType))
         {
             return false;
@@ -33,6 +41,9 @@ internal static class StoreFacts
             _ => false,
         };
     }
+
+    private static bool IsTask(ITypeSymbol type)
+        => type.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task<TResult>";
 
     /// <summary>
     /// Types whose instances cannot change once published: strings, records, enums, nullable primitives, the

@@ -156,6 +156,37 @@ public class RealCodeRegressionTests
             """");
 
     [Fact]
+    public Task Fl1001_lazily_cached_tasks_read_through_getters_from_parallel_code()
+        => SharedStateSilence.VerifyNoRaceAsync(""""
+            using System.Threading.Tasks;
+            // StackExchange.Redis HealthCheckProbe: memoized completed tasks behind static getters ('_healthy ??=
+            // Task.FromResult(...)'), read from parallel health checks. Both racing threads cache a completed task: benign.
+            static class Probe
+            {
+                private static Task<bool>? _healthy, _unhealthy;
+
+                public static Task<bool> HealthyTask => _healthy ??= Task.FromResult(true);
+
+                public static Task<bool> UnhealthyTask => _unhealthy ??= Task.FromResult(false);
+
+                public static void CheckAll(int[] endpoints) => Parallel.ForEach(endpoints, e => _ = e % 2 == 0 ? HealthyTask : UnhealthyTask);
+            }
+            """");
+
+    [Fact]
+    public Task Fl1001_a_task_replaced_by_parallel_code_is_still_a_lost_update()
+        => Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(""""
+            using System.Threading.Tasks;
+
+            static class Jobs
+            {
+                private static Task? _pending;
+
+                public static void StartAll(int[] jobs) => Parallel.ForEach(jobs, j => [|_pending = Task.Run(() => j * 2)|]);
+            }
+            """");
+
+    [Fact]
     public Task Fl1001_serialized_by_callers_lock()
         => SharedStateSilence.VerifyNoRaceAsync(""""
             using System;

@@ -5,7 +5,7 @@ namespace Forklift.Analyzers.Tests.SharedState;
 
 /// <summary>
 /// Fire-and-forget work that a method starts on every call runs alongside itself when callers call that method
-/// repeatedly (#9): in a loop, from parallel code, or from several places.
+/// repeatedly (#9): in a loop or from parallel code. Calls from two places alone are not repeated calls.
 /// </summary>
 public class StartedPerCallTests
 {
@@ -30,7 +30,7 @@ public class StartedPerCallTests
             """);
 
     [Fact]
-    public Task Task_started_per_call_by_a_method_called_from_two_places()
+    public Task Task_started_per_call_by_a_method_called_from_parallel_code()
         => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
             using System.Threading.Tasks;
 
@@ -40,9 +40,46 @@ public class StartedPerCallTests
 
                 public static void Sent() => Task.Run(() => [|s_sent++|]);
 
-                public static void Open() => Sent();
+                public static void SendAll(int[] items) => Parallel.ForEach(items, _ => Sent());
+            }
+            """);
 
-                public static void Close() => Sent();
+    [Fact]
+    public Task A_reader_started_from_two_places_that_never_both_run_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            // As StackExchange.Redis' PhysicalConnection: one reader per connection, started when the connection opens
+            // or when it switches from a sync reader to an async one, never both.
+            sealed class Connection
+            {
+                private byte[] _buffer = new byte[16];
+                private long _received;
+                private bool _sync;
+
+                public void Open(CancellationToken cancellation)
+                {
+                    if (!_sync) StartReading(cancellation);
+                }
+
+                public void SwitchToAsync(CancellationToken cancellation)
+                {
+                    _sync = false;
+                    StartReading(cancellation);
+                }
+
+                private void StartReading(CancellationToken cancellation) => Task.Run(() => ReadAllAsync(cancellation));
+
+                private async Task ReadAllAsync(CancellationToken cancellation)
+                {
+                    _buffer = new byte[32];
+                    while (!cancellation.IsCancellationRequested)
+                    {
+                        await Task.Yield();
+                        _received += _buffer.Length;
+                    }
+                }
             }
             """);
 
