@@ -69,6 +69,10 @@ internal static class ConcurrentDictionaryCandidates
             case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax, Name: IdentifierNameSyntax member }:
                 name = member.Identifier.ValueText;
                 break;
+            case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } access:
+                // x.F[k]: another object's field or property, resolved from x's declared type when that is provable.
+                return DeclaredTypeOf(StripParentheses(access.Expression), semanticModel, cancellationToken) is not { } owner
+                    || MemberMayBeDictionary(owner, member.Identifier.ValueText, dictionary);
             default:
                 return true;
         }
@@ -109,6 +113,135 @@ internal static class ConcurrentDictionaryCandidates
         }
 
         return true; // a static import, or something only binding resolves
+    }
+
+    /// <summary>
+    /// The type of <paramref name="expression"/> when its declaration alone proves it: a local or parameter of the
+    /// member declared once with an explicit type, or a field or property of the enclosing types (or <c>this.x</c>)
+    /// that no local or parameter shadows. Null when only binding tells.
+    /// </summary>
+    private static ITypeSymbol? DeclaredTypeOf(ExpressionSyntax expression, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        string name;
+        switch (expression)
+        {
+            case IdentifierNameSyntax identifier:
+                name = identifier.Identifier.ValueText;
+                if (name == "value")
+                {
+                    return null;
+                }
+
+                if (SingleLocalDeclaration(identifier, name) is { } declaration)
+                {
+                    return IsInScopeOfLocal(identifier, name) && DeclaredType(declaration) is { } type ? BindTypeAlone(type, semanticModel) : null;
+                }
+
+                if (IsInScopeOfLocal(identifier, name))
+                {
+                    return null;
+                }
+
+                break;
+            case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
+                name = member.Identifier.ValueText;
+                break;
+            default:
+                return null;
+        }
+
+        if (expression.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is not { } typeDeclaration
+            || semanticModel.GetDeclaredSymbol(typeDeclaration, cancellationToken) is not INamedTypeSymbol enclosing)
+        {
+            return null;
+        }
+
+        for (var scope = enclosing; scope is not null; scope = scope.ContainingType)
+        {
+            for (var current = scope; current is not null; current = current.BaseType)
+            {
+                var members = current.GetMembers(name);
+                if (!members.IsEmpty)
+                {
+                    return members.Length == 1 ? members[0] switch
+                    {
+                        IFieldSymbol field => field.Type,
+                        IPropertySymbol property => property.Type,
+                        _ => null,
+                    } : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether member <paramref name="name"/> of <paramref name="owner"/> may be a <c>ConcurrentDictionary</c> (true when it is not found as a field or property).</summary>
+    private static bool MemberMayBeDictionary(ITypeSymbol owner, string name, INamedTypeSymbol dictionary)
+    {
+        if (owner is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named)
+        {
+            return true; // interfaces, type parameters, arrays: only binding tells
+        }
+
+        for (var current = named; current is not null; current = current.BaseType)
+        {
+            var members = current.GetMembers(name);
+            if (members.IsEmpty)
+            {
+                continue;
+            }
+
+            foreach (var symbol in members)
+            {
+                var memberType = symbol switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    _ => null,
+                };
+                if (memberType is null || memberType is ITypeParameterSymbol || SymbolEqualityComparer.Default.Equals(memberType.OriginalDefinition, dictionary))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The one declaration of <paramref name="name"/> in the member around <paramref name="use"/>, or null when there is none or several.</summary>
+    private static SyntaxNode? SingleLocalDeclaration(SyntaxNode use, string name)
+    {
+        var member = use.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        if (member is null)
+        {
+            return null;
+        }
+
+        SyntaxNode? found = null;
+        foreach (var token in member.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is not (IdentifierNameSyntax or GenericNameSyntax))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = token.Parent;
+            }
+        }
+
+        return found;
+    }
+
+    private static ITypeSymbol? BindTypeAlone(TypeSyntax type, SemanticModel semanticModel)
+    {
+        var bound = semanticModel.GetSpeculativeTypeInfo(type.SpanStart, type.WithoutTrivia(), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+        return bound is IErrorTypeSymbol ? null : bound;
     }
 
     private static ExpressionSyntax? ElementAccess(ExpressionSyntax target)

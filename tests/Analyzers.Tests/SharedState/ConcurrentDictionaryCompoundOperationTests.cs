@@ -104,6 +104,58 @@ public class ConcurrentDictionaryCompoundOperationTests
             """);
 
     [Fact]
+    public Task Members_of_other_objects_are_judged_by_their_owners_declared_type()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            class Slice
+            {
+                public byte[] Array = new byte[8];
+                public int[] Counts { get; } = new int[8];
+            }
+
+            class BaseHolder
+            {
+                public ConcurrentDictionary<string, int> Inherited { get; } = new();
+            }
+
+            class Holder : BaseHolder
+            {
+                public ConcurrentDictionary<string, int> Map = new();
+            }
+
+            class Writer
+            {
+                private readonly Holder _holder = new();
+                private readonly Slice _slice = new();
+
+                public void Write(Slice slice, Holder holder, string key, int i)
+                {
+                    slice.Array[i]++;
+                    slice.Counts[i] += 2;
+                    _slice.Array[i] = 1;
+                    this._slice.Counts[i]--;
+                    [|holder.Map[key]++|];
+                    [|holder.Inherited[key] += 2|];
+                    [|_holder.Map[key]--|];
+                    [|this._holder.Inherited[key]++|];
+                    Holder local = holder;
+                    [|local.Map[key]++|];
+                    var made = new Holder();
+                    [|made.Map[key]++|];
+                    [|(holder).Map[key]++|];
+                }
+
+                public void Shadowed(string key)
+                {
+                    // A local named like the field, declared twice: only binding tells which one is meant.
+                    { var _slice = new Holder(); [|_slice.Map[key]++|]; }
+                    { var _slice = new Holder(); [|_slice.Map[key]++|]; }
+                }
+            }
+            """);
+
+    [Fact]
     public Task Locals_and_parameters_are_judged_by_their_declared_type()
         => Verify.VerifyAnalyzerAsync("""
             using System;
