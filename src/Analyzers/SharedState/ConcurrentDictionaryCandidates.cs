@@ -85,30 +85,9 @@ internal static class ConcurrentDictionaryCandidates
 
         for (var scope = type; scope is not null; scope = scope.ContainingType)
         {
-            for (var current = scope; current is not null; current = current.BaseType)
+            if (DeclaredMemberMayBeDictionary(scope, name, dictionary) is { } answer)
             {
-                var members = current.GetMembers(name);
-                if (members.IsEmpty)
-                {
-                    continue;
-                }
-
-                // The innermost declaration of the name wins, as in C# lookup; only a field or property gives a type.
-                foreach (var symbol in members)
-                {
-                    var memberType = symbol switch
-                    {
-                        IFieldSymbol field => field.Type,
-                        IPropertySymbol property => property.Type,
-                        _ => null,
-                    };
-                    if (memberType is null || SymbolEqualityComparer.Default.Equals(memberType.OriginalDefinition, dictionary))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return answer;
             }
         }
 
@@ -178,13 +157,17 @@ internal static class ConcurrentDictionaryCandidates
 
     /// <summary>Whether member <paramref name="name"/> of <paramref name="owner"/> may be a <c>ConcurrentDictionary</c> (true when it is not found as a field or property).</summary>
     private static bool MemberMayBeDictionary(ITypeSymbol owner, string name, INamedTypeSymbol dictionary)
-    {
-        if (owner is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named)
-        {
-            return true; // interfaces, type parameters, arrays: only binding tells
-        }
+        => owner is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named // interfaces, type parameters, arrays: only binding tells
+           || (DeclaredMemberMayBeDictionary(named, name, dictionary) ?? true);
 
-        for (var current = named; current is not null; current = current.BaseType)
+    /// <summary>
+    /// For the innermost declaration of <paramref name="name"/> in <paramref name="type"/> or its bases (as C# lookup
+    /// finds it): whether it may be a <c>ConcurrentDictionary</c>, true unless it is a field or property of another
+    /// type. Null when neither declares the name.
+    /// </summary>
+    private static bool? DeclaredMemberMayBeDictionary(INamedTypeSymbol type, string name, INamedTypeSymbol dictionary)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
         {
             var members = current.GetMembers(name);
             if (members.IsEmpty)
@@ -200,7 +183,7 @@ internal static class ConcurrentDictionaryCandidates
                     IPropertySymbol property => property.Type,
                     _ => null,
                 };
-                if (memberType is null || memberType is ITypeParameterSymbol || SymbolEqualityComparer.Default.Equals(memberType.OriginalDefinition, dictionary))
+                if (memberType is null or ITypeParameterSymbol || SymbolEqualityComparer.Default.Equals(memberType.OriginalDefinition, dictionary))
                 {
                     return true;
                 }
@@ -209,7 +192,7 @@ internal static class ConcurrentDictionaryCandidates
             return false;
         }
 
-        return true;
+        return null;
     }
 
     /// <summary>The one declaration of <paramref name="name"/> in the member around <paramref name="use"/>, or null when there is none or several.</summary>

@@ -93,18 +93,5 @@ public sealed class CollectionMutatedConcurrentlyCodeFix : CodeFixProvider
 
     /// <summary>The collections whose every use among <paramref name="nodes"/> has a concurrent-collection rewrite.</summary>
     private static HashSet<ISymbol> ReplaceableCollections(List<SyntaxNode> nodes, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var replaceable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var notReplaceable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var node in nodes)
-        {
-            if (StateAccessSyntax.StateSymbol(node, model, cancellationToken) is { } state)
-            {
-                (ConcurrentCollectionRewrite.TryCreate(node, model, cancellationToken) is null ? notReplaceable : replaceable).Add(state);
-            }
-        }
-
-        replaceable.ExceptWith(notReplaceable);
-        return replaceable;
-    }
+        => StateAccessSyntax.StatesFitAtEveryAccess(nodes, model, node => ConcurrentCollectionRewrite.TryCreate(node, model, cancellationToken) is not null, cancellationToken);
 }

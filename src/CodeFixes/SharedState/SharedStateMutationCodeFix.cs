@@ -97,25 +97,8 @@ public sealed class SharedStateMutationCodeFix : CodeFixProvider
     /// </summary>
     private static HashSet<ISymbol> StatesFixedByInterlocked(List<SyntaxNode> nodes, SemanticModel model, CancellationToken cancellationToken)
     {
-        var fixable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var notFixable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var node in nodes)
-        {
-            if (StateAccessSyntax.StateSymbol(node, model, cancellationToken) is { } state)
-            {
-                (InterlockedRewrite.TryCreate(node, model, cancellationToken) is null ? notFixable : fixable).Add(state);
-            }
-        }
-
-        foreach (var state in fixable)
-        {
-            if (state is IFieldSymbol field && !InterlockedRewrite.FitsEveryWrite(field, model.Compilation, cancellationToken))
-            {
-                notFixable.Add(field);
-            }
-        }
-
-        fixable.ExceptWith(notFixable);
+        var fixable = StateAccessSyntax.StatesFitAtEveryAccess(nodes, model, node => InterlockedRewrite.TryCreate(node, model, cancellationToken) is not null, cancellationToken);
+        fixable.RemoveWhere(state => state is IFieldSymbol field && !InterlockedRewrite.FitsEveryWrite(field, model.Compilation, cancellationToken));
         return fixable;
     }
 }

@@ -35,6 +35,26 @@ internal static class StateAccessSyntax
         };
     }
 
+    /// <summary>
+    /// The states touched at <paramref name="accesses"/> for which <paramref name="fits"/> holds at every one of those
+    /// accesses: Fix All gives such a state one kind of fix everywhere, and the others the lock.
+    /// </summary>
+    public static HashSet<ISymbol> StatesFitAtEveryAccess(IEnumerable<SyntaxNode> accesses, SemanticModel model, Func<SyntaxNode, bool> fits, CancellationToken cancellationToken)
+    {
+        var fitting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var notFitting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var access in accesses)
+        {
+            if (StateSymbol(access, model, cancellationToken) is { } state)
+            {
+                (fits(access) ? fitting : notFitting).Add(state);
+            }
+        }
+
+        fitting.ExceptWith(notFitting);
+        return fitting;
+    }
+
     public static bool IsStaticState(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
         => StateSymbol(node, model, cancellationToken) is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true };
 }
