@@ -601,7 +601,9 @@ internal sealed class ConcurrentEntryFinder
                         continue;
                     }
 
-                    return call.Syntax.SpanStart;
+                    // A task started inside the joining call's own arguments ('Task.WhenAll(Task.Run(a), Task.Run(b))')
+                    // starts after that call's first token: it is joined where the call ends, not where it begins.
+                    return call.Syntax.Span.Contains(task.Syntax.Span) ? call.Syntax.Span.End : call.Syntax.SpanStart;
                 case IPropertyReferenceOperation { Property.Name: "Result" } result:
                     return result.Syntax.SpanStart;
                 case IConversionOperation or IArgumentOperation or IArrayInitializerOperation or IArrayCreationOperation:

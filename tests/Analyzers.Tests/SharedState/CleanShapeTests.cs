@@ -355,4 +355,47 @@ public class CleanShapeTests
                 }
             }
             """);
+
+    [Fact]
+    public Task State_of_a_single_reader_channel_pump()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            // Producers post from any thread; one pump, started once, is the only reader and owns what it updates.
+            public sealed class Aggregator
+            {
+                private readonly Channel<int> _channel = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
+                private readonly Dictionary<int, int> _counts = new();
+                private long _total;
+                private int _posted;
+                private readonly Task _pump;
+
+                public Aggregator() => _pump = Task.Run(PumpAsync);
+
+                public void Post(int value)
+                {
+                    Interlocked.Increment(ref _posted);
+                    _channel.Writer.TryWrite(value);
+                }
+
+                private async Task PumpAsync()
+                {
+                    await foreach (var value in _channel.Reader.ReadAllAsync())
+                    {
+                        _counts[value] = _counts.TryGetValue(value, out var c) ? c + 1 : 1;
+                        _total += value;
+                    }
+                }
+
+                public async Task<long> CompleteAsync()
+                {
+                    _channel.Writer.Complete();
+                    await _pump;
+                    return _total;
+                }
+            }
+            """);
 }

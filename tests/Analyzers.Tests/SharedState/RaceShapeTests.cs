@@ -222,4 +222,49 @@ public class RaceShapeTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Two_pumps_reading_one_channel_share_the_pump_state()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            // As the single-reader pump, but with two readers: both update the same dictionary.
+            public sealed class Aggregator
+            {
+                private readonly Channel<int> _channel = Channel.CreateUnbounded<int>();
+                private readonly Dictionary<int, int> _counts = new();
+                private readonly Task _pumps;
+
+                public Aggregator() => _pumps = Task.WhenAll(Task.Run(PumpAsync), Task.Run(PumpAsync));
+
+                public void Post(int value) => _channel.Writer.TryWrite(value);
+
+                private async Task PumpAsync()
+                {
+                    await foreach (var value in _channel.Reader.ReadAllAsync())
+                    {
+                        [|_counts[value] = _counts.TryGetValue(value, out var c) ? c + 1 : 1|];
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Tasks_started_inside_the_arguments_of_WhenAll_run_together()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            // Before the fix, tasks started inside WhenAll's own arguments counted as joined where the call begins
+            // (before they start), so on .NET 8 (params Task[]) nothing was reported.
+            public sealed class Importer
+            {
+                private int _imported;
+
+                public Task ImportBothAsync() => Task.WhenAll(Task.Run(() => Import()), Task.Run(() => Import()));
+
+                private void Import() => [|_imported = _imported + 1|];
+            }
+            """);
 }
