@@ -42,9 +42,44 @@ internal static class ConcurrentDictionaryCandidates
     /// <summary>
     /// False only when <paramref name="receiver"/> is provably not a <c>ConcurrentDictionary</c>: a field or property
     /// of the enclosing type (or its bases, or an enclosing type) of another type, not shadowed by a local or
-    /// parameter of the same name.
+    /// parameter of the same name, or an expression whose type, bound on its own, is another type.
     /// </summary>
     public static bool MayBeDictionary(ExpressionSyntax receiver, SemanticModel semanticModel, INamedTypeSymbol dictionary, CancellationToken cancellationToken)
+        => MayBeDictionaryByDeclaration(receiver, semanticModel, dictionary, cancellationToken)
+           && MayBeDictionaryAlone(StripParentheses(receiver), semanticModel, dictionary);
+
+    /// <summary>
+    /// For an element access with no receiver (<c>new T { [k] = v }</c>): false only when it initializes an object
+    /// created with an explicit type that binds, on its own, to another type than <c>ConcurrentDictionary</c>.
+    /// </summary>
+    public static bool InitializedObjectMayBeDictionary(ExpressionSyntax elementAccess, SemanticModel semanticModel, INamedTypeSymbol dictionary)
+    {
+        var createdType = StripParentheses(elementAccess) is ImplicitElementAccessSyntax { Parent: AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax { Parent: { } creation } } }
+            ? creation switch
+            {
+                ObjectCreationExpressionSyntax explicitType => explicitType.Type,
+
+                // 'T x = new() { [k] = v }', a field or a local declared with its type.
+                ImplicitObjectCreationExpressionSyntax { Parent: EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: false } declaration } } } => declaration.Type,
+                _ => null,
+            }
+            : null;
+        return createdType is null || !IsNotDictionary(createdType, semanticModel, dictionary);
+    }
+
+    /// <summary>
+    /// The receiver bound on its own at its position (a speculative binding of the expression alone: its locals'
+    /// declarations are bound as far as their types need, the rest of the body is not). FL1005 reports only an
+    /// instance whose type is exactly <c>ConcurrentDictionary&lt;,&gt;</c>, so any other type the expression has,
+    /// bound alone, is a proof of "no"; nothing (an error, a lambda parameter only the whole body infers) is "maybe".
+    /// </summary>
+    private static bool MayBeDictionaryAlone(ExpressionSyntax receiver, SemanticModel semanticModel, INamedTypeSymbol dictionary)
+    {
+        var type = semanticModel.GetSpeculativeTypeInfo(receiver.SpanStart, receiver.WithoutTrivia(), SpeculativeBindingOption.BindAsExpression).Type;
+        return type is null or IErrorTypeSymbol || type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, dictionary);
+    }
+
+    private static bool MayBeDictionaryByDeclaration(ExpressionSyntax receiver, SemanticModel semanticModel, INamedTypeSymbol dictionary, CancellationToken cancellationToken)
     {
         receiver = StripParentheses(receiver);
         string name;
