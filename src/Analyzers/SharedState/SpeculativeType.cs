@@ -14,14 +14,9 @@ internal static class SpeculativeType
     /// </summary>
     public static ITypeSymbol? Of(ExpressionSyntax name, SemanticModel semanticModel)
     {
-        TypeSyntax? type = name switch
-        {
-            TypeSyntax typeSyntax => typeSyntax.WithoutTrivia(),
-
-            // A member access is an expression, not a type, to the binder: the same text parsed as a qualified name.
-            MemberAccessExpressionSyntax => SyntaxFactory.ParseTypeName(name.WithoutTrivia().ToString()),
-            _ => null,
-        };
+        // The text parsed as a type: a member access is an expression, not a type, to the binder, and a parse is
+        // cheaper than a trivia-free copy of the node.
+        var type = name is TypeSyntax or MemberAccessExpressionSyntax ? SyntaxFactory.ParseTypeName(name.ToString()) : null;
         if (type is null || type.ContainsDiagnostics)
         {
             return null;
