@@ -29,6 +29,7 @@ internal sealed class TypeConcurrency
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<IMethodSymbol, MethodSummary?> _summaries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, int> _declaredIndex = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, string> _lockKeys = new(SymbolEqualityComparer.Default);
 
     /// <summary>Which declared methods can reach reportable state; null until known, or when every method counts.</summary>
     private ReportableState? _reportable;
@@ -499,7 +500,7 @@ internal sealed class TypeConcurrency
         }
     }
 
-    private static string Key(ImmutableArray<HeldLock> locks)
+    private string Key(ImmutableArray<HeldLock> locks)
     {
         if (locks.IsEmpty)
         {
@@ -509,11 +510,27 @@ internal sealed class TypeConcurrency
         var names = new List<string>(locks.Length);
         foreach (var held in locks)
         {
-            names.Add((held.Symbol?.ToDisplayString() ?? "?") + (held.AllowsWrites ? "!" : string.Empty));
+            names.Add(LockKey(held.Symbol) + (held.AllowsWrites ? "!" : string.Empty));
         }
 
         names.Sort(StringComparer.Ordinal);
         return string.Join(",", names);
+    }
+
+    /// <summary>A lock's display string, computed once per type analysis: every composed access asks for it.</summary>
+    private string LockKey(ISymbol? symbol)
+    {
+        if (symbol is null)
+        {
+            return "?";
+        }
+
+        if (!_lockKeys.TryGetValue(symbol, out var key))
+        {
+            _lockKeys[symbol] = key = symbol.ToDisplayString();
+        }
+
+        return key;
     }
 
     private MethodSummary? Summary(IMethodSymbol method)
