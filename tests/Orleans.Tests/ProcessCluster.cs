@@ -20,9 +20,12 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public ClusterWorkerPool Pool { get; private set; } = null!;
 
+    /// <summary>The cluster's (and service's) id, for callers that join it from outside.</summary>
+    public string ClusterId { get; } = $"forklift-test-{Environment.ProcessId}";
+
     public async Task InitializeAsync()
     {
-        string clusterId = $"forklift-test-{Environment.ProcessId}";
+        string clusterId = ClusterId;
         int primaryPort = SiloProcess.FreePort();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
