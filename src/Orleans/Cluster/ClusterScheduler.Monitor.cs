@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Forklift.Orleans.Protocol;
+using Forklift.Workers;
 
 namespace Forklift.Orleans.Cluster;
 
@@ -310,7 +311,7 @@ internal sealed partial class ClusterScheduler
         foreach ((ClusterCall call, string node) in late)
         {
             TimeSpan limit = (call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero) * call.ItemCount;
-            Complete(call, error: new WorkerTimeoutException($"{call.Method.Name} got no answer from node {node} within its time limit of {limit} plus {_options.DeadlineGrace}.")
+            _scheduler.Fail(call, new WorkerTimeoutException($"{call.Method.Name} got no answer from node {node} within its time limit of {limit} plus {_options.DeadlineGrace}.")
             {
                 MethodName = call.Method.Name,
                 Timeout = limit,
@@ -323,11 +324,11 @@ internal sealed partial class ClusterScheduler
     {
         long now = Stopwatch.GetTimestamp();
         long bound = ToTicks(_options.NoNodeTimeout);
-        List<ClusterCall>? expired = null;
+        List<PendingCall>? expired = null;
         string? why = null;
         lock (_gate)
         {
-            if (_queue.Count == 0)
+            if (_scheduler.Queued == 0)
             {
                 return;
             }
@@ -341,17 +342,7 @@ internal sealed partial class ClusterScheduler
                 }
             }
 
-            for (LinkedListNode<ClusterCall>? item = _queue.First; item is not null;)
-            {
-                LinkedListNode<ClusterCall>? next = item.Next;
-                if (now - item.Value.QueuedAt >= bound)
-                {
-                    (expired ??= []).Add(item.Value);
-                    _queue.Remove(item);
-                }
-
-                item = next;
-            }
+            expired = _scheduler.UnqueueWhere(call => now - ((ClusterCall)call).QueuedAt >= bound);
 
             if (expired is not null)
             {
@@ -372,9 +363,9 @@ internal sealed partial class ClusterScheduler
 
         if (expired is not null)
         {
-            foreach (ClusterCall call in expired)
+            foreach (PendingCall call in expired)
             {
-                Complete(call, error: new WorkerStartException(why!));
+                _scheduler.Fail(call, new WorkerStartException(why!));
             }
         }
     }

@@ -20,6 +20,10 @@ namespace Forklift.Workers;
 internal sealed class ChannelScheduler
 {
     private readonly Queue<PendingCall> _queue = new();
+
+    // Calls sent back after a loss that go before every other queued call (the cluster's rule: a call that was already
+    // running, or about to, does not wait behind calls submitted after it). Taken before _queue.
+    private readonly Queue<PendingCall> _ahead = new();
     private readonly TimeSpan? _defaultTimeout;
     private int _queued;
     private int _outstanding;
@@ -66,11 +70,12 @@ internal sealed class ChannelScheduler
         return _drained.Task;
     }
 
-    /// <summary>Puts a call at the back of the queue. Under the lock.</summary>
-    public void Enqueue(PendingCall call)
+    /// <summary>Puts a call at the back of the queue, or (<paramref name="ahead"/>) before every call queued normally.
+    /// Under the lock.</summary>
+    public void Enqueue(PendingCall call, bool ahead = false)
     {
         call.State = CallState.Queued;
-        _queue.Enqueue(call);
+        (ahead ? _ahead : _queue).Enqueue(call);
         _queued++;
         PoolMetrics.QueueLength.Add(1, PoolTag);
     }
@@ -78,7 +83,7 @@ internal sealed class ChannelScheduler
     /// <summary>The next queued call still worth running, or <see langword="null"/>. Under the lock.</summary>
     public PendingCall? DequeueLive()
     {
-        while (_queue.TryDequeue(out PendingCall? call))
+        while (_ahead.TryDequeue(out PendingCall? call) || _queue.TryDequeue(out call))
         {
             if (call.State != CallState.Queued)
             {
@@ -104,14 +109,15 @@ internal sealed class ChannelScheduler
     /// <see cref="DequeueLive"/> does. Under the lock.</summary>
     public PendingCall? PeekLive()
     {
-        while (_queue.TryPeek(out PendingCall? call))
+        while (Head() is Queue<PendingCall> queue)
         {
+            PendingCall call = queue.Peek();
             if (call.State == CallState.Queued && !call.IsCompleted && call is not IChunk { IsObsolete: true })
             {
                 return call;
             }
 
-            _queue.Dequeue();
+            queue.Dequeue();
             if (call.State == CallState.Queued)
             {
                 _queued--;
@@ -123,6 +129,9 @@ internal sealed class ChannelScheduler
 
         return null;
     }
+
+    /// <summary>The queue the next call comes from, or <see langword="null"/> when both are empty.</summary>
+    private Queue<PendingCall>? Head() => _ahead.Count > 0 ? _ahead : _queue.Count > 0 ? _queue : null;
 
     /// <summary>Takes every queued call still worth running out of the queue (to fail them). Under the lock.</summary>
     public List<PendingCall> DrainQueue()
@@ -152,14 +161,34 @@ internal sealed class ChannelScheduler
         return true;
     }
 
+    /// <summary>Takes the queued calls that <paramref name="match"/> selects out of the queue (to fail them); they stay in
+    /// the queue objects and are skipped. Under the lock.</summary>
+    public List<PendingCall>? UnqueueWhere(Func<PendingCall, bool> match)
+    {
+        List<PendingCall>? taken = null;
+        foreach (Queue<PendingCall> queue in new[] { _ahead, _queue })
+        {
+            foreach (PendingCall call in queue)
+            {
+                if (call.State == CallState.Queued && !call.IsCompleted && match(call) && Unqueue(call))
+                {
+                    (taken ??= []).Add(call);
+                }
+            }
+        }
+
+        return taken;
+    }
+
     /// <summary>
     /// The retry rule for a call whose worker was lost. A call that provably never reached it
     /// (<see cref="PendingCall.Delivered"/> is false) goes back to the queue without counting as an attempt; one that
     /// may have run goes back only if the loss allows a retry (<paramref name="retryable"/>: a crash, not a timeout or a
     /// cancellation) and the method's <see cref="Dispatch.ParallelMethodOptions.MaxRetries"/> is not used up.
-    /// Returns whether it was queued again; if not, the caller fails it. Under the lock.
+    /// Returns whether it was queued again (<paramref name="ahead"/>: before the calls queued normally); if not, the
+    /// caller fails it. Under the lock.
     /// </summary>
-    public bool RequeueAfterLoss(PendingCall call, bool retryable)
+    public bool RequeueAfterLoss(PendingCall call, bool retryable, bool ahead = false)
     {
         if (call.Delivered && !(retryable && call.Attempts < call.Method.Options.MaxRetries))
         {
@@ -174,7 +203,7 @@ internal sealed class ChannelScheduler
 
         call.Delivered = false;
         call.Worker = null;
-        Enqueue(call);
+        Enqueue(call, ahead);
         return true;
     }
 
