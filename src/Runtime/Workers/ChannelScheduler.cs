@@ -9,13 +9,15 @@ namespace Forklift.Workers;
 /// completion of a call with its metrics, activity and drain accounting.
 /// </summary>
 /// <remarks>
-/// <para>Its owner (<see cref="WorkerPool"/>) keeps what is particular to worker processes: starting, watching and
-/// recycling them, assigning a call to one, writing requests, pipelining, and reading answers. Both share one lock,
-/// <see cref="Gate"/>, so that a decision spanning both (take the queue's head and give it to a free worker) is atomic.
-/// Members documented "under the lock" must be called holding it; <see cref="Fail"/>, <see cref="Cancel"/> and
-/// <see cref="Finished"/> must be called without it (they complete tasks and take the lock themselves).</para>
-/// <para>Planned next (docs/design-runtime-seam.md, "One scheduler over worker channels"): the assignment and
-/// pipelining rules move here over a worker-channel abstraction, and the cluster's scheduler uses this class too.</para>
+/// <para>Two owners use it: <see cref="WorkerPool"/>, which keeps what is particular to worker processes (starting,
+/// watching and recycling them, giving a call to an idle one, writing requests, pipelining, reading answers), and the
+/// cluster's scheduler in <c>Forklift.Orleans</c>, which keeps membership, pings, leases and the choice of node. Each
+/// shares this class's lock, <see cref="Gate"/>, so that a decision spanning both (take the queue's head and give it
+/// to a free worker) is atomic. Members documented "under the lock" must be called holding it; <see cref="Fail"/>,
+/// <see cref="Cancel"/> and <see cref="Finished"/> must be called without it (they complete tasks and take the lock
+/// themselves).</para>
+/// <para>Left for later (docs/design-runtime-seam.md, "One scheduler over worker channels"): assignment and pipelining
+/// over a worker-channel abstraction, so that a worker process and a remote slot are interchangeable.</para>
 /// </remarks>
 internal sealed class ChannelScheduler
 {
