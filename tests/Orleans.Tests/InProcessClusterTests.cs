@@ -62,6 +62,27 @@ public sealed class InProcessClusterTests(TwoNodeCluster cluster) : IClassFixtur
     }
 
     [Fact]
+    public async Task Each_input_of_a_chunk_gets_the_methods_time_limit_on_the_node_as_on_the_local_pool()
+    {
+        // One chunk of 4 inputs, limit 2 s each: the slow input runs past its own limit long before the chunk's inputs
+        // together would (8 s), so the node stops it at its own limit, as a local pool does.
+        int[] naps = [50, 50, 50, 30_000];
+        await using var local = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+
+        WorkerTimeoutException remote = await Assert.ThrowsAsync<WorkerTimeoutException>(() => ClusterWork.NapWithinLimitMapAsync(Pool, naps));
+        WorkerTimeoutException locally = await Assert.ThrowsAsync<WorkerTimeoutException>(() => ClusterWork.NapWithinLimitMapAsync(local, naps));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), remote.Timeout);
+        Assert.Equal(locally.Timeout, remote.Timeout);
+        Assert.All(new[] { remote.Message, locally.Message }, message =>
+        {
+            Assert.StartsWith("An input of ", message, StringComparison.Ordinal);
+            Assert.Contains("NapWithinLimit did not complete within 00:00:02", message, StringComparison.Ordinal);
+        });
+        Assert.Equal(new[] { 10, 20 }, await ClusterWork.NapWithinLimitMapAsync(Pool, [10, 20]));
+    }
+
+    [Fact]
     public async Task Cancellation_reaches_the_running_call_in_the_node_worker()
     {
         string marker = Path.Combine(Path.GetTempPath(), $"forklift-cluster-cancel-{Guid.NewGuid():N}");

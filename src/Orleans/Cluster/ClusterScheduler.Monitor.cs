@@ -310,7 +310,7 @@ internal sealed partial class ClusterScheduler
 
         foreach ((ClusterCall call, string node) in late)
         {
-            TimeSpan limit = (call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero) * call.ItemCount;
+            TimeSpan limit = BackstopOf(call, call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero);
             _scheduler.Fail(call, new WorkerTimeoutException($"{call.Method.Name} got no answer from node {node} within its time limit of {limit} plus {_options.DeadlineGrace}.")
             {
                 MethodName = call.Method.Name,

@@ -251,8 +251,10 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         call.Abort?.Dispose();
         call.Abort = new CancellationTokenSource();
         node.Running[call.Id] = call;
-        TimeSpan? limit = (call.Method.Options.Timeout ?? _options.TaskTimeout) * call.ItemCount;
-        call.GiveUpAt = limit is TimeSpan t ? now + ToTicks(t + _options.DeadlineGrace) : long.MaxValue;
+        // The node times each input of a chunk on its own, as a local map does; the caller only backs that up for a node
+        // that never answers: every input at its limit, plus the interval at which a worker reports inputs done.
+        TimeSpan? limit = call.Method.Options.Timeout ?? _options.TaskTimeout;
+        call.GiveUpAt = limit is TimeSpan t ? now + ToTicks(BackstopOf(call, t) + _options.DeadlineGrace) : long.MaxValue;
         var request = new NodeRequest
         {
             CallId = call.Id,
@@ -469,6 +471,10 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
     }
 
     private static long ToTicks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>The longest a call with this per-input limit may run on a node that times each input.</summary>
+    private static TimeSpan BackstopOf(ClusterCall call, TimeSpan limit)
+        => call.IsBatch ? (limit + Forklift.Protocol.ProtocolConstants.ItemsDoneInterval) * call.ItemCount : limit;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forklift node {Node} joined with {Capacity} slots")]
     private static partial void LogJoined(ILogger logger, string node, int capacity);

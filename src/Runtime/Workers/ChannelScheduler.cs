@@ -220,7 +220,7 @@ internal sealed class ChannelScheduler
             return call.FixedDeadline ??= Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
         }
 
-        if ((call.Method.Options.Timeout ?? _defaultTimeout) is not TimeSpan timeout)
+        if (TimeLimitOf(call) is not TimeSpan timeout)
         {
             return long.MaxValue;
         }
@@ -232,6 +232,11 @@ internal sealed class ChannelScheduler
 
         return Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
     }
+
+    /// <summary>The limit a call (or each input of a batch, unless <see cref="PendingCall.TimeoutOverride"/> bounds the
+    /// whole call) gets: the call's own override, a remote caller's per-input limit, the method's, or the pool's.</summary>
+    public TimeSpan? TimeLimitOf(PendingCall call)
+        => call.TimeoutOverride ?? (call as RawBatchCall)?.ItemTimeout ?? call.Method.Options.Timeout ?? _defaultTimeout;
 
     /// <summary>Fails the call unless it already has an outcome. Without the lock.</summary>
     public void Fail(PendingCall call, Exception exception)

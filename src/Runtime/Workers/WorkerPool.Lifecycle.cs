@@ -213,7 +213,7 @@ public sealed partial class WorkerPool
         switch (reason)
         {
             case KillReason.Timeout:
-                TimeSpan timeout = call.TimeoutOverride ?? call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero;
+                TimeSpan timeout = _scheduler.TimeLimitOf(call) ?? TimeSpan.Zero;
                 string what = call.IsBatch && call.TimeoutOverride is null ? $"An input of {call.Method.Name}" : call.Method.Name;
                 _scheduler.Fail(call, new WorkerTimeoutException($"{what} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
                 {
