@@ -74,6 +74,14 @@ public sealed class ProcessCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>Starts a killed or frozen node again on its ports and waits until the fixture's pool uses it.</summary>
+    internal async Task RestartAsync(SiloProcess node)
+    {
+        node.Dispose();
+        await node.StartAsync();
+        await Eventually.WaitAsync(() => NodeId(node).Length > 0, $"{node.Name} back", Eventually.StartBound);
+    }
+
     internal string NodeId(SiloProcess node)
         => Pool.Nodes.FirstOrDefault(n => n.Node.StartsWith($"127.0.0.1:{node.SiloPort}@", StringComparison.Ordinal) && n.State == "Active")?.Node ?? string.Empty;
 }

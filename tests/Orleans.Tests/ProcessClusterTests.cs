@@ -43,7 +43,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
 
         Assert.Equal(150, results.Length);
         Assert.All(results, node => Assert.StartsWith("node", node, StringComparison.Ordinal));
-        await RestartAsync(victim);
+        await cluster.RestartAsync(victim);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
 
         Assert.Equal(150, results.Length);
         Assert.All(results, node => Assert.StartsWith("node", node, StringComparison.Ordinal));
-        await RestartAsync(victim);
+        await cluster.RestartAsync(victim);
     }
 
     [Fact]
@@ -110,13 +110,6 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
                 throw new TimeoutException($"No call ran on the restarted {node} within {Eventually.Bound}. Pool: {string.Join("; ", Pool.Nodes)}");
             }
         }
-    }
-
-    private async Task RestartAsync(SiloProcess node)
-    {
-        node.Dispose();
-        await node.StartAsync();
-        await Eventually.WaitAsync(() => cluster.NodeId(node).Length > 0, $"{node.Name} back", Eventually.StartBound);
     }
 }
 
