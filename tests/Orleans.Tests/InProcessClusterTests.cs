@@ -46,14 +46,16 @@ public sealed class InProcessClusterTests(TwoNodeCluster cluster) : IClassFixtur
 
         Exception thrown = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailAsync(Pool, "bad input"));
         Exception thrownLocally = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailAsync(local, "bad input"));
-        Exception inMap = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailMapAsync(Pool, ["a", "b", "c"]));
-        Exception inMapLocally = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailMapAsync(local, ["a", "b", "c"]));
+        Exception inMap = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailMapAsync(Pool, ["bad", "bad", "bad"]));
+        Exception inMapLocally = await Assert.ThrowsAnyAsync<Exception>(() => ClusterWork.FailMapAsync(local, ["bad", "bad", "bad"]));
         WorkerCrashedException crashed = await Assert.ThrowsAsync<WorkerCrashedException>(() => ClusterWork.CrashAsync(Pool, 42));
 
         Assert.IsType<InvalidOperationException>(thrown);
         Assert.Equal(ExceptionShape.Of(thrownLocally), ExceptionShape.Of(thrown));
-        Assert.Equal(ExceptionShape.Of(inMapLocally), ExceptionShape.Of(inMap));
-        Assert.StartsWith("Input 0: ", inMap.Message, StringComparison.Ordinal);
+
+        // Every input fails, in chunks of one on two nodes: which answer arrives first (and names its input) is a race.
+        Assert.Matches("^Input [012]: ", inMap.Message);
+        Assert.Equal(ExceptionShape.WithoutInputIndex(inMapLocally), ExceptionShape.WithoutInputIndex(inMap));
         Assert.Equal(42, crashed.ExitCode);
         Assert.IsNotType<NodeLostException>(crashed);
 
