@@ -16,7 +16,11 @@ internal sealed partial class ClusterScheduler
         {
             try
             {
-                IReadOnlyList<NodeMember> members = await _transport.GetMembersAsync(stopping).ConfigureAwait(false);
+                // Bounded: an external client reads membership through a gateway, and a read that hangs (a dead or hung
+                // gateway) must not stop the pings and deadline checks below, which are what drop a lost node.
+                using var bound = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                bound.CancelAfter(_options.PingTimeout);
+                IReadOnlyList<NodeMember> members = await _transport.GetMembersAsync(bound.Token).ConfigureAwait(false);
                 ApplyMembership(members);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
