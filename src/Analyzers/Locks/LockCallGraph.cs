@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace Forklift.Analyzers.Locks;
@@ -33,17 +34,18 @@ internal sealed class LockCallGraph
     /// <summary>
     /// The acquisitions a call to <paramref name="site"/>'s callee performs, itself or through the methods it calls,
     /// limited to locks that are the caller's locks too: static ones, and <c>this</c> members while every call on the
-    /// way runs on the same <c>this</c>.
+    /// way runs on the same <c>this</c>. An acquisition the callee skips for a constant flag the call passes
+    /// (<c>Compact(alreadyLocked: true)</c>) is not taken.
     /// </summary>
     public List<Acquisition> TakenBy(CallSite site, CancellationToken cancellationToken)
     {
         var found = new List<Acquisition>();
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        Visit(site.Callee, site.OnThis, MaxCallDepth, found, seen, cancellationToken);
+        Visit(site.Callee, site.OnThis, site.ConstantFlags, MaxCallDepth, found, seen, cancellationToken);
         return found;
     }
 
-    private void Visit(IMethodSymbol method, bool onThis, int depth, List<Acquisition> found, HashSet<IMethodSymbol> seen, CancellationToken cancellationToken)
+    private void Visit(IMethodSymbol method, bool onThis, ImmutableArray<(int Ordinal, bool Value)> constantFlags, int depth, List<Acquisition> found, HashSet<IMethodSymbol> seen, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (depth == 0 || !seen.Add(method) || !_byMethod.TryGetValue(method, out var summaries))
@@ -55,7 +57,7 @@ internal sealed class LockCallGraph
         {
             foreach (var (taken, _) in summary.Acquisitions)
             {
-                if (taken.Key.IsShared && (onThis || IsStatic(taken.Key)))
+                if (taken.Key.IsShared && (onThis || IsStatic(taken.Key)) && !CallSite.Skips(constantFlags, taken))
                 {
                     found.Add(taken);
                 }
@@ -63,7 +65,7 @@ internal sealed class LockCallGraph
 
             foreach (var call in summary.Calls)
             {
-                Visit(call.Callee, onThis && call.OnThis, depth - 1, found, seen, cancellationToken);
+                Visit(call.Callee, onThis && call.OnThis, call.ConstantFlags, depth - 1, found, seen, cancellationToken);
             }
         }
     }

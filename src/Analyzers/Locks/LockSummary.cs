@@ -44,8 +44,9 @@ internal enum Reentrancy
 /// <summary>One acquisition of a lock in a method: a <c>lock</c> statement or a call such as <c>Monitor.Enter</c>.</summary>
 internal sealed class Acquisition
 {
-    public Acquisition(LockKey key, LockMode mode, string name, Location location, bool blocks, bool isCall, Reentrancy reentrancy)
+    public Acquisition(LockKey key, LockMode mode, string name, Location location, bool blocks, bool isCall, Reentrancy reentrancy, (int Ordinal, bool Value)? skippedWhen = null)
     {
+        SkippedWhen = skippedWhen;
         Key = key;
         Mode = mode;
         Name = name;
@@ -75,6 +76,13 @@ internal sealed class Acquisition
     public bool IsCall { get; }
 
     public Reentrancy Reentrancy { get; }
+
+    /// <summary>
+    /// The <c>bool</c> parameter (its ordinal) and value for which the method skips this acquisition:
+    /// <c>if (!alreadyLocked) gate.Wait();</c> is skipped when <c>alreadyLocked</c> is <see langword="true"/>. A call
+    /// that passes that value as a constant does not take the lock.
+    /// </summary>
+    public (int Ordinal, bool Value)? SkippedWhen { get; }
 
     /// <summary>
     /// Whether holding this lock while another thread waits for a lock it holds can deadlock, the way lock-order
@@ -140,8 +148,9 @@ internal sealed class LockSummary
 /// <summary>A call from a summarized method into a method declared in source.</summary>
 internal sealed class CallSite
 {
-    public CallSite(IMethodSymbol callee, Location location, bool onThis, ImmutableArray<Acquisition> held)
+    public CallSite(IMethodSymbol callee, Location location, bool onThis, ImmutableArray<Acquisition> held, ImmutableArray<(int Ordinal, bool Value)> constantFlags)
     {
+        ConstantFlags = constantFlags;
         Callee = callee;
         Location = location;
         OnThis = onThis;
@@ -159,6 +168,13 @@ internal sealed class CallSite
     public bool OnThis { get; }
 
     public ImmutableArray<Acquisition> Held { get; }
+
+    /// <summary>The <c>bool</c> arguments passed as constants (<c>Compact(alreadyLocked: true)</c>), by parameter ordinal.</summary>
+    public ImmutableArray<(int Ordinal, bool Value)> ConstantFlags { get; }
+
+    /// <summary>Whether this call passes the constant that makes the callee skip <paramref name="taken"/>.</summary>
+    public static bool Skips(ImmutableArray<(int Ordinal, bool Value)> constantFlags, Acquisition taken)
+        => taken.SkippedWhen is { } skip && constantFlags.Contains(skip);
 
     /// <summary>A method as messages name it: a property's accessor by the property (<c>Count</c>, <c>this[]</c>).</summary>
     public static string DisplayName(IMethodSymbol method)

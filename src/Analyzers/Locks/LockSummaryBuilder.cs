@@ -56,7 +56,8 @@ internal static class LockSummaryBuilder
                             invocation.Syntax.GetLocation(),
                             blocks: call.Shape is AcquireShape.Unconditional or AcquireShape.EnterWithFlag,
                             isCall: true,
-                            ReentrancyOf(call, apis));
+                            ReentrancyOf(call, apis),
+                            SkippedWhen(invocation, owner));
                         calls.Add((call, acquisition));
                         entries.Add((operation, acquisition));
                     }
@@ -106,7 +107,7 @@ internal static class LockSummaryBuilder
             }
             else if (operation is IInvocationOperation invocation)
             {
-                AddSite(sites, invocation.TargetMethod, invocation.Instance, invocation.Syntax, held);
+                AddSite(sites, invocation.TargetMethod, invocation.Instance, invocation.Syntax, held, ConstantFlags(invocation));
             }
             else if (operation is IPropertyReferenceOperation property)
             {
@@ -115,7 +116,7 @@ internal static class LockSummaryBuilder
                 {
                     if (!IsAutoAccessor(accessor))
                     {
-                        AddSite(sites, accessor, property.Instance, property.Syntax, held);
+                        AddSite(sites, accessor, property.Instance, property.Syntax, held, ImmutableArray<(int, bool)>.Empty);
                     }
                 }
             }
@@ -128,7 +129,7 @@ internal static class LockSummaryBuilder
         return new LockSummary(owner, acquisitions.ToImmutable(), sites.ToImmutable(), awaits.ToImmutable());
     }
 
-    private static void AddSite(ImmutableArray<CallSite>.Builder sites, IMethodSymbol callee, IOperation? instance, SyntaxNode syntax, ImmutableArray<Acquisition> held)
+    private static void AddSite(ImmutableArray<CallSite>.Builder sites, IMethodSymbol callee, IOperation? instance, SyntaxNode syntax, ImmutableArray<Acquisition> held, ImmutableArray<(int Ordinal, bool Value)> constantFlags)
     {
         if (callee.DeclaringSyntaxReferences.IsEmpty)
         {
@@ -138,7 +139,50 @@ internal static class LockSummaryBuilder
         // An object or collection initializer's implicit receiver is the new object, not the caller's `this`.
         var onThis = callee.IsStatic || callee.MethodKind == MethodKind.LocalFunction
                      || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
-        sites.Add(new CallSite(callee.OriginalDefinition, syntax.GetLocation(), onThis, held));
+        sites.Add(new CallSite(callee.OriginalDefinition, syntax.GetLocation(), onThis, held, constantFlags));
+    }
+
+    /// <summary>
+    /// The value of a <c>bool</c> parameter that skips an acquire: one inside <c>if (flag)</c> or <c>if (!flag)</c>, or
+    /// one after <c>if (flag) return;</c> in the same block.
+    /// </summary>
+    private static (int Ordinal, bool Value)? SkippedWhen(IOperation acquire, IMethodSymbol owner)
+    {
+        if (OperationTree.EnclosingBranch(acquire) is { } branch)
+        {
+            return OperationTree.ParameterTest(branch.If.Condition, owner) is { } test
+                ? (test.Parameter.Ordinal, branch.WhenTrue ? !test.WhenTrue : test.WhenTrue)
+                : null;
+        }
+
+        if (OperationTree.StatementOf(acquire) is { Parent: { } owningBlock } statement)
+        {
+            var list = OperationTree.StatementsOf(owningBlock);
+            for (var i = list.IndexOf(statement) - 1; i >= 0; i--)
+            {
+                if (list[i] is IConditionalOperation { WhenFalse: null } exit && OperationTree.AlwaysExits(exit.WhenTrue)
+                    && OperationTree.ParameterTest(exit.Condition, owner) is { } test)
+                {
+                    return (test.Parameter.Ordinal, test.WhenTrue);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static ImmutableArray<(int Ordinal, bool Value)> ConstantFlags(IInvocationOperation invocation)
+    {
+        var flags = ImmutableArray<(int, bool)>.Empty;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && argument.Value.ConstantValue is { HasValue: true, Value: bool value })
+            {
+                flags = flags.Add((parameter.Ordinal, value));
+            }
+        }
+
+        return flags;
     }
 
     /// <summary>The accessors a property reference runs: the setter when assigned, both for `+=`, `++` and `??=`, else the getter.</summary>

@@ -145,6 +145,71 @@ internal static class OperationTree
         return false;
     }
 
+    /// <summary>
+    /// The innermost <c>if</c> (or <c>?:</c>) with <paramref name="operation"/> in one of its branches, within its body,
+    /// and whether that branch is the one taken when the condition is true.
+    /// </summary>
+    public static (IConditionalOperation If, bool WhenTrue)? EnclosingBranch(IOperation operation)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            if (current is IConditionalOperation conditional && conditional.Condition != child)
+            {
+                return (conditional, conditional.WhenTrue == child);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// For a condition that is a <c>bool</c> parameter of <paramref name="method"/> or its negation
+    /// (<c>if (!alreadyLocked)</c>), that parameter and the value it has when the condition is true.
+    /// </summary>
+    public static (IParameterSymbol Parameter, bool WhenTrue)? ParameterTest(IOperation condition, IMethodSymbol method)
+    {
+        var whenTrue = true;
+        while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            whenTrue = !whenTrue;
+            condition = not.Operand;
+        }
+
+        return condition is IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean } parameter }
+               && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+            ? (parameter, whenTrue)
+            : null;
+    }
+
+    /// <summary>The locals, parameters, fields and properties <paramref name="operation"/> reads.</summary>
+    public static HashSet<ISymbol> SymbolsRead(IOperation operation)
+    {
+        var symbols = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var descendant in DescendantsInBody(operation).Prepend(operation))
+        {
+            ISymbol? symbol = descendant switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+            if (symbol is not null)
+            {
+                symbols.Add(symbol);
+            }
+        }
+
+        return symbols;
+    }
+
     /// <summary>Whether <paramref name="operation"/> mentions <paramref name="local"/>.</summary>
     public static bool References(IOperation operation, ILocalSymbol local)
     {

@@ -10,8 +10,9 @@ namespace Forklift.Analyzers.Locks;
 /// The classic case is <c>try { await gate.WaitAsync(ct); … } finally { gate.Release(); }</c>: a cancelled or
 /// timed-out wait still reaches the release, which throws <c>SemaphoreFullException</c> or, worse, lets a second
 /// caller in. The same happens when a <c>TryEnter</c>/<c>Wait(timeout)</c> result or a <c>lockTaken</c> flag is not
-/// checked, or when a straight-line path releases more often than it acquires. A method that releases without
-/// acquiring at all (the caller holds the lock) is not reported.
+/// checked, when a straight-line path releases more often than it acquires, or when the acquire runs only under a
+/// condition (<c>if (!alreadyLocked) gate.Wait();</c>) that the release in the finally does not repeat. A method that
+/// releases without acquiring at all (the caller holds the lock) is not reported.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
@@ -29,6 +30,7 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
     internal const string FlagNotChecked = nameof(FlagNotChecked);
     internal const string ResultNotChecked = nameof(ResultNotChecked);
     internal const string ExtraRelease = nameof(ExtraRelease);
+    internal const string ConditionalAcquire = nameof(ConditionalAcquire);
 
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ReleaseWithoutAcquire,
@@ -129,7 +131,101 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        foreach (var acquire in acquires)
+        {
+            if (SkippableAcquireBefore(acquire, release, set) is { } condition)
+            {
+                var guard = condition.Syntax.ToString();
+                return (ConditionalAcquire, $"'{acquire.Invocation.TargetMethod.Name}' runs only when '{guard}' holds, but the finally block releases it on every path", SimpleGuard(condition) ? guard : null, acquire);
+            }
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// The condition of <c>if (cond) gate.Wait(); try { … } finally { gate.Release(); }</c>: an acquire in one branch of
+    /// an <c>if</c> whose other branch does not acquire, followed in the same block by a <c>try</c> whose
+    /// <c>finally</c> releases on every path. When the condition is false the release frees a lock this call never
+    /// took (a caller's hold, or a permit that is not there). A release guarded by anything the condition reads is
+    /// taken as the matching guard.
+    /// </summary>
+    private static IOperation? SkippableAcquireBefore(LockCall acquire, LockCall release, LockCallSet set)
+    {
+        if (acquire.Shape != AcquireShape.Unconditional
+            || OperationTree.EnclosingBranch(acquire.Invocation) is not { } branch
+            || OperationTree.StatementOf(branch.If) is not { Parent: { } owner } ifStatement
+            || ifStatement != branch.If
+            || OperationTree.AlwaysExits(branch.WhenTrue ? branch.If.WhenTrue : branch.If.WhenFalse!))
+        {
+            return null;
+        }
+
+        var other = branch.WhenTrue ? branch.If.WhenFalse : branch.If.WhenTrue;
+        var sameLock = set.SameLock(release, acquires: true).ToList();
+        if (other is not null && sameLock.Any(call => OperationTree.IsWithin(call.Invocation, other)))
+        {
+            return null; // both branches acquire: held either way
+        }
+
+        var list = OperationTree.StatementsOf(owner);
+        var at = list.IndexOf(ifStatement);
+        foreach (var @try in OperationTree.EnclosingFinallyOwners(release.Invocation))
+        {
+            var tryAt = list.IndexOf(@try);
+            if (tryAt <= at
+                || OperationTree.IsConditionallyExecuted(release.Invocation, @try.Finally!)
+                || sameLock.Any(call => OperationTree.IsWithin(call.Invocation, @try.Body) || Between(call, list, at, tryAt)))
+            {
+                continue;
+            }
+
+            var read = OperationTree.SymbolsRead(branch.If.Condition);
+            return GuardedByAny(read, release, branch.If) ? null : branch.If.Condition;
+        }
+
+        return null;
+    }
+
+    private static bool Between(LockCall call, ImmutableArray<IOperation> list, int after, int before)
+    {
+        for (var i = after + 1; i < before; i++)
+        {
+            if (OperationTree.IsWithin(call.Invocation, list[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a condition other than <paramref name="except"/>, before <paramref name="release"/> in its body, reads one of <paramref name="symbols"/>.</summary>
+    private static bool GuardedByAny(HashSet<ISymbol> symbols, LockCall release, IOperation except)
+    {
+        var start = release.Invocation.Syntax.SpanStart;
+        var root = OperationTree.BodyOf(release.Invocation) ?? OperationTree.Root(release.Invocation);
+        foreach (var operation in OperationTree.DescendantsInBody(root))
+        {
+            if (operation is IConditionalOperation conditional && conditional != except && conditional.Syntax.SpanStart < start
+                && OperationTree.SymbolsRead(conditional.Condition).Overlaps(symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A condition the fix may repeat around the release: a local or parameter, possibly negated.</summary>
+    private static bool SimpleGuard(IOperation condition)
+    {
+        while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            condition = not.Operand;
+        }
+
+        return condition is ILocalReferenceOperation or IParameterReferenceOperation;
     }
 
     /// <summary>Whether <paramref name="release"/> sits in a <c>catch</c> whose <c>try</c> also releases the lock in its <c>finally</c>.</summary>

@@ -56,15 +56,15 @@ public sealed class ReleaseWithoutAcquireCodeFix : CodeFixProvider
                     CodeAction.Create("Move the acquire before the try", _ => Task.FromResult(context.Document.WithSyntaxRoot(moved)), Key),
                     diagnostic);
             }
-            else if (reason is ReleaseWithoutAcquireAnalyzer.FlagNotChecked or ReleaseWithoutAcquireAnalyzer.ResultNotChecked
+            else if (reason is ReleaseWithoutAcquireAnalyzer.FlagNotChecked or ReleaseWithoutAcquireAnalyzer.ResultNotChecked or ReleaseWithoutAcquireAnalyzer.ConditionalAcquire
                      && diagnostic.Properties.TryGetValue(ReleaseWithoutAcquireAnalyzer.GuardKey, out var guard) && guard is not null
                      && LockStatements.StatementInBlock(root, diagnostic.Location) is ExpressionStatementSyntax release)
             {
-                var guarded = IfStatement(IdentifierName(guard), Block(release.WithoutTrivia()))
+                var guarded = IfStatement(ParseExpression(guard), Block(release.WithoutTrivia()))
                     .WithTriviaFrom(release)
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Release only when '{guard}' is true", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(release, guarded))), Key),
+                    CodeAction.Create(reason == ReleaseWithoutAcquireAnalyzer.ConditionalAcquire ? $"Release only when '{guard}', as the acquire" : $"Release only when '{guard}' is true", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(release, guarded))), Key),
                     diagnostic);
             }
         }

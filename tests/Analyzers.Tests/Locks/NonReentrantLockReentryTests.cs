@@ -112,6 +112,45 @@ public class NonReentrantLockReentryTests
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(3).WithLocation(4).WithLocation(5).WithArguments("s_rw", "Outer", NoRecursion));
 
     [Fact]
+    public Task CallThatPassesTheFlagSkippingTheAcquire_IsSilent_OtherValuesAreReported()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                public void AppendAndCompact(bool full)
+                {
+                    {|#1:_gate.Wait()|};
+                    try
+                    {
+                        Compact(alreadyLocked: true);
+                        Trim(true, 4);
+                        if (full) {|#0:Compact(false)|};
+                        {|#3:Compact(full)|};
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                public void Compact(bool alreadyLocked)
+                {
+                    if (!alreadyLocked)
+                        {|#2:_gate.Wait()|};
+                    try { Work(); }
+                    finally { if (!alreadyLocked) _gate.Release(); }
+                }
+
+                private void Trim(bool locked, int keep)
+                {
+                    if (locked) { Work(); return; }
+                    _gate.Wait();
+                    try { Work(); }
+                    finally { _gate.Release(); }
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_gate", "Compact", SemaphoreForever),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(3).WithLocation(1).WithLocation(2).WithArguments("_gate", "Compact", SemaphoreForever));
+
+    [Fact]
     public Task ReentryThroughPropertiesAndIndexers_IsReportedAtTheAccess()
         => Verify.VerifyAnalyzerAsync(
             Class("private readonly ReaderWriterLockSlim _rw = new(LockRecursionPolicy.NoRecursion); private readonly SemaphoreSlim _gate = new(1, 1); private int[] _items = new int[4];", """

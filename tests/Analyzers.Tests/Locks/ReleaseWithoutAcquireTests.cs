@@ -339,6 +339,117 @@ public class ReleaseWithoutAcquireTests
             """),
             net9: true);
 
+    [Theory]
+    [MemberData(nameof(Unconditional), MemberType = typeof(LockKinds))]
+    public Task AcquireOnlyUnderACondition_ReleasedOnEveryPath_IsReportedAndGuardedTheSameWay(string field, string acquire, string release, bool net9)
+        => VerifyFixAsync(
+            Class(field, $$"""
+                public void Compact(bool alreadyLocked)
+                {
+                    if (!alreadyLocked)
+                        {{acquire}};
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        [|{{release}}|];
+                    }
+                }
+            """),
+            Class(field, $$"""
+                public void Compact(bool alreadyLocked)
+                {
+                    if (!alreadyLocked)
+                        {{acquire}};
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        if (!alreadyLocked)
+                        {
+                            {{release}};
+                        }
+                    }
+                }
+            """),
+            net9);
+
+    [Fact]
+    public Task AcquireOnlyUnderACondition_MessageNamesTheCondition()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1); private bool _shared;", """
+                public void M()
+                {
+                    if (_shared)
+                    {
+                        _gate.Wait();
+                    }
+
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        {|#0:_gate.Release()|};
+                    }
+                }
+            """),
+            expected: new DiagnosticResult(Analyzers.Locks.ReleaseWithoutAcquireAnalyzer.Rule).WithLocation(0)
+                .WithArguments("_gate", "'Wait' runs only when '_shared' holds, but the finally block releases it on every path"));
+
+    [Fact]
+    public Task AcquireUnderAConditionThatTheReleaseRepeats_OrInBothBranches_IsSilent()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1); private readonly object _sync = new();", """
+                public void Guarded(bool alreadyLocked)
+                {
+                    if (!alreadyLocked) _gate.Wait();
+                    try { Work(); }
+                    finally { if (!alreadyLocked) _gate.Release(); }
+                }
+
+                public void EarlyOut(bool alreadyLocked)
+                {
+                    if (!alreadyLocked) _gate.Wait();
+                    try { Work(); }
+                    finally
+                    {
+                        if (alreadyLocked) { Work(); }
+                        else { _gate.Release(); }
+                    }
+                }
+
+                public void BothBranches(bool fast, CancellationToken token)
+                {
+                    if (fast) _gate.Wait();
+                    else _gate.Wait(token);
+                    try { Work(); }
+                    finally { _gate.Release(); }
+                }
+
+                public void ExitsInsteadOfAcquiring(bool closed)
+                {
+                    if (closed) { throw new InvalidOperationException(); }
+                    _gate.Wait();
+                    try { Work(); }
+                    finally { _gate.Release(); }
+                }
+
+                public void AcquiredAgainBeforeTheTry(bool first)
+                {
+                    if (first) Monitor.Enter(_sync);
+                    Monitor.Enter(_sync);
+                    try { Work(); }
+                    finally { Monitor.Exit(_sync); }
+                    if (first) Monitor.Exit(_sync);
+                }
+            """));
+
     [Fact]
     public Task TryResultCheckedInsideTry_IsMovedBeforeTheTry()
         => VerifyFixAsync(
