@@ -44,7 +44,17 @@ public sealed class ParallelMethod<TArgs, TResult> : ParallelMethod
 
     /// <inheritdoc/>
     public override ValueTask InvokeAsync(ReadOnlyMemory<byte> arguments, IBufferWriter<byte> result, WorkerCallContext context)
-        => InvokeItemAsync(arguments, packedArguments: false, result, packedResult: false, context);
+    {
+        try
+        {
+            return InvokeItemAsync(arguments, packedArguments: false, result, packedResult: false, context);
+        }
+        catch (Exception e)
+        {
+            // As an async method would: a decoding error or a synchronous throw arrives through the returned task.
+            return ValueTask.FromException(e);
+        }
+    }
 
     internal override int ArgumentBlockSize => Arguments.BlockSize;
 
@@ -52,13 +62,12 @@ public sealed class ParallelMethod<TArgs, TResult> : ParallelMethod
 
     internal override ValueTask InvokeItemAsync(ReadOnlyMemory<byte> arguments, bool packedArguments, IBufferWriter<byte> result, bool packedResult, WorkerCallContext context)
     {
-        TArgs args = packedArguments && ArgumentBlockSize > 0
-            ? ValueBlock.Read<TArgs>(arguments.Span)
-            : packedArguments ? throw NotBlittable("arguments") : DecodeArguments(arguments.Span);
-        if (packedResult && ResultBlockSize == 0)
+        if ((packedArguments && ArgumentBlockSize == 0) || (packedResult && ResultBlockSize == 0))
         {
-            throw NotBlittable("result");
+            throw NotBlittable(packedResult && ResultBlockSize == 0 ? "result" : "arguments");
         }
+
+        TArgs args = packedArguments ? ValueBlock.Read<TArgs>(arguments.Span) : DecodeArguments(arguments.Span);
 
         // A method that finished synchronously (most of a map of small calls) costs no state machine.
         ValueTask<TResult> pending = _invoke(args, context);
