@@ -92,15 +92,20 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                 return "the string is built anew for each call, so equal text is still a different object";
             case IInvocationOperation { TargetMethod.Name: not ("Intern" or "IsInterned") } call when call.Type?.SpecialType == SpecialType.System_String:
                 return $"'{call.TargetMethod.Name}' returns a new string for each call, so equal text is still a different object";
-            case ILocalReferenceOperation { Local: { } local } reference when IsFreshLocal(local, reference):
-                return $"'{local.Name}' is a new object created in this call, and no other code can lock it";
+            case ILocalReferenceOperation { Local: { } local } reference when FreshInitializer(local, reference) is { } initial:
+                return Strip(initial) is IObjectCreationOperation
+                    ? $"'{local.Name}' is a new object created in this call, and no other code can lock it"
+                    : $"'{local.Name}' is set once in this call, and {WhyNotShared(initial)}";
             default:
                 return null;
         }
     }
 
-    /// <summary>A local initialized with a new object, never reassigned, and not captured by a lambda that could share it.</summary>
-    private static bool IsFreshLocal(ILocalSymbol local, IOperation reference)
+    /// <summary>
+    /// The initializer of a local that holds a different object on each call (a new object, a string built here, a
+    /// boxed value), when the local is never reassigned and not captured by a lambda that could share it.
+    /// </summary>
+    private static IOperation? FreshInitializer(ILocalSymbol local, IOperation reference)
     {
         var root = reference;
         while (root.Parent is { } parent && root is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
@@ -110,19 +115,20 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
 
         if (root is IAnonymousFunctionOperation or ILocalFunctionOperation)
         {
-            return false; // locked inside a lambda: the local may be the one object its sibling lambdas share
+            return null; // locked inside a lambda: the local may be the one object its sibling lambdas share
         }
 
-        var fresh = false;
+        IOperation? fresh = null;
         foreach (var operation in root.Descendants())
         {
             switch (operation)
             {
                 case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    fresh = declarator.Initializer?.Value is { } initial && Strip(initial) is IObjectCreationOperation;
+                    // Not a call's result: a method returning a string may hand out one cached instance per key.
+                    fresh = declarator.Initializer?.Value is { } initial && Strip(initial) is not (ILocalReferenceOperation or IInvocationOperation) && WhyNotShared(initial) is not null ? initial : null;
                     break;
                 case ILocalReferenceOperation use when SymbolEqualityComparer.Default.Equals(use.Local, local) && (IsInsideFunction(use, root) || IsWritten(use)):
-                    return false; // captured, or reassigned: it may be shared after all
+                    return null; // captured, or reassigned: it may be shared after all
             }
         }
 

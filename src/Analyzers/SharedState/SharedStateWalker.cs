@@ -208,11 +208,12 @@ internal sealed class SharedStateWalker
     private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(ISymbol, ISymbol?, bool)> visited, Part part)
     {
         var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited, method.ContainingType);
-        var owner = method.IsStatic ? null : ResolveOwner(instance, starter);
-        Follow(method, owner, [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole);
+        Follow(method, CalleeOwner(method, instance, starter), [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole, starter);
     }
 
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(ISymbol, ISymbol?, bool)> visited, Part part = Part.Whole)
+    // 'caller' is the frame that calls 'method': a local function sees its caller's captured variables, so a variable
+    // declared outside the local function is shared exactly when it is shared in the caller.
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(ISymbol, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null)
     {
         if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add((method.OriginalDefinition, owner, locks.Count > 0)))
         {
@@ -226,6 +227,12 @@ internal sealed class SharedStateWalker
         }
 
         var frame = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited, method.ContainingType);
+        if (method.MethodKind == MethodKind.LocalFunction && caller is not null)
+        {
+            frame.EnclosingFrame = caller;
+            frame.LocalFunctionDeclaration = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
+        }
+
         SetWindow(frame, part, body.Syntax);
         Walk(body, frame);
     }
@@ -357,8 +364,14 @@ internal sealed class SharedStateWalker
             return;
         }
 
-        FollowCall(method, method.IsStatic ? null : ResolveOwner(invocation.Instance, frame), invocation, frame);
+        FollowCall(method, CalleeOwner(method, invocation.Instance, frame), invocation, frame);
     }
+
+    /// <summary>The object whose fields <paramref name="method"/> reaches as <c>this</c>: a local function shares its caller's.</summary>
+    private ISymbol? CalleeOwner(IMethodSymbol method, IOperation? instance, Frame frame)
+        => method.IsStatic ? null
+            : method.MethodKind == MethodKind.LocalFunction ? frame.ThisOwner
+            : ResolveOwner(instance, frame);
 
     /// <summary>
     /// Follows the accessors a property or indexer reference runs, as calls: the getter where it is read, the setter
@@ -397,7 +410,7 @@ internal sealed class SharedStateWalker
         }
 
         var locks = Combine(frame.Inherited, _synchronization.LocksAt(site, frame.DeclaringType));
-        Follow(method, owner, locks, frame.Depth + 1, frame.Context, frame.Visited);
+        Follow(method, owner, locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame);
     }
 
     private void RecordWrite(IOperation target, IOperation write, Frame frame, bool isConstantStore)
@@ -527,6 +540,19 @@ internal sealed class SharedStateWalker
     /// <summary>A local or parameter is shared when declared outside the thread body that uses it (a captured variable).</summary>
     private static bool IsShared(ISymbol variable, Frame frame)
     {
+        if (frame.LocalFunctionDeclaration is { } declaration)
+        {
+            foreach (var location in variable.Locations)
+            {
+                if (location.SourceTree == declaration.SyntaxTree && declaration.Span.Contains(location.SourceSpan))
+                {
+                    return false; // the local function's own parameters and locals: one set per call
+                }
+            }
+
+            return frame.EnclosingFrame is { } caller && IsShared(variable, caller);
+        }
+
         if (frame.AllLocalsShared)
         {
             return true;
@@ -660,6 +686,12 @@ internal sealed class SharedStateWalker
         public int WindowEnd { get; set; } = int.MaxValue;
         public Microsoft.CodeAnalysis.Text.TextSpan? Excluded { get; set; }
         public bool SkipNestedFunctions { get; set; }
+
+        /// <summary>For a local function, the frame that called it (its captured variables are that frame's).</summary>
+        public Frame? EnclosingFrame { get; set; }
+
+        /// <summary>For a local function, its declaration: what is declared inside belongs to each call.</summary>
+        public SyntaxNode? LocalFunctionDeclaration { get; set; }
 
         public bool InWindow(IOperation operation)
         {

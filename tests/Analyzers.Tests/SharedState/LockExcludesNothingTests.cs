@@ -38,6 +38,31 @@ public class LockExcludesNothingTests
             """);
 
     [Fact]
+    public Task Local_set_once_to_a_string_built_per_call()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            class C
+            {
+                int count;
+                readonly ConcurrentDictionary<string, string> _keys = new();
+                void M(string tenant, string id)
+                {
+                    string key = $"{tenant}/{id}";
+                    lock ({|#0:key|}) { count++; }
+                    var shared = _keys.GetOrAdd(key, k => k);
+                    lock (shared) { count++; }
+                    var interned = string.Intern(key);
+                    lock (interned) { count++; }
+                    var reassigned = tenant + id;
+                    reassigned = tenant;
+                    lock (reassigned) { count++; }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("lock (key)", "'key' is set once in this call, and the string is built anew for each call, so equal text is still a different object"));
+
+    [Fact]
     public Task Readonly_or_copied_SpinLock()
         => Verify.VerifyAnalyzerAsync("""
             using System.Threading;

@@ -25,6 +25,71 @@ public class MemberBodyFollowingTests
             """);
 
     [Fact]
+    public Task Local_function_called_from_parallel_code_writes_its_callers_state()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Probe
+            {
+                private int _probed;
+
+                public TimeSpan Slowest(IReadOnlyList<Uri> endpoints)
+                {
+                    TimeSpan slowest = TimeSpan.Zero;
+
+                    void Note(TimeSpan latency)
+                    {
+                        var own = latency;
+                        own += latency;
+                        if (own > slowest) [|slowest = own|];
+                        [|_probed++|];
+                    }
+
+                    var all = endpoints.AsParallel().Select(e => { Note(TimeSpan.FromMilliseconds(e.Port)); return e; }).ToList();
+                    return slowest;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Local_function_whose_state_belongs_to_each_parallel_body_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading.Tasks;
+
+            class Totals
+            {
+                public long[] Sum(int[][] rows)
+                {
+                    var sums = new long[rows.Length];
+                    Parallel.For(0, rows.Length, i =>
+                    {
+                        long total = 0;
+                        void Add(int v) { total += v; }
+                        foreach (var v in rows[i]) Add(v);
+                        sums[i] = total;
+                    });
+                    return sums;
+                }
+
+                static int Twice(int v)
+                {
+                    int Double(int x) { var y = x; y += x; return y; }
+                    return Double(v);
+                }
+
+                public int[] All(int[] values)
+                {
+                    var result = new int[values.Length];
+                    Parallel.For(0, values.Length, i => result[i] = Twice(values[i]));
+                    return result;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Getter_that_counts_with_Interlocked_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync("""
             using System.Threading;
