@@ -71,20 +71,27 @@ internal static class RoundTripBenchmark
     /// on a thread of its own, as Python's <c>apply_async(f).get()</c> blocks), interleaved with the raw ping-pong on
     /// the same thread. A blocked waiter is woken by the pool's reading thread directly (no thread-pool hop), so this
     /// is the like-for-like comparison with the synchronous ping-pong.</summary>
-    public static (double Forklift, double Raw) MeasureBlocking(WorkerPool pool, int count)
+    /// <remarks>Also times the raw ping-pong behind a reading thread with the same blocking caller
+    /// (<c>RoundTripAsync(i).GetAwaiter().GetResult()</c>): the floor for any design in which a thread other than
+    /// the caller reads the pipe, as the pool's reading thread does.</remarks>
+    public static (double Forklift, double Raw, double RawWithReader) MeasureBlocking(WorkerPool pool, int count)
     {
-        (double, double) result = default;
+        (double, double, double) result = default;
         var thread = new Thread(() =>
         {
             using var raw = new RawPingPong();
+            using var rawWithReader = new RawPingPong();
+            rawWithReader.StartReader();
             for (int i = 0; i < 2000; i++)
             {
                 pool.InvokeAsync(BenchmarkMethods.Echo, i).GetAwaiter().GetResult();
                 raw.RoundTrip(i);
+                rawWithReader.RoundTripAsync(i).GetAwaiter().GetResult();
             }
 
             double[] forklift = new double[count];
             double[] pipe = new double[count];
+            double[] pipeWithReader = new double[count];
             for (int done = 0; done < count; done += Block)
             {
                 int end = Math.Min(count, done + Block);
@@ -93,6 +100,13 @@ internal static class RoundTripBenchmark
                     long start = Stopwatch.GetTimestamp();
                     raw.RoundTrip(i);
                     pipe[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                }
+
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    rawWithReader.RoundTripAsync(i).GetAwaiter().GetResult();
+                    pipeWithReader[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
                 }
 
                 for (int i = done; i < end; i++)
@@ -107,7 +121,7 @@ internal static class RoundTripBenchmark
                 }
             }
 
-            result = (Median(forklift), Median(pipe));
+            result = (Median(forklift), Median(pipe), Median(pipeWithReader));
         });
         thread.Start();
         thread.Join();
@@ -127,8 +141,8 @@ internal static class RoundTripBenchmark
 
         for (int round = 0; round < 2; round++)
         {
-            (double blocking, double raw) = MeasureBlocking(pool, count);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Blocking caller, median of {count:N0} (interleaved): Forklift {blocking:F2} µs | raw pipe ping-pong {raw:F2} µs (Forklift {blocking / raw:F2}×)"));
+            (double blocking, double raw, double rawWithReader) = MeasureBlocking(pool, count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Blocking caller, median of {count:N0} (interleaved): Forklift {blocking:F2} µs | raw pipe ping-pong {raw:F2} µs (Forklift {blocking / raw:F2}×) | raw ping-pong behind a reading thread {rawWithReader:F2} µs (Forklift {blocking / rawWithReader:F2}×)"));
         }
 
         double python = PythonApplyMicroseconds(Math.Min(count, 5000));

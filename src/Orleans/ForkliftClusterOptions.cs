@@ -22,9 +22,9 @@ public sealed class ForkliftClusterOptions
     public int MissedPingsLimit { get; set; } = 2;
 
     /// <summary>
-    /// The time limit of one call (of one item, for a map: a chunk gets this times its size) when the method sets none.
-    /// It travels with the call as a deadline: the node kills the worker at the deadline and the caller gets
-    /// <see cref="WorkerTimeoutException"/>. <see langword="null"/>: no limit.
+    /// The time limit of one call (of each input, for a map) when the method sets none.
+    /// It travels with the call: the node kills the worker when the call (or an input of a map chunk) runs past it, and
+    /// the caller gets <see cref="WorkerTimeoutException"/>, as from a local pool. <see langword="null"/>: no limit.
     /// </summary>
     public TimeSpan? TaskTimeout { get; set; }
 

@@ -16,6 +16,57 @@ public sealed class ParallelGeneratorGoldenTests
         }
         """));
 
+    /// <summary>Which codecs say <c>IsBlittable</c> (a map copies a chunk of such values as one block): unmanaged
+    /// structs of mixed field sizes, enums, tuples and nullables of them, but not a struct that holds a reference or
+    /// has a <c>[NonSerialized]</c> field (at any depth), whose codec does not carry every byte.</summary>
+    [Fact]
+    public void BlittableValues() => GoldenFiles.Verify(GeneratorHarness.Run("""
+        using System;
+        using Forklift;
+
+        namespace MyApp;
+
+        public enum Color : byte { Red, Green }
+
+        public struct Sample
+        {
+            public byte Flag { get; set; }
+            public long Ticks { get; set; }
+            public short Small { get; set; }
+            public Color Color { get; set; }
+        }
+
+        public struct Named
+        {
+            public int Id { get; set; }
+            public string Name { get; set; }
+        }
+
+        public struct Cached
+        {
+            public int Value { get; set; }
+            [NonSerialized] private int _hash;
+            public int Hash => _hash;
+        }
+
+        public struct Outer
+        {
+            public Cached Inner { get; set; }
+        }
+
+        public static partial class Measures
+        {
+            [Parallel]
+            public static (double, Sample?) Measure(Sample sample, Color color) => (0, sample);
+
+            [Parallel]
+            public static Named Name(Named named) => named;
+
+            [Parallel]
+            public static Outer Wrap(Outer outer) => outer;
+        }
+        """));
+
     [Fact]
     public void PrivateStateThroughAccessors() => GoldenFiles.Verify(GeneratorHarness.Run("""
         using System.Collections.Generic;

@@ -17,6 +17,7 @@ public sealed class ClusterSchedulerTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _transport.MembershipHangs = false;
         foreach (FakeNode node in Nodes)
         {
             node.Hung = false;
@@ -113,6 +114,23 @@ public sealed class ClusterSchedulerTests : IAsyncLifetime
         await Eventually.WaitAsync(() => pool.Nodes.Single(n => n.Node == hung.Id).State == "Quarantined", "the hung node quarantined");
         hung.Hung = false;
         await Eventually.WaitAsync(() => pool.Nodes.Single(n => n.Node == hung.Id).State == "Active", "the node back in rotation");
+    }
+
+    [Fact]
+    public async Task A_membership_read_that_never_answers_does_not_stop_the_pings_that_drop_a_hung_node()
+    {
+        ClusterWorkerPool pool = Create(2, 1);
+        await pool.WaitForSlotsAsync(2);
+        _transport.MembershipHangs = true;
+        FakeNode hung = Nodes[0];
+        hung.Hung = true;
+
+        string[] results = await ClusterWork.NapMapAsync(pool, Enumerable.Repeat(1, 20)).WaitAsync(Eventually.Bound);
+
+        Assert.Equal(20, results.Length);
+        await Eventually.WaitAsync(() => pool.Nodes.Single(n => n.Node == hung.Id).State == "Quarantined", "the hung node quarantined while membership hangs");
+        Assert.Equal("Active", pool.Nodes.Single(n => n.Node == Nodes[1].Id).State);
+        _transport.MembershipHangs = false;
     }
 
     [Fact]

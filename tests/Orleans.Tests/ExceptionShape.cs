@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Forklift.Orleans.Tests;
 
@@ -21,4 +22,7 @@ internal static class ExceptionShape
 
         return text.ToString();
     }
+
+    /// <summary>As <see cref="Of"/>, with the "Input <i>n</i>: " prefix of a map's failure made the same for every input.</summary>
+    public static string WithoutInputIndex(Exception? exception) => Regex.Replace(Of(exception), @"Input \d+: ", "Input n: ");
 }

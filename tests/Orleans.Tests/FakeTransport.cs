@@ -20,15 +20,23 @@ internal sealed class FakeTransport : INodeTransport, IAsyncDisposable
         return node;
     }
 
-    public ValueTask<IReadOnlyList<NodeMember>> GetMembersAsync(CancellationToken cancellationToken)
+    /// <summary>Membership reads never answer (a client whose gateway hangs) until cancelled.</summary>
+    public bool MembershipHangs { get; set; }
+
+    public async ValueTask<IReadOnlyList<NodeMember>> GetMembersAsync(CancellationToken cancellationToken)
     {
+        if (MembershipHangs)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         var members = new List<NodeMember>();
         foreach (FakeNode node in _nodes.Values)
         {
             members.Add(new NodeMember(node.Id, node.Member));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<NodeMember>>(members);
+        return members;
     }
 
     public async Task<NodeStatus> PingAsync(string node, string[] assemblies, CancellationToken cancellationToken)

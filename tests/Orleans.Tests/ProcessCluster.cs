@@ -20,9 +20,12 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public ClusterWorkerPool Pool { get; private set; } = null!;
 
+    /// <summary>The cluster's (and service's) id, for callers that join it from outside.</summary>
+    public string ClusterId { get; } = $"forklift-test-{Environment.ProcessId}";
+
     public async Task InitializeAsync()
     {
-        string clusterId = $"forklift-test-{Environment.ProcessId}";
+        string clusterId = ClusterId;
         int primaryPort = SiloProcess.FreePort();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -69,6 +72,14 @@ public sealed class ProcessCluster : IAsyncLifetime
             await _dispatcher.StopAsync(stop.Token);
             _dispatcher.Dispose();
         }
+    }
+
+    /// <summary>Starts a killed or frozen node again on its ports and waits until the fixture's pool uses it.</summary>
+    internal async Task RestartAsync(SiloProcess node)
+    {
+        node.Dispose();
+        await node.StartAsync();
+        await Eventually.WaitAsync(() => NodeId(node).Length > 0, $"{node.Name} back", Eventually.StartBound);
     }
 
     internal string NodeId(SiloProcess node)

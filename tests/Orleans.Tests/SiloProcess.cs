@@ -65,6 +65,7 @@ internal sealed partial class SiloProcess : IDisposable
         Process process = new() { StartInfo = info };
         process.OutputDataReceived += (_, e) => OnLine(e.Data, ready);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, null);
+        _process?.Dispose();
         StartedAt = Stopwatch.GetTimestamp();
         process.Start();
         process.BeginOutputReadLine();

@@ -25,7 +25,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
-        foreach (string project in new[] { "src/Analyzers.Package/Forklift.Analyzers.Package.csproj", "src/Runtime/Forklift.csproj", "src/Hosting/Forklift.Hosting.csproj" })
+        foreach (string project in new[] { "src/Analyzers.Package/Forklift.Analyzers.Package.csproj", "src/Runtime/Forklift.csproj", "src/Hosting/Forklift.Hosting.csproj", "src/Orleans/Forklift.Orleans.csproj" })
         {
             ProcessRunner.Result pack = await ProcessRunner.DotnetAsync(
                 $"pack \"{Path.Combine(RepoRoot, project)}\" --no-build -c {Configuration} -p:Version={Version} -o \"{FeedDirectory}\"",

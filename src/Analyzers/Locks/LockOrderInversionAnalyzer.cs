@@ -14,7 +14,7 @@ namespace Forklift.Analyzers.Locks;
 /// (by file and position) that takes the second lock, with the other order's places as additional locations. A pair
 /// is not reported when both orders happen under a common third lock (only one thread can be in either), when the
 /// inner acquisition is a timed try (it gives up instead of waiting), or inside constructors (the object is not
-/// shared yet). Locks compare by field or property: <c>this._a</c> in one method is <c>this._a</c> in another.
+/// shared yet). Cycles of three or four locks with no inverted pair are reported the same way, once per cycle. Locks compare by field or property: <c>this._a</c> in one method is <c>this._a</c> in another.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
@@ -47,8 +47,26 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
         helpLinkUri: HelpLinks.For(DiagnosticIds.LockOrderInversion),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>
+    /// Three or four locks taken in a cycle (A then B, B then C, C then A) with no pair taken in both orders: three
+    /// threads, each on one of those paths, can each hold one lock and wait for the next forever.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor CycleRule = new(
+        DiagnosticIds.LockOrderInversion,
+        title: "Take locks in one consistent order",
+        messageFormat: "'{0}' is taken while holding '{1}' here, and {2} locks are taken in a cycle: {3}: threads on those paths can each hold one and wait for the next forever; take them in one order everywhere",
+        DiagnosticCategories.Locking,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "When locks are taken in a cycle (A then B on one path, B then C on another, C then A on a third), one thread per path can each hold one lock and wait for the next forever. Choose one order for all of them and follow it everywhere.",
+        helpLinkUri: HelpLinks.For(DiagnosticIds.LockOrderInversion),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>The longest cycle looked for: four locks.</summary>
+    private const int MaxCycleLength = 4;
+
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, SwappedArgumentsRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, SwappedArgumentsRule, CycleRule);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -137,6 +155,120 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
                 CallSite.DisplayName(opposite.Method),
                 Through(opposite.Via)));
         }
+
+        ReportCycles(end, edges, ordered.Select(item => item.Key), reported);
+    }
+
+    /// <summary>
+    /// Cycles of three or four locks among the pairs not already reported as inversions, each reported once (at the
+    /// first place, by file and position, that takes one of its locks) with the other places as additional locations.
+    /// The witnesses chosen for a cycle share no common guard lock, which would let only one thread into the cycle.
+    /// </summary>
+    private static void ReportCycles(
+        CompilationAnalysisContext end, Dictionary<(ISymbol Outer, ISymbol Inner), List<Witness>> edges, IEnumerable<(ISymbol Outer, ISymbol Inner)> inOrder, HashSet<(ISymbol, ISymbol)> inverted)
+    {
+        var next = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+        foreach (var (outer, inner) in edges.Keys)
+        {
+            if (inverted.Contains((outer, inner)))
+            {
+                continue;
+            }
+
+            if (!next.TryGetValue(outer, out var list))
+            {
+                next.Add(outer, list = new List<ISymbol>());
+            }
+
+            list.Add(inner);
+        }
+
+        var reportedCycles = new HashSet<string>(StringComparer.Ordinal);
+        var seenEdges = new HashSet<(ISymbol, ISymbol)>(PairComparer.Instance);
+        foreach (var (first, second) in inOrder)
+        {
+            end.CancellationToken.ThrowIfCancellationRequested();
+            if (!seenEdges.Add((first, second)) || inverted.Contains((first, second)))
+            {
+                continue;
+            }
+
+            var path = new List<ISymbol> { first, second };
+            if (FindCycle(path, next) && Witnesses(path, edges) is { } witnesses
+                && reportedCycles.Add(string.Join("|", path.Select(symbol => symbol.ToDisplayString()).OrderBy(name => name, StringComparer.Ordinal))))
+            {
+                var steps = string.Join(", ", witnesses.Select(w => $"'{w.Inner.Name}' while holding '{w.Outer.Name}' in '{CallSite.DisplayName(w.Method)}'{Through(w.Via)}"));
+                var here = witnesses[0];
+                end.ReportDiagnostic(Diagnostic.Create(
+                    CycleRule,
+                    here.At,
+                    witnesses.Skip(1).Select(w => w.At).Prepend(here.Outer.Location),
+                    here.Inner.Name,
+                    here.Outer.Name,
+                    witnesses.Count == 3 ? "three" : "four",
+                    steps));
+            }
+        }
+    }
+
+    /// <summary>Extends <paramref name="path"/> (two locks, an edge) along <paramref name="next"/> back to its first lock, depth first.</summary>
+    private static bool FindCycle(List<ISymbol> path, Dictionary<ISymbol, List<ISymbol>> next)
+    {
+        if (!next.TryGetValue(path[path.Count - 1], out var candidates))
+        {
+            return false;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, path[0]))
+            {
+                if (path.Count >= 3)
+                {
+                    return true;
+                }
+
+                continue; // a two-lock cycle is an inversion, reported (or ruled out) above
+            }
+
+            if (path.Count < MaxCycleLength && !path.Contains(candidate, SymbolEqualityComparer.Default))
+            {
+                path.Add(candidate);
+                if (FindCycle(path, next))
+                {
+                    return true;
+                }
+
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One witness per edge of the cycle, with no lock that guards every one of them; null when every choice shares one.</summary>
+    private static List<Witness>? Witnesses(List<ISymbol> cycle, Dictionary<(ISymbol Outer, ISymbol Inner), List<Witness>> edges)
+    {
+        var chosen = new List<Witness>();
+        HashSet<ISymbol>? common = null;
+        for (var i = 0; i < cycle.Count; i++)
+        {
+            var options = edges[(cycle[i], cycle[(i + 1) % cycle.Count])];
+
+            // Prefer a witness that does not keep a guard shared by the ones chosen so far.
+            var pick = common is null ? options[0] : options.FirstOrDefault(w => !w.Guards.Overlaps(common)) ?? options[0];
+            chosen.Add(pick);
+            if (common is null)
+            {
+                common = new HashSet<ISymbol>(pick.Guards, SymbolEqualityComparer.Default);
+            }
+            else
+            {
+                common.IntersectWith(pick.Guards);
+            }
+        }
+
+        return common is { Count: 0 } ? chosen : null;
     }
 
     private static void ReportSwappedArguments(CompilationAnalysisContext end, LockSummary summary)

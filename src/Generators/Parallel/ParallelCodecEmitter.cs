@@ -25,6 +25,13 @@ internal static partial class ParallelEmitter
 
             """);
         writer.Indentation++;
+        if (codec.IsBlittable)
+        {
+            // Lets a map copy a chunk of these values as one block instead of calling Write and Read per value.
+            writer.WriteLine("public override bool IsBlittable => true;");
+            writer.WriteLine();
+        }
+
         writer.OpenBlock($"public override void Write({Writer}, {codec.TypeName} value)");
         WriteBody(writer, codec);
         writer.CloseBlock();

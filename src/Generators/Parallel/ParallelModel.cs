@@ -124,6 +124,8 @@ internal enum CodecKind
 /// </param>
 /// <param name="Accessors">For <see cref="CodecKind.Object"/>: the <c>[UnsafeAccessor]</c> methods of its <see cref="ParallelMemberAccess.Field"/> members.</param>
 /// <param name="ConstructsThroughAccessor">For <see cref="CodecKind.Object"/>: created by its non-public parameterless constructor.</param>
+/// <param name="IsBlittable">The type crosses exactly as its bytes in memory (unmanaged, no <c>[NonSerialized]</c> field):
+/// the codec says so, and a map copies a chunk of such values as one block.</param>
 internal sealed record CodecModel(
     string Name,
     string TypeName,
@@ -135,7 +137,8 @@ internal sealed record CodecModel(
     string? NewArray,
     bool RejectsDerivedTypes,
     EquatableArray<FieldAccessorModel> Accessors = default,
-    bool ConstructsThroughAccessor = false);
+    bool ConstructsThroughAccessor = false,
+    bool IsBlittable = false);
 
 /// <summary>
 /// How to write one value: inline through a PayloadWriter method (<paramref name="Scalar"/>, with a cast for enums)

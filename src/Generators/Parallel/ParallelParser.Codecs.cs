@@ -25,7 +25,7 @@ internal static partial class ParallelParser
             const string Name = "UnitCodec";
             if (!_codecs.ContainsKey(Name))
             {
-                _codecs[Name] = new CodecModel(Name, UnitTypeName, CodecKind.Unit, false, null, default, default, null, RejectsDerivedTypes: false);
+                _codecs[Name] = new CodecModel(Name, UnitTypeName, CodecKind.Unit, false, null, default, default, null, RejectsDerivedTypes: false, IsBlittable: true);
             }
 
             return Name;
@@ -141,9 +141,50 @@ internal static partial class ParallelParser
                 newArray,
                 rejectsDerivedTypes,
                 accessors.ToEquatableArray(),
-                shape.ConstructsThroughAccessor);
+                shape.ConstructsThroughAccessor,
+                IsBlittable(shape.Type));
             return name;
         }
+    }
+
+    /// <summary>
+    /// Whether a value crosses exactly as its bytes in memory, so a map may copy a chunk of them as one block: an
+    /// unmanaged type (no references anywhere inside), none of whose fields, at any depth, is <c>[NonSerialized]</c>
+    /// (the codec leaves such a field at its default, and a byte copy would carry it).
+    /// </summary>
+    internal static bool IsBlittable(ITypeSymbol type)
+    {
+        if (!type.IsUnmanagedType || !type.IsValueType)
+        {
+            return false;
+        }
+
+        return !HasNonSerializedField(type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+    }
+
+    private static bool HasNonSerializedField(ITypeSymbol type, HashSet<ITypeSymbol> seen)
+    {
+        // Framework types (int, DateTime, Guid, decimal…) and enums are values through and through.
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Struct } named || named.SpecialType != SpecialType.None || !seen.Add(named))
+        {
+            return false;
+        }
+
+        foreach (ISymbol member in named.GetMembers())
+        {
+            if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+            {
+                continue;
+            }
+
+            if (field.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.NonSerializedAttribute")
+                || HasNonSerializedField(field.Type, seen))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A type's fully qualified name without nullable reference annotations or tuple element names.</summary>

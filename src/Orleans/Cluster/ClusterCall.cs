@@ -1,58 +1,46 @@
 using System.Diagnostics;
+using Forklift.Buffers;
 using Forklift.Dispatch;
+using Forklift.Workers;
 
 namespace Forklift.Orleans.Cluster;
 
 /// <summary>One call or map chunk in the cluster scheduler: encoded arguments in, encoded result out.</summary>
-/// <remarks>Fields marked "scheduler lock" change only under the scheduler's lock. Completion is once-only: a result,
-/// a node loss, a deadline and a cancellation may race, and the first one wins.</remarks>
-internal sealed class ClusterCall
+/// <remarks>A <see cref="PendingCall"/>, so the runtime's <see cref="ChannelScheduler"/> queues it, applies the retry
+/// rule and completes it as it does a local pool's calls. Fields marked "scheduler lock" change only under the
+/// scheduler's lock. Completion is once-only: a result, a node loss, a deadline and a cancellation may race, and the
+/// first one wins.</remarks>
+internal sealed class ClusterCall : PendingCall
 {
     private readonly TaskCompletionSource<byte[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _completed;
+    private readonly bool _isBatch;
 
     public ClusterCall(ParallelMethod method, byte[] arguments, bool isBatch, int itemCount, int firstIndex, ProgressSink? progress, CancellationToken cancellationToken)
+        : base(method, progress, cancellationToken)
     {
-        Method = method;
         Arguments = arguments;
-        IsBatch = isBatch;
+        _isBatch = isBatch;
         ItemCount = itemCount;
         FirstIndex = firstIndex;
-        Progress = progress;
-        CancellationToken = cancellationToken;
         Assembly = method.DeclaringType.Assembly.GetName().Name ?? string.Empty;
     }
 
     public Guid Id { get; } = Guid.NewGuid();
 
-    public ParallelMethod Method { get; }
-
     public string Assembly { get; }
 
     public byte[] Arguments { get; }
 
-    public bool IsBatch { get; }
+    public override bool IsBatch => _isBatch;
 
     public int ItemCount { get; }
 
     public int FirstIndex { get; }
 
-    public ProgressSink? Progress { get; }
-
-    public CancellationToken CancellationToken { get; }
-
     public Task<byte[]> Task => _completion.Task;
-
-    public bool IsCompleted => Volatile.Read(ref _completed) != 0;
-
-    public CancellationTokenRegistration Registration { get; set; }
 
     /// <summary>The scheduler the call was submitted to (for its cancellation callback).</summary>
     public ClusterScheduler? Scheduler { get; set; }
-
-    public string? TraceParent { get; set; }
-
-    public string? TraceState { get; set; }
 
     /// <summary>When the call was submitted, for <see cref="ForkliftClusterOptions.NoNodeTimeout"/>. Scheduler lock.</summary>
     public long QueuedAt { get; set; } = Stopwatch.GetTimestamp();
@@ -62,9 +50,6 @@ internal sealed class ClusterCall
 
     /// <summary>Counts dispatches, so a late answer to an earlier attempt is recognised and ignored. Scheduler lock.</summary>
     public int Dispatch { get; set; }
-
-    /// <summary>Retries used after node losses (calls that never reached a node do not count). Scheduler lock.</summary>
-    public int Retries { get; set; }
 
     /// <summary>When the current attempt was sent. Scheduler lock.</summary>
     public long SentAt { get; set; }
@@ -82,11 +67,12 @@ internal sealed class ClusterCall
     /// <summary>Cancels the transport call of the current attempt (which Orleans forwards to the node). Scheduler lock.</summary>
     public CancellationTokenSource? Abort { get; set; }
 
-    public bool TryComplete() => Interlocked.Exchange(ref _completed, 1) == 0;
+    /// <summary>The arguments are encoded once, by <see cref="ClusterWorkerPool"/>; they travel as they are.</summary>
+    public override void WriteArguments(PooledBufferWriter buffer) => buffer.Write(Arguments);
 
-    public void SetResult(byte[] result) => _completion.TrySetResult(result);
+    public override void SetResult(ReadOnlySpan<byte> payload) => _completion.TrySetResult(payload.ToArray());
 
-    public void SetException(Exception exception) => _completion.TrySetException(exception);
+    public override void SetException(Exception exception) => _completion.TrySetException(exception);
 
-    public void SetCanceled() => _completion.TrySetCanceled(CancellationToken.IsCancellationRequested ? CancellationToken : new CancellationToken(true));
+    public override void SetCanceled() => _completion.TrySetCanceled(CancellationToken.IsCancellationRequested ? CancellationToken : new CancellationToken(true));
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Forklift.Orleans.Protocol;
+using Forklift.Workers;
 
 namespace Forklift.Orleans.Cluster;
 
@@ -15,7 +16,11 @@ internal sealed partial class ClusterScheduler
         {
             try
             {
-                IReadOnlyList<NodeMember> members = await _transport.GetMembersAsync(stopping).ConfigureAwait(false);
+                // Bounded: an external client reads membership through a gateway, and a read that hangs (a dead or hung
+                // gateway) must not stop the pings and deadline checks below, which are what drop a lost node.
+                using var bound = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                bound.CancelAfter(_options.PingTimeout);
+                IReadOnlyList<NodeMember> members = await _transport.GetMembersAsync(bound.Token).ConfigureAwait(false);
                 ApplyMembership(members);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -309,8 +314,8 @@ internal sealed partial class ClusterScheduler
 
         foreach ((ClusterCall call, string node) in late)
         {
-            TimeSpan limit = (call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero) * call.ItemCount;
-            Complete(call, error: new WorkerTimeoutException($"{call.Method.Name} got no answer from node {node} within its time limit of {limit} plus {_options.DeadlineGrace}.")
+            TimeSpan limit = BackstopOf(call, call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero);
+            _scheduler.Fail(call, new WorkerTimeoutException($"{call.Method.Name} got no answer from node {node} within its time limit of {limit} plus {_options.DeadlineGrace}.")
             {
                 MethodName = call.Method.Name,
                 Timeout = limit,
@@ -323,11 +328,11 @@ internal sealed partial class ClusterScheduler
     {
         long now = Stopwatch.GetTimestamp();
         long bound = ToTicks(_options.NoNodeTimeout);
-        List<ClusterCall>? expired = null;
+        List<PendingCall>? expired = null;
         string? why = null;
         lock (_gate)
         {
-            if (_queue.Count == 0)
+            if (_scheduler.Queued == 0)
             {
                 return;
             }
@@ -341,17 +346,7 @@ internal sealed partial class ClusterScheduler
                 }
             }
 
-            for (LinkedListNode<ClusterCall>? item = _queue.First; item is not null;)
-            {
-                LinkedListNode<ClusterCall>? next = item.Next;
-                if (now - item.Value.QueuedAt >= bound)
-                {
-                    (expired ??= []).Add(item.Value);
-                    _queue.Remove(item);
-                }
-
-                item = next;
-            }
+            expired = _scheduler.UnqueueWhere(call => now - ((ClusterCall)call).QueuedAt >= bound);
 
             if (expired is not null)
             {
@@ -372,9 +367,9 @@ internal sealed partial class ClusterScheduler
 
         if (expired is not null)
         {
-            foreach (ClusterCall call in expired)
+            foreach (PendingCall call in expired)
             {
-                Complete(call, error: new WorkerStartException(why!));
+                _scheduler.Fail(call, new WorkerStartException(why!));
             }
         }
     }

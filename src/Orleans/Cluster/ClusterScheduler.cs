@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Forklift.Orleans.Protocol;
+using Forklift.Workers;
 using Microsoft.Extensions.Logging;
 
 namespace Forklift.Orleans.Cluster;
@@ -10,7 +11,10 @@ namespace Forklift.Orleans.Cluster;
 /// fails or retries the calls of a lost node, enforces deadlines and leases, and drains stopping nodes.
 /// </summary>
 /// <remarks>
-/// <para>All scheduling state is guarded by one lock; transport calls and completions run outside it.</para>
+/// <para>The queue, the retry rule and completion (with the pool's metrics and drain accounting) are the runtime's
+/// <see cref="ChannelScheduler"/>, as in the local <see cref="WorkerPool"/>; this class adds what is particular to
+/// remote slots: membership, pings, build checks, leases, the deadline backstop, and the transport. All scheduling
+/// state is guarded by the channel scheduler's lock; transport calls and completions run outside it.</para>
 /// <para>Retry rules, as in the local pool: a call that provably never reached a node goes back to the front of the
 /// queue without counting; a call that may have run (its node was lost, or lost its response) is retried only while
 /// <see cref="Dispatch.ParallelMethodOptions.MaxRetries"/> allows, and otherwise fails with <see cref="NodeLostException"/>.</para>
@@ -27,8 +31,11 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
     /// <summary>How long a call may be missing from a node's running list before it is lost: what a silent node gets.</summary>
     private TimeSpan LeaseGrace => _options.PingTimeout * _options.MissedPingsLimit;
 
-    private readonly object _gate = new();
-    private readonly LinkedList<ClusterCall> _queue = new();
+    /// <summary>The name of the cluster pool in Forklift's metrics (<c>forklift.pool.name</c>).</summary>
+    internal const string PoolName = "cluster";
+
+    private readonly ChannelScheduler _scheduler;
+    private readonly object _gate;
     private readonly Dictionary<string, NodeSlot> _nodes = new(StringComparer.Ordinal);
     private readonly List<string> _required = ["Forklift", "Forklift.Orleans"];
     private readonly Dictionary<string, string?> _localFingerprints = new(StringComparer.Ordinal);
@@ -38,13 +45,12 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _monitor;
-    private int _outstanding;
-    private bool _disposing;
-    private TaskCompletionSource? _drained;
 
     public ClusterScheduler(INodeTransport transport, ForkliftClusterOptions options, BuildFingerprint fingerprint, ILogger logger)
     {
         options.Validate();
+        _scheduler = new ChannelScheduler(PoolName, options.TaskTimeout);
+        _gate = _scheduler.Gate;
         _transport = transport;
         _options = options;
         _fingerprint = fingerprint;
@@ -108,7 +114,7 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposing, typeof(ClusterWorkerPool));
+            ObjectDisposedException.ThrowIf(_scheduler.IsDraining, typeof(ClusterWorkerPool));
         }
     }
 
@@ -123,11 +129,13 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         bool newAssembly;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposing, typeof(ClusterWorkerPool));
-            _outstanding++;
+            ObjectDisposedException.ThrowIf(_scheduler.IsDraining, typeof(ClusterWorkerPool));
+            _scheduler.Admit();
             newAssembly = Require(call.Assembly);
-            _queue.AddLast(call);
+            _scheduler.Enqueue(call);
         }
+
+        PoolMetrics.CallsStarted.Add(1, new KeyValuePair<string, object?>("method", call.Method.Name), _scheduler.PoolTag);
 
         if (newAssembly)
         {
@@ -151,14 +159,7 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         Task drained;
         lock (_gate)
         {
-            _disposing = true;
-            _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_outstanding == 0)
-            {
-                _drained.TrySetResult();
-            }
-
-            drained = _drained.Task;
+            drained = _scheduler.BeginDrain();
         }
 
         await drained.ConfigureAwait(false);
@@ -200,22 +201,9 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         List<(ClusterCall Call, NodeSlot Node, NodeRequest Request, int Dispatch, CancellationToken Abort)>? sends = null;
         lock (_gate)
         {
-            while (_queue.First is { } first)
+            // A node first, so that no call leaves the queue without one; cancelled calls drop out in DequeueLive.
+            while (PickNode() is NodeSlot node && _scheduler.DequeueLive() is ClusterCall call)
             {
-                ClusterCall call = first.Value;
-                if (call.IsCompleted)
-                {
-                    _queue.RemoveFirst();
-                    continue;
-                }
-
-                NodeSlot? node = PickNode();
-                if (node is null)
-                {
-                    break;
-                }
-
-                _queue.RemoveFirst();
                 sends ??= [];
                 sends.Add(Assign(call, node));
             }
@@ -251,6 +239,10 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
     private (ClusterCall, NodeSlot, NodeRequest, int, CancellationToken) Assign(ClusterCall call, NodeSlot node)
     {
         long now = Stopwatch.GetTimestamp();
+        call.State = CallState.Running;
+
+        // From here a lost answer means the call may have run; a transport that proves it never arrived clears it.
+        call.Delivered = true;
         call.Node = node;
         call.Dispatch++;
         call.SentAt = now;
@@ -259,8 +251,10 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         call.Abort?.Dispose();
         call.Abort = new CancellationTokenSource();
         node.Running[call.Id] = call;
-        TimeSpan? limit = (call.Method.Options.Timeout ?? _options.TaskTimeout) * call.ItemCount;
-        call.GiveUpAt = limit is TimeSpan t ? now + ToTicks(t + _options.DeadlineGrace) : long.MaxValue;
+        // The node times each input of a chunk on its own, as a local map does; the caller only backs that up for a node
+        // that never answers: every input at its limit, plus the interval at which a worker reports inputs done.
+        TimeSpan? limit = call.Method.Options.Timeout ?? _options.TaskTimeout;
+        call.GiveUpAt = limit is TimeSpan t ? now + ToTicks(BackstopOf(call, t) + _options.DeadlineGrace) : long.MaxValue;
         var request = new NodeRequest
         {
             CallId = call.Id,
@@ -317,17 +311,17 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
             switch (Envelope.Status(envelope))
             {
                 case EnvelopeStatus.Ok:
-                    Complete(call, result: Envelope.Body(envelope).ToArray());
+                    Succeed(call, Envelope.Body(envelope));
                     return;
                 case EnvelopeStatus.Error:
                     Exception failure = CallErrorCodec.Decode(Envelope.Body(envelope));
                     if (failure is OperationCanceledException && call.CancellationToken.IsCancellationRequested)
                     {
-                        Complete(call, canceled: true);
+                        _scheduler.Cancel(call);
                     }
                     else
                     {
-                        Complete(call, error: failure);
+                        _scheduler.Fail(call, failure);
                     }
 
                     return;
@@ -347,14 +341,14 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
 
                     return;
                 default:
-                    Complete(call, error: new InvalidDataException($"Node {node.Id} sent an answer with unknown status {envelope.FirstOrDefault()}."));
+                    _scheduler.Fail(call, new InvalidDataException($"Node {node.Id} sent an answer with unknown status {envelope.FirstOrDefault()}."));
                     return;
             }
         }
 
         if (call.CancellationToken.IsCancellationRequested)
         {
-            Complete(call, canceled: true);
+            _scheduler.Cancel(call);
             return;
         }
 
@@ -375,16 +369,20 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
         FailLost(failed, node.Id, error);
     }
 
-    /// <summary>Puts a call that never ran (or may be retried) back at the front of the queue. Under the lock.</summary>
+    /// <summary>Puts a call that never ran back ahead of the queue, without counting an attempt. Under the lock.</summary>
     private void Requeue(ClusterCall call)
     {
         call.Node = null;
-        if (!call.IsCompleted)
+        if (call.IsCompleted)
         {
-            // NoNodeTimeout counts from now: the call waited for a node before, but it had one until a moment ago.
-            call.QueuedAt = Stopwatch.GetTimestamp();
-            _queue.AddFirst(call);
+            call.State = CallState.Done;
+            return;
         }
+
+        // NoNodeTimeout counts from now: the call waited for a node before, but it had one until a moment ago.
+        call.QueuedAt = Stopwatch.GetTimestamp();
+        call.Delivered = false;
+        _scheduler.RequeueAfterLoss(call, retryable: false, ahead: true);
     }
 
     /// <summary>Retries or collects for failing the calls that may have run on <paramref name="node"/>. Under the lock.</summary>
@@ -398,15 +396,15 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
             call.Abort?.Cancel();
             if (call.IsCompleted)
             {
+                call.State = CallState.Done;
                 continue;
             }
 
-            if (call.Retries < call.Method.Options.MaxRetries)
+            // The runtime's retry rule: it may have run, so it goes again only within MaxRetries.
+            if (_scheduler.RequeueAfterLoss(call, retryable: true, ahead: true))
             {
-                call.Retries++;
-                LogRetry(_logger, call.Method.Name, node.Id, call.Retries, reason);
+                LogRetry(_logger, call.Method.Name, node.Id, call.Attempts, reason);
                 call.QueuedAt = Stopwatch.GetTimestamp();
-                _queue.AddFirst(call);
             }
             else
             {
@@ -426,7 +424,7 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
 
         foreach (ClusterCall call in failed)
         {
-            Complete(call, error: new NodeLostException(node, $"Node {node} was lost while running {call.Method.Name}; the call may or may not have run.", inner)
+            _scheduler.Fail(call, new NodeLostException(node, $"Node {node} was lost while running {call.Method.Name}; the call may or may not have run.", inner)
             {
                 MethodName = call.Method.Name,
             });
@@ -448,6 +446,9 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
     {
         lock (_gate)
         {
+            // A queued call leaves the queue's count now (the entry is skipped when reached).
+            _scheduler.Unqueue(call);
+
             // A running call's transport call is cancelled, which Orleans forwards to the node's grain and the node to
             // its pool; the slot is freed when that call returns.
             if (call.Node is not null)
@@ -456,41 +457,24 @@ internal sealed partial class ClusterScheduler : IAsyncDisposable
             }
         }
 
-        Complete(call, canceled: true);
+        _scheduler.Cancel(call);
     }
 
-    private void Complete(ClusterCall call, byte[]? result = null, Exception? error = null, bool canceled = false)
+    /// <summary>Completes a call with its encoded result, unless it already has an outcome. Without the lock.</summary>
+    private void Succeed(ClusterCall call, ReadOnlySpan<byte> result)
     {
-        if (!call.TryComplete())
+        if (call.TryComplete())
         {
-            return;
-        }
-
-        call.Registration.Unregister();
-        if (canceled)
-        {
-            call.SetCanceled();
-        }
-        else if (error is not null)
-        {
-            call.SetException(error);
-        }
-        else
-        {
-            call.SetResult(result!);
-        }
-
-        lock (_gate)
-        {
-            _outstanding--;
-            if (_disposing && _outstanding == 0)
-            {
-                _drained?.TrySetResult();
-            }
+            call.SetResult(result);
+            _scheduler.Finished(call, succeeded: true);
         }
     }
 
     private static long ToTicks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>The longest a call with this per-input limit may run on a node that times each input.</summary>
+    private static TimeSpan BackstopOf(ClusterCall call, TimeSpan limit)
+        => call.IsBatch ? (limit + Forklift.Protocol.ProtocolConstants.ItemsDoneInterval) * call.ItemCount : limit;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forklift node {Node} joined with {Capacity} slots")]
     private static partial void LogJoined(ILogger logger, string node, int capacity);

@@ -31,7 +31,8 @@ internal sealed class NodeRequest
     [Id(5)]
     public int FirstIndex { get; set; }
 
-    /// <summary>The call's time limit in ticks once it runs; 0 for none.</summary>
+    /// <summary>The time limit in ticks of the call, or of each input of a batch (renewed per input on the node, as a
+    /// local map's), once it runs; 0 for none.</summary>
     [Id(6)]
     public long TimeLimitTicks { get; set; }
 

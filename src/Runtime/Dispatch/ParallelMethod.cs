@@ -45,4 +45,18 @@ public abstract class ParallelMethod
     /// method, which reports them as a <see cref="RemoteException"/> to the calling process.
     /// </remarks>
     public abstract ValueTask InvokeAsync(ReadOnlyMemory<byte> arguments, IBufferWriter<byte> result, WorkerCallContext context);
+
+    /// <summary>The size of one argument value in a packed batch (<see cref="Protocol.RequestFlags.PackedArguments"/>),
+    /// or 0 if the arguments are not blittable.</summary>
+    internal abstract int ArgumentBlockSize { get; }
+
+    /// <summary>The size of one result in a packed batch (<see cref="Protocol.RequestFlags.PackedResults"/>), or 0.</summary>
+    internal abstract int ResultBlockSize { get; }
+
+    /// <summary>
+    /// Worker side, one input of a batch: like <see cref="InvokeAsync"/>, but <paramref name="arguments"/> may be the
+    /// input's bytes in memory layout (<paramref name="packedArguments"/>) and the result is appended in memory layout
+    /// (<paramref name="packedResult"/>, no length prefix) when the batch asked for a block of results.
+    /// </summary>
+    internal abstract ValueTask InvokeItemAsync(ReadOnlyMemory<byte> arguments, bool packedArguments, IBufferWriter<byte> result, bool packedResult, WorkerCallContext context);
 }

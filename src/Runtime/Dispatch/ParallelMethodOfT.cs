@@ -43,13 +43,61 @@ public sealed class ParallelMethod<TArgs, TResult> : ParallelMethod
     public ValueTask<TResult> InvokeLocalAsync(TArgs args, WorkerCallContext context) => _invoke(args, context);
 
     /// <inheritdoc/>
-    public override async ValueTask InvokeAsync(ReadOnlyMemory<byte> arguments, IBufferWriter<byte> result, WorkerCallContext context)
+    public override ValueTask InvokeAsync(ReadOnlyMemory<byte> arguments, IBufferWriter<byte> result, WorkerCallContext context)
     {
-        TArgs args = DecodeArguments(arguments.Span);
-        TResult value = await _invoke(args, context).ConfigureAwait(false);
+        try
+        {
+            return InvokeItemAsync(arguments, packedArguments: false, result, packedResult: false, context);
+        }
+        catch (Exception e)
+        {
+            // As an async method would: a decoding error or a synchronous throw arrives through the returned task.
+            return ValueTask.FromException(e);
+        }
+    }
+
+    internal override int ArgumentBlockSize => Arguments.BlockSize;
+
+    internal override int ResultBlockSize => Result.BlockSize;
+
+    internal override ValueTask InvokeItemAsync(ReadOnlyMemory<byte> arguments, bool packedArguments, IBufferWriter<byte> result, bool packedResult, WorkerCallContext context)
+    {
+        if ((packedArguments && ArgumentBlockSize == 0) || (packedResult && ResultBlockSize == 0))
+        {
+            throw NotBlittable(packedResult && ResultBlockSize == 0 ? "result" : "arguments");
+        }
+
+        TArgs args = packedArguments ? ValueBlock.Read<TArgs>(arguments.Span) : DecodeArguments(arguments.Span);
+
+        // A method that finished synchronously (most of a map of small calls) costs no state machine.
+        ValueTask<TResult> pending = _invoke(args, context);
+        if (pending.IsCompletedSuccessfully)
+        {
+            WriteResult(pending.Result, result, packedResult);
+            return default;
+        }
+
+        return AwaitResultAsync(pending, result, packedResult);
+    }
+
+    private async ValueTask AwaitResultAsync(ValueTask<TResult> pending, IBufferWriter<byte> result, bool packedResult)
+        => WriteResult(await pending.ConfigureAwait(false), result, packedResult);
+
+    private void WriteResult(TResult value, IBufferWriter<byte> result, bool packedResult)
+    {
+        if (packedResult)
+        {
+            ValueBlock.Write(result, value);
+            return;
+        }
+
         var writer = new PayloadWriter(result);
         Result.Write(ref writer, value);
     }
+
+    // The parent packs only what its own codecs call blittable; the same build here must agree.
+    private InvalidDataException NotBlittable(string what)
+        => new($"The {what} of {Name} came packed as a block, but its codec here does not copy it as bytes.");
 
     private TArgs DecodeArguments(ReadOnlySpan<byte> payload)
     {

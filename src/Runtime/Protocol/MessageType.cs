@@ -73,4 +73,12 @@ internal enum RequestFlags : byte
     /// <summary>A batch whose results the worker streams in <see cref="MessageType.ItemResults"/> frames as its inputs
     /// finish (an unordered map).</summary>
     StreamItems = 4,
+
+    /// <summary>A batch whose inputs are one block in their in-memory layout after the count (a varuint value size,
+    /// then the values; see <see cref="ValueBlock"/>) instead of each prefixed by its length.</summary>
+    PackedArguments = 8,
+
+    /// <summary>A batch whose results the worker answers as one block in their in-memory layout (the count, a varuint
+    /// value size, then the values) instead of each prefixed by its length. Never with <see cref="StreamItems"/>.</summary>
+    PackedResults = 16,
 }

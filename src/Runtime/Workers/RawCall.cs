@@ -44,6 +44,10 @@ internal sealed class RawBatchCall(ParallelMethod method, ReadOnlyMemory<byte> b
 
     public int InputIndex(int item) => firstIndex + item;
 
+    /// <summary>Each input's time limit, replacing the method's and the pool's (a remote caller's limit, so that a
+    /// chunk from another machine is timed per input as a local map's is); <see langword="null"/> keeps those.</summary>
+    public TimeSpan? ItemTimeout { get; init; }
+
     public override void WriteArguments(PooledBufferWriter buffer) => buffer.Write(batch.Span);
 
     public override void SetResult(ReadOnlySpan<byte> payload) => _completion.TrySetResult(payload.ToArray());

@@ -13,7 +13,7 @@ public sealed partial class WorkerPool
         ChildProcess? child = worker.Child;
         if (protocolError is not null)
         {
-            lock (_gate)
+            lock (_scheduler.Gate)
             {
                 if (worker.Reason == KillReason.None)
                 {
@@ -61,7 +61,7 @@ public sealed partial class WorkerPool
         bool spawn = false;
         bool retry = false;
         bool requeuedWaiting = false;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             was = worker.State;
             reason = worker.Reason;
@@ -77,7 +77,7 @@ public sealed partial class WorkerPool
             worker.Current = null;
             if (call is not null)
             {
-                PoolMetrics.BusyWorkers.Add(-1, _poolTag);
+                PoolMetrics.BusyWorkers.Add(-1, _scheduler.PoolTag);
             }
 
             if (was == WorkerState.Starting && reason is KillReason.None && IsKilledFromOutside(worker, error, exit))
@@ -100,30 +100,15 @@ public sealed partial class WorkerPool
                 if (!anyReady)
                 {
                     // Nobody can run the queued calls: fail them now rather than let them wait for ever.
-                    failQueued = DrainQueue();
+                    failQueued = _scheduler.DrainQueue();
                     queuedError = startError;
                 }
             }
 
             if (call is not null && !call.IsCompleted)
             {
-                bool mayRetry = reason is KillReason.None or KillReason.ProtocolError && call.Attempts < call.Method.Options.MaxRetries;
-                if (!call.Delivered || mayRetry)
-                {
-                    if (call.Delivered)
-                    {
-                        call.Attempts++;
-                    }
-
-                    call.Delivered = false;
-                    call.Worker = null;
-                    Enqueue(call);
-                    retry = true;
-                }
-                else
-                {
-                    call.State = CallState.Done;
-                }
+                // A crash or a broken protocol may be retried; a kill the pool decided (timeout, cancel) may not.
+                retry = _scheduler.RequeueAfterLoss(call, retryable: reason is KillReason.None or KillReason.ProtocolError);
             }
 
             // A pipelined call never started (the worker answers in order, and every answer it wrote was read before
@@ -138,9 +123,7 @@ public sealed partial class WorkerPool
                 else
                 {
                     waiting.Delivered = false;
-                    waiting.Worker = null;
-                    Enqueue(waiting);
-                    requeuedWaiting = true;
+                    requeuedWaiting = _scheduler.RequeueAfterLoss(waiting, retryable: false);
                 }
             }
 
@@ -150,26 +133,26 @@ public sealed partial class WorkerPool
             }
 
             // While disposing, a replacement still starts for queued calls: DisposeAsync promises to complete them.
-            bool wanted = _queued > 0 || (!_disposing && was is WorkerState.Idle or WorkerState.Busy);
+            bool wanted = _scheduler.Queued > 0 || (!_scheduler.IsDraining && was is WorkerState.Idle or WorkerState.Busy);
             if (!_terminated && wanted && _live < _options.Workers && _startFailuresInARow < 3)
             {
                 _live++;
                 spawn = true;
             }
-            else if (_queued > 0 && !AnyWorkerCanRunCalls())
+            else if (_scheduler.Queued > 0 && !AnyWorkerCanRunCalls())
             {
                 // The last worker is gone and no replacement starts (starts failed 3 times in a row): the queued calls
                 // would wait for a call that may never come to restart the pool. Fail them with the start failure.
-                (failQueued ??= []).AddRange(DrainQueue());
+                (failQueued ??= []).AddRange(_scheduler.DrainQueue());
                 queuedError ??= _lastStartError ?? new WorkerStartException("No worker is running and none could be started.");
             }
 
-            CheckDrained();
+            _scheduler.CheckDrained();
         }
 
         if (reason is not (KillReason.Recycled or KillReason.Shutdown or KillReason.Terminated))
         {
-            PoolMetrics.WorkerCrashes.Add(1, _poolTag);
+            PoolMetrics.WorkerCrashes.Add(1, _scheduler.PoolTag);
             LogWorkerLost(_logger, worker.ProcessId, reason == KillReason.None ? "exited" : reason.ToString(), exit.ExitCode, exit.Signal, call?.Method.Name, _options.Name);
         }
 
@@ -192,7 +175,7 @@ public sealed partial class WorkerPool
             }
             else
             {
-                Fail(call, (Exception?)startError ?? CrashException(worker, call, error, exit, stderr));
+                _scheduler.Fail(call, (Exception?)startError ?? CrashException(worker, call, error, exit, stderr));
             }
         }
 
@@ -200,7 +183,7 @@ public sealed partial class WorkerPool
         {
             foreach (PendingCall queued in failQueued)
             {
-                Fail(queued, queuedError!);
+                _scheduler.Fail(queued, queuedError!);
             }
         }
 
@@ -208,11 +191,11 @@ public sealed partial class WorkerPool
         {
             // The calls sent back to the queue (the lost worker's current and pipelined ones) go to idle workers now.
             var resend = new List<(WorkerProcess Worker, PendingCall Call)>();
-            lock (_gate)
+            lock (_scheduler.Gate)
             {
                 while (TakeIdle() is WorkerProcess idle)
                 {
-                    if (DequeueLive() is not PendingCall next)
+                    if (_scheduler.DequeueLive() is not PendingCall next)
                     {
                         _idle.Add(idle);
                         break;

@@ -12,7 +12,7 @@ public sealed partial class WorkerPool
     private void SpawnWorker()
     {
         var worker = new WorkerProcess(this, _options.MaxMessageBytes);
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             worker.State = WorkerState.Starting;
             worker.StartDeadline = Stopwatch.GetTimestamp() + (long)(_options.WorkerStartTimeout.TotalSeconds * Stopwatch.Frequency);
@@ -24,7 +24,7 @@ public sealed partial class WorkerPool
             _launch ??= WorkerLaunch.Resolve();
             WorkerLaunch launch = _options.LaunchOverride is { } change ? change(_launch) : _launch;
             worker.Start(launch, _environment, RegisteredAssemblies(), _options.MaxWorkerMemory is not null, _secret);
-            PoolMetrics.WorkerStarts.Add(1, _poolTag);
+            PoolMetrics.WorkerStarts.Add(1, _scheduler.PoolTag);
             LogWorkerStarted(_logger, worker.ProcessId, _options.Name);
         }
         catch (Exception e)
@@ -61,7 +61,7 @@ public sealed partial class WorkerPool
     internal void OnWorkerReady(WorkerProcess worker)
     {
         PendingCall? next = null;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             // A worker the watchdog or Terminate is killing gets no call: its loss would be blamed on that call.
             if (worker.State != WorkerState.Starting || worker.Reason != KillReason.None)
@@ -70,7 +70,7 @@ public sealed partial class WorkerPool
             }
 
             _startFailuresInARow = 0;
-            next = DequeueLive();
+            next = _scheduler.DequeueLive();
             if (next is not null)
             {
                 Assign(worker, next);
@@ -98,13 +98,13 @@ public sealed partial class WorkerPool
         bool retire = false;
         PendingCall? next = null;
         PendingCall? pipelined = null;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             if (worker.Current is not null)
             {
                 worker.Current.State = CallState.Done;
                 worker.Current = null;
-                PoolMetrics.BusyWorkers.Add(-1, _poolTag);
+                PoolMetrics.BusyWorkers.Add(-1, _scheduler.PoolTag);
             }
 
             worker.CallsDone++;
@@ -133,7 +133,7 @@ public sealed partial class WorkerPool
                 worker.State = WorkerState.Retiring;
                 worker.Reason = KillReason.Recycled;
                 _live--;
-                if (_queued > 0 || (!_disposing && _live < _options.Workers))
+                if (_scheduler.Queued > 0 || (!_scheduler.IsDraining && _live < _options.Workers))
                 {
                     _live++;
                     spawn = true;
@@ -141,7 +141,7 @@ public sealed partial class WorkerPool
             }
             else
             {
-                next = DequeueLive();
+                next = _scheduler.DequeueLive();
                 if (next is not null)
                 {
                     Assign(worker, next);
@@ -159,7 +159,7 @@ public sealed partial class WorkerPool
         pipelined?.SendOnThreadPool(worker);
         if (retire)
         {
-            PoolMetrics.WorkerRecycles.Add(1, _poolTag);
+            PoolMetrics.WorkerRecycles.Add(1, _scheduler.PoolTag);
             LogWorkerRecycled(_logger, worker.ProcessId, worker.CallsDone, _options.Name);
             worker.SendShutdown();
         }
@@ -171,7 +171,7 @@ public sealed partial class WorkerPool
     {
         List<(WorkerProcess Worker, PendingCall? Call)>? kill = null;
         long now = Stopwatch.GetTimestamp();
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             foreach (WorkerProcess worker in _workers)
             {
@@ -213,19 +213,19 @@ public sealed partial class WorkerPool
         switch (reason)
         {
             case KillReason.Timeout:
-                TimeSpan timeout = call.TimeoutOverride ?? call.Method.Options.Timeout ?? _options.TaskTimeout ?? TimeSpan.Zero;
+                TimeSpan timeout = _scheduler.TimeLimitOf(call) ?? TimeSpan.Zero;
                 string what = call.IsBatch && call.TimeoutOverride is null ? $"An input of {call.Method.Name}" : call.Method.Name;
-                Fail(call, new WorkerTimeoutException($"{what} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
+                _scheduler.Fail(call, new WorkerTimeoutException($"{what} did not complete within {timeout}; its worker (process {worker.ProcessId}) was killed.")
                 {
                     MethodName = call.Method.Name,
                     Timeout = timeout,
                 });
                 break;
             case KillReason.Canceled:
-                Cancel(call);
+                _scheduler.Cancel(call);
                 break;
             case KillReason.Terminated:
-                Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated while this call ran."));
+                _scheduler.Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated while this call ran."));
                 break;
         }
     }
@@ -233,7 +233,7 @@ public sealed partial class WorkerPool
     private async Task StopWorkersAsync()
     {
         List<WorkerProcess> workers;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             workers = new List<WorkerProcess>(_workers);
             foreach (WorkerProcess worker in workers)

@@ -24,7 +24,7 @@ public sealed partial class WorkerPool
     {
         get
         {
-            lock (_gate)
+            lock (_scheduler.Gate)
             {
                 int count = 0;
                 foreach (WorkerProcess worker in _workers)
@@ -40,9 +40,9 @@ public sealed partial class WorkerPool
     /// <summary>Each worker's state and its running and pipelined request ids, for a test's failure message.</summary>
     internal string DescribeWorkers()
     {
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
-            var text = new System.Text.StringBuilder($"queued {_queued}, live {_live}, idle {_idle.Count}:");
+            var text = new System.Text.StringBuilder($"queued {_scheduler.Queued}, live {_live}, idle {_idle.Count}:");
             foreach (WorkerProcess worker in _workers)
             {
                 text.Append($" [{worker.ProcessId} {worker.State} {worker.Reason} current {worker.Current?.RequestId}/{worker.Current?.Written} next {worker.Next?.RequestId}]");
@@ -74,17 +74,17 @@ public sealed partial class WorkerPool
 
         // An idle worker takes the queue's head at once; and near the end of a map (fewer queued calls than workers)
         // the last chunks go to whichever worker frees first, not behind a running chunk.
-        if (_idle.Count > 0 || _queued < _live)
+        if (_idle.Count > 0 || _scheduler.Queued < _live)
         {
             return null;
         }
 
-        if (PeekLive() is not { IsBatch: true })
+        if (_scheduler.PeekLive() is not { IsBatch: true })
         {
             return null;
         }
 
-        PendingCall next = DequeueLive()!;
+        PendingCall next = _scheduler.DequeueLive()!;
         next.State = CallState.Running;
         next.Worker = worker;
         next.RequestId = ++_nextRequestId;
@@ -101,8 +101,8 @@ public sealed partial class WorkerPool
         PendingCall next = worker.Next!;
         worker.Next = null;
         worker.Current = next;
-        PoolMetrics.BusyWorkers.Add(1, _poolTag);
-        worker.CallDeadline = ItemDeadline(next);
+        PoolMetrics.BusyWorkers.Add(1, _scheduler.PoolTag);
+        worker.CallDeadline = _scheduler.ItemDeadline(next);
 
         // Cancelled while it waited in the pipe (its caller already has the outcome): the worker runs it anyway unless
         // the forwarded cancel reached it first, so it is treated as a running call that was cancelled.
@@ -124,29 +124,5 @@ public sealed partial class WorkerPool
         }
 
         return (null, null);
-    }
-
-    /// <summary>The queue's head if it is still worth running, without taking it; drops dead entries as
-    /// <see cref="DequeueLive"/> does. Under the lock.</summary>
-    private PendingCall? PeekLive()
-    {
-        while (_queue.TryPeek(out PendingCall? call))
-        {
-            if (call.State == CallState.Queued && !call.IsCompleted && call is not IChunk { IsObsolete: true })
-            {
-                return call;
-            }
-
-            _queue.Dequeue();
-            if (call.State == CallState.Queued)
-            {
-                _queued--;
-                PoolMetrics.QueueLength.Add(-1, _poolTag);
-                call.State = CallState.Done;
-                FinishAccounting(call);
-            }
-        }
-
-        return null;
     }
 }

@@ -43,7 +43,9 @@ public sealed partial class WorkerPool
     /// <param name="batch">The encoded batch; must not change until the task completes.</param>
     /// <param name="firstIndex">The index of the batch's first item in the caller's whole map, for error messages.</param>
     /// <param name="progress">Receives the encoded progress reports of every item.</param>
-    /// <param name="timeout">The time the whole batch may run; <see langword="null"/> keeps the per-item timeouts.</param>
+    /// <param name="timeout">Each input's time limit once a worker has the batch, replacing the method's and the pool's
+    /// timeout (a remote caller's limit, renewed per input as for <see cref="MapAsync{TArgs, TResult}"/>);
+    /// <see langword="null"/> keeps those.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>The results in the same batch format. A failing item fails the batch with a <see cref="RemoteException"/>
     /// whose message starts with "Input <i>n</i>:", <i>n</i> counted from <paramref name="firstIndex"/>.</returns>
@@ -62,7 +64,7 @@ public sealed partial class WorkerPool
             return MapRawInProcessAsync(method, batch, count, firstIndex, progress, cancellationToken);
         }
 
-        var call = new RawBatchCall(method, batch, firstIndex, progress, cancellationToken) { TimeoutOverride = timeout };
+        var call = new RawBatchCall(method, batch, firstIndex, progress, cancellationToken) { ItemTimeout = timeout };
         Submit(call);
         return call.Task;
     }

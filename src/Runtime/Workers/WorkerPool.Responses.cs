@@ -30,13 +30,13 @@ public sealed partial class WorkerPool
                     try
                     {
                         call.SetResult(payload);
-                        Finished(call, succeeded: true);
+                        _scheduler.Finished(call, succeeded: true);
                     }
                     catch (Exception e)
                     {
                         var decodeError = new InvalidDataException($"Could not decode the result of {call.Method.Name}: {e.Message}", e);
                         call.SetException(decodeError);
-                        Finished(call, succeeded: false, decodeError);
+                        _scheduler.Finished(call, succeeded: false, decodeError);
                     }
                 }
 
@@ -45,10 +45,10 @@ public sealed partial class WorkerPool
                 var errorReader = new PayloadReader(payload);
                 int item = (int)errorReader.ReadVarUInt32();
                 string? input = call is IChunk chunk ? $"Input {chunk.InputIndex(item)}: " : null;
-                Fail(call, RemoteExceptionFactory.Create(ErrorInfo.ReadChain(ref errorReader), call.Method.Name, input));
+                _scheduler.Fail(call, RemoteExceptionFactory.Create(ErrorInfo.ReadChain(ref errorReader), call.Method.Name, input));
                 break;
             case ResponseStatus.Canceled:
-                Cancel(call);
+                _scheduler.Cancel(call);
                 break;
             default:
                 throw new InvalidDataException($"Unknown response status {(byte)status}.");
@@ -92,11 +92,11 @@ public sealed partial class WorkerPool
         var reader = new PayloadReader(body);
         long id = reader.ReadInt64();
         _ = reader.ReadInt32();
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             if (worker.Current is PendingCall call && call.RequestId == id && worker.State == WorkerState.Busy && worker.CallDeadline != long.MaxValue)
             {
-                worker.CallDeadline = ItemDeadline(call);
+                worker.CallDeadline = _scheduler.ItemDeadline(call);
             }
         }
     }
@@ -108,7 +108,7 @@ public sealed partial class WorkerPool
         var reader = new PayloadReader(body);
         long id = reader.ReadInt64();
         PendingCall? call;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             call = worker.Current;
             if (call is null || call.RequestId != id)
@@ -118,7 +118,7 @@ public sealed partial class WorkerPool
 
             if (worker.State == WorkerState.Busy && worker.CallDeadline != long.MaxValue)
             {
-                worker.CallDeadline = ItemDeadline(call);
+                worker.CallDeadline = _scheduler.ItemDeadline(call);
             }
         }
 
@@ -138,83 +138,7 @@ public sealed partial class WorkerPool
         }
         catch (Exception e)
         {
-            Fail(call, new InvalidDataException($"Could not decode a result of {call.Method.Name}: {e.Message}", e));
+            _scheduler.Fail(call, new InvalidDataException($"Could not decode a result of {call.Method.Name}: {e.Message}", e));
         }
     }
-
-    private void Fail(PendingCall call, Exception exception)
-    {
-        if (call.TryComplete())
-        {
-            call.SetException(exception);
-            Finished(call, succeeded: false, exception);
-        }
-    }
-
-    private void Cancel(PendingCall call)
-    {
-        if (call.TryComplete())
-        {
-            call.SetCanceled();
-            Finished(call, succeeded: false, canceled: true);
-        }
-    }
-
-    /// <summary>Bookkeeping once a call's outcome is set: metrics, its activity, its registration, drain.</summary>
-    private void Finished(PendingCall call, bool succeeded, Exception? error = null, bool canceled = false)
-    {
-        call.Registration.Unregister();
-        double seconds = Stopwatch.GetElapsedTime(call.StartTimestamp).TotalSeconds;
-        var tag = new KeyValuePair<string, object?>("method", call.Method.Name);
-        (succeeded ? PoolMetrics.CallsCompleted : PoolMetrics.CallsFailed).Add(1, tag, _poolTag);
-        PoolMetrics.CallDuration.Record(seconds, tag, _poolTag);
-        if (call.Activity is Activity activity)
-        {
-            string outcome = succeeded ? "ok" : canceled ? "canceled" : OutcomeOf(error);
-            activity.SetTag(ForkliftActivitySource.OutcomeTag, outcome);
-            if (!succeeded)
-            {
-                activity.SetStatus(ActivityStatusCode.Error, canceled ? "canceled" : error?.Message);
-                activity.SetTag(ForkliftActivitySource.ErrorTypeTag, error is RemoteException remote ? remote.RemoteType : error?.GetType().FullName ?? "canceled");
-            }
-
-            activity.Dispose();
-        }
-
-        lock (_gate)
-        {
-            FinishAccounting(call);
-        }
-    }
-
-    /// <summary>Counts a call out of the pool once. Under the lock.</summary>
-    private void FinishAccounting(PendingCall call)
-    {
-        if (!call.Counted)
-        {
-            call.Counted = true;
-            _outstanding--;
-            CheckDrained();
-        }
-    }
-
-    private void CheckDrained()
-    {
-        if (_disposing && _outstanding == 0)
-        {
-            _drained?.TrySetResult();
-        }
-    }
-
-    /// <summary>The <c>forklift.outcome</c> span attribute: one short word per way a call can end.</summary>
-    private static string OutcomeOf(Exception? error) => error switch
-    {
-        RemoteException => "error",
-        WorkerCrashedException => "crashed",
-        WorkerTimeoutException => "timeout",
-        WorkerStartException => "start_failed",
-        OperationCanceledException => "canceled",
-        ObjectDisposedException => "shut_down",
-        _ => "failed",
-    };
 }

@@ -5,7 +5,8 @@ using Forklift.Workers;
 
 namespace Forklift;
 
-/// <content>Scheduling: the pool's state and lock, the FIFO queue, handing a call to a worker, and cancelling a call.</content>
+/// <content>Scheduling over worker processes: the workers' state, handing a call to a worker, and cancelling a call. The queue,
+/// the retry rule, deadlines and completion are the <see cref="ChannelScheduler"/>'s, whose lock guards this state too.</content>
 public sealed partial class WorkerPool
 {
     private const int WatchdogPeriod = 50;
@@ -14,26 +15,21 @@ public sealed partial class WorkerPool
     private static readonly ConcurrentDictionary<ParallelMethod, int> Handles = new(ReferenceEqualityComparer.Instance);
     private static int s_nextHandle = -1;
 
-    private readonly object _gate = new();
-    private readonly Queue<PendingCall> _queue = new();
+    // The queue, the retry rule, deadlines and completion; its lock also guards the workers' state below.
+    private readonly ChannelScheduler _scheduler;
     private readonly List<WorkerProcess> _idle = [];
     private readonly List<WorkerProcess> _workers = [];
     private readonly Dictionary<string, string?> _environment;
     private readonly Timer? _watchdog;
-    private readonly KeyValuePair<string, object?> _poolTag;
 
     // Handed to each worker in its environment and checked on the first frame: a worker serves only the pool that started it.
     private readonly string _secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     private WorkerLaunch? _launch;
     private int _live;
-    private int _queued;
     private long _nextRequestId;
-    private int _outstanding;
     private int _startFailuresInARow;
     private WorkerStartException? _lastStartError;
-    private bool _disposing;
     private bool _terminated;
-    private TaskCompletionSource? _drained;
 
     private static readonly Action<object?> OnCanceledCallback = static state =>
     {
@@ -67,10 +63,10 @@ public sealed partial class WorkerPool
         WorkerProcess? worker = null;
         PendingCall? send = call;
         bool spawn = false;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             ThrowIfDisposing();
-            _outstanding++;
+            _scheduler.Admit();
             worker = TakeIdle();
             if (worker is not null)
             {
@@ -78,7 +74,7 @@ public sealed partial class WorkerPool
             }
             else
             {
-                Enqueue(call);
+                _scheduler.Enqueue(call);
                 if (_live < _options.Workers)
                 {
                     _live++;
@@ -93,7 +89,7 @@ public sealed partial class WorkerPool
             }
         }
 
-        PoolMetrics.CallsStarted.Add(1, new KeyValuePair<string, object?>("method", call.Method.Name), _poolTag);
+        PoolMetrics.CallsStarted.Add(1, new KeyValuePair<string, object?>("method", call.Method.Name), _scheduler.PoolTag);
         if (call.CancellationToken.CanBeCanceled)
         {
             call.Registration = call.CancellationToken.UnsafeRegister(OnCanceledCallback, call);
@@ -109,51 +105,6 @@ public sealed partial class WorkerPool
         {
             SpawnWorker();
         }
-    }
-
-    private void Enqueue(PendingCall call)
-    {
-        call.State = CallState.Queued;
-        _queue.Enqueue(call);
-        _queued++;
-        PoolMetrics.QueueLength.Add(1, _poolTag);
-    }
-
-    /// <summary>The next queued call still worth running, or <see langword="null"/>. Under the lock.</summary>
-    private PendingCall? DequeueLive()
-    {
-        while (_queue.TryDequeue(out PendingCall? call))
-        {
-            if (call.State != CallState.Queued)
-            {
-                continue;
-            }
-
-            _queued--;
-            PoolMetrics.QueueLength.Add(-1, _poolTag);
-            if (call.IsCompleted || call is IChunk { IsObsolete: true })
-            {
-                call.State = CallState.Done;
-                FinishAccounting(call);
-                continue;
-            }
-
-            return call;
-        }
-
-        return null;
-    }
-
-    private List<PendingCall> DrainQueue()
-    {
-        var drained = new List<PendingCall>();
-        while (DequeueLive() is PendingCall call)
-        {
-            call.State = CallState.Done;
-            drained.Add(call);
-        }
-
-        return drained;
     }
 
     private WorkerProcess? TakeIdle()
@@ -179,35 +130,11 @@ public sealed partial class WorkerPool
         worker.Current = call;
         worker.State = WorkerState.Busy;
         worker.CancelDeadline = long.MaxValue;
-        worker.CallDeadline = ItemDeadline(call);
-        PoolMetrics.BusyWorkers.Add(1, _poolTag);
+        worker.CallDeadline = _scheduler.ItemDeadline(call);
+        PoolMetrics.BusyWorkers.Add(1, _scheduler.PoolTag);
 
         // The last worker wins when a call is retried: the span names the process that gave the outcome.
         call.Activity?.SetTag(ForkliftActivitySource.WorkerPidTag, worker.ProcessId);
-    }
-
-    /// <summary>When the watchdog kills the worker of <paramref name="call"/> if it has not answered (or, for a batch,
-    /// reported another input done): one timeout from now. A batch's inputs each get the timeout, plus the interval
-    /// at which the worker reports them (<see cref="Protocol.ProtocolConstants.ItemsDoneInterval"/>).</summary>
-    private long ItemDeadline(PendingCall call)
-    {
-        if (call.TimeoutOverride is TimeSpan limit)
-        {
-            // A remote caller's time to its deadline: one fixed deadline for the whole call, not renewed per input.
-            return call.FixedDeadline ??= Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
-        }
-
-        if ((call.Method.Options.Timeout ?? _options.TaskTimeout) is not TimeSpan timeout)
-        {
-            return long.MaxValue;
-        }
-
-        if (call.IsBatch)
-        {
-            timeout += Protocol.ProtocolConstants.ItemsDoneInterval;
-        }
-
-        return Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
     }
 
     /// <summary>Encodes and writes <paramref name="call"/>'s request; on an encoding error fails it and moves on to the
@@ -227,7 +154,7 @@ public sealed partial class WorkerPool
             {
                 // The worker died before it got the request: the call never ran, so it goes back to the queue
                 // (the reading thread sees the exit and does that if it has not yet).
-                lock (_gate)
+                lock (_scheduler.Gate)
                 {
                     if (worker.Current == call || worker.Next == call)
                     {
@@ -242,7 +169,7 @@ public sealed partial class WorkerPool
             bool wasNext;
             if (encodeError is null)
             {
-                lock (_gate)
+                lock (_scheduler.Gate)
                 {
                     call.Written = true;
                     next = worker.Current == call ? TakePipelined(worker) : null;
@@ -254,8 +181,8 @@ public sealed partial class WorkerPool
                 return;
             }
 
-            Fail(call, encodeError);
-            lock (_gate)
+            _scheduler.Fail(call, encodeError);
+            lock (_scheduler.Gate)
             {
                 // A pipelined call that could not be encoded leaves the pipe empty; the worker goes on with its current call.
                 wasNext = worker.Next == call;
@@ -292,19 +219,16 @@ public sealed partial class WorkerPool
     {
         bool cancelNow = false;
         WorkerProcess? forwardTo = null;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             if (call.IsCompleted)
             {
                 return;
             }
 
-            if (call.State == CallState.Queued)
+            if (_scheduler.Unqueue(call))
             {
-                // It stays in the queue object but is skipped; the count drops now.
-                call.State = CallState.Done;
-                _queued--;
-                PoolMetrics.QueueLength.Add(-1, _poolTag);
+                // It stays in the queue object but is skipped; the count dropped now.
                 cancelNow = true;
             }
             else if (call.State == CallState.Running && call.Worker is WorkerProcess waiting && waiting.Next == call)
@@ -331,7 +255,7 @@ public sealed partial class WorkerPool
 
         if (cancelNow)
         {
-            Cancel(call);
+            _scheduler.Cancel(call);
         }
 
         forwardTo?.SendCancel(call.RequestId);

@@ -18,7 +18,7 @@ public sealed partial class WorkerPool
     {
         TimeSpan window = crashWindow ?? TimeSpan.FromMinutes(1);
         long since = Stopwatch.GetTimestamp() - (long)(window.TotalSeconds * Stopwatch.Frequency);
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             int starting = 0, idle = 0, busy = 0;
             foreach (WorkerProcess worker in _workers)
@@ -47,12 +47,12 @@ public sealed partial class WorkerPool
                 StartingWorkers = _inProcessSlots is null ? starting : 0,
                 IdleWorkers = _inProcessSlots is null ? idle : _inProcessSlots.CurrentCount,
                 BusyWorkers = _inProcessSlots is null ? busy : _options.Workers - _inProcessSlots.CurrentCount,
-                QueuedCalls = _queued,
-                CallsInFlight = _outstanding,
+                QueuedCalls = _scheduler.Queued,
+                CallsInFlight = _scheduler.Outstanding,
                 TotalCrashes = _crashCount,
                 RecentCrashes = recent,
                 CrashWindow = window,
-                IsShuttingDown = _disposing,
+                IsShuttingDown = _scheduler.IsDraining,
             };
         }
     }

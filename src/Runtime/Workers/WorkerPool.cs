@@ -44,7 +44,7 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         }
 
         _logger = new ContainedLogger(_options.Logger ?? _options.LoggerFactory?.CreateLogger("Forklift.WorkerPool") ?? NullLogger.Instance);
-        _poolTag = new KeyValuePair<string, object?>(ForkliftActivitySource.PoolNameTag, _options.Name);
+        _scheduler = new ChannelScheduler(_options.Name, _options.TaskTimeout);
         _environment = new Dictionary<string, string?>(_options.EnvironmentVariables, StringComparer.Ordinal);
         if (_options.Isolation == WorkerPoolIsolation.InProcess || WorkerDispatcher.Current is not null)
         {
@@ -76,7 +76,7 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
 
         var ready = new List<Task>();
         int spawn = 0;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             ThrowIfDisposing();
             spawn = _options.Workers - _live;
@@ -88,7 +88,7 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
             SpawnWorker();
         }
 
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
             foreach (WorkerProcess worker in _workers)
             {
@@ -219,18 +219,9 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         }
 
         Task drained;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
-            _disposing = true;
-            if (_outstanding == 0)
-            {
-                drained = Task.CompletedTask;
-            }
-            else
-            {
-                _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                drained = _drained.Task;
-            }
+            drained = _scheduler.BeginDrain();
         }
 
         try
@@ -253,11 +244,11 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         List<PendingCall> queued;
         var running = new List<PendingCall>();
         List<WorkerProcess> workers;
-        lock (_gate)
+        lock (_scheduler.Gate)
         {
-            _disposing = true;
+            _ = _scheduler.BeginDrain();
             _terminated = true;
-            queued = DrainQueue();
+            queued = _scheduler.DrainQueue();
             workers = new List<WorkerProcess>(_workers);
             foreach (WorkerProcess worker in workers)
             {
@@ -280,12 +271,12 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
 
         foreach (PendingCall call in queued)
         {
-            Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated before this call ran."));
+            _scheduler.Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated before this call ran."));
         }
 
         foreach (PendingCall call in running)
         {
-            Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated while this call ran."));
+            _scheduler.Fail(call, new ObjectDisposedException(nameof(WorkerPool), "The pool was terminated while this call ran."));
         }
 
         foreach (WorkerProcess worker in workers)
@@ -319,7 +310,7 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
 
     private void ThrowIfDisposing()
     {
-        if (_disposing)
+        if (_scheduler.IsDraining)
         {
             throw new ObjectDisposedException(nameof(WorkerPool));
         }

@@ -164,6 +164,7 @@ internal sealed class WorkerProcess
                 writer.WriteVarUInt32((uint)handle);
                 RequestFlags flags = (call.IsBatch ? RequestFlags.Batch : RequestFlags.None)
                     | (call.StreamsItems ? RequestFlags.StreamItems : RequestFlags.None)
+                    | call.BatchFormat
                     | (call.TraceParent is null ? RequestFlags.None : RequestFlags.Trace);
                 writer.WriteByte((byte)flags);
                 if (call.TraceParent is not null)

@@ -37,6 +37,66 @@ public class LockOrderInversionTests
             new DiagnosticResult(LockOrderInversionAnalyzer.Rule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("_b", "_a", string.Empty, "Refund", string.Empty));
 
     [Fact]
+    public Task ThreeLocksInACycle_AreReportedOnceWithEveryStep()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly object _orders = new(); private readonly object _stock = new(); private readonly object _audit = new();", """
+                void Reserve()
+                {
+                    lock ({|#1:_orders|})
+                    {
+                        lock ({|#0:_stock|}) { Work(); }
+                    }
+                }
+
+                void Restock()
+                {
+                    lock (_stock)
+                    {
+                        {|#2:Log()|};
+                    }
+                }
+
+                void Log()
+                {
+                    lock (_audit) { Work(); }
+                }
+
+                void Replay()
+                {
+                    lock (_audit)
+                    {
+                        lock ({|#3:_orders|}) { Work(); }
+                    }
+                }
+            """),
+            new DiagnosticResult(LockOrderInversionAnalyzer.CycleRule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
+                .WithArguments("_stock", "_orders", "three", "'_stock' while holding '_orders' in 'Reserve', '_audit' while holding '_stock' in 'Restock' (through 'Log'), '_orders' while holding '_audit' in 'Replay'"));
+
+    [Fact]
+    public Task FourLocksInACycle_AreReported_ConsistentChainsAndGuardedCycles_AreSilent()
+        => Verify.VerifyAnalyzerAsync(
+            Class("""
+                private readonly object _a = new(); private readonly object _b = new(); private readonly object _c = new(); private readonly object _d = new();
+                private readonly object _p = new(); private readonly object _q = new(); private readonly object _r = new(); private readonly object _gate = new();
+                private readonly object _x = new(); private readonly object _y = new(); private readonly object _z = new();
+            """, """
+                void AB() { lock ({|#1:_a|}) { lock ({|#0:_b|}) { Work(); } } }
+                void BC() { lock (_b) { lock ({|#2:_c|}) { Work(); } } }
+                void CD() { lock (_c) { lock ({|#3:_d|}) { Work(); } } }
+                void DA() { lock (_d) { lock ({|#4:_a|}) { Work(); } } }
+
+                void PQ() { lock (_gate) { lock (_p) { lock (_q) { Work(); } } } }
+                void QR() { lock (_gate) { lock (_q) { lock (_r) { Work(); } } } }
+                void RP() { lock (_gate) { lock (_r) { lock (_p) { Work(); } } } }
+
+                void XY() { lock (_x) { lock (_y) { Work(); } } }
+                void YZ() { lock (_y) { lock (_z) { Work(); } } }
+                void XZ() { lock (_x) { lock (_z) { Work(); } } }
+            """),
+            new DiagnosticResult(LockOrderInversionAnalyzer.CycleRule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithLocation(4)
+                .WithArguments("_b", "_a", "four", "'_b' while holding '_a' in 'AB', '_c' while holding '_b' in 'BC', '_d' while holding '_c' in 'CD', '_a' while holding '_d' in 'DA'"));
+
+    [Fact]
     public Task OrderThroughAHelperCall_IsReportedAtTheCall()
         => Verify.VerifyAnalyzerAsync(
             Class("private static readonly object s_accounts = new(); private static readonly SemaphoreSlim s_journal = new(1, 1);", """

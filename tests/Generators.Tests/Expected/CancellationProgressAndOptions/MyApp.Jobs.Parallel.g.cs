@@ -117,6 +117,8 @@ namespace MyApp
             {
                 public static readonly DoubleCodec Instance = new();
 
+                public override bool IsBlittable => true;
+
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, double value)
                 {
                     writer.WriteDouble(value);
@@ -131,6 +133,8 @@ namespace MyApp
             internal sealed class Int32Codec : global::Forklift.Dispatch.ParallelCodec<int>
             {
                 public static readonly Int32Codec Instance = new();
+
+                public override bool IsBlittable => true;
 
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, int value)
                 {

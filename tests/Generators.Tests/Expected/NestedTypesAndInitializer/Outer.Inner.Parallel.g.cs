@@ -69,6 +69,8 @@ partial class Outer
             {
                 public static readonly Int32Codec Instance = new();
 
+                public override bool IsBlittable => true;
+
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, int value)
                 {
                     writer.WriteInt32(value);

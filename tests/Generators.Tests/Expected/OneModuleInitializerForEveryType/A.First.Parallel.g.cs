@@ -117,6 +117,8 @@ namespace A
             {
                 public static readonly Int32Codec Instance = new();
 
+                public override bool IsBlittable => true;
+
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, int value)
                 {
                     writer.WriteInt32(value);
@@ -131,6 +133,8 @@ namespace A
             internal sealed class Int64Codec : global::Forklift.Dispatch.ParallelCodec<long>
             {
                 public static readonly Int64Codec Instance = new();
+
+                public override bool IsBlittable => true;
 
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, long value)
                 {

@@ -395,6 +395,8 @@ namespace MyApp.Orders
             {
                 public static readonly MyApp_Orders_PointCodec Instance = new();
 
+                public override bool IsBlittable => true;
+
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, global::MyApp.Orders.Point value)
                 {
                     writer.WriteInt32(value.X);
@@ -412,6 +414,8 @@ namespace MyApp.Orders
             internal sealed class NullableDateTimeOffsetCodec : global::Forklift.Dispatch.ParallelCodec<global::System.DateTimeOffset?>
             {
                 public static readonly NullableDateTimeOffsetCodec Instance = new();
+
+                public override bool IsBlittable => true;
 
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, global::System.DateTimeOffset? value)
                 {

@@ -299,6 +299,8 @@ namespace MyApp
             {
                 public static readonly GuidCodec Instance = new();
 
+                public override bool IsBlittable => true;
+
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, global::System.Guid value)
                 {
                     writer.WriteGuid(value);
@@ -314,6 +316,8 @@ namespace MyApp
             {
                 public static readonly Int32Codec Instance = new();
 
+                public override bool IsBlittable => true;
+
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, int value)
                 {
                     writer.WriteInt32(value);
@@ -328,6 +332,8 @@ namespace MyApp
             internal sealed class Int64Codec : global::Forklift.Dispatch.ParallelCodec<long>
             {
                 public static readonly Int64Codec Instance = new();
+
+                public override bool IsBlittable => true;
 
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, long value)
                 {
@@ -358,6 +364,8 @@ namespace MyApp
             internal sealed class UnitCodec : global::Forklift.Dispatch.ParallelCodec<global::Forklift.Dispatch.Unit>
             {
                 public static readonly UnitCodec Instance = new();
+
+                public override bool IsBlittable => true;
 
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, global::Forklift.Dispatch.Unit value)
                 {

@@ -68,6 +68,8 @@ namespace MyApp
             {
                 public static readonly Int32Codec Instance = new();
 
+                public override bool IsBlittable => true;
+
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, int value)
                 {
                     writer.WriteInt32(value);
@@ -82,6 +84,8 @@ namespace MyApp
             internal sealed class TupleOfInt32AndInt32Codec : global::Forklift.Dispatch.ParallelCodec<(int, int)>
             {
                 public static readonly TupleOfInt32AndInt32Codec Instance = new();
+
+                public override bool IsBlittable => true;
 
                 public override void Write(ref global::Forklift.Protocol.PayloadWriter writer, (int, int) value)
                 {

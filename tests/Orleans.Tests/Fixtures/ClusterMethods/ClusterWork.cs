@@ -30,6 +30,14 @@ public static partial class ClusterWork
         return Environment.GetEnvironmentVariable(NodeVariable) ?? "?";
     }
 
+    /// <summary>Sleeps, with a time limit of 2 s per input and chunks of 4 inputs.</summary>
+    [Parallel(TimeoutMilliseconds = 2000, ChunkSize = 4)]
+    public static int NapWithinLimit(int milliseconds)
+    {
+        Thread.Sleep(milliseconds);
+        return milliseconds;
+    }
+
     [Parallel]
     public static int Fail(string message) => throw new InvalidOperationException(message, new ArgumentException("inner " + message));
 
