@@ -192,7 +192,7 @@ internal sealed class ConcurrencyModel
         var entries = new List<ConcurrentEntry>();
         foreach (var node in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
         {
-            if (!ConcurrentEntryFinder.IsCandidate(node))
+            if (!ConcurrentEntryFinder.IsCandidate(node) || !ConcurrentEntryFinder.MayStart(node, semanticModel))
             {
                 continue;
             }

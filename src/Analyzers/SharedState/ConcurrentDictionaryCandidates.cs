@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,6 +20,7 @@ namespace Forklift.Analyzers.SharedState;
 /// </remarks>
 internal static class ConcurrentDictionaryCandidates
 {
+
     /// <summary>The written or incremented element access of an update, or null when the target is not an element access.</summary>
     public static ExpressionSyntax? UpdatedElement(SyntaxNode node) => node switch
     {
@@ -42,9 +45,46 @@ internal static class ConcurrentDictionaryCandidates
     /// <summary>
     /// False only when <paramref name="receiver"/> is provably not a <c>ConcurrentDictionary</c>: a field or property
     /// of the enclosing type (or its bases, or an enclosing type) of another type, not shadowed by a local or
-    /// parameter of the same name.
+    /// parameter of the same name, or an expression whose type, bound on its own, is another type.
     /// </summary>
     public static bool MayBeDictionary(ExpressionSyntax receiver, SemanticModel semanticModel, INamedTypeSymbol dictionary, CancellationToken cancellationToken)
+        => MayBeDictionaryByDeclaration(receiver, semanticModel, dictionary, cancellationToken)
+           && MayBeDictionaryAlone(StripParentheses(receiver), semanticModel, dictionary);
+
+    /// <summary>
+    /// For an element access with no receiver (<c>new T { [k] = v }</c>): false only when it initializes an object
+    /// created with an explicit type that binds, on its own, to another type than <c>ConcurrentDictionary</c>.
+    /// </summary>
+    public static bool InitializedObjectMayBeDictionary(ExpressionSyntax elementAccess, SemanticModel semanticModel, INamedTypeSymbol dictionary)
+    {
+        var createdType = StripParentheses(elementAccess) is ImplicitElementAccessSyntax { Parent: AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax { Parent: { } creation } } }
+            ? creation switch
+            {
+                ObjectCreationExpressionSyntax explicitType => explicitType.Type,
+
+                // 'T x = new() { [k] = v }', a field or a local declared with its type.
+                ImplicitObjectCreationExpressionSyntax { Parent: EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: false } declaration } } } => declaration.Type,
+                _ => null,
+            }
+            : null;
+        return createdType is null || !IsNotDictionary(createdType, semanticModel, dictionary);
+    }
+
+    /// <summary>
+    /// The receiver bound on its own at its position (a speculative binding of the expression alone: its locals'
+    /// declarations are bound as far as their types need, the rest of the body is not). FL1005 reports only an
+    /// instance whose type is exactly <c>ConcurrentDictionary&lt;,&gt;</c>, so any other type the expression has,
+    /// bound alone, is a proof of "no"; nothing (an error, a lambda parameter only the whole body infers) is "maybe".
+    /// </summary>
+    private static bool MayBeDictionaryAlone(ExpressionSyntax receiver, SemanticModel semanticModel, INamedTypeSymbol dictionary)
+    {
+        // Bound from a parse of its text (cheaper than a trivia-free copy of the node, which JITs the rewriters).
+        var copy = SyntaxFactory.ParseExpression(receiver.ToString());
+        var type = copy.ContainsDiagnostics ? null : semanticModel.GetSpeculativeTypeInfo(receiver.SpanStart, copy, SpeculativeBindingOption.BindAsExpression).Type;
+        return type is null or IErrorTypeSymbol || type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, dictionary);
+    }
+
+    private static bool MayBeDictionaryByDeclaration(ExpressionSyntax receiver, SemanticModel semanticModel, INamedTypeSymbol dictionary, CancellationToken cancellationToken)
     {
         receiver = StripParentheses(receiver);
         string name;
@@ -199,32 +239,61 @@ internal static class ConcurrentDictionaryCandidates
     private static SyntaxNode? SingleLocalDeclaration(SyntaxNode use, string name)
     {
         var member = use.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-        if (member is null)
-        {
-            return null;
-        }
-
-        SyntaxNode? found = null;
-        foreach (var token in member.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is not (IdentifierNameSyntax or GenericNameSyntax))
-            {
-                if (found is not null)
-                {
-                    return null;
-                }
-
-                found = token.Parent;
-            }
-        }
-
-        return found;
+        return member is not null && DeclaredNames(member).TryGetValue(name, out var found) && found.Count == 1 ? found[0].Parent : null;
     }
+
+    /// <summary>Every identifier of a member that declares something (not a use: its parent is not a name), by name; read once per member.</summary>
+    private static readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<SyntaxToken>>> Declarations = new();
+
+    private static Dictionary<string, List<SyntaxToken>> DeclaredNames(SyntaxNode scope)
+        => Declarations.GetValue(scope, static node =>
+        {
+            var names = new Dictionary<string, List<SyntaxToken>>(StringComparer.Ordinal);
+            foreach (var token in node.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is not (IdentifierNameSyntax or GenericNameSyntax))
+                {
+                    if (!names.TryGetValue(token.ValueText, out var list))
+                    {
+                        names[token.ValueText] = list = new List<SyntaxToken>();
+                    }
+
+                    list.Add(token);
+                }
+            }
+
+            return names;
+        });
+
+    /// <summary>
+    /// Types bound alone, per compilation, by the declaration whose scope decides what a type name means (the innermost
+    /// type, or generic method or local function, around it) and the type's text: a speculative binding costs far
+    /// more than the lookup, and one file names the same few types again and again (<c>new BsonDocument { … }</c>).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxNode Scope, string Text), ITypeSymbol?>> BoundTypes = new();
 
     private static ITypeSymbol? BindTypeAlone(TypeSyntax type, SemanticModel semanticModel)
     {
-        var bound = semanticModel.GetSpeculativeTypeInfo(type.SpanStart, type.WithoutTrivia(), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
-        return bound is IErrorTypeSymbol ? null : bound;
+        SyntaxNode scope = type.SyntaxTree.GetRoot();
+        for (var node = type.Parent; node is not null; node = node.Parent)
+        {
+            if (node is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax
+                || node is MethodDeclarationSyntax { TypeParameterList: not null } or LocalFunctionStatementSyntax { TypeParameterList: not null })
+            {
+                scope = node;
+                break;
+            }
+        }
+
+        var cache = BoundTypes.GetValue(semanticModel.Compilation, static _ => new ConcurrentDictionary<(SyntaxNode, string), ITypeSymbol?>());
+        var key = (scope, type.ToString());
+        if (!cache.TryGetValue(key, out var bound))
+        {
+            bound = SpeculativeType.Of(type, semanticModel);
+            cache[key] = bound;
+        }
+
+        return bound;
     }
 
     private static ExpressionSyntax? ElementAccess(ExpressionSyntax target)
@@ -301,13 +370,13 @@ internal static class ConcurrentDictionaryCandidates
         var scopes = member.Parent is TypeDeclarationSyntax { ParameterList: { } primary } ? new[] { primary, member } : new[] { member };
         foreach (var scope in scopes)
         {
-            foreach (var token in scope.DescendantTokens())
+            if (!DeclaredNames(scope).TryGetValue(name, out var declared))
             {
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || token.Parent is IdentifierNameSyntax or GenericNameSyntax)
-                {
-                    continue;
-                }
+                continue;
+            }
 
+            foreach (var token in declared)
+            {
                 if (DeclaredType(token.Parent) is not { } type || !IsNotDictionary(type, semanticModel, dictionary))
                 {
                     return Locals.MayBeDictionary;
@@ -357,8 +426,8 @@ internal static class ConcurrentDictionaryCandidates
         }
 
         // Bound on its own at its position (a speculative binding of the type alone), not as part of the body.
-        var bound = semanticModel.GetSpeculativeTypeInfo(type.SpanStart, type.WithoutTrivia(), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
-        return bound is not null and not IErrorTypeSymbol && !SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, dictionary);
+        var bound = BindTypeAlone(type, semanticModel);
+        return bound is not null && !SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, dictionary);
     }
 
     /// <summary>

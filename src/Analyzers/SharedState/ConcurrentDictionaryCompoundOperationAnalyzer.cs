@@ -73,7 +73,8 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
     {
         if (ConcurrentDictionaryCandidates.UpdatedElement(context.Node) is not { } element
             || (ConcurrentDictionaryCandidates.Receiver(element) is { } receiver
-                && !ConcurrentDictionaryCandidates.MayBeDictionary(receiver, context.SemanticModel, dictionary, context.CancellationToken))
+                ? !ConcurrentDictionaryCandidates.MayBeDictionary(receiver, context.SemanticModel, dictionary, context.CancellationToken)
+                : !ConcurrentDictionaryCandidates.InitializedObjectMayBeDictionary(element, context.SemanticModel, dictionary))
             || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } operation)
         {
             return;

@@ -158,6 +158,87 @@ internal sealed class ConcurrentEntryFinder
         }
     }
 
+    /// <summary>
+    /// For a candidate found by <see cref="IsCandidate"/>, before its body is bound: false when the call cannot be one
+    /// of the static starts (<c>Parallel.*</c>, <c>Task.Run</c>, <c>Task.WhenAll</c>, <c>ThreadPool.*</c>) it is
+    /// named like, because its receiver is a value, not a type: <c>handler?.Invoke()</c>, <c>GetList().ForEach(…)</c>,
+    /// <c>_method.Invoke(…)</c>; or when a target-typed <c>new(…)</c> initializes a variable whose declared type is
+    /// neither <c>Thread</c> nor <c>Timer</c>. Names are bound on their own as types, which binds no body.
+    /// </summary>
+    public static bool MayStart(SyntaxNode candidate, SemanticModel semanticModel)
+    {
+        if (candidate is ImplicitObjectCreationExpressionSyntax implicitCreation)
+        {
+            // 'Timer t = new(…)', 'return new(…)': a declared type says what is created.
+            var declared = TargetTypeSyntax(implicitCreation);
+            declared = declared is NullableTypeSyntax nullable ? nullable.ElementType : declared;
+            return declared is null || SpeculativeType.Of(declared, semanticModel) is not { } created || created.Name is "Thread" or "Timer";
+        }
+
+        if (candidate is not InvocationExpressionSyntax invocation
+            || InvokedName(invocation.Expression) is not { } name || name is "StartNew" or "ForAll" || !StartNames.Contains(name)
+            || (HasLambdaArgument(invocation.ArgumentList) && ReceiverChainHasAsParallel(invocation.Expression)))
+        {
+            return true; // not a static start, or an instance one (TaskFactory.StartNew, ParallelEnumerable.ForAll), or PLINQ
+        }
+
+        switch (invocation.Expression)
+        {
+            case MemberBindingExpressionSyntax:
+                return false; // 'x?.Invoke()': a static method is never called through '?.'
+            case MemberAccessExpressionSyntax access:
+                if (access.Expression is not (IdentifierNameSyntax or GenericNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax or MemberAccessExpressionSyntax))
+                {
+                    return false; // 'this.Run()', 'Get().ForEach(…)', 'items[0].Invoke()': a value
+                }
+
+                return SpeculativeType.Of(access.Expression, semanticModel) is not null;
+            default:
+                return true; // 'Run(…)' through 'using static'
+        }
+    }
+
+    /// <summary>
+    /// The type a target-typed creation gets from a declaration: the variable's type (<c>T x = new(…)</c>), or the
+    /// return type of the method, local function or property it is returned from (not an async one, nor a lambda's).
+    /// Null when only binding tells.
+    /// </summary>
+    private static TypeSyntax? TargetTypeSyntax(ImplicitObjectCreationExpressionSyntax creation)
+    {
+        switch (creation.Parent)
+        {
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: false } declaration } }:
+                return declaration.Type;
+            case ReturnStatementSyntax:
+                for (var node = creation.Parent.Parent; node is not null; node = node.Parent)
+                {
+                    switch (node)
+                    {
+                        case AnonymousFunctionExpressionSyntax:
+                            return null;
+                        case LocalFunctionStatementSyntax or MemberDeclarationSyntax or AccessorDeclarationSyntax:
+                            return ReturnType(node);
+                    }
+                }
+
+                return null;
+            case ArrowExpressionClauseSyntax arrow:
+                return ReturnType(arrow.Parent);
+            default:
+                return null;
+        }
+    }
+
+    private static TypeSyntax? ReturnType(SyntaxNode? function) => function switch
+    {
+        MethodDeclarationSyntax method when !method.Modifiers.Any(SyntaxKind.AsyncKeyword) => method.ReturnType,
+        LocalFunctionStatementSyntax local when !local.Modifiers.Any(SyntaxKind.AsyncKeyword) => local.ReturnType,
+        PropertyDeclarationSyntax property => property.Type,
+        IndexerDeclarationSyntax indexer => indexer.Type,
+        AccessorDeclarationSyntax { RawKind: (int)SyntaxKind.GetAccessorDeclaration, Parent.Parent: BasePropertyDeclarationSyntax property } => property.Type,
+        _ => null,
+    };
+
     private static string? InvokedName(ExpressionSyntax expression) => expression switch
     {
         MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,

@@ -49,8 +49,12 @@ internal readonly struct MethodSyntaxFacts
     /// <summary>Whether the summary can matter without the method being reached by a call or being an entry.</summary>
     public bool MattersUnreached => !Known || MaySynchronize || MayReferenceOwnMethod;
 
-    /// <summary>Reads the declarations of <paramref name="method"/>; <paramref name="ownMethodNames"/> are the names of its type's methods.</summary>
-    public static MethodSyntaxFacts Of(IMethodSymbol method, HashSet<string> ownMethodNames, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the declarations of <paramref name="method"/>; <paramref name="ownMethodNames"/> are the names of its
+    /// type's methods, and <paramref name="mayDenoteOwnType"/> tells whether the receiver of <c>X.M</c> may be the type
+    /// itself (or one deriving from it), so that <c>X.M</c> may be one of its static methods.
+    /// </summary>
+    public static MethodSyntaxFacts Of(IMethodSymbol method, HashSet<string> ownMethodNames, Func<ExpressionSyntax, bool> mayDenoteOwnType, CancellationToken cancellationToken)
     {
         bool maySynchronize = false, mayReference = false, deferred = false;
         foreach (var reference in method.DeclaringSyntaxReferences)
@@ -72,7 +76,7 @@ internal readonly struct MethodSyntaxFacts
                         deferred = true;
                         break;
                     case SimpleNameSyntax name when ownMethodNames.Contains(name.Identifier.ValueText):
-                        mayReference |= !IsCalled(name);
+                        mayReference |= !IsCalled(name) && MayBeOwnMember(name, mayDenoteOwnType);
                         maySynchronize |= SynchronizationCalls.Contains(name.Identifier.ValueText) && IsCalled(name);
                         break;
                     case SimpleNameSyntax name when SynchronizationCalls.Contains(name.Identifier.ValueText) && IsCalled(name):
@@ -83,6 +87,56 @@ internal readonly struct MethodSyntaxFacts
         }
 
         return new MethodSyntaxFacts(known: true, maySynchronize, mayReference, deferred);
+    }
+
+    /// <summary>
+    /// Whether a name that is not called may still be a method group of the type's own method, as the summary's
+    /// delegate targets count them (through <c>this</c>, or statically): not when it is another object's member
+    /// (<c>LogLevel.Trace</c>, <c>other.Run</c>) or inside <c>nameof</c>.
+    /// </summary>
+    private static bool MayBeOwnMember(SimpleNameSyntax name, Func<ExpressionSyntax, bool> mayDenoteOwnType)
+    {
+        if (name.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+        {
+            var receiver = access.Expression;
+            while (true)
+            {
+                switch (receiver)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        receiver = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        receiver = cast.Expression;
+                        continue;
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AsExpression):
+                        receiver = binary.Left;
+                        continue;
+                    case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                        receiver = suppressed.Operand;
+                        continue;
+                }
+
+                break;
+            }
+
+            return receiver switch
+            {
+                ThisExpressionSyntax or BaseExpressionSyntax => true,
+                IdentifierNameSyntax or GenericNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax or MemberAccessExpressionSyntax => mayDenoteOwnType(receiver),
+                _ => false, // a call's or an element's result is never 'this'
+            };
+        }
+
+        for (var node = name.Parent; node is not null and not StatementSyntax and not MemberDeclarationSyntax; node = node.Parent)
+        {
+            if (node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+            {
+                return false; // a name, not a reference (unless 'nameof' is a method of the type, which is then called)
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether the name is what an invocation calls: <c>M(…)</c>, <c>x.M(…)</c>, <c>x?.M(…)</c>.</summary>

@@ -28,6 +28,11 @@ internal sealed class TypeConcurrency
     private readonly MethodSummaryBuilder _builder;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<IMethodSymbol, MethodSummary?> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, int> _declaredIndex = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, string> _lockKeys = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Which declared methods can reach reportable state; null until known, or when every method counts.</summary>
+    private ReportableState? _reportable;
 
     private TypeConcurrency(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
@@ -70,7 +75,7 @@ internal sealed class TypeConcurrency
         var decisive = new List<MethodSummary>();
         for (var i = 0; i < declared.Count; i++)
         {
-            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, _cancellationToken);
+            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, MayDenoteOwnType, _cancellationToken);
             if (facts[i].MattersUnreached && Summary(declared[i]) is { } summary)
             {
                 decisive.Add(summary);
@@ -80,6 +85,26 @@ internal sealed class TypeConcurrency
         if (Reason(decisive) is not { } reason)
         {
             return;
+        }
+
+        if (!reason.Declared)
+        {
+            // Only state written under one of the type's locks, or updated atomically, can be reported; methods that
+            // cannot reach it are never bound (see ReportableState).
+            var (guarded, atomicOnly) = ReportableStates(decisive);
+            if (guarded.Count == 0 && atomicOnly.Count == 0)
+            {
+                return;
+            }
+
+            if (ReportableState.For(declared, guarded, atomicOnly, _cancellationToken) is { } reportable)
+            {
+                _reportable = reportable;
+                for (var i = 0; i < declared.Count; i++)
+                {
+                    _declaredIndex[declared[i]] = i;
+                }
+            }
         }
 
         var delegateTargets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -99,7 +124,7 @@ internal sealed class TypeConcurrency
             var isEntry = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor
                 ? facts[i].HasDeferredCode || !facts[i].Known
                 : delegateTargets.Contains(method.PartialImplementationPart ?? method.OriginalDefinition) || IsCallable(method);
-            if ((isEntry || facts[i].MattersUnreached) && Summary(method) is { } summary)
+            if ((facts[i].MattersUnreached || (isEntry && CanReachReportableState(method))) && Summary(method) is { } summary)
             {
                 methods.Add(summary);
             }
@@ -254,6 +279,64 @@ internal sealed class TypeConcurrency
 
     private string LockDisplayName(ISymbol guard) => guard is ITypeSymbol ? "this" : guard.Name;
 
+    /// <summary>
+    /// The state a type that synchronizes (without declaring itself thread-safe) can be reported on: what the methods
+    /// that synchronize write or change, through calls, while holding a lock that excludes writers (guarded: only such
+    /// state can have a guard, see <see cref="ReportState"/>, and then every access counts), and the rest of what they
+    /// update atomically (only a compound write of it can be reported). Every lock region and atomic call is in such a method (see <see cref="MethodSyntaxFacts"/>).
+    /// </summary>
+    private (HashSet<ISymbol> Guarded, HashSet<ISymbol> AtomicOnly) ReportableStates(List<MethodSummary> decisive)
+    {
+        var reached = new Dictionary<(ISymbol, Location, string), Reached>();
+        foreach (var summary in decisive)
+        {
+            Compose(summary, ImmutableArray<HeldLock>.Empty, deferredOnly: false, 0, new HashSet<(IMethodSymbol, string)>(), null, reached);
+        }
+
+        var states = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var access in reached.Values)
+        {
+            if (access.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && access.Locks.Any(l => l.AllowsWrites))
+            {
+                states.Add(access.Access.State);
+            }
+        }
+
+        var atomicOnly = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var summary in decisive)
+        {
+            atomicOnly.UnionWith(summary.AtomicState);
+        }
+
+        atomicOnly.ExceptWith(states);
+        return (states, atomicOnly);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="receiver"/> (a name, or a member access of names) may be this type or one deriving from
+    /// it: bound on its own as a type, which binds no body. A name that is not a type is a value, never <c>this</c>.
+    /// </summary>
+    private bool MayDenoteOwnType(ExpressionSyntax receiver)
+    {
+        if (SpeculativeType.Of(receiver, _semanticModels(receiver.SyntaxTree)) is not { } bound)
+        {
+            return false;
+        }
+
+        for (var type = bound as INamedTypeSymbol; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _type))
+            {
+                return true;
+            }
+        }
+
+        return bound is not INamedTypeSymbol; // a type parameter or anything else unusual: keep it
+    }
+
+    private bool CanReachReportableState(IMethodSymbol method)
+        => _reportable is null || !_declaredIndex.TryGetValue(method, out var index) || _reportable.CanReach(index);
+
     /// <summary>Why the type's members run concurrently, or null when nothing says they do.</summary>
     private Concurrency? Reason(List<MethodSummary> methods)
     {
@@ -407,7 +490,7 @@ internal sealed class TypeConcurrency
 
         foreach (var call in summary.Calls)
         {
-            if ((deferredOnly && !call.Deferred) || Summary(call.Callee) is not { } callee)
+            if ((deferredOnly && !call.Deferred) || !CanReachReportableState(call.Callee) || Summary(call.Callee) is not { } callee)
             {
                 continue;
             }
@@ -417,7 +500,7 @@ internal sealed class TypeConcurrency
         }
     }
 
-    private static string Key(ImmutableArray<HeldLock> locks)
+    private string Key(ImmutableArray<HeldLock> locks)
     {
         if (locks.IsEmpty)
         {
@@ -427,11 +510,27 @@ internal sealed class TypeConcurrency
         var names = new List<string>(locks.Length);
         foreach (var held in locks)
         {
-            names.Add((held.Symbol?.ToDisplayString() ?? "?") + (held.AllowsWrites ? "!" : string.Empty));
+            names.Add(LockKey(held.Symbol) + (held.AllowsWrites ? "!" : string.Empty));
         }
 
         names.Sort(StringComparer.Ordinal);
         return string.Join(",", names);
+    }
+
+    /// <summary>A lock's display string, computed once per type analysis: every composed access asks for it.</summary>
+    private string LockKey(ISymbol? symbol)
+    {
+        if (symbol is null)
+        {
+            return "?";
+        }
+
+        if (!_lockKeys.TryGetValue(symbol, out var key))
+        {
+            _lockKeys[symbol] = key = symbol.ToDisplayString();
+        }
+
+        return key;
     }
 
     private MethodSummary? Summary(IMethodSymbol method)
