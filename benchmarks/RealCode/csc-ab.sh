@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# What Forklift adds to a compile, measured directly: the same csc command line run with and without Forklift's
+# analyzer and generator, alternately, timing wall, user and system CPU. ReportAnalyzer's per-analyzer times (what
+# run.sh reports) charge shared compiler work, such as binding a method body or loading the references' symbols, to
+# whichever analyzer asks first; this measures the difference the analyzers make to the whole compile.
+#
+#   benchmarks/RealCode/csc-ab.sh <results folder>/<target>.csc.rsp <project folder> [rounds] [analyzer folder]
+#
+# The .csc.rsp files are written by run.sh (the library's own csc command line, with the analyzers it injected); the
+# project folder is where that csc ran (relative paths in the command line start there). The optional analyzer folder
+# holds Forklift.Analyzers.dll and Forklift.Generators.dll to use instead of the ones the command line names.
+# Prints one line per compile ("with|without wall user sys", seconds) and the medians.
+set -euo pipefail
+
+rsp=${1:?usage: csc-ab.sh <target>.csc.rsp <project folder> [rounds] [analyzer folder]}
+project=${2:?usage: csc-ab.sh <target>.csc.rsp <project folder> [rounds] [analyzer folder]}
+rounds=${3:-4}
+analyzers=${4:-}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+csc=$(awk '{print $1}' "$rsp")
+# Drop the SARIF log and the timing report (they are not part of a normal compile) and, if asked, swap the DLLs.
+cut -d' ' -f2- "$rsp" | sed -E 's#/errorlog:[^ ]*##; s#/reportanalyzer##' > "$work/with.rsp"
+if [[ -n "$analyzers" ]]; then
+  sed -i -E "s#/analyzer:[^ ]*Forklift\.Analyzers\.dll#/analyzer:$analyzers/Forklift.Analyzers.dll#; s#/analyzer:[^ ]*Forklift\.Generators\.dll#/analyzer:$analyzers/Forklift.Generators.dll#" "$work/with.rsp"
+fi
+sed -E 's#/analyzer:[^ ]*Forklift\.(Analyzers|Generators)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+cd "$project"
+for _ in $(seq "$rounds"); do
+  for variant in with without; do
+    /usr/bin/time -f "$variant %e %U %S" -o "$work/time" "$csc" "@$work/$variant.rsp" > "$work/$variant.out" 2>&1 || {
+      echo "csc failed ($variant):"; tail -5 "$work/$variant.out"; exit 1; }
+    cat "$work/time" | tee -a "$work/times"
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Medians of wall and CPU (user + sys) per variant, and what Forklift adds.
+awk '{ wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " ($3 + $4) }
+     function median(list,   n, a, i, j, t) { n = split(list, a, " ");
+       for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+     END { ww = median(wall["with"]); wo = median(wall["without"]); cw = median(cpu["with"]); co = median(cpu["without"]);
+           printf "median wall: with %.2f s, without %.2f s (+%.1f %%)\n", ww, wo, 100 * (ww - wo) / wo;
+           printf "median CPU:  with %.2f s, without %.2f s (+%.1f %%)\n", cw, co, 100 * (cw - co) / co }' "$work/times"
+echo "FL reports in the last compile with Forklift: $(grep -o 'warning FL[0-9]*' "$work/with.out" | sort | uniq -c | tr -s ' \n' ' ')"
