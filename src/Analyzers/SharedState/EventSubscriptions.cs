@@ -181,18 +181,32 @@ internal sealed class EventSubscriptions
         }
     }
 
-    /// <summary>The event a local was copied from, when its declaration is <c>var handler = E;</c>.</summary>
+    /// <summary>
+    /// The event a local was copied from, when its declaration is <c>var handler = E;</c> or
+    /// <c>var handler = Volatile.Read(ref E);</c>.
+    /// </summary>
     private IEventSymbol? CopiedEvent(ILocalSymbol local)
     {
         if (local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value }
-            || NamedMember(value) is null
+            || (NamedMember(value) is null && value is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 })
             || _semanticModels(value.SyntaxTree).GetOperation(value, _cancellationToken) is not { } initializer)
         {
             return null;
         }
 
-        return ConcurrentEntryFinder.Strip(initializer) is IEventReferenceOperation reference ? reference.Event : null;
+        initializer = ConcurrentEntryFinder.Strip(initializer);
+        if (initializer is IInvocationOperation { TargetMethod: { Name: "Read", ContainingType.Name: "Volatile" }, Arguments.Length: 1 } read)
+        {
+            initializer = ConcurrentEntryFinder.Strip(read.Arguments[0].Value);
+        }
+
+        return initializer switch
+        {
+            IEventReferenceOperation reference => reference.Event,
+            IFieldReferenceOperation { Field.AssociatedSymbol: IEventSymbol backed } => backed, // 'ref E' names the event's field
+            _ => null,
+        };
     }
 
     private static IConditionalAccessOperation? NearestConditionalAccess(IOperation operation)

@@ -72,6 +72,12 @@ public class EventHandlerConcurrencyTests
             Tracker.Replace("BODY", "[|_chunks++|];")));
 
     [Fact]
+    public Task Raised_through_a_volatile_read_of_the_event_is_flagged()
+        => Verify.VerifyAnalyzerAsync(Source(
+            "{ var handler = Volatile.Read(ref ChunkCompleted); handler?.Invoke(this, new ChunkEventArgs(i)); }",
+            Tracker.Replace("BODY", "[|_chunks++|];")));
+
+    [Fact]
     public Task Lambda_handler_updating_a_captured_local_is_flagged()
         => Verify.VerifyAnalyzerAsync(Source("ChunkCompleted?.Invoke(this, new ChunkEventArgs(i))", """
             public static class Program
