@@ -32,9 +32,9 @@ internal readonly struct FileNode
 /// <remarks>
 /// The analyzer driver pays for each syntax-node callback (a context, exception handling, timing), which for kinds
 /// as common as invocations came to a few tenths of a second per real library before the rule did anything
-/// (docs/benchmarks-analyzers.md, "What makes the rules cheap"). Walking the file's nodes here costs a fraction of that, and a file whose text
-/// lacks every word the rule needs is not walked at all. Only the semantic model's own work is lazy: nothing is bound
-/// until the rule asks.
+/// (docs/benchmarks-analyzers.md, "What makes the rules cheap"). Walking the file's nodes here costs a fraction of
+/// that, and a file whose text lacks every word the rule needs is not walked at all. Nothing is bound until the rule
+/// asks the semantic model.
 /// </remarks>
 internal static class FileNodeActions
 {
