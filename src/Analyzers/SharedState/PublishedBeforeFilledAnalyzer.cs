@@ -50,13 +50,13 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 return; // no code is emitted, so nothing is published (see ReferenceOnlyCompile)
             }
 
-            // A syntax action on 'lock' statements: the shape is decided from syntax, and only a candidate's few
-            // names are bound, never a whole body.
-            start.RegisterSyntaxNodeAction(AnalyzeLock, SyntaxKind.LockStatement);
+            // One walk per file that has the word 'lock' (FileNodeActions): the shape is decided from syntax, and only
+            // a candidate's few names are bound, never a whole body.
+            FileNodeActions.Register(start, static (text, at, length) => SourceWords.Is(text, at, length, "lock"), AnalyzeLock, SyntaxKind.LockStatement);
         });
     }
 
-    private static void AnalyzeLock(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeLock(FileNode context)
     {
         var lockStatement = (LockStatementSyntax)context.Node;
         foreach (var inner in InnerChecks(lockStatement.Statement))
