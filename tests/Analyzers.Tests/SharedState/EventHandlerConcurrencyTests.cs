@@ -95,6 +95,39 @@ public class EventHandlerConcurrencyTests
                 .WithArguments("total", "CountAsync", "the handler of 'ChunkCompleted' subscribed in 'CountAsync' is raised by the code started at line 18"));
 
     [Fact]
+    public Task Static_handler_updating_static_state_is_flagged()
+        => Verify.VerifyAnalyzerAsync(Source("ChunkCompleted?.Invoke(this, new ChunkEventArgs(i))", """
+            public static class Totals
+            {
+                private static long s_bytes;
+
+                public static void Watch(Downloader downloader) => downloader.ChunkCompleted += Count;
+
+                private static void Count(object? sender, ChunkEventArgs e) => [|s_bytes += e.Bytes|];
+            }
+            """));
+
+    [Fact]
+    public Task Static_handler_writing_under_a_static_lock_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Source("ChunkCompleted?.Invoke(this, new ChunkEventArgs(i))", """
+            public static class Totals
+            {
+                private static readonly object s_lock = new object();
+                private static long s_bytes;
+
+                public static void Watch(Downloader downloader) => downloader.ChunkCompleted += Count;
+
+                private static void Count(object? sender, ChunkEventArgs e)
+                {
+                    lock (s_lock)
+                    {
+                        s_bytes += e.Bytes;
+                    }
+                }
+            }
+            """));
+
+    [Fact]
     public Task Handler_that_locks_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync(Source(
             "ChunkCompleted?.Invoke(this, new ChunkEventArgs(i))",
