@@ -59,8 +59,11 @@ internal sealed class EventSubscriptions
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>The event a delegate invocation raises: <c>E(…)</c>, <c>E?.Invoke(…)</c>, or <c>var h = E; h?.Invoke(…)</c>.</summary>
-    public IEventSymbol? RaisedEvent(IInvocationOperation invocation)
+    /// <summary>
+    /// The event a delegate invocation raises (<c>E(…)</c>, <c>E?.Invoke(…)</c>, or <c>var h = E; h?.Invoke(…)</c>) and
+    /// the object it is raised on (null for a static event).
+    /// </summary>
+    public (IEventSymbol Event, IOperation? Instance)? RaisedEvent(IInvocationOperation invocation)
     {
         if (invocation.TargetMethod.MethodKind != MethodKind.DelegateInvoke || invocation.Instance is not { } receiver)
         {
@@ -76,7 +79,7 @@ internal sealed class EventSubscriptions
         receiver = ConcurrentEntryFinder.Strip(receiver);
         return receiver switch
         {
-            IEventReferenceOperation reference => reference.Event,
+            IEventReferenceOperation reference => (reference.Event, reference.Instance),
             ILocalReferenceOperation local => CopiedEvent(local.Local),
             _ => null,
         };
@@ -185,7 +188,7 @@ internal sealed class EventSubscriptions
     /// The event a local was copied from, when its declaration is <c>var handler = E;</c> or
     /// <c>var handler = Volatile.Read(ref E);</c>.
     /// </summary>
-    private IEventSymbol? CopiedEvent(ILocalSymbol local)
+    private (IEventSymbol, IOperation?)? CopiedEvent(ILocalSymbol local)
     {
         if (local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value }
@@ -203,8 +206,8 @@ internal sealed class EventSubscriptions
 
         return initializer switch
         {
-            IEventReferenceOperation reference => reference.Event,
-            IFieldReferenceOperation { Field.AssociatedSymbol: IEventSymbol backed } => backed, // 'ref E' names the event's field
+            IEventReferenceOperation reference => (reference.Event, reference.Instance),
+            IFieldReferenceOperation { Field.AssociatedSymbol: IEventSymbol backed } field => (backed, field.Instance), // 'ref E' names the event's field
             _ => null,
         };
     }

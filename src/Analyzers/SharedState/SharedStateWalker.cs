@@ -384,8 +384,17 @@ internal sealed class SharedStateWalker
     /// </summary>
     private void FollowEventHandlers(IInvocationOperation raise, Frame frame)
     {
-        if (frame.Depth >= MaxCallDepth || _events.RaisedEvent(raise) is not { } raised)
+        if (frame.Depth >= MaxCallDepth || _events.RaisedEvent(raise) is not { } found)
         {
+            return;
+        }
+
+        var (raised, raisedOn) = found;
+
+        if (!raised.IsStatic && ResolveOwner(raisedOn, frame) is null)
+        {
+            // Raised on an object this code owns ('var d = new Downloader(); d.Run();' in each parallel body): each
+            // thread raises its own object's event, so nothing says that the handlers run at the same time.
             return;
         }
 

@@ -169,6 +169,33 @@ public class EventHandlerConcurrencyTests
             """);
 
     [Fact]
+    public Task Events_of_objects_owned_by_each_parallel_body_are_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Job
+            {
+                public event EventHandler? Done;
+                public void Run() => Done?.Invoke(this, EventArgs.Empty);
+            }
+
+            public sealed class Tally
+            {
+                private int _done;
+                public Tally(Job job) => job.Done += OnDone;
+                private void OnDone(object? sender, EventArgs e) => _done++;
+
+                public static void RunAll(int n) => Parallel.For(0, n, i =>
+                {
+                    var job = new Job();
+                    var tally = new Tally(job);
+                    job.Run();
+                });
+            }
+            """);
+
+    [Fact]
     public Task Handler_of_another_event_with_the_same_name_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync(Source("ChunkCompleted?.Invoke(this, new ChunkEventArgs(i))", """
             public sealed class OtherSource
