@@ -50,10 +50,47 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 return; // no code is emitted, so nothing is published (see ReferenceOnlyCompile)
             }
 
-            // One walk per file that has the word 'lock' (FileNodeActions): the shape is decided from syntax, and only
-            // a candidate's few names are bound, never a whole body.
-            FileNodeActions.Register(start, static (text, at, length) => SourceWords.Is(text, at, length, "lock"), AnalyzeLock, SyntaxKind.LockStatement);
+            // The shape is decided from syntax, and only a candidate's few names are bound, never a whole body.
+            start.RegisterSemanticModelAction(AnalyzeFile);
         });
+    }
+
+    /// <summary>
+    /// Finds the file's <c>lock</c> statements from the positions of the word in its text, instead of walking every
+    /// node: a double-checked lock is rare, and on NLog a whole-tree walk of the files that lock cost this rule 0.15–0.19 s.
+    /// </summary>
+    private static void AnalyzeFile(SemanticModelAnalysisContext file)
+    {
+        var tree = file.SemanticModel.SyntaxTree;
+        var positions = new List<int>();
+        var stoppedAtEscape = SourceWords.Any(tree.GetText(file.CancellationToken), (text, at, length) =>
+        {
+            if (SourceWords.Is(text, at, length, "lock"))
+            {
+                positions.Add(at);
+            }
+
+            return false;
+        });
+        if (positions.Count == 0 && !stoppedAtEscape)
+        {
+            return;
+        }
+
+        // The scan stops at a Unicode escape (it could spell any identifier), leaving later words unseen: walk those
+        // rare files whole. An escaped word is never the keyword itself, so a position found is all we need otherwise.
+        var root = tree.GetRoot(file.CancellationToken);
+        var locks = stoppedAtEscape
+            ? root.DescendantNodes().OfType<LockStatementSyntax>()
+            : positions.Select(at => root.FindToken(at)).Where(token => token.IsKind(SyntaxKind.LockKeyword)).Select(token => token.Parent).OfType<LockStatementSyntax>();
+        foreach (var lockStatement in locks)
+        {
+            if (file.FilterSpan is not { } span || span.IntersectsWith(lockStatement.Span))
+            {
+                file.CancellationToken.ThrowIfCancellationRequested();
+                AnalyzeLock(new FileNode(lockStatement, file));
+            }
+        }
     }
 
     private static void AnalyzeLock(FileNode context)

@@ -180,6 +180,25 @@ public class PublishedBeforeFilledTests
             """);
 
     [Fact]
+    public Task A_lock_after_a_unicode_escape_in_the_file_is_still_found()
+        => Verify.VerifyAnalyzerAsync(Flags + """
+            public static class Provider
+            {
+                private const string Escaped = "\u00e9t\u00e9";
+                private static readonly object s_gate = new object();
+                private static Flags? s_current;
+
+                public static Flags Current()
+                {
+                    if (s_current == null)
+                        lock (s_gate)
+                            if (s_current == null) { [|s_current = new Flags()|]; s_current.Load(Escaped); }
+                    return s_current;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Filling_a_local_then_publishing_is_silent()
         => Verify.VerifyAnalyzerAsync(Flags + """
             public static class Provider
