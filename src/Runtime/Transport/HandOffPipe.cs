@@ -1,0 +1,312 @@
+using System.IO.Pipes;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Forklift.Transport;
+
+/// <summary>
+/// The parent's read end of a worker's response pipe (Linux), read either by the pool's reading thread or, for a
+/// synchronous call, by the calling thread itself, which then reads its own response as a raw pipe ping-pong does
+/// (leader/follower): no other thread wakes between the request and the result.
+/// </summary>
+/// <remarks>
+/// <para><b>Owners.</b> One owner reads at a time, handed over by compare-and-swap on <see cref="_owner"/>:
+/// the reading thread (waiting for data, <see cref="ReaderTurn"/>, or reading a frame, <see cref="ReaderReading"/>),
+/// a caller (<see cref="CallerReading"/>), or nobody (<see cref="Parked"/>: a caller handed back a worker with
+/// nothing in flight). A caller takes the pipe only from <see cref="ReaderTurn"/> or <see cref="Parked"/>, which the
+/// reading thread enters only with an empty frame buffer, so whoever reads next starts at a frame boundary. The
+/// reading thread reads only after its own successful swap, so it never takes a caller's bytes even when
+/// <c>poll</c> wakes it for them.</para>
+/// <para><b>Wake-ups.</b> While it does not own the pipe the reading thread polls the pipe for its end only (no
+/// <c>POLLIN</c>, so a caller's response does not wake it; <c>POLLHUP</c> is always reported) and an eventfd that
+/// whoever hands the pipe back to it signals. So a worker that dies while parked is seen at once, as an idle worker's
+/// death always was, and a caller that calls again and again wakes nobody. When the pipe ends while a caller owns it,
+/// the caller sees the end too and hands back with <see cref="Close"/>, which signals; the reading thread then reports
+/// the loss with the caller's error (<see cref="Error"/>), exactly as if it had read the end itself.</para>
+/// <para><b>Bounds.</b> A caller waits in <c>poll</c> slices of <see cref="CallerPollMilliseconds"/> and stops when its
+/// call ended some other way (a timeout, <c>Terminate</c>: the pool kills the worker, which normally ends the pipe at
+/// once anyway); stopping in the middle of a frame is reported as an <see cref="IOException"/>, and the connection
+/// is then unusable.</para>
+/// </remarks>
+internal sealed unsafe class HandOffPipe : Stream
+{
+    /// <summary>How often a caller waiting for its response checks whether its call ended another way.</summary>
+    private const int CallerPollMilliseconds = 100;
+
+    private const int ReaderTurn = 0;
+    private const int ReaderReading = 1;
+    private const int Parked = 2;
+    private const int CallerReading = 3;
+    private const int Closed = 4;
+
+    private readonly PipeStream _pipe;
+    private readonly int _fd;
+
+    // The eventfd that wakes the reading thread; a SafeHandle so a late signal never writes to a reused descriptor.
+    private readonly SafeFileHandle _wake;
+    private readonly int _wakeFd;
+
+    // The reading thread reads the handshake first.
+    private int _owner = ReaderReading;
+
+    // Set by the reading thread when it waits for nothing but a signal (the pipe ended while a caller owns it), so a
+    // caller that parks the pipe signals it.
+    private int _readerNeedsSignal;
+
+    // The leading caller's "my call ended another way" check; only that caller's thread uses them.
+    private object? _abandonState;
+    private Func<object, bool>? _isAbandoned;
+
+    // WaitReadable just said the pipe has bytes: the next read need not poll again.
+    private bool _readable;
+
+    private HandOffPipe(PipeStream pipe, int wakeFd)
+    {
+        _pipe = pipe;
+        _fd = (int)pipe.SafePipeHandle.DangerousGetHandle();
+        _wakeFd = wakeFd;
+        _wake = new SafeFileHandle(wakeFd, ownsHandle: true);
+    }
+
+    /// <summary>The error a caller met while it owned the pipe and the connection ended (<see cref="Close"/>);
+    /// <see langword="null"/> for a plain end of the stream.</summary>
+    public Exception? Error { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>A hand-off pipe over <paramref name="responses"/> on Linux; <see langword="null"/> elsewhere (the
+    /// reading thread then reads the stream as it is).</summary>
+    public static HandOffPipe? TryCreate(Stream responses)
+    {
+        if (!OperatingSystem.IsLinux() || responses is not PipeStream pipe)
+        {
+            return null;
+        }
+
+        int wake = PosixInterop.EventFd(0, PosixInterop.EFD_CLOEXEC);
+        return wake < 0 ? null : new HandOffPipe(pipe, wake);
+    }
+
+    /// <summary>A caller takes the pipe to read its own response; <see langword="false"/> if the reading thread is in
+    /// the middle of a frame or the connection ended (the caller then leaves its response to the reading thread).</summary>
+    /// <param name="abandonState">Passed to <paramref name="isAbandoned"/>.</param>
+    /// <param name="isAbandoned">Whether the caller's call ended some other way, so it should stop waiting.</param>
+    public bool TryLead(object abandonState, Func<object, bool> isAbandoned)
+    {
+        if (Interlocked.CompareExchange(ref _owner, CallerReading, ReaderTurn) != ReaderTurn
+            && Interlocked.CompareExchange(ref _owner, CallerReading, Parked) != Parked)
+        {
+            return false;
+        }
+
+        _abandonState = abandonState;
+        _isAbandoned = isAbandoned;
+        return true;
+    }
+
+    /// <summary>The leading caller waits until the pipe has bytes or ended; <see langword="false"/> if its call
+    /// ended some other way first.</summary>
+    public bool WaitReadable()
+    {
+        var poll = new PosixInterop.PollFd { Fd = _fd, Events = PosixInterop.POLLIN };
+        while (true)
+        {
+            int n = PosixInterop.Poll(&poll, 1, CallerPollMilliseconds);
+            if (n > 0)
+            {
+                _readable = true;
+                return true;
+            }
+
+            if (n < 0 && Marshal.GetLastPInvokeError() != PosixInterop.EINTR)
+            {
+                throw new IOException($"poll on a worker's response pipe failed (errno {Marshal.GetLastPInvokeError()}).");
+            }
+
+            if (_isAbandoned!(_abandonState!))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>The leading caller is done and the connection goes on: the reading thread reads next if
+    /// <paramref name="readerNeeded"/> (a call is in flight, or bytes are buffered), otherwise nobody reads until a
+    /// request is written (<see cref="EnsureReading"/>) or another caller leads.</summary>
+    public void HandBack(bool readerNeeded)
+    {
+        _readable = false;
+        _abandonState = null;
+        _isAbandoned = null;
+        Interlocked.Exchange(ref _owner, readerNeeded ? ReaderTurn : Parked);
+        if (readerNeeded || Volatile.Read(ref _readerNeedsSignal) != 0)
+        {
+            Signal();
+        }
+    }
+
+    /// <summary>The leading caller met the end of the connection (or broke off in a frame): nobody reads this pipe again,
+    /// and the reading thread reports the loss with <paramref name="error"/>.</summary>
+    public void Close(Exception? error)
+    {
+        _abandonState = null;
+        _isAbandoned = null;
+        Error = error;
+        Interlocked.Exchange(ref _owner, Closed);
+        Signal();
+    }
+
+    /// <summary>A request was written: if nobody reads the pipe, the reading thread does from now on.</summary>
+    public void EnsureReading()
+    {
+        if (Volatile.Read(ref _owner) == Parked && Interlocked.CompareExchange(ref _owner, ReaderTurn, Parked) == Parked)
+        {
+            Signal();
+        }
+    }
+
+    /// <summary>The reading thread finished a frame and has nothing buffered: a caller may take the pipe.</summary>
+    public void EndTurn() => Interlocked.CompareExchange(ref _owner, ReaderTurn, ReaderReading);
+
+    /// <summary>The reading thread's connection ended: no caller takes the pipe any more.</summary>
+    public void MarkClosed() => Interlocked.Exchange(ref _owner, Closed);
+
+    /// <summary>The reading thread waits until it may read a frame: there is data or the end while it is its turn, or
+    /// the pipe is handed back to it. <see langword="false"/> if a caller closed the connection (see <see cref="Error"/>).</summary>
+    public bool AwaitTurn()
+    {
+        bool pipeEnded = false;
+        PosixInterop.PollFd* fds = stackalloc PosixInterop.PollFd[2];
+        while (true)
+        {
+            int owner = Volatile.Read(ref _owner);
+            if (owner == Closed)
+            {
+                return false;
+            }
+
+            fds[0] = new PosixInterop.PollFd { Fd = _wakeFd, Events = PosixInterop.POLLIN };
+            fds[1] = new PosixInterop.PollFd { Fd = _fd, Events = owner == ReaderTurn ? PosixInterop.POLLIN : (short)0 };
+            nuint count = 2;
+            if (owner == CallerReading && pipeEnded)
+            {
+                // The pipe's end would wake us again and again: wait for the caller, who sees the end too, to close.
+                Interlocked.Exchange(ref _readerNeedsSignal, 1);
+                if (Volatile.Read(ref _owner) != owner)
+                {
+                    Volatile.Write(ref _readerNeedsSignal, 0);
+                    continue;
+                }
+
+                count = 1;
+            }
+
+            int n = PosixInterop.Poll(fds, count, -1);
+            Volatile.Write(ref _readerNeedsSignal, 0);
+            if (n < 0)
+            {
+                if (Marshal.GetLastPInvokeError() == PosixInterop.EINTR)
+                {
+                    continue;
+                }
+
+                throw new IOException($"poll on a worker's response pipe failed (errno {Marshal.GetLastPInvokeError()}).");
+            }
+
+            bool signaled = (fds[0].ReturnedEvents & PosixInterop.POLLIN) != 0;
+            if (signaled)
+            {
+                ulong value;
+                _ = PosixInterop.Read(_wakeFd, &value, sizeof(ulong));
+            }
+
+            bool pipeEvent = count == 2 && fds[1].ReturnedEvents != 0;
+            if ((pipeEvent || signaled) && owner == ReaderTurn && Interlocked.CompareExchange(ref _owner, ReaderReading, ReaderTurn) == ReaderTurn)
+            {
+                // Data, the end, or the pipe handed back with a call in flight (a blocking read is then right).
+                return true;
+            }
+
+            if (pipeEvent && owner == Parked && Interlocked.CompareExchange(ref _owner, ReaderReading, Parked) == Parked)
+            {
+                // The end of an idle worker's pipe (only POLLHUP and POLLERR are asked for while parked).
+                return true;
+            }
+
+            if (pipeEvent && owner == CallerReading)
+            {
+                pipeEnded = (fds[1].ReturnedEvents & (PosixInterop.POLLHUP | PosixInterop.POLLERR)) != 0;
+            }
+        }
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        // The leading caller's reads are bounded (see the remarks); the reading thread's block, as they always did.
+        if (Volatile.Read(ref _owner) == CallerReading && _isAbandoned is not null && !_readable && !WaitReadable())
+        {
+            throw new IOException("The caller stopped waiting for its response in the middle of a frame (its call ended another way).");
+        }
+
+        _readable = false;
+        return _pipe.Read(buffer);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            MarkClosed();
+            _pipe.Dispose();
+            _wake.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Signal()
+    {
+        bool added = false;
+        try
+        {
+            _wake.DangerousAddRef(ref added);
+            ulong one = 1;
+            _ = PosixInterop.Write(_wakeFd, &one, sizeof(ulong));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection is gone and nobody waits for the signal.
+        }
+        finally
+        {
+            if (added)
+            {
+                _wake.DangerousRelease();
+            }
+        }
+    }
+}
