@@ -33,6 +33,10 @@ internal sealed unsafe class HandOffPipe : Stream
     /// <summary>How often a caller waiting for its response checks whether its call ended another way.</summary>
     private const int CallerPollMilliseconds = 100;
 
+    /// <summary>How many times a caller spins for the reading thread to finish its frame before it leaves the answer
+    /// to that thread (about as long as one frame's handling; beyond about ten spins each one yields the core).</summary>
+    private const int LeadSpins = 20;
+
     private const int ReaderTurn = 0;
     private const int ReaderReading = 1;
     private const int Parked = 2;
@@ -105,10 +109,23 @@ internal sealed unsafe class HandOffPipe : Stream
     /// <param name="isAbandoned">Whether the caller's call ended some other way, so it should stop waiting.</param>
     public bool TryLead(object abandonState, Func<object, bool> isAbandoned)
     {
-        if (Interlocked.CompareExchange(ref _owner, CallerReading, ReaderTurn) != ReaderTurn
-            && Interlocked.CompareExchange(ref _owner, CallerReading, Parked) != Parked)
+        // The worker is idle, so a reading thread still in its turn is finishing the frame that made it idle (the
+        // previous answer, delivered to a caller who called again at once): worth a few spins, not a wait.
+        var spinner = default(SpinWait);
+        while (true)
         {
-            return false;
+            int owner = Volatile.Read(ref _owner);
+            if (owner is ReaderTurn or Parked && Interlocked.CompareExchange(ref _owner, CallerReading, owner) == owner)
+            {
+                break;
+            }
+
+            if (owner != ReaderReading || spinner.Count >= LeadSpins)
+            {
+                return false;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
 
         _abandonState = abandonState;
