@@ -122,6 +122,48 @@ public sealed class SynchronousCallTests : IDisposable
     }
 
     [Fact]
+    public async Task The_caller_stops_waiting_when_its_call_times_out_even_if_the_kill_does_not_end_the_pipe()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        WorkerPool pool = NewPool(new WorkerPoolOptions { Workers = 1, TaskTimeout = TimeSpan.FromMilliseconds(500) });
+        await pool.WarmUpAsync().WaitAsync(Wait);
+        await PrimeCallerReadsAsync(pool);
+        long ledBefore = pool.CallsLedByCaller;
+        string gate = Path.Combine(_directory, "never");
+        int sleeper = 0;
+        try
+        {
+            Task<int> call = OnOwnThread(() => pool.Invoke(SynchronousCallMethods.LeakResponsePipe, gate));
+            string started = gate + ".started";
+            await FixtureApps.WaitUntilAsync(() => File.Exists(started) && File.ReadAllText(started).Split(' ') is [_, string pid] && int.TryParse(pid, out sleeper), Wait, () => $"{started} to name the process holding the pipe");
+
+            // The worker is killed at the timeout, but `sleep` keeps the pipe open for two minutes: only the caller's
+            // own bound (it checks its call while it waits) can end its wait within the test's limit.
+            WorkerTimeoutException error = await Assert.ThrowsAsync<WorkerTimeoutException>(() => call.WaitAsync(Wait));
+            Assert.Equal("LeakResponsePipe", error.MethodName);
+            AssertCallerRead(pool, atLeast: ledBefore + 1);
+        }
+        finally
+        {
+            if (sleeper != 0)
+            {
+                try
+                {
+                    Process.GetProcessById(sleeper).Kill();
+                }
+                catch (ArgumentException)
+                {
+                    // Already gone.
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task Terminate_while_the_caller_reads_ends_the_call_at_once()
     {
         WorkerPool pool = NewPool(new WorkerPoolOptions { Workers = 1 });
