@@ -23,16 +23,16 @@ namespace Forklift.Transport;
 /// death always was, and a caller that calls again and again wakes nobody. When the pipe ends while a caller owns it,
 /// the caller sees the end too and hands back with <see cref="Close"/>, which signals; the reading thread then reports
 /// the loss with the caller's error (<see cref="Error"/>), exactly as if it had read the end itself.</para>
-/// <para><b>Bounds.</b> A caller waits in <c>poll</c> slices of <see cref="CallerPollMilliseconds"/> and stops when its
-/// call ended some other way (a timeout, <c>Terminate</c>: the pool kills the worker, which normally ends the pipe at
-/// once anyway); stopping in the middle of a frame is reported as an <see cref="IOException"/>, and the connection
-/// is then unusable.</para>
+/// <para><b>Bounds.</b> A caller blocks in <c>read</c>, as the raw ping-pong does (a <c>poll</c> before each read
+/// would cost about half a microsecond per call). Its wait ends with the worker: the pipe ends when the worker dies or
+/// is killed, and every kill by the pool (a timeout, <c>Terminate</c>) also <see cref="Poke">pokes</see> the pipe, so
+/// a caller still reading then returns even if the kill did not end the pipe (a process that inherited the worker's
+/// end against the pool's rules, a worker the kernel has not yet torn down). The caller then breaks off: the
+/// connection is doomed anyway. Where the pipe cannot be poked (no <c>/proc</c>), <see cref="TryCreate"/> gives no
+/// hand-off pipe and callers wait for the reading thread as before.</para>
 /// </remarks>
 internal sealed unsafe class HandOffPipe : Stream
 {
-    /// <summary>How often a caller waiting for its response checks whether its call ended another way.</summary>
-    private const int CallerPollMilliseconds = 100;
-
     /// <summary>How many times a caller spins for the reading thread to finish its frame before it leaves the answer
     /// to that thread (about as long as one frame's handling; beyond about ten spins each one yields the core).</summary>
     private const int LeadSpins = 20;
@@ -57,12 +57,8 @@ internal sealed unsafe class HandOffPipe : Stream
     // caller that parks the pipe signals it.
     private int _readerNeedsSignal;
 
-    // The leading caller's "my call ended another way" check; only that caller's thread uses them.
-    private object? _abandonState;
-    private Func<object, bool>? _isAbandoned;
-
-    // WaitReadable just said the pipe has bytes: the next read need not poll again.
-    private bool _readable;
+    // The pool killed the worker while a caller read: what the caller reads from now on may be the poke's byte.
+    private int _poked;
 
     private HandOffPipe(PipeStream pipe, int wakeFd)
     {
@@ -99,15 +95,22 @@ internal sealed unsafe class HandOffPipe : Stream
             return null;
         }
 
+        int fd = (int)pipe.SafePipeHandle.DangerousGetHandle();
+        int writer = OpenWriter(fd);
+        if (writer < 0)
+        {
+            // The pipe could not be poked: a caller's read would be bounded only by the worker's end.
+            return null;
+        }
+
+        _ = PosixInterop.Close(writer);
         int wake = PosixInterop.EventFd(0, PosixInterop.EFD_CLOEXEC);
         return wake < 0 ? null : new HandOffPipe(pipe, wake);
     }
 
     /// <summary>A caller takes the pipe to read its own response; <see langword="false"/> if the reading thread is in
     /// the middle of a frame or the connection ended (the caller then leaves its response to the reading thread).</summary>
-    /// <param name="abandonState">Passed to <paramref name="isAbandoned"/>.</param>
-    /// <param name="isAbandoned">Whether the caller's call ended some other way, so it should stop waiting.</param>
-    public bool TryLead(object abandonState, Func<object, bool> isAbandoned)
+    public bool TryLead()
     {
         // The worker is idle, so a reading thread still in its turn is finishing the frame that made it idle (the
         // previous answer, delivered to a caller who called again at once): worth a few spins, not a wait.
@@ -117,7 +120,7 @@ internal sealed unsafe class HandOffPipe : Stream
             int owner = Volatile.Read(ref _owner);
             if (owner is ReaderTurn or Parked && Interlocked.CompareExchange(ref _owner, CallerReading, owner) == owner)
             {
-                break;
+                return true;
             }
 
             if (owner != ReaderReading || spinner.Count >= LeadSpins)
@@ -127,35 +130,26 @@ internal sealed unsafe class HandOffPipe : Stream
 
             spinner.SpinOnce(sleep1Threshold: -1);
         }
-
-        _abandonState = abandonState;
-        _isAbandoned = isAbandoned;
-        return true;
     }
 
-    /// <summary>The leading caller waits until the pipe has bytes or ended; <see langword="false"/> if its call
-    /// ended some other way first.</summary>
-    public bool WaitReadable()
+    /// <summary>The worker was killed: a caller blocked reading the pipe returns and breaks off (see the remarks),
+    /// even if the kill did not end the pipe. Any thread; a no-op unless a caller reads.</summary>
+    public void Poke()
     {
-        var poll = new PosixInterop.PollFd { Fd = _fd, Events = PosixInterop.POLLIN };
-        while (true)
+        if (Volatile.Read(ref _owner) != CallerReading || Interlocked.Exchange(ref _poked, 1) != 0)
         {
-            int n = PosixInterop.Poll(&poll, 1, CallerPollMilliseconds);
-            if (n > 0)
-            {
-                _readable = true;
-                return true;
-            }
+            return;
+        }
 
-            if (n < 0 && Marshal.GetLastPInvokeError() != PosixInterop.EINTR)
-            {
-                throw new IOException($"poll on a worker's response pipe failed (errno {Marshal.GetLastPInvokeError()}).");
-            }
-
-            if (_isAbandoned!(_abandonState!))
-            {
-                return false;
-            }
+        // Our own read end, opened again for writing through /proc, gives a writer for one byte; closed at once, so
+        // the pipe still ends with the worker. The fd number is safe: only the reading thread closes it, and not
+        // while a caller owns the pipe.
+        int writer = OpenWriter(_fd);
+        if (writer >= 0)
+        {
+            byte poke = 0;
+            _ = PosixInterop.Write(writer, &poke, 1);
+            _ = PosixInterop.Close(writer);
         }
     }
 
@@ -164,9 +158,6 @@ internal sealed unsafe class HandOffPipe : Stream
     /// request is written (<see cref="EnsureReading"/>) or another caller leads.</summary>
     public void HandBack(bool readerNeeded)
     {
-        _readable = false;
-        _abandonState = null;
-        _isAbandoned = null;
         Interlocked.Exchange(ref _owner, readerNeeded ? ReaderTurn : Parked);
         if (readerNeeded || Volatile.Read(ref _readerNeedsSignal) != 0)
         {
@@ -178,8 +169,6 @@ internal sealed unsafe class HandOffPipe : Stream
     /// and the reading thread reports the loss with <paramref name="error"/>.</summary>
     public void Close(Exception? error)
     {
-        _abandonState = null;
-        _isAbandoned = null;
         Error = error;
         Interlocked.Exchange(ref _owner, Closed);
         Signal();
@@ -271,14 +260,14 @@ internal sealed unsafe class HandOffPipe : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        // The leading caller's reads are bounded (see the remarks); the reading thread's block, as they always did.
-        if (Volatile.Read(ref _owner) == CallerReading && _isAbandoned is not null && !_readable && !WaitReadable())
+        int n = _pipe.Read(buffer);
+        if (Volatile.Read(ref _poked) != 0 && Volatile.Read(ref _owner) == CallerReading)
         {
-            throw new IOException("The caller stopped waiting for its response in the middle of a frame (its call ended another way).");
+            // What was read may be the poke's byte: nothing from here on can be read as frames.
+            throw new IOException("The worker was killed while its caller read its answer.");
         }
 
-        _readable = false;
-        return _pipe.Read(buffer);
+        return n;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -303,6 +292,20 @@ internal sealed unsafe class HandOffPipe : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>Opens <paramref name="fd"/>'s pipe again for writing (never blocking), or returns -1.</summary>
+    private static int OpenWriter(int fd)
+    {
+        byte* path = stackalloc byte[32];
+        var text = new Span<byte>(path, 31);
+        if (!System.Text.Unicode.Utf8.TryWrite(text, System.Globalization.CultureInfo.InvariantCulture, $"/proc/self/fd/{fd}", out int written))
+        {
+            return -1;
+        }
+
+        path[written] = 0;
+        return PosixInterop.Open(path, PosixInterop.O_WRONLY | PosixInterop.O_NONBLOCK | PosixInterop.O_CLOEXEC);
     }
 
     private void Signal()

@@ -102,7 +102,7 @@ public sealed partial class WorkerPool
 
         if (worker is not null)
         {
-            if (callerMayLead && send == call && worker.TryLead(call))
+            if (callerMayLead && send == call && worker.TryLead())
             {
                 LeadCall(worker, call);
             }

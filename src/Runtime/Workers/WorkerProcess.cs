@@ -55,8 +55,6 @@ internal sealed class WorkerProcess
     private LengthPrefixFrameReader? _reader;
     private HandOffPipe? _handOff;
 
-    private static readonly Func<object, bool> IsCallCompleted = static call => ((PendingCall)call).IsCompleted;
-
     // A shutdown or kill can be asked for while Start is still creating the process (the pool lists a worker as
     // soon as it decides to start it); Start honours them once the process exists.
     private bool _shutdownPending;
@@ -248,6 +246,9 @@ internal sealed class WorkerProcess
     {
         _killRequested = true;
         Child?.Kill();
+
+        // A caller reading its own answer returns now, even if something keeps the pipe open past the worker.
+        _handOff?.Poke();
     }
 
     /// <summary>The last lines of standard error, oldest first, once the worker has exited: waits (at most
@@ -319,16 +320,16 @@ internal sealed class WorkerProcess
     /// <summary>A synchronous caller takes the response pipe to read its own call's answer (see <see cref="Lead"/>);
     /// <see langword="false"/> where that is not possible now (not Linux, the reading thread is in a frame, the
     /// connection ended).</summary>
-    public bool TryLead(PendingCall call) => _handOff is HandOffPipe pipe && pipe.TryLead(call, IsCallCompleted);
+    public bool TryLead() => _handOff is HandOffPipe pipe && pipe.TryLead();
 
     /// <summary>After <see cref="TryLead"/>: reads and handles this worker's frames on the caller's thread, exactly as the
     /// reading thread would, until <paramref name="call"/> has its outcome.</summary>
     /// <returns><see langword="true"/> if the connection goes on (the caller then hands the pipe back with
     /// <see cref="HandBack"/>); <see langword="false"/> if it ended: the pipe is closed and the reading thread reports
     /// the loss (the call then ends as calls of a lost worker do).</returns>
-    /// <remarks>Bounded as the reading thread is: by the end of the pipe when the worker dies or is killed (a timeout,
-    /// <c>Terminate</c>), and in any case by the call ending some other way, which <see cref="HandOffPipe"/> checks
-    /// while it waits.</remarks>
+    /// <remarks>Bounded as the reading thread is, by the worker: the pipe ends when it dies, and every kill (a timeout,
+    /// <c>Terminate</c>) also pokes the pipe (<see cref="Kill"/>), so the caller returns even if the pipe outlives the
+    /// worker. A call can end some other way while its caller reads only through such a kill.</remarks>
     public bool Lead(PendingCall call)
     {
         HandOffPipe pipe = _handOff!;
@@ -337,12 +338,6 @@ internal sealed class WorkerProcess
         {
             while (!call.IsCompleted)
             {
-                if (!reader.HasBufferedBytes && !pipe.WaitReadable())
-                {
-                    // The call ended another way while nothing of a frame was read: the connection is intact.
-                    return true;
-                }
-
                 if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
                 {
                     pipe.Close(null);
@@ -362,7 +357,7 @@ internal sealed class WorkerProcess
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            // The pipe failed, or the caller broke off in a frame: what follows cannot be read as frames.
+            // The pipe failed, or the worker was killed while the caller read (a poke): what follows cannot be read as frames.
             Kill();
             pipe.Close(null);
             return false;
