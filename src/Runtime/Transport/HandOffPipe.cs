@@ -44,6 +44,7 @@ internal sealed unsafe class HandOffPipe : Stream
     private const int Closed = 4;
 
     private readonly PipeStream _pipe;
+    private readonly SafePipeHandle _handle;
     private readonly int _fd;
 
     // The eventfd that wakes the reading thread; a SafeHandle so a late signal never writes to a reused descriptor.
@@ -63,7 +64,8 @@ internal sealed unsafe class HandOffPipe : Stream
     private HandOffPipe(PipeStream pipe, int wakeFd)
     {
         _pipe = pipe;
-        _fd = (int)pipe.SafePipeHandle.DangerousGetHandle();
+        _handle = pipe.SafePipeHandle;
+        _fd = (int)_handle.DangerousGetHandle();
         _wakeFd = wakeFd;
         _wake = new SafeFileHandle(wakeFd, ownsHandle: true);
     }
@@ -142,14 +144,30 @@ internal sealed unsafe class HandOffPipe : Stream
         }
 
         // Our own read end, opened again for writing through /proc, gives a writer for one byte; closed at once, so
-        // the pipe still ends with the worker. The fd number is safe: only the reading thread closes it, and not
-        // while a caller owns the pipe.
-        int writer = OpenWriter(_fd);
-        if (writer >= 0)
+        // the pipe still ends with the worker. The reference keeps the descriptor number ours meanwhile (the caller
+        // may hand back and the reading thread close the pipe between the check above and the open).
+        bool added = false;
+        try
         {
-            byte poke = 0;
-            _ = PosixInterop.Write(writer, &poke, 1);
-            _ = PosixInterop.Close(writer);
+            _handle.DangerousAddRef(ref added);
+            int writer = OpenWriter(_fd);
+            if (writer >= 0)
+            {
+                byte poke = 0;
+                _ = PosixInterop.Write(writer, &poke, 1);
+                _ = PosixInterop.Close(writer);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed already: nobody reads it any more.
+        }
+        finally
+        {
+            if (added)
+            {
+                _handle.DangerousRelease();
+            }
         }
     }
 
