@@ -51,10 +51,13 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                 return; // nothing to report in a compilation that cannot name the type
             }
 
-            // Syntax actions that bind only where an entry can be involved (ConcurrentDictionaryCandidates), not
-            // operation actions, which make the driver bind every method body of the compilation.
-            start.RegisterSyntaxNodeAction(c => AnalyzeUpdate(c, dictionary), UpdateKinds);
-            start.RegisterSyntaxNodeAction(c => AnalyzeCheckThenAct(c, dictionary), SyntaxKind.IfStatement, SyntaxKind.ConditionalExpression);
+            // Per-file walks that bind only where an entry can be involved (ConcurrentDictionaryCandidates), not
+            // operation actions, which make the driver bind every method body of the compilation; and one callback per
+            // file, not one per 'if' or assignment (FileNodeActions). A check-then-act needs a 'ContainsKey' or
+            // 'TryGetValue' in the file's text.
+            FileNodeActions.Register(start, null, node => AnalyzeUpdate(node, dictionary), UpdateKinds);
+            FileNodeActions.Register(start, static (text, at, length) => SourceWords.IsOneOf(text, at, length, CheckWords), node => AnalyzeCheckThenAct(node, dictionary),
+                SyntaxKind.IfStatement, SyntaxKind.ConditionalExpression);
         });
     }
 
@@ -69,7 +72,10 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
         SyntaxKind.RightShiftAssignmentExpression, SyntaxKind.UnsignedRightShiftAssignmentExpression,
     ];
 
-    private static void AnalyzeUpdate(SyntaxNodeAnalysisContext context, INamedTypeSymbol dictionary)
+    /// <summary>The names of the calls a check-then-act tests (see <see cref="ConcurrentDictionaryCandidates.CheckedDictionary"/>).</summary>
+    private static readonly string[] CheckWords = ["ContainsKey", "TryGetValue"];
+
+    private static void AnalyzeUpdate(FileNode context, INamedTypeSymbol dictionary)
     {
         if (ConcurrentDictionaryCandidates.UpdatedElement(context.Node) is not { } element
             || (ConcurrentDictionaryCandidates.Receiver(element) is { } receiver
@@ -106,7 +112,7 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
     /// <c>if (!d.ContainsKey(k)) d[k] = v;</c>, <c>if (!d.TryGetValue(k, out v)) { …; d[k] = v; }</c>, and the early-return
     /// form <c>if (d.TryGetValue(k, out var v)) return v; … d[k] = s;</c>, where the act follows the <c>if</c>.
     /// </summary>
-    private static void AnalyzeCheckThenAct(SyntaxNodeAnalysisContext context, INamedTypeSymbol dictionary)
+    private static void AnalyzeCheckThenAct(FileNode context, INamedTypeSymbol dictionary)
     {
         var condition = context.Node is IfStatementSyntax ifStatement ? ifStatement.Condition : ((ConditionalExpressionSyntax)context.Node).Condition;
         if (ConcurrentDictionaryCandidates.CheckedDictionary(condition) is not { } receiver

@@ -43,18 +43,21 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                 return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
             }
 
-            // Syntax actions that bind only the statements they need, not operation actions: an operation action makes
+            // Per-file walks that bind only the statements they need, not operation actions: an operation action makes
             // the driver bind every method body of the compilation (a second time, since the compiler's own binding is
-            // not shared). Only bodies with a 'lock' or an 'x.Enter(…)' are bound.
-            start.RegisterSyntaxNodeAction(AnalyzeLock, SyntaxKind.LockStatement);
+            // not shared). Only bodies with a 'lock' or an 'x.Enter(…)' are bound, and only files with those words are
+            // walked (FileNodeActions).
+            FileNodeActions.Register(start, static (text, at, length) => SourceWords.Is(text, at, length, "lock"), AnalyzeLock, SyntaxKind.LockStatement);
             if (start.Compilation.GetTypeByMetadataName("System.Threading.SpinLock") is { } spinLock)
             {
-                start.RegisterSyntaxNodeAction(c => AnalyzeSpinLock(c, spinLock), SyntaxKind.InvocationExpression);
+                FileNodeActions.Register(start, static (text, at, length) => SourceWords.IsOneOf(text, at, length, EnterWords), node => AnalyzeSpinLock(node, spinLock), SyntaxKind.InvocationExpression);
             }
         });
     }
 
-    private static void AnalyzeLock(SyntaxNodeAnalysisContext context)
+    private static readonly string[] EnterWords = ["Enter", "TryEnter"];
+
+    private static void AnalyzeLock(FileNode context)
     {
         if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not ILockOperation lockOperation)
         {
@@ -162,7 +165,7 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
         };
 
     /// <summary>Writes of static fields directly in a per-instance lock (not inside a nested lock on static state).</summary>
-    private static void ReportStaticWrites(SyntaxNodeAnalysisContext context, ILockOperation lockOperation, IOperation body, string shown)
+    private static void ReportStaticWrites(FileNode context, ILockOperation lockOperation, IOperation body, string shown)
     {
         foreach (var operation in body.DescendantsAndSelf())
         {
@@ -196,7 +199,7 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void AnalyzeSpinLock(SyntaxNodeAnalysisContext context, INamedTypeSymbol spinLock)
+    private static void AnalyzeSpinLock(FileNode context, INamedTypeSymbol spinLock)
     {
         // 'x.Enter(…)' or 'x.TryEnter(…)': a call on an instance, by name, before anything is bound.
         if (((InvocationExpressionSyntax)context.Node).Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Enter" or "TryEnter" }

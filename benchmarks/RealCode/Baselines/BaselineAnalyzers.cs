@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Forklift.RealCode.Baselines;
+
+/// <summary>
+/// FLB001: an analyzer that registers one syntax action and does nothing in it. A compile with it pays only for the
+/// analyzer driver (compilation events, generated-code checks, the callbacks' scheduling): the floor under any
+/// analyzer's cost, Forklift's included.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NoOpAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        "FLB001", "Baseline: no work", "Never reported", "Baseline", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(static _ => { }, SyntaxKind.LockStatement);
+    }
+}
+
+/// <summary>
+/// FLB002: an analyzer with an empty operation-block action, which makes the driver bind every method body of the
+/// compilation into operations, once more than the compiler does for its own code generation. What an analyzer that
+/// reads every body costs before it does any work of its own.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BindEveryBodyAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        "FLB002", "Baseline: bind every body", "Never reported", "Baseline", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationBlockAction(static _ => { });
+    }
+}
