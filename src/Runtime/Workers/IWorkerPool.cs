@@ -4,7 +4,7 @@ namespace Forklift;
 
 /// <summary>
 /// Runs <c>[Parallel]</c> calls somewhere other than the calling thread: the methods that the generator emits
-/// (<c>XAsync</c>, <c>XMapAsync</c>, <c>XUnorderedAsync</c>) take one of these. <see cref="WorkerPool"/> implements it
+/// (<c>XAsync</c>, <c>XInWorker</c>, <c>XMapAsync</c>, <c>XUnorderedAsync</c>) take one of these. <see cref="WorkerPool"/> implements it
 /// with local worker processes; other back ends (a cluster of nodes, for example) can implement it too.
 /// </summary>
 /// <remarks>
