@@ -188,32 +188,74 @@ internal static class RoundTripBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Blocking caller, median of {count:N0} (interleaved): raw pipe ping-pong {raw:F2} µs | Forklift Invoke {invoke:F2} µs ({invoke / raw:F2}× raw; {led:N0} of {count + 2000:N0} answers read by the caller) | raw ping-pong behind a reading thread {rawWithReader:F2} µs ({rawWithReader / raw:F2}× raw) | Forklift InvokeAsync().GetResult() {blocked:F2} µs ({blocked / raw:F2}× raw)"));
         }
 
-        // Python cannot share the blocks, so it alternates with Forklift at a coarser grain: three rounds, each Python
-        // then Forklift right after it.
+        // Python runs as a process of its own that does a block of 500 round trips whenever it is told to, so its
+        // blocks alternate with pool.Invoke's and the raw ping-pong's as the .NET variants alternate above.
         int pythonCount = Math.Min(count, 5000);
         for (int round = 0; round < 3; round++)
         {
-            double python = PythonApplyMicroseconds(pythonCount);
-            double invokeAfter = MeasureInvoke(pool, pythonCount);
-            (double last, _, _) = await MeasureAsync(pool, pythonCount);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Python Pool.apply_async(f).get(), median of {pythonCount:N0}: {python:F1} µs; right after, Forklift Invoke {invokeAfter:F2} µs (faster by {python / invokeAfter:F1}×) and await InvokeAsync {last:F2} µs (faster by {python / last:F1}×)"));
+            (double python, double invoke, double raw) = MeasureWithPython(pool, pythonCount);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Blocking caller, median of {pythonCount:N0} (interleaved with Python): Python Pool.apply_async(f).get() {python:F1} µs | Forklift Invoke {invoke:F2} µs (faster by {python / invoke:F1}×) | raw pipe ping-pong {raw:F2} µs (Python / raw {python / raw:F1}×)"));
         }
+
         Console.WriteLine($"Load average at end: {LoadAverage.Read()}");
     }
 
-    /// <summary>Python's <c>Pool(1).apply_async(f, (i,)).get()</c> round trip (median), via python_pool.py.</summary>
-    private static double PythonApplyMicroseconds(int count)
+    /// <summary>Python's <c>Pool(1).apply_async(f, (i,)).get()</c> (python_pool.py in its "serve" mode), <c>pool.Invoke</c>
+    /// and the raw ping-pong, alternating in blocks of 500 on one thread (medians).</summary>
+    private static (double Python, double Invoke, double Raw) MeasureWithPython(WorkerPool pool, int count)
     {
-        var info = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python_pool.py"));
-        info.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(Block.ToString(CultureInfo.InvariantCulture));
         info.ArgumentList.Add("1");
-        info.ArgumentList.Add("roundtrip");
+        info.ArgumentList.Add("serve");
         using Process python = Process.Start(info)!;
-        string output = python.StandardOutput.ReadToEnd();
+        (double, double, double) result = default;
+        var thread = new Thread(() =>
+        {
+            using var raw = new RawPingPong();
+            for (int i = 0; i < 2000; i++)
+            {
+                pool.Invoke(BenchmarkMethods.Echo, i);
+                raw.RoundTrip(i);
+            }
+
+            double[] invoke = new double[count];
+            double[] pipe = new double[count];
+            for (int done = 0; done < count; done += Block)
+            {
+                python.StandardInput.WriteLine("run");
+                python.StandardInput.Flush();
+                if (python.StandardOutput.ReadLine() != "done")
+                {
+                    throw new InvalidOperationException("python_pool.py stopped");
+                }
+
+                int end = Math.Min(count, done + Block);
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    pool.Invoke(BenchmarkMethods.Echo, i);
+                    invoke[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                }
+
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    raw.RoundTrip(i);
+                    pipe[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                }
+            }
+
+            python.StandardInput.WriteLine("median");
+            python.StandardInput.Flush();
+            string line = python.StandardOutput.ReadLine() ?? throw new InvalidOperationException("python_pool.py gave no median");
+            result = (double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture), Median(invoke), Median(pipe));
+        });
+        thread.Start();
+        thread.Join();
         python.WaitForExit();
-        string line = output.Split('\n').First(l => l.StartsWith("roundtrip_median_us", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
+        return result;
     }
 
     internal static double Median(double[] values)
