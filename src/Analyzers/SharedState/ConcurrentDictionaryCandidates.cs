@@ -24,11 +24,17 @@ internal static class ConcurrentDictionaryCandidates
     /// <summary>The written or incremented element access of an update, or null when the target is not an element access.</summary>
     public static ExpressionSyntax? UpdatedElement(SyntaxNode node) => node switch
     {
+        // A plain 'x[k] = v' updates an entry only when 'v' reads one ('d[k] = d[k] * 2'): arrays and buffers filled
+        // element by element, the common case, are skipped before anything is bound.
+        AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } plain when !ReadsAnElement(plain.Right) => null,
         AssignmentExpressionSyntax assignment => ElementAccess(assignment.Left),
         PostfixUnaryExpressionSyntax postfix => ElementAccess(postfix.Operand),
         PrefixUnaryExpressionSyntax prefix => ElementAccess(prefix.Operand),
         _ => null,
     };
+
+    private static bool ReadsAnElement(ExpressionSyntax value)
+        => value.DescendantNodesAndSelf().Any(static node => node is ElementAccessExpressionSyntax or ElementBindingExpressionSyntax);
 
     /// <summary>The receiver of the <c>ContainsKey</c>/<c>TryGetValue</c> call a condition tests, as FL1005's check reads it.</summary>
     public static ExpressionSyntax? CheckedDictionary(ExpressionSyntax condition)

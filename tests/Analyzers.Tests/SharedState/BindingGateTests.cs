@@ -264,4 +264,26 @@ public class BindingGateTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Dictionary_entry_read_anywhere_in_a_plain_assignment_is_reported_and_a_plain_store_is_not()
+        => CSharpAnalyzerVerifier<ConcurrentDictionaryCompoundOperationAnalyzer>.VerifyAnalyzerAsync(
+            """
+            using System;
+            using System.Collections.Concurrent;
+
+            class Scores
+            {
+                private readonly ConcurrentDictionary<string, int> _best = new();
+                private readonly int[] _buffer = new int[8];
+
+                public void Record(string key, int score, Func<Func<int>, int> later)
+                {
+                    {|FL1005:_best[key] = Math.Max(_best[key], score)|};
+                    {|FL1005:_best[key] = later(() => _best[key] + 1)|};
+                    _best[key] = score;
+                    _buffer[score % 8] = score;
+                }
+            }
+            """);
 }
