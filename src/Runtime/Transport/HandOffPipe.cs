@@ -256,22 +256,26 @@ internal sealed unsafe class HandOffPipe : Stream
                 _ = PosixInterop.Read(_wakeFd, &value, sizeof(ulong));
             }
 
+            // What the poll saw, against who owns the pipe now (it may have changed while we waited).
             bool pipeEvent = count == 2 && fds[1].ReturnedEvents != 0;
-            if ((pipeEvent || signaled) && owner == ReaderTurn && Interlocked.CompareExchange(ref _owner, ReaderReading, ReaderTurn) == ReaderTurn)
+            bool pipeEndedNow = pipeEvent && (fds[1].ReturnedEvents & (PosixInterop.POLLHUP | PosixInterop.POLLERR)) != 0;
+            int now = Volatile.Read(ref _owner);
+            if (now == ReaderTurn && (pipeEvent || signaled) && Interlocked.CompareExchange(ref _owner, ReaderReading, ReaderTurn) == ReaderTurn)
             {
-                // Data, the end, or the pipe handed back with a call in flight (a blocking read is then right).
+                // Data or the end in our turn, or the pipe handed to us: a call is in flight (a blocking read is then
+                // right) or the caller left bytes in the frame buffer, which the pipe's poll would not show.
                 return true;
             }
 
-            if (pipeEvent && owner == Parked && Interlocked.CompareExchange(ref _owner, ReaderReading, Parked) == Parked)
+            if (now == Parked && pipeEndedNow && Interlocked.CompareExchange(ref _owner, ReaderReading, Parked) == Parked)
             {
-                // The end of an idle worker's pipe (only POLLHUP and POLLERR are asked for while parked).
+                // The end of an idle worker's pipe.
                 return true;
             }
 
-            if (pipeEvent && owner == CallerReading)
+            if (now == CallerReading && pipeEndedNow)
             {
-                pipeEnded = (fds[1].ReturnedEvents & (PosixInterop.POLLHUP | PosixInterop.POLLERR)) != 0;
+                pipeEnded = true;
             }
         }
     }
