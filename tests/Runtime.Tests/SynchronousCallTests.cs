@@ -55,6 +55,11 @@ public sealed class SynchronousCallTests : IDisposable
         });
 
         AssertCallerRead(pool, atLeast: ledBefore + 6003);
+
+        // Through the interface, as generated code calls it: the pool's own Invoke, not the interface's default.
+        IWorkerPool seam = pool;
+        Assert.Equal(77, await OnOwnThread(() => seam.Invoke(TestMethods.Echo, 77)).WaitAsync(Wait));
+        AssertCallerRead(pool, atLeast: ledBefore + 6004);
         Assert.Equal(123, await pool.InvokeAsync(TestMethods.Echo, 123).WaitAsync(Wait));
     }
 
