@@ -36,6 +36,16 @@ if (args is ["roundtrip", ..])
     return;
 }
 
+if (args is ["invoke", string invokeCount])
+{
+    // Only pool.Invoke's round trip, for a profiler: invoke <calls>.
+    await using var invokePool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+    await invokePool.WarmUpAsync();
+    double median = RoundTripBenchmark.MeasureInvoke(invokePool, int.Parse(invokeCount, CultureInfo.InvariantCulture));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pool.Invoke, median of {invokeCount}: {median:F2} µs"));
+    return;
+}
+
 if (args is ["map", ..])
 {
     await MapBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out int mapWorkers) ? mapWorkers : Environment.ProcessorCount);

@@ -10,6 +10,8 @@ namespace Forklift.Runtime.Benchmarks;
 /// <remarks>
 /// The raw children and the pool stay up for the whole run and the three alternate in blocks of 500 round trips, so
 /// all see the same load: on a shared machine the raw figure alone moves between 4 and 8 µs from one minute to the next.
+/// <para>The blocking rounds (<see cref="MeasureBlocking"/>) time the synchronous <c>pool.Invoke</c> against the same
+/// raw ping-pong from the same thread.</para>
 /// <para>The async ping-pong is the floor for any awaitable call over a pipe: the caller writes, a dedicated thread
 /// blocks in <c>read</c> and completes a <see cref="TaskCompletionSource"/> whose continuation runs on the thread pool
 /// (as the pool's results do, so a continuation that blocks cannot stall the reading thread). It pays one thread wake
@@ -67,16 +69,16 @@ internal static class RoundTripBenchmark
         return (Median(forklift), Median(pipe), Median(pipeAsync));
     }
 
-    /// <summary>The round trip from a thread that blocks for each result (<c>InvokeAsync(…).GetAwaiter().GetResult()</c>
-    /// on a thread of its own, as Python's <c>apply_async(f).get()</c> blocks), interleaved with the raw ping-pong on
-    /// the same thread. A blocked waiter is woken by the pool's reading thread directly (no thread-pool hop), so this
-    /// is the like-for-like comparison with the synchronous ping-pong.</summary>
+    /// <summary>The round trip from a thread that blocks for each result, as Python's <c>apply_async(f).get()</c>
+    /// blocks: <c>pool.Invoke(Echo, i)</c> (on Linux the caller reads its own answer from the worker's pipe) and
+    /// <c>InvokeAsync(…).GetAwaiter().GetResult()</c> (the pool's reading thread reads it and wakes the caller),
+    /// interleaved with the raw ping-pong on the same thread.</summary>
     /// <remarks>Also times the raw ping-pong behind a reading thread with the same blocking caller
     /// (<c>RoundTripAsync(i).GetAwaiter().GetResult()</c>): the floor for any design in which a thread other than
-    /// the caller reads the pipe, as the pool's reading thread does.</remarks>
-    public static (double Forklift, double Raw, double RawWithReader) MeasureBlocking(WorkerPool pool, int count)
+    /// the caller reads the pipe, as the pool's reading thread does for <c>InvokeAsync</c>.</remarks>
+    public static (double Invoke, double InvokeAsyncBlocked, double Raw, double RawWithReader) MeasureBlocking(WorkerPool pool, int count)
     {
-        (double, double, double) result = default;
+        (double, double, double, double) result = default;
         var thread = new Thread(() =>
         {
             using var raw = new RawPingPong();
@@ -84,12 +86,14 @@ internal static class RoundTripBenchmark
             rawWithReader.StartReader();
             for (int i = 0; i < 2000; i++)
             {
+                pool.Invoke(BenchmarkMethods.Echo, i);
                 pool.InvokeAsync(BenchmarkMethods.Echo, i).GetAwaiter().GetResult();
                 raw.RoundTrip(i);
                 rawWithReader.RoundTripAsync(i).GetAwaiter().GetResult();
             }
 
-            double[] forklift = new double[count];
+            double[] invoke = new double[count];
+            double[] blocked = new double[count];
             double[] pipe = new double[count];
             double[] pipeWithReader = new double[count];
             for (int done = 0; done < count; done += Block)
@@ -105,6 +109,17 @@ internal static class RoundTripBenchmark
                 for (int i = done; i < end; i++)
                 {
                     long start = Stopwatch.GetTimestamp();
+                    int back = pool.Invoke(BenchmarkMethods.Echo, i);
+                    invoke[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                    if (back != i)
+                    {
+                        throw new InvalidOperationException("wrong echo");
+                    }
+                }
+
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
                     rawWithReader.RoundTripAsync(i).GetAwaiter().GetResult();
                     pipeWithReader[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
                 }
@@ -113,7 +128,7 @@ internal static class RoundTripBenchmark
                 {
                     long start = Stopwatch.GetTimestamp();
                     int back = pool.InvokeAsync(BenchmarkMethods.Echo, i).GetAwaiter().GetResult();
-                    forklift[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                    blocked[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
                     if (back != i)
                     {
                         throw new InvalidOperationException("wrong echo");
@@ -121,11 +136,37 @@ internal static class RoundTripBenchmark
                 }
             }
 
-            result = (Median(forklift), Median(pipe), Median(pipeWithReader));
+            result = (Median(invoke), Median(blocked), Median(pipe), Median(pipeWithReader));
         });
         thread.Start();
         thread.Join();
         return result;
+    }
+
+    /// <summary><c>pool.Invoke(Echo, i)</c> alone on a thread of its own (median), for the comparison with Python.</summary>
+    public static double MeasureInvoke(WorkerPool pool, int count)
+    {
+        double median = 0;
+        var thread = new Thread(() =>
+        {
+            for (int i = 0; i < 2000; i++)
+            {
+                pool.Invoke(BenchmarkMethods.Echo, i);
+            }
+
+            double[] invoke = new double[count];
+            for (int i = 0; i < count; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                pool.Invoke(BenchmarkMethods.Echo, i);
+                invoke[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            }
+
+            median = Median(invoke);
+        });
+        thread.Start();
+        thread.Join();
+        return median;
     }
 
     public static async Task RunAsync(int count)
@@ -139,31 +180,82 @@ internal static class RoundTripBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Round trip, median of {count:N0} (interleaved): Forklift {forklift:F2} µs | raw pipe ping-pong {raw:F2} µs (Forklift {forklift / raw:F2}×) | raw ping-pong behind an async API {rawAsync:F2} µs (Forklift {forklift / rawAsync:F2}×)"));
         }
 
-        for (int round = 0; round < 2; round++)
+        for (int round = 0; round < 3; round++)
         {
-            (double blocking, double raw, double rawWithReader) = MeasureBlocking(pool, count);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Blocking caller, median of {count:N0} (interleaved): Forklift {blocking:F2} µs | raw pipe ping-pong {raw:F2} µs (Forklift {blocking / raw:F2}×) | raw ping-pong behind a reading thread {rawWithReader:F2} µs (Forklift {blocking / rawWithReader:F2}×)"));
+            long ledBefore = pool.CallsLedByCaller;
+            (double invoke, double blocked, double raw, double rawWithReader) = MeasureBlocking(pool, count);
+            long led = pool.CallsLedByCaller - ledBefore;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Blocking caller, median of {count:N0} (interleaved): raw pipe ping-pong {raw:F2} µs | Forklift Invoke {invoke:F2} µs ({invoke / raw:F2}× raw; {led:N0} of {count + 2000:N0} answers read by the caller) | raw ping-pong behind a reading thread {rawWithReader:F2} µs ({rawWithReader / raw:F2}× raw) | Forklift InvokeAsync().GetResult() {blocked:F2} µs ({blocked / raw:F2}× raw)"));
         }
 
-        double python = PythonApplyMicroseconds(Math.Min(count, 5000));
-        (double last, _, _) = await MeasureAsync(pool, Math.Min(count, 5000));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Python Pool.apply_async(f).get(), median of {Math.Min(count, 5000):N0}: {python:F1} µs; Forklift right after: {last:F2} µs (Forklift faster by {python / last:F1}×)"));
+        // Python runs as a process of its own that does a block of 500 round trips whenever it is told to, so its
+        // blocks alternate with pool.Invoke's and the raw ping-pong's as the .NET variants alternate above.
+        int pythonCount = Math.Min(count, 5000);
+        for (int round = 0; round < 3; round++)
+        {
+            (double python, double invoke, double raw) = MeasureWithPython(pool, pythonCount);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Blocking caller, median of {pythonCount:N0} (interleaved with Python): Python Pool.apply_async(f).get() {python:F1} µs | Forklift Invoke {invoke:F2} µs (faster by {python / invoke:F1}×) | raw pipe ping-pong {raw:F2} µs (Python / raw {python / raw:F1}×)"));
+        }
+
         Console.WriteLine($"Load average at end: {LoadAverage.Read()}");
     }
 
-    /// <summary>Python's <c>Pool(1).apply_async(f, (i,)).get()</c> round trip (median), via python_pool.py.</summary>
-    private static double PythonApplyMicroseconds(int count)
+    /// <summary>Python's <c>Pool(1).apply_async(f, (i,)).get()</c> (python_pool.py in its "serve" mode), <c>pool.Invoke</c>
+    /// and the raw ping-pong, alternating in blocks of 500 on one thread (medians).</summary>
+    private static (double Python, double Invoke, double Raw) MeasureWithPython(WorkerPool pool, int count)
     {
-        var info = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python_pool.py"));
-        info.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(Block.ToString(CultureInfo.InvariantCulture));
         info.ArgumentList.Add("1");
-        info.ArgumentList.Add("roundtrip");
+        info.ArgumentList.Add("serve");
         using Process python = Process.Start(info)!;
-        string output = python.StandardOutput.ReadToEnd();
+        (double, double, double) result = default;
+        var thread = new Thread(() =>
+        {
+            using var raw = new RawPingPong();
+            for (int i = 0; i < 2000; i++)
+            {
+                pool.Invoke(BenchmarkMethods.Echo, i);
+                raw.RoundTrip(i);
+            }
+
+            double[] invoke = new double[count];
+            double[] pipe = new double[count];
+            for (int done = 0; done < count; done += Block)
+            {
+                python.StandardInput.WriteLine("run");
+                python.StandardInput.Flush();
+                if (python.StandardOutput.ReadLine() != "done")
+                {
+                    throw new InvalidOperationException("python_pool.py stopped");
+                }
+
+                int end = Math.Min(count, done + Block);
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    pool.Invoke(BenchmarkMethods.Echo, i);
+                    invoke[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                }
+
+                for (int i = done; i < end; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    raw.RoundTrip(i);
+                    pipe[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                }
+            }
+
+            python.StandardInput.WriteLine("median");
+            python.StandardInput.Flush();
+            string line = python.StandardOutput.ReadLine() ?? throw new InvalidOperationException("python_pool.py gave no median");
+            result = (double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture), Median(invoke), Median(pipe));
+        });
+        thread.Start();
+        thread.Join();
         python.WaitForExit();
-        string line = output.Split('\n').First(l => l.StartsWith("roundtrip_median_us", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
+        return result;
     }
 
     internal static double Median(double[] values)

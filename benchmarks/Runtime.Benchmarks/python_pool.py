@@ -1,5 +1,7 @@
 # The Python side of the benchmark: multiprocessing.Pool on the same machine, in the same run.
 # Usage: python3 python_pool.py <round trips> <workers> [roundtrip]   (with "roundtrip": skip the map)
+#        python3 python_pool.py <block> 1 serve   (for each "run" line on stdin: <block> round trips, then "done";
+#        on "median": the median of all of them; so the caller can interleave its own blocks with Python's)
 import statistics
 import sys
 import time
@@ -15,6 +17,18 @@ if __name__ == "__main__":
     workers = int(sys.argv[2])
     with Pool(workers) as pool:
         pool.apply_async(f, (0,)).get()  # workers are up
+        if len(sys.argv) > 3 and sys.argv[3] == "serve":
+            times = []
+            for line in sys.stdin:
+                if line.strip() == "median":
+                    print("roundtrip_median_us", statistics.median(times) * 1e6, flush=True)
+                    break
+                for i in range(round_trips):
+                    start = time.perf_counter()
+                    pool.apply_async(f, (i,)).get()
+                    times.append(time.perf_counter() - start)
+                print("done", flush=True)
+            sys.exit(0)
         times = []
         for i in range(round_trips):
             start = time.perf_counter()

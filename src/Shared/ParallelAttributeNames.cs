@@ -22,9 +22,10 @@ internal static class ParallelAttributeNames
     /// <summary>Hint names end in this, so the analyzers can tell generated members from the user's.</summary>
     public const string HintNameSuffix = ".Parallel.g.cs";
 
-    /// <summary>The members added for a <c>[Parallel]</c> method named <paramref name="method"/>: one call, map, unordered.</summary>
+    /// <summary>The members added for a <c>[Parallel]</c> method named <paramref name="method"/>: one call, the same call
+    /// waited for on the calling thread, map, unordered.</summary>
     public static string[] GeneratedMemberNames(string method)
-        => new[] { InvokeName(method), MapName(method), UnorderedName(method) };
+        => new[] { InvokeName(method), InvokeSynchronousName(method), MapName(method), UnorderedName(method) };
 
     /// <summary>
     /// The generated single call: <c>Count</c> → <c>CountAsync</c>; <c>DownloadAsync</c> → <c>DownloadInWorkerAsync</c>.
@@ -36,6 +37,14 @@ internal static class ParallelAttributeNames
     /// </remarks>
     public static string InvokeName(string method)
         => BaseName(method) is string stem ? stem + "InWorkerAsync" : method + "Async";
+
+    /// <summary>
+    /// The generated single call that waits on the calling thread (<c>WorkerPool.Invoke</c>): <c>Count</c> →
+    /// <c>CountInWorker</c>; <c>DownloadAsync</c> → <c>DownloadInWorker</c>.
+    /// </summary>
+    /// <remarks><c>Count</c> itself is the method, which runs in-process; <c>InWorker</c> says where this one runs, as
+    /// in <see cref="InvokeName"/>.</remarks>
+    public static string InvokeSynchronousName(string method) => (BaseName(method) ?? method) + "InWorker";
 
     /// <summary>The generated map: <c>CountMapAsync</c>, and <c>DownloadMapAsync</c> for <c>DownloadAsync</c>.</summary>
     public static string MapName(string method) => (BaseName(method) ?? method) + "MapAsync";

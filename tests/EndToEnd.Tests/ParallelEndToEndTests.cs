@@ -71,6 +71,25 @@ public sealed class ParallelEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheGeneratedSynchronousCallReturnsWhatTheAsynchronousOneReturns()
+    {
+        var order = new Order(Guid.NewGuid(), "ada", new List<Line> { new("a", 2, 1.5m), new("b", 1, 10m) });
+
+        // On a thread of its own, as a blocking caller would be (never block a test's thread-pool thread).
+        (Receipt Receipt, int ProcessId, int Square) got = await Task.Factory.StartNew(
+            () => (Remote.CheckoutInWorker(_pool, order), Remote.ProcessIdInWorker(_pool), Remote.SquareInWorker(_pool, 7).Square),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).WaitAsync(Limit);
+
+        Assert.Equal(order.Id, got.Receipt.OrderId);
+        Assert.Equal(13m, got.Receipt.Total);
+        Assert.NotEqual(Environment.ProcessId, got.Receipt.WorkerProcessId);
+        Assert.NotEqual(Environment.ProcessId, got.ProcessId);
+        Assert.Equal(49, got.Square);
+    }
+
+    [Fact]
     public async Task DefaultParameterValuesAreKeptOnTheGeneratedCalls()
     {
         Assert.Equal("40 x, Green", await Remote.ScaleAsync(_pool, 4).WaitAsync(Limit));

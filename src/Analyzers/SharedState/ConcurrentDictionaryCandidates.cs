@@ -24,17 +24,50 @@ internal static class ConcurrentDictionaryCandidates
     /// <summary>The written or incremented element access of an update, or null when the target is not an element access.</summary>
     public static ExpressionSyntax? UpdatedElement(SyntaxNode node) => node switch
     {
-        // A plain 'x[k] = v' updates an entry only when 'v' reads one ('d[k] = d[k] * 2'): arrays and buffers filled
-        // element by element, the common case, are skipped before anything is bound.
-        AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } plain when !ReadsAnElement(plain.Right) => null,
+        // A plain 'x[k] = v' updates an entry only when 'v' reads the same one ('d[k] = d[k] * 2'), which the rule
+        // recognizes as the same variable or member with an equivalent key: arrays and buffers filled or copied element
+        // by element, the common case, are skipped before anything is bound.
+        AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } plain when !ReadsSameElement(plain) => null,
         AssignmentExpressionSyntax assignment => ElementAccess(assignment.Left),
         PostfixUnaryExpressionSyntax postfix => ElementAccess(postfix.Operand),
         PrefixUnaryExpressionSyntax prefix => ElementAccess(prefix.Operand),
         _ => null,
     };
 
-    private static bool ReadsAnElement(ExpressionSyntax value)
-        => value.DescendantNodesAndSelf().Any(static node => node is ElementAccessExpressionSyntax or ElementBindingExpressionSyntax);
+    /// <summary>
+    /// Whether the value of <c>x[k] = v</c> has an element access <c>x[k]</c> of the same name and an equivalent key
+    /// (parentheses, casts and <c>!</c> aside): what the rule needs, after binding, to call it a read of the same entry.
+    /// </summary>
+    private static bool ReadsSameElement(AssignmentExpressionSyntax plain)
+    {
+        if (StripParentheses(plain.Left) is not ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } target
+            || ReceiverName(target.Expression) is not { } name)
+        {
+            return false; // a receiver that is not a name (a call, an element) is never the same entry to the rule
+        }
+
+        var key = StripKey(target.ArgumentList.Arguments[0].Expression);
+        return plain.Right.DescendantNodesAndSelf().Any(node => node is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access
+            && ReceiverName(access.Expression) == name && StripKey(access.ArgumentList.Arguments[0].Expression).IsEquivalentTo(key, topLevel: false));
+    }
+
+    private static string? ReceiverName(ExpressionSyntax receiver) => StripParentheses(receiver) switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static ExpressionSyntax StripKey(ExpressionSyntax key)
+    {
+        key = StripParentheses(key);
+        while (key is CastExpressionSyntax cast)
+        {
+            key = StripParentheses(cast.Expression);
+        }
+
+        return key;
+    }
 
     /// <summary>The receiver of the <c>ContainsKey</c>/<c>TryGetValue</c> call a condition tests, as FL1005's check reads it.</summary>
     public static ExpressionSyntax? CheckedDictionary(ExpressionSyntax condition)

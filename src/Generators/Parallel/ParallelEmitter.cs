@@ -127,6 +127,9 @@ internal static partial class ParallelEmitter
         string progressPassed = progress is null ? string.Empty : progress.Name + ", ";
         string head = $"{method.Accessibility} static";
         string invokeName = ParallelAttributeNames.InvokeName(method.Name);
+        string invokeSynchronousName = ParallelAttributeNames.InvokeSynchronousName(method.Name);
+        string synchronousReturn = hasResult ? method.ResultType : "void";
+        string synchronousReturnKeyword = hasResult ? "return " : string.Empty;
         string mapName = ParallelAttributeNames.MapName(method.Name);
         string unorderedName = ParallelAttributeNames.UnorderedName(method.Name);
 
@@ -142,6 +145,19 @@ internal static partial class ParallelEmitter
             {
                 global::System.ArgumentNullException.ThrowIfNull({{pool}});
                 return {{pool}}.InvokeAsync({{descriptor}}, {{arguments}}, {{sink}}, {{token}});
+            }
+
+            /// <summary>Runs <c>{{method.Name}}</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+            {{GeneratedCode}}
+            {{head}} {{synchronousReturn}} {{invokeSynchronousName}}({{declared}}{{CancellationToken}} {{token}} = default)
+                => {{invokeSynchronousName}}({{DefaultPool}}, {{passed}}{{token}});
+
+            /// <summary>Runs <c>{{method.Name}}</c> in a worker process of <paramref name="{{pool}}"/> and waits for it on the calling thread.</summary>
+            {{GeneratedCode}}
+            {{head}} {{synchronousReturn}} {{invokeSynchronousName}}({{PoolType}} {{pool}}, {{declared}}{{CancellationToken}} {{token}} = default)
+            {
+                global::System.ArgumentNullException.ThrowIfNull({{pool}});
+                {{synchronousReturnKeyword}}{{pool}}.Invoke({{descriptor}}, {{arguments}}, {{sink}}, {{token}});
             }
 
             """);

@@ -5,9 +5,11 @@ namespace Forklift.Framing;
 
 /// <summary>Reads length-prefixed frames (see <see cref="FrameHeader"/>) from a byte stream.</summary>
 /// <remarks>
-/// One reader per stream, used by one thread. The body returned by <see cref="TryRead"/> lives in a buffer the reader
+/// One reader per stream, used by one thread at a time (threads that hand it over must order their use, as
+/// <see cref="HandOffPipe"/>'s owners do). The body returned by <see cref="TryRead"/> lives in a buffer the reader
 /// reuses, so it is valid only until the next call; a consumer that needs it longer copies it. Reads go through a
-/// 64 KiB buffer, so a burst of small frames costs one system call.
+/// 64 KiB buffer, so a burst of small frames costs one system call; <see cref="HasBufferedBytes"/> tells whether the
+/// next frame may already be in it.
 /// <para>Given a pool's process id, the reader also accepts frames that travel in shared memory
 /// (<see cref="SharedMemoryFrames"/>): it maps the named segment (see <see cref="IncomingSegments"/>) and returns the
 /// frame it holds, whose body is then read in place from the mapping. The frame is released at the next read, by
@@ -16,7 +18,15 @@ namespace Forklift.Framing;
 /// </remarks>
 internal sealed class LengthPrefixFrameReader : IDisposable
 {
+    private const int ReadBufferSize = 64 * 1024;
+
     private readonly Stream _stream;
+
+    // Bytes read from the stream and not yet consumed: _buffer[_start.._end]. Our own buffer rather than a
+    // BufferedStream, so that HasBufferedBytes can be answered.
+    private readonly byte[] _buffer = new byte[ReadBufferSize];
+    private int _start;
+    private int _end;
 
     private readonly byte[] _header = new byte[FrameHeader.Size];
     private byte[] _body = ArrayPool<byte>.Shared.Rent(4096);
@@ -30,10 +40,14 @@ internal sealed class LengthPrefixFrameReader : IDisposable
     /// <param name="workerPid">The worker's process id.</param>
     public LengthPrefixFrameReader(Stream stream, int maxBodyBytes, int poolPid = 0, int workerPid = 0)
     {
-        _stream = new BufferedStream(stream, 64 * 1024);
+        _stream = stream;
         MaxBodyBytes = maxBodyBytes;
         _segments = SharedMemorySegment.IsSupported && poolPid != 0 ? new IncomingSegments(poolPid, workerPid) : null;
     }
+
+    /// <summary>Whether bytes already read from the stream wait in the buffer (so the next frame, or part of it, is
+    /// there without reading the stream).</summary>
+    public bool HasBufferedBytes => _end > _start;
 
     /// <summary>The largest body accepted; a larger announced length is treated as corruption.</summary>
     public int MaxBodyBytes { get; set; }
@@ -116,17 +130,13 @@ internal sealed class LengthPrefixFrameReader : IDisposable
         }
     }
 
-    private int ReadAtLeastOne(Span<byte> header)
-    {
-        int n = _stream.Read(header);
-        return n;
-    }
+    private int ReadAtLeastOne(Span<byte> header) => ReadBuffered(header);
 
     private void Fill(Span<byte> target, string part)
     {
         while (!target.IsEmpty)
         {
-            int n = _stream.Read(target);
+            int n = ReadBuffered(target);
             if (n == 0)
             {
                 throw new InvalidDataException($"The stream ended in the middle of a frame {part} (truncated frame).");
@@ -134,5 +144,30 @@ internal sealed class LengthPrefixFrameReader : IDisposable
 
             target = target[n..];
         }
+    }
+
+    /// <summary>Copies buffered bytes into <paramref name="target"/>, reading the stream once if none are buffered (straight
+    /// into <paramref name="target"/> when it is at least as large as the buffer); 0 at the end of the stream.</summary>
+    private int ReadBuffered(Span<byte> target)
+    {
+        if (_end == _start)
+        {
+            if (target.Length >= ReadBufferSize)
+            {
+                return _stream.Read(target);
+            }
+
+            _start = 0;
+            _end = _stream.Read(_buffer);
+            if (_end == 0)
+            {
+                return 0;
+            }
+        }
+
+        int n = Math.Min(target.Length, _end - _start);
+        _buffer.AsSpan(_start, n).CopyTo(target);
+        _start += n;
+        return n;
     }
 }

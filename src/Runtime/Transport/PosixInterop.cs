@@ -21,9 +21,15 @@ internal static unsafe partial class PosixInterop
     public const short POSIX_SPAWN_SETSIGMASK = 0x08;
 
     public const int O_RDONLY = 0;
+    public const int O_WRONLY = 1;
+    public const int O_NONBLOCK = 0x800;
+    public const int O_CLOEXEC = 0x80000;
     public const int EINTR = 4;
     public const int P_PID = 1;
     public const short POLLIN = 0x001;
+    public const short POLLERR = 0x008;
+    public const short POLLHUP = 0x010;
+    public const int EFD_CLOEXEC = 0x80000;
     public const int F_SETFD = 2;
     public const int FD_CLOEXEC = 1;
 
@@ -88,6 +94,18 @@ internal static unsafe partial class PosixInterop
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    public static partial int Open(byte* path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "eventfd", SetLastError = true)]
+    public static partial int EventFd(uint initialValue, int flags);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, void* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, void* buffer, nuint count);
 
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     public static partial int IoctlInt(int fd, nuint request, int* value);

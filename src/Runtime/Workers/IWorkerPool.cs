@@ -4,7 +4,7 @@ namespace Forklift;
 
 /// <summary>
 /// Runs <c>[Parallel]</c> calls somewhere other than the calling thread: the methods that the generator emits
-/// (<c>XAsync</c>, <c>XMapAsync</c>, <c>XUnorderedAsync</c>) take one of these. <see cref="WorkerPool"/> implements it
+/// (<c>XAsync</c>, <c>XInWorker</c>, <c>XMapAsync</c>, <c>XUnorderedAsync</c>) take one of these. <see cref="WorkerPool"/> implements it
 /// with local worker processes; other back ends (a cluster of nodes, for example) can implement it too.
 /// </summary>
 /// <remarks>
@@ -45,6 +45,20 @@ public interface IWorkerPool
     /// <param name="cancellationToken">Cancels the call (see the remarks on <see cref="IWorkerPool"/>).</param>
     /// <returns>The method's result, or one of the faults listed on <see cref="IWorkerPool"/>.</returns>
     Task<TResult> InvokeAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs one call and waits for its result on the calling thread.</summary>
+    /// <typeparam name="TArgs">The argument type of <paramref name="method"/>.</typeparam>
+    /// <typeparam name="TResult">The result type of <paramref name="method"/>.</typeparam>
+    /// <param name="method">The generated method descriptor.</param>
+    /// <param name="args">The arguments: a value tuple for several parameters, <see cref="Unit"/> for none.</param>
+    /// <param name="progress">Receives the call's progress reports, if the method reports any.</param>
+    /// <param name="cancellationToken">Cancels the call (see the remarks on <see cref="IWorkerPool"/>).</param>
+    /// <returns>The method's result; the faults listed on <see cref="IWorkerPool"/> are thrown.</returns>
+    /// <remarks>The default waits for <see cref="InvokeAsync"/>. <see cref="WorkerPool"/> lets the calling thread read
+    /// its own answer when it can, which makes a blocking caller's round trip close to a raw pipe's (see
+    /// <see cref="WorkerPool.Invoke"/>).</remarks>
+    TResult Invoke<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress = null, CancellationToken cancellationToken = default)
+        => InvokeAsync(method, args, progress, cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>Runs one call per input and returns the results in input order.</summary>
     /// <typeparam name="TArgs">The argument type of <paramref name="method"/>.</typeparam>

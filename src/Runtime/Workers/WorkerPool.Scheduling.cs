@@ -37,7 +37,12 @@ public sealed partial class WorkerPool
         call.Pool!.OnCallCanceled(call);
     };
 
-    private void Submit(PendingCall call)
+    /// <summary>Queues <paramref name="call"/> or gives it to an idle worker and sends it.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="callerMayLead">The caller blocks until the call ends (<see cref="Invoke"/>) and nothing of the call
+    /// needs the reading thread meanwhile: if it gets an idle worker, this thread writes the request and reads the
+    /// answer itself (see <see cref="LeadCall"/>).</param>
+    private void Submit(PendingCall call, bool callerMayLead = false)
     {
         call.Pool = this;
         ThrowIfDisposing();
@@ -97,8 +102,15 @@ public sealed partial class WorkerPool
 
         if (worker is not null)
         {
-            // The call itself, or (pipelined behind a busy worker's chunk) the queue's head.
-            send!.SendFromCaller(worker);
+            if (callerMayLead && send == call && worker.TryLead())
+            {
+                LeadCall(worker, call);
+            }
+            else
+            {
+                // The call itself, or (pipelined behind a busy worker's chunk) the queue's head.
+                send!.SendFromCaller(worker);
+            }
         }
 
         if (spawn)

@@ -50,6 +50,11 @@ internal sealed class WorkerProcess
     // The shared-memory segments large requests go through; the kept one is closed when the worker is lost.
     private OutgoingSegments? _segments;
 
+    // The response pipe's frames, read by the reading thread or, between TryLead and the hand-back, by a synchronous
+    // caller (_handOff orders the two; null where the caller cannot read, see HandOffPipe.TryCreate).
+    private LengthPrefixFrameReader? _reader;
+    private HandOffPipe? _handOff;
+
     // A shutdown or kill can be asked for while Start is still creating the process (the pool lists a worker as
     // soon as it decides to start it); Start honours them once the process exists.
     private bool _shutdownPending;
@@ -126,8 +131,10 @@ internal sealed class WorkerProcess
             _segments = SharedMemoryFrames.EnableFor(_send, Environment.ProcessId, ProcessId);
         }
 
-        Stream responses = child.Responses;
-        var reader = new Thread(() => ReadLoop(responses)) { IsBackground = true, Name = $"Forklift worker {ProcessId} reader" };
+        // On Linux a synchronous caller may read its own response from this pipe (see HandOffPipe and Lead).
+        _handOff = HandOffPipe.TryCreate(child.Responses);
+        _reader = new LengthPrefixFrameReader(_handOff ?? child.Responses, _maxMessageBytes, Environment.ProcessId, ProcessId);
+        var reader = new Thread(ReadLoop) { IsBackground = true, Name = $"Forklift worker {ProcessId} reader" };
         reader.Start();
         SendHello(assemblies, reportWorkingSet, secret);
         bool shutdown;
@@ -185,6 +192,9 @@ internal sealed class WorkerProcess
 
             call.Delivered = true;
             SharedMemoryFrames.Write(_input!, frame, segment);
+
+            // If a synchronous caller parked the pipe, the reading thread reads this request's answer.
+            _handOff?.EnsureReading();
             return null;
         }
     }
@@ -236,6 +246,9 @@ internal sealed class WorkerProcess
     {
         _killRequested = true;
         Child?.Kill();
+
+        // A caller reading its own answer returns now, even if something keeps the pipe open past the worker.
+        _handOff?.Poke();
     }
 
     /// <summary>The last lines of standard error, oldest first, once the worker has exited: waits (at most
@@ -304,46 +317,109 @@ internal sealed class WorkerProcess
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location is sent as is; the worker then loads by name.")]
     private static string AssemblyPath(Assembly assembly) => assembly.Location;
 
-    private void ReadLoop(Stream output)
+    /// <summary>A synchronous caller takes the response pipe to read its own call's answer (see <see cref="Lead"/>);
+    /// <see langword="false"/> where that is not possible now (not Linux, the reading thread is in a frame, the
+    /// connection ended).</summary>
+    public bool TryLead() => _handOff is HandOffPipe pipe && pipe.TryLead();
+
+    /// <summary>After <see cref="TryLead"/>: reads and handles this worker's frames on the caller's thread, exactly as the
+    /// reading thread would, until <paramref name="call"/> has its outcome.</summary>
+    /// <returns><see langword="true"/> if the connection goes on (the caller then hands the pipe back with
+    /// <see cref="HandBack"/>); <see langword="false"/> if it ended: the pipe is closed and the reading thread reports
+    /// the loss (the call then ends as calls of a lost worker do).</returns>
+    /// <remarks>Bounded as the reading thread is, by the worker: the pipe ends when it dies, and every kill (a timeout,
+    /// <c>Terminate</c>) also pokes the pipe (<see cref="Kill"/>), so the caller returns even if the pipe outlives the
+    /// worker. A call can end some other way while its caller reads only through such a kill.</remarks>
+    public bool Lead(PendingCall call)
     {
-        Exception? protocolError = null;
+        HandOffPipe pipe = _handOff!;
+        LengthPrefixFrameReader reader = _reader!;
         try
         {
-            using var reader = new LengthPrefixFrameReader(output, _maxMessageBytes, Environment.ProcessId, ProcessId);
-            bool handshaken = false;
-            while (reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
+            while (!call.IsCompleted)
             {
-                switch ((MessageType)type)
+                if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
                 {
-                    case MessageType.Ready when !handshaken:
-                        CheckReady(body.Span);
-                        handshaken = true;
-                        _pool.OnWorkerReady(this);
-                        break;
-                    case MessageType.StartFailed when !handshaken:
-                        var errorReader = new PayloadReader(body.Span);
-                        StartError = RemoteExceptionFactory.CreateRemoteOnly(ErrorInfo.ReadChain(ref errorReader), null);
-                        break;
-                    case MessageType.Response when handshaken:
-                        _pool.OnResponse(this, body.Span);
+                    pipe.Close(null);
+                    return false;
+                }
 
-                        // A large result was read in place from shared memory: unmap it now, not at the next frame.
-                        reader.ReleaseShared();
+                bool handshaken = true;
+                Dispatch(reader, type, body, ref handshaken);
+            }
+
+            return true;
+        }
+        catch (InvalidDataException e)
+        {
+            pipe.Close(e);
+            return false;
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The pipe failed, or the worker was killed while the caller read (a poke): what follows cannot be read as frames.
+            Kill();
+            pipe.Close(null);
+            return false;
+        }
+        catch
+        {
+            Kill();
+            pipe.Close(null);
+            throw;
+        }
+    }
+
+    /// <summary>After <see cref="Lead"/> returned <see langword="true"/>: gives the pipe back, to the reading thread if
+    /// another call's answer is coming (the pool gave this worker its next call meanwhile).</summary>
+    public void HandBack()
+    {
+        HandOffPipe pipe = _handOff!;
+        if (_reader!.HasBufferedBytes)
+        {
+            pipe.HandBack(readerNeeded: true);
+            return;
+        }
+
+        // Parked first, then the check: a request written after the check finds the pipe parked and wakes the
+        // reading thread itself (SendRequest); one written before it is seen here.
+        pipe.HandBack(readerNeeded: false);
+        if (_pool.HasCallInFlight(this))
+        {
+            pipe.EnsureReading();
+        }
+    }
+
+    private void ReadLoop()
+    {
+        Exception? protocolError = null;
+        LengthPrefixFrameReader reader = _reader!;
+        HandOffPipe? pipe = _handOff;
+        try
+        {
+            using (reader)
+            {
+                bool handshaken = false;
+                while (true)
+                {
+                    if (pipe is not null && !reader.HasBufferedBytes)
+                    {
+                        // Between frames a synchronous caller may take the pipe; wait until it is ours again.
+                        pipe.EndTurn();
+                        if (!pipe.AwaitTurn())
+                        {
+                            // The caller met the end of the connection: report it as if we had read it.
+                            protocolError = pipe.Error as InvalidDataException;
+                            break;
+                        }
+                    }
+
+                    if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
+                    {
                         break;
-                    case MessageType.Progress when handshaken:
-                        _pool.OnProgress(this, body.Span);
-                        break;
-                    case MessageType.ItemsDone when handshaken:
-                        _pool.OnItemsDone(this, body.Span);
-                        break;
-                    case MessageType.ItemResults when handshaken:
-                        _pool.OnItemResults(this, body.Span);
-                        reader.ReleaseShared();
-                        break;
-                    default:
-                        throw new InvalidDataException(handshaken
-                            ? $"Unexpected frame type {type} from the worker."
-                            : $"The worker's first output was not a Forklift handshake (frame type {type}). If this is a self-contained app, its Main must start with `if (WorkerHost.TryRunAsWorker(args)) return;`.");
+                    }
+
+                    Dispatch(reader, type, body, ref handshaken);
                 }
             }
         }
@@ -362,6 +438,43 @@ internal sealed class WorkerProcess
         }
 
         _pool.OnWorkerLost(this, protocolError);
+    }
+
+    /// <summary>Hands one frame to the pool: on the reading thread, or on a synchronous caller's (<see cref="Lead"/>).</summary>
+    private void Dispatch(LengthPrefixFrameReader reader, byte type, ReadOnlyMemory<byte> body, ref bool handshaken)
+    {
+        switch ((MessageType)type)
+        {
+            case MessageType.Ready when !handshaken:
+                CheckReady(body.Span);
+                handshaken = true;
+                _pool.OnWorkerReady(this);
+                break;
+            case MessageType.StartFailed when !handshaken:
+                var errorReader = new PayloadReader(body.Span);
+                StartError = RemoteExceptionFactory.CreateRemoteOnly(ErrorInfo.ReadChain(ref errorReader), null);
+                break;
+            case MessageType.Response when handshaken:
+                _pool.OnResponse(this, body.Span);
+
+                // A large result was read in place from shared memory: unmap it now, not at the next frame.
+                reader.ReleaseShared();
+                break;
+            case MessageType.Progress when handshaken:
+                _pool.OnProgress(this, body.Span);
+                break;
+            case MessageType.ItemsDone when handshaken:
+                _pool.OnItemsDone(this, body.Span);
+                break;
+            case MessageType.ItemResults when handshaken:
+                _pool.OnItemResults(this, body.Span);
+                reader.ReleaseShared();
+                break;
+            default:
+                throw new InvalidDataException(handshaken
+                    ? $"Unexpected frame type {type} from the worker."
+                    : $"The worker's first output was not a Forklift handshake (frame type {type}). If this is a self-contained app, its Main must start with `if (WorkerHost.TryRunAsWorker(args)) return;`.");
+        }
     }
 
     private static void CheckReady(ReadOnlySpan<byte> body)

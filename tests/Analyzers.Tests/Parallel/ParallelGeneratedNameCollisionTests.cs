@@ -24,6 +24,27 @@ public sealed class ParallelGeneratedNameCollisionTests
         Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.Rule).WithLocation(0).WithArguments("Primes", "CountMapAsync", "[Parallel]", "Count"));
 
     [Fact]
+    public Task TheSynchronousCallsNameIsReported() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Forklift;
+
+        public static partial class Primes
+        {
+            public static int CountInWorker(int to) => to;
+
+            public static string DownloadInWorker = "";
+
+            [Parallel]
+            public static int {|#0:Count|}(int to) => to;
+
+            [Parallel]
+            public static Task<int> {|#1:DownloadAsync|}(string url) => Task.FromResult(url.Length);
+        }
+        """,
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.Rule).WithLocation(0).WithArguments("Primes", "CountInWorker", "[Parallel]", "Count"),
+        Verify.Diagnostic(ParallelGeneratedNameCollisionAnalyzer.Rule).WithLocation(1).WithArguments("Primes", "DownloadInWorker", "[Parallel]", "DownloadAsync"));
+
+    [Fact]
     public Task AMethodNamedAsyncGetsInWorkerAsyncAndOneSuffix() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Forklift;

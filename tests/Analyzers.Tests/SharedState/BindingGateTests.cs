@@ -266,7 +266,7 @@ public class BindingGateTests
             """);
 
     [Fact]
-    public Task Dictionary_entry_read_anywhere_in_a_plain_assignment_is_reported_and_a_plain_store_is_not()
+    public Task Dictionary_entry_read_anywhere_in_a_plain_assignment_is_reported_and_a_store_or_another_entry_is_not()
         => CSharpAnalyzerVerifier<ConcurrentDictionaryCompoundOperationAnalyzer>.VerifyAnalyzerAsync(
             """
             using System;
@@ -280,9 +280,11 @@ public class BindingGateTests
                 public void Record(string key, int score, Func<Func<int>, int> later)
                 {
                     {|FL1005:_best[key] = Math.Max(_best[key], score)|};
-                    {|FL1005:_best[key] = later(() => _best[key] + 1)|};
+                    {|FL1005:_best[key] = later(() => this._best[(key)] + 1)|};
+                    {|FL1005:this._best![key] = (int)_best[(string)key] * 2|};
                     _best[key] = score;
-                    _buffer[score % 8] = score;
+                    _best[key] = _best[key + "!"] + 1;
+                    _buffer[score % 8] = _buffer[0];
                 }
             }
             """);

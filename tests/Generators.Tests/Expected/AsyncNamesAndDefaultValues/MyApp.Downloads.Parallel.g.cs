@@ -18,6 +18,19 @@ namespace MyApp
             return pool.InvokeAsync(ForkliftParallel.DownloadAsyncMethod, (url, retries, proxy, scale, ratio, price, mode, separator, label, limit, since), null, cancellationToken);
         }
 
+        /// <summary>Runs <c>DownloadAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static int DownloadInWorker(string url, int retries = 3, string? proxy = null, double scale = 1.5D, float ratio = -0.25F, decimal price = 9.99M, global::MyApp.Mode mode = (global::MyApp.Mode)(-1), char separator = '\t', string label = "a \"b\"", int? limit = null, global::System.DateTime since = default, global::System.Threading.CancellationToken cancellationToken = default)
+            => DownloadInWorker(global::Forklift.ParallelDefaults.Pool, url, retries, proxy, scale, ratio, price, mode, separator, label, limit, since, cancellationToken);
+
+        /// <summary>Runs <c>DownloadAsync</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static int DownloadInWorker(global::Forklift.IWorkerPool pool, string url, int retries = 3, string? proxy = null, double scale = 1.5D, float ratio = -0.25F, decimal price = 9.99M, global::MyApp.Mode mode = (global::MyApp.Mode)(-1), char separator = '\t', string label = "a \"b\"", int? limit = null, global::System.DateTime since = default, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.DownloadAsyncMethod, (url, retries, proxy, scale, ratio, price, mode, separator, label, limit, since), null, cancellationToken);
+        }
+
         /// <summary>Runs <c>DownloadAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> DownloadMapAsync(global::System.Collections.Generic.IEnumerable<(string url, int retries, string? proxy, double scale, float ratio, decimal price, global::MyApp.Mode mode, char separator, string label, int? limit, global::System.DateTime since)> inputs, global::System.Threading.CancellationToken cancellationToken = default)

@@ -18,6 +18,19 @@ namespace MyApp
             return pool.InvokeAsync(ForkliftParallel.MeasureMethod, (sample, color), null, cancellationToken);
         }
 
+        /// <summary>Runs <c>Measure</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static (double, global::MyApp.Sample?) MeasureInWorker(global::MyApp.Sample sample, global::MyApp.Color color, global::System.Threading.CancellationToken cancellationToken = default)
+            => MeasureInWorker(global::Forklift.ParallelDefaults.Pool, sample, color, cancellationToken);
+
+        /// <summary>Runs <c>Measure</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static (double, global::MyApp.Sample?) MeasureInWorker(global::Forklift.IWorkerPool pool, global::MyApp.Sample sample, global::MyApp.Color color, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.MeasureMethod, (sample, color), null, cancellationToken);
+        }
+
         /// <summary>Runs <c>Measure</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<(double, global::MyApp.Sample?)[]> MeasureMapAsync(global::System.Collections.Generic.IEnumerable<(global::MyApp.Sample sample, global::MyApp.Color color)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,6 +70,19 @@ namespace MyApp
             return pool.InvokeAsync(ForkliftParallel.NameMethod, named, null, cancellationToken);
         }
 
+        /// <summary>Runs <c>Name</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static global::MyApp.Named NameInWorker(global::MyApp.Named named, global::System.Threading.CancellationToken cancellationToken = default)
+            => NameInWorker(global::Forklift.ParallelDefaults.Pool, named, cancellationToken);
+
+        /// <summary>Runs <c>Name</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static global::MyApp.Named NameInWorker(global::Forklift.IWorkerPool pool, global::MyApp.Named named, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.NameMethod, named, null, cancellationToken);
+        }
+
         /// <summary>Runs <c>Name</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<global::MyApp.Named[]> NameMapAsync(global::System.Collections.Generic.IEnumerable<global::MyApp.Named> inputs, global::System.Threading.CancellationToken cancellationToken = default)
@@ -94,6 +120,19 @@ namespace MyApp
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.WrapMethod, outer, null, cancellationToken);
+        }
+
+        /// <summary>Runs <c>Wrap</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static global::MyApp.Outer WrapInWorker(global::MyApp.Outer outer, global::System.Threading.CancellationToken cancellationToken = default)
+            => WrapInWorker(global::Forklift.ParallelDefaults.Pool, outer, cancellationToken);
+
+        /// <summary>Runs <c>Wrap</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static global::MyApp.Outer WrapInWorker(global::Forklift.IWorkerPool pool, global::MyApp.Outer outer, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.WrapMethod, outer, null, cancellationToken);
         }
 
         /// <summary>Runs <c>Wrap</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>

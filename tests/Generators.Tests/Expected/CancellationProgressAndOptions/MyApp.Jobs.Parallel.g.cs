@@ -18,6 +18,19 @@ namespace MyApp
             return _pool.InvokeAsync(ForkliftParallel.PoolMethod, (pool, inputs), null, cancellationToken);
         }
 
+        /// <summary>Runs <c>Pool</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static int PoolInWorker(int pool, string inputs, global::System.Threading.CancellationToken cancellationToken = default)
+            => PoolInWorker(global::Forklift.ParallelDefaults.Pool, pool, inputs, cancellationToken);
+
+        /// <summary>Runs <c>Pool</c> in a worker process of <paramref name="_pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static int PoolInWorker(global::Forklift.IWorkerPool _pool, int pool, string inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(_pool);
+            return _pool.Invoke(ForkliftParallel.PoolMethod, (pool, inputs), null, cancellationToken);
+        }
+
         /// <summary>Runs <c>Pool</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> PoolMapAsync(global::System.Collections.Generic.IEnumerable<(int pool, string inputs)> _inputs, global::System.Threading.CancellationToken cancellationToken = default)
@@ -55,6 +68,19 @@ namespace MyApp
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.RunMethod, steps, progress is null ? null : global::Forklift.Dispatch.ProgressSink.Create(progress, ForkliftParallel.Int32Codec.Instance), cancellationToken);
+        }
+
+        /// <summary>Runs <c>Run</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static double RunInWorker(int steps, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
+            => RunInWorker(global::Forklift.ParallelDefaults.Pool, steps, progress, cancellationToken);
+
+        /// <summary>Runs <c>Run</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static double RunInWorker(global::Forklift.IWorkerPool pool, int steps, global::System.IProgress<int> progress, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.RunMethod, steps, progress is null ? null : global::Forklift.Dispatch.ProgressSink.Create(progress, ForkliftParallel.Int32Codec.Instance), cancellationToken);
         }
 
         /// <summary>Runs <c>Run</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>

@@ -18,6 +18,19 @@ partial class Outer
             return pool.InvokeAsync(ForkliftParallel.TwiceMethod, value, null, cancellationToken);
         }
 
+        /// <summary>Runs <c>Twice</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        private static int TwiceInWorker(int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => TwiceInWorker(global::Forklift.ParallelDefaults.Pool, value, cancellationToken);
+
+        /// <summary>Runs <c>Twice</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        private static int TwiceInWorker(global::Forklift.IWorkerPool pool, int value, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.TwiceMethod, value, null, cancellationToken);
+        }
+
         /// <summary>Runs <c>Twice</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         private static global::System.Threading.Tasks.Task<int[]> TwiceMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)

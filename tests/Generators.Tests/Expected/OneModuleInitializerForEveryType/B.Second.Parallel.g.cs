@@ -18,6 +18,19 @@ namespace B
             return pool.InvokeAsync(ForkliftParallel.EchoMethod, text, null, cancellationToken);
         }
 
+        /// <summary>Runs <c>Echo</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static string EchoInWorker(string text, global::System.Threading.CancellationToken cancellationToken = default)
+            => EchoInWorker(global::Forklift.ParallelDefaults.Pool, text, cancellationToken);
+
+        /// <summary>Runs <c>Echo</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static string EchoInWorker(global::Forklift.IWorkerPool pool, string text, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.EchoMethod, text, null, cancellationToken);
+        }
+
         /// <summary>Runs <c>Echo</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> EchoMapAsync(global::System.Collections.Generic.IEnumerable<string> inputs, global::System.Threading.CancellationToken cancellationToken = default)

@@ -18,6 +18,19 @@ namespace MyApp
             return pool.InvokeAsync(ForkliftParallel.AuditMethod, (account, tally, code), null, cancellationToken);
         }
 
+        /// <summary>Runs <c>Audit</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static global::MyApp.Account AuditInWorker(global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code, global::System.Threading.CancellationToken cancellationToken = default)
+            => AuditInWorker(global::Forklift.ParallelDefaults.Pool, account, tally, code, cancellationToken);
+
+        /// <summary>Runs <c>Audit</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static global::MyApp.Account AuditInWorker(global::Forklift.IWorkerPool pool, global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.AuditMethod, (account, tally, code), null, cancellationToken);
+        }
+
         /// <summary>Runs <c>Audit</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<global::MyApp.Account[]> AuditMapAsync(global::System.Collections.Generic.IEnumerable<(global::MyApp.Account account, global::MyApp.Tally tally, global::MyApp.Sealed code)> inputs, global::System.Threading.CancellationToken cancellationToken = default)

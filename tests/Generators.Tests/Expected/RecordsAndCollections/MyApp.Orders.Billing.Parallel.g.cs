@@ -18,6 +18,19 @@ namespace MyApp.Orders
             return pool.InvokeAsync(ForkliftParallel.TotalsMethod, (order, codes, points, extra, grid), null, cancellationToken);
         }
 
+        /// <summary>Runs <c>Totals</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        internal static global::System.Collections.Generic.IReadOnlyList<decimal> TotalsInWorker(global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid, global::System.Threading.CancellationToken cancellationToken = default)
+            => TotalsInWorker(global::Forklift.ParallelDefaults.Pool, order, codes, points, extra, grid, cancellationToken);
+
+        /// <summary>Runs <c>Totals</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        internal static global::System.Collections.Generic.IReadOnlyList<decimal> TotalsInWorker(global::Forklift.IWorkerPool pool, global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.TotalsMethod, (order, codes, points, extra, grid), null, cancellationToken);
+        }
+
         /// <summary>Runs <c>Totals</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<decimal>[]> TotalsMapAsync(global::System.Collections.Generic.IEnumerable<(global::MyApp.Orders.Order? order, global::System.Collections.Generic.HashSet<string> codes, global::System.Collections.Immutable.ImmutableArray<global::MyApp.Orders.Point> points, (int, byte[]) extra, int[][] grid)> inputs, global::System.Threading.CancellationToken cancellationToken = default)

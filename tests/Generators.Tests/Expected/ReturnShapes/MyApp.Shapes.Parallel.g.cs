@@ -18,6 +18,19 @@ namespace MyApp
             return pool.InvokeAsync(ForkliftParallel.FlushAsyncMethod, id, null, cancellationToken);
         }
 
+        /// <summary>Runs <c>FlushAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static void FlushInWorker(int id, global::System.Threading.CancellationToken cancellationToken = default)
+            => FlushInWorker(global::Forklift.ParallelDefaults.Pool, id, cancellationToken);
+
+        /// <summary>Runs <c>FlushAsync</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static void FlushInWorker(global::Forklift.IWorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            pool.Invoke(ForkliftParallel.FlushAsyncMethod, id, null, cancellationToken);
+        }
+
         /// <summary>Runs <c>FlushAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task FlushMapAsync(global::System.Collections.Generic.IEnumerable<int> inputs, global::System.Threading.CancellationToken cancellationToken = default)
@@ -59,6 +72,19 @@ namespace MyApp
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.LogMethod, message, null, cancellationToken);
+        }
+
+        /// <summary>Runs <c>Log</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static void LogInWorker(string message, global::System.Threading.CancellationToken cancellationToken = default)
+            => LogInWorker(global::Forklift.ParallelDefaults.Pool, message, cancellationToken);
+
+        /// <summary>Runs <c>Log</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static void LogInWorker(global::Forklift.IWorkerPool pool, string message, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            pool.Invoke(ForkliftParallel.LogMethod, message, null, cancellationToken);
         }
 
         /// <summary>Runs <c>Log</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
@@ -104,6 +130,19 @@ namespace MyApp
             return pool.InvokeAsync(ForkliftParallel.NewIdMethod, global::Forklift.Dispatch.Unit.Value, null, cancellationToken);
         }
 
+        /// <summary>Runs <c>NewId</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static global::System.Guid NewIdInWorker(global::System.Threading.CancellationToken cancellationToken = default)
+            => NewIdInWorker(global::Forklift.ParallelDefaults.Pool, cancellationToken);
+
+        /// <summary>Runs <c>NewId</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static global::System.Guid NewIdInWorker(global::Forklift.IWorkerPool pool, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.NewIdMethod, global::Forklift.Dispatch.Unit.Value, null, cancellationToken);
+        }
+
         /// <summary>Runs <c>ReadAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<string?> ReadInWorkerAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -115,6 +154,19 @@ namespace MyApp
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.ReadAsyncMethod, id, null, cancellationToken);
+        }
+
+        /// <summary>Runs <c>ReadAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        internal static string? ReadInWorker(int id, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadInWorker(global::Forklift.ParallelDefaults.Pool, id, cancellationToken);
+
+        /// <summary>Runs <c>ReadAsync</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        internal static string? ReadInWorker(global::Forklift.IWorkerPool pool, int id, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.ReadAsyncMethod, id, null, cancellationToken);
         }
 
         /// <summary>Runs <c>ReadAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
@@ -154,6 +206,19 @@ namespace MyApp
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.SaveAsyncMethod, path, null, cancellationToken);
+        }
+
+        /// <summary>Runs <c>SaveAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static void SaveInWorker(string path, global::System.Threading.CancellationToken cancellationToken = default)
+            => SaveInWorker(global::Forklift.ParallelDefaults.Pool, path, cancellationToken);
+
+        /// <summary>Runs <c>SaveAsync</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static void SaveInWorker(global::Forklift.IWorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            pool.Invoke(ForkliftParallel.SaveAsyncMethod, path, null, cancellationToken);
         }
 
         /// <summary>Runs <c>SaveAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
@@ -197,6 +262,19 @@ namespace MyApp
         {
             global::System.ArgumentNullException.ThrowIfNull(pool);
             return pool.InvokeAsync(ForkliftParallel.SizeAsyncMethod, path, null, cancellationToken);
+        }
+
+        /// <summary>Runs <c>SizeAsync</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static long SizeInWorker(string path, global::System.Threading.CancellationToken cancellationToken = default)
+            => SizeInWorker(global::Forklift.ParallelDefaults.Pool, path, cancellationToken);
+
+        /// <summary>Runs <c>SizeAsync</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static long SizeInWorker(global::Forklift.IWorkerPool pool, string path, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.SizeAsyncMethod, path, null, cancellationToken);
         }
 
         /// <summary>Runs <c>SizeAsync</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>

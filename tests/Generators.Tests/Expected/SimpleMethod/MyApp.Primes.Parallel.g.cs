@@ -18,6 +18,19 @@ namespace MyApp
             return pool.InvokeAsync(ForkliftParallel.CountMethod, (from, to), null, cancellationToken);
         }
 
+        /// <summary>Runs <c>Count</c> in a worker process of the default pool (<c>ParallelDefaults.Pool</c>) and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static int CountInWorker(int from, int to, global::System.Threading.CancellationToken cancellationToken = default)
+            => CountInWorker(global::Forklift.ParallelDefaults.Pool, from, to, cancellationToken);
+
+        /// <summary>Runs <c>Count</c> in a worker process of <paramref name="pool"/> and waits for it on the calling thread.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
+        public static int CountInWorker(global::Forklift.IWorkerPool pool, int from, int to, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(pool);
+            return pool.Invoke(ForkliftParallel.CountMethod, (from, to), null, cancellationToken);
+        }
+
         /// <summary>Runs <c>Count</c> once per input in worker processes of the default pool (<c>ParallelDefaults.Pool</c>); the results are in input order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Forklift.Generators", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> CountMapAsync(global::System.Collections.Generic.IEnumerable<(int from, int to)> inputs, global::System.Threading.CancellationToken cancellationToken = default)
