@@ -56,42 +56,37 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Finds the file's <c>lock</c> statements from the positions of the word in its text, instead of walking every
-    /// node: a double-checked lock is rare, and on NLog a whole-tree walk of the files that lock cost this rule 0.15–0.19 s.
+    /// Finds the file's <c>lock</c> statements from the places its text spells the word, instead of walking every
+    /// node: a double-checked lock is rare, and on NLog a whole-tree walk of the files that lock cost this rule
+    /// 0.15–0.19 s, and a word-by-word scan with a callback 0.07–0.10 s. A Unicode escape can be ignored here: an
+    /// escaped word is always an identifier, never the keyword.
     /// </summary>
     private static void AnalyzeFile(SemanticModelAnalysisContext file)
     {
         var tree = file.SemanticModel.SyntaxTree;
-        var positions = new List<int>();
-        var stoppedAtEscape = SourceWords.Any(tree.GetText(file.CancellationToken), (text, at, length) =>
+
+        // A tree parsed from a string keeps that string, so ToString() does not copy (see SourceWords).
+        var text = tree.GetText(file.CancellationToken).ToString();
+        SyntaxNode? root = null;
+        for (var at = text.IndexOf("lock", StringComparison.Ordinal); at >= 0; at = text.IndexOf("lock", at + 4, StringComparison.Ordinal))
         {
-            if (SourceWords.Is(text, at, length, "lock"))
+            if (at > 0 && IsWordChar(text[at - 1]) || at + 4 < text.Length && IsWordChar(text[at + 4]))
             {
-                positions.Add(at);
+                continue; // part of a longer word: '_lock', 'Unlock', 'lockTaken'
             }
 
-            return false;
-        });
-        if (positions.Count == 0 && !stoppedAtEscape)
-        {
-            return;
-        }
-
-        // The scan stops at a Unicode escape (it could spell any identifier), leaving later words unseen: walk those
-        // rare files whole. An escaped word is never the keyword itself, so a position found is all we need otherwise.
-        var root = tree.GetRoot(file.CancellationToken);
-        var locks = stoppedAtEscape
-            ? root.DescendantNodes().OfType<LockStatementSyntax>()
-            : positions.Select(at => root.FindToken(at)).Where(token => token.IsKind(SyntaxKind.LockKeyword)).Select(token => token.Parent).OfType<LockStatementSyntax>();
-        foreach (var lockStatement in locks)
-        {
-            if (file.FilterSpan is not { } span || span.IntersectsWith(lockStatement.Span))
+            root ??= tree.GetRoot(file.CancellationToken);
+            if (root.FindToken(at) is { RawKind: (int)SyntaxKind.LockKeyword, Parent: LockStatementSyntax lockStatement } keyword
+                && keyword.SpanStart == at
+                && (file.FilterSpan is not { } span || span.IntersectsWith(lockStatement.Span)))
             {
                 file.CancellationToken.ThrowIfCancellationRequested();
                 AnalyzeLock(new FileNode(lockStatement, file));
             }
         }
     }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static void AnalyzeLock(FileNode context)
     {
