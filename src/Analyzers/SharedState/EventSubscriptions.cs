@@ -105,7 +105,7 @@ internal sealed class EventSubscriptions
         foreach (var tree in _compilation.SyntaxTrees)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (!SourceWords.Any(tree.GetText(_cancellationToken), (text, start, length) => SourceWords.Is(text, start, length, name)))
+            if (!SpellsWord(tree.GetText(_cancellationToken).ToString(), name))
             {
                 continue;
             }
@@ -211,6 +211,27 @@ internal sealed class EventSubscriptions
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds <paramref name="word"/> as a whole word. A vectorized search for the name
+    /// beats scanning every word of every file; a subscription spelled with a Unicode escape is missed (only a cost
+    /// shortcut would be lost by scanning for escapes, and such code is not written by hand).
+    /// </summary>
+    private static bool SpellsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static IConditionalAccessOperation? NearestConditionalAccess(IOperation operation)
     {
