@@ -15,6 +15,7 @@ internal static class DiagnosticIds
     public const string ThreadStaticInitializer = "FL1004";
     public const string ConcurrentDictionaryCompoundOperation = "FL1005";
     public const string LockExcludesNothing = "FL1006";
+    public const string PublishedBeforeFilled = "FL1007";
 
     public const string LockReleaseNotInFinally = "FL2001";
     public const string NonReentrantLockReentry = "FL2002";

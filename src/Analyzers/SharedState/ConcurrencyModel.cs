@@ -343,7 +343,9 @@ internal sealed class ConcurrencyModel
         => access.Context.Partner is null ? access.Context : (other.Context.Partner ?? other.Context);
 
     private static string RunsOnSeveralThreads(StateAccess access, StateAccess other)
-        => $"'{access.MemberName}' runs on several threads (started at line {StartOf(access, other).StartLine})";
+        => access.Via is { } via
+            ? $"{via} by the code started at line {StartOf(access, other).StartLine}"
+            : $"'{access.MemberName}' runs on several threads (started at line {StartOf(access, other).StartLine})";
 
     /// <summary>"in 'Deposit' (3 of 4 accesses)": how much of the state's code holds the guard, counting each place once.</summary>
     private static string GuardedIn(List<StateAccess> group, StateAccess guarded, string lockName)

@@ -164,6 +164,10 @@ internal sealed class StateAccess
     }
 
     public StateKey Key { get; }
+
+    /// <summary>For an access in an event handler: how the handler comes to run (see <c>SharedStateWalker.Frame.Via</c>).</summary>
+    public string? Via { get; set; }
+
     public AccessKind Kind { get; }
     public IReadOnlyList<HeldLock> Locks { get; }
     public ConcurrentContext Context { get; }

@@ -26,6 +26,7 @@ internal sealed class SharedStateWalker
     private readonly Func<SyntaxTree, SemanticModel> _semanticModels;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly EventSubscriptions _events;
 
     public SharedStateWalker(Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
@@ -34,6 +35,7 @@ internal sealed class SharedStateWalker
         _synchronization = new SynchronizationFacts(types);
         _semanticModels = semanticModels;
         _cancellationToken = cancellationToken;
+        _events = new EventSubscriptions(compilation, semanticModels, cancellationToken);
     }
 
     public List<StateAccess> Accesses { get; } = new();
@@ -226,7 +228,10 @@ internal sealed class SharedStateWalker
             return;
         }
 
-        var frame = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited, method.ContainingType);
+        var frame = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited, method.ContainingType)
+        {
+            Via = caller?.Via,
+        };
         if (method.MethodKind == MethodKind.LocalFunction && caller is not null)
         {
             frame.EnclosingFrame = caller;
@@ -359,12 +364,72 @@ internal sealed class SharedStateWalker
             return;
         }
 
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            FollowEventHandlers(invocation, frame);
+            return;
+        }
+
         if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))
         {
             return;
         }
 
         FollowCall(method, CalleeOwner(method, invocation.Instance, frame), invocation, frame);
+    }
+
+    /// <summary>
+    /// Raising an event runs every handler subscribed to it, on the raising thread: code that raises an event on
+    /// several threads at once runs its handlers on several threads at once, wherever they were subscribed.
+    /// </summary>
+    private void FollowEventHandlers(IInvocationOperation raise, Frame frame)
+    {
+        if (frame.Depth >= MaxCallDepth || _events.RaisedEvent(raise) is not { } found)
+        {
+            return;
+        }
+
+        var (raised, raisedOn) = found;
+
+        if (!raised.IsStatic && ResolveOwner(raisedOn, frame) is null)
+        {
+            // Raised on an object this code owns ('var d = new Downloader(); d.Run();' in each parallel body): each
+            // thread raises its own object's event, so nothing says that the handlers run at the same time.
+            return;
+        }
+
+        var locks = Combine(frame.Inherited, _synchronization.LocksAt(raise, frame.DeclaringType));
+        foreach (var subscription in _events.Of(raised))
+        {
+            switch (subscription.Handler)
+            {
+                case IMethodReferenceOperation { Method: var handler }:
+                    if (handler.DeclaringSyntaxReferences.IsEmpty)
+                    {
+                        break;
+                    }
+
+                    var via = new Frame(frame.Context, null, allLocalsShared: false, subscription.Owner, locks, frame.Depth, DisplayName(handler), frame.Visited, handler.ContainingType)
+                    {
+                        Via = $"'{DisplayName(handler)}' handles '{raised.Name}', raised",
+                    };
+                    Follow(handler, subscription.Owner, locks, frame.Depth + 1, frame.Context, frame.Visited, caller: via);
+                    break;
+                case IAnonymousFunctionOperation lambda:
+                    if (frame.Visited.Count >= MaxMethodsPerContext || !frame.Visited.Add((lambda.Symbol, subscription.Owner, locks.Count > 0)))
+                    {
+                        break;
+                    }
+
+                    // The lambda's captured variables are the subscribing method's: one set for every raise.
+                    var handlerFrame = new Frame(frame.Context, lambda.Syntax, allLocalsShared: false, subscription.Owner, locks, frame.Depth + 1, subscription.SubscriberName, frame.Visited, subscription.SubscriberType)
+                    {
+                        Via = $"the handler of '{raised.Name}' subscribed in '{subscription.SubscriberName}' is raised",
+                    };
+                    Walk(lambda.Body, handlerFrame);
+                    break;
+            }
+        }
     }
 
     /// <summary>The object whose fields <paramref name="method"/> reaches as <c>this</c>: a local function shares its caller's.</summary>
@@ -442,7 +507,7 @@ internal sealed class SharedStateWalker
             IParameterSymbol parameter => parameter.Type,
             _ => null,
         };
-        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, operation.Syntax.GetLocation(), frame.MemberName, type, isConstantStore));
+        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, operation.Syntax.GetLocation(), frame.MemberName, type, isConstantStore) { Via = frame.Via });
     }
 
     /// <summary>The shared state a write target names, or null when the target is not shared with other threads.</summary>
@@ -686,6 +751,12 @@ internal sealed class SharedStateWalker
         public int WindowEnd { get; set; } = int.MaxValue;
         public Microsoft.CodeAnalysis.Text.TextSpan? Excluded { get; set; }
         public bool SkipNestedFunctions { get; set; }
+
+        /// <summary>
+        /// For code run as an event's handler: how it comes to run ("'OnChunk' handles 'ChunkCompleted', raised"),
+        /// carried into its callees and completed by the message with where the raising code was started.
+        /// </summary>
+        public string? Via { get; set; }
 
         /// <summary>For a local function, the frame that called it (its captured variables are that frame's).</summary>
         public Frame? EnclosingFrame { get; set; }

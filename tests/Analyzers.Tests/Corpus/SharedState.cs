@@ -1,4 +1,4 @@
-// Corpus: representative inputs for the shared-state rules FL1001–FL1004 (races and their correct twins).
+// Corpus: representative inputs for the shared-state rules FL1001–FL1004, FL1007 (races and their correct twins).
 // Not compiled into the test project; the robustness test feeds it (whole and truncated) to every analyzer.
 using System;
 using System.Collections.Concurrent;
@@ -125,4 +125,38 @@ static class PerThread
     private static readonly AsyncLocal<string?> _flow = new();
 
     public static void Use() => Parallel.For(0, 4, i => { _depth++; _local.Value++; _flow.Value = i.ToString(); (_buffer ??= new()).Add(i); });
+}
+
+static class FlagsProvider
+{
+    private static readonly object s_gate = new object();
+    private static Dictionary<string, bool>? s_flags;
+    private static event EventHandler<int>? Loaded;
+    private static int s_loadedCount;
+
+    public static Dictionary<string, bool> Flags
+    {
+        get
+        {
+            if (s_flags == null)
+            {
+                lock (s_gate)
+                {
+                    if (s_flags == null)
+                    {
+                        s_flags = new Dictionary<string, bool>();    // FL1007
+                        s_flags["beta"] = true;
+                    }
+                }
+            }
+
+            return s_flags;
+        }
+    }
+
+    public static void LoadAll(int parts)
+    {
+        Loaded += (_, part) => s_loadedCount++;                       // FL1001: the handler runs on every loading thread
+        Parallel.For(0, parts, part => Loaded?.Invoke(null, part));
+    }
 }

@@ -1,0 +1,338 @@
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Forklift.Analyzers.SharedState.PublishedBeforeFilledAnalyzer, Forklift.CodeFixes.SharedState.PublishedBeforeFilledCodeFix>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// FL1007: a double-checked lock that publishes its new object before filling it (#9: feature flags loaded after the
+/// field was set, seen empty by a thread that passed the unlocked check).
+/// </summary>
+public class PublishedBeforeFilledTests
+{
+    private const string Flags = """
+        using System;
+        using System.Collections.Generic;
+
+        public sealed class Flags
+        {
+            private readonly Dictionary<string, bool> _flags = new Dictionary<string, bool>();
+            public string Source = "";
+            public void Load(string path) => _flags[path] = true;
+            public bool IsEnabled(string name) => _flags.TryGetValue(name, out var on) && on;
+        }
+
+        """;
+
+    [Fact]
+    public Task Publishing_then_loading_is_flagged_and_fixed_by_filling_a_local_first()
+        => Verify.VerifyCodeFixAsync(
+            Flags + """
+            public static class Provider
+            {
+                private static readonly object s_gate = new object();
+                private static Flags? s_current;
+
+                public static Flags Current
+                {
+                    get
+                    {
+                        if ({|#2:s_current == null|})
+                        {
+                            lock (s_gate)
+                            {
+                                if (s_current == null)
+                                {
+                                    {|#0:s_current = new Flags()|};
+                                    {|#1:s_current.Load("flags.txt")|};
+                                    Console.WriteLine(s_current.IsEnabled("x"));
+                                }
+                            }
+                        }
+
+                        return s_current;
+                    }
+                }
+            }
+            """,
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("s_current", "'Load' runs on it", "20")],
+            Flags + """
+            public static class Provider
+            {
+                private static readonly object s_gate = new object();
+                private static Flags? s_current;
+
+                public static Flags Current
+                {
+                    get
+                    {
+                        if (s_current == null)
+                        {
+                            lock (s_gate)
+                            {
+                                if (s_current == null)
+                                {
+                                    var current = new Flags();
+                                    current.Load("flags.txt");
+                                    Console.WriteLine(current.IsEnabled("x"));
+                                    s_current = current;
+                                }
+                            }
+                        }
+
+                        return s_current;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Early_return_check_member_write_and_instance_field_are_flagged_and_fixed()
+        => Verify.VerifyCodeFixAsync(
+            Flags + """
+            public sealed class Holder
+            {
+                private readonly object _gate = new object();
+                private Flags? _flags;
+                private int flags;
+
+                public Flags Get()
+                {
+                    if (this._flags is not null) return this._flags;
+                    lock (_gate)
+                    {
+                        if (this._flags is null)
+                        {
+                            [|this._flags = new()|];
+                            this._flags.Source = "env";
+                        }
+
+                        return this._flags;
+                    }
+                }
+            }
+            """,
+            Flags + """
+            public sealed class Holder
+            {
+                private readonly object _gate = new object();
+                private Flags? _flags;
+                private int flags;
+
+                public Flags Get()
+                {
+                    if (this._flags is not null) return this._flags;
+                    lock (_gate)
+                    {
+                        if (this._flags is null)
+                        {
+                            Flags flags2 = new();
+                            flags2.Source = "env";
+                            this._flags = flags2;
+                        }
+
+                        return this._flags;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Filling_that_can_leave_early_is_flagged_without_a_fix()
+        => Verify.VerifyCodeFixAsync(
+            Flags + """
+            public static class Provider
+            {
+                private static readonly object s_gate = new object();
+                private static Flags? s_current;
+
+                public static Flags? Current(string? path)
+                {
+                    if (s_current == null)
+                        lock (s_gate)
+                            if (s_current == null)
+                            {
+                                [|s_current = new Flags()|];
+                                if (path is null) return null;
+                                s_current.Load(path);
+                            }
+                    return s_current;
+                }
+            }
+            """,
+            Flags + """
+            public static class Provider
+            {
+                private static readonly object s_gate = new object();
+                private static Flags? s_current;
+
+                public static Flags? Current(string? path)
+                {
+                    if (s_current == null)
+                        lock (s_gate)
+                            if (s_current == null)
+                            {
+                                [|s_current = new Flags()|];
+                                if (path is null) return null;
+                                s_current.Load(path);
+                            }
+                    return s_current;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_lock_after_a_unicode_escape_in_the_file_is_still_found()
+        => Verify.VerifyAnalyzerAsync(Flags + """
+            public static class Provider
+            {
+                private const string Escaped = "\u00e9t\u00e9";
+                private static readonly object s_gate = new object();
+                private static Flags? s_current;
+
+                public static Flags Current()
+                {
+                    if (s_current == null)
+                        lock (s_gate)
+                            if (s_current == null) { [|s_current = new Flags()|]; s_current.Load(Escaped); }
+                    return s_current;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Filling_a_local_then_publishing_is_silent()
+        => Verify.VerifyAnalyzerAsync(Flags + """
+            public static class Provider
+            {
+                private static readonly object s_gate = new object();
+                private static volatile Flags? s_current;
+
+                public static Flags Current
+                {
+                    get
+                    {
+                        if (s_current == null)
+                        {
+                            lock (s_gate)
+                            {
+                                if (s_current == null)
+                                {
+                                    var flags = new Flags();
+                                    flags.Load("flags.txt");
+                                    s_current = flags;
+                                }
+                            }
+                        }
+
+                        return s_current;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Publishing_a_fully_constructed_object_is_silent()
+        => Verify.VerifyAnalyzerAsync(Flags + """
+            public sealed class Settings
+            {
+                public Settings(string path) { Path = path; }
+                public string Path { get; }
+            }
+
+            public static class Provider
+            {
+                private static readonly object s_gate = new object();
+                private static Settings? s_settings;
+
+                public static Settings Current
+                {
+                    get
+                    {
+                        if (s_settings == null)
+                        {
+                            lock (s_gate)
+                            {
+                                if (s_settings == null)
+                                {
+                                    s_settings = new Settings("app.json") { };
+                                    Console.WriteLine(s_settings.Path);
+                                }
+                            }
+                        }
+
+                        return s_settings;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lazy_of_T_is_silent()
+        => Verify.VerifyAnalyzerAsync(Flags + """
+            public static class Provider
+            {
+                private static readonly Lazy<Flags> s_current = new Lazy<Flags>(() =>
+                {
+                    var flags = new Flags();
+                    flags.Load("flags.txt");
+                    return flags;
+                });
+
+                public static Flags Current => s_current.Value;
+            }
+            """);
+
+    [Fact]
+    public Task Filling_under_the_lock_without_an_unlocked_check_is_silent()
+        => Verify.VerifyAnalyzerAsync(Flags + """
+            public static class Provider
+            {
+                private static readonly object s_gate = new object();
+                private static Flags? s_current;
+
+                public static Flags Current
+                {
+                    get
+                    {
+                        lock (s_gate)
+                        {
+                            if (s_current == null)
+                            {
+                                s_current = new Flags();
+                                s_current.Load("flags.txt");
+                            }
+
+                            return s_current;
+                        }
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Checks_of_another_field_are_silent()
+        => Verify.VerifyAnalyzerAsync(Flags + """
+            public sealed class Provider
+            {
+                private readonly object _gate = new object();
+                private Flags? _current;
+                private Flags? _next;
+
+                public Flags Current()
+                {
+                    if (_next == null)
+                    {
+                        lock (_gate)
+                        {
+                            if (_current == null)
+                            {
+                                _current = new Flags();
+                                _current.Load("flags.txt");
+                            }
+                        }
+                    }
+
+                    return _current!;
+                }
+            }
+            """);
+}
