@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers;
@@ -16,12 +17,21 @@ internal static class SourceWords
     /// <summary>Whether the word <c>text[start..(start + length)]</c> is what the caller looks for.</summary>
     public delegate bool Match(string text, int start, int length);
 
+    /// <summary>The text of <paramref name="source"/> as one string, made once per text and shared by every rule.</summary>
+    /// <remarks>
+    /// A text read from a small file keeps its string, but the compiler reads a large file into chunks, and then every
+    /// <c>ToString()</c> builds the whole string again, on the large-object heap: on NLog's compile that was 24 MB of
+    /// strings, one per rule and file (docs/benchmarks-analyzers.md). Reading a string also beats the virtual indexer
+    /// of <see cref="SourceText"/>.
+    /// </remarks>
+    public static string TextOf(SourceText source) => Texts.GetValue(source, static text => text.ToString());
+
+    private static readonly ConditionalWeakTable<SourceText, string> Texts = new();
+
     /// <summary>True when some ASCII word of <paramref name="source"/> satisfies <paramref name="match"/>, or it holds a Unicode escape.</summary>
     public static bool Any(SourceText source, Match match)
     {
-        // A tree parsed from a string keeps that string, so ToString() does not copy; reading a string beats the
-        // virtual indexer of SourceText.
-        var text = source.ToString();
+        var text = TextOf(source);
         var length = text.Length;
         var position = 0;
         while (position < length)

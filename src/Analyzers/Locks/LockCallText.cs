@@ -55,8 +55,7 @@ internal static class LockCallText
     /// </remarks>
     public static Words Scan(SourceText source)
     {
-        // A tree parsed from a string keeps that string, so ToString() does not copy.
-        var text = source.ToString();
+        var text = SourceWords.TextOf(source);
         if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
         {
             return Words.LockCallName | Words.LockKeyword;

@@ -84,7 +84,7 @@ internal sealed class ParallelAttributes
                 return typeNames.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type));
             }
 
-            var text = source.ToString();
+            var text = SourceWords.TextOf(source);
             if (typeNames.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
             {
                 return true;

@@ -105,7 +105,7 @@ internal sealed class EventSubscriptions
         foreach (var tree in _compilation.SyntaxTrees)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (!SpellsWord(tree.GetText(_cancellationToken).ToString(), name))
+            if (!SpellsWord(SourceWords.TextOf(tree.GetText(_cancellationToken)), name))
             {
                 continue;
             }

@@ -65,8 +65,7 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     {
         var tree = file.SemanticModel.SyntaxTree;
 
-        // A tree parsed from a string keeps that string, so ToString() does not copy (see SourceWords).
-        var text = tree.GetText(file.CancellationToken).ToString();
+        var text = SourceWords.TextOf(tree.GetText(file.CancellationToken));
         SyntaxNode? root = null;
         for (var at = text.IndexOf("lock", StringComparison.Ordinal); at >= 0; at = text.IndexOf("lock", at + 4, StringComparison.Ordinal))
         {
