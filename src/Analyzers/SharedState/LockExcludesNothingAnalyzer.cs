@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -43,19 +44,35 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                 return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
             }
 
-            // Per-file walks that bind only the statements they need, not operation actions: an operation action makes
-            // the driver bind every method body of the compilation (a second time, since the compiler's own binding is
-            // not shared). Only bodies with a 'lock' or an 'x.Enter(…)' are bound, and only files with those words are
-            // walked (FileNodeActions).
-            FileNodeActions.Register(start, static (text, at, length) => SourceWords.Is(text, at, length, "lock"), AnalyzeLock, SyntaxKind.LockStatement);
-            if (start.Compilation.GetTypeByMetadataName("System.Threading.SpinLock") is { } spinLock)
-            {
-                FileNodeActions.Register(start, static (text, at, length) => SourceWords.IsOneOf(text, at, length, EnterWords), node => AnalyzeSpinLock(node, spinLock), SyntaxKind.InvocationExpression);
-            }
+            // One callback per file that binds only the statements it needs, not operation actions: an operation
+            // action makes the driver bind every method body of the compilation (a second time, since the compiler's
+            // own binding is not shared). The 'lock' statements and 'x.Enter(…)' calls come from the lock rules'
+            // per-file index (LockSyntax), found once per file for all of them.
+            var spinLock = start.Compilation.GetTypeByMetadataName("System.Threading.SpinLock");
+            start.RegisterSemanticModelAction(file => AnalyzeFile(file, spinLock));
         });
     }
 
-    private static readonly string[] EnterWords = ["Enter", "TryEnter"];
+    private static void AnalyzeFile(SemanticModelAnalysisContext file, INamedTypeSymbol? spinLock)
+    {
+        foreach (var node in LockSyntax.Of(file.SemanticModel.SyntaxTree, file.CancellationToken).Nodes)
+        {
+            if (file.FilterSpan is { } span && !span.IntersectsWith(node.Span))
+            {
+                continue;
+            }
+
+            file.CancellationToken.ThrowIfCancellationRequested();
+            if (node is LockStatementSyntax)
+            {
+                AnalyzeLock(new FileNode(node, file));
+            }
+            else if (spinLock is not null)
+            {
+                AnalyzeSpinLock(new FileNode(node, file), spinLock);
+            }
+        }
+    }
 
     private static void AnalyzeLock(FileNode context)
     {
