@@ -78,12 +78,12 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         // While it is down, calls go on on the two others (one retry: a false alarm on a loaded machine costs no call).
         string[] meanwhile = await ClusterWork.NapMapAsync(Pool, Enumerable.Repeat(20, 30));
 
-        // The same node, same ports, a new process: a new silo generation that must enter rotation by itself.
-        await victim.StartAsync();
-        long readyAt = Stopwatch.GetTimestamp();
-        double readyAfter = Stopwatch.GetElapsedTime(victim.StartedAt).TotalSeconds;
+        // The same node, same ports, a new process: a new silo generation that the pool must take into rotation by itself.
+        await cluster.StartNodeAsync(victim);
+        long usedAt = Stopwatch.GetTimestamp();
+        double usedAfter = Stopwatch.GetElapsedTime(victim.StartedAt).TotalSeconds;
         string[] firstOnRestarted = await CallsUntilOneRunsOnAsync("node2");
-        output.WriteLine($"restarted silo ready {readyAfter:F1} s after its process started; first call on it {Stopwatch.GetElapsedTime(readyAt).TotalSeconds:F1} s after ready");
+        output.WriteLine($"restarted silo in the pool {usedAfter:F1} s after its process started; first call on it {Stopwatch.GetElapsedTime(usedAt).TotalSeconds:F1} s after that");
 
         Assert.Equal(30, meanwhile.Length);
         Assert.DoesNotContain("node2", meanwhile);

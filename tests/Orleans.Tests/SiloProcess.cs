@@ -42,8 +42,10 @@ internal sealed partial class SiloProcess : IDisposable
 
     public static string AppPath => Path.Combine(RepoRoot(), "tests", "Orleans.Tests", "Fixtures", "SiloApp", "bin", Configuration, "net10.0", "SiloApp.dll");
 
-    /// <summary>Starts the process (again, on the same ports) and waits until it prints READY.</summary>
-    public async Task StartAsync()
+    /// <summary>Starts the process (again, on the same ports: a new silo generation) and waits until it prints READY.</summary>
+    /// <exception cref="InvalidOperationException">It exited, or printed no READY within <paramref name="bound"/>; the
+    /// message has its output. The process is left as it is: the caller kills it or starts it again.</exception>
+    public async Task StartAsync(TimeSpan bound)
     {
         if (!File.Exists(AppPath))
         {
@@ -66,18 +68,27 @@ internal sealed partial class SiloProcess : IDisposable
         process.OutputDataReceived += (_, e) => OnLine(e.Data, ready);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, null);
         _process?.Dispose();
+        lock (_output)
+        {
+            // Each start is a new silo: its output is what explains a failure of this start.
+            _output.Clear();
+        }
+
         StartedAt = Stopwatch.GetTimestamp();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
         Task exited = process.WaitForExitAsync();
-        Task first = await Task.WhenAny(ready.Task, exited, Task.Delay(Eventually.StartBound));
+        Task first = await Task.WhenAny(ready.Task, exited, Task.Delay(bound));
         if (first != ready.Task)
         {
-            throw new InvalidOperationException($"Silo {Name} did not start ({(first == exited ? "it exited" : "no READY in time")}). Output:\n{Output}");
+            throw new InvalidOperationException($"Silo {Name} did not start ({(first == exited ? "it exited" : $"no READY within {bound}")}). Output:\n{Output}");
         }
     }
+
+    /// <summary>Whether the current process has ended (killed, or it stopped itself).</summary>
+    public bool HasExited => _process is { HasExited: true };
 
     public string Output
     {

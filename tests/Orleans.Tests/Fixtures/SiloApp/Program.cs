@@ -25,6 +25,13 @@ int workers = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture)
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+// Times on every line (UTC, as the test host's own log): a failed start's output is read beside the test host's.
+builder.Logging.AddSimpleConsole(options =>
+{
+    options.TimestampFormat = "HH:mm:ss.fff ";
+    options.UseUtcTimestamp = true;
+});
 builder.UseOrleans(silo =>
 {
     silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, primaryPort), serviceId: clusterId, clusterId: clusterId);
