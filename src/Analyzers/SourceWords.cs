@@ -39,16 +39,21 @@ internal static class SourceWords
     /// time on NLog (docs/benchmarks-analyzers.md).
     /// </remarks>
     public static bool Any(SourceText source, string[] words, Match? accept = null)
+        => Any(source, new TextSpan(0, source.Length), words, accept);
+
+    /// <summary>As <see cref="Any(SourceText, string[], Match?)"/>, within <paramref name="span"/> of the text only.</summary>
+    public static bool Any(SourceText source, TextSpan span, string[] words, Match? accept = null)
     {
         var text = TextOf(source);
-        if (HasUnicodeEscape(text))
+        if (HasUnicodeEscape(text, span))
         {
             return true;
         }
 
         foreach (var word in words)
         {
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+            var last = span.End - word.Length;
+            for (var at = IndexOf(text, word, span.Start, last); at >= 0; at = IndexOf(text, word, at + 1, last))
             {
                 var end = at + word.Length;
                 if ((at == 0 || !IsAsciiWordChar(text[at - 1])) && (end == text.Length || !IsAsciiWordChar(text[end]))
@@ -63,8 +68,14 @@ internal static class SourceWords
     }
 
     /// <summary>Whether the text holds <c>\u</c> or <c>\U</c>, which can spell any identifier.</summary>
-    public static bool HasUnicodeEscape(string text)
-        => text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0;
+    public static bool HasUnicodeEscape(string text) => HasUnicodeEscape(text, new TextSpan(0, text.Length));
+
+    private static bool HasUnicodeEscape(string text, TextSpan span)
+        => IndexOf(text, "\\u", span.Start, span.End - 2) >= 0 || IndexOf(text, "\\U", span.Start, span.End - 2) >= 0;
+
+    /// <summary>The first occurrence of <paramref name="word"/> that starts between <paramref name="from"/> and <paramref name="last"/>, or -1.</summary>
+    private static int IndexOf(string text, string word, int from, int last)
+        => from > last ? -1 : text.IndexOf(word, from, last - from + word.Length, StringComparison.Ordinal);
 
     /// <summary>Whether the word at <paramref name="start"/> is exactly <paramref name="word"/>.</summary>
     public static bool Is(string text, int start, int length, string word)

@@ -143,7 +143,7 @@ internal sealed class ConcurrencyModel
             return model;
         }
 
-        var types = new ConcurrencyTypes(compilation);
+        var types = ConcurrencyTypes.For(compilation);
         if (types.Thread is null && types.Task is null)
         {
             return model;

@@ -482,22 +482,24 @@ internal sealed class TypeConcurrency
     /// </summary>
     public static bool MaySynchronize(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
+        // Read in the text of each declaration: a 'lock' statement or one of the names, as a word (comments and strings
+        // only cost the analysis that follows). Walking each type's syntax nodes cost more than the search.
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            if (SourceWords.Any(reference.SyntaxTree.GetText(cancellationToken), reference.Span, SynchronizationNames))
             {
-                switch (node)
-                {
-                    case LockStatementSyntax:
-                        return true;
-                    case IdentifierNameSyntax { Identifier.ValueText: "Monitor" or "Interlocked" or "Volatile" or "SemaphoreSlim" or "ReaderWriterLockSlim" or "Lock" or "SpinLock" or "Mutex" or "EnterScope" or "ThreadSafe" or "ThreadSafeAttribute" }:
-                        return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
+
+    private static readonly string[] SynchronizationNames =
+    [
+        "lock", "Monitor", "Interlocked", "Volatile", "SemaphoreSlim", "ReaderWriterLockSlim", "Lock", "SpinLock", "Mutex", "EnterScope",
+        "ThreadSafe", "ThreadSafeAttribute",
+    ];
 
     private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<(IMethodSymbol, string)> visited, Location? start, Dictionary<(ISymbol, Location, string), Reached> reached)
     {

@@ -30,6 +30,14 @@ public class TextGateTests
                 WordByWord.AnyOf(source, words) == SourceWords.Any(source, words),
                 $"'{text}': word by word {WordByWord.AnyOf(source, words)}, searched {SourceWords.Any(source, words)}");
 
+            // Within a span: the words of the whole text that lie inside it (a word cut by the span's edge is not one).
+            var from = random.Next(text.Length + 1);
+            var span = new TextSpan(from, random.Next(text.Length - from + 1));
+            var inSpan = text.Substring(span.Start, span.Length) is var inside && (inside.Contains("\\u", StringComparison.Ordinal) || inside.Contains("\\U", StringComparison.Ordinal));
+            var expectedInSpan = inSpan || WordByWord.Any(text.Replace("\\u", "\\_").Replace("\\U", "\\_"), (t, start, length) =>
+                start >= span.Start && start + length <= span.End && words.Any(word => word.Length == length && string.CompareOrdinal(t, start, word, 0, length) == 0));
+            Assert.True(expectedInSpan == SourceWords.Any(source, span, words), $"'{text}' in {span}: expected {expectedInSpan}");
+
             // With a condition on each occurrence: here, that the next character opens a parenthesis.
             static bool BeforeParenthesis(string t, int start, int length) => start + length < t.Length && t[start + length] == '(';
             var expected = WordByWord.Any(text, (t, start, length) => (length == 3 && string.CompareOrdinal(t, start, "new", 0, 3) == 0) && BeforeParenthesis(t, start, length));
