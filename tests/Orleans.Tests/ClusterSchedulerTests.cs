@@ -38,7 +38,13 @@ public sealed class ClusterSchedulerTests : IAsyncLifetime
         var inputs = Enumerable.Range(0, 1000).Select(i => (long)i).ToArray();
         await using var local = new WorkerPool(new WorkerPoolOptions { Workers = 2, Isolation = WorkerPoolIsolation.InProcess });
 
-        long[] remote = await ClusterWork.SquareMapAsync(pool, inputs);
+        // The chunks are held on the nodes until every slot has one: the map submits its chunks one by one, and on a
+        // loaded machine each chunk could otherwise be done before the next is sent, so that all went to one node.
+        Hold();
+        Task<long[]> map = ClusterWork.SquareMapAsync(pool, inputs);
+        await Eventually.WaitAsync(() => Nodes.Sum(n => n.Running.Count) == 4, "a chunk in every slot");
+        Release();
+        long[] remote = await map;
         long[] expected = await ClusterWork.SquareMapAsync(local, inputs);
 
         Assert.Equal(expected, remote);
