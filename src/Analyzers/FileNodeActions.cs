@@ -1,7 +1,7 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers;
 
@@ -40,16 +40,21 @@ internal static class FileNodeActions
 {
     /// <summary>
     /// Calls <paramref name="analyze"/> for each node of <paramref name="kinds"/> in each file (within the span the
-    /// host asks about, in an editor) whose text has a word <paramref name="mayMatter"/> accepts, or in every file
+    /// host asks about, in an editor) whose text <paramref name="mayMatter"/> accepts, or in every file
     /// when it is null.
     /// </summary>
-    public static void Register(CompilationStartAnalysisContext start, SourceWords.Match? mayMatter, Action<FileNode> analyze, params SyntaxKind[] kinds)
+    public static void Register(CompilationStartAnalysisContext start, Func<SourceText, bool>? mayMatter, Action<FileNode> analyze, params SyntaxKind[] kinds)
     {
-        var wanted = kinds.Select(kind => (int)kind).ToImmutableHashSet();
+        var wanted = new bool[kinds.Max(kind => (int)kind) + 1];
+        foreach (var kind in kinds)
+        {
+            wanted[(int)kind] = true;
+        }
+
         start.RegisterSemanticModelAction(file =>
         {
             var tree = file.SemanticModel.SyntaxTree;
-            if (mayMatter is not null && !SourceWords.Any(tree.GetText(file.CancellationToken), mayMatter))
+            if (mayMatter is not null && !mayMatter(tree.GetText(file.CancellationToken)))
             {
                 return;
             }
@@ -58,7 +63,7 @@ internal static class FileNodeActions
             var nodes = file.FilterSpan is { } span ? root.DescendantNodes(span) : root.DescendantNodes();
             foreach (var node in nodes)
             {
-                if (wanted.Contains(node.RawKind))
+                if (node.RawKind < wanted.Length && wanted[node.RawKind])
                 {
                     file.CancellationToken.ThrowIfCancellationRequested();
                     analyze(new FileNode(node, file));

@@ -49,7 +49,7 @@ internal static class LockCallText
 
     /// <summary>Which of <see cref="Words"/> the text may hold.</summary>
     /// <remarks>
-    /// Same words as <see cref="SourceWords.Any"/>: a word is a maximal run of ASCII letters, digits and underscores,
+    /// Same words as <see cref="SourceWords.Any(SourceText, string[], SourceWords.Match?)"/>: a word is a maximal run of ASCII letters, digits and underscores,
     /// and a Unicode escape (<c>\u0057ait</c> is the identifier <c>Wait</c>) can spell any identifier, so it counts as
     /// every word.
     /// </remarks>

@@ -137,13 +137,13 @@ internal sealed class ConcurrencyModel
         // even looked up.
         var text = tree.GetText(cancellationToken);
         var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
-        var synchronizes = SourceWords.Any(text, static (source, start, length) => SourceWords.IsOneOf(source, start, length, SynchronizationWords));
+        var synchronizes = SourceWords.Any(text, SynchronizationWords);
         if (!startsWork && !synchronizes)
         {
             return model;
         }
 
-        var types = new ConcurrencyTypes(compilation);
+        var types = ConcurrencyTypes.For(compilation);
         if (types.Thread is null && types.Task is null)
         {
             return model;

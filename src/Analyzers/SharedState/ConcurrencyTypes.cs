@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Forklift.Analyzers.SharedState;
@@ -5,7 +6,12 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>The well-known types the shared-state rules look for, resolved once per compilation.</summary>
 internal sealed class ConcurrencyTypes
 {
-    public ConcurrencyTypes(Compilation compilation)
+    private static readonly ConditionalWeakTable<Compilation, ConcurrencyTypes> ByCompilation = new();
+
+    /// <summary>The types of <paramref name="compilation"/>, looked up by the first file that needs them and shared by the rest.</summary>
+    public static ConcurrencyTypes For(Compilation compilation) => ByCompilation.GetValue(compilation, static c => new ConcurrencyTypes(c));
+
+    private ConcurrencyTypes(Compilation compilation)
     {
         Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
         ThreadPool = compilation.GetTypeByMetadataName("System.Threading.ThreadPool");

@@ -55,14 +55,14 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
             // operation actions, which make the driver bind every method body of the compilation; and one callback per
             // file, not one per 'if' or assignment (FileNodeActions). A check-then-act needs a 'ContainsKey' or
             // 'TryGetValue' in the file's text.
-            FileNodeActions.Register(start, null, node => AnalyzeUpdate(node, dictionary), UpdateKinds);
-            FileNodeActions.Register(start, static (text, at, length) => SourceWords.IsOneOf(text, at, length, CheckWords), node => AnalyzeCheckThenAct(node, dictionary),
+            FileNodeActions.Register(start, ConcurrentDictionaryCandidates.MayContainElementUpdates, node => AnalyzeUpdate(node, dictionary), UpdateKinds);
+            FileNodeActions.Register(start, static text => SourceWords.Any(text, CheckWords), node => AnalyzeCheckThenAct(node, dictionary),
                 SyntaxKind.IfStatement, SyntaxKind.ConditionalExpression);
         });
     }
 
     /// <summary>The syntax of increments, decrements, compound, simple and '??=' assignments.</summary>
-    private static readonly SyntaxKind[] UpdateKinds =
+    internal static readonly SyntaxKind[] UpdateKinds =
     [
         SyntaxKind.PostIncrementExpression, SyntaxKind.PostDecrementExpression, SyntaxKind.PreIncrementExpression, SyntaxKind.PreDecrementExpression,
         SyntaxKind.SimpleAssignmentExpression, SyntaxKind.CoalesceAssignmentExpression,

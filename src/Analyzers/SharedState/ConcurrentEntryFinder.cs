@@ -91,9 +91,10 @@ internal sealed class ConcurrentEntryFinder
     /// identifier <c>Run</c>) or anything between <c>new</c> and <c>(</c> other than white space makes us walk the file.
     /// </remarks>
     public static bool MayContainCandidates(SourceText source)
-        => SourceWords.Any(source, static (text, start, length) =>
-            SourceWords.IsOneOf(text, start, length, CandidateWords)
-            || (SourceWords.Is(text, start, length, "new") && NextNonWhiteSpaceMayOpenArguments(text, start + length)));
+        => SourceWords.Any(source, CandidateWords)
+           || SourceWords.Any(source, NewWord, static (text, start, length) => NextNonWhiteSpaceMayOpenArguments(text, start + length));
+
+    private static readonly string[] NewWord = ["new"];
 
     /// <summary>
     /// After <c>new</c>: an opening parenthesis that is not closed right away, or a comment or directive we do not try

@@ -76,8 +76,9 @@ internal readonly struct MethodSyntaxFacts
                         deferred = true;
                         break;
                     case SimpleNameSyntax name when ownMethodNames.Contains(name.Identifier.ValueText):
-                        mayReference |= !IsCalled(name) && MayBeOwnMember(name, mayDenoteOwnType);
-                        maySynchronize |= SynchronizationCalls.Contains(name.Identifier.ValueText) && IsCalled(name);
+                        // Once a fact is known, its (perhaps binding) test is not run again.
+                        mayReference = mayReference || (!IsCalled(name) && MayBeOwnMember(name, mayDenoteOwnType));
+                        maySynchronize = maySynchronize || (SynchronizationCalls.Contains(name.Identifier.ValueText) && IsCalled(name));
                         break;
                     case SimpleNameSyntax name when SynchronizationCalls.Contains(name.Identifier.ValueText) && IsCalled(name):
                         maySynchronize = true;

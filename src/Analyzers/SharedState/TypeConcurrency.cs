@@ -30,6 +30,7 @@ internal sealed class TypeConcurrency
     private readonly Dictionary<IMethodSymbol, MethodSummary?> _summaries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, int> _declaredIndex = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, string> _lockKeys = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<(SyntaxTree Tree, int Namespace, string Text), bool> _receiverDenotesOwnType = new();
 
     /// <summary>Which declared methods can reach reportable state; null until known, or when every method counts.</summary>
     private ReportableState? _reportable;
@@ -318,6 +319,39 @@ internal sealed class TypeConcurrency
     /// </summary>
     private bool MayDenoteOwnType(ExpressionSyntax receiver)
     {
+        // The same receiver text (an enum such as 'LogLevel' before each of its members) recurs across a type's
+        // methods, and binds to the same type anywhere in the type's declaration in one file and namespace block,
+        // except where a generic method's type parameter may be what it names.
+        (SyntaxTree, int, string)? key = InGenericMethod(receiver) ? null : (receiver.SyntaxTree, receiver.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1, receiver.ToString());
+        if (key is { } known && _receiverDenotesOwnType.TryGetValue(known, out var cached))
+        {
+            return cached;
+        }
+
+        var result = DenotesOwnType(receiver);
+        if (key is { } computed)
+        {
+            _receiverDenotesOwnType[computed] = result;
+        }
+
+        return result;
+    }
+
+    private static bool InGenericMethod(SyntaxNode node)
+    {
+        for (var ancestor = node.Parent; ancestor is not null and not TypeDeclarationSyntax; ancestor = ancestor.Parent)
+        {
+            if (ancestor is MethodDeclarationSyntax { TypeParameterList: not null } or LocalFunctionStatementSyntax { TypeParameterList: not null })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool DenotesOwnType(ExpressionSyntax receiver)
+    {
         if (SpeculativeType.Of(receiver, _semanticModels(receiver.SyntaxTree)) is not { } bound)
         {
             return false;
@@ -448,22 +482,24 @@ internal sealed class TypeConcurrency
     /// </summary>
     public static bool MaySynchronize(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
+        // Read in the text of each declaration: a 'lock' statement or one of the names, as a word (comments and strings
+        // only cost the analysis that follows). Walking each type's syntax nodes cost more than the search.
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            if (SourceWords.Any(reference.SyntaxTree.GetText(cancellationToken), reference.Span, SynchronizationNames))
             {
-                switch (node)
-                {
-                    case LockStatementSyntax:
-                        return true;
-                    case IdentifierNameSyntax { Identifier.ValueText: "Monitor" or "Interlocked" or "Volatile" or "SemaphoreSlim" or "ReaderWriterLockSlim" or "Lock" or "SpinLock" or "Mutex" or "EnterScope" or "ThreadSafe" or "ThreadSafeAttribute" }:
-                        return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
+
+    private static readonly string[] SynchronizationNames =
+    [
+        "lock", "Monitor", "Interlocked", "Volatile", "SemaphoreSlim", "ReaderWriterLockSlim", "Lock", "SpinLock", "Mutex", "EnterScope",
+        "ThreadSafe", "ThreadSafeAttribute",
+    ];
 
     private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<(IMethodSymbol, string)> visited, Location? start, Dictionary<(ISymbol, Location, string), Reached> reached)
     {

@@ -159,8 +159,8 @@ public class LockCallFilterTests
             }
 
             var source = SourceText.From(text.ToString());
-            var expected = (SourceWords.Any(source, static (t, start, length) => SourceWords.IsOneOf(t, start, length, LockCallText.Names)) ? LockCallText.Words.LockCallName : 0)
-                           | (SourceWords.Any(source, static (t, start, length) => SourceWords.Is(t, start, length, "lock")) ? LockCallText.Words.LockKeyword : 0);
+            var expected = (WordByWord.AnyOf(source, LockCallText.Names) ? LockCallText.Words.LockCallName : 0)
+                           | (WordByWord.AnyOf(source, "lock") ? LockCallText.Words.LockKeyword : 0);
             Assert.True(expected == LockCallText.Scan(source), $"'{text}': expected {expected}, scanned {LockCallText.Scan(source)}");
         }
     }

@@ -1,0 +1,148 @@
+using System.Text;
+using Forklift.Analyzers.SharedState;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// The text pre-checks that let a rule skip a file before walking or binding it. A check that says "no" wrongly
+/// loses a report, so each is compared, on many generated texts, with the plain definition it must agree with.
+/// </summary>
+public class TextGateTests
+{
+    [Fact]
+    public void The_word_search_finds_exactly_the_words_a_word_by_word_scan_finds()
+    {
+        string[] words = ["Run", "For", "lock", "Lock", "new"];
+        string[] pieces =
+        [
+            "Run", "Runs", "_Run", "Run1", "For", "Format", "ForEach", "lock", "block", "locks", "Lock", "Locker", "new", "renew",
+            "\\u0052un", "\\", "u", "U", "é", "ü", ".", " ", "(", ")", ";", "\n", "\"", "/", "@", "1", "x", "Ru", "n", "Fo", "r", "lo", "ck",
+        ];
+        var random = new Random(20261129);
+        for (var i = 0; i < 5000; i++)
+        {
+            var text = Generate(random, pieces, 8);
+            var source = SourceText.From(text);
+            Assert.True(
+                WordByWord.AnyOf(source, words) == SourceWords.Any(source, words),
+                $"'{text}': word by word {WordByWord.AnyOf(source, words)}, searched {SourceWords.Any(source, words)}");
+
+            // Within a span: the words of the whole text that lie inside it (a word cut by the span's edge is not one).
+            var from = random.Next(text.Length + 1);
+            var span = new TextSpan(from, random.Next(text.Length - from + 1));
+            var inSpan = text.Substring(span.Start, span.Length) is var inside && (inside.Contains("\\u", StringComparison.Ordinal) || inside.Contains("\\U", StringComparison.Ordinal));
+            var expectedInSpan = inSpan || WordByWord.Any(text.Replace("\\u", "\\_").Replace("\\U", "\\_"), (t, start, length) =>
+                start >= span.Start && start + length <= span.End && words.Any(word => word.Length == length && string.CompareOrdinal(t, start, word, 0, length) == 0));
+            Assert.True(expectedInSpan == SourceWords.Any(source, span, words), $"'{text}' in {span}: expected {expectedInSpan}");
+
+            // With a condition on each occurrence: here, that the next character opens a parenthesis.
+            static bool BeforeParenthesis(string t, int start, int length) => start + length < t.Length && t[start + length] == '(';
+            var expected = WordByWord.Any(text, (t, start, length) => (length == 3 && string.CompareOrdinal(t, start, "new", 0, 3) == 0) && BeforeParenthesis(t, start, length));
+            Assert.True(expected == SourceWords.Any(source, ["new"], BeforeParenthesis), $"'{text}': 'new(' expected {expected}");
+        }
+    }
+
+    [Theory]
+    [InlineData("d[k]++;")]
+    [InlineData("d[k] --;")]
+    [InlineData("d[k] += 2;")]
+    [InlineData("d[k]\n    -= 2;")]
+    [InlineData("(d[k])!++;")]
+    [InlineData("d[k] ??= 1;")]
+    [InlineData("d[k] <<= 1;")]
+    [InlineData("d[k] >>>= 1;")]
+    [InlineData("d[k] |= 1;")]
+    [InlineData("d[k] = d[k] + 1;")]
+    [InlineData("d[k] = Compute(() => { var y = 1; return y; });")]
+    [InlineData("++d[k];")]
+    [InlineData("-- this.counts [k];")]
+    [InlineData("++(d[k]);")]
+    [InlineData("d[k] /* note */ += 1;")]
+    [InlineData("d[k] = \\u0064[k] + 1;")]
+    public void Text_with_an_element_update_is_kept(string statement)
+        => Assert.True(ConcurrentDictionaryCandidates.MayContainElementUpdates(SourceText.From(InMethod(statement))));
+
+    [Theory]
+    [InlineData("buffer[i] = bytes;")]
+    [InlineData("names[i] = name.Trim(); count++; --left;")]
+    [InlineData("if (d[k] == 1 && d[j] >= 2 && d[i] > 3) { }")]
+    [InlineData("var x = d[k] + d[j] - 1;")]
+    [InlineData("Action a = () => d[k].Run(); total += 1;")]
+    [InlineData("")]
+    public void Text_without_an_element_update_is_skipped(string statement)
+        => Assert.False(ConcurrentDictionaryCandidates.MayContainElementUpdates(SourceText.From(InMethod(statement))));
+
+    [Fact]
+    public void The_element_update_check_keeps_every_text_whose_syntax_has_an_update_the_rule_reads()
+    {
+        // Statements built from tokens with random white space and comments between them: updates of every operator
+        // on element targets of several shapes, values that do or do not read an element, and look-alikes.
+        string[] targets = ["d[k]", "(d[k])", "d[k]!", "this.d[k]", "o.d[k]", "d[k][j]", "d[(int)k]", "d?.e[k]", "x", "o.x"];
+        string[] assignments = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", ">>>=", "??="];
+        string[] values = ["1", "d[k] + 1", "d[k]", "(d[k]) * 2", "x", "F(() => { var y = 1; return d[k]; })", "F(() => { return 1; })", "new[] { 1 }", "e[k]"];
+        string[] others = ["if (d[k] == 1) { }", "var t = d[k] >= 2;", "F(d[k]);", "y = x > 1 ? d[k] : 0;", "i++;", "--j;"];
+        var random = new Random(20261130);
+        var (updates, skipped) = (0, 0);
+        for (var i = 0; i < 4000; i++)
+        {
+            var statement = random.Next(6) switch
+            {
+                0 => Tokens(random, Pick(random, targets), "++", ";"),
+                1 => Tokens(random, Pick(random, targets), "--", ";"),
+                2 => Tokens(random, random.Next(2) == 0 ? "++" : "--", Pick(random, targets), ";"),
+                3 => Tokens(random, Pick(random, others)),
+                _ => Tokens(random, Pick(random, targets), Pick(random, assignments), Pick(random, values), ";"),
+            };
+            var text = InMethod(statement);
+            var tree = CSharpSyntaxTree.ParseText(text);
+            Assert.DoesNotContain(tree.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+            var hasUpdate = tree.GetRoot().DescendantNodes().Any(node =>
+                ConcurrentDictionaryCompoundOperationAnalyzer.UpdateKinds.Contains((SyntaxKind)node.RawKind)
+                && ConcurrentDictionaryCandidates.UpdatedElement(node) is not null);
+            var kept = ConcurrentDictionaryCandidates.MayContainElementUpdates(SourceText.From(text));
+            Assert.True(kept || !hasUpdate, $"an update the rule reads, but the file would be skipped: '{text}'");
+            updates += hasUpdate ? 1 : 0;
+            skipped += kept ? 0 : 1;
+        }
+
+        // Both answers must occur, or the generator no longer tests the check.
+        Assert.True(updates > 1000 && skipped > 500, $"{updates} texts with an update, {skipped} skipped");
+    }
+
+    private static string Pick(Random random, string[] choices) => choices[random.Next(choices.Length)];
+
+    /// <summary>The tokens of <paramref name="parts"/> (split at spaces) with random white space or comments between them.</summary>
+    private static string Tokens(Random random, params string[] parts)
+    {
+        string[] between = ["", "", " ", "\n    ", "/* c */", " // c\n", "\t"];
+        var text = new StringBuilder();
+        foreach (var token in string.Join(" ", parts).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (text.Length > 0 && SourceWords.IsAsciiWordChar(text[^1]) && SourceWords.IsAsciiWordChar(token[0]))
+            {
+                text.Append(' '); // two words stay two words
+            }
+
+            text.Append(token).Append(Pick(random, between));
+        }
+
+        return text.ToString();
+    }
+
+    private static string InMethod(string statements) => $"class C {{ void M() {{ {statements} }} }}";
+
+    private static string Generate(Random random, string[] pieces, int most)
+    {
+        var text = new StringBuilder();
+        var count = random.Next(0, most);
+        for (var j = 0; j < count; j++)
+        {
+            text.Append(pieces[random.Next(pieces.Length)]);
+        }
+
+        return text.ToString();
+    }
+}
