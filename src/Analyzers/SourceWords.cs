@@ -67,6 +67,26 @@ internal static class SourceWords
         return false;
     }
 
+    /// <summary>
+    /// Where each of <paramref name="words"/> occurs as a whole ASCII word in <paramref name="text"/>, word by word (all
+    /// of the first word's occurrences, then the next word's). A Unicode escape is not read: callers check
+    /// <see cref="HasUnicodeEscape(string)"/> first.
+    /// </summary>
+    public static IEnumerable<int> Occurrences(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            var last = text.Length - word.Length;
+            for (var at = IndexOf(text, word, 0, last); at >= 0; at = IndexOf(text, word, at + 1, last))
+            {
+                if ((at == 0 || !IsAsciiWordChar(text[at - 1])) && (at + word.Length == text.Length || !IsAsciiWordChar(text[at + word.Length])))
+                {
+                    yield return at;
+                }
+            }
+        }
+    }
+
     /// <summary>Whether the text holds <c>\u</c> or <c>\U</c>, which can spell any identifier.</summary>
     public static bool HasUnicodeEscape(string text) => HasUnicodeEscape(text, new TextSpan(0, text.Length));
 

@@ -36,13 +36,16 @@ internal static class SharedMemoryMethods
     /// <summary>Echoes; its argument codec throws, after writing the bytes, when the first one is <see cref="FailEncoding"/>.</summary>
     public static readonly ParallelMethod<byte[]?, byte[]?> FailingEcho = Define<byte[]?, byte[]?>("FailingEcho(byte[])", new FailingCodec(), Bytes, (bytes, _) => ValueTask.FromResult(bytes));
 
+    /// <summary>The bytes the worker's managed heap holds (<see cref="GC.GetTotalMemory(bool)"/>, without collecting).</summary>
+    public static readonly ParallelMethod<Unit, long> HeapBytes = Define<Unit, long>("HeapBytes()", TestCodecs.Unit, TestCodecs.Int64, (_, _) => ValueTask.FromResult(GC.GetTotalMemory(forceFullCollection: false)));
+
     /// <summary>A first byte that makes <see cref="FailingCodec"/> throw.</summary>
     public const byte FailEncoding = 0xEE;
 
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho, RecordedEcho, FailingEcho })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho, RecordedEcho, FailingEcho, HeapBytes })
         {
             ParallelMethodRegistry.Register(method);
         }

@@ -116,6 +116,42 @@ public sealed class SharedMemoryReuseTests
         Assert.Empty(connection.Files());
     }
 
+    [Fact]
+    public void An_idle_large_segment_gives_its_memory_back_unless_the_reader_holds_it_and_grows_again_for_the_next_message()
+    {
+        if (!SharedMemorySegment.IsSupported)
+        {
+            return;
+        }
+
+        using var connection = new Connection(idleTrim: TimeSpan.FromMilliseconds(100));
+
+        // Above the 16 MiB a kept segment may always hold.
+        SharedMemorySegment large = connection.Send(Payload(40 * MiB, seed: 12));
+        long grown = large.Capacity;
+        Assert.True(grown > 40 * MiB);
+        Assert.Equal(grown, large.ResidentPrefix);
+        connection.ReadExactly(Payload(40 * MiB, seed: 12));
+
+        // While the reader holds the message, nothing is given back, whatever the timer does.
+        Assert.False(large.TryTrim());
+        Assert.Equal(grown, large.ResidentPrefix);
+        connection.Reader.ReleaseShared();
+
+        // Released and idle: the timer punches out everything past the first MiB (the file keeps its size).
+        Assert.True(SpinWait.SpinUntil(() => large.Capacity < grown, TimeSpan.FromSeconds(60)), "the idle segment was not trimmed");
+        Assert.Equal(MiB, large.Capacity);
+        Assert.Equal(MiB, large.ResidentPrefix);
+
+        // The same segment carries the next large message, which the reader (whose mapping lost its pages) reads exactly.
+        SharedMemorySegment again = connection.Send(Payload(40 * MiB, seed: 13));
+        Assert.Same(large, again);
+        Assert.Equal(grown, again.ResidentPrefix);
+        connection.ReadExactly(Payload(40 * MiB, seed: 13));
+        connection.Reader.ReleaseShared();
+        Assert.Empty(connection.Files());
+    }
+
     private static byte[] Payload(int size, int seed)
     {
         byte[] bytes = new byte[size];
@@ -130,10 +166,10 @@ public sealed class SharedMemoryReuseTests
         private readonly AnonymousPipeClientStream _client;
         private readonly OutgoingSegments _segments;
 
-        public Connection()
+        public Connection(TimeSpan? idleTrim = null)
         {
             _client = new AnonymousPipeClientStream(PipeDirection.In, _server.ClientSafePipeHandle);
-            _segments = SharedMemoryFrames.EnableFor(Buffer, Environment.ProcessId, FakeWorker)!;
+            _segments = SharedMemoryFrames.EnableFor(Buffer, Environment.ProcessId, FakeWorker, idleTrim)!;
             Reader = new LengthPrefixFrameReader(_client, 1024, Environment.ProcessId, FakeWorker);
         }
 

@@ -35,6 +35,40 @@ public sealed class SharedMemoryTests
     }
 
     [Fact]
+    public async Task A_value_over_1_GiB_comes_back_exactly()
+    {
+        // Past every growth step of the segments' mappings (64 MiB doubling to 2 GiB) and not a multiple of a page.
+        const int size = (1024 * 1024 * 1024) + 4097;
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        byte[] sent = Random(size, seed: 1024);
+
+        byte[]? back = await pool.InvokeAsync(SharedMemoryMethods.Echo, sent).WaitAsync(Wait);
+
+        Assert.NotNull(back);
+        Assert.True(sent.AsSpan().SequenceEqual(back), "1 GiB and 4097 bytes did not come back exactly.");
+    }
+
+    [Fact]
+    public async Task A_worker_frees_each_large_argument_after_its_call_so_its_heap_holds_none_of_them()
+    {
+        // Larger than LargeMessageCollector.MinimumBytes, so each call allocates enough to collect after it. Without the
+        // collection the GC would leave at least the last argument (the GC collects on allocation, not after a call).
+        const int size = 96 * 1024 * 1024;
+        Assert.True(size > Dispatch.LargeMessageCollector.MinimumBytes);
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        for (int call = 0; call < 3; call++)
+        {
+            byte[] sent = Random(size, seed: call);
+            byte[]? back = await pool.InvokeAsync(SharedMemoryMethods.Echo, sent).WaitAsync(Wait);
+            Assert.True(sent.AsSpan().SequenceEqual(back), $"call {call} did not come back exactly");
+        }
+
+        // The worker runs one request at a time and collects before it takes the next: this call sees the heap after it.
+        long heap = await pool.InvokeAsync(SharedMemoryMethods.HeapBytes, Dispatch.Unit.Value).WaitAsync(Wait);
+        Assert.True(heap < size, $"the worker's heap holds {heap} bytes after three calls with {size}-byte arguments");
+    }
+
+    [Fact]
     public async Task Null_and_many_large_values_in_a_row_and_in_a_map_come_back_exactly()
     {
         await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 2 });

@@ -190,9 +190,10 @@ internal sealed class ConcurrencyModel
     {
         var finder = new ConcurrentEntryFinder(types);
         var entries = new List<ConcurrentEntry>();
-        foreach (var node in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+        var tree = semanticModel.SyntaxTree;
+        foreach (var node in ConcurrentEntryFinder.Candidates(tree.GetRoot(cancellationToken), tree.GetText(cancellationToken)))
         {
-            if (!ConcurrentEntryFinder.IsCandidate(node) || !ConcurrentEntryFinder.MayStart(node, semanticModel))
+            if (!ConcurrentEntryFinder.MayStart(node, semanticModel))
             {
                 continue;
             }

@@ -97,6 +97,48 @@ internal sealed class ConcurrentEntryFinder
     private static readonly string[] NewWord = ["new"];
 
     /// <summary>
+    /// The nodes of <paramref name="root"/> that <see cref="IsCandidate"/> accepts, in the order a walk of every node
+    /// meets them, found from the text instead: every candidate holds one of <see cref="CandidateWords"/> or a
+    /// <c>new</c> (its name, the created type, an <c>AsParallel</c> in its receiver chain, the keyword), so only the
+    /// tokens at those words and their ancestors are tested. Walking every node of every file that names a start was
+    /// most of the model's own syntax work. A Unicode escape, which can spell a word anywhere, makes us walk them all.
+    /// </summary>
+    public static List<SyntaxNode> Candidates(SyntaxNode root, SourceText source)
+    {
+        var text = SourceWords.TextOf(source);
+        if (SourceWords.HasUnicodeEscape(text))
+        {
+            return root.DescendantNodes().Where(IsCandidate).ToList();
+        }
+
+        var found = new HashSet<SyntaxNode>();
+        foreach (var at in SourceWords.Occurrences(text, CandidateWords))
+        {
+            AddCandidateAncestors(root.FindToken(at), found);
+        }
+
+        foreach (var at in SourceWords.Occurrences(text, NewWord))
+        {
+            AddCandidateAncestors(root.FindToken(at), found);
+        }
+
+        var candidates = found.ToList();
+        candidates.Sort(static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.End.CompareTo(a.Span.End));
+        return candidates;
+    }
+
+    private static void AddCandidateAncestors(SyntaxToken token, HashSet<SyntaxNode> found)
+    {
+        for (var node = token.Parent; node is not null; node = node.Parent)
+        {
+            if (IsCandidate(node))
+            {
+                found.Add(node);
+            }
+        }
+    }
+
+    /// <summary>
     /// After <c>new</c>: an opening parenthesis that is not closed right away, or a comment or directive we do not try
     /// to read past. <c>new()</c> (a field's <c>= new();</c>, a <c>new()</c> constraint) has no argument, and a
     /// target-typed creation is a candidate only with one, so it does not keep the file in.

@@ -30,6 +30,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
     private readonly Stream _output;
     private readonly object _sendLock = new();
     private readonly PooledBufferWriter _result = new();
+    private readonly LargeMessageCollector _collector = new();
     private readonly PooledBufferWriter _progress = new();
     private readonly PooledBufferWriter _arguments = new();
 
@@ -351,6 +352,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         else
         {
             _argumentBytes = arguments;
+            _collector.MovedLargeMessage();
         }
 
         ParallelMethod? method = (uint)handle < (uint)_methods.Count ? _methods[handle] : null;
@@ -503,6 +505,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             try
             {
                 SendResponse(id, ResponseStatus.Ok);
+                _collector.AfterCall();
                 RequestDone();
                 return;
             }
@@ -524,6 +527,7 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
             SendResponse(id, status);
         }
 
+        _collector.AfterCall();
         RequestDone();
     }
 
@@ -672,6 +676,11 @@ internal sealed class WorkerDispatcher : IThreadPoolWorkItem
         _result.PatchByte(offset + 8, (byte)status);
         _result.PatchInt64(offset + 9, _reportWorkingSet ? Environment.WorkingSet : 0);
         ReadOnlySpan<byte> frame = SharedMemoryFrames.Complete(_result, (byte)MessageType.Response, _maxMessageBytes, out Transport.SharedMemorySegment? segment);
+        if (segment is not null)
+        {
+            _collector.MovedLargeMessage();
+        }
+
         lock (_sendLock)
         {
             SharedMemoryFrames.Write(_output, frame, segment);

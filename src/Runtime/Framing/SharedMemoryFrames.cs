@@ -24,14 +24,19 @@ internal static class SharedMemoryFrames
     /// <summary>Makes <paramref name="buffer"/> spill large frames into segments between pool <paramref name="poolPid"/>
     /// and worker <paramref name="workerPid"/>; returns the segments it writes into (to dispose with the connection),
     /// or <see langword="null"/> where shared memory is not supported.</summary>
-    public static OutgoingSegments? EnableFor(PooledBufferWriter buffer, int poolPid, int workerPid)
+    /// <param name="buffer">The send buffer.</param>
+    /// <param name="poolPid">The pool's process id.</param>
+    /// <param name="workerPid">The worker's process id.</param>
+    /// <param name="idleTrim">How long a large kept segment may stay unused before it gives its memory back
+    /// (<see cref="OutgoingSegments.DefaultIdleTrim"/> if <see langword="null"/>).</param>
+    public static OutgoingSegments? EnableFor(PooledBufferWriter buffer, int poolPid, int workerPid, TimeSpan? idleTrim = null)
     {
         if (!SharedMemorySegment.IsSupported)
         {
             return null;
         }
 
-        var segments = new OutgoingSegments(poolPid, workerPid);
+        var segments = new OutgoingSegments(poolPid, workerPid, idleTrim);
         buffer.EnableSpill(SharedMemorySegment.Threshold, segments.Take);
         return segments;
     }

@@ -13,6 +13,7 @@ internal sealed unsafe class MappedSegment : MemoryManager<byte>
     private readonly byte* _pointer;
     private readonly long _length;
     private long _populated;
+    private int _trims;
     private int _references = 1;
 
     private MappedSegment(byte* pointer, long length)
@@ -47,6 +48,14 @@ internal sealed unsafe class MappedSegment : MemoryManager<byte>
     /// per 16 pages while decoding), once per mapping.</summary>
     public void Populate(int frameBytes)
     {
+        // The writer gave the pages back while idle (SharedMemorySegment.TryTrim) and filled them again: ours are gone.
+        int trims = Volatile.Read(ref *(int*)(_pointer + SharedMemorySegment.TrimCountOffset));
+        if (trims != _trims)
+        {
+            _trims = trims;
+            _populated = 0;
+        }
+
         long end = SharedMemorySegment.ControlSize + (long)frameBytes;
         if (end > _populated)
         {

@@ -134,6 +134,22 @@ internal static unsafe partial class PosixInterop
     [LibraryImport("libc", EntryPoint = "posix_fallocate")]
     public static partial int PosixFallocate(int fd, long offset, long length);
 
+    /// <summary><c>fallocate</c> mode: keep the file's size (with <see cref="FALLOC_FL_PUNCH_HOLE"/>, which requires it).</summary>
+    public const int FALLOC_FL_KEEP_SIZE = 0x01;
+
+    /// <summary><c>fallocate</c> mode: free the range's pages; it then reads as zeros, in a mapping too (no SIGBUS).</summary>
+    public const int FALLOC_FL_PUNCH_HOLE = 0x02;
+
+    /// <summary><c>lseek</c> whence: the next hole at or after the offset (the file's end if none).</summary>
+    public const int SEEK_HOLE = 4;
+
+    /// <summary>Returns 0, or -1 and errno.</summary>
+    [LibraryImport("libc", EntryPoint = "fallocate", SetLastError = true)]
+    public static partial int Fallocate(int fd, int mode, long offset, long length);
+
+    [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
+    public static partial long Lseek(int fd, long offset, int whence);
+
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
     {

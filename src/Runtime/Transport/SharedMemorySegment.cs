@@ -40,8 +40,13 @@ internal sealed unsafe class SharedMemorySegment : ISpillTarget
     /// kept between messages, so the pipe path never holds an array larger than this.</summary>
     public const int Threshold = 1024 * 1024;
 
-    /// <summary>Bytes before the frame in the file: the in-use word (an <see cref="int"/>), padded to a cache line.</summary>
+    /// <summary>Bytes before the frame in the file: the in-use word (an <see cref="int"/>), the trim count (an
+    /// <see cref="int"/>, see <see cref="TryTrim"/>), padded to a cache line.</summary>
     public const int ControlSize = 64;
+
+    /// <summary>Offset in the file of the number of times the writer gave the segment's pages back (<see cref="TryTrim"/>):
+    /// a reader that sees it change faults its mapping in again.</summary>
+    public const int TrimCountOffset = 4;
 
     private const string Directory = "/dev/shm/";
     private const string Prefix = "forklift-";
@@ -197,6 +202,41 @@ internal sealed unsafe class SharedMemorySegment : ISpillTarget
         Volatile.Write(ref *(int*)_map, 1);
         return true;
     }
+
+    /// <summary>For a kept segment the reader has released: gives back the memory of everything past the first
+    /// allocation step (the segment stays, and grows again for the next large message), so an idle connection does not
+    /// hold the largest message it ever carried. <see langword="false"/> if the reader still holds the last message
+    /// or there is nothing to give back.</summary>
+    /// <remarks>The pages are freed with a hole punched in the file rather than by shrinking it: a hole reads as
+    /// zeros, so neither side's mapping can ever fault with SIGBUS, and the writer fills it again (with
+    /// <c>posix_fallocate</c>, so a full <c>/dev/shm</c> is still an exception) before it copies the next message in.</remarks>
+    public bool TryTrim()
+    {
+        if (_allocated <= AllocationStep || !TryTake())
+        {
+            return false;
+        }
+
+        try
+        {
+            if (PosixInterop.Fallocate((int)_file.SafeFileHandle.DangerousGetHandle(), PosixInterop.FALLOC_FL_KEEP_SIZE | PosixInterop.FALLOC_FL_PUNCH_HOLE, AllocationStep, _allocated - AllocationStep) != 0)
+            {
+                return false;
+            }
+
+            _allocated = AllocationStep;
+            _populated = Math.Min(_populated, AllocationStep);
+            _ = Interlocked.Increment(ref *(int*)(_map + TrimCountOffset));
+            return true;
+        }
+        finally
+        {
+            Volatile.Write(ref *(int*)_map, 0);
+        }
+    }
+
+    /// <summary>Bytes from the start of the file up to its first hole: how much of it holds memory (for tests).</summary>
+    public long ResidentPrefix => PosixInterop.Lseek((int)_file.SafeFileHandle.DangerousGetHandle(), 0, PosixInterop.SEEK_HOLE);
 
     /// <summary>The owner no longer keeps this segment: from now on it is one-shot (unmapped once sent).</summary>
     public void Disown() => Owner = null;

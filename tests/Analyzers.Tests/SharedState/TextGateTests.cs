@@ -112,6 +112,36 @@ public class TextGateTests
         Assert.True(updates > 1000 && skipped > 500, $"{updates} texts with an update, {skipped} skipped");
     }
 
+    [Fact]
+    public void Candidates_found_from_the_words_are_exactly_those_a_walk_of_every_node_finds_in_the_same_order()
+    {
+        string[] statements =
+        [
+            "Task.Run(() => x++);", "Task.Factory.StartNew(Work);", "Parallel.For(0, n, i => { total += i; });",
+            "Parallel.ForEach<int>(items, i => Use(i));", "var q = items.AsParallel().Where(i => i > 0).Select(i => i * 2);",
+            "var t = new Thread(Work);", "var u = new System.Threading.Timer(Tick);", "Thread v = new(Work);", "List<int> w = new();",
+            "timer.Elapsed += OnTick;", "handler?.Invoke();", "list.ForEach(i => { });", "ThreadPool.QueueUserWorkItem(_ => Work());",
+            "await Task.WhenAll(a, b);", "Task.WaitAll(tasks);", "/* Task.Run(Work); */", "var s = \"Parallel.For\";", "@Run();",
+            "Use(() => items.AsParallel().ForAll(i => Use(i)));", "Task.Run(() => Parallel.Invoke(A, B));", "Format(\"{0}\", Forklift);",
+            "Task.\\u0052un(Work);", "#if DEBUG\nTask.Run(Work);\n#endif\n",
+        ];
+        var random = new Random(20261131);
+        for (var i = 0; i < 2000; i++)
+        {
+            var body = new StringBuilder();
+            for (var j = random.Next(0, 6); j > 0; j--)
+            {
+                body.Append(Pick(random, statements)).Append('\n');
+            }
+
+            var text = $"using System.Threading; using System.Threading.Tasks; class C {{ async Task M() {{\n{body}}} }}";
+            var tree = CSharpSyntaxTree.ParseText(text);
+            var walked = tree.GetRoot().DescendantNodes().Where(ConcurrentEntryFinder.IsCandidate).ToList();
+            var found = ConcurrentEntryFinder.Candidates(tree.GetRoot(), tree.GetText());
+            Assert.True(walked.SequenceEqual(found), $"walked {walked.Count}, found {found.Count} in '{text}'");
+        }
+    }
+
     private static string Pick(Random random, string[] choices) => choices[random.Next(choices.Length)];
 
     /// <summary>The tokens of <paramref name="parts"/> (split at spaces) with random white space or comments between them.</summary>
