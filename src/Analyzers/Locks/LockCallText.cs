@@ -56,7 +56,7 @@ internal static class LockCallText
     public static Words Scan(SourceText source)
     {
         var text = SourceWords.TextOf(source);
-        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+        if (SourceWords.HasUnicodeEscape(text))
         {
             return Words.LockCallName | Words.LockKeyword;
         }
@@ -83,13 +83,13 @@ internal static class LockCallText
         for (var at = text.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = text.IndexOf(stem, at + 1, StringComparison.Ordinal))
         {
             var start = at;
-            while (start > 0 && IsAsciiWordChar(text[start - 1]))
+            while (start > 0 && SourceWords.IsAsciiWordChar(text[start - 1]))
             {
                 start--;
             }
 
             var end = at + stem.Length;
-            while (end < text.Length && IsAsciiWordChar(text[end]))
+            while (end < text.Length && SourceWords.IsAsciiWordChar(text[end]))
             {
                 end++;
             }
@@ -102,8 +102,6 @@ internal static class LockCallText
 
         return false;
     }
-
-    private static bool IsAsciiWordChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
 
     /// <summary>The method name written at an invocation, or <see langword="null"/> (a delegate call, for example).</summary>
     public static string? InvokedName(ExpressionSyntax expression) => expression switch
