@@ -6,10 +6,11 @@
 #
 #   benchmarks/RealCode/csc-ab.sh [--baselines] <results folder>/<target>.csc.rsp <project folder> [rounds] [analyzer folder]
 #
-# --baselines adds two compiles per round with analyzers that are not Forklift's and report nothing
+# --baselines adds three compiles per round with analyzers that are not Forklift's and report nothing
 # (benchmarks/RealCode/Baselines): "noop" registers one syntax action (what the analyzer driver costs any analyzer),
-# "bindall" has an empty operation-block action (the driver binds every method body once more). Forklift's own cost is
-# then "with" minus "noop", and "bindall" minus "noop" is what reading every body would cost.
+# "bindall" has an empty operation-block action (the driver binds every method body once more), "permodel" has an
+# empty semantic-model action (the driver hands it every file's semantic model, as it does most of Forklift's rules).
+# Forklift's own cost is then "with" minus "noop"; "bindall" minus "noop" is what reading every body would cost.
 #
 # The .csc.rsp files are written by run.sh (the library's own csc command line, with the analyzers it injected); the
 # project folder is where that csc ran (relative paths in the command line start there). The optional analyzer folder
@@ -43,9 +44,10 @@ if [[ -n "$baselines" ]]; then
     echo "building the baseline analyzers failed:"; tail -20 "$work/baselines-build.log"; exit 1; }
   baseline_dll="$here/Baselines/bin/Release/netstandard2.0/Forklift.RealCode.Baselines.dll"
   # A compile runs no analyzer whose every diagnostic is suppressed, so /nowarn picks one of the two.
-  echo "$(cat "$work/without.rsp") /analyzer:$baseline_dll /nowarn:FLB002" > "$work/noop.rsp"
-  echo "$(cat "$work/without.rsp") /analyzer:$baseline_dll /nowarn:FLB001" > "$work/bindall.rsp"
-  variants="with without noop bindall"
+  echo "$(cat "$work/without.rsp") /analyzer:$baseline_dll /nowarn:FLB002,FLB003" > "$work/noop.rsp"
+  echo "$(cat "$work/without.rsp") /analyzer:$baseline_dll /nowarn:FLB001,FLB003" > "$work/bindall.rsp"
+  echo "$(cat "$work/without.rsp") /analyzer:$baseline_dll /nowarn:FLB001,FLB002" > "$work/permodel.rsp"
+  variants="with without noop bindall permodel"
 fi
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -66,12 +68,12 @@ awk '{ wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " ($3 + $4) }
        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
      END { wo = median(wall["without"]); co = median(cpu["without"]);
            printf "median without: wall %.2f s, CPU %.2f s\n", wo, co;
-           split("noop bindall with", order, " ");
-           for (k = 1; k <= 3; k++) { v = order[k]; if (!(v in wall)) continue;
+           split("noop bindall permodel with", order, " ");
+           for (k = 1; k <= 4; k++) { v = order[k]; if (!(v in wall)) continue;
              ww = median(wall[v]); cw = median(cpu[v]);
              printf "median %-8s wall %.2f s (%+.1f %%), CPU %.2f s (%+.1f %%)\n", v ":", ww, 100 * (ww - wo) / wo, cw, 100 * (cw - co) / co }
            if ("noop" in cpu) {
-             cn = median(cpu["noop"]); cw = median(cpu["with"]); cb = median(cpu["bindall"]);
-             printf "Forklift beyond the driver (with - noop): %+.1f %% of the CPU without analyzers; binding every body (bindall - noop): %+.1f %%\n",
-               100 * (cw - cn) / co, 100 * (cb - cn) / co } }' "$work/times"
+             cn = median(cpu["noop"]); cw = median(cpu["with"]); cb = median(cpu["bindall"]); cm = median(cpu["permodel"]);
+             printf "Forklift beyond the driver (with - noop): %+.1f %% of the CPU without analyzers; binding every body (bindall - noop): %+.1f %%; a semantic-model action per file (permodel - noop): %+.1f %%\n",
+               100 * (cw - cn) / co, 100 * (cb - cn) / co, 100 * (cm - cn) / co } }' "$work/times"
 echo "FL reports in the last compile with Forklift: $(grep -o 'warning FL[0-9]*' "$work/with.out" | sort | uniq -c | tr -s ' \n' ' ')"

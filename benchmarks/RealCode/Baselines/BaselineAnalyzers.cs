@@ -50,3 +50,26 @@ public sealed class BindEveryBodyAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationBlockAction(static _ => { });
     }
 }
+
+/// <summary>
+/// FLB003: an analyzer with an empty semantic-model action, the way most of Forklift's rules read a file (one callback
+/// per file, with its semantic model). What the driver costs an analyzer for asking about every file's semantic model,
+/// before the analyzer binds anything itself.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PerFileSemanticModelAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        "FLB003", "Baseline: a semantic-model action per file", "Never reported", "Baseline", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSemanticModelAction(static _ => { });
+    }
+}
