@@ -50,17 +50,11 @@ internal static class SourceWords
             return true;
         }
 
-        foreach (var word in words)
+        foreach (var at in Occurrences(text, span, words))
         {
-            var last = span.End - word.Length;
-            for (var at = IndexOf(text, word, span.Start, last); at >= 0; at = IndexOf(text, word, at + 1, last))
+            if (accept is null || accept(text, at, LengthAt(text, at)))
             {
-                var end = at + word.Length;
-                if ((at == 0 || !IsAsciiWordChar(text[at - 1])) && (end == text.Length || !IsAsciiWordChar(text[end]))
-                    && (accept is null || accept(text, at, word.Length)))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -72,19 +66,34 @@ internal static class SourceWords
     /// of the first word's occurrences, then the next word's). A Unicode escape is not read: callers check
     /// <see cref="HasUnicodeEscape(string)"/> first.
     /// </summary>
-    public static IEnumerable<int> Occurrences(string text, string[] words)
+    public static IEnumerable<int> Occurrences(string text, string[] words) => Occurrences(text, new TextSpan(0, text.Length), words);
+
+    private static IEnumerable<int> Occurrences(string text, TextSpan span, string[] words)
     {
         foreach (var word in words)
         {
-            var last = text.Length - word.Length;
-            for (var at = IndexOf(text, word, 0, last); at >= 0; at = IndexOf(text, word, at + 1, last))
+            var last = span.End - word.Length;
+            for (var at = IndexOf(text, word, span.Start, last); at >= 0; at = IndexOf(text, word, at + 1, last))
             {
-                if ((at == 0 || !IsAsciiWordChar(text[at - 1])) && (at + word.Length == text.Length || !IsAsciiWordChar(text[at + word.Length])))
+                var end = at + word.Length;
+                if ((at == 0 || !IsAsciiWordChar(text[at - 1])) && (end == text.Length || !IsAsciiWordChar(text[end])))
                 {
                     yield return at;
                 }
             }
         }
+    }
+
+    /// <summary>The length of the word that starts at <paramref name="start"/>.</summary>
+    private static int LengthAt(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && IsAsciiWordChar(text[end]))
+        {
+            end++;
+        }
+
+        return end - start;
     }
 
     /// <summary>Whether the text holds <c>\u</c> or <c>\U</c>, which can spell any identifier.</summary>

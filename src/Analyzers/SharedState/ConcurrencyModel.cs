@@ -80,13 +80,6 @@ internal sealed class ConcurrencyModel
     public const string StateKindProperty = "StateKind";
     public const string LockNameProperty = "LockName";
 
-    /// <summary>Words without which a document declares no type that synchronizes its own state.</summary>
-    private static readonly string[] SynchronizationWords =
-    [
-        "lock", "Monitor", "Interlocked", "Volatile", "ThreadSafe", "ThreadSafeAttribute", "SemaphoreSlim", "ReaderWriterLockSlim",
-        "Lock", "SpinLock", "Mutex", "EnterScope",
-    ];
-
     private static readonly ConditionalWeakTable<Compilation, Dictionary<SyntaxTree, Lazy<ConcurrencyModel>>> Models = new();
 
     private readonly RaceFindings _findings = new();
@@ -137,7 +130,7 @@ internal sealed class ConcurrencyModel
         // even looked up.
         var text = tree.GetText(cancellationToken);
         var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
-        var synchronizes = SourceWords.Any(text, SynchronizationWords);
+        var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords);
         if (!startsWork && !synchronizes)
         {
             return model;

@@ -96,6 +96,8 @@ internal sealed class ConcurrentEntryFinder
 
     private static readonly string[] NewWord = ["new"];
 
+    private static readonly string[] CandidateWordsAndNew = [.. CandidateWords, .. NewWord];
+
     /// <summary>
     /// The nodes of <paramref name="root"/> that <see cref="IsCandidate"/> accepts, in the order a walk of every node
     /// meets them, found from the text instead: every candidate holds one of <see cref="CandidateWords"/> or a
@@ -112,12 +114,7 @@ internal sealed class ConcurrentEntryFinder
         }
 
         var found = new HashSet<SyntaxNode>();
-        foreach (var at in SourceWords.Occurrences(text, CandidateWords))
-        {
-            AddCandidateAncestors(root.FindToken(at), found);
-        }
-
-        foreach (var at in SourceWords.Occurrences(text, NewWord))
+        foreach (var at in SourceWords.Occurrences(text, CandidateWordsAndNew))
         {
             AddCandidateAncestors(root.FindToken(at), found);
         }

@@ -486,7 +486,7 @@ internal sealed class TypeConcurrency
         // only cost the analysis that follows). Walking each type's syntax nodes cost more than the search.
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (SourceWords.Any(reference.SyntaxTree.GetText(cancellationToken), reference.Span, SynchronizationNames))
+            if (SourceWords.Any(reference.SyntaxTree.GetText(cancellationToken), reference.Span, SynchronizationWords))
             {
                 return true;
             }
@@ -495,7 +495,11 @@ internal sealed class TypeConcurrency
         return false;
     }
 
-    private static readonly string[] SynchronizationNames =
+    /// <summary>
+    /// Words without which no declaration synchronizes its own state: the <c>lock</c> keyword, the synchronization types
+    /// and calls by name, and the <c>ThreadSafe</c> attribute. Also the model's per-file pre-check (ConcurrencyModel).
+    /// </summary>
+    public static readonly string[] SynchronizationWords =
     [
         "lock", "Monitor", "Interlocked", "Volatile", "SemaphoreSlim", "ReaderWriterLockSlim", "Lock", "SpinLock", "Mutex", "EnterScope",
         "ThreadSafe", "ThreadSafeAttribute",
