@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -43,8 +45,15 @@ internal sealed class TypeConcurrency
         _builder = new MethodSummaryBuilder(type, types, new SynchronizationFacts(types), cancellationToken);
     }
 
+    /// <summary>
+    /// The findings of each type declared in several files, in every file, computed once per compilation: each file's
+    /// model asks for its own part, and without this a partial type in 23 files (LiteDB's <c>LiteEngine</c>) was
+    /// summarized 23 times. A type declared once is analysed for its one file only, as an IDE asks.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, Lazy<RaceFindings>>> PartialTypes = new();
+
     /// <summary>The races on <paramref name="type"/>'s own state, located in <paramref name="tree"/>.</summary>
-    public static void Analyze(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
+    public static void Analyze(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
     {
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsRecord && type.TypeKind == TypeKind.Struct
             || IsSingleUserByContract(type) || !MaySynchronize(type, cancellationToken))
@@ -52,10 +61,44 @@ internal sealed class TypeConcurrency
             return;
         }
 
-        new TypeConcurrency(type, types, semanticModels, cancellationToken).Report(tree, findings);
+        if (type.DeclaringSyntaxReferences.Length < 2)
+        {
+            new TypeConcurrency(type, types, semanticModels, cancellationToken).Report(tree, findings);
+            return;
+        }
+
+        findings.AddFrom(AllFiles(type, compilation, types, semanticModels, cancellationToken), tree);
     }
 
-    private void Report(SyntaxTree tree, RaceFindings findings)
+    /// <summary>A partial type's findings in all its files, shared by the files' models (see <see cref="PartialTypes"/>).</summary>
+    private static RaceFindings AllFiles(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    {
+        var perType = PartialTypes.GetValue(compilation, _ => new ConcurrentDictionary<INamedTypeSymbol, Lazy<RaceFindings>>(SymbolEqualityComparer.Default));
+        while (true)
+        {
+            // Computed with the token of whichever file asks first; if that file's request is cancelled, the others
+            // drop the entry and compute it with their own token (as ConcurrencyModel.For does).
+            var lazy = perType.GetOrAdd(type, _ => new Lazy<RaceFindings>(
+                () =>
+                {
+                    var all = new RaceFindings();
+                    new TypeConcurrency(type, types, semanticModels, cancellationToken).Report(tree: null, all);
+                    return all;
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return lazy.Value;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                ((ICollection<KeyValuePair<INamedTypeSymbol, Lazy<RaceFindings>>>)perType).Remove(new KeyValuePair<INamedTypeSymbol, Lazy<RaceFindings>>(type, lazy));
+            }
+        }
+    }
+
+    /// <summary>Adds the races found in <paramref name="tree"/>, or in every file when it is null.</summary>
+    private void Report(SyntaxTree? tree, RaceFindings findings)
     {
         // Bodies are bound on demand: first only the methods whose syntax can synchronize or hand out one of the
         // type's methods as a delegate (they decide whether the type is concurrent at all, and which methods are
@@ -165,10 +208,15 @@ internal sealed class TypeConcurrency
         }
     }
 
-    private void ReportState(ISymbol state, List<Reached> accesses, Concurrency reason, bool usedAtomically, SyntaxTree tree, RaceFindings findings)
+    private void ReportState(ISymbol state, List<Reached> accesses, Concurrency reason, bool usedAtomically, SyntaxTree? tree, RaceFindings findings)
     {
         // Sorted so that the counts and the quoted guard member do not depend on dictionary order.
-        accesses.Sort((a, b) => a.Access.Location.SourceSpan.Start.CompareTo(b.Access.Location.SourceSpan.Start));
+        // A partial type's accesses are in several files: by file, then by position.
+        accesses.Sort((a, b) =>
+        {
+            var byFile = string.CompareOrdinal(a.Access.Location.SourceTree?.FilePath, b.Access.Location.SourceTree?.FilePath);
+            return byFile != 0 ? byFile : a.Access.Location.SourceSpan.Start.CompareTo(b.Access.Location.SourceSpan.Start);
+        });
         var isCollection = accesses.Exists(a => a.Access.Kind is AccessKind.CollectionMutation or AccessKind.CollectionRead);
         var (guard, guarded) = Guard(accesses);
         var volatileField = state is IFieldSymbol { IsVolatile: true };
@@ -178,7 +226,7 @@ internal sealed class TypeConcurrency
             var holder = accesses.Find(a => Holds(a, guard, write: true))!;
             foreach (var access in accesses)
             {
-                if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || access.Access.Location.SourceTree != tree)
+                if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || !InTree(access, tree))
                 {
                     continue;
                 }
@@ -206,7 +254,7 @@ internal sealed class TypeConcurrency
 
         foreach (var access in accesses)
         {
-            if (access.Locks.Any(l => l.AllowsWrites) || access.Access.Location.SourceTree != tree || access.Access.LosesNothing)
+            if (access.Locks.Any(l => l.AllowsWrites) || !InTree(access, tree) || access.Access.LosesNothing)
             {
                 continue;
             }
@@ -227,6 +275,8 @@ internal sealed class TypeConcurrency
             }
         }
     }
+
+    private static bool InTree(Reached access, SyntaxTree? tree) => tree is null || access.Access.Location.SourceTree == tree;
 
     /// <summary>The lock held at most accesses, among locks that are this type's own state (a field, <c>this</c> or a gate flag).</summary>
     private (ISymbol? Guard, int Count) Guard(List<Reached> accesses)

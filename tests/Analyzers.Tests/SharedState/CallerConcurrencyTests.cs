@@ -74,6 +74,57 @@ public class CallerConcurrencyTests
             """);
 
     [Fact]
+    public async Task Partial_type_reports_each_race_once_in_the_file_that_holds_it()
+    {
+        // The type is analysed once for all its files and each file's model takes its own findings: the guard and the
+        // counts come from every part, and no file reports another file's access or repeats one.
+        var test = new CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Collections.Generic;
+
+                    public sealed partial class Cache
+                    {
+                        private readonly object _sync = new object();
+                        private readonly Dictionary<string, int> _items = new();
+                        private int _version;
+
+                        public void Set(string key, int value) { lock (_sync) { _items[key] = value; _version++; } }
+                    }
+                    """,
+                    """
+                    public sealed partial class Cache
+                    {
+                        public int Get(string key) { lock (_sync) { return _items.TryGetValue(key, out var v) ? v + _version : 0; } }
+                        public void Clear() { {|#0:_items.Clear()|}; }
+                    }
+                    """,
+                    """
+                    public sealed partial class Cache
+                    {
+                        public void Reset() { {|#1:_version = 0|}; }
+                    }
+                    """,
+                },
+                ExpectedDiagnostics =
+                {
+                    CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 3, 29).WithArguments(
+                        "_items", "modified", "_sync", "in 'Set' (2 of 3 accesses)",
+                        "'Clear' may run on several threads at once: 'Cache' synchronizes its own state ('Set' locks '_sync')"),
+                    CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(1).WithLocation("/0/Test0.cs", 3, 29).WithArguments(
+                        "_version", "written", "_sync", "in 'Set' (2 of 3 accesses)",
+                        "'Reset' may run on several threads at once: 'Cache' synchronizes its own state ('Set' locks '_sync')"),
+                },
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task Private_helper_always_called_under_the_lock_is_guarded_by_it()
         => SharedStateSilence.VerifyNoRaceAsync("""
             using System.Collections.Generic;
