@@ -146,12 +146,20 @@ internal sealed class ConcurrencyModel
         var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
         // A part of a partial type may synchronize in another file; its accesses here are judged with the whole type.
         var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords) || SourceWords.Any(text, PartialWord);
+        var types = ConcurrencyTypes.For(compilation);
         if (!startsWork && !synchronizes)
         {
-            return model;
+            // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.
+            // (At the end of the file: at its start, before the usings, no import is in scope yet.)
+            var end = ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).EndOfFileToken.SpanStart;
+            if (!TypeConcurrency.ImportsSynchronization(semanticModel, end, types, cancellationToken))
+            {
+                return model;
+            }
+
+            synchronizes = true;
         }
 
-        var types = ConcurrencyTypes.For(compilation);
         if (types.Thread is null && types.Task is null)
         {
             return model;

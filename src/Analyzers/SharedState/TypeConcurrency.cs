@@ -33,6 +33,8 @@ internal sealed class TypeConcurrency
     private readonly Dictionary<IMethodSymbol, int> _declaredIndex = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, string> _lockKeys = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<(SyntaxTree Tree, int Namespace, string Text), bool> _receiverDenotesOwnType = new();
+    private readonly Dictionary<(SyntaxTree Tree, int Namespace, string Text), bool> _receiverDenotesAtomicType = new();
+    private readonly ConcurrencyTypes _types;
 
     /// <summary>Which declared methods can reach reportable state; null until known, or when every method counts.</summary>
     private ReportableState? _reportable;
@@ -40,6 +42,7 @@ internal sealed class TypeConcurrency
     private TypeConcurrency(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
         _type = type;
+        _types = types;
         _semanticModels = semanticModels;
         _cancellationToken = cancellationToken;
         _builder = new MethodSummaryBuilder(type, types, new SynchronizationFacts(types), cancellationToken);
@@ -56,7 +59,7 @@ internal sealed class TypeConcurrency
     public static void Analyze(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
     {
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsRecord && type.TypeKind == TypeKind.Struct
-            || IsSingleUserByContract(type) || !MaySynchronize(type, cancellationToken))
+            || IsSingleUserByContract(type) || !MaySynchronize(type, types, semanticModels, cancellationToken))
         {
             return;
         }
@@ -119,7 +122,7 @@ internal sealed class TypeConcurrency
         var decisive = new List<MethodSummary>();
         for (var i = 0; i < declared.Count; i++)
         {
-            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, MayDenoteOwnType, _cancellationToken);
+            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, MayDenoteOwnType, MayDenoteAtomicType, _cancellationToken);
             if (facts[i].MattersUnreached && Summary(declared[i]) is { } summary)
             {
                 decisive.Add(summary);
@@ -387,6 +390,32 @@ internal sealed class TypeConcurrency
         return result;
     }
 
+    /// <summary>
+    /// Whether <paramref name="receiver"/> (a name, or a member access of names, not spelled <c>Interlocked</c> or
+    /// <c>Volatile</c>) may still denote one of those types, through an alias: bound on its own as a type. A value
+    /// (a field, a local) binds to no type.
+    /// </summary>
+    private bool MayDenoteAtomicType(ExpressionSyntax receiver)
+    {
+        // As for MayDenoteOwnType, the same receiver text ('writer', '_items') recurs, and binds alike in one file
+        // and namespace block outside generic methods.
+        (SyntaxTree, int, string)? key = InGenericMethod(receiver) ? null : (receiver.SyntaxTree, receiver.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1, receiver.ToString());
+        if (key is { } known && _receiverDenotesAtomicType.TryGetValue(known, out var cached))
+        {
+            return cached;
+        }
+
+        var bound = SpeculativeType.Of(receiver, _semanticModels(receiver.SyntaxTree));
+        var result = bound is not null and not INamedTypeSymbol
+            || ConcurrencyTypes.Is(bound, _types.Interlocked) || ConcurrencyTypes.Is(bound, _types.Volatile);
+        if (key is { } computed)
+        {
+            _receiverDenotesAtomicType[computed] = result;
+        }
+
+        return result;
+    }
+
     private static bool InGenericMethod(SyntaxNode node)
     {
         for (var ancestor = node.Parent; ancestor is not null and not TypeDeclarationSyntax; ancestor = ancestor.Parent)
@@ -530,7 +559,7 @@ internal sealed class TypeConcurrency
     /// name, or a <c>ThreadSafe</c> attribute. Checked before any body is bound, because most types in a file with
     /// a lock somewhere have none.
     /// </summary>
-    public static bool MaySynchronize(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public static bool MaySynchronize(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
         // Read in the text of each declaration: a 'lock' statement or one of the names, as a word (comments and strings
         // only cost the analysis that follows). Walking each type's syntax nodes cost more than the search.
@@ -539,6 +568,41 @@ internal sealed class TypeConcurrency
             if (SourceWords.Any(reference.SyntaxTree.GetText(cancellationToken), reference.Span, SynchronizationWords))
             {
                 return true;
+            }
+        }
+
+        // Without those words, a synchronization type can still be named through an alias or a 'using static'
+        // ('Atomic.Increment', 'Increment'), declared in the file or globally in another one.
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (ImportsSynchronization(semanticModels(reference.SyntaxTree), reference.Span.Start, types, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an alias or a <c>using static</c> in scope at <paramref name="position"/> names a synchronization type.</summary>
+    public static bool ImportsSynchronization(SemanticModel semanticModel, int position, ConcurrencyTypes types, CancellationToken cancellationToken)
+    {
+        foreach (var scope in semanticModel.GetImportScopes(position, cancellationToken))
+        {
+            foreach (var alias in scope.Aliases)
+            {
+                if (alias.Target is ITypeSymbol target && types.IsSynchronizationType(target))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var import in scope.Imports)
+            {
+                if (import.NamespaceOrType is ITypeSymbol imported && types.IsSynchronizationType(imported))
+                {
+                    return true;
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Text;
 using Forklift.Analyzers.SharedState;
 using Forklift.Analyzers.Tests.Verifiers;
 
@@ -159,6 +160,54 @@ public class CallerConcurrencyTests
                 public void Add(string name) { lock (_sync) { _names.Add(name); _count++; } }
             }
             """);
+
+    [Theory]
+    [InlineData("", "Interlocked.Increment")]
+    [InlineData("", "System.Threading.Interlocked.Increment")]
+    [InlineData("", "global::System.Threading.Interlocked.Increment")]
+    [InlineData("using Atomic = System.Threading.Interlocked;", "Atomic.Increment")]
+    [InlineData("using static System.Threading.Interlocked;", "Increment")]
+    [InlineData("global using Atomic = System.Threading.Interlocked;", "Atomic.Increment")]
+    public async Task Interlocked_named_through_an_alias_or_using_static_still_synchronizes(string usingLine, string increment)
+    {
+        // Interlocked's members are told from common names (list.Add, writer.Write) by their receiver, before any body
+        // is bound: every way of naming the type must still count, including an alias declared in another file.
+        var test = new CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    $$"""
+                    using System.Threading;
+
+                    public sealed class {|#1:Stats|}
+                    {
+                        private int _requests;
+                        private readonly System.Collections.Generic.List<int> _log = new();
+
+                        public void Request() { _log.Add(1); {{increment}}(ref _requests); }
+                        public void Cancel() => {|#0:_requests--|};
+                    }
+                    """,
+                    usingLine,
+                },
+                ExpectedDiagnostics =
+                {
+                    CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                        "_requests", "Cancel", "'Cancel' may run on several threads at once: 'Stats' synchronizes its own state ('Request' uses Interlocked on '_requests')"),
+                },
+            },
+        };
+        if (usingLine.StartsWith("using", StringComparison.Ordinal))
+        {
+            // A file-level alias or using static belongs to the file that calls.
+            test.TestState.Sources[0] = (test.TestState.Sources[0].filename, SourceText.From(usingLine + "\n" + test.TestState.Sources[0].content.ToString()));
+            test.TestState.Sources[1] = (test.TestState.Sources[1].filename, SourceText.From(string.Empty));
+        }
+
+        await test.RunAsync();
+    }
 
     [Fact]
     public Task Plain_update_of_a_field_updated_with_Interlocked_elsewhere()
