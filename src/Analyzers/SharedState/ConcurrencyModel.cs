@@ -144,15 +144,13 @@ internal sealed class ConcurrencyModel
         // even looked up.
         var text = tree.GetText(cancellationToken);
         var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
+
         // A part of a partial type may synchronize in another file; its accesses here are judged with the whole type.
         var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords) || SourceWords.Any(text, PartialWord);
-        var types = ConcurrencyTypes.For(compilation);
         if (!startsWork && !synchronizes)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.
-            // (At the end of the file: at its start, before the usings, no import is in scope yet.)
-            var end = ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).EndOfFileToken.SpanStart;
-            if (!TypeConcurrency.ImportsSynchronization(semanticModel, end, types, cancellationToken))
+            if (!SynchronizationImports.Global(compilation, cancellationToken))
             {
                 return model;
             }
@@ -160,6 +158,7 @@ internal sealed class ConcurrencyModel
             synchronizes = true;
         }
 
+        var types = ConcurrencyTypes.For(compilation);
         if (types.Thread is null && types.Task is null)
         {
             return model;

@@ -143,11 +143,6 @@ internal sealed class ConcurrencyTypes
         return false;
     }
 
-    /// <summary>Whether <paramref name="type"/> is one of the types whose members synchronize (the locks, <c>Interlocked</c>, <c>Volatile</c>).</summary>
-    public bool IsSynchronizationType(ITypeSymbol type)
-        => Is(type, Monitor) || Is(type, SemaphoreSlim) || Is(type, Mutex) || Is(type, ReaderWriterLockSlim) || Is(type, Lock)
-           || Is(type, SpinLock) || Is(type, Interlocked) || Is(type, Volatile);
-
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
         => expected is not null && type is not null
            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

@@ -59,7 +59,7 @@ internal sealed class TypeConcurrency
     public static void Analyze(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
     {
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsRecord && type.TypeKind == TypeKind.Struct
-            || IsSingleUserByContract(type) || !MaySynchronize(type, types, semanticModels, cancellationToken))
+            || IsSingleUserByContract(type) || !MaySynchronize(type, compilation, cancellationToken))
         {
             return;
         }
@@ -559,7 +559,7 @@ internal sealed class TypeConcurrency
     /// name, or a <c>ThreadSafe</c> attribute. Checked before any body is bound, because most types in a file with
     /// a lock somewhere have none.
     /// </summary>
-    public static bool MaySynchronize(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    public static bool MaySynchronize(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
         // Read in the text of each declaration: a 'lock' statement or one of the names, as a word (comments and strings
         // only cost the analysis that follows). Walking each type's syntax nodes cost more than the search.
@@ -575,38 +575,13 @@ internal sealed class TypeConcurrency
         // ('Atomic.Increment', 'Increment'), declared in the file or globally in another one.
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (ImportsSynchronization(semanticModels(reference.SyntaxTree), reference.Span.Start, types, cancellationToken))
+            if (SynchronizationImports.InFile(reference.SyntaxTree, cancellationToken))
             {
                 return true;
             }
         }
 
-        return false;
-    }
-
-    /// <summary>Whether an alias or a <c>using static</c> in scope at <paramref name="position"/> names a synchronization type.</summary>
-    public static bool ImportsSynchronization(SemanticModel semanticModel, int position, ConcurrencyTypes types, CancellationToken cancellationToken)
-    {
-        foreach (var scope in semanticModel.GetImportScopes(position, cancellationToken))
-        {
-            foreach (var alias in scope.Aliases)
-            {
-                if (alias.Target is ITypeSymbol target && types.IsSynchronizationType(target))
-                {
-                    return true;
-                }
-            }
-
-            foreach (var import in scope.Imports)
-            {
-                if (import.NamespaceOrType is ITypeSymbol imported && types.IsSynchronizationType(imported))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return SynchronizationImports.Global(compilation, cancellationToken);
     }
 
     /// <summary>
