@@ -59,11 +59,10 @@ internal sealed class ReportableState
             }
         }
 
+        // A method's syntax is read only once its text holds one of the names looked for: most methods of a type name
+        // none of the few guarded or atomic fields, nor a method that does.
         var mentions = new Mentions?[declared.Count];
-        for (var i = 0; i < declared.Count; i++)
-        {
-            mentions[i] = Mentions.Of(declared[i], cancellationToken);
-        }
+        var read = new bool[declared.Count];
 
         // The fixed point: a method is relevant when it names a guarded state, writes an atomic one, or names a
         // relevant method (a call is by name).
@@ -72,10 +71,27 @@ internal sealed class ReportableState
         do
         {
             changed = false;
+            var words = WordsOf(names, writtenNames);
             for (var i = 0; i < declared.Count; i++)
             {
-                if (relevant[i] || (mentions[i] is { } mentioned && !mentioned.Names.Overlaps(names)
-                    && !mentioned.Written.Overlaps(writtenNames) && !mentioned.WrittenThroughOther.Overlaps(staticWrittenNames)))
+                if (relevant[i])
+                {
+                    continue;
+                }
+
+                if (!read[i])
+                {
+                    if (!Mentions.MayName(declared[i], words, cancellationToken))
+                    {
+                        continue; // not yet: a name added later (a relevant method) may be in its text
+                    }
+
+                    mentions[i] = Mentions.Of(declared[i], cancellationToken);
+                    read[i] = true;
+                }
+
+                if (mentions[i] is { } mentioned && !mentioned.Names.Overlaps(names)
+                    && !mentioned.Written.Overlaps(writtenNames) && !mentioned.WrittenThroughOther.Overlaps(staticWrittenNames))
                 {
                     continue;
                 }
@@ -102,6 +118,19 @@ internal sealed class ReportableState
         { AssociatedSymbol: IPropertySymbol or IEventSymbol } => method.AssociatedSymbol.Name,
         _ => method.Name,
     };
+
+    /// <summary>The words whose absence from a method's text means it names none of <paramref name="names"/>.</summary>
+    private static string[] WordsOf(HashSet<string> names, HashSet<string> writtenNames)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names.Concat(writtenNames))
+        {
+            // ': this(…)' calls a constructor and 'this[…]' an indexer.
+            words.Add(name is ConstructorName or IndexerName ? "this" : name);
+        }
+
+        return words.ToArray();
+    }
 
     private static HashSet<string>? NamesOf(ICollection<ISymbol> states)
     {
@@ -136,6 +165,31 @@ internal sealed class ReportableState
 
         /// <summary>Names written as a member of something else (<c>a.x</c>, <c>T.x</c>).</summary>
         public HashSet<string> WrittenThroughOther { get; }
+
+        /// <summary>
+        /// False when the text of every declaration of <paramref name="method"/> lacks all of <paramref name="words"/>
+        /// (then <see cref="Of"/> finds none of them); true also when <see cref="Of"/> would not read the syntax.
+        /// </summary>
+        public static bool MayName(IMethodSymbol method, string[] words, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method;
+            if (method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return true;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (syntax is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax)
+                    || SourceWords.Any(syntax.SyntaxTree.GetText(cancellationToken), syntax.Span, words))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Null when the method's syntax is not one we read (then it is kept).</summary>
         public static Mentions? Of(IMethodSymbol method, CancellationToken cancellationToken)
