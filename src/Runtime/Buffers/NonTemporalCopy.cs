@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -28,9 +29,11 @@ internal static unsafe class NonTemporalCopy
     /// 20-35% faster.</summary>
     public const int Threshold = 16 * 1024 * 1024;
 
-    // The destination is aligned to a cache line, and copied in blocks of two lines.
+    // The destination is aligned to a cache line, and copied in blocks of two lines, four pages at a time.
     private const int LineSize = 64;
     private const int BlockSize = 2 * LineSize;
+    private const int PageSize = 4096;
+    private const int ChunkSize = 4 * PageSize;
 
     /// <summary>Copies <paramref name="source"/> to the start of <paramref name="destination"/>, which must be at
     /// least as long and must not overlap it.</summary>
@@ -52,64 +55,75 @@ internal static unsafe class NonTemporalCopy
         fixed (byte* to = destination)
         {
             // Up to the first cache-line boundary of the destination with an ordinary copy (streaming stores must be
-            // aligned), then whole blocks of two lines, then the rest.
+            // aligned), then whole blocks, then the rest.
             int head = (int)((LineSize - ((nuint)to & (LineSize - 1))) & (LineSize - 1));
             source[..head].CopyTo(destination);
-            nuint blocks = (nuint)(source.Length - head) / BlockSize;
-            CopyBlocks(from + head, to + head, blocks);
+            byte* s = from + head;
+            byte* d = to + head;
+            nuint length = (nuint)(source.Length - head);
+
+            // Four pages at a time, a block from each in turn: four streams keep more of the memory busy than one
+            // (glibc's memmove does the same above its threshold). Measured, cold buffers: 11.3-11.8 GB/s at 16 to
+            // 256 MB, against 9.7-9.9 for one stream and 6.5-6.8 for an ordinary copy below 99 MB.
+            for (nuint chunk = length / ChunkSize; chunk > 0; chunk--, s += ChunkSize, d += ChunkSize)
+            {
+                for (int offset = 0; offset < PageSize; offset += BlockSize)
+                {
+                    CopyBlock(s + offset, d + offset);
+                    CopyBlock(s + PageSize + offset, d + PageSize + offset);
+                    CopyBlock(s + (2 * PageSize) + offset, d + (2 * PageSize) + offset);
+                    CopyBlock(s + (3 * PageSize) + offset, d + (3 * PageSize) + offset);
+                }
+            }
+
+            for (nuint block = length % ChunkSize / BlockSize; block > 0; block--, s += BlockSize, d += BlockSize)
+            {
+                CopyBlock(s, d);
+            }
 
             // Streaming stores are weakly ordered: make them visible before anything this thread writes next (the
             // frame that tells the peer the block is there, or the array handed to the caller).
             Sse.StoreFence();
-            int done = head + (int)(blocks * BlockSize);
+            int done = (int)(s - from);
             source[done..].CopyTo(destination[done..]);
         }
     }
 
-    /// <summary>Copies <paramref name="blocks"/> blocks of <see cref="BlockSize"/> bytes to a 64-byte aligned
-    /// <paramref name="to"/>, with the widest streaming store the processor has (the widest moves about 9 GB/s here,
-    /// 16-byte stores about 7.5).</summary>
-    private static void CopyBlocks(byte* from, byte* to, nuint blocks)
+    /// <summary>Copies <see cref="BlockSize"/> bytes to a 64-byte aligned <paramref name="to"/> with the widest
+    /// streaming store the processor has (the JIT keeps only that branch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyBlock(byte* from, byte* to)
     {
         if (Avx512F.IsSupported)
         {
-            for (nuint i = 0; i < blocks; i++, from += BlockSize, to += BlockSize)
-            {
-                Vector512<byte> a = Avx512F.LoadVector512(from);
-                Vector512<byte> b = Avx512F.LoadVector512(from + 64);
-                Avx512F.StoreAlignedNonTemporal(to, a);
-                Avx512F.StoreAlignedNonTemporal(to + 64, b);
-            }
+            Vector512<byte> a = Avx512F.LoadVector512(from);
+            Vector512<byte> b = Avx512F.LoadVector512(from + 64);
+            Avx512F.StoreAlignedNonTemporal(to, a);
+            Avx512F.StoreAlignedNonTemporal(to + 64, b);
         }
         else if (Avx.IsSupported)
         {
-            for (nuint i = 0; i < blocks; i++, from += BlockSize, to += BlockSize)
-            {
-                Vector256<byte> a = Avx.LoadVector256(from);
-                Vector256<byte> b = Avx.LoadVector256(from + 32);
-                Vector256<byte> c = Avx.LoadVector256(from + 64);
-                Vector256<byte> d = Avx.LoadVector256(from + 96);
-                Avx.StoreAlignedNonTemporal(to, a);
-                Avx.StoreAlignedNonTemporal(to + 32, b);
-                Avx.StoreAlignedNonTemporal(to + 64, c);
-                Avx.StoreAlignedNonTemporal(to + 96, d);
-            }
+            Vector256<byte> a = Avx.LoadVector256(from);
+            Vector256<byte> b = Avx.LoadVector256(from + 32);
+            Vector256<byte> c = Avx.LoadVector256(from + 64);
+            Vector256<byte> d = Avx.LoadVector256(from + 96);
+            Avx.StoreAlignedNonTemporal(to, a);
+            Avx.StoreAlignedNonTemporal(to + 32, b);
+            Avx.StoreAlignedNonTemporal(to + 64, c);
+            Avx.StoreAlignedNonTemporal(to + 96, d);
         }
         else
         {
-            for (nuint i = 0; i < blocks; i++, from += BlockSize, to += BlockSize)
+            for (int offset = 0; offset < BlockSize; offset += 64)
             {
-                for (int offset = 0; offset < BlockSize; offset += 64)
-                {
-                    Vector128<byte> a = Sse2.LoadVector128(from + offset);
-                    Vector128<byte> b = Sse2.LoadVector128(from + offset + 16);
-                    Vector128<byte> c = Sse2.LoadVector128(from + offset + 32);
-                    Vector128<byte> d = Sse2.LoadVector128(from + offset + 48);
-                    Sse2.StoreAlignedNonTemporal(to + offset, a);
-                    Sse2.StoreAlignedNonTemporal(to + offset + 16, b);
-                    Sse2.StoreAlignedNonTemporal(to + offset + 32, c);
-                    Sse2.StoreAlignedNonTemporal(to + offset + 48, d);
-                }
+                Vector128<byte> a = Sse2.LoadVector128(from + offset);
+                Vector128<byte> b = Sse2.LoadVector128(from + offset + 16);
+                Vector128<byte> c = Sse2.LoadVector128(from + offset + 32);
+                Vector128<byte> d = Sse2.LoadVector128(from + offset + 48);
+                Sse2.StoreAlignedNonTemporal(to + offset, a);
+                Sse2.StoreAlignedNonTemporal(to + offset + 16, b);
+                Sse2.StoreAlignedNonTemporal(to + offset + 32, c);
+                Sse2.StoreAlignedNonTemporal(to + offset + 48, d);
             }
         }
     }
