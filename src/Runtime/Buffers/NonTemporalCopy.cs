@@ -38,6 +38,9 @@ internal static unsafe class NonTemporalCopy
     /// <summary>Copies <paramref name="source"/> to the start of <paramref name="destination"/>, which must be at
     /// least as long and must not overlap it.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="source"/>.</exception>
+    /// <remarks>Compiled fully optimized at once: it runs a few times per large message, so tiered compilation would
+    /// leave it at tier 0 (every block a call) for the first thirty messages, each of which loops over megabytes.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Copy(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         if (source.Length < Threshold || !Sse2.IsSupported)
