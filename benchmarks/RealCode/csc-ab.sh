@@ -4,7 +4,7 @@
 # run.sh reports) charge shared compiler work, such as binding a method body or loading the references' symbols, to
 # whichever analyzer asks first; this measures the difference the analyzers make to the whole compile.
 #
-#   benchmarks/RealCode/csc-ab.sh [--baselines] <results folder>/<target>.csc.rsp <project folder> [rounds] [analyzer folder]
+#   benchmarks/RealCode/csc-ab.sh [--baselines] [--server <warm-up rounds>] <results folder>/<target>.csc.rsp <project folder> [rounds] [analyzer folder]
 #
 # --baselines adds three compiles per round with analyzers that are not Forklift's and report nothing
 # (benchmarks/RealCode/Baselines): "noop" registers one syntax action (what the analyzer driver costs any analyzer),
@@ -16,13 +16,24 @@
 # project folder is where that csc ran (relative paths in the command line start there). The optional analyzer folder
 # holds Forklift.Analyzers.dll and Forklift.Generators.dll to use instead of the ones the command line names.
 # Prints one line per compile ("with|without wall user sys", seconds) and the medians.
+#
+# --server <warm-up rounds> compiles through one compiler server (VBCSCompiler, what `dotnet build` uses unless
+# UseSharedCompilation=false) instead of a new csc process per compile, the way repeated builds and the IDE run
+# analyzers: the analyzers' code is JIT-compiled once per server, not once per compile. The warm-up rounds (all
+# variants) are not counted: the server's own code and the analyzers' go through the runtime's tiers (tier 0, then
+# instrumented, then optimized) during the first compiles. Each compile's CPU is the server's user + system time
+# before and after it (/proc/<pid>/stat); "user" holds it and "sys" is 0.
 set -euo pipefail
 
 baselines=
-if [[ "${1:-}" == "--baselines" ]]; then
-  baselines=1
-  shift
-fi
+server_warmup=
+while [[ "${1:-}" == --* ]]; do
+  case "$1" in
+    --baselines) baselines=1; shift ;;
+    --server) server_warmup=${2:?--server needs the number of warm-up rounds}; shift 2 ;;
+    *) echo "unknown option $1"; exit 2 ;;
+  esac
+done
 rsp=${1:?usage: csc-ab.sh <target>.csc.rsp <project folder> [rounds] [analyzer folder]}
 project=${2:?usage: csc-ab.sh <target>.csc.rsp <project folder> [rounds] [analyzer folder]}
 rounds=${3:-4}
@@ -50,12 +61,45 @@ if [[ -n "$baselines" ]]; then
   variants="with without noop bindall permodel"
 fi
 
+compile() { # compile <variant>: one compile, its timing line appended to $work/time
+  /usr/bin/time -f "$1 %e %U %S" -o "$work/time" "$csc" "@$work/$1.rsp" > "$work/$1.out" 2>&1 || {
+    echo "csc failed ($1):"; tail -5 "$work/$1.out"; exit 1; }
+}
+if [[ -n "$server_warmup" ]]; then
+  roslyn=$(dirname "$csc")
+  pipe="forklift-csc-ab-$$"
+  dotnet "$roslyn/VBCSCompiler.dll" "-pipename:$pipe" > "$work/server.log" 2>&1 &
+  server=$!
+  trap 'dotnet "$roslyn/VBCSCompiler.dll" -shutdown "-pipename:$pipe" > /dev/null 2>&1 || kill $server 2> /dev/null; rm -rf "$work"' EXIT
+  ticks=$(getconf CLK_TCK)
+  server_cpu() { awk -v t="$ticks" '{ print ($14 + $15) / t }' "/proc/$server/stat"; }
+  compile() {
+    local before start end after
+    before=$(server_cpu); start=$(date +%s.%N)
+    dotnet "$roslyn/csc.dll" "-shared:$pipe" "@$work/$1.rsp" > "$work/$1.out" 2>&1 || {
+      echo "csc failed ($1):"; tail -5 "$work/$1.out"; exit 1; }
+    end=$(date +%s.%N); after=$(server_cpu)
+    # A client that cannot reach the server compiles by itself, silently: then the server did no work.
+    if awk -v b="$before" -v a="$after" 'BEGIN { exit !(a - b < 0.2) }'; then
+      echo "the compile did not run in the server (server CPU $before -> $after s)"; exit 1
+    fi
+    awk -v v="$1" -v s="$start" -v e="$end" -v b="$before" -v a="$after" 'BEGIN { printf "%s %.2f %.2f 0\n", v, e - s, a - b }' > "$work/time"
+  }
+fi
+
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 cd "$project"
+if [[ -n "$server_warmup" ]]; then
+  for round in $(seq "$server_warmup"); do
+    for variant in $variants; do
+      compile "$variant"
+      echo "(warm-up $round) $(cat "$work/time")"
+    done
+  done
+fi
 for _ in $(seq "$rounds"); do
   for variant in $variants; do
-    /usr/bin/time -f "$variant %e %U %S" -o "$work/time" "$csc" "@$work/$variant.rsp" > "$work/$variant.out" 2>&1 || {
-      echo "csc failed ($variant):"; tail -5 "$work/$variant.out"; exit 1; }
+    compile "$variant"
     cat "$work/time" | tee -a "$work/times"
   done
 done

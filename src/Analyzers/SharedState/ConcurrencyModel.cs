@@ -58,6 +58,18 @@ internal sealed class RaceFindings
 
         _findings.Add(new RaceFinding(id, location, start, properties, arguments));
     }
+
+    /// <summary>Adds, in their order, the findings of <paramref name="other"/> located in <paramref name="tree"/>.</summary>
+    public void AddFrom(RaceFindings other, SyntaxTree tree)
+    {
+        foreach (var finding in other._findings)
+        {
+            if (finding.Location.SourceTree == tree && _reported.Add((finding.Id, finding.Location)))
+            {
+                _findings.Add(finding);
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -81,6 +93,8 @@ internal sealed class ConcurrencyModel
     public const string LockNameProperty = "LockName";
 
     private static readonly ConditionalWeakTable<Compilation, Dictionary<SyntaxTree, Lazy<ConcurrencyModel>>> Models = new();
+
+    private static readonly string[] PartialWord = ["partial"];
 
     private readonly RaceFindings _findings = new();
 
@@ -130,10 +144,18 @@ internal sealed class ConcurrencyModel
         // even looked up.
         var text = tree.GetText(cancellationToken);
         var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
-        var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords);
+
+        // A part of a partial type may synchronize in another file; its accesses here are judged with the whole type.
+        var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords) || SourceWords.Any(text, PartialWord);
         if (!startsWork && !synchronizes)
         {
-            return model;
+            // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.
+            if (!SynchronizationImports.Global(compilation, cancellationToken))
+            {
+                return model;
+            }
+
+            synchronizes = true;
         }
 
         var types = ConcurrencyTypes.For(compilation);
@@ -170,7 +192,7 @@ internal sealed class ConcurrencyModel
             {
                 if (node is TypeDeclarationSyntax declaration && semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type)
                 {
-                    TypeConcurrency.Analyze(type, types, SemanticModelOf, tree, model._findings, cancellationToken);
+                    TypeConcurrency.Analyze(type, compilation, types, SemanticModelOf, tree, model._findings, cancellationToken);
                 }
             }
         }

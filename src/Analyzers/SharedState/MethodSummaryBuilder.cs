@@ -52,6 +52,11 @@ internal sealed class MethodSummaryBuilder
                 }
             }
 
+            if (operation is IPropertyReferenceOperation propertyReference)
+            {
+                AddAccessorCalls(propertyReference, deferred, calls);
+            }
+
             switch (operation)
             {
                 case IAssignmentOperation assignment:
@@ -202,6 +207,35 @@ internal sealed class MethodSummaryBuilder
         return symbol.IsStatic || (instance is not null && Strip(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
             ? symbol.OriginalDefinition
             : null;
+    }
+
+    /// <summary>
+    /// A use of one of the type's own properties or indexers that has code (not an auto-property, which is state) is a
+    /// call of its accessors: the getter when read, the setter when assigned, both for <c>+=</c>, <c>??=</c> and <c>++</c>.
+    /// </summary>
+    private void AddAccessorCalls(IPropertyReferenceOperation reference, bool deferred, ImmutableArray<OwnCall>.Builder calls)
+    {
+        var property = reference.Property;
+        if (SharedStateWalker.IsAutoProperty(property))
+        {
+            return;
+        }
+
+        var use = (IOperation)reference;
+        while (use.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            use = use.Parent;
+        }
+
+        var written = use.Parent is IAssignmentOperation assignment && assignment.Target == use || use.Parent is IIncrementOrDecrementOperation;
+        var read = !written || use.Parent is ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation;
+        foreach (var accessor in new[] { read ? property.GetMethod : null, written ? property.SetMethod : null })
+        {
+            if (accessor is not null && IsOwnMethod(accessor, reference.Instance))
+            {
+                calls.Add(new OwnCall(accessor.OriginalDefinition, Locks(reference), deferred));
+            }
+        }
     }
 
     private bool IsOwnMethod(IMethodSymbol method, IOperation? instance)

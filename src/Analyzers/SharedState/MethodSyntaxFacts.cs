@@ -10,21 +10,28 @@ namespace Forklift.Analyzers.SharedState;
 /// </summary>
 /// <remarks>
 /// Each fact over-approximates by name: a method without the syntax cannot have the summary part (a
-/// <see cref="MethodSummary.Synchronization"/> needs a <c>lock</c> or a call named like a synchronization member; a
+/// <see cref="MethodSummary.Synchronization"/> needs a <c>lock</c> or a call named like a synchronization member, and
+/// an <c>Interlocked</c> or <c>Volatile</c> member called through a receiver that may name one of those types; a
 /// <see cref="MethodSummary.DelegateTargets"/> entry needs a name of one of the type's methods that is not called;
 /// deferred accesses need a lambda, anonymous method or local function). A method with none of them is bound only if
 /// it is an entry callers call, or when a composed call reaches it.
 /// </remarks>
 internal readonly struct MethodSyntaxFacts
 {
-    /// <summary>Members of <c>Interlocked</c>, <c>Volatile</c> and the lock types whose calls count as synchronization (see MethodSummaryBuilder).</summary>
-    private static readonly HashSet<string> SynchronizationCalls = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Members of <c>Interlocked</c> and <c>Volatile</c> whose calls count as synchronization (see MethodSummaryBuilder):
+    /// any member that takes a field. They are static, so a call is theirs only through the type's name, an alias of
+    /// it or a <c>using static</c>; common names such as <c>list.Add</c> or <c>writer.Write</c> are not.
+    /// </summary>
+    private static readonly HashSet<string> AtomicCalls = new(StringComparer.Ordinal)
     {
-        // Interlocked and Volatile: any member that takes a field.
         "Add", "And", "CompareExchange", "Decrement", "Exchange", "Increment", "Or", "Read", "Write", "MemoryBarrier",
         "MemoryBarrierProcessWide", "ReadBarrier", "WriteBarrier",
+    };
 
-        // Monitor, SemaphoreSlim, ReaderWriterLockSlim, Lock, SpinLock, Mutex: the acquires.
+    /// <summary>The acquires of <c>Monitor</c>, <c>SemaphoreSlim</c>, <c>ReaderWriterLockSlim</c>, <c>Lock</c>, <c>SpinLock</c> and <c>Mutex</c>.</summary>
+    private static readonly HashSet<string> RegionCalls = new(StringComparer.Ordinal)
+    {
         "Enter", "TryEnter", "Wait", "WaitAsync", "EnterScope", "EnterWriteLock", "EnterReadLock", "EnterUpgradeableReadLock",
         "TryEnterWriteLock", "TryEnterReadLock", "WaitOne",
     };
@@ -51,10 +58,12 @@ internal readonly struct MethodSyntaxFacts
 
     /// <summary>
     /// Reads the declarations of <paramref name="method"/>; <paramref name="ownMethodNames"/> are the names of its
-    /// type's methods, and <paramref name="mayDenoteOwnType"/> tells whether the receiver of <c>X.M</c> may be the type
-    /// itself (or one deriving from it), so that <c>X.M</c> may be one of its static methods.
+    /// type's methods, <paramref name="mayDenoteOwnType"/> tells whether the receiver of <c>X.M</c> may be the type
+    /// itself (or one deriving from it), so that <c>X.M</c> may be one of its static methods, and
+    /// <paramref name="mayDenoteAtomicType"/> whether a receiver whose last name is neither <c>Interlocked</c> nor
+    /// <c>Volatile</c> may still be one of them (an alias).
     /// </summary>
-    public static MethodSyntaxFacts Of(IMethodSymbol method, HashSet<string> ownMethodNames, Func<ExpressionSyntax, bool> mayDenoteOwnType, CancellationToken cancellationToken)
+    public static MethodSyntaxFacts Of(IMethodSymbol method, HashSet<string> ownMethodNames, Func<ExpressionSyntax, bool> mayDenoteOwnType, Func<ExpressionSyntax, bool> mayDenoteAtomicType, CancellationToken cancellationToken)
     {
         bool maySynchronize = false, mayReference = false, deferred = false;
         foreach (var reference in method.DeclaringSyntaxReferences)
@@ -78,9 +87,9 @@ internal readonly struct MethodSyntaxFacts
                     case SimpleNameSyntax name when ownMethodNames.Contains(name.Identifier.ValueText):
                         // Once a fact is known, its (perhaps binding) test is not run again.
                         mayReference = mayReference || (!IsCalled(name) && MayBeOwnMember(name, mayDenoteOwnType));
-                        maySynchronize = maySynchronize || (SynchronizationCalls.Contains(name.Identifier.ValueText) && IsCalled(name));
+                        maySynchronize = maySynchronize || MayCallSynchronization(name, mayDenoteAtomicType);
                         break;
-                    case SimpleNameSyntax name when SynchronizationCalls.Contains(name.Identifier.ValueText) && IsCalled(name):
+                    case SimpleNameSyntax name when !maySynchronize && MayCallSynchronization(name, mayDenoteAtomicType):
                         maySynchronize = true;
                         break;
                 }
@@ -138,6 +147,40 @@ internal readonly struct MethodSyntaxFacts
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the name may be a call that synchronizes: an acquire by name (its receiver is a value whose type only
+    /// binding tells), or a member of <c>Interlocked</c>/<c>Volatile</c> called unqualified (a <c>using static</c>) or
+    /// on a receiver that may denote one of those types. <c>x?.Add(…)</c> is a value's member, never theirs.
+    /// </summary>
+    private static bool MayCallSynchronization(SimpleNameSyntax name, Func<ExpressionSyntax, bool> mayDenoteAtomicType)
+    {
+        var text = name.Identifier.ValueText;
+        if (RegionCalls.Contains(text))
+        {
+            return IsCalled(name);
+        }
+
+        if (!AtomicCalls.Contains(text) || !IsCalled(name) || name.Parent is MemberBindingExpressionSyntax)
+        {
+            return false;
+        }
+
+        if (name.Parent is not MemberAccessExpressionSyntax access || access.Name != name)
+        {
+            return true;
+        }
+
+        var last = access.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            _ => null, // a call's result, an element, 'this', a generic name: a value or another type
+        };
+        return last is "Interlocked" or "Volatile" || (last is not null && mayDenoteAtomicType(access.Expression));
     }
 
     /// <summary>Whether the name is what an invocation calls: <c>M(…)</c>, <c>x.M(…)</c>, <c>x?.M(…)</c>.</summary>

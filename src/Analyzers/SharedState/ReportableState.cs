@@ -25,6 +25,9 @@ internal sealed class ReportableState
     /// <summary>The name a constructor initializer <c>: this(…)</c> calls, as recorded in a constructor's names.</summary>
     private const string ConstructorName = ".ctor";
 
+    /// <summary>The name recorded for <c>this[…]</c>, which runs the type's own indexer.</summary>
+    private const string IndexerName = "this[]";
+
     private readonly bool[] _relevant;
 
     private ReportableState(bool[] relevant) => _relevant = relevant;
@@ -79,13 +82,26 @@ internal sealed class ReportableState
 
                 relevant[i] = true;
                 changed = true;
-                names.Add(declared[i].MethodKind == MethodKind.Constructor ? ConstructorName : declared[i].Name);
+                names.Add(NameUsedToCall(declared[i]));
             }
         }
         while (changed);
 
         return new ReportableState(relevant);
     }
+
+    /// <summary>
+    /// The name a caller writes to run <paramref name="method"/>, as <see cref="Mentions"/> records it: a property's or
+    /// event's name for its accessors, <see cref="IndexerName"/> for an indexer's, <see cref="ConstructorName"/> for a
+    /// constructor (called by <c>: this(…)</c>).
+    /// </summary>
+    private static string NameUsedToCall(IMethodSymbol method) => method switch
+    {
+        { MethodKind: MethodKind.Constructor } => ConstructorName,
+        { AssociatedSymbol: IPropertySymbol { IsIndexer: true } } => IndexerName,
+        { AssociatedSymbol: IPropertySymbol or IEventSymbol } => method.AssociatedSymbol.Name,
+        _ => method.Name,
+    };
 
     private static HashSet<string>? NamesOf(ICollection<ISymbol> states)
     {
@@ -152,6 +168,9 @@ internal sealed class ReportableState
                     {
                         case SimpleNameSyntax name:
                             names.Add(name.Identifier.ValueText);
+                            break;
+                        case ElementAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax }:
+                            names.Add(IndexerName);
                             break;
                         case AssignmentExpressionSyntax assignment:
                             AddWritten(assignment.Left, written, writtenThroughOther);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -31,6 +33,8 @@ internal sealed class TypeConcurrency
     private readonly Dictionary<IMethodSymbol, int> _declaredIndex = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, string> _lockKeys = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<(SyntaxTree Tree, int Namespace, string Text), bool> _receiverDenotesOwnType = new();
+    private readonly Dictionary<(SyntaxTree Tree, int Namespace, string Text), bool> _receiverDenotesAtomicType = new();
+    private readonly ConcurrencyTypes _types;
 
     /// <summary>Which declared methods can reach reportable state; null until known, or when every method counts.</summary>
     private ReportableState? _reportable;
@@ -38,24 +42,66 @@ internal sealed class TypeConcurrency
     private TypeConcurrency(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
         _type = type;
+        _types = types;
         _semanticModels = semanticModels;
         _cancellationToken = cancellationToken;
         _builder = new MethodSummaryBuilder(type, types, new SynchronizationFacts(types), cancellationToken);
     }
 
+    /// <summary>
+    /// The findings of each type declared in several files, in every file, computed once per compilation: each file's
+    /// model asks for its own part, and without this a partial type in 23 files (LiteDB's <c>LiteEngine</c>) was
+    /// summarized 23 times. A type declared once is analysed for its one file only, as an IDE asks.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, Lazy<RaceFindings>>> PartialTypes = new();
+
     /// <summary>The races on <paramref name="type"/>'s own state, located in <paramref name="tree"/>.</summary>
-    public static void Analyze(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
+    public static void Analyze(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
     {
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsRecord && type.TypeKind == TypeKind.Struct
-            || IsSingleUserByContract(type) || !MaySynchronize(type, cancellationToken))
+            || IsSingleUserByContract(type) || !MaySynchronize(type, compilation, cancellationToken))
         {
             return;
         }
 
-        new TypeConcurrency(type, types, semanticModels, cancellationToken).Report(tree, findings);
+        if (type.DeclaringSyntaxReferences.Length < 2)
+        {
+            new TypeConcurrency(type, types, semanticModels, cancellationToken).Report(tree, findings);
+            return;
+        }
+
+        findings.AddFrom(AllFiles(type, compilation, types, semanticModels, cancellationToken), tree);
     }
 
-    private void Report(SyntaxTree tree, RaceFindings findings)
+    /// <summary>A partial type's findings in all its files, shared by the files' models (see <see cref="PartialTypes"/>).</summary>
+    private static RaceFindings AllFiles(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    {
+        var perType = PartialTypes.GetValue(compilation, _ => new ConcurrentDictionary<INamedTypeSymbol, Lazy<RaceFindings>>(SymbolEqualityComparer.Default));
+        while (true)
+        {
+            // Computed with the token of whichever file asks first; if that file's request is cancelled, the others
+            // drop the entry and compute it with their own token (as ConcurrencyModel.For does).
+            var lazy = perType.GetOrAdd(type, _ => new Lazy<RaceFindings>(
+                () =>
+                {
+                    var all = new RaceFindings();
+                    new TypeConcurrency(type, types, semanticModels, cancellationToken).Report(tree: null, all);
+                    return all;
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return lazy.Value;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                ((ICollection<KeyValuePair<INamedTypeSymbol, Lazy<RaceFindings>>>)perType).Remove(new KeyValuePair<INamedTypeSymbol, Lazy<RaceFindings>>(type, lazy));
+            }
+        }
+    }
+
+    /// <summary>Adds the races found in <paramref name="tree"/>, or in every file when it is null.</summary>
+    private void Report(SyntaxTree? tree, RaceFindings findings)
     {
         // Bodies are bound on demand: first only the methods whose syntax can synchronize or hand out one of the
         // type's methods as a delegate (they decide whether the type is concurrent at all, and which methods are
@@ -76,7 +122,7 @@ internal sealed class TypeConcurrency
         var decisive = new List<MethodSummary>();
         for (var i = 0; i < declared.Count; i++)
         {
-            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, MayDenoteOwnType, _cancellationToken);
+            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, MayDenoteOwnType, MayDenoteAtomicType, _cancellationToken);
             if (facts[i].MattersUnreached && Summary(declared[i]) is { } summary)
             {
                 decisive.Add(summary);
@@ -165,10 +211,15 @@ internal sealed class TypeConcurrency
         }
     }
 
-    private void ReportState(ISymbol state, List<Reached> accesses, Concurrency reason, bool usedAtomically, SyntaxTree tree, RaceFindings findings)
+    private void ReportState(ISymbol state, List<Reached> accesses, Concurrency reason, bool usedAtomically, SyntaxTree? tree, RaceFindings findings)
     {
         // Sorted so that the counts and the quoted guard member do not depend on dictionary order.
-        accesses.Sort((a, b) => a.Access.Location.SourceSpan.Start.CompareTo(b.Access.Location.SourceSpan.Start));
+        // A partial type's accesses are in several files: by file, then by position.
+        accesses.Sort((a, b) =>
+        {
+            var byFile = string.CompareOrdinal(a.Access.Location.SourceTree?.FilePath, b.Access.Location.SourceTree?.FilePath);
+            return byFile != 0 ? byFile : a.Access.Location.SourceSpan.Start.CompareTo(b.Access.Location.SourceSpan.Start);
+        });
         var isCollection = accesses.Exists(a => a.Access.Kind is AccessKind.CollectionMutation or AccessKind.CollectionRead);
         var (guard, guarded) = Guard(accesses);
         var volatileField = state is IFieldSymbol { IsVolatile: true };
@@ -178,7 +229,7 @@ internal sealed class TypeConcurrency
             var holder = accesses.Find(a => Holds(a, guard, write: true))!;
             foreach (var access in accesses)
             {
-                if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || access.Access.Location.SourceTree != tree)
+                if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || !InTree(access, tree))
                 {
                     continue;
                 }
@@ -206,7 +257,7 @@ internal sealed class TypeConcurrency
 
         foreach (var access in accesses)
         {
-            if (access.Locks.Any(l => l.AllowsWrites) || access.Access.Location.SourceTree != tree || access.Access.LosesNothing)
+            if (access.Locks.Any(l => l.AllowsWrites) || !InTree(access, tree) || access.Access.LosesNothing)
             {
                 continue;
             }
@@ -227,6 +278,8 @@ internal sealed class TypeConcurrency
             }
         }
     }
+
+    private static bool InTree(Reached access, SyntaxTree? tree) => tree is null || access.Access.Location.SourceTree == tree;
 
     /// <summary>The lock held at most accesses, among locks that are this type's own state (a field, <c>this</c> or a gate flag).</summary>
     private (ISymbol? Guard, int Count) Guard(List<Reached> accesses)
@@ -332,6 +385,32 @@ internal sealed class TypeConcurrency
         if (key is { } computed)
         {
             _receiverDenotesOwnType[computed] = result;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="receiver"/> (a name, or a member access of names, not spelled <c>Interlocked</c> or
+    /// <c>Volatile</c>) may still denote one of those types, through an alias: bound on its own as a type. A value
+    /// (a field, a local) binds to no type.
+    /// </summary>
+    private bool MayDenoteAtomicType(ExpressionSyntax receiver)
+    {
+        // As for MayDenoteOwnType, the same receiver text ('writer', '_items') recurs, and binds alike in one file
+        // and namespace block outside generic methods.
+        (SyntaxTree, int, string)? key = InGenericMethod(receiver) ? null : (receiver.SyntaxTree, receiver.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1, receiver.ToString());
+        if (key is { } known && _receiverDenotesAtomicType.TryGetValue(known, out var cached))
+        {
+            return cached;
+        }
+
+        var bound = SpeculativeType.Of(receiver, _semanticModels(receiver.SyntaxTree));
+        var result = bound is not null and not INamedTypeSymbol
+            || ConcurrencyTypes.Is(bound, _types.Interlocked) || ConcurrencyTypes.Is(bound, _types.Volatile);
+        if (key is { } computed)
+        {
+            _receiverDenotesAtomicType[computed] = result;
         }
 
         return result;
@@ -480,7 +559,7 @@ internal sealed class TypeConcurrency
     /// name, or a <c>ThreadSafe</c> attribute. Checked before any body is bound, because most types in a file with
     /// a lock somewhere have none.
     /// </summary>
-    public static bool MaySynchronize(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public static bool MaySynchronize(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
         // Read in the text of each declaration: a 'lock' statement or one of the names, as a word (comments and strings
         // only cost the analysis that follows). Walking each type's syntax nodes cost more than the search.
@@ -492,7 +571,17 @@ internal sealed class TypeConcurrency
             }
         }
 
-        return false;
+        // Without those words, a synchronization type can still be named through an alias or a 'using static'
+        // ('Atomic.Increment', 'Increment'), declared in the file or globally in another one.
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (SynchronizationImports.InFile(reference.SyntaxTree, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return SynchronizationImports.Global(compilation, cancellationToken);
     }
 
     /// <summary>

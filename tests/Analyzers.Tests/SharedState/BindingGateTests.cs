@@ -68,6 +68,70 @@ public class BindingGateTests
             """);
 
     [Fact]
+    public Task Guarded_field_written_by_a_private_property_that_a_public_member_assigns()
+        => VerifyInconsistentAsync(
+            """
+            public sealed class Account
+            {
+                private readonly object _sync = new object();
+                private int _balance;
+
+                public void Deposit(int amount)
+                {
+                    lock (_sync)
+                    {
+                        _balance += amount;
+                    }
+                }
+
+                public int Read()
+                {
+                    lock (_sync)
+                    {
+                        return _balance;
+                    }
+                }
+
+                private int Current { set { {|FL1003:_balance = value|}; } }
+
+                public void Reset() => Current = 0;
+            }
+            """);
+
+    [Fact]
+    public Task Guarded_field_written_by_a_private_indexer_that_a_public_member_assigns()
+        => VerifyInconsistentAsync(
+            """
+            public sealed class Slots
+            {
+                private readonly object _sync = new object();
+                private readonly int[] _values = new int[4];
+                private int _version;
+
+                public void Set(int i, int v)
+                {
+                    lock (_sync)
+                    {
+                        _values[i] = v;
+                        _version++;
+                    }
+                }
+
+                public int Version()
+                {
+                    lock (_sync)
+                    {
+                        return _version;
+                    }
+                }
+
+                private int this[int i] { set { _values[i] = value; {|FL1003:_version = 0|}; } }
+
+                public void Clear() { this[0] = 0; }
+            }
+            """);
+
+    [Fact]
     public Task Field_guarded_only_through_a_helper_in_another_part_that_its_caller_locks_around()
         => VerifyInconsistentAsync(
             """

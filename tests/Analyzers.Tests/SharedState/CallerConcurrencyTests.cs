@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Text;
 using Forklift.Analyzers.SharedState;
 using Forklift.Analyzers.Tests.Verifiers;
 
@@ -74,6 +75,57 @@ public class CallerConcurrencyTests
             """);
 
     [Fact]
+    public async Task Partial_type_reports_each_race_once_in_the_file_that_holds_it()
+    {
+        // The type is analysed once for all its files and each file's model takes its own findings: the guard and the
+        // counts come from every part, and no file reports another file's access or repeats one.
+        var test = new CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Collections.Generic;
+
+                    public sealed partial class Cache
+                    {
+                        private readonly object _sync = new object();
+                        private readonly Dictionary<string, int> _items = new();
+                        private int _version;
+
+                        public void Set(string key, int value) { lock (_sync) { _items[key] = value; _version++; } }
+                    }
+                    """,
+                    """
+                    public sealed partial class Cache
+                    {
+                        public int Get(string key) { lock (_sync) { return _items.TryGetValue(key, out var v) ? v + _version : 0; } }
+                        public void Clear() { {|#0:_items.Clear()|}; }
+                    }
+                    """,
+                    """
+                    public sealed partial class Cache
+                    {
+                        public void Reset() { {|#1:_version = 0|}; }
+                    }
+                    """,
+                },
+                ExpectedDiagnostics =
+                {
+                    CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 3, 29).WithArguments(
+                        "_items", "modified", "_sync", "in 'Set' (2 of 3 accesses)",
+                        "'Clear' may run on several threads at once: 'Cache' synchronizes its own state ('Set' locks '_sync')"),
+                    CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(1).WithLocation("/0/Test0.cs", 3, 29).WithArguments(
+                        "_version", "written", "_sync", "in 'Set' (2 of 3 accesses)",
+                        "'Reset' may run on several threads at once: 'Cache' synchronizes its own state ('Set' locks '_sync')"),
+                },
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task Private_helper_always_called_under_the_lock_is_guarded_by_it()
         => SharedStateSilence.VerifyNoRaceAsync("""
             using System.Collections.Generic;
@@ -108,6 +160,54 @@ public class CallerConcurrencyTests
                 public void Add(string name) { lock (_sync) { _names.Add(name); _count++; } }
             }
             """);
+
+    [Theory]
+    [InlineData("", "Interlocked.Increment")]
+    [InlineData("", "System.Threading.Interlocked.Increment")]
+    [InlineData("", "global::System.Threading.Interlocked.Increment")]
+    [InlineData("using Atomic = System.Threading.Interlocked;", "Atomic.Increment")]
+    [InlineData("using static System.Threading.Interlocked;", "Increment")]
+    [InlineData("global using Atomic = System.Threading.Interlocked;", "Atomic.Increment")]
+    public async Task Interlocked_named_through_an_alias_or_using_static_still_synchronizes(string usingLine, string increment)
+    {
+        // Interlocked's members are told from common names (list.Add, writer.Write) by their receiver, before any body
+        // is bound: every way of naming the type must still count, including an alias declared in another file.
+        var test = new CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    $$"""
+                    using System.Threading;
+
+                    public sealed class {|#1:Stats|}
+                    {
+                        private int _requests;
+                        private readonly System.Collections.Generic.List<int> _log = new();
+
+                        public void Request() { _log.Add(1); {{increment}}(ref _requests); }
+                        public void Cancel() => {|#0:_requests--|};
+                    }
+                    """,
+                    usingLine,
+                },
+                ExpectedDiagnostics =
+                {
+                    CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                        "_requests", "Cancel", "'Cancel' may run on several threads at once: 'Stats' synchronizes its own state ('Request' uses Interlocked on '_requests')"),
+                },
+            },
+        };
+        if (usingLine.StartsWith("using", StringComparison.Ordinal))
+        {
+            // A file-level alias or using static belongs to the file that calls.
+            test.TestState.Sources[0] = (test.TestState.Sources[0].filename, SourceText.From(usingLine + "\n" + test.TestState.Sources[0].content.ToString()));
+            test.TestState.Sources[1] = (test.TestState.Sources[1].filename, SourceText.From(string.Empty));
+        }
+
+        await test.RunAsync();
+    }
 
     [Fact]
     public Task Plain_update_of_a_field_updated_with_Interlocked_elsewhere()

@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// Aliases and <c>using static</c> directives that name a synchronization type (<c>using Atomic =
+/// System.Threading.Interlocked;</c>), by their text: through them a type synchronizes without any of
+/// <see cref="TypeConcurrency.SynchronizationWords"/> in its own text, so the text gates must let it in.
+/// </summary>
+/// <remarks>
+/// Read from the syntax of the using directives, never bound: the gates run for every file, and in the IDE on a new
+/// compilation per edit, where binding a file's usings first would be charged to Forklift.
+/// </remarks>
+internal static class SynchronizationImports
+{
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> GlobalByCompilation = new();
+
+    /// <summary>Whether the file declares such an alias or <c>using static</c> (at its top or in a namespace).</summary>
+    public static bool InFile(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+        {
+            if (node is UsingDirectiveSyntax directive && NamesSynchronization(directive, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether any file of the compilation declares such a <c>global</c> alias or <c>using static</c>.</summary>
+    public static bool Global(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (GlobalByCompilation.TryGetValue(compilation, out var known))
+        {
+            return known.Value;
+        }
+
+        var found = false;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            // Global usings come first in a file, before any other using, namespace or member.
+            foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings)
+            {
+                found |= directive.GlobalKeyword.RawKind != 0 && NamesSynchronization(directive, cancellationToken);
+            }
+        }
+
+        return GlobalByCompilation.GetValue(compilation, _ => new StrongBox<bool>(found)).Value;
+    }
+
+    private static bool NamesSynchronization(UsingDirectiveSyntax directive, CancellationToken cancellationToken)
+        => (directive.Alias is not null || directive.StaticKeyword.RawKind != 0)
+           && SourceWords.Any(directive.SyntaxTree.GetText(cancellationToken), directive.Span, TypeConcurrency.SynchronizationWords);
+}
