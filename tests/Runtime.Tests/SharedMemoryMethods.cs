@@ -39,13 +39,18 @@ internal static class SharedMemoryMethods
     /// <summary>The bytes the worker's managed heap holds (<see cref="GC.GetTotalMemory(bool)"/>, without collecting).</summary>
     public static readonly ParallelMethod<Unit, long> HeapBytes = Define<Unit, long>("HeapBytes()", TestCodecs.Unit, TestCodecs.Int64, (_, _) => ValueTask.FromResult(GC.GetTotalMemory(forceFullCollection: false)));
 
+    /// <summary>A setting the worker's GC runs with (<see cref="GC.GetConfigurationVariables"/>), as text, or
+    /// <see langword="null"/> if it reports none by that name.</summary>
+    public static readonly ParallelMethod<string?, string?> GcSetting = Define<string?, string?>("GcSetting(string)", TestCodecs.String, TestCodecs.String, (name, _) =>
+        ValueTask.FromResult(GC.GetConfigurationVariables().TryGetValue(name!, out object? value) ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null));
+
     /// <summary>A first byte that makes <see cref="FailingCodec"/> throw.</summary>
     public const byte FailEncoding = 0xEE;
 
     [ModuleInitializer]
     internal static void Register()
     {
-        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho, RecordedEcho, FailingEcho, HeapBytes })
+        foreach (ParallelMethod method in new ParallelMethod[] { Echo, EchoThenDie, HoldBytes, GatedEcho, RecordedEcho, FailingEcho, HeapBytes, GcSetting })
         {
             ParallelMethodRegistry.Register(method);
         }

@@ -17,6 +17,9 @@ public sealed class SharedMemoryTests
     public static TheoryData<int> Sizes => new()
     {
         0, 1, Threshold - 64, Threshold - 1, Threshold, Threshold + 1, Threshold + 4096, (3 * Threshold) + 7, 64 * 1024 * 1024,
+
+        // Around the size from which each copy uses streaming stores (Buffers.NonTemporalCopy).
+        Buffers.NonTemporalCopy.Threshold - 1, Buffers.NonTemporalCopy.Threshold + 63,
     };
 
     [Theory]
@@ -64,6 +67,25 @@ public sealed class SharedMemoryTests
         }
 
         // The worker runs one request at a time and collects before it takes the next: this call sees the heap after it.
+        long heap = await pool.InvokeAsync(SharedMemoryMethods.HeapBytes, Dispatch.Unit.Value).WaitAsync(Wait);
+        Assert.True(heap < size, $"the worker's heap holds {heap} bytes after three calls with {size}-byte arguments");
+    }
+
+    [Fact]
+    public async Task A_worker_collects_after_each_16_MiB_call_too()
+    {
+        // Three 16 MiB arguments are 48 MiB: below the 64 MiB a worker once waited for before collecting, so its heap
+        // held them until the GC's own budget ran out (and each landed on fresh pages). Now each call's allocation
+        // exceeds what survived the last collection, so each is collected after its call.
+        const int size = 16 * 1024 * 1024;
+        await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = 1 });
+        for (int call = 0; call < 3; call++)
+        {
+            byte[] sent = Random(size, seed: call);
+            byte[]? back = await pool.InvokeAsync(SharedMemoryMethods.Echo, sent).WaitAsync(Wait);
+            Assert.True(sent.AsSpan().SequenceEqual(back), $"call {call} did not come back exactly");
+        }
+
         long heap = await pool.InvokeAsync(SharedMemoryMethods.HeapBytes, Dispatch.Unit.Value).WaitAsync(Wait);
         Assert.True(heap < size, $"the worker's heap holds {heap} bytes after three calls with {size}-byte arguments");
     }

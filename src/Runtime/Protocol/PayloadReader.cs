@@ -242,7 +242,7 @@ public ref struct PayloadReader
     private static byte[] Copy(ReadOnlySpan<byte> bytes)
     {
         byte[] array = GC.AllocateUninitializedArray<byte>(bytes.Length);
-        bytes.CopyTo(array);
+        Buffers.NonTemporalCopy.Copy(bytes, array);
         return array;
     }
 

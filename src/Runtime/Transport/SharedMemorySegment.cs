@@ -254,7 +254,7 @@ internal sealed unsafe class SharedMemorySegment : ISpillTarget
             _populated = _allocated;
         }
 
-        bytes.CopyTo(new Span<byte>(_map + at, bytes.Length));
+        NonTemporalCopy.Copy(bytes, new Span<byte>(_map + at, bytes.Length));
     }
 
     /// <summary>The message was abandoned (its encoding failed) or could not be handed over (the pipe broke): a kept

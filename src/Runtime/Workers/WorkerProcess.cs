@@ -103,8 +103,7 @@ internal sealed class WorkerProcess
     /// <see cref="WorkerStdio.TakeWorkerSecret"/>).</summary>
     public void Start(WorkerLaunch launch, IDictionary<string, string?> environment, IReadOnlyList<Assembly> assemblies, bool reportWorkingSet, string secret)
     {
-        // Server GC (the ASP.NET default) gives every worker a heap per core; workers are many small processes.
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["DOTNET_gcServer"] = "0" };
+        Dictionary<string, string?> variables = WorkerRuntimeSettings.Defaults(Environment.GetEnvironmentVariable, AppContext.GetData);
         foreach ((string name, string? value) in environment)
         {
             variables[name] = value;

@@ -1,0 +1,52 @@
+using Forklift.Buffers;
+
+namespace Forklift.Runtime.Tests;
+
+/// <summary>
+/// <see cref="NonTemporalCopy"/> copies large blocks with streaming stores after an ordinary copy up to the
+/// destination's first cache line, and the rest after the last whole block: every byte must land exactly, whatever
+/// the alignment of either side and the length's remainder.
+/// </summary>
+public sealed class NonTemporalCopyTests
+{
+    private const int Threshold = NonTemporalCopy.Threshold;
+
+    public static TheoryData<int, int, int> Cases => new()
+    {
+        // length, source offset, destination offset (in arrays of their own)
+        { Threshold - 1, 0, 0 },     // below the threshold: an ordinary copy
+        { Threshold, 0, 0 },
+        { Threshold, 3, 0 },
+        { Threshold, 0, 1 },
+        { Threshold + 127, 5, 63 },  // a partial head, whole blocks and a tail of 127 bytes
+        { Threshold + 64, 64, 65 },
+        { (3 * Threshold) + 4097, 17, 33 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_byte_lands_exactly_and_nothing_past_the_source_is_written(int length, int sourceOffset, int destinationOffset)
+    {
+        byte[] source = new byte[sourceOffset + length];
+        new Random(length + sourceOffset).NextBytes(source);
+        byte[] destination = new byte[destinationOffset + length + 256];
+        destination.AsSpan().Fill(0xA5);
+
+        NonTemporalCopy.Copy(source.AsSpan(sourceOffset, length), destination.AsSpan(destinationOffset));
+
+        Assert.True(source.AsSpan(sourceOffset, length).SequenceEqual(destination.AsSpan(destinationOffset, length)), "the copied bytes differ");
+        Assert.True(destination.AsSpan(0, destinationOffset).IndexOfAnyExcept((byte)0xA5) < 0, "a byte before the destination was written");
+        Assert.True(destination.AsSpan(destinationOffset + length).IndexOfAnyExcept((byte)0xA5) < 0, "a byte past the copy was written");
+    }
+
+    [Fact]
+    public void A_destination_shorter_than_the_source_is_refused_before_anything_is_written()
+    {
+        byte[] source = new byte[Threshold];
+        source.AsSpan().Fill(1);
+        byte[] destination = new byte[Threshold - 1];
+
+        Assert.Throws<ArgumentException>(() => NonTemporalCopy.Copy(source, destination));
+        Assert.True(destination.AsSpan().IndexOfAnyExcept((byte)0) < 0);
+    }
+}
