@@ -68,7 +68,8 @@ internal static class SourceWords
     /// </summary>
     public static IEnumerable<int> Occurrences(string text, string[] words) => Occurrences(text, new TextSpan(0, text.Length), words);
 
-    private static IEnumerable<int> Occurrences(string text, TextSpan span, string[] words)
+    /// <summary>As <see cref="Occurrences(string, string[])"/>, within <paramref name="span"/> of the text only.</summary>
+    public static IEnumerable<int> Occurrences(string text, TextSpan span, string[] words)
     {
         foreach (var word in words)
         {
@@ -99,7 +100,8 @@ internal static class SourceWords
     /// <summary>Whether the text holds <c>\u</c> or <c>\U</c>, which can spell any identifier.</summary>
     public static bool HasUnicodeEscape(string text) => HasUnicodeEscape(text, new TextSpan(0, text.Length));
 
-    private static bool HasUnicodeEscape(string text, TextSpan span)
+    /// <summary>As <see cref="HasUnicodeEscape(string)"/>, within <paramref name="span"/> of the text only.</summary>
+    public static bool HasUnicodeEscape(string text, TextSpan span)
         => IndexOf(text, "\\u", span.Start, span.End - 2) >= 0 || IndexOf(text, "\\U", span.Start, span.End - 2) >= 0;
 
     /// <summary>The first occurrence of <paramref name="word"/> that starts between <paramref name="from"/> and <paramref name="last"/>, or -1.</summary>

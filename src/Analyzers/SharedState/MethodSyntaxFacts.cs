@@ -29,6 +29,12 @@ internal readonly struct MethodSyntaxFacts
         "MemoryBarrierProcessWide", "ReadBarrier", "WriteBarrier",
     };
 
+    /// <summary>
+    /// The words without which a declaration can hold no synchronization (besides the type's own method names, which
+    /// the caller adds): the <c>lock</c> keyword and the names of <see cref="AtomicCalls"/> and <see cref="RegionCalls"/>.
+    /// </summary>
+    public static IEnumerable<string> Words => AtomicCalls.Concat(RegionCalls).Append("lock");
+
     /// <summary>The acquires of <c>Monitor</c>, <c>SemaphoreSlim</c>, <c>ReaderWriterLockSlim</c>, <c>Lock</c>, <c>SpinLock</c> and <c>Mutex</c>.</summary>
     private static readonly HashSet<string> RegionCalls = new(StringComparer.Ordinal)
     {
@@ -51,6 +57,8 @@ internal readonly struct MethodSyntaxFacts
 
     public bool MayReferenceOwnMethod { get; }
 
+    /// <summary>Whether a constructor or destructor has code it defers (a lambda, an anonymous method, a local
+    /// function); read only for those, and not always computed for other methods.</summary>
     public bool HasDeferredCode { get; }
 
     /// <summary>Whether the summary can matter without the method being reached by a call or being an entry.</summary>
@@ -63,15 +71,26 @@ internal readonly struct MethodSyntaxFacts
     /// <paramref name="mayDenoteAtomicType"/> whether a receiver whose last name is neither <c>Interlocked</c> nor
     /// <c>Volatile</c> may still be one of them (an alias).
     /// </summary>
-    public static MethodSyntaxFacts Of(IMethodSymbol method, HashSet<string> ownMethodNames, Func<ExpressionSyntax, bool> mayDenoteOwnType, Func<ExpressionSyntax, bool> mayDenoteAtomicType, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="mayHoldWord"/> tells whether a declaration's text may hold one of <see cref="Words"/> or an own
+    /// method's name: a method's declaration without any is not walked (nothing in it can synchronize or name an own
+    /// method), unless it is a constructor or destructor, whose deferred code only the walk finds.
+    /// </remarks>
+    public static MethodSyntaxFacts Of(IMethodSymbol method, HashSet<string> ownMethodNames, Func<ExpressionSyntax, bool> mayDenoteOwnType, Func<ExpressionSyntax, bool> mayDenoteAtomicType, Func<SyntaxReference, bool> mayHoldWord, CancellationToken cancellationToken)
     {
         bool maySynchronize = false, mayReference = false, deferred = false;
+        var needsDeferred = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor;
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
             if (syntax is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax))
             {
                 return new MethodSyntaxFacts(known: false, true, true, true);
+            }
+
+            if (!needsDeferred && !mayHoldWord(reference))
+            {
+                continue;
             }
 
             foreach (var node in syntax.DescendantNodes())

@@ -142,6 +142,70 @@ public class TextGateTests
         }
     }
 
+    [Fact]
+    public void Method_facts_read_through_the_type_word_index_equal_the_facts_of_a_walk_of_every_method()
+    {
+        // The word index lets MethodSyntaxFacts skip the walk of a method whose text holds no synchronization word and
+        // no own method's name. On generated types, every fact read with the index must equal the fact read by walking
+        // every method (constructors' deferred code included).
+        string[] statements =
+        [
+            "list.Add(1);", "Interlocked.Increment(ref _n);", "lock (_sync) { }", "Action a = Helper;", "Helper();", "Func<int, int> f = x => x;",
+            "Monitor.Enter(_sync);", "_sem.Wait();", "/* Helper lock */", "var s = \"lock Helper\";", "@Helper();", "H\\u0065lper();",
+            "void Local() { }", "this.Helper();", "Other.Helper();", "Volatile.Write(ref _n, 1);", "_n++;", "nameof(Helper).ToString();",
+            "var h = Helpers;", "Atomic.Add(ref _n, 1);", "writer.Write(1);", "delegate { }.Invoke();",
+        ];
+        var random = new Random(20261130);
+        var source = new StringBuilder("using System; using System.Threading; using Atomic = System.Threading.Interlocked;\n");
+        for (var t = 0; t < 150; t++)
+        {
+            source.Append($"partial class T{t} {{ int _n; object _sync = new object(); System.Collections.Generic.List<int> list = new(); SemaphoreSlim _sem = new(1); System.IO.TextWriter writer = null!;\n");
+            for (var m = random.Next(1, 6); m > 0; m--)
+            {
+                var body = string.Concat(Enumerable.Range(0, random.Next(0, 4)).Select(_ => Pick(random, statements)));
+                source.Append(random.Next(5) switch
+                {
+                    0 => $"  public T{t}() {{ {body} }}\n",
+                    1 => $"  int P{m} {{ get {{ {body} return 0; }} }}\n",
+                    2 => $"  static T{t}() {{ {body} }}\n",
+                    _ => $"  void M{m}() {{ {body} }}\n",
+                });
+            }
+
+            source.Append(random.Next(2) == 0 ? "  void Helper() { }\n" : string.Empty).Append("}\n");
+            if (random.Next(4) == 0)
+            {
+                source.Append($"partial class T{t} {{ void Extra() {{ {Pick(random, statements)} }} }}\n");
+            }
+        }
+
+        source.Append("static class Other { public static void Helper() { } }\n");
+        var tree = CSharpSyntaxTree.ParseText(source.ToString());
+        var compilation = CSharpCompilation.Create("gate", [tree], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
+        var compared = 0;
+        foreach (var type in compilation.GlobalNamespace.GetTypeMembers())
+        {
+            var methods = type.GetMembers().OfType<IMethodSymbol>().ToList();
+            var names = new HashSet<string>(methods.Select(method => method.Name), StringComparer.Ordinal);
+            var index = new WordIndex(type, MethodSyntaxFacts.Words.Concat(names), CancellationToken.None);
+            foreach (var method in methods)
+            {
+                var walked = MethodSyntaxFacts.Of(method, names, _ => true, _ => true, _ => true, CancellationToken.None);
+                var indexed = MethodSyntaxFacts.Of(method, names, _ => true, _ => true, index.MayHoldWord, CancellationToken.None);
+                Assert.True(walked.Known == indexed.Known && walked.MaySynchronize == indexed.MaySynchronize && walked.MayReferenceOwnMethod == indexed.MayReferenceOwnMethod,
+                    $"{method.ToDisplayString()}: walked {walked.MaySynchronize}/{walked.MayReferenceOwnMethod}, indexed {indexed.MaySynchronize}/{indexed.MayReferenceOwnMethod}");
+                if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
+                {
+                    Assert.Equal(walked.HasDeferredCode, indexed.HasDeferredCode);
+                }
+
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 400, $"only {compared} methods compared");
+    }
+
     private static string Pick(Random random, string[] choices) => choices[random.Next(choices.Length)];
 
     /// <summary>The tokens of <paramref name="parts"/> (split at spaces) with random white space or comments between them.</summary>
