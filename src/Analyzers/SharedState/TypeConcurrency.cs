@@ -371,47 +371,38 @@ internal sealed class TypeConcurrency
     /// Whether <paramref name="receiver"/> (a name, or a member access of names) may be this type or one deriving from
     /// it: bound on its own as a type, which binds no body. A name that is not a type is a value, never <c>this</c>.
     /// </summary>
-    private bool MayDenoteOwnType(ExpressionSyntax receiver)
-    {
-        // The same receiver text (an enum such as 'LogLevel' before each of its members) recurs across a type's
-        // methods, and binds to the same type anywhere in the type's declaration in one file and namespace block,
-        // except where a generic method's type parameter may be what it names.
-        (SyntaxTree, int, string)? key = InGenericMethod(receiver) ? null : (receiver.SyntaxTree, receiver.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1, receiver.ToString());
-        if (key is { } known && _receiverDenotesOwnType.TryGetValue(known, out var cached))
-        {
-            return cached;
-        }
-
-        var result = DenotesOwnType(receiver);
-        if (key is { } computed)
-        {
-            _receiverDenotesOwnType[computed] = result;
-        }
-
-        return result;
-    }
+    private bool MayDenoteOwnType(ExpressionSyntax receiver) => ByReceiverText(_receiverDenotesOwnType, receiver, DenotesOwnType);
 
     /// <summary>
     /// Whether <paramref name="receiver"/> (a name, or a member access of names, not spelled <c>Interlocked</c> or
     /// <c>Volatile</c>) may still denote one of those types, through an alias: bound on its own as a type. A value
     /// (a field, a local) binds to no type.
     /// </summary>
-    private bool MayDenoteAtomicType(ExpressionSyntax receiver)
+    private bool MayDenoteAtomicType(ExpressionSyntax receiver) => ByReceiverText(_receiverDenotesAtomicType, receiver, name =>
     {
-        // As for MayDenoteOwnType, the same receiver text ('writer', '_items') recurs, and binds alike in one file
-        // and namespace block outside generic methods.
+        var bound = SpeculativeType.Of(name, _semanticModels(name.SyntaxTree));
+        return bound is not null and not INamedTypeSymbol
+            || ConcurrencyTypes.Is(bound, _types.Interlocked) || ConcurrencyTypes.Is(bound, _types.Volatile);
+    });
+
+    /// <summary>
+    /// An answer about a receiver, kept per file, namespace block and receiver text: the same receiver (an enum such
+    /// as 'LogLevel' before each of its members, a field such as 'writer') recurs across a type's methods and binds
+    /// alike anywhere in one file and namespace block, except where a generic method's type parameter may be what it
+    /// names.
+    /// </summary>
+    private static bool ByReceiverText(Dictionary<(SyntaxTree Tree, int Namespace, string Text), bool> answers, ExpressionSyntax receiver, Func<ExpressionSyntax, bool> compute)
+    {
         (SyntaxTree, int, string)? key = InGenericMethod(receiver) ? null : (receiver.SyntaxTree, receiver.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1, receiver.ToString());
-        if (key is { } known && _receiverDenotesAtomicType.TryGetValue(known, out var cached))
+        if (key is { } known && answers.TryGetValue(known, out var cached))
         {
             return cached;
         }
 
-        var bound = SpeculativeType.Of(receiver, _semanticModels(receiver.SyntaxTree));
-        var result = bound is not null and not INamedTypeSymbol
-            || ConcurrencyTypes.Is(bound, _types.Interlocked) || ConcurrencyTypes.Is(bound, _types.Volatile);
+        var result = compute(receiver);
         if (key is { } computed)
         {
-            _receiverDenotesAtomicType[computed] = result;
+            answers[computed] = result;
         }
 
         return result;
