@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -65,22 +66,58 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     {
         foreach (var node in LockSyntax.Of(file.SemanticModel.SyntaxTree, file.CancellationToken).Nodes)
         {
-            if (node is LockStatementSyntax && (file.FilterSpan is not { } span || span.IntersectsWith(node.Span)))
+            if (file.FilterSpan is { } span && !span.IntersectsWith(node.Span))
             {
-                file.CancellationToken.ThrowIfCancellationRequested();
-                AnalyzeLock(new FileNode(node, file));
+                continue;
+            }
+
+            file.CancellationToken.ThrowIfCancellationRequested();
+            if (node is LockStatementSyntax lockStatement)
+            {
+                AnalyzeRegion(new FileNode(node, file), lockStatement, InnerChecks(lockStatement.Statement), acquire: null);
+            }
+            else if (node is InvocationExpressionSyntax call && AcquiredRegion(call) is var (region, statements))
+            {
+                AnalyzeRegion(new FileNode(node, file), region, InnerChecks(statements), call);
             }
         }
     }
 
-    private static void AnalyzeLock(FileNode context)
+    /// <summary>
+    /// The region an acquire by call holds its lock for, when a <c>finally</c> releases it: the <c>try</c> block right
+    /// after <c>Monitor.Enter(gate);</c> (or <c>Wait()</c>, <c>EnterWriteLock()</c>…), or the rest of a <c>try</c>
+    /// block whose first statement is the acquire (<c>Monitor.Enter(gate, ref taken)</c>). Decided from syntax; the
+    /// call is bound only once a double-checked publication is found in the region.
+    /// </summary>
+    private static (StatementSyntax Region, IEnumerable<StatementSyntax> Statements)? AcquiredRegion(InvocationExpressionSyntax call)
     {
-        var lockStatement = (LockStatementSyntax)context.Node;
-        foreach (var inner in InnerChecks(lockStatement.Statement))
+        if (call.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax block } statement)
+        {
+            return null;
+        }
+
+        var index = block.Statements.IndexOf(statement);
+        if (index + 1 < block.Statements.Count && block.Statements[index + 1] is TryStatementSyntax { Finally: not null } after)
+        {
+            return (after, after.Block.Statements);
+        }
+
+        if (index == 0 && block.Parent is TryStatementSyntax { Finally: not null } around && around.Block == block)
+        {
+            return (around, block.Statements.Skip(1));
+        }
+
+        return null;
+    }
+
+    private static void AnalyzeRegion(FileNode context, StatementSyntax region, IEnumerable<IfStatementSyntax> innerChecks, InvocationExpressionSyntax? acquire)
+    {
+        foreach (var inner in innerChecks)
         {
             if (NullCheckedName(inner.Condition, checksNull: true) is not { } checkedName
                 || Publication(inner.Statement, checkedName) is not { } publication
-                || OuterCheck(lockStatement, checkedName) is not { } outerCheck)
+                || OuterCheck(region, checkedName) is not { } outerCheck
+                || (acquire is not null && !Acquires(context.SemanticModel, acquire, context.CancellationToken)))
             {
                 continue;
             }
@@ -106,24 +143,25 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>Whether <paramref name="call"/> takes a lock and returns holding it (not a try-acquire, not a release).</summary>
+    private static bool Acquires(SemanticModel semanticModel, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        => semanticModel.GetOperation(call, cancellationToken) is IInvocationOperation invocation
+           && LockApis.For(semanticModel.Compilation) is var apis
+           && apis.Classify(invocation) is { Shape: AcquireShape.Unconditional or AcquireShape.EnterWithFlag } lockCall
+           && !apis.IsSignal(lockCall);
+
     /// <summary>The <c>if</c> statements directly in the locked region (its block, or the one statement).</summary>
     private static IEnumerable<IfStatementSyntax> InnerChecks(StatementSyntax locked)
-    {
-        if (locked is IfStatementSyntax single)
+        => locked switch
         {
-            yield return single;
-        }
-        else if (locked is BlockSyntax block)
-        {
-            foreach (var statement in block.Statements)
-            {
-                if (statement is IfStatementSyntax check)
-                {
-                    yield return check;
-                }
-            }
-        }
-    }
+            IfStatementSyntax single => [single],
+            BlockSyntax block => InnerChecks(block.Statements),
+            _ => [],
+        };
+
+    /// <summary>The <c>if</c> statements among a region's statements.</summary>
+    private static IEnumerable<IfStatementSyntax> InnerChecks(IEnumerable<StatementSyntax> statements)
+        => statements.OfType<IfStatementSyntax>();
 
     /// <summary>
     /// In the inner check's block: <c>F = new T(…);</c> followed by a statement that calls a method on <c>F</c> or
@@ -211,12 +249,12 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The unlocked check of the same name: an <c>if (F == null)</c> around the lock, or an
-    /// <c>if (F != null) return …;</c> just before it.
+    /// The unlocked check of the same name: an <c>if (F == null)</c> around the locked region (the <c>lock</c>, or the
+    /// <c>try</c> of an acquire by call), or an <c>if (F != null) return …;</c> before it.
     /// </summary>
-    private static ExpressionSyntax? OuterCheck(LockStatementSyntax lockStatement, string name)
+    private static ExpressionSyntax? OuterCheck(StatementSyntax region, string name)
     {
-        for (SyntaxNode? node = lockStatement; node is StatementSyntax statement; node = node.Parent)
+        for (SyntaxNode? node = region; node is StatementSyntax statement; node = node.Parent)
         {
             if (node.Parent is IfStatementSyntax around && around.Statement == node && NullCheckedName(around.Condition, checksNull: true) == name)
             {

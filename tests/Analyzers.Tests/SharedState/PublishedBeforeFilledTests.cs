@@ -335,4 +335,169 @@ public class PublishedBeforeFilledTests
                 }
             }
             """);
+
+    [Theory]
+    [InlineData("System.Threading.Monitor.Enter(_gate);\n            try", "finally { System.Threading.Monitor.Exit(_gate); }")]
+    [InlineData("_semaphore.Wait();\n            try", "finally { _semaphore.Release(); }")]
+    [InlineData("_rw.EnterWriteLock();\n            try", "finally { _rw.ExitWriteLock(); }")]
+    public Task Region_of_an_acquire_by_call_released_in_finally_is_checked_like_a_lock(string acquireThenTry, string release)
+        => Verify.VerifyAnalyzerAsync(Flags + $$"""
+            public sealed class Provider
+            {
+                private readonly object _gate = new object();
+                private readonly System.Threading.SemaphoreSlim _semaphore = new System.Threading.SemaphoreSlim(1, 1);
+                private readonly System.Threading.ReaderWriterLockSlim _rw = new System.Threading.ReaderWriterLockSlim();
+                private Flags? _current;
+
+                public Flags Current()
+                {
+                    if ({|#2:_current == null|})
+                    {
+                        {{acquireThenTry}}
+                        {
+                            if (_current == null)
+                            {
+                                {|#0:_current = new Flags()|};
+                                {|#1:_current.Load("flags.txt")|};
+                            }
+                        }
+                        {{release}}
+                    }
+
+                    return _current;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_current", "'Load' runs on it", "20"));
+
+    [Fact]
+    public Task Enter_with_a_flag_as_the_first_statement_of_the_try_is_checked_like_a_lock()
+        => Verify.VerifyAnalyzerAsync(Flags + """
+            public sealed class Provider
+            {
+                private readonly object _gate = new object();
+                private Flags? _current;
+
+                public Flags Current()
+                {
+                    if (_current != null)
+                    {
+                        return _current;
+                    }
+
+                    var taken = false;
+                    try
+                    {
+                        System.Threading.Monitor.Enter(_gate, ref taken);
+                        if (_current == null)
+                        {
+                            {|FL1007:_current = new Flags()|};
+                            _current.Source = "flags.txt";
+                        }
+                    }
+                    finally
+                    {
+                        if (taken) System.Threading.Monitor.Exit(_gate);
+                    }
+
+                    return _current;
+                }
+            }
+            """);
+
+    [Theory]
+    [InlineData("System.Threading.Monitor.Exit(_gate);")]
+    [InlineData("_signal.Wait();")]
+    [InlineData("Console.WriteLine();")]
+    public Task A_call_that_takes_no_lock_before_the_try_is_silent(string call)
+        => Verify.VerifyAnalyzerAsync(Flags + $$"""
+            public sealed class Provider
+            {
+                private readonly object _gate = new object();
+                private readonly System.Threading.SemaphoreSlim _signal = new System.Threading.SemaphoreSlim(0);
+                private Flags? _current;
+
+                public Flags Current()
+                {
+                    if (_current == null)
+                    {
+                        {{call}}
+                        try
+                        {
+                            if (_current == null)
+                            {
+                                _current = new Flags();
+                                _current.Load("flags.txt");
+                            }
+                        }
+                        finally { }
+                    }
+
+                    return _current;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fix_in_the_region_of_Monitor_Enter_fills_a_local_first()
+        => Verify.VerifyCodeFixAsync(
+            Flags + """
+            public sealed class Provider
+            {
+                private readonly object _gate = new object();
+                private Flags? _current;
+
+                public Flags Current()
+                {
+                    if (_current == null)
+                    {
+                        System.Threading.Monitor.Enter(_gate);
+                        try
+                        {
+                            if (_current == null)
+                            {
+                                {|FL1007:_current = new Flags()|};
+                                _current.Load("flags.txt");
+                            }
+                        }
+                        finally
+                        {
+                            System.Threading.Monitor.Exit(_gate);
+                        }
+                    }
+
+                    return _current;
+                }
+            }
+            """,
+            Flags + """
+            public sealed class Provider
+            {
+                private readonly object _gate = new object();
+                private Flags? _current;
+
+                public Flags Current()
+                {
+                    if (_current == null)
+                    {
+                        System.Threading.Monitor.Enter(_gate);
+                        try
+                        {
+                            if (_current == null)
+                            {
+                                var current = new Flags();
+                                current.Load("flags.txt");
+                                _current = current;
+                            }
+                        }
+                        finally
+                        {
+                            System.Threading.Monitor.Exit(_gate);
+                        }
+                    }
+
+                    return _current;
+                }
+            }
+            """);
 }
