@@ -221,15 +221,19 @@ internal sealed class MethodSummaryBuilder
             return;
         }
 
-        var use = (IOperation)reference;
-        while (use.Parent is IConversionOperation or IParenthesizedOperation)
+        var written = IsWriteTarget(reference);
+        var read = !written || UseOf(reference).Parent is ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation;
+        if (read)
         {
-            use = use.Parent;
+            AddCall(property.GetMethod);
         }
 
-        var written = use.Parent is IAssignmentOperation assignment && assignment.Target == use || use.Parent is IIncrementOrDecrementOperation;
-        var read = !written || use.Parent is ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation;
-        foreach (var accessor in new[] { read ? property.GetMethod : null, written ? property.SetMethod : null })
+        if (written)
+        {
+            AddCall(property.SetMethod);
+        }
+
+        void AddCall(IMethodSymbol? accessor)
         {
             if (accessor is not null && IsOwnMethod(accessor, reference.Instance))
             {
@@ -338,14 +342,20 @@ internal sealed class MethodSummaryBuilder
 
     private static bool IsWriteTarget(IOperation operation)
     {
-        var current = operation;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        var use = UseOf(operation);
+        return use.Parent is IAssignmentOperation assignment && assignment.Target == use
+               || use.Parent is IIncrementOrDecrementOperation;
+    }
+
+    /// <summary><paramref name="operation"/> with the conversions and parentheses around it: what its parent uses.</summary>
+    private static IOperation UseOf(IOperation operation)
+    {
+        while (operation.Parent is IConversionOperation or IParenthesizedOperation)
         {
-            current = current.Parent;
+            operation = operation.Parent;
         }
 
-        return current.Parent is IAssignmentOperation assignment && assignment.Target == current
-               || current.Parent is IIncrementOrDecrementOperation;
+        return operation;
     }
 
     /// <summary>A <c>ref</c> argument: <c>Interlocked.Increment(ref _count)</c>, <c>Volatile.Read(ref _state)</c>, <c>LazyInitializer.EnsureInitialized(ref _value)</c>.</summary>

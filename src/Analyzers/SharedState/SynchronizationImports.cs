@@ -40,15 +40,9 @@ internal static class SynchronizationImports
             return known.Value;
         }
 
-        var found = false;
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            // Global usings come first in a file, before any other using, namespace or member.
-            foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings)
-            {
-                found |= directive.GlobalKeyword.RawKind != 0 && NamesSynchronization(directive, cancellationToken);
-            }
-        }
+        // Global usings come first in a file, before any other using, namespace or member.
+        var found = compilation.SyntaxTrees.Any(tree => ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings
+            .Any(directive => directive.GlobalKeyword.RawKind != 0 && NamesSynchronization(directive, cancellationToken)));
 
         return GlobalByCompilation.GetValue(compilation, _ => new StrongBox<bool>(found)).Value;
     }

@@ -13,8 +13,7 @@ namespace Forklift.Analyzers.SharedState;
 internal sealed class WordIndex
 {
     private readonly Dictionary<SyntaxTree, List<int>> _positions = new();
-    private readonly List<TextSpan> _escaped = new();
-    private readonly HashSet<SyntaxTree> _escapedTrees = new();
+    private readonly List<(SyntaxTree Tree, TextSpan Span)> _escaped = new();
 
     public WordIndex(INamedTypeSymbol type, IEnumerable<string> words, CancellationToken cancellationToken)
     {
@@ -24,8 +23,7 @@ internal sealed class WordIndex
             var text = SourceWords.TextOf(reference.SyntaxTree.GetText(cancellationToken));
             if (SourceWords.HasUnicodeEscape(text, reference.Span))
             {
-                _escapedTrees.Add(reference.SyntaxTree);
-                _escaped.Add(reference.Span);
+                _escaped.Add((reference.SyntaxTree, reference.Span));
             }
 
             if (!_positions.TryGetValue(reference.SyntaxTree, out var positions))
@@ -46,7 +44,7 @@ internal sealed class WordIndex
     public bool MayHoldWord(SyntaxReference reference)
     {
         var span = reference.Span;
-        if (_escapedTrees.Contains(reference.SyntaxTree) && _escaped.Exists(escaped => escaped.OverlapsWith(span)))
+        if (_escaped.Exists(escaped => escaped.Tree == reference.SyntaxTree && escaped.Span.OverlapsWith(span)))
         {
             return true;
         }
