@@ -70,14 +70,6 @@ internal sealed unsafe class HandOffPipe : Stream
         _wake = new SafeFileHandle(wakeFd, ownsHandle: true);
     }
 
-    /// <summary>The pipe's descriptor, for a second reading thread that waits for it (<see cref="SpareReaderWait"/>);
-    /// valid while the pipe is open.</summary>
-    public int Descriptor => _fd;
-
-    /// <summary>The eventfd that hands the pipe back to the reading thread; a spare reading thread listens to it too
-    /// (<see cref="SpareReaderWait"/>). Valid while the pipe is open.</summary>
-    public int WakeDescriptor => _wakeFd;
-
     /// <summary>The error a caller met while it owned the pipe and the connection ended (<see cref="Close"/>);
     /// <see langword="null"/> for a plain end of the stream.</summary>
     public Exception? Error { get; private set; }

@@ -150,32 +150,6 @@ internal static unsafe partial class PosixInterop
     [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
     public static partial long Lseek(int fd, long offset, int whence);
 
-    public const int EFD_NONBLOCK = 0x800;
-    public const int EPOLL_CLOEXEC = 0x80000;
-    public const int EPOLL_CTL_ADD = 1;
-    public const int EPOLL_CTL_MOD = 3;
-    public const uint EPOLLIN = 0x001;
-    public const uint EPOLLONESHOT = 1u << 30;
-    public const uint EPOLLET = 1u << 31;
-
-    [LibraryImport("libc", EntryPoint = "epoll_create1", SetLastError = true)]
-    public static partial int EpollCreate(int flags);
-
-    [LibraryImport("libc", EntryPoint = "epoll_ctl", SetLastError = true)]
-    public static partial int EpollControl(int epoll, int operation, int fd, EpollEvent* events);
-
-    [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
-    public static partial int EpollWait(int epoll, EpollEvent* events, int count, int timeoutMilliseconds);
-
-    /// <summary>struct epoll_event as x86-64 lays it out (packed: 12 bytes); other architectures align the data to 8
-    /// bytes, so callers use it on x64 only.</summary>
-    [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    public struct EpollEvent
-    {
-        public uint Events;
-        public ulong Data;
-    }
-
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
     {

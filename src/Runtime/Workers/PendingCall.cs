@@ -186,51 +186,6 @@ internal abstract class PendingCall : IThreadPoolWorkItem
         }
     }
 
-    // Set while a thread that holds a worker's reading role handles a response (see ReadingRelay): the outcome of a
-    // single call decided there waits in t_deferred until that thread has handed the role over.
-    [ThreadStatic]
-    private static bool t_deferDelivery;
-
-    [ThreadStatic]
-    private static PendingCall? t_deferred;
-
-    /// <summary>From now until <see cref="EndDeferredDelivery"/>, the first call whose outcome is set on this thread
-    /// keeps it for the caller of <see cref="EndDeferredDelivery"/> to <see cref="Deliver"/>.</summary>
-    internal static void BeginDeferredDelivery() => t_deferDelivery = true;
-
-    /// <summary>The call whose outcome was kept since <see cref="BeginDeferredDelivery"/>, if any: the caller must
-    /// <see cref="Deliver"/> it (inline, once it no longer reads the worker's pipe) or <see cref="DeliverOnThreadPool"/>.</summary>
-    internal static PendingCall? EndDeferredDelivery()
-    {
-        t_deferDelivery = false;
-        PendingCall? deferred = t_deferred;
-        t_deferred = null;
-        return deferred;
-    }
-
-    /// <summary>Keeps this call's outcome for the reading thread's <see cref="EndDeferredDelivery"/>, if this thread is
-    /// in such a scope and keeps none yet.</summary>
-    protected bool TryDeferDelivery()
-    {
-        if (!t_deferDelivery || t_deferred is not null)
-        {
-            return false;
-        }
-
-        t_deferred = this;
-        return true;
-    }
-
-    /// <summary>Completes the caller's task with the outcome already set, running its continuations on this thread.
-    /// Only for calls that defer (<see cref="TryDeferDelivery"/>), and only on a thread that may run user code.</summary>
-    public virtual void Deliver()
-    {
-    }
-
-    /// <summary><see cref="Deliver"/> on the thread pool, as a task created with
-    /// <see cref="TaskCreationOptions.RunContinuationsAsynchronously"/> would run its continuations.</summary>
-    public void DeliverOnThreadPool() => ThreadPool.UnsafeQueueUserWorkItem(static call => call.Deliver(), this, preferLocal: false);
-
     /// <summary>Decodes the result payload and completes the caller. Only after <see cref="TryComplete"/>.</summary>
     public abstract void SetResult(ReadOnlySpan<byte> payload);
 
@@ -239,35 +194,13 @@ internal abstract class PendingCall : IThreadPoolWorkItem
     public abstract void SetCanceled();
 }
 
-/// <summary>A single <see cref="WorkerPool.InvokeAsync{TArgs, TResult}"/> (or <see cref="WorkerPool.Invoke{TArgs, TResult}"/>) call.</summary>
-/// <remarks>
-/// The caller's continuations never run on a thread the reading of a worker's answers waits for. The task is created
-/// without <see cref="TaskCreationOptions.RunContinuationsAsynchronously"/>, so whoever completes it runs them: an
-/// outcome set on a worker's reading thread is kept (<see cref="PendingCall.TryDeferDelivery"/>) until that thread has
-/// handed the reading role over (see <see cref="ReadingRelay"/>), and every other outcome (a timeout, a crash, a
-/// cancellation on the canceller's thread, an answer the relay could not take) completes the task on the thread pool,
-/// as that option would. A call whose task only its own blocked caller waits for (<see cref="BlockingCaller"/>)
-/// completes at once on any thread: nothing but that wait is attached to it.
-/// </remarks>
+/// <summary>A single <see cref="WorkerPool.InvokeAsync{TArgs, TResult}"/> call.</summary>
 internal sealed class SingleCall<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress, CancellationToken cancellationToken)
     : PendingCall(method, progress, cancellationToken)
 {
-    private const int Succeeded = 1;
-    private const int Failed = 2;
-    private const int Canceled = 3;
-
-    private readonly TaskCompletionSource<TResult> _completion = new();
-
-    // The outcome, set once (after TryComplete) and delivered once.
-    private int _outcome;
-    private TResult? _result;
-    private Exception? _error;
-    private CancellationToken _canceledBy;
+    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<TResult> Task => _completion.Task;
-
-    /// <summary>The task never reaches user code: <see cref="WorkerPool.Invoke{TArgs, TResult}"/> only blocks on it.</summary>
-    public bool BlockingCaller { get; init; }
 
     public override bool IsBatch => false;
 
@@ -286,58 +219,12 @@ internal sealed class SingleCall<TArgs, TResult>(ParallelMethod<TArgs, TResult> 
             throw new InvalidDataException($"{reader.Remaining} unexpected bytes after the result of {method.Name}.");
         }
 
-        _result = result;
-        Publish(Succeeded);
+        _completion.TrySetResult(result);
     }
 
-    public override void SetException(Exception exception)
-    {
-        _error = exception;
-        Publish(Failed);
-    }
+    public override void SetException(Exception exception) => _completion.TrySetException(exception);
 
-    public override void SetCanceled()
-    {
-        _canceledBy = CancellationToken.IsCancellationRequested ? CancellationToken : new CancellationToken(true);
-        Publish(Canceled);
-    }
-
-    public override void Deliver()
-    {
-        switch (_outcome)
-        {
-            case Succeeded:
-                TResult result = _result!;
-                _result = default;
-                _completion.TrySetResult(result);
-                break;
-            case Failed:
-                _completion.TrySetException(_error!);
-                break;
-            case Canceled:
-                _completion.TrySetCanceled(_canceledBy);
-                break;
-        }
-    }
-
-    private void Publish(int outcome)
-    {
-        if (_outcome != 0)
-        {
-            // Once only: SetResult's decoding error is followed by SetException.
-            return;
-        }
-
-        _outcome = outcome;
-        if (BlockingCaller)
-        {
-            Deliver();
-        }
-        else if (!TryDeferDelivery())
-        {
-            DeliverOnThreadPool();
-        }
-    }
+    public override void SetCanceled() => _completion.TrySetCanceled(CancellationToken.IsCancellationRequested ? CancellationToken : new CancellationToken(true));
 }
 
 /// <summary>What the chunks of one map share: inputs, results, and how many are left.</summary>

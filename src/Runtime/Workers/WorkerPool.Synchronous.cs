@@ -41,7 +41,7 @@ public sealed partial class WorkerPool
             return InvokeInProcessAsync(method, args, progress, messagePrefix: null, cancellationToken).GetAwaiter().GetResult();
         }
 
-        var call = new SingleCall<TArgs, TResult>(method, args, progress, cancellationToken) { BlockingCaller = true };
+        var call = new SingleCall<TArgs, TResult>(method, args, progress, cancellationToken);
 
         // Progress and a cancellation that can fire are delivered by other threads while the call runs; keeping them
         // on the usual path keeps the caller's own reading to one question: is my answer here?

@@ -55,12 +55,6 @@ internal sealed class WorkerProcess
     private LengthPrefixFrameReader? _reader;
     private HandOffPipe? _handOff;
 
-    // Who reads the response pipe between a synchronous caller's turns: one of two threads (see ReadingRelay), so the
-    // one that read an answer can run its caller's continuation (null where that is not possible: answers then go to
-    // the thread pool). _handshaken belongs to whichever thread holds the role.
-    private ReadingRelay? _relay;
-    private bool _handshaken;
-
     // A shutdown or kill can be asked for while Start is still creating the process (the pool lists a worker as
     // soon as it decides to start it); Start honours them once the process exists.
     private bool _shutdownPending;
@@ -139,12 +133,7 @@ internal sealed class WorkerProcess
         // On Linux a synchronous caller may read its own response from this pipe (see HandOffPipe and Lead).
         _handOff = HandOffPipe.TryCreate(child.Responses);
         _reader = new LengthPrefixFrameReader(_handOff ?? child.Responses, _maxMessageBytes, Environment.ProcessId, ProcessId);
-        if (_handOff is not null && SpareReaderWait.TryCreate(_handOff) is SpareReaderWait spareWait)
-        {
-            _relay = new ReadingRelay(spareWait, StartSpareReader);
-        }
-
-        var reader = new Thread(() => ReaderThread(holdsRole: true)) { IsBackground = true, Name = $"Forklift worker {ProcessId} reader" };
+        var reader = new Thread(ReadLoop) { IsBackground = true, Name = $"Forklift worker {ProcessId} reader" };
         reader.Start();
         SendHello(assemblies, reportWorkingSet, secret);
         bool shutdown;
@@ -400,110 +389,36 @@ internal sealed class WorkerProcess
         }
     }
 
-    /// <summary>The second thread that may hold the reading role (see <see cref="ReadingRelay"/>); started the first
-    /// time an answer could have been handed over.</summary>
-    private void StartSpareReader()
-        => new Thread(() => ReaderThread(holdsRole: false)) { IsBackground = true, Name = $"Forklift worker {ProcessId} reader" }.Start();
-
-    /// <summary>One of the two reading threads: reads while it holds the role; when it has offered the role to run
-    /// a caller's continuation, runs it, then takes the role back or waits as the spare.</summary>
-    private void ReaderThread(bool holdsRole)
-    {
-        ReadingRelay? relay = _relay;
-        try
-        {
-            if (!holdsRole && !relay!.WaitForRole())
-            {
-                return;
-            }
-
-            // The first reading thread starts with the handshake; a thread that takes the role over starts by waiting
-            // for its turn at the pipe.
-            bool resuming = !holdsRole;
-            while (ReadUntilHandedOver(resuming) is PendingCall answered)
-            {
-                // This thread no longer reads: the continuation may block, or call this worker again and wait for it.
-                answered.Deliver();
-                if (!relay!.Reclaim() && !relay.WaitForRole())
-                {
-                    return;
-                }
-
-                resuming = true;
-            }
-        }
-        finally
-        {
-            relay?.Leave();
-        }
-    }
-
-    /// <summary>Reads and handles frames while this thread holds the reading role.</summary>
-    /// <param name="resuming">The role was offered meanwhile (see <see cref="ReadingRelay"/>): the pipe may be a
-    /// synchronous caller's now, so this thread must wait for its turn before it looks at the frame reader.</param>
-    /// <returns>A call whose outcome this thread set and must now deliver, having handed the role over; or
-    /// <see langword="null"/> once the connection ended (this thread then reported the loss).</returns>
-    private PendingCall? ReadUntilHandedOver(bool resuming)
+    private void ReadLoop()
     {
         Exception? protocolError = null;
         LengthPrefixFrameReader reader = _reader!;
         HandOffPipe? pipe = _handOff;
         try
         {
-            while (true)
+            using (reader)
             {
-                if (pipe is not null && (resuming || !reader.HasBufferedBytes))
+                bool handshaken = false;
+                while (true)
                 {
-                    // Between frames a synchronous caller may take the pipe; wait until it is ours again. (Resuming, the
-                    // turn was ended before the role was offered.)
-                    if (!resuming)
+                    if (pipe is not null && !reader.HasBufferedBytes)
                     {
+                        // Between frames a synchronous caller may take the pipe; wait until it is ours again.
                         pipe.EndTurn();
+                        if (!pipe.AwaitTurn())
+                        {
+                            // The caller met the end of the connection: report it as if we had read it.
+                            protocolError = pipe.Error as InvalidDataException;
+                            break;
+                        }
                     }
 
-                    resuming = false;
-                    if (!pipe.AwaitTurn())
+                    if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
                     {
-                        // The caller met the end of the connection: report it as if we had read it.
-                        protocolError = pipe.Error as InvalidDataException;
                         break;
                     }
-                }
 
-                if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
-                {
-                    break;
-                }
-
-                PendingCall.BeginDeferredDelivery();
-                try
-                {
-                    Dispatch(reader, type, body, ref _handshaken);
-                }
-                catch
-                {
-                    PendingCall.EndDeferredDelivery()?.DeliverOnThreadPool();
-                    throw;
-                }
-
-                if (PendingCall.EndDeferredDelivery() is PendingCall answered)
-                {
-                    // Between frames, so whoever reads next starts at a frame boundary (and a synchronous caller may
-                    // take the pipe while the continuation runs).
-                    if (_relay is ReadingRelay relay && !reader.HasBufferedBytes)
-                    {
-                        pipe!.EndTurn();
-                        if (relay.TryOffer())
-                        {
-                            return answered;
-                        }
-
-                        // The turn is ended: a synchronous caller may own the pipe (and the frame reader) now.
-                        resuming = true;
-                    }
-
-                    // The other thread still runs a continuation of its own (or there is none): this one keeps reading.
-                    answered.DeliverOnThreadPool();
+                    Dispatch(reader, type, body, ref handshaken);
                 }
             }
         }
@@ -515,16 +430,13 @@ internal sealed class WorkerProcess
         {
         }
 
-        reader.Dispose();
         lock (_sendLock)
         {
             // Nobody reads our requests any more: unmap the kept segment (later sends fail on the closed pipe anyway).
             _segments?.Dispose();
         }
 
-        _relay?.Close();
         _pool.OnWorkerLost(this, protocolError);
-        return null;
     }
 
     /// <summary>Hands one frame to the pool: on the reading thread, or on a synchronous caller's (<see cref="Lead"/>).</summary>
