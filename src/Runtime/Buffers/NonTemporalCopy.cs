@@ -20,6 +20,11 @@ namespace Forklift.Buffers;
 /// <para><b>When.</b> Only for blocks of at least <see cref="Threshold"/>, on x86 (SSE2, with the widest store the
 /// processor has); elsewhere, and below it, <see cref="Span{T}.CopyTo(Span{T})"/>. The blocks must not overlap (they
 /// never do here: a mapping and an array, or two arrays).</para>
+/// <para><b>Two threads.</b> From <see cref="ParallelThreshold"/> on, the calling thread and one thread-pool thread
+/// copy pieces of the block in turn. During a large call the other process waits, so a second core is usually idle:
+/// one thread streamed 9.4-10.3 GB/s at 256 MB on the benchmark machine, two 17.2-18.3 GB/s, and a 256 MB echo fell
+/// from 98-115 ms to 55-82 ms (docs/benchmarks.md, "Issue 14, seventh session"). On a machine whose cores are all busy
+/// the helper gains nothing and the caller does most pieces itself.</para>
 /// </remarks>
 internal static unsafe class NonTemporalCopy
 {
@@ -37,8 +42,9 @@ internal static unsafe class NonTemporalCopy
 
     /// <summary>Blocks of at least this size are copied by the calling thread and one thread-pool thread together
     /// (see <see cref="SharedCopy"/>). Measured on the benchmark machine with its second core idle: one thread
-    /// streams about 10 GB/s, two about 18 GB/s, so one core, not the memory, is the limit.</summary>
-    public const int ParallelThreshold = 32 * 1024 * 1024;
+    /// streams about 10 GB/s, two about 18 GB/s, so one core, not the memory, is the limit. The same as
+    /// <see cref="Threshold"/>: at 16 MB two threads took 0.7 ms against 1.2 ms.</summary>
+    public const int ParallelThreshold = Threshold;
 
     // The unit the two threads take turns claiming: small enough that the caller never waits long for the helper's
     // last piece (0.2-0.4 ms), large enough that claiming costs nothing.
@@ -50,7 +56,12 @@ internal static unsafe class NonTemporalCopy
     /// <remarks>Compiled fully optimized at once: it runs a few times per large message, so tiered compilation would
     /// leave it at tier 0 (every block a call) for the first thirty messages, each of which loops over megabytes.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Copy(ReadOnlySpan<byte> source, Span<byte> destination)
+    public static void Copy(ReadOnlySpan<byte> source, Span<byte> destination) => Copy(source, destination, shareWithThreadPool: true);
+
+    /// <summary><see cref="Copy(ReadOnlySpan{byte}, Span{byte})"/>, on the calling thread alone if
+    /// <paramref name="shareWithThreadPool"/> is <see langword="false"/> (for the benchmark that compares the two).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Copy(ReadOnlySpan<byte> source, Span<byte> destination, bool shareWithThreadPool)
     {
         if (source.Length < Threshold || !Sse2.IsSupported)
         {
@@ -66,7 +77,7 @@ internal static unsafe class NonTemporalCopy
         fixed (byte* from = source)
         fixed (byte* to = destination)
         {
-            if (source.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
+            if (shareWithThreadPool && source.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
             {
                 // Both blocks stay pinned until every piece is copied: SharedCopy returns only then.
                 new SharedCopy(from, to, (nuint)source.Length).Run();
