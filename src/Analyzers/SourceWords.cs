@@ -62,6 +62,16 @@ internal static class SourceWords
     }
 
     /// <summary>
+    /// Where <paramref name="source"/> holds one of <paramref name="words"/> as a whole ASCII word, or null when it holds
+    /// a Unicode escape (which can spell any of them anywhere).
+    /// </summary>
+    public static List<int>? Positions(SourceText source, string[] words)
+    {
+        var text = TextOf(source);
+        return HasUnicodeEscape(text) ? null : Occurrences(text, words).ToList();
+    }
+
+    /// <summary>
     /// Where each of <paramref name="words"/> occurs as a whole ASCII word in <paramref name="text"/>, word by word (all
     /// of the first word's occurrences, then the next word's). A Unicode escape is not read: callers check
     /// <see cref="HasUnicodeEscape(string)"/> first.

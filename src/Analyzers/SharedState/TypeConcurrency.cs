@@ -123,7 +123,7 @@ internal sealed class TypeConcurrency
         var words = new WordIndex(_type, MethodSyntaxFacts.Words.Concat(ownMethodNames), _cancellationToken);
         for (var i = 0; i < declared.Count; i++)
         {
-            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, MayDenoteOwnType, MayDenoteAtomicType, words.MayHoldWord, _cancellationToken);
+            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, MayDenoteOwnType, MayDenoteAtomicType, words.WordsIn, _cancellationToken);
             if (facts[i].MattersUnreached && Summary(declared[i]) is { } summary)
             {
                 decisive.Add(summary);
