@@ -13,6 +13,30 @@ namespace Forklift.Analyzers.Tests.SharedState;
 public class TextGateTests
 {
     [Fact]
+    public void Unicode_escapes_in_a_span_are_found_as_a_search_of_the_span_finds_them()
+    {
+        // The escapes of a text are found once and then asked about many spans: every answer must be that of a search
+        // of the span itself for '\u' or '\U' (both characters inside the span).
+        string[] parts = ["a", "\\u0041", "\\U00000041", "\\\\", "\\n", "u", "\\", " ", "x\\u"];
+        var random = new Random(20261133);
+        var (escaped, clean) = (0, 0);
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => parts[random.Next(parts.Length)]));
+            var start = random.Next(0, text.Length + 1);
+            var span = TextSpan.FromBounds(start, random.Next(start, text.Length + 1));
+            var expected = text.Substring(span.Start, span.Length).Contains("\\u", StringComparison.Ordinal)
+                           || text.Substring(span.Start, span.Length).Contains("\\U", StringComparison.Ordinal);
+
+            Assert.True(expected == SourceWords.HasUnicodeEscape(text, span), $"'{text}' {span}: expected {expected}");
+            Assert.Equal(text.Contains("\\u", StringComparison.Ordinal) || text.Contains("\\U", StringComparison.Ordinal), SourceWords.HasUnicodeEscape(text));
+            (escaped, clean) = expected ? (escaped + 1, clean) : (escaped, clean + 1);
+        }
+
+        Assert.True(escaped > 500 && clean > 500, $"{escaped} spans with an escape, {clean} without");
+    }
+
+    [Fact]
     public void The_word_search_finds_exactly_the_words_a_word_by_word_scan_finds()
     {
         string[] words = ["Run", "For", "lock", "Lock", "new"];
