@@ -146,6 +146,46 @@ public class TextGateTests
     }
 
     [Fact]
+    public void Every_checked_dictionary_condition_holds_a_position_the_check_then_act_text_search_finds()
+    {
+        // FL1005 reads only the 'if' statements and conditional expressions around each 'ContainsKey'/'TryGetValue' in
+        // the text: every condition the rule reads as a check must hold one of those positions.
+        string[] conditions =
+        [
+            "!d.ContainsKey(k)", "d.TryGetValue(k, out var v)", "!this.d.@ContainsKey(k)", "(d.ContainsKey(k)) == false", "x > 1",
+            "d /* ContainsKey */ .TryGetValue(k, out _)", "o.d.TryGetValue(k, out var w) != true", "!(d.ContainsKey(k))", "F(\"ContainsKey\")",
+        ];
+        string[] shapes = ["if ({0}) {{ d[k] = 1; }}", "var r = {0} ? 1 : 2;", "if (a) {{ if ({0}) d.Add(k, 1); }} else {{ }}", "while ({0}) {{ }}"];
+        var random = new Random(20261134);
+        var checks = 0;
+        for (var i = 0; i < 2000; i++)
+        {
+            var body = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => string.Format(Pick(random, shapes), Pick(random, conditions)) + "\n"));
+            var text = InMethod(body);
+            var tree = CSharpSyntaxTree.ParseText(text);
+            var positions = SourceWords.Positions(SourceText.From(text), ["ContainsKey", "TryGetValue"]);
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                var condition = node switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.IfStatementSyntax statement => statement.Condition,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax conditional => conditional.Condition,
+                    _ => null,
+                };
+                if (condition is null || ConcurrentDictionaryCandidates.CheckedDictionary(condition) is null)
+                {
+                    continue;
+                }
+
+                checks++;
+                Assert.True(positions is null || positions.Exists(condition.Span.Contains), $"a check the rule reads, but no position is in its condition: '{condition}'");
+            }
+        }
+
+        Assert.True(checks > 1000, $"only {checks} checks");
+    }
+
+    [Fact]
     public void Candidates_found_from_the_words_are_exactly_those_a_walk_of_every_node_finds_in_the_same_order()
     {
         string[] statements =
