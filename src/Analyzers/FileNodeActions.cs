@@ -105,6 +105,6 @@ internal static class FileNodeActions
 
         found.Remove(root);
         return found.Where(node => filter is not { } span || node.FullSpan.IntersectsWith(span))
-            .OrderBy(node => node.SpanStart).ThenByDescending(node => node.Span.Length);
+            .OrderBy(node => node.SpanStart).ThenByDescending(node => node.Span.Length).ThenBy(node => node.Ancestors().Count());
     }
 }
