@@ -44,6 +44,15 @@ internal static class FileNodeActions
     /// when it is null.
     /// </summary>
     public static void Register(CompilationStartAnalysisContext start, Func<SourceText, bool>? mayMatter, Action<FileNode> analyze, params SyntaxKind[] kinds)
+        => Register(start, mayMatter is null ? null : text => mayMatter(text) ? null : NoPositions, analyze, kinds);
+
+    /// <summary>
+    /// As <see cref="Register(CompilationStartAnalysisContext, Func{SourceText, bool}?, Action{FileNode}, SyntaxKind[])"/>,
+    /// for a rule whose text check also tells where: <paramref name="positions"/> gives, for a file's text, positions
+    /// of which every node the rule can report on holds at least one (nodes of <paramref name="kinds"/> around the
+    /// token at each position are analyzed, each once), or null when every node must be read.
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext start, Func<SourceText, List<int>?>? positions, Action<FileNode> analyze, params SyntaxKind[] kinds)
     {
         var wanted = new bool[kinds.Max(kind => (int)kind) + 1];
         foreach (var kind in kinds)
@@ -54,13 +63,16 @@ internal static class FileNodeActions
         start.RegisterSemanticModelAction(file =>
         {
             var tree = file.SemanticModel.SyntaxTree;
-            if (mayMatter is not null && !mayMatter(tree.GetText(file.CancellationToken)))
+            var at = positions?.Invoke(tree.GetText(file.CancellationToken));
+            if (at is { Count: 0 })
             {
                 return;
             }
 
             var root = tree.GetRoot(file.CancellationToken);
-            var nodes = file.FilterSpan is { } span ? root.DescendantNodes(span) : root.DescendantNodes();
+            var nodes = at is null
+                ? file.FilterSpan is { } span ? root.DescendantNodes(span) : root.DescendantNodes()
+                : Around(root, at, file.FilterSpan);
             foreach (var node in nodes)
             {
                 if (node.RawKind < wanted.Length && wanted[node.RawKind])
@@ -70,5 +82,29 @@ internal static class FileNodeActions
                 }
             }
         });
+    }
+
+    private static readonly List<int> NoPositions = new();
+
+    /// <summary>
+    /// The nodes that hold the token at one of <paramref name="positions"/>, each once, in document order (as a walk
+    /// of every node would meet them), within <paramref name="filter"/> as <see cref="SyntaxNode.DescendantNodes(TextSpan, Func{SyntaxNode, bool}?, bool)"/> keeps them.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> Around(SyntaxNode root, List<int> positions, TextSpan? filter)
+    {
+        var found = new HashSet<SyntaxNode>();
+        foreach (var position in positions)
+        {
+            if (position < root.FullSpan.End)
+            {
+                for (var node = root.FindToken(position).Parent; node is not null && found.Add(node); node = node.Parent)
+                {
+                }
+            }
+        }
+
+        found.Remove(root);
+        return found.Where(node => filter is not { } span || node.FullSpan.IntersectsWith(span))
+            .OrderBy(node => node.SpanStart).ThenByDescending(node => node.Span.Length).ThenBy(node => node.Ancestors().Count());
     }
 }

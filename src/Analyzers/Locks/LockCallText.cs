@@ -75,6 +75,58 @@ internal static class LockCallText
     }
 
     /// <summary>
+    /// Where the text holds a word that names a lock method or the word <c>lock</c>, in order; null when it holds a
+    /// Unicode escape (which can spell any of them anywhere).
+    /// </summary>
+    public static List<int>? Positions(SourceText source)
+    {
+        var text = SourceWords.TextOf(source);
+        if (SourceWords.HasUnicodeEscape(text))
+        {
+            return null;
+        }
+
+        var positions = new List<int>();
+        foreach (var stem in Stems)
+        {
+            AddWords(text, stem, Names, positions);
+        }
+
+        AddWords(text, LockKeyword, null, positions);
+        positions.Sort(); // no name holds two stems, so no word is found twice
+        return positions;
+    }
+
+    private static void AddWords(string text, string stem, string[]? words, List<int> positions)
+    {
+        for (var at = text.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = text.IndexOf(stem, at + 1, StringComparison.Ordinal))
+        {
+            var (start, end) = WordAround(text, at, stem.Length);
+            if (words is null ? start == at && end == at + stem.Length : SourceWords.IsOneOf(text, start, end - start, words))
+            {
+                positions.Add(start);
+            }
+        }
+    }
+
+    private static (int Start, int End) WordAround(string text, int at, int length)
+    {
+        var start = at;
+        while (start > 0 && SourceWords.IsAsciiWordChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = at + length;
+        while (end < text.Length && SourceWords.IsAsciiWordChar(text[end]))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>
     /// Whether a word of <paramref name="text"/> that contains <paramref name="stem"/> is one of <paramref name="words"/>
     /// (or is <paramref name="stem"/> itself, when <paramref name="words"/> is <see langword="null"/>).
     /// </summary>
@@ -82,18 +134,7 @@ internal static class LockCallText
     {
         for (var at = text.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = text.IndexOf(stem, at + 1, StringComparison.Ordinal))
         {
-            var start = at;
-            while (start > 0 && SourceWords.IsAsciiWordChar(text[start - 1]))
-            {
-                start--;
-            }
-
-            var end = at + stem.Length;
-            while (end < text.Length && SourceWords.IsAsciiWordChar(text[end]))
-            {
-                end++;
-            }
-
+            var (start, end) = WordAround(text, at, stem.Length);
             if (words is null ? start == at && end == at + stem.Length : SourceWords.IsOneOf(text, start, end - start, words))
             {
                 return true;

@@ -42,23 +42,71 @@ internal sealed class LockSyntax
 
     private static LockSyntax Compute(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        // No lock method's name and no lock keyword in the text: no node of the tree can be either.
-        if (LockCallText.Scan(tree.GetText(cancellationToken)) == LockCallText.Words.None)
+        // No lock method's name and no lock keyword in the text: no node of the tree can be either. Otherwise only the
+        // tokens at those words are read, unless a Unicode escape (which can spell any) makes every node a candidate.
+        var positions = LockCallText.Positions(tree.GetText(cancellationToken));
+        if (positions is { Count: 0 })
         {
             return Empty;
         }
 
+        var root = tree.GetRoot(cancellationToken);
         var nodes = ImmutableArray.CreateBuilder<SyntaxNode>();
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        if (positions is null)
         {
-            // The name written at the call is the method's name (aliases and using static rename only types).
-            if (node is LockStatementSyntax
-                || (node is InvocationExpressionSyntax invocation && LockCallText.InvokedName(invocation.Expression) is { } name && LockApis.IsLockMethodName(name)))
+            foreach (var node in root.DescendantNodes())
             {
-                nodes.Add(node);
+                if (IsLockSyntax(node))
+                {
+                    nodes.Add(node);
+                }
             }
+        }
+        else
+        {
+            foreach (var position in positions)
+            {
+                // A word in a comment or a string is inside no token that can name a call.
+                var token = root.FindToken(position);
+                if (token.Span.Contains(position) && AtWord(token) is { } node && IsLockSyntax(node))
+                {
+                    nodes.Add(node);
+                }
+            }
+
+            // A call on the result of another ('a.Wait().Release()') comes before it in a walk.
+            nodes.Sort((x, y) => x.SpanStart != y.SpanStart ? x.SpanStart.CompareTo(y.SpanStart) : y.Span.Length.CompareTo(x.Span.Length));
         }
 
         return nodes.Count == 0 ? Empty : new LockSyntax(nodes.ToImmutable());
+    }
+
+    // The name written at the call is the method's name (aliases and using static rename only types).
+    private static bool IsLockSyntax(SyntaxNode node)
+        => node is LockStatementSyntax
+           || (node is InvocationExpressionSyntax invocation && LockCallText.InvokedName(invocation.Expression) is { } name && LockApis.IsLockMethodName(name));
+
+    /// <summary>
+    /// The <c>lock</c> statement of a <c>lock</c> keyword, or the invocation whose written name is
+    /// <paramref name="token"/>: the one node a word can make lock syntax. Each such node has one such token, so no
+    /// node is found twice.
+    /// </summary>
+    private static SyntaxNode? AtWord(SyntaxToken token)
+    {
+        if (token.Parent is LockStatementSyntax statement && statement.LockKeyword == token)
+        {
+            return statement;
+        }
+
+        if (token.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+            || name.Parent is MemberBindingExpressionSyntax
+            ? name.Parent
+            : name;
+        return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
     }
 }

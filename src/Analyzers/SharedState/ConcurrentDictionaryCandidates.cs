@@ -23,35 +23,44 @@ internal static class ConcurrentDictionaryCandidates
 {
 
     /// <summary>
-    /// A text pre-check for <see cref="UpdatedElement"/>: false only when no element access in the file can be the
-    /// target of an update that <see cref="UpdatedElement"/> keeps, so the file's nodes need not be walked at all.
+    /// A text pre-check for <see cref="UpdatedElement"/>: where in the file an update that <see cref="UpdatedElement"/>
+    /// keeps can be, as positions of a token inside it (empty when there is none, so the file is not walked at all), or
+    /// null when the text cannot tell (a Unicode escape) and every node must be read.
     /// </summary>
     /// <remarks>
     /// Every such target ends in <c>]</c>, perhaps followed by <c>)</c> or <c>!</c>, before an increment, a decrement
-    /// or an assignment operator; a plain <c>=</c> is kept only when its value, up to the next <c>;</c>, holds a
-    /// <c>[</c> (the same entry read again) or a <c>{</c> (a lambda or an initializer, which we do not read further).
-    /// A prefix <c>++</c> or <c>--</c> counts when a <c>[</c> follows its operand's names, dots and parentheses. A
-    /// comment where an operator could be, or a Unicode escape anywhere, keeps the file. Most files of a real library
-    /// have no element update at all, and walking every node of every file was a sixth of Forklift's time on NLog.
+    /// or an assignment operator: the position of that <c>]</c>. A plain <c>=</c> is kept only when its value, up to
+    /// the next <c>;</c>, holds a <c>[</c> (the same entry read again), a <c>{</c> (a lambda or an initializer, which
+    /// we do not read further) or a quote (a literal may hold the <c>;</c>). A prefix <c>++</c> or <c>--</c> counts
+    /// when a <c>[</c> follows its operand's names, dots and parentheses: the position of the operator. A comment
+    /// where an operator could be keeps its position. Most files of a real library have no element update at all, and
+    /// walking every node of every file was a sixth of Forklift's time on NLog; walking every node of the files that
+    /// have one was still most of FL1005's.
     /// </remarks>
-    public static bool MayContainElementUpdates(SourceText source)
+    public static List<int>? ElementUpdatePositions(SourceText source)
     {
         var text = SourceWords.TextOf(source);
         if (SourceWords.HasUnicodeEscape(text))
         {
-            return true;
+            return null;
         }
 
+        var positions = new List<int>();
         for (var at = text.IndexOf(']'); at >= 0; at = text.IndexOf(']', at + 1))
         {
             if (UpdateFollows(text, at + 1))
             {
-                return true;
+                positions.Add(at);
             }
         }
 
-        return PrefixUpdateOfElement(text, "++") || PrefixUpdateOfElement(text, "--");
+        AddPrefixUpdatesOfElements(text, "++", positions);
+        AddPrefixUpdatesOfElements(text, "--", positions);
+        return positions;
     }
+
+    /// <summary>Whether <see cref="ElementUpdatePositions"/> leaves anything to read in the file.</summary>
+    public static bool MayContainElementUpdates(SourceText source) => ElementUpdatePositions(source) is not { Count: 0 };
 
     /// <summary>Whether an update operator follows an element access that ends just before <paramref name="position"/>.</summary>
     private static bool UpdateFollows(string text, int position)
@@ -99,10 +108,10 @@ internal static class ConcurrentDictionaryCandidates
         return end < 0 || text[end] != ';';
     }
 
-    private static readonly char[] ValueEnds = [';', '[', '{'];
+    private static readonly char[] ValueEnds = [';', '[', '{', '"', '\''];
 
-    /// <summary>Whether some <paramref name="op"/> in the text is followed by an operand that holds a <c>[</c>.</summary>
-    private static bool PrefixUpdateOfElement(string text, string op)
+    /// <summary>Adds the position of each <paramref name="op"/> in the text that is followed by an operand that holds a <c>[</c>.</summary>
+    private static void AddPrefixUpdatesOfElements(string text, string op, List<int> positions)
     {
         for (var at = text.IndexOf(op, StringComparison.Ordinal); at >= 0; at = text.IndexOf(op, at + 1, StringComparison.Ordinal))
         {
@@ -111,7 +120,8 @@ internal static class ConcurrentDictionaryCandidates
                 var c = text[position];
                 if (c == '[' || c == '/')
                 {
-                    return true; // an element, or a comment we do not read past
+                    positions.Add(at); // an element, or a comment we do not read past
+                    break;
                 }
 
                 if (!(SourceWords.IsAsciiWordChar(c) || char.IsWhiteSpace(c) || c is '.' or '(' or ')' or '!' or '?' or '@' || c > 127))
@@ -120,8 +130,6 @@ internal static class ConcurrentDictionaryCandidates
                 }
             }
         }
-
-        return false;
     }
 
     /// <summary>The written or incremented element access of an update, or null when the target is not an element access.</summary>

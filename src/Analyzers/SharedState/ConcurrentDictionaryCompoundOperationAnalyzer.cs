@@ -54,9 +54,9 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
             // Per-file walks that bind only where an entry can be involved (ConcurrentDictionaryCandidates), not
             // operation actions, which make the driver bind every method body of the compilation; and one callback per
             // file, not one per 'if' or assignment (FileNodeActions). A check-then-act needs a 'ContainsKey' or
-            // 'TryGetValue' in the file's text.
-            FileNodeActions.Register(start, ConcurrentDictionaryCandidates.MayContainElementUpdates, node => AnalyzeUpdate(node, dictionary), UpdateKinds);
-            FileNodeActions.Register(start, static text => SourceWords.Any(text, CheckWords), node => AnalyzeCheckThenAct(node, dictionary),
+            // 'TryGetValue' in the file's text. Only the nodes around the positions the text checks find are read.
+            FileNodeActions.Register(start, ConcurrentDictionaryCandidates.ElementUpdatePositions, node => AnalyzeUpdate(node, dictionary), UpdateKinds);
+            FileNodeActions.Register(start, static text => SourceWords.Positions(text, CheckWords), node => AnalyzeCheckThenAct(node, dictionary),
                 SyntaxKind.IfStatement, SyntaxKind.ConditionalExpression);
         });
     }

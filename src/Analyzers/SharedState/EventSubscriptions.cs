@@ -105,15 +105,13 @@ internal sealed class EventSubscriptions
         foreach (var tree in _compilation.SyntaxTrees)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (!SpellsWord(SourceWords.TextOf(tree.GetText(_cancellationToken)), name))
+            var text = SourceWords.TextOf(tree.GetText(_cancellationToken));
+            SyntaxNode? root = null;
+            foreach (var at in WordPositions(text, name))
             {
-                continue;
-            }
-
-            foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
-            {
-                if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } assignment
-                    && NamedMember(assignment.Left) == name
+                // Only the assignments whose target is written with the name: 'E += h' or 'x.E += h'.
+                root ??= tree.GetRoot(_cancellationToken);
+                if (AddAssignmentAt(root.FindToken(at), at) is { } assignment
                     && Subscription(assignment, raised) is { } subscription)
                 {
                     found.Add(subscription);
@@ -126,6 +124,20 @@ internal sealed class EventSubscriptions
         }
 
         return found;
+    }
+
+    /// <summary>The <c>+=</c> whose target is the name written at <paramref name="token"/>, if the token holds <paramref name="position"/>.</summary>
+    private static AssignmentExpressionSyntax? AddAssignmentAt(SyntaxToken token, int position)
+    {
+        if (!token.Span.Contains(position) || token.Parent is not IdentifierNameSyntax name)
+        {
+            return null;
+        }
+
+        ExpressionSyntax target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return target.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } assignment && assignment.Left == target
+            ? assignment
+            : null;
     }
 
     private EventSubscription? Subscription(AssignmentExpressionSyntax assignment, IEventSymbol raised)
@@ -213,22 +225,20 @@ internal sealed class EventSubscriptions
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> holds <paramref name="word"/> as a whole word. A vectorized search for the name
-    /// beats scanning every word of every file; a subscription spelled with a Unicode escape is missed (only a cost
-    /// shortcut would be lost by scanning for escapes, and such code is not written by hand).
+    /// Where <paramref name="text"/> holds <paramref name="word"/> as a whole word. A vectorized search for the name
+    /// beats walking every node of every file that holds it (an event named 'Closed' or 'Changed' is in many); a
+    /// subscription spelled with a Unicode escape is missed (such code is not written by hand).
     /// </summary>
-    private static bool SpellsWord(string text, string word)
+    private static IEnumerable<int> WordPositions(string text, string word)
     {
         for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
         {
             var end = at + word.Length;
             if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end])))
             {
-                return true;
+                yield return at;
             }
         }
-
-        return false;
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';

@@ -72,11 +72,12 @@ internal readonly struct MethodSyntaxFacts
     /// <c>Volatile</c> may still be one of them (an alias).
     /// </summary>
     /// <remarks>
-    /// <paramref name="mayHoldWord"/> tells whether a declaration's text may hold one of <see cref="Words"/> or an own
-    /// method's name: a method's declaration without any is not walked (nothing in it can synchronize or name an own
-    /// method), unless it is a constructor or destructor, whose deferred code only the walk finds.
+    /// <paramref name="wordsIn"/> tells where a declaration's text holds one of <see cref="Words"/> or an own method's
+    /// name (null when it cannot tell): only the tokens there are read, since nothing else in the declaration can
+    /// synchronize or name an own method. A constructor or destructor is walked whole, for its deferred code, which
+    /// only a walk finds.
     /// </remarks>
-    public static MethodSyntaxFacts Of(IMethodSymbol method, HashSet<string> ownMethodNames, Func<ExpressionSyntax, bool> mayDenoteOwnType, Func<ExpressionSyntax, bool> mayDenoteAtomicType, Func<SyntaxReference, bool> mayHoldWord, CancellationToken cancellationToken)
+    public static MethodSyntaxFacts Of(IMethodSymbol method, HashSet<string> ownMethodNames, Func<ExpressionSyntax, bool> mayDenoteOwnType, Func<ExpressionSyntax, bool> mayDenoteAtomicType, Func<SyntaxReference, ArraySegment<int>?> wordsIn, CancellationToken cancellationToken)
     {
         bool maySynchronize = false, mayReference = false, deferred = false;
         var needsDeferred = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor;
@@ -88,12 +89,9 @@ internal readonly struct MethodSyntaxFacts
                 return new MethodSyntaxFacts(known: false, true, true, true);
             }
 
-            if (!needsDeferred && !mayHoldWord(reference))
-            {
-                continue;
-            }
-
-            foreach (var node in syntax.DescendantNodes())
+            var words = needsDeferred ? null : wordsIn(reference);
+            var nodes = words is { } positions ? NamesAt(syntax, positions) : syntax.DescendantNodes();
+            foreach (var node in nodes)
             {
                 switch (node)
                 {
@@ -116,6 +114,23 @@ internal readonly struct MethodSyntaxFacts
         }
 
         return new MethodSyntaxFacts(known: true, maySynchronize, mayReference, deferred);
+    }
+
+    /// <summary>
+    /// The nodes of <paramref name="declaration"/> whose token holds one of <paramref name="positions"/> (a word in a
+    /// comment holds none): the names and <c>lock</c> statements a walk of every node would test, and others that
+    /// the tests do not keep.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> NamesAt(SyntaxNode declaration, ArraySegment<int> positions)
+    {
+        for (var i = positions.Offset; i < positions.Offset + positions.Count; i++)
+        {
+            var token = declaration.FindToken(positions.Array![i]);
+            if (token.Parent is { } parent && parent != declaration && token.Span.Contains(positions.Array[i]))
+            {
+                yield return parent;
+            }
+        }
     }
 
     /// <summary>

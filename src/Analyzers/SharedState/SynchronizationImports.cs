@@ -47,6 +47,33 @@ internal static class SynchronizationImports
         return GlobalByCompilation.GetValue(compilation, _ => new StrongBox<bool>(found)).Value;
     }
 
+    /// <summary>
+    /// Whether a name other than <c>Interlocked</c> or <c>Volatile</c> can denote one of them in <paramref name="tree"/>:
+    /// only through an alias of it, declared in the file or globally (both types are static: nothing derives from
+    /// them, and an alias of a namespace still ends the name in <c>Interlocked</c> or <c>Volatile</c>).
+    /// </summary>
+    public static bool MayAliasAtomicType(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+        {
+            if (node is UsingDirectiveSyntax directive && AliasesAtomicType(directive, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return GlobalAtomicAliasByCompilation.GetValue(compilation, compilation => new StrongBox<bool>(compilation.SyntaxTrees.Any(other =>
+            ((CompilationUnitSyntax)other.GetRoot(cancellationToken)).Usings.Any(directive => directive.GlobalKeyword.RawKind != 0 && AliasesAtomicType(directive, cancellationToken))))).Value;
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> GlobalAtomicAliasByCompilation = new();
+
+    private static readonly string[] AtomicTypeNames = ["Interlocked", "Volatile"];
+
+    private static bool AliasesAtomicType(UsingDirectiveSyntax directive, CancellationToken cancellationToken)
+        => directive.Alias is not null && SourceWords.Any(directive.SyntaxTree.GetText(cancellationToken), directive.Span, AtomicTypeNames);
+
     private static bool NamesSynchronization(UsingDirectiveSyntax directive, CancellationToken cancellationToken)
         => (directive.Alias is not null || directive.StaticKeyword.RawKind != 0)
            && SourceWords.Any(directive.SyntaxTree.GetText(cancellationToken), directive.Span, TypeConcurrency.SynchronizationWords);

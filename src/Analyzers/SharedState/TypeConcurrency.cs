@@ -123,7 +123,7 @@ internal sealed class TypeConcurrency
         var words = new WordIndex(_type, MethodSyntaxFacts.Words.Concat(ownMethodNames), _cancellationToken);
         for (var i = 0; i < declared.Count; i++)
         {
-            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, MayDenoteOwnType, MayDenoteAtomicType, words.MayHoldWord, _cancellationToken);
+            facts[i] = MethodSyntaxFacts.Of(declared[i], ownMethodNames, MayDenoteOwnType, MayDenoteAtomicType, words.WordsIn, _cancellationToken);
             if (facts[i].MattersUnreached && Summary(declared[i]) is { } summary)
             {
                 decisive.Add(summary);
@@ -375,15 +375,27 @@ internal sealed class TypeConcurrency
 
     /// <summary>
     /// Whether <paramref name="receiver"/> (a name, or a member access of names, not spelled <c>Interlocked</c> or
-    /// <c>Volatile</c>) may still denote one of those types, through an alias: bound on its own as a type. A value
-    /// (a field, a local) binds to no type.
+    /// <c>Volatile</c>) may still denote one of those types, through an alias: never without an alias of one in scope
+    /// (read from the using directives' text, once per file), else bound on its own as a type. A value (a field, a
+    /// local) binds to no type.
     /// </summary>
-    private bool MayDenoteAtomicType(ExpressionSyntax receiver) => ByReceiverText(_receiverDenotesAtomicType, receiver, name =>
+    private bool MayDenoteAtomicType(ExpressionSyntax receiver)
     {
-        var bound = SpeculativeType.Of(name, _semanticModels(name.SyntaxTree));
-        return bound is not null and not INamedTypeSymbol
-            || ConcurrencyTypes.Is(bound, _types.Interlocked) || ConcurrencyTypes.Is(bound, _types.Volatile);
-    });
+        var tree = receiver.SyntaxTree;
+        if (!_atomicAliasInFile.TryGetValue(tree, out var mayAlias))
+        {
+            _atomicAliasInFile[tree] = mayAlias = SynchronizationImports.MayAliasAtomicType(tree, _semanticModels(tree).Compilation, _cancellationToken);
+        }
+
+        return mayAlias && ByReceiverText(_receiverDenotesAtomicType, receiver, name =>
+        {
+            var bound = SpeculativeType.Of(name, _semanticModels(name.SyntaxTree));
+            return bound is not null and not INamedTypeSymbol
+                || ConcurrencyTypes.Is(bound, _types.Interlocked) || ConcurrencyTypes.Is(bound, _types.Volatile);
+        });
+    }
+
+    private readonly Dictionary<SyntaxTree, bool> _atomicAliasInFile = new();
 
     /// <summary>
     /// An answer about a receiver, kept per file, namespace block and receiver text: the same receiver (an enum such

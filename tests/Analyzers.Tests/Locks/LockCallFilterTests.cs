@@ -184,6 +184,43 @@ public class LockCallFilterTests
     }
 
     [Fact]
+    public void The_shared_file_index_read_at_the_words_equals_a_walk_of_every_node_in_order()
+    {
+        // LockSyntax reads only the tokens at lock words; on generated files, its nodes must be the nodes a walk of
+        // every node keeps, in the walk's order.
+        string[] statements =
+        [
+            "lock (_o) { }", "lock/* c */(_o) { Work(); }", "_gate.Wait();", "a.Wait().Release();", "Monitor.Enter(x.Wait());", "x?.Wait();",
+            "@Enter();", "Enter<int>();", "// Enter\nWork();", "/* Wait */ Enter();", "var s = \"lock Wait\";", "Task.WaitAll();",
+            "_rw.EnterReadLock(); _rw.ExitReadLock();", "Action a = _gate.Wait;", "Waiter.Run();", "int Release = 1;", "M(() => _gate.Release());",
+            "System.Threading.Monitor.Exit(_o);", "_m.WaitOne(); _m.ReleaseMutex();", "TryEnter();", "var @lock = 1;",
+        ];
+        var random = new Random(20261132);
+        var compared = 0;
+        for (var i = 0; i < 1500; i++)
+        {
+            var body = new StringBuilder();
+            for (var j = random.Next(0, 7); j > 0; j--)
+            {
+                body.Append(statements[random.Next(statements.Length)]).Append('\n');
+            }
+
+            var tree = CSharpSyntaxTree.ParseText($"class C {{ object _o; void M() {{\n{body}}} void Work() {{ }} }}");
+            var walked = tree.GetRoot().DescendantNodes().Where(node =>
+                node is Microsoft.CodeAnalysis.CSharp.Syntax.LockStatementSyntax
+                || (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
+                    && LockCallText.InvokedName(call.Expression) is { } name && LockApis.IsLockMethodName(name))).ToList();
+
+            var found = LockSyntax.Of(tree, CancellationToken.None).Nodes;
+
+            Assert.True(walked.SequenceEqual(found), $"walked {walked.Count}, found {found.Length} in '{body}'");
+            compared += walked.Count;
+        }
+
+        Assert.True(compared > 2000, $"only {compared} nodes compared");
+    }
+
+    [Fact]
     public Task Lock_method_name_written_with_a_unicode_escape_is_found()
         => FinallyVerify.VerifyAnalyzerAsync("""
             using System.Threading;

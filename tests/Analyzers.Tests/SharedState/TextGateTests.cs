@@ -13,6 +13,30 @@ namespace Forklift.Analyzers.Tests.SharedState;
 public class TextGateTests
 {
     [Fact]
+    public void Unicode_escapes_in_a_span_are_found_as_a_search_of_the_span_finds_them()
+    {
+        // The escapes of a text are found once and then asked about many spans: every answer must be that of a search
+        // of the span itself for '\u' or '\U' (both characters inside the span).
+        string[] parts = ["a", "\\u0041", "\\U00000041", "\\\\", "\\n", "u", "\\", " ", "x\\u"];
+        var random = new Random(20261133);
+        var (escaped, clean) = (0, 0);
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => parts[random.Next(parts.Length)]));
+            var start = random.Next(0, text.Length + 1);
+            var span = TextSpan.FromBounds(start, random.Next(start, text.Length + 1));
+            var expected = text.Substring(span.Start, span.Length).Contains("\\u", StringComparison.Ordinal)
+                           || text.Substring(span.Start, span.Length).Contains("\\U", StringComparison.Ordinal);
+
+            Assert.True(expected == SourceWords.HasUnicodeEscape(text, span), $"'{text}' {span}: expected {expected}");
+            Assert.Equal(text.Contains("\\u", StringComparison.Ordinal) || text.Contains("\\U", StringComparison.Ordinal), SourceWords.HasUnicodeEscape(text));
+            (escaped, clean) = expected ? (escaped + 1, clean) : (escaped, clean + 1);
+        }
+
+        Assert.True(escaped > 500 && clean > 500, $"{escaped} spans with an escape, {clean} without");
+    }
+
+    [Fact]
     public void The_word_search_finds_exactly_the_words_a_word_by_word_scan_finds()
     {
         string[] words = ["Run", "For", "lock", "Lock", "new"];
@@ -62,6 +86,8 @@ public class TextGateTests
     [InlineData("++(d[k]);")]
     [InlineData("d[k] /* note */ += 1;")]
     [InlineData("d[k] = \\u0064[k] + 1;")]
+    [InlineData("d[k] = \";\" + d[k];")]
+    [InlineData("d[k] = ';' + d[k];")]
     public void Text_with_an_element_update_is_kept(string statement)
         => Assert.True(ConcurrentDictionaryCandidates.MayContainElementUpdates(SourceText.From(InMethod(statement))));
 
@@ -82,7 +108,7 @@ public class TextGateTests
         // on element targets of several shapes, values that do or do not read an element, and look-alikes.
         string[] targets = ["d[k]", "(d[k])", "d[k]!", "this.d[k]", "o.d[k]", "d[k][j]", "d[(int)k]", "d?.e[k]", "x", "o.x"];
         string[] assignments = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", ">>>=", "??="];
-        string[] values = ["1", "d[k] + 1", "d[k]", "(d[k]) * 2", "x", "F(() => { var y = 1; return d[k]; })", "F(() => { return 1; })", "new[] { 1 }", "e[k]"];
+        string[] values = ["1", "d[k] + 1", "d[k]", "(d[k]) * 2", "x", "\";\" + d[k]", "';' + d[k]", "F(() => { var y = 1; return d[k]; })", "F(() => { return 1; })", "new[] { 1 }", "e[k]"];
         string[] others = ["if (d[k] == 1) { }", "var t = d[k] >= 2;", "F(d[k]);", "y = x > 1 ? d[k] : 0;", "i++;", "--j;"];
         var random = new Random(20261130);
         var (updates, skipped) = (0, 0);
@@ -99,17 +125,64 @@ public class TextGateTests
             var text = InMethod(statement);
             var tree = CSharpSyntaxTree.ParseText(text);
             Assert.DoesNotContain(tree.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
-            var hasUpdate = tree.GetRoot().DescendantNodes().Any(node =>
+            var read = tree.GetRoot().DescendantNodes().Where(node =>
                 ConcurrentDictionaryCompoundOperationAnalyzer.UpdateKinds.Contains((SyntaxKind)node.RawKind)
-                && ConcurrentDictionaryCandidates.UpdatedElement(node) is not null);
-            var kept = ConcurrentDictionaryCandidates.MayContainElementUpdates(SourceText.From(text));
-            Assert.True(kept || !hasUpdate, $"an update the rule reads, but the file would be skipped: '{text}'");
+                && ConcurrentDictionaryCandidates.UpdatedElement(node) is not null).ToList();
+            var positions = ConcurrentDictionaryCandidates.ElementUpdatePositions(SourceText.From(text));
+            var kept = positions is not { Count: 0 };
+            foreach (var node in read)
+            {
+                // The rule reads only the nodes around the positions: each update must hold one.
+                Assert.True(positions is null || positions.Exists(node.Span.Contains), $"an update the rule reads, but no position is inside it: '{node}' in '{text}'");
+            }
+
+            var hasUpdate = read.Count > 0;
             updates += hasUpdate ? 1 : 0;
             skipped += kept ? 0 : 1;
         }
 
         // Both answers must occur, or the generator no longer tests the check.
         Assert.True(updates > 1000 && skipped > 500, $"{updates} texts with an update, {skipped} skipped");
+    }
+
+    [Fact]
+    public void Every_checked_dictionary_condition_holds_a_position_the_check_then_act_text_search_finds()
+    {
+        // FL1005 reads only the 'if' statements and conditional expressions around each 'ContainsKey'/'TryGetValue' in
+        // the text: every condition the rule reads as a check must hold one of those positions.
+        string[] conditions =
+        [
+            "!d.ContainsKey(k)", "d.TryGetValue(k, out var v)", "!this.d.@ContainsKey(k)", "(d.ContainsKey(k)) == false", "x > 1",
+            "d /* ContainsKey */ .TryGetValue(k, out _)", "o.d.TryGetValue(k, out var w) != true", "!(d.ContainsKey(k))", "F(\"ContainsKey\")",
+        ];
+        string[] shapes = ["if ({0}) {{ d[k] = 1; }}", "var r = {0} ? 1 : 2;", "if (a) {{ if ({0}) d.Add(k, 1); }} else {{ }}", "while ({0}) {{ }}"];
+        var random = new Random(20261134);
+        var checks = 0;
+        for (var i = 0; i < 2000; i++)
+        {
+            var body = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => string.Format(Pick(random, shapes), Pick(random, conditions)) + "\n"));
+            var text = InMethod(body);
+            var tree = CSharpSyntaxTree.ParseText(text);
+            var positions = SourceWords.Positions(SourceText.From(text), ["ContainsKey", "TryGetValue"]);
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                var condition = node switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.IfStatementSyntax statement => statement.Condition,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax conditional => conditional.Condition,
+                    _ => null,
+                };
+                if (condition is null || ConcurrentDictionaryCandidates.CheckedDictionary(condition) is null)
+                {
+                    continue;
+                }
+
+                checks++;
+                Assert.True(positions is null || positions.Exists(condition.Span.Contains), $"a check the rule reads, but no position is in its condition: '{condition}'");
+            }
+        }
+
+        Assert.True(checks > 1000, $"only {checks} checks");
     }
 
     [Fact]
@@ -145,8 +218,8 @@ public class TextGateTests
     [Fact]
     public void Method_facts_read_through_the_type_word_index_equal_the_facts_of_a_walk_of_every_method()
     {
-        // The word index lets MethodSyntaxFacts skip the walk of a method whose text holds no synchronization word and
-        // no own method's name. On generated types, every fact read with the index must equal the fact read by walking
+        // The word index lets MethodSyntaxFacts read only the names at the synchronization words and own methods' names
+        // in a method's text, and skip a method without any. On generated types, every fact read with the index must equal the fact read by walking
         // every method (constructors' deferred code included).
         string[] statements =
         [
@@ -154,6 +227,7 @@ public class TextGateTests
             "Monitor.Enter(_sync);", "_sem.Wait();", "/* Helper lock */", "var s = \"lock Helper\";", "@Helper();", "H\\u0065lper();",
             "void Local() { }", "this.Helper();", "Other.Helper();", "Volatile.Write(ref _n, 1);", "_n++;", "nameof(Helper).ToString();",
             "var h = Helpers;", "Atomic.Add(ref _n, 1);", "writer.Write(1);", "delegate { }.Invoke();",
+            "Helper<int>();", "this.@Helper();", "lock/* c */(_sync) { }", "// Helper\n", "Action b = this.Helper;", "x?.Add(1);", "Action c = @Helper;", "Interlocked.@Increment(ref _n);",
         ];
         var random = new Random(20261130);
         var source = new StringBuilder("using System; using System.Threading; using Atomic = System.Threading.Interlocked;\n");
@@ -190,8 +264,8 @@ public class TextGateTests
             var index = new WordIndex(type, MethodSyntaxFacts.Words.Concat(names), CancellationToken.None);
             foreach (var method in methods)
             {
-                var walked = MethodSyntaxFacts.Of(method, names, _ => true, _ => true, _ => true, CancellationToken.None);
-                var indexed = MethodSyntaxFacts.Of(method, names, _ => true, _ => true, index.MayHoldWord, CancellationToken.None);
+                var walked = MethodSyntaxFacts.Of(method, names, _ => true, _ => true, _ => null, CancellationToken.None);
+                var indexed = MethodSyntaxFacts.Of(method, names, _ => true, _ => true, index.WordsIn, CancellationToken.None);
                 Assert.True(walked.Known == indexed.Known && walked.MaySynchronize == indexed.MaySynchronize && walked.MayReferenceOwnMethod == indexed.MayReferenceOwnMethod,
                     $"{method.ToDisplayString()}: walked {walked.MaySynchronize}/{walked.MayReferenceOwnMethod}, indexed {indexed.MaySynchronize}/{indexed.MayReferenceOwnMethod}");
                 if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
