@@ -25,7 +25,7 @@ public sealed class NonTemporalCopyTests
 
         // From ParallelThreshold on, pieces copied by the caller and a thread-pool thread: whole pieces only, a last
         // piece of one byte, and a last piece with a partial head of its own.
-        { NonTemporalCopy.ParallelThreshold, 0, 0 },
+        { 2 * NonTemporalCopy.ParallelThreshold, 0, 0 },
         { NonTemporalCopy.ParallelThreshold + 1, 1, 7 },
         { (5 * NonTemporalCopy.ParallelThreshold / 2) + 65, 9, 1 },
     };
