@@ -52,6 +52,13 @@ if (args is ["map", ..])
     return;
 }
 
+if (args is ["copy", ..])
+{
+    // One large copy on one thread and on two, against Span.CopyTo: copy [MB] [runs].
+    CopyBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 256, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 11);
+    return;
+}
+
 if (args is ["strings"])
 {
     StringEncodingBenchmark.Run();

@@ -5,7 +5,8 @@ namespace Forklift.Runtime.Tests;
 /// <summary>
 /// <see cref="NonTemporalCopy"/> copies large blocks with streaming stores after an ordinary copy up to the
 /// destination's first cache line, and the rest after the last whole block: every byte must land exactly, whatever
-/// the alignment of either side and the length's remainder.
+/// the alignment of either side and the length's remainder, and whichever of two threads copies a piece of a very
+/// large block.
 /// </summary>
 public sealed class NonTemporalCopyTests
 {
@@ -21,6 +22,12 @@ public sealed class NonTemporalCopyTests
         { Threshold + 127, 5, 63 },  // a partial head, whole blocks and a tail of 127 bytes
         { Threshold + 64, 64, 65 },
         { (3 * Threshold) + 4097, 17, 33 },
+
+        // From ParallelThreshold on, pieces copied by the caller and a thread-pool thread: whole pieces only, a last
+        // piece of one byte, and a last piece with a partial head of its own.
+        { 2 * NonTemporalCopy.ParallelThreshold, 0, 0 },
+        { NonTemporalCopy.ParallelThreshold + 1, 1, 7 },
+        { (5 * NonTemporalCopy.ParallelThreshold / 2) + 65, 9, 1 },
     };
 
     [Theory]
