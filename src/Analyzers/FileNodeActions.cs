@@ -40,17 +40,10 @@ internal static class FileNodeActions
 {
     /// <summary>
     /// Calls <paramref name="analyze"/> for each node of <paramref name="kinds"/> in each file (within the span the
-    /// host asks about, in an editor) whose text <paramref name="mayMatter"/> accepts, or in every file
-    /// when it is null.
-    /// </summary>
-    public static void Register(CompilationStartAnalysisContext start, Func<SourceText, bool>? mayMatter, Action<FileNode> analyze, params SyntaxKind[] kinds)
-        => Register(start, mayMatter is null ? null : text => mayMatter(text) ? null : NoPositions, analyze, kinds);
-
-    /// <summary>
-    /// As <see cref="Register(CompilationStartAnalysisContext, Func{SourceText, bool}?, Action{FileNode}, SyntaxKind[])"/>,
-    /// for a rule whose text check also tells where: <paramref name="positions"/> gives, for a file's text, positions
-    /// of which every node the rule can report on holds at least one (nodes of <paramref name="kinds"/> around the
-    /// token at each position are analyzed, each once), or null when every node must be read.
+    /// host asks about, in an editor) around the positions <paramref name="positions"/> gives for the file's text:
+    /// every node the rule can report on must hold at least one of them (the nodes of <paramref name="kinds"/> around
+    /// the token at each position are analyzed, each once). A file with none is not read; null means every node must
+    /// be read (a Unicode escape can spell a word anywhere), and so does a null <paramref name="positions"/>.
     /// </summary>
     public static void Register(CompilationStartAnalysisContext start, Func<SourceText, List<int>?>? positions, Action<FileNode> analyze, params SyntaxKind[] kinds)
     {
@@ -83,8 +76,6 @@ internal static class FileNodeActions
             }
         });
     }
-
-    private static readonly List<int> NoPositions = new();
 
     /// <summary>
     /// The nodes that hold the token at one of <paramref name="positions"/>, each once, in document order (as a walk

@@ -32,11 +32,7 @@ public sealed class ContinuationTests : IAsyncLifetime
     public async Task A_continuation_that_blocks_on_a_second_InvokeAsync_to_the_same_worker_gets_its_answer()
     {
         Task<int> held = HeldCall();
-        Task<int> nested = held.ContinueWith(
-            first => _pool.InvokeAsync(TestMethods.Echo, first.Result + 1).GetAwaiter().GetResult(),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        Task<int> nested = OnCompletingThread(held, first => _pool.InvokeAsync(TestMethods.Echo, first.Result + 1).GetAwaiter().GetResult());
 
         Answer();
 
@@ -48,11 +44,7 @@ public sealed class ContinuationTests : IAsyncLifetime
     {
         // Invoke reads its own answer when it can take the worker's pipe; from the reading thread it could not.
         Task<int> held = HeldCall();
-        Task<int> nested = held.ContinueWith(
-            first => _pool.Invoke(TestMethods.Echo, first.Result + 2),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        Task<int> nested = OnCompletingThread(held, first => _pool.Invoke(TestMethods.Echo, first.Result + 2));
 
         Answer();
 
@@ -81,11 +73,7 @@ public sealed class ContinuationTests : IAsyncLifetime
     public async Task A_continuation_that_throws_fails_only_its_own_task()
     {
         Task<int> held = HeldCall();
-        Task thrown = held.ContinueWith(
-            _ => throw new InvalidOperationException("thrown by the continuation"),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        Task thrown = OnCompletingThread<int>(held, _ => throw new InvalidOperationException("thrown by the continuation"));
 
         Answer();
 
@@ -108,16 +96,12 @@ public sealed class ContinuationTests : IAsyncLifetime
         using var release = new ManualResetEventSlim();
         var blocking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task<int> held = HeldCall();
-        Task<int> stuck = held.ContinueWith(
-            first =>
-            {
-                blocking.SetResult();
-                release.Wait();
-                return first.Result;
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        Task<int> stuck = OnCompletingThread(held, first =>
+        {
+            blocking.SetResult();
+            release.Wait();
+            return first.Result;
+        });
 
         try
         {
@@ -154,11 +138,7 @@ public sealed class ContinuationTests : IAsyncLifetime
         for (int i = 0; i < callers.Length; i++)
         {
             int n = i;
-            callers[i] = HeldCall().ContinueWith(
-                first => _pool.InvokeAsync(TestMethods.Echo, first.Result + n).GetAwaiter().GetResult(),
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            callers[i] = OnCompletingThread(HeldCall(), first => _pool.InvokeAsync(TestMethods.Echo, first.Result + n).GetAwaiter().GetResult());
         }
 
         Answer();
@@ -169,6 +149,10 @@ public sealed class ContinuationTests : IAsyncLifetime
     }
 
     /// <summary>A call the worker holds until <see cref="Answer"/>; it returns the worker's pid.</summary>
+    /// <summary>Attaches <paramref name="continuation"/> to run on whichever thread completes <paramref name="call"/>.</summary>
+    private static Task<T> OnCompletingThread<T>(Task<int> call, Func<Task<int>, T> continuation)
+        => call.ContinueWith(continuation, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     private Task<int> HeldCall() => _pool.InvokeAsync(TestMethods.WaitForFile, _gate);
 
     private void Answer() => File.WriteAllText(_gate, string.Empty);

@@ -5,11 +5,11 @@ namespace Forklift.Analyzers.Locks;
 
 /// <summary>Cheap checks on text and syntax that decide where the lock rules bind anything.</summary>
 /// <remarks>
-/// The text checks answer exactly what a word-by-word scan (<see cref="SourceWords"/>) with these names would, but
-/// search with <see cref="string.IndexOf(string, int, StringComparison)"/> for the few stems every name contains and
-/// look at the whole word only where a stem occurs. Measured on NLog (412 files): the word-by-word scan, run by each of
-/// the five rules on every file, was more than half of the lock rules' time; the runtime's vectorized search reads a
-/// file that names no lock method at memory speed, and <see cref="LockSyntax"/> runs it once per file for all five.
+/// The text search finds exactly the words a word-by-word scan (<see cref="SourceWords"/>) with these names would, but
+/// searches with <see cref="string.IndexOf(string, int, StringComparison)"/> for the few stems every name contains and
+/// looks at the whole word only where a stem occurs. Measured on NLog (412 files): the word-by-word scan, run by each
+/// of the five rules on every file, was more than half of the lock rules' time; the runtime's vectorized search reads
+/// a file that names no lock method at memory speed, and <see cref="LockSyntax"/> runs it once per file for all five.
 /// </remarks>
 internal static class LockCallText
 {
@@ -25,54 +25,6 @@ internal static class LockCallText
     internal static readonly string[] Stems = ["Enter", "Exit", "Wait", "Release", "Acquire"];
 
     private const string LockKeyword = "lock";
-
-    /// <summary>What a file's text may hold, as far as the lock rules care.</summary>
-    [Flags]
-    internal enum Words
-    {
-        None = 0,
-
-        /// <summary>A word that names a lock method (or a Unicode escape, which can spell one).</summary>
-        LockCallName = 1,
-
-        /// <summary>The word <c>lock</c> (or a Unicode escape).</summary>
-        LockKeyword = 2,
-    }
-
-    /// <summary>
-    /// False only when the text holds no word that names a lock method, so no invocation in it can be a lock call.
-    /// </summary>
-    public static bool MayContainLockCalls(SourceText source) => (Scan(source) & Words.LockCallName) != 0;
-
-    /// <summary>False only when the text holds neither a lock method's name nor the <c>lock</c> keyword.</summary>
-    public static bool MayContainLocks(SourceText source) => Scan(source) != Words.None;
-
-    /// <summary>Which of <see cref="Words"/> the text may hold.</summary>
-    /// <remarks>
-    /// Same words as <see cref="SourceWords.Any(SourceText, string[], SourceWords.Match?)"/>: a word is a maximal run of ASCII letters, digits and underscores,
-    /// and a Unicode escape (<c>\u0057ait</c> is the identifier <c>Wait</c>) can spell any identifier, so it counts as
-    /// every word.
-    /// </remarks>
-    public static Words Scan(SourceText source)
-    {
-        var text = SourceWords.TextOf(source);
-        if (SourceWords.HasUnicodeEscape(text))
-        {
-            return Words.LockCallName | Words.LockKeyword;
-        }
-
-        var found = Words.None;
-        foreach (var stem in Stems)
-        {
-            if (ContainsWord(text, stem, Names))
-            {
-                found = Words.LockCallName;
-                break;
-            }
-        }
-
-        return ContainsWord(text, LockKeyword, null) ? found | Words.LockKeyword : found;
-    }
 
     /// <summary>
     /// Where the text holds a word that names a lock method or the word <c>lock</c>, in order; null when it holds a
@@ -124,24 +76,6 @@ internal static class LockCallText
         }
 
         return (start, end);
-    }
-
-    /// <summary>
-    /// Whether a word of <paramref name="text"/> that contains <paramref name="stem"/> is one of <paramref name="words"/>
-    /// (or is <paramref name="stem"/> itself, when <paramref name="words"/> is <see langword="null"/>).
-    /// </summary>
-    private static bool ContainsWord(string text, string stem, string[]? words)
-    {
-        for (var at = text.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = text.IndexOf(stem, at + 1, StringComparison.Ordinal))
-        {
-            var (start, end) = WordAround(text, at, stem.Length);
-            if (words is null ? start == at && end == at + stem.Length : SourceWords.IsOneOf(text, start, end - start, words))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The method name written at an invocation, or <see langword="null"/> (a delegate call, for example).</summary>

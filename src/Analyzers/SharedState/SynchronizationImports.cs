@@ -19,11 +19,31 @@ internal static class SynchronizationImports
 
     /// <summary>Whether the file declares such an alias or <c>using static</c> (at its top or in a namespace).</summary>
     public static bool InFile(SyntaxTree tree, CancellationToken cancellationToken)
+        => AnyInFile(tree, NamesSynchronization, cancellationToken);
+
+    /// <summary>Whether any file of the compilation declares such a <c>global</c> alias or <c>using static</c>.</summary>
+    public static bool Global(Compilation compilation, CancellationToken cancellationToken)
+        => AnyGlobal(GlobalByCompilation, compilation, NamesSynchronization, cancellationToken);
+
+    /// <summary>
+    /// Whether a name other than <c>Interlocked</c> or <c>Volatile</c> can denote one of them in <paramref name="tree"/>:
+    /// only through an alias of it, declared in the file or globally (both types are static: nothing derives from
+    /// them, and an alias of a namespace still ends the name in <c>Interlocked</c> or <c>Volatile</c>).
+    /// </summary>
+    public static bool MayAliasAtomicType(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+        => AnyInFile(tree, AliasesAtomicType, cancellationToken)
+           || AnyGlobal(GlobalAtomicAliasByCompilation, compilation, AliasesAtomicType, cancellationToken);
+
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> GlobalAtomicAliasByCompilation = new();
+
+    private static readonly string[] AtomicTypeNames = ["Interlocked", "Volatile"];
+
+    private static bool AnyInFile(SyntaxTree tree, Func<UsingDirectiveSyntax, CancellationToken, bool> matches, CancellationToken cancellationToken)
     {
         var root = tree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
         {
-            if (node is UsingDirectiveSyntax directive && NamesSynchronization(directive, cancellationToken))
+            if (node is UsingDirectiveSyntax directive && matches(directive, cancellationToken))
             {
                 return true;
             }
@@ -32,44 +52,20 @@ internal static class SynchronizationImports
         return false;
     }
 
-    /// <summary>Whether any file of the compilation declares such a <c>global</c> alias or <c>using static</c>.</summary>
-    public static bool Global(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>Whether a <c>global</c> using of any file matches, found once per compilation and kept in <paramref name="known"/>.</summary>
+    private static bool AnyGlobal(ConditionalWeakTable<Compilation, StrongBox<bool>> known, Compilation compilation, Func<UsingDirectiveSyntax, CancellationToken, bool> matches, CancellationToken cancellationToken)
     {
-        if (GlobalByCompilation.TryGetValue(compilation, out var known))
+        if (known.TryGetValue(compilation, out var answer))
         {
-            return known.Value;
+            return answer.Value;
         }
 
         // Global usings come first in a file, before any other using, namespace or member.
         var found = compilation.SyntaxTrees.Any(tree => ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings
-            .Any(directive => directive.GlobalKeyword.RawKind != 0 && NamesSynchronization(directive, cancellationToken)));
+            .Any(directive => directive.GlobalKeyword.RawKind != 0 && matches(directive, cancellationToken)));
 
-        return GlobalByCompilation.GetValue(compilation, _ => new StrongBox<bool>(found)).Value;
+        return known.GetValue(compilation, _ => new StrongBox<bool>(found)).Value;
     }
-
-    /// <summary>
-    /// Whether a name other than <c>Interlocked</c> or <c>Volatile</c> can denote one of them in <paramref name="tree"/>:
-    /// only through an alias of it, declared in the file or globally (both types are static: nothing derives from
-    /// them, and an alias of a namespace still ends the name in <c>Interlocked</c> or <c>Volatile</c>).
-    /// </summary>
-    public static bool MayAliasAtomicType(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
-    {
-        var root = tree.GetRoot(cancellationToken);
-        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
-        {
-            if (node is UsingDirectiveSyntax directive && AliasesAtomicType(directive, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return GlobalAtomicAliasByCompilation.GetValue(compilation, compilation => new StrongBox<bool>(compilation.SyntaxTrees.Any(other =>
-            ((CompilationUnitSyntax)other.GetRoot(cancellationToken)).Usings.Any(directive => directive.GlobalKeyword.RawKind != 0 && AliasesAtomicType(directive, cancellationToken))))).Value;
-    }
-
-    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> GlobalAtomicAliasByCompilation = new();
-
-    private static readonly string[] AtomicTypeNames = ["Interlocked", "Volatile"];
 
     private static bool AliasesAtomicType(UsingDirectiveSyntax directive, CancellationToken cancellationToken)
         => directive.Alias is not null && SourceWords.Any(directive.SyntaxTree.GetText(cancellationToken), directive.Span, AtomicTypeNames);
