@@ -136,19 +136,25 @@ internal sealed class BodyDigest
             Add(StepKind.Record, state.Kind, _ids.IdOf(state.State), state.Owner, kind, isConstantStore, target: null, site);
         }
 
+        /// <remarks>
+        /// A generic callee (<c>Log.Debug&lt;T&gt;(…)</c>, <c>box.Set(…)</c> on a <c>Box&lt;int&gt;</c>) is kept as its
+        /// definition: the walk follows the definition's body, and the type it passes on only places the locks the
+        /// callee takes, which are compared by definition (<see cref="HeldLock.CanGuard"/>).
+        /// </remarks>
         public void Follow(IMethodSymbol callee, OwnerSpec owner, IOperation site)
         {
             if (!_failed)
             {
-                Add(StepKind.Follow, default, stateId: null, owner, default, isConstantStore: false, _ids.IdOf(callee), site);
+                Add(StepKind.Follow, default, stateId: null, owner, default, isConstantStore: false, _ids.IdOf(callee.OriginalDefinition), site);
             }
         }
 
+        /// <remarks>The handlers of an event are found by its definition, so an event of a generic type is kept as that.</remarks>
         public void Raise(IEventSymbol raised, OwnerSpec raisedOn, IOperation site)
         {
             if (!_failed)
             {
-                Add(StepKind.Raise, default, stateId: null, raisedOn, default, isConstantStore: false, _ids.IdOf(raised), site);
+                Add(StepKind.Raise, default, stateId: null, raisedOn, default, isConstantStore: false, _ids.IdOf(raised.OriginalDefinition), site);
             }
         }
 

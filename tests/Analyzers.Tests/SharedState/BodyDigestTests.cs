@@ -164,7 +164,7 @@ public class BodyDigestTests
     /// A project whose Entry.cs starts threads, tasks, timers and a parallel loop and subscribes a handler, each
     /// calling into services in other files. The services' bodies mix the walk's steps: fields and statics written
     /// with and without locks, collections, properties with bodies, calls across files, a generic box, an event
-    /// raised, local functions, a lock on a local, gates and Monitor regions.
+    /// raised, a generic method, local functions, a lock on a local, gates and Monitor regions.
     /// </summary>
     private static List<(string Path, string Text)> GeneratedProject(int seed)
     {
@@ -183,6 +183,8 @@ public class BodyDigestTests
                     public static event Action? Changed;
 
                     public static void Raise() => Changed?.Invoke();
+
+                    public static void Note<T>(T value) => Names.Add(value?.ToString() ?? "");
                 }
 
                 public sealed class Box<T>
@@ -289,6 +291,7 @@ public class BodyDigestTests
             $"Service{next}.Helper(n);",
             "Registry.Raise();",
             "_box.Set(n);",
+            "Registry.Note(n);",
             $"Local{index}(); void Local{index}() {{ _total--; }}",
             $"var local{index} = new object(); lock (local{index}) {{ _total += 2; }}",
             $"foreach (var item{index} in _items) {{ _total += item{index}; }}",
