@@ -31,14 +31,23 @@ internal sealed class DeclarationWorld
         _options = options;
     }
 
+    private static int _allReplays;
+
     /// <summary>How many bodies were replayed from digests in this world.</summary>
     public int Replays => Volatile.Read(ref _replays);
+
+    /// <summary>How many bodies were replayed in every world of this process (a check reads it before and after a compilation).</summary>
+    public static int AllReplays => Volatile.Read(ref _allReplays);
 
     /// <summary>The world of <paramref name="compilation"/>, or null when it shares no tree with an earlier compilation.</summary>
     public static DeclarationWorld? Of(Compilation compilation)
         => Worlds.GetValue(compilation, static c => new StrongBox<DeclarationWorld?>(Find(c))).Value;
 
-    public void CountReplay() => Interlocked.Increment(ref _replays);
+    public void CountReplay()
+    {
+        Interlocked.Increment(ref _replays);
+        Interlocked.Increment(ref _allReplays);
+    }
 
     private static DeclarationWorld? Find(Compilation compilation)
     {
