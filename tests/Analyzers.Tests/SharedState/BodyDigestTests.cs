@@ -20,10 +20,7 @@ public class BodyDigestTests
 
     private static readonly Lazy<CSharpCompilation> References = new(() => CSharpCompilation.Create(
         "Digests",
-        references: ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            .Select(path => MetadataReference.CreateFromFile(path)),
+        references: PlatformReferences.All,
         options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
 
     [Fact]
