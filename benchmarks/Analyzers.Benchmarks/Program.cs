@@ -18,6 +18,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //        binding, as they do in a library built with no other analyzers.
 //        --mode keystroke [--document <path suffix> ...]: one document re-analysed after an edit, as the IDE does
 //        (KeystrokeBenchmark).
+//        --mode replay-check: not a timing; every document's diagnostics when the walk replays followed bodies from
+//        digests (an IDE's later compilations) must equal those of freshly bound bodies (ReplayCheck). Exit code 1 if not.
 //        Both modes use the generated set, or a real project with --csc-args <file> --project-dir <dir> (the csc
 //        command line of its build, as benchmarks/RealCode/run.sh saves it); --other-analyzers <dll> (repeatable) adds
 //        analyzers to compare with, e.g. the SDK's Microsoft.CodeAnalysis.(CSharp.)NetAnalyzers.dll.
@@ -46,15 +48,18 @@ var sets = analyzerPaths.Count == 0
     ? new List<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("referenced", LoadAnalyzers(typeof(SharedStateMutationAnalyzer).Assembly)) }
     : analyzerPaths.Select((path, n) => (Label: $"#{n + 1} {path}", Analyzers: LoadAnalyzers(new AssemblyLoadContext($"analyzers{n}").LoadFromAssemblyPath(Path.GetFullPath(path))))).ToList();
 
-if (mode is "refonly" or "keystroke")
+if (mode is "refonly" or "keystroke" or "replay-check")
 {
     var input = StringOption("--csc-args") is { } cscArgs
         ? ProjectInput.FromCommandLine(cscArgs, StringOption("--project-dir") ?? throw new ArgumentException("--csc-args needs --project-dir"), StringOptions("--other-analyzers"))
         : ProjectInput.FromGeneratedSet(files);
     Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
-    var code = mode == "refonly"
-        ? await RefOnlyBenchmark.RunAsync(input, sets, iterations, args.Contains("--without-refonly-property"))
-        : await KeystrokeBenchmark.RunAsync(input, sets, StringOptions("--document"), iterations);
+    var code = mode switch
+    {
+        "refonly" => await RefOnlyBenchmark.RunAsync(input, sets, iterations, args.Contains("--without-refonly-property")),
+        "replay-check" => await ReplayCheck.RunAsync(input, sets),
+        _ => await KeystrokeBenchmark.RunAsync(input, sets, StringOptions("--document"), iterations),
+    };
     Console.WriteLine($"Load average at the end: {LoadAverage()}");
     return code;
 }

@@ -78,9 +78,7 @@ public class ReferenceOnlyCompileTests
         var compilation = CSharpCompilation.Create(
             "Corpus",
             trees,
-            ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-                .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-                .Select(path => MetadataReference.CreateFromFile(path)),
+            PlatformReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         var global = referenceOnly

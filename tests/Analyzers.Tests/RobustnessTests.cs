@@ -39,10 +39,7 @@ public class RobustnessTests
     // which keeps each variant cheap.
     private static readonly Lazy<CSharpCompilation> BaseCompilation = new(() => CSharpCompilation.Create(
         "Corpus",
-        references: ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            .Select(path => MetadataReference.CreateFromFile(path)),
+        references: PlatformReferences.All,
         options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
 
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Corpus");

@@ -92,6 +92,9 @@ internal sealed class LockCallSet
         return (T)_memo!;
     }
 
+    /// <summary>The lock calls of another operation tree (a method the block hands a callback to), classified alike.</summary>
+    public LockCallSet Of(IOperation root) => Collect(root, _apis);
+
     private static LockCallSet Collect(IOperation root, LockApis apis)
     {
         // Every operation of the tree, lambdas and local functions included, as the driver's walk would visit them.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -96,7 +97,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        if (HandedToCallback(acquire, set))
+        if (HandedToCallback(acquire, set) || HandedToMethod(acquire, set))
         {
             // task.ContinueWith(_ => gate.Release()): the permit is released by the continuation, and the releases in
             // this body only cover the paths on which the continuation is never registered.
@@ -178,6 +179,119 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the acquiring body hands the permit to another method of its type that releases it without taking it:
+    /// it passes that method as a callback (<c>task.ContinueWith(OnDone)</c>), or a delegate field that the type sets
+    /// to it (<c>_onDone = OnDone;</c> … <c>task.ContinueWith(_onDone)</c>, as Quartz's <c>TaskSchedulingThreadPool</c>
+    /// does). Only a method declared in the same file is read; a field counts when every value the file gives it is
+    /// such a method.
+    /// </summary>
+    private static bool HandedToMethod(LockCall acquire, LockCallSet set)
+    {
+        if (acquire.Family is not (LockFamily.SemaphoreSlim or LockFamily.Semaphore) || acquire.Invocation.SemanticModel is not { } model
+            || model.GetEnclosingSymbol(acquire.Invocation.Syntax.SpanStart) is not { ContainingType: { } type })
+        {
+            return false;
+        }
+
+        foreach (var operation in OperationTree.Root(acquire.Invocation).Descendants())
+        {
+            var handed = ConversionOperand(operation) switch
+            {
+                IMethodReferenceOperation reference when IsArgument(operation) => [reference.Method],
+                IFieldReferenceOperation { Field.Type.TypeKind: TypeKind.Delegate } field when IsArgument(operation) => MethodsStoredIn(field.Field, type, model),
+                _ => [],
+            };
+            foreach (var method in handed)
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                    && ReleasesWithoutTaking(method, acquire, set, model))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation ConversionOperand(IOperation operation)
+    {
+        while (operation is IConversionOperation or IDelegateCreationOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)operation).Target;
+        }
+
+        return operation;
+    }
+
+    private static bool IsArgument(IOperation operation)
+    {
+        var current = operation.Parent;
+        while (current is IConversionOperation or IDelegateCreationOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IArgumentOperation;
+    }
+
+    /// <summary>The methods <paramref name="field"/> is set to in the file's declarations of <paramref name="type"/>, or none when any value is something else.</summary>
+    private static List<IMethodSymbol> MethodsStoredIn(IFieldSymbol field, INamedTypeSymbol type, SemanticModel model)
+    {
+        var methods = new List<IMethodSymbol>();
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree)
+            {
+                continue;
+            }
+
+            foreach (var token in reference.GetSyntax().DescendantTokens())
+            {
+                if (token.ValueText != field.Name || token.Parent is null)
+                {
+                    continue;
+                }
+
+                // 'private Action<Task> _onDone = OnDone;' or '_onDone = OnDone;' / 'this._onDone = OnDone;'.
+                var value = token.Parent switch
+                {
+                    VariableDeclaratorSyntax { Initializer.Value: { } initializer } => initializer,
+                    IdentifierNameSyntax name when (name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent)
+                        is AssignmentExpressionSyntax assignment && (assignment.Left == name || assignment.Left is MemberAccessExpressionSyntax { Name: var assigned } && assigned == name)
+                        => assignment.Right,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (model.GetOperation(value) is not { } stored || ConversionOperand(stored) is not IMethodReferenceOperation storedMethod)
+                {
+                    return []; // a lambda, a parameter or another delegate: which method runs, we do not know here
+                }
+
+                methods.Add(storedMethod.Method);
+            }
+        }
+
+        return methods;
+    }
+
+    private static bool ReleasesWithoutTaking(IMethodSymbol method, LockCall acquire, LockCallSet set, SemanticModel model)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+            || model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax()) is not { } body)
+        {
+            return false;
+        }
+
+        var calls = set.Of(body).Calls;
+        return calls.Any(call => !call.IsAcquire && call.SameLockAs(acquire)) && !calls.Any(call => call.IsAcquire && call.SameLockAs(acquire));
     }
 
     /// <summary>

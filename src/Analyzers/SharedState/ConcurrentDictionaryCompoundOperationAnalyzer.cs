@@ -86,10 +86,10 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
             return;
         }
 
-        AnalyzeUpdate(context.ReportDiagnostic, operation, dictionary);
+        AnalyzeUpdate(context.ReportDiagnostic, operation, dictionary, context.CancellationToken);
     }
 
-    private static void AnalyzeUpdate(Action<Diagnostic> reportDiagnostic, IOperation operation, INamedTypeSymbol dictionary)
+    private static void AnalyzeUpdate(Action<Diagnostic> reportDiagnostic, IOperation operation, INamedTypeSymbol dictionary, CancellationToken cancellationToken)
     {
         var (target, replacement, shown) = operation switch
         {
@@ -105,7 +105,7 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
             return;
         }
 
-        Report(reportDiagnostic, operation, $"'{shown}'", written, replacement!);
+        Report(reportDiagnostic, operation, $"'{shown}'", written, replacement!, cancellationToken);
     }
 
     /// <summary>
@@ -154,7 +154,7 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                 }
 
                 var replacement = check.Method == "ContainsKey" ? "TryAdd or GetOrAdd" : "GetOrAdd or AddOrUpdate";
-                Report(context.ReportDiagnostic, conditional, what, written.Value, replacement, conditional.Syntax.GetFirstToken().GetLocation());
+                Report(context.ReportDiagnostic, conditional, what, written.Value, replacement, context.CancellationToken, conditional.Syntax.GetFirstToken().GetLocation());
                 return;
             }
         }
@@ -245,19 +245,13 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
         return false;
     }
 
-    private static void Report(Action<Diagnostic> report, IOperation operation, string what, EntryReference entry, string replacement, Location? location = null)
+    private static void Report(Action<Diagnostic> report, IOperation operation, string what, EntryReference entry, string replacement, CancellationToken cancellationToken, Location? location = null)
     {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        if (CallerLocks.RunsUnderLock(operation, cancellationToken))
         {
-            if (current is ILockOperation)
-            {
-                return; // the lock makes the two steps one, as long as the other writers take it too (FL1003's business)
-            }
-
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                break;
-            }
+            // A lock held here, or by every caller of this private helper, makes the two steps one, as long as the
+            // other writers take it too (FL1003's business).
+            return;
         }
 
         var name = SymbolName(entry.Dictionary) ?? entry.Dictionary.Syntax.ToString();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,6 +29,11 @@ internal sealed class SharedStateWalker
     private readonly Dictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
     private readonly EventSubscriptions _events;
 
+    /// <summary>Null in a build: digests of followed bodies are kept only for compilations that share trees (an IDE's).</summary>
+    private readonly DeclarationWorld? _world;
+
+    private readonly Dictionary<BodyDigest, ImmutableArray<ResolvedStep>?> _resolved = new();
+
     public SharedStateWalker(Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
         _compilation = compilation;
@@ -36,6 +42,7 @@ internal sealed class SharedStateWalker
         _semanticModels = semanticModels;
         _cancellationToken = cancellationToken;
         _events = new EventSubscriptions(compilation, semanticModels, cancellationToken);
+        _world = DeclarationWorld.Of(compilation);
     }
 
     public List<StateAccess> Accesses { get; } = new();
@@ -102,7 +109,7 @@ internal sealed class SharedStateWalker
                 Walk(lambda.Body, perCall);
                 break;
             case IMethodReferenceOperation reference:
-                Follow(reference.Method, reference.Method.IsStatic ? null : ResolveOwner(reference.Instance, perCall), [], depth: 0, context, visited);
+                Follow(reference.Method, reference.Method.IsStatic ? null : Resolve(OwnerOf(reference.Instance), perCall), [], depth: 0, context, visited);
                 break;
         }
     }
@@ -210,7 +217,7 @@ internal sealed class SharedStateWalker
     private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(ISymbol, ISymbol?, bool)> visited, Part part)
     {
         var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited, method.ContainingType);
-        Follow(method, CalleeOwner(method, instance, starter), [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole, starter);
+        Follow(method, Resolve(CalleeOwner(method, instance), starter), [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole, starter);
     }
 
     // 'caller' is the frame that calls 'method': a local function sees its caller's captured variables, so a variable
@@ -222,7 +229,32 @@ internal sealed class SharedStateWalker
             return;
         }
 
-        var body = Body(method.OriginalDefinition);
+        // A whole method (not a local function, whose frame shares its caller's variables) is replayed from what an
+        // earlier compilation with the same declarations learnt from its body, when its tree is unchanged.
+        var reference = BodyReference(method.OriginalDefinition);
+        var digestible = _world is not null && reference is not null && part == Part.Whole && method.MethodKind != MethodKind.LocalFunction;
+        var known = false;
+        if (digestible && BodyDigest.TryGet(reference!, _world!, out var digest))
+        {
+            known = true;
+            if (digest is not null && ResolvedSteps(digest) is { } steps)
+            {
+                var replayed = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited, method.ContainingType)
+                {
+                    Via = caller?.Via,
+                };
+                _world!.CountReplay();
+                foreach (var step in steps)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    Apply(step, replayed);
+                }
+
+                return;
+            }
+        }
+
+        var body = reference is null ? null : Body(method.OriginalDefinition, reference);
         if (body is null)
         {
             return;
@@ -239,17 +271,49 @@ internal sealed class SharedStateWalker
         }
 
         SetWindow(frame, part, body.Syntax);
-        Walk(body, frame);
-    }
-
-    private IOperation? Body(IMethodSymbol method)
-    {
-        if (_bodies.TryGetValue(method, out var cached))
+        if (digestible && !known)
         {
-            return cached;
+            frame.Recorder = new BodyDigest.Recorder(SymbolIds.Of(_compilation), _synchronization);
         }
 
-        IOperation? body = null;
+        Walk(body, frame);
+        if (frame.Recorder is { } recorder)
+        {
+            BodyDigest.Store(reference!, _world!, recorder.ToDigest());
+        }
+    }
+
+    private ImmutableArray<ResolvedStep>? ResolvedSteps(BodyDigest digest)
+    {
+        if (!_resolved.TryGetValue(digest, out var steps))
+        {
+            steps = digest.Resolve(SymbolIds.Of(_compilation));
+            _resolved[digest] = steps;
+        }
+
+        return steps;
+    }
+
+    private void Apply(ResolvedStep step, Frame frame)
+    {
+        var site = new Site(step.Locks, step.Location);
+        switch (step.Kind)
+        {
+            case StepKind.Record:
+                Record(step.State, step.AccessKind, site, frame, step.IsConstantStore);
+                break;
+            case StepKind.Follow:
+                FollowCall((IMethodSymbol)step.Target!, step.Owner, site, frame);
+                break;
+            case StepKind.Raise:
+                RunHandlers((IEventSymbol)step.Target!, step.Owner, site, frame);
+                break;
+        }
+    }
+
+    /// <summary>The declaration that holds the body of <paramref name="method"/>, found without binding.</summary>
+    private SyntaxReference? BodyReference(IMethodSymbol method)
+    {
         var implementation = method.PartialImplementationPart ?? method;
         foreach (var reference in implementation.DeclaringSyntaxReferences)
         {
@@ -258,8 +322,7 @@ internal sealed class SharedStateWalker
                 continue;
             }
 
-            var syntax = reference.GetSyntax(_cancellationToken);
-            var hasBody = syntax switch
+            var hasBody = reference.GetSyntax(_cancellationToken) switch
             {
                 BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
                 LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
@@ -267,19 +330,24 @@ internal sealed class SharedStateWalker
                 ArrowExpressionClauseSyntax => true, // the getter of 'int P => …' or 'this[int i] => …'
                 _ => false,
             };
-            if (!hasBody)
+            if (hasBody)
             {
-                continue;
-            }
-
-            var operation = _semanticModels(reference.SyntaxTree).GetOperation(syntax, _cancellationToken);
-            body = operation is ILocalFunctionOperation localFunction ? (IOperation?)localFunction.Body ?? localFunction.IgnoredBody : operation;
-            if (body is not null)
-            {
-                break;
+                return reference;
             }
         }
 
+        return null;
+    }
+
+    private IOperation? Body(IMethodSymbol method, SyntaxReference reference)
+    {
+        if (_bodies.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        var operation = _semanticModels(reference.SyntaxTree).GetOperation(reference.GetSyntax(_cancellationToken), _cancellationToken);
+        var body = operation is ILocalFunctionOperation localFunction ? (IOperation?)localFunction.Body ?? localFunction.IgnoredBody : operation;
         _bodies[method] = body;
         return body;
     }
@@ -323,9 +391,9 @@ internal sealed class SharedStateWalker
                 VisitInvocation(invocation, frame);
                 break;
             case IPropertyReferenceOperation property:
-                if (property.Instance is not null && !IsAssignmentTarget(property) && CollectionKey(property.Instance, frame) is { } readKey)
+                if (property.Instance is not null && !IsAssignmentTarget(property) && CollectionSpec(property.Instance) is { } read)
                 {
-                    Record(readKey, AccessKind.CollectionRead, operation, frame);
+                    Record(read, AccessKind.CollectionRead, new Site(operation), frame);
                 }
 
                 FollowAccessors(property, frame);
@@ -333,12 +401,12 @@ internal sealed class SharedStateWalker
             case IObjectCreationOperation { Constructor: { } constructor } creation:
                 // The constructor runs here. The new object is not published yet: its own fields stay owned (no
                 // owner), but the static state it touches is shared.
-                FollowCall(constructor, owner: null, creation, frame);
+                FollowCall(constructor, OwnerSpec.None, new Site(creation), frame);
                 break;
             case IForEachLoopOperation loop:
-                if (CollectionKey(loop.Collection, frame) is { } enumerated)
+                if (CollectionSpec(loop.Collection) is { } enumerated)
                 {
-                    Record(enumerated, AccessKind.CollectionRead, loop.Collection, frame);
+                    Record(enumerated, AccessKind.CollectionRead, new Site(loop.Collection), frame);
                 }
 
                 break;
@@ -348,19 +416,19 @@ internal sealed class SharedStateWalker
     private void VisitInvocation(IInvocationOperation invocation, Frame frame)
     {
         var method = invocation.TargetMethod;
-        if (invocation.Instance is { } instance && CollectionKey(instance, frame) is { } key)
+        if (invocation.Instance is { } instance && CollectionSpec(instance) is { } key)
         {
-            Record(key, ConcurrencyTypes.IsMutator(method) ? AccessKind.CollectionMutation : AccessKind.CollectionRead, invocation, frame);
+            Record(key, ConcurrencyTypes.IsMutator(method) ? AccessKind.CollectionMutation : AccessKind.CollectionRead, new Site(invocation), frame);
         }
-        else if (method.IsExtensionMethod && invocation.Arguments.Length > 0 && CollectionKey(invocation.Arguments[0].Value, frame) is { } extended)
+        else if (method.IsExtensionMethod && invocation.Arguments.Length > 0 && CollectionSpec(invocation.Arguments[0].Value) is { } extended)
         {
-            Record(extended, AccessKind.CollectionRead, invocation, frame);
+            Record(extended, AccessKind.CollectionRead, new Site(invocation), frame);
         }
 
         if (method.MethodKind == MethodKind.Constructor)
         {
             // ': this(…)' or ': base(…)' in a followed constructor: still the object under construction, owned.
-            FollowCall(method, owner: null, invocation, frame);
+            FollowCall(method, OwnerSpec.None, new Site(invocation), frame);
             return;
         }
 
@@ -375,7 +443,7 @@ internal sealed class SharedStateWalker
             return;
         }
 
-        FollowCall(method, CalleeOwner(method, invocation.Instance, frame), invocation, frame);
+        FollowCall(method, CalleeOwner(method, invocation.Instance), new Site(invocation), frame);
     }
 
     /// <summary>
@@ -384,21 +452,33 @@ internal sealed class SharedStateWalker
     /// </summary>
     private void FollowEventHandlers(IInvocationOperation raise, Frame frame)
     {
-        if (frame.Depth >= MaxCallDepth || _events.RaisedEvent(raise) is not { } found)
+        // A body being recorded notes the raise even past the depth bound: a replay may start shallower.
+        if ((frame.Depth >= MaxCallDepth && frame.Recorder is null) || _events.RaisedEvent(raise) is not { } found)
         {
             return;
         }
 
         var (raised, raisedOn) = found;
+        var owner = OwnerOf(raisedOn);
+        frame.Recorder?.Raise(raised, owner, raise);
+        RunHandlers(raised, owner, new Site(raise), frame);
+    }
 
-        if (!raised.IsStatic && ResolveOwner(raisedOn, frame) is null)
+    private void RunHandlers(IEventSymbol raised, OwnerSpec raisedOn, Site site, Frame frame)
+    {
+        if (frame.Depth >= MaxCallDepth)
+        {
+            return;
+        }
+
+        if (!raised.IsStatic && Resolve(raisedOn, frame) is null)
         {
             // Raised on an object this code owns ('var d = new Downloader(); d.Run();' in each parallel body): each
             // thread raises its own object's event, so nothing says that the handlers run at the same time.
             return;
         }
 
-        var locks = Combine(frame.Inherited, _synchronization.LocksAt(raise, frame.DeclaringType));
+        var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
         foreach (var subscription in _events.Of(raised))
         {
             switch (subscription.Handler)
@@ -433,10 +513,10 @@ internal sealed class SharedStateWalker
     }
 
     /// <summary>The object whose fields <paramref name="method"/> reaches as <c>this</c>: a local function shares its caller's.</summary>
-    private ISymbol? CalleeOwner(IMethodSymbol method, IOperation? instance, Frame frame)
-        => method.IsStatic ? null
-            : method.MethodKind == MethodKind.LocalFunction ? frame.ThisOwner
-            : ResolveOwner(instance, frame);
+    private static OwnerSpec CalleeOwner(IMethodSymbol method, IOperation? instance)
+        => method.IsStatic ? OwnerSpec.None
+            : method.MethodKind == MethodKind.LocalFunction ? OwnerSpec.This
+            : OwnerOf(instance);
 
     /// <summary>
     /// Follows the accessors a property or indexer reference runs, as calls: the getter where it is read, the setter
@@ -451,54 +531,69 @@ internal sealed class SharedStateWalker
             return;
         }
 
-        var owner = property.IsStatic ? null : ResolveOwner(reference.Instance, frame);
+        var owner = property.IsStatic ? OwnerSpec.None : OwnerOf(reference.Instance);
         var assigned = reference.Parent is IAssignmentOperation assignment && assignment.Target == reference
                        || reference.Parent is IIncrementOrDecrementOperation;
         var compound = assigned && reference.Parent is not ISimpleAssignmentOperation;
         if ((!assigned || compound) && property.GetMethod is { } getter)
         {
-            FollowCall(getter, owner, reference, frame);
+            FollowCall(getter, owner, new Site(reference), frame);
         }
 
         if (assigned && property.SetMethod is { } setter)
         {
-            FollowCall(setter, owner, reference, frame);
+            FollowCall(setter, owner, new Site(reference), frame);
         }
     }
 
     /// <summary>Follows a call made at <paramref name="site"/>, with the locks held there.</summary>
-    private void FollowCall(IMethodSymbol method, ISymbol? owner, IOperation site, Frame frame)
+    private void FollowCall(IMethodSymbol method, OwnerSpec owner, Site site, Frame frame)
     {
         if (method.DeclaringSyntaxReferences.IsEmpty)
         {
             return; // only methods with source in this compilation can be followed
         }
 
-        var locks = Combine(frame.Inherited, _synchronization.LocksAt(site, frame.DeclaringType));
-        Follow(method, owner, locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame);
+        if (frame.Recorder is { } recorder && site.Operation is { } operation)
+        {
+            recorder.Follow(method, owner, operation);
+        }
+
+        var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
+        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame);
     }
 
     private void RecordWrite(IOperation target, IOperation write, Frame frame, bool isConstantStore)
     {
         if (target is IPropertyReferenceOperation { Instance: { } collection, Property.IsIndexer: true })
         {
-            if (CollectionKey(collection, frame) is { } key)
+            if (CollectionSpec(collection) is { } key)
             {
-                Record(key, AccessKind.CollectionMutation, write, frame);
+                Record(key, AccessKind.CollectionMutation, new Site(write), frame);
             }
 
             return;
         }
 
-        if (StateKeyOf(target, frame) is { } state)
+        if (StateSpecOf(target) is { } state)
         {
-            Record(state, AccessKind.Write, write, frame, isConstantStore);
+            Record(state, AccessKind.Write, new Site(write), frame, isConstantStore);
         }
     }
 
-    private void Record(StateKey key, AccessKind kind, IOperation operation, Frame frame, bool isConstantStore = false)
+    private void Record(StateSpec state, AccessKind kind, Site site, Frame frame, bool isConstantStore = false)
     {
-        var locks = Combine(frame.Inherited, _synchronization.LocksAt(operation, frame.DeclaringType));
+        if (frame.Recorder is { } recorder && site.Operation is { } operation)
+        {
+            recorder.Record(state, kind, operation, isConstantStore);
+        }
+
+        if (Resolve(state, frame) is not { } key)
+        {
+            return;
+        }
+
+        var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
         var type = key.State switch
         {
             IFieldSymbol field => field.Type,
@@ -507,11 +602,11 @@ internal sealed class SharedStateWalker
             IParameterSymbol parameter => parameter.Type,
             _ => null,
         };
-        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, operation.Syntax.GetLocation(), frame.MemberName, type, isConstantStore) { Via = frame.Via });
+        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, site.Location, frame.MemberName, type, isConstantStore) { Via = frame.Via });
     }
 
-    /// <summary>The shared state a write target names, or null when the target is not shared with other threads.</summary>
-    private StateKey? StateKeyOf(IOperation target, Frame frame)
+    /// <summary>The state a write target names, if it can be shared with other threads.</summary>
+    private StateSpec? StateSpecOf(IOperation target)
     {
         switch (target)
         {
@@ -522,30 +617,21 @@ internal sealed class SharedStateWalker
                     return null;
                 }
 
-                if (field.IsStatic)
-                {
-                    return new StateKey(field.OriginalDefinition, null);
-                }
-
-                return ResolveOwner(fieldReference.Instance, frame) is { } fieldOwner ? new StateKey(field.OriginalDefinition, fieldOwner) : null;
+                return field.IsStatic ? StateSpec.Static(field.OriginalDefinition) : StateSpec.Instance(field.OriginalDefinition, OwnerOf(fieldReference.Instance));
             case IPropertyReferenceOperation propertyReference when IsAutoProperty(propertyReference.Property):
                 var property = propertyReference.Property;
-                if (property.IsStatic)
-                {
-                    return new StateKey(property.OriginalDefinition, null);
-                }
-
-                return ResolveOwner(propertyReference.Instance, frame) is { } propertyOwner ? new StateKey(property.OriginalDefinition, propertyOwner) : null;
-            case ILocalReferenceOperation localReference when IsShared(localReference.Local, frame):
-                return new StateKey(localReference.Local, null);
-            case IParameterReferenceOperation parameterReference when IsShared(parameterReference.Parameter, frame):
-                return new StateKey(parameterReference.Parameter, null);
+                return property.IsStatic ? StateSpec.Static(property.OriginalDefinition) : StateSpec.Instance(property.OriginalDefinition, OwnerOf(propertyReference.Instance));
+            case ILocalReferenceOperation localReference:
+                return StateSpec.Variable(localReference.Local);
+            case IParameterReferenceOperation parameterReference:
+                return StateSpec.Variable(parameterReference.Parameter);
             default:
                 return null;
         }
     }
 
-    private StateKey? CollectionKey(IOperation value, Frame frame)
+    /// <summary>The collection of a type that is not thread-safe that <paramref name="value"/> names, if it can be shared.</summary>
+    private StateSpec? CollectionSpec(IOperation value)
     {
         value = ConcurrentEntryFinder.Strip(value);
         if (!_types.IsUnsafeCollection(value.Type))
@@ -553,54 +639,66 @@ internal sealed class SharedStateWalker
             return null;
         }
 
-        if (value is IFieldReferenceOperation { Field: { IsStatic: false } field } fieldReference)
-        {
-            // A readonly collection field is as shared as a writable one; only the owner matters.
-            return ResolveOwner(fieldReference.Instance, frame) is { } owner ? new StateKey(field.OriginalDefinition, owner) : null;
-        }
-
-        if (value is IFieldReferenceOperation { Field: { IsStatic: true } staticField })
-        {
-            return _types.IsThreadStatic(staticField) ? null : new StateKey(staticField.OriginalDefinition, null);
-        }
-
         return value switch
         {
-            IPropertyReferenceOperation { Property: { IsStatic: true } property } when IsAutoProperty(property) => new StateKey(property.OriginalDefinition, null),
+            // A readonly collection field is as shared as a writable one; only the owner matters.
+            IFieldReferenceOperation { Field: { IsStatic: false } field } fieldReference => StateSpec.Instance(field.OriginalDefinition, OwnerOf(fieldReference.Instance)),
+            IFieldReferenceOperation { Field: { IsStatic: true } staticField } => _types.IsThreadStatic(staticField) ? null : StateSpec.Static(staticField.OriginalDefinition),
+            IPropertyReferenceOperation { Property: { IsStatic: true } property } when IsAutoProperty(property) => StateSpec.Static(property.OriginalDefinition),
             IPropertyReferenceOperation { Property: { } instanceProperty } propertyReference when IsAutoProperty(instanceProperty)
-                => ResolveOwner(propertyReference.Instance, frame) is { } propertyOwner ? new StateKey(instanceProperty.OriginalDefinition, propertyOwner) : null,
-            ILocalReferenceOperation local when IsShared(local.Local, frame) => new StateKey(local.Local, null),
-            IParameterReferenceOperation parameter when IsShared(parameter.Parameter, frame) => new StateKey(parameter.Parameter, null),
+                => StateSpec.Instance(instanceProperty.OriginalDefinition, OwnerOf(propertyReference.Instance)),
+            ILocalReferenceOperation local => StateSpec.Variable(local.Local),
+            IParameterReferenceOperation parameter => StateSpec.Variable(parameter.Parameter),
             _ => null,
         };
     }
 
     /// <summary>
-    /// Which object an instance member is reached through, when that object is shared: <c>this</c> of a shared
-    /// receiver, a field, or a captured local. Objects created or received per call (lambda parameters, locals of
-    /// the thread body) are not shared, so their fields are not reported.
+    /// Which object an instance member is reached through: <c>this</c>, a field, or a local or parameter, shared or
+    /// not depending on the frame (<see cref="Resolve(OwnerSpec, Frame)"/>). Objects created or received per call
+    /// (lambda parameters, locals of the thread body) are not shared, so their fields are not reported.
     /// </summary>
-    private ISymbol? ResolveOwner(IOperation? instance, Frame frame)
+    private static OwnerSpec OwnerOf(IOperation? instance)
     {
         if (instance is null)
         {
-            return null;
+            return OwnerSpec.None;
         }
 
         instance = ConcurrentEntryFinder.Strip(instance);
         return instance switch
         {
             // The object an initializer ('new Order { Id = i }', 'x with { … }') fills in is not published yet: owned.
-            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } => null,
-            IInstanceReferenceOperation => frame.ThisOwner,
-            IFieldReferenceOperation { Field.IsStatic: true } field => field.Field.OriginalDefinition,
-            IFieldReferenceOperation field when ResolveOwner(field.Instance, frame) is not null => field.Field.OriginalDefinition,
-            IPropertyReferenceOperation { Property.IsStatic: true } property when IsAutoProperty(property.Property) => property.Property.OriginalDefinition,
-            ILocalReferenceOperation local when IsShared(local.Local, frame) => local.Local,
-            IParameterReferenceOperation parameter when IsShared(parameter.Parameter, frame) => parameter.Parameter,
-            _ => null,
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } => OwnerSpec.None,
+            IInstanceReferenceOperation => OwnerSpec.This,
+            IFieldReferenceOperation { Field.IsStatic: true } field => OwnerSpec.Fixed(field.Field.OriginalDefinition),
+            IFieldReferenceOperation field => OwnerOf(field.Instance).Through(field.Field.OriginalDefinition),
+            IPropertyReferenceOperation { Property.IsStatic: true } property when IsAutoProperty(property.Property) => OwnerSpec.Fixed(property.Property.OriginalDefinition),
+            ILocalReferenceOperation local => OwnerSpec.Variable(local.Local),
+            IParameterReferenceOperation parameter => OwnerSpec.Variable(parameter.Parameter),
+            _ => OwnerSpec.None,
         };
     }
+
+    /// <summary>The shared object <paramref name="owner"/> is in <paramref name="frame"/>, or null when it is not shared.</summary>
+    private static ISymbol? Resolve(OwnerSpec owner, Frame frame)
+    {
+        var resolved = owner.Kind switch
+        {
+            OwnerBase.This => frame.ThisOwner,
+            OwnerBase.Fixed => owner.BaseSymbol,
+            OwnerBase.Variable => IsShared(owner.BaseSymbol!, frame) ? owner.BaseSymbol : null,
+            _ => null,
+        };
+        return resolved is not null && owner.Chained is { } chained ? chained : resolved;
+    }
+
+    private static StateKey? Resolve(StateSpec state, Frame frame) => state.Kind switch
+    {
+        StateKind.Static => new StateKey(state.State, null),
+        StateKind.Instance => Resolve(state.Owner, frame) is { } owner ? new StateKey(state.State, owner) : null,
+        _ => IsShared(state.State, frame) ? new StateKey(state.State, null) : null,
+    };
 
     /// <summary>A local or parameter is shared when declared outside the thread body that uses it (a captured variable).</summary>
     private static bool IsShared(ISymbol variable, Frame frame)
@@ -764,10 +862,57 @@ internal sealed class SharedStateWalker
         /// <summary>For a local function, its declaration: what is declared inside belongs to each call.</summary>
         public SyntaxNode? LocalFunctionDeclaration { get; set; }
 
+        /// <summary>For a followed body walked in a compilation that shares trees: keeps its steps for later ones.</summary>
+        public BodyDigest.Recorder? Recorder { get; set; }
+
         public bool InWindow(IOperation operation)
         {
             var position = operation.Syntax.SpanStart;
             return position > WindowStart && position < WindowEnd && !(Excluded is { } excluded && excluded.Contains(position));
+        }
+    }
+
+    /// <summary>
+    /// Where a step happens: an operation of a body walked now, or a step replayed from a <see cref="BodyDigest"/>,
+    /// which keeps the locks held there and its location.
+    /// </summary>
+    private readonly struct Site
+    {
+        private readonly ImmutableArray<HeldLock> _locks;
+        private readonly Location? _location;
+
+        public Site(IOperation operation)
+        {
+            Operation = operation;
+            _locks = default;
+            _location = null;
+        }
+
+        public Site(ImmutableArray<HeldLock> locks, Location location)
+        {
+            Operation = null;
+            _locks = locks;
+            _location = location;
+        }
+
+        public IOperation? Operation { get; }
+
+        public Location Location => _location ?? Operation!.Syntax.GetLocation();
+
+        public List<HeldLock> LocksIn(SynchronizationFacts synchronization, INamedTypeSymbol? type)
+        {
+            if (Operation is not null)
+            {
+                return synchronization.LocksAt(Operation, type);
+            }
+
+            var held = new List<HeldLock>(_locks.Length);
+            foreach (var heldLock in _locks)
+            {
+                held.Add(heldLock.In(type));
+            }
+
+            return held;
         }
     }
 }

@@ -172,6 +172,67 @@ public class RealCodeLockShapesTests
                 }
             """));
 
+    /// <summary>
+    /// Quartz's TaskSchedulingThreadPool: a counting semaphore whose permit the task's continuation releases, the
+    /// continuation being a method of the type, passed directly or through a delegate field the constructor sets.
+    /// The method releases on the paths that never register it. Handing the permit to a method that does not release
+    /// it is still reported.
+    /// </summary>
+    [Fact]
+    public async Task PermitHandedToAMethodOfTheType_IsSilent()
+    {
+        await VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _slots = new(4); private readonly Action<Task> _complete; private bool _stopped;", """
+                C() => _complete = Complete;
+
+                async Task<bool> TryRunAsync(Func<Task> action)
+                {
+                    await _slots.WaitAsync();
+                    if (_stopped)
+                    {
+                        _slots.Release();
+                        return false;
+                    }
+
+                    var task = Task.Run(action);
+                    _ = task.ContinueWith(_complete, TaskScheduler.Default);
+                    return true;
+                }
+
+                bool TryRun(Func<Task> action)
+                {
+                    _slots.Wait();
+                    if (_stopped)
+                    {
+                        _slots.Release();
+                        return false;
+                    }
+
+                    _ = Task.Run(action).ContinueWith(Complete, TaskScheduler.Default);
+                    return true;
+                }
+
+                private void Complete(Task task) => _slots.Release();
+            """));
+
+        var leaks = Class("private readonly SemaphoreSlim _slots = new(4); private bool _stopped;", """
+                bool TryRun(Func<Task> action)
+                {
+                    [|_slots.Wait()|];
+                    if (_stopped)
+                    {
+                        _slots.Release();
+                        return false;
+                    }
+
+                    _ = Task.Run(action).ContinueWith(Log, TaskScheduler.Default);
+                    return true;
+                }
+
+                private void Log(Task task) => Console.WriteLine(task.Status);
+            """);
+        await new ReleaseInFinally.Test { TestCode = leaks, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+    }
+
     [Fact]
     public async Task HandOffThatLeaksOnOneReturn_IsStillReported()
     {

@@ -287,4 +287,111 @@ public class ConcurrentDictionaryCompoundOperationTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Real code (Quartz's RAMJobStore): the dictionary is concurrent for lock-free readers, and every writer holds a
+    /// SemaphoreSlim(1, 1) region, here through a private "…NoLock" helper whose every call is in such a region.
+    /// A helper that one public member calls without the lock is still reported.
+    /// </summary>
+    [Fact]
+    public Task A_private_helper_every_call_of_which_holds_a_lock_is_not_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Store
+            {
+                private readonly SemaphoreSlim _gate = new(1, 1);
+                private readonly object _sync = new();
+                private readonly ConcurrentDictionary<string, int> _jobs = new();
+
+                public async Task AddAsync(string key, int job)
+                {
+                    await _gate.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        AddNoLock(key, job);
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                public void AddAll(string[] keys)
+                {
+                    Monitor.Enter(_sync);
+                    try
+                    {
+                        foreach (var key in keys)
+                        {
+                            ReplaceNoLock(key, 0);
+                        }
+                    }
+                    finally
+                    {
+                        Monitor.Exit(_sync);
+                    }
+                }
+
+                private void ReplaceNoLock(string key, int job) => AddNoLock(key, job);
+
+                private void AddNoLock(string key, int job)
+                {
+                    if (_jobs.TryGetValue(key, out var old))
+                    {
+                        _jobs[key] = old + job;
+                    }
+                    else
+                    {
+                        _jobs[key] = job;
+                    }
+                }
+
+                public void Touch(string key)
+                {
+                    _gate.Wait();
+                    try
+                    {
+                        _jobs[key]++;
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+
+                    CountNoLock(key);
+                }
+
+                private void CountNoLock(string key) => [|_jobs[key]++|];
+
+                public int Read(string key) => _jobs.TryGetValue(key, out var job) ? job : 0;
+            }
+            """);
+
+    [Fact]
+    public Task A_private_helper_handed_out_as_a_delegate_is_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+
+            class Store
+            {
+                private readonly object _sync = new();
+                private readonly ConcurrentDictionary<string, int> _hits = new();
+
+                public void Hit(string key)
+                {
+                    lock (_sync)
+                    {
+                        HitNoLock(key);
+                    }
+                }
+
+                public Action<string> Handler => HitNoLock;
+
+                private void HitNoLock(string key) => [|_hits[key]++|];
+            }
+            """);
 }
