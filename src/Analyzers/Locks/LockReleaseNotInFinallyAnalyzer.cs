@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -270,6 +271,11 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                if (IsNull(value))
+                {
+                    continue; // 'private Action<Task> _onDone = null!;' before the constructor sets it
+                }
+
                 if (model.GetOperation(value) is not { } stored || ConversionOperand(stored) is not IMethodReferenceOperation storedMethod)
                 {
                     return []; // a lambda, a parameter or another delegate: which method runs, we do not know here
@@ -280,6 +286,17 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         }
 
         return methods;
+    }
+
+    /// <summary><c>null</c>, <c>null!</c>, <c>default</c> or <c>default(T)</c>.</summary>
+    private static bool IsNull(ExpressionSyntax value)
+    {
+        while (value is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+        {
+            value = suppressed.Operand;
+        }
+
+        return value is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression } or DefaultExpressionSyntax;
     }
 
     private static bool ReleasesWithoutTaking(IMethodSymbol method, LockCall acquire, LockCallSet set, SemanticModel model)

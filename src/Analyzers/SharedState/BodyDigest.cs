@@ -106,7 +106,7 @@ internal sealed class BodyDigest
             }
 
             var owner = step.Owner.With(ownerBase, ownerChained);
-            resolved.Add(new ResolvedStep(step.Kind, state is null ? default : StateSpec.Of(step.StateKind, state, owner), owner, step.AccessKind, step.IsConstantStore, target, locks.MoveToImmutable(), step.Location));
+            resolved.Add(new ResolvedStep(step.Kind, state is null ? default : StateSpec.Of(step.StateKind, state, owner), owner, step.AccessKind, step.IsConstantStore, target, locks.MoveToImmutable(), step.Location, step.Local, step.LocalName));
         }
 
         return resolved.MoveToImmutable();
@@ -143,11 +143,26 @@ internal sealed class BodyDigest
         /// </remarks>
         public void Follow(IMethodSymbol callee, OwnerSpec owner, IOperation site)
         {
-            if (!_failed)
+            if (_failed)
             {
-                Add(StepKind.Follow, default, stateId: null, owner, default, isConstantStore: false, _ids.IdOf(callee.OriginalDefinition), site);
+                return;
             }
+
+            if (callee.MethodKind == MethodKind.LocalFunction && callee.DeclaringSyntaxReferences.Length == 1)
+            {
+                // A local function has no ID, but its declaration is in this body's unchanged tree, and the walk
+                // records its own steps as it follows it from here (see LocalFunctions).
+                var declaration = callee.DeclaringSyntaxReferences[0];
+                LocalFunctions.Add(declaration);
+                Add(StepKind.FollowLocal, default, stateId: null, owner, default, isConstantStore: false, target: callee.Name, site, declaration);
+                return;
+            }
+
+            Add(StepKind.Follow, default, stateId: null, owner, default, isConstantStore: false, _ids.IdOf(callee.OriginalDefinition), site);
         }
+
+        /// <summary>The local functions this body follows: it can be replayed only when each of them has a digest too.</summary>
+        public List<SyntaxReference> LocalFunctions { get; } = new();
 
         /// <remarks>The handlers of an event are found by its definition, so an event of a generic type is kept as that.</remarks>
         public void Raise(IEventSymbol raised, OwnerSpec raisedOn, IOperation site)
@@ -160,7 +175,7 @@ internal sealed class BodyDigest
 
         public BodyDigest? ToDigest() => _failed ? null : new BodyDigest(_steps.ToImmutable());
 
-        private void Add(StepKind step, StateKind stateKind, string? stateId, OwnerSpec owner, AccessKind kind, bool isConstantStore, string? target, IOperation site)
+        private void Add(StepKind step, StateKind stateKind, string? stateId, OwnerSpec owner, AccessKind kind, bool isConstantStore, string? target, IOperation site, SyntaxReference? local = null)
         {
             // A step that needs a symbol without an ID cannot be replayed: the body gets no digest.
             _failed = step == StepKind.Record ? stateId is null : target is null;
@@ -191,7 +206,7 @@ internal sealed class BodyDigest
 
             if (!_failed)
             {
-                _steps.Add(new DigestStep(step, stateKind, stateId, owner, ownerBase, ownerChained, kind, isConstantStore, target, locks.MoveToImmutable(), site.Syntax.GetLocation()));
+                _steps.Add(new DigestStep(step, stateKind, stateId, owner, ownerBase, ownerChained, kind, isConstantStore, local is null ? target : null, locks.MoveToImmutable(), site.Syntax.GetLocation(), local, local is null ? null : target));
             }
         }
     }
@@ -201,14 +216,19 @@ internal enum StepKind : byte
 {
     Record,
     Follow,
+
+    /// <summary>A call of a local function of the body, replayed from the local function's own digest.</summary>
+    FollowLocal,
     Raise,
 }
 
 /// <summary>One step of a <see cref="BodyDigest"/>, with its symbols as documentation IDs.</summary>
 internal sealed class DigestStep
 {
-    public DigestStep(StepKind kind, StateKind stateKind, string? stateId, OwnerSpec owner, string? ownerBaseId, string? ownerChainedId, AccessKind accessKind, bool isConstantStore, string? targetId, ImmutableArray<(string? Id, bool AllowsWrites)> locks, Location location)
+    public DigestStep(StepKind kind, StateKind stateKind, string? stateId, OwnerSpec owner, string? ownerBaseId, string? ownerChainedId, AccessKind accessKind, bool isConstantStore, string? targetId, ImmutableArray<(string? Id, bool AllowsWrites)> locks, Location location, SyntaxReference? local, string? localName)
     {
+        Local = local;
+        LocalName = localName;
         Kind = kind;
         StateKind = stateKind;
         StateId = stateId;
@@ -241,13 +261,20 @@ internal sealed class DigestStep
     public ImmutableArray<(string? Id, bool AllowsWrites)> Locks { get; }
 
     public Location Location { get; }
+
+    /// <summary>For <see cref="StepKind.FollowLocal"/>: the local function's declaration, the key of its digest.</summary>
+    public SyntaxReference? Local { get; }
+
+    public string? LocalName { get; }
 }
 
 /// <summary>A <see cref="DigestStep"/> with its symbols in the compilation it is replayed in.</summary>
 internal readonly struct ResolvedStep
 {
-    public ResolvedStep(StepKind kind, StateSpec state, OwnerSpec owner, AccessKind accessKind, bool isConstantStore, ISymbol? target, ImmutableArray<HeldLock> locks, Location location)
+    public ResolvedStep(StepKind kind, StateSpec state, OwnerSpec owner, AccessKind accessKind, bool isConstantStore, ISymbol? target, ImmutableArray<HeldLock> locks, Location location, SyntaxReference? local, string? localName)
     {
+        Local = local;
+        LocalName = localName;
         Kind = kind;
         State = state;
         Owner = owner;
@@ -266,6 +293,8 @@ internal readonly struct ResolvedStep
     public ISymbol? Target { get; }
     public ImmutableArray<HeldLock> Locks { get; }
     public Location Location { get; }
+    public SyntaxReference? Local { get; }
+    public string? LocalName { get; }
 }
 
 /// <summary>

@@ -63,7 +63,7 @@ internal sealed class SharedStateWalker
         var member = ContainingMember(entry.StartOperation);
         var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
         var memberName = DisplayName(member);
-        var visited = new HashSet<(ISymbol, ISymbol?, bool)>();
+        var visited = new HashSet<(object, ISymbol?, bool)>();
         switch (entry.Body)
         {
             case IAnonymousFunctionOperation lambda:
@@ -101,7 +101,7 @@ internal sealed class SharedStateWalker
     {
         var member = ContainingMember(entry.StartOperation);
         var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
-        var visited = new HashSet<(ISymbol, ISymbol?, bool)>();
+        var visited = new HashSet<(object, ISymbol?, bool)>();
         var perCall = new Frame(context, null, allLocalsShared: false, thisOwner, [], 0, DisplayName(member), visited, member?.ContainingType);
         switch (entry.Body)
         {
@@ -204,7 +204,7 @@ internal sealed class SharedStateWalker
     {
         var member = ContainingMember(entry.StartOperation);
         var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
-        var frame = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, DisplayName(member), new HashSet<(ISymbol, ISymbol?, bool)>(), member?.ContainingType)
+        var frame = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, DisplayName(member), new HashSet<(object, ISymbol?, bool)>(), member?.ContainingType)
         {
             WindowStart = entry.IntervalStart,
             WindowEnd = entry.IntervalEnd,
@@ -214,7 +214,7 @@ internal sealed class SharedStateWalker
         Walk(entry.StarterRoot, frame);
     }
 
-    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(ISymbol, ISymbol?, bool)> visited, Part part)
+    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(object, ISymbol?, bool)> visited, Part part)
     {
         var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited, method.ContainingType);
         Follow(method, Resolve(CalleeOwner(method, instance), starter), [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole, starter);
@@ -222,22 +222,24 @@ internal sealed class SharedStateWalker
 
     // 'caller' is the frame that calls 'method': a local function sees its caller's captured variables, so a variable
     // declared outside the local function is shared exactly when it is shared in the caller.
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(ISymbol, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null)
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(object, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null)
     {
-        if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add((method.OriginalDefinition, owner, locks.Count > 0)))
+        if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add((VisitKey(method), owner, locks.Count > 0)))
         {
             return;
         }
 
-        // A whole method (not a local function, whose frame shares its caller's variables) is replayed from what an
-        // earlier compilation with the same declarations learnt from its body, when its tree is unchanged.
+        // A whole method is replayed from what an earlier compilation with the same declarations learnt from its body,
+        // when its tree is unchanged. A local function's frame shares its caller's variables: it is recorded only when
+        // followed from a body being recorded (where no variable is shared), and replayed only from that body's steps.
         var reference = BodyReference(method.OriginalDefinition);
-        var digestible = _world is not null && reference is not null && part == Part.Whole && method.MethodKind != MethodKind.LocalFunction;
+        var local = method.MethodKind == MethodKind.LocalFunction;
+        var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null);
         var known = false;
         if (digestible && BodyDigest.TryGet(reference!, _world!, out var digest))
         {
             known = true;
-            if (digest is not null && ResolvedSteps(digest) is { } steps)
+            if (!local && digest is not null && ResolvedSteps(digest) is { } steps && LocalsReplayable(digest, new HashSet<BodyDigest>()))
             {
                 var replayed = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited, method.ContainingType)
                 {
@@ -279,7 +281,61 @@ internal sealed class SharedStateWalker
         Walk(body, frame);
         if (frame.Recorder is { } recorder)
         {
-            BodyDigest.Store(reference!, _world!, recorder.ToDigest());
+            // A local function the walk did not follow from here (past the depth bound) left no digest to replay.
+            var complete = recorder.LocalFunctions.TrueForAll(declaration => BodyDigest.TryGet(declaration, _world!, out var nested) && nested is not null);
+            BodyDigest.Store(reference!, _world!, complete ? recorder.ToDigest() : null);
+        }
+    }
+
+    /// <summary>What a context's walk has visited: a method's definition, or a local function's declaration (it has no ID).</summary>
+    private static object VisitKey(IMethodSymbol method)
+        => method.MethodKind == MethodKind.LocalFunction && method.DeclaringSyntaxReferences.Length == 1
+            ? new LocalFunctionKey(method.DeclaringSyntaxReferences[0].SyntaxTree, method.DeclaringSyntaxReferences[0].Span.Start)
+            : method.OriginalDefinition;
+
+    /// <summary>Whether every local function <paramref name="digest"/> follows, and theirs, has a digest with its symbols here.</summary>
+    private bool LocalsReplayable(BodyDigest digest, HashSet<BodyDigest> seen)
+    {
+        if (!seen.Add(digest))
+        {
+            return true;
+        }
+
+        foreach (var step in digest.Steps)
+        {
+            if (step.Local is { } declaration
+                && !(BodyDigest.TryGet(declaration, _world!, out var nested) && nested is not null && ResolvedSteps(nested) is not null && LocalsReplayable(nested, seen)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Replays a call of a local function as <see cref="Follow"/> walks one, from the local function's digest.</summary>
+    private void FollowLocal(ResolvedStep step, Site site, Frame frame)
+    {
+        var declaration = step.Local!;
+        var owner = Resolve(step.Owner, frame);
+        var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
+        var depth = frame.Depth + 1;
+        if (depth > MaxCallDepth || frame.Visited.Count >= MaxMethodsPerContext
+            || !frame.Visited.Add((new LocalFunctionKey(declaration.SyntaxTree, declaration.Span.Start), owner, locks.Count > 0))
+            || !BodyDigest.TryGet(declaration, _world!, out var nested) || nested is null || ResolvedSteps(nested) is not { } steps)
+        {
+            return;
+        }
+
+        var replayed = new Frame(frame.Context, null, allLocalsShared: false, owner, locks, depth, step.LocalName!, frame.Visited, frame.DeclaringType)
+        {
+            Via = frame.Via,
+            EnclosingFrame = frame,
+        };
+        foreach (var nestedStep in steps)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            Apply(nestedStep, replayed);
         }
     }
 
@@ -304,6 +360,9 @@ internal sealed class SharedStateWalker
                 break;
             case StepKind.Follow:
                 FollowCall((IMethodSymbol)step.Target!, step.Owner, site, frame);
+                break;
+            case StepKind.FollowLocal:
+                FollowLocal(step, site, frame);
                 break;
             case StepKind.Raise:
                 RunHandlers((IEventSymbol)step.Target!, step.Owner, site, frame);
@@ -813,7 +872,7 @@ internal sealed class SharedStateWalker
 
     private sealed class Frame
     {
-        public Frame(ConcurrentContext context, SyntaxNode? captureBoundary, bool allLocalsShared, ISymbol? thisOwner, IReadOnlyList<HeldLock> inherited, int depth, string memberName, HashSet<(ISymbol, ISymbol?, bool)> visited, INamedTypeSymbol? declaringType)
+        public Frame(ConcurrentContext context, SyntaxNode? captureBoundary, bool allLocalsShared, ISymbol? thisOwner, IReadOnlyList<HeldLock> inherited, int depth, string memberName, HashSet<(object, ISymbol?, bool)> visited, INamedTypeSymbol? declaringType)
         {
             DeclaringType = declaringType;
             Context = context;
@@ -844,7 +903,7 @@ internal sealed class SharedStateWalker
 
         public int Depth { get; }
         public string MemberName { get; }
-        public HashSet<(ISymbol, ISymbol?, bool)> Visited { get; }
+        public HashSet<(object, ISymbol?, bool)> Visited { get; }
         public int WindowStart { get; set; } = int.MinValue;
         public int WindowEnd { get; set; } = int.MaxValue;
         public Microsoft.CodeAnalysis.Text.TextSpan? Excluded { get; set; }
@@ -914,5 +973,24 @@ internal sealed class SharedStateWalker
 
             return held;
         }
+    }
+
+    /// <summary>A local function by its declaration, the same in every compilation that shares its tree.</summary>
+    private readonly struct LocalFunctionKey : IEquatable<LocalFunctionKey>
+    {
+        private readonly SyntaxTree _tree;
+        private readonly int _position;
+
+        public LocalFunctionKey(SyntaxTree tree, int position)
+        {
+            _tree = tree;
+            _position = position;
+        }
+
+        public bool Equals(LocalFunctionKey other) => _tree == other._tree && _position == other._position;
+
+        public override bool Equals(object? obj) => obj is LocalFunctionKey other && Equals(other);
+
+        public override int GetHashCode() => (_tree.GetHashCode() * 397) ^ _position;
     }
 }

@@ -181,8 +181,12 @@ public class RealCodeLockShapesTests
     [Fact]
     public async Task PermitHandedToAMethodOfTheType_IsSilent()
     {
-        await VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _slots = new(4); private readonly Action<Task> _complete; private bool _stopped;", """
-                C() => _complete = Complete;
+        await VerifyBothSilentAsync(Class("private SemaphoreSlim _slots = null!; private Action<Task> _complete = null!; private bool _stopped;", """
+                void Initialize(int slots)
+                {
+                    _slots = new SemaphoreSlim(slots);
+                    _complete = Complete;
+                }
 
                 async Task<bool> TryRunAsync(Func<Task> action)
                 {

@@ -176,6 +176,7 @@ public class BodyDigestTests
                 public static class Registry
                 {
                     public static int Count;
+                    public static int ByLocalFunctions;
                     public static List<string> Names = new();
                     public static event Action? Changed;
 
@@ -289,7 +290,10 @@ public class BodyDigestTests
             "Registry.Raise();",
             "_box.Set(n);",
             "Registry.Note(n);",
-            $"Local{index}(); void Local{index}() {{ _total--; }}",
+            $"Local{index}(); void Local{index}() {{ _total--; Registry.ByLocalFunctions++; }}",
+            $"lock (_gate) {{ Guarded{index}(n); }} void Guarded{index}(int m) {{ _map[m] = m; Registry.ByLocalFunctions += m; }}",
+            $"_ = Awaited{index}(n); async System.Threading.Tasks.Task Awaited{index}(int m) {{ await System.Threading.Tasks.Task.Yield(); Registry.Count += m; Next?.Work0(m); }}",
+            $"var local{index}b = new object(); Locked{index}(); void Locked{index}() {{ lock (local{index}b) {{ _total++; }} }}",
             $"var local{index} = new object(); lock (local{index}) {{ _total += 2; }}",
             $"foreach (var item{index} in _items) {{ _total += item{index}; }}",
             "if (Interlocked.CompareExchange(ref _busy, 1, 0) == 0) { _total++; _busy = 0; }",
