@@ -56,4 +56,50 @@ public sealed class NonTemporalCopyTests
         Assert.Throws<ArgumentException>(() => NonTemporalCopy.Copy(source, destination));
         Assert.True(destination.AsSpan().IndexOfAnyExcept((byte)0) < 0);
     }
+
+    /// <summary>The helper holds its piece until the caller has copied every other one and given up spinning: the
+    /// caller must block (not spin or sleep for ever) and wake when the helper's last piece is done, with every byte
+    /// in place. Each side waits for the other's step, never for time: the caller leaves a piece for the helper (its
+    /// first piece waits until the helper has claimed one), and the helper copies only once the caller blocks.</summary>
+    [Fact]
+    public async Task A_caller_waiting_for_a_stalled_helper_blocks_and_wakes_when_the_helpers_last_piece_is_done()
+    {
+        int length = (2 * NonTemporalCopy.ParallelThreshold) + 4097;
+        byte[] source = new byte[length];
+        new Random(7).NextBytes(source);
+        byte[] destination = new byte[length];
+        using var helperClaimed = new ManualResetEventSlim();
+        using var callerBlocked = new ManualResetEventSlim();
+        int callerWaitedForHelper = 0;
+        int helperWaitedForCaller = 0;
+
+        void BeforePiece(bool helper, int piece)
+        {
+            if (helper)
+            {
+                helperClaimed.Set();
+                if (callerBlocked.Wait(TimeSpan.FromSeconds(60)))
+                {
+                    Interlocked.Increment(ref helperWaitedForCaller);
+                }
+            }
+            else if (helperClaimed.Wait(TimeSpan.FromSeconds(60)))
+            {
+                Interlocked.Increment(ref callerWaitedForHelper);
+            }
+        }
+
+        Task<bool> copy = Task.Factory.StartNew(
+            () => NonTemporalCopy.CopyShared(source, destination, BeforePiece, callerBlocked.Set),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        // A TimeoutException here: the caller never woke after the helper's last piece.
+        bool blocked = await copy.WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.True(blocked, "the caller never blocked while the helper held its piece");
+        Assert.True(callerWaitedForHelper > 0, "the helper never claimed a piece");
+        Assert.Equal(1, helperWaitedForCaller);
+        Assert.True(source.AsSpan().SequenceEqual(destination), "the copied bytes differ");
+    }
 }

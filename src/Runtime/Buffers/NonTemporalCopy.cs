@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -80,12 +81,33 @@ internal static unsafe class NonTemporalCopy
             if (shareWithThreadPool && source.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
             {
                 // Both blocks stay pinned until every piece is copied: SharedCopy returns only then.
-                new SharedCopy(from, to, (nuint)source.Length).Run();
+                new SharedCopy(from, to, (nuint)source.Length, hooks: null).Run();
             }
             else
             {
                 CopyStreaming(from, to, (nuint)source.Length);
             }
+        }
+    }
+
+    /// <summary>For tests: a copy of at least <see cref="ParallelThreshold"/> bytes shared with a thread-pool thread.
+    /// Each thread calls <paramref name="beforePiece"/> (with <see langword="true"/> on the helper) before it copies a
+    /// piece it claimed, and the caller calls <paramref name="callerBlocking"/> when it stops spinning for the helper,
+    /// just before it blocks.</summary>
+    /// <returns>Whether the caller blocked.</returns>
+    internal static bool CopyShared(ReadOnlySpan<byte> source, Span<byte> destination, Action<bool, int> beforePiece, Action callerBlocking)
+    {
+        if (source.Length < ParallelThreshold || destination.Length < source.Length || !Sse2.IsSupported)
+        {
+            throw new ArgumentException("Not a shared copy: too short, or no streaming stores.", nameof(source));
+        }
+
+        fixed (byte* from = source)
+        fixed (byte* to = destination)
+        {
+            var copy = new SharedCopy(from, to, (nuint)source.Length, new SharedCopyHooks(beforePiece, callerBlocking));
+            copy.Run();
+            return copy.CallerBlocked;
         }
     }
 
@@ -129,45 +151,101 @@ internal static unsafe class NonTemporalCopy
     }
 
     /// <summary>One large copy split into pieces that the calling thread and one thread-pool thread claim in turn.</summary>
-    /// <remarks>The caller never depends on the helper to make progress: if the helper starts late (a busy or starved
+    /// <remarks>
+    /// <para>The caller never depends on the helper to make progress: if the helper starts late (a busy or starved
     /// thread pool), the caller has claimed every piece itself and the helper finds none; the caller waits only for
     /// pieces the helper has claimed and is copying. So the copy takes at most as long as on one thread plus one
     /// piece, and the helper never touches the blocks after <see cref="Run"/> returns (it claims a piece before it
-    /// copies, and a claim past the end copies nothing).</remarks>
-    private sealed class SharedCopy(byte* from, byte* to, nuint length) : IThreadPoolWorkItem
+    /// copies, and a claim past the end copies nothing).</para>
+    /// <para><b>The wait for the helper's last piece</b> spins and yields, and never sleeps: a piece takes 0.1-0.2 ms,
+    /// and <see cref="SpinWait.SpinOnce()"/>'s default sleeps 1 ms at a time once it has spun a while, which every
+    /// other copy of a 16 MB echo paid (1.1-1.2 ms on a 1.0-1.3 ms copy; docs/benchmarks.md, "Issue 14, eighth
+    /// session"). Only a helper stalled mid-piece for longer than <see cref="SpinTicks"/> (preempted on a busy
+    /// machine) makes the caller block, until the helper's last piece wakes it.</para>
+    /// </remarks>
+    private sealed class SharedCopy(byte* from, byte* to, nuint length, SharedCopyHooks? hooks) : IThreadPoolWorkItem
     {
+        // About five pieces' worth of copying: longer than the helper needs for its last piece unless it lost its core.
+        private static readonly long SpinTicks = Stopwatch.Frequency / 1000;
+
         private readonly int _pieces = (int)((length + ParallelChunk - 1) / ParallelChunk);
+
+        // Guards the caller's blocking wait against the last piece's wake-up.
+        private readonly object _gate = new();
         private int _claimed;
         private int _done;
+
+        /// <summary>Whether the caller gave up spinning and blocked until the helper's last piece (for tests).</summary>
+        public bool CallerBlocked { get; private set; }
 
         public void Run()
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-            CopyPieces();
-            var spinner = default(SpinWait);
-            while (Volatile.Read(ref _done) != _pieces)
+            CopyPieces(helper: false);
+            if (Volatile.Read(ref _done) != _pieces)
             {
-                // The helper is copying its last piece; SpinWait yields the core to it once spinning is pointless.
-                spinner.SpinOnce();
+                WaitForHelper();
             }
         }
 
-        void IThreadPoolWorkItem.Execute() => CopyPieces();
+        void IThreadPoolWorkItem.Execute()
+        {
+            CopyPieces(helper: true);
+        }
+
+        private void WaitForHelper()
+        {
+            var spinner = default(SpinWait);
+            long giveUp = Stopwatch.GetTimestamp() + SpinTicks;
+            while (Volatile.Read(ref _done) != _pieces)
+            {
+                if (Stopwatch.GetTimestamp() >= giveUp)
+                {
+                    lock (_gate)
+                    {
+                        CallerBlocked = true;
+                        hooks?.CallerBlocking();
+                        while (Volatile.Read(ref _done) != _pieces)
+                        {
+                            _ = Monitor.Wait(_gate);
+                        }
+                    }
+
+                    return;
+                }
+
+                // -1: yield the core (to the helper, if it lost it) but never sleep a fixed millisecond.
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void CopyPieces()
+        private void CopyPieces(bool helper)
         {
             int piece;
             while ((piece = Interlocked.Increment(ref _claimed) - 1) < _pieces)
             {
+                hooks?.BeforePiece(helper, piece);
+
                 nuint offset = (nuint)piece * ParallelChunk;
                 CopyStreaming(from + offset, to + offset, Math.Min(ParallelChunk, length - offset));
 
-                // After the piece's store fence: whoever sees the count sees the bytes.
-                Interlocked.Increment(ref _done);
+                // After the piece's store fence: whoever sees the count sees the bytes. The last piece wakes a caller
+                // that gave up spinning (the count is written before the lock is taken, and the caller checks it
+                // under the lock, so the wake-up cannot fall between its check and its wait).
+                if (Interlocked.Increment(ref _done) == _pieces)
+                {
+                    lock (_gate)
+                    {
+                        Monitor.PulseAll(_gate);
+                    }
+                }
             }
         }
     }
+
+    /// <summary>What a test observes of a <see cref="SharedCopy"/> (see <see cref="CopyShared"/>).</summary>
+    private sealed record SharedCopyHooks(Action<bool, int> BeforePiece, Action CallerBlocking);
 
     /// <summary>Copies <see cref="BlockSize"/> bytes to a 64-byte aligned <paramref name="to"/> with the widest
     /// streaming store the processor has (the JIT keeps only that branch).</summary>

@@ -14,7 +14,8 @@ namespace Forklift.Dispatch;
 /// 3.8 s as its footprint grew; with this collection it holds one argument, the collection takes 2 to 9 ms, and the
 /// decode takes 0.1 to 0.2 s (the copy alone), every call.</para>
 /// <para><b>When.</b> After the answer is written (so the caller decodes it meanwhile, and the collection is not on
-/// the call's path), and only when the bytes allocated since the last collection reach what the heap held after it
+/// the call's path; the worker first yields its core once, so that the parent's reading thread, just woken, need not
+/// wait for the collection when the other core is busy), and only when the bytes allocated since the last collection reach what the heap held after it
 /// (at least <see cref="MinimumBytes"/>): a collection costs in proportion to the live heap, so this keeps its cost
 /// in proportion to the bytes moved, even in a worker that holds a large heap of its own. Blocking and
 /// non-compacting: large objects are not moved, and the freed memory is what the next array reuses.</para>
@@ -60,6 +61,11 @@ internal sealed class LargeMessageCollector
             return;
         }
 
+        // The answer was just written and the parent's reading thread woken. On a machine whose other core is busy that
+        // thread may wait for this one, and without a yield it waited for the whole collection: traced under load 9,
+        // the parent read a 16 or 64 MB answer 0.3-0.7 ms after it was written, against 0.07-0.12 ms with the yield
+        // (docs/benchmarks.md, "Issue 14, eighth session"). With nothing else to run, the yield returns at once.
+        _ = Thread.Yield();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         _allocatedAtLastCollection = GC.GetTotalAllocatedBytes();
         _liveAfterLastCollection = GC.GetTotalMemory(forceFullCollection: false);
