@@ -16,9 +16,10 @@ namespace Forklift.Dispatch;
 /// <para><b>When.</b> After the answer is written (so the caller decodes it meanwhile, and the collection is not on
 /// the call's path; the worker first yields its core once, so that the parent's reading thread, just woken, need not
 /// wait for the collection when the other core is busy), and only when the bytes allocated since the last collection
-/// reach what the heap held after it (at least <see cref="MinimumBytes"/>): a collection costs in proportion to the live heap, so this keeps its cost
-/// in proportion to the bytes moved, even in a worker that holds a large heap of its own. Blocking and
-/// non-compacting: large objects are not moved, and the freed memory is what the next array reuses.</para>
+/// reach what the heap held after it (at least <see cref="MinimumBytes"/>): a collection costs in proportion to the
+/// live heap, so this keeps its cost in proportion to the bytes moved, even in a worker that holds a large heap of
+/// its own. Blocking and non-compacting: large objects are not moved, and the freed memory is what the next array
+/// reuses.</para>
 /// <para><b>Why not 64 MiB.</b> Until 2026-11-29 the minimum was 64 MiB, so at 16 MB a collection came every
 /// fourth call, and the calls in between decoded onto fresh pages. It was set that high because, with the GC's
 /// default 4 MiB regions, collecting after every 16 MB call made the faults worse, not better: the freed array's
