@@ -17,10 +17,11 @@ namespace Forklift.Analyzers.SharedState;
 /// thread starts and callbacks follows calls into other files. Binding those bodies anew was most of the cost of a
 /// request on a document with timers and locks. Their trees did not change, and neither did any declaration, so
 /// they bind as before.</para>
-/// <para>Steps are read and replayed only in the frames of followed methods (a whole body, not a local function):
-/// there no local or parameter is shared, so a step that names one is dropped, and what is left names only fields,
-/// properties, events, methods and types. A body whose steps name something else (a lock on a local, a constructed
-/// generic member) has no digest and is walked as before.</para>
+/// <para>Steps are read and replayed only in the frames of followed methods (a whole body), and of the local functions
+/// such a body calls: there no local or parameter is shared, so a step that names one is dropped, and what is left
+/// names only fields, properties, events, methods and types, and the local functions (by declaration). A body whose
+/// steps name something else (a lock on a local, a constructed generic member) has no digest and is walked as
+/// before.</para>
 /// </remarks>
 internal sealed class BodyDigest
 {
