@@ -199,7 +199,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
 
         foreach (var operation in OperationTree.Root(acquire.Invocation).Descendants())
         {
-            var handed = ConversionOperand(operation) switch
+            var handed = OperationTree.Strip(operation) switch
             {
                 IMethodReferenceOperation reference when IsArgument(operation) => [reference.Method],
                 IFieldReferenceOperation { Field.Type.TypeKind: TypeKind.Delegate } field when IsArgument(operation) => MethodsStoredIn(field.Field, type, model),
@@ -216,16 +216,6 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
-    }
-
-    private static IOperation ConversionOperand(IOperation operation)
-    {
-        while (operation is IConversionOperation or IDelegateCreationOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)operation).Target;
-        }
-
-        return operation;
     }
 
     private static bool IsArgument(IOperation operation)
@@ -276,7 +266,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                     continue; // 'private Action<Task> _onDone = null!;' before the constructor sets it
                 }
 
-                if (model.GetOperation(value) is not { } stored || ConversionOperand(stored) is not IMethodReferenceOperation storedMethod)
+                if (model.GetOperation(value) is not { } stored || OperationTree.Strip(stored) is not IMethodReferenceOperation storedMethod)
                 {
                     return []; // a lambda, a parameter or another delegate: which method runs, we do not know here
                 }

@@ -271,6 +271,28 @@ internal static class OperationTree
                || statement is IThrowOperation;
     }
 
+    /// <summary>The value under any conversions, delegate creations and parentheses: <c>(Action)M</c> is <c>M</c>.</summary>
+    public static IOperation Strip(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IDelegateCreationOperation creation:
+                    operation = creation.Target;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
     /// <summary>The top of the operation tree that holds <paramref name="operation"/>.</summary>
     public static IOperation Root(IOperation operation)
     {

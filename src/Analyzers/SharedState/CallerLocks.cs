@@ -1,3 +1,4 @@
+using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,22 +33,9 @@ internal static class CallerLocks
             return true;
         }
 
-        return InsideMethodBody(operation) && semanticModel.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken) is IMethodSymbol method
+        // Not inside a lambda or local function: it may run later, or elsewhere, without the caller's lock.
+        return OperationTree.BodyOf(operation) is null && semanticModel.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken) is IMethodSymbol method
                && EveryCallHoldsLock(method, semanticModel, facts, depth: 0, cancellationToken);
-    }
-
-    /// <summary>False inside a lambda or local function: it may run later, or elsewhere, without the caller's lock.</summary>
-    private static bool InsideMethodBody(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool EveryCallHoldsLock(IMethodSymbol method, SemanticModel semanticModel, SynchronizationFacts facts, int depth, CancellationToken cancellationToken)
@@ -80,7 +68,7 @@ internal static class CallerLocks
                 }
 
                 if (facts.LocksAt(call).Count == 0
-                    && !(InsideMethodBody(call) && model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken) is IMethodSymbol caller
+                    && !(OperationTree.BodyOf(call) is null && model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken) is IMethodSymbol caller
                          && !SymbolEqualityComparer.Default.Equals(caller, method)
                          && EveryCallHoldsLock(caller, model, facts, depth + 1, cancellationToken)))
                 {

@@ -1,3 +1,4 @@
+using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -864,36 +865,9 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>Removes conversions and delegate creations around a delegate or task value.</summary>
-    public static IOperation Strip(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IDelegateCreationOperation creation:
-                    operation = creation.Target;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
+    public static IOperation Strip(IOperation operation) => OperationTree.Strip(operation);
 
-    public static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is { } parent)
-        {
-            operation = parent;
-        }
-
-        return operation;
-    }
+    public static IOperation Root(IOperation operation) => OperationTree.Root(operation);
 
     private static ILocalSymbol? AssignedLocal(IOperation value)
     {
