@@ -169,7 +169,7 @@ public sealed class HostingTests(ITestOutputHelper log)
             // first Ctrl+C shows nothing presses it again: one CI run on a machine at load 17 saw no reaction to the
             // first signal within a minute, which this neither explains nor hides (the message says whether the app
             // was still running). Every repeat must leave the workers alone just the same.
-            var seen = System.Diagnostics.Stopwatch.StartNew();
+            var seen = Stopwatch.StartNew();
             var signals = 0;
             while (!FixtureApps.Read(output).Contains("CTRL+C", StringComparison.Ordinal))
             {
@@ -178,7 +178,7 @@ public sealed class HostingTests(ITestOutputHelper log)
                 (int killed, string killOutput) = await FixtureApps.RunAsync("kill", ["-s", "INT", "--", $"-{app.Id}"], FixtureApps.RunTimeout);
                 Assert.True(killed == 0, killOutput);
                 signals++;
-                var sinceSignal = System.Diagnostics.Stopwatch.StartNew();
+                var sinceSignal = Stopwatch.StartNew();
                 while (sinceSignal.Elapsed < TimeSpan.FromSeconds(5) && !app.HasExited && !FixtureApps.Read(output).Contains("CTRL+C", StringComparison.Ordinal))
                 {
                     await Task.Delay(20);

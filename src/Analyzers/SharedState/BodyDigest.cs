@@ -70,26 +70,8 @@ internal sealed class BodyDigest
         var resolved = ImmutableArray.CreateBuilder<ResolvedStep>(Steps.Length);
         foreach (var step in Steps)
         {
-            ISymbol? state = null;
-            if (step.StateId is { } stateId && (state = ids.SymbolOf(stateId)) is null)
-            {
-                return null;
-            }
-
-            ISymbol? target = null;
-            if (step.TargetId is { } targetId && (target = ids.SymbolOf(targetId)) is null)
-            {
-                return null;
-            }
-
-            ISymbol? ownerBase = null;
-            if (step.OwnerBaseId is { } ownerBaseId && (ownerBase = ids.SymbolOf(ownerBaseId)) is null)
-            {
-                return null;
-            }
-
-            ISymbol? ownerChained = null;
-            if (step.OwnerChainedId is { } chainedId && (ownerChained = ids.SymbolOf(chainedId)) is null)
+            if (!TryResolve(step.StateId, out var state) || !TryResolve(step.TargetId, out var target)
+                || !TryResolve(step.OwnerBaseId, out var ownerBase) || !TryResolve(step.OwnerChainedId, out var ownerChained))
             {
                 return null;
             }
@@ -97,8 +79,7 @@ internal sealed class BodyDigest
             var locks = ImmutableArray.CreateBuilder<HeldLock>(step.Locks.Length);
             foreach (var (lockId, allowsWrites) in step.Locks)
             {
-                ISymbol? lockSymbol = null;
-                if (lockId is not null && (lockSymbol = ids.SymbolOf(lockId)) is null)
+                if (!TryResolve(lockId, out var lockSymbol))
                 {
                     return null;
                 }
@@ -111,6 +92,13 @@ internal sealed class BodyDigest
         }
 
         return resolved.MoveToImmutable();
+
+        // No ID is no symbol; an ID that names nothing here fails the whole digest.
+        bool TryResolve(string? id, out ISymbol? symbol)
+        {
+            symbol = id is null ? null : ids.SymbolOf(id);
+            return id is null || symbol is not null;
+        }
     }
 
     /// <summary>Records the steps of one body as a walk takes them; <see cref="ToDigest"/> is null when one cannot be kept.</summary>
