@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipes;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
@@ -276,6 +277,51 @@ internal sealed unsafe class HandOffPipe : Stream
             if (now == CallerReading && pipeEndedNow)
             {
                 pipeEnded = true;
+            }
+        }
+    }
+
+    internal static readonly bool SpinForMeasure = Environment.GetEnvironmentVariable("FORKLIFT_SPIN_MEASURE") == "1";
+
+    /// <summary>A leading caller that may wait only until <paramref name="deadline"/> (a <see cref="Stopwatch"/>
+    /// timestamp) waits for the pipe to have data or end, without reading; <see langword="false"/> if the deadline
+    /// passed first. So a caller that gives up has taken no byte of the pipe, and hands it back at a frame boundary.</summary>
+    /// <remarks>A poke (a kill while the caller leads) makes the pipe readable too: the caller then reads the poke's
+    /// byte and breaks off as a blocked reader would (<see cref="Read(Span{byte})"/>).</remarks>
+    public bool WaitForData(long deadline)
+    {
+        var fd = new PosixInterop.PollFd { Fd = _fd, Events = PosixInterop.POLLIN };
+        if (SpinForMeasure)
+        {
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                if (PosixInterop.Poll(&fd, 1, 0) > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        while (true)
+        {
+            long remaining = deadline - Stopwatch.GetTimestamp();
+            if (remaining <= 0)
+            {
+                // One last look without waiting: an answer that came just as the time ran out is still ours to read.
+                return PosixInterop.Poll(&fd, 1, 0) > 0;
+            }
+
+            long nanoseconds = (long)(remaining * (1_000_000_000.0 / Stopwatch.Frequency));
+            var timeout = new PosixInterop.TimeSpec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
+            int n = PosixInterop.PPoll(&fd, 1, &timeout, null);
+            if (n > 0)
+            {
+                return true;
+            }
+
+            if (n < 0 && Marshal.GetLastPInvokeError() != PosixInterop.EINTR)
+            {
+                throw new IOException($"poll on a worker's response pipe failed (errno {Marshal.GetLastPInvokeError()}).");
             }
         }
     }

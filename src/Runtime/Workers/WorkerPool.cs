@@ -123,7 +123,10 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         }
 
         var call = new SingleCall<TArgs, TResult>(method, args, progress, cancellationToken);
-        Submit(call);
+
+        // As for Invoke, but only for a short window (see LeadBriefly): an answer read here completes the task before
+        // it is returned, so the caller's await goes on without a thread hop.
+        Submit(call, progress is null && !cancellationToken.CanBeCanceled ? CallerLead.Briefly : CallerLead.No);
         return call.Task;
     }
 

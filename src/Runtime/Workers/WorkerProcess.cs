@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using Forklift.Buffers;
 using Forklift.Dispatch;
@@ -15,6 +16,19 @@ internal enum WorkerState
     Busy,
     Retiring,
     Dead,
+}
+
+/// <summary>How a caller's bounded reading of its own answer ended (<see cref="WorkerProcess.Lead(PendingCall, long)"/>).</summary>
+internal enum LeadOutcome
+{
+    /// <summary>The call has its outcome; the connection goes on (hand the pipe back).</summary>
+    Answered,
+
+    /// <summary>The deadline passed before the answer came; no byte of it was read (hand the pipe back).</summary>
+    TimeRanOut,
+
+    /// <summary>The connection ended; the pipe is closed and the reading thread reports the loss.</summary>
+    ConnectionEnded,
 }
 
 /// <summary>Why the pool ended a worker; decides what its running call fails with.</summary>
@@ -54,6 +68,10 @@ internal sealed class WorkerProcess
     // caller (_handOff orders the two; null where the caller cannot read, see HandOffPipe.TryCreate).
     private LengthPrefixFrameReader? _reader;
     private HandOffPipe? _handOff;
+
+    // How long the last answer took (Stopwatch ticks from the request's write); long.MaxValue before the first one
+    // and after a caller gave up waiting (see AnswersWithin).
+    private long _lastAnswerTicks = long.MaxValue;
 
     // A shutdown or kill can be asked for while Start is still creating the process (the pool lists a worker as
     // soon as it decides to start it); Start honours them once the process exists.
@@ -190,6 +208,7 @@ internal sealed class WorkerProcess
             }
 
             call.Delivered = true;
+            call.WrittenAt = Stopwatch.GetTimestamp();
             SharedMemoryFrames.Write(_input!, frame, segment);
 
             // If a synchronous caller parked the pipe, the reading thread reads this request's answer.
@@ -316,7 +335,7 @@ internal sealed class WorkerProcess
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location is sent as is; the worker then loads by name.")]
     private static string AssemblyPath(Assembly assembly) => assembly.Location;
 
-    /// <summary>A synchronous caller takes the response pipe to read its own call's answer (see <see cref="Lead"/>);
+    /// <summary>A synchronous caller takes the response pipe to read its own call's answer (see <see cref="Lead(PendingCall)"/>);
     /// <see langword="false"/> where that is not possible now (not Linux, the reading thread is in a frame, the
     /// connection ended).</summary>
     public bool TryLead() => _handOff is HandOffPipe pipe && pipe.TryLead();
@@ -329,7 +348,14 @@ internal sealed class WorkerProcess
     /// <remarks>Bounded as the reading thread is, by the worker: the pipe ends when it dies, and every kill (a timeout,
     /// <c>Terminate</c>) also pokes the pipe (<see cref="Kill"/>), so the caller returns even if the pipe outlives the
     /// worker. A call can end some other way while its caller reads only through such a kill.</remarks>
-    public bool Lead(PendingCall call)
+    public bool Lead(PendingCall call) => Lead(call, long.MaxValue) != LeadOutcome.ConnectionEnded;
+
+    /// <summary>As <see cref="Lead(PendingCall)"/>, but the caller waits for each frame only until
+    /// <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp; <see cref="long.MaxValue"/>
+    /// for no limit). It reads only once the pipe has data, and then reads the whole frame, so when it gives up
+    /// (<see cref="LeadOutcome.TimeRanOut"/>, then <see cref="HandBack"/>) the reading thread starts at a frame
+    /// boundary and nothing of the answer is lost.</summary>
+    public LeadOutcome Lead(PendingCall call, long deadline)
     {
         HandOffPipe pipe = _handOff!;
         LengthPrefixFrameReader reader = _reader!;
@@ -337,29 +363,34 @@ internal sealed class WorkerProcess
         {
             while (!call.IsCompleted)
             {
+                if (deadline != long.MaxValue && !reader.HasBufferedBytes && !pipe.WaitForData(deadline))
+                {
+                    return LeadOutcome.TimeRanOut;
+                }
+
                 if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
                 {
                     pipe.Close(null);
-                    return false;
+                    return LeadOutcome.ConnectionEnded;
                 }
 
                 bool handshaken = true;
                 Dispatch(reader, type, body, ref handshaken);
             }
 
-            return true;
+            return LeadOutcome.Answered;
         }
         catch (InvalidDataException e)
         {
             pipe.Close(e);
-            return false;
+            return LeadOutcome.ConnectionEnded;
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // The pipe failed, or the worker was killed while the caller read (a poke): what follows cannot be read as frames.
             Kill();
             pipe.Close(null);
-            return false;
+            return LeadOutcome.ConnectionEnded;
         }
         catch
         {
@@ -369,7 +400,19 @@ internal sealed class WorkerProcess
         }
     }
 
-    /// <summary>After <see cref="Lead"/> returned <see langword="true"/>: gives the pipe back, to the reading thread if
+    /// <summary>Whether this worker's last answer came within <paramref name="window"/> (<see cref="Stopwatch"/>
+    /// ticks) of its request: an awaiting caller then waits that long for its own answer (see
+    /// <see cref="WorkerPool.InvokeAsync{TArgs, TResult}"/>). A worker that answered slowly, or was given up on, is not
+    /// waited for until one of its answers is quick again; a new worker is not waited for before its first answer.</summary>
+    public bool AnswersWithin(long window) => Volatile.Read(ref _lastAnswerTicks) <= window;
+
+    /// <summary>Records how long the worker took to answer <paramref name="call"/> (from the write of its request).</summary>
+    public void RecordAnswer(PendingCall call) => Volatile.Write(ref _lastAnswerTicks, Stopwatch.GetTimestamp() - call.WrittenAt);
+
+    /// <summary>An awaiting caller gave up waiting for its answer: the worker is not quick until it answers quickly again.</summary>
+    public void RecordSlowAnswer() => Volatile.Write(ref _lastAnswerTicks, long.MaxValue);
+
+    /// <summary>After <see cref="Lead(PendingCall)"/> returned <see langword="true"/>: gives the pipe back, to the reading thread if
     /// another call's answer is coming (the pool gave this worker its next call meanwhile).</summary>
     public void HandBack()
     {
@@ -439,7 +482,7 @@ internal sealed class WorkerProcess
         _pool.OnWorkerLost(this, protocolError);
     }
 
-    /// <summary>Hands one frame to the pool: on the reading thread, or on a synchronous caller's (<see cref="Lead"/>).</summary>
+    /// <summary>Hands one frame to the pool: on the reading thread, or on a synchronous caller's (<see cref="Lead(PendingCall)"/>).</summary>
     private void Dispatch(LengthPrefixFrameReader reader, byte type, ReadOnlyMemory<byte> body, ref bool handshaken)
     {
         switch ((MessageType)type)
