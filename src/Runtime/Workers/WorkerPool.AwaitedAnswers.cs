@@ -9,7 +9,11 @@ public sealed partial class WorkerPool
     /// <summary>How long an awaiting caller waits for its own answer (<see cref="LeadBriefly"/>), and how quickly a
     /// worker's last answer must have come for the caller to wait at all: 50 µs, several times a trivial round trip
     /// (5-10 µs on a quiet machine) and short enough that a caller that waits in vain loses little.</summary>
-    internal static readonly long AwaitedAnswerWindow = Stopwatch.Frequency / 20_000;
+    internal static readonly long DefaultAwaitedAnswerWindow = Stopwatch.Frequency / 20_000;
+
+    /// <summary>The window of this pool (<see cref="Stopwatch"/> ticks): <see cref="DefaultAwaitedAnswerWindow"/>; tests
+    /// widen it to act while a caller waits, or set it to 0 to turn the fast path off.</summary>
+    internal long AwaitedAnswerWindow { get; set; } = DefaultAwaitedAnswerWindow;
 
     /// <summary>The wait's timeout is a 64-bit <c>struct timespec</c> (see <c>PosixInterop.TimeSpec</c>).</summary>
     private static readonly bool CanWaitBriefly = Environment.Is64BitProcess;
