@@ -38,6 +38,9 @@ internal sealed unsafe class HandOffPipe : Stream
     /// to that thread (about as long as one frame's handling; beyond about ten spins each one yields the core).</summary>
     private const int LeadSpins = 20;
 
+    /// <summary>How long <see cref="WaitForData"/> asks without sleeping: 20 µs, a few trivial round trips.</summary>
+    private static readonly long SpinTicks = Stopwatch.Frequency / 50_000;
+
     private const int ReaderTurn = 0;
     private const int ReaderReading = 1;
     private const int Parked = 2;
@@ -281,26 +284,29 @@ internal sealed unsafe class HandOffPipe : Stream
         }
     }
 
-    internal static readonly bool SpinForMeasure = Environment.GetEnvironmentVariable("FORKLIFT_SPIN_MEASURE") == "1";
-
     /// <summary>A leading caller that may wait only until <paramref name="deadline"/> (a <see cref="Stopwatch"/>
     /// timestamp) waits for the pipe to have data or end, without reading; <see langword="false"/> if the deadline
     /// passed first. So a caller that gives up has taken no byte of the pipe, and hands it back at a frame boundary.</summary>
-    /// <remarks>A poke (a kill while the caller leads) makes the pipe readable too: the caller then reads the poke's
-    /// byte and breaks off as a blocked reader would (<see cref="Read(Span{byte})"/>).</remarks>
+    /// <remarks>
+    /// <para>For the first <see cref="SpinTicks"/> it asks without sleeping (<c>poll</c> with no timeout), then sleeps
+    /// in <c>ppoll</c> for the rest. A trivial answer comes within the spin, and a caller that never slept is not
+    /// woken: measured side by side (2026-11-30, load 6-7), an awaited trivial call took 4.8 µs spinning against
+    /// 5.2-8.8 µs sleeping. Spinning longer would burn a core for calls that are not coming back soon.</para>
+    /// <para>A poke (a kill while the caller leads) makes the pipe readable too: the caller then reads the poke's
+    /// byte and breaks off as a blocked reader would (<see cref="Read(Span{byte})"/>).</para>
+    /// </remarks>
     public bool WaitForData(long deadline)
     {
         var fd = new PosixInterop.PollFd { Fd = _fd, Events = PosixInterop.POLLIN };
-        if (SpinForMeasure)
+        long spinUntil = Math.Min(deadline, Stopwatch.GetTimestamp() + SpinTicks);
+        do
         {
-            while (Stopwatch.GetTimestamp() < deadline)
+            if (PosixInterop.Poll(&fd, 1, 0) > 0)
             {
-                if (PosixInterop.Poll(&fd, 1, 0) > 0)
-                {
-                    return true;
-                }
+                return true;
             }
         }
+        while (Stopwatch.GetTimestamp() < spinUntil);
 
         while (true)
         {
@@ -311,6 +317,7 @@ internal sealed unsafe class HandOffPipe : Stream
                 return PosixInterop.Poll(&fd, 1, 0) > 0;
             }
 
+            // The kernel may end this up to the thread's timer slack (50 µs by default) late; an answer ends it at once.
             long nanoseconds = (long)(remaining * (1_000_000_000.0 / Stopwatch.Frequency));
             var timeout = new PosixInterop.TimeSpec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
             int n = PosixInterop.PPoll(&fd, 1, &timeout, null);
