@@ -104,7 +104,9 @@ internal readonly struct MethodSyntaxFacts
                     case SimpleNameSyntax name when ownMethodNames.Contains(name.Identifier.ValueText):
                         // Once a fact is known, its (perhaps binding) test is not run again.
                         mayReference = mayReference || (!IsCalled(name) && MayBeOwnMember(name, mayDenoteOwnType));
-                        maySynchronize = maySynchronize || MayCallSynchronization(name, mayDenoteAtomicType);
+                        // 'Write(…)' unqualified calls the type's own Write: a simple name binds in the first scope
+                        // that declares it, so no 'using static Volatile' can make it Volatile.Write.
+                        maySynchronize = maySynchronize || (!IsUnqualifiedCall(name) && MayCallSynchronization(name, mayDenoteAtomicType));
                         break;
                     case SimpleNameSyntax name when !maySynchronize && MayCallSynchronization(name, mayDenoteAtomicType):
                         maySynchronize = true;
@@ -216,6 +218,10 @@ internal readonly struct MethodSyntaxFacts
         };
         return last is "Interlocked" or "Volatile" || (last is not null && mayDenoteAtomicType(access.Expression));
     }
+
+    /// <summary>Whether the name is called without a receiver: <c>M(…)</c>.</summary>
+    private static bool IsUnqualifiedCall(SimpleNameSyntax name)
+        => name.Parent is InvocationExpressionSyntax invocation && invocation.Expression == name;
 
     /// <summary>Whether the name is what an invocation calls: <c>M(…)</c>, <c>x.M(…)</c>, <c>x?.M(…)</c>.</summary>
     private static bool IsCalled(SimpleNameSyntax name)

@@ -2,6 +2,7 @@ using System.Text;
 using Forklift.Analyzers.SharedState;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers.Tests.SharedState;
@@ -278,6 +279,68 @@ public class TextGateTests
         }
 
         Assert.True(compared > 400, $"only {compared} methods compared");
+    }
+
+    [Fact]
+    public void Method_facts_say_may_synchronize_wherever_binding_finds_a_synchronization_call()
+    {
+        // A method whose facts say it cannot synchronize is never bound to decide whether its type is concurrent, so a
+        // wrong "no" loses reports. Unqualified calls of the type's own Write/Add/Enter/… are not synchronization,
+        // even with 'using static' of Volatile, Interlocked and Monitor in scope; without an own method of that name
+        // the same call is. On generated types, every method whose bound body calls Interlocked, Volatile or Monitor
+        // must have MaySynchronize.
+        string[] statements =
+        [
+            "Write(ref _n, 1);", "Add(ref _n, 1);", "Exchange(ref _n, 2);", "Enter(_sync);", "Increment(ref _n);", "Read(ref _n);",
+            "this.Helper();", "Volatile.Write(ref _n, 1);", "_n++;", "System.Threading.Interlocked.Add(ref _n, 1);", "Helper();",
+        ];
+        string[] ownMethods =
+        [
+            "void Write(ref int x, int v) { }", "void Add(ref int x, int v) { }", "int Exchange(ref int x, int v) => v;",
+            "void Enter(object o) { }", "void Increment(ref int x) { }", "int Read(ref int x) => x;",
+        ];
+        var random = new Random(20261134);
+        var source = new StringBuilder("using System.Threading; using static System.Threading.Volatile; using static System.Threading.Interlocked; using static System.Threading.Monitor;\n");
+        for (var t = 0; t < 150; t++)
+        {
+            source.Append($"class T{t} {{ int _n; object _sync = new object(); void Helper() {{ }}\n");
+            foreach (var own in ownMethods.Where(_ => random.Next(2) == 0))
+            {
+                source.Append("  ").Append(own).Append('\n');
+            }
+
+            for (var m = random.Next(1, 6); m > 0; m--)
+            {
+                source.Append($"  void M{m}() {{ {string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(random, statements)))} }}\n");
+            }
+
+            source.Append("}\n");
+        }
+
+        var tree = CSharpSyntaxTree.ParseText(source.ToString());
+        var compilation = CSharpCompilation.Create("facts", [tree], PlatformReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var model = compilation.GetSemanticModel(tree);
+        var (synchronizing, ownCallsSkipped) = (0, 0);
+        foreach (var type in compilation.GlobalNamespace.GetTypeMembers())
+        {
+            var methods = type.GetMembers().OfType<IMethodSymbol>().ToList();
+            var names = new HashSet<string>(methods.Select(method => method.Name), StringComparer.Ordinal);
+            foreach (var method in methods.Where(method => method.Name.Length == 2 && method.Name[0] == 'M' && char.IsDigit(method.Name[1])))
+            {
+                var facts = MethodSyntaxFacts.Of(method, names, _ => false, _ => false, _ => null, CancellationToken.None);
+                var body = model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax())!;
+                var calls = body.Descendants().OfType<IInvocationOperation>().Select(call => call.TargetMethod).ToList();
+                var synchronizes = calls.Any(target => target.ContainingType.Name is "Interlocked" or "Volatile" or "Monitor");
+                Assert.True(!synchronizes || facts.MaySynchronize, $"{type.Name}.{method.Name} synchronizes but its facts say it cannot");
+                synchronizing += synchronizes ? 1 : 0;
+                ownCallsSkipped += !facts.MaySynchronize && calls.Any(target => target.ContainingType.Equals(type, SymbolEqualityComparer.Default) && names.Contains(target.Name) && target.Name != "Helper") ? 1 : 0;
+            }
+        }
+
+        // Both sides were exercised: methods that synchronize through the imports, and methods whose own calls named
+        // like Volatile.Write or Monitor.Enter were rightly left unbound.
+        Assert.True(synchronizing > 50 && ownCallsSkipped > 50, $"synchronizing {synchronizing}, own calls skipped {ownCallsSkipped}");
     }
 
     private static string Pick(Random random, string[] choices) => choices[random.Next(choices.Length)];
