@@ -80,24 +80,23 @@ public sealed class AwaitedCallTests : IDisposable
 
         // Until one such call had the fast path: after a quick answer the next call waits in the window (a slower
         // answer than the window, or the reading thread still in its last frame, can deny it that once).
-        long leftBefore = pool.AwaitedAnswersLeftToReader;
-        int attempt = 0;
+        bool gaveUp = false;
         var elapsed = Stopwatch.StartNew();
-        while (pool.AwaitedAnswersLeftToReader == leftBefore)
+        for (int attempt = 0; !gaveUp; attempt++)
         {
             Assert.True(elapsed.Elapsed < Wait, "No call waited in the window and gave up.");
             await PrimeAwaitedReadsAsync(pool);
-            string gate = Path.Combine(_directory, $"gate{attempt++}");
+            string gate = Path.Combine(_directory, $"gate{attempt}");
 
             // The method writes gate.started, then waits for the gate, which exists only once the caller gave up.
+            long leftBefore = pool.AwaitedAnswersLeftToReader;
             Task<int> call = pool.InvokeAsync(TestMethods.WaitForFile, gate);
+            gaveUp = pool.AwaitedAnswersLeftToReader == leftBefore + 1;
             Assert.False(call.IsCompleted);
             int pid = await StartedPidAsync(gate);
             await File.WriteAllTextAsync(gate, string.Empty);
             Assert.Equal(pid, await call.WaitAsync(Wait));
         }
-
-        Assert.Equal(leftBefore + 1, pool.AwaitedAnswersLeftToReader);
 
         // The worker answered slowly, so the next call goes the usual way; once it answers quickly again, the fast
         // path comes back.
