@@ -6,9 +6,8 @@ namespace Forklift;
 /// <content>The awaiting caller that reads its own answer for a short window (Linux): the asynchronous call's fast path.</content>
 public sealed partial class WorkerPool
 {
-    /// <summary>How long an awaiting caller waits for its own answer (<see cref="LeadBriefly"/>), and how quickly a
-    /// worker's last answer must have come for the caller to wait at all: 50 µs, several times a trivial round trip
-    /// (5-10 µs on a quiet machine) and short enough that a caller that waits in vain loses little.</summary>
+    /// <summary>How long an awaiting caller waits for its own answer (<see cref="LeadBriefly"/>): 50 µs, several times a
+    /// trivial round trip (5-10 µs on a quiet machine) and short enough that a caller that waits in vain loses little.</summary>
     internal static readonly long DefaultAwaitedAnswerWindow = Stopwatch.Frequency / 20_000;
 
     /// <summary>The window of this pool (<see cref="Stopwatch"/> ticks): <see cref="DefaultAwaitedAnswerWindow"/>; tests
@@ -49,9 +48,9 @@ public sealed partial class WorkerPool
     /// woken to run it. If not, the caller hands the pipe back with no byte of the answer read, and the reading
     /// thread delivers it as for any call.</summary>
     /// <remarks>
-    /// <para>Taken only when the worker's last answer came within the window (<see cref="WorkerProcess.AnswersWithin"/>),
-    /// so a method that runs longer costs its callers one window, after which they wait for nothing until the worker
-    /// answers quickly again. The caller's wait is bounded by the window, not by the worker: it reads only once the
+    /// <para>After a wait in vain the next calls to that worker do not wait, 1, 2, 4, … up to 64 of them
+    /// (<see cref="WorkerProcess.ShouldWaitForAnswer"/>), so a method that runs longer than the window costs its callers
+    /// a window once in 65 calls at most. The caller's wait is bounded by the window, not by the worker: it reads only once the
     /// pipe has data, and a frame once begun is one the worker has written (or a kill ends: the pipe's end, or the
     /// poke, as for <see cref="LeadCall"/>).</para>
     /// <para>Faults are those of <see cref="LeadCall"/>: a crash, a kill, a timeout or <c>Terminate</c> while the
@@ -85,9 +84,9 @@ public sealed partial class WorkerPool
                 worker.HandBack();
                 break;
             case LeadOutcome.TimeRanOut:
-                // Not quick this time: the next calls do not wait until one of its answers is quick again.
+                // The next calls to this worker do not wait for a while (see ShouldWaitForAnswer).
                 Interlocked.Increment(ref _awaitedAnswersLeftToReader);
-                worker.RecordSlowAnswer();
+                worker.RecordWaitInVain();
                 worker.HandBack();
                 break;
             case LeadOutcome.ConnectionEnded:

@@ -107,7 +107,7 @@ public sealed partial class WorkerPool
             {
                 LeadCall(worker, call);
             }
-            else if (lead == CallerLead.Briefly && CanWaitBriefly && send == call && AwaitedAnswerWindow > 0 && worker.AnswersWithin(AwaitedAnswerWindow) && worker.TryLead())
+            else if (lead == CallerLead.Briefly && CanWaitBriefly && send == call && AwaitedAnswerWindow > 0 && worker.ShouldWaitForAnswer() && worker.TryLead())
             {
                 LeadBriefly(worker, call);
             }

@@ -69,9 +69,11 @@ internal sealed class WorkerProcess
     private LengthPrefixFrameReader? _reader;
     private HandOffPipe? _handOff;
 
-    // How long the last answer took (Stopwatch ticks from the request's write); long.MaxValue before the first one
-    // and after a caller gave up waiting (see AnswersWithin).
-    private long _lastAnswerTicks = long.MaxValue;
+    // Awaiting callers that waited in vain (see ShouldWaitForAnswer): how many calls are not waited for, and how many the
+    // next wait in vain will skip.
+    private const int MaxBackOff = 64;
+    private int _callsNotToWaitFor;
+    private int _backOff;
 
     // A shutdown or kill can be asked for while Start is still creating the process (the pool lists a worker as
     // soon as it decides to start it); Start honours them once the process exists.
@@ -400,17 +402,43 @@ internal sealed class WorkerProcess
         }
     }
 
-    /// <summary>Whether this worker's last answer came within <paramref name="window"/> (<see cref="Stopwatch"/>
-    /// ticks) of its request: an awaiting caller then waits that long for its own answer (see
-    /// <see cref="WorkerPool.InvokeAsync{TArgs, TResult}"/>). A worker that answered slowly, or was given up on, is not
-    /// waited for until one of its answers is quick again; a new worker is not waited for before its first answer.</summary>
-    public bool AnswersWithin(long window) => Volatile.Read(ref _lastAnswerTicks) <= window;
+    /// <summary>Whether an awaiting caller should wait for this call's answer (see
+    /// <see cref="WorkerPool.InvokeAsync{TArgs, TResult}"/>): yes, unless callers recently waited in vain. After each
+    /// wait in vain the next 1, 2, 4, … 64 calls do not wait; an answer within the window (whoever read it) ends that.
+    /// So a method that runs longer than the window costs a wait once in 65 calls at most, while a quick method whose
+    /// answer was late once (a stall of a loaded machine) is waited for again after one call. Only the caller that
+    /// took this idle worker calls it.</summary>
+    public bool ShouldWaitForAnswer()
+    {
+        int skip = Volatile.Read(ref _callsNotToWaitFor);
+        if (skip == 0)
+        {
+            return true;
+        }
 
-    /// <summary>Records how long the worker took to answer <paramref name="call"/> (from the write of its request).</summary>
-    public void RecordAnswer(PendingCall call) => Volatile.Write(ref _lastAnswerTicks, Stopwatch.GetTimestamp() - call.WrittenAt);
+        Volatile.Write(ref _callsNotToWaitFor, skip - 1);
+        return false;
+    }
 
-    /// <summary>An awaiting caller gave up waiting for its answer: the worker is not quick until it answers quickly again.</summary>
-    public void RecordSlowAnswer() => Volatile.Write(ref _lastAnswerTicks, long.MaxValue);
+    /// <summary>An awaiting caller waited the whole window in vain (see <see cref="ShouldWaitForAnswer"/>).</summary>
+    public void RecordWaitInVain()
+    {
+        int backOff = Volatile.Read(ref _backOff);
+        backOff = backOff == 0 ? 1 : Math.Min(backOff * 2, MaxBackOff);
+        Volatile.Write(ref _backOff, backOff);
+        Volatile.Write(ref _callsNotToWaitFor, backOff);
+    }
+
+    /// <summary>The worker answered <paramref name="call"/>: an answer within <paramref name="window"/> of the request's
+    /// write (<see cref="Stopwatch"/> ticks) makes callers wait for the next ones again.</summary>
+    public void RecordAnswer(PendingCall call, long window)
+    {
+        if (Stopwatch.GetTimestamp() - call.WrittenAt <= window && Volatile.Read(ref _backOff) != 0)
+        {
+            Volatile.Write(ref _backOff, 0);
+            Volatile.Write(ref _callsNotToWaitFor, 0);
+        }
+    }
 
     /// <summary>After <see cref="Lead(PendingCall)"/> returned <see langword="true"/>: gives the pipe back, to the reading thread if
     /// another call's answer is coming (the pool gave this worker its next call meanwhile).</summary>
