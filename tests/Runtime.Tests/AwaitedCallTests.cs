@@ -105,6 +105,30 @@ public sealed class AwaitedCallTests : IDisposable
         Assert.Equal(0, pool.GetStatus().TotalCrashes);
     }
 
+    /// <remarks>A method far slower than the window (2 ms against 50 µs): after each wait in vain the next 1, 2, 4, …
+    /// 64 calls do not wait, so of 200 calls at most 9 wait (the 1st, 3rd, 6th, 11th, 20th, 37th, 70th, 135th and
+    /// 200th, or a later one when the reading thread still held the pipe).</remarks>
+    [Fact]
+    public async Task Callers_of_a_method_slower_than_the_window_wait_in_vain_rarely()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        WorkerPool pool = NewPool(new WorkerPoolOptions { Workers = 1 });
+        await pool.WarmUpAsync().WaitAsync(Wait);
+        long leftBefore = pool.AwaitedAnswersLeftToReader;
+
+        for (int i = 0; i < 200; i++)
+        {
+            Assert.Equal(2000, await pool.InvokeAsync(AwaitedCallMethods.SpinMicroseconds, 2000).WaitAsync(Wait));
+        }
+
+        long waitedInVain = pool.AwaitedAnswersLeftToReader - leftBefore;
+        Assert.InRange(waitedInVain, 1, 9);
+    }
+
     [Fact]
     public async Task SIGKILL_while_an_awaiting_caller_waits_fails_that_call_with_WorkerCrashedException_and_the_pool_heals()
     {
