@@ -43,7 +43,7 @@ public sealed class AwaitedCallTests : IDisposable
         int completeWhenReturned = 0;
         int calls = 0;
 
-        // Each answer the caller reads itself comes within 50 µs; on a loaded machine some take longer and go to the
+        // Each answer the caller reads itself comes within 20 µs; on a loaded machine some take longer and go to the
         // reading thread, so the loop runs until 100 came the fast way (or the limit, which fails the test).
         var elapsed = Stopwatch.StartNew();
         while (pool.AnswersReadByAwaitingCaller - before < 100 && elapsed.Elapsed < Wait)
@@ -105,7 +105,7 @@ public sealed class AwaitedCallTests : IDisposable
         Assert.Equal(0, pool.GetStatus().TotalCrashes);
     }
 
-    /// <remarks>A method far slower than the window (2 ms against 50 µs): after each wait in vain the next 1, 2, 4, …
+    /// <remarks>A method far slower than the window (2 ms against 20 µs): after each wait in vain the next 1, 2, 4, …
     /// 64 calls do not wait, so of 200 calls at most 9 wait (the 1st, 3rd, 6th, 11th, 20th, 37th, 70th, 135th and
     /// 200th, or a later one when the reading thread still held the pipe).</remarks>
     [Fact]

@@ -113,11 +113,11 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
     /// <remarks>
     /// <para>A small request is written on the calling thread before this returns. On Linux, when an idle worker takes
     /// the call at once, with no <paramref name="progress"/> and a <paramref name="cancellationToken"/> that cannot be
-    /// cancelled, the calling thread then waits up to 50 µs for the answer and reads it itself (unless callers recently
+    /// cancelled, the calling thread then waits up to 20 µs for the answer and reads it itself (unless callers recently
     /// waited in vain for that worker): the returned task is already complete, so an <c>await</c> goes on at once, with no
     /// thread woken to run it. Otherwise, or when the window passes, the answer is delivered by the pool's reading
     /// thread and the continuation runs on the thread pool (never on the reading thread). So this may block its caller
-    /// for about a tenth of a millisecond at most, whatever the worker does; a caller that must not (or that starts many
+    /// for about 20 µs at most (spinning), whatever the worker does; a caller that must not (or that starts many
     /// short calls at once and wants them running side by side: use <see cref="MapAsync"/>) passes a token that can be
     /// cancelled. Faults are the same either way (docs/worker-pool-faults.md, "Awaited calls").</para>
     /// </remarks>
