@@ -26,6 +26,40 @@ internal static class AwaitedCallMethods
             return ValueTask.FromResult(microseconds);
         });
 
+    /// <summary>Reports progress as fast as it can (writing <c>path.started</c> after the first report) until the test
+    /// creates <c>path</c> (at most two minutes); returns how many reports it sent.</summary>
+    public static readonly ParallelMethod<string?, int> ReportUntilFile = new(
+        "Forklift.Runtime.Tests.AwaitedCallMethods.ReportUntilFile(string, IProgress<int>)",
+        "ReportUntilFile",
+        typeof(AwaitedCallMethods),
+        TestCodecs.String,
+        TestCodecs.Int32,
+        (path, context) =>
+        {
+            IProgress<int> progress = context.CreateProgress(TestCodecs.Int32);
+            int reports = 0;
+            var waited = Stopwatch.StartNew();
+            while (waited.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                progress.Report(++reports);
+                if (reports == 1)
+                {
+                    File.WriteAllText(path + ".started", string.Empty);
+                }
+
+                if (reports % 1000 == 0 && File.Exists(path))
+                {
+                    break;
+                }
+            }
+
+            return ValueTask.FromResult(reports);
+        });
+
     [ModuleInitializer]
-    internal static void Register() => ParallelMethodRegistry.Register(SpinMicroseconds);
+    internal static void Register()
+    {
+        ParallelMethodRegistry.Register(SpinMicroseconds);
+        ParallelMethodRegistry.Register(ReportUntilFile);
+    }
 }

@@ -129,6 +129,31 @@ public sealed class AwaitedCallTests : IDisposable
         Assert.InRange(waitedInVain, 1, 9);
     }
 
+    /// <remarks>The worker sends progress frames without pause, which a caller without a sink reads and drops: it must
+    /// still give up at the end of its window rather than read for as long as frames keep coming.</remarks>
+    [Fact]
+    public async Task An_awaiting_caller_gives_up_on_time_while_the_worker_keeps_sending_progress()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        WorkerPool pool = NewPool(new WorkerPoolOptions { Workers = 1 });
+        await pool.WarmUpAsync().WaitAsync(Wait);
+        await PrimeAwaitedReadsAsync(pool);
+        string gate = Path.Combine(_directory, "gate");
+
+        // On a thread of its own: if the caller kept reading, InvokeAsync would not return until the gate exists.
+        Task<int> call = await OnOwnThread(() => pool.InvokeAsync(AwaitedCallMethods.ReportUntilFile, gate)).WaitAsync(Wait);
+        Assert.False(call.IsCompleted, "The call ended before the gate existed.");
+        await FixtureApps.WaitUntilAsync(() => File.Exists(gate + ".started"), Wait, () => "the method to start reporting");
+
+        await File.WriteAllTextAsync(gate, string.Empty);
+        Assert.True(await call.WaitAsync(Wait) >= 1000);
+        Assert.Equal(4, await pool.InvokeAsync(TestMethods.Echo, 4).WaitAsync(Wait));
+    }
+
     [Fact]
     public async Task SIGKILL_while_an_awaiting_caller_waits_fails_that_call_with_WorkerCrashedException_and_the_pool_heals()
     {

@@ -356,7 +356,7 @@ internal sealed class WorkerProcess
     /// <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp; <see cref="long.MaxValue"/>
     /// for no limit). It reads only once the pipe has data, and then reads the whole frame, so when it gives up
     /// (<see cref="LeadOutcome.TimeRanOut"/>, then <see cref="HandBack"/>) the reading thread starts at a frame
-    /// boundary and nothing of the answer is lost.</summary>
+    /// boundary and nothing of the answer is lost. It waits past the deadline only to finish a frame it began.</summary>
     public LeadOutcome Lead(PendingCall call, long deadline)
     {
         HandOffPipe pipe = _handOff!;
@@ -365,7 +365,11 @@ internal sealed class WorkerProcess
         {
             while (!call.IsCompleted)
             {
-                if (deadline != long.MaxValue && !reader.HasBufferedBytes && !pipe.WaitForData(deadline))
+                // Checked before every frame, not only when the pipe is empty: a worker that keeps sending progress
+                // (which a caller without a sink drops) must not keep the caller reading past its window. The reading
+                // thread goes on from a frame boundary, with whatever is buffered (see HandBack).
+                if (deadline != long.MaxValue
+                    && (Stopwatch.GetTimestamp() >= deadline || (!reader.HasBufferedBytes && !pipe.WaitForData(deadline))))
                 {
                     return LeadOutcome.TimeRanOut;
                 }
