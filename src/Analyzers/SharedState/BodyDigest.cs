@@ -162,6 +162,10 @@ internal sealed class BodyDigest
             }
         }
 
+        /// <summary>The body took a step that cannot be replayed from its own tree (see SharedStateWalker's delegate
+        /// calls): it keeps no digest.</summary>
+        public void Fail() => _failed = true;
+
         public BodyDigest? ToDigest() => _failed ? null : new BodyDigest(_steps.ToImmutable());
 
         private void Add(StepKind step, StateKind stateKind, string? stateId, OwnerSpec owner, AccessKind kind, bool isConstantStore, string? target, IOperation site, SyntaxReference? local = null)

@@ -243,7 +243,7 @@ internal sealed class EventSubscriptions
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-    private static IConditionalAccessOperation? NearestConditionalAccess(IOperation operation)
+    internal static IConditionalAccessOperation? NearestConditionalAccess(IOperation operation)
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {

@@ -10,7 +10,7 @@ namespace Forklift.Analyzers.SharedState;
 /// Walks the code of one concurrent context, following calls into methods of the same compilation, and records every
 /// access to shared state together with the locks held at it.
 /// </summary>
-internal sealed class SharedStateWalker
+internal sealed partial class SharedStateWalker
 {
     /// <summary>
     /// How many calls deep we follow from a thread body. Real races sit a few calls from the start (body → service →
@@ -493,7 +493,11 @@ internal sealed class SharedStateWalker
 
         if (method.MethodKind == MethodKind.DelegateInvoke)
         {
-            FollowEventHandlers(invocation, frame);
+            if (!FollowEventHandlers(invocation, frame))
+            {
+                FollowDelegateTarget(invocation, frame);
+            }
+
             return;
         }
 
@@ -509,18 +513,25 @@ internal sealed class SharedStateWalker
     /// Raising an event runs every handler subscribed to it, on the raising thread: code that raises an event on
     /// several threads at once runs its handlers on several threads at once, wherever they were subscribed.
     /// </summary>
-    private void FollowEventHandlers(IInvocationOperation raise, Frame frame)
+    /// <returns>Whether <paramref name="raise"/> raises an event (then its handlers were followed, depth permitting).</returns>
+    private bool FollowEventHandlers(IInvocationOperation raise, Frame frame)
     {
-        // A body being recorded notes the raise even past the depth bound: a replay may start shallower.
-        if ((frame.Depth >= MaxCallDepth && frame.Recorder is null) || _events.RaisedEvent(raise) is not { } found)
+        if (_events.RaisedEvent(raise) is not { } found)
         {
-            return;
+            return false;
+        }
+
+        // A body being recorded notes the raise even past the depth bound: a replay may start shallower.
+        if (frame.Depth >= MaxCallDepth && frame.Recorder is null)
+        {
+            return true;
         }
 
         var (raised, raisedOn) = found;
         var owner = OwnerOf(raisedOn);
         frame.Recorder?.Raise(raised, owner, raise);
         RunHandlers(raised, owner, new Site(raise), frame);
+        return true;
     }
 
     private void RunHandlers(IEventSymbol raised, OwnerSpec raisedOn, Site site, Frame frame)

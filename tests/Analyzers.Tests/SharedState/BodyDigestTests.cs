@@ -118,6 +118,123 @@ public class BodyDigestTests
     }
 
     [Fact]
+    public async Task A_body_that_calls_a_delegate_named_by_a_getter_keeps_no_digest_so_an_edited_getter_counts()
+    {
+        // Worker.Run calls the handler Tracker.Handler returns. The getter's body is in another file, and changing it
+        // changes no declaration: a digest of Run that kept the target would replay the old handler.
+        const string entry = """
+            using System.Threading;
+
+            public static class Entry
+            {
+                public static readonly Tracker Shared = new();
+
+                public static void Start()
+                {
+                    for (var i = 0; i < 4; i++)
+                    {
+                        new Thread(Worker.Run).Start();
+                    }
+                }
+            }
+            """;
+        const string worker = """
+            public static class Worker
+            {
+                public static void Run()
+                {
+                    var h = Entry.Shared.Handler;
+                    h(10);
+                }
+            }
+            """;
+        const string tracker = """
+            using System;
+
+            public sealed class Tracker
+            {
+                private readonly object _gate = new();
+                private long _bytes;
+
+                public Action<long> Handler => OnLocked;
+
+                private void OnLocked(long n)
+                {
+                    lock (_gate)
+                    {
+                        _bytes += n;
+                    }
+                }
+
+                private void OnChunk(long n) => _bytes += n;
+            }
+            """;
+        var unlocked = tracker.Replace("Handler => OnLocked", "Handler => OnChunk");
+
+        var first = Compile([("Entry.cs", entry), ("Worker.cs", worker), ("Tracker.cs", tracker)]);
+        await ReportsAsync(first);
+        var recorded = EditEntry(first, "/* edit 1 */");
+        Assert.DoesNotContain(await ReportsAsync(recorded), r => r.Contains("_bytes", StringComparison.Ordinal));
+
+        var trackerTree = recorded.SyntaxTrees.Single(t => t.FilePath == "Tracker.cs");
+        var edited = recorded.ReplaceSyntaxTree(trackerTree, trackerTree.WithChangedText(SourceText.From(unlocked)));
+        Assert.Same(DeclarationWorld.Of(recorded), DeclarationWorld.Of(edited)); // the same declarations: digests replay
+        var after = await ReportsAsync(edited);
+        AssertSame(await ReportsAsync(Compile([("Entry.cs", entry + "/* edit 1 */"), ("Worker.cs", worker), ("Tracker.cs", unlocked)])), after, seed: -2);
+        Assert.Contains(after, r => r.Contains("_bytes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_body_that_runs_a_lambda_from_a_local_reports_in_later_compilations_what_fresh_trees_report()
+    {
+        // The walk reads the lambda where it is written and again where it is called (under Gate), in a frame of its
+        // own whose steps a digest of Count would not hold; so Count keeps no digest, and the IDE's later compilations
+        // must still report what fresh trees report.
+        const string entry = """
+            using System.Threading;
+
+            public static class Entry
+            {
+                public static int Total;
+
+                public static void Start()
+                {
+                    for (var i = 0; i < 4; i++)
+                    {
+                        new Thread(() => Worker.Count()).Start();
+                    }
+                }
+            }
+            """;
+        const string worker = """
+            using System;
+
+            public static class Worker
+            {
+                private static readonly object Gate = new();
+
+                public static void Count()
+                {
+                    Action note = () => Entry.Total++;
+                    lock (Gate)
+                    {
+                        note();
+                    }
+                }
+            }
+            """;
+        var first = Compile([("Entry.cs", entry), ("Worker.cs", worker)]);
+        await ReportsAsync(first);
+        var recorded = EditEntry(first, "/* edit 1 */");
+        await ReportsAsync(recorded);
+        var replaying = EditEntry(recorded, "/* edit 2 */");
+        Assert.Same(DeclarationWorld.Of(recorded), DeclarationWorld.Of(replaying));
+        var after = await ReportsAsync(replaying);
+        AssertSame(await ReportsAsync(Compile([("Entry.cs", entry + "/* edit 1 *//* edit 2 */"), ("Worker.cs", worker)])), after, seed: -3);
+        Assert.Contains(after, r => r.Contains("'Total'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_build_keeps_no_world()
     {
         // Every tree of a build is new: nothing is recorded, and a recompile of the same text is no IDE either.

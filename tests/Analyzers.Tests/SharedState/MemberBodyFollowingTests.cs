@@ -175,4 +175,103 @@ public class MemberBodyFollowingTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Handler_read_from_a_property_and_called_by_two_tasks_updates_its_object()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Tracker
+            {
+                private long _bytes;
+                public Action<long> Handler => OnChunk;
+                private void OnChunk(long n) => [|_bytes += n|];
+            }
+
+            public static class Program
+            {
+                public static Task RunAsync(Tracker t)
+                {
+                    Action<long> h = t.Handler;
+                    return Task.WhenAll(Task.Run(() => h(10)), Task.Run(() => h?.Invoke(20)));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lambda_in_a_local_called_by_a_parallel_loop_updates_the_object()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Tally
+            {
+                private int _seen;
+
+                public void Count(int[] items)
+                {
+                    Action note = () => [|_seen++|];
+                    Parallel.For(0, items.Length, i => note());
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lambda_in_a_local_called_under_the_lock_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Tally
+            {
+                private readonly object _gate = new();
+                private int _seen;
+
+                public void Count(int[] items)
+                {
+                    Action note = () => _seen++;
+                    Parallel.For(0, items.Length, i => { lock (_gate) note(); });
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lambda_that_counts_a_local_of_each_call_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            static class Work
+            {
+                public static int Run(int n)
+                {
+                    int done = 0;
+                    Action step = () => done++;
+                    for (var i = 0; i < n; i++) step();
+                    return done;
+                }
+
+                public static void All(int[] ns) => Parallel.For(0, ns.Length, i => ns[i] = Run(ns[i]));
+            }
+            """);
+
+    [Fact]
+    public Task Delegate_local_assigned_again_is_not_followed()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Tally
+            {
+                private int _seen;
+
+                public void Count(int[] items, Action safe)
+                {
+                    Action note = () => _seen++;
+                    note = safe;
+                    Parallel.For(0, items.Length, i => note());
+                }
+            }
+            """);
 }
