@@ -22,9 +22,23 @@ internal static class BenchmarkMethods
     public static readonly ParallelMethod<int, int> Spin = new(
         "Forklift.Runtime.Benchmarks.BenchmarkMethods.Spin(int)", "Spin", typeof(BenchmarkMethods), Int32Codec.Instance, Int32Codec.Instance, (n, _) => ValueTask.FromResult(SpinWork(n)), new ParallelMethodOptions { ChunkSize = 1 });
 
+    /// <summary>Busy for the given number of microseconds (a short call for <see cref="BurstBenchmark"/>).</summary>
+    public static readonly ParallelMethod<int, int> SpinMicroseconds = new(
+        "Forklift.Runtime.Benchmarks.BenchmarkMethods.SpinMicroseconds(int)", "SpinMicroseconds", typeof(BenchmarkMethods), Int32Codec.Instance, Int32Codec.Instance, (microseconds, _) =>
+        {
+            long end = Stopwatch.GetTimestamp() + (microseconds * Stopwatch.Frequency / 1_000_000);
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                Thread.SpinWait(10);
+            }
+
+            return ValueTask.FromResult(microseconds);
+        });
+
     [ModuleInitializer]
     internal static void Register()
     {
+        ParallelMethodRegistry.Register(SpinMicroseconds);
         ParallelMethodRegistry.Register(Echo);
         ParallelMethodRegistry.Register(Pid);
         ParallelMethodRegistry.Register(Spin);

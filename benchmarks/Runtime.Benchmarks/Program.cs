@@ -36,6 +36,12 @@ if (args is ["roundtrip", ..])
     return;
 }
 
+if (args is ["burst", ..])
+{
+    await BurstBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out int calls) ? calls : 10_000);
+    return;
+}
+
 if (args is ["invoke", string invokeCount])
 {
     // Only pool.Invoke's round trip, for a profiler: invoke <calls>.

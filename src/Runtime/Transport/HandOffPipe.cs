@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipes;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
@@ -36,6 +37,9 @@ internal sealed unsafe class HandOffPipe : Stream
     /// <summary>How many times a caller spins for the reading thread to finish its frame before it leaves the answer
     /// to that thread (about as long as one frame's handling; beyond about ten spins each one yields the core).</summary>
     private const int LeadSpins = 20;
+
+    /// <summary>How long <see cref="WaitForData"/> asks without sleeping: 20 µs, a few trivial round trips.</summary>
+    private static readonly long SpinTicks = Stopwatch.Frequency / 50_000;
 
     private const int ReaderTurn = 0;
     private const int ReaderReading = 1;
@@ -276,6 +280,55 @@ internal sealed unsafe class HandOffPipe : Stream
             if (now == CallerReading && pipeEndedNow)
             {
                 pipeEnded = true;
+            }
+        }
+    }
+
+    /// <summary>A leading caller that may wait only until <paramref name="deadline"/> (a <see cref="Stopwatch"/>
+    /// timestamp) waits for the pipe to have data or end, without reading; <see langword="false"/> if the deadline
+    /// passed first. So a caller that gives up has taken no byte of the pipe, and hands it back at a frame boundary.</summary>
+    /// <remarks>
+    /// <para>For the first <see cref="SpinTicks"/> it asks without sleeping (<c>poll</c> with no timeout), then sleeps
+    /// in <c>ppoll</c> for the rest. A trivial answer comes within the spin, and a caller that never slept is not
+    /// woken: measured side by side (2026-11-30, load 6-7), an awaited trivial call took 4.8 µs spinning against
+    /// 5.2-8.8 µs sleeping. Spinning longer would burn a core for calls that are not coming back soon.</para>
+    /// <para>A poke (a kill while the caller leads) makes the pipe readable too: the caller then reads the poke's
+    /// byte and breaks off as a blocked reader would (<see cref="Read(Span{byte})"/>).</para>
+    /// </remarks>
+    public bool WaitForData(long deadline)
+    {
+        var fd = new PosixInterop.PollFd { Fd = _fd, Events = PosixInterop.POLLIN };
+        long spinUntil = Math.Min(deadline, Stopwatch.GetTimestamp() + SpinTicks);
+        do
+        {
+            if (PosixInterop.Poll(&fd, 1, 0) > 0)
+            {
+                return true;
+            }
+        }
+        while (Stopwatch.GetTimestamp() < spinUntil);
+
+        while (true)
+        {
+            long remaining = deadline - Stopwatch.GetTimestamp();
+            if (remaining <= 0)
+            {
+                // One last look without waiting: an answer that came just as the time ran out is still ours to read.
+                return PosixInterop.Poll(&fd, 1, 0) > 0;
+            }
+
+            // The kernel may end this up to the thread's timer slack (50 µs by default) late; an answer ends it at once.
+            long nanoseconds = (long)(remaining * (1_000_000_000.0 / Stopwatch.Frequency));
+            var timeout = new PosixInterop.TimeSpec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
+            int n = PosixInterop.PPoll(&fd, 1, &timeout, null);
+            if (n > 0)
+            {
+                return true;
+            }
+
+            if (n < 0 && Marshal.GetLastPInvokeError() != PosixInterop.EINTR)
+            {
+                throw new IOException($"poll on a worker's response pipe failed (errno {Marshal.GetLastPInvokeError()}).");
             }
         }
     }

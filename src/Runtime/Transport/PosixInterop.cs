@@ -95,6 +95,12 @@ internal static unsafe partial class PosixInterop
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
 
+    /// <summary><c>poll</c> with a timeout in nanoseconds (<c>poll</c>'s is in milliseconds); a null
+    /// <paramref name="timeout"/> waits for ever. The kernel may add the thread's timer slack (50 µs by default) to a
+    /// timeout that expires; a wait that ends on an event is not delayed.</summary>
+    [LibraryImport("libc", EntryPoint = "ppoll", SetLastError = true)]
+    public static partial int PPoll(PollFd* fds, nuint count, TimeSpec* timeout, void* signalMask);
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     public static partial int Open(byte* path, int flags);
 
@@ -149,6 +155,14 @@ internal static unsafe partial class PosixInterop
 
     [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
     public static partial long Lseek(int fd, long offset, int whence);
+
+    /// <summary><c>struct timespec</c> on 64-bit Linux.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd

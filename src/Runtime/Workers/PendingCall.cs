@@ -63,6 +63,9 @@ internal abstract class PendingCall : IThreadPoolWorkItem
     /// <summary>Set before the request is written: from then on a crash may have run it, so it is not silently retried.</summary>
     public bool Delivered { get; set; }
 
+    /// <summary>When the request was last written (a <see cref="Stopwatch"/> timestamp), to time the answer.</summary>
+    public long WrittenAt { get; set; }
+
     /// <summary>The request is in the worker's pipe (set after the write returned, under the pool lock): only then may
     /// another call be pipelined behind it, so requests reach the worker in the order the pool assigned them.</summary>
     public bool Written { get; set; }
@@ -122,7 +125,9 @@ internal abstract class PendingCall : IThreadPoolWorkItem
     /// on a loaded machine may wait for a core. A larger value pays one abandoned partial encoding of at most the limit
     /// (so its codec runs twice, which generated codecs, being pure, allow); a codec that throws is retried on the
     /// thread pool, which reports its error the usual way.</remarks>
-    public void SendFromCaller(WorkerProcess worker)
+    /// <returns><see langword="true"/> if the request was sent (or its send failed) on this thread;
+    /// <see langword="false"/> if it was handed to the thread pool.</returns>
+    public bool SendFromCaller(WorkerProcess worker)
     {
         // Taken out of the thread-static while in use: a send can reach user code (an activity listener as a call
         // ends) that submits another call on this thread.
@@ -139,11 +144,12 @@ internal abstract class PendingCall : IThreadPoolWorkItem
             catch
             {
                 SendOnThreadPool(worker);
-                return;
+                return false;
             }
 
             _encoded = scratch;
             Pool!.Send(worker, this);
+            return true;
         }
         finally
         {

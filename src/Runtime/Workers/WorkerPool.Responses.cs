@@ -21,6 +21,8 @@ public sealed partial class WorkerPool
             throw new InvalidDataException($"The worker answered request {id}, which it was not running.");
         }
 
+        // Whether an awaiting caller's next call to this worker is worth waiting for (see LeadBriefly).
+        worker.RecordAnswer(call, AwaitedAnswerWindow);
         ReadOnlySpan<byte> payload = body[ProtocolConstants.ResponsePrefixSize..];
         switch (status)
         {

@@ -39,10 +39,11 @@ public sealed partial class WorkerPool
 
     /// <summary>Queues <paramref name="call"/> or gives it to an idle worker and sends it.</summary>
     /// <param name="call">The call.</param>
-    /// <param name="callerMayLead">The caller blocks until the call ends (<see cref="Invoke"/>) and nothing of the call
-    /// needs the reading thread meanwhile: if it gets an idle worker, this thread writes the request and reads the
-    /// answer itself (see <see cref="LeadCall"/>).</param>
-    private void Submit(PendingCall call, bool callerMayLead = false)
+    /// <param name="lead">Whether this thread may read the call's answer itself if it gets an idle worker (nothing of
+    /// the call needs the reading thread meanwhile): until the answer comes (<see cref="Invoke"/>, see
+    /// <see cref="LeadCall"/>), or for a short window if the worker answers quickly (<see cref="InvokeAsync"/>, see
+    /// <see cref="LeadBriefly"/>).</param>
+    private void Submit(PendingCall call, CallerLead lead = CallerLead.No)
     {
         call.Pool = this;
         ThrowIfDisposing();
@@ -102,9 +103,13 @@ public sealed partial class WorkerPool
 
         if (worker is not null)
         {
-            if (callerMayLead && send == call && worker.TryLead())
+            if (lead == CallerLead.UntilAnswered && send == call && worker.TryLead())
             {
                 LeadCall(worker, call);
+            }
+            else if (lead == CallerLead.Briefly && CanWaitBriefly && send == call && AwaitedAnswerWindow > 0 && worker.ShouldWaitForAnswer() && worker.TryLead())
+            {
+                LeadBriefly(worker, call);
             }
             else
             {

@@ -45,7 +45,7 @@ public sealed partial class WorkerPool
 
         // Progress and a cancellation that can fire are delivered by other threads while the call runs; keeping them
         // on the usual path keeps the caller's own reading to one question: is my answer here?
-        Submit(call, callerMayLead: progress is null && !cancellationToken.CanBeCanceled);
+        Submit(call, progress is null && !cancellationToken.CanBeCanceled ? CallerLead.UntilAnswered : CallerLead.No);
         return call.Task.GetAwaiter().GetResult();
     }
 

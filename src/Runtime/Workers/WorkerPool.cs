@@ -15,7 +15,8 @@ namespace Forklift;
 /// a time; calls wait in one FIFO queue for the next free worker. Workers start on first use (or
 /// <see cref="WarmUpAsync"/>), and a worker that crashes, times out or is recycled is replaced.</para>
 /// <para>Results complete their tasks asynchronously (never on the pool's reading threads), so blocking in a
-/// continuation cannot stall the pool.</para>
+/// continuation cannot stall the pool. A result the caller read itself (<see cref="Invoke"/>, and a quick answer to
+/// <see cref="InvokeAsync"/>) completes its task on the caller's thread before the task is returned.</para>
 /// </remarks>
 public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
 {
@@ -109,6 +110,17 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
     /// <returns>The result. Faults: the method's own exception for well-known framework types, otherwise <see cref="RemoteException"/>
     /// (see its remarks), <see cref="WorkerCrashedException"/>,
     /// <see cref="WorkerTimeoutException"/>, <see cref="WorkerStartException"/>, <see cref="OperationCanceledException"/>.</returns>
+    /// <remarks>
+    /// <para>A small request is written on the calling thread before this returns. On Linux, when an idle worker takes
+    /// the call at once, with no <paramref name="progress"/> and a <paramref name="cancellationToken"/> that cannot be
+    /// cancelled, the calling thread then waits up to 20 µs for the answer and reads it itself (unless callers recently
+    /// waited in vain for that worker): the returned task is already complete, so an <c>await</c> goes on at once, with no
+    /// thread woken to run it. Otherwise, or when the window passes, the answer is delivered by the pool's reading
+    /// thread and the continuation runs on the thread pool (never on the reading thread). So this may block its caller
+    /// for about 20 µs at most (spinning), whatever the worker does; a caller that must not (or that starts many
+    /// short calls at once and wants them running side by side: use <see cref="MapAsync"/>) passes a token that can be
+    /// cancelled. Faults are the same either way (docs/worker-pool-faults.md, "Awaited calls").</para>
+    /// </remarks>
     public Task<TResult> InvokeAsync<TArgs, TResult>(ParallelMethod<TArgs, TResult> method, TArgs args, ProgressSink? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -123,7 +135,10 @@ public sealed partial class WorkerPool : IWorkerPool, IAsyncDisposable
         }
 
         var call = new SingleCall<TArgs, TResult>(method, args, progress, cancellationToken);
-        Submit(call);
+
+        // As for Invoke, but only for a short window (see LeadBriefly): an answer read here completes the task before
+        // it is returned, so the caller's await goes on without a thread hop.
+        Submit(call, progress is null && !cancellationToken.CanBeCanceled ? CallerLead.Briefly : CallerLead.No);
         return call.Task;
     }
 

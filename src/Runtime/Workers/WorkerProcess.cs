@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using Forklift.Buffers;
 using Forklift.Dispatch;
@@ -15,6 +16,19 @@ internal enum WorkerState
     Busy,
     Retiring,
     Dead,
+}
+
+/// <summary>How a caller's bounded reading of its own answer ended (<see cref="WorkerProcess.Lead(PendingCall, long)"/>).</summary>
+internal enum LeadOutcome
+{
+    /// <summary>The call has its outcome; the connection goes on (hand the pipe back).</summary>
+    Answered,
+
+    /// <summary>The deadline passed before the answer came; no byte of it was read (hand the pipe back).</summary>
+    TimeRanOut,
+
+    /// <summary>The connection ended; the pipe is closed and the reading thread reports the loss.</summary>
+    ConnectionEnded,
 }
 
 /// <summary>Why the pool ended a worker; decides what its running call fails with.</summary>
@@ -54,6 +68,12 @@ internal sealed class WorkerProcess
     // caller (_handOff orders the two; null where the caller cannot read, see HandOffPipe.TryCreate).
     private LengthPrefixFrameReader? _reader;
     private HandOffPipe? _handOff;
+
+    // Awaiting callers that waited in vain (see ShouldWaitForAnswer): how many calls are not waited for, and how many the
+    // next wait in vain will skip.
+    private const int MaxBackOff = 64;
+    private int _callsNotToWaitFor;
+    private int _backOff;
 
     // A shutdown or kill can be asked for while Start is still creating the process (the pool lists a worker as
     // soon as it decides to start it); Start honours them once the process exists.
@@ -190,6 +210,7 @@ internal sealed class WorkerProcess
             }
 
             call.Delivered = true;
+            call.WrittenAt = Stopwatch.GetTimestamp();
             SharedMemoryFrames.Write(_input!, frame, segment);
 
             // If a synchronous caller parked the pipe, the reading thread reads this request's answer.
@@ -316,7 +337,7 @@ internal sealed class WorkerProcess
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location is sent as is; the worker then loads by name.")]
     private static string AssemblyPath(Assembly assembly) => assembly.Location;
 
-    /// <summary>A synchronous caller takes the response pipe to read its own call's answer (see <see cref="Lead"/>);
+    /// <summary>A synchronous caller takes the response pipe to read its own call's answer (see <see cref="Lead(PendingCall)"/>);
     /// <see langword="false"/> where that is not possible now (not Linux, the reading thread is in a frame, the
     /// connection ended).</summary>
     public bool TryLead() => _handOff is HandOffPipe pipe && pipe.TryLead();
@@ -329,7 +350,14 @@ internal sealed class WorkerProcess
     /// <remarks>Bounded as the reading thread is, by the worker: the pipe ends when it dies, and every kill (a timeout,
     /// <c>Terminate</c>) also pokes the pipe (<see cref="Kill"/>), so the caller returns even if the pipe outlives the
     /// worker. A call can end some other way while its caller reads only through such a kill.</remarks>
-    public bool Lead(PendingCall call)
+    public bool Lead(PendingCall call) => Lead(call, long.MaxValue) != LeadOutcome.ConnectionEnded;
+
+    /// <summary>As <see cref="Lead(PendingCall)"/>, but the caller waits for each frame only until
+    /// <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp; <see cref="long.MaxValue"/>
+    /// for no limit). It reads only once the pipe has data, and then reads the whole frame, so when it gives up
+    /// (<see cref="LeadOutcome.TimeRanOut"/>, then <see cref="HandBack"/>) the reading thread starts at a frame
+    /// boundary and nothing of the answer is lost. It waits past the deadline only to finish a frame it began.</summary>
+    public LeadOutcome Lead(PendingCall call, long deadline)
     {
         HandOffPipe pipe = _handOff!;
         LengthPrefixFrameReader reader = _reader!;
@@ -337,29 +365,38 @@ internal sealed class WorkerProcess
         {
             while (!call.IsCompleted)
             {
+                // Checked before every frame, not only when the pipe is empty: a worker that keeps sending progress
+                // (which a caller without a sink drops) must not keep the caller reading past its window. The reading
+                // thread goes on from a frame boundary, with whatever is buffered (see HandBack).
+                if (deadline != long.MaxValue
+                    && (Stopwatch.GetTimestamp() >= deadline || (!reader.HasBufferedBytes && !pipe.WaitForData(deadline))))
+                {
+                    return LeadOutcome.TimeRanOut;
+                }
+
                 if (!reader.TryRead(out byte type, out ReadOnlyMemory<byte> body))
                 {
                     pipe.Close(null);
-                    return false;
+                    return LeadOutcome.ConnectionEnded;
                 }
 
                 bool handshaken = true;
                 Dispatch(reader, type, body, ref handshaken);
             }
 
-            return true;
+            return LeadOutcome.Answered;
         }
         catch (InvalidDataException e)
         {
             pipe.Close(e);
-            return false;
+            return LeadOutcome.ConnectionEnded;
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // The pipe failed, or the worker was killed while the caller read (a poke): what follows cannot be read as frames.
             Kill();
             pipe.Close(null);
-            return false;
+            return LeadOutcome.ConnectionEnded;
         }
         catch
         {
@@ -369,7 +406,45 @@ internal sealed class WorkerProcess
         }
     }
 
-    /// <summary>After <see cref="Lead"/> returned <see langword="true"/>: gives the pipe back, to the reading thread if
+    /// <summary>Whether an awaiting caller should wait for this call's answer (see
+    /// <see cref="WorkerPool.InvokeAsync{TArgs, TResult}"/>): yes, unless callers recently waited in vain. After each
+    /// wait in vain the next 1, 2, 4, … 64 calls do not wait; an answer within the window (whoever read it) ends that.
+    /// So a method that runs longer than the window costs a wait once in 65 calls at most, while a quick method whose
+    /// answer was late once (a stall of a loaded machine) is waited for again after one call. Only the caller that
+    /// took this idle worker calls it.</summary>
+    public bool ShouldWaitForAnswer()
+    {
+        int skip = Volatile.Read(ref _callsNotToWaitFor);
+        if (skip == 0)
+        {
+            return true;
+        }
+
+        Volatile.Write(ref _callsNotToWaitFor, skip - 1);
+        return false;
+    }
+
+    /// <summary>An awaiting caller waited the whole window in vain (see <see cref="ShouldWaitForAnswer"/>).</summary>
+    public void RecordWaitInVain()
+    {
+        int backOff = Volatile.Read(ref _backOff);
+        backOff = backOff == 0 ? 1 : Math.Min(backOff * 2, MaxBackOff);
+        Volatile.Write(ref _backOff, backOff);
+        Volatile.Write(ref _callsNotToWaitFor, backOff);
+    }
+
+    /// <summary>The worker answered <paramref name="call"/>: an answer within <paramref name="window"/> of the request's
+    /// write (<see cref="Stopwatch"/> ticks) makes callers wait for the next ones again.</summary>
+    public void RecordAnswer(PendingCall call, long window)
+    {
+        if (Stopwatch.GetTimestamp() - call.WrittenAt <= window && Volatile.Read(ref _backOff) != 0)
+        {
+            Volatile.Write(ref _backOff, 0);
+            Volatile.Write(ref _callsNotToWaitFor, 0);
+        }
+    }
+
+    /// <summary>After <see cref="Lead(PendingCall)"/> returned <see langword="true"/>: gives the pipe back, to the reading thread if
     /// another call's answer is coming (the pool gave this worker its next call meanwhile).</summary>
     public void HandBack()
     {
@@ -439,7 +514,7 @@ internal sealed class WorkerProcess
         _pool.OnWorkerLost(this, protocolError);
     }
 
-    /// <summary>Hands one frame to the pool: on the reading thread, or on a synchronous caller's (<see cref="Lead"/>).</summary>
+    /// <summary>Hands one frame to the pool: on the reading thread, or on a synchronous caller's (<see cref="Lead(PendingCall)"/>).</summary>
     private void Dispatch(LengthPrefixFrameReader reader, byte type, ReadOnlyMemory<byte> body, ref bool handshaken)
     {
         switch ((MessageType)type)
