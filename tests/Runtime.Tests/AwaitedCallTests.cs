@@ -11,24 +11,8 @@ namespace Forklift.Runtime.Tests;
 /// Real processes; a test that must act while the caller waits widens the pool's window (10 minutes, beyond every wait of
 /// the test) so that the wait is a state it can see (the caller has not returned), never a moment to hit.
 /// </summary>
-public sealed class AwaitedCallTests : IDisposable
+public sealed class AwaitedCallTests() : RealPoolTestBase("forklift-awaited-")
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("forklift-awaited-").FullName;
-    private readonly List<WorkerPool> _pools = [];
-
-    public void Dispose()
-    {
-        // Terminate, not DisposeAsync: after a failed assertion a gated call never ends, and disposing would wait for it.
-        foreach (WorkerPool pool in _pools)
-        {
-            pool.Terminate();
-        }
-
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task An_awaited_trivial_call_is_complete_when_InvokeAsync_returns()
     {
@@ -86,7 +70,7 @@ public sealed class AwaitedCallTests : IDisposable
         {
             Assert.True(elapsed.Elapsed < Wait, "No call waited in the window and gave up.");
             await PrimeAwaitedReadsAsync(pool);
-            string gate = Path.Combine(_directory, $"gate{attempt}");
+            string gate = Path.Combine(Folder, $"gate{attempt}");
 
             // The method writes gate.started, then waits for the gate, which exists only once the caller gave up.
             long leftBefore = pool.AwaitedAnswersLeftToReader;
@@ -145,7 +129,7 @@ public sealed class AwaitedCallTests : IDisposable
         pool.AwaitedAnswerWindow = Stopwatch.Frequency / 20;
         await pool.WarmUpAsync().WaitAsync(Wait);
         await PrimeAwaitedReadsAsync(pool);
-        string gate = Path.Combine(_directory, "gate");
+        string gate = Path.Combine(Folder, "gate");
 
         // On a thread of its own: if the caller kept reading, InvokeAsync would not return until the gate exists.
         Task<int> call = await OnOwnThread(() => pool.InvokeAsync(AwaitedCallMethods.ReportUntilFile, gate)).WaitAsync(Wait);
@@ -166,7 +150,7 @@ public sealed class AwaitedCallTests : IDisposable
         }
 
         WorkerPool pool = await WideWindowPoolAsync(new WorkerPoolOptions { Workers = 1 });
-        string gate = Path.Combine(_directory, "never");
+        string gate = Path.Combine(Folder, "never");
 
         Task<Task<int>> submitting = OnOwnThread(() => pool.InvokeAsync(TestMethods.WaitForFile, gate));
         int pid = await StartedPidAsync(gate);
@@ -194,7 +178,7 @@ public sealed class AwaitedCallTests : IDisposable
         }
 
         WorkerPool pool = await WideWindowPoolAsync(new WorkerPoolOptions { Workers = 1, TaskTimeout = TimeSpan.FromMilliseconds(500) });
-        string gate = Path.Combine(_directory, "never");
+        string gate = Path.Combine(Folder, "never");
         int sleeper = 0;
         try
         {
@@ -232,7 +216,7 @@ public sealed class AwaitedCallTests : IDisposable
         }
 
         WorkerPool pool = await WideWindowPoolAsync(new WorkerPoolOptions { Workers = 1 });
-        string gate = Path.Combine(_directory, "never");
+        string gate = Path.Combine(Folder, "never");
 
         Task<Task<int>> submitting = OnOwnThread(() => pool.InvokeAsync(TestMethods.WaitForFile, gate));
         await StartedPidAsync(gate);
@@ -335,37 +319,5 @@ public sealed class AwaitedCallTests : IDisposable
         await pool.WarmUpAsync().WaitAsync(Wait);
         await PrimeAwaitedReadsAsync(pool);
         return pool;
-    }
-
-    /// <summary>Runs a caller on a thread of its own, so the test can see that it has not returned yet.</summary>
-    private static Task<T> OnOwnThread<T>(Func<T> body)
-        => Task.Factory.StartNew(body, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    /// <summary>The pid <see cref="TestMethods.WaitForFile"/> writes into <c>gate.started</c> once it runs.</summary>
-    private static async Task<int> StartedPidAsync(string gate)
-    {
-        string started = gate + ".started";
-        int pid = 0;
-        await FixtureApps.WaitUntilAsync(() => File.Exists(started) && int.TryParse(File.ReadAllText(started), out pid), Wait, () => $"{started} to name the worker running the call");
-        return pid;
-    }
-
-    private WorkerPool NewPool(WorkerPoolOptions options)
-    {
-        var pool = new WorkerPool(options);
-        _pools.Add(pool);
-        return pool;
-    }
-
-    /// <summary>Records reports as they come, on the reporting thread.</summary>
-    private sealed class ListProgress(List<int> reports) : IProgress<int>
-    {
-        public void Report(int value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
     }
 }

@@ -9,24 +9,8 @@ namespace Forklift.Runtime.Tests;
 /// processes; every wait is for a state (a file the method writes once it runs, a pid, a crash count), never for time
 /// to pass by itself.
 /// </summary>
-public sealed class SynchronousCallTests : IDisposable
+public sealed class SynchronousCallTests() : RealPoolTestBase("forklift-sync-")
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("forklift-sync-").FullName;
-    private readonly List<WorkerPool> _pools = [];
-
-    public void Dispose()
-    {
-        // Terminate, not DisposeAsync: after a failed assertion a gated call never ends, and disposing would wait for it.
-        foreach (WorkerPool pool in _pools)
-        {
-            pool.Terminate();
-        }
-
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task Many_synchronous_calls_return_what_the_asynchronous_call_returns()
     {
@@ -70,7 +54,7 @@ public sealed class SynchronousCallTests : IDisposable
         await pool.WarmUpAsync().WaitAsync(Wait);
         await PrimeCallerReadsAsync(pool);
         long ledBefore = pool.CallsLedByCaller;
-        string gate = Path.Combine(_directory, "never");
+        string gate = Path.Combine(Folder, "never");
 
         Task<int> call = OnOwnThread(() => pool.Invoke(TestMethods.WaitForFile, gate));
         int pid = await StartedPidAsync(gate);
@@ -94,7 +78,7 @@ public sealed class SynchronousCallTests : IDisposable
         await pool.WarmUpAsync().WaitAsync(Wait);
         await PrimeCallerReadsAsync(pool);
         long ledBefore = pool.CallsLedByCaller;
-        string gate = Path.Combine(_directory, "never");
+        string gate = Path.Combine(Folder, "never");
 
         Task<int> call = OnOwnThread(() => pool.Invoke(TestMethods.WaitForFile, gate));
 
@@ -138,7 +122,7 @@ public sealed class SynchronousCallTests : IDisposable
         await pool.WarmUpAsync().WaitAsync(Wait);
         await PrimeCallerReadsAsync(pool);
         long ledBefore = pool.CallsLedByCaller;
-        string gate = Path.Combine(_directory, "never");
+        string gate = Path.Combine(Folder, "never");
         int sleeper = 0;
         try
         {
@@ -175,7 +159,7 @@ public sealed class SynchronousCallTests : IDisposable
         await pool.WarmUpAsync().WaitAsync(Wait);
         await PrimeCallerReadsAsync(pool);
         long ledBefore = pool.CallsLedByCaller;
-        string gate = Path.Combine(_directory, "never");
+        string gate = Path.Combine(Folder, "never");
 
         Task<int> call = OnOwnThread(() => pool.Invoke(TestMethods.WaitForFile, gate));
         await StartedPidAsync(gate);
@@ -287,7 +271,7 @@ public sealed class SynchronousCallTests : IDisposable
         WorkerPool pool = NewPool(new WorkerPoolOptions { Workers = 1 });
         await pool.WarmUpAsync().WaitAsync(Wait);
         var reports = new List<int>();
-        var progress = new SynchronousProgress(reports);
+        var progress = new ListProgress(reports);
         using var cts = new CancellationTokenSource();
 
         int result = await OnOwnThread(() => pool.Invoke(TestMethods.CountWithProgress, 5, ProgressSink.Create(progress, TestCodecs.Int32))).WaitAsync(Wait);
@@ -307,7 +291,7 @@ public sealed class SynchronousCallTests : IDisposable
     {
         WorkerPool pool = NewPool(new WorkerPoolOptions { Workers = 1 });
         await pool.WarmUpAsync().WaitAsync(Wait);
-        string gate = Path.Combine(_directory, "never");
+        string gate = Path.Combine(Folder, "never");
         using var cts = new CancellationTokenSource();
 
         Task<int> call = OnOwnThread(() => pool.Invoke(TestMethods.WaitForFileWithToken, gate, cancellationToken: cts.Token));
@@ -346,41 +330,6 @@ public sealed class SynchronousCallTests : IDisposable
         if (OperatingSystem.IsLinux())
         {
             Assert.True(pool.CallsLedByCaller >= atLeast, $"The caller read {pool.CallsLedByCaller} answers itself; expected at least {atLeast}.");
-        }
-    }
-
-    /// <summary>Runs a blocking caller on a thread of its own, as an app's thread would, not on the test's thread pool.</summary>
-    private static Task<T> OnOwnThread<T>(Func<T> body)
-        => Task.Factory.StartNew(body, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    private static Task OnOwnThread(Action body)
-        => Task.Factory.StartNew(body, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    /// <summary>The pid <see cref="TestMethods.WaitForFile"/> writes into <c>gate.started</c> once it runs.</summary>
-    private static async Task<int> StartedPidAsync(string gate)
-    {
-        string started = gate + ".started";
-        int pid = 0;
-        await FixtureApps.WaitUntilAsync(() => File.Exists(started) && int.TryParse(File.ReadAllText(started), out pid), Wait, () => $"{started} to name the worker running the call");
-        return pid;
-    }
-
-    private WorkerPool NewPool(WorkerPoolOptions options)
-    {
-        var pool = new WorkerPool(options);
-        _pools.Add(pool);
-        return pool;
-    }
-
-    /// <summary>Records reports as they come, on the reporting thread (<see cref="Progress{T}"/> would post them later).</summary>
-    private sealed class SynchronousProgress(List<int> reports) : IProgress<int>
-    {
-        public void Report(int value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
         }
     }
 }
