@@ -1,5 +1,6 @@
 using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,15 +9,19 @@ namespace Forklift.Analyzers.SharedState;
 /// <content>Calls through a delegate whose target the code names without flow analysis.</content>
 internal sealed partial class SharedStateWalker
 {
+    private readonly Dictionary<IFieldSymbol, IReadOnlyList<IMethodSymbol>?> _fieldTargets = new(SymbolEqualityComparer.Default);
+
     /// <summary>
     /// Follows a delegate call whose target is known from the code alone: a local with one definition, given a method
     /// group or a lambda, directly or through a property whose getter returns a method group of its own object
-    /// (<c>Action&lt;long&gt; h = tracker.Handler; … h(10)</c>, with <c>Handler =&gt; OnChunk</c>). Two threads that
+    /// (<c>Action&lt;long&gt; h = tracker.Handler; … h(10)</c>, with <c>Handler =&gt; OnChunk</c>), or a private field
+    /// that its type only ever sets to method groups (<c>_onItem = Handle;</c> in the constructor, then
+    /// <c>Parallel.ForEach(items, i =&gt; _onItem(i))</c>). Two threads that
     /// call the same handler run its code at the same time, as two threads calling the method would.
     /// </summary>
     /// <remarks>
-    /// Nothing else is guessed: a delegate from a parameter, a field, or a getter that computes one is not followed,
-    /// since its target depends on code this walk does not see. A target read from a getter's body, or a lambda run
+    /// Nothing else is guessed: a delegate from a parameter, a field set to anything but method groups, or a getter that
+    /// computes one is not followed, since its target depends on code this walk does not see. A target read from a getter's body, or a lambda run
     /// here, is not a step a digest can replay (the getter may change without a declaration changing), so such a body
     /// keeps no digest.
     /// </remarks>
@@ -37,6 +42,19 @@ internal sealed partial class SharedStateWalker
         if (value is ILocalReferenceOperation local && OnlyValue(local.Local, invocation) is { } initial)
         {
             value = OperationTree.Strip(initial);
+        }
+
+        if (value is IFieldReferenceOperation { Field: var field } fieldReference && FieldTargets(field) is { } targets)
+        {
+            // The field's targets are read from the bodies that assign it: no digest can replay them.
+            frame.Recorder?.Fail();
+            var fieldOwner = field.IsStatic ? OwnerSpec.None : OwnerOf(fieldReference.Instance);
+            foreach (var target in targets)
+            {
+                FollowCall(target, target.IsStatic ? OwnerSpec.None : fieldOwner, new Site(invocation), frame);
+            }
+
+            return;
         }
 
         IOperation? getterReceiver = null;
@@ -102,6 +120,102 @@ internal sealed partial class SharedStateWalker
             LocalFunctionDeclaration = frame.LocalFunctionDeclaration,
         };
         Walk(lambda.Body, body);
+    }
+
+    /// <summary>
+    /// The methods a private delegate field can hold, when every assignment of it in its type (initializer included)
+    /// stores a method group of its own object or a static method, or <c>null</c>: <c>_onItem = Handle;</c> in the
+    /// constructor. Null when any assignment stores anything else (a parameter, a lambda, another object's method),
+    /// when the field is combined (<c>+=</c>) or passed by reference, or when it is not private (code elsewhere could
+    /// store anything).
+    /// </summary>
+    private IReadOnlyList<IMethodSymbol>? FieldTargets(IFieldSymbol field)
+    {
+        field = field.OriginalDefinition;
+        if (_fieldTargets.TryGetValue(field, out var known))
+        {
+            return known;
+        }
+
+        _fieldTargets[field] = null; // a field whose assignments call back here is not followed
+        var targets = field.DeclaredAccessibility == Accessibility.Private && field.Type.TypeKind == TypeKind.Delegate
+            ? CollectFieldTargets(field)
+            : null;
+        _fieldTargets[field] = targets;
+        return targets;
+    }
+
+    private List<IMethodSymbol>? CollectFieldTargets(IFieldSymbol field)
+    {
+        var targets = new List<IMethodSymbol>();
+        foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            var type = declaration.GetSyntax(_cancellationToken);
+            foreach (var name in type.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != field.Name)
+                {
+                    continue;
+                }
+
+                SyntaxNode written = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
+                if (written.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 } or RefExpressionSyntax
+                    || written.Parent is AssignmentExpressionSyntax compound && compound.Left == written && !compound.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                {
+                    return null; // passed by reference, or combined: what it holds is not one assignment's value
+                }
+
+                if (written.Parent is AssignmentExpressionSyntax assignment && assignment.Left == written
+                    && !AddAssignedTarget(field, _semanticModels(assignment.SyntaxTree).GetOperation(assignment, _cancellationToken), targets))
+                {
+                    return null;
+                }
+            }
+        }
+
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer }
+                && _semanticModels(reference.SyntaxTree).GetOperation(initializer, _cancellationToken) is IFieldInitializerOperation { Value: var value }
+                && !AddTarget(value, storedOnThis: true, targets))
+            {
+                return null;
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>Adds what an assignment of <paramref name="field"/> stores; false when it is not a method this walk can name.</summary>
+    private static bool AddAssignedTarget(IFieldSymbol field, IOperation? operation, List<IMethodSymbol> targets)
+    {
+        if (operation is not ISimpleAssignmentOperation { Target: IFieldReferenceOperation target, Value: var value })
+        {
+            return operation is null; // a name that binds to something else (a local of the same name) stores nothing here
+        }
+
+        if (!SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field))
+        {
+            return true;
+        }
+
+        var onThis = field.IsStatic || target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+        return AddTarget(value, onThis, targets);
+    }
+
+    private static bool AddTarget(IOperation value, bool storedOnThis, List<IMethodSymbol> targets)
+    {
+        switch (OperationTree.Strip(value))
+        {
+            case ILiteralOperation or IDefaultValueOperation:
+                return true; // null: nothing to call
+            case IMethodReferenceOperation { Method: var method } reference when !method.DeclaringSyntaxReferences.IsEmpty
+                && (method.IsStatic || (storedOnThis && reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })):
+                targets.Add(method);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>

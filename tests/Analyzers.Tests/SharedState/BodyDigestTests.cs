@@ -185,6 +185,73 @@ public class BodyDigestTests
     }
 
     [Fact]
+    public async Task A_body_that_calls_a_delegate_field_keeps_no_digest_so_an_edited_constructor_counts()
+    {
+        // Feed calls _handler in one file of a partial type; the constructor that sets it is in another. Changing what
+        // the constructor stores changes no declaration.
+        const string entry = """
+            using System.Threading;
+
+            public static class Entry
+            {
+                public static readonly Tracker Shared = new();
+
+                public static void Start()
+                {
+                    for (var i = 0; i < 4; i++)
+                    {
+                        new Thread(() => Shared.Feed(10)).Start();
+                    }
+                }
+            }
+            """;
+        const string feed = """
+            public partial class Tracker
+            {
+                public void Feed(long n) => _handler(n);
+            }
+            """;
+        const string tracker = """
+            using System;
+
+            public partial class Tracker
+            {
+                private readonly object _gate = new();
+                private readonly Action<long> _handler;
+                private long _bytes;
+
+                public Tracker()
+                {
+                    _handler = OnLocked;
+                }
+
+                private void OnLocked(long n)
+                {
+                    lock (_gate)
+                    {
+                        _bytes += n;
+                    }
+                }
+
+                private void OnChunk(long n) => _bytes += n;
+            }
+            """;
+        var unlocked = tracker.Replace("_handler = OnLocked;", "_handler = OnChunk;");
+
+        var first = Compile([("Entry.cs", entry), ("Tracker.Feed.cs", feed), ("Tracker.cs", tracker)]);
+        await ReportsAsync(first);
+        var recorded = EditEntry(first, "/* edit 1 */");
+        Assert.DoesNotContain(await ReportsAsync(recorded), r => r.Contains("_bytes", StringComparison.Ordinal));
+
+        var trackerTree = recorded.SyntaxTrees.Single(t => t.FilePath == "Tracker.cs");
+        var edited = recorded.ReplaceSyntaxTree(trackerTree, trackerTree.WithChangedText(SourceText.From(unlocked)));
+        Assert.Same(DeclarationWorld.Of(recorded), DeclarationWorld.Of(edited));
+        var after = await ReportsAsync(edited);
+        AssertSame(await ReportsAsync(Compile([("Entry.cs", entry + "/* edit 1 */"), ("Tracker.Feed.cs", feed), ("Tracker.cs", unlocked)])), after, seed: -4);
+        Assert.Contains(after, r => r.Contains("_bytes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_body_that_runs_a_lambda_from_a_local_reports_in_later_compilations_what_fresh_trees_report()
     {
         // The walk reads the lambda where it is written and again where it is called (under Gate), in a frame of its

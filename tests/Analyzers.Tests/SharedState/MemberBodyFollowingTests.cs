@@ -274,4 +274,44 @@ public class MemberBodyFollowingTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Private_field_set_to_a_method_group_and_called_by_a_parallel_loop_runs_that_method()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Pipeline
+            {
+                private readonly Action<int> _onItem;
+                private int _processed;
+
+                public Pipeline() { _onItem = Handle; }
+
+                private void Handle(int item) => [|_processed++|];
+
+                public void Run(int[] items) => Parallel.ForEach(items, i => _onItem(i));
+            }
+            """);
+
+    [Fact]
+    public Task Private_field_that_may_hold_a_callers_delegate_is_not_followed()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Pipeline
+            {
+                private readonly Action<int> _onItem;
+                private int _processed;
+
+                public Pipeline() { _onItem = Handle; }
+
+                public Pipeline(Action<int> onItem) { _onItem = onItem; }
+
+                private void Handle(int item) => _processed++;
+
+                public void Run(int[] items) => Parallel.ForEach(items, i => _onItem(i));
+            }
+            """);
 }
