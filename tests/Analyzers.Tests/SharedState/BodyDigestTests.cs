@@ -171,17 +171,7 @@ public class BodyDigestTests
             """;
         var unlocked = tracker.Replace("Handler => OnLocked", "Handler => OnChunk");
 
-        var first = Compile([("Entry.cs", entry), ("Worker.cs", worker), ("Tracker.cs", tracker)]);
-        await ReportsAsync(first);
-        var recorded = EditEntry(first, "/* edit 1 */");
-        Assert.DoesNotContain(await ReportsAsync(recorded), r => r.Contains("_bytes", StringComparison.Ordinal));
-
-        var trackerTree = recorded.SyntaxTrees.Single(t => t.FilePath == "Tracker.cs");
-        var edited = recorded.ReplaceSyntaxTree(trackerTree, trackerTree.WithChangedText(SourceText.From(unlocked)));
-        Assert.Same(DeclarationWorld.Of(recorded), DeclarationWorld.Of(edited)); // the same declarations: digests replay
-        var after = await ReportsAsync(edited);
-        AssertSame(await ReportsAsync(Compile([("Entry.cs", entry + "/* edit 1 */"), ("Worker.cs", worker), ("Tracker.cs", unlocked)])), after, seed: -2);
-        Assert.Contains(after, r => r.Contains("_bytes", StringComparison.Ordinal));
+        await AssertTrackerEditSeenAsync([("Entry.cs", entry), ("Worker.cs", worker), ("Tracker.cs", tracker)], unlocked, seed: -2);
     }
 
     [Fact]
@@ -238,17 +228,7 @@ public class BodyDigestTests
             """;
         var unlocked = tracker.Replace("_handler = OnLocked;", "_handler = OnChunk;");
 
-        var first = Compile([("Entry.cs", entry), ("Tracker.Feed.cs", feed), ("Tracker.cs", tracker)]);
-        await ReportsAsync(first);
-        var recorded = EditEntry(first, "/* edit 1 */");
-        Assert.DoesNotContain(await ReportsAsync(recorded), r => r.Contains("_bytes", StringComparison.Ordinal));
-
-        var trackerTree = recorded.SyntaxTrees.Single(t => t.FilePath == "Tracker.cs");
-        var edited = recorded.ReplaceSyntaxTree(trackerTree, trackerTree.WithChangedText(SourceText.From(unlocked)));
-        Assert.Same(DeclarationWorld.Of(recorded), DeclarationWorld.Of(edited));
-        var after = await ReportsAsync(edited);
-        AssertSame(await ReportsAsync(Compile([("Entry.cs", entry + "/* edit 1 */"), ("Tracker.Feed.cs", feed), ("Tracker.cs", unlocked)])), after, seed: -4);
-        Assert.Contains(after, r => r.Contains("_bytes", StringComparison.Ordinal));
+        await AssertTrackerEditSeenAsync([("Entry.cs", entry), ("Tracker.Feed.cs", feed), ("Tracker.cs", tracker)], unlocked, seed: -4);
     }
 
     [Fact]
@@ -308,6 +288,33 @@ public class BodyDigestTests
         var files = GeneratedProject(1);
         Assert.Null(DeclarationWorld.Of(Compile(files)));
         Assert.Null(DeclarationWorld.Of(Compile(files)));
+    }
+
+    /// <summary>
+    /// The IDE's sequence on <paramref name="files"/>: a first compilation, one that records (Entry.cs edited), then
+    /// Tracker.cs replaced by <paramref name="edited"/> with the same declarations, so unchanged bodies could replay.
+    /// Before the edit nothing touches '_bytes' unlocked; after it, the reports must be those of fresh trees, and
+    /// name '_bytes'.
+    /// </summary>
+    private static async Task AssertTrackerEditSeenAsync(List<(string Path, string Text)> files, string edited, int seed)
+    {
+        var first = Compile(files);
+        await ReportsAsync(first);
+        var recorded = EditEntry(first, "/* edit 1 */");
+        Assert.DoesNotContain(await ReportsAsync(recorded), r => r.Contains("_bytes", StringComparison.Ordinal));
+
+        var trackerTree = recorded.SyntaxTrees.Single(t => t.FilePath == "Tracker.cs");
+        var replaying = recorded.ReplaceSyntaxTree(trackerTree, trackerTree.WithChangedText(SourceText.From(edited)));
+        Assert.Same(DeclarationWorld.Of(recorded), DeclarationWorld.Of(replaying)); // the same declarations: digests replay
+        var after = await ReportsAsync(replaying);
+        var fresh = files.Select(f => f.Path switch
+        {
+            "Entry.cs" => (f.Path, f.Text + "/* edit 1 */"),
+            "Tracker.cs" => (f.Path, edited),
+            _ => f,
+        });
+        AssertSame(await ReportsAsync(Compile(fresh)), after, seed);
+        Assert.Contains(after, r => r.Contains("_bytes", StringComparison.Ordinal));
     }
 
     private static void AssertSame(ImmutableArray<string> expected, ImmutableArray<string> actual, int seed)
