@@ -137,7 +137,6 @@ internal sealed partial class SharedStateWalker
             return known;
         }
 
-        _fieldTargets[field] = null; // a field whose assignments call back here is not followed
         var targets = field.DeclaredAccessibility == Accessibility.Private && field.Type.TypeKind == TypeKind.Delegate
             ? CollectFieldTargets(field)
             : null;
