@@ -4,7 +4,7 @@
 # run.sh reports) charge shared compiler work, such as binding a method body or loading the references' symbols, to
 # whichever analyzer asks first; this measures the difference the analyzers make to the whole compile.
 #
-#   benchmarks/RealCode/csc-ab.sh [--baselines] [--server <warm-up rounds>] <results folder>/<target>.csc.rsp <project folder> [rounds] [analyzer folder]
+#   benchmarks/RealCode/csc-ab.sh [--baselines] [--server <warm-up rounds>] [--share] <results folder>/<target>.csc.rsp <project folder> [rounds] [analyzer folder]
 #
 # --baselines adds three compiles per round with analyzers that are not Forklift's and report nothing
 # (benchmarks/RealCode/Baselines): "noop" registers one syntax action (what the analyzer driver costs any analyzer),
@@ -23,14 +23,20 @@
 # variants) are not counted: the server's own code and the analyzers' go through the runtime's tiers (tier 0, then
 # instrumented, then optimized) during the first compiles. Each compile's CPU is the server's user + system time
 # before and after it (/proc/<pid>/stat); "user" holds it and "sys" is 0.
+#
+# --share also prints run.sh's figure for the compiles with Forklift: the driver-reported time of Forklift's analyzers
+# (/reportanalyzer, which the Forklift compile then carries) as a share of that compile's wall time. With --server,
+# that is the share a warm compiler server shows, without the JIT of Forklift's code that a new process pays.
 set -euo pipefail
 
 baselines=
 server_warmup=
+share=
 while [[ "${1:-}" == --* ]]; do
   case "$1" in
     --baselines) baselines=1; shift ;;
     --server) server_warmup=${2:?--server needs the number of warm-up rounds}; shift 2 ;;
+    --share) share=1; shift ;;
     *) echo "unknown option $1"; exit 2 ;;
   esac
 done
@@ -48,6 +54,9 @@ if [[ -n "$analyzers" ]]; then
   sed -i -E "s#/analyzer:[^ ]*Forklift\.Analyzers\.dll#/analyzer:$analyzers/Forklift.Analyzers.dll#; s#/analyzer:[^ ]*Forklift\.Generators\.dll#/analyzer:$analyzers/Forklift.Generators.dll#" "$work/with.rsp"
 fi
 sed -E 's#/analyzer:[^ ]*Forklift\.(Analyzers|Generators)\.dll##g' "$work/with.rsp" > "$work/without.rsp"
+if [[ -n "$share" ]]; then
+  echo " /reportanalyzer" >> "$work/with.rsp"
+fi
 variants="with without"
 if [[ -n "$baselines" ]]; then
   here=$(cd "$(dirname "$0")" && pwd)
@@ -101,6 +110,11 @@ for _ in $(seq "$rounds"); do
   for variant in $variants; do
     compile "$variant"
     cat "$work/time" | tee -a "$work/times"
+    if [[ -n "$share" && "$variant" == with ]]; then
+      # "   0.121  100   Forklift.Analyzers, Version=…": the driver's total for Forklift's analyzers in this compile.
+      forklift=$(awk '/Forklift\.Analyzers, Version/ { print $1; exit }' "$work/with.out")
+      awk -v f="${forklift:-0}" '{ printf "%.4f %.2f\n", f, $2 }' "$work/time" >> "$work/shares"
+    fi
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -120,4 +134,10 @@ awk '{ wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " ($3 + $4) }
              cn = median(cpu["noop"]); cw = median(cpu["with"]); cb = median(cpu["bindall"]); cm = median(cpu["permodel"]);
              printf "Forklift beyond the driver (with - noop): %+.1f %% of the CPU without analyzers; binding every body (bindall - noop): %+.1f %%; a semantic-model action per file (permodel - noop): %+.1f %%\n",
                100 * (cw - cn) / co, 100 * (cb - cn) / co, 100 * (cm - cn) / co } }' "$work/times"
+if [[ -n "$share" ]]; then
+  awk '{ s[NR] = 100 * $1 / $2; f[NR] = $1; list = list sprintf(" %.1f", s[NR]) }
+       END { n = NR; for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) { if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }; if (f[j] < f[i]) { t = f[i]; f[i] = f[j]; f[j] = t } }
+             printf "Forklift analyzers, driver-reported: median %.3f s, %.1f %% of the compile'"'"'s wall time (each compile:%s %%)\n",
+               n % 2 ? f[(n + 1) / 2] : (f[n / 2] + f[n / 2 + 1]) / 2, n % 2 ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2, list }' "$work/shares"
+fi
 echo "FL reports in the last compile with Forklift: $(grep -o 'warning FL[0-9]*' "$work/with.out" | sort | uniq -c | tr -s ' \n' ' ')"
