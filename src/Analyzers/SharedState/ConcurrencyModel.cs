@@ -147,7 +147,11 @@ internal sealed class ConcurrencyModel
 
         // A part of a partial type may synchronize in another file; its accesses here are judged with the whole type.
         var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords) || SourceWords.Any(text, PartialWord);
-        if (!startsWork && !synchronizes)
+
+        // A call of a method of the compilation that runs a delegate parameter on several threads (ParallelHelpers).
+        var helpers = ParallelHelpers.Names(compilation, cancellationToken);
+        var callsHelpers = helpers.Length > 0 && SourceWords.Any(text, helpers);
+        if (!startsWork && !synchronizes && !callsHelpers)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.
             if (!SynchronizationImports.Global(compilation, cancellationToken))
@@ -181,9 +185,9 @@ internal sealed class ConcurrencyModel
             }
         }
 
-        if (startsWork)
+        if (startsWork || callsHelpers)
         {
-            model.FindStartedRaces(semanticModel, types, SemanticModelOf, cancellationToken);
+            model.FindStartedRaces(semanticModel, types, SemanticModelOf, startsWork, callsHelpers ? helpers : null, cancellationToken);
         }
 
         if (synchronizes)
@@ -201,12 +205,18 @@ internal sealed class ConcurrencyModel
     }
 
     /// <summary>Races of the code this document starts on other threads.</summary>
-    private void FindStartedRaces(SemanticModel semanticModel, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    private void FindStartedRaces(SemanticModel semanticModel, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, bool startsWork, string[]? helpers, CancellationToken cancellationToken)
     {
         var finder = new ConcurrentEntryFinder(types);
         var entries = new List<ConcurrentEntry>();
         var tree = semanticModel.SyntaxTree;
-        foreach (var node in ConcurrentEntryFinder.Candidates(tree.GetRoot(cancellationToken), tree.GetText(cancellationToken)))
+        if (helpers is not null)
+        {
+            ParallelHelpers.CollectCalls(semanticModel, helpers, types, semanticModels, entries, cancellationToken);
+        }
+
+        var candidates = startsWork ? ConcurrentEntryFinder.Candidates(tree.GetRoot(cancellationToken), tree.GetText(cancellationToken)) : [];
+        foreach (var node in candidates)
         {
             if (!ConcurrentEntryFinder.MayStart(node, semanticModel))
             {
@@ -229,7 +239,7 @@ internal sealed class ConcurrencyModel
         foreach (var entry in entries)
         {
             var start = entry.StartOperation.Syntax.GetLocation();
-            var context = new ConcurrentContext(start, entry.MultiInstance, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null);
+            var context = new ConcurrentContext(start, entry.MultiInstance, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null) { RunBy = entry.RunBy };
             var before = walker.Accesses.Count;
             walker.WalkEntry(entry, context);
             if (entry.CallerJoin is { } join)
@@ -360,8 +370,8 @@ internal sealed class ConcurrencyModel
 
     private static string RunsOnSeveralThreads(StateAccess access, StateAccess other)
         => access.Via is { } via
-            ? $"{via} by the code started at line {StartOf(access, other).StartLine}"
-            : $"'{access.MemberName}' runs on several threads (started at line {StartOf(access, other).StartLine})";
+            ? $"{via} by the code started {StartOf(access, other).StartedAt}"
+            : $"'{access.MemberName}' runs on several threads (started {StartOf(access, other).StartedAt})";
 
     /// <summary>"in 'Deposit' (3 of 4 accesses)": how much of the state's code holds the guard, counting each place once.</summary>
     private static string GuardedIn(List<StateAccess> group, StateAccess guarded, string lockName)

@@ -43,6 +43,12 @@ internal sealed class ConcurrentContext
     /// <summary>For the starter's own code between start and join: the context it runs alongside.</summary>
     public ConcurrentContext? Partner { get; }
 
+    /// <summary>The helper of the compilation whose call starts the code, when a helper does (<see cref="ParallelHelpers"/>).</summary>
+    public string? RunBy { get; set; }
+
+    /// <summary>"at line 29", or "by 'ForEachParallel' at line 29" when a helper starts the code.</summary>
+    public string StartedAt => RunBy is null ? $"at line {StartLine}" : $"by '{RunBy}' at line {StartLine}";
+
     public int StartLine => Start.GetLineSpan().StartLinePosition.Line + 1;
 
     /// <summary>Whether code of this context and code of <paramref name="other"/> can run at the same time.</summary>

@@ -49,6 +49,9 @@ internal sealed class ConcurrentEntry
 
     /// <summary>The body of the member containing the start.</summary>
     public IOperation StarterRoot { get; }
+
+    /// <summary>The name of the helper whose call starts the body (<see cref="ParallelHelpers"/>), or null.</summary>
+    public string? RunBy { get; set; }
 }
 
 /// <summary>
@@ -763,6 +766,20 @@ internal sealed class ConcurrentEntryFinder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A delegate that <paramref name="call"/>, a call of a helper of the compilation, runs on several threads at once
+    /// before it returns (<see cref="ParallelHelpers"/>): an entry started by that call, as by a <c>Parallel.ForEach</c>.
+    /// </summary>
+    public static void AddRunBy(IOperation value, IInvocationOperation call, List<ConcurrentEntry> entries)
+    {
+        var count = entries.Count;
+        Add(value, call, multiInstance: true, Synchronous(call), entries);
+        if (entries.Count > count)
+        {
+            entries[count].RunBy = call.TargetMethod.Name;
+        }
     }
 
     private static (int, int) Synchronous(IOperation operation) => (operation.Syntax.SpanStart, operation.Syntax.Span.End);

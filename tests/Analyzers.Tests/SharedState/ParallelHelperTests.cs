@@ -1,0 +1,153 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// A method of the compilation that runs a delegate parameter on several threads at once (its body hands the parameter
+/// to <c>Parallel.ForEach</c>, or calls it from a parallel loop) makes the lambda passed to it a concurrent entry at
+/// the call (#9: "delegates from parameters"). Races among the lambda's runs are reported where the lambda is written,
+/// naming the helper; a helper that runs its delegate one item at a time, or a lambda that synchronizes, stays silent.
+/// </summary>
+public class ParallelHelperTests
+{
+    private const string Helpers = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public static class Work
+        {
+            public static void ForEachParallel<T>(this IEnumerable<T> items, Action<T> action) => Parallel.ForEach(items, action);
+
+            public static void Each<T>(IReadOnlyList<T> items, Action<T> action)
+            {
+                Parallel.For(0, items.Count, i => action(items[i]));
+            }
+
+            public static void Sequential<T>(IEnumerable<T> items, Action<T> action)
+            {
+                foreach (var item in items)
+                {
+                    action(item);
+                }
+            }
+
+            public static void Guarded<T>(IEnumerable<T> items, Action<T> action)
+            {
+                var gate = new object();
+                action = item => { lock (gate) { } };
+                Parallel.ForEach(items, action);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Lambda_given_to_a_helper_that_runs_it_in_a_parallel_loop_races_on_a_field()
+    {
+        var test = new CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Totals.cs", """
+                        using System.Collections.Generic;
+
+                        public class Totals
+                        {
+                            private long _sum;
+
+                            public long Sum(List<int> values)
+                            {
+                                {|#1:values.ForEachParallel(v => {|#0:_sum += v|})|};
+                                return _sum;
+                            }
+                        }
+                        """),
+                    ("Work.cs", Helpers),
+                },
+                ExpectedDiagnostics =
+                {
+                    CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                        .WithArguments("_sum", "Sum", "'Sum' runs on several threads (started by 'ForEachParallel' at line 9)"),
+                },
+            },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Captured_local_written_by_the_runs_of_a_helper_called_from_its_parallel_loop()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(Helpers + """
+
+            public class Counter
+            {
+                public int Count(IReadOnlyList<string> lines)
+                {
+                    var blank = 0;
+                    Work.Each(lines, line => { if (line.Length == 0) [|blank++|]; });
+                    return blank;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Collection_filled_by_the_runs_of_a_helper()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Helpers + """
+
+            public class Index
+            {
+                private readonly List<string> _names = new();
+
+                public void Load(IEnumerable<string> names) => names.ForEachParallel(n => [|_names.Add(n)|]);
+            }
+            """);
+
+    [Fact]
+    public Task Helper_that_runs_its_delegate_one_item_at_a_time_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Helpers + """
+
+            public class Counter
+            {
+                private int _count;
+
+                public int Count(IEnumerable<string> lines)
+                {
+                    var blank = 0;
+                    Work.Sequential(lines, line => { blank++; _count++; });
+                    return blank;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lambda_that_locks_or_updates_atomically_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Helpers + """
+
+            public class Counter
+            {
+                private readonly object _gate = new();
+                private long _sum;
+                private int _count;
+
+                public void Add(IReadOnlyList<int> values)
+                {
+                    Work.Each(values, v => { lock (_gate) { _sum += v; } });
+                    values.ForEachParallel(v => System.Threading.Interlocked.Increment(ref _count));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Helper_that_replaces_its_parameter_before_running_it_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Helpers + """
+
+            public class Counter
+            {
+                private int _count;
+
+                public void Add(IEnumerable<int> values) => Work.Guarded(values, v => _count++);
+            }
+            """);
+}
