@@ -102,15 +102,30 @@ internal static class ParallelHelpers
             var names = new List<string>();
             foreach (var node in t.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
-                if (node is MethodDeclarationSyntax { Body: not null } or MethodDeclarationSyntax { ExpressionBody: not null }
-                    && ((MethodDeclarationSyntax)node).ParameterList.Parameters.Any(static p => p.Type is { } type && IsDelegateName(type)))
+                if (node is MethodDeclarationSyntax method && ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body
+                    && method.ParameterList.Parameters.Any(p => p.Type is { } type && IsDelegateName(type) && SourceWords.Any(text, body.Span, [p.Identifier.ValueText]))
+                    && MayRunManyAtOnce(text, body.Span))
                 {
-                    names.Add(((MethodDeclarationSyntax)node).Identifier.ValueText);
+                    names.Add(method.Identifier.ValueText);
                 }
             }
 
             return names.ToArray();
         });
+
+    private static readonly string[] ManyAtOnceWords = ["Parallel", "AsParallel", "Timer"];
+
+    private static readonly string[] StartWords = ["Run", "StartNew", "QueueUserWorkItem", "UnsafeQueueUserWorkItem", "Thread"];
+
+    private static readonly string[] LoopWords = ["for", "foreach", "while"];
+
+    /// <summary>
+    /// Whether a body's text can start one delegate many times at once: a parallel loop, PLINQ or a timer, or a task or
+    /// thread start beside a loop. Every entry <see cref="Compute"/> accepts needs one of these words, and the names of
+    /// common methods (<c>Any</c>, <c>Add</c>, <c>Run</c>) taking a delegate would otherwise make every call of them bound.
+    /// </summary>
+    private static bool MayRunManyAtOnce(SourceText text, TextSpan body)
+        => SourceWords.Any(text, body, ManyAtOnceWords) || (SourceWords.Any(text, body, StartWords) && SourceWords.Any(text, body, LoopWords));
 
     private static bool IsDelegateName(TypeSyntax type) => type switch
     {

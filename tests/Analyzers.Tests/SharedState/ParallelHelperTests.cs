@@ -93,6 +93,39 @@ public class ParallelHelperTests
             """);
 
     [Fact]
+    public Task Helper_that_starts_a_task_per_item_in_a_loop_runs_the_lambdas_at_once()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Fan
+            {
+                public static void Out<T>(IEnumerable<T> items, Action<T> work)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var item in items)
+                    {
+                        tasks.Add(Task.Run(() => work(item)));
+                    }
+
+                    Task.WaitAll(tasks.ToArray());
+                }
+            }
+
+            class Crawler
+            {
+                private int _pages;
+
+                public int Crawl(IEnumerable<Uri> sites)
+                {
+                    Fan.Out(sites, site => [|_pages++|]);
+                    return _pages;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Collection_filled_by_the_runs_of_a_helper()
         => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Helpers + """
 
