@@ -29,7 +29,10 @@ internal sealed class ConcurrentEntry
     /// </summary>
     public SyntaxNode? CallerJoin { get; }
 
-    /// <summary>An <see cref="IAnonymousFunctionOperation"/> or <see cref="IMethodReferenceOperation"/>.</summary>
+    /// <summary>
+    /// An <see cref="IAnonymousFunctionOperation"/> or <see cref="IMethodReferenceOperation"/>; for a finder that
+    /// reads a helper's body (<see cref="ParallelHelpers"/>), also an <see cref="IParameterReferenceOperation"/>.
+    /// </summary>
     public IOperation Body { get; }
 
     /// <summary>The call or creation that starts it; its line is quoted in messages.</summary>
@@ -81,7 +84,14 @@ internal sealed class ConcurrentEntryFinder
     private readonly ConcurrencyTypes _types;
     private readonly Dictionary<IOperation, List<IOperation>> _descendantsByRoot = new();
 
-    public ConcurrentEntryFinder(ConcurrencyTypes types) => _types = types;
+    /// <summary>Entries whose body is a parameter of the method being read are kept (<see cref="ParallelHelpers"/>); never walked.</summary>
+    private readonly bool _acceptParameters;
+
+    public ConcurrentEntryFinder(ConcurrencyTypes types, bool acceptParameters = false)
+    {
+        _types = types;
+        _acceptParameters = acceptParameters;
+    }
 
     /// <summary>
     /// A text pre-check that lets the model skip a file without walking its syntax: false only when the file's text
@@ -769,13 +779,34 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>
-    /// A delegate that <paramref name="call"/>, a call of a helper of the compilation, runs on several threads at once
-    /// before it returns (<see cref="ParallelHelpers"/>): an entry started by that call, as by a <c>Parallel.ForEach</c>.
+    /// A delegate that <paramref name="call"/>, a call of a helper of the compilation, runs on other threads
+    /// (<see cref="ParallelHelpers"/>): an entry started by that call. A helper that runs it many times at once and
+    /// returns when they are done is a <c>Parallel.ForEach</c> the caller did not write; one that returns while it
+    /// runs (<paramref name="detached"/>) is a <c>Task.Run</c>, joined where the caller waits for the returned task,
+    /// and many at once when the caller calls it in a loop without waiting for each.
     /// </summary>
-    public static void AddRunBy(IOperation value, IInvocationOperation call, List<ConcurrentEntry> entries)
+    public void AddRunBy(IOperation value, IInvocationOperation call, bool manyAtOnce, bool detached, List<ConcurrentEntry> entries)
     {
+        (int Start, int End) interval;
+        bool multiInstance;
+        if (!detached || IsAwaitedAtOnce(call))
+        {
+            if (!manyAtOnce)
+            {
+                return; // one run, which the caller waits for: nothing runs beside it
+            }
+
+            interval = Synchronous(call);
+            multiInstance = true;
+        }
+        else
+        {
+            interval = TaskInterval(call);
+            multiInstance = manyAtOnce || IsRepeated(call.Syntax);
+        }
+
         var count = entries.Count;
-        Add(value, call, multiInstance: true, Synchronous(call), entries);
+        AddEntry(value, call, multiInstance, interval, entries);
         if (entries.Count > count)
         {
             entries[count].RunBy = call.TargetMethod.Name;
@@ -786,7 +817,18 @@ internal sealed class ConcurrentEntryFinder
 
     private static (int, int) Unjoined(IOperation operation) => (operation.Syntax.SpanStart, int.MaxValue);
 
-    private static void Add(IOperation value, IOperation start, bool multiInstance, (int Start, int End) interval, List<ConcurrentEntry> entries, bool startedPerCall = false)
+    private void Add(IOperation value, IOperation start, bool multiInstance, (int Start, int End) interval, List<ConcurrentEntry> entries, bool startedPerCall = false)
+    {
+        if (_acceptParameters && Strip(value) is IParameterReferenceOperation parameter)
+        {
+            entries.Add(new ConcurrentEntry(parameter, start, multiInstance, interval.Start, interval.End, Root(start), startedPerCall: startedPerCall));
+            return;
+        }
+
+        AddEntry(value, start, multiInstance, interval, entries, startedPerCall);
+    }
+
+    private static void AddEntry(IOperation value, IOperation start, bool multiInstance, (int Start, int End) interval, List<ConcurrentEntry> entries, bool startedPerCall = false)
     {
         var body = Strip(value);
         if (body is IAnonymousFunctionOperation or IMethodReferenceOperation)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,15 +8,16 @@ using Microsoft.CodeAnalysis.Text;
 namespace Forklift.Analyzers.SharedState;
 
 /// <summary>
-/// Methods of the compilation that run a delegate parameter on several threads at once: a helper such as
+/// Methods of the compilation that run a delegate parameter on other threads: a helper such as
 /// <c>ForEachParallel(items, Action&lt;T&gt; action)</c> whose body gives <c>action</c> to <c>Parallel.ForEach</c>, or
-/// calls it from the body of a <c>Parallel.For</c> or of tasks started in a loop. A lambda or method passed for such a
-/// parameter is a concurrent entry at the call, as if the caller had written the <c>Parallel.ForEach</c> itself.
+/// <c>Fire(Action work)</c> that queues it to the thread pool. A lambda or method passed for such a parameter is a
+/// concurrent entry at the call, as if the caller had written the start (<see cref="ConcurrentEntryFinder.AddRunBy"/>).
 /// </summary>
 /// <remarks>
-/// <para>Only many instances at once are modelled (races among the runs of the delegate, on what they share). The
-/// call is taken as joined before it returns, so the caller's own code after it is not paired with the delegate: a
-/// helper that returns while its work goes on would need its join followed, and is left alone rather than guessed.</para>
+/// <para>A helper's starts are found in its body as in any code, keeping those whose body is the parameter or calls
+/// it: many runs at once (a parallel loop, tasks started in a loop), or a run that goes on after the helper returns (a
+/// start the helper does not join). The caller's side then decides the rest: a returned task awaited at once is one run
+/// at a time, a call in a loop without waiting is many.</para>
 /// <para>The cost stays with the files that can call one. The names of the helpers come from a text and declaration
 /// scan of each tree, kept per tree (an IDE's compilations share unchanged trees); a file binds a call only when its
 /// text names one, and a helper's body is bound once per compilation, when a call to it is found.</para>
@@ -31,7 +31,7 @@ internal static class ParallelHelpers
 
     private static readonly ConditionalWeakTable<Compilation, string[]> NamesPerCompilation = new();
 
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>> Parameters = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, HelperRun?[]>> Runs = new();
 
     /// <summary>The names of the methods declared in the compilation that may be helpers (none is bound to know it).</summary>
     public static string[] Names(Compilation compilation, CancellationToken cancellationToken)
@@ -56,6 +56,7 @@ internal static class ParallelHelpers
         var text = SourceWords.TextOf(tree.GetText(cancellationToken));
         var root = tree.GetRoot(cancellationToken);
         var seen = new HashSet<InvocationExpressionSyntax>();
+        ConcurrentEntryFinder? finder = null;
         foreach (var at in SourceWords.Occurrences(text, names))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -67,17 +68,17 @@ internal static class ParallelHelpers
             }
 
             var helper = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-            var concurrent = ConcurrentParameters(helper.OriginalDefinition, semanticModel.Compilation, types, semanticModels, cancellationToken);
-            if (concurrent.IsEmpty)
+            var runs = RunsOf(helper.OriginalDefinition, semanticModel.Compilation, types, semanticModels, cancellationToken);
+            if (runs.Length == 0)
             {
                 continue;
             }
 
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter is { } parameter && concurrent.Contains(parameter.Ordinal))
+                if (argument.Parameter is { } parameter && parameter.Ordinal < runs.Length && runs[parameter.Ordinal] is { } run)
                 {
-                    ConcurrentEntryFinder.AddRunBy(argument.Value, invocation, entries);
+                    (finder ??= new ConcurrentEntryFinder(types)).AddRunBy(argument.Value, invocation, run.ManyAtOnce, run.Detached, entries);
                 }
             }
         }
@@ -104,7 +105,7 @@ internal static class ParallelHelpers
             {
                 if (node is MethodDeclarationSyntax method && ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body
                     && method.ParameterList.Parameters.Any(p => p.Type is { } type && IsDelegateName(type) && SourceWords.Any(text, body.Span, [p.Identifier.ValueText]))
-                    && MayRunManyAtOnce(text, body.Span))
+                    && MayStartWork(text, body.Span))
                 {
                     names.Add(method.Identifier.ValueText);
                 }
@@ -113,19 +114,19 @@ internal static class ParallelHelpers
             return names.ToArray();
         });
 
-    private static readonly string[] ManyAtOnceWords = ["Parallel", "AsParallel", "Timer"];
+    private static readonly string[] StartWords = ["Parallel", "AsParallel", "Timer", "StartNew", "QueueUserWorkItem", "UnsafeQueueUserWorkItem", "Thread"];
 
-    private static readonly string[] StartWords = ["Run", "StartNew", "QueueUserWorkItem", "UnsafeQueueUserWorkItem", "Thread"];
+    private static readonly string[] TaskWords = ["Task"];
 
-    private static readonly string[] LoopWords = ["for", "foreach", "while"];
+    private static readonly string[] RunWords = ["Run"];
 
     /// <summary>
-    /// Whether a body's text can start one delegate many times at once: a parallel loop, PLINQ or a timer, or a task or
-    /// thread start beside a loop. Every entry <see cref="Compute"/> accepts needs one of these words, and the names of
-    /// common methods (<c>Any</c>, <c>Add</c>, <c>Run</c>) taking a delegate would otherwise make every call of them bound.
+    /// Whether a body's text can start work on another thread: a parallel loop, PLINQ, a timer, a thread or a thread-pool
+    /// item, or a <c>Task.Run</c>. Every start <see cref="Compute"/> accepts needs these words, and the names of common
+    /// methods (<c>Any</c>, <c>Add</c>) that take a delegate would otherwise make every call of them bound.
     /// </summary>
-    private static bool MayRunManyAtOnce(SourceText text, TextSpan body)
-        => SourceWords.Any(text, body, ManyAtOnceWords) || (SourceWords.Any(text, body, StartWords) && SourceWords.Any(text, body, LoopWords));
+    private static bool MayStartWork(SourceText text, TextSpan body)
+        => SourceWords.Any(text, body, StartWords) || (SourceWords.Any(text, body, RunWords) && SourceWords.Any(text, body, TaskWords));
 
     private static bool IsDelegateName(TypeSyntax type) => type switch
     {
@@ -134,10 +135,13 @@ internal static class ParallelHelpers
         _ => false,
     };
 
-    /// <summary>The ordinals of <paramref name="method"/>'s delegate parameters that its body runs on several threads at once.</summary>
-    private static ImmutableArray<int> ConcurrentParameters(IMethodSymbol method, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    /// <summary>
+    /// How <paramref name="method"/> runs each of its parameters, by ordinal: null for one it does not run on another
+    /// thread. Arrays of a class, not dictionaries of a struct, so that no generic code is compiled for them.
+    /// </summary>
+    private static HelperRun?[] RunsOf(IMethodSymbol method, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
-        var perMethod = Parameters.GetValue(compilation, static _ => new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default));
+        var perMethod = Runs.GetValue(compilation, static _ => new ConcurrentDictionary<IMethodSymbol, HelperRun?[]>(SymbolEqualityComparer.Default));
         if (perMethod.TryGetValue(method, out var known))
         {
             return known;
@@ -148,21 +152,23 @@ internal static class ParallelHelpers
         return found;
     }
 
-    private static ImmutableArray<int> Compute(IMethodSymbol method, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    private static HelperRun?[] Compute(IMethodSymbol method, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
+        var none = Array.Empty<HelperRun?>();
         if (method.MethodKind != MethodKind.Ordinary || !method.Parameters.Any(static p => p.Type.TypeKind == TypeKind.Delegate)
             || method.DeclaringSyntaxReferences.FirstOrDefault() is not { } reference
             || reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
             || semanticModels(reference.SyntaxTree).GetOperation(declaration, cancellationToken) is not { } body)
         {
-            return ImmutableArray<int>.Empty;
+            return none;
         }
 
-        // A parameter the method assigns may hold another delegate by the time it runs: not followed.
+        // The helper's own starts, as the model finds them in any code, keeping those whose body is a parameter
+        // ('Parallel.ForEach(items, action)', 'Task.Run(work)'). A parameter the method assigns may hold another
+        // delegate by the time it runs: not followed.
         var assigned = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
         var entries = new List<ConcurrentEntry>();
-        var finder = new ConcurrentEntryFinder(types);
-        var concurrent = new SortedSet<int>();
+        var finder = new ConcurrentEntryFinder(types, acceptParameters: true);
         foreach (var operation in body.Descendants())
         {
             switch (operation)
@@ -170,51 +176,70 @@ internal static class ParallelHelpers
                 case IAssignmentOperation { Target: IParameterReferenceOperation target }:
                     assigned.Add(target.Parameter);
                     break;
-                case IInvocationOperation invocation when IsParallelLoop(invocation, types):
-                    // 'Parallel.ForEach(items, action)': the parameter itself is the loop's body.
-                    foreach (var argument in invocation.Arguments)
-                    {
-                        if (ConcurrentEntryFinder.Strip(argument.Value) is IParameterReferenceOperation passed && Owns(method, passed.Parameter))
-                        {
-                            concurrent.Add(passed.Parameter.Ordinal);
-                        }
-                    }
-
-                    finder.Collect(invocation, entries);
-                    break;
                 case IInvocationOperation or IObjectCreationOperation or IEventAssignmentOperation:
                     finder.Collect(operation, entries);
                     break;
             }
         }
 
-        // 'Parallel.For(0, n, i => action(i))', tasks started in a loop that call it: each run of the entry runs it.
+        var runs = new HelperRun?[method.Parameters.Length];
+        var any = false;
         foreach (var entry in entries)
         {
-            if (!entry.MultiInstance || entry.Body is not IAnonymousFunctionOperation lambda)
+            // A start that returns while its work runs (not joined in the helper) goes on after the call returns.
+            var run = new HelperRun(entry.MultiInstance, detached: entry.IntervalEnd == int.MaxValue);
+            foreach (var parameter in RunParameters(entry.Body, method))
             {
-                continue;
-            }
-
-            foreach (var operation in lambda.Body.Descendants())
-            {
-                if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } instance }
-                    && ConcurrentEntryFinder.Strip(instance) is IParameterReferenceOperation invoked && Owns(method, invoked.Parameter))
+                if (!assigned.Contains(parameter))
                 {
-                    concurrent.Add(invoked.Parameter.Ordinal);
+                    runs[parameter.Ordinal] = runs[parameter.Ordinal] is { } other ? other.With(run) : run;
+                    any = true;
                 }
             }
         }
 
-        concurrent.RemoveWhere(ordinal => assigned.Contains(method.Parameters[ordinal]));
-        return concurrent.ToImmutableArray();
+        return any ? runs : none;
+    }
+
+    /// <summary>The parameters of <paramref name="method"/> that an entry's body runs: the body itself, or the ones its lambda calls.</summary>
+    private static IEnumerable<IParameterSymbol> RunParameters(IOperation body, IMethodSymbol method)
+    {
+        switch (body)
+        {
+            case IParameterReferenceOperation parameter when Owns(method, parameter.Parameter):
+                yield return parameter.Parameter;
+                break;
+            case IAnonymousFunctionOperation lambda:
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } instance }
+                        && ConcurrentEntryFinder.Strip(instance) is IParameterReferenceOperation invoked && Owns(method, invoked.Parameter))
+                    {
+                        yield return invoked.Parameter;
+                    }
+                }
+
+                break;
+        }
     }
 
     private static bool Owns(IMethodSymbol method, IParameterSymbol parameter)
         => SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, method) && parameter.Type.TypeKind == TypeKind.Delegate;
+}
 
-    /// <summary>A <c>Parallel.For</c>/<c>ForEach</c>/<c>ForEachAsync</c> or PLINQ call: it runs its delegates many times at once (not <c>Parallel.Invoke</c>).</summary>
-    private static bool IsParallelLoop(IInvocationOperation invocation, ConcurrencyTypes types)
-        => (ConcurrencyTypes.Is(invocation.TargetMethod.ContainingType, types.Parallel) && invocation.TargetMethod.Name != "Invoke")
-           || ConcurrencyTypes.Is(invocation.TargetMethod.ContainingType, types.ParallelEnumerable);
+/// <summary>How a helper runs one delegate parameter: many runs at once, and/or still running after the call returns.</summary>
+internal sealed class HelperRun
+{
+    public HelperRun(bool manyAtOnce, bool detached)
+    {
+        ManyAtOnce = manyAtOnce;
+        Detached = detached;
+    }
+
+    public bool ManyAtOnce { get; }
+
+    public bool Detached { get; }
+
+    /// <summary>The parameter is run in two places of the helper: the stronger of each.</summary>
+    public HelperRun With(HelperRun other) => new(ManyAtOnce || other.ManyAtOnce, Detached || other.Detached);
 }

@@ -169,6 +169,17 @@ public class ParallelHelperTests
                     Work.Each(values, v => { lock (_gate) { _sum += v; } });
                     values.ForEachParallel(v => System.Threading.Interlocked.Increment(ref _count));
                 }
+
+                public long Total(IReadOnlyList<int> values)
+                {
+                    var gate = new object();
+                    long total = 0;
+                    Work.Each(values, v => { lock (gate) { total += v; } });
+
+                    // The helper returns when its loop is done: this runs after every lambda.
+                    total *= 2;
+                    return total;
+                }
             }
             """);
 
@@ -181,6 +192,100 @@ public class ParallelHelperTests
                 private int _count;
 
                 public void Add(IEnumerable<int> values) => Work.Guarded(values, v => _count++);
+            }
+            """);
+
+    private const string Background = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public static class Background
+        {
+            public static void Fire(Action work) => ThreadPool.QueueUserWorkItem(_ => work());
+
+            public static Task RunAsync(Action work) => Task.Run(work);
+
+            public static async Task RunAndWaitAsync(Action work) => await Task.Run(work);
+        }
+        """;
+
+    [Fact]
+    public Task Lambda_a_helper_leaves_running_races_with_the_callers_code_after_the_call()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(Background + """
+
+            public class Hits
+            {
+                private int _hits;
+
+                public void Touch()
+                {
+                    Background.Fire(() => [|_hits++|]);
+                    [|_hits++|];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Helper_called_in_a_loop_without_waiting_runs_its_lambdas_at_once()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Background + """
+
+            public class Cache
+            {
+                private readonly Dictionary<string, string> _map = new();
+
+                public void Warm(IEnumerable<string> keys)
+                {
+                    foreach (var key in keys)
+                    {
+                        Background.Fire(() => [|_map[key] = key|]);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Task_of_a_helper_races_with_the_caller_until_it_is_awaited()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(Background + """
+
+            public class Hits
+            {
+                private int _hits;
+
+                public async Task CountAsync()
+                {
+                    var task = Background.RunAsync(() => [|_hits++|]);
+                    [|_hits++|];
+                    await task;
+                    _hits++;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Helper_awaited_at_once_or_awaiting_its_own_work_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Background + """
+
+            public class Hits
+            {
+                private int _hits;
+                private readonly Dictionary<string, string> _map = new();
+
+                public async Task CountAsync()
+                {
+                    await Background.RunAsync(() => _hits++);
+                    _hits++;
+                }
+
+                public async Task WarmAsync(IEnumerable<string> keys)
+                {
+                    foreach (var key in keys)
+                    {
+                        await Background.RunAndWaitAsync(() => _map[key] = key);
+                        _hits++;
+                    }
+                }
             }
             """);
 }
