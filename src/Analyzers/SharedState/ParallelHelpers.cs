@@ -90,7 +90,11 @@ internal static class ParallelHelpers
         return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
     }
 
-    /// <summary>The names in <paramref name="tree"/> of methods with an <c>Action</c> or <c>Func</c> parameter, in a file that can start work.</summary>
+    /// <summary>
+    /// The names of the methods declared in <paramref name="tree"/> with an <c>Action</c> or <c>Func</c> parameter that
+    /// their body names, and a body that can start work (<see cref="MayStartWork"/>). A name spelled with a Unicode
+    /// escape is not seen: such a helper's calls are only not followed.
+    /// </summary>
     private static string[] NamesIn(SyntaxTree tree, CancellationToken cancellationToken)
         => NamesPerTree.GetValue(tree, t =>
         {
