@@ -59,6 +59,27 @@ internal sealed class RaceFindings
         _findings.Add(new RaceFinding(id, location, start, properties, arguments));
     }
 
+    /// <summary>
+    /// Drops an FL1001 or FL1002 finding where FL1003 reports the same access: one race, found by two models (a
+    /// thread start's walk, and the type's own concurrency), is told once, by the message that names the guard.
+    /// </summary>
+    public void KeepOnePerAccess()
+    {
+        var inconsistent = new HashSet<Location>();
+        foreach (var finding in _findings)
+        {
+            if (finding.Id == DiagnosticIds.InconsistentSynchronization)
+            {
+                inconsistent.Add(finding.Location);
+            }
+        }
+
+        if (inconsistent.Count > 0)
+        {
+            _findings.RemoveAll(f => f.Id is DiagnosticIds.SharedStateMutation or DiagnosticIds.CollectionMutatedConcurrently && inconsistent.Contains(f.Location));
+        }
+    }
+
     /// <summary>Adds, in their order, the findings of <paramref name="other"/> located in <paramref name="tree"/>.</summary>
     public void AddFrom(RaceFindings other, SyntaxTree tree)
     {
@@ -201,6 +222,7 @@ internal sealed class ConcurrencyModel
             }
         }
 
+        model._findings.KeepOnePerAccess();
         return model;
     }
 
@@ -293,29 +315,27 @@ internal sealed class ConcurrencyModel
         var locked = writes.FindAll(a => a.IsGuardedForWrite);
         foreach (var write in writes)
         {
-            if (locked.Count == 0)
-            {
-                if (write.IsConstantStore || write.IsLockedForWrite)
-                {
-                    continue; // racing stores of one constant ('found = true') lose nothing; a locked write is not the unsynchronized one
-                }
-
-                var other = writes.Find(w => write.Context.RunsConcurrentlyWith(w.Context) && !write.SharesLockWith(w));
-                if (other is not null)
-                {
-                    _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, other).Start, write.Key.State, null,
-                        [Name(write), write.MemberName, RunsOnSeveralThreads(write, other)]);
-                }
-
-                continue;
-            }
-
             var guarded = locked.Find(l => l != write && write.Context.RunsConcurrentlyWith(l.Context) && !write.SharesLockWith(l));
             if (guarded is not null)
             {
                 var lockName = LockName(guarded);
                 _findings.Add(DiagnosticIds.InconsistentSynchronization, write.Location, StartOf(write, guarded).Start, write.Key.State, lockName,
                     [Name(write), "updated", lockName, GuardedIn(group, guarded, lockName), RunsOnSeveralThreads(write, guarded)]);
+                continue;
+            }
+
+            if (write.IsConstantStore || write.IsLockedForWrite)
+            {
+                continue; // racing stores of one constant ('found = true') lose nothing; a locked write is not the unsynchronized one
+            }
+
+            // Unlocked writes at the same time, even where the state is locked elsewhere: a 'Parallel.ForEach' body's
+            // '_bytes += s' races with itself whatever a later, sequential loop does under a lock.
+            var other = writes.Find(w => !w.IsGuardedForWrite && write.Context.RunsConcurrentlyWith(w.Context) && !write.SharesLockWith(w));
+            if (other is not null)
+            {
+                _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, other).Start, write.Key.State, null,
+                    [Name(write), write.MemberName, RunsOnSeveralThreads(write, other)]);
             }
         }
     }
@@ -329,26 +349,10 @@ internal sealed class ConcurrencyModel
         }
 
         var locked = mutations.FindAll(a => a.IsGuardedForWrite);
-        if (locked.Count == 0)
-        {
-            foreach (var mutation in mutations)
-            {
-                // Another mutation, or a read, at the same time: both corrupt or throw on List/Dictionary.
-                var other = group.Find(a => a.Kind != AccessKind.Write && mutation.Context.RunsConcurrentlyWith(a.Context) && !mutation.SharesLockWith(a));
-                if (other is not null)
-                {
-                    var type = mutation.StateType?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
-                    _findings.Add(DiagnosticIds.CollectionMutatedConcurrently, mutation.Location, StartOf(mutation, other).Start, mutation.Key.State, null,
-                        [Name(mutation), type, mutation.MemberName, RunsOnSeveralThreads(mutation, other)]);
-                }
-            }
-
-            return;
-        }
-
+        var inconsistent = new HashSet<StateAccess>();
         foreach (var access in group)
         {
-            if (access.Kind == AccessKind.Write)
+            if (access.Kind == AccessKind.Write || locked.Count == 0)
             {
                 continue;
             }
@@ -360,6 +364,26 @@ internal sealed class ConcurrencyModel
                 var verb = access.Kind == AccessKind.CollectionRead ? "read" : "modified";
                 _findings.Add(DiagnosticIds.InconsistentSynchronization, access.Location, StartOf(access, guarded).Start, access.Key.State, lockName,
                     [Name(access), verb, lockName, GuardedIn(group, guarded, lockName), RunsOnSeveralThreads(access, guarded)]);
+                inconsistent.Add(access);
+            }
+        }
+
+        foreach (var mutation in mutations)
+        {
+            if (mutation.IsGuardedForWrite || inconsistent.Contains(mutation))
+            {
+                continue;
+            }
+
+            // Another mutation, or a read, at the same time: both corrupt or throw on List/Dictionary. A mutation under
+            // the collection's lock is not the unsynchronized side (it would have been paired above).
+            var other = group.Find(a => a.Kind != AccessKind.Write && !(a.Kind == AccessKind.CollectionMutation && a.IsGuardedForWrite)
+                                        && mutation.Context.RunsConcurrentlyWith(a.Context) && !mutation.SharesLockWith(a));
+            if (other is not null)
+            {
+                var type = mutation.StateType?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
+                _findings.Add(DiagnosticIds.CollectionMutatedConcurrently, mutation.Location, StartOf(mutation, other).Start, mutation.Key.State, null,
+                    [Name(mutation), type, mutation.MemberName, RunsOnSeveralThreads(mutation, other)]);
             }
         }
     }

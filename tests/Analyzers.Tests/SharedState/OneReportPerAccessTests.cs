@@ -1,0 +1,50 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// One race found by two models (the walk from a thread start, and the type's own concurrency) is reported once, as
+/// FL1003, whose message names the guard; FL1001/FL1002 stay for races the lock does not cover.
+/// </summary>
+public class OneReportPerAccessTests
+{
+    private const string Metrics = """
+        using System;
+        using System.Threading.Tasks;
+
+        class {|#2:Metrics|}
+        {
+            private readonly object _sync = new();
+            private int _errors;
+            private int _seen;
+
+            public void RecordTimeout() { lock (_sync) { _errors++; } }
+
+            public void Report() { lock (_sync) { Console.WriteLine(_errors); } }
+
+            public void Ingest(int[] codes)
+            {
+                {|#3:Parallel.ForEach(codes, c =>
+                {
+                    if (c >= 500) {|#0:_errors++|};
+                    {|#1:_seen++|};
+                })|};
+            }
+        }
+        """;
+
+    [Fact]
+    public Task The_unlocked_increment_of_a_guarded_field_is_FL1003()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Metrics,
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(2).WithArguments(
+                "_errors", "written", "_sync", "in 'RecordTimeout' (2 of 3 accesses)", "'Ingest' may run on several threads at once: 'Metrics' synchronizes its own state ('RecordTimeout' locks '_sync')"));
+
+    [Fact]
+    public Task Only_the_field_no_lock_covers_is_FL1001()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Metrics,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(1).WithLocation(3).WithArguments(
+                "_seen", "Ingest", "'Ingest' runs on several threads (started at line 16)"));
+}
