@@ -88,7 +88,7 @@ internal sealed class BodyDigest
             }
 
             var owner = step.Owner.With(ownerBase, ownerChained);
-            resolved.Add(new ResolvedStep(step.Kind, state is null ? default : StateSpec.Of(step.StateKind, state, owner), owner, step.AccessKind, step.IsConstantStore, target, locks.MoveToImmutable(), step.Location, step.Local, step.LocalName));
+            resolved.Add(new ResolvedStep(step.Kind, state is null ? default : StateSpec.Of(step.StateKind, state, owner), owner, step.AccessKind, step.IsConstantStore, step.StoredConstant, target, locks.MoveToImmutable(), step.Location, step.Local, step.LocalName));
         }
 
         return resolved.MoveToImmutable();
@@ -115,14 +115,14 @@ internal sealed class BodyDigest
             _synchronization = synchronization;
         }
 
-        public void Record(StateSpec state, AccessKind kind, IOperation site, bool isConstantStore)
+        public void Record(StateSpec state, AccessKind kind, IOperation site, bool isConstantStore, string? storedConstant)
         {
             if (state.Kind == StateKind.Variable || _failed)
             {
                 return; // no variable is shared in a followed method's frame
             }
 
-            Add(StepKind.Record, state.Kind, _ids.IdOf(state.State), state.Owner, kind, isConstantStore, target: null, site);
+            Add(StepKind.Record, state.Kind, _ids.IdOf(state.State), state.Owner, kind, isConstantStore, target: null, site, storedConstant: storedConstant);
         }
 
         /// <remarks>
@@ -168,7 +168,7 @@ internal sealed class BodyDigest
 
         public BodyDigest? ToDigest() => _failed ? null : new BodyDigest(_steps.ToImmutable());
 
-        private void Add(StepKind step, StateKind stateKind, string? stateId, OwnerSpec owner, AccessKind kind, bool isConstantStore, string? target, IOperation site, SyntaxReference? local = null)
+        private void Add(StepKind step, StateKind stateKind, string? stateId, OwnerSpec owner, AccessKind kind, bool isConstantStore, string? target, IOperation site, SyntaxReference? local = null, string? storedConstant = null)
         {
             // A step that needs a symbol without an ID cannot be replayed: the body gets no digest.
             _failed = step == StepKind.Record ? stateId is null : target is null;
@@ -199,7 +199,7 @@ internal sealed class BodyDigest
 
             if (!_failed)
             {
-                _steps.Add(new DigestStep(step, stateKind, stateId, owner, ownerBase, ownerChained, kind, isConstantStore, local is null ? target : null, locks.MoveToImmutable(), site.Syntax.GetLocation(), local, local is null ? null : target));
+                _steps.Add(new DigestStep(step, stateKind, stateId, owner, ownerBase, ownerChained, kind, isConstantStore, storedConstant, local is null ? target : null, locks.MoveToImmutable(), site.Syntax.GetLocation(), local, local is null ? null : target));
             }
         }
     }
@@ -218,7 +218,7 @@ internal enum StepKind : byte
 /// <summary>One step of a <see cref="BodyDigest"/>, with its symbols as documentation IDs.</summary>
 internal sealed class DigestStep
 {
-    public DigestStep(StepKind kind, StateKind stateKind, string? stateId, OwnerSpec owner, string? ownerBaseId, string? ownerChainedId, AccessKind accessKind, bool isConstantStore, string? targetId, ImmutableArray<(string? Id, bool AllowsWrites)> locks, Location location, SyntaxReference? local, string? localName)
+    public DigestStep(StepKind kind, StateKind stateKind, string? stateId, OwnerSpec owner, string? ownerBaseId, string? ownerChainedId, AccessKind accessKind, bool isConstantStore, string? storedConstant, string? targetId, ImmutableArray<(string? Id, bool AllowsWrites)> locks, Location location, SyntaxReference? local, string? localName)
     {
         Local = local;
         LocalName = localName;
@@ -230,6 +230,7 @@ internal sealed class DigestStep
         OwnerChainedId = ownerChainedId;
         AccessKind = accessKind;
         IsConstantStore = isConstantStore;
+        StoredConstant = storedConstant;
         TargetId = targetId;
         Locks = locks;
         Location = location;
@@ -246,6 +247,9 @@ internal sealed class DigestStep
     public string? OwnerChainedId { get; }
     public AccessKind AccessKind { get; }
     public bool IsConstantStore { get; }
+
+    /// <summary>See <see cref="StateAccess.StoredConstant"/>.</summary>
+    public string? StoredConstant { get; }
 
     /// <summary>The method followed or the event raised.</summary>
     public string? TargetId { get; }
@@ -264,7 +268,7 @@ internal sealed class DigestStep
 /// <summary>A <see cref="DigestStep"/> with its symbols in the compilation it is replayed in.</summary>
 internal readonly struct ResolvedStep
 {
-    public ResolvedStep(StepKind kind, StateSpec state, OwnerSpec owner, AccessKind accessKind, bool isConstantStore, ISymbol? target, ImmutableArray<HeldLock> locks, Location location, SyntaxReference? local, string? localName)
+    public ResolvedStep(StepKind kind, StateSpec state, OwnerSpec owner, AccessKind accessKind, bool isConstantStore, string? storedConstant, ISymbol? target, ImmutableArray<HeldLock> locks, Location location, SyntaxReference? local, string? localName)
     {
         Local = local;
         LocalName = localName;
@@ -273,6 +277,7 @@ internal readonly struct ResolvedStep
         Owner = owner;
         AccessKind = accessKind;
         IsConstantStore = isConstantStore;
+        StoredConstant = storedConstant;
         Target = target;
         Locks = locks;
         Location = location;
@@ -283,6 +288,7 @@ internal readonly struct ResolvedStep
     public OwnerSpec Owner { get; }
     public AccessKind AccessKind { get; }
     public bool IsConstantStore { get; }
+    public string? StoredConstant { get; }
     public ISymbol? Target { get; }
     public ImmutableArray<HeldLock> Locks { get; }
     public Location Location { get; }

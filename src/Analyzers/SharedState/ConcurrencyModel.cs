@@ -324,14 +324,23 @@ internal sealed class ConcurrencyModel
                 continue;
             }
 
-            if (write.IsConstantStore || write.IsLockedForWrite)
+            if (write.IsLockedForWrite || (write.IsConstantStore && write.StoredConstant is null))
             {
-                continue; // racing stores of one constant ('found = true') lose nothing; a locked write is not the unsynchronized one
+                continue; // a locked write is not the unsynchronized one; an idempotent publication loses nothing
             }
 
             // Unlocked writes at the same time, even where the state is locked elsewhere: a 'Parallel.ForEach' body's
             // '_bytes += s' races with itself whatever a later, sequential loop does under a lock.
-            var other = writes.Find(w => !w.IsGuardedForWrite && write.Context.RunsConcurrentlyWith(w.Context) && !write.SharesLockWith(w));
+            // Stores of constants read nothing, so racing ones lose no update: any order is one the code could have
+            // run in ('found = true'; a failure flag set by one callback and reset by another). Except the starter's
+            // own store after the start against another constant stored by the work it started ('_state = Ready' in
+            // the work, '_state = Rendering' after starting it): the code means its store to come first, and the
+            // work's can come first and be overwritten.
+            var other = write.IsConstantStore
+                ? writes.Find(w => !w.IsGuardedForWrite && w.StoredConstant is { } stored && stored != write.StoredConstant
+                                   && (write.Context.Partner is null) != (w.Context.Partner is null)
+                                   && write.Context.RunsConcurrentlyWith(w.Context) && !write.SharesLockWith(w))
+                : writes.Find(w => !w.IsGuardedForWrite && write.Context.RunsConcurrentlyWith(w.Context) && !write.SharesLockWith(w));
             if (other is not null)
             {
                 _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, other).Start, write.Key.State, null,

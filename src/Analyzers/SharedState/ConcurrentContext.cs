@@ -157,7 +157,7 @@ internal readonly struct StateKey : IEquatable<StateKey>
 /// <summary>One read or write of shared state, in one concurrent context.</summary>
 internal sealed class StateAccess
 {
-    public StateAccess(StateKey key, AccessKind kind, IReadOnlyList<HeldLock> locks, ConcurrentContext context, Location location, string memberName, ITypeSymbol? stateType, bool isConstantStore)
+    public StateAccess(StateKey key, AccessKind kind, IReadOnlyList<HeldLock> locks, ConcurrentContext context, Location location, string memberName, ITypeSymbol? stateType, bool isConstantStore, string? storedConstant = null)
     {
         Key = key;
         Kind = kind;
@@ -167,6 +167,7 @@ internal sealed class StateAccess
         MemberName = memberName;
         StateType = stateType;
         IsConstantStore = isConstantStore;
+        StoredConstant = storedConstant;
     }
 
     public StateKey Key { get; }
@@ -186,6 +187,14 @@ internal sealed class StateAccess
     /// publication of an immutable value (<c>_name ??= Compute()</c>, <c>_text = BuildText()</c> of a string or record).
     /// </summary>
     public bool IsConstantStore { get; }
+
+    /// <summary>
+    /// For a store of a constant: the constant, with its type (<c>"System.Int32 2"</c>, <c>"default"</c>). Racing stores
+    /// of constants lose no update, but a starter that stores one after starting work that stores another
+    /// (<c>_state = Rendering</c> after starting work that ends with <c>_state = Ready</c>) can overwrite the work's.
+    /// Null for any other store, an idempotent publication included.
+    /// </summary>
+    public string? StoredConstant { get; }
 
     public bool IsLockedForWrite
     {

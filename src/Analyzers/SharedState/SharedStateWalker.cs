@@ -356,7 +356,7 @@ internal sealed partial class SharedStateWalker
         switch (step.Kind)
         {
             case StepKind.Record:
-                Record(step.State, step.AccessKind, site, frame, step.IsConstantStore);
+                Record(step.State, step.AccessKind, site, frame, step.IsConstantStore, step.StoredConstant);
                 break;
             case StepKind.Follow:
                 FollowCall((IMethodSymbol)step.Target!, step.Owner, site, frame);
@@ -441,8 +441,11 @@ internal sealed partial class SharedStateWalker
         switch (operation)
         {
             case IAssignmentOperation assignment:
-                RecordWrite(assignment.Target, operation, frame, IsConstantStore(assignment) || StoreFacts.IsIdempotentPublication(assignment));
+            {
+                var constant = StoredConstant(assignment);
+                RecordWrite(assignment.Target, operation, frame, constant is not null || StoreFacts.IsIdempotentPublication(assignment), constant);
                 break;
+            }
             case IIncrementOrDecrementOperation increment:
                 RecordWrite(increment.Target, operation, frame, isConstantStore: false);
                 break;
@@ -633,7 +636,7 @@ internal sealed partial class SharedStateWalker
         Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame);
     }
 
-    private void RecordWrite(IOperation target, IOperation write, Frame frame, bool isConstantStore)
+    private void RecordWrite(IOperation target, IOperation write, Frame frame, bool isConstantStore, string? storedConstant = null)
     {
         if (target is IPropertyReferenceOperation { Instance: { } collection, Property.IsIndexer: true })
         {
@@ -647,15 +650,15 @@ internal sealed partial class SharedStateWalker
 
         if (StateSpecOf(target) is { } state)
         {
-            Record(state, AccessKind.Write, new Site(write), frame, isConstantStore);
+            Record(state, AccessKind.Write, new Site(write), frame, isConstantStore, storedConstant);
         }
     }
 
-    private void Record(StateSpec state, AccessKind kind, Site site, Frame frame, bool isConstantStore = false)
+    private void Record(StateSpec state, AccessKind kind, Site site, Frame frame, bool isConstantStore = false, string? storedConstant = null)
     {
         if (frame.Recorder is { } recorder && site.Operation is { } operation)
         {
-            recorder.Record(state, kind, operation, isConstantStore);
+            recorder.Record(state, kind, operation, isConstantStore, storedConstant);
         }
 
         if (Resolve(state, frame) is not { } key)
@@ -672,7 +675,7 @@ internal sealed partial class SharedStateWalker
             IParameterSymbol parameter => parameter.Type,
             _ => null,
         };
-        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, site.Location, frame.MemberName, type, isConstantStore) { Via = frame.Via });
+        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, site.Location, frame.MemberName, type, isConstantStore, storedConstant) { Via = frame.Via });
     }
 
     /// <summary>The state a write target names, if it can be shared with other threads.</summary>
@@ -834,11 +837,12 @@ internal sealed partial class SharedStateWalker
         => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation
            || operation.Parent is IIncrementOrDecrementOperation;
 
-    private static bool IsConstantStore(IAssignmentOperation assignment)
+    /// <summary>The constant a simple assignment stores, with its type (see <see cref="StateAccess.StoredConstant"/>), or null.</summary>
+    private static string? StoredConstant(IAssignmentOperation assignment)
     {
         if (assignment is not ISimpleAssignmentOperation simple)
         {
-            return false;
+            return null;
         }
 
         var value = simple.Value;
@@ -847,7 +851,9 @@ internal sealed partial class SharedStateWalker
             value = conversion.Operand;
         }
 
-        return value.ConstantValue.HasValue || value is IDefaultValueOperation;
+        return value is IDefaultValueOperation ? "default"
+            : value.ConstantValue.HasValue ? $"{value.Type?.ToDisplayString() ?? "null"} {value.ConstantValue.Value ?? "null"}"
+            : null;
     }
 
     private static IReadOnlyList<HeldLock> Combine(IReadOnlyList<HeldLock> inherited, List<HeldLock> local)
