@@ -24,23 +24,41 @@ namespace Forklift.Analyzers.SharedState;
 /// </remarks>
 internal static class ParallelHelpers
 {
-    /// <summary>Delegate types a helper's parameter is written with; a helper with a delegate type of its own is not seen.</summary>
-    private static readonly string[] DelegateWords = ["Action", "Func"];
+    /// <summary>The BCL's delegate types a helper's parameter is written with; the compilation's own delegates count too.</summary>
+    private static readonly string[] BclDelegates = ["Action", "Func"];
 
-    private static readonly ConditionalWeakTable<SyntaxTree, string[]> NamesPerTree = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> FactsPerTree = new();
 
     private static readonly ConditionalWeakTable<Compilation, string[]> NamesPerCompilation = new();
 
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, HelperRun?[]>> Runs = new();
 
-    /// <summary>The names of the methods declared in the compilation that may be helpers (none is bound to know it).</summary>
+    /// <summary>
+    /// The names of the methods declared in the compilation that may be helpers (none is bound to know it): a method
+    /// whose parameter has a delegate type, <c>Action</c>, <c>Func</c> or one the compilation declares, by name.
+    /// </summary>
     public static string[] Names(Compilation compilation, CancellationToken cancellationToken)
         => NamesPerCompilation.GetValue(compilation, c =>
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var facts = new List<TreeFacts>();
+            var delegates = new HashSet<string>(BclDelegates, StringComparer.Ordinal);
             foreach (var tree in c.SyntaxTrees)
             {
-                names.UnionWith(NamesIn(tree, cancellationToken));
+                var inTree = FactsOf(tree, cancellationToken);
+                facts.Add(inTree);
+                delegates.UnionWith(inTree.Delegates);
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var inTree in facts)
+            {
+                foreach (var (name, parameterTypes) in inTree.Candidates)
+                {
+                    if (parameterTypes.Any(delegates.Contains))
+                    {
+                        names.Add(name);
+                    }
+                }
             }
 
             return names.OrderBy(n => n, StringComparer.Ordinal).ToArray();
@@ -91,31 +109,44 @@ internal static class ParallelHelpers
     }
 
     /// <summary>
-    /// The names of the methods declared in <paramref name="tree"/> with an <c>Action</c> or <c>Func</c> parameter that
-    /// their body names, and a body that can start work (<see cref="MayStartWork"/>). A name spelled with a Unicode
-    /// escape is not seen: such a helper's calls are only not followed.
+    /// What <paramref name="tree"/> declares that can make a helper: its delegate types, and its methods whose body can
+    /// start work (<see cref="MayStartWork"/>) and names a parameter of a named type, with those types' names. Kept per
+    /// tree, so an IDE's compilations rescan only the edited file. A name spelled with a Unicode escape is not seen:
+    /// such a helper's calls are only not followed.
     /// </summary>
-    private static string[] NamesIn(SyntaxTree tree, CancellationToken cancellationToken)
-        => NamesPerTree.GetValue(tree, t =>
+    private static TreeFacts FactsOf(SyntaxTree tree, CancellationToken cancellationToken)
+        => FactsPerTree.GetValue(tree, t =>
         {
+            var delegates = new List<string>();
+            var candidates = new List<(string, string[])>();
             var text = t.GetText(cancellationToken);
-            if (!SourceWords.Any(text, DelegateWords) || !ConcurrentEntryFinder.MayContainCandidates(text))
-            {
-                return [];
-            }
-
-            var names = new List<string>();
+            var mayStart = ConcurrentEntryFinder.MayContainCandidates(text);
             foreach (var node in t.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
-                if (node is MethodDeclarationSyntax method && ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body
-                    && method.ParameterList.Parameters.Any(p => p.Type is { } type && IsDelegateName(type) && SourceWords.Any(text, body.Span, [p.Identifier.ValueText]))
-                    && MayStartWork(text, body.Span))
+                if (node is DelegateDeclarationSyntax declared)
                 {
-                    names.Add(method.Identifier.ValueText);
+                    delegates.Add(declared.Identifier.ValueText);
+                }
+                else if (mayStart && node is MethodDeclarationSyntax method && ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body
+                         && MayStartWork(text, body.Span))
+                {
+                    var types = new List<string>();
+                    foreach (var parameter in method.ParameterList.Parameters)
+                    {
+                        if (parameter.Type is { } type && TypeName(type) is { } name && SourceWords.Any(text, body.Span, [parameter.Identifier.ValueText]))
+                        {
+                            types.Add(name);
+                        }
+                    }
+
+                    if (types.Count > 0)
+                    {
+                        candidates.Add((method.Identifier.ValueText, types.ToArray()));
+                    }
                 }
             }
 
-            return names.ToArray();
+            return new TreeFacts(delegates.ToArray(), candidates.ToArray());
         });
 
     private static readonly string[] StartWords = ["Parallel", "AsParallel", "Timer", "StartNew", "QueueUserWorkItem", "UnsafeQueueUserWorkItem", "Thread"];
@@ -132,11 +163,14 @@ internal static class ParallelHelpers
     private static bool MayStartWork(SourceText text, TextSpan body)
         => SourceWords.Any(text, body, StartWords) || (SourceWords.Any(text, body, RunWords) && SourceWords.Any(text, body, TaskWords));
 
-    private static bool IsDelegateName(TypeSyntax type) => type switch
+    /// <summary>The name of a parameter's type as written (<c>Action</c> of <c>System.Action&lt;T&gt;</c>), or null for an array, a pointer, a tuple….</summary>
+    private static string? TypeName(TypeSyntax type) => type switch
     {
-        QualifiedNameSyntax qualified => IsDelegateName(qualified.Right),
-        SimpleNameSyntax simple => simple.Identifier.ValueText is "Action" or "Func",
-        _ => false,
+        QualifiedNameSyntax qualified => TypeName(qualified.Right),
+        AliasQualifiedNameSyntax alias => TypeName(alias.Name),
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        NullableTypeSyntax nullable => TypeName(nullable.ElementType),
+        _ => null,
     };
 
     /// <summary>
@@ -246,4 +280,20 @@ internal sealed class HelperRun
 
     /// <summary>The parameter is run in two places of the helper: the stronger of each.</summary>
     public HelperRun With(HelperRun other) => new(ManyAtOnce || other.ManyAtOnce, Detached || other.Detached);
+}
+
+/// <summary>What one tree declares that can make a helper (see <c>ParallelHelpers.FactsOf</c>).</summary>
+internal sealed class TreeFacts
+{
+    public TreeFacts(string[] delegates, (string Name, string[] ParameterTypes)[] candidates)
+    {
+        Delegates = delegates;
+        Candidates = candidates;
+    }
+
+    /// <summary>The names of the delegate types the tree declares.</summary>
+    public string[] Delegates { get; }
+
+    /// <summary>Methods whose body can start work, with the type names of the parameters their body names.</summary>
+    public (string Name, string[] ParameterTypes)[] Candidates { get; }
 }

@@ -126,6 +126,36 @@ public class ParallelHelperTests
             """);
 
     [Fact]
+    public Task Helper_whose_parameter_has_a_delegate_type_of_the_compilation()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            public delegate void LineHandler(string line);
+
+            static class Pump
+            {
+                public static void Each(string[] lines, LineHandler handler) => Parallel.ForEach(lines, line => handler(line));
+
+                public static void EachInOrder(string[] lines, LineHandler handler)
+                {
+                    foreach (var line in lines) handler(line);
+                }
+            }
+
+            class Stats
+            {
+                private int _lines;
+                private int _ordered;
+
+                public void Read(string[] lines)
+                {
+                    Pump.Each(lines, line => [|_lines++|]);
+                    Pump.EachInOrder(lines, line => _ordered++);
+                }
+            }
+            """);
+
+    [Fact]
     public Task Collection_filled_by_the_runs_of_a_helper()
         => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Helpers + """
 
