@@ -360,7 +360,7 @@ internal sealed class ConcurrentEntryFinder
                 break;
             case IEventAssignmentOperation { Adds: true } eventAssignment
                 when eventAssignment.EventReference is IEventReferenceOperation { Event: { Name: "Elapsed" } timerEvent } && ConcurrencyTypes.Is(timerEvent.ContainingType, _types.TimersTimer):
-                Add(eventAssignment.HandlerValue, eventAssignment, multiInstance: true, Unjoined(eventAssignment), entries);
+                Add(eventAssignment.HandlerValue, eventAssignment, multiInstance: !RunsOneAtATime(eventAssignment), Unjoined(eventAssignment), entries);
                 break;
             case IInvocationOperation invocation:
                 CollectInvocation(invocation, entries);
@@ -776,6 +776,95 @@ internal sealed class ConcurrentEntryFinder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the <c>Elapsed</c> handler of a <c>System.Timers.Timer</c> runs one call at a time: the timer is created
+    /// with <c>AutoReset = false</c> (or set so where it is subscribed), so it fires once per start, and nothing but the
+    /// subscribing member and the handler itself starts it again (<c>Start()</c>, <c>Enabled = true</c>). The usual
+    /// form re-arms the timer in the handler's <c>finally</c>; then two runs never overlap.
+    /// </summary>
+    private static bool RunsOneAtATime(IEventAssignmentOperation subscription)
+    {
+        if (subscription.EventReference is not IEventReferenceOperation { Instance: { } instance }
+            || TimerSymbol(Strip(instance)) is not { } timer)
+        {
+            return false;
+        }
+
+        var root = Root(subscription);
+        if (!root.DescendantsAndSelf().Any(operation => SetsAutoResetOff(operation, timer)))
+        {
+            return false;
+        }
+
+        var allowed = new List<Microsoft.CodeAnalysis.Text.TextSpan> { root.Syntax.Span };
+        switch (Strip(subscription.HandlerValue))
+        {
+            case IMethodReferenceOperation { Method: var handler }:
+                allowed.AddRange(handler.DeclaringSyntaxReferences.Select(r => r.Span));
+                break;
+            case IAnonymousFunctionOperation lambda:
+                allowed.Add(lambda.Syntax.Span);
+                break;
+            default:
+                return false;
+        }
+
+        if (timer is ILocalSymbol)
+        {
+            return true; // only the subscribing member can name a local
+        }
+
+        foreach (var reference in ((IFieldSymbol)timer).ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax().DescendantTokens())
+            {
+                if (token.ValueText == timer.Name && token.Parent is IdentifierNameSyntax name
+                    && (name.Parent is MemberAccessExpressionSyntax access && access.Expression == name ? access : name.Parent) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Start" or "Enabled" }
+                    && (reference.SyntaxTree != root.Syntax.SyntaxTree || !allowed.Any(span => span.Contains(token.Span))))
+                {
+                    return false; // started from elsewhere, possibly while the handler runs
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static ISymbol? TimerSymbol(IOperation reference) => reference switch
+    {
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+        ILocalReferenceOperation local => local.Local,
+        _ => null,
+    };
+
+    /// <summary><c>timer.AutoReset = false</c>, or <c>AutoReset = false</c> in the initializer of the timer's creation.</summary>
+    private static bool SetsAutoResetOff(IOperation operation, ISymbol timer)
+    {
+        if (operation is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "AutoReset", Instance: { } instance }, Value.ConstantValue: { HasValue: true, Value: false } } assignment)
+        {
+            return false;
+        }
+
+        if (instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+        {
+            return TimerSymbol(Strip(instance)) is { } named && SymbolEqualityComparer.Default.Equals(named, timer);
+        }
+
+        // 'x = new Timer(…) { AutoReset = false }': the creation's value goes to the timer.
+        IOperation? creation = assignment.Parent?.Parent;
+        while (creation?.Parent is IConversionOperation)
+        {
+            creation = creation.Parent;
+        }
+
+        return creation?.Parent switch
+        {
+            ISimpleAssignmentOperation stored => TimerSymbol(Strip(stored.Target)) is { } target && SymbolEqualityComparer.Default.Equals(target, timer),
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => SymbolEqualityComparer.Default.Equals(declarator.Symbol, timer),
+            _ => false,
+        };
     }
 
     /// <summary>
