@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -284,10 +285,105 @@ internal sealed class ConcurrencyModel
                 var starter = new ConcurrentContext(start, multiInstance: false, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: context);
                 walker.WalkStarter(entry, starter);
             }
+
+            if (entry.IntervalEnd == int.MaxValue && walker.Accesses.Count > before)
+            {
+                WalkOwnMembersBeside(entry, context, walker, before, semanticModel, cancellationToken);
+            }
         }
 
         FindRaces(walker.Accesses);
     }
+
+    /// <summary>
+    /// Work that an object starts and leaves running (a background loop, a timer, a thread) runs beside whatever its
+    /// callers call on that object meanwhile: the object's other non-private members are walked as the other side,
+    /// each once, on the same object. Only members whose text names a field or property of the object that the work
+    /// touched are read, so an object's unrelated API costs nothing.
+    /// </summary>
+    private static void WalkOwnMembersBeside(ConcurrentEntry entry, ConcurrentContext context, SharedStateWalker walker, int before, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (semanticModel.GetEnclosingSymbol(entry.StartOperation.Syntax.SpanStart, cancellationToken) is not { } enclosing)
+        {
+            return;
+        }
+
+        var starting = enclosing;
+        while (starting is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            starting = starting.ContainingSymbol;
+        }
+
+        if (starting is not IMethodSymbol { IsStatic: false, ContainingType: { } type } startingMethod || !RunsOnItsObject(entry.Body))
+        {
+            return;
+        }
+
+        // The names of the object's own state that the work touched.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = before; i < walker.Accesses.Count; i++)
+        {
+            var access = walker.Accesses[i];
+            if (SymbolEqualityComparer.Default.Equals(access.Key.Owner, type) && SymbolEqualityComparer.Default.Equals(access.Key.State.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+            {
+                names.Add(access.Key.State.Name);
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var words = names.ToArray();
+        var handler = (entry.Body as IMethodReferenceOperation)?.Method.OriginalDefinition;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet } method
+                || !IsPublicApi(method) || method.IsAbstract || method.IsOverride
+                || SymbolEqualityComparer.Default.Equals(method, startingMethod) || SymbolEqualityComparer.Default.Equals(method, handler)
+                || method.Name is "Dispose" or "DisposeAsync" // not thread-safe by contract: disposing while in use is the caller's bug
+                || !method.DeclaringSyntaxReferences.Any(r => SourceWords.Any(r.SyntaxTree.GetText(cancellationToken), r.Span, words)))
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            walker.WalkMemberOfStarter(method, new ConcurrentContext(context.Start, multiInstance: false, starterBody: null, 0, int.MaxValue, partner: context) { RunBy = context.RunBy, BesideStartedWork = true });
+        }
+    }
+
+    /// <summary>
+    /// A member that code outside the assembly can call, on a type it can see: such callers know nothing of the locks
+    /// or modes by which the library's own code serializes its calls. A protected or internal member is called by
+    /// the library itself (a base class's template method under its lock, a connector's read loop or its parser, by
+    /// mode), which the walk cannot see.
+    /// </summary>
+    private static bool IsPublicApi(IMethodSymbol method)
+    {
+        if (method.DeclaredAccessibility != Accessibility.Public)
+        {
+            return false;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether started work runs on the starting object: a lambda written in it, or a method group of <c>this</c>.</summary>
+    private static bool RunsOnItsObject(IOperation body) => body switch
+    {
+        IAnonymousFunctionOperation => true,
+        IMethodReferenceOperation { Method.IsStatic: false, Instance: null or IInstanceReferenceOperation } => true,
+        _ => false,
+    };
 
     private void FindRaces(List<StateAccess> accesses)
     {
@@ -315,7 +411,7 @@ internal sealed class ConcurrencyModel
         var locked = writes.FindAll(a => a.IsGuardedForWrite);
         foreach (var write in writes)
         {
-            var guarded = locked.Find(l => l != write && write.Context.RunsConcurrentlyWith(l.Context) && !write.SharesLockWith(l));
+            var guarded = locked.Find(l => l != write && Pairs(write, l, forGuard: true));
             if (guarded is not null)
             {
                 var lockName = LockName(guarded);
@@ -366,7 +462,7 @@ internal sealed class ConcurrencyModel
                 continue;
             }
 
-            var guarded = locked.Find(l => l != access && access.Context.RunsConcurrentlyWith(l.Context) && !access.SharesLockWith(l));
+            var guarded = locked.Find(l => l != access && Pairs(access, l, forGuard: true));
             if (guarded is not null)
             {
                 var lockName = LockName(guarded);
@@ -397,6 +493,15 @@ internal sealed class ConcurrencyModel
         }
     }
 
+    /// <summary>
+    /// Whether two accesses can run at the same time without a lock in common. A member walked beside the work its
+    /// object started is paired for lost updates only, not for a guard: which lock guards the type's state, counted
+    /// over all its members, is the type's own concurrency's to say (<see cref="TypeConcurrency"/>).
+    /// </summary>
+    private static bool Pairs(StateAccess access, StateAccess other, bool forGuard = false)
+        => !(forGuard && (access.Context.BesideStartedWork || other.Context.BesideStartedWork))
+           && access.Context.RunsConcurrentlyWith(other.Context) && !access.SharesLockWith(other);
+
     /// <summary>The start quoted in the message: the access's own thread start, or the other side's if the access is on the starting thread.</summary>
     private static ConcurrentContext StartOf(StateAccess access, StateAccess other)
         => access.Context.Partner is null ? access.Context : (other.Context.Partner ?? other.Context);
@@ -404,7 +509,9 @@ internal sealed class ConcurrencyModel
     private static string RunsOnSeveralThreads(StateAccess access, StateAccess other)
         => access.Via is { } via
             ? $"{via} by the code started {StartOf(access, other).StartedAt}"
-            : $"'{access.MemberName}' runs on several threads (started {StartOf(access, other).StartedAt})";
+            : access.Context.BesideStartedWork
+                ? $"'{access.MemberName}' can be called while the work its object started {StartOf(access, other).StartedAt} runs"
+                : $"'{access.MemberName}' runs on several threads (started {StartOf(access, other).StartedAt})";
 
     /// <summary>"in 'Deposit' (3 of 4 accesses)": how much of the state's code holds the guard, counting each place once.</summary>
     private static string GuardedIn(List<StateAccess> group, StateAccess guarded, string lockName)
@@ -413,6 +520,11 @@ internal sealed class ConcurrencyModel
         var holding = new HashSet<Location>();
         foreach (var access in group)
         {
+            if (access.Context.BesideStartedWork)
+            {
+                continue; // the members walked beside started work count in the type's own concurrency, not here
+            }
+
             places.Add(access.Location);
             foreach (var held in access.Locks)
             {

@@ -43,6 +43,9 @@ internal sealed class ConcurrentContext
     /// <summary>For the starter's own code between start and join: the context it runs alongside.</summary>
     public ConcurrentContext? Partner { get; }
 
+    /// <summary>For a member of an object walked beside the work the object started and left running: callers may call it meanwhile.</summary>
+    public bool BesideStartedWork { get; set; }
+
     /// <summary>The helper of the compilation whose call starts the code, when a helper does (<see cref="ParallelHelpers"/>).</summary>
     public string? RunBy { get; set; }
 

@@ -214,6 +214,17 @@ internal sealed partial class SharedStateWalker
         Walk(entry.StarterRoot, frame);
     }
 
+    /// <summary>
+    /// Walks a member of the object whose own work was started (<see cref="ConcurrencyModel"/>: work the object leaves
+    /// running, against its members that callers can call meanwhile), on that object.
+    /// </summary>
+    public void WalkMemberOfStarter(IMethodSymbol member, ConcurrentContext context)
+    {
+        var visited = new HashSet<(object, ISymbol?, bool)>();
+        var frame = new Frame(context, null, allLocalsShared: false, member.ContainingType, [], 0, string.Empty, visited, member.ContainingType);
+        Follow(member, Resolve(OwnerSpec.This, frame), [], depth: 0, context, visited, Part.Whole, frame);
+    }
+
     private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(object, ISymbol?, bool)> visited, Part part)
     {
         var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited, method.ContainingType);

@@ -1,0 +1,164 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// Work that an object starts and leaves running (a background loop, a timer) runs beside whatever code outside the
+/// library calls on that object meanwhile: its public members (of a public type) that name the state the work touches
+/// are the other side. A protected or internal member is called by the library itself, under locks or modes the walk
+/// cannot see (two minimized false reports from NLog and Npgsql).
+/// </summary>
+public class OwnBackgroundWorkTests
+{
+    [Fact]
+    public Task Counter_reset_by_the_flush_loop_and_incremented_by_callers()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Metrics
+            {
+                private readonly CancellationTokenSource _stop = new();
+                private long _requests;
+
+                public void Start() => Task.Run(async () =>
+                {
+                    while (!_stop.IsCancellationRequested)
+                    {
+                        await Task.Delay(1000);
+                        Console.WriteLine(_requests);
+                        _requests = 0;
+                    }
+                });
+
+                public void Record() => {|#0:_requests++|};
+
+                public string Describe() => "metrics";
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(10, 28, 18, 7)
+                .WithArguments("_requests", "Record", "'Record' can be called while the work its object started at line 10 runs"));
+
+    [Fact]
+    public Task One_shot_timer_reload_fills_a_dictionary_while_callers_read_it()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Timers;
+
+            public sealed class Flags
+            {
+                private readonly Timer _reload;
+                private Dictionary<string, bool> _flags = new();
+
+                public Flags()
+                {
+                    _reload = new Timer(30_000) { AutoReset = false };
+                    _reload.Elapsed += OnReload;
+                    _reload.Start();
+                }
+
+                public bool IsOn(string name) => _flags.TryGetValue(name, out var on) && on;
+
+                private void OnReload(object? sender, ElapsedEventArgs e)
+                {
+                    try
+                    {
+                        _flags = new Dictionary<string, bool>();
+                        [|_flags["beta"] = true|];
+                    }
+                    finally
+                    {
+                        _reload.Start();
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Protected_override_that_the_base_class_calls_under_its_lock_is_not_paired()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            // The shape of NLog's FileTarget: CloseTarget runs from Target.Close under SyncRoot, which the monitor timer
+            // takes too. (This minimized form stays silent even when protected members are paired, because the
+            // timer's side is all locked; the real report came from more of FileTarget. The connector case below is the
+            // one that fails when non-public members are paired.)
+            public abstract class Target
+            {
+                protected readonly object SyncRoot = new();
+
+                public void Close()
+                {
+                    lock (SyncRoot)
+                    {
+                        CloseTarget();
+                    }
+                }
+
+                protected virtual void CloseTarget()
+                {
+                }
+            }
+
+            public sealed class FileTarget : Target
+            {
+                private readonly Dictionary<string, int> _open = new();
+                private Timer? _monitor;
+
+                public void Initialize() => _monitor = new Timer(OnMonitor, null, 1000, 1000);
+
+                protected override void CloseTarget()
+                {
+                    _monitor?.Dispose();
+                    _open.Clear();
+                }
+
+                private void OnMonitor(object? state)
+                {
+                    lock (SyncRoot)
+                    {
+                        _open.Remove("stale.log");
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Internal_members_of_a_connector_whose_mode_decides_who_reads_are_not_paired()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            // Npgsql NpgsqlConnector: in multiplexing mode the read loop parses messages; otherwise the command that
+            // owns the connector does. Never both: the connector's own code decides, which the walk cannot see.
+            internal sealed class Connector
+            {
+                private readonly List<string> _parameters = new();
+                private Task? _readLoop;
+
+                internal bool Multiplexing { get; init; }
+
+                internal void Open()
+                {
+                    if (Multiplexing)
+                    {
+                        _readLoop = Task.Run(ReadLoop);
+                    }
+                }
+
+                internal void ReadParameterStatus(string name) => _parameters.Add(name);
+
+                private async Task ReadLoop()
+                {
+                    while (true)
+                    {
+                        await Task.Yield();
+                        ReadParameterStatus("server_version");
+                    }
+                }
+            }
+            """);
+}
