@@ -296,10 +296,11 @@ internal sealed class ConcurrencyModel
     }
 
     /// <summary>
-    /// Work that an object starts and leaves running (a background loop, a timer, a thread) runs beside whatever its
-    /// callers call on that object meanwhile: the object's other non-private members are walked as the other side,
-    /// each once, on the same object. Only members whose text names a field or property of the object that the work
-    /// touched are read, so an object's unrelated API costs nothing.
+    /// Work that an object starts and leaves running (a background loop, a timer, a thread) runs beside whatever code
+    /// outside the library calls on that object meanwhile: the public members of its public type (<see cref="IsPublicApi"/>)
+    /// are walked as the other side, each once, on the same object. Overrides are left out (a base class's code calls
+    /// them, under whatever it holds), and so is <c>Dispose</c>. Only members whose text names a field or property of
+    /// the object that the work touched are read, so an object's unrelated API costs nothing.
     /// </summary>
     private static void WalkOwnMembersBeside(ConcurrentEntry entry, ConcurrentContext context, SharedStateWalker walker, int before, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
