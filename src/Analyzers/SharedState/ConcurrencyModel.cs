@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -118,6 +119,9 @@ internal sealed class ConcurrencyModel
 
     private static readonly string[] PartialWord = ["partial"];
 
+    /// <summary>The semantic models the documents' models read other trees with, shared per compilation (see <see cref="Build"/>).</summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, SemanticModel>> SharedModels = new();
+
     private readonly RaceFindings _findings = new();
 
     private ConcurrencyModel()
@@ -190,21 +194,22 @@ internal sealed class ConcurrencyModel
             return model;
         }
 
-        var semanticModels = new Dictionary<SyntaxTree, SemanticModel> { [tree] = semanticModel };
+        // One semantic model per tree for all of the compilation's documents: a body that the walks of several files
+        // reach, or that a walk and a type's summaries both read, is bound once (NLog: 242 binds of 140 bodies in a
+        // build, 35-40 % of the walks' time). The document's own tree uses the model the driver gave, which its other
+        // rules read too.
+        var semanticModels = SharedModels.GetValue(compilation, static _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>());
+        semanticModels[tree] = semanticModel;
         SemanticModel SemanticModelOf(SyntaxTree other)
         {
-            lock (semanticModels)
+            if (semanticModels.TryGetValue(other, out var found))
             {
-                if (!semanticModels.TryGetValue(other, out var found))
-                {
-#pragma warning disable RS1030 // Calls cross files; the driver's semantic-model cache serves these.
-                    found = compilation.GetSemanticModel(other);
-#pragma warning restore RS1030
-                    semanticModels[other] = found;
-                }
-
                 return found;
             }
+
+#pragma warning disable RS1030 // Calls cross files; the driver's semantic-model cache serves these.
+            return semanticModels.GetOrAdd(other, compilation.GetSemanticModel(other));
+#pragma warning restore RS1030
         }
 
         if (startsWork || callsHelpers)

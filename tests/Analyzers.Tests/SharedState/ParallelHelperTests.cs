@@ -155,6 +155,47 @@ public class ParallelHelperTests
             }
             """);
 
+    /// <summary>
+    /// The delegate type is declared in a file of its own, which starts no work: the per-file scan still reads that
+    /// file's declarations (it skips only files that neither declare a delegate nor hold a start word).
+    /// </summary>
+    [Fact]
+    public async Task Helper_whose_parameter_has_a_delegate_type_declared_in_a_file_that_starts_nothing()
+    {
+        var test = new CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("LineHandler.cs", """
+                        namespace Pumps;
+
+                        public delegate void LineHandler(string line);
+                        """),
+                    ("Pump.cs", """
+                        using System.Threading.Tasks;
+
+                        namespace Pumps;
+
+                        static class Pump
+                        {
+                            public static void Each(string[] lines, LineHandler handler) => Parallel.ForEach(lines, line => handler(line));
+                        }
+
+                        class Stats
+                        {
+                            private int _lines;
+
+                            public void Read(string[] lines) => Pump.Each(lines, line => [|_lines++|]);
+                        }
+                        """),
+                },
+            },
+        };
+        await test.RunAsync();
+    }
+
     [Fact]
     public Task Collection_filled_by_the_runs_of_a_helper()
         => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Helpers + """
