@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Forklift.Analyzers.Benchmarks;
+
+/// <summary>
+/// What the analyzers add to a whole compile: each build of Forklift's analyzers runs over a new compilation of the
+/// input (the generated set, or a real project's sources as its build compiled them), beside a plain compile of the
+/// same sources, back to back in every iteration, in an order that rotates from one iteration to the next.
+/// </summary>
+/// <remarks>
+/// On a shared machine single figures move by tens of percent from one second to the next, so the robust figures are
+/// the ratios within an iteration: each side's wall time to the plain compile's, and each build's driver-reported
+/// analyzer time and CPU time to the first build's. Every compilation parses its trees afresh, as a build does, so no
+/// bound body or cached fact carries over from one measurement to the next. The input's source generators run once,
+/// before measuring, and their output is part of every compilation; the build's other analyzers are not run.
+/// </remarks>
+internal static class BuildBenchmark
+{
+    public static async Task<int> RunAsync(ProjectInput input, IReadOnlyList<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers)> sets, int iterations)
+    {
+        var generated = input.RunGenerators();
+        Console.WriteLine($"Project: {input.Name}: {input.Sources.Count} files, {input.Lines:N0} lines, {generated.Count} generated files");
+
+        var baseline = new List<double>();
+        var results = sets.Select(_ => new SetResult()).ToList();
+        var diagnosticCounts = sets.Select(_ => new SortedDictionary<string, int>()).ToList();
+        var sides = sets.Count + 1;
+        for (var i = 0; i <= iterations; i++)
+        {
+            // Each iteration measures every side back to back, in an order that rotates from one iteration to the
+            // next, so that a shared machine's changing load hits all sides alike; the paired ratios are the robust figures.
+            double plainMs = 0;
+            var measured = new (double WallMs, double CpuMs, double AnalyzerMs)[sets.Count];
+            for (var step = 0; step < sides; step++)
+            {
+                var side = (step + i) % sides;
+                if (side == sides - 1)
+                {
+                    var plain = input.NewCompilation(generated);
+                    var stopwatch = Stopwatch.StartNew();
+                    var compilerDiagnostics = plain.GetDiagnostics();
+                    plainMs = stopwatch.Elapsed.TotalMilliseconds;
+                    if (i == 0)
+                    {
+                        var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                        Console.WriteLine($"Compile errors: {errors.Count}{(errors.Count > 0 ? $" (first: {errors[0]})" : "")}");
+                    }
+
+                    continue;
+                }
+
+                var analyzers = sets[side].Analyzers;
+                var analyzed = input.NewCompilation(generated).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                    input.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                var analysis = await analyzed.GetAnalysisResultAsync(CancellationToken.None);
+                _ = analyzed.Compilation.GetDiagnostics(); // the rest of a build's work, as the plain side does
+                var wallMs = watch.Elapsed.TotalMilliseconds;
+                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+
+                // The driver's own per-analyzer accounting, as `-p:ReportAnalyzer=true` reports it in a build.
+                double analyzerMs = 0;
+                foreach (var analyzer in analyzers)
+                {
+                    var ms = analysis.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var telemetry) ? telemetry.ExecutionTime.TotalMilliseconds : 0;
+                    analyzerMs += ms;
+                    if (i > 0)
+                    {
+                        results[side].Add(analyzer.GetType().Name, ms);
+                    }
+                }
+
+                measured[side] = (wallMs, cpuMs, analyzerMs);
+                if (i == 0)
+                {
+                    foreach (var diagnostic in analysis.GetAllDiagnostics().Where(d => d.Id.StartsWith("FL", StringComparison.Ordinal) || d.Id == "AD0001"))
+                    {
+                        diagnosticCounts[side][diagnostic.Id] = diagnosticCounts[side].GetValueOrDefault(diagnostic.Id) + 1;
+                    }
+                }
+            }
+
+            if (i == 0)
+            {
+                continue; // warm-up: JIT and first-touch costs
+            }
+
+            baseline.Add(plainMs);
+            var line = $"  iteration {i}: compile {plainMs:F0} ms";
+            for (var side = 0; side < sets.Count; side++)
+            {
+                var (wallMs, cpuMs, analyzerMs) = measured[side];
+                results[side].Wall.Add(wallMs);
+                results[side].Cpu.Add(cpuMs);
+                results[side].Analyzer.Add(analyzerMs);
+                results[side].Ratios.Add(wallMs / plainMs);
+                if (side > 0)
+                {
+                    results[side].AnalyzerRatiosToFirst.Add(analyzerMs / measured[0].AnalyzerMs);
+                    results[side].CpuRatiosToFirst.Add(cpuMs / measured[0].CpuMs);
+                }
+
+                line += $"; #{side + 1}: {wallMs:F0} ms wall ({wallMs / plainMs:F3}), {cpuMs:F0} ms CPU, analyzers {analyzerMs:F0} ms";
+            }
+
+            Console.WriteLine(line);
+        }
+
+        var baseMedian = Stats.Median(baseline);
+        Console.WriteLine();
+        Console.WriteLine($"Median of {iterations}: compile (GetDiagnostics) {baseMedian:F0} ms");
+        for (var side = 0; side < sets.Count; side++)
+        {
+            var result = results[side];
+            var medianRatio = Stats.Median(result.Ratios);
+            Console.WriteLine($"Analyzers {sets[side].Label}:");
+            Console.WriteLine($"  compile + analyzers {Stats.Median(result.Wall):F0} ms wall, {Stats.Median(result.Cpu):F0} ms CPU; median paired ratio to compile {medianRatio:F3} (+{(medianRatio - 1) * 100:F1} %)");
+            Console.WriteLine($"  analyzer cost: {(medianRatio - 1) * baseMedian / input.Lines * 10_000:F1} ms per 10,000 lines (median ratio x median compile)");
+            Console.WriteLine($"  driver-reported analyzer time (sum over analyzers): median {Stats.Median(result.Analyzer):F0} ms; per analyzer: "
+                + string.Join(", ", result.PerAnalyzer.Where(p => Stats.Median(p.Value) >= 0.5).OrderByDescending(p => Stats.Median(p.Value)).Select(p => $"{p.Key} {Stats.Median(p.Value):F0} ms")));
+            if (side > 0)
+            {
+                Console.WriteLine($"  paired ratio to #1: analyzer time {Stats.Median(result.AnalyzerRatiosToFirst):F3} (range {result.AnalyzerRatiosToFirst.Min():F3}-{result.AnalyzerRatiosToFirst.Max():F3}), CPU {Stats.Median(result.CpuRatiosToFirst):F3}");
+            }
+
+            Console.WriteLine("  diagnostics: " + (diagnosticCounts[side].Count == 0 ? "none" : string.Join(", ", diagnosticCounts[side].Select(p => $"{p.Key} x{p.Value}"))));
+        }
+
+        return diagnosticCounts.Any(counts => counts.ContainsKey("AD0001")) ? 1 : 0;
+    }
+
+    /// <summary>The measurements of one build of the analyzers over the measured iterations.</summary>
+    private sealed class SetResult
+    {
+        public List<double> Wall { get; } = new();
+
+        public List<double> Cpu { get; } = new();
+
+        public List<double> Analyzer { get; } = new();
+
+        public List<double> Ratios { get; } = new();
+
+        public List<double> AnalyzerRatiosToFirst { get; } = new();
+
+        public List<double> CpuRatiosToFirst { get; } = new();
+
+        public Dictionary<string, List<double>> PerAnalyzer { get; } = new();
+
+        public void Add(string analyzer, double milliseconds)
+        {
+            if (!PerAnalyzer.TryGetValue(analyzer, out var values))
+            {
+                PerAnalyzer[analyzer] = values = new List<double>();
+            }
+
+            values.Add(milliseconds);
+        }
+    }
+}
