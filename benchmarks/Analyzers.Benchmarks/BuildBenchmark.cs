@@ -75,6 +75,11 @@ internal static class BuildBenchmark
                 }
 
                 measured[side] = (wallMs, cpuMs, analyzerMs);
+                if (PhaseProbe(analyzers) is { } dump && dump() is string { Length: > 0 } phases)
+                {
+                    Console.WriteLine($"  phases of #{side + 1}, iteration {i}:{Environment.NewLine}{phases}");
+                }
+
                 if (i == 0)
                 {
                     foreach (var diagnostic in analysis.GetAllDiagnostics().Where(d => d.Id.StartsWith("FL", StringComparison.Ordinal) || d.Id == "AD0001"))
@@ -132,6 +137,15 @@ internal static class BuildBenchmark
 
         return diagnosticCounts.Any(counts => counts.ContainsKey("AD0001")) ? 1 : 0;
     }
+
+    /// <summary>
+    /// The <c>Dump</c> of a build made with benchmarks/RealCode/phase-probe.patch applied (the model's time by phase, in
+    /// each thread's CPU time), or null for an ordinary build.
+    /// </summary>
+    private static Func<string>? PhaseProbe(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        => analyzers.IsEmpty || analyzers[0].GetType().Assembly.GetType("Forklift.Analyzers.Probe")?.GetMethod("Dump") is not { } dump
+            ? null
+            : () => (string)dump.Invoke(null, null)!;
 
     /// <summary>The measurements of one build of the analyzers over the measured iterations.</summary>
     private sealed class SetResult
