@@ -115,6 +115,12 @@ internal static class BuildBenchmark
             Console.WriteLine(line);
         }
 
+        if (baseline.Count == 0)
+        {
+            Console.WriteLine("No measured iteration (--iterations 0): only the warm-up ran.");
+            return diagnosticCounts.Any(counts => counts.ContainsKey("AD0001")) ? 1 : 0;
+        }
+
         var baseMedian = Stats.Median(baseline);
         Console.WriteLine();
         Console.WriteLine($"Median of {iterations}: compile (GetDiagnostics) {baseMedian:F0} ms");

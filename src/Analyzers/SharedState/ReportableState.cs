@@ -41,7 +41,7 @@ internal sealed class ReportableState
     /// (state only updated atomically: only a compound write of it can be reported), or that call, by name, a method
     /// that does; null when the gate cannot decide (every method is then kept).
     /// </summary>
-    public static ReportableState? For(IReadOnlyList<IMethodSymbol> declared, ICollection<ISymbol> guarded, ICollection<ISymbol> atomicOnly, CancellationToken cancellationToken)
+    public static ReportableState? For(INamedTypeSymbol type, IReadOnlyList<IMethodSymbol> declared, ICollection<ISymbol> guarded, ICollection<ISymbol> atomicOnly, CancellationToken cancellationToken)
     {
         if (NamesOf(guarded) is not { } names || NamesOf(atomicOnly) is not { } writtenNames)
         {
@@ -58,6 +58,11 @@ internal sealed class ReportableState
                 staticWrittenNames.Add(state.Name);
             }
         }
+
+        // Without atomic-only state, only the names a method mentions count, not which it writes: they are read at the
+        // positions where the type's text holds one of the names that can matter (the state's, and those that call a
+        // declared method), not by a walk of the method's syntax, which was most of the gate's time.
+        var index = writtenNames.Count == 0 ? new WordIndex(type, IndexedWords(names, declared), cancellationToken) : null;
 
         // A method's syntax is read only once its text holds one of the names looked for: most methods of a type name
         // none of the few guarded or atomic fields, nor a method that does.
@@ -86,7 +91,7 @@ internal sealed class ReportableState
                         continue; // not yet: a name added later (a relevant method) may be in its text
                     }
 
-                    mentions[i] = Mentions.Of(declared[i], cancellationToken);
+                    mentions[i] = index is null ? Mentions.Of(declared[i], cancellationToken) : Mentions.NamesOf(declared[i], index, cancellationToken);
                     read[i] = true;
                 }
 
@@ -118,6 +123,29 @@ internal sealed class ReportableState
         { AssociatedSymbol: IPropertySymbol or IEventSymbol } => method.AssociatedSymbol.Name,
         _ => method.Name,
     };
+
+    /// <summary>
+    /// Every word at which a name that can matter may be mentioned: the state's names, and the names that call a declared
+    /// method, with <c>this</c> and <c>base</c> for an indexer (<c>this[…]</c>). A constructor's <c>: this(…)</c> is read
+    /// from its declaration.
+    /// </summary>
+    private static IEnumerable<string> IndexedWords(HashSet<string> names, IReadOnlyList<IMethodSymbol> declared)
+    {
+        var words = new HashSet<string>(names, StringComparer.Ordinal);
+        foreach (var method in declared)
+        {
+            words.Add(NameUsedToCall(method));
+        }
+
+        if (words.Remove(IndexerName))
+        {
+            words.Add("this");
+            words.Add("base");
+        }
+
+        words.Remove(ConstructorName);
+        return words;
+    }
 
     /// <summary>The words whose absence from a method's text means it names none of <paramref name="names"/>.</summary>
     private static string[] WordsOf(HashSet<string> names, HashSet<string> writtenNames)
@@ -190,6 +218,63 @@ internal sealed class ReportableState
 
             return false;
         }
+
+        /// <summary>
+        /// As <see cref="Of"/> without the names written: the names read only where <paramref name="index"/> holds one of
+        /// its words (every name that can matter is one). A declaration the index cannot tell about is walked whole.
+        /// </summary>
+        public static Mentions? NamesOf(IMethodSymbol method, WordIndex index, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method;
+            if (method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (syntax is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax))
+                {
+                    return null;
+                }
+
+                if (index.WordsIn(reference) is not { } positions)
+                {
+                    return Of(method, cancellationToken);
+                }
+
+                if (syntax is ConstructorDeclarationSyntax { Initializer: { } initializer } && initializer.IsKind(SyntaxKind.ThisConstructorInitializer))
+                {
+                    names.Add(ConstructorName);
+                }
+
+                for (var i = positions.Offset; i < positions.Offset + positions.Count; i++)
+                {
+                    var at = positions.Array![i];
+                    var token = syntax.FindToken(at);
+                    if (!token.Span.Contains(at))
+                    {
+                        continue; // a comment or a directive: not a token
+                    }
+
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax name && name.Identifier == token)
+                    {
+                        names.Add(token.ValueText);
+                    }
+                    else if (token.Parent is ThisExpressionSyntax or BaseExpressionSyntax
+                             && token.Parent.Parent is ElementAccessExpressionSyntax access && access.Expression == token.Parent)
+                    {
+                        names.Add(IndexerName);
+                    }
+                }
+            }
+
+            return new Mentions(names, Empty, Empty);
+        }
+
+        private static readonly HashSet<string> Empty = new(StringComparer.Ordinal);
 
         /// <summary>Null when the method's syntax is not one we read (then it is kept).</summary>
         public static Mentions? Of(IMethodSymbol method, CancellationToken cancellationToken)

@@ -145,7 +145,7 @@ internal sealed class TypeConcurrency
                 return;
             }
 
-            if (ReportableState.For(declared, guarded, atomicOnly, _cancellationToken) is { } reportable)
+            if (ReportableState.For(_type, declared, guarded, atomicOnly, _cancellationToken) is { } reportable)
             {
                 _reportable = reportable;
                 for (var i = 0; i < declared.Count; i++)
