@@ -4,7 +4,7 @@
 # run.sh reports) charge shared compiler work, such as binding a method body or loading the references' symbols, to
 # whichever analyzer asks first; this measures the difference the analyzers make to the whole compile.
 #
-#   benchmarks/RealCode/csc-ab.sh [--baselines] [--server <warm-up rounds>] [--share] <results folder>/<target>.csc.rsp <project folder> [rounds] [analyzer folder]
+#   benchmarks/RealCode/csc-ab.sh [--baselines] [--server <warm-up rounds>] [--share] [--perf] <results folder>/<target>.csc.rsp <project folder> [rounds] [analyzer folder]
 #
 # --baselines adds three compiles per round with analyzers that are not Forklift's and report nothing
 # (benchmarks/RealCode/Baselines): "noop" registers one syntax action (what the analyzer driver costs any analyzer),
@@ -27,25 +27,42 @@
 # --share also prints run.sh's figure for the compiles with Forklift: the driver-reported time of Forklift's analyzers
 # (/reportanalyzer, which the Forklift compile then carries) as a share of that compile's wall time. With --server,
 # that is the share a warm compiler server shows, without the JIT of Forklift's code that a new process pays.
+#
+# --perf (with --server) samples the server's CPU during the measured compiles (perf record on the server, switched on
+# and off around each through perf's control pipe) and prints, per variant, the samples per compile by where they
+# fall: Forklift's frames, the analyzer driver, the compiler's method compilation, the garbage collector's threads, the
+# runtime's background JIT (tiering) thread, the rest. Then the share of the Forklift compiles' samples that carry a
+# Forklift frame, and the frames under it, as perf-share.sh does for a new process. The driver-reported time of
+# --share is the wall time of each analyzer callback, so it also counts the time a callback's thread waits for a
+# core while the compiler's own threads run, or waits for work another thread does (the references' binding, another
+# callback's shared result): half of it or more on a busy two-core machine. Forklift's frames count its own CPU work
+# only; what it makes the collector and the JIT do shows in their threads, compared with the other variants.
+# Needs perf (perf_event_paranoid <= 2). KEEP_PERF=<folder> keeps perf.data, the samples and the compiles' windows.
 set -euo pipefail
 
 baselines=
 server_warmup=
 share=
+perf=
 while [[ "${1:-}" == --* ]]; do
   case "$1" in
     --baselines) baselines=1; shift ;;
     --server) server_warmup=${2:?--server needs the number of warm-up rounds}; shift 2 ;;
     --share) share=1; shift ;;
+    --perf) perf=1; shift ;;
     *) echo "unknown option $1"; exit 2 ;;
   esac
 done
+if [[ -n "$perf" && -z "$server_warmup" ]]; then
+  echo "--perf needs --server"; exit 2
+fi
 rsp=${1:?usage: csc-ab.sh <target>.csc.rsp <project folder> [rounds] [analyzer folder]}
 project=${2:?usage: csc-ab.sh <target>.csc.rsp <project folder> [rounds] [analyzer folder]}
 rounds=${3:-4}
 analyzers=${4:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+script_dir=$(cd "$(dirname "$0")" && pwd)
 
 csc=$(awk '{print $1}' "$rsp")
 # Drop the SARIF log and the timing report (they are not part of a normal compile) and, if asked, swap the DLLs.
@@ -59,10 +76,9 @@ if [[ -n "$share" ]]; then
 fi
 variants="with without"
 if [[ -n "$baselines" ]]; then
-  here=$(cd "$(dirname "$0")" && pwd)
-  dotnet build "$here/Baselines" -c Release -nologo -v:q > "$work/baselines-build.log" 2>&1 || {
+  dotnet build "$script_dir/Baselines" -c Release -nologo -v:q > "$work/baselines-build.log" 2>&1 || {
     echo "building the baseline analyzers failed:"; tail -20 "$work/baselines-build.log"; exit 1; }
-  baseline_dll="$here/Baselines/bin/Release/netstandard2.0/Forklift.RealCode.Baselines.dll"
+  baseline_dll="$script_dir/Baselines/bin/Release/netstandard2.0/Forklift.RealCode.Baselines.dll"
   # A compile runs no analyzer whose every diagnostic is suppressed, so /nowarn picks one of the two.
   echo "$(cat "$work/without.rsp") /analyzer:$baseline_dll /nowarn:FLB002,FLB003" > "$work/noop.rsp"
   echo "$(cat "$work/without.rsp") /analyzer:$baseline_dll /nowarn:FLB001,FLB003" > "$work/bindall.rsp"
@@ -77,8 +93,27 @@ compile() { # compile <variant>: one compile, its timing line appended to $work/
 if [[ -n "$server_warmup" ]]; then
   roslyn=$(dirname "$csc")
   pipe="forklift-csc-ab-$$"
-  dotnet "$roslyn/VBCSCompiler.dll" "-pipename:$pipe" > "$work/server.log" 2>&1 &
-  server=$!
+  if [[ -n "$perf" ]]; then
+    # The server runs under perf, so that the threads it starts later are sampled too (perf record -p follows only
+    # the threads that exist when it attaches). Sampling starts off; each measured compile switches it on and off
+    # through perf's control pipe, which answers each command once it is applied. The runtime writes a map of its
+    # JIT-compiled code, without the W^X double mapping that hides that code from perf.
+    mkfifo "$work/perf-ctl" "$work/perf-ack"
+    DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -F 999 -g -k CLOCK_MONOTONIC -D -1 --control "fifo:$work/perf-ctl,$work/perf-ack" \
+      -o "$work/perf.data" -- dotnet "$roslyn/VBCSCompiler.dll" "-pipename:$pipe" > "$work/server.log" 2>&1 &
+    perf_pid=$!
+    exec 7> "$work/perf-ctl" 8< "$work/perf-ack"
+    perf_switch() { echo "$1" >&7; read -r -t 30 _ <&8 || { echo "perf did not answer '$1'"; exit 1; }; }
+    for _ in $(seq 100); do
+      server=$(pgrep -P "$perf_pid" || true)
+      [[ -z "$server" ]] || break
+      sleep 0.1
+    done
+    [[ -n "$server" ]] || { echo "the compiler server did not start under perf:"; cat "$work/server.log"; exit 1; }
+  else
+    dotnet "$roslyn/VBCSCompiler.dll" "-pipename:$pipe" > "$work/server.log" 2>&1 &
+    server=$!
+  fi
   trap 'dotnet "$roslyn/VBCSCompiler.dll" -shutdown "-pipename:$pipe" > /dev/null 2>&1 || kill $server 2> /dev/null; rm -rf "$work"' EXIT
   ticks=$(getconf CLK_TCK)
   server_cpu() { awk -v t="$ticks" '{ print ($14 + $15) / t }' "/proc/$server/stat"; }
@@ -108,7 +143,17 @@ if [[ -n "$server_warmup" ]]; then
 fi
 for _ in $(seq "$rounds"); do
   for variant in $variants; do
-    compile "$variant"
+    if [[ -n "$perf" ]]; then
+      # Each compile's window on the clock perf stamps its samples with.
+      perf_switch enable
+      start=$(python3 -c 'import time; print(time.clock_gettime(time.CLOCK_MONOTONIC))')
+      compile "$variant"
+      end=$(python3 -c 'import time; print(time.clock_gettime(time.CLOCK_MONOTONIC))')
+      perf_switch disable
+      echo "$variant $start $end" >> "$work/windows"
+    else
+      compile "$variant"
+    fi
     cat "$work/time" | tee -a "$work/times"
     if [[ -n "$share" && "$variant" == with ]]; then
       # "   0.121  100   Forklift.Analyzers, Version=…": the driver's total for Forklift's analyzers in this compile.
@@ -139,5 +184,15 @@ if [[ -n "$share" ]]; then
        END { n = NR; for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) { if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }; if (f[j] < f[i]) { t = f[i]; f[i] = f[j]; f[j] = t } }
              printf "Forklift analyzers, driver-reported: median %.3f s, %.1f %% of the compile'"'"'s wall time (each compile:%s %%)\n",
                n % 2 ? f[(n + 1) / 2] : (f[n / 2] + f[n / 2 + 1]) / 2, n % 2 ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2, list }' "$work/shares"
+fi
+if [[ -n "$perf" ]]; then
+  # perf writes its data when the server, its child, exits.
+  dotnet "$roslyn/VBCSCompiler.dll" -shutdown "-pipename:$pipe" > /dev/null 2>&1 || kill "$server" 2> /dev/null || true
+  exec 7>&-
+  wait "$perf_pid" 2> /dev/null || true
+  perf script -i "$work/perf.data" -F comm,tid,time,ip,sym,dso 2> /dev/null > "$work/samples.txt"
+  echo "CPU samples of the server during the $rounds measured rounds:"
+  python3 "$script_dir/perf_threads.py" "$work/samples.txt" "$work/windows"
+  [[ -z "${KEEP_PERF:-}" ]] || cp "$work/samples.txt" "$work/perf.data" "$work/windows" "$KEEP_PERF"/
 fi
 echo "FL reports in the last compile with Forklift: $(grep -o 'warning FL[0-9]*' "$work/with.out" | sort | uniq -c | tr -s ' \n' ' ')"

@@ -48,12 +48,16 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
             // action makes the driver bind every method body of the compilation (a second time, since the compiler's
             // own binding is not shared). The 'lock' statements and 'x.Enter(…)' calls come from the lock rules'
             // per-file index (LockSyntax), found once per file for all of them.
-            var spinLock = start.Compilation.GetTypeByMetadataName("System.Threading.SpinLock");
+            // 'SpinLock' is looked up on the first 'x.Enter(…)' call, not here: a lookup in a compilation start action
+            // pays for, or waits on, the binding of the compilation's references when the host starts the analyzers
+            // first (see ConcurrentDictionaryCompoundOperationAnalyzer).
+            var compilation = start.Compilation;
+            var spinLock = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Threading.SpinLock"));
             start.RegisterSemanticModelAction(file => AnalyzeFile(file, spinLock));
         });
     }
 
-    private static void AnalyzeFile(SemanticModelAnalysisContext file, INamedTypeSymbol? spinLock)
+    private static void AnalyzeFile(SemanticModelAnalysisContext file, Lazy<INamedTypeSymbol?> spinLock)
     {
         foreach (var node in LockSyntax.Of(file.SemanticModel.SyntaxTree, file.CancellationToken).Nodes)
         {
@@ -67,7 +71,7 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
             {
                 AnalyzeLock(new FileNode(node, file));
             }
-            else if (spinLock is not null)
+            else
             {
                 AnalyzeSpinLock(new FileNode(node, file), spinLock);
             }
@@ -216,10 +220,11 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void AnalyzeSpinLock(FileNode context, INamedTypeSymbol spinLock)
+    private static void AnalyzeSpinLock(FileNode context, Lazy<INamedTypeSymbol?> spinLockType)
     {
-        // 'x.Enter(…)' or 'x.TryEnter(…)': a call on an instance, by name, before anything is bound.
+        // 'x.Enter(…)' or 'x.TryEnter(…)': a call on an instance, by name, before anything is bound or looked up.
         if (((InvocationExpressionSyntax)context.Node).Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Enter" or "TryEnter" }
+            || spinLockType.Value is not { } spinLock
             || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation
             || invocation.TargetMethod.Name is not ("Enter" or "TryEnter") || invocation.Instance is not { } instance
             || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, spinLock))
