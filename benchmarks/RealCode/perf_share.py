@@ -6,20 +6,26 @@ import sys
 FRAME_NOISE = re.compile(r"\[(OptimizedTier1|Optimized|QuickJitted|Tier0|Tier1|PreJIT|OSR|InstrumentedTierOptimized|InstrumentedTier)\]")
 
 
-def samples(path):
-    """Each sample as its frames, innermost first: a header line, then one tab-indented line per frame."""
-    current = None
+def samples_with_headers(path):
+    """Each sample as (header line, frames innermost first): a header line, then one tab-indented line per frame."""
+    header, frames = None, None
     for line in open(path, errors="replace"):
         if not line.strip():
-            if current:
-                yield current
-            current = None
+            if frames:
+                yield header, frames
+            header, frames = None, None
         elif not line.startswith("\t"):
-            current = []
-        elif current is not None:
-            current.append(line.strip())
-    if current:
-        yield current
+            header, frames = line.strip(), []
+        elif frames is not None:
+            frames.append(line.strip())
+    if frames:
+        yield header, frames
+
+
+def samples(path):
+    """Each sample as its frames, innermost first."""
+    for _, frames in samples_with_headers(path):
+        yield frames
 
 
 def method(frame):

@@ -6,7 +6,7 @@ import collections
 import re
 import sys
 
-from perf_share import method
+from perf_share import method, samples_with_headers
 
 TIME = re.compile(r"^(\d+\.\d+):$")
 
@@ -23,17 +23,7 @@ CATEGORIES = [
 
 def samples(path):
     """Each sample as (thread name, time, frames innermost first)."""
-    header, frames = None, None
-    for line in open(path, errors="replace"):
-        if not line.strip():
-            if header is not None:
-                yield parse(header, frames)
-            header, frames = None, None
-        elif not line.startswith("\t"):
-            header, frames = line.strip(), []
-        elif frames is not None:
-            frames.append(line.strip())
-    if header is not None:
+    for header, frames in samples_with_headers(path):
         yield parse(header, frames)
 
 
