@@ -3,7 +3,7 @@
 # report (id, file, line, message) plus the analyzers' share of the compiler's time. See README.md beside this file.
 #
 #   benchmarks/RealCode/run.sh --forklift <forklift checkout> --root <folder of checkouts> --out <results folder> \
-#       [--label <name>] [--refonly] [--no-warnaserror] [--no-build-forklift] [-p:Name=Value ...] \
+#       [--label <name>] [--refonly] [--no-warnaserror] [--no-build-forklift] [--portable] [-p:Name=Value ...] \
 #       <dir/under/root/Project.csproj@tfm[@Name=Value...]> ...
 #
 # Nothing here knows any particular library: the checkouts, their projects and target frameworks come from the
@@ -12,7 +12,7 @@ set -euo pipefail
 
 usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
-forklift="" root="" out="" label="" refonly=0 warnaserror=1 build_forklift=1
+forklift="" root="" out="" label="" refonly=0 warnaserror=1 build_forklift=1 portable=0
 extra=() targets=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -23,6 +23,7 @@ while [[ $# -gt 0 ]]; do
     --refonly) refonly=1; shift ;;
     --no-warnaserror) warnaserror=0; shift ;;
     --no-build-forklift) build_forklift=0; shift ;;
+    --portable) portable=1; shift ;;
     -p:*) extra+=("$1"); shift ;;
     -h|--help) usage ;;
     -*) echo "unknown option $1" >&2; usage ;;
@@ -36,11 +37,22 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 # 1. The analyzers under test, copied to a folder named after their content: the compiler server keeps an analyzer
 #    loaded by path, so two builds of Forklift must never share one.
+#    As the package does for `dotnet build` (build/Forklift.Analyzers.targets), the analyzers are the ReadyToRun image
+#    for this machine's platform when src/Analyzers.ReadyToRun has one, unless --portable asks for the portable image.
+host_rid="$(uname -s | sed 's/Linux/linux/; s/Darwin/osx/')-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
 if [[ $build_forklift -eq 1 ]]; then
   dotnet build "$forklift/src/Analyzers" -c Release -v:q -nologo >/dev/null
   dotnet build "$forklift/src/Generators" -c Release -v:q -nologo >/dev/null
+  if [[ $portable -eq 0 && -d "$forklift/src/Analyzers.ReadyToRun" ]]; then
+    dotnet build "$forklift/src/Analyzers.ReadyToRun" -c Release -v:q -nologo >/dev/null
+  fi
 fi
 analyzers_dll="$forklift/src/Analyzers/bin/Release/netstandard2.0/Forklift.Analyzers.dll"
+readytorun_dll="$forklift/src/Analyzers.ReadyToRun/bin/Release/net10.0/r2r/$host_rid/Forklift.Analyzers.dll"
+if [[ $portable -eq 0 && -f "$readytorun_dll" ]]; then
+  analyzers_dll=$readytorun_dll
+fi
+echo "analyzers: $analyzers_dll"
 generators_dll="$forklift/src/Generators/bin/Release/netstandard2.0/Forklift.Generators.dll"
 hash=$(cat "$analyzers_dll" "$generators_dll" | sha256sum | cut -c1-12)
 analyzer_dir="$out/analyzers-$hash"

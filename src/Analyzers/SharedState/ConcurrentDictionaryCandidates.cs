@@ -45,10 +45,13 @@ internal static class ConcurrentDictionaryCandidates
             return null;
         }
 
+        // 'd[k] = v' where 'v' came from the same entry through a call ('d.GetValueOrDefault(k) + 1', or a local set
+        // by 'd.TryGetValue(k, out var n)') holds no '[' in its value; only a file that names those calls can have it.
+        var readsThroughCalls = text.IndexOf("TryGetValue", StringComparison.Ordinal) >= 0 || text.IndexOf("GetValueOrDefault", StringComparison.Ordinal) >= 0;
         var positions = new List<int>();
         for (var at = text.IndexOf(']'); at >= 0; at = text.IndexOf(']', at + 1))
         {
-            if (UpdateFollows(text, at + 1))
+            if (UpdateFollows(text, at + 1, readsThroughCalls))
             {
                 positions.Add(at);
             }
@@ -63,7 +66,7 @@ internal static class ConcurrentDictionaryCandidates
     public static bool MayContainElementUpdates(SourceText source) => ElementUpdatePositions(source) is not { Count: 0 };
 
     /// <summary>Whether an update operator follows an element access that ends just before <paramref name="position"/>.</summary>
-    private static bool UpdateFollows(string text, int position)
+    private static bool UpdateFollows(string text, int position, bool readsThroughCalls)
     {
         while (position < text.Length && (char.IsWhiteSpace(text[position]) || text[position] is ')' or '!'))
         {
@@ -81,7 +84,7 @@ internal static class ConcurrentDictionaryCandidates
             case '/':
                 return true; // '/=' or a comment
             case '=':
-                return second is not ('=' or '>') && ValueMayReadAnElement(text, position + 1);
+                return second is not ('=' or '>') && (readsThroughCalls || ValueMayReadAnElement(text, position + 1));
             case '+' or '-' when second == first || second == '=':
                 return true;
             case '*' or '%' or '&' or '|' or '^' when second == '=':
@@ -158,9 +161,65 @@ internal static class ConcurrentDictionaryCandidates
         }
 
         var key = StripKey(target.ArgumentList.Arguments[0].Expression);
-        return plain.Right.DescendantNodesAndSelf().Any(node => node is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access
-            && ReceiverName(access.Expression) == name && StripKey(access.ArgumentList.Arguments[0].Expression).IsEquivalentTo(key, topLevel: false));
+        return plain.Right.DescendantNodesAndSelf().Any(node => ReadsElement(node, name, key)
+            || node is IdentifierNameSyntax local && LocalReadsElement(plain, local.Identifier.ValueText, name, key));
     }
+
+    /// <summary><c>x[k]</c> or <c>x.GetValueOrDefault(k)</c>, with <paramref name="name"/> for <c>x</c> and an equivalent key.</summary>
+    private static bool ReadsElement(SyntaxNode node, string name, ExpressionSyntax key) => node switch
+    {
+        ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } access
+            => ReceiverName(access.Expression) == name && StripKey(arguments[0].Expression).IsEquivalentTo(key, topLevel: false),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValueOrDefault" } call, ArgumentList.Arguments: { Count: > 0 } arguments }
+            => ReceiverName(call.Expression) == name && StripKey(arguments[0].Expression).IsEquivalentTo(key, topLevel: false),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="local"/> is set, before <paramref name="assignment"/> in its member, from the same
+    /// element: <c>var n = x[k]</c>, <c>var n = x.GetValueOrDefault(k)</c>, or <c>x.TryGetValue(k, out n)</c>.
+    /// </summary>
+    private static bool LocalReadsElement(AssignmentExpressionSyntax assignment, string local, string name, ExpressionSyntax key)
+    {
+        if (assignment.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
+            || !DeclaredNames(member).TryGetValue(local, out var declarations))
+        {
+            return false;
+        }
+
+        foreach (var token in declarations)
+        {
+            if (token.SpanStart >= assignment.SpanStart)
+            {
+                continue;
+            }
+
+            switch (token.Parent)
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: var value } when ReadsElement(StripKey(value), name, key):
+                    return true;
+                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax argument } } when IsTryGetValueOut(argument, name, key):
+                    return true;
+            }
+        }
+
+        // 'x.TryGetValue(k, out n)' into a local declared before it.
+        foreach (var argument in member.DescendantNodes().OfType<ArgumentSyntax>())
+        {
+            if (argument.SpanStart < assignment.SpanStart && argument.Expression is IdentifierNameSyntax { Identifier.ValueText: var written } && written == local
+                && IsTryGetValueOut(argument, name, key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTryGetValueOut(ArgumentSyntax argument, string name, ExpressionSyntax key)
+        => argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword)
+           && argument.Parent is ArgumentListSyntax { Arguments: { Count: 2 } arguments, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue" } call } }
+           && ReceiverName(call.Expression) == name && StripKey(arguments[0].Expression).IsEquivalentTo(key, topLevel: false);
 
     private static string? ReceiverName(ExpressionSyntax receiver) => StripParentheses(receiver) switch
     {

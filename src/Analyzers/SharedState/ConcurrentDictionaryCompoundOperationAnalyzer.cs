@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -305,11 +306,20 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
             ? new EntryReference(instance, indexer.Arguments[0].Value)
             : null;
 
-    private static bool ReadsEntry(IOperation value, EntryReference entry, INamedTypeSymbol dictionary)
+    /// <summary>
+    /// Whether <paramref name="value"/> reads the entry: <c>d[k]</c>, <c>d.GetValueOrDefault(k)</c>, or a local set from
+    /// one of them or by <c>d.TryGetValue(k, out n)</c> earlier in the same body.
+    /// </summary>
+    private static bool ReadsEntry(IOperation value, EntryReference entry, INamedTypeSymbol dictionary, bool throughLocals = true)
     {
         foreach (var operation in value.DescendantsAndSelf())
         {
-            if (Entry(operation, dictionary) is { } read && SameEntry(read, entry))
+            if ((Entry(operation, dictionary) ?? ReadByCall(operation, dictionary)) is { } read && SameEntry(read, entry))
+            {
+                return true;
+            }
+
+            if (throughLocals && operation is ILocalReferenceOperation local && LocalReadsEntry(local, entry, dictionary))
             {
                 return true;
             }
@@ -317,6 +327,66 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
 
         return false;
     }
+
+    /// <summary>The entry <c>d.GetValueOrDefault(k)</c> reads (an extension method: <c>d</c> is its first argument).</summary>
+    private static EntryReference? ReadByCall(IOperation operation, INamedTypeSymbol dictionary)
+    {
+        if (operation is not IInvocationOperation { TargetMethod.Name: "GetValueOrDefault" } call)
+        {
+            return null;
+        }
+
+        var (receiver, key) = call.Instance is { } instance
+            ? (instance, call.Arguments.Length > 0 ? call.Arguments[0].Value : null)
+            : (call.Arguments.Length > 0 ? call.Arguments[0].Value : null, call.Arguments.Length > 1 ? call.Arguments[1].Value : null);
+        return receiver is not null && key is not null && IsDictionary(Strip(receiver), dictionary) ? new EntryReference(Strip(receiver), key) : null;
+    }
+
+    /// <remarks>
+    /// A <c>TryGetValue</c> whose result decides an <c>if</c> is a check-then-act, reported as one at the <c>if</c>;
+    /// here only a call whose result is dropped (<c>d.TryGetValue(k, out var n); d[k] = n + 1;</c>) counts. A local
+    /// given another value between the read and the write no longer holds what was read.
+    /// </remarks>
+    private static bool LocalReadsEntry(ILocalReferenceOperation reference, EntryReference entry, INamedTypeSymbol dictionary)
+    {
+        var root = OperationTree.Root(reference);
+        var readAt = -1;
+        var replacedAt = -1;
+        foreach (var operation in root.Descendants())
+        {
+            var at = operation.Syntax.SpanStart;
+            if (at >= reference.Syntax.SpanStart)
+            {
+                continue;
+            }
+
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local) && ReadsEntry(initial, entry, dictionary, throughLocals: false):
+                    readAt = Math.Max(readAt, at);
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2, Parent: IExpressionStatementOperation } tryGet
+                    when IsDictionary(tryGet.Instance, dictionary) && SameEntry(new EntryReference(tryGet.Instance!, tryGet.Arguments[0].Value), entry)
+                         && OutLocal(tryGet.Arguments[1].Value) is { } written && SymbolEqualityComparer.Default.Equals(written, reference.Local):
+                    readAt = Math.Max(readAt, at);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }
+                    when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                    replacedAt = Math.Max(replacedAt, at);
+                    break;
+            }
+        }
+
+        return readAt >= 0 && replacedAt < readAt;
+    }
+
+    private static ILocalSymbol? OutLocal(IOperation argument) => argument switch
+    {
+        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+        ILocalReferenceOperation local => local.Local,
+        _ => null,
+    };
 
     private static bool IsDictionary(IOperation? instance, INamedTypeSymbol dictionary)
         => instance?.Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, dictionary);

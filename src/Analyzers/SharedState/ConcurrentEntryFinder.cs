@@ -354,7 +354,7 @@ internal sealed class ConcurrentEntryFinder
                 }
                 else if (ConcurrencyTypes.Is(type, _types.ThreadingTimer) && creation.Arguments.Length > 0)
                 {
-                    Add(creation.Arguments[0].Value, creation, multiInstance: true, Unjoined(creation), entries);
+                    Add(creation.Arguments[0].Value, creation, multiInstance: !FiresOneAtATime(creation), Unjoined(creation), entries);
                 }
 
                 break;
@@ -831,6 +831,89 @@ internal sealed class ConcurrentEntryFinder
 
         return true;
     }
+
+    /// <summary>
+    /// Whether the callback of a <c>System.Threading.Timer</c> runs one call at a time: the timer never repeats (its
+    /// period is infinite where it is created and in every <c>Change</c>), and only the creating member and the
+    /// callback itself arm it (any other <c>Change</c> only disarms it, with an infinite due time). The usual form is
+    /// a one-shot timer re-armed in the callback's <c>finally</c>; then two runs never overlap.
+    /// </summary>
+    private static bool FiresOneAtATime(IObjectCreationOperation creation)
+    {
+        if (creation.Arguments.Length == 4 && !IsInfinite(creation.Arguments[3].Syntax is ArgumentSyntax period ? period.Expression : null))
+        {
+            return false; // a periodic timer starts each run on time, whether or not the last one has finished
+        }
+
+        IOperation? stored = creation.Parent;
+        while (stored is IConversionOperation)
+        {
+            stored = stored.Parent;
+        }
+
+        var timer = stored switch
+        {
+            ISimpleAssignmentOperation assignment => TimerSymbol(Strip(assignment.Target)),
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            _ => null,
+        };
+        if (timer is not (IFieldSymbol or ILocalSymbol))
+        {
+            return false; // a timer nobody can name again is never re-armed, but then a periodic one would be the point
+        }
+
+        var root = Root(creation);
+        var allowed = new List<Microsoft.CodeAnalysis.Text.TextSpan> { root.Syntax.Span };
+        switch (Strip(creation.Arguments[0].Value))
+        {
+            case IMethodReferenceOperation { Method: var callback }:
+                allowed.AddRange(callback.DeclaringSyntaxReferences.Select(r => r.Span));
+                break;
+            case IAnonymousFunctionOperation lambda:
+                allowed.Add(lambda.Syntax.Span);
+                break;
+            default:
+                return false;
+        }
+
+        var declarations = timer is IFieldSymbol field
+            ? field.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax())
+            : [root.Syntax];
+        foreach (var declaration in declarations)
+        {
+            foreach (var token in declaration.DescendantTokens())
+            {
+                if (token.ValueText != timer.Name || token.Parent is not IdentifierNameSyntax name
+                    || (name.Parent is MemberAccessExpressionSyntax receiver && receiver.Expression == name ? receiver : name.Parent)
+                        is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Change", Parent: InvocationExpressionSyntax change })
+                {
+                    continue;
+                }
+
+                var arguments = change.ArgumentList.Arguments;
+                if (arguments.Count != 2 || !IsInfinite(arguments[1].Expression))
+                {
+                    return false; // made periodic, or a Change we do not read
+                }
+
+                if (!IsInfinite(arguments[0].Expression)
+                    && (declaration.SyntaxTree != root.Syntax.SyntaxTree || !allowed.Any(span => span.Contains(token.Span))))
+                {
+                    return false; // armed from elsewhere, possibly while the callback runs
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>Timeout.Infinite</c>, <c>Timeout.InfiniteTimeSpan</c> or <c>-1</c>, as a timer's due time or period.</summary>
+    private static bool IsInfinite(ExpressionSyntax? value) => value switch
+    {
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Infinite" or "InfiniteTimeSpan", Expression: var owner } => owner.ToString() is "Timeout" or "System.Threading.Timeout" or "global::System.Threading.Timeout",
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.ValueText: "1" } } => true,
+        _ => false,
+    };
 
     private static ISymbol? TimerSymbol(IOperation reference) => reference switch
     {

@@ -116,6 +116,10 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                 return "the string is built anew for each call, so equal text is still a different object";
             case IInvocationOperation { TargetMethod.Name: not ("Intern" or "IsInterned") } call when call.Type?.SpecialType == SpecialType.System_String:
                 return $"'{call.TargetMethod.Name}' returns a new string for each call, so equal text is still a different object";
+            case IPropertyReferenceOperation { Property.GetMethod: { } getter } property when CreatesWhatItReturns(getter):
+                return $"'{property.Property.Name}' creates a new object each time it is read";
+            case IInvocationOperation call when CreatesWhatItReturns(call.TargetMethod):
+                return $"'{call.TargetMethod.Name}' creates a new object for each call";
             case ILocalReferenceOperation { Local: { } local } reference when FreshInitializer(local, reference) is { } initial:
                 return Strip(initial) is IObjectCreationOperation
                     ? $"'{local.Name}' is a new object created in this call, and no other code can lock it"
@@ -123,6 +127,34 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Whether a getter or method of the compilation does nothing but return an object it creates
+    /// (<c>object SyncRoot => new object();</c>): whoever locks what it returns locks a new object every time.
+    /// </summary>
+    private static bool CreatesWhatItReturns(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var returned = method.DeclaringSyntaxReferences[0].GetSyntax() switch
+        {
+            ArrowExpressionClauseSyntax { Expression: var value } => value, // the getter of 'T P => …'
+            AccessorDeclarationSyntax { ExpressionBody.Expression: var value } => value,
+            AccessorDeclarationSyntax { Body.Statements: { Count: 1 } statements } => (statements[0] as ReturnStatementSyntax)?.Expression,
+            MethodDeclarationSyntax { ExpressionBody.Expression: var value } => value,
+            MethodDeclarationSyntax { Body.Statements: { Count: 1 } statements } => (statements[0] as ReturnStatementSyntax)?.Expression,
+            _ => null,
+        };
+        while (returned is ParenthesizedExpressionSyntax parenthesized)
+        {
+            returned = parenthesized.Expression;
+        }
+
+        return returned is BaseObjectCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax;
     }
 
     /// <summary>

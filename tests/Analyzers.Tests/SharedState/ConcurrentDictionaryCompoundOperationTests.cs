@@ -26,6 +26,48 @@ public class ConcurrentDictionaryCompoundOperationTests
             Verify.Diagnostic().WithLocation(0).WithArguments("'_counts[key]++'", "_counts", "AddOrUpdate"));
 
     [Fact]
+    public Task Entry_read_through_a_call_or_a_local_then_set()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class RouteStats
+            {
+                private readonly ConcurrentDictionary<string, int> _hits = new();
+
+                public void Analyze(IEnumerable<string> routes)
+                    => Parallel.ForEach(routes, route =>
+                    {
+                        _hits.TryGetValue(route, out int current);
+                        {|#0:_hits[route] = current + 1|};
+                    });
+
+                public void More(string route, string other)
+                {
+                    [|_hits[route] = _hits.GetValueOrDefault(route) + 1|];
+                    var seen = _hits.GetValueOrDefault(route);
+                    [|_hits[route] = seen * 2|];
+                    int known;
+                    _hits.TryGetValue(route, out known);
+                    [|_hits[route] = known + 1|];
+
+                    _hits[other] = _hits.GetValueOrDefault(route) + 1;
+                    var fresh = _hits.GetValueOrDefault(route);
+                    fresh = 0;
+                    _hits[route] = fresh + 1;
+                    if (_hits.TryGetValue(other, out var counted))
+                    {
+                        return;
+                    }
+
+                    _hits[route] = counted;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("'_hits[route] = current + 1'", "_hits", "AddOrUpdate"));
+
+    [Fact]
     public Task Check_then_add_and_TryGetValue_then_set()
         => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Concurrent;

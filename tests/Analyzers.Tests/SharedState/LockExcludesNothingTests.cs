@@ -21,6 +21,35 @@ public class LockExcludesNothingTests
             Verify.Diagnostic().WithLocation(0).WithArguments("lock (new object())", "the object is created for this call only"));
 
     [Fact]
+    public Task Property_or_method_that_creates_what_it_returns()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            class Recorder
+            {
+                private readonly Dictionary<string, int> _counts = new();
+                private readonly object _gate = new();
+                private object SyncRoot => new object();
+                private object Fresh { get { return new(); } }
+                private object Shared => _gate;
+                private object Cached => _lazy ??= new object();
+                private object? _lazy;
+                private static object NewGate() => new object();
+
+                public void Record(string key)
+                {
+                    lock ({|#0:SyncRoot|}) { _counts[key] = 1; }
+                    lock ([|Fresh|]) { _counts[key] = 2; }
+                    lock ({|#1:NewGate()|}) { _counts[key] = 3; }
+                    lock (Shared) { _counts[key] = 4; }
+                    lock (Cached) { _counts[key] = 5; }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("lock (SyncRoot)", "'SyncRoot' creates a new object each time it is read"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("lock (NewGate())", "'NewGate' creates a new object for each call"));
+
+    [Fact]
     public Task String_built_per_call_and_boxed_value()
         => Verify.VerifyAnalyzerAsync("""
             class C

@@ -4,8 +4,9 @@ using Forklift.Analyzers.Tests.Verifiers;
 namespace Forklift.Analyzers.Tests.SharedState;
 
 /// <summary>
-/// A <c>System.Timers.Timer</c> with <c>AutoReset = false</c> fires once per start: when only its handler (and the
-/// member that subscribes it) starts it again, the handler runs one call at a time and does not race with itself.
+/// A <c>System.Timers.Timer</c> with <c>AutoReset = false</c> fires once per start, and so does a
+/// <c>System.Threading.Timer</c> whose period is infinite: when only its handler (and the member that creates or
+/// subscribes it) starts it again, the handler runs one call at a time and does not race with itself.
 /// </summary>
 public class OneShotTimerTests
 {
@@ -62,6 +63,67 @@ public class OneShotTimerTests
                 public void Poke() => _timer.Start();
 
                 private void OnTick(object? sender, ElapsedEventArgs e) => [|_polls++|];
+            }
+            """);
+
+    [Fact]
+    public Task Threading_timer_with_an_infinite_period_rearmed_in_its_callback_runs_one_call_at_a_time()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            sealed class OutboxRelay : IDisposable
+            {
+                private readonly TimeSpan _interval;
+                private readonly Timer _timer;
+                private readonly Dictionary<long, int> _attempts = new();
+                private int _passes;
+
+                public OutboxRelay(TimeSpan interval)
+                {
+                    _interval = interval;
+                    _timer = new Timer(OnTimer, null, Timeout.Infinite, Timeout.Infinite);
+                    _timer.Change(interval, Timeout.InfiniteTimeSpan);
+                }
+
+                private void OnTimer(object? state)
+                {
+                    try
+                    {
+                        _passes++;
+                        _attempts[_passes] = _attempts.GetValueOrDefault(_passes) + 1;
+                    }
+                    finally
+                    {
+                        _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+                    }
+                }
+
+                public void Pause() => _timer.Change(Timeout.Infinite, Timeout.Infinite);
+
+                public void Dispose() => _timer.Dispose();
+            }
+            """);
+
+    [Theory]
+    [InlineData("new Timer(OnTimer, null, 0, 5_000)", "")]
+    [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "public void Every(int period) => _timer.Change(0, period);")]
+    [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "public void Now() => _timer.Change(0, Timeout.Infinite);")]
+    public Task Threading_timer_that_repeats_or_is_armed_from_elsewhere_can_overlap_its_callback(string creation, string member)
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync($$"""
+            using System.Threading;
+
+            sealed class Poller
+            {
+                private readonly Timer _timer;
+                private int _polls;
+
+                public Poller() => _timer = {{creation}};
+
+                {{member}}
+
+                private void OnTimer(object? state) => [|_polls++|];
             }
             """);
 }
