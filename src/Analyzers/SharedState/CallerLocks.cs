@@ -83,6 +83,6 @@ internal static class CallerLocks
     }
 
 #pragma warning disable RS1030 // A private method's calls can be in another part of its type; the driver's semantic-model cache serves these.
-    private static SemanticModel ModelOf(Compilation compilation, SyntaxTree tree) => compilation.GetSemanticModel(tree);
+    internal static SemanticModel ModelOf(Compilation compilation, SyntaxTree tree) => compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
 }

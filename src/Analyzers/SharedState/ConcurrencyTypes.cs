@@ -23,6 +23,7 @@ internal sealed class ConcurrencyTypes
         Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
         ThreadingTimer = compilation.GetTypeByMetadataName("System.Threading.Timer");
         TimersTimer = compilation.GetTypeByMetadataName("System.Timers.Timer");
+        FileSystemWatcher = compilation.GetTypeByMetadataName("System.IO.FileSystemWatcher");
         Monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
         SemaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
         Semaphore = compilation.GetTypeByMetadataName("System.Threading.Semaphore");
@@ -89,6 +90,7 @@ internal sealed class ConcurrencyTypes
     public INamedTypeSymbol? Enumerable { get; }
     public INamedTypeSymbol? ThreadingTimer { get; }
     public INamedTypeSymbol? TimersTimer { get; }
+    public INamedTypeSymbol? FileSystemWatcher { get; }
     public INamedTypeSymbol? Monitor { get; }
     public INamedTypeSymbol? SemaphoreSlim { get; }
     public INamedTypeSymbol? Semaphore { get; }

@@ -78,8 +78,15 @@ internal sealed class ConcurrentEntryFinder
     private static readonly string[] CandidateWords =
     [
         "Run", "StartNew", "For", "ForEach", "ForEachAsync", "Invoke", "QueueUserWorkItem", "UnsafeQueueUserWorkItem",
-        "ForAll", "WhenAll", "WaitAll", "AsParallel", "Thread", "Timer", "Elapsed",
+        "ForAll", "WhenAll", "WaitAll", "AsParallel", "Thread", "Timer", "Elapsed", "Changed", "Created", "Deleted", "Renamed",
     ];
+
+    /// <summary>
+    /// Events whose handlers run on the thread pool, each raise on its own thread, so a handler can run beside
+    /// itself: a <c>System.Timers.Timer</c>'s <c>Elapsed</c> and a <c>FileSystemWatcher</c>'s change events (an editor
+    /// saving a file raises several <c>Changed</c> at once).
+    /// </summary>
+    private static readonly HashSet<string> PoolEventNames = ["Elapsed", "Changed", "Created", "Deleted", "Renamed"];
 
     private readonly ConcurrencyTypes _types;
     private readonly Dictionary<IOperation, List<IOperation>> _descendantsByRoot = new();
@@ -205,8 +212,12 @@ internal sealed class ConcurrentEntryFinder
             case ImplicitObjectCreationExpressionSyntax implicitCreation:
                 return implicitCreation.ArgumentList.Arguments.Count > 0;
             case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.AddAssignmentExpression):
-                return assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Elapsed" }
-                    or IdentifierNameSyntax { Identifier.ValueText: "Elapsed" };
+                return assignment.Left switch
+                {
+                    MemberAccessExpressionSyntax access => PoolEventNames.Contains(access.Name.Identifier.ValueText),
+                    IdentifierNameSyntax identifier => PoolEventNames.Contains(identifier.Identifier.ValueText),
+                    _ => false,
+                };
             default:
                 return false;
         }
@@ -361,6 +372,11 @@ internal sealed class ConcurrentEntryFinder
             case IEventAssignmentOperation { Adds: true } eventAssignment
                 when eventAssignment.EventReference is IEventReferenceOperation { Event: { Name: "Elapsed" } timerEvent } && ConcurrencyTypes.Is(timerEvent.ContainingType, _types.TimersTimer):
                 Add(eventAssignment.HandlerValue, eventAssignment, multiInstance: !RunsOneAtATime(eventAssignment), Unjoined(eventAssignment), entries);
+                break;
+            case IEventAssignmentOperation { Adds: true } watcherSubscription
+                when watcherSubscription.EventReference is IEventReferenceOperation { Event: { } watcherEvent } && PoolEventNames.Contains(watcherEvent.Name)
+                     && ConcurrencyTypes.Is(watcherEvent.ContainingType, _types.FileSystemWatcher):
+                Add(watcherSubscription.HandlerValue, watcherSubscription, multiInstance: true, Unjoined(watcherSubscription), entries);
                 break;
             case IInvocationOperation invocation:
                 CollectInvocation(invocation, entries);

@@ -87,7 +87,7 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
 
         var value = lockOperation.LockedValue;
         var shown = value.Syntax.ToString();
-        if (WhyNotShared(value) is { } reason)
+        if ((WhyNotShared(value) ?? WhyReplaced(value, context.SemanticModel, context.CancellationToken)) is { } reason)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), $"lock ({shown})", reason));
             return;
@@ -128,6 +128,63 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                 return null;
         }
     }
+
+    /// <summary>
+    /// Why a lock on a field that its type sets to another object outside its constructors excludes nothing while the
+    /// object changes (<c>lock (_pending) { batch = _pending; _pending = new List&lt;T&gt;(); }</c>): a thread that locked
+    /// the old object and one that locks the new one run together. Null for a readonly field, and for one set only in
+    /// constructors, by <c>??=</c>, or by <c>Interlocked.CompareExchange</c> (a lock object made once, on first use).
+    /// </summary>
+    private static string? WhyReplaced(IOperation value, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (Strip(value) is not IFieldReferenceOperation { Field: { IsReadOnly: false, IsConst: false } field }
+            || field.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+            {
+                if (token.ValueText != field.Name || token.Parent is not IdentifierNameSyntax name)
+                {
+                    continue;
+                }
+
+                SyntaxNode written = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                var replaced = written.Parent switch
+                {
+                    AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment => assignment.Left == written,
+                    ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Exchange" } } } => true,
+                    _ => false,
+                };
+                if (!replaced || name.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null)
+                {
+                    continue;
+                }
+
+                var model = reference.SyntaxTree == semanticModel.SyntaxTree ? semanticModel : CallerLocks.ModelOf(semanticModel.Compilation, reference.SyntaxTree);
+                if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, field.OriginalDefinition)
+                    && name.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member)
+                {
+                    var line = token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                    return $"'{field.Name}' is set to another object in '{MemberName(member)}' (line {line}), so a thread that locked the old object and one that locks the new one run at the same time";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string MemberName(MemberDeclarationSyntax member) => member switch
+    {
+        MethodDeclarationSyntax method => method.Identifier.ValueText,
+        PropertyDeclarationSyntax property => property.Identifier.ValueText,
+        IndexerDeclarationSyntax => "this[]",
+        EventDeclarationSyntax @event => @event.Identifier.ValueText,
+        _ => "a member",
+    };
 
     /// <summary>
     /// Whether a getter or method of the compilation does nothing but return an object it creates

@@ -136,6 +136,45 @@ public class EntryPointTests
             }
             """));
 
+    [Theory]
+    [InlineData("Changed")]
+    [InlineData("Created")]
+    [InlineData("Deleted")]
+    public Task FileSystemWatcher_change_handler(string change)
+        => Verify.VerifyAnalyzerAsync(InClass($$"""
+            static void Main()
+            {
+                var watcher = new System.IO.FileSystemWatcher(".");
+                watcher.{{change}} += (s, e) => Work();
+                watcher.EnableRaisingEvents = true;
+            }
+            """));
+
+    [Fact]
+    public Task An_event_named_Changed_of_another_type_starts_nothing()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+
+            class Settings
+            {
+                public event EventHandler? Changed;
+                public void Raise() => Changed?.Invoke(this, EventArgs.Empty);
+            }
+
+            class C
+            {
+                static int counter;
+                static void Work() => counter++;
+
+                static void Main()
+                {
+                    var settings = new Settings();
+                    settings.Changed += (s, e) => Work();
+                    settings.Raise();
+                }
+            }
+            """);
+
     [Fact]
     public Task WhenAll_over_Select_of_async_lambdas()
         => Verify.VerifyAnalyzerAsync(InClass("""

@@ -50,6 +50,48 @@ public class LockExcludesNothingTests
             Verify.Diagnostic().WithLocation(1).WithArguments("lock (NewGate())", "'NewGate' creates a new object for each call"));
 
     [Fact]
+    public Task Field_set_to_another_object_outside_the_constructors()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            class BatchingTarget
+            {
+                private List<string> _pending = new();
+                private object _gate = new();
+                private object? _lazyGate;
+                private object _sharedGate;
+                private object _exchanged = new();
+
+                public BatchingTarget() => _sharedGate = new object();
+
+                public void Write(string line)
+                {
+                    lock ({|#0:_pending|}) { _pending.Add(line); }
+                    lock (_gate) { _pending.Add(line); }
+                    lock (_lazyGate ??= new object()) { _pending.Add(line); }
+                    lock (_sharedGate) { _pending.Add(line); }
+                    lock ([|_exchanged|]) { _pending.Add(line); }
+                }
+
+                public List<string> Flush()
+                {
+                    lock ([|_pending|])
+                    {
+                        var batch = _pending;
+                        _pending = new List<string>();
+                        return batch;
+                    }
+                }
+
+                public object Gate => LazyInitializer.EnsureInitialized(ref _lazyGate!, () => new object());
+
+                public void Swap() => Interlocked.Exchange(ref _exchanged, new object());
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("lock (_pending)", "'_pending' is set to another object in 'Flush' (line 28), so a thread that locked the old object and one that locks the new one run at the same time"));
+
+    [Fact]
     public Task String_built_per_call_and_boxed_value()
         => Verify.VerifyAnalyzerAsync("""
             class C
