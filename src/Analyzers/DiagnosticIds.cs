@@ -16,6 +16,7 @@ internal static class DiagnosticIds
     public const string ConcurrentDictionaryCompoundOperation = "FL1005";
     public const string LockExcludesNothing = "FL1006";
     public const string PublishedBeforeFilled = "FL1007";
+    public const string ConcurrentDictionaryValueMutated = "FL1008";
 
     public const string LockReleaseNotInFinally = "FL2001";
     public const string NonReentrantLockReentry = "FL2002";

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using Forklift.Analyzers.Locks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>FL1008: a collection that is not thread-safe, taken out of a <c>ConcurrentDictionary</c> and changed without a lock.</summary>
+/// <remarks>
+/// A <c>ConcurrentDictionary&lt;string, HashSet&lt;string&gt;&gt;</c> makes its own members atomic, not its values:
+/// <c>d.GetOrAdd(user, _ =&gt; new HashSet&lt;string&gt;()).Add(connection)</c> on two threads for one user is two
+/// unsynchronized <c>HashSet.Add</c> calls on one set. As with FL1005, a concurrent dictionary says the code is meant
+/// to run on several threads, so no concurrency context is needed.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.ConcurrentDictionaryValueMutated,
+        title: "Guard the collections stored in a ConcurrentDictionary",
+        messageFormat: "'{0}' changes a {1} taken from '{2}': the ConcurrentDictionary makes its own members atomic, not its values, so two threads can change this {1} at once",
+        DiagnosticCategories.Concurrency,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Values of a ConcurrentDictionary are shared by every thread that reads the same key. Change a List, HashSet, Dictionary, Queue or Stack taken from one only under a lock (on the value itself, for example), or store a concurrent or immutable collection and replace it with AddOrUpdate.",
+        helpLinkUri: HelpLinks.For(DiagnosticIds.ConcurrentDictionaryValueMutated));
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <summary>What a file must name for a value to come out of a concurrent dictionary there.</summary>
+    private static readonly string[] ValueSources = ["GetOrAdd", "AddOrUpdate", "TryGetValue", "ConcurrentDictionary"];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ReferenceOnlyCompile.SkipsBodies(start.Options))
+            {
+                return; // no code is emitted, so no body can race (see ReferenceOnlyCompile)
+            }
+
+            // Looked up on first use, as FL1005 does: a lookup here waits on the binding of the references.
+            var compilation = start.Compilation;
+            var dictionary = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2"));
+            FileNodeActions.Register(
+                start,
+                MutatorPositions,
+                node =>
+                {
+                    if (dictionary.Value is { } type)
+                    {
+                        Analyze(node, type);
+                    }
+                },
+                SyntaxKind.InvocationExpression);
+        });
+    }
+
+    /// <summary>Where the file calls a member named like a mutator, when it names a source of values at all.</summary>
+    private static List<int>? MutatorPositions(SourceText text)
+        => SourceWords.Positions(text, ValueSources) is { Count: 0 } ? [] : SourceWords.Positions(text, ConcurrencyTypes.MutatorWords);
+
+    private static void Analyze(FileNode context, INamedTypeSymbol dictionary)
+    {
+        // Before binding: the receiver must be a call, an element or a local, the three ways a value comes out.
+        if (context.Node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access }
+            || !ConcurrencyTypes.IsMutatorName(name)
+            || Unwrap(access.Expression) is not (InvocationExpressionSyntax or ElementAccessExpressionSyntax or IdentifierNameSyntax)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation { Instance: { } instance } call
+            || !ConcurrencyTypes.IsMutator(call.TargetMethod))
+        {
+            return;
+        }
+
+        var types = ConcurrencyTypes.For(context.SemanticModel.Compilation);
+        var value = OperationTree.Strip(instance);
+        if (!types.IsUnsafeCollection(value.Type) || Source(value, dictionary) is not { } source
+            || CallerLocks.RunsUnderLock(call, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rule,
+            context.Node.GetLocation(),
+            context.Node.ToString(),
+            value.Type!.Name,
+            source.Syntax.ToString()));
+    }
+
+    /// <summary>
+    /// The concurrent dictionary <paramref name="value"/> was read from: <c>d.GetOrAdd(…)</c>, <c>d.AddOrUpdate(…)</c>,
+    /// <c>d[k]</c>, or a local set from one of them or by <c>d.TryGetValue(k, out v)</c> in the same body.
+    /// </summary>
+    private static IOperation? Source(IOperation value, INamedTypeSymbol dictionary)
+    {
+        switch (value)
+        {
+            case IInvocationOperation { TargetMethod.Name: "GetOrAdd" or "AddOrUpdate", Instance: { } instance } when IsDictionary(instance, dictionary):
+                return instance;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } when IsDictionary(indexed, dictionary):
+                return indexed;
+            case ILocalReferenceOperation local:
+                foreach (var operation in OperationTree.Root(local).Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                            when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && Source(OperationTree.Strip(initial), dictionary) is { } read:
+                            return read;
+                        case IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2, Instance: { } tryGet } when IsDictionary(tryGet, dictionary)
+                            && OutLocal(call: operation, index: 1) is { } written && SymbolEqualityComparer.Default.Equals(written, local.Local):
+                            return tryGet;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static ILocalSymbol? OutLocal(IOperation call, int index) => ((IInvocationOperation)call).Arguments[index].Value switch
+    {
+        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+        ILocalReferenceOperation existing => existing.Local,
+        _ => null,
+    };
+
+    private static bool IsDictionary(IOperation instance, INamedTypeSymbol dictionary)
+        => OperationTree.Strip(instance).Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, dictionary);
+
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            expression = expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)expression).Operand;
+        }
+
+        return expression;
+    }
+}

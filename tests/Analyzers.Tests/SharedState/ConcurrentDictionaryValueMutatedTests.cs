@@ -1,0 +1,81 @@
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.ConcurrentDictionaryValueMutatedAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+public class ConcurrentDictionaryValueMutatedTests
+{
+    [Fact]
+    public Task Collections_taken_out_of_a_concurrent_dictionary_and_changed()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+
+            class UserConnectionRegistry
+            {
+                private readonly ConcurrentDictionary<string, HashSet<string>> _byUser = new();
+                private readonly ConcurrentDictionary<string, List<int>> _scores = new();
+
+                public void OnConnected(string user, string connection)
+                {
+                    var connections = _byUser.GetOrAdd(user, _ => new HashSet<string>());
+                    {|#0:connections.Add(connection)|};
+                }
+
+                public void OnDisconnected(string user, string connection)
+                {
+                    if (_byUser.TryGetValue(user, out var connections))
+                    {
+                        [|connections.Remove(connection)|];
+                    }
+                }
+
+                public void Score(string user, int score)
+                {
+                    [|_scores.GetOrAdd(user, _ => new List<int>()).Add(score)|];
+                    [|_scores[user].Clear()|];
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("connections.Add(connection)", "HashSet", "_byUser"));
+
+    [Fact]
+    public Task Locked_changes_removed_values_reads_and_other_sources_are_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            class UserConnectionRegistry
+            {
+                private readonly ConcurrentDictionary<string, HashSet<string>> _byUser = new();
+                private readonly Dictionary<string, HashSet<string>> _plain = new();
+                private readonly HashSet<string> _all = new();
+
+                public void OnConnected(string user, string connection)
+                {
+                    var connections = _byUser.GetOrAdd(user, _ => new HashSet<string>());
+                    lock (connections)
+                    {
+                        connections.Add(connection);
+                    }
+
+                    var fresh = new HashSet<string>();
+                    fresh.Add(connection);
+                    _byUser.TryAdd(user + "/copy", fresh);
+                    _plain[user].Add(connection);
+                    _all.Add(connection);
+                }
+
+                public string[] Drop(string user)
+                {
+                    if (_byUser.TryRemove(user, out var removed))
+                    {
+                        removed.Add("closed");
+                        return removed.ToArray();
+                    }
+
+                    return _byUser.TryGetValue(user, out var current) ? current.ToArray() : new string[0];
+                }
+            }
+            """);
+}
