@@ -913,7 +913,8 @@ internal sealed class ConcurrentEntryFinder
                 }
 
                 if (!IsInfinite(arguments[0].Expression)
-                    && (declaration.SyntaxTree != root.Syntax.SyntaxTree || !allowed.Any(span => span.Contains(token.Span))))
+                    && (declaration.SyntaxTree != root.Syntax.SyntaxTree || !allowed.Any(span => span.Contains(token.Span)))
+                    && !ArmsOnce(change, declarations))
                 {
                     return false; // armed from elsewhere, possibly while the callback runs
                 }
@@ -921,6 +922,73 @@ internal sealed class ConcurrentEntryFinder
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="change"/> runs at most once in the object's life: inside
+    /// <c>if (Interlocked.Exchange(ref _started, 1) == 0)</c> (or <c>CompareExchange(ref _started, 1, 0) == 0</c>) on a
+    /// field that nothing else writes. A <c>Start()</c> that arms the timer the first time it is called adds no
+    /// second run beside the callback's own re-arming.
+    /// </summary>
+    private static bool ArmsOnce(InvocationExpressionSyntax change, IEnumerable<SyntaxNode> declarations)
+    {
+        SyntaxNode child = change;
+        foreach (var ancestor in change.Ancestors())
+        {
+            if (ancestor is MemberDeclarationSyntax)
+            {
+                return false;
+            }
+
+            if (ancestor is IfStatementSyntax gate && child == gate.Statement && OnceGate(gate.Condition) is { } flag)
+            {
+                return declarations.All(declaration => declaration.DescendantTokens().All(token => token.ValueText != flag.Name
+                    || token.Parent is not IdentifierNameSyntax name || name == flag.Reference || !IsWritten(name)));
+            }
+
+            child = ancestor;
+        }
+
+        return false;
+    }
+
+    /// <summary>The flag of <c>Interlocked.Exchange(ref f, 1) == 0</c> or <c>Interlocked.CompareExchange(ref f, 1, 0) == 0</c>.</summary>
+    private static (string Name, IdentifierNameSyntax Reference)? OnceGate(ExpressionSyntax condition)
+    {
+        if (condition is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals
+            || (equals.Left is InvocationExpressionSyntax ? equals.Left : equals.Right) is not InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Interlocked" }, Name.Identifier.ValueText: "Exchange" or "CompareExchange" } method,
+                ArgumentList.Arguments: { Count: >= 2 } arguments,
+            } call
+            || (call == equals.Left ? equals.Right : equals.Left) is not LiteralExpressionSyntax { Token.ValueText: "0" }
+            || !arguments[0].RefKindKeyword.IsKind(SyntaxKind.RefKeyword)
+            || arguments[1].Expression is not LiteralExpressionSyntax { Token.ValueText: not "0" }
+            || (method.Name.Identifier.ValueText == "CompareExchange" && (arguments.Count != 3 || arguments[2].Expression is not LiteralExpressionSyntax { Token.ValueText: "0" })))
+        {
+            return null;
+        }
+
+        return arguments[0].Expression switch
+        {
+            IdentifierNameSyntax field => (field.Identifier.ValueText, field),
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax field } => (field.Identifier.ValueText, field),
+            _ => null,
+        };
+    }
+
+    /// <summary>An assignment's target, an increment's operand, or a <c>ref</c>/<c>out</c> argument.</summary>
+    private static bool IsWritten(IdentifierNameSyntax name)
+    {
+        SyntaxNode target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return target.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == target,
+            PrefixUnaryExpressionSyntax prefix => prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression),
+            PostfixUnaryExpressionSyntax postfix => postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression),
+            ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+            _ => false,
+        };
     }
 
     /// <summary><c>Timeout.Infinite</c>, <c>Timeout.InfiniteTimeSpan</c> or <c>-1</c>, as a timer's due time or period.</summary>

@@ -130,10 +130,11 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Why a lock on a field that its type sets to another object outside its constructors excludes nothing while the
-    /// object changes (<c>lock (_pending) { batch = _pending; _pending = new List&lt;T&gt;(); }</c>): a thread that locked
-    /// the old object and one that locks the new one run together. Null for a readonly field, and for one set only in
-    /// constructors, by <c>??=</c>, or by <c>Interlocked.CompareExchange</c> (a lock object made once, on first use).
+    /// Why a lock on a field that its type replaces while it is locked excludes nothing across the change
+    /// (<c>lock (_pending) { batch = _pending; _pending = new List&lt;T&gt;(); }</c>, or <c>Interlocked.Exchange(ref _pending, …)</c>):
+    /// a thread that locked the old object and one that locks the new one run together. Null for a readonly field,
+    /// and for one set only in constructors, in other members outside a lock on it (a two-phase start), by
+    /// <c>??=</c>, or by <c>Interlocked.CompareExchange</c> (a lock object made once, on first use).
     /// </summary>
     private static string? WhyReplaced(IOperation value, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
@@ -152,10 +153,14 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                // A set inside a lock on the field itself (the swap 'lock (_pending) { …; _pending = new(); }'), or an
+                // 'Interlocked.Exchange', replaces the object while other threads lock it. A plain set elsewhere is
+                // usually a two-phase start ('Initialize()' before any use), which the text cannot tell from a reset.
                 SyntaxNode written = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
                 var replaced = written.Parent switch
                 {
-                    AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment => assignment.Left == written,
+                    AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                        => assignment.Left == written && name.Ancestors().OfType<LockStatementSyntax>().Any(locked => NamesField(locked.Expression, field.Name)),
                     ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Exchange" } } } => true,
                     _ => false,
                 };
@@ -176,6 +181,13 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
+
+    private static bool NamesField(ExpressionSyntax expression, string name) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: var member } => member == name,
+        _ => false,
+    };
 
     private static string MemberName(MemberDeclarationSyntax member) => member switch
     {

@@ -50,7 +50,7 @@ public class LockExcludesNothingTests
             Verify.Diagnostic().WithLocation(1).WithArguments("lock (NewGate())", "'NewGate' creates a new object for each call"));
 
     [Fact]
-    public Task Field_set_to_another_object_outside_the_constructors()
+    public Task Field_replaced_while_it_is_locked()
         => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using System.Threading;
@@ -87,6 +87,8 @@ public class LockExcludesNothingTests
                 public object Gate => LazyInitializer.EnsureInitialized(ref _lazyGate!, () => new object());
 
                 public void Swap() => Interlocked.Exchange(ref _exchanged, new object());
+
+                public void Initialize() => _gate = new object();
             }
             """,
             Verify.Diagnostic().WithLocation(0).WithArguments("lock (_pending)", "'_pending' is set to another object in 'Flush' (line 28), so a thread that locked the old object and one that locks the new one run at the same time"));

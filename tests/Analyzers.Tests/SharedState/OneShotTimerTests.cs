@@ -106,10 +106,51 @@ public class OneShotTimerTests
             }
             """);
 
+    [Fact]
+    public Task Threading_timer_armed_once_by_a_start_gate_and_rearmed_in_its_callback_runs_one_call_at_a_time()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            sealed class DependencyProbe
+            {
+                private readonly TimeSpan _interval;
+                private readonly Timer _timer;
+                private readonly Queue<bool> _history = new();
+                private int _started;
+
+                public DependencyProbe(TimeSpan interval)
+                {
+                    _interval = interval;
+                    _timer = new Timer(OnTimer, null, Timeout.Infinite, Timeout.Infinite);
+                }
+
+                public void Start()
+                {
+                    if (Interlocked.Exchange(ref _started, 1) == 0)
+                        _timer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                }
+
+                private void OnTimer(object? state)
+                {
+                    try
+                    {
+                        _history.Enqueue(true);
+                    }
+                    finally
+                    {
+                        _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+                    }
+                }
+            }
+            """);
+
     [Theory]
     [InlineData("new Timer(OnTimer, null, 0, 5_000)", "")]
     [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "public void Every(int period) => _timer.Change(0, period);")]
     [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "public void Now() => _timer.Change(0, Timeout.Infinite);")]
+    [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "int _started; public void Start() { if (Interlocked.Exchange(ref _started, 1) == 0) _timer.Change(0, Timeout.Infinite); } public void Stop() => _started = 0;")]
     public Task Threading_timer_that_repeats_or_is_armed_from_elsewhere_can_overlap_its_callback(string creation, string member)
         => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync($$"""
             using System.Threading;
