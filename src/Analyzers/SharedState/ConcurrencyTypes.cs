@@ -127,9 +127,6 @@ internal sealed class ConcurrencyTypes
 
     public static bool IsMutatorName(string name) => MutatorNames.Contains(name);
 
-    /// <summary>The names of <see cref="MutatorNames"/>, for text searches.</summary>
-    public static readonly string[] MutatorWords = MutatorNames.ToArray();
-
     public bool IsThreadStatic(ISymbol symbol)
     {
         if (ThreadStaticAttribute is null)

@@ -64,16 +64,27 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         });
     }
 
+    /// <summary>
+    /// The members that change the collections kept as values (lists, sets, dictionaries, queues, stacks, linked
+    /// lists): each word is one search of the file's text, so the builders' and <c>Random</c>'s are left out.
+    /// </summary>
+    private static readonly string[] CollectionMutators =
+    [
+        "Add", "AddRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Clear", "Insert", "InsertRange",
+        "TryAdd", "Enqueue", "Dequeue", "TryDequeue", "Push", "Pop", "TryPop", "UnionWith", "ExceptWith", "IntersectWith",
+        "SymmetricExceptWith", "AddFirst", "AddLast", "RemoveFirst", "RemoveLast",
+    ];
+
     /// <summary>Where the file calls a member named like a mutator, when it names a source of values at all.</summary>
     private static List<int>? MutatorPositions(SourceText text)
-        => SourceWords.Positions(text, ValueSources) is { Count: 0 } ? [] : SourceWords.Positions(text, ConcurrencyTypes.MutatorWords);
+        => SourceWords.Positions(text, ValueSources) is { Count: 0 } ? [] : SourceWords.Positions(text, CollectionMutators);
 
     private static void Analyze(FileNode context, INamedTypeSymbol dictionary)
     {
-        // Before binding: the receiver must be a call, an element or a local, the three ways a value comes out.
+        // Before binding: the receiver must be one of the ways a value comes out (see MayComeFromDictionary).
         if (context.Node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access }
             || !ConcurrencyTypes.IsMutatorName(name)
-            || Unwrap(access.Expression) is not (InvocationExpressionSyntax or ElementAccessExpressionSyntax or IdentifierNameSyntax)
+            || !MayComeFromDictionary(Unwrap(access.Expression))
             || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation { Instance: { } instance } call
             || !ConcurrencyTypes.IsMutator(call.TargetMethod))
         {
@@ -137,6 +148,55 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
 
     private static bool IsDictionary(IOperation instance, INamedTypeSymbol dictionary)
         => OperationTree.Strip(instance).Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, dictionary);
+
+    /// <summary>
+    /// A syntax check before anything is bound: <c>x.GetOrAdd(…)</c>, <c>x.AddOrUpdate(…)</c>, <c>x[k]</c>, or a local of
+    /// the member declared by <c>out</c> in a <c>TryGetValue</c> call or with one of the others as its initializer
+    /// (<see cref="LocalsFromDictionaries"/>). Most <c>list.Add(…)</c> calls of a file are on fields and plain locals,
+    /// and binding each would cost more than the rule.
+    /// </summary>
+    private static bool MayComeFromDictionary(ExpressionSyntax receiver)
+    {
+        switch (receiver)
+        {
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetOrAdd" or "AddOrUpdate" } }:
+            case ElementAccessExpressionSyntax:
+                return true;
+            case IdentifierNameSyntax { Identifier.ValueText: var local }:
+                return receiver.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && LocalsFromDictionaries(member).Contains(local);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The names of the member's locals declared by <c>out</c> in a <c>TryGetValue</c> call, or with a
+    /// <c>GetOrAdd</c>, <c>AddOrUpdate</c> or element access as their initializer; read once per member.
+    /// </summary>
+    private static HashSet<string> LocalsFromDictionaries(MemberDeclarationSyntax member)
+        => Locals.GetValue(member, static node =>
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in node.DescendantTokens())
+            {
+                switch (token.Parent)
+                {
+                    case VariableDeclaratorSyntax { Initializer.Value: var initial } when Unwrap(initial) is var value && value is not IdentifierNameSyntax && MayComeFromDictionary(value):
+                    case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax argument } } when IsTryGetValueOut(argument):
+                    case IdentifierNameSyntax { Parent: ArgumentSyntax outArgument } when IsTryGetValueOut(outArgument):
+                        names.Add(token.ValueText);
+                        break;
+                }
+            }
+
+            return names;
+        });
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MemberDeclarationSyntax, HashSet<string>> Locals = new();
+
+    private static bool IsTryGetValueOut(ArgumentSyntax argument)
+        => argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword)
+           && argument.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue" } } };
 
     private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
     {

@@ -27,6 +27,12 @@ public class ConcurrentDictionaryValueMutatedTests
                     {
                         [|connections.Remove(connection)|];
                     }
+
+                    HashSet<string>? known;
+                    if (_byUser.TryGetValue(user + "/old", out known))
+                    {
+                        [|known.Clear()|];
+                    }
                 }
 
                 public void Score(string user, int score)
