@@ -4,7 +4,8 @@ namespace Forklift.Package.Tests;
 [Collection(PackageFeedCollection.Name)]
 public sealed class LockRulesConsumerTests(PackageFeedFixture feed)
 {
-    private const string PlantedBug = """
+    /// <summary>An FL2001 (a <c>Monitor.Enter</c> released outside <c>finally</c>), also planted by <see cref="ReadyToRunAnalyzersTests"/>.</summary>
+    internal const string PlantedBug = """
         using System.Threading;
 
         public sealed class Account

@@ -25,26 +25,9 @@ public sealed class ReadyToRunAnalyzersTests(PackageFeedFixture feed)
         { "osx-arm64", 0xAA64 ^ 0x4644 },
     };
 
-    private const string PlantedBugs = """
-        using System.Threading;
+    /// <summary>The lock consumer's FL2001, and an FL1001.</summary>
+    private const string PlantedBugs = LockRulesConsumerTests.PlantedBug + """
 
-        public sealed class Account
-        {
-            private readonly object _gate = new();
-            private int _balance;
-
-            public void Deposit(int amount)
-            {
-                Monitor.Enter(_gate);
-                _balance += amount;
-                Monitor.Exit(_gate);
-            }
-
-            public int Balance
-            {
-                get { lock (_gate) { return _balance; } }
-            }
-        }
 
         public sealed class Tally
         {

@@ -814,17 +814,9 @@ internal sealed class ConcurrentEntryFinder
             return false;
         }
 
-        var allowed = new List<Microsoft.CodeAnalysis.Text.TextSpan> { root.Syntax.Span };
-        switch (Strip(subscription.HandlerValue))
+        if (StartingSpans(root, subscription.HandlerValue) is not { } allowed)
         {
-            case IMethodReferenceOperation { Method: var handler }:
-                allowed.AddRange(handler.DeclaringSyntaxReferences.Select(r => r.Span));
-                break;
-            case IAnonymousFunctionOperation lambda:
-                allowed.Add(lambda.Syntax.Span);
-                break;
-            default:
-                return false;
+            return false;
         }
 
         if (timer is ILocalSymbol)
@@ -879,17 +871,9 @@ internal sealed class ConcurrentEntryFinder
         }
 
         var root = Root(creation);
-        var allowed = new List<Microsoft.CodeAnalysis.Text.TextSpan> { root.Syntax.Span };
-        switch (Strip(creation.Arguments[0].Value))
+        if (StartingSpans(root, creation.Arguments[0].Value) is not { } allowed)
         {
-            case IMethodReferenceOperation { Method: var callback }:
-                allowed.AddRange(callback.DeclaringSyntaxReferences.Select(r => r.Span));
-                break;
-            case IAnonymousFunctionOperation lambda:
-                allowed.Add(lambda.Syntax.Span);
-                break;
-            default:
-                return false;
+            return false;
         }
 
         var declarations = timer is IFieldSymbol field
@@ -998,6 +982,26 @@ internal sealed class ConcurrentEntryFinder
         PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.ValueText: "1" } } => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Where a one-shot timer may be started again without two runs overlapping: the member that creates or subscribes
+    /// it (<paramref name="root"/>) and its handler, a method or a lambda; null for a handler of another kind.
+    /// </summary>
+    private static List<Microsoft.CodeAnalysis.Text.TextSpan>? StartingSpans(IOperation root, IOperation handler)
+    {
+        var spans = new List<Microsoft.CodeAnalysis.Text.TextSpan> { root.Syntax.Span };
+        switch (Strip(handler))
+        {
+            case IMethodReferenceOperation { Method: var method }:
+                spans.AddRange(method.DeclaringSyntaxReferences.Select(r => r.Span));
+                return spans;
+            case IAnonymousFunctionOperation lambda:
+                spans.Add(lambda.Syntax.Span);
+                return spans;
+            default:
+                return null;
+        }
+    }
 
     private static ISymbol? TimerSymbol(IOperation reference) => reference switch
     {
