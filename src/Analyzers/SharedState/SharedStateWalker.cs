@@ -233,7 +233,7 @@ internal sealed partial class SharedStateWalker
 
     // 'caller' is the frame that calls 'method': a local function sees its caller's captured variables, so a variable
     // declared outside the local function is shared exactly when it is shared in the caller.
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(object, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null)
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(object, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null)
     {
         if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add((VisitKey(method), owner, locks.Count > 0)))
         {
@@ -255,6 +255,7 @@ internal sealed partial class SharedStateWalker
                 var replayed = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited, method.ContainingType)
                 {
                     Via = caller?.Via,
+                    ParameterStates = parameterStates,
                 };
                 _world!.CountReplay();
                 foreach (var step in steps)
@@ -276,6 +277,7 @@ internal sealed partial class SharedStateWalker
         var frame = new Frame(context, null, allLocalsShared: false, owner, locks, depth, DisplayName(method), visited, method.ContainingType)
         {
             Via = caller?.Via,
+            ParameterStates = parameterStates,
         };
         if (method.MethodKind == MethodKind.LocalFunction && caller is not null)
         {
@@ -638,13 +640,42 @@ internal sealed partial class SharedStateWalker
             return; // only methods with source in this compilation can be followed
         }
 
-        if (frame.Recorder is { } recorder && site.Operation is { } operation)
+        var parameterStates = SharedArguments(site.Operation, frame);
+        if (parameterStates is not null)
+        {
+            frame.Recorder = null; // a digest keeps the call, not what its arguments share: this body is walked each time
+        }
+        else if (frame.Recorder is { } recorder && site.Operation is { } operation)
         {
             recorder.Follow(method, owner, operation);
         }
 
         var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
-        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame);
+        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates);
+    }
+
+    /// <summary>
+    /// The callee's parameters that receive a collection (of a type that is not thread-safe) shared in the caller's
+    /// frame, with the state each names; null when there is none.
+    /// </summary>
+    private Dictionary<ISymbol, StateKey>? SharedArguments(IOperation? call, Frame frame)
+    {
+        var arguments = call switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+        Dictionary<ISymbol, StateKey>? shared = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && CollectionSpec(argument.Value) is { } spec && Resolve(spec, frame) is { } key)
+            {
+                (shared ??= new Dictionary<ISymbol, StateKey>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = key;
+            }
+        }
+
+        return shared;
     }
 
     private void RecordWrite(IOperation target, IOperation write, Frame frame, bool isConstantStore, string? storedConstant = null)
@@ -781,7 +812,8 @@ internal sealed partial class SharedStateWalker
     {
         StateKind.Static => new StateKey(state.State, null),
         StateKind.Instance => Resolve(state.Owner, frame) is { } owner ? new StateKey(state.State, owner) : null,
-        _ => IsShared(state.State, frame) ? new StateKey(state.State, null) : null,
+        _ => frame.ParameterStates is { } aliases && aliases.TryGetValue(state.State, out var aliased) ? aliased
+            : IsShared(state.State, frame) ? new StateKey(state.State, null) : null,
     };
 
     /// <summary>A local or parameter is shared when declared outside the thread body that uses it (a captured variable).</summary>
@@ -951,6 +983,12 @@ internal sealed partial class SharedStateWalker
 
         /// <summary>For a followed body walked in a compilation that shares trees: keeps its steps for later ones.</summary>
         public BodyDigest.Recorder? Recorder { get; set; }
+
+        /// <summary>
+        /// Parameters that name shared state of the caller: a collection the caller shares, passed as an argument
+        /// (<c>Parallel.ForEach(files, f =&gt; Process(f, results))</c>), is the same collection in the callee.
+        /// </summary>
+        public Dictionary<ISymbol, StateKey>? ParameterStates { get; set; }
 
         public bool InWindow(IOperation operation)
         {

@@ -70,6 +70,85 @@ public class CollectionMutatedConcurrentlyTests
             """);
 
     [Fact]
+    public Task Shared_collection_passed_as_an_argument_to_concurrent_calls()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            static class Scanner
+            {
+                public static List<string> Scan(IEnumerable<string> files)
+                {
+                    var results = new List<string>();
+                    {|#1:Parallel.ForEach(files, file => Process(file, results))|};
+                    return results;
+                }
+
+                private static void Process(string file, List<string> found)
+                {
+                    if (file.EndsWith(".cs"))
+                        {|#0:found.Add(file)|};
+                }
+
+                public static async Task<List<int>> PublishAll(IReadOnlyList<int> ids)
+                {
+                    var failed = new List<int>();
+                    await Task.WhenAll(ids.Select(id => PublishOne(id, failed)));
+                    return failed;
+                }
+
+                private static async Task PublishOne(int id, List<int> failed)
+                {
+                    try
+                    {
+                        await Task.Delay(id);
+                    }
+                    catch (Exception)
+                    {
+                        [|failed.Add(id)|];
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("results", "List<string>", "Process", "'Process' runs on several threads (started at line 11)"));
+
+    [Fact]
+    public Task Collection_per_call_or_locked_by_the_callee_passed_as_an_argument_is_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            static class Scanner
+            {
+                public static void Scan(IEnumerable<string> files)
+                {
+                    var results = new List<string>();
+                    Parallel.ForEach(files, file =>
+                    {
+                        var mine = new List<string>();
+                        Process(file, mine);
+                        ProcessLocked(file, results);
+                        Count(file, results);
+                    });
+                }
+
+                private static void Process(string file, List<string> found) => found.Add(file);
+
+                private static void ProcessLocked(string file, List<string> found)
+                {
+                    lock (found)
+                    {
+                        found.Add(file);
+                    }
+                }
+
+                private static int Count(string file, List<string> found) => found.Count + file.Length;
+            }
+            """);
+
+    [Fact]
     public Task Mutation_while_the_starter_enumerates()
         => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
