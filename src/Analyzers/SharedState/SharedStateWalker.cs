@@ -233,7 +233,7 @@ internal sealed partial class SharedStateWalker
 
     // 'caller' is the frame that calls 'method': a local function sees its caller's captured variables, so a variable
     // declared outside the local function is shared exactly when it is shared in the caller.
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(object, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, Dictionary<ISymbol, ISymbol>? parameterOwners = null)
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(object, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null)
     {
         if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add((VisitKey(method), owner, locks.Count > 0)))
         {
@@ -256,7 +256,6 @@ internal sealed partial class SharedStateWalker
                 {
                     Via = caller?.Via,
                     ParameterStates = parameterStates,
-                    ParameterOwners = parameterOwners,
                 };
                 _world!.CountReplay();
                 foreach (var step in steps)
@@ -279,7 +278,6 @@ internal sealed partial class SharedStateWalker
         {
             Via = caller?.Via,
             ParameterStates = parameterStates,
-            ParameterOwners = parameterOwners,
         };
         if (method.MethodKind == MethodKind.LocalFunction && caller is not null)
         {
@@ -642,8 +640,8 @@ internal sealed partial class SharedStateWalker
             return; // only methods with source in this compilation can be followed
         }
 
-        var (parameterStates, parameterOwners) = SharedArguments(site.Operation, frame);
-        if (parameterStates is not null || parameterOwners is not null)
+        var parameterStates = SharedArguments(site.Operation, frame);
+        if (parameterStates is not null)
         {
             frame.Recorder = null; // a digest keeps the call, not what its arguments share: this body is walked each time
         }
@@ -653,15 +651,14 @@ internal sealed partial class SharedStateWalker
         }
 
         var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
-        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates, parameterOwners: parameterOwners);
+        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates);
     }
 
     /// <summary>
     /// The callee's parameters that receive a collection (of a type that is not thread-safe) shared in the caller's
-    /// frame, with the state each names, and those that receive another object the caller shares, with the object;
-    /// null when there is none.
+    /// frame, with the state each names; null when there is none.
     /// </summary>
-    private (Dictionary<ISymbol, StateKey>? States, Dictionary<ISymbol, ISymbol>? Owners) SharedArguments(IOperation? call, Frame frame)
+    private Dictionary<ISymbol, StateKey>? SharedArguments(IOperation? call, Frame frame)
     {
         var arguments = call switch
         {
@@ -670,29 +667,15 @@ internal sealed partial class SharedStateWalker
             _ => ImmutableArray<IArgumentOperation>.Empty,
         };
         Dictionary<ISymbol, StateKey>? shared = null;
-        Dictionary<ISymbol, ISymbol>? owners = null;
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is not { } parameter)
+            if (argument.Parameter is { } parameter && CollectionSpec(argument.Value) is { } spec && Resolve(spec, frame) is { } key)
             {
-                continue;
-            }
-
-            if (CollectionSpec(argument.Value) is { } spec)
-            {
-                if (Resolve(spec, frame) is { } key)
-                {
-                    (shared ??= new Dictionary<ISymbol, StateKey>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = key;
-                }
-            }
-            else if (argument.Value.Type is { TypeKind: TypeKind.Class, SpecialType: not SpecialType.System_String } && parameter.RefKind == RefKind.None
-                     && Resolve(OwnerOf(argument.Value), frame) is { } sharedObject)
-            {
-                (owners ??= new Dictionary<ISymbol, ISymbol>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = sharedObject;
+                (shared ??= new Dictionary<ISymbol, StateKey>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = key;
             }
         }
 
-        return (shared, owners);
+        return shared;
     }
 
     private void RecordWrite(IOperation target, IOperation write, Frame frame, bool isConstantStore, string? storedConstant = null)
@@ -819,8 +802,7 @@ internal sealed partial class SharedStateWalker
         {
             OwnerBase.This => frame.ThisOwner,
             OwnerBase.Fixed => owner.BaseSymbol,
-            OwnerBase.Variable => frame.ParameterOwners is { } owners && owners.TryGetValue(owner.BaseSymbol!, out var shared) ? shared
-                : IsShared(owner.BaseSymbol!, frame) ? owner.BaseSymbol : null,
+            OwnerBase.Variable => IsShared(owner.BaseSymbol!, frame) ? owner.BaseSymbol : null,
             _ => null,
         };
         return resolved is not null && owner.Chained is { } chained ? chained : resolved;
@@ -1007,9 +989,6 @@ internal sealed partial class SharedStateWalker
         /// (<c>Parallel.ForEach(files, f =&gt; Process(f, results))</c>), is the same collection in the callee.
         /// </summary>
         public Dictionary<ISymbol, StateKey>? ParameterStates { get; set; }
-
-        /// <summary>Parameters that receive an object the caller shares: its fields are that object's fields.</summary>
-        public Dictionary<ISymbol, ISymbol>? ParameterOwners { get; set; }
 
         public bool InWindow(IOperation operation)
         {

@@ -41,45 +41,6 @@ public class SharedStateMutationTests
     }
 
     [Fact]
-    public Task Shared_object_passed_as_an_argument_to_concurrent_calls()
-        => Verify.VerifyAnalyzerAsync("""
-            using System.Collections.Generic;
-            using System.Threading.Tasks;
-
-            sealed class Stats
-            {
-                public int Files;
-                private readonly object _gate = new();
-                private long _bytes;
-
-                public void Add(long n)
-                {
-                    lock (_gate)
-                    {
-                        _bytes += n;
-                    }
-                }
-            }
-
-            static class Scanner
-            {
-                public static Stats Scan(IEnumerable<string> files)
-                {
-                    var stats = new Stats();
-                    Parallel.ForEach(files, file => Count(file, stats, new Stats()));
-                    return stats;
-                }
-
-                private static void Count(string file, Stats shared, Stats mine)
-                {
-                    [|shared.Files++|];
-                    shared.Add(file.Length);
-                    mine.Files++;
-                }
-            }
-            """);
-
-    [Fact]
     public Task Seed_with_lock_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync(SeedTemplate
             .Replace("DEPOSIT", "lock (gate) { balance = balance + n; }")
