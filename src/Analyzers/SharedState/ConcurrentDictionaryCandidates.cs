@@ -528,7 +528,7 @@ internal static class ConcurrentDictionaryCandidates
         return expression;
     }
 
-    private static ExpressionSyntax StripParentheses(ExpressionSyntax expression)
+    internal static ExpressionSyntax StripParentheses(ExpressionSyntax expression)
     {
         while (true)
         {

@@ -84,7 +84,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         // Before binding: the receiver must be one of the ways a value comes out (see MayComeFromDictionary).
         if (context.Node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access }
             || !ConcurrencyTypes.IsMutatorName(name)
-            || !MayComeFromDictionary(Unwrap(access.Expression))
+            || !MayComeFromDictionary(ConcurrentDictionaryCandidates.StripParentheses(access.Expression))
             || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation { Instance: { } instance } call
             || !ConcurrencyTypes.IsMutator(call.TargetMethod))
         {
@@ -181,7 +181,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             {
                 switch (token.Parent)
                 {
-                    case VariableDeclaratorSyntax { Initializer.Value: var initial } when Unwrap(initial) is var value && value is not IdentifierNameSyntax && MayComeFromDictionary(value):
+                    case VariableDeclaratorSyntax { Initializer.Value: var initial } when ConcurrentDictionaryCandidates.StripParentheses(initial) is var value && value is not IdentifierNameSyntax && MayComeFromDictionary(value):
                     case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax argument } } when IsTryGetValueOut(argument):
                     case IdentifierNameSyntax { Parent: ArgumentSyntax outArgument } when IsTryGetValueOut(outArgument):
                         names.Add(token.ValueText);
@@ -197,14 +197,4 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     private static bool IsTryGetValueOut(ArgumentSyntax argument)
         => argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword)
            && argument.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue" } } };
-
-    private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
-        {
-            expression = expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)expression).Operand;
-        }
-
-        return expression;
-    }
 }
