@@ -172,7 +172,8 @@ internal sealed class ConcurrencyModel
         var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
 
         // A part of a partial type may synchronize in another file; its accesses here are judged with the whole type.
-        var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords) || SourceWords.Any(text, PartialWord);
+        var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords) || SourceWords.Any(text, PartialWord)
+                           || SourceWords.Any(text, DeclaredConcurrency.Words);
 
         // A call of a method of the compilation that runs a delegate parameter on several threads (ParallelHelpers).
         var helpers = ParallelHelpers.Names(compilation, cancellationToken);

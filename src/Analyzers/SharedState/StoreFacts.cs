@@ -34,6 +34,13 @@ internal static class StoreFacts
             return false;
         }
 
+        if (stateType is { IsValueType: true, TypeKind: TypeKind.Struct })
+        {
+            // A record struct is copied field by field: a reader can see half of one store and half of another (a
+            // 'State = Open' with the 'OpenedUtc' of the closed state), so even a complete value is not published whole.
+            return false;
+        }
+
         return assignment switch
         {
             ICoalesceAssignmentOperation => true,

@@ -8,8 +8,9 @@ namespace Forklift.Analyzers.SharedState;
 
 /// <summary>
 /// Concurrency that comes from callers: a type that synchronizes its own state (a lock region on its own field, or
-/// <c>Interlocked</c>/<c>Volatile</c> on one), or that carries an attribute named <c>ThreadSafe</c>, declares that its
-/// members run at the same time. Its non-private members, and its own methods used as callbacks, are the concurrent
+/// <c>Interlocked</c>/<c>Volatile</c> on one), or that declares itself shared (an attribute named <c>ThreadSafe</c>, its
+/// documentation, or a framework base type's contract: <see cref="DeclaredConcurrency"/>), declares that its members
+/// run at the same time. Its public members (or the contract's), and its own methods used as callbacks, are the concurrent
 /// entries; their accesses to the type's state are composed from per-method summaries through the calls between them.
 /// </summary>
 /// <remarks>
@@ -39,9 +40,13 @@ internal sealed class TypeConcurrency
     /// <summary>Which declared methods can reach reportable state; null until known, or when every method counts.</summary>
     private ReportableState? _reportable;
 
-    private TypeConcurrency(INamedTypeSymbol type, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    /// <summary>What the type says about its concurrency itself (see <see cref="DeclaredConcurrency"/>).</summary>
+    private readonly (DeclaredConcurrency.Kind Kind, string Why, DeclaredConcurrency.Contract? Contract) _declaration;
+
+    private TypeConcurrency(INamedTypeSymbol type, (DeclaredConcurrency.Kind, string, DeclaredConcurrency.Contract?) declaration, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
         _type = type;
+        _declaration = declaration;
         _types = types;
         _semanticModels = semanticModels;
         _cancellationToken = cancellationToken;
@@ -59,22 +64,29 @@ internal sealed class TypeConcurrency
     public static void Analyze(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
     {
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsRecord && type.TypeKind == TypeKind.Struct
-            || IsSingleUserByContract(type) || !MaySynchronize(type, compilation, cancellationToken))
+            || IsSingleUserByContract(type))
+        {
+            return;
+        }
+
+        var declaration = DeclaredConcurrency.Of(type, cancellationToken);
+        if (declaration.Kind == DeclaredConcurrency.Kind.SingleUser
+            || (declaration.Kind == DeclaredConcurrency.Kind.None && !MaySynchronize(type, compilation, cancellationToken)))
         {
             return;
         }
 
         if (type.DeclaringSyntaxReferences.Length < 2)
         {
-            new TypeConcurrency(type, types, semanticModels, cancellationToken).Report(tree, findings);
+            new TypeConcurrency(type, declaration, types, semanticModels, cancellationToken).Report(tree, findings);
             return;
         }
 
-        findings.AddFrom(AllFiles(type, compilation, types, semanticModels, cancellationToken), tree);
+        findings.AddFrom(AllFiles(type, declaration, compilation, types, semanticModels, cancellationToken), tree);
     }
 
     /// <summary>A partial type's findings in all its files, shared by the files' models (see <see cref="PartialTypes"/>).</summary>
-    private static RaceFindings AllFiles(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    private static RaceFindings AllFiles(INamedTypeSymbol type, (DeclaredConcurrency.Kind, string, DeclaredConcurrency.Contract?) declaration, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
         var perType = PartialTypes.GetValue(compilation, _ => new ConcurrentDictionary<INamedTypeSymbol, Lazy<RaceFindings>>(SymbolEqualityComparer.Default));
         while (true)
@@ -85,7 +97,7 @@ internal sealed class TypeConcurrency
                 () =>
                 {
                     var all = new RaceFindings();
-                    new TypeConcurrency(type, types, semanticModels, cancellationToken).Report(tree: null, all);
+                    new TypeConcurrency(type, declaration, types, semanticModels, cancellationToken).Report(tree: null, all);
                     return all;
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication));
@@ -171,7 +183,7 @@ internal sealed class TypeConcurrency
             var method = declared[i];
             var isEntry = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor
                 ? facts[i].HasDeferredCode || !facts[i].Known
-                : delegateTargets.Contains(method.PartialImplementationPart ?? method.OriginalDefinition) || IsCallable(method);
+                : delegateTargets.Contains(method.PartialImplementationPart ?? method.OriginalDefinition) || IsEntry(method);
             if ((facts[i].MattersUnreached || (isEntry && CanReachReportableState(method))) && Summary(method) is { } summary)
             {
                 methods.Add(summary);
@@ -457,15 +469,9 @@ internal sealed class TypeConcurrency
     /// <summary>Why the type's members run concurrently, or null when nothing says they do.</summary>
     private Concurrency? Reason(List<MethodSummary> methods)
     {
-        for (var type = _type; type is not null; type = type.ContainingType)
+        if (_declaration.Kind is DeclaredConcurrency.Kind.Declared or DeclaredConcurrency.Kind.Contract)
         {
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (attribute.AttributeClass?.Name is "ThreadSafeAttribute" or "ThreadSafe")
-                {
-                    return new Concurrency(_type, declared: true, $"'{_type.Name}' is marked [ThreadSafe]");
-                }
-            }
+            return new Concurrency(_type, declared: true, _declaration.Why);
         }
 
         foreach (var summary in methods)
@@ -508,7 +514,7 @@ internal sealed class TypeConcurrency
             {
                 yield return (summary, false, start);
             }
-            else if (IsCallable(method))
+            else if (IsEntry(method))
             {
                 yield return (summary, false, null);
             }
@@ -518,6 +524,28 @@ internal sealed class TypeConcurrency
     private static bool IsDisposal(IMethodSymbol method)
         => method.MethodKind == MethodKind.Destructor
            || method.Name is "Dispose" or "DisposeAsync" or "System.IDisposable.Dispose" or "System.IAsyncDisposable.DisposeAsync";
+
+    /// <summary>
+    /// Whether callers may run <paramref name="method"/> at once: for a framework contract, the members it names; for a
+    /// type that declares itself shared, its internal members as well (the library's own code shares its instances);
+    /// otherwise what <see cref="IsCallable"/> says.
+    /// </summary>
+    private bool IsEntry(IMethodSymbol method)
+    {
+        switch (_declaration.Kind)
+        {
+            case DeclaredConcurrency.Kind.Contract when _declaration.Contract is { } contract:
+                return DeclaredConcurrency.IsContractMember(method, contract);
+            case DeclaredConcurrency.Kind.Declared:
+                var accessor = method.AssociatedSymbol ?? method;
+                return IsCallable(method)
+                       || (_declaration.Contract is { } documented && DeclaredConcurrency.IsContractMember(method, documented))
+                       || (method.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal
+                           && accessor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal);
+            default:
+                return IsCallable(method);
+        }
+    }
 
     /// <summary>
     /// Members clients call: public ones and interface implementations. Protected members are called by the base

@@ -1,0 +1,284 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// What a type says about its own concurrency, before any body is bound: an attribute named <c>ThreadSafe</c>; the
+/// contract of a framework base type whose members the framework calls at once (an <c>HttpClient</c> handler's
+/// <c>SendAsync</c>); or its documentation, read as a reviewer reads it ("thread-safe", "one instance is shared by
+/// every sender", or "not thread-safe").
+/// </summary>
+/// <remarks>
+/// <para>A type that takes no lock and uses no <c>Interlocked</c> still declares concurrency this way, and that is
+/// where the races of code that relies on callers are: a circuit breaker "shared by every request", a
+/// <c>DelegatingHandler</c> that refreshes a token in plain fields. RacerD reads <c>@ThreadSafe</c>; .NET libraries write
+/// the same contract in their documentation ("This type is thread safe", LiteDB's <c>/// [ThreadSafe]</c>).</para>
+/// <para>Only the comments directly above the type's declarations are read, lower-cased, as phrases: a phrase after
+/// "not", "never" or "non-" denies what it says.</para>
+/// </remarks>
+internal static class DeclaredConcurrency
+{
+    /// <summary>How a type declares its concurrency; <see cref="None"/> when it does not.</summary>
+    public enum Kind
+    {
+        None,
+
+        /// <summary>An attribute named <c>ThreadSafe</c>, or documentation that says so: every non-private member runs at once.</summary>
+        Declared,
+
+        /// <summary>A framework base type's contract: its <see cref="Contract.Members"/> run at once.</summary>
+        Contract,
+
+        /// <summary>Documented as not thread-safe, or as used by one thread: its own locks guard something else.</summary>
+        SingleUser,
+    }
+
+    /// <summary>A framework type whose overridden or implemented members the framework calls concurrently.</summary>
+    public sealed class Contract
+    {
+        public Contract(string @namespace, string name, string calledBy, params string[] members)
+        {
+            Namespace = @namespace;
+            Name = name;
+            CalledBy = calledBy;
+            Members = members;
+        }
+
+        public string Namespace { get; }
+        public string Name { get; }
+
+        /// <summary>Who calls the members at once, for the message.</summary>
+        public string CalledBy { get; }
+
+        public string[] Members { get; }
+    }
+
+    /// <summary>
+    /// Framework types that share one instance among concurrent callers by contract. An <c>HttpClient</c> sends every
+    /// request through one handler chain; <c>JsonSerializerOptions</c> cache one converter for every serialization;
+    /// a logger provider's loggers are called from every thread; a <c>TaskScheduler</c> is queued to from any thread;
+    /// an <c>EventListener</c> is called on the thread that writes each event.
+    /// </summary>
+    public static readonly Contract[] Contracts =
+    [
+        new("System.Net.Http", "HttpMessageHandler", "'HttpClient' sends every request through one instance", "SendAsync", "Send"),
+        new("System.Text.Json.Serialization", "JsonConverter", "'JsonSerializerOptions' share one converter among all serializations", "Read", "Write", "ReadAsPropertyName", "WriteAsPropertyName"),
+        new("Newtonsoft.Json", "JsonConverter", "serializer settings share one converter among all serializations", "ReadJson", "WriteJson"),
+        new("Microsoft.Extensions.Logging", "ILogger", "a logger is called from every thread that logs", "Log", "IsEnabled", "BeginScope"),
+        new("System.Threading.Tasks", "TaskScheduler", "tasks are queued to a scheduler from any thread", "QueueTask", "TryExecuteTaskInline", "TryDequeue"),
+        new("System.Diagnostics.Tracing", "EventListener", "events are delivered on the threads that write them", "OnEventWritten"),
+    ];
+
+    /// <summary>
+    /// Words without which a file declares no concurrency this way (the model's per-file pre-check): the attribute,
+    /// the contract types' names, and the documentation's key words.
+    /// </summary>
+    public static readonly string[] Words =
+    [
+        "ThreadSafe", "ThreadSafeAttribute",
+        "HttpMessageHandler", "DelegatingHandler", "JsonConverter", "ILogger", "TaskScheduler", "EventListener",
+        "safe", "Safe", "threadsafe", "singleton", "Singleton", "shared", "Shared", "instance", "Instance", "threads", "concurrently",
+    ];
+
+    private static readonly string[] SharedPhrases =
+    [
+        "thread-safe", "thread safe", "threadsafe", "[threadsafe]", "safe for concurrent", "safe to call concurrently", "safe to use concurrently",
+        "singleton", "shared by", "shared across", "shared between", "shared among", "single instance", "one instance", "single shared",
+        "multiple threads", "many threads", "several threads", "any thread", "concurrent callers", "called concurrently", "in-flight",
+    ];
+
+    private static readonly string[] SingleUserPhrases =
+    [
+        "one thread at a time", "single thread", "single-threaded", "per thread", "instance per thread", "not multi thread", "not multi-thread",
+    ];
+
+    /// <summary>How <paramref name="type"/> (or a type it is nested in) declares its concurrency, and why, for the message.</summary>
+    /// <remarks>A documented type keeps its contract too: the framework still calls the contract's members, protected or not.</remarks>
+    public static (Kind Kind, string Why, Contract? Contract) Of(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "ThreadSafeAttribute" or "ThreadSafe")
+                {
+                    return (Kind.Declared, $"'{type.Name}' is marked [ThreadSafe]", null);
+                }
+            }
+        }
+
+        var (documented, phrase) = Documented(type, cancellationToken);
+        if (documented == Kind.SingleUser)
+        {
+            return (Kind.SingleUser, string.Empty, null);
+        }
+
+        var contract = ContractOf(type);
+        if (documented == Kind.Declared)
+        {
+            return (Kind.Declared, $"'{type.Name}' is documented as shared (\"{phrase}\")", contract);
+        }
+
+        if (contract is not null)
+        {
+            return (Kind.Contract, $"{contract.CalledBy} ('{type.Name}' derives from '{contract.Name}')", contract);
+        }
+
+        return (Kind.None, string.Empty, null);
+    }
+
+    /// <summary>Whether <paramref name="method"/> is one of the members the contract runs concurrently.</summary>
+    public static bool IsContractMember(IMethodSymbol method, Contract contract)
+        => Array.IndexOf(contract.Members, method.Name) >= 0
+           && (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0 || method.DeclaredAccessibility == Accessibility.Public);
+
+    private static Contract? ContractOf(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (Find(current) is { } contract)
+            {
+                return contract;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (Find(implemented) is { } contract)
+            {
+                return contract;
+            }
+        }
+
+        return null;
+    }
+
+    private static Contract? Find(INamedTypeSymbol type)
+    {
+        foreach (var contract in Contracts)
+        {
+            if (type.Name == contract.Name && type.ContainingNamespace?.ToDisplayString() == contract.Namespace)
+            {
+                return contract;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What the comments directly above the type's declarations say, and the phrase that says it.</summary>
+    private static (Kind Kind, string Phrase) Documented(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not MemberDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            var comments = CommentsAbove(declaration);
+            if (comments.Length == 0)
+            {
+                continue;
+            }
+
+            if (FindPhrase(comments, SingleUserPhrases, denied: false) is not null
+                || FindPhrase(comments, SharedPhrases, denied: true) is not null)
+            {
+                return (Kind.SingleUser, string.Empty);
+            }
+
+            if (FindPhrase(comments, SharedPhrases, denied: false) is { } phrase)
+            {
+                return (Kind.Declared, phrase);
+            }
+        }
+
+        return (Kind.None, string.Empty);
+    }
+
+    /// <summary>The lower-cased text of the comments in the declaration's leading trivia, one space between words.</summary>
+    private static string CommentsAbove(MemberDeclarationSyntax declaration)
+    {
+        var trivia = declaration.GetLeadingTrivia();
+        if (!trivia.Any(SyntaxKind.SingleLineDocumentationCommentTrivia) && !trivia.Any(SyntaxKind.MultiLineDocumentationCommentTrivia)
+            && !trivia.Any(SyntaxKind.SingleLineCommentTrivia) && !trivia.Any(SyntaxKind.MultiLineCommentTrivia))
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var piece in trivia)
+        {
+            if (piece.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || piece.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)
+                || piece.IsKind(SyntaxKind.SingleLineCommentTrivia) || piece.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                text.Append(piece.ToFullString()).Append(' ');
+            }
+        }
+
+        // Comment markers and line breaks become spaces, and runs of spaces one, so that a phrase broken over two
+        // lines of a summary still reads as one.
+        var normalized = new System.Text.StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.ToString())
+        {
+            if (char.IsWhiteSpace(c) || c == '/' || c == '*')
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && normalized.Length > 0)
+            {
+                normalized.Append(' ');
+            }
+
+            space = false;
+            normalized.Append(char.ToLowerInvariant(c));
+        }
+
+        return normalized.ToString();
+    }
+
+    /// <summary>The first of <paramref name="phrases"/> in <paramref name="text"/> that is (or, with <paramref name="denied"/> false, is not) denied.</summary>
+    private static string? FindPhrase(string text, string[] phrases, bool denied)
+    {
+        foreach (var phrase in phrases)
+        {
+            for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                if (!StartsWord(text, at))
+                {
+                    continue;
+                }
+
+                if (IsDenied(text, at) == denied)
+                {
+                    return phrase;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool StartsWord(string text, int at) => at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+
+    /// <summary>Whether the phrase at <paramref name="at"/> follows a denial within its clause: "not", "never", "non-", "n't".</summary>
+    private static bool IsDenied(string text, int at)
+    {
+        var start = Math.Max(0, at - 24);
+        var before = text.Substring(start, at - start);
+        var clause = before.LastIndexOfAny(['.', ';', ',', ':']);
+        if (clause >= 0)
+        {
+            before = before.Substring(clause + 1);
+        }
+
+        return before.EndsWith("non-", StringComparison.Ordinal)
+               || before.Contains("not ") || before.Contains("n't ") || before.Contains("never ") || before.Contains("no ");
+    }
+}

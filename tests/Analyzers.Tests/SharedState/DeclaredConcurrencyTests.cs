@@ -1,0 +1,182 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// Types that say they are shared without synchronizing anything: by documentation, or by a framework base type's
+/// contract (<see cref="DeclaredConcurrency"/>); and types whose documentation says they are not.
+/// </summary>
+public class DeclaredConcurrencyTests
+{
+    private static Task VerifyMutationAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(source, expected);
+
+    [Fact]
+    public Task Delegating_handler_refreshing_a_token_in_plain_fields()
+        => VerifyMutationAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class {|#1:TokenHandler|} : DelegatingHandler
+            {
+                private string _token;
+                private DateTime _expiresUtc;
+
+                public TimeSpan Skew { get; set; }
+
+                protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                {
+                    if (_token is null || DateTime.UtcNow >= _expiresUtc)
+                    {
+                        await RefreshAsync(cancellationToken);
+                    }
+
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+                    return await base.SendAsync(request, cancellationToken);
+                }
+
+                private async Task RefreshAsync(CancellationToken cancellationToken)
+                {
+                    await Task.Delay(10, cancellationToken);
+                    _token = Guid.NewGuid().ToString();
+                    {|#0:_expiresUtc = DateTime.UtcNow.AddMinutes(5)|};
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_expiresUtc", "RefreshAsync",
+                "'RefreshAsync' may run on several threads at once: 'HttpClient' sends every request through one instance ('TokenHandler' derives from 'HttpMessageHandler')"));
+
+    [Fact]
+    public Task Type_documented_as_shared_by_every_request_updates_a_counter_without_a_lock()
+        => VerifyMutationAsync("""
+            /// <summary>
+            /// Guards the payment gateway. A single instance is registered for the whole process, so every checkout
+            /// request goes through <see cref="Record"/>.
+            /// </summary>
+            public sealed class {|#1:GatewayBreaker|}
+            {
+                private int _failures;
+                private bool _open;
+
+                public void Record(bool failed)
+                {
+                    if (failed)
+                    {
+                        {|#0:_failures++|};
+                        [|_open = _failures > 5|];
+                    }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_failures", "Record", "'Record' may run on several threads at once: 'GatewayBreaker' is documented as shared (\"single instance\")"));
+
+    [Fact]
+    public Task Internal_member_of_a_documented_shared_pool_is_called_concurrently_too()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            /// <summary>One pool instance is shared by every sender that talks to the endpoint.</summary>
+            public sealed class ConnectionPool
+            {
+                private readonly object _sync = new object();
+                private readonly Stack<object> _idle = new();
+
+                public object Rent() { lock (_sync) { return _idle.Count > 0 ? _idle.Pop() : new object(); } }
+
+                internal void Return(object connection) => [|_idle.Push(connection)|];
+            }
+            """);
+
+    [Fact]
+    public Task Record_struct_is_torn_by_a_plain_store_so_it_is_not_an_idempotent_publication()
+        => VerifyMutationAsync("""
+            using System;
+
+            public readonly record struct Snapshot(bool Open, int Failures, DateTime OpenedUtc);
+
+            /// <summary>This type is thread-safe.</summary>
+            public sealed class Breaker
+            {
+                private Snapshot _snapshot;
+
+                public void Fail()
+                {
+                    var current = _snapshot;
+                    [|_snapshot = current with { Failures = current.Failures + 1 }|];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Contract_type_configured_through_public_setters_is_only_concurrent_in_its_contract_members()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class HeaderHandler : DelegatingHandler
+            {
+                private string _name = "X-Client";
+
+                public string Name { get => _name; set => _name = value + "-v2"; }
+
+                protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                {
+                    request.Headers.Add(_name, "forklift");
+                    return base.SendAsync(request, cancellationToken);
+                }
+            }
+            """);
+
+    [Theory]
+    [InlineData("This class is not thread-safe: create one per request.")]
+    [InlineData("Not thread safe; each worker owns one.")]
+    [InlineData("Used by one thread at a time, the import loop.")]
+    public Task Type_documented_as_not_shared_is_left_alone_even_where_it_locks(string summary)
+        => SharedStateSilence.VerifyNoRaceAsync($$"""
+            using System.Collections.Generic;
+
+            /// <summary>{{summary}}</summary>
+            public sealed class Batch
+            {
+                private readonly object _sync = new object();
+                private readonly List<string> _rows = new();
+
+                public void Add(string row) { lock (_sync) { _rows.Add(row); } }
+                public void Clear() => _rows.Clear();
+            }
+            """);
+
+    [Fact]
+    public Task Denied_sharing_phrase_does_not_declare_concurrency()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            /// <summary>Runs scheduled tasks in order and never concurrently; not shared by other schedulers.</summary>
+            public sealed class OrderedRunner
+            {
+                private readonly List<string> _done = new();
+                public void Run(string name) => _done.Add(name);
+            }
+            """);
+
+    [Fact]
+    public Task Undocumented_type_without_synchronization_is_still_not_assumed_concurrent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            /// <summary>Collects the rows of one report.</summary>
+            public sealed class ReportBuilder
+            {
+                private readonly List<string> _rows = new();
+                private int _count;
+                public void Add(string row) { _rows.Add(row); _count++; }
+            }
+            """);
+}
