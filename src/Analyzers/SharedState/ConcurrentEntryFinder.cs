@@ -200,7 +200,7 @@ internal sealed class ConcurrentEntryFinder
                 }
 
                 // PLINQ operators: only after AsParallel() somewhere in the receiver chain.
-                return HasLambdaArgument(invocation.ArgumentList) && ReceiverChainHasAsParallel(invocation.Expression);
+                return MayHaveDelegateArgument(invocation.ArgumentList) && ReceiverChainHasAsParallel(invocation.Expression);
             case ObjectCreationExpressionSyntax creation:
                 var typeName = creation.Type switch
                 {
@@ -242,7 +242,7 @@ internal sealed class ConcurrentEntryFinder
 
         if (candidate is not InvocationExpressionSyntax invocation
             || InvokedName(invocation.Expression) is not { } name || name is "StartNew" or "ForAll" || !StartNames.Contains(name)
-            || (HasLambdaArgument(invocation.ArgumentList) && ReceiverChainHasAsParallel(invocation.Expression)))
+            || (MayHaveDelegateArgument(invocation.ArgumentList) && ReceiverChainHasAsParallel(invocation.Expression)))
         {
             return true; // not a static start, or an instance one (TaskFactory.StartNew, ParallelEnumerable.ForAll), or PLINQ
         }
@@ -313,11 +313,12 @@ internal sealed class ConcurrentEntryFinder
         _ => null,
     };
 
-    private static bool HasLambdaArgument(ArgumentListSyntax arguments)
+    /// <summary>A lambda argument, or a name that may be a method group (<c>.Select(HashFile)</c>, <c>.Where(this.IsDue)</c>).</summary>
+    private static bool MayHaveDelegateArgument(ArgumentListSyntax arguments)
     {
         foreach (var argument in arguments.Arguments)
         {
-            if (argument.Expression is AnonymousFunctionExpressionSyntax)
+            if (argument.Expression is AnonymousFunctionExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax)
             {
                 return true;
             }

@@ -7,16 +7,18 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>
 /// What a type says about its own concurrency, before any body is bound: an attribute named <c>ThreadSafe</c>; the
 /// contract of a framework base type whose members the framework calls at once (an <c>HttpClient</c> handler's
-/// <c>SendAsync</c>); or its documentation, read as a reviewer reads it ("thread-safe", "one instance is shared by
-/// every sender", or "not thread-safe").
+/// <c>SendAsync</c>); or its documentation, read as a reviewer reads it ("one pool instance is shared by every
+/// sender", or "not thread-safe").
 /// </summary>
 /// <remarks>
 /// <para>A type that takes no lock and uses no <c>Interlocked</c> still declares concurrency this way, and that is
-/// where the races of code that relies on callers are: a circuit breaker "shared by every request", a
-/// <c>DelegatingHandler</c> that refreshes a token in plain fields. RacerD reads <c>@ThreadSafe</c>; .NET libraries write
-/// the same contract in their documentation ("This type is thread safe", LiteDB's <c>/// [ThreadSafe]</c>).</para>
-/// <para>Only the comments directly above the type's declarations are read, lower-cased, as phrases: a phrase after
-/// "not", "never" or "non-" denies what it says.</para>
+/// where the races of code that relies on callers are: a circuit breaker "a single instance … every request", a
+/// <c>DelegatingHandler</c> that refreshes a token in plain fields. RacerD reads <c>@ThreadSafe</c>.</para>
+/// <para>Only the documentation comments directly above the type's declarations are read, lower-cased, as phrases: a phrase after
+/// "not", "never" or "non-" denies what it says. Read over the documentation of nine real libraries, a sharing phrase
+/// alone ("instances are shared between connections", "the engine contains a single instance of the header page",
+/// "how many threads the group may consume") or a bare "thread-safe" made mostly false reports (docs/real-code.md),
+/// so a sharing phrase counts only beside who shares it, and a claim of thread safety only when denied.</para>
 /// </remarks>
 internal static class DeclaredConcurrency
 {
@@ -25,7 +27,7 @@ internal static class DeclaredConcurrency
     {
         None,
 
-        /// <summary>An attribute named <c>ThreadSafe</c>, or documentation that says so: every non-private member runs at once.</summary>
+        /// <summary>An attribute named <c>ThreadSafe</c>, or documentation that says the instances are shared: every public or internal member runs at once.</summary>
         Declared,
 
         /// <summary>A framework base type's contract: its <see cref="Contract.Members"/> run at once.</summary>
@@ -79,14 +81,39 @@ internal static class DeclaredConcurrency
     [
         "ThreadSafe", "ThreadSafeAttribute",
         "HttpMessageHandler", "DelegatingHandler", "JsonConverter", "ILogger", "TaskScheduler", "EventListener",
-        "safe", "Safe", "threadsafe", "singleton", "Singleton", "shared", "Shared", "instance", "Instance", "threads", "concurrently",
+        "safe", "Safe", "threadsafe", "singleton", "Singleton", "shared", "Shared", "instance", "Instance", "thread", "threads", "concurrently",
     ];
 
-    private static readonly string[] SharedPhrases =
+    /// <summary>
+    /// Phrases that claim thread safety; only their denial ("not thread-safe") is read. The claim alone declares
+    /// nothing: library documentation says "thread-safe" of types that are set up on one thread and then only read
+    /// (LiteDB's <c>/// [ThreadSafe]</c> engine services), and a type that is thread-safe by its own locks is found by them.
+    /// </summary>
+    private static readonly string[] ClaimPhrases =
     [
-        "thread-safe", "thread safe", "threadsafe", "[threadsafe]", "safe for concurrent", "safe to call concurrently", "safe to use concurrently",
-        "singleton", "shared by", "shared across", "shared between", "shared among", "single instance", "one instance", "single shared",
-        "multiple threads", "many threads", "several threads", "any thread", "concurrent callers", "called concurrently", "in-flight",
+        "thread-safe", "thread safe", "threadsafe", "safe for concurrent", "safe to call concurrently", "safe to use concurrently",
+    ];
+
+    /// <summary>
+    /// Phrases that say one instance serves many users; they declare concurrency only in a sentence that also names
+    /// who uses it at once (<see cref="Actors"/>): "one pool instance is shared by every sender", not "instances are
+    /// shared between connections to the same database" or "the engine contains a single instance of the header page".
+    /// </summary>
+    private static readonly string[] SharingPhrases =
+    [
+        "shared by", "shared across", "shared between", "shared among", "single instance", "one instance", "single shared", "same instance", "singleton",
+    ];
+
+    /// <summary>Phrases that say by themselves that the members are called at once: "raised from any thread", "called concurrently by".</summary>
+    private static readonly string[] UsagePhrases =
+    [
+        "from any thread", "on any thread", "from multiple threads", "by multiple threads", "on multiple threads", "from many threads",
+        "by many threads", "from several threads", "by several threads", "called concurrently", "concurrently by",
+    ];
+
+    private static readonly string[] Actors =
+    [
+        "thread", "request", "caller", "sender", "consumer", "worker", "concurrent", "in parallel", "at once", "at the same time",
     ];
 
     private static readonly string[] SingleUserPhrases =
@@ -185,26 +212,39 @@ internal static class DeclaredConcurrency
             }
 
             if (FindPhrase(comments, SingleUserPhrases, denied: false) is not null
-                || FindPhrase(comments, SharedPhrases, denied: true) is not null)
+                || FindPhrase(comments, ClaimPhrases, denied: true) is not null)
             {
                 return (Kind.SingleUser, string.Empty);
             }
 
-            if (FindPhrase(comments, SharedPhrases, denied: false) is { } phrase)
+            if (FindPhrase(comments, UsagePhrases, denied: false) is { } usage)
             {
-                return (Kind.Declared, phrase);
+                return (Kind.Declared, usage);
+            }
+
+            foreach (var sentence in comments.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (FindPhrase(sentence, SharingPhrases, denied: false) is { } phrase && NamesActor(sentence))
+                {
+                    return (Kind.Declared, phrase);
+                }
             }
         }
 
         return (Kind.None, string.Empty);
     }
 
-    /// <summary>The lower-cased text of the comments in the declaration's leading trivia, one space between words.</summary>
+    private static readonly char[] SentenceEnds = ['.', ';', '!', '?', '<', '>'];
+
+    /// <summary>
+    /// The lower-cased text of the documentation comments in the declaration's leading trivia, one space between words.
+    /// A plain comment above a type is a note to the reader ("producers post from any thread; one pump owns what it
+    /// updates"), not the type's contract.
+    /// </summary>
     private static string CommentsAbove(MemberDeclarationSyntax declaration)
     {
         var trivia = declaration.GetLeadingTrivia();
-        if (!trivia.Any(SyntaxKind.SingleLineDocumentationCommentTrivia) && !trivia.Any(SyntaxKind.MultiLineDocumentationCommentTrivia)
-            && !trivia.Any(SyntaxKind.SingleLineCommentTrivia) && !trivia.Any(SyntaxKind.MultiLineCommentTrivia))
+        if (!trivia.Any(SyntaxKind.SingleLineDocumentationCommentTrivia) && !trivia.Any(SyntaxKind.MultiLineDocumentationCommentTrivia))
         {
             return string.Empty;
         }
@@ -212,8 +252,7 @@ internal static class DeclaredConcurrency
         var text = new System.Text.StringBuilder();
         foreach (var piece in trivia)
         {
-            if (piece.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || piece.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)
-                || piece.IsKind(SyntaxKind.SingleLineCommentTrivia) || piece.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            if (piece.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || piece.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
             {
                 text.Append(piece.ToFullString()).Append(' ');
             }
@@ -241,6 +280,37 @@ internal static class DeclaredConcurrency
         }
 
         return normalized.ToString();
+    }
+
+    /// <summary>
+    /// Whether the sentence names who uses the instance at once, as a whole word ("every sender", "requests"), and
+    /// not only inside a claim ("[Singleton - ThreadSafe]" says nothing of who shares it).
+    /// </summary>
+    private static bool NamesActor(string sentence)
+    {
+        foreach (var claim in ClaimPhrases)
+        {
+            sentence = sentence.Replace(claim, " ");
+        }
+
+        foreach (var actor in Actors)
+        {
+            for (var at = sentence.IndexOf(actor, StringComparison.Ordinal); at >= 0; at = sentence.IndexOf(actor, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + actor.Length;
+                if (end < sentence.Length && sentence[end] == 's')
+                {
+                    end++;
+                }
+
+                if (StartsWord(sentence, at) && (end == sentence.Length || !char.IsLetterOrDigit(sentence[end])) && !IsDenied(sentence, at))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first of <paramref name="phrases"/> in <paramref name="text"/> that is (or, with <paramref name="denied"/> false, is not) denied.</summary>

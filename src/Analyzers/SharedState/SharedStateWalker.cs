@@ -491,6 +491,7 @@ internal sealed partial class SharedStateWalker
     private void VisitInvocation(IInvocationOperation invocation, Frame frame)
     {
         var method = invocation.TargetMethod;
+        RecordArrayFill(invocation, frame);
         if (invocation.Instance is { } instance && CollectionSpec(instance) is { } key)
         {
             Record(key, ConcurrencyTypes.IsMutator(method) ? AccessKind.CollectionMutation : AccessKind.CollectionRead, new Site(invocation), frame);
@@ -680,6 +681,11 @@ internal sealed partial class SharedStateWalker
 
     private void RecordWrite(IOperation target, IOperation write, Frame frame, bool isConstantStore, string? storedConstant = null)
     {
+        if (RecordElementUpdate(target, write, frame))
+        {
+            return;
+        }
+
         if (target is IPropertyReferenceOperation { Instance: { } collection, Property.IsIndexer: true })
         {
             if (CollectionSpec(collection) is { } key)
@@ -749,11 +755,12 @@ internal sealed partial class SharedStateWalker
     private StateSpec? CollectionSpec(IOperation value)
     {
         value = ConcurrentEntryFinder.Strip(value);
-        if (!_types.IsUnsafeCollection(value.Type))
-        {
-            return null;
-        }
+        return _types.IsUnsafeCollection(value.Type) ? SharedObjectSpec(value) : null;
+    }
 
+    /// <summary>The state <paramref name="value"/> names when it is a field, an auto-property, a local or a parameter.</summary>
+    private StateSpec? SharedObjectSpec(IOperation value)
+    {
         return value switch
         {
             // A readonly collection field is as shared as a writable one; only the owner matters.

@@ -100,7 +100,7 @@ public class DeclaredConcurrencyTests
 
             public readonly record struct Snapshot(bool Open, int Failures, DateTime OpenedUtc);
 
-            /// <summary>This type is thread-safe.</summary>
+            /// <summary>Called concurrently by every request handler.</summary>
             public sealed class Breaker
             {
                 private Snapshot _snapshot;

@@ -1,0 +1,280 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// The contents of shared arrays. Parallel code writes its own elements of a shared array all the time and correctly
+/// (<c>results[i] = f(i)</c> in <c>Parallel.For</c>), so only two shapes count as changing the array concurrently:
+/// a read-modify-write of an element that other iterations can reach too (<c>counts[bucket]++</c>,
+/// <c>bodies[j].Force += f</c> for a <c>j</c> of a loop that other iterations also run over), and filling a whole
+/// shared array (<c>stream.Read(_buffer, …)</c>, <c>Array.Copy(…, _scratch, …)</c>): a scratch buffer kept in a field
+/// and filled by every call.
+/// </summary>
+internal sealed partial class SharedStateWalker
+{
+    /// <summary>Methods that write into an array (or a span or memory over one) handed to them.</summary>
+    private static readonly HashSet<string> FillingMethods = new(StringComparer.Ordinal)
+    {
+        "Read", "ReadAsync", "ReadExactly", "ReadExactlyAsync", "ReadAtLeast", "ReadAtLeastAsync", "ReadBlock", "ReadBlockAsync",
+        "NextBytes", "GetBytes", "GetChars", "GetNonZeroBytes", "Fill", "Clear", "Copy", "ConstrainedCopy", "BlockCopy", "CopyTo", "TryCopyTo",
+        "Reverse", "Sort", "Shuffle",
+    };
+
+    /// <summary>The names the BCL gives the parameter that such a method writes into.</summary>
+    private static readonly HashSet<string> FilledParameters = new(StringComparer.Ordinal)
+    {
+        "buffer", "array", "destinationArray", "dst", "destination", "bytes", "chars", "data", "items", "keys", "span",
+    };
+
+    /// <summary>Records a read-modify-write of a shared array's element that other iterations can reach; false when <paramref name="target"/> is no such element.</summary>
+    private bool RecordElementUpdate(IOperation target, IOperation write, Frame frame)
+    {
+        var element = target switch
+        {
+            IArrayElementReferenceOperation direct => direct,
+
+            // 'bodies[j].Force += f': a field of a struct element is part of the element.
+            IFieldReferenceOperation { Instance: { } instance } when ConcurrentEntryFinder.Strip(instance) is IArrayElementReferenceOperation inStruct => inStruct,
+            _ => null,
+        };
+        if (element is null)
+        {
+            return false;
+        }
+
+        var readsFirst = write is ICompoundAssignmentOperation or IIncrementOrDecrementOperation or ICoalesceAssignmentOperation;
+        if (readsFirst && element.Indices.Length == 1 && ArraySpec(element.ArrayReference) is { } array && !IsOwnElement(element.Indices[0], frame))
+        {
+            Record(array, AccessKind.CollectionMutation, new Site(write), frame);
+        }
+
+        return true;
+    }
+
+    /// <summary>Records a call that fills a shared array (or a span or memory over one) passed to it.</summary>
+    private void RecordArrayFill(IInvocationOperation invocation, Frame frame)
+    {
+        if (!FillingMethods.Contains(invocation.TargetMethod.Name))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.None } parameter || !FilledParameters.Contains(parameter.Name) || !IsWritableBuffer(parameter.Type))
+            {
+                continue;
+            }
+
+            if (ArraySpec(UnderlyingArray(argument.Value)) is { } array)
+            {
+                Record(array, AccessKind.CollectionMutation, new Site(invocation), frame);
+            }
+        }
+
+        // 'source.CopyTo(_buffer)' on an array or span: the receiver is read, the argument written (above).
+    }
+
+    private static bool IsWritableBuffer(ITypeSymbol type)
+        => type is IArrayTypeSymbol
+           || type is INamedTypeSymbol { Name: "Span" or "Memory", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+    /// <summary>The array under <c>_buffer.AsSpan(…)</c>, <c>_buffer.AsMemory(…)</c> or an implicit conversion to a span.</summary>
+    private static IOperation UnderlyingArray(IOperation value)
+    {
+        value = ConcurrentEntryFinder.Strip(value);
+        if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } view)
+        {
+            var receiver = view.Instance ?? (view.Arguments.Length > 0 ? view.Arguments[0].Value : null);
+            if (receiver is not null)
+            {
+                return ConcurrentEntryFinder.Strip(receiver);
+            }
+        }
+
+        if (value is IObjectCreationOperation { Type.Name: "Span" or "Memory", Arguments.Length: > 0 } wrapped)
+        {
+            return ConcurrentEntryFinder.Strip(wrapped.Arguments[0].Value);
+        }
+
+        return value;
+    }
+
+    /// <summary>The array that <paramref name="value"/> names, if it can be shared: a field, or a captured local or parameter.</summary>
+    private StateSpec? ArraySpec(IOperation value)
+    {
+        value = ConcurrentEntryFinder.Strip(value);
+        return value.Type is IArrayTypeSymbol ? SharedObjectSpec(value) : null;
+    }
+
+    /// <summary>
+    /// Whether the element at <paramref name="index"/> is the code's own. In the body of a parallel loop
+    /// (<c>Parallel.For</c>/<c>ForEach</c>, PLINQ): the loop's index parameter, a local computed from it and from
+    /// nothing the iterations share, or the variable of a loop that starts at a value the iteration owns
+    /// (<c>for (var k = range.Item1; …)</c>; not <c>i + 1</c> or a constant, which other iterations run over too); an
+    /// index computed from the item is not, since items repeat. Elsewhere (a task, a thread, a method called from the
+    /// body), only a constant or a shared value as the index says that other threads reach the same element: anything
+    /// computed from the code's own variables may be its own slot.
+    /// </summary>
+    private bool IsOwnElement(IOperation index, Frame frame)
+    {
+        index = ConcurrentEntryFinder.Strip(index);
+        if (!IsParallelLoopBody(frame, out var iteration))
+        {
+            if (index is ILocalReferenceOperation { Local: var local } && ForLoopStart(local) is { } start)
+            {
+                return StartsOwnRange(start, frame);
+            }
+
+            return !(index.ConstantValue.HasValue || (IsSharedValue(index, frame) && !IsPerIteration(index)));
+        }
+
+        return IsFromIteration(index, iteration, frame, depth: 0);
+    }
+
+    private bool IsFromIteration(IOperation index, IParameterSymbol? iteration, Frame frame, int depth)
+    {
+        switch (ConcurrentEntryFinder.Strip(index))
+        {
+            case IParameterReferenceOperation parameter:
+                return iteration is not null && SymbolEqualityComparer.Default.Equals(parameter.Parameter, iteration);
+            case ILocalReferenceOperation local when depth < 4 && !IsShared(local.Local, frame):
+                return LocalFromIteration(local.Local, iteration, frame, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } binary:
+                // 'i - from', 'offset + i': one side from the iteration, the other the same for every iteration.
+                return (IsFromIteration(binary.LeftOperand, iteration, frame, depth + 1) && IsIterationInvariant(binary.RightOperand, frame))
+                       || (binary.OperatorKind == BinaryOperatorKind.Add && IsFromIteration(binary.RightOperand, iteration, frame, depth + 1) && IsIterationInvariant(binary.LeftOperand, frame));
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } scaled:
+                // 'i * width + x' is another iteration's row only if the parts overlap: a scaled index is its own row.
+                return (IsFromIteration(scaled.LeftOperand, iteration, frame, depth + 1) && scaled.RightOperand.ConstantValue.HasValue)
+                       || (IsFromIteration(scaled.RightOperand, iteration, frame, depth + 1) && scaled.LeftOperand.ConstantValue.HasValue);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A local declared from the iteration's index, or the variable of a loop that starts at a value the iteration owns.</summary>
+    private bool LocalFromIteration(ILocalSymbol local, IParameterSymbol? iteration, Frame frame, int depth)
+    {
+        if (ForLoopStart(local) is { } start)
+        {
+            return StartsOwnRange(start, frame);
+        }
+
+        return InitialValue(local) is { } value && IsFromIteration(value, iteration, frame, depth + 1);
+    }
+
+    /// <summary>
+    /// Whether a loop from <paramref name="start"/> runs over a range of the code's own: <c>for (var k = range.Item1; …)</c>,
+    /// <c>for (var k = start; …)</c> with a <c>start</c> of its own. A loop from a constant or from <c>i + 1</c> runs
+    /// over elements that other iterations or threads run over too.
+    /// </summary>
+    private static bool StartsOwnRange(IOperation start, Frame frame) => ConcurrentEntryFinder.Strip(start) switch
+    {
+        IParameterReferenceOperation or ILocalReferenceOperation => !IsSharedValue(start, frame),
+        IPropertyReferenceOperation { Instance: { } owner } => !IsSharedValue(owner, frame),
+        IFieldReferenceOperation { Instance: { } owner } => !IsSharedValue(owner, frame),
+        _ => false,
+    };
+
+    /// <summary>The initial value of the variable of a <c>for</c> loop, or null when <paramref name="local"/> is not one.</summary>
+    private IOperation? ForLoopStart(ILocalSymbol local)
+        => local.DeclaringSyntaxReferences.Length == 1 && local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Parent.Parent: ForStatementSyntax }
+            ? InitialValue(local)
+            : null;
+
+    private IOperation? InitialValue(ILocalSymbol local)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1 || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator)
+        {
+            return null;
+        }
+
+        return _semanticModels(declarator.SyntaxTree).GetOperation(initial, _cancellationToken);
+    }
+
+    /// <summary>
+    /// A captured local declared inside a loop: each pass of the loop has its own, so each task the loop starts gets
+    /// its own slot (<c>var slot = t; tasks.Add(Task.Run(() =&gt; partial[slot] += …))</c>).
+    /// </summary>
+    private bool IsPerIteration(IOperation index)
+    {
+        if (ConcurrentEntryFinder.Strip(index) is not ILocalReferenceOperation { Local: var local } || local.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        for (var node = local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken).Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+        {
+            if (node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax && !(node is ForStatementSyntax loop && loop.Declaration?.Variables.Any(v => v.Identifier.ValueText == local.Name) == true))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A constant, or a local or parameter the iterations share and do not change (a captured bound).</summary>
+    private bool IsIterationInvariant(IOperation value, Frame frame)
+    {
+        value = ConcurrentEntryFinder.Strip(value);
+        return value.ConstantValue.HasValue
+               || value is ILocalReferenceOperation { Local: var local } && IsShared(local, frame)
+               || value is IParameterReferenceOperation { Parameter: var parameter } && IsShared(parameter, frame)
+               || value is IFieldReferenceOperation { Field.IsReadOnly: true } or IFieldReferenceOperation { Field.IsConst: true };
+    }
+
+    /// <summary>A value other threads see too: a field, or a captured local or parameter.</summary>
+    private static bool IsSharedValue(IOperation value, Frame frame) => ConcurrentEntryFinder.Strip(value) switch
+    {
+        IFieldReferenceOperation => true,
+        IPropertyReferenceOperation { Instance: null } => true,
+        ILocalReferenceOperation local => IsShared(local.Local, frame),
+        IParameterReferenceOperation parameter => IsShared(parameter.Parameter, frame),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether the frame's body is the body of a parallel loop (a lambda handed to <c>For</c>, <c>ForEach</c>,
+    /// <c>ForAll</c> or a PLINQ operator), and its index parameter if it has one: a <c>Parallel.For</c> body's first
+    /// parameter, a <c>Parallel.ForEach</c> body's third, a PLINQ body's second.
+    /// </summary>
+    private bool IsParallelLoopBody(Frame frame, out IParameterSymbol? iteration)
+    {
+        iteration = null;
+        if (frame.CaptureBoundary is not AnonymousFunctionExpressionSyntax lambda || lambda.Parent is not ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call })
+        {
+            return false;
+        }
+
+        var ordinal = InvokedName(call.Expression) switch
+        {
+            "For" => 0,
+            "ForEach" or "ForEachAsync" => 2,
+            "Select" or "SelectMany" or "Where" or "ForAll" or "Aggregate" => 1,
+            _ => -1,
+        };
+        if (ordinal < 0)
+        {
+            return false;
+        }
+
+        if (_semanticModels(lambda.SyntaxTree).GetSymbolInfo(lambda, _cancellationToken).Symbol is IMethodSymbol function && function.Parameters.Length > ordinal
+            && function.Parameters[ordinal].Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64)
+        {
+            iteration = function.Parameters[ordinal];
+        }
+
+        return true;
+    }
+
+    private static string? InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
+}

@@ -1,0 +1,146 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// The contents of shared arrays: a read-modify-write of an element other iterations reach too, and a whole shared
+/// buffer filled by concurrent code; never an element the iteration owns.
+/// </summary>
+public class ArrayContentsTests
+{
+    private static Task VerifyAsync(string source) => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(source);
+
+    [Fact]
+    public Task Histogram_bucket_incremented_by_a_parallel_loop()
+        => VerifyAsync("""
+            using System.Threading.Tasks;
+
+            public static class Histogram
+            {
+                public static int[] Build(double[] values)
+                {
+                    var counts = new int[10];
+                    Parallel.ForEach(values, v =>
+                    {
+                        var bucket = (int)(v * 10) % 10;
+                        [|counts[bucket]++|];
+                    });
+                    return counts;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Pair_forces_added_to_the_other_body_of_each_pair()
+        => VerifyAsync("""
+            using System.Threading.Tasks;
+
+            public struct Body { public double X; public double Force; }
+
+            public sealed class Simulation
+            {
+                private readonly Body[] _bodies = new Body[64];
+
+                public void Step() => Parallel.For(0, _bodies.Length, Accumulate);
+
+                private void Accumulate(int i)
+                {
+                    for (var j = i + 1; j < _bodies.Length; j++)
+                    {
+                        var f = _bodies[j].X - _bodies[i].X;
+                        _bodies[i].Force += f;
+                        [|_bodies[j].Force -= f|];
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Scratch_buffer_field_filled_by_every_parallel_call()
+        => VerifyAsync("""
+            using System.IO;
+            using System.Linq;
+
+            public sealed class Checksums
+            {
+                private readonly byte[] _buffer = new byte[81920];
+
+                public long[] All(string[] paths) => paths.AsParallel().Select(Sum).ToArray();
+
+                private long Sum(string path)
+                {
+                    using var stream = File.OpenRead(path);
+                    long sum = 0;
+                    int read;
+                    while ((read = [|stream.Read(_buffer, 0, _buffer.Length)|]) > 0)
+                    {
+                        for (var k = 0; k < read; k++) sum += _buffer[k];
+                    }
+
+                    return sum;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Elements_the_iteration_owns_are_not_shared()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public static class Owned
+            {
+                public static int[] Squares(int from, int to)
+                {
+                    var result = new int[to - from];
+                    Parallel.For(from, to, i =>
+                    {
+                        var k = i - from;
+                        result[k] = i * i;
+                        result[k] += 1;
+                    });
+                    return result;
+                }
+
+                public static long[] Chunked(int n)
+                {
+                    var sums = new long[n];
+                    Parallel.ForEach(Partitioner.Create(0, n), range =>
+                    {
+                        for (var k = range.Item1; k < range.Item2; k++) sums[k] += k;
+                    });
+                    return sums;
+                }
+
+                public static long[] PerTask(int workers)
+                {
+                    var partial = new long[workers];
+                    var tasks = new List<Task>();
+                    for (var t = 0; t < workers; t++)
+                    {
+                        var slot = t;
+                        tasks.Add(Task.Run(() => partial[slot] += slot));
+                    }
+
+                    Task.WaitAll(tasks.ToArray());
+                    return partial;
+                }
+
+                public static long[] Lengths(string[] paths)
+                {
+                    var lengths = new long[paths.Length];
+                    Parallel.For(0, paths.Length, i =>
+                    {
+                        var buffer = new byte[4096];
+                        using var stream = File.OpenRead(paths[i]);
+                        int read;
+                        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0) lengths[i] += read;
+                    });
+                    return lengths;
+                }
+            }
+            """);
+}
