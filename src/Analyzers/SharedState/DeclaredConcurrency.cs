@@ -243,19 +243,18 @@ internal static class DeclaredConcurrency
     /// </summary>
     private static string CommentsAbove(MemberDeclarationSyntax declaration)
     {
-        var trivia = declaration.GetLeadingTrivia();
-        if (!trivia.Any(SyntaxKind.SingleLineDocumentationCommentTrivia) && !trivia.Any(SyntaxKind.MultiLineDocumentationCommentTrivia))
-        {
-            return string.Empty;
-        }
-
         var text = new System.Text.StringBuilder();
-        foreach (var piece in trivia)
+        foreach (var piece in declaration.GetLeadingTrivia())
         {
-            if (piece.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || piece.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
+            if (IsDocumentation(piece))
             {
                 text.Append(piece.ToFullString()).Append(' ');
             }
+        }
+
+        if (text.Length == 0)
+        {
+            return string.Empty;
         }
 
         // Comment markers and line breaks become spaces, and runs of spaces one, so that a phrase broken over two
@@ -311,6 +310,27 @@ internal static class DeclaredConcurrency
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A documentation comment: structured trivia when the compilation parses documentation, else (no
+    /// <c>GenerateDocumentationFile</c>) a plain comment that starts with <c>///</c> or <c>/**</c>.
+    /// </summary>
+    private static bool IsDocumentation(SyntaxTrivia trivia)
+    {
+        if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
+        {
+            return true;
+        }
+
+        if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && !trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+        {
+            return false;
+        }
+
+        var text = trivia.ToString();
+        return (text.StartsWith("///", StringComparison.Ordinal) && !text.StartsWith("////", StringComparison.Ordinal))
+               || (text.StartsWith("/**", StringComparison.Ordinal) && !text.StartsWith("/**/", StringComparison.Ordinal));
     }
 
     /// <summary>The first of <paramref name="phrases"/> in <paramref name="text"/> that is (or, with <paramref name="denied"/> false, is not) denied.</summary>

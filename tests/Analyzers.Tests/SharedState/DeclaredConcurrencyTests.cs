@@ -1,4 +1,6 @@
 using Forklift.Analyzers.SharedState;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Forklift.Analyzers.Tests.Verifiers;
 
 namespace Forklift.Analyzers.Tests.SharedState;
@@ -92,6 +94,31 @@ public class DeclaredConcurrencyTests
                 internal void Return(object connection) => [|_idle.Push(connection)|];
             }
             """);
+
+    [Theory]
+    [InlineData(DocumentationMode.Diagnose)]
+    [InlineData(DocumentationMode.None)]
+    public async Task Documentation_declares_sharing_whether_or_not_the_compilation_parses_it(DocumentationMode mode)
+    {
+        // Without GenerateDocumentationFile the compiler parses '///' as a plain comment; it still documents the type.
+        var test = new CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Test
+        {
+            TestCode = """
+                /// <summary>Called concurrently by every request handler.</summary>
+                public sealed class Meter
+                {
+                    private long _total;
+                    public void Add(long amount) => [|_total += amount|];
+                }
+                """,
+        };
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = (CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!;
+            return solution.WithProjectParseOptions(projectId, options.WithDocumentationMode(mode));
+        });
+        await test.RunAsync(CancellationToken.None);
+    }
 
     [Fact]
     public Task Record_struct_is_torn_by_a_plain_store_so_it_is_not_an_idempotent_publication()
