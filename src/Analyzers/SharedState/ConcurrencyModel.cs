@@ -268,6 +268,7 @@ internal sealed class ConcurrencyModel
         var walker = new SharedStateWalker(semanticModel.Compilation, types, semanticModels, cancellationToken);
         foreach (var entry in entries)
         {
+            CapturedLoopVariable.Find(entry, semanticModel, _findings, cancellationToken);
             var start = entry.StartOperation.Syntax.GetLocation();
             var context = new ConcurrentContext(start, entry.MultiInstance, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null) { RunBy = entry.RunBy };
             var before = walker.Accesses.Count;

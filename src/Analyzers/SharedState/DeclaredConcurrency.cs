@@ -234,7 +234,7 @@ internal static class DeclaredConcurrency
         return (Kind.None, string.Empty);
     }
 
-    private static readonly char[] SentenceEnds = ['.', ';', '!', '?', '<', '>'];
+    private static readonly char[] SentenceEnds = ['.', '!', '?', '<', '>'];
 
     /// <summary>
     /// The lower-cased text of the documentation comments in the declaration's leading trivia, one space between words.

@@ -146,6 +146,14 @@ internal sealed class MethodSummaryBuilder
             return;
         }
 
+        if (target is IFieldReferenceOperation { Instance: { } inner } && Strip(inner) is IFieldReferenceOperation { Type.IsValueType: true } holder
+            && OwnState(holder) is { } holderState && !IsReadOnlyField(holderState))
+        {
+            // '_summary.Count++': a field of a struct held in a field is part of that field's value.
+            accesses.Add(new MemberAccess(holderState, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing: false, deferred));
+            return;
+        }
+
         if (OwnState(target) is { } state && !IsReadOnlyField(state))
         {
             accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred));

@@ -49,6 +49,41 @@ internal static class StoreFacts
         };
     }
 
+    /// <summary>
+    /// A value type wider than one machine word, which a plain read or write copies in pieces: <c>decimal</c>,
+    /// <c>Guid</c>, <c>DateTimeOffset</c>, and source structs with more than one instance field. (A <c>long</c> or a
+    /// <c>DateTime</c> is one 64-bit word; metadata structs are judged by name, reference assemblies omit their fields.)
+    /// </summary>
+    public static bool IsTearable(ITypeSymbol type)
+    {
+        if (!type.IsValueType || type.TypeKind != TypeKind.Struct || type.SpecialType is not (SpecialType.None or SpecialType.System_Decimal))
+        {
+            return false;
+        }
+
+        if (type.SpecialType == SpecialType.System_Decimal
+            || type.ContainingNamespace?.ToDisplayString() == "System" && type.Name is "Guid" or "DateTimeOffset" or "Decimal" or "Int128" or "UInt128")
+        {
+            return true;
+        }
+
+        if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        var fields = 0;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsStatic: false, IsConst: false } && ++fields > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsTask(ITypeSymbol type)
         => type.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task<TResult>";
 

@@ -253,6 +253,9 @@ internal sealed class TypeConcurrency
                     AccessKind.Write when !(volatileField && !access.Access.IsCompound) => "written",
                     AccessKind.CollectionMutation => "modified",
                     AccessKind.CollectionRead => "read",
+
+                    // A struct of several fields is copied field by field: an unlocked copy can mix two updates.
+                    AccessKind.Read when StoreFacts.IsTearable(state is IFieldSymbol f ? f.Type : ((IPropertySymbol)state).Type) => "read",
                     _ => null,
                 };
                 if (verb is null)
