@@ -172,8 +172,12 @@ internal sealed class ConcurrencyModel
         var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
 
         // A part of a partial type may synchronize in another file; its accesses here are judged with the whole type.
-        var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords) || SourceWords.Any(text, PartialWord)
-                           || SourceWords.Any(text, DeclaredConcurrency.Words);
+        var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords) || SourceWords.Any(text, PartialWord);
+
+        // A type may also declare its concurrency by its documentation or base type (DeclaredConcurrency); in a file
+        // that neither synchronizes nor is partial, only a type whose declaration can say so is looked at.
+        var mayDeclare = !synchronizes && SourceWords.Any(text, DeclaredConcurrency.Words);
+        synchronizes |= mayDeclare;
 
         // A call of a method of the compilation that runs a delegate parameter on several threads (ParallelHelpers).
         var helpers = ParallelHelpers.Names(compilation, cancellationToken);
@@ -223,7 +227,8 @@ internal sealed class ConcurrencyModel
         {
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
-                if (node is TypeDeclarationSyntax declaration && semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type)
+                if (node is TypeDeclarationSyntax declaration && (!mayDeclare || DeclaredConcurrency.MayDeclare(declaration))
+                    && semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type)
                 {
                     TypeConcurrency.Analyze(type, compilation, types, SemanticModelOf, tree, model._findings, cancellationToken);
                 }

@@ -74,15 +74,38 @@ internal static class DeclaredConcurrency
     ];
 
     /// <summary>
-    /// Words without which a file declares no concurrency this way (the model's per-file pre-check): the attribute,
-    /// the contract types' names, and the documentation's key words.
+    /// Words without which a file that does not synchronize declares no concurrency this way (the model's per-file
+    /// pre-check): the attribute, the contract types' names, and the key words of the documentation that declares.
     /// </summary>
     public static readonly string[] Words =
     [
         "ThreadSafe", "ThreadSafeAttribute",
         "HttpMessageHandler", "DelegatingHandler", "JsonConverter", "ILogger", "TaskScheduler", "EventListener",
-        "safe", "Safe", "threadsafe", "singleton", "Singleton", "shared", "Shared", "instance", "Instance", "thread", "threads", "concurrently",
+        "singleton", "Singleton", "shared", "instance", "thread", "threads", "concurrently",
     ];
+
+    /// <summary>
+    /// Whether <paramref name="declaration"/> can declare concurrency by itself, read on its syntax only: it has
+    /// attributes (a <c>ThreadSafe</c> one), a base list (a contract type), or a documentation comment. Denials
+    /// ("not thread-safe") matter only for types that synchronize, whose files are read anyway.
+    /// </summary>
+    public static bool MayDeclare(TypeDeclarationSyntax declaration)
+    {
+        if (declaration.AttributeLists.Count > 0 || declaration.BaseList is not null)
+        {
+            return true;
+        }
+
+        foreach (var piece in declaration.GetLeadingTrivia())
+        {
+            if (IsDocumentation(piece))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Phrases that claim thread safety; only their denial ("not thread-safe") is read. The claim alone declares

@@ -433,4 +433,44 @@ public class CallerConcurrencyTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Unlocked_copy_of_a_struct_whose_fields_are_updated_under_the_lock_is_torn()
+        => VerifyInconsistentAsync("""
+            public struct Summary { public long Count; public double Sum; }
+
+            public sealed class Histogram
+            {
+                private readonly object _gate = new object();
+                private Summary _summary;
+
+                public void Record(double value)
+                {
+                    lock (_gate)
+                    {
+                        _summary.Count++;
+                        _summary.Sum += value;
+                    }
+                }
+
+                public Summary Snapshot() => [|_summary|];
+            }
+            """);
+
+    [Fact]
+    public Task Unlocked_read_of_a_one_word_value_guarded_elsewhere_is_not_torn()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+
+            public sealed class Clock
+            {
+                private readonly object _gate = new object();
+                private DateTime _last;
+                private long _ticks;
+
+                public void Tick() { lock (_gate) { _last = DateTime.UtcNow; _ticks++; } }
+                public DateTime Last => _last;
+                public long Ticks => _ticks;
+            }
+            """);
 }

@@ -141,6 +141,49 @@ public class DeclaredConcurrencyTests
             """);
 
     [Fact]
+    public Task Sharing_and_who_shares_may_sit_in_two_clauses_of_one_sentence()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            /// <summary>
+            /// Registered as a singleton; the export endpoint resolves a formatter for every download request.
+            /// </summary>
+            public sealed class FormatterRegistry
+            {
+                private readonly Dictionary<string, string> _formatters = new();
+
+                public string Resolve(string name)
+                {
+                    if (!_formatters.TryGetValue(name, out var found))
+                    {
+                        found = name.ToUpperInvariant();
+                        [|_formatters[name] = found|];
+                    }
+
+                    return found;
+                }
+            }
+            """);
+
+    [Theory]
+    [InlineData("Instances are shared between connections to the same database.")]
+    [InlineData("The engine contains a single instance of the header page; all changes go through it.")]
+    [InlineData("[Singleton - ThreadSafe]")]
+    [InlineData("Limits how many threads the group may consume concurrently.")]
+    public Task Sharing_phrase_without_who_shares_declares_nothing(string summary)
+        => SharedStateSilence.VerifyNoRaceAsync($$"""
+            using System.Collections.Generic;
+
+            /// <summary>{{summary}}</summary>
+            public sealed class Catalog
+            {
+                private readonly Dictionary<string, int> _ids = new();
+                private int _next;
+                public int Id(string name) { if (!_ids.TryGetValue(name, out var id)) { _ids[name] = id = _next++; } return id; }
+            }
+            """);
+
+    [Fact]
     public Task Contract_type_configured_through_public_setters_is_only_concurrent_in_its_contract_members()
         => SharedStateSilence.VerifyNoRaceAsync("""
             using System.Net.Http;
