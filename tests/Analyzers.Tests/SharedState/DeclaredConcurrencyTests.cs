@@ -184,6 +184,34 @@ public class DeclaredConcurrencyTests
             """);
 
     [Fact]
+    public Task Thread_safety_claimed_in_documentation_does_not_make_set_up_code_a_race()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            /// <summary>
+            /// A public class for access the datafile.
+            /// [ThreadSafe]
+            /// </summary>
+            public sealed class Engine
+            {
+                private Dictionary<string, int> _collections;
+                private int _state;
+
+                public Engine() => Open();
+
+                internal bool Open()
+                {
+                    _collections = new Dictionary<string, int>();
+                    _collections["$sys"] = 1;
+                    _state = 1;
+                    return true;
+                }
+
+                public int Count(string name) => _collections.TryGetValue(name, out var n) ? n : _state;
+            }
+            """);
+
+    [Fact]
     public Task Contract_type_configured_through_public_setters_is_only_concurrent_in_its_contract_members()
         => SharedStateSilence.VerifyNoRaceAsync("""
             using System.Net.Http;
