@@ -176,8 +176,10 @@ internal sealed class ConcurrencyModel
 
         // A type may also declare its concurrency by its documentation or base type (DeclaredConcurrency); in a file
         // that neither synchronizes nor is partial, only a type whose declaration can say so is looked at.
-        var mayDeclare = !synchronizes && SourceWords.Any(text, DeclaredConcurrency.Words);
-        synchronizes |= mayDeclare;
+        // A type registered as a singleton service declares it wherever it is registered: its own file is read whole.
+        var declaresSingleton = !synchronizes && SingletonRegistrations.For(compilation, cancellationToken).DeclaresOneIn(tree);
+        var mayDeclare = !synchronizes && !declaresSingleton && SourceWords.Any(text, DeclaredConcurrency.Words);
+        synchronizes |= mayDeclare || declaresSingleton;
 
         // A call of a method of the compilation that runs a delegate parameter on several threads (ParallelHelpers).
         var helpers = ParallelHelpers.Names(compilation, cancellationToken);

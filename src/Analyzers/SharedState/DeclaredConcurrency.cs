@@ -7,7 +7,7 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>
 /// What a type says about its own concurrency, before any body is bound: an attribute named <c>ThreadSafe</c>; the
 /// contract of a framework base type whose members the framework calls at once (an <c>HttpClient</c> handler's
-/// <c>SendAsync</c>); or its documentation, read as a reviewer reads it ("one pool instance is shared by every
+/// <c>SendAsync</c>); a registration as a singleton service (<see cref="SingletonRegistrations"/>); or its documentation, read as a reviewer reads it ("one pool instance is shared by every
 /// sender", or "not thread-safe").
 /// </summary>
 /// <remarks>
@@ -146,7 +146,7 @@ internal static class DeclaredConcurrency
 
     /// <summary>How <paramref name="type"/> (or a type it is nested in) declares its concurrency, and why, for the message.</summary>
     /// <remarks>A documented type keeps its contract too: the framework still calls the contract's members, protected or not.</remarks>
-    public static (Kind Kind, string Why, Contract? Contract) Of(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public static (Kind Kind, string Why, Contract? Contract) Of(INamedTypeSymbol type, SingletonRegistrations singletons, CancellationToken cancellationToken)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
@@ -169,6 +169,12 @@ internal static class DeclaredConcurrency
         if (documented == Kind.Declared)
         {
             return (Kind.Declared, $"'{type.Name}' is documented as shared (\"{phrase}\")", contract);
+        }
+
+        if (singletons.RegistrationOf(type) is { } registration)
+        {
+            var line = registration.GetLineSpan();
+            return (Kind.Declared, $"'{type.Name}' is registered as a singleton ({System.IO.Path.GetFileName(line.Path)}, line {line.StartLinePosition.Line + 1}), so every request shares one instance", contract);
         }
 
         if (contract is not null)

@@ -6,8 +6,9 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>One access of a method to its own type's state (a field or auto-property of <c>this</c>, or a static of the type).</summary>
 internal sealed class MemberAccess
 {
-    public MemberAccess(ISymbol state, AccessKind kind, ImmutableArray<HeldLock> locks, Location location, bool isCompound, bool losesNothing, bool deferred)
+    public MemberAccess(ISymbol state, AccessKind kind, ImmutableArray<HeldLock> locks, Location location, bool isCompound, bool losesNothing, bool deferred, bool takesReference = false)
     {
+        TakesReference = takesReference;
         State = state;
         Kind = kind;
         Locks = locks;
@@ -34,7 +35,13 @@ internal sealed class MemberAccess
     /// <summary>In a lambda or local function: it runs later, maybe elsewhere, so the caller's locks do not cover it.</summary>
     public bool Deferred { get; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred);
+    /// <summary>
+    /// A plain store of <c>null</c> or <c>default</c> of a reference: taking what the state held (a pooled item out of
+    /// its slot), which beside a compare-and-swap of the same state hands one item to two takers.
+    /// </summary>
+    public bool TakesReference { get; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, TakesReference);
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

@@ -25,8 +25,14 @@ internal sealed class MethodSummaryBuilder
         _entries = new ConcurrentEntryFinder(types);
     }
 
+    /// <summary>The body being summarized, and its locals that only ever hold one of the type's array fields (lazily).</summary>
+    private IOperation? _body;
+    private Dictionary<ILocalSymbol, ISymbol>? _arrayAliases;
+
     public MethodSummary Build(IMethodSymbol method, IOperation body)
     {
+        _body = body;
+        _arrayAliases = null;
         var accesses = ImmutableArray.CreateBuilder<MemberAccess>();
         var calls = ImmutableArray.CreateBuilder<OwnCall>();
         var delegates = ImmutableArray.CreateBuilder<(IMethodSymbol, Location)>();
@@ -146,6 +152,14 @@ internal sealed class MethodSummaryBuilder
             return;
         }
 
+        if (target is IArrayElementReferenceOperation { ArrayReference: var array } && OwnArray(array) is { } arrayState)
+        {
+            // '_slots[i] = item': the elements of an array the type holds are its state too.
+            accesses.Add(new MemberAccess(arrayState, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing: false, deferred,
+                takesReference: TakesReference(write)));
+            return;
+        }
+
         if (target is IFieldReferenceOperation { Instance: { } inner } && Strip(inner) is IFieldReferenceOperation { Type.IsValueType: true } holder
             && OwnState(holder) is { } holderState && !IsReadOnlyField(holderState))
         {
@@ -156,8 +170,65 @@ internal sealed class MethodSummaryBuilder
 
         if (OwnState(target) is { } state && !IsReadOnlyField(state))
         {
-            accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred));
+            accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred, TakesReference(write)));
         }
+    }
+
+    /// <summary>A plain store of <c>null</c> or <c>default</c> into a reference-typed target (see <see cref="MemberAccess.TakesReference"/>).</summary>
+    private static bool TakesReference(IOperation write)
+    {
+        if (write is not ISimpleAssignmentOperation { Target.Type.IsReferenceType: true } assignment)
+        {
+            return false;
+        }
+
+        var value = Strip(assignment.Value);
+        return value is IDefaultValueOperation || value.ConstantValue is { HasValue: true, Value: null };
+    }
+
+    /// <summary>The own state an atomic call's first argument names: a field, or an element of an array field (<c>ref _slots[i]</c>).</summary>
+    private ISymbol? AtomicOperand(IOperation argument)
+    {
+        var operand = Strip(argument);
+        return operand is IArrayElementReferenceOperation element ? OwnArray(element.ArrayReference) : OwnState(operand);
+    }
+
+    /// <summary>
+    /// The type's own array field that <paramref name="array"/> is: the field itself, or a local that only ever holds it
+    /// (<c>var items = _items; … items[i] = null</c>, the usual way pools read their array once).
+    /// </summary>
+    private ISymbol? OwnArray(IOperation array)
+    {
+        array = Strip(array);
+        if (array is not ILocalReferenceOperation { Local: var local })
+        {
+            return OwnState(array);
+        }
+
+        if (_arrayAliases is null)
+        {
+            _arrayAliases = new Dictionary<ILocalSymbol, ISymbol>(SymbolEqualityComparer.Default);
+            var assigned = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            foreach (var operation in _body!.Descendants())
+            {
+                if (operation is IVariableDeclaratorOperation { Initializer.Value: { } value } declarator && OwnState(Strip(value)) is { } field
+                    && declarator.Symbol.Type is IArrayTypeSymbol)
+                {
+                    _arrayAliases[declarator.Symbol] = field;
+                }
+                else if (operation is IAssignmentOperation { Target: ILocalReferenceOperation { Local: var target } })
+                {
+                    assigned.Add(target);
+                }
+            }
+
+            foreach (var reassigned in assigned)
+            {
+                _arrayAliases.Remove(reassigned);
+            }
+        }
+
+        return _arrayAliases.TryGetValue(local, out var aliased) ? aliased : null;
     }
 
     private void RecordRead(ISymbol state, IOperation reference, bool deferred, ImmutableArray<MemberAccess>.Builder accesses)
@@ -276,7 +347,7 @@ internal sealed class MethodSummaryBuilder
     {
         var type = invocation.TargetMethod.ContainingType;
         return (ConcurrencyTypes.Is(type, _types.Interlocked) || ConcurrencyTypes.Is(type, _types.Volatile)) && invocation.Arguments.Length > 0
-            ? OwnState(Strip(invocation.Arguments[0].Value))
+            ? AtomicOperand(invocation.Arguments[0].Value)
             : null;
     }
 
@@ -285,7 +356,7 @@ internal sealed class MethodSummaryBuilder
         var type = invocation.TargetMethod.ContainingType;
         if (ConcurrencyTypes.Is(type, _types.Interlocked) || ConcurrencyTypes.Is(type, _types.Volatile))
         {
-            return invocation.Arguments.Length > 0 && OwnState(Strip(invocation.Arguments[0].Value)) is { } field
+            return invocation.Arguments.Length > 0 && AtomicOperand(invocation.Arguments[0].Value) is { } field
                 ? $"uses {type.Name} on '{field.Name}'"
                 : null;
         }

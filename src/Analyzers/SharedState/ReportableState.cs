@@ -43,6 +43,15 @@ internal sealed class ReportableState
     /// </summary>
     public static ReportableState? For(INamedTypeSymbol type, IReadOnlyList<IMethodSymbol> declared, ICollection<ISymbol> guarded, ICollection<ISymbol> atomicOnly, CancellationToken cancellationToken)
     {
+        // An array whose elements are updated atomically is written through its elements, often through a local that
+        // holds it ('var items = _items; … items[i] = null'): a method that names it at all counts.
+        var arrays = atomicOnly.Where(static s => s is IFieldSymbol { Type: IArrayTypeSymbol }).ToList();
+        if (arrays.Count > 0)
+        {
+            guarded = guarded.Concat(arrays).ToList();
+            atomicOnly = atomicOnly.Except(arrays, SymbolEqualityComparer.Default).ToList();
+        }
+
         if (NamesOf(guarded) is not { } names || NamesOf(atomicOnly) is not { } writtenNames)
         {
             return null;

@@ -69,7 +69,7 @@ internal sealed class TypeConcurrency
             return;
         }
 
-        var declaration = DeclaredConcurrency.Of(type, cancellationToken);
+        var declaration = DeclaredConcurrency.Of(type, SingletonRegistrations.For(compilation, cancellationToken), cancellationToken);
         if (declaration.Kind == DeclaredConcurrency.Kind.SingleUser
             || (declaration.Kind == DeclaredConcurrency.Kind.None && !MaySynchronize(type, compilation, cancellationToken)))
         {
@@ -273,7 +273,8 @@ internal sealed class TypeConcurrency
 
         foreach (var access in accesses)
         {
-            if (access.Locks.Any(l => l.AllowsWrites) || !InTree(access, tree) || access.Access.LosesNothing)
+            var takesBesideAtomic = access.Access.TakesReference && usedAtomically;
+            if (access.Locks.Any(l => l.AllowsWrites) || !InTree(access, tree) || (access.Access.LosesNothing && !takesBesideAtomic))
             {
                 continue;
             }
@@ -281,7 +282,8 @@ internal sealed class TypeConcurrency
             // A type that merely synchronizes something says little about this field: only a field it also updates
             // atomically elsewhere (mixed Interlocked and '++') is a lost update for sure. [ThreadSafe] says it all.
             if (access.Access.Kind == AccessKind.Write
-                && ((access.Access.IsCompound && (usedAtomically || reason.Declared)) || (reason.Declared && !volatileField)))
+                && ((access.Access.IsCompound && (usedAtomically || reason.Declared)) || (reason.Declared && !volatileField)
+                    || takesBesideAtomic))
             {
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
                     [state.Name, Display(access.Member), reason.Describe(access)]);

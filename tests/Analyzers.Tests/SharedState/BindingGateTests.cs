@@ -125,7 +125,7 @@ public class BindingGateTests
                     }
                 }
 
-                private int this[int i] { set { _values[i] = value; {|FL1003:_version = 0|}; } }
+                private int this[int i] { set { {|FL1003:_values[i] = value|}; {|FL1003:_version = 0|}; } }
 
                 public void Clear() { this[0] = 0; }
             }

@@ -473,4 +473,69 @@ public class CallerConcurrencyTests
                 public long Ticks => _ticks;
             }
             """);
+
+    [Fact]
+    public Task Pooled_item_taken_with_a_plain_store_beside_a_compare_and_swap_of_the_same_slots()
+        => VerifyMutationAsync("""
+            using System.Text;
+            using System.Threading;
+
+            public sealed class BuilderPool
+            {
+                private readonly StringBuilder[] _items = new StringBuilder[8];
+
+                public StringBuilder Rent()
+                {
+                    var items = _items;
+                    for (var i = 0; i < items.Length; i++)
+                    {
+                        var item = items[i];
+                        if (item != null)
+                        {
+                            [|items[i] = null|];
+                            return item;
+                        }
+                    }
+
+                    return new StringBuilder();
+                }
+
+                public void Return(StringBuilder builder)
+                {
+                    for (var i = 0; i < _items.Length; i++)
+                    {
+                        if (Interlocked.CompareExchange(ref _items[i], builder, null) == null) return;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Pooled_item_put_back_into_the_slot_its_holder_took_it_from()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Text;
+            using System.Threading;
+
+            public sealed class BuilderPool
+            {
+                private readonly StringBuilder[] _slots = new StringBuilder[8];
+
+                public (StringBuilder Item, int Slot) Acquire()
+                {
+                    for (var i = 0; i < _slots.Length; i++)
+                    {
+                        var item = _slots[i];
+                        if (item != null && item == Interlocked.CompareExchange(ref _slots[i], null, item)) return (item, i);
+                    }
+
+                    return (new StringBuilder(), -1);
+                }
+
+                public void Release(StringBuilder item, int slot)
+                {
+                    item.Clear();
+                    if (slot >= 0) _slots[slot] = item;
+                }
+            }
+            """);
 }

@@ -277,4 +277,63 @@ public class DeclaredConcurrencyTests
                 public void Add(string row) { _rows.Add(row); _count++; }
             }
             """);
+
+    private const string ServiceCollection = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IServiceCollection { }
+
+            public static class ServiceCollectionServiceExtensions
+            {
+                public static IServiceCollection AddSingleton<TService, TImplementation>(this IServiceCollection services)
+                    where TService : class where TImplementation : class, TService => services;
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services) where TService : class => services;
+                public static IServiceCollection AddScoped<TService>(this IServiceCollection services) where TService : class => services;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Type_registered_as_a_singleton_service_is_shared_by_every_request()
+        => new CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ServiceCollection,
+                    """
+                    using System.Collections.Generic;
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    public interface IVisitCounter { void Visit(string page); }
+
+                    public sealed class VisitCounter : IVisitCounter
+                    {
+                        private readonly Dictionary<string, int> _visits = new();
+                        public void Visit(string page) => [|_visits[page] = _visits.TryGetValue(page, out var n) ? n + 1 : 1|];
+                    }
+
+                    public sealed class ReportBuilder
+                    {
+                        private readonly List<string> _lines = new();
+                        public void Add(string line) => _lines.Add(line);
+                    }
+                    """,
+                    """
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    // Registered in another file than the types it registers.
+                    public static class Startup
+                    {
+                        public static void Configure(IServiceCollection services)
+                        {
+                            services.AddSingleton<IVisitCounter, VisitCounter>();
+                            services.AddScoped<ReportBuilder>();
+                        }
+                    }
+                    """,
+                },
+            },
+        }.RunAsync(CancellationToken.None);
 }
