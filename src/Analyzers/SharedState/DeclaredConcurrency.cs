@@ -136,7 +136,7 @@ internal static class DeclaredConcurrency
 
     private static readonly string[] Actors =
     [
-        "thread", "request", "caller", "sender", "consumer", "worker", "concurrent", "in parallel", "at once", "at the same time",
+        "thread", "request", "caller", "sender", "consumer", "worker", "concurrent", "in parallel", "at once", "at the same time", "every", "each",
     ];
 
     private static readonly string[] SingleUserPhrases =
@@ -263,7 +263,7 @@ internal static class DeclaredConcurrency
         return (Kind.None, string.Empty);
     }
 
-    private static readonly char[] SentenceEnds = ['.', '!', '?', '<', '>'];
+    private static readonly char[] SentenceEnds = ['.', '!', '?'];
 
     /// <summary>
     /// The lower-cased text of the documentation comments in the declaration's leading trivia, one space between words.
@@ -286,14 +286,24 @@ internal static class DeclaredConcurrency
             return string.Empty;
         }
 
-        // Comment markers and line breaks become spaces, and runs of spaces one, so that a phrase broken over two
+        // Comment markers, tags and line breaks become spaces, and runs of spaces one, so that a phrase broken over two
         // lines of a summary still reads as one.
         var normalized = new System.Text.StringBuilder(text.Length);
         var space = false;
+        var inTag = false;
         foreach (var c in text.ToString())
         {
-            if (char.IsWhiteSpace(c) || c == '/' || c == '*')
+            // XML tags are dropped, so a sentence reads on across a '<see cref="…"/>'.
+            if (c == '<' || (inTag && c != '>'))
             {
+                inTag = true;
+                space = true;
+                continue;
+            }
+
+            if (inTag || char.IsWhiteSpace(c) || c == '/' || c == '*')
+            {
+                inTag = false;
                 space = true;
                 continue;
             }

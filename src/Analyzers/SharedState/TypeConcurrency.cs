@@ -204,8 +204,11 @@ internal sealed class TypeConcurrency
                 continue; // Dispose is not thread-safe by contract: using an object while disposing it is the caller's bug
             }
 
+            _composingByCaller = start is null && !deferredOnly;
             Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<(IMethodSymbol, string)>(), start, reached);
         }
+
+        _composingByCaller = false;
 
         var byState = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
         foreach (var access in reached.Values)
@@ -236,15 +239,24 @@ internal sealed class TypeConcurrency
         var isCollection = accesses.Exists(a => a.Access.Kind is AccessKind.CollectionMutation or AccessKind.CollectionRead);
         var (guard, guarded) = Guard(accesses);
         var volatileField = state is IFieldSymbol { IsVolatile: true };
-        if (guard is not null && guarded * 2 >= accesses.Count
-            && accesses.Exists(a => a.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && Holds(a, guard, write: true)))
+        // The guard is held at a write; or, for a read-modify-write that does not hold it, at a read: a counter that
+        // 'TotalCreated' reads under the lock and 'RentAsync' increments outside it loses increments all the same.
+        var guardedAtWrite = guard is not null && accesses.Exists(a => a.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && Holds(a, guard, write: true));
+        var guardedAtRead = guard is not null && !guardedAtWrite
+            && accesses.Exists(a => a.Access is { Kind: AccessKind.Write, IsCompound: true } && !Holds(a, guard, write: true));
+        if (guard is not null && guarded * 2 >= accesses.Count && (guardedAtWrite || guardedAtRead))
         {
-            var holder = accesses.Find(a => Holds(a, guard, write: true))!;
+            var holder = accesses.Find(a => Holds(a, guard, write: guardedAtWrite))!;
             foreach (var access in accesses)
             {
                 if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || !InTree(access, tree))
                 {
                     continue;
+                }
+
+                if (guardedAtRead && access.Access is not { Kind: AccessKind.Write, IsCompound: true })
+                {
+                    continue; // guarded at a read only: only the lost update is certain
                 }
 
                 var verb = access.Access.Kind switch
@@ -271,6 +283,9 @@ internal sealed class TypeConcurrency
             return;
         }
 
+        // A declared type's state that only its own callback touches (a single reader's pump, started once by the
+        // constructor) is that callback's: its callers share the object, not that state.
+        var sharedWithCallers = accesses.Exists(a => a.ByCaller);
         foreach (var access in accesses)
         {
             var takesBesideAtomic = access.Access.TakesReference && usedAtomically;
@@ -282,13 +297,13 @@ internal sealed class TypeConcurrency
             // A type that merely synchronizes something says little about this field: only a field it also updates
             // atomically elsewhere (mixed Interlocked and '++') is a lost update for sure. [ThreadSafe] says it all.
             if (access.Access.Kind == AccessKind.Write
-                && ((access.Access.IsCompound && (usedAtomically || reason.Declared)) || (reason.Declared && !volatileField)
+                && ((access.Access.IsCompound && (usedAtomically || (reason.Declared && sharedWithCallers))) || (reason.Declared && sharedWithCallers && !volatileField)
                     || takesBesideAtomic))
             {
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
                     [state.Name, Display(access.Member), reason.Describe(access)]);
             }
-            else if (access.Access.Kind == AccessKind.CollectionMutation && reason.Declared && isCollection)
+            else if (access.Access.Kind == AccessKind.CollectionMutation && reason.Declared && sharedWithCallers && isCollection)
             {
                 var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 findings.Add(DiagnosticIds.CollectionMutatedConcurrently, access.Access.Location, reason.Location(access), state, null,
@@ -368,7 +383,8 @@ internal sealed class TypeConcurrency
         var states = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var access in reached.Values)
         {
-            if (access.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && access.Locks.Any(l => l.AllowsWrites))
+            // Read under a lock too: a read-modify-write elsewhere without it is a lost update (see ReportState).
+            if (access.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation or AccessKind.Read && access.Locks.Any(l => l.AllowsWrites))
             {
                 states.Add(access.Access.State);
             }
@@ -631,6 +647,9 @@ internal sealed class TypeConcurrency
         "ThreadSafe", "ThreadSafeAttribute",
     ];
 
+    /// <summary>Whether the entry being composed is a member callers call (see <see cref="Reached.ByCaller"/>).</summary>
+    private bool _composingByCaller;
+
     private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<(IMethodSymbol, string)> visited, Location? start, Dictionary<(ISymbol, Location, string), Reached> reached)
     {
         _cancellationToken.ThrowIfCancellationRequested();
@@ -648,9 +667,13 @@ internal sealed class TypeConcurrency
 
             var locks = access.Deferred ? access.Locks : inherited.AddRange(access.Locks);
             var key = (access.State, access.Location, Key(locks));
-            if (!reached.ContainsKey(key))
+            if (!reached.TryGetValue(key, out var known))
             {
-                reached[key] = new Reached(access, locks, summary.Method, start);
+                reached[key] = new Reached(access, locks, summary.Method, start) { ByCaller = _composingByCaller };
+            }
+            else
+            {
+                known.ByCaller |= _composingByCaller;
             }
         }
 
@@ -753,6 +776,9 @@ internal sealed class TypeConcurrency
 
         /// <summary>Where the entry is handed out as a delegate (a thread body, a callback), or null for a member callers call.</summary>
         public Location? Start { get; }
+
+        /// <summary>Reached from a member callers call (not only from a callback or a constructor's deferred code).</summary>
+        public bool ByCaller { get; set; }
     }
 
     /// <summary>Why a type's members run concurrently, quoted in every message about it.</summary>

@@ -538,4 +538,38 @@ public class CallerConcurrencyTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Counter_read_under_the_lock_and_incremented_outside_it()
+        => VerifyInconsistentAsync("""
+            using System.Threading.Tasks;
+
+            public sealed class ConnectionPool
+            {
+                private readonly object _sync = new object();
+                private int _created;
+
+                public int TotalCreated { get { lock (_sync) return _created; } }
+
+                public async Task<object> OpenAsync()
+                {
+                    await Task.Yield();
+                    [|_created++|];
+                    return new object();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Field_read_under_the_lock_and_set_plainly_outside_it_is_not_a_lost_update()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            public sealed class Status
+            {
+                private readonly object _sync = new object();
+                private int _state;
+
+                public int State { get { lock (_sync) return _state; } }
+                public void Open() => _state = 1;
+            }
+            """);
 }

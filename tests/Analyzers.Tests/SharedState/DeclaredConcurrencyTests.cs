@@ -212,6 +212,65 @@ public class DeclaredConcurrencyTests
             """);
 
     [Fact]
+    public Task Documented_shared_type_whose_state_only_its_single_reader_touches()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            /// <summary>Loggers on any thread hand lines to <see cref="Enqueue"/>; one background task writes them.</summary>
+            public sealed class FileTarget
+            {
+                private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+                private readonly Task<long> _pump;
+                private long _written;
+                private string _last;
+
+                public FileTarget() => _pump = Task.Run(PumpAsync);
+
+                public bool Enqueue(string line) => _lines.Writer.TryWrite(line);
+
+                private async Task<long> PumpAsync()
+                {
+                    await foreach (var line in _lines.Reader.ReadAllAsync())
+                    {
+                        _written += line.Length;
+                        _last = line.Trim();
+                    }
+
+                    return _written;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Documentation_reads_on_across_a_see_tag()
+        => VerifyMutationAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            public struct Report { public bool Healthy; public DateTime CheckedUtc; }
+
+            /// <summary>
+            /// Pings the database. Registered as a singleton; the ready endpoint invokes <see cref="CheckAsync"/> for each
+            /// probe.
+            /// </summary>
+            public sealed class {|#1:DatabaseCheck|}
+            {
+                private Report _last;
+
+                public async Task<Report> CheckAsync()
+                {
+                    await Task.Yield();
+                    var report = new Report { Healthy = true, CheckedUtc = DateTime.UtcNow };
+                    {|#0:_last = report|};
+                    return report;
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_last", "CheckAsync", "'CheckAsync' may run on several threads at once: 'DatabaseCheck' is documented as shared (\"singleton\")"));
+
+    [Fact]
     public Task Contract_type_configured_through_public_setters_is_only_concurrent_in_its_contract_members()
         => SharedStateSilence.VerifyNoRaceAsync("""
             using System.Net.Http;
