@@ -174,8 +174,13 @@ internal sealed class MethodSummaryBuilder
         }
     }
 
-    /// <summary>A plain store of <c>null</c> or <c>default</c> into a reference-typed target (see <see cref="MemberAccess.TakesReference"/>).</summary>
-    private static bool TakesReference(IOperation write)
+    /// <summary>
+    /// A take (see <see cref="MemberAccess.TakesReference"/>): a plain store of <c>null</c> or <c>default</c> into a
+    /// reference-typed target, in a method that first copied the same state into a local (<c>var item = items[i];
+    /// … items[i] = null; return item;</c>). A store that only clears (<c>if (_cache != null) _cache = null;</c>) takes
+    /// nothing.
+    /// </summary>
+    private bool TakesReference(IOperation write)
     {
         if (write is not ISimpleAssignmentOperation { Target.Type.IsReferenceType: true } assignment)
         {
@@ -183,8 +188,41 @@ internal sealed class MethodSummaryBuilder
         }
 
         var value = Strip(assignment.Value);
-        return value is IDefaultValueOperation || value.ConstantValue is { HasValue: true, Value: null };
+        if (value is not IDefaultValueOperation && value.ConstantValue is not { HasValue: true, Value: null })
+        {
+            return false;
+        }
+
+        var target = Strip(assignment.Target);
+        foreach (var operation in _body!.Descendants())
+        {
+            if (operation.Syntax.SpanStart >= write.Syntax.SpanStart)
+            {
+                continue;
+            }
+
+            var copied = operation switch
+            {
+                IVariableDeclaratorOperation { Initializer.Value: { } initial } => Strip(initial),
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation } copy => Strip(copy.Value),
+                _ => null,
+            };
+            if (copied is not null && SameState(copied, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>Whether two references name the same own state: one field, or elements of one array field.</summary>
+    private bool SameState(IOperation a, IOperation b) => (a, b) switch
+    {
+        (IArrayElementReferenceOperation x, IArrayElementReferenceOperation y) => OwnArray(x.ArrayReference) is { } array && SymbolEqualityComparer.Default.Equals(array, OwnArray(y.ArrayReference)),
+        (IArrayElementReferenceOperation, _) or (_, IArrayElementReferenceOperation) => false,
+        _ => OwnState(a) is { } state && SymbolEqualityComparer.Default.Equals(state, OwnState(b)),
+    };
 
     /// <summary>The own state an atomic call's first argument names: a field, or an element of an array field (<c>ref _slots[i]</c>).</summary>
     private ISymbol? AtomicOperand(IOperation argument)

@@ -8,8 +8,10 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>
 /// The classes a compilation registers as singletons with Microsoft.Extensions.DependencyInjection
 /// (<c>services.AddSingleton&lt;IClock, SystemClock&gt;()</c>, <c>AddSingleton&lt;Cache&gt;()</c>,
-/// <c>AddSingleton(typeof(Cache))</c>, <c>TryAddSingleton…</c>): in an ASP.NET Core app or a worker host, one instance
-/// serves every request and every hosted service at once, so the type's members run concurrently by contract.
+/// <c>AddSingleton(typeof(Cache))</c>, a factory, <c>TryAddSingleton…</c>): in an ASP.NET Core app or a worker host,
+/// the one instance the container creates serves every request and every hosted service at once, so the type's
+/// members run concurrently by contract. An instance registered as it is (<c>AddSingleton(registry)</c>) does not
+/// count: the application built it, and such objects are usually filled while the services are configured.
 /// </summary>
 /// <remarks>
 /// Found once per compilation: the files whose text names <c>AddSingleton</c> are bound at those calls only.
@@ -81,12 +83,10 @@ internal sealed class SingletonRegistrations
                 case ITypeOfOperation typeOf when argument.Parameter?.Name is "implementationType" || type is null:
                     type = typeOf.TypeOperand;
                     break;
-                case { Type: INamedTypeSymbol { TypeKind: TypeKind.Class } instance } when argument.Parameter?.Name == "implementationInstance":
-                    type = instance;
-                    break;
-                case IConversionOperation { Operand.Type: INamedTypeSymbol { TypeKind: TypeKind.Class } converted } when argument.Parameter?.Name == "implementationInstance":
-                    type = converted;
-                    break;
+                case { } when argument.Parameter?.Name == "implementationInstance":
+                    // An instance the application built and registers as it is: often a registry or options object
+                    // filled while the services are configured (Quartz.NET's SchedulerNameRegistry), not at once.
+                    return null;
             }
         }
 

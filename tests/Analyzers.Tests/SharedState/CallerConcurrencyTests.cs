@@ -572,4 +572,35 @@ public class CallerConcurrencyTests
                 public void Open() => _state = 1;
             }
             """);
+
+    [Fact]
+    public Task Clearing_a_lazily_created_field_takes_nothing()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class Properties
+            {
+                private Dictionary<string, object> _values;
+
+                public Dictionary<string, object> Values
+                {
+                    get
+                    {
+                        if (_values is null)
+                        {
+                            Interlocked.CompareExchange(ref _values, new Dictionary<string, object>(), null);
+                        }
+
+                        return _values;
+                    }
+                }
+
+                public void Clear()
+                {
+                    if (_values != null)
+                        _values = null;
+                }
+            }
+            """);
 }

@@ -348,6 +348,7 @@ public class DeclaredConcurrencyTests
                     where TService : class where TImplementation : class, TService => services;
                 public static IServiceCollection AddSingleton<TService>(this IServiceCollection services) where TService : class => services;
                 public static IServiceCollection AddScoped<TService>(this IServiceCollection services) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService implementationInstance) where TService : class => services;
             }
         }
         """;
@@ -373,6 +374,12 @@ public class DeclaredConcurrencyTests
                         public void Visit(string page) => [|_visits[page] = _visits.TryGetValue(page, out var n) ? n + 1 : 1|];
                     }
 
+                    public sealed class NameRegistry
+                    {
+                        private readonly List<string> _names = new();
+                        public void Add(string name) { if (!_names.Contains(name)) _names.Add(name); }
+                    }
+
                     public sealed class ReportBuilder
                     {
                         private readonly List<string> _lines = new();
@@ -389,6 +396,11 @@ public class DeclaredConcurrencyTests
                         {
                             services.AddSingleton<IVisitCounter, VisitCounter>();
                             services.AddScoped<ReportBuilder>();
+
+                            // An instance registered as it is: filled while the services are configured.
+                            var names = new NameRegistry();
+                            names.Add("default");
+                            services.AddSingleton(names);
                         }
                     }
                     """,
