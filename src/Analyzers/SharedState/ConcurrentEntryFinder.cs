@@ -304,7 +304,8 @@ internal sealed class ConcurrentEntryFinder
         _ => null,
     };
 
-    private static string? InvokedName(ExpressionSyntax expression) => expression switch
+    /// <summary>The name a call's expression invokes: <c>Run</c> in <c>Task.Run</c>, <c>x?.Invoke</c>, <c>Select&lt;T&gt;</c>.</summary>
+    internal static string? InvokedName(ExpressionSyntax expression) => expression switch
     {
         MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
         IdentifierNameSyntax identifier => identifier.Identifier.ValueText,

@@ -250,7 +250,7 @@ internal sealed partial class SharedStateWalker
             return false;
         }
 
-        var ordinal = InvokedName(call.Expression) switch
+        var ordinal = ConcurrentEntryFinder.InvokedName(call.Expression) switch
         {
             "For" => 0,
             "ForEach" or "ForEachAsync" => 2,
@@ -270,11 +270,4 @@ internal sealed partial class SharedStateWalker
 
         return true;
     }
-
-    private static string? InvokedName(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        _ => null,
-    };
 }

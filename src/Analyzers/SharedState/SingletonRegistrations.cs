@@ -43,7 +43,7 @@ internal sealed class SingletonRegistrations
             foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Name(call.Expression) is "AddSingleton" or "TryAddSingleton"
+                if (ConcurrentEntryFinder.InvokedName(call.Expression) is "AddSingleton" or "TryAddSingleton"
                     && semanticModel.GetOperation(call, cancellationToken) is IInvocationOperation invocation
                     && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.DependencyInjection"
                     && Registered(invocation) is { DeclaringSyntaxReferences.Length: > 0 } registered
@@ -92,12 +92,4 @@ internal sealed class SingletonRegistrations
 
         return type as INamedTypeSymbol is { TypeKind: TypeKind.Class } named ? named : null;
     }
-
-    private static string? Name(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        _ => null,
-    };
 }
