@@ -9,7 +9,10 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers.SharedState;
 
-/// <summary>FL1008: a collection that is not thread-safe, taken out of a <c>ConcurrentDictionary</c> and changed without a lock.</summary>
+/// <summary>
+/// FL1008: a collection that is not thread-safe, or a field of an object, taken out of a <c>ConcurrentDictionary</c>
+/// and changed without a lock.
+/// </summary>
 /// <remarks>
 /// A <c>ConcurrentDictionary&lt;string, HashSet&lt;string&gt;&gt;</c> makes its own members atomic, not its values:
 /// <c>d.GetOrAdd(user, _ =&gt; new HashSet&lt;string&gt;()).Add(connection)</c> on two threads for one user is two
@@ -21,12 +24,12 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.ConcurrentDictionaryValueMutated,
-        title: "Guard the collections stored in a ConcurrentDictionary",
+        title: "Guard the values stored in a ConcurrentDictionary",
         messageFormat: "'{0}' changes a {1} taken from '{2}': the ConcurrentDictionary makes its own members atomic, not its values, so two threads can change this {1} at once",
         DiagnosticCategories.Concurrency,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Values of a ConcurrentDictionary are shared by every thread that reads the same key. Change a List, HashSet, Dictionary, Queue or Stack taken from one only under a lock (on the value itself, for example), or store a concurrent or immutable collection and replace it with AddOrUpdate.",
+        description: "Values of a ConcurrentDictionary are shared by every thread that reads the same key. Change a List, HashSet, Dictionary, Queue or Stack taken from one, or update a field of an object taken from one (entry.Hits++), only under a lock (on the value itself, for example) or with Interlocked; or store a concurrent or immutable value and replace it with AddOrUpdate.",
         helpLinkUri: HelpLinks.For(DiagnosticIds.ConcurrentDictionaryValueMutated));
 
     /// <inheritdoc/>
@@ -61,6 +64,19 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                     }
                 },
                 SyntaxKind.InvocationExpression);
+            FileNodeActions.Register(
+                start,
+                UpdatePositions,
+                node =>
+                {
+                    if (dictionary.Value is { } type)
+                    {
+                        AnalyzeUpdate(node, type);
+                    }
+                },
+                SyntaxKind.PostIncrementExpression, SyntaxKind.PreIncrementExpression, SyntaxKind.PostDecrementExpression, SyntaxKind.PreDecrementExpression,
+                SyntaxKind.AddAssignmentExpression, SyntaxKind.SubtractAssignmentExpression, SyntaxKind.MultiplyAssignmentExpression,
+                SyntaxKind.OrAssignmentExpression, SyntaxKind.AndAssignmentExpression);
         });
     }
 
@@ -78,6 +94,66 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     /// <summary>Where the file calls a member named like a mutator, when it names a source of values at all.</summary>
     private static List<int>? MutatorPositions(SourceText text)
         => SourceWords.Positions(text, ValueSources) is { Count: 0 } ? [] : SourceWords.Positions(text, CollectionMutators);
+
+    /// <summary>The read-modify-write operators (<c>++</c>, <c>--</c>, <c>+=</c>, …) of a file that names a source of values at all.</summary>
+    private static List<int>? UpdatePositions(SourceText source)
+    {
+        var named = SourceWords.Positions(source, ValueSources);
+        if (named is null or { Count: 0 })
+        {
+            return named; // null: a Unicode escape, every node is read
+        }
+
+        var text = SourceWords.TextOf(source);
+        var positions = new List<int>();
+        foreach (var op in UpdateOperators)
+        {
+            for (var at = text.IndexOf(op, StringComparison.Ordinal); at >= 0; at = text.IndexOf(op, at + op.Length, StringComparison.Ordinal))
+            {
+                positions.Add(at);
+            }
+        }
+
+        return positions;
+    }
+
+    private static readonly string[] UpdateOperators = ["++", "--", "+=", "-=", "*=", "|=", "&="];
+
+    /// <summary>
+    /// A read-modify-write of a field of an object taken out of a concurrent dictionary (<c>bucket.Tokens--</c> after
+    /// <c>var bucket = _buckets.GetOrAdd(key, …)</c>, <c>entry.Hits++</c>): two threads with the same key update one object.
+    /// </summary>
+    private static void AnalyzeUpdate(FileNode context, INamedTypeSymbol dictionary)
+    {
+        var operand = context.Node switch
+        {
+            PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+            PrefixUnaryExpressionSyntax prefix => prefix.Operand,
+            AssignmentExpressionSyntax assignment => assignment.Left,
+            _ => null,
+        };
+        if (operand is not MemberAccessExpressionSyntax { Expression: var receiver }
+            || !MayComeFromDictionary(ConcurrentDictionaryCandidates.StripParentheses(receiver))
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } update
+            || update switch { IIncrementOrDecrementOperation u => u.Target, ICompoundAssignmentOperation c => c.Target, _ => null } is not { } target)
+        {
+            return;
+        }
+
+        var instance = target switch
+        {
+            IFieldReferenceOperation { Field.IsStatic: false } field => field.Instance,
+            IPropertyReferenceOperation { Property.IsStatic: false } property when SharedStateWalker.IsAutoProperty(property.Property) => property.Instance,
+            _ => null,
+        };
+        if (instance is null || OperationTree.Strip(instance) is not { Type: { IsReferenceType: true, SpecialType: SpecialType.None } valueType } value
+            || Source(value, dictionary) is not { } source || CallerLocks.RunsUnderLock(update, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(), context.Node.ToString(), valueType.Name, source.Syntax.ToString()));
+    }
 
     private static void Analyze(FileNode context, INamedTypeSymbol dictionary)
     {

@@ -84,4 +84,68 @@ public class ConcurrentDictionaryValueMutatedTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Field_of_an_object_taken_out_updated_in_place()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+
+            public sealed class Bucket { public int Tokens = 10; public DateTime Last; }
+            public sealed class Entry { public long Hits { get; set; } }
+
+            public sealed class Limiter
+            {
+                private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
+                private readonly ConcurrentDictionary<string, Entry> _entries = new();
+
+                public bool TryTake(string key)
+                {
+                    var bucket = _buckets.GetOrAdd(key, _ => new Bucket());
+                    if (bucket.Tokens <= 0) return false;
+                    {|#0:bucket.Tokens--|};
+                    bucket.Last = DateTime.UtcNow;
+                    return true;
+                }
+
+                public void Hit(string key)
+                {
+                    if (_entries.TryGetValue(key, out var entry))
+                    {
+                        {|#1:entry.Hits += 1|};
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("bucket.Tokens--", "Bucket", "_buckets"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("entry.Hits += 1", "Entry", "_entries"));
+
+    [Fact]
+    public Task Field_of_a_value_updated_under_its_lock_atomically_or_on_a_copy()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Threading;
+
+            public sealed class Bucket { public int Tokens = 10; }
+            public struct Counter { public int Hits; }
+
+            public sealed class Limiter
+            {
+                private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
+                private readonly ConcurrentDictionary<string, Counter> _counters = new();
+
+                public void Take(string key)
+                {
+                    var bucket = _buckets.GetOrAdd(key, _ => new Bucket());
+                    lock (bucket) { bucket.Tokens--; }
+                    Interlocked.Decrement(ref _buckets[key].Tokens);
+
+                    var counter = _counters.GetOrAdd(key, _ => default);
+                    counter.Hits++;
+
+                    var fresh = new Bucket();
+                    fresh.Tokens--;
+                }
+            }
+            """);
 }
