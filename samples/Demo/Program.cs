@@ -13,6 +13,10 @@ await view.ShowDiagnosticsAsync(() => AnalyzerTour.RunAsync());
 
 await using var pool = new WorkerPool(new WorkerPoolOptions { Workers = options.Workers });
 
+// Start every worker before the work is issued: otherwise the workers start on first use, and on a busy machine the
+// first one can take every chunk while the others are still starting.
+await pool.WarmUpAsync();
+
 (int From, int To)[] ranges = DemoOptions.Split(options.UpTo, options.Chunks);
 string title = $"Forklift demo: counting primes below {options.UpTo:N0} in {ranges.Length} chunks on {options.Workers} worker processes (this process: pid {Environment.ProcessId})";
 
