@@ -43,7 +43,8 @@ public sealed class RichDemoView : IDemoView
         AnsiConsole.MarkupLineInterpolated($"[bold]{title}[/]");
         T result = await AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            // A narrow bar and a short description fit an 80-column terminal; wider, the bar column is the one dropped.
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn { Width = 30 }, new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 ProgressTask task = context.AddTask("Counting primes", maxValue: total);
@@ -55,7 +56,7 @@ public sealed class RichDemoView : IDemoView
                 return counted;
             }).ConfigureAwait(false);
 
-        // Writing while the live display runs garbles it, so the crash is only noted on the bar until here.
+        // Writing while the live display runs garbles it, so the crash is printed only now.
         Exception? crashed = Volatile.Read(ref crash);
         if (crashed is not null)
         {
@@ -72,8 +73,8 @@ public sealed class RichDemoView : IDemoView
         ProgressTask? task = Volatile.Read(ref bar);
         if (task is not null)
         {
-            string crashNote = Volatile.Read(ref crash) is null ? "" : " · [red]a worker crashed, replaced[/]";
-            task.Description = $"Primes: {done}/{total} chunks · last from pid {chunk.WorkerProcessId}{crashNote}";
+            // The crash is printed under the bar when the live display ends.
+            task.Description = $"Primes: {done}/{total} chunks · last from pid {chunk.WorkerProcessId}";
         }
     }
 
