@@ -457,6 +457,16 @@ internal sealed class ConcurrencyModel
             {
                 _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, other).Start, write.Key.State, null,
                     [Name(write), write.MemberName, RunsOnSeveralThreads(write, other)]);
+                continue;
+            }
+
+            // A struct of several fields is copied field by field: a read beside the store can mix two values (a fresh
+            // time with a stale status), even where one thread does all the writing.
+            if (!write.IsConstantStore && write.StateType is { } type && StoreFacts.IsTearable(type)
+                && group.Find(r => r.Kind == AccessKind.Read && Pairs(write, r)) is { } read)
+            {
+                _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, read).Start, write.Key.State, null,
+                    [Name(write), write.MemberName, $"{RunsOnSeveralThreads(read, write)}, and a '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}' is copied field by field, so it can be read half-written"]);
             }
         }
     }

@@ -67,7 +67,8 @@ internal sealed class MethodSummaryBuilder
             {
                 case IAssignmentOperation assignment:
                     RecordWrite(assignment.Target, assignment, deferred, accesses,
-                        isCompound: assignment is ICompoundAssignmentOperation || (assignment is ISimpleAssignmentOperation simple && Reads(simple.Value, assignment.Target)),
+                        isCompound: assignment is ICompoundAssignmentOperation
+                                    || (assignment is ISimpleAssignmentOperation simple && (Reads(simple.Value, assignment.Target) || IsComparedFirst(simple))),
                         losesNothing: IsConstant(assignment) || StoreFacts.IsIdempotentPublication(assignment));
                     break;
                 case IIncrementOrDecrementOperation increment:
@@ -321,9 +322,45 @@ internal sealed class MethodSummaryBuilder
             return null;
         }
 
-        return symbol.IsStatic || (instance is not null && Strip(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+        return symbol.IsStatic || (instance is not null && IsThis(instance))
             ? symbol.OriginalDefinition
             : null;
+    }
+
+    /// <summary>
+    /// <c>this</c>, or the state object of a callback that was handed <c>this</c>: in <c>new Timer(static s =&gt;
+    /// ((Limiter)s!).Refill(), this, …)</c> (or <c>ThreadPool.QueueUserWorkItem</c>, <c>Task.Factory.StartNew</c>),
+    /// the cast parameter is the object itself, written that way only to avoid a closure.
+    /// </summary>
+    private bool IsThis(IOperation instance)
+    {
+        if (Strip(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+        {
+            return true;
+        }
+
+        if (instance is not IConversionOperation { Operand: var operand } conversion
+            || !SymbolEqualityComparer.Default.Equals(conversion.Type?.OriginalDefinition, _type)
+            || Strip(operand) is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } callback })
+        {
+            return false;
+        }
+
+        var lambda = instance.Parent;
+        while (lambda is not null && !(lambda is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, callback)))
+        {
+            lambda = lambda.Parent;
+        }
+
+        var argument = lambda?.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda?.Parent;
+        var arguments = argument?.Parent switch
+        {
+            IObjectCreationOperation created => created.Arguments,
+            IInvocationOperation invoked => invoked.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+        return argument is IArgumentOperation
+               && arguments.Any(a => a != argument && Strip(a.Value) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance });
     }
 
     /// <summary>
@@ -362,7 +399,7 @@ internal sealed class MethodSummaryBuilder
     private bool IsOwnMethod(IMethodSymbol method, IOperation? instance)
         => SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _type)
            && !method.DeclaringSyntaxReferences.IsEmpty
-           && (method.IsStatic || (instance is not null && Strip(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }));
+           && (method.IsStatic || (instance is not null && IsThis(instance)));
 
     /// <summary>"locks '_sync'" when a lock region is taken on this type's own state (a field, <c>this</c> or its type).</summary>
     private string? OwnLockDescription(ISymbol? lockSymbol, IOperation? lockedValue)
@@ -496,6 +533,36 @@ internal sealed class MethodSummaryBuilder
         {
             if (operation is IFieldReferenceOperation field && SymbolEqualityComparer.Default.Equals(field.Field, symbol)
                 || operation is IPropertyReferenceOperation property && SymbolEqualityComparer.Default.Equals(property.Property, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A store made only after comparing the state's old value (<c>if (ms &gt; _max) _max = ms;</c>): a read-modify-write
+    /// written as a check, which loses the larger value when two callers run it at once. Only an ordering comparison
+    /// in the condition of the <c>if</c> right around the store counts; a null or equality check is a lazy
+    /// initialization or a state change, judged as a plain store.
+    /// </summary>
+    private static bool IsComparedFirst(ISimpleAssignmentOperation assignment)
+    {
+        IOperation? statement = assignment.Parent is IExpressionStatementOperation expression ? expression : null;
+        var conditional = statement?.Parent is IBlockOperation { Parent: IConditionalOperation inBlock } ? inBlock : statement?.Parent as IConditionalOperation;
+        if (conditional is null || conditional.WhenFalse is not null || conditional.Condition is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in conditional.Condition.DescendantsAndSelf())
+        {
+            if (operation is IBinaryOperation
+                {
+                    OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
+                } comparison
+                && (Reads(comparison.LeftOperand, assignment.Target) || Reads(comparison.RightOperand, assignment.Target)))
             {
                 return true;
             }

@@ -53,6 +53,20 @@ internal sealed partial class SharedStateWalker
         return true;
     }
 
+    /// <summary>
+    /// Records a change of a collection held in a shared array's element that other iterations can reach too
+    /// (<c>_cells[cellOf(agent)].Add(i)</c> in <c>Parallel.For</c>): two agents in one cell add to one list at once.
+    /// </summary>
+    private void RecordElementMutation(IOperation receiver, IInvocationOperation mutation, Frame frame)
+    {
+        if (ConcurrentEntryFinder.Strip(receiver) is IArrayElementReferenceOperation { Indices.Length: 1 } element
+            && _types.IsUnsafeCollection(element.Type)
+            && ArraySpec(element.ArrayReference) is { } array && !IsOwnElement(element.Indices[0], frame))
+        {
+            Record(array, AccessKind.CollectionMutation, new Site(mutation), frame);
+        }
+    }
+
     /// <summary>Records a call that fills a shared array (or a span or memory over one) passed to it.</summary>
     private void RecordArrayFill(IInvocationOperation invocation, Frame frame)
     {

@@ -473,6 +473,10 @@ internal sealed partial class SharedStateWalker
 
                 FollowAccessors(property, frame);
                 break;
+            case IFieldReferenceOperation field when IsWholeValueCopy(field) && StoreFacts.IsTearable(field.Type!) && SharedObjectSpec(field) is { } copied:
+                // Only a struct of several fields is read in pieces; other plain reads lose nothing on their own.
+                Record(copied, AccessKind.Read, new Site(operation), frame);
+                break;
             case IObjectCreationOperation { Constructor: { } constructor } creation:
                 // The constructor runs here. The new object is not published yet: its own fields stay owned (no
                 // owner), but the static state it touches is shared.
@@ -499,6 +503,10 @@ internal sealed partial class SharedStateWalker
         else if (method.IsExtensionMethod && invocation.Arguments.Length > 0 && CollectionSpec(invocation.Arguments[0].Value) is { } extended)
         {
             Record(extended, AccessKind.CollectionRead, new Site(invocation), frame);
+        }
+        else if (invocation.Instance is { } element && ConcurrencyTypes.IsMutator(method))
+        {
+            RecordElementMutation(element, invocation, frame);
         }
 
         if (method.MethodKind == MethodKind.Constructor)
@@ -882,6 +890,16 @@ internal sealed partial class SharedStateWalker
 
         return property.ContainingType.TypeKind != TypeKind.Interface;
     }
+
+    /// <summary>
+    /// A read of a struct field's whole value (<c>return _latest;</c>, <c>var s = _latest;</c>): not a store into it, not
+    /// one of its fields (<c>_latest.Status</c> reads one word), not a <c>ref</c> to it.
+    /// </summary>
+    private static bool IsWholeValueCopy(IFieldReferenceOperation field)
+        => field.Type is { IsValueType: true }
+           && !IsAssignmentTarget(field)
+           && field.Parent is not (IMemberReferenceOperation or IInvocationOperation { Instance: not null })
+           && field.Parent is not IArgumentOperation { Parameter.RefKind: not RefKind.None };
 
     private static bool IsAssignmentTarget(IOperation operation)
         => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation

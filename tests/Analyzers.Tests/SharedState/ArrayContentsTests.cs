@@ -143,4 +143,58 @@ public class ArrayContentsTests
                 }
             }
             """);
+    [Fact]
+    public Task List_in_a_grid_cell_that_other_iterations_add_to()
+        => VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Grid
+            {
+                private readonly List<int>[] _cells = new List<int>[64];
+
+                public Grid()
+                {
+                    for (var c = 0; c < _cells.Length; c++) _cells[c] = new List<int>();
+                }
+
+                public void Rebuild(float[] positions)
+                {
+                    foreach (var cell in _cells) cell.Clear();
+                    Parallel.For(0, positions.Length, i =>
+                    {
+                        var cell = CellOf(positions[i]);
+                        [|_cells[cell].Add(i)|];
+                    });
+                }
+
+                private int CellOf(float position) => (int)position % _cells.Length;
+            }
+            """);
+
+    [Fact]
+    public Task List_in_the_iteration_own_cell_is_not_shared()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Grid
+            {
+                private readonly List<int>[] _cells = new List<int>[64];
+
+                public Grid()
+                {
+                    for (var c = 0; c < _cells.Length; c++) _cells[c] = new List<int>();
+                }
+
+                public void Fill(float[][] positionsPerCell)
+                {
+                    Parallel.For(0, _cells.Length, c =>
+                    {
+                        _cells[c].Clear();
+                        foreach (var p in positionsPerCell[c]) _cells[c].Add((int)p);
+                    });
+                }
+            }
+            """);
 }

@@ -603,4 +603,106 @@ public class CallerConcurrencyTests
                 }
             }
             """);
+    [Fact]
+    public Task Timer_callback_reaching_the_object_through_its_state_argument_writes_without_the_lock()
+        => VerifyInconsistentAsync("""
+            using System;
+            using System.Threading;
+
+            public sealed class TokenBucket
+            {
+                private readonly object _lock = new object();
+                private readonly Timer _timer;
+                private double _tokens;
+
+                public TokenBucket(TimeSpan interval)
+                {
+                    _timer = new Timer(static state => ((TokenBucket)state!).Refill(), this, interval, interval);
+                }
+
+                public double Available { get { lock (_lock) return _tokens; } }
+
+                public bool TryTake()
+                {
+                    lock (_lock)
+                    {
+                        if (_tokens < 1) return false;
+                        _tokens -= 1;
+                        return true;
+                    }
+                }
+
+                private void Refill() => [|_tokens = Math.Min(10, _tokens + 1)|];
+            }
+            """);
+
+    [Fact]
+    public Task Timer_callback_through_its_state_argument_that_takes_the_lock_is_quiet()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading;
+
+            public sealed class TokenBucket
+            {
+                private readonly object _lock = new object();
+                private readonly Timer _timer;
+                private double _tokens;
+
+                public TokenBucket(TimeSpan interval)
+                {
+                    _timer = new Timer(static state => ((TokenBucket)state!).Refill(), this, interval, interval);
+                }
+
+                public double Available { get { lock (_lock) return _tokens; } }
+
+                private void Refill() { lock (_lock) _tokens = Math.Min(10, _tokens + 1); }
+            }
+            """);
+
+    [Fact]
+    public Task Maximum_kept_by_compare_then_store_beside_atomic_counters()
+        => VerifyMutationAsync("""
+            using System.Threading;
+
+            public sealed class Latencies
+            {
+                private long _count;
+                private double _max;
+
+                public void Record(double ms)
+                {
+                    Interlocked.Increment(ref _count);
+                    if (ms > _max) [|_max = ms|];
+                }
+
+                public double Max => Volatile.Read(ref _max);
+            }
+            """);
+
+    [Fact]
+    public Task Maximum_kept_under_the_lock_or_a_null_checked_store_is_quiet()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            public sealed class Latencies
+            {
+                private readonly object _gate = new object();
+                private long _count;
+                private double _max;
+                private string _name;
+
+                public void Record(double ms)
+                {
+                    Interlocked.Increment(ref _count);
+                    lock (_gate)
+                    {
+                        if (ms > _max) _max = ms;
+                    }
+
+                    if (_name == null) _name = "latency";
+                }
+
+                public double Max { get { lock (_gate) return _max; } }
+            }
+            """);
 }

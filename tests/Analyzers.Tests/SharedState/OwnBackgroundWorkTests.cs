@@ -161,4 +161,74 @@ public class OwnBackgroundWorkTests
                 }
             }
             """);
+    [Fact]
+    public Task Struct_of_several_fields_stored_by_the_probe_thread_while_callers_copy_it()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+
+            public struct Snapshot { public bool Healthy; public DateTime CheckedAt; }
+
+            public sealed class HealthMonitor
+            {
+                private readonly Thread _thread;
+                private Snapshot _latest;
+
+                public HealthMonitor()
+                {
+                    _thread = new Thread(Probe) { IsBackground = true };
+                    _thread.Start();
+                }
+
+                public Snapshot Latest() => _latest;
+
+                private void Probe()
+                {
+                    while (true)
+                    {
+                        var result = new Snapshot { Healthy = Environment.TickCount % 2 == 0, CheckedAt = DateTime.UtcNow };
+                        {|#0:_latest = result|};
+                        Thread.Sleep(1000);
+                    }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(13, 19, 13, 60)
+                .WithArguments("_latest", "Probe", "'Latest' can be called while the work its object started at line 13 runs, and a 'Snapshot' is copied field by field, so it can be read half-written"));
+
+    [Fact]
+    public Task One_field_of_the_struct_or_a_one_word_value_is_read_whole()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading;
+
+            public struct Snapshot { public bool Healthy; public DateTime CheckedAt; }
+
+            public sealed class HealthMonitor
+            {
+                private readonly Thread _thread;
+                private Snapshot _latest;
+                private DateTime _checkedAt;
+
+                public HealthMonitor()
+                {
+                    _thread = new Thread(Probe) { IsBackground = true };
+                    _thread.Start();
+                }
+
+                public bool Healthy() => _latest.Healthy;
+
+                public DateTime CheckedAt() => _checkedAt;
+
+                private void Probe()
+                {
+                    while (true)
+                    {
+                        _latest = new Snapshot { Healthy = Environment.TickCount % 2 == 0, CheckedAt = DateTime.UtcNow };
+                        _checkedAt = DateTime.UtcNow;
+                        Thread.Sleep(1000);
+                    }
+                }
+            }
+            """);
 }
