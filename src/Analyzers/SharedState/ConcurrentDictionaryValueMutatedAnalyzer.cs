@@ -133,7 +133,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             _ => null,
         };
         if (operand is not MemberAccessExpressionSyntax { Expression: var receiver }
-            || !MayComeFromDictionary(ConcurrentDictionaryCandidates.StripParentheses(receiver))
+            || !(MayComeFromDictionary(ConcurrentDictionaryCandidates.StripParentheses(receiver)) || IsParameterOfPrivateMethod(ConcurrentDictionaryCandidates.StripParentheses(receiver)))
             || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } update
             || update switch { IIncrementOrDecrementOperation u => u.Target, ICompoundAssignmentOperation c => c.Target, _ => null } is not { } target)
         {
@@ -147,13 +147,79 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             _ => null,
         };
         if (instance is null || OperationTree.Strip(instance) is not { Type: { IsReferenceType: true, SpecialType: SpecialType.None } valueType } value
-            || Source(value, dictionary) is not { } source || CallerLocks.RunsUnderLock(update, context.CancellationToken))
+            || CallerLocks.RunsUnderLock(update, context.CancellationToken))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(), context.Node.ToString(), valueType.Name, source.Syntax.ToString()));
+        if (Source(value, dictionary) is { } source)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(), context.Node.ToString(), valueType.Name, source.Syntax.ToString()));
+        }
+        else if (value is IParameterReferenceOperation { Parameter: var parameter } && SourceThroughCall(parameter, dictionary, context.SemanticModel, context.CancellationToken) is { } passed)
+        {
+            // 'MarkUsed(entry)' after 'TryGetValue(key, out var entry)': the helper updates the shared value.
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(), [passed.Call.Syntax.GetLocation()], context.Node.ToString(), valueType.Name, passed.Source.Syntax.ToString()));
+        }
     }
+
+    /// <summary>
+    /// The concurrent dictionary that a call of <paramref name="parameter"/>'s method passes one of its values from:
+    /// the method is private, so its calls are in its type; those in this file are bound, and one that passes a value
+    /// read from a concurrent dictionary (<see cref="Source"/>) without holding a lock is the one.
+    /// </summary>
+    private static (IOperation Call, IOperation Source)? SourceThroughCall(IParameterSymbol parameter, INamedTypeSymbol dictionary, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, ContainingType: { } type } method)
+        {
+            return null;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != semanticModel.SyntaxTree)
+            {
+                continue;
+            }
+
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax invocation
+                    || CalledName(invocation.Expression) != method.Name
+                    || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation call
+                    || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition)
+                        && Source(OperationTree.Strip(argument.Value), dictionary) is { } source
+                        && !CallerLocks.RunsUnderLock(call, cancellationToken))
+                    {
+                        return (call, source);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? CalledName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>A syntax check before binding: a parameter of the private method the update is written in (<c>entry.Hits++</c> in <c>MarkUsed(Entry entry)</c>).</summary>
+    private static bool IsParameterOfPrivateMethod(ExpressionSyntax receiver)
+        => receiver is IdentifierNameSyntax { Identifier.ValueText: var name }
+           && receiver.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
+           && method.Modifiers.All(m => !m.IsKind(SyntaxKind.PublicKeyword) && !m.IsKind(SyntaxKind.InternalKeyword) && !m.IsKind(SyntaxKind.ProtectedKeyword))
+           && method.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name);
 
     private static void Analyze(FileNode context, INamedTypeSymbol dictionary)
     {

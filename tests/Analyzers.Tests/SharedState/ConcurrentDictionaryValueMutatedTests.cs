@@ -148,4 +148,65 @@ public class ConcurrentDictionaryValueMutatedTests
                 }
             }
             """);
+    [Fact]
+    public Task Field_of_a_value_updated_in_the_private_helper_it_is_passed_to()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class Cache
+            {
+                private sealed class Entry { public int Hits; public string Value = ""; }
+
+                private readonly ConcurrentDictionary<string, Entry> _entries = new();
+
+                public string? TryGet(string key)
+                {
+                    if (_entries.TryGetValue(key, out var entry))
+                    {
+                        {|#1:MarkUsed(entry)|};
+                        return entry.Value;
+                    }
+
+                    return null;
+                }
+
+                private static void MarkUsed(Entry entry)
+                {
+                    {|#0:entry.Hits++|};
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("entry.Hits++", "Entry", "_entries"));
+
+    [Fact]
+    public Task Helper_called_under_a_lock_or_with_an_object_of_its_own_is_quiet()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class Cache
+            {
+                internal sealed class Entry { public int Hits; }
+
+                private readonly ConcurrentDictionary<string, Entry> _entries = new();
+
+                public void Touch(string key)
+                {
+                    if (_entries.TryGetValue(key, out var entry))
+                    {
+                        lock (entry) { MarkUsed(entry); }
+                    }
+
+                    var fresh = new Entry();
+                    MarkUsed(fresh);
+                    _entries.TryAdd(key, fresh);
+                }
+
+                internal static void Count(Entry entry) => entry.Hits++;
+
+                private static void MarkUsed(Entry entry)
+                {
+                    entry.Hits++;
+                }
+            }
+            """);
 }
