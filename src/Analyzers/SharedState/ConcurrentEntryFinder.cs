@@ -926,10 +926,18 @@ internal sealed class ConcurrentEntryFinder
                 return false;
             }
 
-            if (ancestor is IfStatementSyntax gate && child == gate.Statement && OnceGate(gate.Condition) is { } flag)
+            var flag = ancestor switch
             {
-                return declarations.All(declaration => declaration.DescendantTokens().All(token => token.ValueText != flag.Name
-                    || token.Parent is not IdentifierNameSyntax name || name == flag.Reference || !IsWritten(name)));
+                IfStatementSyntax gate when child == gate.Statement => OnceGate(gate.Condition, SyntaxKind.EqualsExpression),
+
+                // 'if (Interlocked.Exchange(ref _started, 1) != 0) throw …;' earlier in the block: a guard clause.
+                BlockSyntax block when child is StatementSyntax statement => GuardClauseBefore(block, statement),
+                _ => null,
+            };
+            if (flag is { } once)
+            {
+                return declarations.All(declaration => declaration.DescendantTokens().All(token => token.ValueText != once.Name
+                    || token.Parent is not IdentifierNameSyntax name || name == once.Reference || !IsWritten(name)));
             }
 
             child = ancestor;
@@ -938,10 +946,39 @@ internal sealed class ConcurrentEntryFinder
         return false;
     }
 
-    /// <summary>The flag of <c>Interlocked.Exchange(ref f, 1) == 0</c> or <c>Interlocked.CompareExchange(ref f, 1, 0) == 0</c>.</summary>
-    private static (string Name, IdentifierNameSyntax Reference)? OnceGate(ExpressionSyntax condition)
+    /// <summary>The flag of a once-gate written as a guard clause before <paramref name="statement"/>: an <c>if</c> on <c>Interlocked.Exchange(ref f, 1) != 0</c> that throws or returns.</summary>
+    private static (string Name, IdentifierNameSyntax Reference)? GuardClauseBefore(BlockSyntax block, StatementSyntax statement)
     {
-        if (condition is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals
+        foreach (var earlier in block.Statements)
+        {
+            if (earlier == statement)
+            {
+                break;
+            }
+
+            if (earlier is IfStatementSyntax { Else: null } guard && Exits(guard.Statement) && OnceGate(guard.Condition, SyntaxKind.NotEqualsExpression) is { } flag)
+            {
+                return flag;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Exits(StatementSyntax statement) => statement switch
+    {
+        ThrowStatementSyntax or ReturnStatementSyntax => true,
+        BlockSyntax { Statements: { Count: > 0 } statements } => Exits(statements.Last()),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The flag of <c>Interlocked.Exchange(ref f, 1) == 0</c> or <c>Interlocked.CompareExchange(ref f, 1, 0) == 0</c>
+    /// (or of the same with <c>!=</c>, when <paramref name="comparison"/> asks for that).
+    /// </summary>
+    private static (string Name, IdentifierNameSyntax Reference)? OnceGate(ExpressionSyntax condition, SyntaxKind comparison)
+    {
+        if (condition is not BinaryExpressionSyntax equals || !equals.IsKind(comparison)
             || (equals.Left is InvocationExpressionSyntax ? equals.Left : equals.Right) is not InvocationExpressionSyntax
             {
                 Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Interlocked" }, Name.Identifier.ValueText: "Exchange" or "CompareExchange" } method,

@@ -6,9 +6,10 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>One access of a method to its own type's state (a field or auto-property of <c>this</c>, or a static of the type).</summary>
 internal sealed class MemberAccess
 {
-    public MemberAccess(ISymbol state, AccessKind kind, ImmutableArray<HeldLock> locks, Location location, bool isCompound, bool losesNothing, bool deferred, bool takesReference = false)
+    public MemberAccess(ISymbol state, AccessKind kind, ImmutableArray<HeldLock> locks, Location location, bool isCompound, bool losesNothing, bool deferred, bool takesReference = false, bool onValue = false)
     {
         TakesReference = takesReference;
+        OnValue = onValue;
         State = state;
         Kind = kind;
         Locks = locks;
@@ -41,7 +42,14 @@ internal sealed class MemberAccess
     /// </summary>
     public bool TakesReference { get; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, TakesReference);
+    /// <summary>
+    /// A use of a collection held as a value in the state (<c>connections.Remove(id)</c> after
+    /// <c>_byUser.TryGetValue(user, out connections)</c>), not of the state itself: the values of a collection that a
+    /// lock guards are shared as the collection is.
+    /// </summary>
+    public bool OnValue { get; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, TakesReference, OnValue);
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

@@ -28,11 +28,13 @@ internal sealed class MethodSummaryBuilder
     /// <summary>The body being summarized, and its locals that only ever hold one of the type's array fields (lazily).</summary>
     private IOperation? _body;
     private Dictionary<ILocalSymbol, ISymbol>? _arrayAliases;
+    private Dictionary<ILocalSymbol, ISymbol>? _valueLocals;
 
     public MethodSummary Build(IMethodSymbol method, IOperation body)
     {
         _body = body;
         _arrayAliases = null;
+        _valueLocals = null;
         var accesses = ImmutableArray.CreateBuilder<MemberAccess>();
         var calls = ImmutableArray.CreateBuilder<OwnCall>();
         var delegates = ImmutableArray.CreateBuilder<(IMethodSymbol, Location)>();
@@ -85,6 +87,7 @@ internal sealed class MethodSummaryBuilder
                     synchronization ??= OwnLockDescription(SynchronizationFacts.LockSymbol(lockOperation.LockedValue), lockOperation.LockedValue);
                     break;
                 case IInvocationOperation invocation:
+                    RecordValueUse(invocation, deferred, accesses);
                     synchronization ??= Synchronization(invocation);
                     if (AtomicTarget(invocation) is { } atomicField)
                     {
@@ -269,6 +272,91 @@ internal sealed class MethodSummaryBuilder
 
         return _arrayAliases.TryGetValue(local, out var aliased) ? aliased : null;
     }
+
+    /// <summary>
+    /// A call on a collection taken out of one of the type's collections (<c>connections.Remove(id)</c> after
+    /// <c>_byUser.TryGetValue(user, out connections)</c>, <c>connections.ToArray()</c>): a use of that collection's values.
+    /// </summary>
+    private void RecordValueUse(IInvocationOperation invocation, bool deferred, ImmutableArray<MemberAccess>.Builder accesses)
+    {
+        var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        if (receiver is IConditionalAccessInstanceOperation)
+        {
+            // 'connections?.Remove(id)': the receiver is the conditional access's operand.
+            var access = receiver.Parent;
+            while (access is not null and not IConditionalAccessOperation)
+            {
+                access = access.Parent;
+            }
+
+            receiver = (access as IConditionalAccessOperation)?.Operation;
+        }
+
+        if (receiver is null || Strip(receiver) is not ILocalReferenceOperation { Local: var local } || ValueHolder(local) is not { } holder)
+        {
+            return;
+        }
+
+        var kind = invocation.Instance is not null && ConcurrencyTypes.IsMutator(invocation.TargetMethod) ? AccessKind.CollectionMutation : AccessKind.CollectionRead;
+        accesses.Add(new MemberAccess(holder, kind, Locks(invocation), invocation.Syntax.GetLocation(), isCompound: false, losesNothing: false, deferred, onValue: true));
+    }
+
+    /// <summary>
+    /// The type's own collection field that <paramref name="local"/> holds a value of: a collection declared from
+    /// <c>_map[key]</c> or written by <c>_map.TryGetValue(key, out local)</c>, and otherwise only ever set to a new
+    /// object (the value created when the key is missing, then stored).
+    /// </summary>
+    private ISymbol? ValueHolder(ILocalSymbol local)
+    {
+        if (_valueLocals is null)
+        {
+            _valueLocals = new Dictionary<ILocalSymbol, ISymbol>(SymbolEqualityComparer.Default);
+            var other = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            foreach (var operation in _body!.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
+                        if (HeldCollection(Strip(value)) is { } held && _types.IsUnsafeCollection(declarator.Symbol.Type))
+                        {
+                            _valueLocals[declarator.Symbol] = held;
+                        }
+
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "TryGetValue", Instance: { } map, Arguments.Length: 2 } tryGet
+                        when OwnState(Strip(map)) is { } field && _types.IsUnsafeCollection(TypeOf(field)):
+                        if (tryGet.Arguments[1].Value switch
+                            {
+                                IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+                                ILocalReferenceOperation existing => existing.Local,
+                                _ => null,
+                            } is { } written && _types.IsUnsafeCollection(written.Type))
+                        {
+                            _valueLocals[written] = field;
+                        }
+
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var target }, Value: var assigned }
+                        when Strip(assigned) is not IObjectCreationOperation && HeldCollection(Strip(assigned)) is null:
+                        other.Add(target);
+                        break;
+                }
+            }
+
+            foreach (var reassigned in other)
+            {
+                _valueLocals.Remove(reassigned);
+            }
+        }
+
+        return _valueLocals.TryGetValue(local, out var holder) ? holder : null;
+    }
+
+    /// <summary>The own collection field of <c>_map[key]</c>, or null.</summary>
+    private ISymbol? HeldCollection(IOperation value)
+        => value is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } map } && OwnState(Strip(map)) is { } field && _types.IsUnsafeCollection(TypeOf(field))
+            ? field
+            : null;
 
     private void RecordRead(ISymbol state, IOperation reference, bool deferred, ImmutableArray<MemberAccess>.Builder accesses)
     {

@@ -126,7 +126,8 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
             if (field is null
                 || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, inner.Condition, checkedName, context.CancellationToken), field)
                 || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, outerCheck, checkedName, context.CancellationToken), field)
-                || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, publication.FillReceiver, context.CancellationToken), field))
+                || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, publication.FillReceiver, context.CancellationToken), field)
+                || (publication.FillReceiver.Parent is ArgumentSyntax argument && !FillsArgument(context.SemanticModel, argument, context.CancellationToken)))
             {
                 continue;
             }
@@ -141,6 +142,40 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 publication.FillDescription,
                 checkLine));
         }
+    }
+
+    /// <summary>
+    /// Whether the method <paramref name="argument"/> is passed to, declared in this compilation, changes the object
+    /// through its parameter: calls a collection mutator on it (<c>target.Add(plugin)</c>) or assigns one of its
+    /// members or elements.
+    /// </summary>
+    private static bool FillsArgument(SemanticModel semanticModel, ArgumentSyntax argument, CancellationToken cancellationToken)
+    {
+        if (argument.Parent?.Parent is not InvocationExpressionSyntax call
+            || semanticModel.GetOperation(call, cancellationToken) is not IInvocationOperation invocation
+            || invocation.Arguments.FirstOrDefault(a => a.Syntax == argument)?.Parameter is not { } parameter)
+        {
+            return false;
+        }
+
+        foreach (var reference in invocation.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                var receiver = node switch
+                {
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when ConcurrencyTypes.IsMutatorName(access.Name.Identifier.ValueText) => access.Expression,
+                    AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax or ElementAccessExpressionSyntax } assignment => MemberReceiver(assignment.Left),
+                    _ => null,
+                };
+                if (receiver is IdentifierNameSyntax { Identifier.ValueText: var target } && target == parameter.Name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="call"/> takes a lock and returns holding it (not a try-acquire, not a release).</summary>
@@ -212,6 +247,12 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 case AssignmentExpressionSyntax assignment when assignment.Left is MemberAccessExpressionSyntax or ElementAccessExpressionSyntax
                                                                && ReceiverChain(MemberReceiver(assignment.Left), name) is { } receiver:
                     return (assignment, receiver, $"'{assignment.Left}' is assigned");
+
+                // 'LoadPlugins(_plugins)': a method that fills what it is given (checked once bound, FillsArgument).
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } call
+                    when call.ArgumentList.Arguments.FirstOrDefault(a => a.RefKindKeyword.IsKind(SyntaxKind.None) && NameOf(a.Expression) == name
+                                                                         && a.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) is { } passed:
+                    return (call, passed.Expression, $"'{NameOf(call.Expression)}' fills it");
             }
         }
 

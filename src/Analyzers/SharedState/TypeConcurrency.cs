@@ -210,12 +210,15 @@ internal sealed class TypeConcurrency
 
         _composingByCaller = false;
 
+        // A collection's values (the sets a dictionary holds) are judged apart from the collection itself.
         var byState = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
+        var byValues = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
         foreach (var access in reached.Values)
         {
-            if (!byState.TryGetValue(access.Access.State, out var list))
+            var groups = access.Access.OnValue ? byValues : byState;
+            if (!groups.TryGetValue(access.Access.State, out var list))
             {
-                byState[access.Access.State] = list = new List<Reached>();
+                groups[access.Access.State] = list = new List<Reached>();
             }
 
             list.Add(access);
@@ -225,10 +228,20 @@ internal sealed class TypeConcurrency
         {
             ReportState(pair.Key, pair.Value, reason, atomic.Contains(pair.Key), tree, findings);
         }
+
+        foreach (var pair in byValues)
+        {
+            ReportState(pair.Key, pair.Value, reason, usedAtomically: false, tree, findings, values: true);
+        }
     }
 
-    private void ReportState(ISymbol state, List<Reached> accesses, Concurrency reason, bool usedAtomically, SyntaxTree? tree, RaceFindings findings)
+    /// <summary>
+    /// Reports the races on one state, or on the values held in it (<paramref name="values"/>): those only where a
+    /// lock guards them, since a value taken out once and used by one caller alone is common and correct.
+    /// </summary>
+    private void ReportState(ISymbol state, List<Reached> accesses, Concurrency reason, bool usedAtomically, SyntaxTree? tree, RaceFindings findings, bool values = false)
     {
+        var name = values ? state.Name + "[…]" : state.Name;
         // Sorted so that the counts and the quoted guard member do not depend on dictionary order.
         // A partial type's accesses are in several files: by file, then by position.
         accesses.Sort((a, b) =>
@@ -259,6 +272,11 @@ internal sealed class TypeConcurrency
                     continue; // guarded at a read only: only the lost update is certain
                 }
 
+                if (values && access.Access.Kind != AccessKind.CollectionMutation)
+                {
+                    continue; // of the values, only a change outside the lock is reported
+                }
+
                 var verb = access.Access.Kind switch
                 {
                     // Even a constant or an immutable value breaks what the guard protects (Cancel reads, then nulls).
@@ -277,9 +295,14 @@ internal sealed class TypeConcurrency
 
                 var lockName = LockDisplayName(guard);
                 findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, reason.Location(access), state, lockName,
-                    [state.Name, verb, lockName, $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", reason.Describe(access)]);
+                    [name, verb, lockName, $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", reason.Describe(access)]);
             }
 
+            return;
+        }
+
+        if (values)
+        {
             return;
         }
 

@@ -116,4 +116,88 @@ public class InconsistentSynchronizationTests
                 }
             }
             """);
+    [Fact]
+    public Task Set_taken_out_of_the_locked_dictionary_and_changed_after_the_lock_is_released()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Registry
+            {
+                private readonly object _sync = new object();
+                private readonly Dictionary<string, HashSet<string>> _byUser = new Dictionary<string, HashSet<string>>();
+
+                public void Add(string user, string connection)
+                {
+                    lock (_sync)
+                    {
+                        if (!_byUser.TryGetValue(user, out var connections))
+                        {
+                            connections = new HashSet<string>();
+                            _byUser[user] = connections;
+                        }
+
+                        connections.Add(connection);
+                    }
+                }
+
+                public void Remove(string user, string connection)
+                {
+                    HashSet<string>? connections;
+                    lock (_sync)
+                    {
+                        _byUser.TryGetValue(user, out connections);
+                    }
+
+                    connections?{|#0:.Remove(connection)|};
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 3, 21).WithArguments("_byUser[…]", "modified", "_sync", "in 'Add' (1 of 2 accesses)",
+                "'Remove' may run on several threads at once: 'Registry' synchronizes its own state ('Add' locks '_sync')"));
+
+    [Fact]
+    public Task Values_taken_out_under_the_lock_and_only_read_or_changed_under_it_are_quiet()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public sealed class Registry
+            {
+                private readonly object _sync = new object();
+                private readonly Dictionary<string, List<string>> _byUser = new Dictionary<string, List<string>>();
+
+                public void Add(string user, string connection)
+                {
+                    lock (_sync)
+                    {
+                        if (!_byUser.TryGetValue(user, out var connections))
+                        {
+                            _byUser[user] = connections = new List<string>();
+                        }
+
+                        connections.Add(connection);
+                    }
+                }
+
+                public string[] Snapshot(string user)
+                {
+                    lock (_sync)
+                    {
+                        return _byUser.TryGetValue(user, out var connections) ? connections.ToArray() : new string[0];
+                    }
+                }
+
+                public List<string> Copy(string user)
+                {
+                    List<string> copy;
+                    lock (_sync)
+                    {
+                        copy = _byUser.TryGetValue(user, out var found) ? new List<string>(found) : new List<string>();
+                    }
+
+                    copy.Add("local");
+                    return copy;
+                }
+            }
+            """);
 }

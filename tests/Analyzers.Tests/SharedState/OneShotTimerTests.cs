@@ -146,6 +146,63 @@ public class OneShotTimerTests
             }
             """);
 
+    [Fact]
+    public Task Threading_timer_armed_after_a_guard_clause_that_throws_on_a_second_start_runs_one_call_at_a_time()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading;
+
+            sealed class RecurringJob
+            {
+                private readonly Timer _timer;
+                private int _started;
+                private int _failures;
+
+                public RecurringJob() => _timer = new Timer(OnTimer, null, Timeout.Infinite, Timeout.Infinite);
+
+                public void Start(TimeSpan delay)
+                {
+                    if (Interlocked.Exchange(ref _started, 1) != 0)
+                    {
+                        throw new InvalidOperationException("Already started.");
+                    }
+
+                    _timer.Change(delay, Timeout.InfiniteTimeSpan);
+                }
+
+                private void OnTimer(object? state)
+                {
+                    _failures++;
+                    _timer.Change(TimeSpan.FromSeconds(_failures), Timeout.InfiniteTimeSpan);
+                }
+            }
+            """);
+
+    [Theory]
+    [InlineData("int _started; public void Start() { if (Interlocked.Exchange(ref _started, 1) != 0) { Console.WriteLine(); } _timer.Change(0, Timeout.Infinite); }")]
+    [InlineData("int _started; public void Start() { if (Interlocked.Exchange(ref _started, 1) != 0) return; _timer.Change(0, Timeout.Infinite); } public void Stop() => _started = 0;")]
+    public Task Guard_clause_that_does_not_leave_or_a_flag_reset_elsewhere_does_not_arm_once(string member)
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Threading;
+
+            sealed class Poller
+            {
+                private readonly Timer _timer;
+                private int _polls;
+
+                public Poller() => _timer = new Timer(OnTimer, null, Timeout.Infinite, Timeout.Infinite);
+
+                {{member}}
+
+                private void OnTimer(object? state)
+                {
+                    [|_polls++|];
+                    _timer.Change(1000, Timeout.Infinite);
+                }
+            }
+            """);
+
     [Theory]
     [InlineData("new Timer(OnTimer, null, 0, 5_000)", "")]
     [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "public void Every(int period) => _timer.Change(0, period);")]

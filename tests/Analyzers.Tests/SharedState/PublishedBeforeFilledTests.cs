@@ -1,3 +1,4 @@
+using Forklift.Analyzers.Tests.Verifiers;
 using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Forklift.Analyzers.SharedState.PublishedBeforeFilledAnalyzer, Forklift.CodeFixes.SharedState.PublishedBeforeFilledCodeFix>;
 
 namespace Forklift.Analyzers.Tests.SharedState;
@@ -498,6 +499,113 @@ public class PublishedBeforeFilledTests
 
                     return _current;
                 }
+            }
+            """);
+    [Fact]
+    public Task Publishing_then_passing_to_a_method_that_fills_it_is_flagged_and_fixed()
+        => Verify.VerifyCodeFixAsync("""
+            using System.Collections.Generic;
+
+            public sealed class PluginRegistry
+            {
+                private readonly object _loadLock = new object();
+                private List<string>? _plugins;
+
+                public IReadOnlyList<string> Plugins
+                {
+                    get
+                    {
+                        if ({|#2:_plugins == null|})
+                        {
+                            lock (_loadLock)
+                            {
+                                if (_plugins == null)
+                                {
+                                    {|#0:_plugins = new List<string>()|};
+                                    {|#1:Load(_plugins)|};
+                                }
+                            }
+                        }
+
+                        return _plugins;
+                    }
+                }
+
+                private static void Load(List<string> target)
+                {
+                    foreach (var name in new[] { "a", "b" }) target.Add(name);
+                }
+            }
+            """,
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_plugins", "'Load' fills it", "12")],
+            """
+            using System.Collections.Generic;
+
+            public sealed class PluginRegistry
+            {
+                private readonly object _loadLock = new object();
+                private List<string>? _plugins;
+
+                public IReadOnlyList<string> Plugins
+                {
+                    get
+                    {
+                        if (_plugins == null)
+                        {
+                            lock (_loadLock)
+                            {
+                                if (_plugins == null)
+                                {
+                                    var plugins = new List<string>();
+                                    Load(plugins);
+                                    _plugins = plugins;
+                                }
+                            }
+                        }
+
+                        return _plugins;
+                    }
+                }
+
+                private static void Load(List<string> target)
+                {
+                    foreach (var name in new[] { "a", "b" }) target.Add(name);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Publishing_then_passing_to_a_method_that_only_reads_it_is_quiet()
+        => CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.PublishedBeforeFilledAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class PluginRegistry
+            {
+                private readonly object _loadLock = new object();
+                private List<string>? _plugins;
+
+                public IReadOnlyList<string> Plugins
+                {
+                    get
+                    {
+                        if (_plugins == null)
+                        {
+                            lock (_loadLock)
+                            {
+                                if (_plugins == null)
+                                {
+                                    _plugins = new List<string> { "a", "b" };
+                                    Log(_plugins);
+                                }
+                            }
+                        }
+
+                        return _plugins;
+                    }
+                }
+
+                private static void Log(List<string> loaded) => Console.WriteLine(loaded.Count);
             }
             """);
 }
