@@ -310,6 +310,14 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Entering a reentrant lock the thread already holds (a helper that takes 'StaticGate' again, called while
+        // 'StaticGate' and then 'Gate' are held) waits for nothing: it orders nothing after the locks held since.
+        if (taken.Mode is LockMode.Monitor or LockMode.Lock && taken.Key.IsShared
+            && held.Any(h => h.Mode == taken.Mode && h.Key.Equals(taken.Key)))
+        {
+            return;
+        }
+
         foreach (var outer in held)
         {
             if (!outer.TakesPartInLockOrder || outer.Key.Symbol is not { } outerSymbol || SymbolEqualityComparer.Default.Equals(outerSymbol, inner))

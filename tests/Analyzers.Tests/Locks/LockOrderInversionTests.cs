@@ -301,4 +301,77 @@ public class LockOrderInversionTests
             """,
             new DiagnosticResult(LockOrderInversionAnalyzer.SwappedArgumentsRule).WithLocation(0).WithLocation(1).WithArguments("to.Sync", "from.Sync", "from", "to"),
             new DiagnosticResult(LockOrderInversionAnalyzer.SwappedArgumentsRule).WithLocation(2).WithLocation(3).WithArguments("b", "a", "a", "b"));
+    [Fact]
+    public Task Reentering_a_lock_already_held_orders_nothing()
+        // Rx's LocalScheduler: the clock-change handler holds StaticGate, then Gate, and calls the helper that takes
+        // StaticGate again; the helper's own callers take StaticGate, then Gate. Both orders are StaticGate first.
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            class TimerQueue
+            {
+                private static readonly object Gate = new object();
+                private static readonly object StaticGate = new object();
+                private static readonly Queue<int> LongTerm = new Queue<int>();
+                private static readonly Queue<int> ShortTerm = new Queue<int>();
+
+                private static void ScheduleShortTerm(int item)
+                {
+                    lock (Gate) { ShortTerm.Enqueue(item); }
+                }
+
+                private static void EvaluateLongTerm()
+                {
+                    lock (StaticGate)
+                    {
+                        while (LongTerm.Count > 0) ScheduleShortTerm(LongTerm.Dequeue());
+                    }
+                }
+
+                public static void ClockChanged()
+                {
+                    lock (StaticGate)
+                    {
+                        lock (Gate)
+                        {
+                            while (ShortTerm.Count > 0) LongTerm.Enqueue(ShortTerm.Dequeue());
+                            EvaluateLongTerm();
+                        }
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Taking_the_outer_lock_inside_the_inner_one_without_holding_it_first_is_an_inversion()
+        => Verify.VerifyAnalyzerAsync("""
+            class TimerQueue
+            {
+                private static readonly object Gate = new object();
+                private static readonly object StaticGate = new object();
+                private static int _work;
+
+                private static void ScheduleShortTerm()
+                {
+                    lock (Gate) { _work++; }
+                }
+
+                private static void EvaluateLongTerm()
+                {
+                    lock (StaticGate) { _work--; }
+                }
+
+                public static void Evaluate()
+                {
+                    lock ({|#1:StaticGate|}) { {|#0:ScheduleShortTerm()|}; }
+                }
+
+                public static void ClockChanged()
+                {
+                    lock ({|#2:Gate|}) { {|#3:EvaluateLongTerm()|}; }
+                }
+            }
+            """,
+            new DiagnosticResult(LockOrderInversionAnalyzer.Rule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
+                .WithArguments("Gate", "StaticGate", " (through 'ScheduleShortTerm')", "ClockChanged", " (through 'EvaluateLongTerm')"));
 }
