@@ -921,9 +921,12 @@ internal sealed class ConcurrentEntryFinder
         SyntaxNode child = change;
         foreach (var ancestor in change.Ancestors())
         {
-            if (ancestor is MemberDeclarationSyntax)
+            if (ancestor is MemberDeclarationSyntax member)
             {
-                return false;
+                // 'public void Start() => _timer.Change(_interval, Timeout.InfiniteTimeSpan);': the owner starts a
+                // service once, as the host calls a hosted service's StartAsync once; starting it twice is a misuse,
+                // as disposing it while in use is.
+                return member is MethodDeclarationSyntax { Identifier.ValueText: "Start" or "StartAsync" };
             }
 
             var flag = ancestor switch

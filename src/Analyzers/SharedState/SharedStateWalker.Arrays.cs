@@ -67,6 +67,30 @@ internal sealed partial class SharedStateWalker
         }
     }
 
+    /// <summary>
+    /// The parameters of a method called from a parallel loop's body (or from a helper given such an index) that
+    /// receive an integer the iteration does not own; null when there is none.
+    /// </summary>
+    private HashSet<ISymbol>? ForeignIndexArguments(IOperation? call, Frame frame)
+    {
+        if (call is not IInvocationOperation invocation || !(IsParallelLoopBody(frame, out _) || frame.ForeignIndices is not null))
+        {
+            return null;
+        }
+
+        HashSet<ISymbol>? foreign = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { RefKind: RefKind.None, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } parameter
+                && argument.ArgumentKind == ArgumentKind.Explicit && !IsOwnElement(argument.Value, frame))
+            {
+                (foreign ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(parameter.OriginalDefinition);
+            }
+        }
+
+        return foreign;
+    }
+
     /// <summary>Records a call that fills a shared array (or a span or memory over one) passed to it.</summary>
     private void RecordArrayFill(IInvocationOperation invocation, Frame frame)
     {
@@ -135,6 +159,11 @@ internal sealed partial class SharedStateWalker
     private bool IsOwnElement(IOperation index, Frame frame)
     {
         index = ConcurrentEntryFinder.Strip(index);
+        if (index is IParameterReferenceOperation { Parameter: var parameter } && frame.ForeignIndices?.Contains(parameter.OriginalDefinition) == true)
+        {
+            return false;
+        }
+
         if (!IsParallelLoopBody(frame, out var iteration))
         {
             if (index is ILocalReferenceOperation { Local: var local } && ForLoopStart(local) is { } start)

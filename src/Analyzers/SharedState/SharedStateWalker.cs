@@ -233,7 +233,7 @@ internal sealed partial class SharedStateWalker
 
     // 'caller' is the frame that calls 'method': a local function sees its caller's captured variables, so a variable
     // declared outside the local function is shared exactly when it is shared in the caller.
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(object, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null)
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(object, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, HashSet<ISymbol>? foreignIndices = null)
     {
         if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add((VisitKey(method), owner, locks.Count > 0)))
         {
@@ -245,7 +245,8 @@ internal sealed partial class SharedStateWalker
         // followed from a body being recorded (where no variable is shared), and replayed only from that body's steps.
         var reference = BodyReference(method.OriginalDefinition);
         var local = method.MethodKind == MethodKind.LocalFunction;
-        var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null);
+        // A body given another iteration's index is walked afresh: what it does to an array element depends on it.
+        var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null) && foreignIndices is null;
         var known = false;
         if (digestible && BodyDigest.TryGet(reference!, _world!, out var digest))
         {
@@ -278,6 +279,7 @@ internal sealed partial class SharedStateWalker
         {
             Via = caller?.Via,
             ParameterStates = parameterStates,
+            ForeignIndices = foreignIndices,
         };
         if (method.MethodKind == MethodKind.LocalFunction && caller is not null)
         {
@@ -650,7 +652,8 @@ internal sealed partial class SharedStateWalker
         }
 
         var parameterStates = SharedArguments(site.Operation, frame);
-        if (parameterStates is not null)
+        var foreignIndices = ForeignIndexArguments(site.Operation, frame);
+        if (parameterStates is not null || foreignIndices is not null)
         {
             frame.Recorder = null; // a digest keeps the call, not what its arguments share: this body is walked each time
         }
@@ -660,7 +663,7 @@ internal sealed partial class SharedStateWalker
         }
 
         var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
-        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates);
+        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates, foreignIndices: foreignIndices);
     }
 
     /// <summary>
@@ -1014,6 +1017,12 @@ internal sealed partial class SharedStateWalker
         /// (<c>Parallel.ForEach(files, f =&gt; Process(f, results))</c>), is the same collection in the callee.
         /// </summary>
         public Dictionary<ISymbol, StateKey>? ParameterStates { get; set; }
+
+        /// <summary>
+        /// Integer parameters given an index that is not the calling iteration's own (<c>ApplyDamage(target, …)</c> with
+        /// a <c>target</c> found among all units, from a <c>Parallel.For</c> body): an element they index is shared.
+        /// </summary>
+        public HashSet<ISymbol>? ForeignIndices { get; set; }
 
         public bool InWindow(IOperation operation)
         {

@@ -197,4 +197,54 @@ public class ArrayContentsTests
                 }
             }
             """);
+    [Fact]
+    public Task Element_updated_by_a_helper_given_an_index_the_iteration_does_not_own()
+        => VerifyAsync("""
+            using System.Threading.Tasks;
+
+            public struct Unit { public int Team; public float Health; }
+
+            public sealed class Battle
+            {
+                private readonly Unit[] _units = new Unit[64];
+
+                public void Step()
+                {
+                    Parallel.For(0, _units.Length, i =>
+                    {
+                        var target = NearestEnemy(i);
+                        if (target >= 0) ApplyDamage(target, 1f);
+                    });
+                }
+
+                private int NearestEnemy(int attacker)
+                {
+                    for (var j = 0; j < _units.Length; j++)
+                    {
+                        if (_units[j].Team != _units[attacker].Team) return j;
+                    }
+
+                    return -1;
+                }
+
+                private void ApplyDamage(int target, float amount) => [|_units[target].Health -= amount|];
+            }
+            """);
+
+    [Fact]
+    public Task Element_updated_by_a_helper_given_the_iteration_own_index_is_quiet()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading.Tasks;
+
+            public struct Unit { public int Team; public float Health; }
+
+            public sealed class Battle
+            {
+                private readonly Unit[] _units = new Unit[64];
+
+                public void Step() => Parallel.For(0, _units.Length, i => Heal(i, 1f));
+
+                private void Heal(int unit, float amount) => _units[unit].Health += amount;
+            }
+            """);
 }

@@ -178,9 +178,40 @@ public class OneShotTimerTests
             }
             """);
 
+    [Fact]
+    public Task Threading_timer_armed_by_the_owner_Start_and_rearmed_in_its_callback_runs_one_call_at_a_time()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            sealed class TempFileSweeper
+            {
+                private readonly TimeSpan _interval;
+                private readonly Timer _timer;
+                private readonly Dictionary<string, int> _failures = new();
+                private long _sweeps;
+
+                public TempFileSweeper(TimeSpan interval)
+                {
+                    _interval = interval;
+                    _timer = new Timer(Sweep, null, Timeout.Infinite, Timeout.Infinite);
+                }
+
+                public void Start() => _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+
+                private void Sweep(object? state)
+                {
+                    _failures.Remove("a");
+                    _sweeps++;
+                    _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+                }
+            }
+            """);
+
     [Theory]
-    [InlineData("int _started; public void Start() { if (Interlocked.Exchange(ref _started, 1) != 0) { Console.WriteLine(); } _timer.Change(0, Timeout.Infinite); }")]
-    [InlineData("int _started; public void Start() { if (Interlocked.Exchange(ref _started, 1) != 0) return; _timer.Change(0, Timeout.Infinite); } public void Stop() => _started = 0;")]
+    [InlineData("int _started; public void Arm() { if (Interlocked.Exchange(ref _started, 1) != 0) { Console.WriteLine(); } _timer.Change(0, Timeout.Infinite); }")]
+    [InlineData("int _started; public void Arm() { if (Interlocked.Exchange(ref _started, 1) != 0) return; _timer.Change(0, Timeout.Infinite); } public void Disarm() => _started = 0;")]
     public Task Guard_clause_that_does_not_leave_or_a_flag_reset_elsewhere_does_not_arm_once(string member)
         => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync($$"""
             using System;
