@@ -55,12 +55,16 @@ internal sealed class MemberAccess
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>
 internal readonly struct OwnCall
 {
-    public OwnCall(IMethodSymbol callee, ImmutableArray<HeldLock> locks, bool deferred)
+    public OwnCall(IMethodSymbol callee, ImmutableArray<HeldLock> locks, bool deferred, int position = -1)
     {
         Callee = callee;
         Locks = locks;
         Deferred = deferred;
+        Position = position;
     }
+
+    /// <summary>Where the call is in its caller's text (for the set-up cut of <see cref="MethodSummaryBuilder"/>), or -1.</summary>
+    public int Position { get; }
 
     public IMethodSymbol Callee { get; }
     public ImmutableArray<HeldLock> Locks { get; }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.SharedState;
@@ -41,6 +42,7 @@ internal sealed class MethodSummaryBuilder
         string? synchronization = null;
         var atomic = ImmutableArray.CreateBuilder<ISymbol>();
         var firstStart = int.MaxValue;
+        var firstEscape = int.MaxValue;
         var starts = new List<ConcurrentEntry>();
 
         var stack = new Stack<(IOperation Operation, bool Deferred, ImmutableArray<HeldLock> Outer)>();
@@ -63,6 +65,15 @@ internal sealed class MethodSummaryBuilder
             if (operation is IPropertyReferenceOperation propertyReference)
             {
                 AddAccessorCalls(propertyReference, deferred, calls);
+            }
+
+            if (!deferred && operation is IArgumentOperation { Parent: IInvocationOperation receiving } argument
+                && operation.Syntax.SpanStart < firstEscape && IsThisOrHoldsIt(argument.Value)
+                && !IsOwnMethod(receiving.TargetMethod, receiving.Instance))
+            {
+                // 'source.Subscribe(this)', 'scheduler.Schedule((@this: this, id), …)': from here others can call it.
+                // (A handle made with 'new Subscription(this, entry)' only points back at the object.)
+                firstEscape = receiving.Syntax.SpanStart;
             }
 
             switch (operation)
@@ -96,7 +107,11 @@ internal sealed class MethodSummaryBuilder
 
                     if (IsOwnMethod(invocation.TargetMethod, invocation.Instance))
                     {
-                        calls.Add(new OwnCall(invocation.TargetMethod.OriginalDefinition, Locks(invocation), deferred));
+                        calls.Add(new OwnCall(invocation.TargetMethod.OriginalDefinition, Locks(invocation), deferred, invocation.Syntax.SpanStart));
+                        if (!deferred && invocation.Syntax.SpanStart < firstEscape && MayPublishThis(invocation.TargetMethod))
+                        {
+                            firstEscape = invocation.Syntax.SpanStart;
+                        }
                     }
 
                     break;
@@ -139,7 +154,64 @@ internal sealed class MethodSummaryBuilder
             }
         }
 
+        if (firstEscape < int.MaxValue && method.MethodKind == MethodKind.Ordinary)
+        {
+            // The method hands the object to others (subscribes it, schedules a callback on it): it is the object's
+            // start, as Rx's 'Sink.Run' is, and what it does before, itself or through its own helpers, is set-up.
+            for (var i = accesses.Count - 1; i >= 0; i--)
+            {
+                if (!accesses[i].Deferred && accesses[i].Location.SourceSpan.Start < firstEscape)
+                {
+                    accesses.RemoveAt(i);
+                }
+            }
+
+            for (var i = calls.Count - 1; i >= 0; i--)
+            {
+                if (!calls[i].Deferred && calls[i].Position >= 0 && calls[i].Position < firstEscape)
+                {
+                    calls.RemoveAt(i);
+                }
+            }
+        }
+
         return new MethodSummary(method.OriginalDefinition, accesses.ToImmutable(), calls.ToImmutable(), delegates.ToImmutable(), synchronization, atomic.ToImmutable());
+    }
+
+    /// <summary><c>this</c>, or a tuple that holds it (<c>(@this: this, id)</c>, the state of a static callback).</summary>
+    private static bool IsThisOrHoldsIt(IOperation value)
+        => Strip(value) switch
+        {
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => true,
+            ITupleOperation tuple => tuple.Elements.Any(IsThisOrHoldsIt),
+            _ => false,
+        };
+
+    /// <summary>
+    /// Whether a call of the type's own <paramref name="method"/> hands the object to others: its text passes
+    /// <c>this</c> to a call, as an argument or in a tuple; or it is abstract or virtual and returns a subscription
+    /// (an <c>IDisposable</c>: Rx's <c>RunCore</c>, whose overrides subscribe the sink).
+    /// </summary>
+    private static bool MayPublishThis(IMethodSymbol method)
+    {
+        if (method.IsAbstract || method.IsVirtual)
+        {
+            return method.ReturnType is { Name: "IDisposable", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                if (node is ThisExpressionSyntax { Parent: ArgumentSyntax argument }
+                    && (argument.Parent is TupleExpressionSyntax { Parent: ArgumentSyntax inTuple } ? inTuple : argument).Parent?.Parent is InvocationExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private void RecordWrite(IOperation target, IOperation write, bool deferred, ImmutableArray<MemberAccess>.Builder accesses, bool isCompound, bool losesNothing)

@@ -1,3 +1,5 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
 namespace Forklift.Analyzers.Tests.SharedState;
 
 /// <summary>
@@ -452,4 +454,110 @@ public class RealCodeRegressionTests
                 }
             }
             """");
+    [Fact]
+    public Task Fl1003_rx_sink_run_initializes_before_subscribing_itself()
+        => SharedStateSilence.VerifyNoRaceAsync(""""
+            using System;
+            using System.Collections.Generic;
+            // System.Reactive's Buffer and Delay sinks: Run() resets the sink's state, then subscribes the sink to its
+            // source or schedules its timer with the sink as the callback's state. Until then nothing else can call the
+            // sink, so those stores are set-up, not unlocked writes of state that OnNext and Tick guard with _gate.
+            public interface IScheduler { IDisposable Schedule<TState>(TState state, TimeSpan due, Action<TState> action); }
+
+            public sealed class BufferSink : IObserver<int>
+            {
+                private readonly object _gate = new object();
+                private readonly Queue<List<int>> _q = new Queue<List<int>>();
+                private readonly IScheduler _scheduler;
+                private readonly IObservable<int> _source;
+                private int _n;
+
+                public BufferSink(IScheduler scheduler, IObservable<int> source) { _scheduler = scheduler; _source = source; }
+
+                public void Run()
+                {
+                    _n = 0;
+                    CreateWindow();
+                    CreateTimer();
+                    _source.Subscribe(this);
+                }
+
+                private void CreateWindow() => _q.Enqueue(new List<int>());
+
+                private void CreateTimer() => _scheduler.Schedule((@this: this, id: 1), TimeSpan.FromSeconds(1), static t => t.@this.Tick());
+
+                private void Tick()
+                {
+                    lock (_gate)
+                    {
+                        if (_q.Count > 0) _q.Dequeue();
+                        CreateWindow();
+                        _n = 0;
+                    }
+                }
+
+                public void OnNext(int value)
+                {
+                    lock (_gate)
+                    {
+                        foreach (var s in _q) s.Add(value);
+                        _n++;
+                    }
+                }
+
+                public void OnError(Exception error) { lock (_gate) { _q.Clear(); } }
+
+                public void OnCompleted() { lock (_gate) { _q.Clear(); } }
+            }
+
+            public abstract class DelaySink : IObserver<int>
+            {
+                private readonly object _gate = new object();
+                private bool _atEnd;
+                private IDisposable? _subscription;
+
+                public void Run()
+                {
+                    _atEnd = false;
+                    _subscription = RunCore();
+                }
+
+                protected abstract IDisposable RunCore();
+
+                public void OnNext(int value) { lock (_gate) { if (_atEnd) return; } }
+
+                public void OnError(Exception error) { lock (_gate) { _atEnd = true; } }
+
+                public void OnCompleted() { lock (_gate) { _atEnd = true; } }
+            }
+            """");
+
+    [Fact]
+    public Task Fl1003_writes_before_handing_out_a_subscription_handle_are_still_judged()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+
+            public sealed class Bus
+            {
+                private readonly object _gate = new object();
+                private int _subscribers;
+
+                public IDisposable Subscribe()
+                {
+                    [|_subscribers = _subscribers + 1|];
+                    return new Handle(this);
+                }
+
+                public void Unsubscribe() { lock (_gate) { _subscribers--; } }
+
+                public int Count { get { lock (_gate) return _subscribers; } }
+
+                private sealed class Handle : IDisposable
+                {
+                    private readonly Bus _bus;
+                    public Handle(Bus bus) => _bus = bus;
+                    public void Dispose() => _bus.Unsubscribe();
+                }
+            }
+            """);
 }
