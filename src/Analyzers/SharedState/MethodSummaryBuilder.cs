@@ -24,7 +24,15 @@ internal sealed class MethodSummaryBuilder
         _synchronization = synchronization;
         _cancellationToken = cancellationToken;
         _entries = new ConcurrentEntryFinder(types);
+        _holdsCollectionValues = _type.GetMembers().Any(member => member is IFieldSymbol { Type: INamedTypeSymbol { TypeArguments: var arguments } fieldType }
+                                                                  && types.IsUnsafeCollection(fieldType) && arguments.Any(types.IsUnsafeCollection));
     }
+
+    /// <summary>Whether the type has a collection field whose values are collections too (<c>Dictionary&lt;string, HashSet&lt;string&gt;&gt;</c>).</summary>
+    private readonly bool _holdsCollectionValues;
+
+    /// <summary>Whether each of the type's methods called so far hands the object to others (<see cref="MayPublishThis"/>).</summary>
+    private readonly Dictionary<IMethodSymbol, bool> _publishesThis = new(SymbolEqualityComparer.Default);
 
     /// <summary>The body being summarized, and its locals that only ever hold one of the type's array fields (lazily).</summary>
     private IOperation? _body;
@@ -98,7 +106,11 @@ internal sealed class MethodSummaryBuilder
                     synchronization ??= OwnLockDescription(SynchronizationFacts.LockSymbol(lockOperation.LockedValue), lockOperation.LockedValue);
                     break;
                 case IInvocationOperation invocation:
-                    RecordValueUse(invocation, deferred, accesses);
+                    if (_holdsCollectionValues)
+                    {
+                        RecordValueUse(invocation, deferred, accesses);
+                    }
+
                     synchronization ??= Synchronization(invocation);
                     if (AtomicTarget(invocation) is { } atomicField)
                     {
@@ -192,22 +204,37 @@ internal sealed class MethodSummaryBuilder
     /// <c>this</c> to a call, as an argument or in a tuple; or it is abstract or virtual and returns a subscription
     /// (an <c>IDisposable</c>: Rx's <c>RunCore</c>, whose overrides subscribe the sink).
     /// </summary>
-    private static bool MayPublishThis(IMethodSymbol method)
+    private bool MayPublishThis(IMethodSymbol method)
     {
         if (method.IsAbstract || method.IsVirtual)
         {
             return method.ReturnType is { Name: "IDisposable", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
         }
 
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        if (!_publishesThis.TryGetValue(method, out var publishes))
         {
-            foreach (var node in reference.GetSyntax().DescendantNodes())
+            _publishesThis[method] = publishes = method.DeclaringSyntaxReferences.Any(PassesThisToACall);
+        }
+
+        return publishes;
+    }
+
+    private static readonly string[] ThisWord = ["this"];
+
+    private bool PassesThisToACall(SyntaxReference reference)
+    {
+        // Most helpers never say 'this': the text answers before any node is made.
+        if (!SourceWords.Any(reference.SyntaxTree.GetText(_cancellationToken), reference.Span, ThisWord))
+        {
+            return false;
+        }
+
+        foreach (var token in reference.GetSyntax(_cancellationToken).DescendantTokens())
+        {
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ThisKeyword) && token.Parent is ThisExpressionSyntax { Parent: ArgumentSyntax argument }
+                && (argument.Parent is TupleExpressionSyntax { Parent: ArgumentSyntax inTuple } ? inTuple : argument).Parent?.Parent is InvocationExpressionSyntax)
             {
-                if (node is ThisExpressionSyntax { Parent: ArgumentSyntax argument }
-                    && (argument.Parent is TupleExpressionSyntax { Parent: ArgumentSyntax inTuple } ? inTuple : argument).Parent?.Parent is InvocationExpressionSyntax)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
