@@ -475,11 +475,20 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         {
             ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation => true,
             IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
+
+            // A clock read ('var started = DateTime.UtcNow;' after 'await gate.WaitAsync()') never throws.
+            IPropertyReferenceOperation { Instance: null, Property: { Name: "UtcNow" or "Now" or "TickCount" or "TickCount64" } clock }
+                when IsSystemType(clock.ContainingType, "DateTime", "DateTimeOffset", "Environment") => true,
+            IInvocationOperation { Instance: null, Arguments.Length: 0, TargetMethod: { Name: "GetTimestamp" } timestamp }
+                when timestamp.ContainingType is { Name: "Stopwatch", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } => true,
             IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.GetMethod: { } getter } reference
                 => IsAutoAccessor(getter) || IsPlainReadGetter(reference, getter, getterDepth),
             _ => false,
         };
     }
+
+    private static bool IsSystemType(INamedTypeSymbol type, params string[] names)
+        => names.Contains(type.Name) && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
     private static bool IsAutoAccessor(IMethodSymbol getter)
         => !getter.DeclaringSyntaxReferences.IsEmpty

@@ -899,7 +899,7 @@ internal sealed class ConcurrentEntryFinder
                 }
 
                 if (!IsInfinite(arguments[0].Expression)
-                    && (declaration.SyntaxTree != root.Syntax.SyntaxTree || !allowed.Any(span => span.Contains(token.Span)))
+                    && (declaration.SyntaxTree != root.Syntax.SyntaxTree || !(allowed.Any(span => span.Contains(token.Span)) || InHelperOf(change, allowed, declarations)))
                     && !ArmsOnce(change, declarations))
                 {
                     return false; // armed from elsewhere, possibly while the callback runs
@@ -916,6 +916,42 @@ internal sealed class ConcurrentEntryFinder
     /// field that nothing else writes. A <c>Start()</c> that arms the timer the first time it is called adds no
     /// second run beside the callback's own re-arming.
     /// </summary>
+    /// <summary>
+    /// Whether <paramref name="change"/> is in a private method that is only called from the places allowed to arm the
+    /// timer (<c>Rearm()</c>, called from the callback's <c>finally</c>): the callback's own helper.
+    /// </summary>
+    private static bool InHelperOf(InvocationExpressionSyntax change, List<Microsoft.CodeAnalysis.Text.TextSpan> allowed, IEnumerable<SyntaxNode> declarations)
+    {
+        if (change.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } helper
+            || helper.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)))
+        {
+            return false;
+        }
+
+        var name = helper.Identifier.ValueText;
+        var calls = 0;
+        foreach (var declaration in declarations)
+        {
+            foreach (var token in declaration.DescendantTokens())
+            {
+                if (token.ValueText != name || token.Parent is not IdentifierNameSyntax reference || reference.Parent is MethodDeclarationSyntax)
+                {
+                    continue;
+                }
+
+                // Used as anything but a call (a delegate) or called from elsewhere: it can arm the timer at any time.
+                if (reference.Parent is not InvocationExpressionSyntax || declaration.SyntaxTree != change.SyntaxTree || !allowed.Any(span => span.Contains(token.Span)))
+                {
+                    return false;
+                }
+
+                calls++;
+            }
+        }
+
+        return calls > 0;
+    }
+
     private static bool ArmsOnce(InvocationExpressionSyntax change, IEnumerable<SyntaxNode> declarations)
     {
         SyntaxNode child = change;

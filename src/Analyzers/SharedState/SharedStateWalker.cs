@@ -457,7 +457,8 @@ internal sealed partial class SharedStateWalker
         {
             case IAssignmentOperation assignment:
             {
-                var constant = StoredConstant(assignment);
+                // 'if (_running) return; _running = true;': a gate made of a check and a store is a read-modify-write.
+                var constant = IsTestAndSet(assignment) ? null : StoredConstant(assignment);
                 RecordWrite(assignment.Target, operation, frame, constant is not null || StoreFacts.IsIdempotentPublication(assignment), constant);
                 break;
             }
@@ -907,6 +908,36 @@ internal sealed partial class SharedStateWalker
     private static bool IsAssignmentTarget(IOperation operation)
         => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation
            || operation.Parent is IIncrementOrDecrementOperation;
+
+    /// <summary>
+    /// A store of a constant into a field right after a check of the same field that leaves when it is set: <c>if
+    /// (_isDispatching) return; _isDispatching = true;</c>, or the first statement of <c>if (!_busy) { _busy = true; …
+    /// }</c>. Two threads can both pass the check, so the store does not lose nothing as other constant stores do.
+    /// </summary>
+    private static bool IsTestAndSet(IAssignmentOperation assignment)
+    {
+        if (assignment is not ISimpleAssignmentOperation { Value.ConstantValue.HasValue: true, Target: IFieldReferenceOperation { Field: var field } }
+            || assignment.Parent is not IExpressionStatementOperation statement)
+        {
+            return false;
+        }
+
+        bool Checks(IOperation condition) => condition.DescendantsAndSelf().Any(o => o is IFieldReferenceOperation { Field: var read } && SymbolEqualityComparer.Default.Equals(read, field));
+
+        if (statement.Parent is IBlockOperation { Parent: IConditionalOperation { Condition: { } around } } block && block.Operations.IndexOf(statement) == 0)
+        {
+            return Checks(around);
+        }
+
+        if (statement.Parent is IBlockOperation siblings)
+        {
+            var index = siblings.Operations.IndexOf(statement);
+            return index > 0 && siblings.Operations[index - 1] is IConditionalOperation { WhenFalse: null, Condition: { } check, WhenTrue: var exit }
+                   && Forklift.Analyzers.Locks.OperationTree.AlwaysExits(exit) && Checks(check);
+        }
+
+        return false;
+    }
 
     /// <summary>The constant a simple assignment stores, with its type (see <see cref="StateAccess.StoredConstant"/>), or null.</summary>
     private static string? StoredConstant(IAssignmentOperation assignment)

@@ -368,4 +368,46 @@ public partial class LockReleaseNotInFinallyTests
                     }
                 }
             """));
+    [Fact]
+    public Task ClockReadBetweenAcquireAndTry_IsSilent()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _gate = new(4, 4);", """
+                async Task<TimeSpan> M()
+                {
+                    await _gate.WaitAsync();
+                    var started = DateTime.UtcNow;
+                    var ticks = System.Diagnostics.Stopwatch.GetTimestamp();
+                    try
+                    {
+                        Work();
+                        return DateTime.UtcNow - started;
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task CallBetweenAcquireAndTry_IsStillReported()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _gate = new(4, 4);", """
+                async Task<TimeSpan> M()
+                {
+                    await {|#0:_gate.WaitAsync()|};
+                    var started = DateTime.Parse("2026-01-01");
+                    try
+                    {
+                        Work();
+                        return DateTime.UtcNow - started;
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            """),
+            false,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_gate", "a statement between the acquire and the try block can throw before the finally is in place"));
 }

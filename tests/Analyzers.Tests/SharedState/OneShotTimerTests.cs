@@ -209,6 +209,65 @@ public class OneShotTimerTests
             }
             """);
 
+    [Fact]
+    public Task Threading_timer_rearmed_by_a_private_helper_of_its_callback_runs_one_call_at_a_time()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading;
+
+            sealed class DiskMonitor
+            {
+                private readonly TimeSpan _interval = TimeSpan.FromSeconds(30);
+                private readonly Timer _timer;
+                private int _lowReadings;
+
+                public DiskMonitor()
+                {
+                    _timer = new Timer(Poll, null, Timeout.Infinite, Timeout.Infinite);
+                    _timer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                }
+
+                private void Poll(object? state)
+                {
+                    try
+                    {
+                        _lowReadings = Environment.TickCount % 2 == 0 ? _lowReadings + 1 : 0;
+                    }
+                    finally
+                    {
+                        Rearm();
+                    }
+                }
+
+                private void Rearm() => _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+            }
+            """);
+
+    [Fact]
+    public Task Threading_timer_rearmed_by_a_helper_that_another_member_also_calls_can_overlap_its_callback()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+
+            sealed class DiskMonitor
+            {
+                private readonly Timer _timer;
+                private int _polls;
+
+                public DiskMonitor() => _timer = new Timer(Poll, null, Timeout.Infinite, Timeout.Infinite);
+
+                public void Now() => Rearm();
+
+                private void Poll(object? state)
+                {
+                    [|_polls++|];
+                    Rearm();
+                }
+
+                private void Rearm() => _timer.Change(1000, Timeout.Infinite);
+            }
+            """);
+
     [Theory]
     [InlineData("int _started; public void Arm() { if (Interlocked.Exchange(ref _started, 1) != 0) { Console.WriteLine(); } _timer.Change(0, Timeout.Infinite); }")]
     [InlineData("int _started; public void Arm() { if (Interlocked.Exchange(ref _started, 1) != 0) return; _timer.Change(0, Timeout.Infinite); } public void Disarm() => _started = 0;")]

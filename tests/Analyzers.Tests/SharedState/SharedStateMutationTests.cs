@@ -70,4 +70,71 @@ public class SharedStateMutationTests
                 }
             }
             """);
+    [Fact]
+    public Task Running_flag_checked_then_set_by_a_periodic_timer_callback()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class OutboxDispatcher
+            {
+                private readonly Timer _timer;
+                private bool _isDispatching;
+
+                public OutboxDispatcher(TimeSpan interval) => _timer = new Timer(OnTick, null, interval, interval);
+
+                private async void OnTick(object? state)
+                {
+                    if (_isDispatching)
+                    {
+                        return;
+                    }
+
+                    {|#0:_isDispatching = true|};
+                    try
+                    {
+                        await Task.Delay(100);
+                    }
+                    finally
+                    {
+                        _isDispatching = false;
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithSpan(10, 60, 10, 103).WithArguments("_isDispatching", "OnTick", "'OnTick' runs on several threads (started at line 10)"));
+
+    [Fact]
+    public Task Running_flag_set_with_Interlocked_or_a_flag_stored_without_a_check_is_quiet()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading;
+
+            public sealed class Poller
+            {
+                private readonly Timer _timer;
+                private int _running;
+                private bool _sawWork;
+
+                public Poller(TimeSpan interval) => _timer = new Timer(OnTick, null, interval, interval);
+
+                private void OnTick(object? state)
+                {
+                    if (Interlocked.Exchange(ref _running, 1) == 1)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        _sawWork = true;
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref _running, 0);
+                    }
+                }
+            }
+            """);
 }
