@@ -185,7 +185,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
             {
                 if (node is not InvocationExpressionSyntax invocation
-                    || CalledName(invocation.Expression) != method.Name
+                    || ConcurrentEntryFinder.InvokedName(invocation.Expression) != method.Name
                     || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation call
                     || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
                 {
@@ -207,18 +207,11 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         return null;
     }
 
-    private static string? CalledName(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        _ => null,
-    };
-
     /// <summary>A syntax check before binding: a parameter of the private method the update is written in (<c>entry.Hits++</c> in <c>MarkUsed(Entry entry)</c>).</summary>
     private static bool IsParameterOfPrivateMethod(ExpressionSyntax receiver)
         => receiver is IdentifierNameSyntax { Identifier.ValueText: var name }
            && receiver.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
-           && method.Modifiers.All(m => !m.IsKind(SyntaxKind.PublicKeyword) && !m.IsKind(SyntaxKind.InternalKeyword) && !m.IsKind(SyntaxKind.ProtectedKeyword))
+           && MethodSyntaxFacts.IsPrivate(method)
            && method.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name);
 
     private static void Analyze(FileNode context, INamedTypeSymbol dictionary)

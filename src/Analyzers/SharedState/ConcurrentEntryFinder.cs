@@ -923,7 +923,7 @@ internal sealed class ConcurrentEntryFinder
     private static bool InHelperOf(InvocationExpressionSyntax change, List<Microsoft.CodeAnalysis.Text.TextSpan> allowed, IEnumerable<SyntaxNode> declarations)
     {
         if (change.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } helper
-            || helper.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)))
+            || !MethodSyntaxFacts.IsPrivate(helper))
         {
             return false;
         }

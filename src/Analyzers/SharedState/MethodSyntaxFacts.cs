@@ -35,6 +35,10 @@ internal readonly struct MethodSyntaxFacts
     /// </summary>
     public static IEnumerable<string> Words => AtomicCalls.Concat(RegionCalls).Append("lock");
 
+    /// <summary>Whether a method declaration is private (no access modifier, or <c>private</c>): its calls are all in its type.</summary>
+    public static bool IsPrivate(MethodDeclarationSyntax method)
+        => !method.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword));
+
     /// <summary>The acquires of <c>Monitor</c>, <c>SemaphoreSlim</c>, <c>ReaderWriterLockSlim</c>, <c>Lock</c>, <c>SpinLock</c> and <c>Mutex</c>.</summary>
     private static readonly HashSet<string> RegionCalls = new(StringComparer.Ordinal)
     {
