@@ -106,6 +106,11 @@ internal sealed class EventSubscriptions
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var text = SourceWords.TextOf(tree.GetText(_cancellationToken));
+            if (!SourceWords.MayHold(text, name))
+            {
+                continue; // a name with a letter outside ASCII is always searched
+            }
+
             SyntaxNode? root = null;
             foreach (var at in WordPositions(text, name))
             {

@@ -24,9 +24,13 @@ internal sealed class MethodSummaryBuilder
         _synchronization = synchronization;
         _cancellationToken = cancellationToken;
         _entries = new ConcurrentEntryFinder(types);
-        _holdsCollectionValues = _type.GetMembers().Any(member => member is IFieldSymbol { Type: INamedTypeSymbol { TypeArguments: var arguments } fieldType }
-                                                                  && types.IsUnsafeCollection(fieldType) && arguments.Any(types.IsUnsafeCollection));
+        _holdsCollectionValues = HoldsCollectionValues(_type, types);
     }
+
+    /// <summary>Whether <paramref name="type"/> has a collection field whose values are collections too (<c>Dictionary&lt;string, HashSet&lt;string&gt;&gt;</c>).</summary>
+    public static bool HoldsCollectionValues(INamedTypeSymbol type, ConcurrencyTypes types)
+        => type.GetMembers().Any(member => member is IFieldSymbol { Type: INamedTypeSymbol { TypeArguments: var arguments } fieldType }
+                                           && types.IsUnsafeCollection(fieldType) && arguments.Any(types.IsUnsafeCollection));
 
     /// <summary>Whether the type has a collection field whose values are collections too (<c>Dictionary&lt;string, HashSet&lt;string&gt;&gt;</c>).</summary>
     private readonly bool _holdsCollectionValues;
@@ -86,6 +90,14 @@ internal sealed class MethodSummaryBuilder
 
             switch (operation)
             {
+                case IDeconstructionAssignmentOperation deconstruction:
+                    // '(_low, _high) = (0, 0)': each element of the target is written, each where it is named.
+                    foreach (var element in DeconstructedTargets(deconstruction.Target))
+                    {
+                        RecordWrite(element, element, deferred, accesses, isCompound: Reads(deconstruction.Value, element), losesNothing: false);
+                    }
+
+                    break;
                 case IAssignmentOperation assignment:
                     RecordWrite(assignment.Target, assignment, deferred, accesses,
                         isCompound: assignment is ICompoundAssignmentOperation
@@ -684,8 +696,33 @@ internal sealed class MethodSummaryBuilder
     private static bool IsWriteTarget(IOperation operation)
     {
         var use = UseOf(operation);
+        while (use.Parent is ITupleOperation tuple)
+        {
+            use = UseOf(tuple); // an element of the target of '(_a, _b) = …'
+        }
+
         return use.Parent is IAssignmentOperation assignment && assignment.Target == use
                || use.Parent is IIncrementOrDecrementOperation;
+    }
+
+    /// <summary>The elements a deconstruction writes, through nested tuples: '_a' and '_b' in '(_a, (_b, _)) = …'.</summary>
+    private static IEnumerable<IOperation> DeconstructedTargets(IOperation target)
+    {
+        target = Strip(target);
+        if (target is ITupleOperation tuple)
+        {
+            foreach (var element in tuple.Elements)
+            {
+                foreach (var written in DeconstructedTargets(element))
+                {
+                    yield return written;
+                }
+            }
+        }
+        else if (target is not (IDiscardOperation or IDeclarationExpressionOperation))
+        {
+            yield return target;
+        }
     }
 
     /// <summary><paramref name="operation"/> with the conversions and parentheses around it: what its parent uses.</summary>

@@ -76,6 +76,14 @@ internal sealed class TypeConcurrency
             return;
         }
 
+        // A type that only synchronizes can only be reported on state used both under its locks and elsewhere: when
+        // its syntax shows no such name, none of its bodies is bound.
+        if (declaration.Kind == DeclaredConcurrency.Kind.None
+            && !LexicalLocking.MayBeInconsistent(type, types, compilation, cancellationToken))
+        {
+            return;
+        }
+
         if (type.DeclaringSyntaxReferences.Length < 2)
         {
             new TypeConcurrency(type, declaration, types, semanticModels, cancellationToken).Report(tree, findings);

@@ -70,6 +70,34 @@ public class TextGateTests
         }
     }
 
+    [Fact]
+    public void A_text_may_hold_every_word_a_word_by_word_scan_finds_and_seldom_any_other()
+    {
+        // The one pass that hashes a text's words answers "not here" for the searches of every rule: it must never say
+        // so of a word the text holds, and should say so of the others (two words sharing a hash only cost a search).
+        string[] words = ["Run", "For", "lock", "Lock", "new", "é", "Run(", "_", "x1"];
+        string[] pieces = ["Run", "Runs", "_Run", "For", "Format", "lock", "block", "Lock", "new", "renew", "é", "ü", ".", " ", "(", "_", "x", "1", "\n"];
+        var random = new Random(20261130);
+        var (held, notHeld) = (0, 0);
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = Generate(random, pieces, 8);
+            foreach (var word in words)
+            {
+                var isWord = word.All(SourceWords.IsAsciiWordChar);
+                var holds = WordByWord.Any(text, (t, start, length) => length == word.Length && string.CompareOrdinal(t, start, word, 0, length) == 0);
+                var mayHold = SourceWords.MayHold(text, word);
+                Assert.True(mayHold || (isWord && !holds), $"'{text}': '{word}' is held but the hashes say no");
+                if (isWord && !holds)
+                {
+                    (held, notHeld) = mayHold ? (held + 1, notHeld) : (held, notHeld + 1);
+                }
+            }
+        }
+
+        Assert.True(notHeld > 1000 && held == 0, $"{notHeld} absent words answered 'not here', {held} answered 'may hold'");
+    }
+
     [Theory]
     [InlineData("d[k]++;")]
     [InlineData("d[k] --;")]
