@@ -49,8 +49,79 @@ internal sealed partial class SharedStateWalker
         {
             Record(array, AccessKind.CollectionMutation, new Site(write), frame);
         }
+        else if (element.Indices.Length == 1 && ArraySpec(element.ArrayReference) is { } written && ReadsNeighbour(element, write, frame))
+        {
+            Record(written, AccessKind.CollectionMutation, new Site(write), frame);
+        }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the parallel loop body that writes <paramref name="element"/> at its own index (<c>t[i] = …</c>) also
+    /// reads the same array at the index of a neighbouring iteration (<c>t[i - 1]</c>, <c>t[i + 1]</c>): an in-place
+    /// stencil, where one iteration reads what the next one writes at the same time.
+    /// </summary>
+    private bool ReadsNeighbour(IArrayElementReferenceOperation element, IOperation write, Frame frame)
+    {
+        if (!IsParallelLoopBody(frame, out var iteration) || iteration is null
+            || IterationOffset(element.Indices[0], iteration) is not { } writtenAt
+            || ArrayVariable(element.ArrayReference) is not { } array)
+        {
+            return false;
+        }
+
+        var body = write.Parent;
+        while (body is not null and not IAnonymousFunctionOperation)
+        {
+            body = body.Parent;
+        }
+
+        if (body?.Syntax != frame.CaptureBoundary)
+        {
+            return false; // written in a helper: its reads are not the body's
+        }
+
+        foreach (var read in body.Descendants().OfType<IArrayElementReferenceOperation>())
+        {
+            if (read.Indices.Length == 1 && !IsAssignmentTarget(read)
+                && SymbolEqualityComparer.Default.Equals(ArrayVariable(read.ArrayReference), array)
+                && IterationOffset(read.Indices[0], iteration) is { } readAt && readAt != writtenAt)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The field, local or parameter that holds an array, or null.</summary>
+    private static ISymbol? ArrayVariable(IOperation array) => ConcurrentEntryFinder.Strip(array) switch
+    {
+        IFieldReferenceOperation field => field.Field,
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    /// <summary>The constant offset of <paramref name="index"/> from the iteration's index (<c>i</c>: 0, <c>i - 1</c>: -1), or null.</summary>
+    private static long? IterationOffset(IOperation index, IParameterSymbol iteration)
+    {
+        static bool IsIteration(IOperation operation, IParameterSymbol iteration)
+            => ConcurrentEntryFinder.Strip(operation) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, iteration);
+
+        static long? Constant(IOperation operation)
+            => ConcurrentEntryFinder.Strip(operation).ConstantValue is { HasValue: true, Value: int or long } constant ? Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+        index = ConcurrentEntryFinder.Strip(index);
+        return index switch
+        {
+            _ when IsIteration(index, iteration) => 0,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add when IsIteration(add.LeftOperand, iteration) => Constant(add.RightOperand),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add when IsIteration(add.RightOperand, iteration) => Constant(add.LeftOperand),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } subtract when IsIteration(subtract.LeftOperand, iteration) => -Constant(subtract.RightOperand),
+            _ => null,
+        };
     }
 
     /// <summary>

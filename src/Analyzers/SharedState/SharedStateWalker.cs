@@ -865,11 +865,29 @@ internal sealed partial class SharedStateWalker
         {
             if (location.SourceTree == boundary.SyntaxTree && !boundary.Span.Contains(location.SourceSpan))
             {
-                return true;
+                return !IsParameterOfStartOnlyLambda(variable, boundary);
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="variable"/> is the parameter of a lambda that does nothing but start the work
+    /// (<c>sections.Select(s => Task.Run(() => Render(s.Pages)))</c>): each call of that lambda has its own parameter
+    /// and starts one task with it, and no code of the lambda runs beside the task, so the tasks do not share it.
+    /// </summary>
+    private static bool IsParameterOfStartOnlyLambda(ISymbol variable, SyntaxNode boundary)
+    {
+        if (variable is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } }
+            || variable.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var lambda = variable.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<LambdaExpressionSyntax>();
+        return lambda is { ExpressionBody: InvocationExpressionSyntax start }
+               && start.ArgumentList.Arguments.Any(argument => argument.Expression == boundary);
     }
 
     internal static bool IsAutoProperty(IPropertySymbol property)

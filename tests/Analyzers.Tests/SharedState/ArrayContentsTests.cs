@@ -247,4 +247,52 @@ public class ArrayContentsTests
                 private void Heal(int unit, float amount) => _units[unit].Health += amount;
             }
             """);
+
+    [Fact]
+    public Task In_place_stencil_reads_the_elements_its_neighbours_write()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            public sealed class HeatRod
+            {
+                private readonly double[] _temperature = new double[64];
+
+                public void Step(double alpha)
+                {
+                    Parallel.For(1, _temperature.Length - 1, i =>
+                    {
+                        var self = _temperature[i];
+                        [|_temperature[i] = self + alpha * (_temperature[i - 1] - 2 * self + _temperature[i + 1])|];
+                    });
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Stencil_into_a_second_array_and_offsets_of_its_own_are_not_shared()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading.Tasks;
+
+            public sealed class HeatRod
+            {
+                private double[] _current = new double[64];
+                private double[] _next = new double[64];
+
+                public void Step(double alpha)
+                {
+                    Parallel.For(1, _current.Length - 1, i =>
+                    {
+                        _next[i] = _current[i] + alpha * (_current[i - 1] - 2 * _current[i] + _current[i + 1]);
+                    });
+                    (_current, _next) = (_next, _current);
+                }
+
+                public static int[] Shifted(int from, int to)
+                {
+                    var result = new int[to - from];
+                    Parallel.For(from, to, i => result[i - from] = result[i - from] + i);
+                    return result;
+                }
+            }
+            """);
 }

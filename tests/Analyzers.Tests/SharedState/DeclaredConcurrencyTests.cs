@@ -166,10 +166,38 @@ public class DeclaredConcurrencyTests
             """);
 
     [Theory]
+    [InlineData("Registered as a singleton in the DI container and injected into the upload controller.")]
+    [InlineData("Registered as a singleton and resolved by the orders endpoint.")]
+    public Task Singleton_that_controllers_or_endpoints_use_is_shared_by_their_requests(string summary)
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+
+            /// <summary>
+            /// {{summary}}
+            /// </summary>
+            public sealed class PluginRegistry
+            {
+                private List<string>? _plugins;
+
+                public IReadOnlyList<string> GetPlugins()
+                {
+                    if (_plugins == null)
+                    {
+                        _plugins = new List<string>();
+                        [|_plugins.Add("default")|];
+                    }
+
+                    return _plugins;
+                }
+            }
+            """);
+
+    [Theory]
     [InlineData("Instances are shared between connections to the same database.")]
     [InlineData("The engine contains a single instance of the header page; all changes go through it.")]
     [InlineData("[Singleton - ThreadSafe]")]
     [InlineData("Limits how many threads the group may consume concurrently.")]
+    [InlineData("Each controller creates its own instance of the view model.")]
     public Task Sharing_phrase_without_who_shares_declares_nothing(string summary)
         => SharedStateSilence.VerifyNoRaceAsync($$"""
             using System.Collections.Generic;
