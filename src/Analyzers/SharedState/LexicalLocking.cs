@@ -19,7 +19,8 @@ namespace Forklift.Analyzers.SharedState;
 /// collection or of a struct that tears (an unlocked read of a plain field is never reported, see
 /// <see cref="TypeConcurrency"/>). Every such use names the state, or a helper or property that reaches it, outside a
 /// lock body, or in a callback (a lambda or local function runs later and holds nothing, even when written inside a
-/// lock body). A private helper that is only ever called under the lock runs under it, so its body counts as inside.
+/// lock body). A private helper that is only ever called under the lock runs under it, so its body counts as inside;
+/// any other method or property is also called by the type's callers, who hold none of its locks.
 /// </para>
 /// <para>
 /// The check reads only what it needs: the lock regions (found by their words in the text), then the other
@@ -245,10 +246,22 @@ internal static class LexicalLocking
                 }
             }
 
+            // Callers outside the type call its other methods and properties holding none of its locks: a public
+            // member that a lock body also calls runs both ways.
+            var calledByCallers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in _type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol && !IsPrivateHelper(member.Name))
+                {
+                    calledByCallers.Add(member.Name);
+                }
+            }
+
             HashSet<string> outside;
             while (true)
             {
                 outside = new HashSet<string>(_deferredUnguardable, StringComparer.Ordinal);
+                outside.UnionWith(calledByCallers);
                 foreach (var pair in _unguardable)
                 {
                     if (!underLock.Contains(pair.Key))

@@ -38,6 +38,26 @@ public class LexicalLockingTests
             """);
 
     [Fact]
+    public Task Public_member_called_under_the_lock_and_by_callers_without_it()
+        => VerifyInconsistentAsync("""
+            public sealed class Meter
+            {
+                private readonly object _sync = new object();
+                private long _total;
+
+                public void AddLocked(long amount)
+                {
+                    lock (_sync)
+                    {
+                        Add(amount);
+                    }
+                }
+
+                public void Add(long amount) => [|_total += amount|];
+            }
+            """);
+
+    [Fact]
     public Task Field_used_only_in_a_lock_body_and_in_a_private_helper_that_a_public_member_calls()
         => VerifyInconsistentAsync("""
             public sealed class Counter
