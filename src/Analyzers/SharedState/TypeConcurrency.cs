@@ -316,7 +316,10 @@ internal sealed class TypeConcurrency
 
         // A declared type's state that only its own callback touches (a single reader's pump, started once by the
         // constructor) is that callback's: its callers share the object, not that state.
-        var sharedWithCallers = accesses.Exists(a => a.ByCaller);
+        // A caller's access after it awaited the task the callback runs as ('await _writeLoop' where the constructor
+        // stored '_writeLoop = Task.Run(WriteLoopAsync)') comes after all of the callback's accesses.
+        var starts = accesses.Where(a => !a.ByCaller && a.Start is not null).Select(a => a.Start!).ToList();
+        var sharedWithCallers = accesses.Exists(a => a.ByCaller && !(starts.Count > 0 && AfterJoin(a, starts)));
         foreach (var access in accesses)
         {
             var takesBesideAtomic = access.Access.TakesReference && usedAtomically;
@@ -341,6 +344,90 @@ internal sealed class TypeConcurrency
                     [state.Name, type, Display(access.Member), reason.Describe(access)]);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="access"/> follows, in its method, an <c>await</c> (or <c>Wait()</c>) of a field of the
+    /// type that holds only the task started where the callback was handed out (one of <paramref name="starts"/>).
+    /// </summary>
+    private bool AfterJoin(Reached access, List<Location> starts)
+    {
+        var location = access.Access.Location;
+        if (location.SourceTree is not { } tree
+            || tree.GetRoot(_cancellationToken).FindNode(location.SourceSpan).FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } method)
+        {
+            return false;
+        }
+
+        foreach (var node in method.DescendantNodes())
+        {
+            if (node.SpanStart >= location.SourceSpan.Start)
+            {
+                break;
+            }
+
+            var awaited = node switch
+            {
+                AwaitExpressionSyntax wait => wait.Expression,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait", Expression: var task } } => task,
+                _ => null,
+            };
+            if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
+            {
+                awaited = configured;
+            }
+
+            var name = awaited switch
+            {
+                IdentifierNameSyntax field => field.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var field } => field.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is not null && HoldsOnlyStartedTask(name, starts))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every value the type stores in its field <paramref name="name"/> is a task started at one of <paramref name="starts"/>.</summary>
+    private bool HoldsOnlyStartedTask(string name, List<Location> starts)
+    {
+        if (!_type.GetMembers(name).Any(member => member is IFieldSymbol { Type.Name: "Task" or "ValueTask" }))
+        {
+            return false;
+        }
+
+        var stored = 0;
+        foreach (var reference in _type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(_cancellationToken).DescendantNodes())
+            {
+                var value = node switch
+                {
+                    AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when target.Identifier.ValueText == name => assignment.Right,
+                    AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var target } } assignment
+                        when target.Identifier.ValueText == name => assignment.Right,
+                    VariableDeclaratorSyntax { Initializer: { } initializer } declarator when declarator.Identifier.ValueText == name => initializer.Value,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (!starts.Exists(start => start.SourceTree == value.SyntaxTree && value.Span.Contains(start.SourceSpan)))
+                {
+                    return false;
+                }
+
+                stored++;
+            }
+        }
+
+        return stored > 0;
     }
 
     private static bool InTree(Reached access, SyntaxTree? tree) => tree is null || access.Access.Location.SourceTree == tree;
