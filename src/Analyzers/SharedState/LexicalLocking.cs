@@ -551,13 +551,6 @@ internal static class LexicalLocking
 
         private static bool IsAtomic(InvocationExpressionSyntax invocation)
             => invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver }
-               && receiver switch
-               {
-                   SimpleNameSyntax simple => simple.Identifier.ValueText,
-                   MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                   AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                   QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                   _ => null,
-               } is "Interlocked" or "Volatile";
+               && MethodSyntaxFacts.LastName(receiver) is "Interlocked" or "Volatile";
     }
 }

@@ -212,16 +212,23 @@ internal readonly struct MethodSyntaxFacts
             return true;
         }
 
-        var last = access.Expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            _ => null, // a call's result, an element, 'this', a generic name: a value or another type
-        };
+        var last = LastName(access.Expression);
         return last is "Interlocked" or "Volatile" || (last is not null && mayDenoteAtomicType(access.Expression));
     }
+
+    /// <summary>
+    /// The name a receiver ends with, when it is a name or a member access of names ('Interlocked' in
+    /// 'System.Threading.Interlocked' or 'global::System.Threading.Interlocked'); null for a call's result, an
+    /// element, 'this' or a generic name: a value or another type.
+    /// </summary>
+    internal static string? LastName(ExpressionSyntax receiver) => receiver switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>Whether the name is called without a receiver: <c>M(…)</c>.</summary>
     private static bool IsUnqualifiedCall(SimpleNameSyntax name)
