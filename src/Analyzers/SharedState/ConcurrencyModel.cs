@@ -277,7 +277,7 @@ internal sealed class ConcurrencyModel
         {
             CapturedLoopVariable.Find(entry, semanticModel, _findings, cancellationToken);
             var start = entry.StartOperation.Syntax.GetLocation();
-            var context = new ConcurrentContext(start, entry.MultiInstance, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null) { RunBy = entry.RunBy };
+            var context = new ConcurrentContext(start, entry.MultiInstance, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null) { RunBy = entry.RunBy, RepeatedBy = entry.RepeatedBy };
             var before = walker.Accesses.Count;
             walker.WalkEntry(entry, context);
             if (entry.CallerJoin is { } join)
@@ -451,8 +451,8 @@ internal sealed class ConcurrencyModel
             var other = write.IsConstantStore
                 ? writes.Find(w => !w.IsGuardedForWrite && w.StoredConstant is { } stored && stored != write.StoredConstant
                                    && (write.Context.Partner is null) != (w.Context.Partner is null)
-                                   && write.Context.RunsConcurrentlyWith(w.Context) && !write.SharesLockWith(w))
-                : writes.Find(w => !w.IsGuardedForWrite && write.Context.RunsConcurrentlyWith(w.Context) && !write.SharesLockWith(w));
+                                   && write.RunsConcurrentlyWith(w) && !write.SharesLockWith(w))
+                : writes.Find(w => !w.IsGuardedForWrite && write.RunsConcurrentlyWith(w) && !write.SharesLockWith(w));
             if (other is not null)
             {
                 _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, other).Start, write.Key.State, null,
@@ -509,7 +509,7 @@ internal sealed class ConcurrencyModel
             // Another mutation, or a read, at the same time: both corrupt or throw on List/Dictionary. A mutation under
             // the collection's lock is not the unsynchronized side (it would have been paired above).
             var other = group.Find(a => a.Kind != AccessKind.Write && !(a.Kind == AccessKind.CollectionMutation && a.IsGuardedForWrite)
-                                        && mutation.Context.RunsConcurrentlyWith(a.Context) && !mutation.SharesLockWith(a));
+                                        && mutation.RunsConcurrentlyWith(a) && !mutation.SharesLockWith(a));
             if (other is not null)
             {
                 var type = mutation.StateType?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
@@ -526,7 +526,7 @@ internal sealed class ConcurrencyModel
     /// </summary>
     private static bool Pairs(StateAccess access, StateAccess other, bool forGuard = false)
         => !(forGuard && (access.Context.BesideStartedWork || other.Context.BesideStartedWork))
-           && access.Context.RunsConcurrentlyWith(other.Context) && !access.SharesLockWith(other);
+           && access.RunsConcurrentlyWith(other) && !access.SharesLockWith(other);
 
     /// <summary>The start quoted in the message: the access's own thread start, or the other side's if the access is on the starting thread.</summary>
     private static ConcurrentContext StartOf(StateAccess access, StateAccess other)

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -48,6 +49,45 @@ internal sealed class ConcurrentContext
 
     /// <summary>The helper of the compilation whose call starts the code, when a helper does (<see cref="ParallelHelpers"/>).</summary>
     public string? RunBy { get; set; }
+
+    /// <summary>
+    /// For code that runs several times at once only because a loop starts it once per iteration (or a lambda
+    /// that <c>Select</c> calls per element): that loop or lambda (see <see cref="ConcurrentEntry.RepeatedBy"/>).
+    /// </summary>
+    public SyntaxNode? RepeatedBy { get; set; }
+
+    /// <summary>
+    /// Whether each copy of this code has its own <paramref name="variable"/>: a local declared in the body of the loop
+    /// that starts the copies, the <c>foreach</c> variable, or the repeating lambda's parameter or local. A <c>for</c>
+    /// loop's own variable is one for all iterations.
+    /// </summary>
+    public bool OwnsPerCopy(ISymbol variable)
+    {
+        if (RepeatedBy is not { } repeatedBy || variable is not (ILocalSymbol or IParameterSymbol))
+        {
+            return false;
+        }
+
+        var (first, second) = repeatedBy switch
+        {
+            ForStatementSyntax loop => (loop.Statement.Span, default(Microsoft.CodeAnalysis.Text.TextSpan?)),
+            WhileStatementSyntax loop => (loop.Statement.Span, null),
+            DoStatementSyntax loop => (loop.Statement.Span, null),
+            ForEachStatementSyntax loop => (loop.Statement.Span, loop.Identifier.Span),
+            ForEachVariableStatementSyntax loop => (loop.Statement.Span, loop.Variable.Span),
+            _ => (repeatedBy.Span, null),
+        };
+        foreach (var location in variable.Locations)
+        {
+            if (location.SourceTree == repeatedBy.SyntaxTree
+                && (first.Contains(location.SourceSpan) || second is { } other && other.Contains(location.SourceSpan)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"at line 29", or "by 'ForEachParallel' at line 29" when a helper starts the code.</summary>
     public string StartedAt => RunBy is null ? $"at line {StartLine}" : $"by '{RunBy}' at line {StartLine}";
@@ -174,6 +214,15 @@ internal sealed class StateAccess
     }
 
     public StateKey Key { get; }
+
+    /// <summary>
+    /// Whether this access and <paramref name="other"/> can happen at the same time: their code can, and they are not
+    /// two copies of one piece of code touching each its own copy of a variable (<see cref="ConcurrentContext.OwnsPerCopy"/>),
+    /// or a field of an object each copy holds in such a variable.
+    /// </summary>
+    public bool RunsConcurrentlyWith(StateAccess other)
+        => Context.RunsConcurrentlyWith(other.Context)
+           && !(ReferenceEquals(Context, other.Context) && (Context.OwnsPerCopy(Key.State) || Key.Owner is { } owner && Context.OwnsPerCopy(owner)));
 
     /// <summary>For an access in an event handler: how the handler comes to run (see <c>SharedStateWalker.Frame.Via</c>).</summary>
     public string? Via { get; set; }

@@ -55,6 +55,13 @@ internal sealed class ConcurrentEntry
 
     /// <summary>The name of the helper whose call starts the body (<see cref="ParallelHelpers"/>), or null.</summary>
     public string? RunBy { get; set; }
+
+    /// <summary>
+    /// For work that one start runs once, started once per iteration of a loop (<c>new Thread(…)</c>, <c>Task.Run</c>
+    /// in a <c>for</c> body, or in a lambda that <c>Select</c> calls per element): that loop or lambda. The copies
+    /// share what they capture from outside it, not what one iteration declares.
+    /// </summary>
+    public SyntaxNode? RepeatedBy { get; set; }
 }
 
 /// <summary>
@@ -113,9 +120,21 @@ internal sealed class ConcurrentEntryFinder
     /// </remarks>
     public static bool MayContainCandidates(SourceText source)
         => SourceWords.Any(source, CandidateWords)
-           || SourceWords.Any(source, NewWord, static (text, start, length) => NextNonWhiteSpaceMayOpenArguments(text, start + length));
+           || SourceWords.Any(source, NewWord, static (text, start, length) => NextNonWhiteSpaceMayOpenArguments(text, start + length))
+           || MayHoldAsyncHandlers(source);
 
     private static readonly string[] NewWord = ["new"];
+
+    private static readonly string[] AsyncWord = ["async"];
+
+    private static readonly string[] LeavesContextWord = ["ConfigureAwait"];
+
+    /// <summary>
+    /// Whether the file can subscribe an <c>async void</c> handler that leaves the raising thread at its first
+    /// <c>await</c> (<see cref="ResumesOnThePool"/>): it holds both words. The handler is looked for in the same file.
+    /// </summary>
+    private static bool MayHoldAsyncHandlers(SourceText source)
+        => SourceWords.Any(source, LeavesContextWord) && SourceWords.Any(source, AsyncWord);
 
     private static readonly string[] CandidateWordsAndNew = [.. CandidateWords, .. NewWord];
 
@@ -140,6 +159,39 @@ internal sealed class ConcurrentEntryFinder
             AddCandidateAncestors(root.FindToken(at), found);
         }
 
+        if (MayHoldAsyncHandlers(source))
+        {
+            // An async lambda's subscription holds its 'async'; a method group's holds the name of an 'async void'
+            // method declared in the file.
+            var handlerNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var at in SourceWords.Occurrences(text, AsyncWord))
+            {
+                var token = root.FindToken(at);
+                if (token.IsKind(SyntaxKind.AsyncKeyword))
+                {
+                    if (token.Parent is MethodDeclarationSyntax method)
+                    {
+                        if (ReturnsVoid(method))
+                        {
+                            handlerNames.Add(method.Identifier.ValueText);
+                        }
+                    }
+                    else
+                    {
+                        AddCandidateAncestors(token, found);
+                    }
+                }
+            }
+
+            if (handlerNames.Count > 0)
+            {
+                foreach (var at in SourceWords.Occurrences(text, handlerNames.ToArray()))
+                {
+                    AddCandidateAncestors(root.FindToken(at), found);
+                }
+            }
+        }
+
         var candidates = found.ToList();
         candidates.Sort(static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.End.CompareTo(a.Span.End));
         return candidates;
@@ -155,6 +207,29 @@ internal sealed class ConcurrentEntryFinder
             }
         }
     }
+
+    /// <summary>
+    /// An async lambda, or the name of an <c>async void</c> method that the enclosing type declares here: a handler
+    /// <see cref="ResumesOnThePool"/> may accept once bound.
+    /// </summary>
+    private static bool MayBeAsyncVoidHandler(ExpressionSyntax handler)
+    {
+        switch (handler)
+        {
+            case AnonymousFunctionExpressionSyntax lambda:
+                return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+            case IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }:
+                var name = handler is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : ((IdentifierNameSyntax)handler).Identifier.ValueText;
+                return handler.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
+                       && type.Members.Any(member => member is MethodDeclarationSyntax method && method.Identifier.ValueText == name
+                                                     && method.Modifiers.Any(SyntaxKind.AsyncKeyword) && ReturnsVoid(method));
+            default:
+                return false;
+        }
+    }
+
+    private static bool ReturnsVoid(MethodDeclarationSyntax method)
+        => method.ReturnType is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword);
 
     /// <summary>
     /// After <c>new</c>: an opening parenthesis that is not closed right away, or a comment or directive we do not try
@@ -217,7 +292,7 @@ internal sealed class ConcurrentEntryFinder
                     MemberAccessExpressionSyntax access => PoolEventNames.Contains(access.Name.Identifier.ValueText),
                     IdentifierNameSyntax identifier => PoolEventNames.Contains(identifier.Identifier.ValueText),
                     _ => false,
-                };
+                } || MayBeAsyncVoidHandler(assignment.Right);
             default:
                 return false;
         }
@@ -380,10 +455,42 @@ internal sealed class ConcurrentEntryFinder
                      && ConcurrencyTypes.Is(watcherEvent.ContainingType, _types.FileSystemWatcher):
                 Add(watcherSubscription.HandlerValue, watcherSubscription, multiInstance: true, Unjoined(watcherSubscription), entries);
                 break;
+            case IEventAssignmentOperation { Adds: true } asyncSubscription when ResumesOnThePool(asyncSubscription.HandlerValue) is { } handler:
+                // Each raise runs the handler on the raising thread up to its first await, one raise after another;
+                // what follows runs on the pool, beside the rest of that raise and of every other one.
+                entries.Add(new ConcurrentEntry(handler, asyncSubscription, multiInstance: true, asyncSubscription.Syntax.SpanStart, int.MaxValue, Root(asyncSubscription), callerJoin: asyncSubscription.Syntax));
+                break;
             case IInvocationOperation invocation:
                 CollectInvocation(invocation, entries);
                 break;
         }
+    }
+
+    /// <summary>
+    /// An <c>async void</c> handler (a method or a lambda) whose first <c>await</c> is <c>ConfigureAwait(false)</c>: the
+    /// rest of its body runs on the thread pool, not in the raising thread's context, so the continuations of two raises
+    /// can run at the same time even when the event is raised from one thread. Without <c>ConfigureAwait(false)</c> a UI
+    /// context would run them one at a time, so such a handler is not an entry.
+    /// </summary>
+    private static IOperation? ResumesOnThePool(IOperation handlerValue)
+    {
+        var handler = Strip(handlerValue);
+        var body = handler switch
+        {
+            IMethodReferenceOperation { Method: { IsAsync: true, ReturnsVoid: true } method }
+                => method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is MethodDeclarationSyntax declaration ? (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody : null,
+            IAnonymousFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } } lambda => ((AnonymousFunctionExpressionSyntax)lambda.Syntax).Body,
+            _ => null,
+        };
+        var firstAwait = body?.DescendantNodes(static node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<AwaitExpressionSyntax>().FirstOrDefault();
+        return firstAwait?.Expression is InvocationExpressionSyntax
+        {
+            Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
+            ArgumentList.Arguments: { Count: 1 } arguments,
+        } && arguments[0].Expression.IsKind(SyntaxKind.FalseLiteralExpression)
+            ? handler
+            : null;
     }
 
     private void CollectInvocation(IInvocationOperation invocation, List<ConcurrentEntry> entries)
@@ -437,7 +544,13 @@ internal sealed class ConcurrentEntryFinder
             var repeated = IsRepeated(invocation.Syntax);
             var interval = TaskInterval(invocation);
             var perCall = !repeated && interval.End == int.MaxValue && IsStartedOnEveryCall(invocation);
+            var count = entries.Count;
             Add(invocation.Arguments[0].Value, invocation, repeated, interval, entries, perCall);
+            if (entries.Count > count)
+            {
+                entries[count].RepeatedBy = RepeatingNode(invocation.Syntax);
+            }
+
             return;
         }
 
@@ -659,7 +772,12 @@ internal sealed class ConcurrentEntryFinder
             }
         }
 
+        var count = entries.Count;
         Add(creation.Arguments[0].Value, creation, IsRepeated(creation.Syntax), (start, end), entries);
+        if (entries.Count > count)
+        {
+            entries[count].RepeatedBy = RepeatingNode(creation.Syntax);
+        }
     }
 
     private (int Start, int End) TaskInterval(IInvocationOperation invocation)
@@ -1351,22 +1469,25 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>Whether the start runs several times: inside a loop or a per-item lambda of the same member.</summary>
-    public static bool IsRepeated(SyntaxNode start)
+    public static bool IsRepeated(SyntaxNode start) => RepeatingNode(start) is not null;
+
+    /// <summary>The innermost loop, or lambda that <c>Select</c> and the like call per element, that runs <paramref name="start"/> again and again.</summary>
+    private static SyntaxNode? RepeatingNode(SyntaxNode start)
     {
         for (var node = start.Parent; node is not null; node = node.Parent)
         {
             switch (node)
             {
                 case ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachVariableStatementSyntax:
-                    return true;
+                    return node;
                 case AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call } }
                     when InvokedName(call.Expression) is "Select" or "SelectMany" or "ForEach" or "ConvertAll":
-                    return true;
+                    return node;
                 case MemberDeclarationSyntax or LocalFunctionStatementSyntax:
-                    return false;
+                    return null;
             }
         }
 
-        return false;
+        return null;
     }
 }

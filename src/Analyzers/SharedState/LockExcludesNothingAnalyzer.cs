@@ -286,19 +286,25 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
             _ => false,
         };
 
-    /// <summary>Writes of static fields directly in a per-instance lock (not inside a nested lock on static state).</summary>
+    /// <summary>
+    /// Writes of static fields directly in a per-instance lock (not inside a nested lock on static state), and changes
+    /// of a static collection (<c>Vocabulary.Add(key, id)</c>, <c>Vocabulary[key] = id</c>) that is not thread-safe.
+    /// </summary>
     private static void ReportStaticWrites(FileNode context, ILockOperation lockOperation, IOperation body, string shown)
     {
+        var types = ConcurrencyTypes.For(context.SemanticModel.Compilation);
         foreach (var operation in body.DescendantsAndSelf())
         {
-            var target = operation switch
+            var field = operation switch
             {
-                IAssignmentOperation assignment => assignment.Target,
-                IIncrementOrDecrementOperation increment => increment.Target,
+                IAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } holder } } => StaticCollection(holder, types),
+                IIncrementOrDecrementOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } holder } } => StaticCollection(holder, types),
+                IInvocationOperation { Instance: { } holder } call when ConcurrencyTypes.IsMutator(call.TargetMethod) => StaticCollection(holder, types),
+                IAssignmentOperation assignment => StaticField(assignment.Target),
+                IIncrementOrDecrementOperation increment => StaticField(increment.Target),
                 _ => null,
             };
-            if (target is null || Strip(target) is not IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: false, IsConst: false } field }
-                || InsideFunctionOrOtherLock(operation, lockOperation))
+            if (field is null || InsideFunctionOrOtherLock(operation, lockOperation))
             {
                 continue;
             }
@@ -307,6 +313,14 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                 $"'{field.Name}' is static, but each instance has its own lock, so two instances update it at once"));
         }
     }
+
+    /// <summary>The static field <paramref name="target"/> assigns (not a readonly or const one), or null.</summary>
+    private static IFieldSymbol? StaticField(IOperation target)
+        => Strip(target) is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: false, IsConst: false } field } ? field : null;
+
+    /// <summary>The static field, readonly or not, that holds <paramref name="holder"/>'s collection when that collection is not thread-safe.</summary>
+    private static IFieldSymbol? StaticCollection(IOperation holder, ConcurrencyTypes types)
+        => Strip(holder) is IFieldReferenceOperation { Field: { IsStatic: true } field } && types.IsUnsafeCollection(field.Type) ? field : null;
 
     private static bool InsideFunctionOrOtherLock(IOperation operation, ILockOperation outer)
     {

@@ -287,7 +287,13 @@ internal sealed class TypeConcurrency
         var guardedAtWrite = guard is not null && accesses.Exists(a => a.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && Holds(a, guard, write: true));
         var guardedAtRead = guard is not null && !guardedAtWrite
             && accesses.Exists(a => a.Access is { Kind: AccessKind.Write, IsCompound: true } && !Holds(a, guard, write: true));
-        if (guard is not null && guarded * 2 >= accesses.Count && (guardedAtWrite || guardedAtRead))
+
+        // Of the values, a read of their contents under the lock (a snapshot, an enumeration) shows that the lock
+        // guards them too: a change taken outside it runs into that read (an index's postings list filled after the
+        // lock that handed it out is released, while a query copies it under the lock).
+        var guardedAtValueRead = values && guard is not null && !guardedAtWrite
+            && accesses.Exists(a => a.Access.Kind == AccessKind.CollectionRead && Holds(a, guard, write: false));
+        if (guard is not null && guarded * 2 >= accesses.Count && (guardedAtWrite || guardedAtRead || guardedAtValueRead))
         {
             var holder = accesses.Find(a => Holds(a, guard, write: guardedAtWrite))!;
             foreach (var access in accesses)

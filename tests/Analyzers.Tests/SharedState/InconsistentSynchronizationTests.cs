@@ -155,6 +155,52 @@ public class InconsistentSynchronizationTests
             Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 3, 21).WithArguments("_byUser[…]", "modified", "_sync", "in 'Add' (1 of 2 accesses)",
                 "'Remove' may run on several threads at once: 'Registry' synchronizes its own state ('Add' locks '_sync')"));
 
+    /// <summary>
+    /// Blind set k, R07: a posting list handed out under the lock and filled after it is released, while a query copies
+    /// it under the lock. A read of the values' contents under the lock shows that the lock guards them.
+    /// </summary>
+    [Fact]
+    public Task Values_read_under_the_lock_and_changed_after_it_is_released_are_flagged()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public sealed class InvertedIndex
+            {
+                private readonly object _sync = new();
+                private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+
+                public void AddDocument(int documentId, IEnumerable<string> tokens)
+                {
+                    foreach (var term in tokens)
+                    {
+                        List<int>? postings;
+                        lock (_sync)
+                        {
+                            if (!_postings.TryGetValue(term, out postings))
+                            {
+                                postings = new List<int>();
+                                _postings.Add(term, postings);
+                            }
+                        }
+
+                        {|#0:postings.Add(documentId)|};
+                    }
+                }
+
+                public IReadOnlyList<int> Lookup(string term)
+                {
+                    lock (_sync)
+                    {
+                        return _postings.TryGetValue(term, out var postings) ? postings.ToArray() : Array.Empty<int>();
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 5, 21).WithArguments("_postings[…]", "modified", "_sync", "in 'Lookup' (1 of 2 accesses)",
+                "'AddDocument' may run on several threads at once: 'InvertedIndex' synchronizes its own state ('AddDocument' locks '_sync')"));
+
     [Fact]
     public Task Values_taken_out_under_the_lock_and_only_read_or_changed_under_it_are_quiet()
         => Verify.VerifyAnalyzerAsync("""

@@ -191,6 +191,46 @@ public class LockExcludesNothingTests
             """,
             Verify.Diagnostic().WithLocation(0).WithArguments("lock (_gate)", "'s_total' is static, but each instance has its own lock, so two instances update it at once"));
 
+    /// <summary>Blind set k, R14: a per-instance lock around a static dictionary that every instance fills.</summary>
+    [Fact]
+    public Task Instance_lock_guarding_a_static_collection()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+
+            class Encoder<T>
+            {
+                private static readonly Dictionary<string, int> Vocabulary = new();
+                private static readonly List<string> Order = new();
+                private static readonly ConcurrentDictionary<string, int> Seen = new();
+                private static readonly object s_gate = new object();
+                private readonly object _gate = new object();
+                private readonly List<string> _mine = new();
+
+                public int Encode(string key)
+                {
+                    lock (_gate)
+                    {
+                        _mine.Add(key);
+                        Seen.TryAdd(key, 0);
+                        if (!Vocabulary.TryGetValue(key, out var id))
+                        {
+                            id = Vocabulary.Count;
+                            {|#0:Vocabulary.Add(key, id)|};
+                            {|#1:Vocabulary[key + "!"] = id|};
+                            {|#2:Vocabulary[key]++|};
+                        }
+
+                        lock (s_gate) { Order.Add(key); }
+                        return id;
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("lock (_gate)", "'Vocabulary' is static, but each instance has its own lock, so two instances update it at once"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("lock (_gate)", "'Vocabulary' is static, but each instance has its own lock, so two instances update it at once"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("lock (_gate)", "'Vocabulary' is static, but each instance has its own lock, so two instances update it at once"));
+
     [Fact]
     public Task Shared_locks_are_silent()
         => Verify.VerifyAnalyzerAsync("""

@@ -1,0 +1,125 @@
+using Forklift.Analyzers.SharedState;
+using Microsoft.CodeAnalysis.Testing;
+using Collections = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.CollectionMutatedConcurrentlyAnalyzer>;
+using Fields = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.SharedStateMutationAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// An <c>async void</c> event handler whose first <c>await</c> is <c>ConfigureAwait(false)</c> finishes on the thread
+/// pool: the continuations of two raises run at the same time even when the event is raised from one thread (blind set
+/// k, R10: a presence tracker that records a user after loading the profile).
+/// </summary>
+public class AsyncEventHandlerTests
+{
+    private const string Gateway = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public sealed class ConnectionEventArgs : EventArgs
+        {
+            public ConnectionEventArgs(string userId) { UserId = userId; }
+            public string UserId { get; }
+        }
+
+        public interface IGateway
+        {
+            event EventHandler<ConnectionEventArgs> Connected;
+        }
+
+        public interface IDirectory
+        {
+            Task<string> NameAsync(string userId);
+        }
+
+        """;
+
+    [Fact]
+    public Task Collection_written_after_the_first_await_of_an_async_void_handler_is_flagged()
+        => Collections.VerifyAnalyzerAsync(Gateway + """
+            public sealed class Presence
+            {
+                private readonly IDirectory _directory;
+                private readonly Dictionary<string, string> _online = new();
+
+                public Presence(IGateway gateway, IDirectory directory)
+                {
+                    _directory = directory;
+                    {|#1:gateway.Connected += OnConnected|};
+                }
+
+                private async void OnConnected(object? sender, ConnectionEventArgs e)
+                {
+                    var name = await _directory.NameAsync(e.UserId).ConfigureAwait(false);
+                    {|#0:_online[e.UserId] = name|};
+                }
+            }
+            """,
+            Collections.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_online", "Dictionary<string, string>", "OnConnected", "'OnConnected' runs on several threads (started at line 28)"));
+
+    [Fact]
+    public Task Async_lambda_handler_is_an_entry_too()
+        => Collections.VerifyAnalyzerAsync(Gateway + """
+            public sealed class Presence
+            {
+                private readonly List<string> _seen = new();
+
+                public Presence(IGateway gateway, IDirectory directory)
+                {
+                    gateway.Connected += async (sender, e) =>
+                    {
+                        var name = await directory.NameAsync(e.UserId).ConfigureAwait(false);
+                        [|_seen.Add(name)|];
+                    };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Code_before_the_first_await_runs_on_the_raising_thread_one_raise_after_another()
+        => Fields.VerifyAnalyzerAsync(Gateway + """
+            public sealed class Presence
+            {
+                private readonly IDirectory _directory;
+                private int _connects;
+                private string _last = "";
+
+                public Presence(IGateway gateway, IDirectory directory)
+                {
+                    _directory = directory;
+                    gateway.Connected += OnConnected;
+                }
+
+                private async void OnConnected(object? sender, ConnectionEventArgs e)
+                {
+                    _connects++;
+                    var name = await _directory.NameAsync(e.UserId).ConfigureAwait(false);
+                    Console.WriteLine(name);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Handler_that_resumes_in_the_raising_context_is_not_an_entry()
+        => Collections.VerifyAnalyzerAsync(Gateway + """
+            public sealed class Presence
+            {
+                private readonly IDirectory _directory;
+                private readonly Dictionary<string, string> _online = new();
+
+                public Presence(IGateway gateway, IDirectory directory)
+                {
+                    _directory = directory;
+                    gateway.Connected += OnConnected;
+                }
+
+                // A UI app raises its events on the UI thread, and the continuation comes back to it.
+                private async void OnConnected(object? sender, ConnectionEventArgs e)
+                {
+                    var name = await _directory.NameAsync(e.UserId);
+                    _online[e.UserId] = await _directory.NameAsync(name).ConfigureAwait(false);
+                }
+            }
+            """);
+}
