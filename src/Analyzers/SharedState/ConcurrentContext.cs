@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -70,7 +71,7 @@ internal sealed class ConcurrentContext
 
         var (first, second) = repeatedBy switch
         {
-            ForStatementSyntax loop => (loop.Statement.Span, default(Microsoft.CodeAnalysis.Text.TextSpan?)),
+            ForStatementSyntax loop => (loop.Statement.Span, default(TextSpan?)),
             WhileStatementSyntax loop => (loop.Statement.Span, null),
             DoStatementSyntax loop => (loop.Statement.Span, null),
             ForEachStatementSyntax loop => (loop.Statement.Span, loop.Identifier.Span),
