@@ -297,6 +297,8 @@ public class OneShotTimerTests
     [InlineData("new Timer(OnTimer, null, 0, 5_000)", "")]
     [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "public void Every(int period) => _timer.Change(0, period);")]
     [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "public void Now() => _timer.Change(0, Timeout.Infinite);")]
+    [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "public void Spelled(int period) => \\u005Ftimer.Change(0, period);")]
+    [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "public void Verbatim(int period) => @_timer.Change(0, period);")]
     [InlineData("new Timer(OnTimer, null, 0, Timeout.Infinite)", "int _started; public void Start() { if (Interlocked.Exchange(ref _started, 1) == 0) _timer.Change(0, Timeout.Infinite); } public void Stop() => _started = 0;")]
     public Task Threading_timer_that_repeats_or_is_armed_from_elsewhere_can_overlap_its_callback(string creation, string member)
         => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync($$"""
