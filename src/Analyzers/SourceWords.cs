@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers;
@@ -27,6 +29,20 @@ internal static class SourceWords
     public static string TextOf(SourceText source) => Texts.GetValue(source, static text => text.ToString());
 
     private static readonly ConditionalWeakTable<SourceText, string> Texts = new();
+
+    /// <summary>
+    /// The identifier tokens of <paramref name="scope"/> spelled <paramref name="name"/>, in document order, found at the
+    /// word's positions in the text rather than by a walk of every token of a type or member (the timer checks' and the
+    /// dictionary rules' declaration lookups); a Unicode escape, which can spell the name anywhere, makes it walk them all.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxNode scope, string name)
+    {
+        var text = TextOf(scope.SyntaxTree.GetText());
+        var tokens = HasUnicodeEscape(text, scope.Span)
+            ? scope.DescendantTokens()
+            : Occurrences(text, scope.Span, [name]).Select(at => scope.FindToken(at));
+        return tokens.Where(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name);
+    }
 
     /// <summary>
     /// True when <paramref name="source"/> holds one of <paramref name="words"/> as a whole ASCII word (a maximal run

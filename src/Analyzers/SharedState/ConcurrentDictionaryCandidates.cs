@@ -182,7 +182,7 @@ internal static class ConcurrentDictionaryCandidates
     private static bool LocalReadsElement(AssignmentExpressionSyntax assignment, string local, string name, ExpressionSyntax key)
     {
         if (assignment.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
-            || !DeclaredNames(member).TryGetValue(local, out var declarations))
+            || DeclarationsOf(member, local) is not { Count: > 0 } declarations)
         {
             return false;
         }
@@ -448,31 +448,12 @@ internal static class ConcurrentDictionaryCandidates
     private static SyntaxNode? SingleLocalDeclaration(SyntaxNode use, string name)
     {
         var member = use.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-        return member is not null && DeclaredNames(member).TryGetValue(name, out var found) && found.Count == 1 ? found[0].Parent : null;
+        return member is not null && DeclarationsOf(member, name) is { Count: 1 } found ? found[0].Parent : null;
     }
 
-    /// <summary>Every identifier of a member that declares something (not a use: its parent is not a name), by name; read once per member.</summary>
-    private static readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<SyntaxToken>>> Declarations = new();
-
-    private static Dictionary<string, List<SyntaxToken>> DeclaredNames(SyntaxNode scope)
-        => Declarations.GetValue(scope, static node =>
-        {
-            var names = new Dictionary<string, List<SyntaxToken>>(StringComparer.Ordinal);
-            foreach (var token in node.DescendantTokens())
-            {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is not (IdentifierNameSyntax or GenericNameSyntax))
-                {
-                    if (!names.TryGetValue(token.ValueText, out var list))
-                    {
-                        names[token.ValueText] = list = new List<SyntaxToken>();
-                    }
-
-                    list.Add(token);
-                }
-            }
-
-            return names;
-        });
+    /// <summary>The identifiers of <paramref name="scope"/> named <paramref name="name"/> that declare something (not a use: their parent is not a name).</summary>
+    private static List<SyntaxToken> DeclarationsOf(SyntaxNode scope, string name)
+        => SourceWords.IdentifiersNamed(scope, name).Where(static token => token.Parent is not (IdentifierNameSyntax or GenericNameSyntax)).ToList();
 
     /// <summary>
     /// Types bound alone, per compilation, by the declaration whose scope decides what a type name means (the innermost
@@ -579,7 +560,8 @@ internal static class ConcurrentDictionaryCandidates
         var scopes = member.Parent is TypeDeclarationSyntax { ParameterList: { } primary } ? new[] { primary, member } : new[] { member };
         foreach (var scope in scopes)
         {
-            if (!DeclaredNames(scope).TryGetValue(name, out var declared))
+            var declared = DeclarationsOf(scope, name);
+            if (declared.Count == 0)
             {
                 continue;
             }

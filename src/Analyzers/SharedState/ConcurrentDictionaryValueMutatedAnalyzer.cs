@@ -287,7 +287,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     /// <summary>
     /// A syntax check before anything is bound: <c>x.GetOrAdd(…)</c>, <c>x.AddOrUpdate(…)</c>, <c>x[k]</c>, or a local of
     /// the member declared by <c>out</c> in a <c>TryGetValue</c> call or with one of the others as its initializer
-    /// (<see cref="LocalsFromDictionaries"/>). Most <c>list.Add(…)</c> calls of a file are on fields and plain locals,
+    /// (<see cref="ComesFromDictionary"/>). Most <c>list.Add(…)</c> calls of a file are on fields and plain locals,
     /// and binding each would cost more than the rule.
     /// </summary>
     private static bool MayComeFromDictionary(ExpressionSyntax receiver)
@@ -298,36 +298,31 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             case ElementAccessExpressionSyntax:
                 return true;
             case IdentifierNameSyntax { Identifier.ValueText: var local }:
-                return receiver.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && LocalsFromDictionaries(member).Contains(local);
+                return receiver.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && ComesFromDictionary(member, local);
             default:
                 return false;
         }
     }
 
     /// <summary>
-    /// The names of the member's locals declared by <c>out</c> in a <c>TryGetValue</c> call, or with a
-    /// <c>GetOrAdd</c>, <c>AddOrUpdate</c> or element access as their initializer; read once per member.
+    /// Whether the member declares a local named <paramref name="local"/> by <c>out</c> in a <c>TryGetValue</c> call, or
+    /// with a <c>GetOrAdd</c>, <c>AddOrUpdate</c> or element access as its initializer (read at the name's positions).
     /// </summary>
-    private static HashSet<string> LocalsFromDictionaries(MemberDeclarationSyntax member)
-        => Locals.GetValue(member, static node =>
+    private static bool ComesFromDictionary(MemberDeclarationSyntax member, string local)
+    {
+        foreach (var token in SourceWords.IdentifiersNamed(member, local))
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var token in node.DescendantTokens())
+            switch (token.Parent)
             {
-                switch (token.Parent)
-                {
-                    case VariableDeclaratorSyntax { Initializer.Value: var initial } when ConcurrentDictionaryCandidates.StripParentheses(initial) is var value && value is not IdentifierNameSyntax && MayComeFromDictionary(value):
-                    case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax argument } } when IsTryGetValueOut(argument):
-                    case IdentifierNameSyntax { Parent: ArgumentSyntax outArgument } when IsTryGetValueOut(outArgument):
-                        names.Add(token.ValueText);
-                        break;
-                }
+                case VariableDeclaratorSyntax { Initializer.Value: var initial } when ConcurrentDictionaryCandidates.StripParentheses(initial) is var value && value is not IdentifierNameSyntax && MayComeFromDictionary(value):
+                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax argument } } when IsTryGetValueOut(argument):
+                case IdentifierNameSyntax { Parent: ArgumentSyntax outArgument } when IsTryGetValueOut(outArgument):
+                    return true;
             }
+        }
 
-            return names;
-        });
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MemberDeclarationSyntax, HashSet<string>> Locals = new();
+        return false;
+    }
 
     private static bool IsTryGetValueOut(ArgumentSyntax argument)
         => argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword)

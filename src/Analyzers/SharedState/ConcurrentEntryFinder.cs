@@ -946,7 +946,7 @@ internal sealed class ConcurrentEntryFinder
 
         foreach (var reference in ((IFieldSymbol)timer).ContainingType.DeclaringSyntaxReferences)
         {
-            foreach (var token in IdentifiersNamed(reference.GetSyntax(), timer.Name))
+            foreach (var token in SourceWords.IdentifiersNamed(reference.GetSyntax(), timer.Name))
             {
                 if (token.Parent is IdentifierNameSyntax name
                     && (name.Parent is MemberAccessExpressionSyntax access && access.Expression == name ? access : name.Parent) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Start" or "Enabled" }
@@ -1001,7 +1001,7 @@ internal sealed class ConcurrentEntryFinder
             : [root.Syntax];
         foreach (var declaration in declarations)
         {
-            foreach (var token in IdentifiersNamed(declaration, timer.Name))
+            foreach (var token in SourceWords.IdentifiersNamed(declaration, timer.Name))
             {
                 if (token.Parent is not IdentifierNameSyntax name
                     || (name.Parent is MemberAccessExpressionSyntax receiver && receiver.Expression == name ? receiver : name.Parent)
@@ -1050,7 +1050,7 @@ internal sealed class ConcurrentEntryFinder
         var calls = 0;
         foreach (var declaration in declarations)
         {
-            foreach (var token in IdentifiersNamed(declaration, name))
+            foreach (var token in SourceWords.IdentifiersNamed(declaration, name))
             {
                 if (token.Parent is not IdentifierNameSyntax reference || reference.Parent is MethodDeclarationSyntax)
                 {
@@ -1093,7 +1093,7 @@ internal sealed class ConcurrentEntryFinder
             };
             if (flag is { } once)
             {
-                return declarations.All(declaration => IdentifiersNamed(declaration, once.Name).All(token
+                return declarations.All(declaration => SourceWords.IdentifiersNamed(declaration, once.Name).All(token
                     => token.Parent is not IdentifierNameSyntax name || name == once.Reference || !IsWritten(name)));
             }
 
@@ -1471,19 +1471,6 @@ internal sealed class ConcurrentEntryFinder
     /// <summary>Whether the start runs several times: inside a loop or a per-item lambda of the same member.</summary>
     public static bool IsRepeated(SyntaxNode start) => RepeatingNode(start) is not null;
 
-    /// <summary>
-    /// The identifiers of <paramref name="scope"/> spelled <paramref name="name"/>, in document order, found at the
-    /// word's positions in the text rather than by a walk of every token of a type (most of the timer checks' cost on
-    /// NLog); a Unicode escape, which can spell the name anywhere, makes it walk them all.
-    /// </summary>
-    private static IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxNode scope, string name)
-    {
-        var text = SourceWords.TextOf(scope.SyntaxTree.GetText());
-        var tokens = SourceWords.HasUnicodeEscape(text, scope.Span)
-            ? scope.DescendantTokens()
-            : SourceWords.Occurrences(text, scope.Span, [name]).Select(at => scope.FindToken(at));
-        return tokens.Where(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name);
-    }
 
     /// <summary>The innermost loop, or lambda that <c>Select</c> and the like call per element, that runs <paramref name="start"/> again and again.</summary>
     private static SyntaxNode? RepeatingNode(SyntaxNode start)
