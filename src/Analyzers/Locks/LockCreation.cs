@@ -16,16 +16,24 @@ namespace Forklift.Analyzers.Locks;
 /// </remarks>
 internal sealed class LockCreation
 {
-    private static readonly LockCreation Unknown = new(known: false, initialCounts: [], supportsRecursion: false);
+    private static readonly LockCreation Unknown = new(known: false, initialCounts: [], supportsRecursion: false, admitsSeveral: false);
 
     private readonly List<int?> _initialCounts;
 
-    private LockCreation(bool known, List<int?> initialCounts, bool supportsRecursion)
+    private LockCreation(bool known, List<int?> initialCounts, bool supportsRecursion, bool admitsSeveral)
     {
         IsKnown = known;
         _initialCounts = initialCounts;
         SupportsRecursion = supportsRecursion;
+        AdmitsSeveral = admitsSeveral;
     }
+
+    /// <summary>
+    /// A semaphore some creation gives more than one permit: a literal count above one, or a count computed at run
+    /// time (<c>new SemaphoreSlim(_maxConcurrentSends)</c>, not a constant): a throttle that lets several holders in at
+    /// once, so what they do under it is not mutually excluded.
+    /// </summary>
+    public bool AdmitsSeveral { get; }
 
     /// <summary>Whether every value stored into the variable is a <c>new</c> expression this class could read.</summary>
     public bool IsKnown { get; }
@@ -82,6 +90,7 @@ internal sealed class LockCreation
 
         var counts = new List<int?>();
         var recursion = false;
+        var several = false;
         foreach (var value in values)
         {
             if (value is not BaseObjectCreationExpressionSyntax creation)
@@ -90,12 +99,47 @@ internal sealed class LockCreation
                 continue;
             }
 
-            counts.Add(InitialCount(creation.ArgumentList));
+            var count = InitialCount(creation.ArgumentList);
+            counts.Add(count);
+            several |= count > 1 || (count is null && CountArgument(creation.ArgumentList)?.Expression is { } counted && IsRunTimeValue(counted));
             recursion |= creation.ArgumentList?.Arguments.Any(argument => argument.Expression.ToString().EndsWith("SupportsRecursion", StringComparison.Ordinal)) == true;
         }
 
-        return values.Count == 0 ? Unknown : new LockCreation(!unknown, counts, recursion);
+        return values.Count == 0 ? Unknown : new LockCreation(!unknown, counts, recursion, several);
     }
+
+    /// <summary>
+    /// Whether a count that is not a literal is a value known only at run time: a parameter, a local or a field that is
+    /// not <c>const</c> (<c>new SemaphoreSlim(_maxConcurrentSends)</c>), or a computed expression. A name of another type
+    /// (<c>Limits.MaxDegree</c>) may be a constant of one and is not counted.
+    /// </summary>
+    private static bool IsRunTimeValue(ExpressionSyntax count)
+    {
+        switch (count)
+        {
+            case InvocationExpressionSyntax or BinaryExpressionSyntax:
+                return true; // computed: 'Environment.ProcessorCount * 2', 'Math.Max(…)'
+            case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
+                return IsVariableField(member, member.Identifier.ValueText);
+            case IdentifierNameSyntax identifier:
+                var name = identifier.Identifier.ValueText;
+                return DeclaresVariable(identifier.FirstAncestorOrSelf<MemberDeclarationSyntax>(), name) || IsVariableField(identifier, name);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="member"/> has a parameter or a local named <paramref name="name"/>.</summary>
+    private static bool DeclaresVariable(MemberDeclarationSyntax? member, string name)
+        => member is BaseMethodDeclarationSyntax method
+           && (method.ParameterList.Parameters.Any(parameter => parameter.Identifier.ValueText == name)
+               || method.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(variable => variable.Identifier.ValueText == name));
+
+    /// <summary>Whether the type around <paramref name="node"/> declares a field named <paramref name="name"/> that is not <c>const</c>.</summary>
+    private static bool IsVariableField(SyntaxNode node, string name)
+        => node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
+           && type.Members.OfType<FieldDeclarationSyntax>().Any(field => !field.Modifiers.Any(SyntaxKind.ConstKeyword)
+                                                                         && field.Declaration.Variables.Any(variable => variable.Identifier.ValueText == name));
 
     private static string? NameOf(ExpressionSyntax expression) => expression switch
     {
@@ -106,14 +150,12 @@ internal sealed class LockCreation
 
     /// <summary>The literal initial count of a semaphore creation: its first positional argument or <c>initialCount:</c>.</summary>
     private static int? InitialCount(ArgumentListSyntax? arguments)
-    {
-        if (arguments is null || arguments.Arguments.Count == 0)
-        {
-            return null;
-        }
+        => CountArgument(arguments)?.Expression is LiteralExpressionSyntax { Token.Value: int count } ? count : null;
 
-        var argument = arguments.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "initialCount")
-                       ?? (arguments.Arguments[0].NameColon is null ? arguments.Arguments[0] : null);
-        return argument?.Expression is LiteralExpressionSyntax { Token.Value: int count } ? count : null;
-    }
+    /// <summary>The initial count argument of a semaphore creation: its first positional argument or <c>initialCount:</c>.</summary>
+    private static ArgumentSyntax? CountArgument(ArgumentListSyntax? arguments)
+        => arguments is null || arguments.Arguments.Count == 0
+            ? null
+            : arguments.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "initialCount")
+              ?? (arguments.Arguments[0].NameColon is null ? arguments.Arguments[0] : null);
 }

@@ -1,3 +1,4 @@
+using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -14,6 +15,9 @@ internal sealed class SynchronizationFacts
     private readonly Dictionary<IOperation, List<RegionCall>> _regionsByBody = new();
 
     private readonly GateFacts _gates;
+
+    /// <summary>Per semaphore variable: whether its creation lets several holders in (see <see cref="LockCreation.AdmitsSeveral"/>).</summary>
+    private readonly Dictionary<ISymbol, bool> _throttles = new(SymbolEqualityComparer.Default);
 
     public SynchronizationFacts(ConcurrencyTypes types)
     {
@@ -174,6 +178,11 @@ internal sealed class SynchronizationFacts
         var receiverType = invocation.Instance?.Type;
         if (ConcurrencyTypes.Is(type, _types.SemaphoreSlim) || ConcurrencyTypes.Is(type, _types.Semaphore))
         {
+            if (receiver is not null && IsThrottle(receiver))
+            {
+                return null; // 'new SemaphoreSlim(8)': eight holders at once exclude nothing from each other
+            }
+
             return method.Name switch
             {
                 "Wait" or "WaitAsync" or "WaitOne" => new RegionCall(position, new HeldLock(receiver, true), true),
@@ -240,6 +249,16 @@ internal sealed class SynchronizationFacts
             IInstanceReferenceOperation instance => instance.Type,
             _ => null,
         };
+    }
+
+    private bool IsThrottle(ISymbol semaphore)
+    {
+        if (!_throttles.TryGetValue(semaphore, out var throttle))
+        {
+            _throttles[semaphore] = throttle = LockCreation.Of(semaphore, CancellationToken.None).AdmitsSeveral;
+        }
+
+        return throttle;
     }
 
     private readonly struct RegionCall

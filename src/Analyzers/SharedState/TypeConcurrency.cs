@@ -285,13 +285,16 @@ internal sealed class TypeConcurrency
         // The guard is held at a write; or, for a read-modify-write that does not hold it, at a read: a counter that
         // 'TotalCreated' reads under the lock and 'RentAsync' increments outside it loses increments all the same.
         var guardedAtWrite = guard is not null && accesses.Exists(a => a.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && Holds(a, guard, write: true));
-        var guardedAtRead = guard is not null && !guardedAtWrite
+        // A static lock is taken for the type's static state: an instance field read under it (a total copied into a
+        // static list) is not in its charge unless it is also written under it, since each instance may be one caller's.
+        var readOnlyUnderStaticLock = guard is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true } && !state.IsStatic;
+        var guardedAtRead = guard is not null && !guardedAtWrite && !readOnlyUnderStaticLock
             && accesses.Exists(a => a.Access is { Kind: AccessKind.Write, IsCompound: true } && !Holds(a, guard, write: true));
 
         // Of the values, a read of their contents under the lock (a snapshot, an enumeration) shows that the lock
         // guards them too: a change taken outside it runs into that read (an index's postings list filled after the
         // lock that handed it out is released, while a query copies it under the lock).
-        var guardedAtValueRead = values && guard is not null && !guardedAtWrite
+        var guardedAtValueRead = values && guard is not null && !guardedAtWrite && !readOnlyUnderStaticLock
             && accesses.Exists(a => a.Access.Kind == AccessKind.CollectionRead && Holds(a, guard, write: false));
         if (guard is not null && guarded * 2 >= accesses.Count && (guardedAtWrite || guardedAtRead || guardedAtValueRead))
         {

@@ -201,6 +201,37 @@ public class InconsistentSynchronizationTests
             Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 5, 21).WithArguments("_postings[…]", "modified", "_sync", "in 'Lookup' (1 of 2 accesses)",
                 "'AddDocument' may run on several threads at once: 'InvertedIndex' synchronizes its own state ('AddDocument' locks '_sync')"));
 
+    /// <summary>
+    /// Blind set l, C11: each innings has its own scorer, which adds its totals to the tournament's static lists under
+    /// a static lock. Reading an instance field under a lock taken for static state does not make that lock its guard.
+    /// </summary>
+    [Fact]
+    public Task Instance_fields_only_read_under_a_static_lock_are_not_guarded_by_it()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            public sealed class InningsScorer
+            {
+                private static readonly object s_lock = new();
+                private static readonly List<int> s_totals = new();
+                private int _total;
+                private int _extras;
+
+                public void Record(int runs) { _total += runs; {|#0:_extras += runs|}; }
+
+                public void Close()
+                {
+                    lock (s_lock)
+                    {
+                        s_totals.Add(_total);
+                        _extras = 0;
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 3, 21).WithArguments("_extras", "written", "s_lock", "in 'Close' (1 of 2 accesses)",
+                "'Record' may run on several threads at once: 'InningsScorer' synchronizes its own state ('Close' locks 's_lock')"));
+
     [Fact]
     public Task Values_taken_out_under_the_lock_and_only_read_or_changed_under_it_are_quiet()
         => Verify.VerifyAnalyzerAsync("""
