@@ -35,6 +35,7 @@ internal sealed class ConcurrencyTypes
         ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
         Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
         Volatile = compilation.GetTypeByMetadataName("System.Threading.Volatile");
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
 
         var collections = new List<INamedTypeSymbol>();
         foreach (var name in UnsafeCollectionNames)
@@ -102,6 +103,7 @@ internal sealed class ConcurrencyTypes
     public INamedTypeSymbol? ThreadStaticAttribute { get; }
     public INamedTypeSymbol? Interlocked { get; }
     public INamedTypeSymbol? Volatile { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
     public IReadOnlyList<INamedTypeSymbol> UnsafeCollections { get; }
 
     public bool IsUnsafeCollection(ITypeSymbol? type)

@@ -75,7 +75,7 @@ internal sealed class ConcurrentEntryFinder
     private static readonly HashSet<string> StartNames = new(StringComparer.Ordinal)
     {
         "Run", "StartNew", "For", "ForEach", "ForEachAsync", "Invoke", "QueueUserWorkItem", "UnsafeQueueUserWorkItem",
-        "ForAll", "WhenAll", "WaitAll",
+        "ForAll", "WhenAll", "WaitAll", "Register", "UnsafeRegister",
     };
 
     /// <summary>
@@ -85,7 +85,7 @@ internal sealed class ConcurrentEntryFinder
     private static readonly string[] CandidateWords =
     [
         "Run", "StartNew", "For", "ForEach", "ForEachAsync", "Invoke", "QueueUserWorkItem", "UnsafeQueueUserWorkItem",
-        "ForAll", "WhenAll", "WaitAll", "AsParallel", "Thread", "Timer", "Elapsed", "Changed", "Created", "Deleted", "Renamed",
+        "ForAll", "WhenAll", "WaitAll", "Register", "UnsafeRegister", "AsParallel", "Thread", "Timer", "Elapsed", "Changed", "Created", "Deleted", "Renamed",
     ];
 
     /// <summary>
@@ -316,10 +316,10 @@ internal sealed class ConcurrentEntryFinder
         }
 
         if (candidate is not InvocationExpressionSyntax invocation
-            || InvokedName(invocation.Expression) is not { } name || name is "StartNew" or "ForAll" || !StartNames.Contains(name)
+            || InvokedName(invocation.Expression) is not { } name || name is "StartNew" or "ForAll" or "Register" or "UnsafeRegister" || !StartNames.Contains(name)
             || (MayHaveDelegateArgument(invocation.ArgumentList) && ReceiverChainHasAsParallel(invocation.Expression)))
         {
-            return true; // not a static start, or an instance one (TaskFactory.StartNew, ParallelEnumerable.ForAll), or PLINQ
+            return true; // not a static start, or an instance one (TaskFactory.StartNew, ParallelEnumerable.ForAll, CancellationToken.Register), or PLINQ
         }
 
         switch (invocation.Expression)
@@ -497,6 +497,13 @@ internal sealed class ConcurrentEntryFinder
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
+        if (ConcurrencyTypes.Is(type, _types.CancellationToken) && method.Name is "Register" or "UnsafeRegister" && invocation.Arguments.Length > 0)
+        {
+            // The callback runs on the thread that cancels the token (a caller's 'Cancel()', a timer's 'CancelAfter'),
+            // beside the registering method's own code until the registration is disposed.
+            Add(invocation.Arguments[0].Value, invocation, multiInstance: false, (invocation.Syntax.SpanStart, RegisteredUntil(invocation)), entries);
+            return;
+        }
         if (ConcurrencyTypes.Is(type, _types.Parallel))
         {
             var invoke = method.Name == "Invoke";
@@ -1470,6 +1477,26 @@ internal sealed class ConcurrentEntryFinder
 
     /// <summary>Whether the start runs several times: inside a loop or a per-item lambda of the same member.</summary>
     public static bool IsRepeated(SyntaxNode start) => RepeatingNode(start) is not null;
+
+    /// <summary>
+    /// Where a token registration made by <paramref name="register"/> is disposed: the end of the block of a
+    /// <c>using var</c> that holds it, or of the <c>using</c> statement; otherwise it stays until the token goes.
+    /// </summary>
+    private static int RegisteredUntil(IInvocationOperation register)
+    {
+        var node = register.Syntax.Parent;
+        while (node is EqualsValueClauseSyntax or VariableDeclaratorSyntax or VariableDeclarationSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node switch
+        {
+            LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword, Parent: BlockSyntax block } => block.Span.End,
+            UsingStatementSyntax @using => @using.Span.End,
+            _ => int.MaxValue,
+        };
+    }
 
 
     /// <summary>The innermost loop, or lambda that <c>Select</c> and the like call per element, that runs <paramref name="start"/> again and again.</summary>
