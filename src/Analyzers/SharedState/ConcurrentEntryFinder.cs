@@ -62,6 +62,12 @@ internal sealed class ConcurrentEntry
     /// share what they capture from outside it, not what one iteration declares.
     /// </summary>
     public SyntaxNode? RepeatedBy { get; set; }
+
+    /// <summary>
+    /// A callback registered on a cancellation token: it runs when someone cancels, not as work the method starts, so
+    /// it does not make what the method did before it set-up (see <c>MethodSummaryBuilder</c>).
+    /// </summary>
+    public bool IsCancellationCallback { get; set; }
 }
 
 /// <summary>
@@ -501,7 +507,13 @@ internal sealed class ConcurrentEntryFinder
         {
             // The callback runs on the thread that cancels the token (a caller's 'Cancel()', a timer's 'CancelAfter'),
             // beside the registering method's own code until the registration is disposed.
+            var count = entries.Count;
             Add(invocation.Arguments[0].Value, invocation, multiInstance: false, (invocation.Syntax.SpanStart, RegisteredUntil(invocation)), entries);
+            if (entries.Count > count)
+            {
+                entries[count].IsCancellationCallback = true;
+            }
+
             return;
         }
         if (ConcurrencyTypes.Is(type, _types.Parallel))

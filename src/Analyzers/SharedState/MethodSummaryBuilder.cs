@@ -68,7 +68,7 @@ internal sealed class MethodSummaryBuilder
             {
                 starts.Clear();
                 _entries.Collect(operation, starts);
-                if (starts.Count > 0)
+                if (starts.Exists(static start => !start.IsCancellationCallback))
                 {
                     firstStart = operation.Syntax.SpanStart;
                 }

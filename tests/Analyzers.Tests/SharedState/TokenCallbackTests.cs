@@ -1,4 +1,5 @@
 using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.CollectionMutatedConcurrentlyAnalyzer>;
+using VerifyGuard = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.InconsistentSynchronizationAnalyzer>;
 
 namespace Forklift.Analyzers.Tests.SharedState;
 
@@ -70,4 +71,55 @@ public class TokenCallbackTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Registering a callback is not starting the object's work: what the method did before it under its lock still
+    /// counts towards the guard (Npgsql's <c>ResettableCancellationTokenSource</c>, whose report lost <c>Start</c>'s
+    /// locked accesses when the registration was first taken for a start).
+    /// </summary>
+    [Fact]
+    public Task Accesses_before_a_registration_still_count_towards_the_guard()
+        => VerifyGuard.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            public sealed class Resettable
+            {
+                readonly object lockObject = new();
+                CancellationTokenSource _cts = new();
+                CancellationTokenRegistration? _registration;
+
+                public CancellationToken Start(CancellationToken cancellationToken = default)
+                {
+                    lock (lockObject)
+                    {
+                        _cts.CancelAfter(1000);
+                        if (_cts.IsCancellationRequested)
+                        {
+                            _cts.Dispose();
+                            _cts = new CancellationTokenSource(1000);
+                        }
+                    }
+
+                    if (cancellationToken.CanBeCanceled)
+                        _registration = cancellationToken.Register(cts => ((CancellationTokenSource)cts!).Cancel(), _cts);
+                    return _cts.Token;
+                }
+
+                public void Restart()
+                {
+                    lock (lockObject) { _cts.CancelAfter(1000); }
+                }
+
+                public void ResetCts()
+                {
+                    if (_cts.IsCancellationRequested)
+                    {
+                        _cts.Dispose();
+                        {|#0:_cts = new CancellationTokenSource()|};
+                    }
+                }
+            }
+            """,
+            VerifyGuard.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 3, 21).WithArguments("_cts", "written", "lockObject", "in 'Start' (5 of 10 accesses)",
+                "'ResetCts' may run on several threads at once: 'Resettable' synchronizes its own state ('Start' locks 'lockObject')"));
 }
