@@ -456,7 +456,8 @@ internal static class LexicalLocking
                 case QualifiedNameSyntax or AliasQualifiedNameSyntax or NameColonSyntax or NameEqualsSyntax or TypeArgumentListSyntax:
                 case VariableDeclarationSyntax or ObjectCreationExpressionSyntax or CastExpressionSyntax or TypeOfExpressionSyntax:
                 case ArrayTypeSyntax or NullableTypeSyntax or RefTypeSyntax or PointerTypeSyntax or DefaultExpressionSyntax:
-                case DeclarationPatternSyntax or TypePatternSyntax or RecursivePatternSyntax or CatchDeclarationSyntax or ForEachStatementSyntax:
+                case DeclarationPatternSyntax or TypePatternSyntax or RecursivePatternSyntax or CatchDeclarationSyntax:
+                case ForEachStatementSyntax forEach when forEach.Type == name: // 'foreach (Ticket t in …)'; the collection is a use
                 case DeclarationExpressionSyntax or ParameterSyntax or AttributeSyntax or SimpleBaseTypeSyntax or TypeConstraintSyntax:
                 case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.IsExpression or (int)SyntaxKind.AsExpression } binary when binary.Right == name:
                 case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } member when member.Left == name:

@@ -13,6 +13,35 @@ public class LexicalLockingTests
     private static Task VerifyInconsistentAsync(string source)
         => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(source);
 
+    /// <summary>
+    /// Blind set m, R03: a timer's callback enumerates, with <c>foreach</c>, the list every other member changes under
+    /// the lock. The pre-check took the collection of a <c>foreach</c> for the loop variable's type and skipped the type.
+    /// </summary>
+    [Fact]
+    public Task Collection_enumerated_by_foreach_without_the_lock()
+        => VerifyInconsistentAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class ExpoBoard
+            {
+                private readonly object _sync = new();
+                private readonly List<int> _open = new();
+                private readonly Timer _refresh;
+
+                public ExpoBoard() => _refresh = new Timer(_ => Redraw(), null, 1000, 1000);
+
+                public void Fire(int ticket) { lock (_sync) { _open.Add(ticket); } }
+
+                public void Bump(int ticket) { lock (_sync) { _open.Remove(ticket); } }
+
+                public int Total() { var total = 0; foreach (int ticket in [|_open|]) total += ticket; return total; }
+
+                private void Redraw() { foreach (var ticket in [|_open|]) Console.WriteLine(ticket); }
+            }
+            """);
+
     [Fact]
     public Task Private_helper_called_under_the_lock_and_from_a_public_member_without_it()
         => VerifyInconsistentAsync("""
