@@ -25,7 +25,29 @@ internal sealed class MethodSummaryBuilder
         _cancellationToken = cancellationToken;
         _entries = new ConcurrentEntryFinder(types);
         _holdsCollectionValues = HoldsCollectionValues(_type, types);
+        _holdsObjectValues = HoldsObjectValues(_type, types);
     }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> has a collection field whose values are objects of a class of this compilation
+    /// that can change (<c>Dictionary&lt;string, Section&gt;</c> with a settable <c>Section.SeatsAvailable</c>).
+    /// </summary>
+    public static bool HoldsObjectValues(INamedTypeSymbol type, ConcurrencyTypes types)
+        => type.GetMembers().Any(member => member is IFieldSymbol { Type: INamedTypeSymbol { TypeArguments: var arguments } fieldType }
+                                           && types.IsUnsafeCollection(fieldType) && arguments.Any(IsChangeableObject));
+
+    /// <summary>A class (not a record) declared in source with a settable instance property or a writable instance field.</summary>
+    private static bool IsChangeableObject(ITypeSymbol type)
+        => type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsRecord: false } named && !named.DeclaringSyntaxReferences.IsEmpty
+           && named.GetMembers().Any(member => member switch
+           {
+               IFieldSymbol field => !field.IsStatic && !field.IsReadOnly && !field.IsConst && !field.IsImplicitlyDeclared,
+               IPropertySymbol property => !property.IsStatic && property.SetMethod is { IsInitOnly: false } && SharedStateWalker.IsAutoProperty(property),
+               _ => false,
+           });
+
+    /// <summary>Whether the type has a collection field whose values are objects that can change (<see cref="HoldsObjectValues"/>).</summary>
+    private readonly bool _holdsObjectValues;
 
     /// <summary>Whether <paramref name="type"/> has a collection field whose values are collections too (<c>Dictionary&lt;string, HashSet&lt;string&gt;&gt;</c>).</summary>
     public static bool HoldsCollectionValues(INamedTypeSymbol type, ConcurrencyTypes types)
@@ -111,6 +133,11 @@ internal sealed class MethodSummaryBuilder
                     if (OwnState(operation) is { } state && !IsAtomicArgument(operation))
                     {
                         RecordRead(state, operation, deferred, accesses);
+                    }
+                    else if (_holdsObjectValues && ObjectValueHolder(operation) is { } holder)
+                    {
+                        // 'section.SeatsAvailable' of a section taken out of '_sections': a read of the values' state.
+                        accesses.Add(new MemberAccess(holder, AccessKind.CollectionRead, Locks(operation), operation.Syntax.GetLocation(), false, false, deferred, onValue: true));
                     }
 
                     break;
@@ -256,6 +283,13 @@ internal sealed class MethodSummaryBuilder
     private void RecordWrite(IOperation target, IOperation write, bool deferred, ImmutableArray<MemberAccess>.Builder accesses, bool isCompound, bool losesNothing)
     {
         target = Strip(target);
+        if (_holdsObjectValues && ObjectValueHolder(target) is { } valueHolder)
+        {
+            // '_sections[id].SeatsAvailable++', 'section.SeatsAvailable--': a change of an object the collection holds.
+            accesses.Add(new MemberAccess(valueHolder, AccessKind.CollectionMutation, Locks(write), write.Syntax.GetLocation(), isCompound: false, losesNothing: false, deferred, onValue: true));
+            return;
+        }
+
         if (target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection })
         {
             // 'items[key] = value' changes the collection, it does not write the field that holds it.
@@ -428,7 +462,7 @@ internal sealed class MethodSummaryBuilder
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
-                        if (HeldCollection(Strip(value)) is { } held && _types.IsUnsafeCollection(declarator.Symbol.Type))
+                        if (HeldCollection(Strip(value)) is { } held && IsTrackedValue(declarator.Symbol.Type))
                         {
                             _valueLocals[declarator.Symbol] = held;
                         }
@@ -441,7 +475,7 @@ internal sealed class MethodSummaryBuilder
                                 IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
                                 ILocalReferenceOperation existing => existing.Local,
                                 _ => null,
-                            } is { } written && _types.IsUnsafeCollection(written.Type))
+                            } is { } written && IsTrackedValue(written.Type))
                         {
                             _valueLocals[written] = field;
                         }
@@ -462,6 +496,30 @@ internal sealed class MethodSummaryBuilder
 
         return _valueLocals.TryGetValue(local, out var holder) ? holder : null;
     }
+
+    /// <summary>
+    /// The own collection field whose value's member <paramref name="member"/> names: <c>_map[key].Count</c>, or
+    /// <c>entry.Count</c> of a local taken out of <c>_map</c> (see <see cref="ValueHolder"/>); null otherwise.
+    /// </summary>
+    private ISymbol? ObjectValueHolder(IOperation member)
+    {
+        var (instance, containing) = member switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: false, Instance: { } owner } property when SharedStateWalker.IsAutoProperty(property.Property) => (owner, property.Property.ContainingType),
+            IFieldReferenceOperation { Field: { IsStatic: false, IsReadOnly: false }, Instance: { } owner } field => (owner, field.Field.ContainingType),
+            _ => (null, null),
+        };
+        if (instance is null || !IsChangeableObject(containing!))
+        {
+            return null;
+        }
+
+        var value = Strip(instance);
+        return value is ILocalReferenceOperation { Local: var local } ? ValueHolder(local) : HeldCollection(value);
+    }
+
+    /// <summary>A value whose uses are followed: a collection, or an object that can change when the type holds such.</summary>
+    private bool IsTrackedValue(ITypeSymbol type) => _types.IsUnsafeCollection(type) || (_holdsObjectValues && IsChangeableObject(type));
 
     /// <summary>The own collection field of <c>_map[key]</c>, or null.</summary>
     private ISymbol? HeldCollection(IOperation value)

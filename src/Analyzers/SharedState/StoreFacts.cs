@@ -44,10 +44,118 @@ internal static class StoreFacts
         return assignment switch
         {
             ICoalesceAssignmentOperation => true,
-            ISimpleAssignmentOperation simple => !ReadsTarget(simple.Value, target),
+            ISimpleAssignmentOperation simple => !ReadsTarget(simple.Value, target) && !IsDecidedByTheValue(simple, target),
             _ => false,
         };
     }
+
+    /// <summary>
+    /// Whether the store runs only when a condition compares the value it replaces: <c>if (Quality(photo) >
+    /// Quality(_best)) _best = photo;</c>, also through a local copy (<c>var current = _best;</c>). Two threads that
+    /// both read the old value and both store keep the last store, not the better one, so the store loses what the
+    /// other decided. A condition that only asks whether the target is null (<c>if (_name is null) _name = …</c>) is
+    /// a lazy fill, which stays an idempotent publication.
+    /// </summary>
+    private static bool IsDecidedByTheValue(IAssignmentOperation assignment, IOperation target)
+    {
+        var symbol = SymbolOf(target);
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        IOperation child = assignment;
+        while (child.Parent is { } parent && child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition)
+                && ComparesTheValue(conditional.Condition, symbol, FindRoot(parent)))
+            {
+                return true;
+            }
+
+            child = parent;
+        }
+
+        return false;
+    }
+
+    private static IOperation FindRoot(IOperation operation)
+    {
+        while (operation.Parent is { } parent && operation is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+
+    private static bool ComparesTheValue(IOperation condition, ISymbol symbol, IOperation body)
+    {
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            var readsTheValue = operation switch
+            {
+                IFieldReferenceOperation or IPropertyReferenceOperation => SymbolEqualityComparer.Default.Equals(SymbolOf(operation), symbol),
+                ILocalReferenceOperation local => IsCopyOf(local.Local, symbol, body),
+                _ => false,
+            };
+            if (readsTheValue && !IsNullCheck(operation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCopyOf(ILocalSymbol local, ISymbol symbol, IOperation body)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                return declarator.Initializer is { Value: var value } && SymbolEqualityComparer.Default.Equals(SymbolOf(Strip(value)), symbol);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A read whose only use is to ask whether it is null: <c>x is null</c>, <c>x != null</c>, <c>x is { }</c>.</summary>
+    private static bool IsNullCheck(IOperation read)
+    {
+        var use = read.Parent;
+        while (use is IConversionOperation)
+        {
+            use = use.Parent;
+        }
+
+        return use switch
+        {
+            IIsPatternOperation { Pattern: var pattern } => IsNullPattern(pattern),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                => IsNullConstant(binary.LeftOperand) || IsNullConstant(binary.RightOperand),
+            _ => false,
+        };
+    }
+
+    private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => IsNullConstant(constant.Value),
+        INegatedPatternOperation negated => IsNullPattern(negated.Pattern),
+        IRecursivePatternOperation { PropertySubpatterns.Length: 0, DeconstructionSubpatterns.Length: 0, DeclaredSymbol: null } => true,
+        _ => false,
+    };
+
+    private static bool IsNullConstant(IOperation operation)
+        => Strip(operation) is { ConstantValue: { HasValue: true, Value: null } };
+
+    private static ISymbol? SymbolOf(IOperation operation) => operation switch
+    {
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
 
     /// <summary>
     /// A value type wider than one machine word, which a plain read or write copies in pieces: <c>decimal</c>,

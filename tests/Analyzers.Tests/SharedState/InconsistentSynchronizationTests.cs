@@ -202,6 +202,108 @@ public class InconsistentSynchronizationTests
                 "'AddDocument' may run on several threads at once: 'InvertedIndex' synchronizes its own state ('AddDocument' locks '_sync')"));
 
     /// <summary>
+    /// Blind set m, R16: the sections a registry holds are changed under its lock when a seat is held, and a timer's
+    /// handler gives seats back after the lock is released. The objects a collection holds are guarded by the lock
+    /// that guards their changes, as collections held in a collection are.
+    /// </summary>
+    [Fact]
+    public Task Object_taken_out_of_the_locked_dictionary_and_changed_outside_the_lock_is_flagged()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Section
+            {
+                public int SeatsAvailable { get; set; }
+            }
+
+            public sealed class SectionRegistry
+            {
+                private readonly object _sync = new();
+                private readonly Dictionary<string, Section> _sections = new();
+                private readonly List<string> _held = new();
+
+                public bool TryHold(string id)
+                {
+                    lock (_sync)
+                    {
+                        if (!_sections.TryGetValue(id, out var section) || section.SeatsAvailable == 0)
+                        {
+                            return false;
+                        }
+
+                        section.SeatsAvailable--;
+                        _held.Add(id);
+                        return true;
+                    }
+                }
+
+                public void Release()
+                {
+                    List<string> released;
+                    lock (_sync)
+                    {
+                        released = new List<string>(_held);
+                        _held.Clear();
+                    }
+
+                    foreach (var id in released)
+                    {
+                        {|#0:_sections[id].SeatsAvailable++|};
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 8, 21).WithArguments("_sections[…]", "modified", "_sync", "in 'TryHold' (2 of 3 accesses)",
+                "'Release' may run on several threads at once: 'SectionRegistry' synchronizes its own state ('TryHold' locks '_sync')"));
+
+    [Fact]
+    public Task Objects_of_the_locked_dictionary_changed_only_under_the_lock_are_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Section
+            {
+                public int SeatsAvailable { get; set; }
+            }
+
+            public sealed class SectionRegistry
+            {
+                private readonly object _sync = new();
+                private readonly Dictionary<string, Section> _sections = new();
+
+                public bool TryHold(string id)
+                {
+                    lock (_sync)
+                    {
+                        if (!_sections.TryGetValue(id, out var section) || section.SeatsAvailable == 0)
+                        {
+                            return false;
+                        }
+
+                        section.SeatsAvailable--;
+                        return true;
+                    }
+                }
+
+                public void Release(string id)
+                {
+                    lock (_sync)
+                    {
+                        _sections[id].SeatsAvailable++;
+                    }
+                }
+
+                public int Left(string id)
+                {
+                    lock (_sync)
+                    {
+                        return _sections.TryGetValue(id, out var section) ? section.SeatsAvailable : 0;
+                    }
+                }
+            }
+            """);
+
+    /// <summary>
     /// Blind set l, C11: each innings has its own scorer, which adds its totals to the tournament's static lists under
     /// a static lock. Reading an instance field under a lock taken for static state does not make that lock its guard.
     /// </summary>

@@ -48,4 +48,56 @@ public class LazyPublicationTests
                 public static void Resolve(string[] names, int[] codes) => Parallel.For(0, names.Length, i => codes[i] = Instance.Find(names[i]));
             }
             """);
+
+    [Fact]
+    public Task Record_stored_when_better_than_a_copy_of_the_field_is_a_lost_update()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            sealed record Photo(string Path, double Sharpness);
+
+            sealed class Picker
+            {
+                private Photo? _best;
+
+                public Photo? Pick(IReadOnlyCollection<Photo> photos)
+                {
+                    _best = null;
+                    photos.AsParallel().ForAll(photo =>
+                    {
+                        var current = _best;
+                        if (current is null || photo.Sharpness > current.Sharpness)
+                        {
+                            [|_best = photo|];
+                        }
+                    });
+                    return _best;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Record_filled_only_when_a_copy_of_the_field_is_null_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            sealed record Settings(string Name);
+
+            sealed class Reader
+            {
+                private Settings? _settings;
+
+                public void ReadAll(IReadOnlyCollection<string> names)
+                    => names.AsParallel().ForAll(name =>
+                    {
+                        var current = _settings;
+                        if (current is null)
+                        {
+                            _settings = new Settings("default");
+                        }
+                    });
+            }
+            """);
 }
