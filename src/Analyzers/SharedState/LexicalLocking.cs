@@ -52,7 +52,7 @@ internal static class LexicalLocking
     /// </summary>
     public static bool MayBeInconsistent(INamedTypeSymbol type, ConcurrencyTypes types, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (MethodSummaryBuilder.HoldsCollectionValues(type.OriginalDefinition, types))
+        if (MethodSummaryBuilder.HoldsCollectionValues(type.OriginalDefinition, types) || MethodSummaryBuilder.HoldsObjectValues(type.OriginalDefinition, types))
         {
             return true;
         }

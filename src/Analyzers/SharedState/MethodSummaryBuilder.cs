@@ -33,8 +33,12 @@ internal sealed class MethodSummaryBuilder
     /// that can change (<c>Dictionary&lt;string, Section&gt;</c> with a settable <c>Section.SeatsAvailable</c>).
     /// </summary>
     public static bool HoldsObjectValues(INamedTypeSymbol type, ConcurrencyTypes types)
-        => type.GetMembers().Any(member => member is IFieldSymbol { Type: INamedTypeSymbol { TypeArguments: var arguments } fieldType }
-                                           && types.IsUnsafeCollection(fieldType) && arguments.Any(IsChangeableObject));
+        => type.GetMembers().Any(member => member is IFieldSymbol field && field.Type switch
+        {
+            IArrayTypeSymbol array => IsChangeableObject(array.ElementType),
+            INamedTypeSymbol { TypeArguments: var arguments } fieldType => types.IsUnsafeCollection(fieldType) && arguments.Any(IsChangeableObject),
+            _ => false,
+        });
 
     /// <summary>A class (not a record) declared in source with a settable instance property or a writable instance field.</summary>
     private static bool IsChangeableObject(ITypeSymbol type)
@@ -485,6 +489,11 @@ internal sealed class MethodSummaryBuilder
                         when Strip(assigned) is not IObjectCreationOperation && HeldCollection(Strip(assigned)) is null:
                         other.Add(target);
                         break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var target }, Value: var assigned }
+                        when _holdsObjectValues && IsChangeableObject(target.Type) && HeldCollection(Strip(assigned)) is { } element:
+                        // 'best = _cars.Where(…).FirstOrDefault();' under the lock, 'best.TargetFloor = floor;' after it.
+                        _valueLocals[target] = element;
+                        break;
                 }
             }
 
@@ -521,11 +530,49 @@ internal sealed class MethodSummaryBuilder
     /// <summary>A value whose uses are followed: a collection, or an object that can change when the type holds such.</summary>
     private bool IsTrackedValue(ITypeSymbol type) => _types.IsUnsafeCollection(type) || (_holdsObjectValues && IsChangeableObject(type));
 
-    /// <summary>The own collection field of <c>_map[key]</c>, or null.</summary>
+    /// <summary>
+    /// The own collection field that <paramref name="value"/> is an element of: <c>_map[key]</c>; and, when the type
+    /// holds objects that can change, <c>_cars[i]</c> of an array field or an element a query picks out of a field
+    /// (<c>_cars.Where(…).FirstOrDefault()</c>, <c>_cars.Single(…)</c>). Null otherwise.
+    /// </summary>
     private ISymbol? HeldCollection(IOperation value)
-        => value is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } map } && OwnState(Strip(map)) is { } field && _types.IsUnsafeCollection(TypeOf(field))
-            ? field
-            : null;
+    {
+        if (value is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } map } && OwnState(Strip(map)) is { } field && _types.IsUnsafeCollection(TypeOf(field)))
+        {
+            return field;
+        }
+
+        if (!_holdsObjectValues)
+        {
+            return null;
+        }
+
+        return value switch
+        {
+            IArrayElementReferenceOperation { ArrayReference: var array } => OwnArray(array),
+            IInvocationOperation { TargetMethod.Name: var name } query when ElementPickers.Contains(name) => QueriedField(query),
+            _ => null,
+        };
+    }
+
+    /// <summary>Query operators that return one element of their source.</summary>
+    private static readonly HashSet<string> ElementPickers = new(StringComparer.Ordinal)
+    {
+        "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault", "MinBy", "MaxBy", "Find",
+    };
+
+    /// <summary>The own collection or array field at the root of a query (<c>_cars.Where(…).OrderBy(…).First()</c>).</summary>
+    private ISymbol? QueriedField(IInvocationOperation query)
+    {
+        IOperation? source = query;
+        for (var depth = 0; depth < 8 && source is IInvocationOperation call; depth++)
+        {
+            source = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+            source = source is null ? null : Strip(source);
+        }
+
+        return source is not null && OwnState(source) is { } field && TypeOf(field) is IArrayTypeSymbol or INamedTypeSymbol { TypeArguments.Length: > 0 } ? field : null;
+    }
 
     private void RecordRead(ISymbol state, IOperation reference, bool deferred, ImmutableArray<MemberAccess>.Builder accesses)
     {

@@ -256,6 +256,58 @@ public class InconsistentSynchronizationTests
             Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 8, 21).WithArguments("_sections[…]", "modified", "_sync", "in 'TryHold' (2 of 3 accesses)",
                 "'Release' may run on several threads at once: 'SectionRegistry' synchronizes its own state ('TryHold' locks '_sync')"));
 
+    /// <summary>
+    /// Blind set n, R11: a dispatcher picks an idle car out of its array under the lock and gives it a target after
+    /// releasing it, so two calls can pick the same car. An element a query or an index takes out of an array field
+    /// is one of the values the lock guards.
+    /// </summary>
+    [Fact]
+    public Task Object_picked_out_of_the_locked_array_by_a_query_and_changed_outside_the_lock_is_flagged()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Linq;
+            using System.Threading;
+
+            public sealed class Car
+            {
+                public int Id { get; set; }
+                public int? Target { get; set; }
+            }
+
+            public sealed class Dispatcher
+            {
+                private readonly object _gate = new();
+                private readonly Car[] _cars = { new Car(), new Car() };
+
+                public void OnButton(int floor) => ThreadPool.QueueUserWorkItem(_ => Dispatch(floor));
+
+                private void Dispatch(int floor)
+                {
+                    Car? best;
+                    lock (_gate)
+                    {
+                        best = _cars.Where(c => c.Target is null).FirstOrDefault();
+                        if (best is null)
+                        {
+                            return;
+                        }
+                    }
+
+                    {|#0:best.Target = floor|};
+                }
+
+                public void OnArrived(int id)
+                {
+                    lock (_gate)
+                    {
+                        var car = _cars.Single(c => c.Id == id);
+                        car.Target = null;
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 10, 21).WithArguments("_cars[…]", "modified", "_gate", "in 'OnArrived' (1 of 2 accesses)",
+                "'Dispatch' may run on several threads at once: 'Dispatcher' synchronizes its own state ('Dispatch' locks '_gate')"));
+
     [Fact]
     public Task Objects_of_the_locked_dictionary_changed_only_under_the_lock_are_silent()
         => Verify.VerifyAnalyzerAsync("""
