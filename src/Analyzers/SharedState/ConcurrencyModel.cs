@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -352,14 +353,22 @@ internal sealed class ConcurrencyModel
         }
 
         var words = names.ToArray();
-        var handler = (entry.Body as IMethodReferenceOperation)?.Method.OriginalDefinition;
+        var handler = entry.Body switch
+        {
+            IMethodReferenceOperation reference => reference.Method.OriginalDefinition,
+            IInvocationOperation loop => loop.TargetMethod.OriginalDefinition,
+            _ => null,
+        };
+        var handlersOfOthers = HandlersOfOtherObjectsEvents(type, cancellationToken);
+        var keptIn = KeptIn(entry.StartOperation);
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet } method
-                || !IsPublicApi(method) || method.IsAbstract || method.IsOverride
+                || !(IsPublicApi(method) || handlersOfOthers.Contains(method.Name)) || method.IsAbstract || method.IsOverride
                 || SymbolEqualityComparer.Default.Equals(method, startingMethod) || SymbolEqualityComparer.Default.Equals(method, handler)
                 || method.Name is "Dispose" or "DisposeAsync" // not thread-safe by contract: disposing while in use is the caller's bug
-                || !method.DeclaringSyntaxReferences.Any(r => SourceWords.Any(r.SyntaxTree.GetText(cancellationToken), r.Span, words)))
+                || !method.DeclaringSyntaxReferences.Any(r => SourceWords.Any(r.SyntaxTree.GetText(cancellationToken), r.Span, words))
+                || (keptIn is not null && method.DeclaringSyntaxReferences.Any(r => WaitsForOrRefuses(r.GetSyntax(cancellationToken), keptIn))))
             {
                 continue;
             }
@@ -367,6 +376,99 @@ internal sealed class ConcurrencyModel
             cancellationToken.ThrowIfCancellationRequested();
             walker.WalkMemberOfStarter(method, new ConcurrentContext(context.Start, multiInstance: false, starterBody: null, 0, int.MaxValue, partner: context) { RunBy = context.RunBy, BesideStartedWork = true });
         }
+    }
+
+    /// <summary>The name of the field the started work's task is kept in (<c>_loop = RunAsync(ct)</c>, <c>_loop = Task.Run(…)</c>), or null.</summary>
+    private static string? KeptIn(IOperation start)
+    {
+        var kept = start is ISimpleAssignmentOperation ? start : start.Parent;
+        while (kept is IConversionOperation)
+        {
+            kept = kept.Parent;
+        }
+
+        return kept is ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } ? field.Field.Name : null;
+    }
+
+    /// <summary>
+    /// Whether a member waits for the work kept in field <paramref name="name"/> (<c>await _loop</c>,
+    /// <c>_loop.Wait()</c>, <c>_loop.GetAwaiter().GetResult()</c>), or refuses to run while it is kept
+    /// (<c>if (_loop is not null) throw …;</c>): such a member does not run beside the work (what it does before the
+    /// wait is not walked either, a recall the walk gives up for the usual stop method: cancel, then wait).
+    /// </summary>
+    private static bool WaitsForOrRefuses(SyntaxNode member, string name)
+    {
+        foreach (var node in member.DescendantNodes())
+        {
+            switch (node)
+            {
+                case AwaitExpressionSyntax awaited when Names(Unwrapped(awaited.Expression), name):
+                    return true;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "GetResult" } access }
+                    when Names(Unwrapped(access.Expression), name):
+                    return true;
+                case IfStatementSyntax { Statement: var then } check when IsNotNullCheckOf(check.Condition, name)
+                                                                        && (then is ThrowStatementSyntax || then is BlockSyntax { Statements: { Count: > 0 } statements } && statements[0] is ThrowStatementSyntax):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>_loop.ConfigureAwait(false)</c> and <c>_loop.GetAwaiter()</c> are the task itself.</summary>
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+    {
+        while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" or "GetAwaiter" } access })
+        {
+            expression = access.Expression;
+        }
+
+        return expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : expression;
+    }
+
+    private static bool Names(ExpressionSyntax expression, string name) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
+        _ => false,
+    };
+
+    private static bool IsNotNullCheckOf(ExpressionSyntax condition, string name) => condition switch
+    {
+        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.NotEqualsExpression)
+            => Names(binary.Left, name) && binary.Right.IsKind(SyntaxKind.NullLiteralExpression) || Names(binary.Right, name) && binary.Left.IsKind(SyntaxKind.NullLiteralExpression),
+        IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax constant } } pattern
+            => Names(pattern.Expression, name) && constant.Expression.IsKind(SyntaxKind.NullLiteralExpression),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The names of the type's methods it subscribes to another object's event (<c>_source.Changed += OnChanged</c>):
+    /// that object raises the event on its own thread, so the handler runs beside the work as a public member does.
+    /// Read on syntax: a <c>+=</c> of a method name to a member of something other than <c>this</c>.
+    /// </summary>
+    private static HashSet<string> HandlersOfOtherObjectsEvents(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (SourceWords.TextOf(reference.SyntaxTree.GetText(cancellationToken)).IndexOf("+=", reference.Span.Start, reference.Span.Length, StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax }, Right: IdentifierNameSyntax handler } subscription
+                    && subscription.IsKind(SyntaxKind.AddAssignmentExpression))
+                {
+                    names.Add(handler.Identifier.ValueText);
+                }
+            }
+        }
+
+        return names;
     }
 
     /// <summary>
@@ -398,6 +500,7 @@ internal sealed class ConcurrencyModel
     {
         IAnonymousFunctionOperation => true,
         IMethodReferenceOperation { Method.IsStatic: false, Instance: null or IInstanceReferenceOperation } => true,
+        IInvocationOperation { TargetMethod.IsStatic: false, Instance: null or IInstanceReferenceOperation } => true,
         _ => false,
     };
 

@@ -30,6 +30,12 @@ internal sealed class ConcurrentEntry
     public SyntaxNode? CallerJoin { get; }
 
     /// <summary>
+    /// For an async method of the object that its caller starts and keeps running (<c>_loop = PumpAsync(ct)</c>):
+    /// only what follows its first <c>await</c> runs on another thread; what comes before runs in the call itself.
+    /// </summary>
+    public bool StartsAtFirstAwait { get; set; }
+
+    /// <summary>
     /// An <see cref="IAnonymousFunctionOperation"/> or <see cref="IMethodReferenceOperation"/>; for a finder that
     /// reads a helper's body (<see cref="ParallelHelpers"/>), also an <see cref="IParameterReferenceOperation"/>.
     /// </summary>
@@ -177,10 +183,8 @@ internal sealed class ConcurrentEntryFinder
                 {
                     if (token.Parent is MethodDeclarationSyntax method)
                     {
-                        if (ReturnsVoid(method))
-                        {
-                            handlerNames.Add(method.Identifier.ValueText);
-                        }
+                        // An 'async void' handler's subscription, or the call that starts an async loop and keeps its task.
+                        handlerNames.Add(method.Identifier.ValueText);
                     }
                     else
                     {
@@ -232,6 +236,29 @@ internal sealed class ConcurrentEntryFinder
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>_loop = PumpAsync(…)</c> or <c>_ = PumpAsync(…)</c> where the enclosing type declares an async method of that
+    /// name that returns a value (a task): a loop <see cref="IsStartedLoop"/> may accept once bound.
+    /// </summary>
+    private static bool MayBeStartedLoop(AssignmentExpressionSyntax assignment, InvocationExpressionSyntax call)
+    {
+        if (assignment.Left is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }))
+        {
+            return false;
+        }
+
+        var name = call.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        return name is not null
+               && assignment.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
+               && type.Members.Any(member => member is MethodDeclarationSyntax method && method.Identifier.ValueText == name
+                                             && method.Modifiers.Any(SyntaxKind.AsyncKeyword) && !ReturnsVoid(method));
     }
 
     private static bool ReturnsVoid(MethodDeclarationSyntax method)
@@ -292,6 +319,8 @@ internal sealed class ConcurrentEntryFinder
                 return typeName is "Thread" or "Timer";
             case ImplicitObjectCreationExpressionSyntax implicitCreation:
                 return implicitCreation.ArgumentList.Arguments.Count > 0;
+            case AssignmentExpressionSyntax { Right: InvocationExpressionSyntax call } kept when kept.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                return MayBeStartedLoop(kept, call);
             case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.AddAssignmentExpression):
                 return assignment.Left switch
                 {
@@ -466,11 +495,27 @@ internal sealed class ConcurrentEntryFinder
                 // what follows runs on the pool, beside the rest of that raise and of every other one.
                 entries.Add(new ConcurrentEntry(handler, asyncSubscription, multiInstance: true, asyncSubscription.Syntax.SpanStart, int.MaxValue, Root(asyncSubscription), callerJoin: asyncSubscription.Syntax));
                 break;
+            case ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IDiscardOperation, Value: IInvocationOperation loop } kept
+                when IsStartedLoop(loop):
+                // '_loop = PumpAsync(ct)', '_ = PumpAsync(ct)': the call returns at the loop's first await, which leaves
+                // for the pool; the loop goes on there beside whatever the object's users and event sources do next.
+                entries.Add(new ConcurrentEntry(loop, kept, multiInstance: false, kept.Syntax.SpanStart, int.MaxValue, Root(kept)) { StartsAtFirstAwait = true });
+                break;
             case IInvocationOperation invocation:
                 CollectInvocation(invocation, entries);
                 break;
         }
     }
+
+    /// <summary>
+    /// A call of the object's own async method (on <c>this</c>) whose task the caller keeps or discards instead of
+    /// awaiting, and whose first <c>await</c> is <c>ConfigureAwait(false)</c>.
+    /// </summary>
+    private static bool IsStartedLoop(IInvocationOperation call)
+        => call.TargetMethod is { IsAsync: true, ReturnsVoid: false, IsStatic: false } method
+           && call.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+           && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is MethodDeclarationSyntax declaration
+           && FirstAwaitLeavesContext((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody);
 
     /// <summary>
     /// An <c>async void</c> handler (a method or a lambda) whose first <c>await</c> is <c>ConfigureAwait(false)</c>: the
@@ -488,15 +533,19 @@ internal sealed class ConcurrentEntryFinder
             IAnonymousFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } } lambda => ((AnonymousFunctionExpressionSyntax)lambda.Syntax).Body,
             _ => null,
         };
+        return FirstAwaitLeavesContext(body) ? handler : null;
+    }
+
+    /// <summary>Whether the first <c>await</c> of <paramref name="body"/> (not of a lambda in it) is <c>ConfigureAwait(false)</c>.</summary>
+    private static bool FirstAwaitLeavesContext(SyntaxNode? body)
+    {
         var firstAwait = body?.DescendantNodes(static node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
             .OfType<AwaitExpressionSyntax>().FirstOrDefault();
         return firstAwait?.Expression is InvocationExpressionSyntax
         {
             Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
             ArgumentList.Arguments: { Count: 1 } arguments,
-        } && arguments[0].Expression.IsKind(SyntaxKind.FalseLiteralExpression)
-            ? handler
-            : null;
+        } && arguments[0].Expression.IsKind(SyntaxKind.FalseLiteralExpression);
     }
 
     private void CollectInvocation(IInvocationOperation invocation, List<ConcurrentEntry> entries)

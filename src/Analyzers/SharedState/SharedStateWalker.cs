@@ -52,7 +52,7 @@ internal sealed partial class SharedStateWalker
     /// (<see cref="ConcurrentEntry.CallerJoin"/>), only from its first <c>await</c> on.
     /// </summary>
     public void WalkEntry(ConcurrentEntry entry, ConcurrentContext context)
-        => WalkEntry(entry, context, entry.CallerJoin is null ? Part.Whole : Part.FromFirstAwait);
+        => WalkEntry(entry, context, entry.CallerJoin is null && !entry.StartsAtFirstAwait ? Part.Whole : Part.FromFirstAwait);
 
     /// <summary>Walks the code an async entry runs on the starter's thread, before its first <c>await</c>.</summary>
     public void WalkEntryBeforeFirstAwait(ConcurrentEntry entry, ConcurrentContext context)

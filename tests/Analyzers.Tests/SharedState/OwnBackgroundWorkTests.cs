@@ -231,4 +231,117 @@ public class OwnBackgroundWorkTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Blind set l, R10: an async loop started by a plain call whose task is kept (<c>_loop = UploadLoopAsync(ct)</c>)
+    /// goes on on the pool after its first <c>ConfigureAwait(false)</c> await, beside the handler the object subscribed
+    /// to another object's event, which that object raises on its own thread.
+    /// </summary>
+    [Fact]
+    public Task Kept_async_loop_and_a_handler_of_another_objects_event_share_a_set()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IChangeSource { event EventHandler<string>? Changed; }
+
+            public sealed class Coordinator
+            {
+                private readonly IChangeSource _source;
+                private readonly HashSet<string> _dirty = new();
+                private Task _loop = Task.CompletedTask;
+
+                public Coordinator(IChangeSource source) => _source = source;
+
+                public void Start(CancellationToken ct)
+                {
+                    _source.Changed += OnChanged;
+                    _loop = UploadLoopAsync(ct);
+                }
+
+                private void OnChanged(object? sender, string path) => {|#0:_dirty.Add(path)|};
+
+                private async Task UploadLoopAsync(CancellationToken ct)
+                {
+                    using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+                    while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+                    {
+                        var batch = new List<string>(_dirty);
+                        {|#1:_dirty.Clear()|};
+                    }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithSpan(19, 9, 19, 36)
+                .WithArguments("_dirty", "HashSet<string>", "OnChanged", "'OnChanged' can be called while the work its object started at line 19 runs"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(1).WithSpan(19, 9, 19, 36)
+                .WithArguments("_dirty", "HashSet<string>", "UploadLoopAsync", "'UploadLoopAsync' runs on several threads (started at line 19)"));
+
+    /// <summary>
+    /// Blind set n, C22 (clean): the same kind of kept loop, with a public member that refuses to run while the loop is
+    /// kept and a stop method that awaits the loop before it reads what the loop wrote. Neither runs beside the loop.
+    /// </summary>
+    [Fact]
+    public Task Members_that_refuse_while_the_loop_runs_or_wait_for_it_are_not_beside_it()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class PlayoutClock
+            {
+                private readonly Queue<string> _order = new();
+                private readonly List<string> _aired = new();
+                private CancellationTokenSource? _cts;
+                private Task? _loop;
+
+                public void Load(IEnumerable<string> items)
+                {
+                    if (_loop is not null)
+                    {
+                        throw new InvalidOperationException("Stop first.");
+                    }
+
+                    foreach (var item in items)
+                    {
+                        _order.Enqueue(item);
+                    }
+                }
+
+                public void Start()
+                {
+                    _cts = new CancellationTokenSource();
+                    _loop = RunAsync(_cts.Token);
+                }
+
+                public async Task<IReadOnlyList<string>> StopAsync()
+                {
+                    if (_cts is null || _loop is null)
+                    {
+                        return Array.Empty<string>();
+                    }
+
+                    _cts.Cancel();
+                    await _loop;
+                    _loop = null;
+                    return _aired.ToList();
+                }
+
+                private async Task RunAsync(CancellationToken ct)
+                {
+                    using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+                    while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+                    {
+                        while (_order.Count > 0)
+                        {
+                            _aired.Add(_order.Dequeue());
+                        }
+                    }
+                }
+            }
+            """);
 }
