@@ -302,7 +302,7 @@ internal sealed class ConcurrencyModel
                 walker.WalkStarter(entry, starter);
             }
 
-            if (entry.IntervalEnd == int.MaxValue && walker.Accesses.Count > before)
+            if ((entry.IntervalEnd == int.MaxValue || entry.StartsAtFirstAwait) && walker.Accesses.Count > before)
             {
                 WalkOwnMembersBeside(entry, context, walker, before, semanticModel, cancellationToken);
             }
@@ -392,7 +392,7 @@ internal sealed class ConcurrencyModel
 
     /// <summary>
     /// Whether a member waits for the work kept in field <paramref name="name"/> (<c>await _loop</c>,
-    /// <c>_loop.Wait()</c>, <c>_loop.GetAwaiter().GetResult()</c>), or refuses to run while it is kept
+    /// <c>_loop.Wait()</c>, <c>_loop.GetAwaiter().GetResult()</c>, <c>Task.WhenAny(_loop, …)</c>), or refuses to run while it is kept
     /// (<c>if (_loop is not null) throw …;</c>): such a member does not run beside the work (what it does before the
     /// wait is not walked either, a recall the walk gives up for the usual stop method: cancel, then wait).
     /// </summary>
@@ -402,10 +402,15 @@ internal sealed class ConcurrencyModel
         {
             switch (node)
             {
-                case AwaitExpressionSyntax awaited when Names(Unwrapped(awaited.Expression), name):
+                case AwaitExpressionSyntax awaited when NullCheckedReads.Names(Unwrapped(awaited.Expression), name):
                     return true;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "GetResult" } access }
-                    when Names(Unwrapped(access.Expression), name):
+                    when NullCheckedReads.Names(Unwrapped(access.Expression), name):
+                    return true;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAny" or "WaitAny" or "WhenAll" or "WaitAll" } } joining
+                    when joining.ArgumentList.Arguments.Any(argument => NullCheckedReads.Names(Unwrapped(argument.Expression), name)):
+                    // 'await Task.WhenAny(_startup, Task.Delay(Timeout.Infinite, ct))': it waits for the work, up to the
+                    // caller's deadline; what it does after a deadline passes is its author's choice.
                     return true;
                 case IfStatementSyntax { Statement: var then } check when IsNotNullCheckOf(check.Condition, name)
                                                                         && (then is ThrowStatementSyntax || then is BlockSyntax { Statements: { Count: > 0 } statements } && statements[0] is ThrowStatementSyntax):
@@ -427,19 +432,12 @@ internal sealed class ConcurrencyModel
         return expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : expression;
     }
 
-    private static bool Names(ExpressionSyntax expression, string name) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
-        _ => false,
-    };
-
     private static bool IsNotNullCheckOf(ExpressionSyntax condition, string name) => condition switch
     {
         BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.NotEqualsExpression)
-            => Names(binary.Left, name) && binary.Right.IsKind(SyntaxKind.NullLiteralExpression) || Names(binary.Right, name) && binary.Left.IsKind(SyntaxKind.NullLiteralExpression),
+            => NullCheckedReads.Names(binary.Left, name) && binary.Right.IsKind(SyntaxKind.NullLiteralExpression) || NullCheckedReads.Names(binary.Right, name) && binary.Left.IsKind(SyntaxKind.NullLiteralExpression),
         IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax constant } } pattern
-            => Names(pattern.Expression, name) && constant.Expression.IsKind(SyntaxKind.NullLiteralExpression),
+            => NullCheckedReads.Names(pattern.Expression, name) && constant.Expression.IsKind(SyntaxKind.NullLiteralExpression),
         _ => false,
     };
 
@@ -570,9 +568,30 @@ internal sealed class ConcurrencyModel
             {
                 _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, read).Start, write.Key.State, null,
                     [Name(write), write.MemberName, $"{RunsOnSeveralThreads(read, write)}, and a '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}' is copied field by field, so it can be read half-written"]);
+                continue;
+            }
+
+            // A store of null beside code that checks the field for null and then reads it again, instead of reading it
+            // once into a local: the second read can see the null the check ruled out.
+            if (!write.IsLockedForWrite && IsNullStore(write))
+            {
+                foreach (var reread in group)
+                {
+                    if (reread.Kind == AccessKind.Read && Pairs(write, reread) && NullCheckedReads.CheckLine(reread.Location) is { } checkedAt)
+                    {
+                        _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, reread).Start, write.Key.State, null,
+                            [Name(write), write.MemberName, $"{RunsOnSeveralThreads(reread, write)}, and it checks '{Name(write)}' for null at line {checkedAt} and reads it again at line {reread.Location.GetLineSpan().StartLinePosition.Line + 1}, which can see this null"]);
+                        break;
+                    }
+                }
             }
         }
     }
+
+    /// <summary>A store of <c>null</c> (or <c>default</c>) into a reference-typed field or property.</summary>
+    private static bool IsNullStore(StateAccess write)
+        => write.StateType is { IsReferenceType: true } && write.StoredConstant is { } stored && (stored == "default" || stored.EndsWith(" null", StringComparison.Ordinal));
+
 
     private void FindCollectionRaces(List<StateAccess> group)
     {

@@ -499,12 +499,36 @@ internal sealed class ConcurrentEntryFinder
                 when IsStartedLoop(loop):
                 // '_loop = PumpAsync(ct)', '_ = PumpAsync(ct)': the call returns at the loop's first await, which leaves
                 // for the pool; the loop goes on there beside whatever the object's users and event sources do next.
-                entries.Add(new ConcurrentEntry(loop, kept, multiInstance: false, kept.Syntax.SpanStart, int.MaxValue, Root(kept)) { StartsAtFirstAwait = true });
+                entries.Add(new ConcurrentEntry(loop, kept, multiInstance: false, kept.Syntax.SpanStart, KeptTaskJoinedAt(kept) ?? int.MaxValue, Root(kept)) { StartsAtFirstAwait = true });
                 break;
             case IInvocationOperation invocation:
                 CollectInvocation(invocation, entries);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Where the starting method waits for a task it kept in a field (<c>if (_startup.IsCompleted) await _startup;</c>
+    /// after <c>_startup = StartAsync(ct)</c>): the first join of that field after the start, or null.
+    /// </summary>
+    private static int? KeptTaskJoinedAt(ISimpleAssignmentOperation kept)
+    {
+        if (kept.Target is not IFieldReferenceOperation { Field: var field })
+        {
+            return null;
+        }
+
+        int? first = null;
+        foreach (var use in Root(kept).Descendants())
+        {
+            if (use is IFieldReferenceOperation reference && use.Syntax.SpanStart > kept.Syntax.Span.End
+                && SymbolEqualityComparer.Default.Equals(reference.Field, field) && JoinedAt(use) is { } joined && (first is null || joined < first))
+            {
+                first = joined;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>

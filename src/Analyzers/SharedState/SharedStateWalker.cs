@@ -480,6 +480,10 @@ internal sealed partial class SharedStateWalker
                 // Only a struct of several fields is read in pieces; other plain reads lose nothing on their own.
                 Record(copied, AccessKind.Read, new Site(operation), frame);
                 break;
+            case IFieldReferenceOperation field when NullCheckedReads.IsRereadAfterCheck(field) && CollectionSpec(field) is null && SharedObjectSpec(field) is { } reread:
+                // '_current.Name' after 'if (_current == null) return': a store of null elsewhere can come in between.
+                Record(reread, AccessKind.Read, new Site(operation), frame);
+                break;
             case IObjectCreationOperation { Constructor: { } constructor } creation:
                 // The constructor runs here. The new object is not published yet: its own fields stay owned (no
                 // owner), but the static state it touches is shared.

@@ -344,4 +344,137 @@ public class OwnBackgroundWorkTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Quartz.NET's <c>QuartzHostedService</c> (false report, session 33): the start keeps the startup task and awaits
+    /// it only if it has already completed, so the <c>catch</c> after that await never runs beside it; the stop method
+    /// waits for it (up to the host's deadline) before it clears the list the startup enumerates.
+    /// </summary>
+    [Fact]
+    public Task Kept_startup_task_joined_in_the_start_and_waited_for_by_the_stop_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class HostedService
+            {
+                private readonly List<string> _schedulers = new();
+                private Task? _startup;
+
+                public async Task StartAsync(CancellationToken ct)
+                {
+                    try
+                    {
+                        _schedulers.Add("default");
+                        _startup = StartAllAsync(ct);
+                        if (_startup.IsCompleted)
+                        {
+                            await _startup.ConfigureAwait(false);
+                        }
+                    }
+                    catch (Exception)
+                    {
+                        Shutdown();
+                        throw;
+                    }
+                }
+
+                public async Task StopAsync(CancellationToken ct)
+                {
+                    if (_startup is not null)
+                    {
+                        await Task.WhenAny(_startup, Task.Delay(Timeout.Infinite, ct)).ConfigureAwait(false);
+                    }
+
+                    Shutdown();
+                }
+
+                private void Shutdown() => _schedulers.Clear();
+
+                private async Task StartAllAsync(CancellationToken ct)
+                {
+                    await Task.Delay(10, ct).ConfigureAwait(false);
+                    foreach (var name in _schedulers)
+                    {
+                        Console.WriteLine(name);
+                    }
+                }
+            }
+            """);
+
+    /// <summary>
+    /// Blind set n, R12: the press thread sets the running job to null between the console's null check and its second
+    /// read of the field, which then dereferences null.
+    /// </summary>
+    [Fact]
+    public Task Field_set_to_null_by_the_work_while_a_member_checks_it_and_reads_it_again()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Threading;
+
+            public sealed class Job { public string Name = ""; }
+
+            public sealed class Press
+            {
+                private readonly BlockingCollection<Job> _queue = new();
+                private Job? _current;
+
+                public Press() => new Thread(Run).Start();
+
+                public string Status()
+                {
+                    if (_current == null)
+                    {
+                        return "idle";
+                    }
+
+                    return _current.Name;
+                }
+
+                private void Run()
+                {
+                    foreach (var job in _queue.GetConsumingEnumerable())
+                    {
+                        _current = job;
+                        {|#0:_current = null|};
+                    }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(11, 23, 11, 38)
+                .WithArguments("_current", "Run", "'Status' can be called while the work its object started at line 11 runs, and it checks '_current' for null at line 15 and reads it again at line 20, which can see this null"));
+
+    [Fact]
+    public Task Field_read_once_into_a_local_then_checked_and_used_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Concurrent;
+            using System.Threading;
+
+            public sealed class Job { public string Name = ""; }
+
+            public sealed class Press
+            {
+                private readonly BlockingCollection<Job> _queue = new();
+                private volatile Job? _current;
+
+                public Press() => new Thread(Run).Start();
+
+                public string Status()
+                {
+                    var current = _current;
+                    return current == null ? "idle" : current.Name;
+                }
+
+                private void Run()
+                {
+                    foreach (var job in _queue.GetConsumingEnumerable())
+                    {
+                        _current = job;
+                        _current = null;
+                    }
+                }
+            }
+            """);
 }
