@@ -77,6 +77,17 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                 SyntaxKind.PostIncrementExpression, SyntaxKind.PreIncrementExpression, SyntaxKind.PostDecrementExpression, SyntaxKind.PreDecrementExpression,
                 SyntaxKind.AddAssignmentExpression, SyntaxKind.SubtractAssignmentExpression, SyntaxKind.MultiplyAssignmentExpression,
                 SyntaxKind.OrAssignmentExpression, SyntaxKind.AndAssignmentExpression);
+            FileNodeActions.Register(
+                start,
+                CheckPositions,
+                node =>
+                {
+                    if (dictionary.Value is { } type)
+                    {
+                        AnalyzeCheckThenSet(node, type);
+                    }
+                },
+                SyntaxKind.IfStatement);
         });
     }
 
@@ -118,6 +129,83 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     }
 
     private static readonly string[] UpdateOperators = ["++", "--", "+=", "-=", "*=", "|=", "&="];
+
+    private static readonly string[] IfWord = ["if"];
+
+    /// <summary>The <c>if</c> statements of a file that names a source of values at all.</summary>
+    private static List<int>? CheckPositions(SourceText text)
+        => SourceWords.Positions(text, ValueSources) is { Count: 0 } ? [] : SourceWords.Positions(text, IfWord);
+
+    /// <summary>
+    /// A check-then-set of a member of an object taken out of a concurrent dictionary: <c>if (bed.Status != Free)
+    /// continue; bed.Status = Occupied;</c>, or the store inside the <c>if</c>. Two threads with the same value can
+    /// both pass the check before either stores, so both act on it (two patients in one bed).
+    /// </summary>
+    private static void AnalyzeCheckThenSet(FileNode context, INamedTypeSymbol dictionary)
+    {
+        var check = (IfStatementSyntax)context.Node;
+        foreach (var (receiver, member) in CheckedMembers(check.Condition))
+        {
+            if (!MayComeFromDictionary(receiver) || StoreAfter(check, receiver.Identifier.ValueText, member) is not { } store
+                || context.SemanticModel.GetOperation(store, context.CancellationToken) is not ISimpleAssignmentOperation assignment)
+            {
+                continue;
+            }
+
+            var instance = assignment.Target switch
+            {
+                IFieldReferenceOperation { Field.IsStatic: false } field => field.Instance,
+                IPropertyReferenceOperation { Property.IsStatic: false } property when SharedStateWalker.IsAutoProperty(property.Property) => property.Instance,
+                _ => null,
+            };
+            if (instance is null || OperationTree.Strip(instance) is not { Type: { IsReferenceType: true, SpecialType: SpecialType.None } valueType } value
+                || CallerLocks.RunsUnderLock(assignment, context.CancellationToken) || Source(value, dictionary) is not { } source)
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, store.GetLocation(), [check.Condition.GetLocation()], store.ToString(), valueType.Name, source.Syntax.ToString()));
+            return;
+        }
+    }
+
+    /// <summary>The <c>x.Member</c> reads of a condition, with <c>x</c> a plain name.</summary>
+    private static IEnumerable<(IdentifierNameSyntax Receiver, string Member)> CheckedMembers(ExpressionSyntax condition)
+    {
+        foreach (var node in condition.DescendantNodesAndSelf())
+        {
+            if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: IdentifierNameSyntax member } && node.Parent is not InvocationExpressionSyntax)
+            {
+                yield return (receiver, member.Identifier.ValueText);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The store <c>receiver.member = …</c> the check decides: in the <c>if</c>'s own statement, and, when that statement
+    /// leaves (<c>continue</c>, <c>return</c>, <c>break</c>, <c>throw</c>), among the statements after the <c>if</c> in its block.
+    /// </summary>
+    private static AssignmentExpressionSyntax? StoreAfter(IfStatementSyntax check, string receiver, string member)
+    {
+        var leaves = check.Statement is ContinueStatementSyntax or ReturnStatementSyntax or BreakStatementSyntax or ThrowStatementSyntax
+                     || check.Statement is BlockSyntax { Statements: { Count: > 0 } leaving } && leaving.Last() is ContinueStatementSyntax or ReturnStatementSyntax or BreakStatementSyntax or ThrowStatementSyntax;
+        IEnumerable<SyntaxNode> decided = leaves && check.Parent is BlockSyntax block
+            ? block.Statements.SkipWhile(statement => statement != check).Skip(1).Prepend(check.Statement)
+            : [check.Statement];
+        foreach (var statement in decided)
+        {
+            foreach (var node in statement.DescendantNodesAndSelf())
+            {
+                if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: IdentifierNameSyntax name } } store
+                    && store.IsKind(SyntaxKind.SimpleAssignmentExpression) && target.Identifier.ValueText == receiver && name.Identifier.ValueText == member)
+                {
+                    return store;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A read-modify-write of a field of an object taken out of a concurrent dictionary (<c>bucket.Tokens--</c> after
@@ -265,6 +353,9 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                         case IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2, Instance: { } tryGet } when IsDictionary(tryGet, dictionary)
                             && OutLocal(call: operation, index: 1) is { } written && SymbolEqualityComparer.Default.Equals(written, local.Local):
                             return tryGet;
+                        case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var variable }, Collection: var collection }
+                            when SymbolEqualityComparer.Default.Equals(variable, local.Local) && ValuesOf(collection, dictionary) is { } enumerated:
+                            return enumerated;
                     }
                 }
 
@@ -272,6 +363,21 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The concurrent dictionary whose <c>Values</c> a loop enumerates, also through query operators
+    /// (<c>_beds.Values.OrderBy(b =&gt; b.Id)</c>), or null.
+    /// </summary>
+    private static IOperation? ValuesOf(IOperation collection, INamedTypeSymbol dictionary)
+    {
+        var source = OperationTree.Strip(collection);
+        for (var depth = 0; depth < 8 && source is IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments.Length: > 0 } query; depth++)
+        {
+            source = OperationTree.Strip(query.Arguments[0].Value);
+        }
+
+        return source is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } values } && IsDictionary(values, dictionary) ? values : null;
     }
 
     private static ILocalSymbol? OutLocal(IOperation call, int index) => ((IInvocationOperation)call).Arguments[index].Value switch
@@ -318,11 +424,17 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                 case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax argument } } when IsTryGetValueOut(argument):
                 case IdentifierNameSyntax { Parent: ArgumentSyntax outArgument } when IsTryGetValueOut(outArgument):
                     return true;
+                case ForEachStatementSyntax loop when loop.Identifier == token && EnumeratesValues(loop.Expression):
+                    return true;
             }
         }
 
         return false;
     }
+
+    /// <summary>Whether a loop's collection names a <c>Values</c> property (<c>d.Values</c>, <c>d.Values.Where(…)</c>).</summary>
+    private static bool EnumeratesValues(ExpressionSyntax collection)
+        => collection.DescendantNodesAndSelf().Any(node => node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Values" });
 
     private static bool IsTryGetValueOut(ArgumentSyntax argument)
         => argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword)

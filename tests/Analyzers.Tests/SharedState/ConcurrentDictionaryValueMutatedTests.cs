@@ -209,4 +209,96 @@ public class ConcurrentDictionaryValueMutatedTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Blind set o, R03: a bed board keeps its beds in a concurrent dictionary; admitting checks a bed's status and then
+    /// sets it, so two admissions can both find the same bed free. Also through <c>TryGetValue</c>.
+    /// </summary>
+    [Fact]
+    public Task Member_of_a_value_checked_and_then_set_without_a_lock()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Linq;
+
+            public enum Status { Free, Occupied, Cleaning }
+
+            public sealed class Bed { public string Id = ""; public Status Status { get; set; } }
+
+            public sealed class Board
+            {
+                private readonly ConcurrentDictionary<string, Bed> _beds = new();
+
+                public string? Admit()
+                {
+                    foreach (var bed in _beds.Values.OrderBy(b => b.Id))
+                    {
+                        if (bed.Status != Status.Free)
+                        {
+                            continue;
+                        }
+
+                        {|#0:bed.Status = Status.Occupied|};
+                        return bed.Id;
+                    }
+
+                    return null;
+                }
+
+                public bool MarkCleaned(string id)
+                {
+                    if (_beds.TryGetValue(id, out var bed) && bed.Status == Status.Cleaning)
+                    {
+                        {|#1:bed.Status = Status.Free|};
+                        return true;
+                    }
+
+                    return false;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(16, 17).WithArguments("bed.Status = Status.Occupied", "Bed", "_beds"),
+            Verify.Diagnostic().WithLocation(1).WithLocation(30, 13).WithArguments("bed.Status = Status.Free", "Bed", "_beds"));
+
+    [Fact]
+    public Task Member_of_a_value_checked_and_set_under_its_lock_or_set_without_a_check_is_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            public enum Status { Free, Occupied }
+
+            public sealed class Bed { public Status Status { get; set; } public string? Patient { get; set; } }
+
+            public sealed class Board
+            {
+                private readonly ConcurrentDictionary<string, Bed> _beds = new();
+
+                public bool Admit(string id, string patient)
+                {
+                    if (!_beds.TryGetValue(id, out var bed))
+                    {
+                        return false;
+                    }
+
+                    lock (bed)
+                    {
+                        if (bed.Status != Status.Free)
+                        {
+                            return false;
+                        }
+
+                        bed.Status = Status.Occupied;
+                    }
+
+                    return true;
+                }
+
+                public void Note(string id, string patient)
+                {
+                    if (_beds.TryGetValue(id, out var bed))
+                    {
+                        bed.Patient = patient;
+                    }
+                }
+            }
+            """);
 }
