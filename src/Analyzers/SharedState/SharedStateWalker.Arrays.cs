@@ -356,21 +356,42 @@ internal sealed partial class SharedStateWalker
     /// <c>ForAll</c> or a PLINQ operator), and its index parameter if it has one: a <c>Parallel.For</c> body's first
     /// parameter, a <c>Parallel.ForEach</c> body's third, a PLINQ body's second.
     /// </summary>
+    /// <summary>Which parameter of a parallel loop's body is the iteration's index, by the loop's name; -1 for other calls.</summary>
+    private static int LoopIterationOrdinal(string? loop) => loop switch
+    {
+        "For" => 0,
+        "ForEach" or "ForEachAsync" => 2,
+        "Select" or "SelectMany" or "Where" or "ForAll" or "Aggregate" => 1,
+        _ => -1,
+    };
+
+    /// <summary>For a start that is a parallel loop (<c>Parallel.For</c>, <c>ForEach</c>, PLINQ), the ordinal of its body's index parameter (see <see cref="LoopIterationOrdinal"/>); null otherwise.</summary>
+    private static int? ParallelLoopOrdinal(IOperation start)
+        => start is IInvocationOperation { Syntax: InvocationExpressionSyntax call } && LoopIterationOrdinal(ConcurrentEntryFinder.InvokedName(call.Expression)) is var ordinal and >= 0 ? ordinal : null;
+
+    /// <summary>The method handed by name to the parallel loop being walked, and its index parameter's ordinal (see <see cref="Frame.LoopBodyMethod"/>).</summary>
+    private (IMethodSymbol Method, int Ordinal)? _loopBody;
+
     private bool IsParallelLoopBody(Frame frame, out IParameterSymbol? iteration)
     {
         iteration = null;
+        if (frame.LoopBodyMethod is { } method)
+        {
+            var index = frame.LoopIterationOrdinal;
+            if (method.Parameters.Length > index && method.Parameters[index].Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64)
+            {
+                iteration = method.Parameters[index];
+            }
+
+            return true;
+        }
+
         if (frame.CaptureBoundary is not AnonymousFunctionExpressionSyntax lambda || lambda.Parent is not ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call })
         {
             return false;
         }
 
-        var ordinal = ConcurrentEntryFinder.InvokedName(call.Expression) switch
-        {
-            "For" => 0,
-            "ForEach" or "ForEachAsync" => 2,
-            "Select" or "SelectMany" or "Where" or "ForAll" or "Aggregate" => 1,
-            _ => -1,
-        };
+        var ordinal = LoopIterationOrdinal(ConcurrentEntryFinder.InvokedName(call.Expression));
         if (ordinal < 0)
         {
             return false;

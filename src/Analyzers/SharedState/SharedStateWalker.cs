@@ -83,7 +83,10 @@ internal sealed partial class SharedStateWalker
                 Walk(lambda.Body, frame);
                 break;
             case IMethodReferenceOperation reference:
+                // 'ForAll(AddToHistogram)', 'Parallel.For(0, n, Fill)': the method is the loop's body, one call per item.
+                _loopBody = ParallelLoopOrdinal(entry.StartOperation) is { } ordinal ? (reference.Method.OriginalDefinition, ordinal) : null;
                 FollowEntryMethod(reference.Method, SharedReceiver(reference.Instance, entry), context, thisOwner, visited, part);
+                _loopBody = null;
                 break;
             case IInvocationOperation invocation:
                 FollowEntryMethod(invocation.TargetMethod, SharedReceiver(invocation.Instance, entry), context, thisOwner, visited, part);
@@ -246,7 +249,8 @@ internal sealed partial class SharedStateWalker
         var reference = BodyReference(method.OriginalDefinition);
         var local = method.MethodKind == MethodKind.LocalFunction;
         // A body given another iteration's index is walked afresh: what it does to an array element depends on it.
-        var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null) && foreignIndices is null;
+        var loopBody = depth == 0 && _loopBody is { } body0 && SymbolEqualityComparer.Default.Equals(body0.Method, method.OriginalDefinition) ? body0.Ordinal : (int?)null;
+        var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null) && foreignIndices is null && loopBody is null;
         var known = false;
         if (digestible && BodyDigest.TryGet(reference!, _world!, out var digest))
         {
@@ -280,6 +284,8 @@ internal sealed partial class SharedStateWalker
             Via = caller?.Via,
             ParameterStates = parameterStates,
             ForeignIndices = foreignIndices,
+            LoopBodyMethod = loopBody is { } ordinal ? method : null,
+            LoopIterationOrdinal = loopBody ?? -1,
         };
         if (method.MethodKind == MethodKind.LocalFunction && caller is not null)
         {
@@ -1076,6 +1082,14 @@ internal sealed partial class SharedStateWalker
         /// a <c>target</c> found among all units, from a <c>Parallel.For</c> body): an element they index is shared.
         /// </summary>
         public HashSet<ISymbol>? ForeignIndices { get; set; }
+
+        /// <summary>
+        /// For the method handed by name to a parallel loop (<c>ForAll(AddToHistogram)</c>): that method, and which of its
+        /// parameters is the iteration's index (see <c>IsParallelLoopBody</c>); otherwise null and -1.
+        /// </summary>
+        public IMethodSymbol? LoopBodyMethod { get; set; }
+
+        public int LoopIterationOrdinal { get; set; } = -1;
 
         public bool InWindow(IOperation operation)
         {

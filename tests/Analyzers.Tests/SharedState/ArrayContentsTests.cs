@@ -31,6 +31,44 @@ public class ArrayContentsTests
             }
             """);
 
+    /// <summary>Blind set o, R11: the loop's body is a method handed by name to PLINQ's <c>ForAll</c>.</summary>
+    [Fact]
+    public Task Histogram_bucket_incremented_by_a_method_handed_to_ForAll()
+        => VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public sealed class Histogram
+            {
+                private static readonly int[] Bounds = { 0, 5, 10, int.MaxValue };
+                private readonly long[] _counts = new long[Bounds.Length];
+
+                public void Build(IEnumerable<int> values) => values.AsParallel().ForAll(Add);
+
+                private void Add(int value)
+                {
+                    var bucket = Array.FindIndex(Bounds, bound => value <= bound);
+                    [|_counts[bucket]++|];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Element_of_the_index_a_method_handed_to_Parallel_For_is_given_is_quiet()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading.Tasks;
+
+            public sealed class Grid
+            {
+                private readonly double[] _cells = new double[64];
+
+                public void Step() => Parallel.For(0, _cells.Length, Relax);
+
+                private void Relax(int i) => _cells[i] *= 0.5;
+            }
+            """);
+
     [Fact]
     public Task Pair_forces_added_to_the_other_body_of_each_pair()
         => VerifyAsync("""
