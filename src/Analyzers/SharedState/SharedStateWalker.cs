@@ -1,3 +1,4 @@
+using Forklift.Analyzers.Locks;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -818,10 +819,56 @@ internal sealed partial class SharedStateWalker
             IFieldReferenceOperation { Field.IsStatic: true } field => OwnerSpec.Fixed(field.Field.OriginalDefinition),
             IFieldReferenceOperation field => OwnerOf(field.Instance).Through(field.Field.OriginalDefinition),
             IPropertyReferenceOperation { Property.IsStatic: true } property when IsAutoProperty(property.Property) => OwnerSpec.Fixed(property.Property.OriginalDefinition),
-            ILocalReferenceOperation local => OwnerSpec.Variable(local.Local),
+            ILocalReferenceOperation local => ElementOwner(local) ?? OwnerSpec.Variable(local.Local),
             IParameterReferenceOperation parameter => OwnerSpec.Variable(parameter.Parameter),
             _ => OwnerSpec.None,
         };
+    }
+
+    /// <summary>
+    /// A dictionary, looked up by a key (items repeat keys), not a list or an array indexed by position (a parallel
+    /// loop's own index reaches its own element).
+    /// </summary>
+    private static bool IsKeyed(IOperation collection)
+        => ConcurrentEntryFinder.Strip(collection).Type is INamedTypeSymbol type
+           && (type.GetMembers("TryGetValue").Length > 0 || type.AllInterfaces.Any(i => i.Name is "IDictionary" or "IReadOnlyDictionary"));
+
+    /// <summary>
+    /// For a local of a class type that only ever holds a value taken out of a dictionary (<c>_players.TryGetValue(id,
+    /// out var player)</c>, <c>var player = _players[id];</c>): the owner of that dictionary. Two iterations with the same
+    /// key hold the same object, so its fields are shared exactly when the dictionary is.
+    /// </summary>
+    private static OwnerSpec? ElementOwner(ILocalReferenceOperation local)
+    {
+        if (local.Local.Type is not { TypeKind: TypeKind.Class } || local.Local.Type.SpecialType == SpecialType.System_String)
+        {
+            return null;
+        }
+
+        OwnerSpec? found = null;
+        foreach (var operation in OperationTree.Root(local).Descendants())
+        {
+            var source = operation switch
+            {
+                IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2, Instance: { } map } tryGet
+                    when tryGet.Arguments[1].Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } && SymbolEqualityComparer.Default.Equals(declared.Local, local.Local)
+                         || tryGet.Arguments[1].Value is ILocalReferenceOperation existing && SymbolEqualityComparer.Default.Equals(existing.Local, local.Local) => map,
+                IVariableDeclaratorOperation { Initializer.Value: var value } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
+                    => ConcurrentEntryFinder.Strip(value) is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } && IsKeyed(indexed) ? indexed : null,
+                _ => (IOperation?)null,
+            };
+            if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } && SymbolEqualityComparer.Default.Equals(assigned.Local, local.Local))
+            {
+                return null; // set elsewhere too: not only a dictionary's value
+            }
+
+            if (source is not null && ConcurrentEntryFinder.Strip(source) is IFieldReferenceOperation or IPropertyReferenceOperation)
+            {
+                found = OwnerOf(source).Through(((IMemberReferenceOperation)ConcurrentEntryFinder.Strip(source)).Member.OriginalDefinition);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The shared object <paramref name="owner"/> is in <paramref name="frame"/>, or null when it is not shared.</summary>

@@ -69,6 +69,54 @@ public class ArrayContentsTests
             }
             """);
 
+    /// <summary>
+    /// Blind set o, R16: events of one player land in several iterations, and each adds to the standing the dictionary
+    /// holds for that player: an object looked up by a key the items repeat is shared by the iterations.
+    /// </summary>
+    [Fact]
+    public Task Object_looked_up_by_a_repeated_key_updated_by_a_parallel_loop()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Standing { public long Points { get; set; } }
+
+            public sealed class Leaderboard
+            {
+                private readonly Dictionary<string, Standing> _players = new();
+
+                public void Rebuild(IReadOnlyList<(string Player, int Points)> events)
+                    => Parallel.ForEach(events, e =>
+                    {
+                        if (_players.TryGetValue(e.Player, out var player))
+                        {
+                            [|player.Points += e.Points|];
+                        }
+                    });
+            }
+            """);
+
+    [Fact]
+    public Task Object_at_the_iteration_own_position_of_a_list_is_not_shared()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Drone { public float Battery { get; set; } = 1f; }
+
+            public sealed class Swarm
+            {
+                private readonly List<Drone> _drones = new();
+
+                public void Frame(float dt)
+                    => Parallel.For(0, _drones.Count, i =>
+                    {
+                        var drone = _drones[i];
+                        drone.Battery -= dt;
+                    });
+            }
+            """);
+
     [Fact]
     public Task Pair_forces_added_to_the_other_body_of_each_pair()
         => VerifyAsync("""
