@@ -792,10 +792,39 @@ internal sealed partial class SharedStateWalker
             IPropertyReferenceOperation { Property: { IsStatic: true } property } when IsAutoProperty(property) => StateSpec.Static(property.OriginalDefinition),
             IPropertyReferenceOperation { Property: { } instanceProperty } propertyReference when IsAutoProperty(instanceProperty)
                 => StateSpec.Instance(instanceProperty.OriginalDefinition, OwnerOf(propertyReference.Instance)),
-            ILocalReferenceOperation local => StateSpec.Variable(local.Local),
+            ILocalReferenceOperation local => ReadOnlyFieldAlias(local) is { } field ? SharedObjectSpec(field) : StateSpec.Variable(local.Local),
             IParameterReferenceOperation parameter => StateSpec.Variable(parameter.Parameter),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The <c>readonly</c> field a local was declared from and never changed from (<c>var batch = _buffer;</c>): the
+    /// local names the same object as the field for as long as both exist, so work given the local shares it with code
+    /// that uses the field (<c>_buffer.Clear()</c> after handing <c>batch</c> to a task). A field that is not
+    /// <c>readonly</c> may be swapped for a new object after the copy, which is the usual way to hand a buffer off.
+    /// </summary>
+    private static IFieldReferenceOperation? ReadOnlyFieldAlias(ILocalReferenceOperation local)
+    {
+        IFieldReferenceOperation? field = null;
+        foreach (var operation in OperationTree.Root(local).Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: var value } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local):
+                    field = ConcurrentEntryFinder.Strip(value) is IFieldReferenceOperation { Field.IsReadOnly: true } aliased ? aliased : null;
+                    if (field is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } when SymbolEqualityComparer.Default.Equals(assigned.Local, local.Local):
+                    return null;
+            }
+        }
+
+        return field;
     }
 
     /// <summary>

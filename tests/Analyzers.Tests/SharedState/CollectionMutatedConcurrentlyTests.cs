@@ -186,4 +186,53 @@ public class CollectionMutatedConcurrentlyTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Blind set o, R15: the writer hands its buffer to a task under another name (<c>var batch = _buffer;</c>) and
+    /// clears it right after; the buffer is a <c>readonly</c> field, so the name and the field are one list.
+    /// </summary>
+    [Fact]
+    public Task Readonly_buffer_handed_to_a_task_under_a_local_name_and_cleared_after()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class BatchWriter
+            {
+                private readonly List<int> _buffer = new();
+                private readonly List<Task> _writes = new();
+
+                public void Flush()
+                {
+                    var batch = _buffer;
+                    _writes.Add(Task.Run(() => Save(batch.ToArray())));
+                    [|_buffer.Clear()|];
+                }
+
+                private static void Save(int[] items) { }
+            }
+            """);
+
+    [Fact]
+    public Task Buffer_swapped_for_a_new_list_before_it_is_handed_off_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class BatchWriter
+            {
+                private List<int> _buffer = new();
+
+                public Task Flush()
+                {
+                    var batch = _buffer;
+                    _buffer = new List<int>();
+                    var write = Task.Run(() => Save(batch.ToArray()));
+                    _buffer.Add(0);
+                    return write;
+                }
+
+                private static void Save(int[] items) { }
+            }
+            """);
 }
