@@ -283,7 +283,33 @@ internal static class LexicalLocking
                 inside.UnionWith(_bodies[name]);
             }
 
-            return inside.Overlaps(outside);
+            return inside.Overlaps(outside) || ReadsTwoLockedFieldsOutside(underLock);
+        }
+
+        /// <summary>
+        /// Whether a member that does not run under the lock reads two writable fields that lock bodies use: a pair the
+        /// lock may keep consistent (a total and a count), which such a member can read from two different updates.
+        /// </summary>
+        private bool ReadsTwoLockedFieldsOutside(HashSet<string> underLock)
+        {
+            foreach (var pair in _bodies)
+            {
+                if (underLock.Contains(pair.Key))
+                {
+                    continue;
+                }
+
+                var locked = 0;
+                foreach (var name in pair.Value)
+                {
+                    if (_inside.Contains(name) && _type.GetMembers(name).Any(member => member is IFieldSymbol { IsReadOnly: false, IsConst: false }) && ++locked == 2)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

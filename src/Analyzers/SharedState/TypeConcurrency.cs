@@ -263,6 +263,73 @@ internal sealed class TypeConcurrency
         {
             ReportState(pair.Key, pair.Value, reason, usedAtomically: false, tree, findings, values: true);
         }
+
+        ReportTornPairs(byState, reason, tree, findings);
+    }
+
+    /// <summary>
+    /// Two fields a method changes together under the type's lock (a total and a moment, an artist and a title) and
+    /// another member reads both without it: each read is whole, but the two can come from different updates (the
+    /// new moment with the old mass). Reported at the first of the two reads. A single field read without the lock is
+    /// left alone (a statistic read on its own may be stale by design).
+    /// </summary>
+    private void ReportTornPairs(Dictionary<ISymbol, List<Reached>> byState, Concurrency reason, SyntaxTree? tree, RaceFindings findings)
+    {
+        // For each field with a guard: the methods that write it holding that guard.
+        var guarded = new List<(ISymbol State, ISymbol Guard, HashSet<IMethodSymbol> WrittenIn, List<Reached> Accesses, int Count)>();
+        foreach (var pair in byState)
+        {
+            if (pair.Key is not IFieldSymbol { IsReadOnly: false, IsVolatile: false } || Guard(pair.Value) is not { Guard: { } guard } found)
+            {
+                continue;
+            }
+
+            var writtenIn = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var access in pair.Value)
+            {
+                if (access.Access.Kind == AccessKind.Write && Holds(access, guard, write: true))
+                {
+                    writtenIn.Add(access.Member);
+                }
+            }
+
+            if (writtenIn.Count > 0)
+            {
+                guarded.Add((pair.Key, guard, writtenIn, pair.Value, found.Count));
+            }
+        }
+
+        var reported = new HashSet<(IMethodSymbol, ISymbol)>();
+        for (var i = 0; i < guarded.Count; i++)
+        {
+            for (var j = 0; j < guarded.Count; j++)
+            {
+                var (first, second) = (guarded[i], guarded[j]);
+                if (i == j || !SymbolEqualityComparer.Default.Equals(first.Guard, second.Guard)
+                    || first.WrittenIn.FirstOrDefault(second.WrittenIn.Contains) is not { } together)
+                {
+                    continue;
+                }
+
+                foreach (var read in first.Accesses)
+                {
+                    if (read.Access.Kind != AccessKind.Read || read.Locks.Length > 0 || !InTree(read, tree)
+                        || first.WrittenIn.Contains(read.Member)
+                        || !second.Accesses.Exists(other => other.Access.Kind == AccessKind.Read && other.Locks.Length == 0
+                                                            && SymbolEqualityComparer.Default.Equals(other.Member, read.Member)
+                                                            && other.Access.Location.SourceSpan.Start > read.Access.Location.SourceSpan.Start)
+                        || !reported.Add((read.Member, first.Guard)))
+                    {
+                        continue;
+                    }
+
+                    var lockName = LockDisplayName(first.Guard);
+                    findings.Add(DiagnosticIds.InconsistentSynchronization, read.Access.Location, reason.Location(read), first.State, lockName,
+                        [first.State.Name, "read", lockName, $"in '{Display(together)}' ({first.Count} of {first.Accesses.Count} accesses)",
+                         $"{reason.Describe(read)}; '{Display(read.Member)}' then reads '{second.State.Name}' without it too, which '{Display(together)}' changes together with '{first.State.Name}' under the lock, so the two can come from different updates"]);
+                }
+            }
+        }
     }
 
     /// <summary>

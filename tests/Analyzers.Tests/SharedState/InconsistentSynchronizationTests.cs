@@ -356,6 +356,58 @@ public class InconsistentSynchronizationTests
             """);
 
     /// <summary>
+    /// Blind sets n (R08) and o (R09): two fields a method changes together under the lock, read one after the other
+    /// without it, can come from two different updates (one track's artist with the next track's title).
+    /// </summary>
+    [Fact]
+    public Task Two_fields_changed_together_under_the_lock_and_read_together_without_it()
+        => Verify.VerifyAnalyzerAsync("""
+            public sealed class Plan
+            {
+                private readonly object _sync = new();
+                private double _mass;
+                private double _moment;
+
+                public void Load(double mass, double arm)
+                {
+                    lock (_sync)
+                    {
+                        _mass += mass;
+                        _moment += mass * arm;
+                    }
+                }
+
+                public double CentreOfGravity()
+                {
+                    var moment = {|#0:_moment|};
+                    var mass = _mass;
+                    return mass <= 0 ? 0 : moment / mass;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 1, 21).WithArguments("_moment", "read", "_sync", "in 'Load' (1 of 2 accesses)",
+                "'CentreOfGravity' may run on several threads at once: 'Plan' synchronizes its own state ('Load' locks '_sync'); 'CentreOfGravity' then reads '_mass' without it too, which 'Load' changes together with '_moment' under the lock, so the two can come from different updates"));
+
+    [Fact]
+    public Task Fields_changed_under_the_lock_in_different_places_and_read_without_it_are_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            public sealed class Stats
+            {
+                private readonly object _sync = new();
+                private long _hits;
+                private long _misses;
+
+                public void Hit() { lock (_sync) { _hits++; } }
+
+                public void Miss() { lock (_sync) { _misses++; } }
+
+                public string Describe() => $"{_hits} hits, {_misses} misses";
+
+                public long Hits => _hits;
+            }
+            """);
+
+    /// <summary>
     /// Blind set l, C11: each innings has its own scorer, which adds its totals to the tournament's static lists under
     /// a static lock. Reading an instance field under a lock taken for static state does not make that lock its guard.
     /// </summary>
