@@ -1042,10 +1042,49 @@ internal sealed class ConcurrentEntryFinder
             {
                 if (token.Parent is IdentifierNameSyntax name
                     && (name.Parent is MemberAccessExpressionSyntax access && access.Expression == name ? access : name.Parent) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Start" or "Enabled" }
-                    && (reference.SyntaxTree != root.Syntax.SyntaxTree || !allowed.Any(span => span.Contains(token.Span))))
+                    && (reference.SyntaxTree != root.Syntax.SyntaxTree || !allowed.Any(span => span.Contains(token.Span)))
+                    && !IsBehindOneShotGate(name, reference.GetSyntax()))
                 {
                     return false; // started from elsewhere, possibly while the handler runs
                 }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="node"/> runs at most once per object: inside <c>if (Interlocked.Exchange(ref _started, 1)
+    /// == 0)</c> (or <c>CompareExchange(ref _started, 1, 0) == 0</c>), with a flag nothing in <paramref name="type"/>
+    /// sets back (no other store into it, no other <c>Interlocked</c> call on it). A timer started there is started
+    /// once, so it does not run beside the handler that re-arms it.
+    /// </summary>
+    private static bool IsBehindOneShotGate(SyntaxNode node, SyntaxNode type)
+    {
+        var gate = node.Ancestors().OfType<IfStatementSyntax>().FirstOrDefault(check => check.Statement.Span.Contains(node.Span));
+        if (gate?.Condition is not BinaryExpressionSyntax { Left: InvocationExpressionSyntax call, Right: LiteralExpressionSyntax { Token.ValueText: "0" } } equals
+            || !equals.IsKind(SyntaxKind.EqualsExpression)
+            || call.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Interlocked" }, Name.Identifier.ValueText: "Exchange" or "CompareExchange" }
+            || call.ArgumentList.Arguments.Count < 2
+            || call.ArgumentList.Arguments[0] is not { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Expression: IdentifierNameSyntax { Identifier.ValueText: var flag } })
+        {
+            return false;
+        }
+
+        foreach (var token in SourceWords.IdentifiersNamed(type, flag))
+        {
+            if (token.Parent is not IdentifierNameSyntax use || call.ArgumentList.Arguments[0].Expression == use)
+            {
+                continue;
+            }
+
+            if (use.Parent is AssignmentExpressionSyntax assignment && assignment.Left == use
+                || use.Parent is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword } argument && argument.Parent?.Parent is InvocationExpressionSyntax
+                   {
+                       Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: not "Read" }
+                   })
+            {
+                return false; // set back elsewhere: the gate can open again
             }
         }
 

@@ -66,6 +66,61 @@ public class OneShotTimerTests
             }
             """);
 
+    /// <summary>
+    /// Blind set p, C32 (clean): the public <c>Start</c> arms the timer once, behind an <c>Interlocked.Exchange</c> gate
+    /// that nothing opens again, and the handler re-arms it in its <c>finally</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("public void Reset() => Interlocked.Exchange(ref _started, 0);")]
+    public Task One_shot_timer_started_behind_a_once_gate_runs_one_call_at_a_time_unless_the_gate_reopens(string reset)
+    {
+        var source = """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Timers;
+            using Timer = System.Timers.Timer;
+
+            sealed class Watch
+            {
+                private readonly Timer _timer;
+                private readonly List<int> _samples = new();
+                private int _started;
+
+                public Watch()
+                {
+                    _timer = new Timer(1_000) { AutoReset = false };
+                    _timer.Elapsed += OnElapsed;
+                }
+
+                public void Start()
+                {
+                    if (Interlocked.Exchange(ref _started, 1) == 0)
+                    {
+                        _timer.Start();
+                    }
+                }
+
+                RESET
+
+                private void OnElapsed(object? sender, ElapsedEventArgs e)
+                {
+                    try
+                    {
+                        MARK_samples.Add(1)END;
+                    }
+                    finally
+                    {
+                        _timer.Start();
+                    }
+                }
+            }
+            """.Replace("RESET", reset);
+        return reset.Length == 0
+            ? SharedStateSilence.VerifyNoRaceAsync(source.Replace("MARK", "").Replace("END", ""))
+            : CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(source.Replace("MARK", "[|").Replace("END", "|]"));
+    }
+
     [Fact]
     public Task Threading_timer_with_an_infinite_period_rearmed_in_its_callback_runs_one_call_at_a_time()
         => SharedStateSilence.VerifyNoRaceAsync("""
