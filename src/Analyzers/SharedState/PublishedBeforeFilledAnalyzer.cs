@@ -297,9 +297,9 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     {
         for (SyntaxNode? node = region; node is StatementSyntax statement; node = node.Parent)
         {
-            if (node.Parent is IfStatementSyntax around && around.Statement == node && NullCheckedName(around.Condition, checksNull: true) == name)
+            if (node.Parent is IfStatementSyntax around && around.Statement == node && CheckedRead(NullCheckedName(around.Condition, checksNull: true), name, around) is { } aroundRead)
             {
-                return around.Condition;
+                return aroundRead;
             }
 
             if (node.Parent is BlockSyntax block)
@@ -309,9 +309,9 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 {
                     if (block.Statements[i] is IfStatementSyntax { Statement: var exit } earlyReturn
                         && IsReturn(exit)
-                        && NullCheckedName(earlyReturn.Condition, checksNull: false) == name)
+                        && CheckedRead(NullCheckedName(earlyReturn.Condition, checksNull: false), name, earlyReturn) is { } earlyRead)
                     {
-                        return earlyReturn.Condition;
+                        return earlyRead;
                     }
                 }
             }
@@ -323,6 +323,31 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The unlocked read of the field <paramref name="name"/> that an <c>if</c> checks: its condition, when it names the
+    /// field; or the initializer of a local copy declared just before it in the same block (<c>var donors = _donors;
+    /// if (donors is not null) return donors;</c>). Null when the check is of something else.
+    /// </summary>
+    private static ExpressionSyntax? CheckedRead(string? checkedName, string name, IfStatementSyntax check)
+    {
+        if (checkedName is null)
+        {
+            return null;
+        }
+
+        if (checkedName == name)
+        {
+            return check.Condition;
+        }
+
+        return check.Parent is BlockSyntax block
+               && block.Statements.TakeWhile(statement => statement != check).LastOrDefault() is LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
+               && variables[0].Identifier.ValueText == checkedName
+               && variables[0].Initializer?.Value is { } value && NameOf(value) == name
+            ? value
+            : null;
     }
 
     private static bool IsReturn(StatementSyntax statement)

@@ -136,6 +136,85 @@ public class PublishedBeforeFilledTests
             }
             """);
 
+    /// <summary>
+    /// Blind set p, R07: the unlocked check reads the field into a local first (<c>var donors = _donors; if (donors is
+    /// not null) return donors;</c>), the usual way to read it once; the locked code still publishes the empty list.
+    /// </summary>
+    [Fact]
+    public Task Unlocked_check_through_a_local_copy_is_flagged_and_fixed()
+        => Verify.VerifyCodeFixAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed class Index
+            {
+                private readonly object _gate = new object();
+                private List<string>? _donors;
+
+                public List<string> Donors
+                {
+                    get
+                    {
+                        var donors = _donors;
+                        if (donors is not null)
+                        {
+                            return donors;
+                        }
+
+                        lock (_gate)
+                        {
+                            if (_donors is null)
+                            {
+                                [|_donors = new List<string>()|];
+                                foreach (var name in new[] { "a", "b" })
+                                {
+                                    _donors.Add(name);
+                                }
+                            }
+
+                            return _donors;
+                        }
+                    }
+                }
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            public sealed class Index
+            {
+                private readonly object _gate = new object();
+                private List<string>? _donors;
+
+                public List<string> Donors
+                {
+                    get
+                    {
+                        var donors = _donors;
+                        if (donors is not null)
+                        {
+                            return donors;
+                        }
+
+                        lock (_gate)
+                        {
+                            if (_donors is null)
+                            {
+                                var donors2 = new List<string>();
+                                foreach (var name in new[] { "a", "b" })
+                                {
+                                    donors2.Add(name);
+                                }
+                                _donors = donors2;
+                            }
+
+                            return _donors;
+                        }
+                    }
+                }
+            }
+            """);
+
     [Fact]
     public Task Filling_that_can_leave_early_is_flagged_without_a_fix()
         => Verify.VerifyCodeFixAsync(
