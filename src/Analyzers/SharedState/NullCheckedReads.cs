@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -63,33 +64,62 @@ internal static class NullCheckedReads
             return null;
         }
 
-        foreach (var node in body.DescendantNodes(n => n.SpanStart < reference.SpanStart))
+        if (ChecksIn(body).TryGetValue(name, out var checks))
         {
-            if (node.SpanStart < reference.SpanStart && IsNullCheckOf(node, name))
+            foreach (var check in checks)
             {
-                return node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                if (check.SpanStart < reference.SpanStart)
+                {
+                    return check.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                }
             }
         }
 
         return null;
     }
 
-    /// <summary>Whether <paramref name="expression"/> names the field <paramref name="name"/>: <c>name</c> or <c>this.name</c>.</summary>
-    public static bool Names(ExpressionSyntax expression, string name) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
-        _ => false,
-    };
+    /// <summary>The null checks of each name in a body, in text order: found in one walk per body, however many reads ask.</summary>
+    private static Dictionary<string, List<SyntaxNode>> ChecksIn(SyntaxNode body)
+        => ChecksByBody.GetValue(body, static body =>
+        {
+            var checks = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            foreach (var node in body.DescendantNodes())
+            {
+                if (CheckedName(node) is { } name)
+                {
+                    if (!checks.TryGetValue(name, out var list))
+                    {
+                        checks[name] = list = new List<SyntaxNode>();
+                    }
 
-    private static bool IsNullCheckOf(SyntaxNode node, string name) => node switch
+                    list.Add(node);
+                }
+            }
+
+            return checks;
+        });
+
+    private static readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<SyntaxNode>>> ChecksByBody = new();
+
+    /// <summary>Whether <paramref name="expression"/> names the field <paramref name="name"/>: <c>name</c> or <c>this.name</c>.</summary>
+    public static bool Names(ExpressionSyntax expression, string name) => NameOf(expression) == name;
+
+    /// <summary>The name <paramref name="node"/> checks for null (<c>x == null</c>, <c>x != null</c>, <c>x is null</c>, <c>x is not null</c>), or null.</summary>
+    private static string? CheckedName(SyntaxNode node) => node switch
     {
         BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression)
-            => Names(binary.Left, name) && binary.Right.IsKind(SyntaxKind.NullLiteralExpression) || Names(binary.Right, name) && binary.Left.IsKind(SyntaxKind.NullLiteralExpression),
+            => binary.Right.IsKind(SyntaxKind.NullLiteralExpression) ? NameOf(binary.Left) : binary.Left.IsKind(SyntaxKind.NullLiteralExpression) ? NameOf(binary.Right) : null,
         IsPatternExpressionSyntax { Pattern: var pattern } check
-            => Names(check.Expression, name)
-               && (pattern is ConstantPatternSyntax { Expression: var constant } && constant.IsKind(SyntaxKind.NullLiteralExpression)
-                   || pattern is UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: var negated } } && negated.IsKind(SyntaxKind.NullLiteralExpression)),
-        _ => false,
+            when pattern is ConstantPatternSyntax { Expression: var constant } && constant.IsKind(SyntaxKind.NullLiteralExpression)
+                 || pattern is UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: var negated } } && negated.IsKind(SyntaxKind.NullLiteralExpression)
+            => NameOf(check.Expression),
+        _ => null,
+    };
+
+    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+        _ => null,
     };
 }

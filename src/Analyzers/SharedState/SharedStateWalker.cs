@@ -806,6 +806,12 @@ internal sealed partial class SharedStateWalker
     /// </summary>
     private static IFieldReferenceOperation? ReadOnlyFieldAlias(ILocalReferenceOperation local)
     {
+        if (local.Local.DeclaringSyntaxReferences.Length != 1
+            || local.Local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } })
+        {
+            return null; // read on syntax first: only 'var x = _field;' can be an alias
+        }
+
         IFieldReferenceOperation? field = null;
         foreach (var operation in OperationTree.Root(local).Descendants())
         {
@@ -869,7 +875,16 @@ internal sealed partial class SharedStateWalker
     /// </summary>
     private static OwnerSpec? ElementOwner(ILocalReferenceOperation local)
     {
-        if (local.Local.Type is not { TypeKind: TypeKind.Class } || local.Local.Type.SpecialType == SpecialType.System_String)
+        if (local.Local.Type is not { TypeKind: TypeKind.Class } || local.Local.Type.SpecialType == SpecialType.System_String
+            || local.Local.DeclaringSyntaxReferences.Length != 1
+            || local.Local.DeclaringSyntaxReferences[0].GetSyntax() switch
+            {
+                // Read on syntax first, so that most locals cost no walk of their body.
+                VariableDeclaratorSyntax { Initializer.Value: var initial } => initial is not ElementAccessExpressionSyntax,
+                SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call } } }
+                    => ConcurrentEntryFinder.InvokedName(call.Expression) != "TryGetValue",
+                _ => true,
+            })
         {
             return null;
         }
