@@ -150,10 +150,14 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     private static void AnalyzeCheckThenSet(FileNode context, INamedTypeSymbol dictionary)
     {
         var check = (IfStatementSyntax)context.Node;
+        List<AssignmentExpressionSyntax>? stores = null;
         foreach (var (receiver, member) in CheckedMembers(check.Condition))
         {
             // The syntax first: most checks decide no store of the member they read.
-            if (StoreAfter(check, receiver.Identifier.ValueText, member) is not { } store || !MayComeFromDictionary(receiver)
+            stores ??= StoresDecided(check);
+            if (stores.Find(s => s.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: IdentifierNameSyntax name }
+                                 && target.Identifier.ValueText == receiver.Identifier.ValueText && name.Identifier.ValueText == member) is not { } store
+                || !MayComeFromDictionary(receiver)
                 || context.SemanticModel.GetOperation(store, context.CancellationToken) is not ISimpleAssignmentOperation assignment)
             {
                 continue;
@@ -189,29 +193,31 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     }
 
     /// <summary>
-    /// The store <c>receiver.member = …</c> the check decides: in the <c>if</c>'s own statement, and, when that statement
-    /// leaves (<c>continue</c>, <c>return</c>, <c>break</c>, <c>throw</c>), among the statements after the <c>if</c> in its block.
+    /// The stores <c>x.Member = …</c> the check decides, in text order: in the <c>if</c>'s own statement, and, when that
+    /// statement leaves (<c>continue</c>, <c>return</c>, <c>break</c>, <c>throw</c>), in the statements after the <c>if</c>
+    /// in its block.
     /// </summary>
-    private static AssignmentExpressionSyntax? StoreAfter(IfStatementSyntax check, string receiver, string member)
+    private static List<AssignmentExpressionSyntax> StoresDecided(IfStatementSyntax check)
     {
         var leaves = check.Statement is ContinueStatementSyntax or ReturnStatementSyntax or BreakStatementSyntax or ThrowStatementSyntax
                      || check.Statement is BlockSyntax { Statements: { Count: > 0 } leaving } && leaving.Last() is ContinueStatementSyntax or ReturnStatementSyntax or BreakStatementSyntax or ThrowStatementSyntax;
         IEnumerable<SyntaxNode> decided = leaves && check.Parent is BlockSyntax block
             ? block.Statements.SkipWhile(statement => statement != check).Skip(1).Prepend(check.Statement)
             : [check.Statement];
+        var stores = new List<AssignmentExpressionSyntax>();
         foreach (var statement in decided)
         {
             foreach (var node in statement.DescendantNodesAndSelf())
             {
-                if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: IdentifierNameSyntax name } } store
-                    && store.IsKind(SyntaxKind.SimpleAssignmentExpression) && target.Identifier.ValueText == receiver && name.Identifier.ValueText == member)
+                if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax, Name: IdentifierNameSyntax } } store
+                    && store.IsKind(SyntaxKind.SimpleAssignmentExpression))
                 {
-                    return store;
+                    stores.Add(store);
                 }
             }
         }
 
-        return null;
+        return stores;
     }
 
     /// <summary>
