@@ -412,7 +412,7 @@ internal sealed class ConcurrencyModel
                     // 'await Task.WhenAny(_startup, Task.Delay(Timeout.Infinite, ct))': it waits for the work, up to the
                     // caller's deadline; what it does after a deadline passes is its author's choice.
                     return true;
-                case IfStatementSyntax { Statement: var then } check when IsNotNullCheckOf(check.Condition, name)
+                case IfStatementSyntax { Statement: var then } check when NullCheckedReads.ChecksNotNull(check.Condition, name)
                                                                         && (then is ThrowStatementSyntax || then is BlockSyntax { Statements: { Count: > 0 } statements } && statements[0] is ThrowStatementSyntax):
                     return true;
             }
@@ -431,15 +431,6 @@ internal sealed class ConcurrencyModel
 
         return expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : expression;
     }
-
-    private static bool IsNotNullCheckOf(ExpressionSyntax condition, string name) => condition switch
-    {
-        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.NotEqualsExpression)
-            => NullCheckedReads.Names(binary.Left, name) && binary.Right.IsKind(SyntaxKind.NullLiteralExpression) || NullCheckedReads.Names(binary.Right, name) && binary.Left.IsKind(SyntaxKind.NullLiteralExpression),
-        IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax constant } } pattern
-            => NullCheckedReads.Names(pattern.Expression, name) && constant.Expression.IsKind(SyntaxKind.NullLiteralExpression),
-        _ => false,
-    };
 
     /// <summary>
     /// The names of the type's methods it subscribes to another object's event (<c>_source.Changed += OnChanged</c>):

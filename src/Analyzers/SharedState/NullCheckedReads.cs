@@ -104,6 +104,11 @@ internal static class NullCheckedReads
     /// <summary>Whether <paramref name="expression"/> names the field <paramref name="name"/>: <c>name</c> or <c>this.name</c>.</summary>
     public static bool Names(ExpressionSyntax expression, string name) => NameOf(expression) == name;
 
+    /// <summary>Whether <paramref name="condition"/> is true when the field <paramref name="name"/> is set: <c>name != null</c>, <c>name is not null</c>.</summary>
+    public static bool ChecksNotNull(ExpressionSyntax condition, string name)
+        => CheckedName(condition) == name
+           && (condition.IsKind(SyntaxKind.NotEqualsExpression) || condition is IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax });
+
     /// <summary>The name <paramref name="node"/> checks for null (<c>x == null</c>, <c>x != null</c>, <c>x is null</c>, <c>x is not null</c>), or null.</summary>
     private static string? CheckedName(SyntaxNode node) => node switch
     {
