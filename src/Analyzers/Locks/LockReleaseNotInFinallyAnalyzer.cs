@@ -455,12 +455,27 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                 (declarator.Initializer?.Value ?? declaration.Initializer?.Value) is not { } value || IsPlainRead(value)));
         }
 
+        if (statement is IExpressionStatementOperation { Operation: IInvocationOperation counter } && IsAtomicFieldUpdate(counter))
+        {
+            return true; // 'Interlocked.Increment(ref _inFlight);' after 'await _arms.WaitAsync()': it cannot throw
+        }
+
         return statement is IConditionalOperation { WhenFalse: null, WhenTrue: IBlockOperation { Operations: { Length: > 0 } body } whenTrue } test
                && OperationTree.AlwaysExits(whenTrue)
                && !OperationTree.DescendantsInBody(test.Condition).Any(operation => operation is IInvocationOperation or IObjectCreationOperation or IAwaitOperation)
                && body[0] is IExpressionStatementOperation { Operation: IInvocationOperation first }
                && set.SameLock(acquire, acquires: false).Any(release => release.Invocation == first);
     }
+
+    /// <summary>
+    /// An <c>Interlocked</c> call on a field of this object or a static field, whose other arguments are plain reads
+    /// (<c>Interlocked.Increment(ref _inFlight)</c>, <c>Interlocked.Exchange(ref _state, Busy)</c>): it cannot throw.
+    /// </summary>
+    private static bool IsAtomicFieldUpdate(IInvocationOperation call)
+        => call.TargetMethod.ContainingType is { Name: "Interlocked", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+           && call.Arguments.Length > 0
+           && call.Arguments[0].Value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }
+           && call.Arguments.Skip(1).All(argument => IsPlainRead(argument.Value));
 
     private static bool IsPlainRead(IOperation value) => IsPlainRead(value, getterDepth: 0);
 

@@ -410,4 +410,47 @@ public partial class LockReleaseNotInFinallyTests
             """),
             false,
             Verify.Diagnostic().WithLocation(0).WithArguments("_gate", "a statement between the acquire and the try block can throw before the finally is in place"));
+
+    /// <summary>Blind set q, C30 (clean): an in-flight count kept with <c>Interlocked</c> between the acquire and its <c>try</c>.</summary>
+    [Fact]
+    public Task InterlockedCounterBetweenAcquireAndTry_IsSilent()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _gate = new(4, 4); private int _inFlight;", """
+                async Task M()
+                {
+                    await _gate.WaitAsync();
+                    Interlocked.Increment(ref _inFlight);
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _inFlight);
+                        _gate.Release();
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task InterlockedCallOnAnotherObjectsFieldBetweenAcquireAndTry_IsStillReported()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _gate = new(4, 4); private Counter? _counter; private sealed class Counter { public int Value; }", """
+                async Task M()
+                {
+                    await {|#0:_gate.WaitAsync()|};
+                    Interlocked.Increment(ref _counter!.Value);
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            """),
+            false,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_gate", "a statement between the acquire and the try block can throw before the finally is in place"));
 }
+
