@@ -8,6 +8,17 @@ namespace Forklift.Analyzers.Locks;
 internal static class OperationTree
 {
     /// <summary>
+    /// The local an <c>out</c> argument writes: a declaration (<c>out var entry</c>) or an existing local (<c>out entry</c>);
+    /// <see langword="null"/> for anything else.
+    /// </summary>
+    public static ILocalSymbol? OutLocal(IOperation argument) => argument switch
+    {
+        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+        ILocalReferenceOperation existing => existing.Local,
+        _ => null,
+    };
+
+    /// <summary>
     /// The lambda or local function whose body holds <paramref name="operation"/>, or <see langword="null"/> for the
     /// method itself. An acquisition and a release pair up only inside the same body: a release in a lambda runs at
     /// some other time.

@@ -368,7 +368,7 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                     break;
                 case IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2, Parent: IExpressionStatementOperation } tryGet
                     when IsDictionary(tryGet.Instance, dictionary) && SameEntry(new EntryReference(tryGet.Instance!, tryGet.Arguments[0].Value), entry)
-                         && OutLocal(tryGet.Arguments[1].Value) is { } written && SymbolEqualityComparer.Default.Equals(written, reference.Local):
+                         && OperationTree.OutLocal(tryGet.Arguments[1].Value) is { } written && SymbolEqualityComparer.Default.Equals(written, reference.Local):
                     readAt = Math.Max(readAt, at);
                     break;
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }
@@ -380,13 +380,6 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
 
         return readAt >= 0 && replacedAt < readAt;
     }
-
-    private static ILocalSymbol? OutLocal(IOperation argument) => argument switch
-    {
-        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
-        ILocalReferenceOperation local => local.Local,
-        _ => null,
-    };
 
     private static bool IsDictionary(IOperation? instance, INamedTypeSymbol dictionary)
         => instance?.Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, dictionary);

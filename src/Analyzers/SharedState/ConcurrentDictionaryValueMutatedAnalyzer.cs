@@ -364,7 +364,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                             when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && Source(OperationTree.Strip(initial), dictionary) is { } read:
                             return read;
                         case IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2, Instance: { } tryGet } when IsDictionary(tryGet, dictionary)
-                            && OutLocal(call: operation, index: 1) is { } written && SymbolEqualityComparer.Default.Equals(written, local.Local):
+                            && OperationTree.OutLocal(((IInvocationOperation)operation).Arguments[1].Value) is { } written && SymbolEqualityComparer.Default.Equals(written, local.Local):
                             return tryGet;
                         case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var variable }, Collection: var collection }
                             when SymbolEqualityComparer.Default.Equals(variable, local.Local) && ValuesOf(collection, dictionary) is { } enumerated:
@@ -392,13 +392,6 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
 
         return source is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } values } && IsDictionary(values, dictionary) ? values : null;
     }
-
-    private static ILocalSymbol? OutLocal(IOperation call, int index) => ((IInvocationOperation)call).Arguments[index].Value switch
-    {
-        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
-        ILocalReferenceOperation existing => existing.Local,
-        _ => null,
-    };
 
     private static bool IsDictionary(IOperation instance, INamedTypeSymbol dictionary)
         => OperationTree.Strip(instance).Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, dictionary);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -474,12 +475,7 @@ internal sealed class MethodSummaryBuilder
                         break;
                     case IInvocationOperation { TargetMethod.Name: "TryGetValue", Instance: { } map, Arguments.Length: 2 } tryGet
                         when OwnState(Strip(map)) is { } field && _types.IsUnsafeCollection(TypeOf(field)):
-                        if (tryGet.Arguments[1].Value switch
-                            {
-                                IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
-                                ILocalReferenceOperation existing => existing.Local,
-                                _ => null,
-                            } is { } written && IsTrackedValue(written.Type))
+                        if (OperationTree.OutLocal(tryGet.Arguments[1].Value) is { } written && IsTrackedValue(written.Type))
                         {
                             _valueLocals[written] = field;
                         }

@@ -895,8 +895,7 @@ internal sealed partial class SharedStateWalker
             var source = operation switch
             {
                 IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2, Instance: { } map } tryGet
-                    when tryGet.Arguments[1].Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } && SymbolEqualityComparer.Default.Equals(declared.Local, local.Local)
-                         || tryGet.Arguments[1].Value is ILocalReferenceOperation existing && SymbolEqualityComparer.Default.Equals(existing.Local, local.Local) => map,
+                    when SymbolEqualityComparer.Default.Equals(OperationTree.OutLocal(tryGet.Arguments[1].Value), local.Local) => map,
                 IVariableDeclaratorOperation { Initializer.Value: var value } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
                     => ConcurrentEntryFinder.Strip(value) is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } && IsKeyed(indexed) ? indexed : null,
                 _ => (IOperation?)null,
