@@ -44,8 +44,9 @@ internal enum Reentrancy
 /// <summary>One acquisition of a lock in a method: a <c>lock</c> statement or a call such as <c>Monitor.Enter</c>.</summary>
 internal sealed class Acquisition
 {
-    public Acquisition(LockKey key, LockMode mode, string name, Location location, bool blocks, bool isCall, Reentrancy reentrancy, (int Ordinal, bool Value)? skippedWhen = null)
+    public Acquisition(LockKey key, LockMode mode, string name, Location location, bool blocks, bool isCall, Reentrancy reentrancy, (int Ordinal, bool Value)? skippedWhen = null, bool isAsync = false)
     {
+        IsAsync = isAsync;
         SkippedWhen = skippedWhen;
         Key = key;
         Mode = mode;
@@ -74,6 +75,12 @@ internal sealed class Acquisition
 
     /// <summary>Whether a call acquired it (it may be held across an <c>await</c>); a <c>lock</c> statement cannot be.</summary>
     public bool IsCall { get; }
+
+    /// <summary>
+    /// Whether it is an asynchronous wait (<c>await _gate.WaitAsync()</c>): the thread that reaches it does not block,
+    /// its method returns an unfinished task to its caller instead.
+    /// </summary>
+    public bool IsAsync { get; }
 
     public Reentrancy Reentrancy { get; }
 
@@ -148,8 +155,9 @@ internal sealed class LockSummary
 /// <summary>A call from a summarized method into a method declared in source.</summary>
 internal sealed class CallSite
 {
-    public CallSite(IMethodSymbol callee, Location location, bool onThis, ImmutableArray<Acquisition> held, ImmutableArray<(int Ordinal, bool Value)> constantFlags)
+    public CallSite(IMethodSymbol callee, Location location, bool onThis, ImmutableArray<Acquisition> held, ImmutableArray<(int Ordinal, bool Value)> constantFlags, bool joined = true)
     {
+        Joined = joined;
         ConstantFlags = constantFlags;
         Callee = callee;
         Location = location;
@@ -168,6 +176,12 @@ internal sealed class CallSite
     public bool OnThis { get; }
 
     public ImmutableArray<Acquisition> Held { get; }
+
+    /// <summary>
+    /// Whether the caller waits for the callee to finish here: a synchronous call, or a call whose task it awaits or
+    /// waits on. A task kept or discarded (<c>_ = RunToEndAsync(ct)</c>) lets the caller go on and release what it holds.
+    /// </summary>
+    public bool Joined { get; }
 
     /// <summary>The <c>bool</c> arguments passed as constants (<c>Compact(alreadyLocked: true)</c>), by parameter ordinal.</summary>
     public ImmutableArray<(int Ordinal, bool Value)> ConstantFlags { get; }

@@ -57,7 +57,8 @@ internal static class LockSummaryBuilder
                             blocks: call.Shape is AcquireShape.Unconditional or AcquireShape.EnterWithFlag,
                             isCall: true,
                             ReentrancyOf(call, apis),
-                            SkippedWhen(invocation, owner));
+                            SkippedWhen(invocation, owner),
+                            isAsync: invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal));
                         calls.Add((call, acquisition));
                         entries.Add((operation, acquisition));
                     }
@@ -107,7 +108,7 @@ internal static class LockSummaryBuilder
             }
             else if (operation is IInvocationOperation invocation)
             {
-                AddSite(sites, invocation.TargetMethod, invocation.Instance, invocation.Syntax, held, ConstantFlags(invocation));
+                AddSite(sites, invocation.TargetMethod, invocation.Instance, invocation.Syntax, held, ConstantFlags(invocation), Joined(invocation));
             }
             else if (operation is IPropertyReferenceOperation property)
             {
@@ -129,7 +130,7 @@ internal static class LockSummaryBuilder
         return new LockSummary(owner, acquisitions.ToImmutable(), sites.ToImmutable(), awaits.ToImmutable());
     }
 
-    private static void AddSite(ImmutableArray<CallSite>.Builder sites, IMethodSymbol callee, IOperation? instance, SyntaxNode syntax, ImmutableArray<Acquisition> held, ImmutableArray<(int Ordinal, bool Value)> constantFlags)
+    private static void AddSite(ImmutableArray<CallSite>.Builder sites, IMethodSymbol callee, IOperation? instance, SyntaxNode syntax, ImmutableArray<Acquisition> held, ImmutableArray<(int Ordinal, bool Value)> constantFlags, bool joined = true)
     {
         if (callee.DeclaringSyntaxReferences.IsEmpty)
         {
@@ -139,7 +140,34 @@ internal static class LockSummaryBuilder
         // An object or collection initializer's implicit receiver is the new object, not the caller's `this`.
         var onThis = callee.IsStatic || callee.MethodKind == MethodKind.LocalFunction
                      || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
-        sites.Add(new CallSite(callee.OriginalDefinition, syntax.GetLocation(), onThis, held, constantFlags));
+        sites.Add(new CallSite(callee.OriginalDefinition, syntax.GetLocation(), onThis, held, constantFlags, joined));
+    }
+
+    /// <summary>
+    /// Whether the caller waits here for what <paramref name="call"/> started (see <see cref="CallSite.Joined"/>): a
+    /// method that returns no task, or a task awaited (through <c>ConfigureAwait</c>) or waited on at once.
+    /// </summary>
+    private static bool Joined(IInvocationOperation call)
+    {
+        if (call.TargetMethod.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" } returned
+            || returned.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks")
+        {
+            return true;
+        }
+
+        IOperation task = call;
+        while (task.Parent is IConversionOperation or IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+        {
+            task = task.Parent;
+        }
+
+        return task.Parent switch
+        {
+            IAwaitOperation => true,
+            IInvocationOperation { TargetMethod.Name: "Wait" or "GetAwaiter" } => true,
+            IPropertyReferenceOperation { Property.Name: "Result" } => true,
+            _ => false,
+        };
     }
 
     /// <summary>

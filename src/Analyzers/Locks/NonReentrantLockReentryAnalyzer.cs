@@ -89,6 +89,12 @@ public sealed class NonReentrantLockReentryAnalyzer : DiagnosticAnalyzer
 
                         foreach (var taken in graph.TakenBy(site, end.CancellationToken))
                         {
+                            // A task the caller does not wait for parks at an awaited wait until the holder releases.
+                            if (!site.Joined && taken.IsAsync)
+                            {
+                                continue;
+                            }
+
                             if (FirstConflict(site.Held, taken) is { } holder)
                             {
                                 end.ReportDiagnostic(Diagnostic.Create(

@@ -6,9 +6,9 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>One access of a method to its own type's state (a field or auto-property of <c>this</c>, or a static of the type).</summary>
 internal sealed class MemberAccess
 {
-    public MemberAccess(ISymbol state, AccessKind kind, ImmutableArray<HeldLock> locks, Location location, bool isCompound, bool losesNothing, bool deferred, bool takesReference = false, bool onValue = false)
+    public MemberAccess(ISymbol state, AccessKind kind, ImmutableArray<HeldLock> locks, Location location, bool isCompound, bool losesNothing, bool deferred, bool takes = false, bool onValue = false)
     {
-        TakesReference = takesReference;
+        Takes = takes;
         OnValue = onValue;
         State = state;
         Kind = kind;
@@ -37,10 +37,12 @@ internal sealed class MemberAccess
     public bool Deferred { get; }
 
     /// <summary>
-    /// A plain store of <c>null</c> or <c>default</c> of a reference: taking what the state held (a pooled item out of
-    /// its slot), which beside a compare-and-swap of the same state hands one item to two takers.
+    /// A plain store of <c>null</c> or <c>default</c> of a reference, or of a constant of a value, after the method copied
+    /// the state: taking what the state held (a pooled item out of its slot, the count since the last call), which beside
+    /// a compare-and-swap or an <c>Interlocked</c> update of the same state hands one item to two takers or loses the
+    /// updates made between the copy and the store.
     /// </summary>
-    public bool TakesReference { get; }
+    public bool Takes { get; }
 
     /// <summary>
     /// A use of a collection held as a value in the state (<c>connections.Remove(id)</c> after
@@ -49,7 +51,7 @@ internal sealed class MemberAccess
     /// </summary>
     public bool OnValue { get; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, TakesReference, OnValue);
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue);
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

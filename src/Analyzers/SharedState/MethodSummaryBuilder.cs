@@ -310,7 +310,7 @@ internal sealed class MethodSummaryBuilder
         {
             // '_slots[i] = item': the elements of an array the type holds are its state too.
             accesses.Add(new MemberAccess(arrayState, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing: false, deferred,
-                takesReference: TakesReference(write)));
+                takes: Takes(write)));
             return;
         }
 
@@ -324,25 +324,28 @@ internal sealed class MethodSummaryBuilder
 
         if (OwnState(target) is { } state && !IsReadOnlyField(state))
         {
-            accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred, TakesReference(write)));
+            accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred, Takes(write)));
         }
     }
 
     /// <summary>
-    /// A take (see <see cref="MemberAccess.TakesReference"/>): a plain store of <c>null</c> or <c>default</c> into a
-    /// reference-typed target, in a method that first copied the same state into a local (<c>var item = items[i];
-    /// … items[i] = null; return item;</c>). A store that only clears (<c>if (_cache != null) _cache = null;</c>) takes
-    /// nothing.
+    /// A take (see <see cref="MemberAccess.Takes"/>): a plain store of <c>null</c> or <c>default</c> into a
+    /// reference-typed target, or of a constant into a value-typed one, in a method that first copied the same state
+    /// into a local (<c>var item = items[i]; … items[i] = null; return item;</c>, <c>var count = _count; _count = 0;</c>).
+    /// A store that only clears (<c>if (_cache != null) _cache = null;</c>, <c>_count = 0;</c>) takes nothing.
     /// </summary>
-    private bool TakesReference(IOperation write)
+    private bool Takes(IOperation write)
     {
-        if (write is not ISimpleAssignmentOperation { Target.Type.IsReferenceType: true } assignment)
+        if (write is not ISimpleAssignmentOperation { Target.Type: { } type } assignment)
         {
             return false;
         }
 
         var value = Strip(assignment.Value);
-        if (value is not IDefaultValueOperation && value.ConstantValue is not { HasValue: true, Value: null })
+        var clears = type.IsReferenceType
+            ? value is IDefaultValueOperation || value.ConstantValue is { HasValue: true, Value: null }
+            : type.IsValueType && (value is IDefaultValueOperation || value.ConstantValue.HasValue);
+        if (!clears)
         {
             return false;
         }

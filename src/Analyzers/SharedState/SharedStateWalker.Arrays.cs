@@ -53,6 +53,12 @@ internal sealed partial class SharedStateWalker
         {
             Record(written, AccessKind.CollectionMutation, new Site(write), frame);
         }
+        else if (element.Indices.Length == 1 && ConcurrentEntryFinder.Strip(element.ArrayReference) is IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation
+                 && RunsFromAConstant(element.Indices[0]) && ArraySpec(element.ArrayReference) is { } scratch)
+        {
+            // 'for (var k = 0; k < n; k++) s_expected[k] = …': every run fills the same elements of a shared scratch array.
+            Record(scratch, AccessKind.CollectionMutation, new Site(write), frame);
+        }
 
         return true;
     }
@@ -292,6 +298,10 @@ internal sealed partial class SharedStateWalker
         IFieldReferenceOperation { Instance: { } owner } => !IsSharedValue(owner, frame),
         _ => false,
     };
+
+    /// <summary>Whether <paramref name="index"/> is the variable of a <c>for</c> loop that starts at a constant.</summary>
+    private bool RunsFromAConstant(IOperation index)
+        => ConcurrentEntryFinder.Strip(index) is ILocalReferenceOperation { Local: var local } && ForLoopStart(local) is { ConstantValue.HasValue: true };
 
     /// <summary>The initial value of the variable of a <c>for</c> loop, or null when <paramref name="local"/> is not one.</summary>
     private IOperation? ForLoopStart(ILocalSymbol local)

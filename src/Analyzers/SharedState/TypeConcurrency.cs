@@ -213,7 +213,7 @@ internal sealed class TypeConcurrency
             var method = declared[i];
             var isEntry = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor
                 ? facts[i].HasDeferredCode || !facts[i].Known
-                : delegateTargets.Contains(method.PartialImplementationPart ?? method.OriginalDefinition) || IsEntry(method);
+                : delegateTargets.Contains(method.PartialImplementationPart ?? method.OriginalDefinition) || IsEntry(method) || RunsAlone(method) is not null;
             if ((facts[i].MattersUnreached || (isEntry && CanReachReportableState(method))) && Summary(method) is { } summary)
             {
                 methods.Add(summary);
@@ -227,7 +227,7 @@ internal sealed class TypeConcurrency
         }
 
         var reached = new Dictionary<(ISymbol State, Location Location, string Locks), Reached>();
-        foreach (var (entry, deferredOnly, start) in Entries(methods))
+        foreach (var (entry, deferredOnly, start, alone) in Entries(methods))
         {
             if (IsDisposal(entry.Method))
             {
@@ -235,10 +235,13 @@ internal sealed class TypeConcurrency
             }
 
             _composingByCaller = start is null && !deferredOnly;
+            _composingAlone = alone;
+            _composingEntry = entry.Method;
             Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<(IMethodSymbol, string)>(), start, reached);
         }
 
         _composingByCaller = false;
+        _composingAlone = null;
 
         // A collection's values (the sets a dictionary holds) are judged apart from the collection itself.
         var byState = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
@@ -418,9 +421,10 @@ internal sealed class TypeConcurrency
         // stored '_writeLoop = Task.Run(WriteLoopAsync)') comes after all of the callback's accesses.
         var starts = accesses.Where(a => !a.ByCaller && a.Start is not null).Select(a => a.Start!).ToList();
         var sharedWithCallers = accesses.Exists(a => a.ByCaller && !(starts.Count > 0 && AfterJoin(a, starts)));
+        var otherThanLoopWrites = accesses.Exists(a => a.Alone is null && a.Access.Kind == AccessKind.Write && !a.Locks.Any(l => l.AllowsWrites));
         foreach (var access in accesses)
         {
-            var takesBesideAtomic = access.Access.TakesReference && usedAtomically;
+            var takesBesideAtomic = access.Access.Takes && usedAtomically;
             if (access.Locks.Any(l => l.AllowsWrites) || !InTree(access, tree) || (access.Access.LosesNothing && !takesBesideAtomic))
             {
                 continue;
@@ -428,9 +432,12 @@ internal sealed class TypeConcurrency
 
             // A type that merely synchronizes something says little about this field: only a field it also updates
             // atomically elsewhere (mixed Interlocked and '++') is a lost update for sure. [ThreadSafe] says it all.
-            if (access.Access.Kind == AccessKind.Write
-                && ((access.Access.IsCompound && (usedAtomically || (reason.Declared && sharedWithCallers))) || (reason.Declared && sharedWithCallers && !volatileField)
-                    || takesBesideAtomic))
+            // An entry that runs alone (a hosted service's loop, a single-reader channel's reader) does not run beside
+            // itself: its '++' of a field used atomically loses an update only to another writer of the field.
+            var lostBeside = access.Alone is null ? usedAtomically : otherThanLoopWrites;
+            var loses = (access.Access.IsCompound && (lostBeside || (reason.Declared && sharedWithCallers)))
+                        || (reason.Declared && sharedWithCallers && !volatileField) || takesBesideAtomic;
+            if (access.Access.Kind == AccessKind.Write && loses)
             {
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
                     [state.Name, Display(access.Member), reason.Describe(access)]);
@@ -724,9 +731,10 @@ internal sealed class TypeConcurrency
 
     /// <summary>
     /// The concurrent entries: non-private members (callers may call them at once), the type's own methods used as
-    /// delegates (thread bodies and callbacks), and the deferred code of constructors.
+    /// delegates (thread bodies and callbacks), members that run alone beside the others (<see cref="RunsAlone"/>;
+    /// their description, empty for a delegate), and the deferred code of constructors.
     /// </summary>
-    private IEnumerable<(MethodSummary Entry, bool DeferredOnly, Location? Start)> Entries(List<MethodSummary> methods)
+    private IEnumerable<(MethodSummary Entry, bool DeferredOnly, Location? Start, string? Alone)> Entries(List<MethodSummary> methods)
     {
         var delegateStarts = new Dictionary<IMethodSymbol, Location>(SymbolEqualityComparer.Default);
         foreach (var summary in methods)
@@ -745,18 +753,49 @@ internal sealed class TypeConcurrency
             var method = summary.Method;
             if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor)
             {
-                yield return (summary, true, null);
+                yield return (summary, true, null, null);
             }
             else if (delegateStarts.TryGetValue(method, out var start))
             {
-                yield return (summary, false, start);
+                yield return (summary, false, start, RunsAlone(method) is not null ? "" : null);
+            }
+            else if (RunsAlone(method) is { } alone && method.Locations.FirstOrDefault() is { } declared)
+            {
+                yield return (summary, false, declared, alone);
             }
             else if (IsEntry(method))
             {
-                yield return (summary, false, null);
+                yield return (summary, false, null, null);
             }
         }
     }
+
+    /// <summary>
+    /// What an entry that runs once at a time is, or null: a <c>BackgroundService</c>'s <c>ExecuteAsync</c>, which the
+    /// host starts once and leaves running, or the member that reads a channel the type created with
+    /// <c>SingleReader = true</c> (the channel's contract: one reader at a time). Either runs beside every member the
+    /// application calls on the object (a dashboard reading what the loop counts), but not beside itself.
+    /// </summary>
+    private string? RunsAlone(IMethodSymbol method)
+    {
+        if (method.IsOverride && method.Name == "ExecuteAsync")
+        {
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (overridden.ContainingType is { Name: "BackgroundService" } type && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+                {
+                    return "the background loop of the hosted service";
+                }
+            }
+        }
+
+        _singleReaderChannels ??= SingleReaderChannels.Of(_type, _cancellationToken);
+        return _singleReaderChannels.Count > 0 && SingleReaderChannels.ReadIn(method, _singleReaderChannels, _cancellationToken) is { } channel
+            ? $"the reader of '{channel}', a channel created with SingleReader = true"
+            : null;
+    }
+
+    private HashSet<string>? _singleReaderChannels;
 
     private static bool IsDisposal(IMethodSymbol method)
         => method.MethodKind == MethodKind.Destructor
@@ -866,6 +905,11 @@ internal sealed class TypeConcurrency
     /// <summary>Whether the entry being composed is a member callers call (see <see cref="Reached.ByCaller"/>).</summary>
     private bool _composingByCaller;
 
+    /// <summary>For an entry that runs alone, what it is (see <see cref="RunsAlone"/>); null for the others.</summary>
+    private string? _composingAlone;
+
+    private IMethodSymbol? _composingEntry;
+
     private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<(IMethodSymbol, string)> visited, Location? start, Dictionary<(ISymbol, Location, string), Reached> reached)
     {
         _cancellationToken.ThrowIfCancellationRequested();
@@ -885,7 +929,7 @@ internal sealed class TypeConcurrency
             var key = (access.State, access.Location, Key(locks));
             if (!reached.TryGetValue(key, out var known))
             {
-                reached[key] = new Reached(access, locks, summary.Method, start) { ByCaller = _composingByCaller };
+                reached[key] = new Reached(access, locks, summary.Method, start) { ByCaller = _composingByCaller, Alone = _composingAlone, Entry = _composingEntry };
             }
             else
             {
@@ -995,6 +1039,15 @@ internal sealed class TypeConcurrency
 
         /// <summary>Reached from a member callers call (not only from a callback or a constructor's deferred code).</summary>
         public bool ByCaller { get; set; }
+
+        /// <summary>
+        /// Reached from an entry that runs alone (see <see cref="RunsAlone"/>): what that entry is, quoted in messages
+        /// (<see cref="Start"/> is its declaration), or empty when it is also a callback handed out at <see cref="Start"/>.
+        /// </summary>
+        public string? Alone { get; set; }
+
+        /// <summary>The entry the access was first reached from.</summary>
+        public IMethodSymbol? Entry { get; set; }
     }
 
     /// <summary>Why a type's members run concurrently, quoted in every message about it.</summary>
@@ -1016,6 +1069,12 @@ internal sealed class TypeConcurrency
         public string Describe(Reached access)
         {
             var member = Display(access.Member);
+            if (access.Alone is { Length: > 0 } alone && access.Entry is { } entry)
+            {
+                var runs = access.Member.Equals(entry, SymbolEqualityComparer.Default) ? $"'{member}' is" : $"'{member}' runs in '{Display(entry)}',";
+                return $"{runs} {alone}, which runs concurrently with the members of '{_type.Name}', and {_because}";
+            }
+
             if (access.Start is { } start)
             {
                 return $"'{member}' runs as the callback handed out at line {start.GetLineSpan().StartLinePosition.Line + 1}, concurrently with the members of '{_type.Name}', and {_because}";

@@ -111,6 +111,48 @@ public class NonReentrantLockReentryTests
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_gate", "FlushAsync", SemaphoreForever),
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(3).WithLocation(4).WithLocation(5).WithArguments("s_rw", "Outer", NoRecursion));
 
+    /// <summary>
+    /// A task the holder starts and does not wait for (set r R13, a false report: a show's end handler started with
+    /// <c>_ = RunToEndAsync(token)</c> under the gate) parks at its <c>await _gate.WaitAsync()</c> until the holder
+    /// releases. Awaited, the same call deadlocks; a synchronous <c>Wait()</c> blocks the holder's own thread.
+    /// </summary>
+    [Fact]
+    public Task TaskNotWaitedFor_ParksAtAnAwaitedWait_AwaitedOrSynchronousWaitsAreReported()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                public async Task StartAsync()
+                {
+                    await {|#1:_gate.WaitAsync()|};
+                    try
+                    {
+                        _ = RunToEndAsync();
+                        var kept = RunToEndAsync();
+                        await {|#0:RunToEndAsync()|}.ConfigureAwait(false);
+                        {|#2:StopNow()|};
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                private async Task RunToEndAsync()
+                {
+                    await Task.Delay(10);
+                    await {|#3:_gate.WaitAsync()|};
+                    _gate.Release();
+                }
+
+                private Task StopNow()
+                {
+                    {|#4:_gate.Wait()|};
+                    _gate.Release();
+                    return Task.CompletedTask;
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(3).WithArguments("_gate", "RunToEndAsync", SemaphoreForever),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(2).WithLocation(1).WithLocation(4).WithArguments("_gate", "StopNow", SemaphoreForever));
+
     [Fact]
     public Task CallThatPassesTheFlagSkippingTheAcquire_IsSilent_OtherValuesAreReported()
         => Verify.VerifyAnalyzerAsync(

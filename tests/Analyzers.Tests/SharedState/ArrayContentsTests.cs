@@ -169,6 +169,70 @@ public class ArrayContentsTests
             }
             """);
 
+    /// <summary>
+    /// Set r R14: a static scratch array filled by a loop from 0 in a helper every parallel iteration calls, so one
+    /// member's expected scores overwrite another's mid-calculation.
+    /// </summary>
+    [Fact]
+    public Task Static_scratch_array_filled_from_zero_by_every_parallel_iteration()
+        => VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public static class Ratings
+            {
+                private static readonly double[] s_expected = new double[32];
+
+                public static double[] Process(double[] ratings, List<int>[] opponents)
+                {
+                    var updated = new double[ratings.Length];
+                    Parallel.For(0, ratings.Length, i => updated[i] = UpdateOne(ratings, i, opponents[i]));
+                    return updated;
+                }
+
+                private static double UpdateOne(double[] ratings, int id, List<int> games)
+                {
+                    for (var k = 0; k < games.Count; k++)
+                    {
+                        [|s_expected[k] = 1.0 / (1.0 + ratings[games[k]] - ratings[id])|];
+                    }
+
+                    double delta = 0;
+                    for (var k = 0; k < games.Count; k++) delta += 1 - s_expected[k];
+                    return ratings[id] + delta;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Loops_from_zero_over_arrays_of_the_iteration_own_are_not_shared()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading.Tasks;
+
+            public static class Grids
+            {
+                public static double[][] Rows(int n, int m)
+                {
+                    var rows = new double[n][];
+                    var grid = new double[n, m];
+                    Parallel.For(0, n, i =>
+                    {
+                        var row = new double[m];
+                        for (var k = 0; k < m; k++) row[k] = i * k;
+                        for (var k = 0; k < m; k++) grid[i, k] = row[k];
+                        rows[i] = row;
+                        Fill(row);
+                    });
+                    return rows;
+                }
+
+                private static void Fill(double[] target)
+                {
+                    for (var k = 0; k < target.Length; k++) target[k] = k;
+                }
+            }
+            """);
+
     [Fact]
     public Task Elements_the_iteration_owns_are_not_shared()
         => SharedStateSilence.VerifyNoRaceAsync("""

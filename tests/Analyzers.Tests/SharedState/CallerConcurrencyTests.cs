@@ -511,6 +511,43 @@ public class CallerConcurrencyTests
             """);
 
     [Fact]
+    public Task Count_taken_with_a_plain_reset_beside_interlocked_increments()
+        => VerifyMutationAsync("""
+            using System.Threading;
+
+            public sealed class BeltCounter
+            {
+                private long _itemsThisInterval;
+
+                public void OnItem() => Interlocked.Increment(ref _itemsThisInterval);
+
+                public long TakeInterval()
+                {
+                    var count = _itemsThisInterval;
+                    [|_itemsThisInterval = 0|];
+                    return count;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Reset_that_reads_nothing_first_beside_interlocked_increments()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            public sealed class BeltCounter
+            {
+                private long _itemsThisInterval;
+
+                public void OnItem() => Interlocked.Increment(ref _itemsThisInterval);
+
+                public long Peek() => Interlocked.Read(ref _itemsThisInterval);
+
+                public void Reset() => _itemsThisInterval = 0;
+            }
+            """);
+
+    [Fact]
     public Task Pooled_item_put_back_into_the_slot_its_holder_took_it_from()
         => SharedStateSilence.VerifyNoRaceAsync("""
             using System.Text;

@@ -1,0 +1,216 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// Entries that run alone. A <c>BackgroundService</c>'s <c>ExecuteAsync</c> is started once by the host and runs beside every member the
+/// application calls on the service (set r R12: a hive-scale monitor whose loop adds to a total that the dashboard
+/// reads and zeroes). It does not run beside itself, so a counter only the loop writes is not a lost update. The
+/// tests declare the base class by its name, as the hosting package does. The reader of a channel created with
+/// <c>SingleReader = true</c> runs alone by the channel's contract (set r C09, a false report).
+/// </summary>
+public class HostedServiceLoopTests
+{
+    private const string Hosting = """
+
+        namespace Microsoft.Extensions.Hosting
+        {
+            public abstract class BackgroundService
+            {
+                protected abstract System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken stoppingToken);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Loop_adds_to_a_total_that_a_member_reads_and_zeroes()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class HiveMonitor : BackgroundService
+            {
+                private double _gain;
+
+                public double Gain => Volatile.Read(ref _gain);
+
+                public double StartNewDay()
+                {
+                    var yesterday = _gain;
+                    {|#0:_gain = 0|};
+                    return yesterday;
+                }
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(1000, stoppingToken);
+                        {|#1:_gain += Weigh()|};
+                    }
+                }
+
+                private static double Weigh() => 1.5;
+            }
+            """ + Hosting,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 5, 21)
+                .WithArguments("_gain", "StartNewDay", "'StartNewDay' may run on several threads at once: 'HiveMonitor' synchronizes its own state ('Gain' uses Volatile on '_gain')"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(1).WithLocation("/0/Test0.cs", 18, 35)
+                .WithArguments("_gain", "ExecuteAsync", "'ExecuteAsync' is the background loop of the hosted service, which runs concurrently with the members of 'HiveMonitor', and 'HiveMonitor' synchronizes its own state ('Gain' uses Volatile on '_gain')"));
+
+    [Fact]
+    public Task Loop_that_alone_writes_a_counter_callers_read_atomically()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class Poller : BackgroundService
+            {
+                private long _polls;
+
+                public long Polls => Interlocked.Read(ref _polls);
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(1000, stoppingToken);
+                        _polls++;
+                    }
+                }
+            }
+            """ + Hosting);
+
+    [Fact]
+    public Task Loop_helper_adds_to_a_list_that_the_members_lock()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class Sampler : BackgroundService
+            {
+                private readonly object _sync = new();
+                private readonly List<double> _samples = new();
+
+                public double[] Snapshot() { lock (_sync) { return _samples.ToArray(); } }
+
+                public void Clear() { lock (_sync) { _samples.Clear(); } }
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(1000, stoppingToken);
+                        Record(1.0);
+                    }
+                }
+
+                private void Record(double value) => {|#0:_samples.Add(value)|};
+            }
+            """ + Hosting,
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 15, 35)
+                .WithArguments("_samples", "modified", "_sync", "in 'Snapshot' (2 of 3 accesses)",
+                    "'Record' runs in 'ExecuteAsync', the background loop of the hosted service, which runs concurrently with the members of 'Sampler', and 'Sampler' synchronizes its own state ('Snapshot' locks '_sync')"));
+
+    [Fact]
+    public Task ExecuteAsync_of_a_base_class_other_than_the_hosting_one_is_not_a_loop()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public abstract class Job
+            {
+                protected abstract Task ExecuteAsync(CancellationToken stoppingToken);
+            }
+
+            public sealed class Sampler : Job
+            {
+                private readonly object _sync = new();
+                private readonly List<double> _samples = new();
+
+                public double[] Snapshot() { lock (_sync) { return _samples.ToArray(); } }
+
+                public void Clear() { lock (_sync) { _samples.Clear(); } }
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    await Task.Delay(1000, stoppingToken);
+                    _samples.Add(1.0);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Reader_of_a_single_reader_channel_owns_what_only_it_touches()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            /// <summary>Receivers report fixes from many threads.</summary>
+            public sealed class BeaconTracker
+            {
+                private abstract record Message;
+                private sealed record FixMessage(string Id, double Db) : Message;
+                private sealed record QueryMessage(TaskCompletionSource<double[]> Reply) : Message;
+
+                private readonly Channel<Message> _inbox = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
+                private readonly Dictionary<string, double> _latest = new();
+
+                public ValueTask ReportAsync(string id, double db) => _inbox.Writer.WriteAsync(new FixMessage(id, db));
+
+                public async Task<double[]> SnapshotAsync()
+                {
+                    var reply = new TaskCompletionSource<double[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    await _inbox.Writer.WriteAsync(new QueryMessage(reply));
+                    return await reply.Task;
+                }
+
+                public async Task RunAsync(CancellationToken ct)
+                {
+                    await foreach (var message in _inbox.Reader.ReadAllAsync(ct))
+                    {
+                        switch (message)
+                        {
+                            case FixMessage fix: _latest[fix.Id] = fix.Db; break;
+                            case QueryMessage query: query.Reply.TrySetResult(_latest.Values.ToArray()); break;
+                        }
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Reader_of_a_channel_with_several_readers_is_shared()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            /// <summary>Receivers report fixes from many threads.</summary>
+            public sealed class BeaconTracker
+            {
+                private readonly Channel<string> _inbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
+                private readonly Dictionary<string, int> _seen = new();
+
+                public ValueTask ReportAsync(string id) => _inbox.Writer.WriteAsync(id);
+
+                public async Task RunAsync(CancellationToken ct)
+                {
+                    await foreach (var id in _inbox.Reader.ReadAllAsync(ct))
+                    {
+                        [|_seen[id] = 1|];
+                    }
+                }
+            }
+            """);
+}
