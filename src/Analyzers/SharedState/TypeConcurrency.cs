@@ -366,12 +366,20 @@ internal sealed class TypeConcurrency
         // lock that handed it out is released, while a query copies it under the lock).
         var guardedAtValueRead = values && guard is not null && !guardedAtWrite && !readOnlyUnderStaticLock
             && accesses.Exists(a => a.Access.Kind == AccessKind.CollectionRead && Holds(a, guard, write: false));
+        // A change under the read side of the lock that another member takes for writing is told as such.
+        var writer = guard is not null && !values ? accesses.Find(a => Holds(a, guard, write: true)) : null;
+        if (writer is not null)
+        {
+            ReportReadLockedChanges(state, name, accesses, guard!, writer, reason, tree, findings);
+        }
+
         if (guard is not null && guarded * 2 >= accesses.Count && (guardedAtWrite || guardedAtRead || guardedAtValueRead))
         {
             var holder = accesses.Find(a => Holds(a, guard, write: guardedAtWrite))!;
             foreach (var access in accesses)
             {
-                if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || !InTree(access, tree))
+                if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || !InTree(access, tree)
+                    || (writer is not null && IsReadLockedChange(access, guard)))
                 {
                     continue;
                 }
@@ -450,6 +458,37 @@ internal sealed class TypeConcurrency
             }
         }
     }
+
+    /// <summary>
+    /// Changes made while holding only the read side of the reader-writer lock that <paramref name="writer"/> takes for
+    /// writing (set q R10: a sample store whose <c>Record</c> adds under <c>EnterReadLock</c>): other readers hold the
+    /// read lock at the same time, so the change races with them and with the other changes made under it.
+    /// </summary>
+    private void ReportReadLockedChanges(ISymbol state, string name, List<Reached> accesses, ISymbol guard, Reached writer, Concurrency reason, SyntaxTree? tree, RaceFindings findings)
+    {
+        foreach (var access in accesses)
+        {
+            if (!IsReadLockedChange(access, guard) || !InTree(access, tree)
+                || (access.Access.Kind == AccessKind.Write && access.Access.LosesNothing && !access.Access.IsCompound))
+            {
+                continue;
+            }
+
+            var why = $"{reason.Describe(access)}; it holds only the read lock of '{LockDisplayName(guard)}' here, which other readers hold at the same time, while '{Display(writer.Member)}' takes it for writing";
+            if (access.Access.Kind == AccessKind.CollectionMutation)
+            {
+                var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                findings.Add(DiagnosticIds.CollectionMutatedConcurrently, access.Access.Location, reason.Location(access), state, null, [name, type, Display(access.Member), why]);
+            }
+            else
+            {
+                findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null, [name, Display(access.Member), why]);
+            }
+        }
+    }
+
+    private static bool IsReadLockedChange(Reached access, ISymbol guard)
+        => access.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && Holds(access, guard, write: false) && !access.Locks.Any(l => l.AllowsWrites);
 
     /// <summary>
     /// Whether <paramref name="access"/> follows, in its method, an <c>await</c> (or <c>Wait()</c>) of a field of the
@@ -607,7 +646,9 @@ internal sealed class TypeConcurrency
         foreach (var access in reached.Values)
         {
             // Read under a lock too: a read-modify-write elsewhere without it is a lost update (see ReportState).
-            if (access.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation or AccessKind.Read && access.Locks.Any(l => l.AllowsWrites))
+            // A change under a read lock only: other readers hold it at once (see ReportReadLockedChanges).
+            if ((access.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation or AccessKind.Read && access.Locks.Any(l => l.AllowsWrites))
+                || (access.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && !access.Locks.IsEmpty && !access.Locks.Any(l => l.AllowsWrites)))
             {
                 states.Add(access.Access.State);
             }

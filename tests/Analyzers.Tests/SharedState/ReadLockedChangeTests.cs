@@ -1,0 +1,107 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// A change made while holding only the read side of a reader-writer lock that the type takes for writing elsewhere
+/// (set q R10: a climate store whose <c>Record</c> adds a gallery under <c>EnterReadLock</c> while curators query under
+/// the same read lock). Readers hold a read lock at the same time, so the change races with them.
+/// </summary>
+public class ReadLockedChangeTests
+{
+    [Fact]
+    public Task Dictionary_changed_under_the_read_lock_of_a_lock_taken_for_writing_elsewhere()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class ClimateStore
+            {
+                private readonly ReaderWriterLockSlim _lock = new();
+                private readonly Dictionary<string, double> _latest = new();
+
+                public void Record(string gallery, double value)
+                {
+                    _lock.EnterReadLock();
+                    try
+                    {
+                        {|#0:_latest[gallery] = value|};
+                    }
+                    finally
+                    {
+                        _lock.ExitReadLock();
+                    }
+                }
+
+                public bool TryGet(string gallery, out double value)
+                {
+                    _lock.EnterReadLock();
+                    try { return _latest.TryGetValue(gallery, out value); }
+                    finally { _lock.ExitReadLock(); }
+                }
+
+                public void Clear()
+                {
+                    _lock.EnterWriteLock();
+                    try { _latest.Clear(); }
+                    finally { _lock.ExitWriteLock(); }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 4, 21)
+                .WithArguments("_latest", "Dictionary<string, double>", "Record",
+                    "'Record' may run on several threads at once: 'ClimateStore' synchronizes its own state ('Record' locks '_lock'); it holds only the read lock of '_lock' here, which other readers hold at the same time, while 'Clear' takes it for writing"));
+
+    [Fact]
+    public Task Changes_under_the_write_lock_or_of_a_concurrent_collection_under_the_read_lock_are_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class ClimateStore
+            {
+                private readonly ReaderWriterLockSlim _lock = new();
+                private readonly Dictionary<string, double> _latest = new();
+                private readonly ConcurrentDictionary<string, int> _counts = new();
+
+                public void Record(string gallery, double value)
+                {
+                    _lock.EnterUpgradeableReadLock();
+                    try
+                    {
+                        if (_latest.TryGetValue(gallery, out var old) && old == value) return;
+                        _lock.EnterWriteLock();
+                        try { _latest[gallery] = value; }
+                        finally { _lock.ExitWriteLock(); }
+                    }
+                    finally
+                    {
+                        _lock.ExitUpgradeableReadLock();
+                    }
+                }
+
+                public void Count(string gallery)
+                {
+                    _lock.EnterReadLock();
+                    try { _counts.AddOrUpdate(gallery, 1, (_, n) => n + 1); }
+                    finally { _lock.ExitReadLock(); }
+                }
+
+                public bool TryGet(string gallery, out double value)
+                {
+                    _lock.EnterReadLock();
+                    try { return _latest.TryGetValue(gallery, out value); }
+                    finally { _lock.ExitReadLock(); }
+                }
+
+                public void Clear()
+                {
+                    _lock.EnterWriteLock();
+                    try { _latest.Clear(); _counts.Clear(); }
+                    finally { _lock.ExitWriteLock(); }
+                }
+            }
+            """);
+}
