@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Forklift.Analyzers.SharedState;
@@ -227,7 +228,7 @@ internal sealed class TypeConcurrency
         }
 
         var reached = new Dictionary<(ISymbol State, Location Location, string Locks), Reached>();
-        foreach (var (entry, deferredOnly, start, alone) in Entries(methods))
+        foreach (var (entry, deferredOnly, start, alone, publishers) in Entries(methods))
         {
             if (IsDisposal(entry.Method))
             {
@@ -236,12 +237,14 @@ internal sealed class TypeConcurrency
 
             _composingByCaller = start is null && !deferredOnly;
             _composingAlone = alone;
+            _composingPublishers = publishers;
             _composingEntry = entry.Method;
             Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<(IMethodSymbol, string)>(), start, reached);
         }
 
         _composingByCaller = false;
         _composingAlone = null;
+        _composingPublishers = null;
 
         // A collection's values (the sets a dictionary holds) are judged apart from the collection itself.
         var byState = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
@@ -443,14 +446,14 @@ internal sealed class TypeConcurrency
             // An entry that runs alone (a hosted service's loop, a single-reader channel's reader) does not run beside
             // itself: its '++' of a field used atomically loses an update only to another writer of the field.
             var lostBeside = access.Alone is null ? usedAtomically : otherThanLoopWrites;
-            var loses = (access.Access.IsCompound && (lostBeside || (reason.Declared && sharedWithCallers)))
+            var loses = (access.Access.IsCompound && (lostBeside || (reason.Declared && sharedWithCallers) || access.Publishers is not null))
                         || (reason.Declared && sharedWithCallers && !volatileField) || takesBesideAtomic;
             if (access.Access.Kind == AccessKind.Write && loses)
             {
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
                     [state.Name, Display(access.Member), reason.Describe(access)]);
             }
-            else if (access.Access.Kind == AccessKind.CollectionMutation && reason.Declared && sharedWithCallers && isCollection)
+            else if (access.Access.Kind == AccessKind.CollectionMutation && isCollection && ((reason.Declared && sharedWithCallers) || access.Publishers is not null))
             {
                 var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 findings.Add(DiagnosticIds.CollectionMutatedConcurrently, access.Access.Location, reason.Location(access), state, null,
@@ -775,9 +778,10 @@ internal sealed class TypeConcurrency
     /// delegates (thread bodies and callbacks), members that run alone beside the others (<see cref="RunsAlone"/>;
     /// their description, empty for a delegate), and the deferred code of constructors.
     /// </summary>
-    private IEnumerable<(MethodSummary Entry, bool DeferredOnly, Location? Start, string? Alone)> Entries(List<MethodSummary> methods)
+    private IEnumerable<(MethodSummary Entry, bool DeferredOnly, Location? Start, string? Alone, string? Publishers)> Entries(List<MethodSummary> methods)
     {
         var delegateStarts = new Dictionary<IMethodSymbol, Location>(SymbolEqualityComparer.Default);
+        var loopSubscriptions = new Dictionary<IMethodSymbol, (Location Reference, string Event)>(SymbolEqualityComparer.Default);
         foreach (var summary in methods)
         {
             foreach (var (target, reference) in summary.DelegateTargets)
@@ -785,6 +789,11 @@ internal sealed class TypeConcurrency
                 if (!delegateStarts.ContainsKey(target))
                 {
                     delegateStarts[target] = reference;
+                }
+
+                if (!loopSubscriptions.ContainsKey(target) && LoopSubscription(reference) is { } raised)
+                {
+                    loopSubscriptions[target] = (reference, raised);
                 }
             }
         }
@@ -794,19 +803,23 @@ internal sealed class TypeConcurrency
             var method = summary.Method;
             if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor)
             {
-                yield return (summary, true, null, null);
+                yield return (summary, true, null, null, null);
+            }
+            else if (summary.Synchronization is not null && loopSubscriptions.TryGetValue(method, out var subscription))
+            {
+                yield return (summary, false, subscription.Reference, null, subscription.Event);
             }
             else if (delegateStarts.TryGetValue(method, out var start))
             {
-                yield return (summary, false, start, RunsAlone(method) is not null ? "" : null);
+                yield return (summary, false, start, RunsAlone(method) is not null ? "" : null, null);
             }
             else if (RunsAlone(method) is { } alone && method.Locations.FirstOrDefault() is { } declared)
             {
-                yield return (summary, false, declared, alone);
+                yield return (summary, false, declared, alone, null);
             }
             else if (IsEntry(method))
             {
-                yield return (summary, false, null, null);
+                yield return (summary, false, null, null, null);
             }
         }
     }
@@ -837,6 +850,35 @@ internal sealed class TypeConcurrency
     }
 
     private HashSet<string>? _singleReaderChannels;
+
+    /// <summary>
+    /// The event name when <paramref name="reference"/> is a method group subscribed, inside a loop, to an event of
+    /// another object (<c>foreach (var s in signals) s.AspectChanged += OnAspectChanged;</c>): every object the loop runs
+    /// over raises it, each from where it runs (set q R12, signals that each raise from their own thread).
+    /// </summary>
+    private string? LoopSubscription(Location reference)
+    {
+        if (reference.SourceTree is not { } tree
+            || tree.GetRoot(_cancellationToken).FindNode(reference.SourceSpan, getInnermostNodeForTie: true) is not { } node
+            || node.Parent is not AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax } @event } subscription
+            || !subscription.IsKind(SyntaxKind.AddAssignmentExpression) || subscription.Right != node)
+        {
+            return null;
+        }
+
+        foreach (var ancestor in subscription.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case CommonForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
+                    return @event.Name.Identifier.ValueText;
+                case MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsDisposal(IMethodSymbol method)
         => method.MethodKind == MethodKind.Destructor
@@ -951,6 +993,9 @@ internal sealed class TypeConcurrency
 
     private IMethodSymbol? _composingEntry;
 
+    /// <summary>For a handler subscribed in a loop (see <see cref="LoopSubscription"/>), the event; null for the others.</summary>
+    private string? _composingPublishers;
+
     private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<(IMethodSymbol, string)> visited, Location? start, Dictionary<(ISymbol, Location, string), Reached> reached)
     {
         _cancellationToken.ThrowIfCancellationRequested();
@@ -970,7 +1015,7 @@ internal sealed class TypeConcurrency
             var key = (access.State, access.Location, Key(locks));
             if (!reached.TryGetValue(key, out var known))
             {
-                reached[key] = new Reached(access, locks, summary.Method, start) { ByCaller = _composingByCaller, Alone = _composingAlone, Entry = _composingEntry };
+                reached[key] = new Reached(access, locks, summary.Method, start) { ByCaller = _composingByCaller, Alone = _composingAlone, Entry = _composingEntry, Publishers = _composingPublishers };
             }
             else
             {
@@ -1089,6 +1134,13 @@ internal sealed class TypeConcurrency
 
         /// <summary>The entry the access was first reached from.</summary>
         public IMethodSymbol? Entry { get; set; }
+
+        /// <summary>
+        /// Reached from a handler that synchronizes and is subscribed in a loop to an event of several objects (see
+        /// <see cref="LoopSubscription"/>): the event's name. Each object raises it on its own thread, so the handler
+        /// runs beside itself.
+        /// </summary>
+        public string? Publishers { get; set; }
     }
 
     /// <summary>Why a type's members run concurrently, quoted in every message about it.</summary>
@@ -1110,6 +1162,12 @@ internal sealed class TypeConcurrency
         public string Describe(Reached access)
         {
             var member = Display(access.Member);
+            if (access.Publishers is { } raised && access.Start is { } subscribed && access.Entry is { } handler)
+            {
+                var runs = access.Member.Equals(handler, SymbolEqualityComparer.Default) ? $"'{member}'" : $"'{member}', called by '{Display(handler)}',";
+                return $"{runs} handles '{raised}' of each object it is subscribed to in the loop at line {subscribed.GetLineSpan().StartLinePosition.Line + 1}, so their threads run it at the same time, and {_because}";
+            }
+
             if (access.Alone is { Length: > 0 } alone && access.Entry is { } entry)
             {
                 var runs = access.Member.Equals(entry, SymbolEqualityComparer.Default) ? $"'{member}' is" : $"'{member}' runs in '{Display(entry)}',";
