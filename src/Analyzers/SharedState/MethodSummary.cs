@@ -51,7 +51,13 @@ internal sealed class MemberAccess
     /// </summary>
     public bool OnValue { get; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue);
+    /// <summary>
+    /// For a store made where a compare-and-swap of another field against a value read before succeeded, that field
+    /// (see <c>MethodSummaryBuilder.AfterValueSwap</c>): the next caller can swap before this store lands.
+    /// </summary>
+    public IFieldSymbol? AfterSwapOf { get; set; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf };
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

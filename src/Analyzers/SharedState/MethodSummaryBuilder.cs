@@ -126,10 +126,12 @@ internal sealed class MethodSummaryBuilder
 
                     break;
                 case IAssignmentOperation assignment:
+                    var swapped = assignment is ISimpleAssignmentOperation ? AfterValueSwap(assignment) : null;
                     RecordWrite(assignment.Target, assignment, deferred, accesses,
-                        isCompound: assignment is ICompoundAssignmentOperation
+                        isCompound: assignment is ICompoundAssignmentOperation || swapped is not null
                                     || (assignment is ISimpleAssignmentOperation simple && (Reads(simple.Value, assignment.Target) || IsComparedFirst(simple))),
-                        losesNothing: IsConstant(assignment) || StoreFacts.IsIdempotentPublication(assignment));
+                        losesNothing: swapped is null && (IsConstant(assignment) || StoreFacts.IsIdempotentPublication(assignment)),
+                        swapped);
                     break;
                 case IIncrementOrDecrementOperation increment:
                     RecordWrite(increment.Target, increment, deferred, accesses, isCompound: true, losesNothing: false);
@@ -285,7 +287,57 @@ internal sealed class MethodSummaryBuilder
         return false;
     }
 
-    private void RecordWrite(IOperation target, IOperation write, bool deferred, ImmutableArray<MemberAccess>.Builder accesses, bool isCompound, bool losesNothing)
+    /// <summary>
+    /// Whether <paramref name="assignment"/> stores into a field in the branch where a compare-and-swap of another field
+    /// against a value read before succeeded (<c>if (Interlocked.CompareExchange(ref _leadingMax, bid, current) ==
+    /// current) _leadingPaddle = paddle;</c>, set q R11). Unlike a gate (a constant compared, reset by the winner), such
+    /// a swap lets the next caller swap right after, so the two stores of the second field can land in either order:
+    /// the pair is read-modified-written, not published.
+    /// </summary>
+    /// <returns>The swapped field, or null.</returns>
+    private IFieldSymbol? AfterValueSwap(IAssignmentOperation assignment)
+    {
+        if (OwnState(Strip(assignment.Target)) is not IFieldSymbol stored)
+        {
+            return null;
+        }
+
+        for (IOperation child = assignment, parent = assignment.Parent!; parent is not null; child = parent, parent = parent.Parent!)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            if (parent is IConditionalOperation { Condition: var condition } branch && child != condition
+                && Strip(condition) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                && (comparison.OperatorKind == BinaryOperatorKind.Equals) == (child == branch.WhenTrue)
+                && SwappedField(comparison) is { } swapped && !SymbolEqualityComparer.Default.Equals(swapped, stored))
+            {
+                return swapped;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The field of <c>Interlocked.CompareExchange(ref f, value, comparand) == comparand</c>, for a comparand that is not a constant.</summary>
+    private IFieldSymbol? SwappedField(IBinaryOperation comparison)
+    {
+        var (call, compared) = Strip(comparison.LeftOperand) is IInvocationOperation left
+            ? (left, Strip(comparison.RightOperand))
+            : (Strip(comparison.RightOperand) as IInvocationOperation, Strip(comparison.LeftOperand));
+        if (call is not { TargetMethod.Name: "CompareExchange", Arguments.Length: 3 } || !ConcurrencyTypes.Is(call.TargetMethod.ContainingType, _types.Interlocked)
+            || Strip(call.Arguments[2].Value) is not ILocalReferenceOperation { Local: var comparand }
+            || compared is not ILocalReferenceOperation { Local: var against } || !SymbolEqualityComparer.Default.Equals(comparand, against))
+        {
+            return null;
+        }
+
+        return SynchronizationFacts.LockSymbol(call.Arguments[0].Value) is IFieldSymbol field && OwnState(Strip(call.Arguments[0].Value)) is not null ? field : null;
+    }
+
+    private void RecordWrite(IOperation target, IOperation write, bool deferred, ImmutableArray<MemberAccess>.Builder accesses, bool isCompound, bool losesNothing, IFieldSymbol? swapped = null)
     {
         target = Strip(target);
         if (_holdsObjectValues && ObjectValueHolder(target) is { } valueHolder)
@@ -324,7 +376,7 @@ internal sealed class MethodSummaryBuilder
 
         if (OwnState(target) is { } state && !IsReadOnlyField(state))
         {
-            accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred, Takes(write)));
+            accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred, Takes(write)) { AfterSwapOf = swapped });
         }
     }
 

@@ -450,8 +450,11 @@ internal sealed class TypeConcurrency
                         || (reason.Declared && sharedWithCallers && !volatileField) || takesBesideAtomic;
             if (access.Access.Kind == AccessKind.Write && loses)
             {
+                var why = access.Access.AfterSwapOf is { } swapped
+                    ? $"{reason.Describe(access)}; it is stored after the compare-and-swap of '{swapped.Name}' succeeded, and another caller's swap can succeed before this store lands, so the two fields can disagree"
+                    : reason.Describe(access);
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
-                    [state.Name, Display(access.Member), reason.Describe(access)]);
+                    [state.Name, Display(access.Member), why]);
             }
             else if (access.Access.Kind == AccessKind.CollectionMutation && isCollection && ((reason.Declared && sharedWithCallers) || access.Publishers is not null))
             {

@@ -547,6 +547,80 @@ public class CallerConcurrencyTests
             }
             """);
 
+    /// <summary>
+    /// Set q R11: the paddle stored after the compare-and-swap of the leading bid succeeded. A later bidder can swap
+    /// before the earlier one's store lands, so the paddle shown can belong to the lower bid.
+    /// </summary>
+    [Fact]
+    public Task Second_field_stored_after_a_swap_of_the_first_against_a_value_read_before()
+        => VerifyMutationAsync("""
+            using System.Threading;
+
+            public sealed class LotBook
+            {
+                private long _leadingMax;
+                private string? _leadingPaddle;
+
+                public bool TryPlace(string paddle, long max)
+                {
+                    while (true)
+                    {
+                        var current = Interlocked.Read(ref _leadingMax);
+                        if (max <= current) return false;
+                        if (Interlocked.CompareExchange(ref _leadingMax, max, current) == current)
+                        {
+                            [|_leadingPaddle = paddle|];
+                            return true;
+                        }
+                    }
+                }
+
+                public (string? Paddle, long Max) Leading() => (Volatile.Read(ref _leadingPaddle), Interlocked.Read(ref _leadingMax));
+            }
+            """);
+
+    [Fact]
+    public Task Second_field_stored_behind_a_gate_or_a_one_time_swap_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading;
+
+            public sealed class Runner
+            {
+                private int _busy;
+                private object? _instance;
+                private string? _lastRunBy;
+                private DateTime _createdAt;
+
+                public bool TryRun(string who)
+                {
+                    if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
+                    try
+                    {
+                        _lastRunBy = who;
+                        return true;
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref _busy, 0);
+                    }
+                }
+
+                public object Instance()
+                {
+                    var created = new object();
+                    if (Interlocked.CompareExchange(ref _instance, created, null) == null)
+                    {
+                        _createdAt = DateTime.UtcNow;
+                    }
+
+                    return Volatile.Read(ref _instance)!;
+                }
+
+                public string? LastRunBy => Volatile.Read(ref _lastRunBy);
+            }
+            """);
+
     [Fact]
     public Task Pooled_item_put_back_into_the_slot_its_holder_took_it_from()
         => SharedStateSilence.VerifyNoRaceAsync("""
