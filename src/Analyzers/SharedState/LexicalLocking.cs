@@ -52,7 +52,8 @@ internal static class LexicalLocking
     /// </summary>
     public static bool MayBeInconsistent(INamedTypeSymbol type, ConcurrencyTypes types, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (MethodSummaryBuilder.HoldsCollectionValues(type.OriginalDefinition, types) || MethodSummaryBuilder.HoldsObjectValues(type.OriginalDefinition, types))
+        if (MethodSummaryBuilder.HoldsCollectionValues(type.OriginalDefinition, types) || MethodSummaryBuilder.HoldsObjectValues(type.OriginalDefinition, types)
+            || IsHostedService(type))
         {
             return true;
         }
@@ -70,6 +71,23 @@ internal static class LexicalLocking
 
         return SynchronizationImports.Global(compilation, cancellationToken)
                || new Names(type, types, cancellationToken).MayBeInconsistent();
+    }
+
+    /// <summary>
+    /// A <c>BackgroundService</c>: its loop runs beside the members without any lock in sight, so a struct the two copy
+    /// and store can tear (see <c>TypeConcurrency.TornCopy</c>) whatever the lock regions say.
+    /// </summary>
+    private static bool IsHostedService(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "BackgroundService" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private enum Place

@@ -57,7 +57,13 @@ internal sealed class MemberAccess
     /// </summary>
     public IFieldSymbol? AfterSwapOf { get; set; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf };
+    /// <summary>
+    /// For a read of a struct of several fields (see <c>StoreFacts.IsTearable</c>): whether it copies the whole value
+    /// (<c>var sp = _setpoint;</c>), which a store beside it can leave half-written; reading one field does not.
+    /// </summary>
+    public bool WholeCopy { get; set; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy };
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

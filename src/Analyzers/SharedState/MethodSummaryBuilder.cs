@@ -631,7 +631,12 @@ internal sealed class MethodSummaryBuilder
         {
             if (!IsReadOnlyField(state))
             {
-                accesses.Add(new MemberAccess(state, AccessKind.Read, Locks(reference), reference.Syntax.GetLocation(), false, false, deferred));
+                accesses.Add(new MemberAccess(state, AccessKind.Read, Locks(reference), reference.Syntax.GetLocation(), false, false, deferred)
+                {
+                    WholeCopy = reference.Type is { IsValueType: true } type && StoreFacts.IsTearable(type)
+                                && reference.Parent is not (IMemberReferenceOperation or IInvocationOperation { Instance: not null })
+                                && reference.Parent is not IArgumentOperation { Parameter.RefKind: not RefKind.None },
+                });
             }
 
             return;

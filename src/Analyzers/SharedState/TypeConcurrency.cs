@@ -183,6 +183,18 @@ internal sealed class TypeConcurrency
             // Only state written under one of the type's locks, or updated atomically, can be reported; methods that
             // cannot reach it are never bound (see ReportableState).
             var (guarded, atomicOnly) = ReportableStates(decisive);
+            if (declared.Exists(method => RunsAlone(method) is not null))
+            {
+                // A struct of several fields that a loop running alone and the members copy and store (see TornCopy).
+                foreach (var member in _type.GetMembers())
+                {
+                    if (member is IFieldSymbol { IsStatic: false, IsReadOnly: false, IsConst: false, Type: var fieldType } field && StoreFacts.IsTearable(fieldType))
+                    {
+                        guarded.Add(field);
+                    }
+                }
+            }
+
             if (guarded.Count == 0 && atomicOnly.Count == 0)
             {
                 return;
@@ -435,6 +447,16 @@ internal sealed class TypeConcurrency
         var otherThanLoopWrites = accesses.Exists(a => a.Alone is null && a.Access.Kind == AccessKind.Write && !a.Locks.Any(l => l.AllowsWrites));
         foreach (var access in accesses)
         {
+            if (access.Access.Kind == AccessKind.Write && !access.Locks.Any(l => l.AllowsWrites) && InTree(access, tree)
+                && TornCopy(access, accesses, reason) is { } copy)
+            {
+                var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
+                    [state.Name, Display(access.Member),
+                     $"{reason.Describe(access)}; '{Display(copy.Member)}' copies it at line {copy.Access.Location.GetLineSpan().StartLinePosition.Line + 1} meanwhile, and a '{type}' is copied field by field, so it can be read half-written"]);
+                continue;
+            }
+
             var takesBesideAtomic = access.Access.Takes && usedAtomically;
             if (access.Locks.Any(l => l.AllowsWrites) || !InTree(access, tree) || (access.Access.LosesNothing && !takesBesideAtomic))
             {
@@ -492,6 +514,17 @@ internal sealed class TypeConcurrency
             }
         }
     }
+
+    /// <summary>
+    /// A copy of the whole of a struct of several fields (see <see cref="MemberAccess.WholeCopy"/>) that runs beside the
+    /// store <paramref name="store"/>: one of them in an entry that runs alone (a hosted service's loop) and the other in
+    /// a member callers call, or both in members of a type that declares itself shared (set q R09: an operator's new
+    /// setpoint stored while the dosing loop copies it).
+    /// </summary>
+    private static Reached? TornCopy(Reached store, List<Reached> accesses, Concurrency reason)
+        => accesses.Find(read => read.Access is { Kind: AccessKind.Read, WholeCopy: true }
+                                 && ((store.Alone is not null && read.ByCaller) || (store.ByCaller && read.Alone is not null)
+                                     || (reason.Declared && store.ByCaller && read.ByCaller)));
 
     private static bool IsReadLockedChange(Reached access, ISymbol guard)
         => access.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && Holds(access, guard, write: false) && !access.Locks.Any(l => l.AllowsWrites);

@@ -213,4 +213,105 @@ public class HostedServiceLoopTests
                 }
             }
             """);
+
+    /// <summary>Set q R09: an operator's new setpoint, a struct of three fields, stored while the dosing loop copies it.</summary>
+    [Fact]
+    public Task Struct_stored_by_a_member_while_the_loop_copies_it()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            public readonly struct Dose
+            {
+                public Dose(double mg, double hz, long revision) { Mg = mg; Hz = hz; Revision = revision; }
+                public double Mg { get; }
+                public double Hz { get; }
+                public long Revision { get; }
+            }
+
+            public sealed class DosingController : BackgroundService
+            {
+                private Dose _setpoint = new(12, 40, 0);
+                private long _next;
+                private double _lastHz;
+
+                public double LastHz => Volatile.Read(ref _lastHz);
+
+                public long Apply(double mg, double hz)
+                {
+                    var revision = Interlocked.Increment(ref _next);
+                    {|#0:_setpoint = new Dose(mg, hz, revision)|};
+                    return revision;
+                }
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(2000, stoppingToken);
+                        var sp = _setpoint;
+                        Volatile.Write(ref _lastHz, sp.Mg * sp.Hz);
+                    }
+                }
+            }
+            """ + Hosting,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 13, 21)
+                .WithArguments("_setpoint", "Apply", "'Apply' may run on several threads at once: 'DosingController' synchronizes its own state ('LastHz' uses Volatile on '_lastHz'); 'ExecuteAsync' copies it at line 33 meanwhile, and a 'Dose' is copied field by field, so it can be read half-written"));
+
+    [Fact]
+    public Task Struct_read_one_field_at_a_time_or_copied_under_the_lock_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            public readonly struct Dose
+            {
+                public Dose(double mg, double hz) { Mg = mg; Hz = hz; }
+                public double Mg { get; }
+                public double Hz { get; }
+            }
+
+            public sealed class OneField : BackgroundService
+            {
+                private Dose _setpoint;
+                private double _lastHz;
+
+                public double LastHz => Volatile.Read(ref _lastHz);
+
+                public void Apply(double mg, double hz) => _setpoint = new Dose(mg, hz);
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(2000, stoppingToken);
+                        Volatile.Write(ref _lastHz, _setpoint.Hz);
+                    }
+                }
+            }
+
+            public sealed class Locked : BackgroundService
+            {
+                private readonly object _sync = new();
+                private Dose _setpoint;
+                private double _lastHz;
+
+                public double LastHz => Volatile.Read(ref _lastHz);
+
+                public void Apply(double mg, double hz) { lock (_sync) { _setpoint = new Dose(mg, hz); } }
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(2000, stoppingToken);
+                        Dose sp;
+                        lock (_sync) { sp = _setpoint; }
+                        Volatile.Write(ref _lastHz, sp.Mg * sp.Hz);
+                    }
+                }
+            }
+            """ + Hosting);
 }
