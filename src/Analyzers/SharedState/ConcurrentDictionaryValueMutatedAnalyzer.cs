@@ -180,7 +180,11 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         }
     }
 
-    /// <summary>The <c>x.Member</c> reads of a condition, with <c>x</c> a plain name.</summary>
+    /// <summary>
+    /// The <c>x.Member</c> reads of a condition, with <c>x</c> a plain name; also through a local the enclosing blocks
+    /// declared from one before the check (<c>int taken = night.BedsTaken; if (taken + beds &gt; night.Capacity) return …;
+    /// night.BedsTaken = taken + beds;</c>, set s R06).
+    /// </summary>
     private static IEnumerable<(IdentifierNameSyntax Receiver, string Member)> CheckedMembers(ExpressionSyntax condition)
     {
         foreach (var node in condition.DescendantNodesAndSelf())
@@ -189,7 +193,51 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             {
                 yield return (receiver, member.Identifier.ValueText);
             }
+            else if (node is IdentifierNameSyntax local && !(node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+                     && CopiedMember(local, condition) is { } copy)
+            {
+                yield return copy;
+            }
         }
+    }
+
+    /// <summary>The member a local named <paramref name="name"/> was declared from, in a block around <paramref name="use"/> and before it.</summary>
+    private static (IdentifierNameSyntax Receiver, string Member)? CopiedMember(IdentifierNameSyntax name, SyntaxNode use)
+    {
+        foreach (var ancestor in use.Ancestors())
+        {
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return null;
+            }
+
+            if (ancestor is not BlockSyntax block)
+            {
+                continue;
+            }
+
+            foreach (var earlier in block.Statements)
+            {
+                if (earlier.Span.Contains(use.Span))
+                {
+                    break;
+                }
+
+                if (earlier is LocalDeclarationStatementSyntax declaration)
+                {
+                    foreach (var declarator in declaration.Declaration.Variables)
+                    {
+                        if (declarator.Identifier.ValueText == name.Identifier.ValueText
+                            && declarator.Initializer?.Value is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: IdentifierNameSyntax member })
+                        {
+                            return (receiver, member.Identifier.ValueText);
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -157,6 +157,11 @@ internal sealed class MethodSummaryBuilder
                         RecordValueUse(invocation, deferred, accesses);
                     }
 
+                    if (_holdsObjectValues)
+                    {
+                        RecordValueCollectionUse(invocation, deferred, accesses);
+                    }
+
                     synchronization ??= Synchronization(invocation);
                     if (AtomicTarget(invocation) is { } atomicField)
                     {
@@ -498,6 +503,22 @@ internal sealed class MethodSummaryBuilder
         }
 
         if (receiver is null || Strip(receiver) is not ILocalReferenceOperation { Local: var local } || ValueHolder(local) is not { } holder)
+        {
+            return;
+        }
+
+        var kind = invocation.Instance is not null && ConcurrencyTypes.IsMutator(invocation.TargetMethod) ? AccessKind.CollectionMutation : AccessKind.CollectionRead;
+        accesses.Add(new MemberAccess(holder, kind, Locks(invocation), invocation.Syntax.GetLocation(), isCompound: false, losesNothing: false, deferred, onValue: true));
+    }
+
+    /// <summary>
+    /// A use of a collection that an object the type holds keeps in a member (<c>ticket.Notes.Add(note)</c> for a
+    /// <c>ticket</c> taken out of <c>_tickets</c>, set s R16): a use of the values' state, like a write of their fields.
+    /// </summary>
+    private void RecordValueCollectionUse(IInvocationOperation invocation, bool deferred, ImmutableArray<MemberAccess>.Builder accesses)
+    {
+        var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        if (receiver is null || Strip(receiver) is not { Type: { } type } member || !_types.IsUnsafeCollection(type) || ObjectValueHolder(member) is not { } holder)
         {
             return;
         }

@@ -382,19 +382,20 @@ internal sealed class TypeConcurrency
         var guardedAtValueRead = values && guard is not null && !guardedAtWrite && !readOnlyUnderStaticLock
             && accesses.Exists(a => a.Access.Kind == AccessKind.CollectionRead && Holds(a, guard, write: false));
         // A change under the read side of the lock that another member takes for writing is told as such.
-        var writer = guard is not null && !values ? accesses.Find(a => Holds(a, guard, write: true)) : null;
-        if (writer is not null)
+        var writer = guard is not null ? accesses.Find(a => Holds(a, guard, write: true)) : null;
+        var guardedBranch = guard is not null && guarded * 2 >= accesses.Count && (guardedAtWrite || guardedAtRead || guardedAtValueRead);
+        if (guard is not null && (writer is not null || guardedBranch))
         {
-            ReportReadLockedChanges(state, name, accesses, guard!, writer, reason, tree, findings);
+            ReportReadLockedChanges(state, name, accesses, guard, writer, reason, tree, findings);
         }
 
-        if (guard is not null && guarded * 2 >= accesses.Count && (guardedAtWrite || guardedAtRead || guardedAtValueRead))
+        if (guard is not null && guardedBranch)
         {
             var holder = accesses.Find(a => Holds(a, guard, write: guardedAtWrite))!;
             foreach (var access in accesses)
             {
                 if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || !InTree(access, tree)
-                    || (writer is not null && IsReadLockedChange(access, guard)))
+                    || IsReadLockedChange(access, guard))
                 {
                     continue;
                 }
@@ -488,11 +489,12 @@ internal sealed class TypeConcurrency
     }
 
     /// <summary>
-    /// Changes made while holding only the read side of the reader-writer lock that <paramref name="writer"/> takes for
-    /// writing (set q R10: a sample store whose <c>Record</c> adds under <c>EnterReadLock</c>): other readers hold the
-    /// read lock at the same time, so the change races with them and with the other changes made under it.
+    /// Changes made while holding only the read side of the reader-writer lock that guards the state (and that
+    /// <paramref name="writer"/>, when there is one, takes for writing; set q R10: a sample store whose <c>Record</c>
+    /// adds under <c>EnterReadLock</c>): other readers hold the read lock at the same time, so the change races with
+    /// them and with the other changes made under it.
     /// </summary>
-    private void ReportReadLockedChanges(ISymbol state, string name, List<Reached> accesses, ISymbol guard, Reached writer, Concurrency reason, SyntaxTree? tree, RaceFindings findings)
+    private void ReportReadLockedChanges(ISymbol state, string name, List<Reached> accesses, ISymbol guard, Reached? writer, Concurrency reason, SyntaxTree? tree, RaceFindings findings)
     {
         foreach (var access in accesses)
         {
@@ -502,11 +504,13 @@ internal sealed class TypeConcurrency
                 continue;
             }
 
-            var why = $"{reason.Describe(access)}; it holds only the read lock of '{LockDisplayName(guard)}' here, which other readers hold at the same time, while '{Display(writer.Member)}' takes it for writing";
+            var why = $"{reason.Describe(access)}; it holds only the read lock of '{LockDisplayName(guard)}' here, which other readers hold at the same time"
+                      + (writer is not null ? $", while '{Display(writer.Member)}' takes it for writing" : string.Empty);
             if (access.Access.Kind == AccessKind.CollectionMutation)
             {
                 var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-                findings.Add(DiagnosticIds.CollectionMutatedConcurrently, access.Access.Location, reason.Location(access), state, null, [name, type, Display(access.Member), why]);
+                findings.Add(DiagnosticIds.CollectionMutatedConcurrently, access.Access.Location, reason.Location(access), state, null,
+                    [name, access.Access.OnValue ? "value of " + type : type, Display(access.Member), why]);
             }
             else
             {

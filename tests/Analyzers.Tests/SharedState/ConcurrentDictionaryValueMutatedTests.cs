@@ -259,6 +259,51 @@ public class ConcurrentDictionaryValueMutatedTests
             Verify.Diagnostic().WithLocation(0).WithLocation(16, 17).WithArguments("bed.Status = Status.Occupied", "Bed", "_beds"),
             Verify.Diagnostic().WithLocation(1).WithLocation(30, 13).WithArguments("bed.Status = Status.Free", "Bed", "_beds"));
 
+    /// <summary>
+    /// Set s R06: the member is copied into a local, the local checked, and the member set from it; two bookings for
+    /// one hut night both pass the capacity check. A local copied from another object's member decides nothing.
+    /// </summary>
+    [Fact]
+    public Task Member_of_a_value_copied_into_a_local_checked_and_then_set()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class HutNight { public int Capacity { get; init; } public int BedsTaken { get; set; } }
+
+            public sealed class Inventory
+            {
+                private readonly ConcurrentDictionary<string, HutNight> _nights = new();
+                private readonly HutNight _template = new() { Capacity = 10 };
+
+                public bool TryReserve(string key, int beds)
+                {
+                    var entry = _nights.GetOrAdd(key, _ => new HutNight { Capacity = 20 });
+                    int taken = entry.BedsTaken;
+                    if (taken + beds > entry.Capacity)
+                    {
+                        return false;
+                    }
+
+                    {|#0:entry.BedsTaken = taken + beds|};
+                    return true;
+                }
+
+                public bool Preview(string key, int beds)
+                {
+                    var entry = _nights.GetOrAdd(key, _ => new HutNight { Capacity = 20 });
+                    var planned = _template.BedsTaken;
+                    if (planned + beds > entry.Capacity)
+                    {
+                        return false;
+                    }
+
+                    entry.BedsTaken = beds;
+                    return true;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(14, 13).WithArguments("entry.BedsTaken = taken + beds", "HutNight", "_nights"));
+
     [Fact]
     public Task Member_of_a_value_checked_and_set_under_its_lock_or_set_without_a_check_is_silent()
         => Verify.VerifyAnalyzerAsync("""

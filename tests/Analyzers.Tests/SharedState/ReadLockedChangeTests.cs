@@ -104,4 +104,52 @@ public class ReadLockedChangeTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Set s R16: a note added to a ticket's list under the read lock, while the status is set under the write lock and
+    /// the notes are copied under the read lock: two hub calls add at once, or one adds while another copies.
+    /// </summary>
+    [Fact]
+    public Task Collection_of_a_held_object_changed_under_the_read_lock()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+
+            public sealed class Ticket
+            {
+                public int Status { get; set; }
+                public List<string> Notes { get; } = new();
+            }
+
+            public sealed class TicketBoard
+            {
+                private readonly ReaderWriterLockSlim _lock = new();
+                private readonly Dictionary<int, Ticket> _tickets = new();
+
+                public void SetStatus(int id, int status)
+                {
+                    _lock.EnterWriteLock();
+                    try { if (_tickets.TryGetValue(id, out var ticket)) ticket.Status = status; }
+                    finally { _lock.ExitWriteLock(); }
+                }
+
+                public void AddNote(int id, string note)
+                {
+                    _lock.EnterReadLock();
+                    try { if (_tickets.TryGetValue(id, out var ticket)) {|#0:ticket.Notes.Add(note)|}; }
+                    finally { _lock.ExitReadLock(); }
+                }
+
+                public string[] Notes(int id)
+                {
+                    _lock.EnterReadLock();
+                    try { return _tickets.TryGetValue(id, out var ticket) ? ticket.Notes.ToArray() : new string[0]; }
+                    finally { _lock.ExitReadLock(); }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 11, 21)
+                .WithArguments("_tickets[…]", "value of Dictionary<int, Ticket>", "AddNote",
+                    "'AddNote' may run on several threads at once: 'TicketBoard' synchronizes its own state ('SetStatus' locks '_lock'); it holds only the read lock of '_lock' here, which other readers hold at the same time, while 'SetStatus' takes it for writing"));
 }
