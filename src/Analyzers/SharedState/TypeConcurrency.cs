@@ -445,10 +445,11 @@ internal sealed class TypeConcurrency
         // stored '_writeLoop = Task.Run(WriteLoopAsync)') comes after all of the callback's accesses.
         var starts = accesses.Where(a => !a.ByCaller && a.Start is not null).Select(a => a.Start!).ToList();
         var sharedWithCallers = accesses.Exists(a => a.ByCaller && !(starts.Count > 0 && AfterJoin(a, starts)));
+        var copied = accesses.Exists(a => a.Access.WholeCopy);
         var otherThanLoopWrites = accesses.Exists(a => a.Alone is null && a.Access.Kind == AccessKind.Write && !a.Locks.Any(l => l.AllowsWrites));
         foreach (var access in accesses)
         {
-            if (access.Access.Kind == AccessKind.Write && !access.Locks.Any(l => l.AllowsWrites) && InTree(access, tree)
+            if (copied && access.Access.Kind == AccessKind.Write && !access.Locks.Any(l => l.AllowsWrites) && InTree(access, tree)
                 && TornCopy(access, accesses, reason) is { } copy)
             {
                 var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
