@@ -150,11 +150,16 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     private static void AnalyzeCheckThenSet(FileNode context, INamedTypeSymbol dictionary)
     {
         var check = (IfStatementSyntax)context.Node;
-        List<AssignmentExpressionSyntax>? stores = null;
+
+        // The syntax first: most checks decide no store of a member at all.
+        var stores = StoresDecided(check);
+        if (stores.Count == 0)
+        {
+            return;
+        }
+
         foreach (var (receiver, member) in CheckedMembers(check.Condition))
         {
-            // The syntax first: most checks decide no store of the member they read.
-            stores ??= StoresDecided(check);
             if (stores.Find(s => s.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: IdentifierNameSyntax name }
                                  && target.Identifier.ValueText == receiver.Identifier.ValueText && name.Identifier.ValueText == member) is not { } store
                 || !MayComeFromDictionary(receiver)

@@ -52,9 +52,7 @@ internal sealed class GateFacts
             return null;
         }
 
-        var (call, compared) = Strip(comparison.LeftOperand) is IInvocationOperation left
-            ? (left, comparison.RightOperand)
-            : (Strip(comparison.RightOperand) as IInvocationOperation, comparison.LeftOperand);
+        var (call, compared) = CallAndCompared(comparison);
         if (call is null || !ConcurrencyTypes.Is(call.TargetMethod.ContainingType, _types.Interlocked) || call.Arguments.Length < 2
             || Strip(compared).ConstantValue is not { HasValue: true } constant
             || SynchronizationFacts.LockSymbol(call.Arguments[0].Value) is not IFieldSymbol flag)
@@ -79,6 +77,12 @@ internal sealed class GateFacts
                 return null;
         }
     }
+
+    /// <summary>The call compared (<c>Interlocked.CompareExchange(…) == x</c>, either way round) and what it is compared with.</summary>
+    internal static (IInvocationOperation? Call, IOperation Compared) CallAndCompared(IBinaryOperation comparison)
+        => Strip(comparison.LeftOperand) is IInvocationOperation left
+            ? (left, comparison.RightOperand)
+            : (Strip(comparison.RightOperand) as IInvocationOperation, comparison.LeftOperand);
 
     /// <summary>The last value stored in a local before <paramref name="use"/>, when that value is a comparison.</summary>
     private static IOperation? StoredTest(ILocalSymbol local, IOperation use)

@@ -293,13 +293,12 @@ internal sealed class MethodSummaryBuilder
     }
 
     /// <summary>
-    /// Whether <paramref name="assignment"/> stores into a field in the branch where a compare-and-swap of another field
-    /// against a value read before succeeded (<c>if (Interlocked.CompareExchange(ref _leadingMax, bid, current) ==
-    /// current) _leadingPaddle = paddle;</c>, set q R11). Unlike a gate (a constant compared, reset by the winner), such
-    /// a swap lets the next caller swap right after, so the two stores of the second field can land in either order:
-    /// the pair is read-modified-written, not published.
+    /// The field of a compare-and-swap against a value read before (<c>if (Interlocked.CompareExchange(ref _leadingMax,
+    /// bid, current) == current) _leadingPaddle = paddle;</c>, set q R11) when <paramref name="assignment"/> stores into
+    /// another field in the branch where it succeeded; null otherwise. Unlike a gate (a constant compared, reset by the
+    /// winner), such a swap lets the next caller swap right after, so the two stores of the second field can land in
+    /// either order: the pair is read-modified-written, not published.
     /// </summary>
-    /// <returns>The swapped field, or null.</returns>
     private IFieldSymbol? AfterValueSwap(IAssignmentOperation assignment)
     {
         if (OwnState(Strip(assignment.Target)) is not IFieldSymbol stored)
@@ -329,12 +328,10 @@ internal sealed class MethodSummaryBuilder
     /// <summary>The field of <c>Interlocked.CompareExchange(ref f, value, comparand) == comparand</c>, for a comparand that is not a constant.</summary>
     private IFieldSymbol? SwappedField(IBinaryOperation comparison)
     {
-        var (call, compared) = Strip(comparison.LeftOperand) is IInvocationOperation left
-            ? (left, Strip(comparison.RightOperand))
-            : (Strip(comparison.RightOperand) as IInvocationOperation, Strip(comparison.LeftOperand));
+        var (call, compared) = GateFacts.CallAndCompared(comparison);
         if (call is not { TargetMethod.Name: "CompareExchange", Arguments.Length: 3 } || !ConcurrencyTypes.Is(call.TargetMethod.ContainingType, _types.Interlocked)
             || Strip(call.Arguments[2].Value) is not ILocalReferenceOperation { Local: var comparand }
-            || compared is not ILocalReferenceOperation { Local: var against } || !SymbolEqualityComparer.Default.Equals(comparand, against))
+            || Strip(compared) is not ILocalReferenceOperation { Local: var against } || !SymbolEqualityComparer.Default.Equals(comparand, against))
         {
             return null;
         }
@@ -654,9 +651,7 @@ internal sealed class MethodSummaryBuilder
             {
                 accesses.Add(new MemberAccess(state, AccessKind.Read, Locks(reference), reference.Syntax.GetLocation(), false, false, deferred)
                 {
-                    WholeCopy = reference.Type is { IsValueType: true } type && StoreFacts.IsTearable(type)
-                                && reference.Parent is not (IMemberReferenceOperation or IInvocationOperation { Instance: not null })
-                                && reference.Parent is not IArgumentOperation { Parameter.RefKind: not RefKind.None },
+                    WholeCopy = reference.Type is { } type && StoreFacts.IsTearable(type) && SharedStateWalker.IsWholeValueCopy(reference),
                 });
             }
 

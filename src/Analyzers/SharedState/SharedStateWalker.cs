@@ -1017,11 +1017,11 @@ internal sealed partial class SharedStateWalker
     /// A read of a struct field's whole value (<c>return _latest;</c>, <c>var s = _latest;</c>): not a store into it, not
     /// one of its fields (<c>_latest.Status</c> reads one word), not a <c>ref</c> to it.
     /// </summary>
-    private static bool IsWholeValueCopy(IFieldReferenceOperation field)
-        => field.Type is { IsValueType: true }
-           && !IsAssignmentTarget(field)
-           && field.Parent is not (IMemberReferenceOperation or IInvocationOperation { Instance: not null })
-           && field.Parent is not IArgumentOperation { Parameter.RefKind: not RefKind.None };
+    internal static bool IsWholeValueCopy(IOperation reference)
+        => reference.Type is { IsValueType: true }
+           && !IsAssignmentTarget(reference)
+           && reference.Parent is not (IMemberReferenceOperation or IInvocationOperation { Instance: not null })
+           && reference.Parent is not IArgumentOperation { Parameter.RefKind: not RefKind.None };
 
     private static bool IsAssignmentTarget(IOperation operation)
         => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation

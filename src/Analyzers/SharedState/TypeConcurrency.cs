@@ -257,6 +257,7 @@ internal sealed class TypeConcurrency
         _composingByCaller = false;
         _composingAlone = null;
         _composingPublishers = null;
+        _composingEntry = null;
 
         // A collection's values (the sets a dictionary holds) are judged apart from the collection itself.
         var byState = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
@@ -872,6 +873,18 @@ internal sealed class TypeConcurrency
     /// application calls on the object (a dashboard reading what the loop counts), but not beside itself.
     /// </summary>
     private string? RunsAlone(IMethodSymbol method)
+    {
+        if (!_runsAlone.TryGetValue(method, out var alone))
+        {
+            _runsAlone[method] = alone = FindRunsAlone(method);
+        }
+
+        return alone;
+    }
+
+    private readonly Dictionary<IMethodSymbol, string?> _runsAlone = new(SymbolEqualityComparer.Default);
+
+    private string? FindRunsAlone(IMethodSymbol method)
     {
         if (method.IsOverride && method.Name == "ExecuteAsync")
         {
