@@ -651,7 +651,8 @@ internal sealed class MethodSummaryBuilder
             {
                 accesses.Add(new MemberAccess(state, AccessKind.Read, Locks(reference), reference.Syntax.GetLocation(), false, false, deferred)
                 {
-                    WholeCopy = reference.Type is { } type && StoreFacts.IsTearable(type) && SharedStateWalker.IsWholeValueCopy(reference),
+                    WholeCopy = reference.Type is { IsValueType: true, SpecialType: SpecialType.None or SpecialType.System_Decimal } type
+                                && SharedStateWalker.IsWholeValueCopy(reference) && StoreFacts.IsTearable(type),
                 });
             }
 

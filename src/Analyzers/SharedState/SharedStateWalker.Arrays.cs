@@ -301,7 +301,8 @@ internal sealed partial class SharedStateWalker
 
     /// <summary>Whether <paramref name="index"/> is the variable of a <c>for</c> loop that starts at a constant.</summary>
     private bool RunsFromAConstant(IOperation index)
-        => ConcurrentEntryFinder.Strip(index) is ILocalReferenceOperation { Local: var local } && ForLoopStart(local) is { ConstantValue.HasValue: true };
+        => ConcurrentEntryFinder.Strip(index) is ILocalReferenceOperation { Local.DeclaringSyntaxReferences: { Length: 1 } declared }
+           && declared[0].GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Parent.Parent: ForStatementSyntax, Initializer.Value: LiteralExpressionSyntax };
 
     /// <summary>The initial value of the variable of a <c>for</c> loop, or null when <paramref name="local"/> is not one.</summary>
     private IOperation? ForLoopStart(ILocalSymbol local)
