@@ -116,6 +116,8 @@ internal sealed class ConcurrencyModel
     public const string StateKindProperty = "StateKind";
     public const string LockNameProperty = "LockName";
 
+    private static readonly string[] HostedServiceWords = ["BackgroundService"];
+
     private static readonly ConditionalWeakTable<Compilation, Dictionary<SyntaxTree, Lazy<ConcurrencyModel>>> Models = new();
 
     private static readonly string[] PartialWord = ["partial"];
@@ -180,7 +182,11 @@ internal sealed class ConcurrencyModel
         // A type registered as a singleton service declares it wherever it is registered: its own file is read whole.
         var declaresSingleton = !synchronizes && SingletonRegistrations.For(compilation, cancellationToken).DeclaresOneIn(tree);
         var mayDeclare = !synchronizes && !declaresSingleton && SourceWords.Any(text, DeclaredConcurrency.Words);
-        synchronizes |= mayDeclare || declaresSingleton;
+
+        // A hosted service's loop runs beside its members without any synchronization word (TypeConcurrency.RunsAlone);
+        // one that derives from the hosting base class through a class of its own in another file is not seen here.
+        var hosted = !synchronizes && !mayDeclare && !declaresSingleton && SourceWords.Any(text, HostedServiceWords);
+        synchronizes |= mayDeclare || declaresSingleton || hosted;
 
         // A call of a method of the compilation that runs a delegate parameter on several threads (ParallelHelpers).
         var helpers = ParallelHelpers.Names(compilation, cancellationToken);

@@ -75,9 +75,9 @@ internal static class LexicalLocking
 
     /// <summary>
     /// A <c>BackgroundService</c>: its loop runs beside the members without any lock in sight, so a struct the two copy
-    /// and store can tear (see <c>TypeConcurrency.TornCopy</c>) whatever the lock regions say.
+    /// and store can tear (see <c>TypeConcurrency.TornCopy</c>) whatever the lock regions say, or whether there are any.
     /// </summary>
-    private static bool IsHostedService(INamedTypeSymbol type)
+    internal static bool IsHostedService(INamedTypeSymbol type)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
@@ -177,6 +177,14 @@ internal static class LexicalLocking
                         : token.Parent is LockStatementSyntax lockStatement && token.IsKind(SyntaxKind.LockKeyword) ? (lockStatement.Statement, lockStatement.Expression.ToString())
                         : token.Parent is IdentifierNameSyntax name && AtomicArguments(name) is { } arguments ? ((SyntaxNode)arguments, string.Empty)
                         : default;
+                    if (region is ArgumentListSyntax { Arguments.Count: 2 } written && written.Arguments[1].Expression is BinaryExpressionSyntax
+                        && token.Parent?.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Write" or "Exchange" })
+                    {
+                        // 'Volatile.Write(ref _total, current + cents)': maybe the field read back and written in two steps
+                        // (MethodSummaryBuilder.WritesBackWhatItRead), which the names alone cannot tell.
+                        return true;
+                    }
+
                     if (region is not null && Context(region, declaration) is { Place: not Place.Owned, Member: { } member })
                     {
                         _lockTexts.Add(lockText!);

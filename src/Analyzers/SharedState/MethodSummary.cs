@@ -63,7 +63,13 @@ internal sealed class MemberAccess
     /// </summary>
     public bool WholeCopy { get; set; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy };
+    /// <summary>
+    /// A <c>Volatile.Write</c> or <c>Interlocked.Exchange</c> of a value computed from what the method read of the same
+    /// field: an update in two atomic steps, not one.
+    /// </summary>
+    public bool SplitUpdate { get; set; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate };
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

@@ -166,6 +166,14 @@ internal sealed class MethodSummaryBuilder
                     if (AtomicTarget(invocation) is { } atomicField)
                     {
                         atomic.Add(atomicField);
+                        if (WritesBackWhatItRead(invocation, atomicField))
+                        {
+                            // 'var t = Volatile.Read(ref _total); Volatile.Write(ref _total, t + n);': two steps, not one.
+                            accesses.Add(new MemberAccess(atomicField, AccessKind.Write, Locks(invocation), invocation.Syntax.GetLocation(), isCompound: true, losesNothing: false, deferred)
+                            {
+                                SplitUpdate = true,
+                            });
+                        }
                     }
 
                     if (IsOwnMethod(invocation.TargetMethod, invocation.Instance))
@@ -436,6 +444,50 @@ internal sealed class MethodSummaryBuilder
     };
 
     /// <summary>The own state an atomic call's first argument names: a field, or an element of an array field (<c>ref _slots[i]</c>).</summary>
+    /// <summary>
+    /// Whether <paramref name="invocation"/> is a <c>Volatile.Write</c> or <c>Interlocked.Exchange</c> of
+    /// <paramref name="field"/> whose value is computed from the field itself, read directly or through a local declared
+    /// from it (set t R16: <c>var current = Volatile.Read(ref _totalCents); Volatile.Write(ref _totalCents, current +
+    /// price);</c>): a read-modify-write in two steps, which loses an update made between them.
+    /// </summary>
+    private bool WritesBackWhatItRead(IInvocationOperation invocation, ISymbol field)
+    {
+        if (invocation.TargetMethod.Name is not ("Write" or "Exchange") || invocation.Arguments.Length != 2)
+        {
+            return false;
+        }
+
+        bool IsField(IOperation operation) => Strip(operation) switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Read", Arguments: { Length: 1 } arguments } read
+                when (ConcurrencyTypes.Is(read.TargetMethod.ContainingType, _types.Volatile) || ConcurrencyTypes.Is(read.TargetMethod.ContainingType, _types.Interlocked))
+                => SymbolEqualityComparer.Default.Equals(AtomicOperand(arguments[0].Value), field),
+            var other => SymbolEqualityComparer.Default.Equals(AtomicOperand(other), field),
+        };
+
+        foreach (var operation in invocation.Arguments[1].Value.DescendantsAndSelf())
+        {
+            if (IsField(operation))
+            {
+                return true;
+            }
+
+            if (operation is ILocalReferenceOperation { Local: var local } && _body is not null)
+            {
+                foreach (var declared in _body.Descendants())
+                {
+                    if (declared is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                        && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Syntax.SpanStart < invocation.Syntax.SpanStart)
+                    {
+                        return IsField(initial);
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     private ISymbol? AtomicOperand(IOperation argument)
     {
         var operand = Strip(argument);

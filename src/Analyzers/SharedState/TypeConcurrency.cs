@@ -88,7 +88,7 @@ internal sealed class TypeConcurrency
 
         var declaration = DeclaredConcurrency.Of(type, SingletonRegistrations.For(compilation, cancellationToken), cancellationToken);
         if (declaration.Kind == DeclaredConcurrency.Kind.SingleUser
-            || (declaration.Kind == DeclaredConcurrency.Kind.None && !MaySynchronize(type, compilation, cancellationToken)))
+            || (declaration.Kind == DeclaredConcurrency.Kind.None && !MaySynchronize(type, compilation, cancellationToken) && !LexicalLocking.IsHostedService(type)))
         {
             return null;
         }
@@ -477,7 +477,9 @@ internal sealed class TypeConcurrency
             {
                 var why = access.Access.AfterSwapOf is { } swapped
                     ? $"{reason.Describe(access)}; it is stored after the compare-and-swap of '{swapped.Name}' succeeded, and another caller's swap can succeed before this store lands, so the two fields can disagree"
-                    : reason.Describe(access);
+                    : access.Access.SplitUpdate
+                        ? $"{reason.Describe(access)}; it reads '{state.Name}' and writes it back in two atomic steps, so an update made between them is lost (Interlocked.Add or a compare-and-swap loop makes it one)"
+                        : reason.Describe(access);
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
                     [state.Name, Display(access.Member), why]);
             }
@@ -812,7 +814,11 @@ internal sealed class TypeConcurrency
             }
         }
 
-        return null;
+        // The host runs a hosted service's loop beside whatever the application calls on the service: only what the
+        // loop and the members both touch can be reported (see RunsAlone).
+        return LexicalLocking.IsHostedService(_type)
+            ? new Concurrency(_type, declared: false, because: null)
+            : null;
     }
 
     /// <summary>
@@ -1201,9 +1207,11 @@ internal sealed class TypeConcurrency
     private sealed class Concurrency
     {
         private readonly INamedTypeSymbol _type;
-        private readonly string _because;
+        private readonly string? _because;
 
-        public Concurrency(INamedTypeSymbol type, bool declared, string because)
+        // 'because': why the members run at once; null for a hosted service that synchronizes nothing, whose members run
+        // only beside its loop.
+        public Concurrency(INamedTypeSymbol type, bool declared, string? because)
         {
             _type = type;
             Declared = declared;
@@ -1219,18 +1227,24 @@ internal sealed class TypeConcurrency
             if (access.Publishers is { } raised && access.Start is { } subscribed && access.Entry is { } handler)
             {
                 var runs = access.Member.Equals(handler, SymbolEqualityComparer.Default) ? $"'{member}'" : $"'{member}', called by '{Display(handler)}',";
-                return $"{runs} handles '{raised}' of each object it is subscribed to in the loop at line {subscribed.GetLineSpan().StartLinePosition.Line + 1}, so their threads run it at the same time, and {_because}";
+                return $"{runs} handles '{raised}' of each object it is subscribed to in the loop at line {subscribed.GetLineSpan().StartLinePosition.Line + 1}, so their threads run it at the same time" + (_because is null ? string.Empty : $", and {_because}");
             }
 
             if (access.Alone is { Length: > 0 } alone && access.Entry is { } entry)
             {
                 var runs = access.Member.Equals(entry, SymbolEqualityComparer.Default) ? $"'{member}' is" : $"'{member}' runs in '{Display(entry)}',";
-                return $"{runs} {alone}, which runs concurrently with the members of '{_type.Name}', and {_because}";
+                return $"{runs} {alone}, which runs concurrently with the members of '{_type.Name}'" + (_because is null ? string.Empty : $", and {_because}");
             }
 
             if (access.Start is { } start)
             {
-                return $"'{member}' runs as the callback handed out at line {start.GetLineSpan().StartLinePosition.Line + 1}, concurrently with the members of '{_type.Name}', and {_because}";
+                return $"'{member}' runs as the callback handed out at line {start.GetLineSpan().StartLinePosition.Line + 1}, concurrently with the members of '{_type.Name}'"
+                       + (_because is null ? string.Empty : $", and {_because}");
+            }
+
+            if (_because is null)
+            {
+                return $"'{member}' runs beside the background loop of the hosted service '{_type.Name}'";
             }
 
             return $"'{member}' may run on several threads at once: {_because}";

@@ -621,6 +621,41 @@ public class CallerConcurrencyTests
             }
             """);
 
+    /// <summary>
+    /// Set t R16: a total read with <c>Volatile.Read</c> and written back with <c>Volatile.Write</c>: each step is atomic,
+    /// the update is not. A compare-and-swap loop over the same read is one update and stays silent.
+    /// </summary>
+    [Fact]
+    public Task Total_read_and_written_back_in_two_volatile_steps()
+        => VerifyMutationAsync("""
+            using System.Threading;
+
+            public sealed class Revenue
+            {
+                private long _total;
+                private long _max;
+
+                public long Total => Volatile.Read(ref _total);
+
+                public void Add(long cents)
+                {
+                    var current = Volatile.Read(ref _total);
+                    [|Volatile.Write(ref _total, current + cents)|];
+                }
+
+                public void Record(long cents)
+                {
+                    long seen;
+                    do
+                    {
+                        seen = Volatile.Read(ref _max);
+                        if (cents <= seen) return;
+                    }
+                    while (Interlocked.CompareExchange(ref _max, cents, seen) != seen);
+                }
+            }
+            """);
+
     [Fact]
     public Task Pooled_item_put_back_into_the_slot_its_holder_took_it_from()
         => SharedStateSilence.VerifyNoRaceAsync("""

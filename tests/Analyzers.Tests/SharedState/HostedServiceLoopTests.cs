@@ -314,4 +314,72 @@ public class HostedServiceLoopTests
                 }
             }
             """ + Hosting);
+
+    /// <summary>
+    /// Set t R07: a hosted service that synchronizes nothing at all; its loop stores a struct of three fields that the
+    /// status endpoint copies. The host runs the two at once, so no synchronization word is needed to say so.
+    /// </summary>
+    [Fact]
+    public Task Struct_stored_by_the_loop_of_a_service_with_no_synchronization_while_a_member_copies_it()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            public readonly record struct Sample(double Hertz, double Rocof, DateTimeOffset At);
+
+            public sealed class FrequencyMonitor : BackgroundService
+            {
+                private Sample _latest;
+
+                public string Status()
+                {
+                    var sample = _latest;
+                    return $"{sample.Hertz} Hz at {sample.At}";
+                }
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(100, stoppingToken);
+                        {|#0:_latest = new Sample(50.0, 0.0, DateTimeOffset.UtcNow)|};
+                    }
+                }
+            }
+            """ + Hosting,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 18, 35)
+                .WithArguments("_latest", "ExecuteAsync", "'ExecuteAsync' is the background loop of the hosted service, which runs concurrently with the members of 'FrequencyMonitor'; 'Status' copies it at line 14 meanwhile, and a 'Sample' is copied field by field, so it can be read half-written"));
+
+    [Fact]
+    public Task Service_with_no_synchronization_whose_loop_and_members_share_only_words_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class Poller : BackgroundService
+            {
+                private readonly List<string> _seen = new();
+                private DateTime _lastRun;
+                private string _name = "poller";
+
+                public DateTime LastRun => _lastRun;
+
+                public string Name => _name;
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(100, stoppingToken);
+                        _seen.Add("tick");
+                        _lastRun = DateTime.UtcNow;
+                    }
+                }
+            }
+            """ + Hosting);
 }
