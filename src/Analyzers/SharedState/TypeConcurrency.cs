@@ -240,8 +240,10 @@ internal sealed class TypeConcurrency
         }
 
         var reached = new Dictionary<(ISymbol State, Location Location, string Locks), Reached>();
+        var entered = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var (entry, deferredOnly, start, alone, publishers) in Entries(methods))
         {
+            entered.Add(entry.Method);
             if (IsDisposal(entry.Method))
             {
                 continue; // Dispose is not thread-safe by contract: using an object while disposing it is the caller's bug
@@ -284,6 +286,68 @@ internal sealed class TypeConcurrency
         }
 
         ReportTornPairs(byState, reason, tree, findings);
+        if (atomic.Count > 0)
+        {
+            ReportPlainUpdatesOfInterlockedState(declared, entered, atomic, reason, tree, findings);
+        }
+    }
+
+    /// <summary>
+    /// A read-modify-write (<c>_pendingCount--</c>) without a lock, in a member that is not an entry (an internal one the
+    /// library's own worker calls, set t R09), of a field the type also changes with <c>Interlocked</c>: whatever thread
+    /// calls it, the plain update and an atomic one can overlap, and the plain one overwrites it. A field only read
+    /// atomically (<c>Volatile.Read</c>) beside a single writer's <c>++</c> is not reported.
+    /// </summary>
+    private void ReportPlainUpdatesOfInterlockedState(List<IMethodSymbol> declared, HashSet<IMethodSymbol> entered, HashSet<ISymbol> atomic, Concurrency reason, SyntaxTree? tree, RaceFindings findings)
+    {
+        HashSet<string>? interlocked = null;
+        foreach (var method in declared)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility is Accessibility.Private or Accessibility.Public
+                || entered.Contains(method) || !CanReachReportableState(method) || Summary(method) is not { } summary)
+            {
+                continue;
+            }
+
+            foreach (var access in summary.Accesses)
+            {
+                if (access is { Kind: AccessKind.Write, IsCompound: true, Deferred: false, SplitUpdate: false, Locks.IsEmpty: true } && atomic.Contains(access.State)
+                    && access.Location.SourceTree is { } accessTree && (tree is null || accessTree == tree)
+                    && (interlocked ??= InterlockedUpdates()).Contains(access.State.Name))
+                {
+                    findings.Add(DiagnosticIds.SharedStateMutation, access.Location, _type.Locations.FirstOrDefault() ?? Location.None, access.State, null,
+                        [access.State.Name, Display(method),
+                         $"'{_type.Name}' changes '{access.State.Name}' with Interlocked elsewhere, and a plain update beside an atomic one overwrites it, whichever thread calls '{Display(method)}'"]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The names of the fields the type's text changes with <c>Interlocked</c> (any call but <c>Read</c>, on <c>ref name</c>).</summary>
+    private HashSet<string> InterlockedUpdates()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in _type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(_cancellationToken).DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Interlocked" }, Name.Identifier.ValueText: not "Read" }, ArgumentList.Arguments: { Count: > 0 } arguments }
+                    && arguments[0].RefKindKeyword.IsKind(SyntaxKind.RefKeyword))
+                {
+                    switch (arguments[0].Expression)
+                    {
+                        case IdentifierNameSyntax name:
+                            names.Add(name.Identifier.ValueText);
+                            break;
+                        case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name }:
+                            names.Add(name.Identifier.ValueText);
+                            break;
+                    }
+                }
+            }
+        }
+
+        return names;
     }
 
     /// <summary>

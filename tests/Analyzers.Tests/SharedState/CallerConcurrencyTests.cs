@@ -656,6 +656,53 @@ public class CallerConcurrencyTests
             }
             """);
 
+    /// <summary>
+    /// Set t R09: an internal member that the library's own kitchen worker calls decrements a count that the public
+    /// ordering member increments with <c>Interlocked</c>. Internal members are not entries, but a plain update beside an
+    /// atomic one loses it whoever calls it.
+    /// </summary>
+    [Fact]
+    public Task Internal_member_updating_plainly_a_count_changed_with_Interlocked()
+        => VerifyMutationAsync("""
+            using System.Threading;
+
+            public sealed class OrderQueue
+            {
+                private int _pending;
+
+                public int Pending => Volatile.Read(ref _pending);
+
+                public void Place() => Interlocked.Increment(ref _pending);
+
+                internal void MarkServed()
+                {
+                    [|_pending--|];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Internal_single_writer_beside_atomic_reads_only_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            public sealed class Pump
+            {
+                private long _served;
+                private int _ticks;
+
+                public long Served => Interlocked.Read(ref _served);
+
+                public int Ticks => Volatile.Read(ref _ticks);
+
+                internal void OnServed()
+                {
+                    _served++;
+                    _ticks += 2;
+                }
+            }
+            """);
+
     [Fact]
     public Task Pooled_item_put_back_into_the_slot_its_holder_took_it_from()
         => SharedStateSilence.VerifyNoRaceAsync("""
