@@ -303,7 +303,10 @@ internal sealed class TypeConcurrency
         HashSet<string>? interlocked = null;
         foreach (var method in declared)
         {
-            if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility is Accessibility.Private or Accessibility.Public
+            // Internal only: a protected override is called by the base type's template method, under its lock or in a
+            // mode the Interlocked path never runs in (NLog's NullTarget.Write, called under SyncRoot only when
+            // FormatMessage is set, while WriteAsyncThreadSafe counts with Interlocked only when it is not).
+            if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Internal || method.IsOverride
                 || entered.Contains(method) || !CanReachReportableState(method) || Summary(method) is not { } summary)
             {
                 continue;

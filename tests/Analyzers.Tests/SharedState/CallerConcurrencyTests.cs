@@ -703,6 +703,49 @@ public class CallerConcurrencyTests
             }
             """);
 
+    /// <summary>
+    /// Minimized from NLog's <c>NullTarget</c> (a false report of the first version of the rule above, out-s34d): the
+    /// base type calls the protected <c>Write</c> under its lock, and only in the mode where the thread-safe override does
+    /// not count with <c>Interlocked</c>. A protected override is the base type's to call.
+    /// </summary>
+    [Fact]
+    public Task Protected_override_updating_plainly_a_count_another_override_changes_with_Interlocked_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            public abstract class Target
+            {
+                protected object SyncRoot { get; } = new();
+
+                protected virtual void WriteThreadSafe(string message)
+                {
+                    lock (SyncRoot) { Write(message); }
+                }
+
+                protected abstract void Write(string message);
+            }
+
+            public sealed class NullTarget : Target
+            {
+                private int _count;
+
+                public bool Format { get; set; }
+
+                public int Count => _count;
+
+                protected override void WriteThreadSafe(string message)
+                {
+                    if (Format) base.WriteThreadSafe(message);
+                    else Interlocked.Increment(ref _count);
+                }
+
+                protected override void Write(string message)
+                {
+                    _count++;
+                }
+            }
+            """);
+
     [Fact]
     public Task Pooled_item_put_back_into_the_slot_its_holder_took_it_from()
         => SharedStateSilence.VerifyNoRaceAsync("""
