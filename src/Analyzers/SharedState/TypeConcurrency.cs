@@ -959,15 +959,9 @@ internal sealed class TypeConcurrency
 
     private string? FindRunsAlone(IMethodSymbol method)
     {
-        if (method.IsOverride && method.Name == "ExecuteAsync")
+        if (method.IsOverride && method.Name == "ExecuteAsync" && LexicalLocking.IsHostedService(method.ContainingType))
         {
-            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-            {
-                if (overridden.ContainingType is { Name: "BackgroundService" } type && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
-                {
-                    return "the background loop of the hosted service";
-                }
-            }
+            return "the background loop of the hosted service";
         }
 
         _singleReaderChannels ??= SingleReaderChannels.Of(_type, _cancellationToken);
