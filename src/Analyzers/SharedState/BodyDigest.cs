@@ -266,7 +266,7 @@ internal sealed class DigestStep
 }
 
 /// <summary>A <see cref="DigestStep"/> with its symbols in the compilation it is replayed in.</summary>
-internal readonly struct ResolvedStep
+internal sealed class ResolvedStep
 {
     public ResolvedStep(StepKind kind, StateSpec state, OwnerSpec owner, AccessKind accessKind, bool isConstantStore, string? storedConstant, ISymbol? target, ImmutableArray<HeldLock> locks, Location location, SyntaxReference? local, string? localName)
     {

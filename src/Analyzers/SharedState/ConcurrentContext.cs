@@ -141,7 +141,7 @@ internal enum AccessKind
 }
 
 /// <summary>A lock held at an access; <see cref="Symbol"/> is null when the lock object is not a simple symbol.</summary>
-internal readonly struct HeldLock
+internal sealed class HeldLock
 {
     public HeldLock(ISymbol? symbol, bool allowsWrites, INamedTypeSymbol? acquiredIn = null)
     {
@@ -176,7 +176,7 @@ internal readonly struct HeldLock
 /// <summary>
 /// Identifies one piece of shared state: a static field, an instance field of a given shared object, or a captured local.
 /// </summary>
-internal readonly struct StateKey : IEquatable<StateKey>
+internal sealed class StateKey : IEquatable<StateKey>
 {
     public StateKey(ISymbol state, ISymbol? owner)
     {
@@ -189,8 +189,9 @@ internal readonly struct StateKey : IEquatable<StateKey>
     /// <summary>The object an instance field belongs to: a local, field or the containing type (for <c>this</c>).</summary>
     public ISymbol? Owner { get; }
 
-    public bool Equals(StateKey other)
-        => SymbolEqualityComparer.Default.Equals(State, other.State) && SymbolEqualityComparer.Default.Equals(Owner, other.Owner);
+    public bool Equals(StateKey? other)
+        => other is not null
+           && SymbolEqualityComparer.Default.Equals(State, other.State) && SymbolEqualityComparer.Default.Equals(Owner, other.Owner);
 
     public override bool Equals(object? obj) => obj is StateKey other && Equals(other);
 

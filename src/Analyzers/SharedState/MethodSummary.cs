@@ -73,7 +73,7 @@ internal sealed class MemberAccess
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>
-internal readonly struct OwnCall
+internal sealed class OwnCall
 {
     public OwnCall(IMethodSymbol callee, ImmutableArray<HeldLock> locks, bool deferred, int position = -1)
     {

@@ -261,7 +261,7 @@ internal sealed class SynchronizationFacts
         return throttle;
     }
 
-    private readonly struct RegionCall
+    private sealed class RegionCall
     {
         public RegionCall(int position, HeldLock heldLock, bool isAcquire)
         {
