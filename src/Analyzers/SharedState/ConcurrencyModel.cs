@@ -38,7 +38,7 @@ internal sealed class RaceFindings
 
     public IReadOnlyList<RaceFinding> All => _findings;
 
-    public void Add(string id, Location location, Location start, ISymbol state, string? lockName, object[] arguments)
+    public void Add(string id, Location location, Location start, ISymbol state, string? lockName, object[] arguments, bool handedOver = false)
     {
         if (!_reported.Add((id, location)))
         {
@@ -57,6 +57,11 @@ internal sealed class RaceFindings
         if (lockName is not null)
         {
             properties = properties.Add(ConcurrencyModel.LockNameProperty, lockName);
+        }
+
+        if (handedOver)
+        {
+            properties = properties.Add(ConcurrencyModel.HandedOverProperty, "true");
         }
 
         _findings.Add(new RaceFinding(id, location, start, properties, arguments));
@@ -115,6 +120,9 @@ internal sealed class ConcurrencyModel
     public const string StateNameProperty = "StateName";
     public const string StateKindProperty = "StateKind";
     public const string LockNameProperty = "LockName";
+
+    /// <summary>Set on a change of an object after it was handed to another thread (<see cref="HandOffChanges"/>): no lock fixes it.</summary>
+    public const string HandedOverProperty = "HandedOver";
 
     private static readonly string[] HostedServiceWords = ["BackgroundService"];
 
@@ -191,6 +199,13 @@ internal sealed class ConcurrencyModel
         // A call of a method of the compilation that runs a delegate parameter on several threads (ParallelHelpers).
         var helpers = ParallelHelpers.Names(compilation, cancellationToken);
         var callsHelpers = helpers.Length > 0 && SourceWords.Any(text, helpers);
+
+        // An object changed after it was handed to a reader on another thread needs no thread start in this file.
+        if (HandOffChanges.MayContain(text))
+        {
+            HandOffChanges.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         if (!startsWork && !synchronizes && !callsHelpers)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.
@@ -384,7 +399,7 @@ internal sealed class ConcurrencyModel
         }
     }
 
-    /// <summary>The name of the field the started work's task is kept in (<c>_loop = RunAsync(ct)</c>, <c>_loop = Task.Run(…)</c>), or null.</summary>
+    /// <summary>The name of the field the started work's task or thread is kept in (<c>_loop = RunAsync(ct)</c>, <c>_loop = Task.Run(…)</c>, <c>_thread = new Thread(…)</c>), or null.</summary>
     private static string? KeptIn(IOperation start)
     {
         var kept = start is ISimpleAssignmentOperation ? start : start.Parent;
@@ -398,7 +413,7 @@ internal sealed class ConcurrencyModel
 
     /// <summary>
     /// Whether a member waits for the work kept in field <paramref name="name"/> (<c>await _loop</c>,
-    /// <c>_loop.Wait()</c>, <c>_loop.GetAwaiter().GetResult()</c>, <c>Task.WhenAny(_loop, …)</c>), or refuses to run while it is kept
+    /// <c>_loop.Wait()</c>, <c>_thread?.Join()</c>, <c>_loop.GetAwaiter().GetResult()</c>, <c>Task.WhenAny(_loop, …)</c>), or refuses to run while it is kept
     /// (<c>if (_loop is not null) throw …;</c>): such a member does not run beside the work (what it does before the
     /// wait is not walked either, a recall the walk gives up for the usual stop method: cancel, then wait).
     /// </summary>
@@ -410,8 +425,12 @@ internal sealed class ConcurrencyModel
             {
                 case AwaitExpressionSyntax awaited when NullCheckedReads.Names(Unwrapped(awaited.Expression), name):
                     return true;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "GetResult" } access }
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "GetResult" or "Join" } access }
                     when NullCheckedReads.Names(Unwrapped(access.Expression), name):
+                    return true;
+                case ConditionalAccessExpressionSyntax { WhenNotNull: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Wait" or "Join" } } } waited
+                    when NullCheckedReads.Names(Unwrapped(waited.Expression), name):
+                    // '_worker?.Join()': a thread kept in a field, joined when there is one.
                     return true;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAny" or "WaitAny" or "WhenAll" or "WaitAll" } } joining
                     when joining.ArgumentList.Arguments.Any(argument => NullCheckedReads.Names(Unwrapped(argument.Expression), name)):

@@ -34,6 +34,11 @@ public sealed class SharedStateMutationCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Properties.ContainsKey(ConcurrencyModel.HandedOverProperty))
+            {
+                continue; // a lock around the change excludes nothing the reader does: the object must be finished before it is handed over
+            }
+
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (InterlockedRewrite.TryCreate(node, model, context.CancellationToken) is not null
                 && (StateAccessSyntax.StateSymbol(node, model, context.CancellationToken) is not IFieldSymbol field

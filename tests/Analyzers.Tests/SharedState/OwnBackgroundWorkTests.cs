@@ -477,4 +477,58 @@ public class OwnBackgroundWorkTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Blind set u, C30 (clean, was flagged): a thread kept in a field fills a list, and the stop method joins the
+    /// thread (<c>_thread?.Join()</c>) before it copies the list, so the copy never runs beside the filling.
+    /// </summary>
+    [Fact]
+    public Task Stop_method_that_joins_the_kept_thread_before_it_reads_is_not_beside_it()
+        => SharedStateSilence.VerifyNoRaceAsync(Acquisition("_thread?.Join();"));
+
+    /// <summary>The same stop method without the join reads the list while the thread may still add to it.</summary>
+    [Fact]
+    public Task Stop_method_that_does_not_join_the_kept_thread_is_beside_it()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Acquisition("").Replace("_samples.Add(", "{|#0:_samples.Add(").Replace("_readTaps());", "_readTaps())|};"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithSpan(16, 19, 16, 62)
+                .WithArguments("_samples", "List<double[]>", "Acquire", "'Acquire' runs on several threads (started at line 16)"));
+
+    private static string Acquisition(string join) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class TunnelRun
+        {
+            private readonly Func<double[]> _readTaps;
+            private readonly List<double[]> _samples = new();
+            private volatile bool _stopRequested;
+            private Thread? _thread;
+
+            public TunnelRun(Func<double[]> readTaps) => _readTaps = readTaps;
+
+            public void Start()
+            {
+                _thread = new Thread(Acquire) { IsBackground = true };
+                _thread.Start();
+            }
+
+            public IReadOnlyList<double[]> Stop()
+            {
+                _stopRequested = true;
+                {{join}}
+                return _samples.ToArray();
+            }
+
+            private void Acquire()
+            {
+                while (!_stopRequested)
+                {
+                    _samples.Add(_readTaps());
+                    Thread.Sleep(5);
+                }
+            }
+        }
+        """;
 }

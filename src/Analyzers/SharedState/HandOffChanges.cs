@@ -1,0 +1,216 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// An object changed after its method handed it to another thread through a channel or a concurrent collection that
+/// the type itself reads (FL1001):
+/// <code>
+/// var declaration = new Declaration { DeclaredValue = row.Value };
+/// await _channel.Writer.WriteAsync(declaration, ct);
+/// declaration.DeclaredValue = row.Value * rate;   // the reader may already be checking DeclaredValue
+/// </code>
+/// </summary>
+/// <remarks>
+/// The hand-off is the ordering point: everything written before it is seen by the reader, nothing written after it
+/// is ordered with the reader's reads. The object is in a local or a parameter. Reported only when the same type
+/// reads the channel or collection in another member (so a reader on another thread is certain to exist) and the
+/// object is of a class (a struct is copied in). A write under a <c>lock</c> is left alone; the lock rules judge it.
+/// No fix is offered: a lock around the write excludes nothing the reader does, and the cure is to finish the object
+/// before handing it over. Found from syntax first: only a call that hands over a variable whose members the method
+/// writes afterwards is bound.
+/// </remarks>
+internal static class HandOffChanges
+{
+    /// <summary>Calls that hand an item to a reader on another thread, by the type that declares them.</summary>
+    private static readonly string[] HandOffNames = ["WriteAsync", "TryWrite", "Enqueue", "Add", "TryAdd", "Push", "PushRange"];
+
+    /// <summary>Calls through which the reader takes items (<c>_channel.Reader.ReadAllAsync()</c>, <c>_queue.TryDequeue(…)</c>).</summary>
+    private static readonly string[] ReaderNames = ["ReadAllAsync", "ReadAsync", "TryRead", "TryPeek", "GetConsumingEnumerable", "Take", "TryTake", "TryDequeue", "TryPop"];
+
+    /// <summary>Whether <paramref name="text"/> can hold a hand-off and its reader at all.</summary>
+    public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text)
+        => SourceWords.Any(text, ReaderNames) && SourceWords.Any(text, HandOffNames);
+
+    /// <summary>Adds a finding for every member write of a handed-over local in <paramref name="semanticModel"/>'s tree.</summary>
+    public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
+    {
+        var root = semanticModel.SyntaxTree.GetRoot(cancellationToken);
+        foreach (var call in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access
+                || Array.IndexOf(HandOffNames, name) < 0
+                || call.ArgumentList.Arguments.Count == 0
+                || call.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax item
+                || RootField(access.Expression) is not { } fieldName
+                || call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
+                || member.Parent is not TypeDeclarationSyntax type)
+            {
+                continue;
+            }
+
+            var writes = WritesAfter(member, item.Identifier.ValueText, call);
+            if (writes.Count == 0 || ReaderIn(type, fieldName, member) is not { } reader)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (semanticModel.GetOperation(call, cancellationToken) is not IInvocationOperation { TargetMethod.ContainingType: { } collection } invocation
+                || !IsHandOffType(collection)
+                || !StartsAtOwnState(invocation.Instance)
+                || HandedVariable(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value) is not { } local)
+            {
+                continue;
+            }
+
+            var handedAt = call.GetLocation();
+            var line = handedAt.GetLineSpan().StartLinePosition.Line + 1;
+            var memberName = MemberName(member, semanticModel, cancellationToken);
+            foreach (var write in writes)
+            {
+                if (semanticModel.GetOperation(write, cancellationToken) is IMemberReferenceOperation { Instance: var instance, Member: var state }
+                    && SymbolEqualityComparer.Default.Equals(HandedVariable(instance), local))
+                {
+                    findings.Add(DiagnosticIds.SharedStateMutation, write.Parent!.GetLocation(), handedAt, state, lockName: null,
+                        [state.Name, memberName, $"'{local.Name}' was handed to '{fieldName}' at line {line}, and '{reader}' may already be reading it on another thread"],
+                        handedOver: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>The field the call's receiver starts from (<c>_channel</c> in <c>_channel.Writer</c>, <c>this._queue</c>), or null.</summary>
+    private static string? RootField(ExpressionSyntax receiver)
+    {
+        while (true)
+        {
+            switch (receiver)
+            {
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText;
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name }:
+                    return name.Identifier.ValueText;
+                case MemberAccessExpressionSyntax { Expression: var inner }:
+                    receiver = inner;
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The member-access targets of writes to <paramref name="local"/>'s members after <paramref name="call"/> in
+    /// <paramref name="member"/>, up to an assignment of the local itself (then it holds another object), outside
+    /// any <c>lock</c>.
+    /// </summary>
+    private static List<MemberAccessExpressionSyntax> WritesAfter(MemberDeclarationSyntax member, string local, InvocationExpressionSyntax call)
+    {
+        var writes = new List<MemberAccessExpressionSyntax>();
+        var after = call.Span.End;
+        foreach (var node in member.DescendantNodes())
+        {
+            if (node.SpanStart < after)
+            {
+                continue;
+            }
+
+            var target = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression) => postfix.Operand,
+                PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
+                _ => null,
+            };
+            if (target is IdentifierNameSyntax reassigned && reassigned.Identifier.ValueText == local)
+            {
+                break;
+            }
+
+            if (target is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } written
+                && owner.Identifier.ValueText == local
+                && node.FirstAncestorOrSelf<LockStatementSyntax>() is null)
+            {
+                writes.Add(written);
+            }
+        }
+
+        return writes;
+    }
+
+    /// <summary>The name of another member of <paramref name="type"/> that takes items from field <paramref name="field"/>, or null.</summary>
+    private static string? ReaderIn(TypeDeclarationSyntax type, string field, MemberDeclarationSyntax writer)
+    {
+        foreach (var other in type.Members)
+        {
+            if (other == writer)
+            {
+                continue;
+            }
+
+            foreach (var call in other.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access
+                    && Array.IndexOf(ReaderNames, name) >= 0
+                    && RootField(access.Expression) == field)
+                {
+                    return other switch
+                    {
+                        MethodDeclarationSyntax method => method.Identifier.ValueText,
+                        PropertyDeclarationSyntax property => property.Identifier.ValueText,
+                        _ => type.Identifier.ValueText,
+                    };
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The local or by-value parameter <paramref name="value"/> reads, when it holds an object of a class.</summary>
+    private static ISymbol? HandedVariable(IOperation? value) => value switch
+    {
+        ILocalReferenceOperation { Local: { Type.IsReferenceType: true } local } => local,
+        IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, Type.IsReferenceType: true } parameter } => parameter,
+        _ => null,
+    };
+
+    /// <summary>Whether the collection is reached from a field or property of the object or type (not a local or parameter).</summary>
+    private static bool StartsAtOwnState(IOperation? receiver)
+    {
+        while (true)
+        {
+            switch (receiver)
+            {
+                case IConversionOperation conversion:
+                    receiver = conversion.Operand;
+                    break;
+                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: var instance }:
+                    if (instance is null or IInstanceReferenceOperation)
+                    {
+                        return true;
+                    }
+
+                    receiver = instance;
+                    break;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    private static bool IsHandOffType(INamedTypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        var ns = definition.ContainingNamespace?.ToDisplayString();
+        return ns == "System.Threading.Channels" && definition.MetadataName == "ChannelWriter`1"
+               || ns == "System.Collections.Concurrent" && definition.MetadataName is "BlockingCollection`1" or "ConcurrentQueue`1" or "ConcurrentStack`1" or "ConcurrentBag`1";
+    }
+
+    private static string MemberName(MemberDeclarationSyntax member, SemanticModel semanticModel, CancellationToken cancellationToken)
+        => semanticModel.GetDeclaredSymbol(member, cancellationToken)?.Name ?? "the method";
+}

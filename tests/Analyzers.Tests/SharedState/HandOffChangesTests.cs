@@ -1,0 +1,180 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+using Forklift.CodeFixes.SharedState;
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Forklift.Analyzers.SharedState.SharedStateMutationAnalyzer, Forklift.CodeFixes.SharedState.SharedStateMutationCodeFix>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// FL1001 on an object changed after its method handed it to a reader on another thread: the hand-off orders what was
+/// written before it with the reader, nothing written after it.
+/// </summary>
+public class HandOffChangesTests
+{
+    /// <summary>
+    /// Blind set u, R08: the producer converts a declaration's value after writing it to the channel, while a worker
+    /// may already be checking that value.
+    /// </summary>
+    [Fact]
+    public Task Value_changed_after_the_object_was_written_to_a_channel_the_type_reads()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Pipeline("""
+                var declaration = new Declaration { DeclaredValue = value };
+                await _channel.Writer.WriteAsync(declaration, ct);
+                if (currency != "EUR")
+                {
+                    {|#0:declaration.DeclaredValue = value * rate|};
+                }
+                """),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(19, 15, 19, 58)
+                .WithArguments("DeclaredValue", "ProduceAsync", "'declaration' was handed to '_channel' at line 19, and 'ConsumeAsync' may already be reading it on another thread"));
+
+    [Fact]
+    public Task Value_finished_before_the_hand_off_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Pipeline("""
+            var declaration = new Declaration { DeclaredValue = value };
+            if (currency != "EUR")
+            {
+                declaration.DeclaredValue = value * rate;
+            }
+
+            await _channel.Writer.WriteAsync(declaration, ct);
+            """));
+
+    [Fact]
+    public Task Local_that_holds_a_new_object_after_the_hand_off_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Pipeline("""
+            var declaration = new Declaration { DeclaredValue = value };
+            await _channel.Writer.WriteAsync(declaration, ct);
+            declaration = new Declaration();
+            declaration.DeclaredValue = value * rate;
+            """));
+
+    /// <summary>A type that only writes to a channel another type reads gives no sign that a reader runs meanwhile.</summary>
+    [Fact]
+    public Task Channel_the_type_does_not_read_is_not_judged()
+        => SharedStateSilence.VerifyNoRaceAsync(Pipeline("""
+                var declaration = new Declaration { DeclaredValue = value };
+                await _channel.Writer.WriteAsync(declaration, ct);
+                declaration.DeclaredValue = value * rate;
+                """).Replace("_channel.Reader.ReadAllAsync(ct)", "Source(ct)")
+            .Replace("private async Task ConsumeAsync", "private static async IAsyncEnumerable<Declaration> Source(CancellationToken ct) { await Task.Yield(); yield break; }\n\n    private async Task ConsumeAsync"));
+
+    [Fact]
+    public Task Count_changed_after_the_object_was_enqueued_for_the_drain_loop()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Threading;
+
+            public sealed class Batch
+            {
+                public int Attempts;
+            }
+
+            public sealed class Outbox
+            {
+                private readonly ConcurrentQueue<Batch> _pending = new();
+
+                public void Submit(Batch batch)
+                {
+                    _pending.Enqueue(batch);
+                    {|#0:batch.Attempts++|};
+                }
+
+                public void Drain()
+                {
+                    while (_pending.TryDequeue(out var batch))
+                    {
+                        if (batch.Attempts > 3)
+                        {
+                            Thread.Sleep(10);
+                        }
+                    }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(15, 9, 15, 32)
+                .WithArguments("Attempts", "Submit", "'batch' was handed to '_pending' at line 15, and 'Drain' may already be reading it on another thread"));
+
+    /// <summary>A struct is copied into the queue: the copy the reader takes does not change.</summary>
+    [Fact]
+    public Task Struct_changed_after_it_was_enqueued_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Concurrent;
+
+            public struct Batch
+            {
+                public int Attempts;
+            }
+
+            public sealed class Outbox
+            {
+                private readonly ConcurrentQueue<Batch> _pending = new();
+
+                public void Submit(Batch batch)
+                {
+                    _pending.Enqueue(batch);
+                    batch.Attempts++;
+                }
+
+                public int Drain()
+                {
+                    var total = 0;
+                    while (_pending.TryDequeue(out var batch))
+                    {
+                        total += batch.Attempts;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+
+    /// <summary>A lock around the change excludes nothing the reader does, so neither fix is offered.</summary>
+    [Theory]
+    [InlineData(SharedStateMutationCodeFix.LockKey)]
+    [InlineData(SharedStateMutationCodeFix.InterlockedKey)]
+    public Task No_fix_is_offered(string key)
+    {
+        var source = Pipeline("""
+            var declaration = new Declaration { DeclaredValue = value };
+            await _channel.Writer.WriteAsync(declaration, ct);
+            [|declaration.DeclaredValue = value * rate|];
+            """);
+        return new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = key }.RunAsync();
+    }
+
+    private static string Pipeline(string produce) => $$"""
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        public sealed class Declaration
+        {
+            public decimal DeclaredValue { get; set; }
+            public List<string> Flags { get; } = new();
+        }
+
+        public sealed class DeclarationPipeline
+        {
+            private readonly Channel<Declaration> _channel = Channel.CreateBounded<Declaration>(256);
+
+            public async Task ProduceAsync(decimal value, string currency, decimal rate, CancellationToken ct)
+            {
+                {{produce.Replace("\n", "\n        ")}}
+            }
+
+            private async Task ConsumeAsync(CancellationToken ct)
+            {
+                await foreach (var declaration in _channel.Reader.ReadAllAsync(ct))
+                {
+                    if (declaration.DeclaredValue > 10_000m)
+                    {
+                        declaration.Flags.Add("HIGH_VALUE");
+                    }
+                }
+            }
+        }
+        """;
+}
