@@ -124,7 +124,6 @@ internal sealed class ConcurrencyModel
     /// <summary>Set on a change of an object after it was handed to another thread (<see cref="HandOffChanges"/>): no lock fixes it.</summary>
     public const string HandedOverProperty = "HandedOver";
 
-    private static readonly string[] HostedServiceWords = ["BackgroundService"];
 
     private static readonly ConditionalWeakTable<Compilation, Dictionary<SyntaxTree, Lazy<ConcurrencyModel>>> Models = new();
 
@@ -192,8 +191,8 @@ internal sealed class ConcurrencyModel
         var mayDeclare = !synchronizes && !declaresSingleton && SourceWords.Any(text, DeclaredConcurrency.Words);
 
         // A hosted service's loop runs beside its members without any synchronization word (TypeConcurrency.RunsAlone);
-        // one that derives from the hosting base class through a class of its own in another file is not seen here.
-        var hosted = !synchronizes && !mayDeclare && !declaresSingleton && SourceWords.Any(text, HostedServiceWords);
+        // the file names the hosting base class, or a class of the compilation that derives from it.
+        var hosted = !synchronizes && !mayDeclare && !declaresSingleton && SourceWords.Any(text, HostedServiceBases.Words(compilation, cancellationToken));
         synchronizes |= mayDeclare || declaresSingleton || hosted;
 
         // A call of a method of the compilation that runs a delegate parameter on several threads (ParallelHelpers).

@@ -382,4 +382,52 @@ public class HostedServiceLoopTests
                 }
             }
             """ + Hosting);
+
+    /// <summary>
+    /// A hosted service that derives from the hosting base class through a base class of its own, declared in another
+    /// file: the service's file never names <c>BackgroundService</c>, and its loop still runs beside its members.
+    /// </summary>
+    [Fact]
+    public Task Service_derived_through_its_own_base_class_in_another_file_is_analysed()
+    {
+        var test = new CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Test();
+        test.TestState.Sources.Add(("/0/Monitor.cs", """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public readonly record struct Sample(double Hertz, double Rocof, DateTimeOffset At);
+
+            public sealed class FrequencyMonitor : PlantWorker
+            {
+                private Sample _latest;
+
+                public string Status()
+                {
+                    var sample = _latest;
+                    return $"{sample.Hertz} Hz at {sample.At}";
+                }
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(100, stoppingToken);
+                        {|#0:_latest = new Sample(50.0, 0.0, DateTimeOffset.UtcNow)|};
+                    }
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/PlantWorker.cs", """
+            using Microsoft.Extensions.Hosting;
+
+            public abstract class PlantWorker : BackgroundService
+            {
+                protected string Plant { get; } = "north";
+            }
+            """ + Hosting));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Monitor.cs", 17, 35)
+            .WithArguments("_latest", "ExecuteAsync", "'ExecuteAsync' is the background loop of the hosted service, which runs concurrently with the members of 'FrequencyMonitor'; 'Status' copies it at line 13 meanwhile, and a 'Sample' is copied field by field, so it can be read half-written"));
+        return test.RunAsync();
+    }
 }
