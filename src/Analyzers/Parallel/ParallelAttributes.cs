@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Forklift.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 // The folder is Parallel/, but a namespace named Parallel would hide System.Threading.Tasks.Parallel from all code in
 // Forklift.Analyzers.* (tests included), so the FL3xxx analyzers live in ParallelUsage.
@@ -84,16 +85,50 @@ internal sealed class ParallelAttributes
                 return typeNames.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type));
             }
 
-            var text = SourceWords.TextOf(source);
-            if (typeNames.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
+            if (Holds(source, typeNames))
             {
                 return true;
             }
 
             // A Unicode escape can spell the name of a type (\u0050arallelAttribute); escapes in string literals are
             // common, so such a file's type declarations are read, which walks no member body.
-            if ((text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
-                && DeclaresType(tree.GetRoot(), typeNames))
+            if (Holds(source, Escapes) && DeclaresType(tree.GetRoot(), typeNames))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Escapes = ["\\u", "\\U"];
+
+    /// <summary>A text of more characters than this is searched in pieces (see <see cref="Holds"/>).</summary>
+    private const int LargeText = 40_000;
+
+    private const int Piece = 8_192;
+
+    /// <summary>Whether <paramref name="source"/> holds one of <paramref name="words"/>.</summary>
+    /// <remarks>
+    /// A large file's text is read in pieces rather than as one string: a string of more than 42,500 characters goes
+    /// to the large-object heap, and in a new compiler process the first such allocation (NLog's 69,000-character
+    /// <c>ILogger.cs</c>) met a full collection that stopped every thread for 85–113 ms, which the driver charged to
+    /// this check, in a compilation that never uses <c>[Parallel]</c>. The collection happens anyway (the same count
+    /// and pause with the threshold raised); the rules that read the whole text pay for it there.
+    /// </remarks>
+    private static bool Holds(SourceText source, string[] words)
+    {
+        if (source.Length <= LargeText)
+        {
+            var text = SourceWords.TextOf(source);
+            return words.Any(word => text.IndexOf(word, StringComparison.Ordinal) >= 0);
+        }
+
+        var overlap = words.Max(word => word.Length) - 1;
+        for (var start = 0; start < source.Length; start += Piece)
+        {
+            var piece = source.ToString(new TextSpan(start, Math.Min(Piece + overlap, source.Length - start)));
+            if (words.Any(word => piece.IndexOf(word, StringComparison.Ordinal) >= 0))
             {
                 return true;
             }

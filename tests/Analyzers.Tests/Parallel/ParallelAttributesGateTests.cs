@@ -69,6 +69,29 @@ public sealed class ParallelAttributesGateTests
         Assert.False(ParallelAttributes.MayUseForklift(Compile("App", "class C { }"), "WorkerHost"));
     }
 
+    /// <summary>
+    /// A file of more than 40,000 characters is searched in pieces of 8,192 (not as one string on the large-object
+    /// heap): a name that straddles two pieces is found, wherever it falls, and a large file without it is not.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(40)]
+    public void Names_in_a_large_file_are_found_across_the_pieces(int charactersBeforeTheBoundary)
+    {
+        const string Name = "WorkerInitializerAttribute";
+        var declaration = "namespace Forklift { public sealed class " + Name + " : System.Attribute { } }\n";
+        var prefix = "// " + new string('x', 8_192 - charactersBeforeTheBoundary - declaration.IndexOf(Name, StringComparison.Ordinal) - 4) + "\n";
+        var padding = "// " + new string('y', 40_000) + "\n";
+        var source = prefix + declaration + padding;
+        Assert.Equal(8_192 - charactersBeforeTheBoundary, source.IndexOf(Name, StringComparison.Ordinal));
+
+        Assert.True(ParallelAttributes.MayUseForklift(Compile("App", source), "ParallelAttribute", Name));
+        Assert.False(ParallelAttributes.MayUseForklift(Compile("App", prefix + "class C { }\n" + padding), "ParallelAttribute", Name));
+    }
+
     public static TheoryData<string> ParallelAnalyzerNames()
         => new(AnalyzerCatalog.AnalyzerTypes.Where(type => type.Namespace == typeof(ParallelAttributes).Namespace).Select(type => type.Name));
 
