@@ -205,6 +205,12 @@ internal sealed class ConcurrencyModel
             HandOffChanges.Find(semanticModel, model._findings, cancellationToken);
         }
 
+        // Likewise a field stored after completing a task that another member awaits before reading it.
+        if (StoresAfterCompletion.MayContain(text))
+        {
+            StoresAfterCompletion.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         if (!startsWork && !synchronizes && !callsHelpers)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.

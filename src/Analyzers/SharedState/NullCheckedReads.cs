@@ -121,7 +121,8 @@ internal static class NullCheckedReads
         _ => null,
     };
 
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    /// <summary>The name of a field or property written alone or after <c>this.</c>, or null.</summary>
+    internal static string? NameOf(ExpressionSyntax expression) => expression switch
     {
         IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
         MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,

@@ -1,0 +1,169 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// A field stored after the code that stores it completed a <c>TaskCompletionSource</c> that another member of the
+/// type awaits before it reads that field (FL1001):
+/// <code>
+/// _completion.TrySetResult(forecast);        // GetReportAsync resumes here, on another thread
+/// _modelRunTime = stopwatch.Elapsed;         // ... and may already have read _modelRunTime
+/// </code>
+/// </summary>
+/// <remarks>
+/// Completing the task is the ordering point: what was stored before it is seen by the code after the waiter's
+/// <c>await</c>, what is stored after it is not. Reported only when the store follows the completion in sequence
+/// (a later statement of the same body, not another branch of an <c>if</c>), outside a <c>lock</c>, and another member
+/// awaits the same source's task and then reads the field by name. No fix is offered: the store belongs before the
+/// completion. Found from syntax first; only such a store is bound.
+/// </remarks>
+internal static class StoresAfterCompletion
+{
+    private static readonly string[] CompletionNames = ["TrySetResult", "SetResult", "TrySetException", "SetException", "TrySetCanceled", "SetCanceled"];
+
+    private static readonly string[] SourceWord = ["TaskCompletionSource"];
+
+    /// <summary>Whether <paramref name="text"/> can hold a completion source that is completed.</summary>
+    public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text)
+        => SourceWords.Any(text, SourceWord) && SourceWords.Any(text, CompletionNames);
+
+    /// <summary>Adds a finding for every field stored after a completion that another member awaits before reading it.</summary>
+    public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
+    {
+        var completions = new List<(InvocationExpressionSyntax Call, string Source, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
+        var awaits = new List<(AwaitExpressionSyntax Await, string Source, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
+        foreach (var node in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } call
+                && Array.IndexOf(CompletionNames, name) >= 0
+                && NullCheckedReads.NameOf(access.Expression) is { } completed
+                && call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { Parent: TypeDeclarationSyntax completingType } completing)
+            {
+                completions.Add((call, completed, completing, completingType));
+            }
+            else if (node is AwaitExpressionSyntax awaited
+                     && AwaitedSource(awaited.Expression) is { } source
+                     && awaited.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { Parent: TypeDeclarationSyntax awaitingType } awaiting)
+            {
+                awaits.Add((awaited, source, awaiting, awaitingType));
+            }
+        }
+
+        foreach (var (call, source, member, type) in completions)
+        {
+            foreach (var (store, written) in StoresAfter(call, member))
+            {
+                if (awaits.FirstOrDefault(a => a.Type == type && a.Source == source && a.Member != member && ReadsAfter(a.Member, a.Await, written)) is not { Await: not null } waiter)
+                {
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (semanticModel.GetOperation(call, cancellationToken) is not IInvocationOperation { TargetMethod.ContainingType: { } completionType }
+                    || !IsCompletionSource(completionType)
+                    || semanticModel.GetOperation(store, cancellationToken) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: null or IInstanceReferenceOperation } reference)
+                {
+                    continue;
+                }
+
+                var line = call.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                findings.Add(DiagnosticIds.SharedStateMutation, store.Parent!.GetLocation(), call.GetLocation(), reference.Member, lockName: null,
+                    [reference.Member.Name, NameOf(member, semanticModel, cancellationToken),
+                     $"it is stored after '{source}' was completed at line {line}, and '{NameOf(waiter.Member, semanticModel, cancellationToken)}' reads it once it has awaited '{source}.Task'"],
+                    handedOver: true);
+            }
+        }
+    }
+
+    /// <summary>The completion source whose task <paramref name="expression"/> awaits (<c>_done.Task</c>, <c>_done.Task.WaitAsync(ct).ConfigureAwait(false)</c>).</summary>
+    private static string? AwaitedSource(ExpressionSyntax expression)
+    {
+        while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" or "WaitAsync" } wrapped })
+        {
+            expression = wrapped.Expression;
+        }
+
+        return expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task", Expression: var holder } ? NullCheckedReads.NameOf(holder) : null;
+    }
+
+    /// <summary>
+    /// The stores of a field or property named alone (<c>_x = …</c>, <c>this._x += …</c>) that follow
+    /// <paramref name="call"/> in sequence in the same body, outside any <c>lock</c>, with the name stored.
+    /// </summary>
+    private static List<(ExpressionSyntax Store, string Name)> StoresAfter(InvocationExpressionSyntax call, MemberDeclarationSyntax member)
+    {
+        var stores = new List<(ExpressionSyntax, string)>();
+        var body = BodyOf(call);
+        foreach (var node in member.DescendantNodes())
+        {
+            if (node.SpanStart < call.Span.End || node is not AssignmentExpressionSyntax assignment
+                || StoredName(assignment.Left) is not { } name
+                || BodyOf(node) != body
+                || node.FirstAncestorOrSelf<LockStatementSyntax>() is not null
+                || !FollowsInSequence(call, node))
+            {
+                continue;
+            }
+
+            stores.Add((assignment.Left, name));
+        }
+
+        return stores;
+    }
+
+    private static string? StoredName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The lambda, local function or member whose code <paramref name="node"/> is.</summary>
+    private static SyntaxNode? BodyOf(SyntaxNode node)
+        => node.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax);
+
+    /// <summary>Whether <paramref name="later"/> is in a statement that comes after <paramref name="first"/>'s in a block both are in.</summary>
+    private static bool FollowsInSequence(SyntaxNode first, SyntaxNode later)
+    {
+        for (var node = first; node is not null and not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax); node = node.Parent)
+        {
+            if (node is StatementSyntax statement && node.Parent is BlockSyntax block)
+            {
+                for (var i = block.Statements.IndexOf(statement) + 1; i < block.Statements.Count; i++)
+                {
+                    if (block.Statements[i].Span.Contains(later.Span))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="member"/> reads <paramref name="name"/> after <paramref name="awaited"/>.</summary>
+    private static bool ReadsAfter(MemberDeclarationSyntax member, AwaitExpressionSyntax awaited, string name)
+    {
+        foreach (var token in member.DescendantTokens())
+        {
+            if (token.SpanStart > awaited.Span.End && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name
+                && !(token.Parent is IdentifierNameSyntax identifier && identifier.Parent is AssignmentExpressionSyntax { Left: var left } && left == identifier))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCompletionSource(INamedTypeSymbol type)
+        => type.OriginalDefinition.MetadataName is "TaskCompletionSource`1" or "TaskCompletionSource"
+           && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+
+    private static string NameOf(MemberDeclarationSyntax member, SemanticModel semanticModel, CancellationToken cancellationToken)
+        => semanticModel.GetDeclaredSymbol(member, cancellationToken)?.Name ?? "the method";
+}
