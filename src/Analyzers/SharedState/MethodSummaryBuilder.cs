@@ -129,7 +129,7 @@ internal sealed class MethodSummaryBuilder
                     var swapped = assignment is ISimpleAssignmentOperation ? AfterValueSwap(assignment) : null;
                     RecordWrite(assignment.Target, assignment, deferred, accesses,
                         isCompound: assignment is ICompoundAssignmentOperation || swapped is not null
-                                    || (assignment is ISimpleAssignmentOperation simple && (Reads(simple.Value, assignment.Target) || IsComparedFirst(simple))),
+                                    || (assignment is ISimpleAssignmentOperation simple && (Reads(simple.Value, assignment.Target) || IsComparedFirst(simple) || StoreFacts.IsMadeFromCopy(simple))),
                         losesNothing: swapped is null && (IsConstant(assignment) || StoreFacts.IsIdempotentPublication(assignment)),
                         swapped);
                     break;
@@ -353,7 +353,7 @@ internal sealed class MethodSummaryBuilder
         if (_holdsObjectValues && ObjectValueHolder(target) is { } valueHolder)
         {
             // '_sections[id].SeatsAvailable++', 'section.SeatsAvailable--': a change of an object the collection holds.
-            accesses.Add(new MemberAccess(valueHolder, AccessKind.CollectionMutation, Locks(write), write.Syntax.GetLocation(), isCompound: false, losesNothing: false, deferred, onValue: true));
+            accesses.Add(new MemberAccess(valueHolder, AccessKind.CollectionMutation, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing: false, deferred, onValue: true));
             return;
         }
 

@@ -336,6 +336,37 @@ internal static class StoreFacts
             {
                 return true;
             }
+
+            if (symbol is not null && operation is ILocalReferenceOperation local && IsCopyOf(local.Local, symbol, FindRoot(value)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="assignment"/> stores a value made from a local copy of the value it replaces
+    /// (<c>var current = _slots; … _slots = current.Add(slot);</c>, set v R12): a read-modify-write in two steps, which
+    /// loses the update of a caller that stores in between, as <c>_slots = _slots.Add(slot)</c> does.
+    /// </summary>
+    public static bool IsMadeFromCopy(ISimpleAssignmentOperation assignment)
+    {
+        var target = Strip(assignment.Target);
+        var symbol = SymbolOf(target);
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        var body = FindRoot(assignment);
+        foreach (var operation in assignment.Value.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation local && IsCopyOf(local.Local, symbol, body))
+            {
+                return true;
+            }
         }
 
         return false;

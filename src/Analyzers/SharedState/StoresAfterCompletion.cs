@@ -7,7 +7,8 @@ namespace Forklift.Analyzers.SharedState;
 
 /// <summary>
 /// A field stored after the code that stores it completed a <c>TaskCompletionSource</c> that another member of the
-/// type awaits before it reads that field (FL1001):
+/// type awaits before it reads that field, or a member of the object the source belongs to (<c>job.Assigned</c>, then
+/// <c>job.AssignedAt = …</c>) (FL1001):
 /// <code>
 /// _completion.TrySetResult(forecast);        // GetReportAsync resumes here, on another thread
 /// _modelRunTime = stopwatch.Elapsed;         // ... and may already have read _modelRunTime
@@ -33,16 +34,16 @@ internal static class StoresAfterCompletion
     /// <summary>Adds a finding for every field stored after a completion that another member awaits before reading it.</summary>
     public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
     {
-        var completions = new List<(InvocationExpressionSyntax Call, string Source, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
+        var completions = new List<(InvocationExpressionSyntax Call, string Source, string? Owner, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
         var awaits = new List<(AwaitExpressionSyntax Await, string Source, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
         foreach (var node in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
         {
             if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } call
                 && Array.IndexOf(CompletionNames, name) >= 0
-                && NullCheckedReads.NameOf(access.Expression) is { } completed
+                && SourceOf(access.Expression) is ({ } completed, var owner)
                 && call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { Parent: TypeDeclarationSyntax completingType } completing)
             {
-                completions.Add((call, completed, completing, completingType));
+                completions.Add((call, completed, owner, completing, completingType));
             }
             else if (node is AwaitExpressionSyntax awaited
                      && AwaitedSource(awaited.Expression) is { } source
@@ -52,9 +53,9 @@ internal static class StoresAfterCompletion
             }
         }
 
-        foreach (var (call, source, member, type) in completions)
+        foreach (var (call, source, owner, member, type) in completions)
         {
-            foreach (var (store, written) in StoresAfter(call, member))
+            foreach (var (store, written) in StoresAfter(call, owner, member))
             {
                 if (awaits.FirstOrDefault(a => a.Type == type && a.Source == source && a.Member != member && ReadsAfter(a.Member, a.Await, written)) is not { Await: not null } waiter)
                 {
@@ -64,7 +65,8 @@ internal static class StoresAfterCompletion
                 cancellationToken.ThrowIfCancellationRequested();
                 if (semanticModel.GetOperation(call, cancellationToken) is not IInvocationOperation { TargetMethod.ContainingType: { } completionType }
                     || !IsCompletionSource(completionType)
-                    || semanticModel.GetOperation(store, cancellationToken) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: null or IInstanceReferenceOperation } reference)
+                    || semanticModel.GetOperation(store, cancellationToken) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference
+                    || !(owner is null ? reference.Instance is null or IInstanceReferenceOperation : reference.Instance is ILocalReferenceOperation or IParameterReferenceOperation))
                 {
                     continue;
                 }
@@ -86,21 +88,32 @@ internal static class StoresAfterCompletion
             expression = wrapped.Expression;
         }
 
-        return expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task", Expression: var holder } ? NullCheckedReads.NameOf(holder) : null;
+        return expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task", Expression: var holder } ? SourceOf(holder).Source : null;
     }
 
     /// <summary>
-    /// The stores of a field or property named alone (<c>_x = …</c>, <c>this._x += …</c>) that follow
-    /// <paramref name="call"/> in sequence in the same body, outside any <c>lock</c>, with the name stored.
+    /// The completion source's name, and the variable it is reached through: <c>_done</c> or <c>this._done</c> (a field
+    /// of the object, no variable), or <c>job.Assigned</c> (a member of the object in <c>job</c>).
     /// </summary>
-    private static List<(ExpressionSyntax Store, string Name)> StoresAfter(InvocationExpressionSyntax call, MemberDeclarationSyntax member)
+    private static (string? Source, string? Owner) SourceOf(ExpressionSyntax receiver) => receiver switch
+    {
+        MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name: var name } => (name.Identifier.ValueText, owner.Identifier.ValueText),
+        _ => (NullCheckedReads.NameOf(receiver), null),
+    };
+
+    /// <summary>
+    /// The stores that follow <paramref name="call"/> in sequence in the same body, outside any <c>lock</c>, with the
+    /// name stored: of a field or property named alone (<c>_x = …</c>, <c>this._x += …</c>), or, when the source is
+    /// reached through the variable <paramref name="owner"/>, of a member of that variable (<c>job.AssignedAt = …</c>).
+    /// </summary>
+    private static List<(ExpressionSyntax Store, string Name)> StoresAfter(InvocationExpressionSyntax call, string? owner, MemberDeclarationSyntax member)
     {
         var stores = new List<(ExpressionSyntax, string)>();
         var body = BodyOf(call);
         foreach (var node in member.DescendantNodes())
         {
             if (node.SpanStart < call.Span.End || node is not AssignmentExpressionSyntax assignment
-                || StoredName(assignment.Left) is not { } name
+                || StoredName(assignment.Left, owner) is not { } name
                 || BodyOf(node) != body
                 || node.FirstAncestorOrSelf<LockStatementSyntax>() is not null
                 || !FollowsInSequence(call, node))
@@ -114,12 +127,11 @@ internal static class StoresAfterCompletion
         return stores;
     }
 
-    private static string? StoredName(ExpressionSyntax target) => target switch
-    {
-        IdentifierNameSyntax name => name.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-        _ => null,
-    };
+    private static string? StoredName(ExpressionSyntax target, string? owner) => owner is null
+        ? NullCheckedReads.NameOf(target)
+        : target is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable, Name: var name } && variable.Identifier.ValueText == owner
+            ? name.Identifier.ValueText
+            : null;
 
     /// <summary>The lambda, local function or member whose code <paramref name="node"/> is.</summary>
     private static SyntaxNode? BodyOf(SyntaxNode node)

@@ -456,6 +456,12 @@ internal sealed class TypeConcurrency
         {
             ReportReadLockedChanges(state, name, accesses, guard, writer, reason, tree, findings);
         }
+        else if (guard is not null && values)
+        {
+            // A read-modify-write of a held object's member ('wheel.Turns++') under only the read lock races with
+            // itself: other callers hold the read lock at the same time (set v R08).
+            ReportReadLockedChanges(state, name, accesses, guard, writer, reason, tree, findings, compoundOnly: true);
+        }
 
         if (guard is not null && guardedBranch)
         {
@@ -565,11 +571,11 @@ internal sealed class TypeConcurrency
     /// adds under <c>EnterReadLock</c>): other readers hold the read lock at the same time, so the change races with
     /// them and with the other changes made under it.
     /// </summary>
-    private void ReportReadLockedChanges(ISymbol state, string name, List<Reached> accesses, ISymbol guard, Reached? writer, Concurrency reason, SyntaxTree? tree, RaceFindings findings)
+    private void ReportReadLockedChanges(ISymbol state, string name, List<Reached> accesses, ISymbol guard, Reached? writer, Concurrency reason, SyntaxTree? tree, RaceFindings findings, bool compoundOnly = false)
     {
         foreach (var access in accesses)
         {
-            if (!IsReadLockedChange(access, guard) || !InTree(access, tree)
+            if (!IsReadLockedChange(access, guard) || !InTree(access, tree) || (compoundOnly && !access.Access.IsCompound)
                 || (access.Access.Kind == AccessKind.Write && access.Access.LosesNothing && !access.Access.IsCompound))
             {
                 continue;

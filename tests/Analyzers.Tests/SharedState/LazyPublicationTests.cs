@@ -100,4 +100,40 @@ public class LazyPublicationTests
                     });
             }
             """);
+    /// <summary>
+    /// Set v, R12: a new immutable list made from a copy of the field and stored back is a read-modify-write in two
+    /// steps, not a publication: a caller that stores in between loses its slot.
+    /// </summary>
+    [Fact]
+    public Task Immutable_list_made_from_a_copy_of_the_field_and_stored_back_is_a_lost_update()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(Roster("[|_slots = current.Add(slot)|];"));
+
+    /// <summary>The same update made with a compare-and-swap of the copy is one atomic step.</summary>
+    [Fact]
+    public Task Immutable_list_swapped_in_against_the_copy_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Roster("if (Interlocked.CompareExchange(ref _slots, current.Add(slot), current) != current) return false;"));
+
+    private static string Roster(string store) => $$"""
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using System.Linq;
+        using System.Threading;
+
+        public sealed record Slot(string Stage, int Start);
+
+        public sealed class Roster
+        {
+            private ImmutableList<Slot> _slots = ImmutableList<Slot>.Empty;
+
+            public IReadOnlyList<Slot> Snapshot() => Volatile.Read(ref _slots);
+
+            public bool TryBook(Slot slot)
+            {
+                var current = _slots;
+                if (current.Any(s => s.Stage == slot.Stage && s.Start == slot.Start)) return false;
+                {{store}}
+                return true;
+            }
+        }
+        """;
 }

@@ -152,4 +152,55 @@ public class ReadLockedChangeTests
             CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 11, 21)
                 .WithArguments("_tickets[…]", "value of Dictionary<int, Ticket>", "AddNote",
                     "'AddNote' may run on several threads at once: 'TicketBoard' synchronizes its own state ('SetStatus' locks '_lock'); it holds only the read lock of '_lock' here, which other readers hold at the same time, while 'SetStatus' takes it for writing"));
+    /// <summary>
+    /// Set v, R08: two scanner calls for the same wheel both hold only the read lock and increment the wheel's turns,
+    /// losing one; nothing else writes a wheel under the write lock, which guards only the dictionary.
+    /// </summary>
+    [Fact]
+    public Task Held_object_incremented_under_the_read_lock()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Racks("{|#0:wheel.Turns++|};"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 10, 21)
+                .WithArguments("_wheels[…]", "value of Dictionary<string, Wheel>", "RecordTurn",
+                    "'RecordTurn' may run on several threads at once: 'Racks' synchronizes its own state ('Shelve' locks '_lock'); it holds only the read lock of '_lock' here, which other readers hold at the same time"));
+
+    /// <summary>A plain store of the same value by every caller (<c>wheel.Seen = true</c>) loses nothing between readers.</summary>
+    [Fact]
+    public Task Held_object_stored_plainly_under_the_read_lock_with_no_other_use_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Racks("wheel.Seen = true;"));
+
+    private static string Racks(string change) => $$"""
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class Wheel
+        {
+            public int Turns { get; set; }
+            public bool Seen { get; set; }
+        }
+
+        public sealed class Racks
+        {
+            private readonly ReaderWriterLockSlim _lock = new();
+            private readonly Dictionary<string, Wheel> _wheels = new();
+
+            public void Shelve(string id, Wheel wheel)
+            {
+                _lock.EnterWriteLock();
+                try { _wheels[id] = wheel; }
+                finally { _lock.ExitWriteLock(); }
+            }
+
+            public bool RecordTurn(string id)
+            {
+                _lock.EnterReadLock();
+                try
+                {
+                    if (!_wheels.TryGetValue(id, out var wheel)) return false;
+                    {{change}}
+                    return true;
+                }
+                finally { _lock.ExitReadLock(); }
+            }
+        }
+        """;
 }

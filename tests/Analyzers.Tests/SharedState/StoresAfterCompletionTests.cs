@@ -70,6 +70,51 @@ public class StoresAfterCompletionTests
             _modelRunTime = stopwatch.Elapsed;
             """).Replace("return (forecast, _modelRunTime);", "return (forecast, TimeSpan.Zero);"));
 
+    /// <summary>
+    /// Blind set v, R14: the dispatcher completes the job's own completion source, then fills in the courier that the
+    /// submitting member reads once its await of that source resumes.
+    /// </summary>
+    [Fact]
+    public Task Member_of_the_object_stored_after_completing_its_source()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class DeliveryJob
+            {
+                public string? AssignedCourier { get; set; }
+                internal TaskCompletionSource Assigned { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            public sealed class CourierDispatcher
+            {
+                private readonly ConcurrentQueue<DeliveryJob> _waiting = new();
+
+                public async Task<string> SubmitAsync(DeliveryJob job, CancellationToken ct)
+                {
+                    _waiting.Enqueue(job);
+                    await job.Assigned.Task.WaitAsync(ct).ConfigureAwait(false);
+                    return job.AssignedCourier!;
+                }
+
+                public bool CourierAvailable(string courier)
+                {
+                    if (!_waiting.TryDequeue(out var job))
+                    {
+                        return false;
+                    }
+
+                    job.Assigned.TrySetResult();
+                    {|#0:job.AssignedCourier = courier|};
+                    return true;
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(30, 9, 30, 36)
+                .WithArguments("AssignedCourier", "CourierAvailable", "it is stored after 'Assigned' was completed at line 30, and 'SubmitAsync' reads it once it has awaited 'Assigned.Task'"));
+
     private static string Run(string work) => $$"""
         using System;
         using System.Diagnostics;
