@@ -321,36 +321,7 @@ public class HostedServiceLoopTests
     /// </summary>
     [Fact]
     public Task Struct_stored_by_the_loop_of_a_service_with_no_synchronization_while_a_member_copies_it()
-        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
-            using System;
-            using System.Threading;
-            using System.Threading.Tasks;
-            using Microsoft.Extensions.Hosting;
-
-            public readonly record struct Sample(double Hertz, double Rocof, DateTimeOffset At);
-
-            public sealed class FrequencyMonitor : BackgroundService
-            {
-                private Sample _latest;
-
-                public string Status()
-                {
-                    var sample = _latest;
-                    return $"{sample.Hertz} Hz at {sample.At}";
-                }
-
-                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-                {
-                    while (!stoppingToken.IsCancellationRequested)
-                    {
-                        await Task.Delay(100, stoppingToken);
-                        {|#0:_latest = new Sample(50.0, 0.0, DateTimeOffset.UtcNow)|};
-                    }
-                }
-            }
-            """ + Hosting,
-            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 18, 35)
-                .WithArguments("_latest", "ExecuteAsync", "'ExecuteAsync' is the background loop of the hosted service, which runs concurrently with the members of 'FrequencyMonitor'; 'Status' copies it at line 14 meanwhile, and a 'Sample' is copied field by field, so it can be read half-written"));
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(FrequencyMonitor("BackgroundService") + Hosting, TornSample("/0/Test0.cs"));
 
     [Fact]
     public Task Service_with_no_synchronization_whose_loop_and_members_share_only_words_is_silent()
@@ -391,33 +362,7 @@ public class HostedServiceLoopTests
     public Task Service_derived_through_its_own_base_class_in_another_file_is_analysed()
     {
         var test = new CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Test();
-        test.TestState.Sources.Add(("/0/Monitor.cs", """
-            using System;
-            using System.Threading;
-            using System.Threading.Tasks;
-
-            public readonly record struct Sample(double Hertz, double Rocof, DateTimeOffset At);
-
-            public sealed class FrequencyMonitor : PlantWorker
-            {
-                private Sample _latest;
-
-                public string Status()
-                {
-                    var sample = _latest;
-                    return $"{sample.Hertz} Hz at {sample.At}";
-                }
-
-                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-                {
-                    while (!stoppingToken.IsCancellationRequested)
-                    {
-                        await Task.Delay(100, stoppingToken);
-                        {|#0:_latest = new Sample(50.0, 0.0, DateTimeOffset.UtcNow)|};
-                    }
-                }
-            }
-            """));
+        test.TestState.Sources.Add(("/0/Monitor.cs", FrequencyMonitor("PlantWorker")));
         test.TestState.Sources.Add(("/0/PlantWorker.cs", """
             using Microsoft.Extensions.Hosting;
 
@@ -426,8 +371,41 @@ public class HostedServiceLoopTests
                 protected string Plant { get; } = "north";
             }
             """ + Hosting));
-        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Monitor.cs", 17, 35)
-            .WithArguments("_latest", "ExecuteAsync", "'ExecuteAsync' is the background loop of the hosted service, which runs concurrently with the members of 'FrequencyMonitor'; 'Status' copies it at line 13 meanwhile, and a 'Sample' is copied field by field, so it can be read half-written"));
+        test.ExpectedDiagnostics.Add(TornSample("/0/Monitor.cs"));
         return test.RunAsync();
     }
+
+    /// <summary>A hosted service whose loop stores a three-field struct that its status member copies.</summary>
+    private static string FrequencyMonitor(string baseClass) => $$"""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+
+        public readonly record struct Sample(double Hertz, double Rocof, DateTimeOffset At);
+
+        public sealed class FrequencyMonitor : {{baseClass}}
+        {
+            private Sample _latest;
+
+            public string Status()
+            {
+                var sample = _latest;
+                return $"{sample.Hertz} Hz at {sample.At}";
+            }
+
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await Task.Delay(100, stoppingToken);
+                    {|#0:_latest = new Sample(50.0, 0.0, DateTimeOffset.UtcNow)|};
+                }
+            }
+        }
+        """;
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult TornSample(string path)
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(path, 18, 35)
+            .WithArguments("_latest", "ExecuteAsync", "'ExecuteAsync' is the background loop of the hosted service, which runs concurrently with the members of 'FrequencyMonitor'; 'Status' copies it at line 14 meanwhile, and a 'Sample' is copied field by field, so it can be read half-written");
 }
