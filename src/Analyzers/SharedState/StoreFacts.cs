@@ -353,17 +353,17 @@ internal static class StoreFacts
     /// </summary>
     public static bool IsMadeFromCopy(ISimpleAssignmentOperation assignment)
     {
-        var target = Strip(assignment.Target);
-        var symbol = SymbolOf(target);
-        if (symbol is null)
+        if (SymbolOf(Strip(assignment.Target)) is not { } symbol)
         {
             return false;
         }
 
-        var body = FindRoot(assignment);
+        // Read from the local's declaration, not by a walk of the body: this runs for every store a summary records.
         foreach (var operation in assignment.Value.DescendantsAndSelf())
         {
-            if (operation is ILocalReferenceOperation local && IsCopyOf(local.Local, symbol, body))
+            if (operation is ILocalReferenceOperation { Local.DeclaringSyntaxReferences: { Length: 1 } declarations }
+                && declarations[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initial }
+                && CopiedName(initial) == symbol.Name)
             {
                 return true;
             }
@@ -371,6 +371,12 @@ internal static class StoreFacts
 
         return false;
     }
+
+    /// <summary>The field a local's initial value copies: <c>_slots</c>, <c>this._slots</c>, <c>Volatile.Read(ref _slots)</c>.</summary>
+    private static string? CopiedName(ExpressionSyntax initial)
+        => initial is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Read" }, ArgumentList.Arguments: { Count: 1 } arguments }
+            ? NullCheckedReads.NameOf(arguments[0].Expression)
+            : NullCheckedReads.NameOf(initial);
 
     private static IOperation Strip(IOperation operation)
     {
