@@ -124,7 +124,6 @@ internal sealed class ConcurrencyModel
     /// <summary>Set on a change of an object after it was handed to another thread (<see cref="HandOffChanges"/>): no lock fixes it.</summary>
     public const string HandedOverProperty = "HandedOver";
 
-
     private static readonly ConditionalWeakTable<Compilation, Dictionary<SyntaxTree, Lazy<ConcurrencyModel>>> Models = new();
 
     private static readonly string[] PartialWord = ["partial"];

@@ -44,7 +44,7 @@ internal static class StoreFacts
         return assignment switch
         {
             ICoalesceAssignmentOperation => true,
-            ISimpleAssignmentOperation simple => !ReadsTarget(simple.Value, target) && !IsDecidedByTheValue(simple, target),
+            ISimpleAssignmentOperation simple => !ReadsTarget(simple.Value, target) && !IsMadeFromCopy(simple) && !IsDecidedByTheValue(simple, target),
             _ => false,
         };
     }
@@ -333,11 +333,6 @@ internal static class StoreFacts
                 _ => null,
             };
             if (read is not null && SymbolEqualityComparer.Default.Equals(read, symbol))
-            {
-                return true;
-            }
-
-            if (symbol is not null && operation is ILocalReferenceOperation local && IsCopyOf(local.Local, symbol, FindRoot(value)))
             {
                 return true;
             }
