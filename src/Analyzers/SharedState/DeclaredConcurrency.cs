@@ -81,7 +81,7 @@ internal static class DeclaredConcurrency
     [
         "ThreadSafe", "ThreadSafeAttribute",
         "HttpMessageHandler", "DelegatingHandler", "JsonConverter", "ILogger", "TaskScheduler", "EventListener",
-        "singleton", "Singleton", "shared", "instance", "thread", "threads", "concurrently",
+        "singleton", "Singleton", "AddSingleton", "shared", "instance", "thread", "threads", "concurrently",
     ];
 
     /// <summary>
@@ -121,10 +121,13 @@ internal static class DeclaredConcurrency
     /// Phrases that say one instance serves many users; they declare concurrency only in a sentence that also names
     /// who uses it at once (<see cref="Actors"/>): "one pool instance is shared by every sender", not "instances are
     /// shared between connections to the same database" or "the engine contains a single instance of the header page".
+    /// A registration named in the documentation counts as one ("registered with AddSingleton, so every circuit sees
+    /// the same queue").
     /// </summary>
     private static readonly string[] SharingPhrases =
     [
         "shared by", "shared across", "shared between", "shared among", "single instance", "one instance", "single shared", "same instance", "singleton",
+        "addsingleton",
     ];
 
     /// <summary>Phrases that say by themselves that the members are called at once: "raised from any thread", "called concurrently by".</summary>

@@ -192,6 +192,38 @@ public class DeclaredConcurrencyTests
             }
             """);
 
+    [Fact]
+    public Task Documentation_that_names_an_AddSingleton_registration_and_its_users_declares_sharing()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            /// <summary>
+            /// Virtual queue for the big wheel. Registered with AddSingleton so every Blazor Server
+            /// circuit sees the same queue.
+            /// </summary>
+            public sealed class RideQueueState
+            {
+                private readonly List<string> _queue = new();
+
+                public int Length => _queue.Count;
+
+                public void Join(string name) => [|_queue.Add(name)|];
+
+                public string? BoardNext()
+                {
+                    if (_queue.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    var next = _queue[0];
+                    [|_queue.RemoveAt(0)|];
+                    return next;
+                }
+            }
+            """);
+
     [Theory]
     [InlineData("Instances are shared between connections to the same database.")]
     [InlineData("The engine contains a single instance of the header page; all changes go through it.")]
