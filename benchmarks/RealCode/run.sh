@@ -3,8 +3,8 @@
 # report (id, file, line, message) plus the analyzers' share of the compiler's time. See README.md beside this file.
 #
 #   benchmarks/RealCode/run.sh --forklift <forklift checkout> --root <folder of checkouts> --out <results folder> \
-#       [--label <name>] [--refonly] [--no-warnaserror] [--no-build-forklift] [--portable] [-p:Name=Value ...] \
-#       <dir/under/root/Project.csproj@tfm[@Name=Value...]> ...
+#       [--label <name>] [--refonly] [--no-warnaserror] [--no-build-forklift] [--portable] [--generator] \
+#       [-p:Name=Value ...] <dir/under/root/Project.csproj@tfm[@Name=Value...]> ...
 #
 # Nothing here knows any particular library: the checkouts, their projects and target frameworks come from the
 # command line. The checkouts are never edited: the analyzers come in through -p:CustomAfterMicrosoftCommonTargets.
@@ -12,7 +12,7 @@ set -euo pipefail
 
 usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
-forklift="" root="" out="" label="" refonly=0 warnaserror=1 build_forklift=1 portable=0
+forklift="" root="" out="" label="" refonly=0 warnaserror=1 build_forklift=1 portable=0 generator=false
 extra=() targets=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -24,6 +24,7 @@ while [[ $# -gt 0 ]]; do
     --no-warnaserror) warnaserror=0; shift ;;
     --no-build-forklift) build_forklift=0; shift ;;
     --portable) portable=1; shift ;;
+    --generator) generator=true; shift ;;
     -p:*) extra+=("$1"); shift ;;
     -h|--help) usage ;;
     -*) echo "unknown option $1" >&2; usage ;;
@@ -111,6 +112,7 @@ for spec in "${targets[@]}"; do
   sarif="$out/$name-first-$label.sarif" # replaced per compile below
   common=(-p:CustomAfterMicrosoftCommonTargets="$here/inject.targets" -p:ForkliftRealCodeProject="$project"
           -p:ForkliftRealCodeAnalyzerDir="$analyzer_dir" -p:ForkliftRealCodeIds="$ids" -p:ForkliftRealCodeSarif="$sarif"
+          -p:ForkliftRealCodeGenerator=$generator
           -p:RunAnalyzers=true "${extra[@]}" "${own[@]}")
   echo "== $rel ($tfm) with Forklift $label"
   props=(); [[ $warnaserror -eq 0 ]] && props+=(-p:TreatWarningsAsErrors=false -p:MSBuildTreatWarningsAsErrors=false)

@@ -94,8 +94,9 @@ internal static class FileNodeActions
             }
         }
 
-        found.Remove(root);
-        return found.Where(node => filter is not { } span || node.FullSpan.IntersectsWith(span))
-            .OrderBy(node => node.SpanStart).ThenByDescending(node => node.Span.Length).ThenBy(node => node.Ancestors().Count());
+        // A walk that descends only into the nodes found meets them in document order, parents first, as a walk of
+        // every node does (a sort by position had to count each node's ancestors to order a node and its only child).
+        var nodes = filter is { } span ? root.DescendantNodes(span, found.Contains) : root.DescendantNodes(found.Contains);
+        return nodes.Where(found.Contains);
     }
 }

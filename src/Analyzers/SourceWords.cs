@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers;
@@ -42,6 +43,41 @@ internal static class SourceWords
             ? scope.DescendantTokens()
             : Occurrences(text, scope.Span, [name]).Select(at => scope.FindToken(at));
         return tokens.Where(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name);
+    }
+
+    /// <summary>
+    /// The calls in <paramref name="root"/>'s tree of a method named one of <paramref name="names"/> (<c>Name(…)</c>,
+    /// <c>x.Name(…)</c>, <c>x?.Name(…)</c>, <c>x.Name&lt;T&gt;(…)</c>), each once, in document order: found at the
+    /// names' places in the text, so that a long file is not walked node by node; every call of the file when a Unicode
+    /// escape can spell a name anywhere.
+    /// </summary>
+    public static IEnumerable<InvocationExpressionSyntax> InvocationsNamed(SyntaxNode root, string[] names)
+    {
+        if (Positions(root.SyntaxTree.GetText(), names) is not { } positions)
+        {
+            return root.DescendantNodes().OfType<InvocationExpressionSyntax>();
+        }
+
+        var calls = new List<InvocationExpressionSyntax>();
+        var seen = new HashSet<InvocationExpressionSyntax>();
+        foreach (var position in positions)
+        {
+            if (root.FindToken(position).Parent is not SimpleNameSyntax name)
+            {
+                continue;
+            }
+
+            SyntaxNode invoked = name.Parent is MemberAccessExpressionSyntax access && access.Name == name || name.Parent is MemberBindingExpressionSyntax
+                ? name.Parent
+                : name;
+            if (invoked.Parent is InvocationExpressionSyntax call && call.Expression == invoked && seen.Add(call))
+            {
+                calls.Add(call);
+            }
+        }
+
+        calls.Sort(static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+        return calls;
     }
 
     /// <summary>
@@ -239,7 +275,7 @@ internal static class SourceWords
         return end - start;
     }
 
-    /// <summary>Whether the text holds <c>\u</c> or <c>\U</c>, which can spell any identifier.</summary>
+    /// <summary>Whether the text holds a Unicode escape (<c>\u0057</c>) that can spell any identifier (see <see cref="EscapesOf"/>).</summary>
     public static bool HasUnicodeEscape(string text) => EscapesOf(text).Length > 0;
 
     /// <summary>As <see cref="HasUnicodeEscape(string)"/>, within <paramref name="span"/> of the text only.</summary>
@@ -262,12 +298,24 @@ internal static class SourceWords
         return index < escapes.Length && escapes[index] + 2 <= span.End;
     }
 
+    /// <remarks>
+    /// Only what can spell an identifier counts: <c>\u</c> and four hexadecimal digits, or <c>\U</c> and eight, not
+    /// after another backslash (only a string, a character or a comment holds one). A character literal of one escape
+    /// (<c>'\u2028'</c>) cannot be part of an identifier either. NLog has six files with such text and none with an
+    /// escaped identifier, and every rule read each of them whole.
+    /// </remarks>
     private static int[] EscapesOf(string text) => Escapes.GetValue(text, static text =>
     {
         var found = new List<int>();
         for (var at = text.IndexOf('\\'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('\\', at + 1))
         {
-            if (text[at + 1] is 'u' or 'U')
+            var digits = text[at + 1] switch
+            {
+                'u' => 4,
+                'U' => 8,
+                _ => 0,
+            };
+            if (digits > 0 && HexDigitsAt(text, at + 2, digits) && !IsCharacterLiteral(text, at, digits) && !(at > 0 && text[at - 1] == '\\'))
             {
                 found.Add(at);
             }
@@ -275,6 +323,31 @@ internal static class SourceWords
 
         return found.ToArray();
     });
+
+    private static bool HexDigitsAt(string text, int start, int count)
+    {
+        if (start + count > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            if (!Uri.IsHexDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the escape at <paramref name="at"/> is all of a character literal: <c>'\u0085'</c>.</summary>
+    private static bool IsCharacterLiteral(string text, int at, int digits)
+    {
+        var end = at + 2 + digits;
+        return at > 0 && text[at - 1] == '\'' && end < text.Length && text[end] == '\'';
+    }
 
     private static readonly ConditionalWeakTable<string, int[]> Escapes = new();
 

@@ -279,9 +279,10 @@ internal sealed class ConcurrencyModel
         }
 
         var candidates = startsWork ? ConcurrentEntryFinder.Candidates(tree.GetRoot(cancellationToken), tree.GetText(cancellationToken)) : [];
+        var receivers = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var node in candidates)
         {
-            if (!ConcurrentEntryFinder.MayStart(node, semanticModel))
+            if (!ConcurrentEntryFinder.MayStart(node, semanticModel, receivers))
             {
                 continue;
             }

@@ -340,7 +340,12 @@ internal sealed class ConcurrentEntryFinder
     /// <c>_method.Invoke(…)</c>; or when a target-typed <c>new(…)</c> initializes a variable whose declared type is
     /// neither <c>Thread</c> nor <c>Timer</c>. Names are bound on their own as types, which binds no body.
     /// </summary>
-    public static bool MayStart(SyntaxNode candidate, SemanticModel semanticModel)
+    /// <remarks>
+    /// <paramref name="receivers"/> keeps the answers for one file, by the receiver's text and the type declaration
+    /// around it: the same receiver (<c>Task</c>, <c>Parallel</c>, <c>ThreadPool</c>) recurs at most candidates of a
+    /// file, and binds alike anywhere in one type, except where a generic method's type parameter may be what it names.
+    /// </remarks>
+    public static bool MayStart(SyntaxNode candidate, SemanticModel semanticModel, Dictionary<string, bool> receivers)
     {
         if (candidate is ImplicitObjectCreationExpressionSyntax implicitCreation)
         {
@@ -367,10 +372,41 @@ internal sealed class ConcurrentEntryFinder
                     return false; // 'this.Run()', 'Get().ForEach(…)', 'items[0].Invoke()': a value
                 }
 
-                return SpeculativeType.Of(access.Expression, semanticModel) is not null;
+                return DenotesType(access.Expression, semanticModel, receivers);
             default:
                 return true; // 'Run(…)' through 'using static'
         }
+    }
+
+    private static bool DenotesType(ExpressionSyntax receiver, SemanticModel semanticModel, Dictionary<string, bool> receivers)
+    {
+        string? key = null;
+        for (var ancestor = receiver.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (ancestor is MethodDeclarationSyntax { TypeParameterList: not null } or LocalFunctionStatementSyntax { TypeParameterList: not null })
+            {
+                break;
+            }
+
+            if (ancestor is TypeDeclarationSyntax type)
+            {
+                key = type.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + receiver;
+                break;
+            }
+        }
+
+        if (key is not null && receivers.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var denotes = SpeculativeType.Of(receiver, semanticModel) is not null;
+        if (key is not null)
+        {
+            receivers[key] = denotes;
+        }
+
+        return denotes;
     }
 
     /// <summary>

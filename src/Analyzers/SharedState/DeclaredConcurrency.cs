@@ -269,6 +269,26 @@ internal static class DeclaredConcurrency
     private static readonly char[] SentenceEnds = ['.', '!', '?'];
 
     /// <summary>
+    /// A word that every phrase of <see cref="ClaimPhrases"/>, <see cref="SharingPhrases"/>, <see cref="UsagePhrases"/>
+    /// and <see cref="SingleUserPhrases"/> holds. The normalized text keeps the letters of a word together, so a comment
+    /// whose raw text lacks all of them says nothing the phrases can find, and is not normalized.
+    /// </summary>
+    private static readonly string[] Keywords = ["thread", "concurren", "shared", "instance", "singleton"];
+
+    private static bool HoldsKeyword(string comments)
+    {
+        foreach (var keyword in Keywords)
+        {
+            if (comments.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The lower-cased text of the documentation comments in the declaration's leading trivia, one space between words.
     /// A plain comment above a type is a note to the reader ("producers post from any thread; one pump owns what it
     /// updates"), not the type's contract.
@@ -284,7 +304,7 @@ internal static class DeclaredConcurrency
             }
         }
 
-        if (text.Length == 0)
+        if (text.Length == 0 || !HoldsKeyword(text.ToString()))
         {
             return string.Empty;
         }

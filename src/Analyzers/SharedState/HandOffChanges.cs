@@ -31,6 +31,8 @@ internal static class HandOffChanges
     /// <summary>Calls through which the reader takes items (<c>_channel.Reader.ReadAllAsync()</c>, <c>_queue.TryDequeue(…)</c>).</summary>
     private static readonly string[] ReaderNames = ["ReadAllAsync", "ReadAsync", "TryRead", "TryPeek", "GetConsumingEnumerable", "Take", "TryTake", "TryDequeue", "TryPop"];
 
+    private static readonly string[] CallNames = [.. ReaderNames, .. HandOffNames];
+
     /// <summary>The types whose fields hand items over; a field's declaration names its type, so its file does too.</summary>
     private static readonly string[] CollectionWords = ["Channel", "ConcurrentQueue", "ConcurrentStack", "ConcurrentBag", "BlockingCollection"];
 
@@ -48,7 +50,7 @@ internal static class HandOffChanges
     {
         var readers = new Dictionary<(TypeDeclarationSyntax Type, string Field), List<MemberDeclarationSyntax>>();
         var handOffs = new List<(InvocationExpressionSyntax Call, IdentifierNameSyntax Item, string Field, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
-        foreach (var call in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var call in SourceWords.InvocationsNamed(semanticModel.SyntaxTree.GetRoot(cancellationToken), CallNames))
         {
             if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access
                 || !(Array.IndexOf(ReaderNames, name) >= 0 || Array.IndexOf(HandOffNames, name) >= 0 && call.ArgumentList.Arguments.Count > 0)

@@ -40,7 +40,7 @@ internal sealed class SingletonRegistrations
 #pragma warning disable RS1030 // Registrations are in another file than the types they register; the driver's semantic-model cache serves these.
             var semanticModel = compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-            foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+            foreach (var call in SourceWords.InvocationsNamed(tree.GetRoot(cancellationToken), Words))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (ConcurrentEntryFinder.InvokedName(call.Expression) is "AddSingleton" or "TryAddSingleton"

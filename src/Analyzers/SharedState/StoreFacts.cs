@@ -276,6 +276,7 @@ internal static class StoreFacts
     /// </summary>
     private static bool IsFilledAfterConstruction(IFieldSymbol field)
     {
+        string[] name = [field.Name];
         foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
@@ -283,9 +284,11 @@ internal static class StoreFacts
                 continue;
             }
 
+            var text = declaration.SyntaxTree.GetText();
             foreach (var member in declaration.Members)
             {
-                if (member is ConstructorDeclarationSyntax or BaseTypeDeclarationSyntax)
+                // Only a member whose text names the field can change it; the others are not walked.
+                if (member is ConstructorDeclarationSyntax or BaseTypeDeclarationSyntax || !SourceWords.Any(text, member.Span, name))
                 {
                     continue;
                 }

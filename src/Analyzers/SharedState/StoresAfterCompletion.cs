@@ -31,12 +31,45 @@ internal static class StoresAfterCompletion
     public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text)
         => SourceWords.Any(text, SourceWord) && SourceWords.Any(text, CompletionNames);
 
+    private static readonly string[] CandidateWords = [.. CompletionNames, "await"];
+
+    /// <summary>
+    /// The nodes that can be a completion's call or an await, in document order: found from their words' places in the
+    /// text, so that only those are looked at in a long file, or every node when a Unicode escape can spell them anywhere.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> Candidates(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        if (SourceWords.Positions(tree.GetText(cancellationToken), CandidateWords) is not { } positions)
+        {
+            return root.DescendantNodes();
+        }
+
+        var nodes = new List<SyntaxNode>();
+        foreach (var position in positions)
+        {
+            // 'source.TrySetResult(…)': the name, its member access, then the call; 'await …': the await expression.
+            var node = root.FindToken(position).Parent;
+            if (node is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access } && access.Name == node)
+            {
+                nodes.Add(call);
+            }
+            else if (node is AwaitExpressionSyntax)
+            {
+                nodes.Add(node);
+            }
+        }
+
+        nodes.Sort(static (a, b) => a.SpanStart.CompareTo(b.SpanStart));
+        return nodes;
+    }
+
     /// <summary>Adds a finding for every field stored after a completion that another member awaits before reading it.</summary>
     public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
     {
         var completions = new List<(InvocationExpressionSyntax Call, string Source, string? Owner, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
         var awaits = new List<(AwaitExpressionSyntax Await, string Source, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
-        foreach (var node in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+        foreach (var node in Candidates(semanticModel.SyntaxTree, cancellationToken))
         {
             if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } call
                 && Array.IndexOf(CompletionNames, name) >= 0

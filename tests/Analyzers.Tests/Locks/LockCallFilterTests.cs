@@ -202,7 +202,7 @@ public class LockCallFilterTests
         return text.Substring(start, end - start);
     }
 
-    private static bool HasEscape(string text) => text.Contains("\\u", StringComparison.Ordinal) || text.Contains("\\U", StringComparison.Ordinal);
+    private static bool HasEscape(string text) => WordByWord.HasEscape(text);
 
     [Theory]
     [InlineData("class C { object _o = new(); void M() { lock (_o) { } } }", true)]
