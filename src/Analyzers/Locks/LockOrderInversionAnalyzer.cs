@@ -127,10 +127,8 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
         }
 
         var reported = new HashSet<(ISymbol, ISymbol)>(PairComparer.Instance);
-        var ordered = edges.SelectMany(edge => edge.Value.Select(witness => (edge.Key, Witness: witness)))
-            .OrderBy(item => item.Witness.At.SourceTree?.FilePath, StringComparer.Ordinal)
-            .ThenBy(item => item.Witness.At.SourceSpan.Start);
-        foreach (var ((outer, inner), witness) in ordered)
+        var ordered = PlacedWitness.InOrder(edges);
+        foreach (var (outer, inner, witness) in ordered)
         {
             if (reported.Contains((outer, inner)) || !edges.TryGetValue((inner, outer), out var reverse))
             {
@@ -156,7 +154,7 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
                 Through(opposite.Via)));
         }
 
-        ReportCycles(end, edges, ordered.Select(item => item.Key), reported);
+        ReportCycles(end, edges, ordered, reported);
     }
 
     /// <summary>
@@ -165,7 +163,7 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
     /// The witnesses chosen for a cycle share no common guard lock, which would let only one thread into the cycle.
     /// </summary>
     private static void ReportCycles(
-        CompilationAnalysisContext end, Dictionary<(ISymbol Outer, ISymbol Inner), List<Witness>> edges, IEnumerable<(ISymbol Outer, ISymbol Inner)> inOrder, HashSet<(ISymbol, ISymbol)> inverted)
+        CompilationAnalysisContext end, Dictionary<(ISymbol Outer, ISymbol Inner), List<Witness>> edges, List<PlacedWitness> inOrder, HashSet<(ISymbol, ISymbol)> inverted)
     {
         var next = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
         foreach (var (outer, inner) in edges.Keys)
@@ -185,7 +183,7 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
 
         var reportedCycles = new HashSet<string>(StringComparer.Ordinal);
         var seenEdges = new HashSet<(ISymbol, ISymbol)>(PairComparer.Instance);
-        foreach (var (first, second) in inOrder)
+        foreach (var (first, second, _) in inOrder)
         {
             end.CancellationToken.ThrowIfCancellationRequested();
             if (!seenEdges.Add((first, second)) || inverted.Contains((first, second)))
@@ -369,6 +367,60 @@ public sealed class LockOrderInversionAnalyzer : DiagnosticAnalyzer
 
         /// <summary>The other shared locks held at the same time.</summary>
         public HashSet<ISymbol> Guards { get; }
+    }
+
+    /// <summary>One witness of an edge, with the edge's locks, in the order the edges are reported and their cycles sought.</summary>
+    /// <remarks>
+    /// A class sorted by <see cref="List{T}.Sort(Comparison{T})"/>, not a LINQ ordering of tuples: every generic method
+    /// instantiated over a tuple is JIT-compiled in each new compiler process (a tenth of a second of them per NLog compile).
+    /// </remarks>
+    private sealed class PlacedWitness
+    {
+        private PlacedWitness(ISymbol outer, ISymbol inner, Witness witness, int order)
+        {
+            Outer = outer;
+            Inner = inner;
+            Witness = witness;
+            Order = order;
+        }
+
+        public ISymbol Outer { get; }
+
+        public ISymbol Inner { get; }
+
+        public Witness Witness { get; }
+
+        /// <summary>The position among the edges' witnesses as the dictionary lists them: keeps the sort stable.</summary>
+        private int Order { get; }
+
+        public void Deconstruct(out ISymbol outer, out ISymbol inner, out Witness witness)
+            => (outer, inner, witness) = (Outer, Inner, Witness);
+
+        /// <summary>Every witness of <paramref name="edges"/>, by file, then position, then the order they were found.</summary>
+        public static List<PlacedWitness> InOrder(Dictionary<(ISymbol Outer, ISymbol Inner), List<Witness>> edges)
+        {
+            var placed = new List<PlacedWitness>();
+            foreach (var edge in edges)
+            {
+                foreach (var witness in edge.Value)
+                {
+                    placed.Add(new PlacedWitness(edge.Key.Outer, edge.Key.Inner, witness, placed.Count));
+                }
+            }
+
+            placed.Sort(static (a, b) =>
+            {
+                var byFile = string.CompareOrdinal(a.Witness.At.SourceTree?.FilePath, b.Witness.At.SourceTree?.FilePath);
+                if (byFile != 0)
+                {
+                    return byFile;
+                }
+
+                var byPosition = a.Witness.At.SourceSpan.Start.CompareTo(b.Witness.At.SourceSpan.Start);
+                return byPosition != 0 ? byPosition : a.Order.CompareTo(b.Order);
+            });
+            return placed;
+        }
     }
 
     private sealed class PairComparer : IEqualityComparer<(ISymbol, ISymbol)>

@@ -81,11 +81,23 @@ internal sealed class ReportableState
         // The fixed point: a method is relevant when it names a guarded state, writes an atomic one, or names a
         // relevant method (a call is by name).
         var relevant = new bool[declared.Count];
+
+        // The words only grow: a method whose text lacked the first n of them is asked about the later ones only.
+        var words = new List<string>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var asked = new int[declared.Count];
         bool changed;
         do
         {
             changed = false;
-            var words = WordsOf(names, writtenNames);
+            foreach (var word in WordsOf(names, writtenNames))
+            {
+                if (known.Add(word))
+                {
+                    words.Add(word);
+                }
+            }
+
             for (var i = 0; i < declared.Count; i++)
             {
                 if (relevant[i])
@@ -95,7 +107,9 @@ internal sealed class ReportableState
 
                 if (!read[i])
                 {
-                    if (!Mentions.MayName(declared[i], words, cancellationToken))
+                    var from = asked[i];
+                    asked[i] = words.Count;
+                    if (from == words.Count || !Mentions.MayName(declared[i], words.GetRange(from, words.Count - from).ToArray(), cancellationToken))
                     {
                         continue; // not yet: a name added later (a relevant method) may be in its text
                     }
@@ -157,16 +171,13 @@ internal sealed class ReportableState
     }
 
     /// <summary>The words whose absence from a method's text means it names none of <paramref name="names"/>.</summary>
-    private static string[] WordsOf(HashSet<string> names, HashSet<string> writtenNames)
+    private static IEnumerable<string> WordsOf(HashSet<string> names, HashSet<string> writtenNames)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names.Concat(writtenNames))
         {
             // ': this(…)' calls a constructor and 'this[…]' an indexer.
-            words.Add(name is ConstructorName or IndexerName ? "this" : name);
+            yield return name is ConstructorName or IndexerName ? "this" : name;
         }
-
-        return words.ToArray();
     }
 
     private static HashSet<string>? NamesOf(ICollection<ISymbol> states)
