@@ -203,10 +203,11 @@ internal static class ConcurrentDictionaryCandidates
             }
         }
 
-        // 'x.TryGetValue(k, out n)' into a local declared before it.
-        foreach (var argument in member.DescendantNodes().OfType<ArgumentSyntax>())
+        // 'x.TryGetValue(k, out n)' into a local declared before it: only the local's own name is looked at, not every
+        // argument of the member.
+        foreach (var token in SourceWords.IdentifiersNamed(member, local))
         {
-            if (argument.SpanStart < assignment.SpanStart && argument.Expression is IdentifierNameSyntax { Identifier.ValueText: var written } && written == local
+            if (token.SpanStart < assignment.SpanStart && token.Parent is IdentifierNameSyntax { Parent: ArgumentSyntax argument } written && argument.Expression == written
                 && IsTryGetValueOut(argument, name, key))
             {
                 return true;
