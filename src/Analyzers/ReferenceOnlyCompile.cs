@@ -12,7 +12,8 @@ namespace Forklift.Analyzers;
 /// those bodies runs, so nothing in them can race or deadlock, and the compile of the same files that does emit code
 /// reports what the rules find. Binding every body only to report it twice was 21–71 % of the compiler's time in real
 /// libraries (docs/real-code.md). The property reaches analyzers as <c>build_property.ProduceOnlyReferenceAssembly</c>
-/// because the package's <c>build/Forklift.props</c> makes it compiler-visible. Rules on declarations (the
+/// because both packages make it compiler-visible (<c>Forklift.Analyzers</c>' build targets, <c>Forklift</c>'s
+/// <c>build/Forklift.props</c>). Rules on declarations (the
 /// <c>[Parallel]</c> shape rules, FL1004) and the generator, whose output can be public API, still run.
 /// </remarks>
 internal static class ReferenceOnlyCompile

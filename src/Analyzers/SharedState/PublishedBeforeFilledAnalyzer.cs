@@ -8,7 +8,10 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.SharedState;
 
-/// <summary>FL1007: a double-checked lock that publishes the new object in its field before filling it.</summary>
+/// <summary>
+/// FL1007: a double-checked lock that publishes the new object in its field before filling it; or a ready flag set with
+/// a release write before the data it announces is stored (<see cref="FlagSetBeforeData"/>).
+/// </summary>
 /// <remarks>
 /// <code>
 /// if (s_current == null)
@@ -34,7 +37,7 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
         DiagnosticCategories.Concurrency,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A double-checked lock that assigns a new object to its field and then changes it lets a thread that passes the unlocked check use the object before it is complete. Build and fill the object in a local, then assign the field.",
+        description: "A double-checked lock that assigns a new object to its field and then changes it lets a thread that passes the unlocked check use the object before it is complete: build and fill the object in a local, then assign the field. Likewise a ready flag set with Volatile.Write (or a volatile store) before the fields it announces are stored lets a reader that sees the flag read them too early: set the flag last.",
         helpLinkUri: HelpLinks.For(DiagnosticIds.PublishedBeforeFilled));
 
     /// <inheritdoc/>
@@ -64,6 +67,7 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeFile(SemanticModelAnalysisContext file)
     {
+        FlagSetBeforeData.Find(file, Rule);
         foreach (var node in LockSyntax.Of(file.SemanticModel.SyntaxTree, file.CancellationToken).Nodes)
         {
             if (file.FilterSpan is { } span && !span.IntersectsWith(node.Span))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Forklift.Analyzers;
+using Forklift.Analyzers.SharedState;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -27,6 +28,8 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
 {
     internal const string Key = DiagnosticIds.PublishedBeforeFilled + ".FillThenPublish";
 
+    internal const string FlagLastKey = DiagnosticIds.PublishedBeforeFilled + ".SetFlagLast";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.PublishedBeforeFilled);
 
@@ -45,6 +48,21 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Properties.TryGetValue(FlagSetBeforeData.ShapeProperty, out var shape) && shape == FlagSetBeforeData.FlagFirst)
+            {
+                if (SetFlagLast(root, diagnostic) is { } moved)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Set '{moved.Flag}' after the stores it announces",
+                            _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(moved.Old, moved.New))),
+                            FlagLastKey),
+                        diagnostic);
+                }
+
+                continue;
+            }
+
             if (Rewrite(root, semanticModel, diagnostic, context.CancellationToken) is not { } rewrite)
             {
                 continue;
@@ -58,6 +76,59 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
                 diagnostic);
         }
     }
+
+    /// <summary>
+    /// The flag's write moved after the stores of fields that follow it in its block, one after another from the first
+    /// one the diagnostic points at. Not offered when a statement in between can leave the block, which would then
+    /// leave the flag unset.
+    /// </summary>
+    private static (BlockSyntax Old, BlockSyntax New, string Flag)? SetFlagLast(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { Parent: BlockSyntax block } setting
+            || !diagnostic.Properties.TryGetValue(PublishedBeforeFilledAnalyzer.FieldNameProperty, out var flag) || flag is null
+            || diagnostic.AdditionalLocations.Count == 0
+            || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } firstStore)
+        {
+            return null;
+        }
+
+        var from = block.Statements.IndexOf(setting);
+        var last = -1;
+        for (var i = from + 1; i < block.Statements.Count; i++)
+        {
+            var statement = block.Statements[i];
+            if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: var target } }
+                && (i == block.Statements.IndexOf(firstStore) || last >= 0)
+                && StoredName(target) is { } name && name != flag)
+            {
+                last = i;
+            }
+            else if (last >= 0)
+            {
+                break; // the stores that follow the flag, one after another
+            }
+
+            if (statement.DescendantNodesAndSelf().Any(static n => n is ReturnStatementSyntax or ThrowStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax or YieldStatementSyntax))
+            {
+                return null;
+            }
+        }
+
+        if (last < 0)
+        {
+            return null;
+        }
+
+        var statements = block.Statements.RemoveAt(from).Insert(last, setting.WithAdditionalAnnotations(Formatter.Annotation));
+        return (block, block.WithStatements(statements), flag);
+    }
+
+    private static string? StoredName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        _ => null,
+    };
 
     private static (BlockSyntax Old, BlockSyntax New, string Local, string Field)? Rewrite(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

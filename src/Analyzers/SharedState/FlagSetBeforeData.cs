@@ -1,0 +1,275 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// FL1007's second shape: a flag that tells readers the data is ready, set with <c>Volatile.Write</c> (or stored to a
+/// <c>volatile</c> field) before the data itself is stored.
+/// </summary>
+/// <remarks>
+/// <code>
+/// Volatile.Write(ref _ready, true);   // a reader may see the flag here...
+/// _curedCoats = count;                // ...and read these before they are stored
+/// _curedAt = at;
+/// </code>
+/// A release write orders the stores before it, never the ones after. Reported when another member of the type checks
+/// the flag the same way (<c>Volatile.Read</c>, or the <c>volatile</c> field) and reads one of those fields once it saw
+/// the flag set: inside <c>if (flag)</c>, or after <c>if (!flag) return …;</c>. Found from syntax in the files that
+/// name <c>Volatile</c> or <c>volatile</c>; only a candidate's names are bound.
+/// </remarks>
+internal static class FlagSetBeforeData
+{
+    /// <summary>Set on this shape's diagnostics, for the code fix (move the flag's write after the stores).</summary>
+    public const string ShapeProperty = "Shape";
+
+    public const string FlagFirst = "FlagFirst";
+
+    private static readonly string[] Words = ["Volatile", "volatile"];
+
+    public static void Find(SemanticModelAnalysisContext file, DiagnosticDescriptor rule)
+    {
+        var tree = file.SemanticModel.SyntaxTree;
+        if (!SourceWords.Any(tree.GetText(file.CancellationToken), Words))
+        {
+            return;
+        }
+
+        var root = tree.GetRoot(file.CancellationToken);
+        foreach (var type in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>())
+        {
+            if (file.FilterSpan is not { } span || span.IntersectsWith(type.Span))
+            {
+                file.CancellationToken.ThrowIfCancellationRequested();
+                Analyze(type, file, rule);
+            }
+        }
+    }
+
+    private static void Analyze(TypeDeclarationSyntax type, SemanticModelAnalysisContext file, DiagnosticDescriptor rule)
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var volatileFields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var declaration in type.Members.OfType<FieldDeclarationSyntax>())
+        {
+            if (declaration.Modifiers.Any(SyntaxKind.ConstKeyword))
+            {
+                continue;
+            }
+
+            foreach (var variable in declaration.Declaration.Variables)
+            {
+                fields.Add(variable.Identifier.ValueText);
+                if (declaration.Modifiers.Any(SyntaxKind.VolatileKeyword))
+                {
+                    volatileFields.Add(variable.Identifier.ValueText);
+                }
+            }
+        }
+
+        if (fields.Count < 2)
+        {
+            return; // a flag and at least one field of data
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member is BaseTypeDeclarationSyntax or ConstructorDeclarationSyntax)
+            {
+                continue; // a constructor's stores happen before anyone else has the object
+            }
+
+            foreach (var block in member.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<BlockSyntax>())
+            {
+                for (var i = 0; i < block.Statements.Count; i++)
+                {
+                    if (SetFlag(block.Statements[i], fields, volatileFields) is not { } flag || block.Ancestors().Any(static a => a is LockStatementSyntax))
+                    {
+                        continue; // under a lock, the readers that take it see the stores too
+                    }
+
+                    var stores = StoresAfter(block, i, flag, fields);
+                    if (stores.Count > 0 && Reader(type, member, flag, volatileFields.Contains(flag), stores) is { } reader)
+                    {
+                        Report(file, rule, block.Statements[i], flag, stores, reader);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The flag a statement sets to <c>true</c>: <c>Volatile.Write(ref F, true);</c> or <c>F = true;</c> of a volatile field.</summary>
+    private static string? SetFlag(StatementSyntax statement, HashSet<string> fields, HashSet<string> volatileFields)
+    {
+        switch (statement)
+        {
+            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } when IsVolatileCall(call, "Write")
+                                                                                                && call.ArgumentList.Arguments is { Count: 2 } arguments
+                                                                                                && arguments[1].Expression.IsKind(SyntaxKind.TrueLiteralExpression)
+                                                                                                && FieldName(arguments[0].Expression) is { } written
+                                                                                                && fields.Contains(written):
+                return written;
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment }
+                when assignment.Right.IsKind(SyntaxKind.TrueLiteralExpression) && FieldName(assignment.Left) is { } stored && volatileFields.Contains(stored):
+                return stored;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The plain stores of the type's other fields after the flag's write, in the same block.</summary>
+    private static List<(ExpressionStatementSyntax Statement, string Field)> StoresAfter(BlockSyntax block, int flagAt, string flag, HashSet<string> fields)
+    {
+        var stores = new List<(ExpressionStatementSyntax, string)>();
+        for (var j = flagAt + 1; j < block.Statements.Count; j++)
+        {
+            if (block.Statements[j] is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment } statement
+                && FieldName(assignment.Left) is { } stored && stored != flag && fields.Contains(stored))
+            {
+                stores.Add((statement, stored));
+            }
+        }
+
+        return stores;
+    }
+
+    /// <summary>
+    /// Another member that checks the flag the same way and then reads a stored field: the member, the check, and the
+    /// read.
+    /// </summary>
+    private static (MemberDeclarationSyntax Member, ExpressionSyntax Check, IdentifierNameSyntax Read)? Reader(
+        TypeDeclarationSyntax type, MemberDeclarationSyntax writer, string flag, bool isVolatile, List<(ExpressionStatementSyntax Statement, string Field)> stores)
+    {
+        var names = new HashSet<string>(stores.Select(s => s.Field), StringComparer.Ordinal);
+        foreach (var member in type.Members)
+        {
+            if (member == writer || member is BaseTypeDeclarationSyntax)
+            {
+                continue;
+            }
+
+            foreach (var check in member.DescendantNodes().OfType<IfStatementSyntax>())
+            {
+                var condition = Unparenthesized(check.Condition);
+                var negated = condition is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not;
+                var read = negated ? Unparenthesized(((PrefixUnaryExpressionSyntax)condition).Operand) : condition;
+                if (!ReadsFlag(read, flag, isVolatile))
+                {
+                    continue;
+                }
+
+                // Where the flag was seen set: the if's own statement, or what follows an 'if (!flag) return …;'.
+                IEnumerable<SyntaxNode> seenSet = negated
+                    ? check.Parent is BlockSyntax block && Exits(check.Statement) ? block.Statements.SkipWhile(s => s != check).Skip(1) : []
+                    : [check.Statement];
+                foreach (var node in seenSet.SelectMany(static n => n.DescendantNodesAndSelf()))
+                {
+                    if (node is IdentifierNameSyntax { Identifier.ValueText: var name } identifier && names.Contains(name) && !IsWritten(identifier))
+                    {
+                        return (member, read, identifier);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ReadsFlag(ExpressionSyntax expression, string flag, bool isVolatile)
+        => expression switch
+        {
+            InvocationExpressionSyntax call => IsVolatileCall(call, "Read") && call.ArgumentList.Arguments is { Count: 1 } arguments && FieldName(arguments[0].Expression) == flag,
+            _ => isVolatile && FieldName(expression) == flag,
+        };
+
+    /// <summary>Whether a statement always leaves: <c>return</c>, <c>throw</c>, or a block that ends with one.</summary>
+    private static bool Exits(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax => true,
+        BlockSyntax { Statements: { Count: > 0 } statements } => Exits(statements[statements.Count - 1]),
+        _ => false,
+    };
+
+    private static bool IsWritten(IdentifierNameSyntax name)
+    {
+        SyntaxNode target = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
+        return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target;
+    }
+
+    private static bool IsVolatileCall(InvocationExpressionSyntax call, string method)
+        => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: var receiver }
+           && name == method
+           && receiver is IdentifierNameSyntax { Identifier.ValueText: "Volatile" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Volatile" } or AliasQualifiedNameSyntax { Name.Identifier.ValueText: "Volatile" };
+
+    /// <summary>The field a name or <c>this.</c> access names, by its text.</summary>
+    private static string? FieldName(ExpressionSyntax expression) => Unparenthesized(expression) switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    /// <summary>Binds the candidate's names and reports it when the flag, the stores and the read are the type's fields and the calls are <c>System.Threading.Volatile</c>'s.</summary>
+    private static void Report(
+        SemanticModelAnalysisContext file,
+        DiagnosticDescriptor rule,
+        StatementSyntax setting,
+        string flagName,
+        List<(ExpressionStatementSyntax Statement, string Field)> stores,
+        (MemberDeclarationSyntax Member, ExpressionSyntax Check, IdentifierNameSyntax Read) reader)
+    {
+        var semanticModel = file.SemanticModel;
+        var cancellationToken = file.CancellationToken;
+        var flagExpression = setting is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+            ? call.ArgumentList.Arguments[0].Expression
+            : ((AssignmentExpressionSyntax)((ExpressionStatementSyntax)setting).Expression).Left;
+        if (semanticModel.GetSymbolInfo(flagExpression, cancellationToken).Symbol is not IFieldSymbol flag
+            || flag.Type.SpecialType != SpecialType.System_Boolean
+            || (setting is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax write } && !IsVolatileMethod(semanticModel, write, cancellationToken))
+            || (reader.Check is InvocationExpressionSyntax read && !IsVolatileMethod(semanticModel, read, cancellationToken))
+            || semanticModel.GetSymbolInfo(reader.Read, cancellationToken).Symbol is not IFieldSymbol seen
+            || !SymbolEqualityComparer.Default.Equals(seen.ContainingType, flag.ContainingType))
+        {
+            return;
+        }
+
+        var stored = stores.Select(s => s.Field).Distinct(StringComparer.Ordinal).Select(name => $"'{name}'").ToList();
+        var what = stored.Count == 1 ? $"{stored[0]} is" : $"{string.Join(", ", stored.Take(stored.Count - 1))} and {stored[stored.Count - 1]} are";
+        var readerName = ReaderName(reader.Member);
+        var checkLine = reader.Check.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+        file.ReportDiagnostic(Diagnostic.Create(
+            rule,
+            ((ExpressionStatementSyntax)setting).Expression.GetLocation(),
+            [stores[0].Statement.GetLocation(), reader.Check.GetLocation()],
+            ImmutableDictionary<string, string?>.Empty.Add(PublishedBeforeFilledAnalyzer.FieldNameProperty, flag.Name).Add(ShapeProperty, FlagFirst),
+            flag.Name,
+            $"{what} stored after it is set, so '{readerName}'",
+            checkLine));
+    }
+
+    private static bool IsVolatileMethod(SemanticModel semanticModel, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        => semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: { Name: "Volatile", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+    private static string ReaderName(MemberDeclarationSyntax member) => member switch
+    {
+        MethodDeclarationSyntax method => method.Identifier.ValueText,
+        PropertyDeclarationSyntax property => property.Identifier.ValueText,
+        IndexerDeclarationSyntax => "this[]",
+        EventDeclarationSyntax @event => @event.Identifier.ValueText,
+        ConstructorDeclarationSyntax constructor => constructor.Identifier.ValueText,
+        _ => "a member",
+    };
+}

@@ -1,0 +1,207 @@
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Forklift.Analyzers.SharedState.PublishedBeforeFilledAnalyzer, Forklift.CodeFixes.SharedState.PublishedBeforeFilledCodeFix>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// FL1007's second shape: a ready flag set with a release write (<c>Volatile.Write</c>, a <c>volatile</c> field) before
+/// the fields it announces are stored, while another member reads them once it sees the flag (set w's R13: a varnish
+/// tracker's cabinet thread sets "ready" before the cured count and time; the display reads both once it sees it).
+/// </summary>
+public class FlagSetBeforeDataTests
+{
+    private const string Usings = """
+        using System;
+        using System.Threading;
+
+        """;
+
+    [Fact]
+    public Task A_flag_written_before_the_data_it_announces_is_flagged_and_set_last_by_the_fix()
+        => Verify.VerifyCodeFixAsync(
+            Usings + """
+            public sealed class Tracker
+            {
+                private bool _ready;
+                private int _cured;
+                private DateTimeOffset _at;
+
+                public void Cured(int count, DateTimeOffset at)
+                {
+                    {|#0:Volatile.Write(ref _ready, true)|};
+                    {|#1:_cured = count;|}
+                    _at = at;
+                }
+
+                public string Status()
+                {
+                    if (!{|#2:Volatile.Read(ref _ready)|})
+                    {
+                        return "drying";
+                    }
+
+                    return $"coat {_cured} cured at {_at:HH:mm}";
+                }
+            }
+            """,
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("_ready", "'_cured' and '_at' are stored after it is set, so 'Status'", "18")],
+            Usings + """
+            public sealed class Tracker
+            {
+                private bool _ready;
+                private int _cured;
+                private DateTimeOffset _at;
+
+                public void Cured(int count, DateTimeOffset at)
+                {
+                    _cured = count;
+                    _at = at;
+                    Volatile.Write(ref _ready, true);
+                }
+
+                public string Status()
+                {
+                    if (!Volatile.Read(ref _ready))
+                    {
+                        return "drying";
+                    }
+
+                    return $"coat {_cured} cured at {_at:HH:mm}";
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_volatile_flag_stored_before_the_data_read_inside_the_check_is_flagged()
+        => Verify.VerifyAnalyzerAsync(
+            Usings + """
+            public sealed class Beacon
+            {
+                private volatile bool _lit;
+                private string _message = "";
+
+                public void Light(string message)
+                {
+                    {|#0:_lit = true|};
+                    {|#1:_message = message;|}
+                }
+
+                public string? Read()
+                {
+                    if ({|#2:_lit|})
+                    {
+                        return _message;
+                    }
+
+                    return null;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("_lit", "'_message' is stored after it is set, so 'Read'", "16"));
+
+    [Fact]
+    public Task The_flag_set_after_the_data_is_correct_and_silent()
+        => Verify.VerifyAnalyzerAsync(Usings + """
+            public sealed class Tracker
+            {
+                private bool _ready;
+                private int _cured;
+
+                public void Cured(int count)
+                {
+                    _cured = count;
+                    Volatile.Write(ref _ready, true);
+                }
+
+                public int? Status() => Volatile.Read(ref _ready) ? _cured : null;
+
+                public int? Check()
+                {
+                    if (Volatile.Read(ref _ready))
+                    {
+                        return _cured;
+                    }
+
+                    return null;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Data_read_only_while_the_flag_is_unset_is_silent()
+        => Verify.VerifyAnalyzerAsync(Usings + """
+            public sealed class Connection
+            {
+                private bool _disposed;
+                private string _endpoint = "";
+
+                public void Dispose()
+                {
+                    Volatile.Write(ref _disposed, true);
+                    _endpoint = "";
+                }
+
+                public string Endpoint()
+                {
+                    if (Volatile.Read(ref _disposed))
+                    {
+                        throw new ObjectDisposedException(nameof(Connection));
+                    }
+
+                    return _endpoint;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_plain_flag_without_a_release_write_is_not_this_rules_business()
+        => Verify.VerifyAnalyzerAsync(Usings + """
+            public sealed class Tracker
+            {
+                private bool _ready;
+                private int _cured;
+
+                public void Cured(int count)
+                {
+                    _ready = true;
+                    _cured = count;
+                }
+
+                public int? Status() => _ready ? _cured : null;
+            }
+            """);
+
+    [Fact]
+    public Task A_flag_and_its_data_under_one_lock_are_silent()
+        => Verify.VerifyAnalyzerAsync(Usings + """
+            public sealed class Tracker
+            {
+                private readonly object _gate = new object();
+                private bool _ready;
+                private int _cured;
+
+                public void Cured(int count)
+                {
+                    lock (_gate)
+                    {
+                        Volatile.Write(ref _ready, true);
+                        _cured = count;
+                    }
+                }
+
+                public int? Status()
+                {
+                    lock (_gate)
+                    {
+                        if (Volatile.Read(ref _ready))
+                        {
+                            return _cured;
+                        }
+                    }
+
+                    return null;
+                }
+            }
+            """);
+}
