@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -19,39 +18,40 @@ internal static class HostedServiceBases
 {
     private const string HostingBase = "BackgroundService";
 
-    private static readonly ConditionalWeakTable<Compilation, string[]> WordsPerCompilation = new();
+    private static readonly OncePerCompilation<string[]> WordsPerCompilation = new(Find);
 
-    public static string[] Words(Compilation compilation, CancellationToken cancellationToken)
-        => WordsPerCompilation.GetValue(compilation, c =>
+    public static string[] Words(Compilation compilation, CancellationToken cancellationToken) => WordsPerCompilation.Get(compilation, cancellationToken);
+
+    private static string[] Find(Compilation c, CancellationToken cancellationToken)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal) { HostingBase };
+        string[] newest = [HostingBase];
+        while (newest.Length > 0)
         {
-            var words = new HashSet<string>(StringComparer.Ordinal) { HostingBase };
-            string[] newest = [HostingBase];
-            while (newest.Length > 0)
+            var found = new List<string>();
+            foreach (var tree in c.SyntaxTrees)
             {
-                var found = new List<string>();
-                foreach (var tree in c.SyntaxTrees)
+                if (!SourceWords.Any(tree.GetText(cancellationToken), newest))
                 {
-                    if (!SourceWords.Any(tree.GetText(cancellationToken), newest))
-                    {
-                        continue;
-                    }
-
-                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-                    {
-                        if (node is ClassDeclarationSyntax { BaseList.Types: { Count: > 0 } bases } declaration
-                            && Array.IndexOf(newest, RightmostName(bases[0].Type)) >= 0
-                            && words.Add(declaration.Identifier.ValueText))
-                        {
-                            found.Add(declaration.Identifier.ValueText);
-                        }
-                    }
+                    continue;
                 }
 
-                newest = found.ToArray();
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+                {
+                    if (node is ClassDeclarationSyntax { BaseList.Types: { Count: > 0 } bases } declaration
+                        && Array.IndexOf(newest, RightmostName(bases[0].Type)) >= 0
+                        && words.Add(declaration.Identifier.ValueText))
+                    {
+                        found.Add(declaration.Identifier.ValueText);
+                    }
+                }
             }
 
-            return words.OrderBy(w => w, StringComparer.Ordinal).ToArray();
-        });
+            newest = found.ToArray();
+        }
+
+        return words.OrderBy(w => w, StringComparer.Ordinal).ToArray();
+    }
 
     private static string? RightmostName(TypeSyntax type) => type switch
     {

@@ -29,7 +29,7 @@ internal static class ParallelHelpers
 
     private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> FactsPerTree = new();
 
-    private static readonly ConditionalWeakTable<Compilation, string[]> NamesPerCompilation = new();
+    private static readonly OncePerCompilation<string[]> NamesPerCompilation = new(FindNames);
 
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, HelperRun?[]>> Runs = new();
 
@@ -37,32 +37,33 @@ internal static class ParallelHelpers
     /// The names of the methods declared in the compilation that may be helpers (none is bound to know it): a method
     /// whose parameter has a delegate type, <c>Action</c>, <c>Func</c> or one the compilation declares, by name.
     /// </summary>
-    public static string[] Names(Compilation compilation, CancellationToken cancellationToken)
-        => NamesPerCompilation.GetValue(compilation, c =>
-        {
-            var facts = new List<TreeFacts>();
-            var delegates = new HashSet<string>(BclDelegates, StringComparer.Ordinal);
-            foreach (var tree in c.SyntaxTrees)
-            {
-                var inTree = FactsOf(tree, cancellationToken);
-                facts.Add(inTree);
-                delegates.UnionWith(inTree.Delegates);
-            }
+    public static string[] Names(Compilation compilation, CancellationToken cancellationToken) => NamesPerCompilation.Get(compilation, cancellationToken);
 
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var inTree in facts)
+    private static string[] FindNames(Compilation c, CancellationToken cancellationToken)
+    {
+        var facts = new List<TreeFacts>();
+        var delegates = new HashSet<string>(BclDelegates, StringComparer.Ordinal);
+        foreach (var tree in c.SyntaxTrees)
+        {
+            var inTree = FactsOf(tree, cancellationToken);
+            facts.Add(inTree);
+            delegates.UnionWith(inTree.Delegates);
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var inTree in facts)
+        {
+            foreach (var (name, parameterTypes) in inTree.Candidates)
             {
-                foreach (var (name, parameterTypes) in inTree.Candidates)
+                if (parameterTypes.Any(delegates.Contains))
                 {
-                    if (parameterTypes.Any(delegates.Contains))
-                    {
-                        names.Add(name);
-                    }
+                    names.Add(name);
                 }
             }
+        }
 
-            return names.OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        });
+        return names.OrderBy(n => n, StringComparer.Ordinal).ToArray();
+    }
 
     /// <summary>
     /// The concurrent entries of the calls in <paramref name="semanticModel"/>'s tree to helpers: the lambdas and

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,14 +18,14 @@ namespace Forklift.Analyzers.SharedState;
 /// </remarks>
 internal sealed class SingletonRegistrations
 {
-    private static readonly ConditionalWeakTable<Compilation, SingletonRegistrations> ByCompilation = new();
+    private static readonly OncePerCompilation<SingletonRegistrations> ByCompilation = new(static (c, cancellationToken) => new SingletonRegistrations(c, cancellationToken));
     private static readonly string[] Words = ["AddSingleton", "TryAddSingleton"];
 
     private readonly Dictionary<INamedTypeSymbol, Location> _types = new(SymbolEqualityComparer.Default);
     private readonly HashSet<SyntaxTree> _declaringTrees = new();
 
     public static SingletonRegistrations For(Compilation compilation, CancellationToken cancellationToken)
-        => ByCompilation.GetValue(compilation, c => new SingletonRegistrations(c, cancellationToken));
+        => ByCompilation.Get(compilation, cancellationToken);
 
     private SingletonRegistrations(Compilation compilation, CancellationToken cancellationToken)
     {
