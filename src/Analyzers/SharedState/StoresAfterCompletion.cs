@@ -31,36 +31,32 @@ internal static class StoresAfterCompletion
     public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text)
         => SourceWords.Any(text, SourceWord) && SourceWords.Any(text, CompletionNames);
 
-    private static readonly string[] CandidateWords = [.. CompletionNames, "await"];
+    private static readonly string[] AwaitWord = ["await"];
 
     /// <summary>
-    /// The nodes that can be a completion's call or an await, in document order: found from their words' places in the
-    /// text, so that only those are looked at in a long file, or every node when a Unicode escape can spell them anywhere.
+    /// The completions' calls and the awaits, in document order: found from their words' places in the text
+    /// (<see cref="SourceWords.InvocationsNamed"/>), so that only those are looked at in a long file; every node when a
+    /// Unicode escape can spell them anywhere.
     /// </summary>
     private static IEnumerable<SyntaxNode> Candidates(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var root = tree.GetRoot(cancellationToken);
-        if (SourceWords.Positions(tree.GetText(cancellationToken), CandidateWords) is not { } positions)
+        if (SourceWords.Positions(tree.GetText(cancellationToken), AwaitWord) is not { } awaits)
         {
             return root.DescendantNodes();
         }
 
-        var nodes = new List<SyntaxNode>();
-        foreach (var position in positions)
+        var nodes = new List<SyntaxNode>(SourceWords.InvocationsNamed(root, CompletionNames));
+        foreach (var position in awaits)
         {
-            // 'source.TrySetResult(…)': the name, its member access, then the call; 'await …': the await expression.
-            var node = root.FindToken(position).Parent;
-            if (node is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access } && access.Name == node)
+            if (root.FindToken(position).Parent is AwaitExpressionSyntax awaited)
             {
-                nodes.Add(call);
-            }
-            else if (node is AwaitExpressionSyntax)
-            {
-                nodes.Add(node);
+                nodes.Add(awaited);
             }
         }
 
-        nodes.Sort(static (a, b) => a.SpanStart.CompareTo(b.SpanStart));
+        // As a walk of every node meets them: by position, a call before the calls it contains.
+        nodes.Sort(static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
         return nodes;
     }
 
