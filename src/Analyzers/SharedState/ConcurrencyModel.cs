@@ -342,7 +342,8 @@ internal sealed class ConcurrencyModel
     /// outside the library calls on that object meanwhile: the public members of its public type (<see cref="IsPublicApi"/>)
     /// are walked as the other side, each once, on the same object. Overrides are left out (a base class's code calls
     /// them, under whatever it holds), and so is <c>Dispose</c>. Only members whose text names a field or property of
-    /// the object that the work touched are read, so an object's unrelated API costs nothing.
+    /// the object that the work touched are read, so an object's unrelated API costs nothing. The same holds for an
+    /// object that handles an event the work raises: its public members run beside its handler.
     /// </summary>
     private static void WalkOwnMembersBeside(ConcurrentEntry entry, ConcurrentContext context, SharedStateWalker walker, int before, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
@@ -363,6 +364,30 @@ internal sealed class ConcurrencyModel
         }
 
         // The names of the object's own state that the work touched.
+        var names = StateNamesOf(type, walker, before);
+        if (names.Count > 0)
+        {
+            var handler = entry.Body switch
+            {
+                IMethodReferenceOperation reference => reference.Method.OriginalDefinition,
+                IInvocationOperation loop => loop.TargetMethod.OriginalDefinition,
+                _ => null,
+            };
+            WalkMembersBeside(type, names, startingMethod, handler, KeptIn(entry.StartOperation), context, walker, cancellationToken);
+        }
+
+        // The work may raise another object's event: a subscriber that handles it ('_driver.Completed += OnCompleted')
+        // runs the handler on the work's thread while its own callers (a screen's bindings) use it on theirs, so its
+        // public members that name the state the handler touched run beside the handler too.
+        foreach (var subscriber in SubscribersReached(type, walker, before, cancellationToken))
+        {
+            WalkMembersBeside(subscriber.Key, StateNamesOf(subscriber.Key, walker, before), startingMethod: null, handler: null, keptIn: null, context, walker, cancellationToken, skipped: subscriber.Value);
+        }
+    }
+
+    /// <summary>The names of <paramref name="type"/>'s own state among the accesses the walk recorded from <paramref name="before"/> on.</summary>
+    private static HashSet<string> StateNamesOf(INamedTypeSymbol type, SharedStateWalker walker, int before)
+    {
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = before; i < walker.Accesses.Count; i++)
         {
@@ -373,25 +398,70 @@ internal sealed class ConcurrencyModel
             }
         }
 
+        return names;
+    }
+
+    /// <summary>
+    /// The types other than <paramref name="startingType"/> whose own state the walk touched inside one of their
+    /// handlers of another object's event (<see cref="HandlersOfOtherObjectsEvents"/>), with those handlers' names.
+    /// </summary>
+    private static Dictionary<INamedTypeSymbol, HashSet<string>> SubscribersReached(INamedTypeSymbol startingType, SharedStateWalker walker, int before, CancellationToken cancellationToken)
+    {
+        var subscribers = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        var handlersOf = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        for (var i = before; i < walker.Accesses.Count; i++)
+        {
+            var access = walker.Accesses[i];
+            if (access.Key.Owner is not INamedTypeSymbol { TypeKind: TypeKind.Class } owner
+                || SymbolEqualityComparer.Default.Equals(owner, startingType)
+                || !SymbolEqualityComparer.Default.Equals(access.Key.State.ContainingType?.OriginalDefinition, owner.OriginalDefinition)
+                || owner.DeclaringSyntaxReferences.IsEmpty
+                || access.Location.SourceTree is not { } tree)
+            {
+                continue;
+            }
+
+            if (!handlersOf.TryGetValue(owner, out var handlers))
+            {
+                handlersOf[owner] = handlers = HandlersOfOtherObjectsEvents(owner, cancellationToken);
+            }
+
+            if (handlers.Count > 0
+                && tree.GetRoot(cancellationToken).FindToken(access.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
+                && handlers.Contains(method.Identifier.ValueText))
+            {
+                if (!subscribers.TryGetValue(owner, out var reached))
+                {
+                    subscribers[owner] = reached = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                reached.Add(method.Identifier.ValueText);
+            }
+        }
+
+        return subscribers;
+    }
+
+    /// <summary>
+    /// Walks the members of <paramref name="type"/> that run beside the work on the same object: its public API (and
+    /// its handlers of other objects' events) whose text names one of <paramref name="names"/>, except the member that
+    /// started the work, the work's own method, <paramref name="skipped"/>, overrides and disposal.
+    /// </summary>
+    private static void WalkMembersBeside(INamedTypeSymbol type, HashSet<string> names, IMethodSymbol? startingMethod, IMethodSymbol? handler, string? keptIn, ConcurrentContext context, SharedStateWalker walker, CancellationToken cancellationToken, HashSet<string>? skipped = null)
+    {
         if (names.Count == 0)
         {
             return;
         }
 
         var words = names.ToArray();
-        var handler = entry.Body switch
-        {
-            IMethodReferenceOperation reference => reference.Method.OriginalDefinition,
-            IInvocationOperation loop => loop.TargetMethod.OriginalDefinition,
-            _ => null,
-        };
         var handlersOfOthers = HandlersOfOtherObjectsEvents(type, cancellationToken);
-        var keptIn = KeptIn(entry.StartOperation);
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet } method
                 || !(IsPublicApi(method) || handlersOfOthers.Contains(method.Name)) || method.IsAbstract || method.IsOverride
                 || SymbolEqualityComparer.Default.Equals(method, startingMethod) || SymbolEqualityComparer.Default.Equals(method, handler)
+                || skipped?.Contains(method.Name) == true
                 || method.Name is "Dispose" or "DisposeAsync" // not thread-safe by contract: disposing while in use is the caller's bug
                 || !method.DeclaringSyntaxReferences.Any(r => SourceWords.Any(r.SyntaxTree.GetText(cancellationToken), r.Span, words))
                 || (keptIn is not null && method.DeclaringSyntaxReferences.Any(r => WaitsForOrRefuses(r.GetSyntax(cancellationToken), keptIn))))

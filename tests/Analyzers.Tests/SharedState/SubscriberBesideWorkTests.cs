@@ -1,0 +1,85 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// Work started on another thread may raise an event of its object; a subscriber in another type runs its handler on
+/// that thread while its own callers (a screen's bindings) use the same state on theirs. The subscriber's public members
+/// that name the state its handler touched run beside the handler (set w R06).
+/// </summary>
+public class SubscriberBesideWorkTests
+{
+    private const string Driver = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public sealed class Pump
+        {
+            public event EventHandler<string>? Finished;
+
+            public Task RunAsync(string job) => Task.Run(async () =>
+            {
+                await Task.Delay(100);
+                Finished?.Invoke(this, job);
+            });
+        }
+
+        """;
+
+    [Fact]
+    public Task History_changed_by_the_handler_and_copied_by_a_getter()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Driver + """
+            public sealed class PumpScreen
+            {
+                private readonly List<string> _history = new();
+
+                public PumpScreen(Pump pump) => pump.Finished += OnFinished;
+
+                public string[] History => _history.ToArray();
+
+                private void OnFinished(object? sender, string job) => [|_history.Add(job)|];
+            }
+            """);
+
+    [Fact]
+    public Task History_changed_and_copied_under_one_lock_is_not_reported()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Driver + """
+            public sealed class PumpScreen
+            {
+                private readonly object _gate = new();
+                private readonly List<string> _history = new();
+
+                public PumpScreen(Pump pump) => pump.Finished += OnFinished;
+
+                public string[] History
+                {
+                    get { lock (_gate) { return _history.ToArray(); } }
+                }
+
+                private void OnFinished(object? sender, string job)
+                {
+                    lock (_gate)
+                    {
+                        _history.Add(job);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Members_that_do_not_name_the_handled_state_are_not_paired()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Driver + """
+            public sealed class PumpScreen
+            {
+                private readonly List<string> _history = new();
+
+                public PumpScreen(Pump pump) => pump.Finished += OnFinished;
+
+                public string Title => "pump";
+
+                private void OnFinished(object? sender, string job) => _history.Add(job);
+            }
+            """);
+}
