@@ -542,15 +542,16 @@ internal sealed class ConcurrencyModel
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (SourceWords.TextOf(reference.SyntaxTree.GetText(cancellationToken)).IndexOf("+=", reference.Span.Start, reference.Span.Length, StringComparison.Ordinal) < 0)
+            // Read at each '+=' of the type's text, not by a walk of all its syntax: an escape cannot spell an operator.
+            var text = SourceWords.TextOf(reference.SyntaxTree.GetText(cancellationToken));
+            var root = reference.SyntaxTree.GetRoot(cancellationToken);
+            for (var at = text.IndexOf("+=", reference.Span.Start, reference.Span.Length, StringComparison.Ordinal);
+                 at >= 0 && at < reference.Span.End - 1;
+                 at = text.IndexOf("+=", at + 2, reference.Span.End - at - 2, StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
-            {
-                if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax }, Right: IdentifierNameSyntax handler } subscription
-                    && subscription.IsKind(SyntaxKind.AddAssignmentExpression))
+                var token = root.FindToken(at);
+                if (token.SpanStart == at && token.IsKind(SyntaxKind.PlusEqualsToken)
+                    && token.Parent is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax }, Right: IdentifierNameSyntax handler })
                 {
                     names.Add(handler.Identifier.ValueText);
                 }
