@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Forklift.Shared;
 using Microsoft.CodeAnalysis;
@@ -85,14 +86,7 @@ internal sealed class ParallelAttributes
                 return typeNames.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type));
             }
 
-            if (Holds(source, typeNames))
-            {
-                return true;
-            }
-
-            // A Unicode escape can spell the name of a type (\u0050arallelAttribute); escapes in string literals are
-            // common, so such a file's type declarations are read, which walks no member body.
-            if (Holds(source, Escapes) && DeclaresType(tree.GetRoot(), typeNames))
+            if (MayDeclareOrName(tree, source, typeNames))
             {
                 return true;
             }
@@ -100,6 +94,32 @@ internal sealed class ParallelAttributes
 
         return false;
     }
+
+    /// <summary>
+    /// Whether one file can name or declare one of <paramref name="typeNames"/>, remembered for its text: the IDE makes a
+    /// new compilation on every edit with the other files' texts unchanged, and read every file again for each (as
+    /// long as the race model of the edited document took, on NLog).
+    /// </summary>
+    private static bool MayDeclareOrName(SyntaxTree tree, SourceText source, string[] typeNames)
+    {
+        var answers = Answers.GetValue(source, static _ => new ConcurrentDictionary<string, StrongBox<bool>>(StringComparer.Ordinal));
+        var key = typeNames.Length == 1 ? typeNames[0] : string.Join("|", typeNames);
+        if (!answers.TryGetValue(key, out var answer))
+        {
+            // A Unicode escape can spell the name of a type (\u0050arallelAttribute); escapes in string literals are
+            // common, so such a file's type declarations are read, which walks no member body.
+            answer = new StrongBox<bool>(Holds(source, typeNames) || (Holds(source, Escapes) && DeclaresType(tree.GetRoot(), typeNames)));
+            answers[key] = answer;
+        }
+
+        return answer.Value;
+    }
+
+    /// <summary>
+    /// The answers of <see cref="MayDeclareOrName"/> per text, keyed by the names asked about (boxed: a dictionary of
+    /// reference types uses the framework's precompiled code, one of booleans would be compiled in every new process).
+    /// </summary>
+    private static readonly ConditionalWeakTable<SourceText, ConcurrentDictionary<string, StrongBox<bool>>> Answers = new();
 
     private static readonly string[] Escapes = ["\\u", "\\U"];
 

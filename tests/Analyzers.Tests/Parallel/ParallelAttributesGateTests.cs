@@ -70,6 +70,25 @@ public sealed class ParallelAttributesGateTests
     }
 
     /// <summary>
+    /// Each file's answer is kept for its text, as the IDE's next compilation after an edit has the other files' texts
+    /// unchanged: one question's answer does not answer another's names, and an edited file is read again.
+    /// </summary>
+    [Fact]
+    public void Answers_are_kept_per_text_and_per_names_asked()
+    {
+        var compilation = Compile("App", "namespace App { public sealed class WorkerHost { } }");
+        var tree = compilation.SyntaxTrees.Single();
+
+        Assert.True(ParallelAttributes.MayUseForklift(compilation, "WorkerHost"));
+        Assert.False(ParallelAttributes.MayUseForklift(compilation, "ParallelAttribute", "WorkerInitializerAttribute"));
+        Assert.True(ParallelAttributes.MayUseForklift(compilation, "WorkerHost"));
+
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().Replace(0, 0, "// [Parallel] uses ParallelAttribute\n")));
+        Assert.True(ParallelAttributes.MayUseForklift(edited, "ParallelAttribute", "WorkerInitializerAttribute"));
+        Assert.False(ParallelAttributes.MayUseForklift(compilation, "ParallelAttribute", "WorkerInitializerAttribute"));
+    }
+
+    /// <summary>
     /// A file of more than 40,000 characters is searched in pieces of 8,192 (not as one string on the large-object
     /// heap): a name that straddles two pieces is found, wherever it falls, and a large file without it is not.
     /// </summary>
