@@ -451,11 +451,30 @@ internal sealed partial class SharedStateWalker
                 Visit(operation, frame);
             }
 
+            var marshalling = operation is IInvocationOperation invocation && HasDelegateArgument(invocation) && UiThreadCalls.RunsOnUiThread(invocation);
             foreach (var child in operation.ChildOperations)
             {
+                if (marshalling && child is IArgumentOperation { Value.Type.TypeKind: TypeKind.Delegate })
+                {
+                    continue; // it runs on the UI thread, where the object's own members run, not on this one
+                }
+
                 stack.Push(child);
             }
         }
+    }
+
+    private static bool HasDelegateArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.Type?.TypeKind == TypeKind.Delegate)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Visit(IOperation operation, Frame frame)

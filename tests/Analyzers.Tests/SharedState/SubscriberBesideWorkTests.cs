@@ -6,7 +6,9 @@ namespace Forklift.Analyzers.Tests.SharedState;
 /// <summary>
 /// Work started on another thread may raise an event of its object; a subscriber in another type runs its handler on
 /// that thread while its own callers (a screen's bindings) use the same state on theirs. The subscriber's public members
-/// that name the state its handler touched run beside the handler (set w R06).
+/// that name the state its handler touched run beside the handler (set w R06). A change the handler or the work hands
+/// to the UI thread (a synchronization context's <c>Post</c>, a dispatcher's <c>Invoke</c>) is made where those members
+/// run, and is not part of the started work.
 /// </summary>
 public class SubscriberBesideWorkTests
 {
@@ -80,6 +82,76 @@ public class SubscriberBesideWorkTests
                 public string Title => "pump";
 
                 private void OnFinished(object? sender, string job) => _history.Add(job);
+            }
+            """);
+
+    [Fact]
+    public Task Handler_that_posts_its_change_to_the_UI_thread_is_not_reported()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Driver + """
+            public sealed class PumpScreen
+            {
+                private readonly System.Threading.SynchronizationContext _ui;
+                private readonly List<string> _history = new();
+
+                public PumpScreen(Pump pump, System.Threading.SynchronizationContext ui)
+                {
+                    _ui = ui;
+                    pump.Finished += OnFinished;
+                }
+
+                public string[] History => _history.ToArray();
+
+                private void OnFinished(object? sender, string job) => _ui.Post(_ => _history.Add(job), null);
+            }
+            """);
+
+    [Fact]
+    public Task Work_that_hands_its_change_to_a_dispatcher_is_not_reported()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public abstract class Dispatcher
+            {
+                public abstract void Invoke(Action action);
+            }
+
+            public sealed class Screen
+            {
+                private readonly Dispatcher _dispatcher;
+                private readonly List<string> _items = new();
+
+                public Screen(Dispatcher dispatcher) => _dispatcher = dispatcher;
+
+                public string[] Items => _items.ToArray();
+
+                public void Refresh() => Task.Run(() =>
+                {
+                    var line = DateTime.Now.ToString();
+                    _dispatcher.Invoke(() => _items.Add(line));
+                });
+            }
+            """);
+
+    [Fact]
+    public Task Work_that_changes_the_list_itself_is_still_reported()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Screen
+            {
+                private readonly List<string> _items = new();
+
+                public string[] Items => _items.ToArray();
+
+                public void Refresh() => Task.Run(() =>
+                {
+                    var line = DateTime.Now.ToString();
+                    [|_items.Add(line)|];
+                });
             }
             """);
 }
