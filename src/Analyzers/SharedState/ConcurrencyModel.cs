@@ -373,7 +373,7 @@ internal sealed class ConcurrencyModel
                 IInvocationOperation loop => loop.TargetMethod.OriginalDefinition,
                 _ => null,
             };
-            WalkMembersBeside(type, names, startingMethod, handler, KeptIn(entry.StartOperation), context, walker, cancellationToken);
+            WalkMembersBeside(type, names, HandlersOfOtherObjectsEvents(type, cancellationToken), startingMethod, handler, KeptIn(entry.StartOperation), context, walker, cancellationToken);
         }
 
         // The work may raise another object's event: a subscriber that handles it ('_driver.Completed += OnCompleted')
@@ -381,7 +381,7 @@ internal sealed class ConcurrencyModel
         // public members that name the state the handler touched run beside the handler too.
         foreach (var subscriber in SubscribersReached(type, walker, before, cancellationToken))
         {
-            WalkMembersBeside(subscriber.Key, StateNamesOf(subscriber.Key, walker, before), startingMethod: null, handler: null, keptIn: null, context, walker, cancellationToken, skipped: subscriber.Value);
+            WalkMembersBeside(subscriber.Type, StateNamesOf(subscriber.Type, walker, before), subscriber.Handlers, startingMethod: null, handler: null, keptIn: null, context, walker, cancellationToken, skipped: subscriber.Reached);
         }
     }
 
@@ -403,12 +403,12 @@ internal sealed class ConcurrencyModel
 
     /// <summary>
     /// The types other than <paramref name="startingType"/> whose own state the walk touched inside one of their
-    /// handlers of another object's event (<see cref="HandlersOfOtherObjectsEvents"/>), with those handlers' names.
+    /// handlers of another object's event (<see cref="HandlersOfOtherObjectsEvents"/>).
     /// </summary>
-    private static Dictionary<INamedTypeSymbol, HashSet<string>> SubscribersReached(INamedTypeSymbol startingType, SharedStateWalker walker, int before, CancellationToken cancellationToken)
+    private static List<Subscriber> SubscribersReached(INamedTypeSymbol startingType, SharedStateWalker walker, int before, CancellationToken cancellationToken)
     {
-        var subscribers = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
-        var handlersOf = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        var subscribers = new List<Subscriber>();
+        var byType = new Dictionary<INamedTypeSymbol, Subscriber>(SymbolEqualityComparer.Default);
         for (var i = before; i < walker.Accesses.Count; i++)
         {
             var access = walker.Accesses[i];
@@ -421,33 +421,50 @@ internal sealed class ConcurrencyModel
                 continue;
             }
 
-            if (!handlersOf.TryGetValue(owner, out var handlers))
+            if (!byType.TryGetValue(owner, out var subscriber))
             {
-                handlersOf[owner] = handlers = HandlersOfOtherObjectsEvents(owner, cancellationToken);
+                byType[owner] = subscriber = new Subscriber(owner, HandlersOfOtherObjectsEvents(owner, cancellationToken));
             }
 
-            if (handlers.Count > 0
+            if (subscriber.Handlers.Count > 0
                 && tree.GetRoot(cancellationToken).FindToken(access.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
-                && handlers.Contains(method.Identifier.ValueText))
+                && subscriber.Handlers.Contains(method.Identifier.ValueText))
             {
-                if (!subscribers.TryGetValue(owner, out var reached))
+                if (subscriber.Reached.Count == 0)
                 {
-                    subscribers[owner] = reached = new HashSet<string>(StringComparer.Ordinal);
+                    subscribers.Add(subscriber);
                 }
 
-                reached.Add(method.Identifier.ValueText);
+                subscriber.Reached.Add(method.Identifier.ValueText);
             }
         }
 
         return subscribers;
     }
 
+    /// <summary>A type whose handler of another object's event the work ran: its handlers of such events, and those reached.</summary>
+    private sealed class Subscriber
+    {
+        public Subscriber(INamedTypeSymbol type, HashSet<string> handlers)
+        {
+            Type = type;
+            Handlers = handlers;
+        }
+
+        public INamedTypeSymbol Type { get; }
+
+        public HashSet<string> Handlers { get; }
+
+        public HashSet<string> Reached { get; } = new(StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Walks the members of <paramref name="type"/> that run beside the work on the same object: its public API (and
-    /// its handlers of other objects' events) whose text names one of <paramref name="names"/>, except the member that
-    /// started the work, the work's own method, <paramref name="skipped"/>, overrides and disposal.
+    /// <paramref name="handlersOfOthers"/>, its handlers of other objects' events) whose text names one of
+    /// <paramref name="names"/>, except the member that started the work, the work's own method,
+    /// <paramref name="skipped"/>, overrides and disposal.
     /// </summary>
-    private static void WalkMembersBeside(INamedTypeSymbol type, HashSet<string> names, IMethodSymbol? startingMethod, IMethodSymbol? handler, string? keptIn, ConcurrentContext context, SharedStateWalker walker, CancellationToken cancellationToken, HashSet<string>? skipped = null)
+    private static void WalkMembersBeside(INamedTypeSymbol type, HashSet<string> names, HashSet<string> handlersOfOthers, IMethodSymbol? startingMethod, IMethodSymbol? handler, string? keptIn, ConcurrentContext context, SharedStateWalker walker, CancellationToken cancellationToken, HashSet<string>? skipped = null)
     {
         if (names.Count == 0)
         {
@@ -455,7 +472,6 @@ internal sealed class ConcurrencyModel
         }
 
         var words = names.ToArray();
-        var handlersOfOthers = HandlersOfOtherObjectsEvents(type, cancellationToken);
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet } method
