@@ -36,13 +36,34 @@ internal static class SourceWords
     /// word's positions in the text rather than by a walk of every token of a type or member (the timer checks' and the
     /// dictionary rules' declaration lookups); a Unicode escape, which can spell the name anywhere, makes it walk them all.
     /// </summary>
+    /// <remarks>
+    /// An iterator of its own rather than LINQ: the framework's LINQ over a struct (a token) is compiled in every new
+    /// compiler process, an iterator of this assembly is in its precompiled image.
+    /// </remarks>
     public static IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxNode scope, string name)
     {
         var text = TextOf(scope.SyntaxTree.GetText());
-        var tokens = HasUnicodeEscape(text, scope.Span)
-            ? scope.DescendantTokens()
-            : Occurrences(text, scope.Span, [name]).Select(at => scope.FindToken(at));
-        return tokens.Where(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name);
+        if (HasUnicodeEscape(text, scope.Span))
+        {
+            foreach (var token in scope.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                {
+                    yield return token;
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (var at in Occurrences(text, scope.Span, [name]))
+        {
+            var token = scope.FindToken(at);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+            {
+                yield return token;
+            }
+        }
     }
 
     /// <summary>
@@ -261,7 +282,18 @@ internal static class SourceWords
     private const int HashPrime = 16777619;
 
     /// <summary>Which of the first 128 characters are <see cref="IsAsciiWordChar(char)"/>, read by table in the one pass over a text.</summary>
-    private static readonly bool[] WordChars = Enumerable.Range(0, 128).Select(c => IsAsciiWordChar((char)c)).ToArray();
+    private static readonly bool[] WordChars = WordCharTable();
+
+    private static bool[] WordCharTable()
+    {
+        var table = new bool[128];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = IsAsciiWordChar((char)c);
+        }
+
+        return table;
+    }
 
     /// <summary>The length of the word that starts at <paramref name="start"/>.</summary>
     private static int LengthAt(string text, int start)

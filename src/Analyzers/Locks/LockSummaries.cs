@@ -22,7 +22,8 @@ internal sealed class LockSummaries
     private static readonly ConditionalWeakTable<Compilation, LockSummaries> ByCompilation = new();
 
     private readonly LockApis _apis;
-    private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<LockSummary>> _files = new();
+    // Boxed: a concurrent dictionary of structs runs code that every new compiler process compiles first (see CompositeKey).
+    private readonly ConcurrentDictionary<SyntaxTree, object> _files = new();
     private readonly ConcurrentDictionary<SyntaxTree, object> _computing = new();
 
     private LockSummaries(Compilation compilation) => _apis = LockApis.For(compilation);
@@ -55,7 +56,7 @@ internal sealed class LockSummaries
     {
         if (_files.TryGetValue(model.SyntaxTree, out var known))
         {
-            return known;
+            return (ImmutableArray<LockSummary>)known;
         }
 
         // The three rules reach each file at about the same time: one computes, the others wait for its result
@@ -68,7 +69,7 @@ internal sealed class LockSummaries
                 _files[model.SyntaxTree] = known;
             }
 
-            return known;
+            return (ImmutableArray<LockSummary>)known;
         }
     }
 

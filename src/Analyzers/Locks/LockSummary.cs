@@ -132,7 +132,7 @@ internal sealed class Acquisition
 /// </remarks>
 internal sealed class LockSummary
 {
-    public LockSummary(IMethodSymbol method, ImmutableArray<(Acquisition Taken, ImmutableArray<Acquisition> Held)> acquisitions, ImmutableArray<CallSite> calls, ImmutableArray<(Location Await, ImmutableArray<Acquisition> Held)> awaits)
+    public LockSummary(IMethodSymbol method, ImmutableArray<HeldAcquisition> acquisitions, ImmutableArray<CallSite> calls, ImmutableArray<HeldAwait> awaits)
     {
         Method = method;
         Acquisitions = acquisitions;
@@ -143,13 +143,53 @@ internal sealed class LockSummary
     public IMethodSymbol Method { get; }
 
     /// <summary>Every acquisition, in source order, with the locks held at that point.</summary>
-    public ImmutableArray<(Acquisition Taken, ImmutableArray<Acquisition> Held)> Acquisitions { get; }
+    public ImmutableArray<HeldAcquisition> Acquisitions { get; }
 
     /// <summary>Every call into a method declared in source, with the locks held at the call.</summary>
     public ImmutableArray<CallSite> Calls { get; }
 
     /// <summary>Every <c>await</c> reached while a lock acquired by a call is held.</summary>
-    public ImmutableArray<(Location Await, ImmutableArray<Acquisition> Held)> Awaits { get; }
+    public ImmutableArray<HeldAwait> Awaits { get; }
+}
+
+/// <summary>An acquisition with the locks held when it happens (classes, not tuples: see <see cref="CompositeKey"/>).</summary>
+internal sealed class HeldAcquisition
+{
+    public HeldAcquisition(Acquisition taken, ImmutableArray<Acquisition> held)
+    {
+        Taken = taken;
+        Held = held;
+    }
+
+    public Acquisition Taken { get; }
+
+    public ImmutableArray<Acquisition> Held { get; }
+
+    public void Deconstruct(out Acquisition taken, out ImmutableArray<Acquisition> held)
+    {
+        taken = Taken;
+        held = Held;
+    }
+}
+
+/// <summary>An <c>await</c> with the locks held across it.</summary>
+internal sealed class HeldAwait
+{
+    public HeldAwait(Location await, ImmutableArray<Acquisition> held)
+    {
+        Await = await;
+        Held = held;
+    }
+
+    public Location Await { get; }
+
+    public ImmutableArray<Acquisition> Held { get; }
+
+    public void Deconstruct(out Location await, out ImmutableArray<Acquisition> held)
+    {
+        await = Await;
+        held = Held;
+    }
 }
 
 /// <summary>A call from a summarized method into a method declared in source.</summary>

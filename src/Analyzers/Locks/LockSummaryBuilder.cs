@@ -31,10 +31,10 @@ internal static class LockSummaryBuilder
         operations.Sort((x, y) => x.Syntax.SpanStart.CompareTo(y.Syntax.SpanStart));
 
         // Pass 1: what acquires and releases, and over which span each acquisition is held.
-        var regions = new List<(Acquisition Lock, int Start, int End)>();
-        var calls = new List<(LockCall Call, Acquisition Acquisition)>();
+        var regions = new List<Region>();
+        var calls = new List<Pair<LockCall, Acquisition>>();
         var releases = new List<LockCall>();
-        var entries = new List<(IOperation Operation, Acquisition? Acquisition)>();
+        var entries = new List<Pair<IOperation, Acquisition?>>();
         foreach (var operation in operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -43,8 +43,8 @@ internal static class LockSummaryBuilder
                 case ILockOperation @lock when LockKey.From(@lock.LockedValue) is { } key:
                     var mode = @lock.LockedValue.Type?.Name == "Lock" && @lock.LockedValue.Type.ContainingNamespace?.ToDisplayString() == "System.Threading" ? LockMode.Lock : LockMode.Monitor;
                     var statement = new Acquisition(key, mode, @lock.LockedValue.Syntax.ToString(), @lock.LockedValue.Syntax.GetLocation(), blocks: true, isCall: false, Reentrancy.Reentrant);
-                    regions.Add((statement, @lock.Body.Syntax.SpanStart, @lock.Body.Syntax.Span.End));
-                    entries.Add((operation, statement));
+                    regions.Add(new Region(statement, @lock.Body.Syntax.SpanStart, @lock.Body.Syntax.Span.End));
+                    entries.Add(new(operation, statement));
                     break;
                 case IInvocationOperation invocation when apis.Classify(invocation) is { } call:
                     if (call.IsAcquire && call.Key is not null)
@@ -59,8 +59,8 @@ internal static class LockSummaryBuilder
                             ReentrancyOf(call, apis),
                             SkippedWhen(invocation, owner),
                             isAsync: invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal));
-                        calls.Add((call, acquisition));
-                        entries.Add((operation, acquisition));
+                        calls.Add(new(call, acquisition));
+                        entries.Add(new(operation, acquisition));
                     }
                     else if (!call.IsAcquire)
                     {
@@ -73,7 +73,7 @@ internal static class LockSummaryBuilder
                 case IForEachLoopOperation { IsAsynchronous: true }:
                 case IUsingOperation { IsAsynchronous: true }:
                 case IUsingDeclarationOperation { IsAsynchronous: true }:
-                    entries.Add((operation, null));
+                    entries.Add(new(operation, null));
                     break;
             }
         }
@@ -92,19 +92,19 @@ internal static class LockSummaryBuilder
                 }
             }
 
-            regions.Add((acquisition, start, end));
+            regions.Add(new Region(acquisition, start, end));
         }
 
         // Pass 2: what is held at each acquisition, call and await.
-        var acquisitions = ImmutableArray.CreateBuilder<(Acquisition, ImmutableArray<Acquisition>)>();
+        var acquisitions = ImmutableArray.CreateBuilder<HeldAcquisition>();
         var sites = ImmutableArray.CreateBuilder<CallSite>();
-        var awaits = ImmutableArray.CreateBuilder<(Location, ImmutableArray<Acquisition>)>();
+        var awaits = ImmutableArray.CreateBuilder<HeldAwait>();
         foreach (var (operation, acquisition) in entries)
         {
             var held = HeldAt(operation.Syntax.SpanStart, regions, acquisition);
             if (acquisition is not null)
             {
-                acquisitions.Add((acquisition, held));
+                acquisitions.Add(new HeldAcquisition(acquisition, held));
             }
             else if (operation is IInvocationOperation invocation)
             {
@@ -123,7 +123,7 @@ internal static class LockSummaryBuilder
             }
             else if (!held.IsEmpty)
             {
-                awaits.Add((AwaitLocation(operation), held));
+                awaits.Add(new HeldAwait(AwaitLocation(operation), held));
             }
         }
 
@@ -250,7 +250,7 @@ internal static class LockSummaryBuilder
         return true;
     }
 
-    private static ImmutableArray<Acquisition> HeldAt(int position, List<(Acquisition Lock, int Start, int End)> regions, Acquisition? self)
+    private static ImmutableArray<Acquisition> HeldAt(int position, List<Region> regions, Acquisition? self)
     {
         var held = ImmutableArray<Acquisition>.Empty;
         foreach (var (acquisition, start, end) in regions)
@@ -300,6 +300,53 @@ internal static class LockSummaryBuilder
                 return Reentrancy.Reentrant;
             default:
                 return Reentrancy.Unknown;
+        }
+    }
+
+    // Classes, not tuples, in the lists below: see CompositeKey.
+
+    /// <summary>An acquisition and the span of source over which it is held.</summary>
+    private sealed class Region
+    {
+        public Region(Acquisition @lock, int start, int end)
+        {
+            Lock = @lock;
+            Start = start;
+            End = end;
+        }
+
+        public Acquisition Lock { get; }
+
+        public int Start { get; }
+
+        public int End { get; }
+
+        public void Deconstruct(out Acquisition @lock, out int start, out int end)
+        {
+            @lock = Lock;
+            start = Start;
+            end = End;
+        }
+    }
+
+    /// <summary>Two things found together in the first pass (a lock call and its acquisition, an operation and what it acquires).</summary>
+    private sealed class Pair<TFirst, TSecond>
+        where TFirst : class
+    {
+        public Pair(TFirst first, TSecond second)
+        {
+            First = first;
+            Second = second;
+        }
+
+        public TFirst First { get; }
+
+        public TSecond Second { get; }
+
+        public void Deconstruct(out TFirst first, out TSecond second)
+        {
+            first = First;
+            second = Second;
         }
     }
 }

@@ -34,13 +34,13 @@ internal sealed class RaceFinding
 internal sealed class RaceFindings
 {
     private readonly List<RaceFinding> _findings = new();
-    private readonly HashSet<(string, Location)> _reported = new();
+    private readonly HashSet<CompositeKey> _reported = new();
 
     public IReadOnlyList<RaceFinding> All => _findings;
 
     public void Add(string id, Location location, Location start, ISymbol state, string? lockName, object[] arguments, bool handedOver = false)
     {
-        if (!_reported.Add((id, location)))
+        if (!_reported.Add(new CompositeKey(id, location)))
         {
             return;
         }
@@ -93,7 +93,7 @@ internal sealed class RaceFindings
     {
         foreach (var finding in other._findings)
         {
-            if (finding.Location.SourceTree == tree && _reported.Add((finding.Id, finding.Location)))
+            if (finding.Location.SourceTree == tree && _reported.Add(new CompositeKey(finding.Id, finding.Location)))
             {
                 _findings.Add(finding);
             }

@@ -454,14 +454,25 @@ internal static class ConcurrentDictionaryCandidates
 
     /// <summary>The identifiers of <paramref name="scope"/> named <paramref name="name"/> that declare something (not a use: their parent is not a name).</summary>
     private static List<SyntaxToken> DeclarationsOf(SyntaxNode scope, string name)
-        => SourceWords.IdentifiersNamed(scope, name).Where(static token => token.Parent is not (IdentifierNameSyntax or GenericNameSyntax)).ToList();
+    {
+        var declarations = new List<SyntaxToken>();
+        foreach (var token in SourceWords.IdentifiersNamed(scope, name))
+        {
+            if (token.Parent is not (IdentifierNameSyntax or GenericNameSyntax))
+            {
+                declarations.Add(token);
+            }
+        }
+
+        return declarations;
+    }
 
     /// <summary>
     /// Types bound alone, per compilation, by the declaration whose scope decides what a type name means (the innermost
     /// type, or generic method or local function, around it) and the type's text: a speculative binding costs far
     /// more than the lookup, and one file names the same few types again and again (<c>new BsonDocument { … }</c>).
     /// </summary>
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxNode Scope, string Text), ITypeSymbol?>> BoundTypes = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<CompositeKey, ITypeSymbol?>> BoundTypes = new();
 
     private static ITypeSymbol? BindTypeAlone(TypeSyntax type, SemanticModel semanticModel)
     {
@@ -476,8 +487,8 @@ internal static class ConcurrentDictionaryCandidates
             }
         }
 
-        var cache = BoundTypes.GetValue(semanticModel.Compilation, static _ => new ConcurrentDictionary<(SyntaxNode, string), ITypeSymbol?>());
-        var key = (scope, type.ToString());
+        var cache = BoundTypes.GetValue(semanticModel.Compilation, static _ => new ConcurrentDictionary<CompositeKey, ITypeSymbol?>());
+        var key = new CompositeKey(scope, type.ToString());
         if (!cache.TryGetValue(key, out var bound))
         {
             bound = SpeculativeType.Of(type, semanticModel);

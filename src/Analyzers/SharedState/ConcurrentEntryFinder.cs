@@ -1260,8 +1260,18 @@ internal sealed class ConcurrentEntryFinder
             };
             if (flag is { } once)
             {
-                return declarations.All(declaration => SourceWords.IdentifiersNamed(declaration, once.Name).All(token
-                    => token.Parent is not IdentifierNameSyntax name || name == once.Reference || !IsWritten(name)));
+                foreach (var declaration in declarations)
+                {
+                    foreach (var token in SourceWords.IdentifiersNamed(declaration, once.Name))
+                    {
+                        if (token.Parent is IdentifierNameSyntax name && name != once.Reference && IsWritten(name))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
             }
 
             child = ancestor;

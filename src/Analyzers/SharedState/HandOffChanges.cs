@@ -48,8 +48,8 @@ internal static class HandOffChanges
     /// </remarks>
     public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
     {
-        var readers = new Dictionary<(TypeDeclarationSyntax Type, string Field), List<MemberDeclarationSyntax>>();
-        var handOffs = new List<(InvocationExpressionSyntax Call, IdentifierNameSyntax Item, string Field, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
+        var readers = new Dictionary<CompositeKey, List<MemberDeclarationSyntax>>();
+        var handOffs = new List<HandOff>();
         foreach (var call in SourceWords.InvocationsNamed(semanticModel.SyntaxTree.GetRoot(cancellationToken), CallNames))
         {
             if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access
@@ -62,27 +62,30 @@ internal static class HandOffChanges
 
             if (Array.IndexOf(ReaderNames, name) >= 0)
             {
-                if (!readers.TryGetValue((type, field), out var members))
+                var key = new CompositeKey(type, field);
+                if (!readers.TryGetValue(key, out var members))
                 {
-                    readers[(type, field)] = members = new List<MemberDeclarationSyntax>();
+                    readers[key] = members = new List<MemberDeclarationSyntax>();
                 }
 
                 members.Add(member);
             }
             else if (call.ArgumentList.Arguments[0].Expression is IdentifierNameSyntax item)
             {
-                handOffs.Add((call, item, field, member, type));
+                handOffs.Add(new HandOff(call, item, field, member, type));
             }
         }
 
         foreach (var (call, item, fieldName, member, type) in handOffs)
         {
-            if (!readers.TryGetValue((type, fieldName), out var readingMembers) || readingMembers.FirstOrDefault(m => m != member) is not { } reading)
+            if (!readers.TryGetValue(new CompositeKey(type, fieldName), out var readingMembers) || readingMembers.FirstOrDefault(m => m != member) is not { } reading)
             {
                 continue;
             }
 
             var writes = WritesAfter(member, item.Identifier.ValueText, call);
+            var nextPass = WritesInNextPass(item.Identifier.ValueText, call);
+            writes.AddRange(nextPass);
             if (writes.Count == 0)
             {
                 continue;
@@ -107,7 +110,9 @@ internal static class HandOffChanges
                     && SymbolEqualityComparer.Default.Equals(HandedVariable(instance), local))
                 {
                     findings.Add(DiagnosticIds.SharedStateMutation, write.Parent!.GetLocation(), handedAt, state, lockName: null,
-                        [state.Name, memberName, $"'{local.Name}' was handed to '{fieldName}' at line {line}, and '{reader}' may already be reading it on another thread"],
+                        [state.Name, memberName, nextPass.Contains(write)
+                            ? $"'{local.Name}' was handed to '{fieldName}' at line {line} in the loop's previous pass, and '{reader}' may still be reading it on another thread (make a new object for each pass)"
+                            : $"'{local.Name}' was handed to '{fieldName}' at line {line}, and '{reader}' may already be reading it on another thread"],
                         handedOver: true);
                 }
             }
@@ -173,6 +178,40 @@ internal static class HandOffChanges
         return writes;
     }
 
+    /// <summary>
+    /// The member-access targets of writes to <paramref name="local"/>'s members before <paramref name="call"/> in the
+    /// innermost loop around it, when the loop neither declares nor assigns the local: each pass changes the object the
+    /// previous pass handed over (one scratch object filled and written to a channel again and again).
+    /// </summary>
+    private static List<MemberAccessExpressionSyntax> WritesInNextPass(string local, InvocationExpressionSyntax call)
+    {
+        var writes = new List<MemberAccessExpressionSyntax>();
+        var loop = call.Ancestors().TakeWhile(static node => node is not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .FirstOrDefault(static node => node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
+        if (loop is null)
+        {
+            return writes;
+        }
+
+        foreach (var node in loop.DescendantNodes())
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax { Identifier.ValueText: var declared } when declared == local:
+                case SingleVariableDesignationSyntax { Identifier.ValueText: var designated } when designated == local:
+                case ForEachStatementSyntax { Identifier.ValueText: var iterated } when iterated == local:
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: var assigned } } when assigned == local:
+                    return new List<MemberAccessExpressionSyntax>(); // a new object each pass
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } written }
+                    when owner.Identifier.ValueText == local && node.SpanStart < call.SpanStart && node.FirstAncestorOrSelf<LockStatementSyntax>() is null:
+                    writes.Add(written);
+                    break;
+            }
+        }
+
+        return writes;
+    }
+
     /// <summary>The local or by-value parameter <paramref name="value"/> reads, when it holds an object of a class.</summary>
     private static ISymbol? HandedVariable(IOperation? value) => value switch
     {
@@ -215,4 +254,32 @@ internal static class HandOffChanges
 
     private static string NameOf(MemberDeclarationSyntax member, SemanticModel semanticModel, CancellationToken cancellationToken)
         => semanticModel.GetDeclaredSymbol(member, cancellationToken)?.Name ?? "the method";
+
+    /// <summary>A call that hands an item to a field's collection, in its member and type (a class, not a tuple: see <see cref="CompositeKey"/>).</summary>
+    private sealed class HandOff
+    {
+        private readonly InvocationExpressionSyntax _call;
+        private readonly IdentifierNameSyntax _item;
+        private readonly string _field;
+        private readonly MemberDeclarationSyntax _member;
+        private readonly TypeDeclarationSyntax _type;
+
+        public HandOff(InvocationExpressionSyntax call, IdentifierNameSyntax item, string field, MemberDeclarationSyntax member, TypeDeclarationSyntax type)
+        {
+            _call = call;
+            _item = item;
+            _field = field;
+            _member = member;
+            _type = type;
+        }
+
+        public void Deconstruct(out InvocationExpressionSyntax call, out IdentifierNameSyntax item, out string field, out MemberDeclarationSyntax member, out TypeDeclarationSyntax type)
+        {
+            call = _call;
+            item = _item;
+            field = _field;
+            member = _member;
+            type = _type;
+        }
+    }
 }

@@ -134,6 +134,15 @@ internal static class LexicalLocking
         /// <summary>Method names used other than by calling them ('new Timer(OnTick)'): such a method can run anywhere.</summary>
         private readonly HashSet<string> _handedOut = new(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Whether a lock body returns one of the type's collections itself (<c>lock (_gate) { return _pending; }</c>):
+        /// its callers read it after the lock is released, where this check cannot follow them.
+        /// </summary>
+        private bool _returnsCollectionFromLock;
+
+        /// <summary>The names the code of the type's nested types uses (see <see cref="InNestedType"/>).</summary>
+        private readonly HashSet<string> _usedByNestedTypes = new(StringComparer.Ordinal);
+
         /// <summary>The text of each lock expression, and an empty string for the atomic calls.</summary>
         private readonly HashSet<string> _lockTexts = new(StringComparer.Ordinal);
 
@@ -193,6 +202,11 @@ internal static class LexicalLocking
                 }
             }
 
+            if (_returnsCollectionFromLock)
+            {
+                return true;
+            }
+
             if (_lockTexts.Count != 1)
             {
                 // None: nothing is guarded or atomic. Two: a name used under both is guarded inconsistently.
@@ -228,14 +242,24 @@ internal static class LexicalLocking
                     {
                         _cancellationToken.ThrowIfCancellationRequested();
                         var token = root.FindToken(at);
-                        if (token.SpanStart == at && token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax name
-                            && Context(name, declaration) is { Place: not Place.Inside, Member: { } member } context)
+                        if (token.SpanStart != at || !token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name)
+                        {
+                            continue;
+                        }
+
+                        if (Context(name, declaration) is { Place: not Place.Inside, Member: { } member } context)
                         {
                             Record(name, context.Place, member);
                             if (context.Place == Place.Body && IsPrivateHelper(KeyOf(member)) && _readWhole.Add(member))
                             {
                                 helpers.Add(member);
                             }
+                        }
+                        else if (InNestedType(name, declaration))
+                        {
+                            // A nested type's code (a scope object's Dispose calling back into its owner's 'End'): the
+                            // nested objects are handed to callers, who call them holding none of the type's locks.
+                            _usedByNestedTypes.Add(name.Identifier.ValueText);
                         }
                     }
                 }
@@ -274,7 +298,7 @@ internal static class LexicalLocking
 
             // Callers outside the type call its other methods and properties holding none of its locks: a public
             // member that a lock body also calls runs both ways.
-            var calledByCallers = new HashSet<string>(StringComparer.Ordinal);
+            var calledByCallers = new HashSet<string>(_usedByNestedTypes, StringComparer.Ordinal);
             foreach (var member in _type.GetMembers())
             {
                 if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol && !IsPrivateHelper(member.Name))
@@ -338,6 +362,20 @@ internal static class LexicalLocking
             return false;
         }
 
+        /// <summary>Whether <paramref name="node"/> is in the code of a type nested in <paramref name="declaration"/>.</summary>
+        private static bool InNestedType(SyntaxNode node, SyntaxNode declaration)
+        {
+            for (var parent = node.Parent; parent is not null && parent != declaration; parent = parent.Parent)
+            {
+                if (parent is BaseTypeDeclarationSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// Where <paramref name="node"/> runs, and in which member of <paramref name="declaration"/>: null when it is not
         /// code of that declaration's own members (a nested type's, an attribute's), or is a lock's own expression.
@@ -382,6 +420,37 @@ internal static class LexicalLocking
             return null;
         }
 
+        /// <summary>Whether <paramref name="expression"/> names one of the type's fields or properties whose type is a collection that is not safe to share.</summary>
+        private bool IsOwnCollection(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            var name = expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is null)
+            {
+                return false;
+            }
+
+            foreach (var symbol in _type.GetMembers(name))
+            {
+                if (symbol is IFieldSymbol { Type: var fieldType } && _types.IsUnsafeCollection(fieldType)
+                    || symbol is IPropertySymbol { Type: var propertyType } && _types.IsUnsafeCollection(propertyType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Reads every use of a name in <paramref name="node"/>, in <paramref name="place"/>, within <paramref name="member"/>.</summary>
         private void Read(SyntaxNode node, Place place, MemberDeclarationSyntax member)
         {
@@ -399,6 +468,9 @@ internal static class LexicalLocking
                 case SimpleNameSyntax name:
                     Record(name, place, member);
                     return;
+                case ReturnStatementSyntax { Expression: { } returned } when place == Place.Inside && IsOwnCollection(returned):
+                    _returnsCollectionFromLock = true;
+                    break;
                 case TypeSyntax:
                     return; // a type is never state ('List<int>', 'int[]')
                 case PropertyDeclarationSyntax { Initializer: { } initializer } property when place == Place.Body:

@@ -69,7 +69,13 @@ internal sealed class MemberAccess
     /// </summary>
     public bool SplitUpdate { get; set; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate };
+    /// <summary>
+    /// For a collection returned itself from inside a lock (<c>lock (_gate) { return _pending; }</c>): its callers read
+    /// it after the lock is released, so the read is recorded at the <c>return</c> with none held.
+    /// </summary>
+    public bool Escapes { get; set; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate, Escapes = Escapes };
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

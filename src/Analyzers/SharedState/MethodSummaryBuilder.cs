@@ -84,13 +84,18 @@ internal sealed class MethodSummaryBuilder
         var firstEscape = int.MaxValue;
         var starts = new List<ConcurrentEntry>();
 
-        var stack = new Stack<(IOperation Operation, bool Deferred, ImmutableArray<HeldLock> Outer)>();
-        stack.Push((body, false, ImmutableArray<HeldLock>.Empty));
+        // Each operation waiting to be visited, with the context it runs in (shared by siblings, see WalkContext).
+        var stack = new Stack<IOperation>();
+        var contexts = new Stack<WalkContext>();
+        stack.Push(body);
+        contexts.Push(WalkContext.InPlace);
         while (stack.Count > 0)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var (operation, deferred, outer) = stack.Pop();
-            _outer = outer;
+            var operation = stack.Pop();
+            var context = contexts.Pop();
+            var deferred = context.Deferred;
+            _outer = context.Outer;
             if (!deferred && operation.Syntax.SpanStart < firstStart && ConcurrentEntryFinder.IsCandidate(operation.Syntax))
             {
                 starts.Clear();
@@ -191,24 +196,23 @@ internal sealed class MethodSummaryBuilder
                     break;
             }
 
-            var childDeferred = deferred;
-            var childOuter = outer;
+            var childContext = context;
             if (operation is IAnonymousFunctionOperation lambda)
             {
                 // A lambda run right here (LINQ, List.ForEach, GetOrAdd) holds the locks held around it; one handed to a
                 // thread, a timer, a continuation or stored for later holds none of them.
-                childDeferred |= IsDeferred(lambda);
-                childOuter = childDeferred ? ImmutableArray<HeldLock>.Empty : Locks(lambda);
+                var childDeferred = deferred || IsDeferred(lambda);
+                childContext = new WalkContext(childDeferred, childDeferred ? ImmutableArray<HeldLock>.Empty : Locks(lambda));
             }
             else if (operation is ILocalFunctionOperation && operation != body)
             {
-                childDeferred = true;
-                childOuter = ImmutableArray<HeldLock>.Empty;
+                childContext = WalkContext.Later;
             }
 
             foreach (var child in operation.ChildOperations)
             {
-                stack.Push((child, childDeferred, childOuter));
+                stack.Push(child);
+                contexts.Push(childContext);
             }
         }
 
@@ -718,6 +722,15 @@ internal sealed class MethodSummaryBuilder
             use = use.Parent;
         }
 
+        if (use is IReturnOperation { Kind: OperationKind.Return } && !Locks(reference).IsEmpty)
+        {
+            // The collection itself leaves the lock it was read under: the callers read it later, holding nothing. (One
+            // returned where no lock is held is left alone: the type's author did not take the lock to read it, and
+            // such getters are mostly read once the work that fills the collection is over.)
+            accesses.Add(new MemberAccess(state, AccessKind.CollectionRead, ImmutableArray<HeldLock>.Empty, reference.Syntax.GetLocation(), false, false, deferred) { Escapes = true });
+            return;
+        }
+
         var kind = use switch
         {
             IInvocationOperation invocation when invocation.Instance is not null && Strip(invocation.Instance) == reference
@@ -1044,5 +1057,27 @@ internal sealed class MethodSummaryBuilder
         }
 
         return operation;
+    }
+
+    /// <summary>
+    /// Whether the operations being visited run later (in a callback) and the locks held around them from outside their
+    /// lambda. One object for all the operations of one body or lambda, not a tuple per operation: a stack of structs
+    /// runs code that every new compiler process compiles first (see <see cref="CompositeKey"/>).
+    /// </summary>
+    private sealed class WalkContext
+    {
+        public static readonly WalkContext InPlace = new(deferred: false, ImmutableArray<HeldLock>.Empty);
+
+        public static readonly WalkContext Later = new(deferred: true, ImmutableArray<HeldLock>.Empty);
+
+        public WalkContext(bool deferred, ImmutableArray<HeldLock> outer)
+        {
+            Deferred = deferred;
+            Outer = outer;
+        }
+
+        public bool Deferred { get; }
+
+        public ImmutableArray<HeldLock> Outer { get; }
     }
 }

@@ -107,7 +107,7 @@ internal sealed partial class SharedStateWalker
     private void RunLambda(IAnonymousFunctionOperation lambda, IInvocationOperation call, Frame frame)
     {
         var locks = Combine(frame.Inherited, new Site(call).LocksIn(_synchronization, frame.DeclaringType));
-        if (frame.Visited.Count >= MaxMethodsPerContext || !frame.Visited.Add((lambda.Symbol, frame.ThisOwner, locks.Count > 0)))
+        if (frame.Visited.Count >= MaxMethodsPerContext || !frame.Visited.Add(new CompositeKey(lambda.Symbol, frame.ThisOwner, number: locks.Count > 0 ? 1 : 0)))
         {
             return;
         }

@@ -64,7 +64,7 @@ internal sealed partial class SharedStateWalker
         var member = ContainingMember(entry.StartOperation);
         var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
         var memberName = DisplayName(member);
-        var visited = new HashSet<(object, ISymbol?, bool)>();
+        var visited = new HashSet<CompositeKey>();
         switch (entry.Body)
         {
             case IAnonymousFunctionOperation lambda:
@@ -105,7 +105,7 @@ internal sealed partial class SharedStateWalker
     {
         var member = ContainingMember(entry.StartOperation);
         var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
-        var visited = new HashSet<(object, ISymbol?, bool)>();
+        var visited = new HashSet<CompositeKey>();
         var perCall = new Frame(context, null, allLocalsShared: false, thisOwner, [], 0, DisplayName(member), visited, member?.ContainingType);
         switch (entry.Body)
         {
@@ -208,7 +208,7 @@ internal sealed partial class SharedStateWalker
     {
         var member = ContainingMember(entry.StartOperation);
         var thisOwner = member is { IsStatic: false } ? member.ContainingType : null;
-        var frame = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, DisplayName(member), new HashSet<(object, ISymbol?, bool)>(), member?.ContainingType)
+        var frame = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, DisplayName(member), new HashSet<CompositeKey>(), member?.ContainingType)
         {
             WindowStart = entry.IntervalStart,
             WindowEnd = entry.IntervalEnd,
@@ -224,12 +224,12 @@ internal sealed partial class SharedStateWalker
     /// </summary>
     public void WalkMemberOfStarter(IMethodSymbol member, ConcurrentContext context)
     {
-        var visited = new HashSet<(object, ISymbol?, bool)>();
+        var visited = new HashSet<CompositeKey>();
         var frame = new Frame(context, null, allLocalsShared: false, member.ContainingType, [], 0, string.Empty, visited, member.ContainingType);
         Follow(member, Resolve(OwnerSpec.This, frame), [], depth: 0, context, visited, Part.Whole, frame);
     }
 
-    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<(object, ISymbol?, bool)> visited, Part part)
+    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<CompositeKey> visited, Part part)
     {
         var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited, method.ContainingType);
         Follow(method, Resolve(CalleeOwner(method, instance), starter), [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole, starter);
@@ -237,9 +237,9 @@ internal sealed partial class SharedStateWalker
 
     // 'caller' is the frame that calls 'method': a local function sees its caller's captured variables, so a variable
     // declared outside the local function is shared exactly when it is shared in the caller.
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<(object, ISymbol?, bool)> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, HashSet<ISymbol>? foreignIndices = null)
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<CompositeKey> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, HashSet<ISymbol>? foreignIndices = null)
     {
-        if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add((VisitKey(method), owner, locks.Count > 0)))
+        if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add(new CompositeKey(VisitKey(method), owner, number: locks.Count > 0 ? 1 : 0)))
         {
             return;
         }
@@ -343,7 +343,7 @@ internal sealed partial class SharedStateWalker
         var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
         var depth = frame.Depth + 1;
         if (depth > MaxCallDepth || frame.Visited.Count >= MaxMethodsPerContext
-            || !frame.Visited.Add((new LocalFunctionKey(declaration.SyntaxTree, declaration.Span.Start), owner, locks.Count > 0))
+            || !frame.Visited.Add(new CompositeKey(new LocalFunctionKey(declaration.SyntaxTree, declaration.Span.Start), owner, number: locks.Count > 0 ? 1 : 0))
             || !BodyDigest.TryGet(declaration, _world!, out var nested) || nested is null || ResolvedSteps(nested) is not { } steps)
         {
             return;
@@ -624,7 +624,7 @@ internal sealed partial class SharedStateWalker
                     Follow(handler, subscription.Owner, locks, frame.Depth + 1, frame.Context, frame.Visited, caller: via);
                     break;
                 case IAnonymousFunctionOperation lambda:
-                    if (frame.Visited.Count >= MaxMethodsPerContext || !frame.Visited.Add((lambda.Symbol, subscription.Owner, locks.Count > 0)))
+                    if (frame.Visited.Count >= MaxMethodsPerContext || !frame.Visited.Add(new CompositeKey(lambda.Symbol, subscription.Owner, number: locks.Count > 0 ? 1 : 0)))
                     {
                         break;
                     }
@@ -1128,7 +1128,7 @@ internal sealed partial class SharedStateWalker
 
     private sealed class Frame
     {
-        public Frame(ConcurrentContext context, SyntaxNode? captureBoundary, bool allLocalsShared, ISymbol? thisOwner, IReadOnlyList<HeldLock> inherited, int depth, string memberName, HashSet<(object, ISymbol?, bool)> visited, INamedTypeSymbol? declaringType)
+        public Frame(ConcurrentContext context, SyntaxNode? captureBoundary, bool allLocalsShared, ISymbol? thisOwner, IReadOnlyList<HeldLock> inherited, int depth, string memberName, HashSet<CompositeKey> visited, INamedTypeSymbol? declaringType)
         {
             DeclaringType = declaringType;
             Context = context;
@@ -1159,7 +1159,7 @@ internal sealed partial class SharedStateWalker
 
         public int Depth { get; }
         public string MemberName { get; }
-        public HashSet<(object, ISymbol?, bool)> Visited { get; }
+        public HashSet<CompositeKey> Visited { get; }
         public int WindowStart { get; set; } = int.MinValue;
         public int WindowEnd { get; set; } = int.MaxValue;
         public Microsoft.CodeAnalysis.Text.TextSpan? Excluded { get; set; }

@@ -63,8 +63,8 @@ internal static class StoresAfterCompletion
     /// <summary>Adds a finding for every field stored after a completion that another member awaits before reading it.</summary>
     public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
     {
-        var completions = new List<(InvocationExpressionSyntax Call, string Source, string? Owner, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
-        var awaits = new List<(AwaitExpressionSyntax Await, string Source, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)>();
+        var completions = new List<Completion>();
+        var awaits = new List<Waiter>();
         foreach (var node in Candidates(semanticModel.SyntaxTree, cancellationToken))
         {
             if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } call
@@ -72,13 +72,13 @@ internal static class StoresAfterCompletion
                 && SourceOf(access.Expression) is ({ } completed, var owner)
                 && call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { Parent: TypeDeclarationSyntax completingType } completing)
             {
-                completions.Add((call, completed, owner, completing, completingType));
+                completions.Add(new Completion(call, completed, owner, completing, completingType));
             }
             else if (node is AwaitExpressionSyntax awaited
                      && AwaitedSource(awaited.Expression) is { } source
                      && awaited.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { Parent: TypeDeclarationSyntax awaitingType } awaiting)
             {
-                awaits.Add((awaited, source, awaiting, awaitingType));
+                awaits.Add(new Waiter(awaited, source, awaiting, awaitingType));
             }
         }
 
@@ -86,7 +86,7 @@ internal static class StoresAfterCompletion
         {
             foreach (var (store, written) in StoresAfter(call, owner, member))
             {
-                if (awaits.FirstOrDefault(a => a.Type == type && a.Source == source && a.Member != member && ReadsAfter(a.Member, a.Await, written)) is not { Await: not null } waiter)
+                if (awaits.FirstOrDefault(a => a.Type == type && a.Source == source && a.Member != member && ReadsAfter(a.Member, a.Await, written)) is not { } waiter)
                 {
                     continue;
                 }
@@ -207,4 +207,54 @@ internal static class StoresAfterCompletion
 
     private static string NameOf(MemberDeclarationSyntax member, SemanticModel semanticModel, CancellationToken cancellationToken)
         => semanticModel.GetDeclaredSymbol(member, cancellationToken)?.Name ?? "the method";
+
+    // Classes, not tuples, in the lists of Find: see CompositeKey.
+
+    /// <summary>A call that completes a source, the source's name and owner, and the member and type it is in.</summary>
+    private sealed class Completion
+    {
+        private readonly InvocationExpressionSyntax _call;
+        private readonly string _source;
+        private readonly string? _owner;
+        private readonly MemberDeclarationSyntax _member;
+        private readonly TypeDeclarationSyntax _type;
+
+        public Completion(InvocationExpressionSyntax call, string source, string? owner, MemberDeclarationSyntax member, TypeDeclarationSyntax type)
+        {
+            _call = call;
+            _source = source;
+            _owner = owner;
+            _member = member;
+            _type = type;
+        }
+
+        public void Deconstruct(out InvocationExpressionSyntax call, out string source, out string? owner, out MemberDeclarationSyntax member, out TypeDeclarationSyntax type)
+        {
+            call = _call;
+            source = _source;
+            owner = _owner;
+            member = _member;
+            type = _type;
+        }
+    }
+
+    /// <summary>An await of a source's task, and the member and type it is in.</summary>
+    private sealed class Waiter
+    {
+        public Waiter(AwaitExpressionSyntax await, string source, MemberDeclarationSyntax member, TypeDeclarationSyntax type)
+        {
+            Await = await;
+            Source = source;
+            Member = member;
+            Type = type;
+        }
+
+        public AwaitExpressionSyntax Await { get; }
+
+        public string Source { get; }
+
+        public MemberDeclarationSyntax Member { get; }
+
+        public TypeDeclarationSyntax Type { get; }
+    }
 }

@@ -34,8 +34,8 @@ internal sealed class TypeConcurrency
     private readonly Dictionary<IMethodSymbol, MethodSummary?> _summaries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, int> _declaredIndex = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, string> _lockKeys = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<(SyntaxTree Tree, int Namespace, string Text), bool> _receiverDenotesOwnType = new();
-    private readonly Dictionary<(SyntaxTree Tree, int Namespace, string Text), bool> _receiverDenotesAtomicType = new();
+    private readonly Dictionary<CompositeKey, object> _receiverDenotesOwnType = new();
+    private readonly Dictionary<CompositeKey, object> _receiverDenotesAtomicType = new();
     private readonly ConcurrencyTypes _types;
 
     /// <summary>Which declared methods can reach reportable state; null until known, or when every method counts.</summary>
@@ -178,6 +178,8 @@ internal sealed class TypeConcurrency
             return;
         }
 
+        reason.NestedCaller = NestedCallerOf;
+
         if (!reason.Declared)
         {
             // Only state written under one of the type's locks, or updated atomically, can be reported; methods that
@@ -239,7 +241,7 @@ internal sealed class TypeConcurrency
             atomic.UnionWith(summary.AtomicState);
         }
 
-        var reached = new Dictionary<(ISymbol State, Location Location, string Locks), Reached>();
+        var reached = new Dictionary<CompositeKey, Reached>();
         var entered = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var (entry, deferredOnly, start, alone, publishers) in Entries(methods))
         {
@@ -253,7 +255,7 @@ internal sealed class TypeConcurrency
             _composingAlone = alone;
             _composingPublishers = publishers;
             _composingEntry = entry.Method;
-            Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<(IMethodSymbol, string)>(), start, reached);
+            Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<CompositeKey>(), start, reached);
         }
 
         _composingByCaller = false;
@@ -362,7 +364,7 @@ internal sealed class TypeConcurrency
     private void ReportTornPairs(Dictionary<ISymbol, List<Reached>> byState, Concurrency reason, SyntaxTree? tree, RaceFindings findings)
     {
         // For each field with a guard: the methods that write it holding that guard.
-        var guarded = new List<(ISymbol State, ISymbol Guard, HashSet<IMethodSymbol> WrittenIn, List<Reached> Accesses, int Count)>();
+        var guarded = new List<GuardedState>();
         foreach (var pair in byState)
         {
             if (pair.Key is not IFieldSymbol { IsReadOnly: false, IsVolatile: false } || Guard(pair.Value) is not { Guard: { } guard } found)
@@ -381,16 +383,17 @@ internal sealed class TypeConcurrency
 
             if (writtenIn.Count > 0)
             {
-                guarded.Add((pair.Key, guard, writtenIn, pair.Value, found.Count));
+                guarded.Add(new GuardedState(pair.Key, guard, writtenIn, pair.Value, found.Count));
             }
         }
 
-        var reported = new HashSet<(IMethodSymbol, ISymbol)>();
+        var reported = new HashSet<CompositeKey>();
         for (var i = 0; i < guarded.Count; i++)
         {
             for (var j = 0; j < guarded.Count; j++)
             {
-                var (first, second) = (guarded[i], guarded[j]);
+                var first = guarded[i];
+                var second = guarded[j];
                 if (i == j || !SymbolEqualityComparer.Default.Equals(first.Guard, second.Guard)
                     || first.WrittenIn.FirstOrDefault(second.WrittenIn.Contains) is not { } together)
                 {
@@ -404,7 +407,7 @@ internal sealed class TypeConcurrency
                         || !second.Accesses.Exists(other => other.Access.Kind == AccessKind.Read && other.Locks.Length == 0
                                                             && SymbolEqualityComparer.Default.Equals(other.Member, read.Member)
                                                             && other.Access.Location.SourceSpan.Start > read.Access.Location.SourceSpan.Start)
-                        || !reported.Add((read.Member, first.Guard)))
+                        || !reported.Add(new CompositeKey(read.Member, first.Guard)))
                     {
                         continue;
                     }
@@ -501,8 +504,11 @@ internal sealed class TypeConcurrency
                 }
 
                 var lockName = LockDisplayName(guard);
+                var why = access.Access.Escapes
+                    ? $"{reason.Describe(access)}; '{Display(access.Member)}' returns the collection itself, so its callers read it after the lock is released while '{Display(holder.Member)}' changes it (return a copy made under the lock)"
+                    : reason.Describe(access);
                 findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, reason.Location(access), state, lockName,
-                    [name, verb, lockName, $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", reason.Describe(access)]);
+                    [name, access.Access.Escapes ? "handed out" : verb, lockName, $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", why]);
             }
 
             return;
@@ -756,10 +762,10 @@ internal sealed class TypeConcurrency
     /// </summary>
     private (HashSet<ISymbol> Guarded, HashSet<ISymbol> AtomicOnly) ReportableStates(List<MethodSummary> decisive)
     {
-        var reached = new Dictionary<(ISymbol, Location, string), Reached>();
+        var reached = new Dictionary<CompositeKey, Reached>();
         foreach (var summary in decisive)
         {
-            Compose(summary, ImmutableArray<HeldLock>.Empty, deferredOnly: false, 0, new HashSet<(IMethodSymbol, string)>(), null, reached);
+            Compose(summary, ImmutableArray<HeldLock>.Empty, deferredOnly: false, 0, new HashSet<CompositeKey>(), null, reached);
         }
 
         var states = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -820,22 +826,25 @@ internal sealed class TypeConcurrency
     /// alike anywhere in one file and namespace block, except where a generic method's type parameter may be what it
     /// names.
     /// </summary>
-    private static bool ByReceiverText(Dictionary<(SyntaxTree Tree, int Namespace, string Text), bool> answers, ExpressionSyntax receiver, Func<ExpressionSyntax, bool> compute)
+    private static bool ByReceiverText(Dictionary<CompositeKey, object> answers, ExpressionSyntax receiver, Func<ExpressionSyntax, bool> compute)
     {
-        (SyntaxTree, int, string)? key = InGenericMethod(receiver) ? null : (receiver.SyntaxTree, receiver.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1, receiver.ToString());
-        if (key is { } known && answers.TryGetValue(known, out var cached))
+        var key = InGenericMethod(receiver) ? null : new CompositeKey(receiver.SyntaxTree, receiver.ToString(), number: receiver.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.SpanStart ?? -1);
+        if (key is not null && answers.TryGetValue(key, out var cached))
         {
-            return cached;
+            return cached == Yes;
         }
 
         var result = compute(receiver);
-        if (key is { } computed)
+        if (key is not null)
         {
-            answers[computed] = result;
+            answers[key] = result ? Yes : No;
         }
 
         return result;
     }
+
+    /// <summary>The answers <see cref="ByReceiverText"/> keeps (objects: see <see cref="CompositeKey"/>).</summary>
+    private static readonly object Yes = new(), No = new();
 
     private static bool InGenericMethod(SyntaxNode node)
     {
@@ -1025,12 +1034,89 @@ internal sealed class TypeConcurrency
             case DeclaredConcurrency.Kind.Declared:
                 var accessor = method.AssociatedSymbol ?? method;
                 return IsCallable(method)
+                       || IsCalledByNestedEntry(method)
                        || (_declaration.Contract is { } documented && DeclaredConcurrency.IsContractMember(method, documented))
                        || (method.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal
                            && accessor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal);
             default:
-                return IsCallable(method);
+                return IsCallable(method) || IsCalledByNestedEntry(method);
         }
+    }
+
+    /// <summary>
+    /// Whether a public member of one of the type's nested types calls <paramref name="method"/> (a scope object's
+    /// <c>Dispose</c> calling back into its owner's private <c>End</c>): callers hold the nested objects the type hands
+    /// out and call them on their own threads, so the method runs as often and as concurrently as a public one.
+    /// Enumerators and streams are left out (used by one caller at a time by contract).
+    /// </summary>
+    private bool IsCalledByNestedEntry(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || IsCallable(method))
+        {
+            return false;
+        }
+
+        _nestedCallees ??= NestedCallees();
+        return _nestedCallees.ContainsKey(method.OriginalDefinition);
+    }
+
+    /// <summary>For a method <see cref="IsCalledByNestedEntry"/>, the nested member that calls it, as messages name it.</summary>
+    private string? NestedCallerOf(IMethodSymbol method)
+        => _nestedCallees is not null && _nestedCallees.TryGetValue(method.OriginalDefinition, out var caller) ? caller : null;
+
+    private Dictionary<IMethodSymbol, string>? _nestedCallees;
+
+    private Dictionary<IMethodSymbol, string> NestedCallees()
+    {
+        var callees = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in _type.GetMembers())
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !IsCallable(method))
+            {
+                names.Add(method.Name);
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            return callees;
+        }
+
+        foreach (var nested in _type.GetTypeMembers())
+        {
+            if (IsSingleUserByContract(nested))
+            {
+                continue;
+            }
+
+            foreach (var member in nested.GetMembers())
+            {
+                if (member is not IMethodSymbol nestedMethod || !IsCallable(nestedMethod))
+                {
+                    continue;
+                }
+
+                foreach (var reference in nestedMethod.DeclaringSyntaxReferences)
+                {
+                    foreach (var call in reference.GetSyntax(_cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        if (ConcurrentEntryFinder.InvokedName(call.Expression) is { } name && names.Contains(name)
+                            && _semanticModels(reference.SyntaxTree).GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol target
+                            && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
+                        {
+                            if (!callees.ContainsKey(target.OriginalDefinition))
+                            {
+                                callees[target.OriginalDefinition] = $"{nested.Name}.{Display(nestedMethod)}";
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return callees;
     }
 
     /// <summary>
@@ -1123,10 +1209,10 @@ internal sealed class TypeConcurrency
     /// <summary>For a handler subscribed in a loop (see <see cref="LoopSubscription"/>), the event; null for the others.</summary>
     private string? _composingPublishers;
 
-    private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<(IMethodSymbol, string)> visited, Location? start, Dictionary<(ISymbol, Location, string), Reached> reached)
+    private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<CompositeKey> visited, Location? start, Dictionary<CompositeKey, Reached> reached)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (depth > MaxCallDepth || !visited.Add((summary.Method, Key(inherited))))
+        if (depth > MaxCallDepth || !visited.Add(new CompositeKey(summary.Method, Key(inherited))))
         {
             return;
         }
@@ -1139,7 +1225,7 @@ internal sealed class TypeConcurrency
             }
 
             var locks = access.Deferred ? access.Locks : inherited.AddRange(access.Locks);
-            var key = (access.State, access.Location, Key(locks));
+            var key = new CompositeKey(access.State, access.Location, Key(locks));
             if (!reached.TryGetValue(key, out var known))
             {
                 reached[key] = new Reached(access, locks, summary.Method, start) { ByCaller = _composingByCaller, Alone = _composingAlone, Entry = _composingEntry, Publishers = _composingPublishers };
@@ -1232,6 +1318,29 @@ internal sealed class TypeConcurrency
         _ => method.Name,
     };
 
+    /// <summary>A field with a guard, the methods that write it holding the guard, its accesses and how many hold it (<see cref="ReportTornPairs"/>).</summary>
+    private sealed class GuardedState
+    {
+        public GuardedState(ISymbol state, ISymbol guard, HashSet<IMethodSymbol> writtenIn, List<Reached> accesses, int count)
+        {
+            State = state;
+            Guard = guard;
+            WrittenIn = writtenIn;
+            Accesses = accesses;
+            Count = count;
+        }
+
+        public ISymbol State { get; }
+
+        public ISymbol Guard { get; }
+
+        public HashSet<IMethodSymbol> WrittenIn { get; }
+
+        public List<Reached> Accesses { get; }
+
+        public int Count { get; }
+    }
+
     /// <summary>An access reached from an entry, with every lock held at it (the callers' and its own).</summary>
     private sealed class Reached
     {
@@ -1288,6 +1397,9 @@ internal sealed class TypeConcurrency
         /// <summary>The type says so with [ThreadSafe]: every unsynchronized write is a finding, not only lost updates.</summary>
         public bool Declared { get; }
 
+        /// <summary>The member of a nested type that calls an entry, when that is what makes it one (see <c>IsCalledByNestedEntry</c>).</summary>
+        public Func<IMethodSymbol, string?>? NestedCaller { get; set; }
+
         public string Describe(Reached access)
         {
             var member = Display(access.Member);
@@ -1312,6 +1424,11 @@ internal sealed class TypeConcurrency
             if (_because is null)
             {
                 return $"'{member}' runs beside the background loop of the hosted service '{_type.Name}'";
+            }
+
+            if (NestedCaller?.Invoke(access.Entry ?? access.Member) is { } caller)
+            {
+                return $"'{member}' may run on several threads at once ('{Display(access.Entry ?? access.Member)}' is called by '{caller}', which '{_type.Name}' hands to its callers): {_because}";
             }
 
             return $"'{member}' may run on several threads at once: {_because}";

@@ -16,7 +16,7 @@ namespace Forklift.Analyzers.SharedState;
 internal sealed class WordIndex
 {
     private readonly Dictionary<SyntaxTree, int[]> _positions = new();
-    private readonly List<(SyntaxTree Tree, TextSpan Span)> _escaped = new();
+    private readonly List<SyntaxReference> _escaped = new();
 
     public WordIndex(INamedTypeSymbol type, IEnumerable<string> words, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ internal sealed class WordIndex
             var text = SourceWords.TextOf(reference.SyntaxTree.GetText(cancellationToken));
             if (SourceWords.HasUnicodeEscape(text, reference.Span))
             {
-                _escaped.Add((reference.SyntaxTree, reference.Span));
+                _escaped.Add(reference);
             }
 
             if (!found.TryGetValue(reference.SyntaxTree, out var positions))
@@ -53,7 +53,7 @@ internal sealed class WordIndex
     public ArraySegment<int>? WordsIn(SyntaxReference reference)
     {
         var span = reference.Span;
-        if (_escaped.Exists(escaped => escaped.Tree == reference.SyntaxTree && escaped.Span.OverlapsWith(span))
+        if (_escaped.Exists(escaped => escaped.SyntaxTree == reference.SyntaxTree && escaped.Span.OverlapsWith(span))
             || !_positions.TryGetValue(reference.SyntaxTree, out var positions))
         {
             return null;

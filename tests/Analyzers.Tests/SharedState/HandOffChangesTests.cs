@@ -144,6 +144,47 @@ public class HandOffChangesTests
         return new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = key }.RunAsync();
     }
 
+    /// <summary>
+    /// Blind set x, R12: one scratch object is filled and written to the channel on every pass of a loop, so each pass
+    /// overwrites the object the previous pass handed to the reader.
+    /// </summary>
+    [Fact]
+    public Task Scratch_object_refilled_on_each_pass_of_the_loop_that_hands_it_over()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Pipeline("""
+                var scratch = new Declaration();
+                for (var i = 0; i < 10; i++)
+                {
+                    {|#0:scratch.DeclaredValue = value * i|};
+                    await {|#1:_channel.Writer.WriteAsync(scratch, ct)|};
+                }
+                """),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("DeclaredValue", "ProduceAsync", "'scratch' was handed to '_channel' at line 22 in the loop's previous pass, and 'ConsumeAsync' may still be reading it on another thread (make a new object for each pass)"));
+
+    [Fact]
+    public Task New_object_on_each_pass_of_the_loop_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Pipeline("""
+            for (var i = 0; i < 10; i++)
+            {
+                var item = new Declaration();
+                item.DeclaredValue = value * i;
+                await _channel.Writer.WriteAsync(item, ct);
+            }
+            """));
+
+    [Fact]
+    public Task Local_assigned_a_new_object_at_the_top_of_each_pass_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Pipeline("""
+            Declaration item;
+            for (var i = 0; i < 10; i++)
+            {
+                item = new Declaration();
+                item.DeclaredValue = value * i;
+                await _channel.Writer.WriteAsync(item, ct);
+            }
+            """));
+
     private static string Pipeline(string produce) => $$"""
         using System.Collections.Generic;
         using System.Threading;

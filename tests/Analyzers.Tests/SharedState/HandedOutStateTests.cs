@@ -1,0 +1,224 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// State that a concurrent type hands to its callers (blind set x): a nested scope object whose public members call
+/// back into the type's private methods, and a collection returned itself from inside the lock that guards it.
+/// </summary>
+public class HandedOutStateTests
+{
+    /// <summary>
+    /// Set x R09: 'Begin' hands out a scope whose 'Dispose' calls the private 'End', so 'End' runs on the callers'
+    /// threads as a public member would; its '--' races with the 'Interlocked.Increment' in 'Begin'.
+    /// </summary>
+    [Fact]
+    public Task Private_method_called_by_a_nested_scope_that_callers_hold_runs_concurrently()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Tracker("{|#0:_active--|};"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_active", "End",
+                "'End' may run on several threads at once ('End' is called by 'Scope.Dispose', which 'PassTracker' hands to its callers): 'PassTracker' is documented as shared (\"from many threads\")"));
+
+    /// <summary>
+    /// Undocumented, the type still synchronizes (its atomic updates): the syntax check that skips types whose locks
+    /// cannot be inconsistent must count the nested scope's call of 'End' as a caller's.
+    /// </summary>
+    [Fact]
+    public Task Private_method_called_by_a_nested_scope_of_a_type_that_only_synchronizes()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Tracker("{|#0:_active--|};").Replace("/// <summary>Shared by all pass executors, so its members are called from many threads at once.</summary>", ""),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_active", "End",
+                "'End' may run on several threads at once ('End' is called by 'Scope.Dispose', which 'PassTracker' hands to its callers): 'PassTracker' synchronizes its own state ('Active' uses Volatile on '_active')"));
+
+    [Fact]
+    public Task Private_method_called_by_a_nested_scope_that_updates_atomically_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Tracker("Interlocked.Decrement(ref _active);"));
+
+    /// <summary>An enumerator is used by one caller at a time (its contract), so what it calls is not an entry.</summary>
+    [Fact]
+    public Task Private_method_called_only_by_a_nested_enumerator_is_not_an_entry()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            /// <summary>Shared by every request handler: its members are called from many threads.</summary>
+            public sealed class Ring
+            {
+                private int _next;
+                private int _reads;
+
+                public void Add() => Interlocked.Increment(ref _next);
+
+                public IEnumerator<int> GetEnumerator() => new Walker(this);
+
+                private int Read(int index)
+                {
+                    _reads++;
+                    return Volatile.Read(ref _next) + index;
+                }
+
+                private sealed class Walker : IEnumerator<int>
+                {
+                    private readonly Ring _ring;
+                    private int _index = -1;
+
+                    public Walker(Ring ring) => _ring = ring;
+
+                    public int Current => _ring.Read(_index);
+
+                    object IEnumerator.Current => Current;
+
+                    public bool MoveNext() => ++_index < 8;
+
+                    public void Reset() => _index = -1;
+
+                    public void Dispose()
+                    {
+                    }
+                }
+            }
+            """);
+
+    /// <summary>
+    /// Set x R16: the getter takes the lock but returns the list itself, so callers enumerate it after the lock is
+    /// released while 'Schedule' inserts into it under the lock.
+    /// </summary>
+    [Fact]
+    public Task Collection_returned_itself_from_inside_the_lock_that_guards_it()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Schedule("return {|#0:_pending|};"),
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_pending", "handed out", "_gate", "in 'Schedule' (3 of 4 accesses)",
+                "'Pending' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Pending' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)"));
+
+    [Fact]
+    public Task Copy_returned_from_inside_the_lock_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Schedule("return _pending.ToArray();"));
+
+    /// <summary>
+    /// Set d C33: a getter that returns the list without taking the lock, read by the game loop once the step that
+    /// fills it is over; only a list returned from inside the lock says its author took the lock to read it.
+    /// </summary>
+    [Fact]
+    public Task Collection_returned_where_no_lock_is_held_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Schedule("return _pending.Count > 0 ? _pending.ToArray() : [];")
+            .Replace("public IReadOnlyList<Job> Pending", "public IReadOnlyList<Job> Last => _pending;\n\n    public IReadOnlyList<Job> Pending"));
+
+    /// <summary>A private helper that returns the list to a caller holding the lock hands nothing out of it.</summary>
+    [Fact]
+    public Task Collection_returned_to_a_caller_that_holds_the_lock_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Roster
+            {
+                private readonly object _gate = new();
+                private readonly List<string> _names = new();
+
+                public void Add(string name)
+                {
+                    lock (_gate)
+                    {
+                        Names().Add(name);
+                    }
+                }
+
+                public int Count
+                {
+                    get
+                    {
+                        lock (_gate)
+                        {
+                            return Names().Count;
+                        }
+                    }
+                }
+
+                private List<string> Names() => _names;
+            }
+            """);
+
+    private static string Tracker(string end) => $$"""
+        using System;
+        using System.Threading;
+
+        /// <summary>Shared by all pass executors, so its members are called from many threads at once.</summary>
+        public sealed class {|#1:PassTracker|}
+        {
+            private int _active;
+
+            public int Active => Volatile.Read(ref _active);
+
+            public IDisposable Begin()
+            {
+                Interlocked.Increment(ref _active);
+                return new Scope(this);
+            }
+
+            private void End()
+            {
+                {{end}}
+            }
+
+            private sealed class Scope : IDisposable
+            {
+                private readonly PassTracker _owner;
+                private int _disposed;
+
+                public Scope(PassTracker owner) => _owner = owner;
+
+                public void Dispose()
+                {
+                    if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                    {
+                        _owner.End();
+                    }
+                }
+            }
+        }
+        """;
+
+    private static string Schedule(string pending) => $$"""
+        using System.Collections.Generic;
+        using System.Linq;
+
+        public sealed record Job(string Rink, int Due);
+
+        public sealed class {|#1:ResurfacingSchedule|}
+        {
+            private readonly object _gate = new();
+            private readonly List<Job> _pending = new();
+
+            public void Schedule(Job job)
+            {
+                lock (_gate)
+                {
+                    var index = _pending.FindIndex(j => j.Due > job.Due);
+                    if (index < 0)
+                    {
+                        _pending.Add(job);
+                    }
+                    else
+                    {
+                        _pending.Insert(index, job);
+                    }
+                }
+            }
+
+            public IReadOnlyList<Job> Pending
+            {
+                get
+                {
+                    lock (_gate)
+                    {
+                        {{pending}}
+                    }
+                }
+            }
+        }
+        """;
+}
