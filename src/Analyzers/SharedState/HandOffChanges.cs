@@ -193,7 +193,8 @@ internal static class HandOffChanges
             return writes;
         }
 
-        foreach (var node in loop.DescendantNodes())
+        // The loop's own variable ('foreach (var page in pages)') is a new one each pass, as one declared in its body is.
+        foreach (var node in loop.DescendantNodesAndSelf())
         {
             switch (node)
             {

@@ -255,7 +255,7 @@ internal static class LexicalLocking
                                 helpers.Add(member);
                             }
                         }
-                        else if (InNestedType(name, declaration))
+                        else if (InNestedType(name, declaration) is { } nested && HandsOut(declaration, nested))
                         {
                             // A nested type's code (a scope object's Dispose calling back into its owner's 'End'): the
                             // nested objects are handed to callers, who call them holding none of the type's locks.
@@ -362,19 +362,37 @@ internal static class LexicalLocking
             return false;
         }
 
-        /// <summary>Whether <paramref name="node"/> is in the code of a type nested in <paramref name="declaration"/>.</summary>
-        private static bool InNestedType(SyntaxNode node, SyntaxNode declaration)
+        /// <summary>The type nested in <paramref name="declaration"/> whose code holds <paramref name="node"/>, or null.</summary>
+        private static BaseTypeDeclarationSyntax? InNestedType(SyntaxNode node, SyntaxNode declaration)
         {
+            BaseTypeDeclarationSyntax? nested = null;
             for (var parent = node.Parent; parent is not null && parent != declaration; parent = parent.Parent)
             {
-                if (parent is BaseTypeDeclarationSyntax)
+                if (parent is BaseTypeDeclarationSyntax type)
                 {
-                    return true;
+                    nested = type;
                 }
             }
 
-            return false;
+            return nested;
         }
+
+        /// <summary>Whether <paramref name="declaration"/> returns new objects of <paramref name="nested"/> (see <see cref="NestedScopes"/>): an over-approximation of the model's test, which also asks that the returning member be public.</summary>
+        private bool HandsOut(SyntaxNode declaration, BaseTypeDeclarationSyntax nested)
+        {
+            var name = nested.Identifier.ValueText;
+            if (!_handsOut.TryGetValue(name, out var handsOut))
+            {
+                _handsOut[name] = handsOut = NestedScopes.ReturnsNew(declaration, name) ? Yes : No;
+            }
+
+            return handsOut == Yes;
+        }
+
+        /// <summary>The answers of <see cref="HandsOut"/> by the nested type's name (objects: see <see cref="CompositeKey"/>).</summary>
+        private readonly Dictionary<string, object> _handsOut = new(StringComparer.Ordinal);
+
+        private static readonly object Yes = new(), No = new();
 
         /// <summary>
         /// Where <paramref name="node"/> runs, and in which member of <paramref name="declaration"/>: null when it is not

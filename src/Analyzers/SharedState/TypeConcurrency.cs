@@ -1045,9 +1045,9 @@ internal sealed class TypeConcurrency
 
     /// <summary>
     /// Whether a public member of one of the type's nested types calls <paramref name="method"/> (a scope object's
-    /// <c>Dispose</c> calling back into its owner's private <c>End</c>): callers hold the nested objects the type hands
-    /// out and call them on their own threads, so the method runs as often and as concurrently as a public one.
-    /// Enumerators and streams are left out (used by one caller at a time by contract).
+    /// <c>Dispose</c> calling back into its owner's private <c>End</c>), when a public member of the type returns such
+    /// objects: callers hold them and call them on their own threads, so the method runs as often and as concurrently
+    /// as a public one. Enumerators and streams are left out (used by one caller at a time by contract).
     /// </summary>
     private bool IsCalledByNestedEntry(IMethodSymbol method)
     {
@@ -1058,6 +1058,30 @@ internal sealed class TypeConcurrency
 
         _nestedCallees ??= NestedCallees();
         return _nestedCallees.ContainsKey(method.OriginalDefinition);
+    }
+
+    /// <summary>
+    /// Whether a member clients call returns a new instance of <paramref name="nested"/> (<c>return new Scope(this);</c>):
+    /// then the callers hold it. One the type only keeps or hands to its own code (an observer it subscribes to a
+    /// source, a struct an internal method returns to the library) is called where the type's own code decides.
+    /// </summary>
+    private bool IsHandedToCallers(INamedTypeSymbol nested)
+    {
+        foreach (var member in _type.GetMembers())
+        {
+            if (member is IMethodSymbol method && IsCallable(method))
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    if (NestedScopes.ReturnsNew(reference.GetSyntax(_cancellationToken), nested.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>For a method <see cref="IsCalledByNestedEntry"/>, the nested member that calls it, as messages name it.</summary>
@@ -1085,7 +1109,7 @@ internal sealed class TypeConcurrency
 
         foreach (var nested in _type.GetTypeMembers())
         {
-            if (IsSingleUserByContract(nested))
+            if (IsSingleUserByContract(nested) || !IsHandedToCallers(nested))
             {
                 continue;
             }

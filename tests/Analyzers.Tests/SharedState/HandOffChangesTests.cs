@@ -173,6 +173,17 @@ public class HandOffChangesTests
             }
             """));
 
+    /// <summary>LiteDB's MemoryCache.Clear: each pass of a foreach resets a different page and hands it to the free list.</summary>
+    [Fact]
+    public Task Foreach_variable_handed_over_on_each_pass_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Pipeline("""
+            foreach (var item in new[] { new Declaration(), new Declaration() })
+            {
+                item.DeclaredValue = value;
+                await _channel.Writer.WriteAsync(item, ct);
+            }
+            """));
+
     [Fact]
     public Task Local_assigned_a_new_object_at_the_top_of_each_pass_is_not_reported()
         => SharedStateSilence.VerifyNoRaceAsync(Pipeline("""

@@ -37,6 +37,117 @@ public class HandedOutStateTests
     public Task Private_method_called_by_a_nested_scope_that_updates_atomically_is_not_reported()
         => SharedStateSilence.VerifyNoRaceAsync(Tracker("Interlocked.Decrement(ref _active);"));
 
+    /// <summary>
+    /// System.Reactive's CombineLatest sink: the nested observers it subscribes to its sources call its private
+    /// 'OnNext', but they are the type's own, made and subscribed in 'Run' after its set-up; no caller holds them.
+    /// </summary>
+    [Fact]
+    public Task Private_method_called_by_nested_observers_the_type_subscribes_itself_is_not_an_entry()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+
+            public sealed class Merger
+            {
+                private readonly object _gate = new();
+                private bool[] _seen = new bool[0];
+                private int _count;
+
+                public void Run(IObservable<int>[] sources)
+                {
+                    _seen = new bool[sources.Length];
+                    for (var i = 0; i < sources.Length; i++)
+                    {
+                        var observer = new SourceObserver(this, i);
+                        sources[i].Subscribe(observer);
+                    }
+                }
+
+                private void OnNext(int index)
+                {
+                    lock (_gate)
+                    {
+                        _seen[index] = true;
+                        _count++;
+                    }
+                }
+
+                private sealed class SourceObserver : IObserver<int>
+                {
+                    private readonly Merger _parent;
+                    private readonly int _index;
+
+                    public SourceObserver(Merger parent, int index)
+                    {
+                        _parent = parent;
+                        _index = index;
+                    }
+
+                    public void OnNext(int value) => _parent.OnNext(_index);
+
+                    public void OnError(Exception error)
+                    {
+                    }
+
+                    public void OnCompleted()
+                    {
+                    }
+                }
+            }
+            """);
+
+    /// <summary>Npgsql's connector: an internal method returns the scope to the library's own code, not to clients.</summary>
+    [Fact]
+    public Task Private_method_called_by_a_scope_only_the_library_gets_is_not_an_entry()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+
+            public sealed class Connector
+            {
+                private readonly object _sync = new();
+                private string? _current;
+
+                public string? Current
+                {
+                    get
+                    {
+                        lock (_sync)
+                        {
+                            return _current;
+                        }
+                    }
+                }
+
+                public void Reset()
+                {
+                    lock (_sync)
+                    {
+                        _current = null;
+                    }
+                }
+
+                internal UserAction Start(string command)
+                {
+                    lock (_sync)
+                    {
+                        _current = command;
+                    }
+
+                    return new UserAction(this);
+                }
+
+                private void End() => _current = null;
+
+                internal readonly struct UserAction : IDisposable
+                {
+                    private readonly Connector _connector;
+
+                    internal UserAction(Connector connector) => _connector = connector;
+
+                    public void Dispose() => _connector.End();
+                }
+            }
+            """);
+
     /// <summary>An enumerator is used by one caller at a time (its contract), so what it calls is not an entry.</summary>
     [Fact]
     public Task Private_method_called_only_by_a_nested_enumerator_is_not_an_entry()
