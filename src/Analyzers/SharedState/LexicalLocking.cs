@@ -380,19 +380,16 @@ internal static class LexicalLocking
         /// <summary>Whether <paramref name="declaration"/> returns new objects of <paramref name="nested"/> (see <see cref="NestedScopes"/>): an over-approximation of the model's test, which also asks that the returning member be public.</summary>
         private bool HandsOut(SyntaxNode declaration, BaseTypeDeclarationSyntax nested)
         {
-            var name = nested.Identifier.ValueText;
-            if (!_handsOut.TryGetValue(name, out var handsOut))
+            if (!_returnedNew.TryGetValue(declaration, out var names))
             {
-                _handsOut[name] = handsOut = NestedScopes.ReturnsNew(declaration, name) ? Yes : No;
+                _returnedNew[declaration] = names = NestedScopes.ReturnedNew(declaration);
             }
 
-            return handsOut == Yes;
+            return names.Contains(nested.Identifier.ValueText);
         }
 
-        /// <summary>The answers of <see cref="HandsOut"/> by the nested type's name (objects: see <see cref="CompositeKey"/>).</summary>
-        private readonly Dictionary<string, object> _handsOut = new(StringComparer.Ordinal);
-
-        private static readonly object Yes = new(), No = new();
+        /// <summary>What <see cref="HandsOut"/> found, per declaration of the type.</summary>
+        private readonly Dictionary<SyntaxNode, HashSet<string>> _returnedNew = new();
 
         /// <summary>
         /// Where <paramref name="node"/> runs, and in which member of <paramref name="declaration"/>: null when it is not

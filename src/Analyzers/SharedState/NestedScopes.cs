@@ -9,28 +9,38 @@ namespace Forklift.Analyzers.SharedState;
 /// </summary>
 internal static class NestedScopes
 {
-    /// <summary>Whether <paramref name="declaration"/> returns a new object of a type named <paramref name="typeName"/> (a <c>return</c> or an expression body).</summary>
-    public static bool ReturnsNew(SyntaxNode declaration, string typeName)
+    /// <summary>
+    /// The names of the types <paramref name="declaration"/> returns new objects of (a <c>return</c> or an expression
+    /// body), in one walk; found only where the text says <c>new</c> after <c>return</c> or <c>=&gt;</c>.
+    /// </summary>
+    public static HashSet<string> ReturnedNew(SyntaxNode declaration)
     {
-        foreach (var node in declaration.DescendantNodes())
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var text = SourceWords.TextOf(declaration.SyntaxTree.GetText());
+        var root = declaration.SyntaxTree.GetRoot();
+        foreach (var at in SourceWords.Occurrences(text, declaration.Span, NewWord))
         {
-            if (node is ObjectCreationExpressionSyntax { Type: var type } creation && NameOf(type) == typeName)
+            if (root.FindToken(at).Parent is not ObjectCreationExpressionSyntax { Type: var type } creation || NameOf(type) is not { } name)
             {
-                var parent = creation.Parent;
-                while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-                {
-                    parent = parent.Parent;
-                }
+                continue;
+            }
 
-                if (parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax)
-                {
-                    return true;
-                }
+            var parent = creation.Parent;
+            while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax)
+            {
+                names.Add(name);
             }
         }
 
-        return false;
+        return names;
     }
+
+    private static readonly string[] NewWord = ["new"];
 
     private static string? NameOf(TypeSyntax type) => type switch
     {

@@ -1067,22 +1067,26 @@ internal sealed class TypeConcurrency
     /// </summary>
     private bool IsHandedToCallers(INamedTypeSymbol nested)
     {
-        foreach (var member in _type.GetMembers())
+        if (_returnedNew is null)
         {
-            if (member is IMethodSymbol method && IsCallable(method))
+            _returnedNew = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in _type.GetMembers())
             {
-                foreach (var reference in method.DeclaringSyntaxReferences)
+                if (member is IMethodSymbol method && IsCallable(method))
                 {
-                    if (NestedScopes.ReturnsNew(reference.GetSyntax(_cancellationToken), nested.Name))
+                    foreach (var reference in method.DeclaringSyntaxReferences)
                     {
-                        return true;
+                        _returnedNew.UnionWith(NestedScopes.ReturnedNew(reference.GetSyntax(_cancellationToken)));
                     }
                 }
             }
         }
 
-        return false;
+        return _returnedNew.Contains(nested.Name);
     }
+
+    /// <summary>The names of the types whose new objects the type's public members return (see <see cref="IsHandedToCallers"/>).</summary>
+    private HashSet<string>? _returnedNew;
 
     /// <summary>For a method <see cref="IsCalledByNestedEntry"/>, the nested member that calls it, as messages name it.</summary>
     private string? NestedCallerOf(IMethodSymbol method)
