@@ -206,6 +206,19 @@ public class HandedOutStateTests
                 "_pending", "handed out", "_gate", "in 'Schedule' (3 of 4 accesses)",
                 "'Pending' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Pending' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)"));
 
+    /// <summary>Taking the lock again around the 'return' would change nothing: no fix is offered (the cure is a copy).</summary>
+    [Fact]
+    public Task Collection_handed_out_of_its_lock_is_offered_no_lock_fix()
+    {
+        var source = Schedule("return {|#0:_pending|};");
+        return CSharpCodeFixVerifier<InconsistentSynchronizationAnalyzer, Forklift.CodeFixes.SharedState.InconsistentSynchronizationCodeFix>.VerifyCodeFixAsync(
+            source,
+            [CSharpCodeFixVerifier<InconsistentSynchronizationAnalyzer, Forklift.CodeFixes.SharedState.InconsistentSynchronizationCodeFix>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("_pending", "handed out", "_gate", "in 'Schedule' (3 of 4 accesses)",
+                    "'Pending' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Pending' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)")],
+            source);
+    }
+
     [Fact]
     public Task Copy_returned_from_inside_the_lock_is_not_reported()
         => SharedStateSilence.VerifyNoRaceAsync(Schedule("return _pending.ToArray();"));
