@@ -7,8 +7,8 @@ namespace Forklift.Analyzers;
 /// <remarks>
 /// Why not a value tuple: a collection keyed by a struct runs code that no precompiled image holds (the framework's
 /// images hold their generic code shared for reference types only), so every new compiler process compiles each of
-/// its methods on first use. On NLog's compile, Forklift's tuple-keyed collections cost about 150 such compilations
-/// per process. A class key uses the framework's shared, precompiled code.
+/// its methods on first use. On NLog's compile, Forklift's tuple-keyed collections cost more than a hundred such
+/// compilations per process. A class key uses the framework's shared, precompiled code.
 /// </remarks>
 internal sealed class CompositeKey : IEquatable<CompositeKey>
 {
