@@ -1113,11 +1113,15 @@ internal sealed class TypeConcurrency
 
         foreach (var nested in _type.GetTypeMembers())
         {
-            if (IsSingleUserByContract(nested) || !IsHandedToCallers(nested))
+            if (IsSingleUserByContract(nested))
             {
                 continue;
             }
 
+            // The nested type's calls first (its code is small); whether the type hands such objects out reads the
+            // type's own public members, so only when there is a call to ask about.
+            var targets = new List<IMethodSymbol>();
+            var callers = new List<string>();
             foreach (var member in nested.GetMembers())
             {
                 if (member is not IMethodSymbol nestedMethod || !IsCallable(nestedMethod))
@@ -1134,11 +1138,20 @@ internal sealed class TypeConcurrency
                             && _semanticModels(reference.SyntaxTree).GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol target
                             && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
                         {
-                            if (!callees.ContainsKey(target.OriginalDefinition))
-                            {
-                                callees[target.OriginalDefinition] = $"{nested.Name}.{Display(nestedMethod)}";
-                            }
+                            targets.Add(target.OriginalDefinition);
+                            callers.Add($"{nested.Name}.{Display(nestedMethod)}");
                         }
+                    }
+                }
+            }
+
+            if (targets.Count > 0 && IsHandedToCallers(nested))
+            {
+                for (var i = 0; i < targets.Count; i++)
+                {
+                    if (!callees.ContainsKey(targets[i]))
+                    {
+                        callees[targets[i]] = callers[i];
                     }
                 }
             }
