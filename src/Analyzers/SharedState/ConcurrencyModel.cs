@@ -373,7 +373,7 @@ internal sealed class ConcurrencyModel
                 IInvocationOperation loop => loop.TargetMethod.OriginalDefinition,
                 _ => null,
             };
-            WalkMembersBeside(type, names, HandlersOfOtherObjectsEvents(type, cancellationToken), startingMethod, handler, KeptIn(entry.StartOperation), context, walker, cancellationToken);
+            WalkMembersBeside(type, names, HandlersOfOtherObjectsEvents(type, cancellationToken), startingMethod, handler, KeptIn(entry.StartOperation), context, walker, cancellationToken, StartingMembers(type, startingMethod, cancellationToken));
         }
 
         // The work may raise another object's event: a subscriber that handles it ('_driver.Completed += OnCompleted')
@@ -383,6 +383,70 @@ internal sealed class ConcurrencyModel
         {
             WalkMembersBeside(subscriber.Type, StateNamesOf(subscriber.Type, walker, before), subscriber.Handlers, startingMethod: null, handler: null, keptIn: null, context, walker, cancellationToken, skipped: subscriber.Reached);
         }
+    }
+
+    /// <summary>
+    /// The names of the methods of <paramref name="type"/> that start the work by calling <paramref name="startingMethod"/>
+    /// when it is private, directly or through other private methods (<c>ConnectAsync</c> calling <c>ConnectInternal</c>,
+    /// which starts the receive loop): each is the member that started the work, as it is when it starts the work
+    /// itself, and is not walked beside it. A second call of it is its callers' to order, and such members usually
+    /// refuse one while the first connection's work runs (a state checked or swapped at their top); null when the
+    /// starting method is not private.
+    /// </summary>
+    private static HashSet<string>? StartingMembers(INamedTypeSymbol type, IMethodSymbol startingMethod, CancellationToken cancellationToken)
+    {
+        if (startingMethod.DeclaredAccessibility != Accessibility.Private)
+        {
+            return null;
+        }
+
+        var starters = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(startingMethod.Name);
+        while (pending.Count > 0)
+        {
+            var callee = new[] { pending.Pop() };
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet } method
+                    || starters.Contains(method.Name) || method.Name == callee[0])
+                {
+                    continue;
+                }
+
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    if (SourceWords.Any(reference.SyntaxTree.GetText(cancellationToken), reference.Span, callee)
+                        && Calls(reference.GetSyntax(cancellationToken), callee))
+                    {
+                        starters.Add(method.Name);
+                        if (method.DeclaredAccessibility == Accessibility.Private)
+                        {
+                            pending.Push(method.Name);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+
+        return starters;
+    }
+
+    /// <summary>Whether <paramref name="declaration"/> calls a method of its own object named <paramref name="name"/> (<c>Name(…)</c>, <c>this.Name(…)</c>).</summary>
+    private static bool Calls(SyntaxNode declaration, string[] name)
+    {
+        foreach (var call in SourceWords.InvocationsNamed(declaration.SyntaxTree.GetRoot(), name))
+        {
+            if (declaration.Span.Contains(call.Span)
+                && call.Expression is IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The names of <paramref name="type"/>'s own state among the accesses the walk recorded from <paramref name="before"/> on.</summary>
@@ -510,21 +574,27 @@ internal sealed class ConcurrencyModel
     /// </summary>
     private static bool WaitsForOrRefuses(SyntaxNode member, string name)
     {
+        // A local that holds the work first ('var loop = _loop ?? throw …; await loop;') is waited for as the field is.
+        HashSet<string>? copies = null;
+        bool Names(ExpressionSyntax expression) => NullCheckedReads.Names(expression, name) || copies?.Contains(NullCheckedReads.NameOf(expression) ?? "") == true;
         foreach (var node in member.DescendantNodes())
         {
             switch (node)
             {
-                case AwaitExpressionSyntax awaited when NullCheckedReads.Names(Unwrapped(awaited.Expression), name):
+                case VariableDeclaratorSyntax { Initializer.Value: var value } copy when NullCheckedReads.Names(CopiedValue(value), name):
+                    (copies ??= new HashSet<string>(StringComparer.Ordinal)).Add(copy.Identifier.ValueText);
+                    break;
+                case AwaitExpressionSyntax awaited when Names(Unwrapped(awaited.Expression)):
                     return true;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "GetResult" or "Join" } access }
-                    when NullCheckedReads.Names(Unwrapped(access.Expression), name):
+                    when Names(Unwrapped(access.Expression)):
                     return true;
                 case ConditionalAccessExpressionSyntax { WhenNotNull: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Wait" or "Join" } } } waited
-                    when NullCheckedReads.Names(Unwrapped(waited.Expression), name):
+                    when Names(Unwrapped(waited.Expression)):
                     // '_worker?.Join()': a thread kept in a field, joined when there is one.
                     return true;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAny" or "WaitAny" or "WhenAll" or "WaitAll" } } joining
-                    when joining.ArgumentList.Arguments.Any(argument => NullCheckedReads.Names(Unwrapped(argument.Expression), name)):
+                    when joining.ArgumentList.Arguments.Any(argument => Names(Unwrapped(argument.Expression))):
                     // 'await Task.WhenAny(_startup, Task.Delay(Timeout.Infinite, ct))': it waits for the work, up to the
                     // caller's deadline; what it does after a deadline passes is its author's choice.
                     return true;
@@ -537,7 +607,29 @@ internal sealed class ConcurrencyModel
         return false;
     }
 
-    /// <summary><c>_loop.ConfigureAwait(false)</c> and <c>_loop.GetAwaiter()</c> are the task itself.</summary>
+    /// <summary>The value a local copies: <c>_loop ?? throw …</c>, <c>_loop!</c> and <c>(_loop)</c> are <c>_loop</c>.</summary>
+    private static ExpressionSyntax CopiedValue(ExpressionSyntax value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case BinaryExpressionSyntax { Right: ThrowExpressionSyntax } coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                    value = coalesce.Left;
+                    continue;
+                case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    value = suppressed.Operand;
+                    continue;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    value = parenthesized.Expression;
+                    continue;
+                default:
+                    return value;
+            }
+        }
+    }
+
+    /// <summary><c>_loop.ConfigureAwait(false)</c>, <c>_loop.GetAwaiter()</c>, <c>_loop!</c> and <c>(_loop)</c> are the task itself.</summary>
     private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
     {
         while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" or "GetAwaiter" } access })
@@ -545,7 +637,7 @@ internal sealed class ConcurrencyModel
             expression = access.Expression;
         }
 
-        return expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : expression;
+        return CopiedValue(expression);
     }
 
     /// <summary>

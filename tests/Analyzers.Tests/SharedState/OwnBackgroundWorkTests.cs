@@ -494,6 +494,117 @@ public class OwnBackgroundWorkTests
             CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithSpan(16, 19, 16, 62)
                 .WithArguments("_samples", "List<double[]>", "Acquire", "'Acquire' runs on several threads (started at line 16)"));
 
+    /// <summary>
+    /// A public member that starts the work through a private helper (<c>OpenAsync</c> calling <c>StartReading</c>) is
+    /// the member that started it, as it is when it starts the work itself: it is not walked beside the work (a second
+    /// open is refused at its top while the first connection's loop runs). A member that runs beside the work on the
+    /// same state is still reported. Minimized from a false report on MQTTnet's client (its connect method).
+    /// </summary>
+    [Fact]
+    public Task Member_that_starts_the_work_through_a_private_helper_is_not_walked_beside_it()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Uplink
+            {
+                private const int Closed = 0, Opening = 1;
+                private int _state;
+                private CancellationTokenSource? _alive;
+                private object? _session;
+                private int _closeCode;
+
+                public async Task OpenAsync()
+                {
+                    if (Swap(Opening, Closed) != Closed)
+                    {
+                        throw new InvalidOperationException("Already open.");
+                    }
+
+                    _alive = new CancellationTokenSource();
+                    _session = new object();
+                    _closeCode = 0;
+                    await Task.Yield();
+                    Connect(_alive.Token);
+                }
+
+                public void Close(int code)
+                {
+                    {|#0:_closeCode = code|};
+                    _alive?.Cancel();
+                }
+
+                private int Swap(int value, int comparand) => Interlocked.CompareExchange(ref _state, value, comparand);
+
+                private void Connect(CancellationToken token) => StartReading(token);
+
+                private void StartReading(CancellationToken token)
+                {
+                    _session ??= new object();
+                    Task.Run(() => Read(token));
+                }
+
+                private async Task Read(CancellationToken token)
+                {
+                    while (!token.IsCancellationRequested)
+                    {
+                        await Task.Delay(100, token);
+                        if (_session is null)
+                        {
+                            _closeCode = 7;
+                            return;
+                        }
+                    }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(40, 9, 40, 36)
+                .WithArguments("_closeCode", "Close", "'Close' can be called while the work its object started at line 40 runs"));
+
+    /// <summary>
+    /// A member that waits for the work through a local copy of the field that keeps it (<c>var worker = _worker ??
+    /// throw …; await worker;</c>) reads the results after the work is done, as one that awaits the field does; a
+    /// member that reads them without waiting is still reported. Minimized from a clean file of a blind set.
+    /// </summary>
+    [Theory]
+    [InlineData("var worker = _worker ?? throw new InvalidOperationException(\"Not started.\");")]
+    [InlineData("var worker = _worker!;")]
+    [InlineData("Task? worker = (_worker);")]
+    public Task Member_that_awaits_a_local_copy_of_the_kept_work_is_not_walked_beside_it(string copy)
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Tally
+            {
+                private readonly List<int> _marks = new();
+                private readonly List<int> _peeks = new();
+                private Task? _worker;
+
+                public void Start(int[] feed) => _worker = Task.Run(() =>
+                {
+                    foreach (var mark in feed)
+                    {
+                        _marks.Add(mark);
+                        {|#0:_peeks.Add(mark)|};
+                    }
+                });
+
+                public async Task<int> TotalAsync()
+                {
+                    {{copy}}
+                    await worker!;
+                    return _marks.Count;
+                }
+
+                public int Peek() => _peeks.Count;
+            }
+            """,
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithSpan(11, 48, 18, 7)
+                .WithArguments("_peeks", "List<int>", "Start", "'Start' runs on several threads (started at line 11)"));
+
     private static string Acquisition(string join) => $$"""
         using System;
         using System.Collections.Generic;
