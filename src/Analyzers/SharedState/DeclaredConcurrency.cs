@@ -135,6 +135,7 @@ internal static class DeclaredConcurrency
     [
         "from any thread", "on any thread", "from multiple threads", "by multiple threads", "on multiple threads", "from many threads",
         "by many threads", "from several threads", "by several threads", "called concurrently", "concurrently by",
+        "any request thread", "any worker thread", "any pool thread", "from request threads", "on request threads", "by request threads",
     ];
 
     private static readonly string[] Actors =

@@ -192,6 +192,40 @@ public class DeclaredConcurrencyTests
             }
             """);
 
+    /// <summary>
+    /// "From any request thread" says the members are called at once as "from any thread" does, with the kind of
+    /// thread named (a blind set's micro-ORM mapper, whose static cache every repository call fills).
+    /// </summary>
+    [Theory]
+    [InlineData("Every repository call, from any request thread, goes through MapFor.")]
+    [InlineData("Called on request threads by every repository.")]
+    [InlineData("Repositories call it on any worker thread.")]
+    public Task Documentation_that_names_the_kind_of_thread_any_of_which_calls_declares_concurrency(string summary)
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync($$"""
+            using System;
+            using System.Collections.Generic;
+
+            /// <summary>
+            /// Maps entity types to their tables. {{summary}}
+            /// </summary>
+            public static class TableMapper
+            {
+                private static readonly Dictionary<Type, string> Tables = new();
+
+                public static string MapFor(Type type)
+                {
+                    if (Tables.TryGetValue(type, out var table))
+                    {
+                        return table;
+                    }
+
+                    table = type.Name.ToLowerInvariant();
+                    [|Tables[type] = table|];
+                    return table;
+                }
+            }
+            """);
+
     [Fact]
     public Task Documentation_that_names_an_AddSingleton_registration_and_its_users_declares_sharing()
         => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
