@@ -749,15 +749,20 @@ internal sealed class ConcurrencyModel
             // own store after the start against another constant stored by the work it started ('_state = Ready' in
             // the work, '_state = Rendering' after starting it): the code means its store to come first, and the
             // work's can come first and be overwritten.
+            // A write under a lock in a member walked beside the work is no guard (above), but it is still a write the
+            // unlocked one meets: holding a lock on one side excludes nothing.
             var other = write.IsConstantStore
-                ? writes.Find(w => !w.IsGuardedForWrite && w.StoredConstant is { } stored && stored != write.StoredConstant
+                ? writes.Find(w => (!w.IsGuardedForWrite || w.Context.BesideStartedWork) && w.StoredConstant is { } stored && stored != write.StoredConstant
                                    && (write.Context.Partner is null) != (w.Context.Partner is null)
                                    && write.RunsConcurrentlyWith(w) && !write.SharesLockWith(w))
-                : writes.Find(w => !w.IsGuardedForWrite && write.RunsConcurrentlyWith(w) && !write.SharesLockWith(w));
+                : writes.Find(w => (!w.IsGuardedForWrite || w.Context.BesideStartedWork) && write.RunsConcurrentlyWith(w) && !write.SharesLockWith(w));
             if (other is not null)
             {
+                var reason = other.IsGuardedForWrite && write.Via is null && !write.Context.BesideStartedWork
+                    ? $"'{other.MemberName}' can be called while the work its object started {StartOf(write, other).StartedAt} runs, and stores it too"
+                    : RunsOnSeveralThreads(write, other);
                 _findings.Add(DiagnosticIds.SharedStateMutation, write.Location, StartOf(write, other).Start, write.Key.State, null,
-                    [Name(write), write.MemberName, RunsOnSeveralThreads(write, other)]);
+                    [Name(write), write.MemberName, reason]);
                 continue;
             }
 

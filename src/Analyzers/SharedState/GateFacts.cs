@@ -47,6 +47,14 @@ internal sealed class GateFacts
             return Test(stored);
         }
 
+        if (condition is IInvocationOperation helper && WinnerValue(helper) is { } won)
+        {
+            // 'if (DisconnectIsPendingOrFinished()) return;': a helper that answers 'won' only to the caller whose
+            // compare-and-swap succeeded. Its callers past it exclude each other; the helper stands for the gate,
+            // not the field, since other transitions of the same field (a connect) are not excluded by it.
+            return new Gate(helper.TargetMethod.OriginalDefinition, acquiredWhenTrue: won == WonWhenTrue);
+        }
+
         if (condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
         {
             return null;
@@ -76,6 +84,181 @@ internal sealed class GateFacts
             default:
                 return null;
         }
+    }
+
+    private static readonly object WonWhenTrue = new();
+    private static readonly object WonWhenFalse = new();
+    private static readonly object NoGate = new();
+
+    /// <summary>Per helper method: <see cref="WonWhenTrue"/>, <see cref="WonWhenFalse"/> or <see cref="NoGate"/> (objects, not nullable booleans, so no generic code over a value type is compiled).</summary>
+    private readonly Dictionary<IMethodSymbol, object> _helpers = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// For a call of a private <c>bool</c> method declared in the same file, the answer it gives only to the caller
+    /// whose compare-and-swap succeeded, or null. Every <c>return</c> of that constant must sit in the true branch of
+    /// a test that the swap's old value equals its comparand (<c>var current = Interlocked.CompareExchange(ref state,
+    /// Closing, seen); if (current == seen) return false;</c>, also through a private helper that returns the swap's
+    /// result, with conversions), and every other return must be the other constant.
+    /// </summary>
+    private object? WinnerValue(IInvocationOperation call)
+    {
+        var method = call.TargetMethod.OriginalDefinition;
+        if (method is not { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, ReturnType.SpecialType: SpecialType.System_Boolean }
+            || call.SemanticModel is not { } semanticModel)
+        {
+            return null;
+        }
+
+        if (!_helpers.TryGetValue(method, out var answer))
+        {
+            answer = _helpers[method] = Answer(method, semanticModel) ?? NoGate;
+        }
+
+        return answer == NoGate ? null : answer;
+    }
+
+    private object? Answer(IMethodSymbol method, SemanticModel semanticModel)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != semanticModel.SyntaxTree
+            || semanticModel.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax()) is not { } body)
+        {
+            return null;
+        }
+
+        List<IReturnOperation>? wonWhenTrue = null, wonWhenFalse = null;
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null; // a return inside them is theirs; not worth telling apart
+            }
+
+            if (operation is IReturnOperation returned)
+            {
+                if (returned.ReturnedValue?.ConstantValue is not { HasValue: true, Value: bool value })
+                {
+                    return null;
+                }
+
+                (value ? wonWhenTrue ??= new() : wonWhenFalse ??= new()).Add(returned);
+            }
+        }
+
+        if (wonWhenTrue is null || wonWhenFalse is null)
+        {
+            return null;
+        }
+
+        return wonWhenFalse.TrueForAll(r => AfterWonSwap(r, body)) ? WonWhenFalse
+            : wonWhenTrue.TrueForAll(r => AfterWonSwap(r, body)) ? WonWhenTrue
+            : null;
+    }
+
+    /// <summary>Whether <paramref name="returned"/> is the true branch of a test that a compare-and-swap's old value equals its comparand.</summary>
+    private bool AfterWonSwap(IReturnOperation returned, IOperation body)
+    {
+        IOperation branch = returned;
+        if (branch.Parent is IBlockOperation block && block.Operations[block.Operations.Length - 1] == returned)
+        {
+            branch = block;
+        }
+
+        if (branch.Parent is not IConditionalOperation test || test.WhenTrue != branch
+            || Strip(test.Condition) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equality)
+        {
+            return false;
+        }
+
+        return Same(SwapComparand(equality.LeftOperand, body, test), equality.RightOperand)
+               || Same(SwapComparand(equality.RightOperand, body, test), equality.LeftOperand);
+    }
+
+    /// <summary>The comparand of the compare-and-swap whose old value <paramref name="value"/> is, or null.</summary>
+    private IOperation? SwapComparand(IOperation value, IOperation body, IOperation use, int depth = 0)
+    {
+        value = Strip(value);
+        if (depth > 2)
+        {
+            return null;
+        }
+
+        if (value is ILocalReferenceOperation { Local: { } local })
+        {
+            return LastStore(local, body, use) is { } stored ? SwapComparand(stored, body, use, depth + 1) : null;
+        }
+
+        if (value is not IInvocationOperation call)
+        {
+            return null;
+        }
+
+        if (ConcurrencyTypes.Is(call.TargetMethod.ContainingType, _types.Interlocked))
+        {
+            return call.TargetMethod.Name == "CompareExchange" && call.Arguments.Length == 3
+                   && SynchronizationFacts.LockSymbol(call.Arguments[0].Value) is IFieldSymbol
+                ? Strip(call.Arguments[2].Value)
+                : null;
+        }
+
+        // 'Status Swap(Status value, Status comparand) => (Status)Interlocked.CompareExchange(ref _status, (int)value, (int)comparand);'
+        var helper = call.TargetMethod.OriginalDefinition;
+        if (helper.DeclaredAccessibility != Accessibility.Private || helper.DeclaringSyntaxReferences.Length != 1
+            || call.SemanticModel is not { } semanticModel || helper.DeclaringSyntaxReferences[0].SyntaxTree != semanticModel.SyntaxTree
+            || semanticModel.GetOperation(helper.DeclaringSyntaxReferences[0].GetSyntax()) is not IMethodBodyOperation { BlockBody: var block, ExpressionBody: var expression }
+            || (block ?? expression) is not { Operations.Length: 1 } only || only.Operations[0] is not IReturnOperation { ReturnedValue: { } result })
+        {
+            return null;
+        }
+
+        if (SwapComparand(result, result, result, depth + 1) is IParameterReferenceOperation { Parameter: var parameter })
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition))
+                {
+                    return Strip(argument.Value);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last value stored in <paramref name="local"/> before <paramref name="use"/> within <paramref name="body"/>.</summary>
+    private static IOperation? LastStore(ILocalSymbol local, IOperation body, IOperation use)
+    {
+        IOperation? last = null;
+        var lastPosition = -1;
+        foreach (var operation in body.Descendants())
+        {
+            var (target, value) = operation switch
+            {
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation reference } assignment => (reference.Local, assignment.Value),
+                IVariableDeclaratorOperation { Initializer: { } initializer } declarator => (declarator.Symbol, initializer.Value),
+                _ => (null, null),
+            };
+            var position = operation.Syntax.SpanStart;
+            if (value is not null && SymbolEqualityComparer.Default.Equals(target, local) && position < use.Syntax.SpanStart && position > lastPosition)
+            {
+                last = value;
+                lastPosition = position;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>Whether two operands are the same local or parameter, or equal constants.</summary>
+    private static bool Same(IOperation? comparand, IOperation other)
+    {
+        other = Strip(other);
+        return comparand switch
+        {
+            null => false,
+            ILocalReferenceOperation local => other is ILocalReferenceOperation otherLocal && SymbolEqualityComparer.Default.Equals(local.Local, otherLocal.Local),
+            IParameterReferenceOperation parameter => other is IParameterReferenceOperation otherParameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, otherParameter.Parameter),
+            _ => comparand.ConstantValue is { HasValue: true } constant && other.ConstantValue is { HasValue: true } otherConstant && Equals(constant.Value, otherConstant.Value),
+        };
     }
 
     /// <summary>The call compared (<c>Interlocked.CompareExchange(…) == x</c>, either way round) and what it is compared with.</summary>
