@@ -213,11 +213,15 @@ internal static class HandOffChanges
         return writes;
     }
 
-    /// <summary>The local or by-value parameter <paramref name="value"/> reads, when it holds an object of a class.</summary>
+    /// <summary>
+    /// The local, by-value parameter or <c>readonly</c> field of the object itself (<c>_pending</c>: the same object on
+    /// every call) that <paramref name="value"/> reads, when it holds an object of a class.
+    /// </summary>
     private static ISymbol? HandedVariable(IOperation? value) => value switch
     {
         ILocalReferenceOperation { Local: { Type.IsReferenceType: true } local } => local,
         IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, Type.IsReferenceType: true } parameter } => parameter,
+        IFieldReferenceOperation { Field: { IsReadOnly: true, Type.IsReferenceType: true } field, Instance: null or IInstanceReferenceOperation } => field,
         _ => null,
     };
 

@@ -162,6 +162,37 @@ public class HandOffChangesTests
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
                 .WithArguments("DeclaredValue", "ProduceAsync", "'scratch' was handed to '_channel' at line 22 in the loop's previous pass, and 'ConsumeAsync' may still be reading it on another thread (make a new object for each pass)"));
 
+    /// <summary>
+    /// Blind set y, R04: the object refilled on every pass is a <c>readonly</c> field of the producer (one object for
+    /// the type's whole life), not a local.
+    /// </summary>
+    [Fact]
+    public Task Readonly_field_refilled_on_each_pass_of_the_loop_that_hands_it_over()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            WithScratchField(Pipeline("""
+                for (var i = 0; i < 10; i++)
+                {
+                    {|#0:_scratch.DeclaredValue = value * i|};
+                    await {|#1:_channel.Writer.WriteAsync(_scratch, ct)|};
+                }
+                """)),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("DeclaredValue", "ProduceAsync", "'_scratch' was handed to '_channel' at line 22 in the loop's previous pass, and 'ConsumeAsync' may still be reading it on another thread (make a new object for each pass)"));
+
+    /// <summary>A field that is not <c>readonly</c> may hold a new object by the next pass (another member may assign it): not reported.</summary>
+    [Fact]
+    public Task Writable_field_refilled_on_each_pass_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(WithScratchField(Pipeline("""
+            for (var i = 0; i < 10; i++)
+            {
+                _scratch.DeclaredValue = value * i;
+                await _channel.Writer.WriteAsync(_scratch, ct);
+            }
+            """)).Replace("private readonly Declaration _scratch", "private Declaration _scratch"));
+
+    private static string WithScratchField(string source)
+        => source.Replace("private readonly Channel<Declaration> _channel", "private readonly Declaration _scratch = new();\n    private readonly Channel<Declaration> _channel");
+
     [Fact]
     public Task New_object_on_each_pass_of_the_loop_is_not_reported()
         => SharedStateSilence.VerifyNoRaceAsync(Pipeline("""
