@@ -81,6 +81,13 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
+        if (ReacquiresAfterRelease(acquire, set))
+        {
+            // try { gate.Release(); await callback(); } finally { await gate.WaitAsync(); }: the caller's hold, given up
+            // around a callback and taken back; the caller's own finally releases it.
+            return null;
+        }
+
         if (IsDrainLoop(acquire))
         {
             // while (signal.Wait(0)) { }: empties a semaphore of stale permits, nothing is held afterwards.
@@ -338,6 +345,34 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         => releases.FirstOrDefault(release => OperationTree.EnclosingFinallyOwners(release.Invocation).Any());
 
     /// <summary>Whether the acquire sits in the body of a <c>try</c> whose <c>finally</c> releases the same lock.</summary>
+    /// <summary>Whether the acquire is in the <c>finally</c> of a <c>try</c> whose body starts by releasing the same lock.</summary>
+    private static bool ReacquiresAfterRelease(LockCall acquire, LockCallSet set)
+    {
+        IOperation child = acquire.Invocation;
+        for (var current = child.Parent; current is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = current, current = current.Parent)
+        {
+            if (current is ITryOperation { Finally: { } @finally } @try && @finally == child)
+            {
+                if (@try.Body.Operations.Length == 0 || @try.Body.Operations[0] is not IExpressionStatementOperation { Operation: var first })
+                {
+                    return false;
+                }
+
+                foreach (var release in set.SameLock(acquire, acquires: false))
+                {
+                    if (release.Invocation == first || first is IAwaitOperation { Operation: var awaited } && awaited == release.Invocation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool InsideProtectingTry(LockCall acquire, LockCallSet set)
     {
         IOperation child = acquire.Invocation;
@@ -427,7 +462,8 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             if (current.Parent is not IBlockOperation { Parent: { } owner }
                 || !(owner is IBlockOperation or IConditionalOperation or ILockOperation
                      || (owner is ITryOperation { Catches.IsEmpty: true, Finally: { } @finally } tryOwner && tryOwner.Body == current.Parent && OnlyReleases(@finally))
-                     || (owner is ITryOperation { Finally: null } catchOwner && catchOwner.Body == current.Parent && catchOwner.Catches.All(OnlySetsLocals)))
+                     || (owner is ITryOperation { Finally: null } catchOwner && catchOwner.Body == current.Parent
+                         && catchOwner.Catches.All(c => OnlySetsLocals(c) || ExitsWithoutTheLock(c, acquire))))
                 || OperationTree.StatementOf(owner) is not { } outer)
             {
                 return Continuation.NotFound;
@@ -540,6 +576,14 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
                                                          || statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation, Value: var value } }
                                                             && (value.ConstantValue.HasValue || value is ILocalReferenceOperation));
 
+    /// <summary>
+    /// <c>try { await gate.WaitAsync(ct); } catch { return; }</c>: a catch after the acquire runs only when the acquire
+    /// threw, which for everything but a mutex means it was not taken, and one that always leaves holds nothing. A
+    /// mutex's <c>AbandonedMutexException</c> is thrown with the mutex owned, so a catch there still holds it.
+    /// </summary>
+    private static bool ExitsWithoutTheLock(ICatchClauseOperation @catch, LockCall acquire)
+        => @catch.Filter is null && acquire.Invocation.TargetMethod.Name != "WaitOne" && OperationTree.AlwaysExits(@catch.Handler);
+
     /// <summary>Whether every statement of <paramref name="finally"/> is a call named like a lock release.</summary>
     private static bool OnlyReleases(IBlockOperation @finally)
         => @finally.Operations.All(statement => statement is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: var name } }
@@ -584,14 +628,14 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (i < statements.Length && statements[i] is ITryOperation first && set.FinallyReleases(first, acquire))
+        if (i < statements.Length && statements[i] is ITryOperation first && Protects(first, acquire, set))
         {
             return Continuation.Protected;
         }
 
         for (var j = i + 1; j < statements.Length; j++)
         {
-            if (statements[j] is ITryOperation later && set.FinallyReleases(later, acquire))
+            if (statements[j] is ITryOperation later && Protects(later, acquire, set))
             {
                 return Continuation.StatementsBeforeTry;
             }
@@ -604,6 +648,14 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
     /// <see langword="true"/> when the condition is true exactly when the lock was taken, <see langword="false"/>
     /// when it is true exactly when it was not, <see langword="null"/> when it cannot be told.
     /// </summary>
+    /// <summary>
+    /// Whether a <c>try</c> releases the lock in its <c>finally</c>, or starts with one that does: entering
+    /// <c>try { try { … } finally { Exit(); } … } finally { ArrayPool.Return(…); }</c> runs nothing before the inner one.
+    /// </summary>
+    private static bool Protects(ITryOperation @try, LockCall acquire, LockCallSet set)
+        => set.FinallyReleases(@try, acquire)
+           || (@try.Body.Operations.Length > 0 && @try.Body.Operations[0] is ITryOperation inner && Protects(inner, acquire, set));
+
     private static bool? Polarity(IOperation acquire, IOperation condition)
     {
         var positive = true;

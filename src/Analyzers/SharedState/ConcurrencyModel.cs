@@ -732,7 +732,7 @@ internal sealed class ConcurrencyModel
             if (guarded is not null)
             {
                 var lockName = LockName(guarded);
-                _findings.Add(DiagnosticIds.InconsistentSynchronization, write.Location, StartOf(write, guarded).Start, write.Key.State, lockName,
+                _findings.Add(DiagnosticIds.InconsistentSynchronization, write.Location, StartOf(write, guarded).Start, write.Key.State, FixableLockName(lockName),
                     [Name(write), "updated", lockName, GuardedIn(group, guarded, lockName), RunsOnSeveralThreads(write, guarded)]);
                 continue;
             }
@@ -820,7 +820,7 @@ internal sealed class ConcurrencyModel
             {
                 var lockName = LockName(guarded);
                 var verb = access.Kind == AccessKind.CollectionRead ? "read" : "modified";
-                _findings.Add(DiagnosticIds.InconsistentSynchronization, access.Location, StartOf(access, guarded).Start, access.Key.State, lockName,
+                _findings.Add(DiagnosticIds.InconsistentSynchronization, access.Location, StartOf(access, guarded).Start, access.Key.State, FixableLockName(lockName),
                     [Name(access), verb, lockName, GuardedIn(group, guarded, lockName), RunsOnSeveralThreads(access, guarded)]);
                 inconsistent.Add(access);
             }
@@ -881,7 +881,7 @@ internal sealed class ConcurrencyModel
             places.Add(access.Location);
             foreach (var held in access.Locks)
             {
-                if (held.AllowsWrites && held.Symbol is { } symbol && (symbol is ITypeSymbol ? "this" : symbol.Name) == lockName)
+                if (held.AllowsWrites && held.Symbol is { } symbol && DisplayName(symbol) == lockName)
                 {
                     holding.Add(access.Location);
                 }
@@ -899,10 +899,21 @@ internal sealed class ConcurrencyModel
         {
             if (held.AllowsWrites && held.CanGuard(guarded.Key.State) && held.Symbol is { } symbol)
             {
-                return symbol is ITypeSymbol ? "this" : symbol.Name;
+                return DisplayName(symbol);
             }
         }
 
         return "its lock";
     }
+
+    /// <summary>How a lock is named in messages: a field, <c>this</c>, or a gate helper as its call (<c>IsClosing()</c>, see GateFacts).</summary>
+    private static string DisplayName(ISymbol lockSymbol) => lockSymbol switch
+    {
+        ITypeSymbol => "this",
+        IMethodSymbol method => method.Name + "()",
+        _ => lockSymbol.Name,
+    };
+
+    /// <summary>The lock name the "wrap in lock" fix may take, or null when the guard is a gate helper, which no <c>lock</c> statement can hold.</summary>
+    private static string? FixableLockName(string lockName) => lockName.EndsWith("()", StringComparison.Ordinal) ? null : lockName;
 }

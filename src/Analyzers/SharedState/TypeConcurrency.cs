@@ -413,7 +413,7 @@ internal sealed class TypeConcurrency
                     }
 
                     var lockName = LockDisplayName(first.Guard);
-                    findings.Add(DiagnosticIds.InconsistentSynchronization, read.Access.Location, reason.Location(read), first.State, lockName,
+                    findings.Add(DiagnosticIds.InconsistentSynchronization, read.Access.Location, reason.Location(read), first.State, first.Guard is IMethodSymbol ? null : lockName,
                         [first.State.Name, "read", lockName, $"in '{Display(together)}' ({first.Count} of {first.Accesses.Count} accesses)",
                          $"{reason.Describe(read)}; '{Display(read.Member)}' then reads '{second.State.Name}' without it too, which '{Display(together)}' changes together with '{first.State.Name}' under the lock, so the two can come from different updates"]);
                 }
@@ -507,7 +507,7 @@ internal sealed class TypeConcurrency
                 var why = access.Access.Escapes
                     ? $"{reason.Describe(access)}; '{Display(access.Member)}' returns the collection itself, so its callers read it after the lock is released while '{Display(holder.Member)}' changes it (return a copy made under the lock)"
                     : reason.Describe(access);
-                findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, reason.Location(access), state, lockName,
+                findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, reason.Location(access), state, guard is IMethodSymbol ? null : lockName,
                     [name, access.Access.Escapes ? "handed out" : verb, lockName, $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", why]);
             }
 
@@ -752,7 +752,12 @@ internal sealed class TypeConcurrency
         return false;
     }
 
-    private string LockDisplayName(ISymbol guard) => guard is ITypeSymbol ? "this" : guard.Name;
+    private string LockDisplayName(ISymbol guard) => guard switch
+    {
+        ITypeSymbol => "this",
+        IMethodSymbol gate => gate.Name + "()", // a gate helper (GateFacts): no lock statement can hold it, so no fix either
+        _ => guard.Name,
+    };
 
     /// <summary>
     /// The state a type that synchronizes (without declaring itself thread-safe) can be reported on: what the methods

@@ -562,4 +562,153 @@ public class RealCodeLockShapesTests
             """),
             ReferenceAssemblies = TestReferences.Net80,
         }.RunAsync();
+
+    /// <summary>
+    /// RabbitMQ.Client's SocketFrameHandler: the acquire sits in a try whose catch returns. The catch runs only when the
+    /// wait threw, so the semaphore was not taken; the try/finally that follows covers every path that holds it.
+    /// </summary>
+    [Fact]
+    public Task AcquireInTryWhoseCatchReturns_ThenTryFinally_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _closing = new(1, 1);", """
+                async Task CloseAsync(CancellationToken ct)
+                {
+                    try
+                    {
+                        await _closing.WaitAsync(ct);
+                    }
+                    catch
+                    {
+                        return;
+                    }
+
+                    try { Work(); }
+                    finally { _closing.Release(); }
+                }
+            """));
+
+    [Fact]
+    public Task AbandonedMutexCatchThatReturns_IsStillReported()
+        => new ReleaseInFinally.Test
+        {
+            // AbandonedMutexException is thrown with the mutex owned: returning from that catch leaves it held.
+            TestCode = Class("private readonly Mutex _mutex = new();", """
+                void Run()
+                {
+                    try { [|_mutex.WaitOne()|]; }
+                    catch { return; }
+                    try { Work(); }
+                    finally { _mutex.ReleaseMutex(); }
+                }
+            """),
+            ReferenceAssemblies = TestReferences.Net80,
+        }.RunAsync();
+
+    /// <summary>
+    /// prometheus-net's ManagedLifetimeMetricHandle: the try right after the acquire starts with the try whose finally
+    /// releases; entering the outer try runs nothing.
+    /// </summary>
+    [Fact]
+    public Task OuterTryStartingWithTheReleasingTry_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly ReaderWriterLockSlim _lifetimes = new();", """
+                int[] Expired()
+                {
+                    int[] buffer = System.Buffers.ArrayPool<int>.Shared.Rent(16);
+                    _lifetimes.EnterReadLock();
+                    try
+                    {
+                        try
+                        {
+                            Work();
+                        }
+                        finally
+                        {
+                            _lifetimes.ExitReadLock();
+                        }
+
+                        return buffer;
+                    }
+                    finally
+                    {
+                        System.Buffers.ArrayPool<int>.Shared.Return(buffer);
+                    }
+                }
+            """));
+
+    [Fact]
+    public Task CallBetweenTheAcquireAndTheOuterTry_IsStillReported()
+        => new ReleaseInFinally.Test
+        {
+            // prometheus-net's collectors: the pool's buffer is rented between the acquire and the try.
+            TestCode = Class("private readonly ReaderWriterLockSlim _children = new();", """
+                int[] Copy()
+                {
+                    [|_children.EnterReadLock()|];
+                    var buffer = System.Buffers.ArrayPool<int>.Shared.Rent(16);
+                    try
+                    {
+                        try { Work(); }
+                        finally { _children.ExitReadLock(); }
+
+                        return buffer;
+                    }
+                    finally
+                    {
+                        System.Buffers.ArrayPool<int>.Shared.Return(buffer);
+                    }
+                }
+            """),
+            ReferenceAssemblies = TestReferences.Net80,
+        }.RunAsync();
+
+    /// <summary>
+    /// RabbitMQ.Client's topology recovery: a method that runs under its caller's semaphore gives it up around a user
+    /// callback and takes it back in a finally; the caller's own finally releases it.
+    /// </summary>
+    [Fact]
+    public Task ReleaseAroundCallbackThenReacquireInFinally_IsSilent()
+        => new ReleaseInFinally.Test
+        {
+            TestCode = Class("private readonly SemaphoreSlim _entities = new(1, 1);", """
+                async Task RecoverAsync(Func<Task> callback, CancellationToken ct)
+                {
+                    await _entities.WaitAsync(ct);
+                    try
+                    {
+                        await RecoverUnderLockAsync(callback, ct);
+                    }
+                    finally
+                    {
+                        _entities.Release();
+                    }
+                }
+
+                private async Task RecoverUnderLockAsync(Func<Task> callback, CancellationToken ct)
+                {
+                    foreach (var step in new[] { 1, 2 })
+                    {
+                        try
+                        {
+                            _entities.Release();
+                            await callback();
+                        }
+                        finally
+                        {
+                            await _entities.WaitAsync(ct);
+                        }
+
+                        Work();
+                        try
+                        {
+                            _entities.Release();
+                            await callback();
+                        }
+                        finally
+                        {
+                            await _entities.WaitAsync(ct);
+                        }
+                    }
+                }
+            """),
+            ReferenceAssemblies = TestReferences.Net80,
+        }.RunAsync();
 }

@@ -180,4 +180,99 @@ public class StateSwapGateTests
             """,
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(18, 9, 18, 45)
                 .WithArguments("_reason", "ReceiveLoop", "'Close' can be called while the work its object started at line 18 runs, and stores it too"));
+
+    /// <summary>
+    /// The gate is named as its helper's call in the inconsistent-synchronization message, and no "wrap in lock" fix is
+    /// offered: no <c>lock</c> statement can hold a compare-and-swap gate.
+    /// </summary>
+    [Fact]
+    public Task Store_without_the_gate_that_guards_it_elsewhere_names_the_gate_and_offers_no_lock_fix()
+    {
+        var source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Session
+            {
+                private const int Down = 0, Up = 1, Falling = 2;
+                private int _state;
+                private int _reason;
+
+                public void Open(Func<Task<int>> receive)
+                {
+                    if (Interlocked.CompareExchange(ref _state, Up, Down) != Down)
+                    {
+                        throw new InvalidOperationException("Already open.");
+                    }
+
+                    Task.Run(() => ReceiveLoop(receive));
+                    Task.Run(KeepAlive);
+                }
+
+                private async Task KeepAlive()
+                {
+                    while (Volatile.Read(ref _state) == Up)
+                    {
+                        await Task.Delay(1000);
+                    }
+
+                    Close(3);
+                }
+
+                public void Close(int reason)
+                {
+                    if (IsClosing())
+                    {
+                        return;
+                    }
+
+                    _reason = reason;
+                    Console.WriteLine(_reason);
+                    Volatile.Write(ref _state, Down);
+                }
+
+                private bool IsClosing()
+                {
+                    var state = Volatile.Read(ref _state);
+                    while (true)
+                    {
+                        if (state != Up)
+                        {
+                            return true;
+                        }
+
+                        var seen = Interlocked.CompareExchange(ref _state, Falling, state);
+                        if (seen == state)
+                        {
+                            return false;
+                        }
+
+                        state = seen;
+                    }
+                }
+
+                private async Task ReceiveLoop(Func<Task<int>> receive)
+                {
+                    while (Volatile.Read(ref _state) == Up)
+                    {
+                        var code = await receive();
+                        if (code > 100)
+                        {
+                            Close(code);
+                        }
+                        else if (code > 0)
+                        {
+                            {|#0:_reason = code|};
+                        }
+                    }
+                }
+            }
+            """;
+        return CSharpCodeFixVerifier<InconsistentSynchronizationAnalyzer, Forklift.CodeFixes.SharedState.InconsistentSynchronizationCodeFix>.VerifyCodeFixAsync(
+            source,
+            [CSharpCodeFixVerifier<InconsistentSynchronizationAnalyzer, Forklift.CodeFixes.SharedState.InconsistentSynchronizationCodeFix>.Diagnostic().WithLocation(0).WithSpan(18, 9, 18, 45)
+                .WithArguments("_reason", "updated", "IsClosing()", "in 'Close' (1 of 2 accesses)", "'ReceiveLoop' runs on several threads (started at line 18)")],
+            source);
+    }
 }
