@@ -1149,6 +1149,7 @@ internal sealed class ConcurrentEntryFinder
         var timer = stored switch
         {
             ISimpleAssignmentOperation assignment => TimerSymbol(Strip(assignment.Target)),
+            ICoalesceAssignmentOperation coalesce => TimerSymbol(Strip(coalesce.Target)), // '_timer ??= new Timer(…)'
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
             _ => null,
         };
@@ -1170,9 +1171,7 @@ internal sealed class ConcurrentEntryFinder
         {
             foreach (var token in SourceWords.IdentifiersNamed(declaration, timer.Name))
             {
-                if (token.Parent is not IdentifierNameSyntax name
-                    || (name.Parent is MemberAccessExpressionSyntax receiver && receiver.Expression == name ? receiver : name.Parent)
-                        is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Change", Parent: InvocationExpressionSyntax change })
+                if (token.Parent is not IdentifierNameSyntax name || ChangeOf(name) is not { } change)
                 {
                     continue;
                 }
@@ -1193,6 +1192,22 @@ internal sealed class ConcurrentEntryFinder
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The <c>Change</c> call on the timer that <paramref name="name"/> names: <c>_timer.Change(…)</c>,
+    /// <c>this._timer.Change(…)</c> or <c>_timer?.Change(…)</c>.
+    /// </summary>
+    private static InvocationExpressionSyntax? ChangeOf(IdentifierNameSyntax name)
+    {
+        SyntaxNode receiver = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } qualified && qualified.Name == name ? qualified : name;
+        return receiver.Parent switch
+        {
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Change", Parent: InvocationExpressionSyntax change } access when access.Expression == receiver => change,
+            ConditionalAccessExpressionSyntax { WhenNotNull: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Change" } } change } conditional
+                when conditional.Expression == receiver => change,
+            _ => null,
+        };
     }
 
     /// <summary>

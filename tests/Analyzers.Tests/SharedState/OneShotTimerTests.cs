@@ -161,6 +161,45 @@ public class OneShotTimerTests
             }
             """);
 
+    /// <summary>
+    /// RabbitMQ.Client's heartbeat reader: the timer is made with <c>??=</c> and re-armed with <c>?.Change</c> at the end
+    /// of its callback, which counts missed heartbeats. A <c>?.Change</c> that makes it periodic elsewhere still counts.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("public void Speed() => _reader?.Change(100, 100);")]
+    public Task Threading_timer_made_with_coalescing_assignment_and_rearmed_through_conditional_access(string elsewhere)
+    {
+        var source = $$"""
+            using System;
+            using System.Threading;
+
+            sealed class HeartbeatReader
+            {
+                private Timer? _reader;
+                private int _missed;
+
+                public void Start() => _reader ??= new Timer(OnRead, null, 300, Timeout.Infinite);
+
+                private void OnRead(object? state)
+                {
+                    {|#0:_missed++|};
+                    if (_missed < 3)
+                    {
+                        _reader?.Change(1000, Timeout.Infinite);
+                    }
+                }
+
+                {{elsewhere}}
+            }
+            """;
+        return elsewhere.Length == 0
+            ? SharedStateSilence.VerifyNoRaceAsync(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty))
+            : CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(source,
+                CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(9, 40, 9, 86)
+                    .WithArguments("_missed", "OnRead", "'OnRead' runs on several threads (started at line 9)"));
+    }
+
     [Fact]
     public Task Threading_timer_armed_once_by_a_start_gate_and_rearmed_in_its_callback_runs_one_call_at_a_time()
         => SharedStateSilence.VerifyNoRaceAsync("""
