@@ -231,6 +231,28 @@ internal sealed class LockApis
             : null;
     }
 
+    /// <summary>
+    /// Whether the acquire <paramref name="acquire"/> takes back a hold given up in the same <c>try</c>: it is in the
+    /// <c>finally</c> of a <c>try</c> whose body starts by releasing the same lock (<c>try { s.Release(); await
+    /// callback(); } finally { await s.WaitAsync(); }</c>). The hold is the caller's, and the caller releases it.
+    /// </summary>
+    public bool IsReacquire(LockCall acquire)
+    {
+        IOperation child = acquire.Invocation;
+        for (var current = child.Parent; current is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = current, current = current.Parent)
+        {
+            if (current is ITryOperation { Finally: { } @finally } @try && @finally == child)
+            {
+                var first = @try.Body.Operations.Length > 0 && @try.Body.Operations[0] is IExpressionStatementOperation { Operation: var operation }
+                    ? operation is IAwaitOperation awaited ? awaited.Operation : operation
+                    : null;
+                return first is IInvocationOperation release && Classify(release) is { IsAcquire: false } call && call.SameLockAs(acquire);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary><see cref="Classify"/> without the name filter; tests check that the filter never hides a result of this.</summary>
     internal LockCall? ClassifyByType(IInvocationOperation invocation)
     {

@@ -14,6 +14,9 @@ internal sealed class LockCallSet
 
     private readonly LockApis _apis;
 
+    /// <summary>The lock APIs the calls were classified with.</summary>
+    public LockApis Apis => _apis;
+
     private object? _memo;
 
     private LockCallSet(LockApis apis, List<LockCall> calls, bool hasAcquire)

@@ -81,7 +81,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        if (ReacquiresAfterRelease(acquire, set))
+        if (set.Apis.IsReacquire(acquire))
         {
             // try { gate.Release(); await callback(); } finally { await gate.WaitAsync(); }: the caller's hold, given up
             // around a callback and taken back; the caller's own finally releases it.
@@ -345,34 +345,6 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         => releases.FirstOrDefault(release => OperationTree.EnclosingFinallyOwners(release.Invocation).Any());
 
     /// <summary>Whether the acquire sits in the body of a <c>try</c> whose <c>finally</c> releases the same lock.</summary>
-    /// <summary>Whether the acquire is in the <c>finally</c> of a <c>try</c> whose body starts by releasing the same lock.</summary>
-    private static bool ReacquiresAfterRelease(LockCall acquire, LockCallSet set)
-    {
-        IOperation child = acquire.Invocation;
-        for (var current = child.Parent; current is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = current, current = current.Parent)
-        {
-            if (current is ITryOperation { Finally: { } @finally } @try && @finally == child)
-            {
-                if (@try.Body.Operations.Length == 0 || @try.Body.Operations[0] is not IExpressionStatementOperation { Operation: var first })
-                {
-                    return false;
-                }
-
-                foreach (var release in set.SameLock(acquire, acquires: false))
-                {
-                    if (release.Invocation == first || first is IAwaitOperation { Operation: var awaited } && awaited == release.Invocation)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        return false;
-    }
-
     private static bool InsideProtectingTry(LockCall acquire, LockCallSet set)
     {
         IOperation child = acquire.Invocation;

@@ -47,6 +47,12 @@ internal static class LockSummaryBuilder
                     entries.Add(new(operation, statement));
                     break;
                 case IInvocationOperation invocation when apis.Classify(invocation) is { } call:
+                    if (call.IsAcquire && call.Key is not null && apis.IsReacquire(call))
+                    {
+                        // The caller's hold, given up around a callback and taken back: no acquisition of this method's.
+                        break;
+                    }
+
                     if (call.IsAcquire && call.Key is not null)
                     {
                         var acquisition = new Acquisition(

@@ -192,6 +192,50 @@ public class NonReentrantLockReentryTests
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_gate", "Compact", SemaphoreForever),
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(3).WithLocation(1).WithLocation(2).WithArguments("_gate", "Compact", SemaphoreForever));
 
+    /// <summary>
+    /// RabbitMQ.Client's topology recovery: a callee that runs under the caller's semaphore gives it up around a user
+    /// callback and takes it back in a finally. That wait is the caller's hold coming back, not a second acquire; a
+    /// callee that takes it without giving it up first is still reported.
+    /// </summary>
+    [Fact]
+    public Task CalleeThatReleasesAroundACallbackAndTakesItBack_IsSilent_PlainReacquireIsReported()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                public async Task RecoverAsync(Func<Task> onError)
+                {
+                    await {|#1:_gate.WaitAsync()|};
+                    try
+                    {
+                        await RecoverQueuesAsync(onError);
+                        await {|#0:RecoverBindingsAsync()|};
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                private async Task RecoverQueuesAsync(Func<Task> onError)
+                {
+                    try
+                    {
+                        _gate.Release();
+                        await onError();
+                    }
+                    finally
+                    {
+                        await _gate.WaitAsync();
+                    }
+                }
+
+                private async Task RecoverBindingsAsync()
+                {
+                    await {|#2:_gate.WaitAsync()|};
+                    _gate.Release();
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_gate", "RecoverBindingsAsync", SemaphoreForever));
+
     [Fact]
     public Task ReentryThroughPropertiesAndIndexers_IsReportedAtTheAccess()
         => Verify.VerifyAnalyzerAsync(
