@@ -65,7 +65,7 @@ internal sealed class LockCallGraph
 
             foreach (var call in summary.Calls)
             {
-                Visit(call.Callee, onThis && call.OnThis, call.ConstantFlags, depth - 1, found, seen, cancellationToken);
+                Visit(call.Callee, onThis && call.OnThis, call.FlagsFor(constantFlags), depth - 1, found, seen, cancellationToken);
             }
         }
     }

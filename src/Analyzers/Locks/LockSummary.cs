@@ -195,9 +195,10 @@ internal sealed class HeldAwait
 /// <summary>A call from a summarized method into a method declared in source.</summary>
 internal sealed class CallSite
 {
-    public CallSite(IMethodSymbol callee, Location location, bool onThis, ImmutableArray<Acquisition> held, ImmutableArray<(int Ordinal, bool Value)> constantFlags, bool joined = true)
+    public CallSite(IMethodSymbol callee, Location location, bool onThis, ImmutableArray<Acquisition> held, ImmutableArray<(int Ordinal, bool Value)> constantFlags, bool joined = true, int[]? forwarded = null)
     {
         Joined = joined;
+        Forwarded = forwarded;
         ConstantFlags = constantFlags;
         Callee = callee;
         Location = location;
@@ -225,6 +226,41 @@ internal sealed class CallSite
 
     /// <summary>The <c>bool</c> arguments passed as constants (<c>Compact(alreadyLocked: true)</c>), by parameter ordinal.</summary>
     public ImmutableArray<(int Ordinal, bool Value)> ConstantFlags { get; }
+
+    /// <summary>
+    /// The caller's own <c>bool</c> parameters passed on unchanged: at the callee's ordinal, the caller's ordinal plus
+    /// one (0 where the argument is anything else); null when there is none. A walk that knows the caller's flag knows
+    /// the callee's (<see cref="FlagsFor"/>).
+    /// </summary>
+    public int[]? Forwarded { get; }
+
+    /// <summary>The constant flags this call passes, with those it forwards from <paramref name="callerFlags"/>.</summary>
+    public ImmutableArray<(int Ordinal, bool Value)> FlagsFor(ImmutableArray<(int Ordinal, bool Value)> callerFlags)
+    {
+        if (Forwarded is not { } forwarded || callerFlags.IsEmpty)
+        {
+            return ConstantFlags;
+        }
+
+        var flags = ConstantFlags;
+        for (var ordinal = 0; ordinal < forwarded.Length; ordinal++)
+        {
+            if (forwarded[ordinal] == 0)
+            {
+                continue;
+            }
+
+            foreach (var (callerOrdinal, value) in callerFlags)
+            {
+                if (callerOrdinal == forwarded[ordinal] - 1)
+                {
+                    flags = flags.Add((ordinal, value));
+                }
+            }
+        }
+
+        return flags;
+    }
 
     /// <summary>Whether this call passes the constant that makes the callee skip <paramref name="taken"/>.</summary>
     public static bool Skips(ImmutableArray<(int Ordinal, bool Value)> constantFlags, Acquisition taken)

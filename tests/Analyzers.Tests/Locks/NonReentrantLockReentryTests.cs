@@ -193,6 +193,48 @@ public class NonReentrantLockReentryTests
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(3).WithLocation(1).WithLocation(2).WithArguments("_gate", "Compact", SemaphoreForever));
 
     /// <summary>
+    /// RabbitMQ.Client's topology recovery passes its "semaphore held" flag on: <c>RecoverQueuesAsync(…, held: true)</c>
+    /// calls <c>RecordQueueAsync(…, held: held)</c>, which takes the semaphore only when it is not held. The constant is
+    /// followed through the forwarding call; passing <c>false</c> is still reported.
+    /// </summary>
+    [Fact]
+    public Task FlagForwardedThroughACallSkipsTheAcquire_FalseIsReported()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _gate = new(1, 1);", """
+                public void Recover()
+                {
+                    {|#1:_gate.Wait()|};
+                    try
+                    {
+                        RecoverQueues(held: true);
+                        {|#0:RecoverQueues(held: false)|};
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                private void RecoverQueues(bool held)
+                {
+                    Work();
+                    RecordQueue(held);
+                }
+
+                private void RecordQueue(bool held)
+                {
+                    if (!held)
+                    {
+                        {|#2:_gate.Wait()|};
+                    }
+
+                    try { Work(); }
+                    finally { if (!held) _gate.Release(); }
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.ThroughCallRule).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_gate", "RecoverQueues", SemaphoreForever));
+
+    /// <summary>
     /// RabbitMQ.Client's topology recovery: a callee that runs under the caller's semaphore gives it up around a user
     /// callback and takes it back in a finally. That wait is the caller's hold coming back, not a second acquire; a
     /// callee that takes it without giving it up first is still reported.
