@@ -276,25 +276,7 @@ internal sealed class GateFacts
             root = parent;
         }
 
-        IOperation? last = null;
-        var lastPosition = -1;
-        foreach (var operation in root.Descendants())
-        {
-            var (target, value) = operation switch
-            {
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation reference } assignment => (reference.Local, assignment.Value),
-                IVariableDeclaratorOperation { Initializer: { } initializer } declarator => (declarator.Symbol, initializer.Value),
-                _ => (null, null),
-            };
-            var position = operation.Syntax.SpanStart;
-            if (value is not null && SymbolEqualityComparer.Default.Equals(target, local) && position < use.Syntax.SpanStart && position > lastPosition)
-            {
-                last = value;
-                lastPosition = position;
-            }
-        }
-
-        return last is not null && Strip(last) is IBinaryOperation ? last : null;
+        return LastStore(local, root, use) is { } last && Strip(last) is IBinaryOperation ? last : null;
     }
 
     /// <summary>Whether a branch always leaves the enclosing code: <c>return</c>, <c>throw</c>, or a block ending in one.</summary>
