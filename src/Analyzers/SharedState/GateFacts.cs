@@ -117,9 +117,14 @@ internal sealed class GateFacts
         return answer == NoGate ? null : answer;
     }
 
+    private static readonly string[] SwapWord = ["CompareExchange"];
+
     private object? Answer(IMethodSymbol method, SemanticModel semanticModel)
     {
-        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != semanticModel.SyntaxTree
+        // The helper and the swap it reads are in this file (both private, declared here): a file that never names the
+        // swap holds no such gate, and no body is bound to find that out (most private bool helpers are not gates).
+        if (!SourceWords.Any(semanticModel.SyntaxTree.GetText(), SwapWord)
+            || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != semanticModel.SyntaxTree
             || semanticModel.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax()) is not { } body)
         {
             return null;
