@@ -63,7 +63,7 @@ internal static class LockSummaryBuilder
                             blocks: call.Shape is AcquireShape.Unconditional or AcquireShape.EnterWithFlag,
                             isCall: true,
                             ReentrancyOf(call, apis),
-                            SkippedWhen(invocation, owner),
+                            OperationTree.SkippedWhen(invocation, owner),
                             isAsync: invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal));
                         calls.Add(new(call, acquisition));
                         entries.Add(new(operation, acquisition));
@@ -114,7 +114,7 @@ internal static class LockSummaryBuilder
             }
             else if (operation is IInvocationOperation invocation)
             {
-                AddSite(sites, invocation.TargetMethod, invocation.Instance, invocation.Syntax, held, ConstantFlags(invocation), Joined(invocation), ForwardedFlags(invocation, owner));
+                AddSite(sites, invocation.TargetMethod, invocation.Instance, invocation.Syntax, held, OperationTree.ConstantFlags(invocation), Joined(invocation), ForwardedFlags(invocation, owner));
             }
             else if (operation is IPropertyReferenceOperation property)
             {
@@ -194,49 +194,6 @@ internal static class LockSummaryBuilder
             IPropertyReferenceOperation { Property.Name: "Result" } => true,
             _ => false,
         };
-    }
-
-    /// <summary>
-    /// The value of a <c>bool</c> parameter that skips an acquire: one inside <c>if (flag)</c> or <c>if (!flag)</c>, or
-    /// one after <c>if (flag) return;</c> in the same block.
-    /// </summary>
-    private static (int Ordinal, bool Value)? SkippedWhen(IOperation acquire, IMethodSymbol owner)
-    {
-        if (OperationTree.EnclosingBranch(acquire) is { } branch)
-        {
-            return OperationTree.ParameterTest(branch.If.Condition, owner) is { } test
-                ? (test.Parameter.Ordinal, branch.WhenTrue ? !test.WhenTrue : test.WhenTrue)
-                : null;
-        }
-
-        if (OperationTree.StatementOf(acquire) is { Parent: { } owningBlock } statement)
-        {
-            var list = OperationTree.StatementsOf(owningBlock);
-            for (var i = list.IndexOf(statement) - 1; i >= 0; i--)
-            {
-                if (list[i] is IConditionalOperation { WhenFalse: null } exit && OperationTree.AlwaysExits(exit.WhenTrue)
-                    && OperationTree.ParameterTest(exit.Condition, owner) is { } test)
-                {
-                    return (test.Parameter.Ordinal, test.WhenTrue);
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static ImmutableArray<(int Ordinal, bool Value)> ConstantFlags(IInvocationOperation invocation)
-    {
-        var flags = ImmutableArray<(int, bool)>.Empty;
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter is { } parameter && argument.Value.ConstantValue is { HasValue: true, Value: bool value })
-            {
-                flags = flags.Add((parameter.Ordinal, value));
-            }
-        }
-
-        return flags;
     }
 
     /// <summary>The accessors a property reference runs: the setter when assigned, both for `+=`, `++` and `??=`, else the getter.</summary>

@@ -314,4 +314,50 @@ internal static class OperationTree
 
         return operation;
     }
+
+    /// <summary>
+    /// The value of a <c>bool</c> parameter of <paramref name="owner"/> that skips <paramref name="operation"/>: one inside
+    /// <c>if (flag)</c> or <c>if (!flag)</c>, or one after <c>if (flag) return;</c> in the same block. Callers that pass
+    /// that value as a constant (<see cref="ConstantFlags"/>) never reach it: a lock acquired only when the caller does
+    /// not hold it already, a store made only when it does.
+    /// </summary>
+    public static (int Ordinal, bool Value)? SkippedWhen(IOperation operation, IMethodSymbol owner)
+    {
+        if (EnclosingBranch(operation) is { } branch)
+        {
+            return ParameterTest(branch.If.Condition, owner) is { } test
+                ? (test.Parameter.Ordinal, branch.WhenTrue ? !test.WhenTrue : test.WhenTrue)
+                : null;
+        }
+
+        if (StatementOf(operation) is { Parent: { } owningBlock } statement)
+        {
+            var list = StatementsOf(owningBlock);
+            for (var i = list.IndexOf(statement) - 1; i >= 0; i--)
+            {
+                if (list[i] is IConditionalOperation { WhenFalse: null } exit && AlwaysExits(exit.WhenTrue)
+                    && ParameterTest(exit.Condition, owner) is { } test)
+                {
+                    return (test.Parameter.Ordinal, test.WhenTrue);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>bool</c> constants a call passes, by the callee's parameter ordinal.</summary>
+    public static ImmutableArray<(int Ordinal, bool Value)> ConstantFlags(IInvocationOperation invocation)
+    {
+        var flags = ImmutableArray<(int, bool)>.Empty;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && argument.Value.ConstantValue is { HasValue: true, Value: bool value })
+            {
+                flags = flags.Add((parameter.Ordinal, value));
+            }
+        }
+
+        return flags;
+    }
 }

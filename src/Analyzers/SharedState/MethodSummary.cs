@@ -75,7 +75,13 @@ internal sealed class MemberAccess
     /// </summary>
     public bool Escapes { get; set; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate, Escapes = Escapes };
+    /// <summary>
+    /// The value of a <c>bool</c> parameter of the method for which this access is not made (<c>if (locked) { _names.Add(name);
+    /// return; }</c>), as <see cref="OwnCall.SkippedWhen"/> is for a call.
+    /// </summary>
+    public (int Ordinal, bool Value)? SkippedWhen { get; set; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate, Escapes = Escapes, SkippedWhen = SkippedWhen };
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>
@@ -95,6 +101,15 @@ internal sealed class OwnCall
     public IMethodSymbol Callee { get; }
     public ImmutableArray<HeldLock> Locks { get; }
     public bool Deferred { get; }
+
+    /// <summary>
+    /// The value of a <c>bool</c> parameter of the caller for which this call is not made (<c>if (semaphoreHeld)
+    /// Add(x);</c>), when its caller's callers pass that value as a constant (see <c>OperationTree.SkippedWhen</c>).
+    /// </summary>
+    public (int Ordinal, bool Value)? SkippedWhen { get; set; }
+
+    /// <summary>The <c>bool</c> constants the call passes, by the callee's parameter ordinal.</summary>
+    public ImmutableArray<(int Ordinal, bool Value)> ConstantFlags { get; set; } = ImmutableArray<(int Ordinal, bool Value)>.Empty;
 }
 
 /// <summary>

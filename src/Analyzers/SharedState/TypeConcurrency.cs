@@ -1255,17 +1255,20 @@ internal sealed class TypeConcurrency
     /// <summary>For a handler subscribed in a loop (see <see cref="LoopSubscription"/>), the event; null for the others.</summary>
     private string? _composingPublishers;
 
-    private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<CompositeKey> visited, Location? start, Dictionary<CompositeKey, Reached> reached)
+    // flags: the bool constants the caller passes to summary's method; what that method does only for the other value is
+    // not reached from there (MemberAccess.SkippedWhen, OwnCall.SkippedWhen). Empty (default) for an entry.
+    private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<CompositeKey> visited, Location? start, Dictionary<CompositeKey, Reached> reached, ImmutableArray<(int Ordinal, bool Value)> flags = default)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (depth > MaxCallDepth || !visited.Add(new CompositeKey(summary.Method, Key(inherited))))
+        flags = flags.IsDefault ? ImmutableArray<(int Ordinal, bool Value)>.Empty : flags;
+        if (depth > MaxCallDepth || !visited.Add(new CompositeKey(summary.Method, Key(inherited), flags.IsEmpty ? null : FlagsKey(flags))))
         {
             return;
         }
 
         foreach (var access in summary.Accesses)
         {
-            if (deferredOnly && !access.Deferred)
+            if ((deferredOnly && !access.Deferred) || (access.SkippedWhen is { } skipped && flags.Contains(skipped)))
             {
                 continue;
             }
@@ -1284,14 +1287,26 @@ internal sealed class TypeConcurrency
 
         foreach (var call in summary.Calls)
         {
-            if ((deferredOnly && !call.Deferred) || !CanReachReportableState(call.Callee) || Summary(call.Callee) is not { } callee)
+            if ((deferredOnly && !call.Deferred) || (call.SkippedWhen is { } skipped && flags.Contains(skipped))
+                || !CanReachReportableState(call.Callee) || Summary(call.Callee) is not { } callee)
             {
                 continue;
             }
 
             var locks = call.Deferred ? call.Locks : inherited.AddRange(call.Locks);
-            Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached);
+            Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached, call.ConstantFlags);
         }
+    }
+
+    private static string FlagsKey(ImmutableArray<(int Ordinal, bool Value)> flags)
+    {
+        var key = new System.Text.StringBuilder();
+        foreach (var (ordinal, value) in flags)
+        {
+            key.Append(ordinal).Append(value ? '+' : '-');
+        }
+
+        return key.ToString();
     }
 
     private string Key(ImmutableArray<HeldLock> locks)

@@ -1,0 +1,124 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// A private helper told by a <c>bool</c> parameter that its caller already holds the lock (<c>if (semaphoreHeld)
+/// Add(x); else { wait; try { Add(x); } finally { release; } }</c>): the branch that skips the lock runs only for the
+/// callers that pass <c>true</c>. RabbitMQ.Client's <c>AutorecoveringConnection.RecordChannelAsync</c>, whose one
+/// caller passes <c>false</c>, was reported (docs/real-code.md, session 41).
+/// </summary>
+public class HeldFlagTests
+{
+    private const string Connection = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Connection
+        {
+            private readonly SemaphoreSlim _channelsSemaphore = new SemaphoreSlim(1, 1);
+            private readonly List<object> _channels = new List<object>();
+
+            public async Task CreateChannelAsync(object channel)
+            {
+                await RecordChannelAsync(channel, channelsSemaphoreHeld: HELD);
+            }
+
+            public async Task RemoveAsync(object channel)
+            {
+                await _channelsSemaphore.WaitAsync();
+                try
+                {
+                    _channels.Remove(channel);
+                }
+                finally
+                {
+                    _channelsSemaphore.Release();
+                }
+            }
+
+            public async Task<int> CountAsync()
+            {
+                await _channelsSemaphore.WaitAsync();
+                try
+                {
+                    return _channels.Count;
+                }
+                finally
+                {
+                    _channelsSemaphore.Release();
+                }
+            }
+
+            private async Task RecordChannelAsync(object channel, bool channelsSemaphoreHeld)
+            {
+                if (channelsSemaphoreHeld)
+                {
+                    DoAddRecordedChannel(channel);
+                }
+                else
+                {
+                    await _channelsSemaphore.WaitAsync();
+                    try
+                    {
+                        DoAddRecordedChannel(channel);
+                    }
+                    finally
+                    {
+                        _channelsSemaphore.Release();
+                    }
+                }
+            }
+
+            private void DoAddRecordedChannel(object channel) => ADD;
+        }
+        """;
+
+    [Fact]
+    public Task Branch_for_a_held_lock_is_not_taken_when_every_caller_passes_false()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Connection.Replace("HELD", "false").Replace("ADD", "_channels.Add(channel)"));
+
+    [Fact]
+    public Task Branch_for_a_held_lock_is_reported_when_a_caller_passes_true_without_holding_it()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Connection.Replace("HELD", "true").Replace("ADD", "[|_channels.Add(channel)|]"));
+
+    [Fact]
+    public Task Access_in_the_branch_itself_is_not_reached_when_every_caller_passes_false()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Registry
+            {
+                private readonly object _gate = new object();
+                private readonly List<string> _names = new List<string>();
+
+                public void Add(string name) => Record(name, locked: false);
+
+                public int Count()
+                {
+                    lock (_gate)
+                    {
+                        return _names.Count;
+                    }
+                }
+
+                private void Record(string name, bool locked)
+                {
+                    if (locked)
+                    {
+                        _names.Add(name);
+                        return;
+                    }
+
+                    lock (_gate)
+                    {
+                        _names.Add(name);
+                    }
+                }
+            }
+            """);
+}
