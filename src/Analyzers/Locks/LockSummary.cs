@@ -236,31 +236,7 @@ internal sealed class CallSite
 
     /// <summary>The constant flags this call passes, with those it forwards from <paramref name="callerFlags"/>.</summary>
     public ImmutableArray<(int Ordinal, bool Value)> FlagsFor(ImmutableArray<(int Ordinal, bool Value)> callerFlags)
-    {
-        if (Forwarded is not { } forwarded || callerFlags.IsEmpty)
-        {
-            return ConstantFlags;
-        }
-
-        var flags = ConstantFlags;
-        for (var ordinal = 0; ordinal < forwarded.Length; ordinal++)
-        {
-            if (forwarded[ordinal] == 0)
-            {
-                continue;
-            }
-
-            foreach (var (callerOrdinal, value) in callerFlags)
-            {
-                if (callerOrdinal == forwarded[ordinal] - 1)
-                {
-                    flags = flags.Add((ordinal, value));
-                }
-            }
-        }
-
-        return flags;
-    }
+        => OperationTree.FlagsFor(ConstantFlags, Forwarded, callerFlags);
 
     /// <summary>Whether this call passes the constant that makes the callee skip <paramref name="taken"/>.</summary>
     public static bool Skips(ImmutableArray<(int Ordinal, bool Value)> constantFlags, Acquisition taken)

@@ -114,7 +114,7 @@ internal static class LockSummaryBuilder
             }
             else if (operation is IInvocationOperation invocation)
             {
-                AddSite(sites, invocation.TargetMethod, invocation.Instance, invocation.Syntax, held, OperationTree.ConstantFlags(invocation), Joined(invocation), ForwardedFlags(invocation, owner));
+                AddSite(sites, invocation.TargetMethod, invocation.Instance, invocation.Syntax, held, OperationTree.ConstantFlags(invocation), Joined(invocation), OperationTree.ForwardedFlags(invocation, owner));
             }
             else if (operation is IPropertyReferenceOperation property)
             {
@@ -147,26 +147,6 @@ internal static class LockSummaryBuilder
         var onThis = callee.IsStatic || callee.MethodKind == MethodKind.LocalFunction
                      || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
         sites.Add(new CallSite(callee.OriginalDefinition, syntax.GetLocation(), onThis, held, constantFlags, joined, forwarded));
-    }
-
-    /// <summary>
-    /// The <c>bool</c> parameters of <paramref name="owner"/> passed on as they are (<c>RecordQueueAsync(q,
-    /// recordedEntitiesSemaphoreHeld: recordedEntitiesSemaphoreHeld)</c>), as <see cref="CallSite.Forwarded"/> holds them.
-    /// </summary>
-    private static int[]? ForwardedFlags(IInvocationOperation invocation, IMethodSymbol owner)
-    {
-        int[]? forwarded = null;
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter is { Ordinal: var ordinal } && argument.Value is IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean, RefKind: RefKind.None } passed }
-                && SymbolEqualityComparer.Default.Equals(passed.ContainingSymbol, owner))
-            {
-                forwarded ??= new int[invocation.TargetMethod.Parameters.Length];
-                forwarded[ordinal] = passed.Ordinal + 1;
-            }
-        }
-
-        return forwarded;
     }
 
     /// <summary>

@@ -360,4 +360,56 @@ internal static class OperationTree
 
         return flags;
     }
+
+    /// <summary>
+    /// The <c>bool</c> parameters of <paramref name="owner"/> passed on as they are (<c>RecordQueueAsync(q,
+    /// recordedEntitiesSemaphoreHeld: recordedEntitiesSemaphoreHeld)</c>), at the callee's ordinal the caller's ordinal plus one (0 where the argument is anything else); null
+    /// when there is none (<see cref="CallSite.Forwarded"/>, <c>OwnCall.Forwarded</c>).
+    /// </summary>
+    public static int[]? ForwardedFlags(IInvocationOperation invocation, IMethodSymbol owner)
+    {
+        int[]? forwarded = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Ordinal: var ordinal } && argument.Value is IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean, RefKind: RefKind.None } passed }
+                && SymbolEqualityComparer.Default.Equals(passed.ContainingSymbol, owner))
+            {
+                forwarded ??= new int[invocation.TargetMethod.Parameters.Length];
+                forwarded[ordinal] = passed.Ordinal + 1;
+            }
+        }
+
+        return forwarded;
+    }
+
+    /// <summary>
+    /// The flags a call passes (<paramref name="constantFlags"/>), with those it passes on (<paramref name="forwarded"/>,
+    /// see <see cref="ForwardedFlags"/>) from <paramref name="callerFlags"/>, what its caller was passed.
+    /// </summary>
+    public static ImmutableArray<(int Ordinal, bool Value)> FlagsFor(ImmutableArray<(int Ordinal, bool Value)> constantFlags, int[]? forwarded, ImmutableArray<(int Ordinal, bool Value)> callerFlags)
+    {
+        if (forwarded is null || callerFlags.IsEmpty)
+        {
+            return constantFlags;
+        }
+
+        var flags = constantFlags;
+        for (var ordinal = 0; ordinal < forwarded.Length; ordinal++)
+        {
+            if (forwarded[ordinal] == 0)
+            {
+                continue;
+            }
+
+            foreach (var (callerOrdinal, value) in callerFlags)
+            {
+                if (callerOrdinal == forwarded[ordinal] - 1)
+                {
+                    flags = flags.Add((ordinal, value));
+                }
+            }
+        }
+
+        return flags;
+    }
 }

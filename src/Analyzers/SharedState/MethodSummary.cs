@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 
 namespace Forklift.Analyzers.SharedState;
@@ -110,6 +111,13 @@ internal sealed class OwnCall
 
     /// <summary>The <c>bool</c> constants the call passes, by the callee's parameter ordinal.</summary>
     public ImmutableArray<(int Ordinal, bool Value)> ConstantFlags { get; set; } = ImmutableArray<(int Ordinal, bool Value)>.Empty;
+
+    /// <summary>The caller's own <c>bool</c> parameters the call passes on unchanged (see <c>OperationTree.ForwardedFlags</c>).</summary>
+    public int[]? Forwarded { get; set; }
+
+    /// <summary>The flags the callee is passed here when its caller was passed <paramref name="callerFlags"/>.</summary>
+    public ImmutableArray<(int Ordinal, bool Value)> FlagsFor(ImmutableArray<(int Ordinal, bool Value)> callerFlags)
+        => OperationTree.FlagsFor(ConstantFlags, Forwarded, callerFlags);
 }
 
 /// <summary>

@@ -187,6 +187,7 @@ internal sealed class MethodSummaryBuilder
                         calls.Add(new OwnCall(invocation.TargetMethod.OriginalDefinition, Locks(invocation), deferred, invocation.Syntax.SpanStart)
                         {
                             ConstantFlags = OperationTree.ConstantFlags(invocation),
+                            Forwarded = OperationTree.ForwardedFlags(invocation, method),
                         });
                         if (!deferred && invocation.Syntax.SpanStart < firstEscape && MayPublishThis(invocation.TargetMethod))
                         {

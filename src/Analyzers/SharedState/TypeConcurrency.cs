@@ -1294,7 +1294,7 @@ internal sealed class TypeConcurrency
             }
 
             var locks = call.Deferred ? call.Locks : inherited.AddRange(call.Locks);
-            Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached, call.ConstantFlags);
+            Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached, call.FlagsFor(flags));
         }
     }
 

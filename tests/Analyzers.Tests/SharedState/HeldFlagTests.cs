@@ -121,4 +121,54 @@ public class HeldFlagTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Flag_passed_on_unchanged_through_another_helper_is_followed()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Topology
+            {
+                private readonly SemaphoreSlim _semaphore = new SemaphoreSlim(1, 1);
+                private readonly List<string> _queues = new List<string>();
+
+                public Task DeclareAsync(string queue) => RecordAsync(queue, queuesSemaphoreHeld: false);
+
+                public async Task DeleteAsync(string queue)
+                {
+                    await _semaphore.WaitAsync();
+                    try
+                    {
+                        _queues.Remove(queue);
+                    }
+                    finally
+                    {
+                        _semaphore.Release();
+                    }
+                }
+
+                private Task RecordAsync(string queue, bool queuesSemaphoreHeld) => RecordQueueAsync(queue, queuesSemaphoreHeld);
+
+                private async Task RecordQueueAsync(string queue, bool queuesSemaphoreHeld)
+                {
+                    if (queuesSemaphoreHeld)
+                    {
+                        _queues.Add(queue);
+                        return;
+                    }
+
+                    await _semaphore.WaitAsync();
+                    try
+                    {
+                        _queues.Add(queue);
+                    }
+                    finally
+                    {
+                        _semaphore.Release();
+                    }
+                }
+            }
+            """);
 }
