@@ -363,8 +363,9 @@ internal static class OperationTree
 
     /// <summary>
     /// The <c>bool</c> parameters of <paramref name="owner"/> passed on as they are (<c>RecordQueueAsync(q,
-    /// recordedEntitiesSemaphoreHeld: recordedEntitiesSemaphoreHeld)</c>), at the callee's ordinal the caller's ordinal plus one (0 where the argument is anything else); null
-    /// when there is none (<see cref="CallSite.Forwarded"/>, <c>OwnCall.Forwarded</c>).
+    /// recordedEntitiesSemaphoreHeld: recordedEntitiesSemaphoreHeld)</c>): at the callee's ordinal, the caller's ordinal
+    /// plus one (0 where the argument is anything else); null when there is none (<see cref="CallSite.Forwarded"/>,
+    /// <c>OwnCall.Forwarded</c>).
     /// </summary>
     public static int[]? ForwardedFlags(IInvocationOperation invocation, IMethodSymbol owner)
     {

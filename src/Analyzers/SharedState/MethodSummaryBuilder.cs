@@ -263,7 +263,9 @@ internal sealed class MethodSummaryBuilder
     /// Marks each access and call that <paramref name="method"/> makes for one value of a <c>bool</c> parameter only
     /// (see <see cref="OperationTree.SkippedWhen"/>): <c>if (semaphoreHeld) Add(x); else { wait; try { Add(x); } …}</c>.
     /// Composed from a caller that passes the other value as a constant, it is never reached (RabbitMQ.Client's
-    /// <c>RecordChannelAsync</c>, whose one caller passes <c>false</c>).
+    /// <c>RecordChannelAsync</c>, whose one caller passes <c>false</c>). The branches are those of
+    /// <see cref="OperationTree.SkippedWhen"/>, found once per method as spans, since an access keeps only its location;
+    /// within a branch of another condition, the flag's branch around it still counts.
     /// </summary>
     private static void MarkParameterBranches(IMethodSymbol method, IOperation body, ImmutableArray<MemberAccess>.Builder accesses, ImmutableArray<OwnCall>.Builder calls)
     {
