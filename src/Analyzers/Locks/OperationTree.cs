@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers.Locks;
 
@@ -412,5 +413,119 @@ internal static class OperationTree
         }
 
         return flags;
+    }
+
+    /// <summary>
+    /// The code of <paramref name="body"/> that runs for one value of a <c>bool</c> parameter of <paramref name="method"/>
+    /// only: the branches of <c>if (flag)</c> / <c>if (!flag)</c> (and their <c>else</c>), and the rest of the block after
+    /// <c>if (flag) return;</c>, as <see cref="SkippedWhen"/> finds them for one operation, but as spans found in one
+    /// pass; null when there is none.
+    /// </summary>
+    public static List<ParameterBranch>? ParameterBranches(IOperation body, IMethodSymbol method)
+    {
+        if (!HasBoolParameter(method))
+        {
+            return null;
+        }
+
+        List<ParameterBranch>? branches = null;
+        foreach (var operation in DescendantsInBody(body))
+        {
+            if (operation is not IConditionalOperation conditional || ParameterTest(conditional.Condition, method) is not { } test)
+            {
+                continue;
+            }
+
+            // The branch taken when the condition is true runs when the parameter is test.WhenTrue, so it is skipped
+            // for the other value; the other branch, or the rest of the block after 'if (flag) return;', the opposite.
+            var ordinal = test.Parameter.Ordinal;
+            branches ??= new List<ParameterBranch>();
+            branches.Add(new ParameterBranch(conditional.WhenTrue.Syntax.Span, ordinal, !test.WhenTrue));
+            if (conditional.WhenFalse is { } whenFalse)
+            {
+                branches.Add(new ParameterBranch(whenFalse.Syntax.Span, ordinal, test.WhenTrue));
+            }
+            else if (conditional.Parent is IBlockOperation block && AlwaysExits(conditional.WhenTrue))
+            {
+                branches.Add(new ParameterBranch(TextSpan.FromBounds(conditional.Syntax.Span.End, block.Syntax.Span.End), ordinal, test.WhenTrue));
+            }
+        }
+
+        return branches;
+    }
+
+    /// <summary>A key for a set of flags (<c>"1-3+"</c>), to tell apart walks of one method with different flags.</summary>
+    public static string FlagsKey(ImmutableArray<(int Ordinal, bool Value)> flags)
+    {
+        var key = new System.Text.StringBuilder();
+        foreach (var (ordinal, value) in flags)
+        {
+            key.Append(ordinal).Append(value ? '+' : '-');
+        }
+
+        return key.ToString();
+    }
+
+    private static bool HasBoolParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_Boolean)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Code that runs for one value of a <c>bool</c> parameter only: skipped when it has <see cref="Value"/>.</summary>
+internal sealed class ParameterBranch
+{
+    public ParameterBranch(TextSpan span, int ordinal, bool value)
+    {
+        Span = span;
+        Ordinal = ordinal;
+        Value = value;
+    }
+
+    public TextSpan Span { get; }
+    public int Ordinal { get; }
+    public bool Value { get; }
+
+    /// <summary>The parameter value that skips the innermost branch holding <paramref name="position"/>, if any.</summary>
+    public static (int Ordinal, bool Value)? Innermost(List<ParameterBranch> branches, int position)
+    {
+        ParameterBranch? innermost = null;
+        foreach (var branch in branches)
+        {
+            if (branch.Span.Contains(position) && (innermost is null || innermost.Span.Contains(branch.Span)))
+            {
+                innermost = branch;
+            }
+        }
+
+        return innermost is null ? null : (innermost.Ordinal, innermost.Value);
+    }
+
+    /// <summary>The spans of <paramref name="branches"/> that do not run for <paramref name="flags"/>; null when none.</summary>
+    public static List<TextSpan>? SkippedFor(List<ParameterBranch>? branches, ImmutableArray<(int Ordinal, bool Value)> flags)
+    {
+        if (branches is null || flags.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        List<TextSpan>? skipped = null;
+        foreach (var branch in branches)
+        {
+            if (flags.Contains((branch.Ordinal, branch.Value)))
+            {
+                (skipped ??= new List<TextSpan>()).Add(branch.Span);
+            }
+        }
+
+        return skipped;
     }
 }

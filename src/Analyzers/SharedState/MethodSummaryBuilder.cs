@@ -3,7 +3,6 @@ using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -269,34 +268,7 @@ internal sealed class MethodSummaryBuilder
     /// </summary>
     private static void MarkParameterBranches(IMethodSymbol method, IOperation body, ImmutableArray<MemberAccess>.Builder accesses, ImmutableArray<OwnCall>.Builder calls)
     {
-        if (!HasBoolParameter(method))
-        {
-            return;
-        }
-
-        List<ParameterBranch>? branches = null;
-        foreach (var operation in OperationTree.DescendantsInBody(body))
-        {
-            if (operation is not IConditionalOperation conditional || OperationTree.ParameterTest(conditional.Condition, method) is not { } test)
-            {
-                continue;
-            }
-
-            // The branch taken when the condition is true runs when the parameter is test.WhenTrue, so it is skipped
-            // for the other value; the other branch, or the rest of the block after 'if (flag) return;', the opposite.
-            var ordinal = test.Parameter.Ordinal;
-            branches ??= new List<ParameterBranch>();
-            branches.Add(new ParameterBranch(conditional.WhenTrue.Syntax.Span, ordinal, !test.WhenTrue));
-            if (conditional.WhenFalse is { } whenFalse)
-            {
-                branches.Add(new ParameterBranch(whenFalse.Syntax.Span, ordinal, test.WhenTrue));
-            }
-            else if (conditional.Parent is IBlockOperation block && OperationTree.AlwaysExits(conditional.WhenTrue))
-            {
-                branches.Add(new ParameterBranch(TextSpan.FromBounds(conditional.Syntax.Span.End, block.Syntax.Span.End), ordinal, test.WhenTrue));
-            }
-        }
-
+        var branches = OperationTree.ParameterBranches(body, method);
         if (branches is null)
         {
             return;
@@ -313,49 +285,6 @@ internal sealed class MethodSummaryBuilder
             {
                 call.SkippedWhen = ParameterBranch.Innermost(branches, call.Position);
             }
-        }
-    }
-
-    private static bool HasBoolParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Type.SpecialType == SpecialType.System_Boolean)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Code that runs for one value of a <c>bool</c> parameter only: skipped when it has <see cref="Value"/>.</summary>
-    private sealed class ParameterBranch
-    {
-        public ParameterBranch(TextSpan span, int ordinal, bool value)
-        {
-            Span = span;
-            Ordinal = ordinal;
-            Value = value;
-        }
-
-        public TextSpan Span { get; }
-        public int Ordinal { get; }
-        public bool Value { get; }
-
-        /// <summary>The parameter value that skips the innermost branch holding <paramref name="position"/>, if any.</summary>
-        public static (int Ordinal, bool Value)? Innermost(List<ParameterBranch> branches, int position)
-        {
-            ParameterBranch? innermost = null;
-            foreach (var branch in branches)
-            {
-                if (branch.Span.Contains(position) && (innermost is null || innermost.Span.Contains(branch.Span)))
-                {
-                    innermost = branch;
-                }
-            }
-
-            return innermost is null ? null : (innermost.Ordinal, innermost.Value);
         }
     }
 

@@ -237,9 +237,12 @@ internal sealed partial class SharedStateWalker
 
     // 'caller' is the frame that calls 'method': a local function sees its caller's captured variables, so a variable
     // declared outside the local function is shared exactly when it is shared in the caller.
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<CompositeKey> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, HashSet<ISymbol>? foreignIndices = null)
+    // flags: the bool constants the call passes (OperationTree.ConstantFlags, with the caller's own passed on); the
+    // code of the body that runs only for other values is not walked (a helper told that its caller holds the lock).
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<CompositeKey> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, HashSet<ISymbol>? foreignIndices = null, ImmutableArray<(int Ordinal, bool Value)> flags = default)
     {
-        if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add(new CompositeKey(VisitKey(method), owner, number: locks.Count > 0 ? 1 : 0)))
+        flags = flags.IsDefault ? ImmutableArray<(int Ordinal, bool Value)>.Empty : flags;
+        if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add(new CompositeKey(VisitKey(method), owner, flags.IsEmpty ? null : OperationTree.FlagsKey(flags), number: locks.Count > 0 ? 1 : 0)))
         {
             return;
         }
@@ -251,7 +254,8 @@ internal sealed partial class SharedStateWalker
         var local = method.MethodKind == MethodKind.LocalFunction;
         // A body given another iteration's index is walked afresh: what it does to an array element depends on it.
         var loopBody = depth == 0 && _loopBody is { } body0 && SymbolEqualityComparer.Default.Equals(body0.Method, method.OriginalDefinition) ? body0.Ordinal : (int?)null;
-        var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null) && foreignIndices is null && loopBody is null;
+        // A digest keeps a body's steps for any caller: one walked for its callers' constant flags is not recorded.
+        var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null) && foreignIndices is null && loopBody is null && flags.IsEmpty;
         var known = false;
         if (digestible && BodyDigest.TryGet(reference!, _world!, out var digest))
         {
@@ -287,6 +291,9 @@ internal sealed partial class SharedStateWalker
             ForeignIndices = foreignIndices,
             LoopBodyMethod = loopBody is { } ordinal ? method : null,
             LoopIterationOrdinal = loopBody ?? -1,
+            Method = method.OriginalDefinition,
+            Flags = flags,
+            Skipped = ParameterBranch.SkippedFor(flags.IsEmpty ? null : OperationTree.ParameterBranches(body, method.OriginalDefinition), flags),
         };
         if (method.MethodKind == MethodKind.LocalFunction && caller is not null)
         {
@@ -444,6 +451,11 @@ internal sealed partial class SharedStateWalker
             if (frame.SkipNestedFunctions && operation != root && operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
             {
                 continue;
+            }
+
+            if (frame.Skipped is { } skipped && operation != root && Inside(skipped, operation.Syntax.SpanStart))
+            {
+                continue; // runs only for a flag value this frame's caller does not pass
             }
 
             if (frame.InWindow(operation))
@@ -694,7 +706,23 @@ internal sealed partial class SharedStateWalker
         }
 
         var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
-        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates, foreignIndices: foreignIndices);
+        var flags = site.Operation is IInvocationOperation invocation
+            ? OperationTree.FlagsFor(OperationTree.ConstantFlags(invocation), frame.Method is { } caller ? OperationTree.ForwardedFlags(invocation, caller) : null, frame.Flags)
+            : default;
+        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates, foreignIndices: foreignIndices, flags: flags);
+    }
+
+    private static bool Inside(List<Microsoft.CodeAnalysis.Text.TextSpan> spans, int position)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Contains(position))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -1164,6 +1192,15 @@ internal sealed partial class SharedStateWalker
         public int WindowEnd { get; set; } = int.MaxValue;
         public Microsoft.CodeAnalysis.Text.TextSpan? Excluded { get; set; }
         public bool SkipNestedFunctions { get; set; }
+
+        /// <summary>The method whose body this frame walks (null for a lambda's or a thread body's own frame).</summary>
+        public IMethodSymbol? Method { get; set; }
+
+        /// <summary>The <c>bool</c> constants the caller passed (see <see cref="Follow"/>).</summary>
+        public ImmutableArray<(int Ordinal, bool Value)> Flags { get; set; } = ImmutableArray<(int Ordinal, bool Value)>.Empty;
+
+        /// <summary>The body's code that runs only for flag values the caller does not pass: not walked.</summary>
+        public List<Microsoft.CodeAnalysis.Text.TextSpan>? Skipped { get; set; }
 
         /// <summary>
         /// For code run as an event's handler: how it comes to run ("'OnChunk' handles 'ChunkCompleted', raised"),

@@ -1261,7 +1261,7 @@ internal sealed class TypeConcurrency
     {
         _cancellationToken.ThrowIfCancellationRequested();
         flags = flags.IsDefault ? ImmutableArray<(int Ordinal, bool Value)>.Empty : flags;
-        if (depth > MaxCallDepth || !visited.Add(new CompositeKey(summary.Method, Key(inherited), flags.IsEmpty ? null : FlagsKey(flags))))
+        if (depth > MaxCallDepth || !visited.Add(new CompositeKey(summary.Method, Key(inherited), flags.IsEmpty ? null : Locks.OperationTree.FlagsKey(flags))))
         {
             return;
         }
@@ -1296,17 +1296,6 @@ internal sealed class TypeConcurrency
             var locks = call.Deferred ? call.Locks : inherited.AddRange(call.Locks);
             Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached, call.FlagsFor(flags));
         }
-    }
-
-    private static string FlagsKey(ImmutableArray<(int Ordinal, bool Value)> flags)
-    {
-        var key = new System.Text.StringBuilder();
-        foreach (var (ordinal, value) in flags)
-        {
-            key.Append(ordinal).Append(value ? '+' : '-');
-        }
-
-        return key.ToString();
     }
 
     private string Key(ImmutableArray<HeldLock> locks)

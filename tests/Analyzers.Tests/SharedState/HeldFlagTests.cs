@@ -171,4 +171,66 @@ public class HeldFlagTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Timer_that_passes_false_walks_only_the_locking_branch()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class InspectionCache : IDisposable
+            {
+                private readonly object _sync = new object();
+                private readonly Dictionary<int, string> _latest = new Dictionary<int, string>();
+                private readonly Queue<int> _order = new Queue<int>();
+                private readonly Timer _maintenance;
+                private int _capacity;
+
+                public InspectionCache(int capacity)
+                {
+                    _capacity = capacity;
+                    _maintenance = new Timer(_ => Evict(lockTaken: false), null, TimeSpan.FromHours(1), TimeSpan.FromHours(1));
+                }
+
+                public void Record(int hive, string notes)
+                {
+                    lock (_sync)
+                    {
+                        if (!_latest.ContainsKey(hive))
+                        {
+                            _order.Enqueue(hive);
+                        }
+
+                        _latest[hive] = notes;
+                        Evict(lockTaken: true);
+                    }
+                }
+
+                private void Evict(bool lockTaken)
+                {
+                    if (!lockTaken)
+                    {
+                        lock (_sync)
+                        {
+                            EvictCore();
+                        }
+
+                        return;
+                    }
+
+                    EvictCore();
+                }
+
+                private void EvictCore()
+                {
+                    while (_latest.Count > _capacity && _order.Count > 0)
+                    {
+                        _latest.Remove(_order.Dequeue());
+                    }
+                }
+
+                public void Dispose() => _maintenance.Dispose();
+            }
+            """);
 }
