@@ -105,6 +105,13 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
+        if (ReleasedOnlyOnFailure(acquire, releases))
+        {
+            // await _slots.WaitAsync(ct); try { …; return new Lease(this, channel); } catch { _slots.Release(); throw; }:
+            // on success the permit goes out with the lease, whose Dispose releases it.
+            return null;
+        }
+
         if (HandedToCallback(acquire, set) || HandedToMethod(acquire, set))
         {
             // task.ContinueWith(_ => gate.Release()): the permit is released by the continuation, and the releases in
@@ -155,6 +162,45 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         return releases.Any(release => OperationTree.IsInTryBodyOrCatch(release.Invocation))
             ? new Finding(NormalPathOnly, "it is released only on the normal path, not in a finally block", main)
             : new Finding(NoFinally, "no try/finally releases it, so an exception before the release leaves it held", main);
+    }
+
+    /// <summary>
+    /// Whether a semaphore's every release after the acquire is in a <c>catch</c> that then leaves the method (rethrows,
+    /// throws or returns): the method keeps the permit when it succeeds and hands it on (a lease or releaser returned to
+    /// the caller), and gives it back only when it fails. Only semaphores have permits another thread may release.
+    /// </summary>
+    private static bool ReleasedOnlyOnFailure(LockCall acquire, List<LockCall> releases)
+    {
+        if (acquire.Family is not (LockFamily.SemaphoreSlim or LockFamily.Semaphore))
+        {
+            return false;
+        }
+
+        foreach (var release in releases)
+        {
+            if (EnclosingCatch(release.Invocation) is not { Filter: null } @catch || !OperationTree.AlwaysExits(@catch.Handler))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ICatchClauseOperation? EnclosingCatch(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case ICatchClauseOperation @catch:
+                    return @catch;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsDrainLoop(LockCall acquire)

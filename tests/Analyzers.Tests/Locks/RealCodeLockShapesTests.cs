@@ -711,4 +711,94 @@ public class RealCodeLockShapesTests
             """),
             ReferenceAssemblies = TestReferences.Net80,
         }.RunAsync();
+
+    /// <summary>
+    /// A pool that takes a permit, then hands it out with a lease whose <c>Dispose</c> releases it: the method releases
+    /// the permit only in the <c>catch</c> that rethrows (set z C06). A release on the normal path beside it is still reported.
+    /// </summary>
+    [Fact]
+    public Task Permit_released_only_when_the_acquiring_method_fails_goes_out_with_a_lease()
+        => VerifyBothSilentAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Pool
+            {
+                private readonly SemaphoreSlim _slots = new SemaphoreSlim(4, 4);
+                private readonly ConcurrentBag<object> _idle = new ConcurrentBag<object>();
+
+                public async Task<Lease> AcquireAsync(CancellationToken ct)
+                {
+                    await _slots.WaitAsync(ct).ConfigureAwait(false);
+                    try
+                    {
+                        if (_idle.TryTake(out var pooled))
+                        {
+                            return new Lease(this, pooled);
+                        }
+
+                        var fresh = await Task.Run(() => new object(), ct).ConfigureAwait(false);
+                        return new Lease(this, fresh);
+                    }
+                    catch
+                    {
+                        _slots.Release();
+                        throw;
+                    }
+                }
+
+                internal void Return(object item)
+                {
+                    _idle.Add(item);
+                    _slots.Release();
+                }
+            }
+
+            sealed class Lease : IDisposable
+            {
+                private Pool? _pool;
+                private readonly object _item;
+
+                internal Lease(Pool pool, object item) { _pool = pool; _item = item; }
+
+                public void Dispose() => Interlocked.Exchange(ref _pool, null)?.Return(_item);
+            }
+            """);
+
+    [Fact]
+    public Task Permit_released_in_a_catch_and_on_the_normal_path_is_still_reported()
+        => ReleaseInFinally.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Counter
+            {
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+                private int _count;
+
+                public async Task<int> BumpAsync(bool skip)
+                {
+                    await [|_gate.WaitAsync()|].ConfigureAwait(false);
+                    try
+                    {
+                        if (skip)
+                        {
+                            return _count;
+                        }
+
+                        _count++;
+                    }
+                    catch
+                    {
+                        _gate.Release();
+                        throw;
+                    }
+
+                    _gate.Release();
+                    return _count;
+                }
+            }
+            """);
 }
