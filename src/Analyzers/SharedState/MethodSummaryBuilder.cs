@@ -465,6 +465,11 @@ internal sealed class MethodSummaryBuilder
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation } copy => Strip(copy.Value),
                 _ => null,
             };
+            if (copied is IInvocationOperation { TargetMethod: { Name: "Read", ContainingType.Name: "Interlocked" or "Volatile" } } read && read.Arguments.Length == 1)
+            {
+                copied = Strip(read.Arguments[0].Value); // 'var n = Interlocked.Read(ref _completed); _completed = 0;'
+            }
+
             if (copied is not null && SameState(copied, target))
             {
                 return true;

@@ -530,6 +530,31 @@ public class CallerConcurrencyTests
             }
             """);
 
+    /// <summary>Set z R15: the count copied with <c>Interlocked.Read</c> before the plain reset is taken all the same.</summary>
+    [Fact]
+    public Task Count_read_atomically_then_reset_with_a_plain_store_beside_interlocked_increments()
+        => VerifyMutationAsync("""
+            using System.Threading;
+
+            public sealed class RepairMetrics
+            {
+                private long _completed;
+                private long _returned;
+
+                public void RecordCompleted() => Interlocked.Increment(ref _completed);
+
+                public void RecordReturned() => Interlocked.Increment(ref _returned);
+
+                public (long Completed, long Returned) Collect()
+                {
+                    long completed = Interlocked.Read(ref _completed);
+                    [|_completed = 0|];
+                    long returned = Interlocked.Exchange(ref _returned, 0);
+                    return (completed, returned);
+                }
+            }
+            """);
+
     [Fact]
     public Task Reset_that_reads_nothing_first_beside_interlocked_increments()
         => SharedStateSilence.VerifyNoRaceAsync("""
