@@ -696,9 +696,13 @@ internal sealed partial class SharedStateWalker
 
         var parameterStates = SharedArguments(site.Operation, frame);
         var foreignIndices = ForeignIndexArguments(site.Operation, frame);
-        if (parameterStates is not null || foreignIndices is not null)
+        var flags = site.Operation is IInvocationOperation invocation
+            ? OperationTree.FlagsFor(OperationTree.ConstantFlags(invocation), frame.Method is { } caller ? OperationTree.ForwardedFlags(invocation, caller) : null, frame.Flags)
+            : ImmutableArray<(int Ordinal, bool Value)>.Empty;
+        if (parameterStates is not null || foreignIndices is not null || !flags.IsEmpty)
         {
-            frame.Recorder = null; // a digest keeps the call, not what its arguments share: this body is walked each time
+            // A digest keeps the call, not what its arguments share or the flags it passes: this body is walked each time.
+            frame.Recorder = null;
         }
         else if (frame.Recorder is { } recorder && site.Operation is { } operation)
         {
@@ -706,9 +710,6 @@ internal sealed partial class SharedStateWalker
         }
 
         var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
-        var flags = site.Operation is IInvocationOperation invocation
-            ? OperationTree.FlagsFor(OperationTree.ConstantFlags(invocation), frame.Method is { } caller ? OperationTree.ForwardedFlags(invocation, caller) : null, frame.Flags)
-            : default;
         Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates, foreignIndices: foreignIndices, flags: flags);
     }
 

@@ -282,6 +282,71 @@ public class BodyDigestTests
     }
 
     [Fact]
+    public async Task A_body_that_passes_a_lock_held_flag_reports_in_later_compilations_what_fresh_trees_report()
+    {
+        // Worker.Run passes 'locked: false' to Store.Write, whose unlocked branch then does not run. A digest of Run
+        // would keep the call but not the flag, so Run keeps none, and the IDE's later compilations must still report
+        // what fresh trees report: only the store Bump makes without the lock.
+        const string entry = """
+            using System.Threading;
+
+            public static class Entry
+            {
+                public static void Start()
+                {
+                    for (var i = 0; i < 4; i++)
+                    {
+                        new Thread(() => Worker.Run()).Start();
+                    }
+                }
+            }
+            """;
+        const string worker = """
+            public static class Worker
+            {
+                public static void Run()
+                {
+                    Store.Write(1, locked: false);
+                    Store.Bump();
+                }
+            }
+            """;
+        const string store = """
+            public static class Store
+            {
+                private static readonly object Gate = new();
+                public static int Total;
+
+                public static void Write(int n, bool locked)
+                {
+                    if (locked)
+                    {
+                        Total += n;
+                        return;
+                    }
+
+                    lock (Gate)
+                    {
+                        Total += n;
+                    }
+                }
+
+                public static void Bump() => Total++;
+            }
+            """;
+        var first = Compile([("Entry.cs", entry), ("Worker.cs", worker), ("Store.cs", store)]);
+        await ReportsAsync(first);
+        var recorded = EditEntry(first, "/* edit 1 */");
+        await ReportsAsync(recorded);
+        var replaying = EditEntry(recorded, "/* edit 2 */");
+        Assert.Same(DeclarationWorld.Of(recorded), DeclarationWorld.Of(replaying));
+        var after = await ReportsAsync(replaying);
+        AssertSame(await ReportsAsync(Compile([("Entry.cs", entry + "/* edit 1 *//* edit 2 */"), ("Worker.cs", worker), ("Store.cs", store)])), after, seed: -4);
+        Assert.Contains(after, r => r.Contains("'Total'", StringComparison.Ordinal) && r.Contains("Store.cs: (19,", StringComparison.Ordinal));
+        Assert.DoesNotContain(after, r => r.Contains("Store.cs: (9,", StringComparison.Ordinal)); // Write's branch for 'locked: true' only
+    }
+
+    [Fact]
     public void A_build_keeps_no_world()
     {
         // Every tree of a build is new: nothing is recorded, and a recompile of the same text is no IDE either.
