@@ -166,8 +166,9 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Whether a semaphore's every release after the acquire is in a <c>catch</c> that then leaves the method (rethrows,
-    /// throws or returns): the method keeps the permit when it succeeds and hands it on (a lease or releaser returned to
-    /// the caller), and gives it back only when it fails. Only semaphores have permits another thread may release.
+    /// throws or returns), of a <c>try</c> that returns a value: the method keeps the permit when it succeeds and hands it
+    /// on (a lease or releaser returned to the caller), and gives it back only when it fails. Only semaphores have
+    /// permits another thread may release.
     /// </summary>
     private static bool ReleasedOnlyOnFailure(LockCall acquire, List<LockCall> releases)
     {
@@ -178,7 +179,10 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
 
         foreach (var release in releases)
         {
-            if (EnclosingCatch(release.Invocation) is not { Filter: null } @catch || !OperationTree.AlwaysExits(@catch.Handler))
+            // The try must hand something out ('return new Lease(…)'): one that returns nothing keeps the permit on
+            // success for no one, and that is the mistake the rule is for.
+            if (EnclosingCatch(release.Invocation) is not { Filter: null, Parent: ITryOperation @try } @catch || !OperationTree.AlwaysExits(@catch.Handler)
+                || !OperationTree.DescendantsInBody(@try.Body).Any(operation => operation is IReturnOperation { ReturnedValue: not null }))
             {
                 return false;
             }

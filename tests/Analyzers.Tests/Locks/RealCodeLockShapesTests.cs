@@ -801,4 +801,31 @@ public class RealCodeLockShapesTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Permit_released_only_in_a_catch_of_a_method_that_hands_nothing_out_is_still_reported()
+        => ReleaseInFinally.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Flusher
+            {
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+                private int _flushed;
+
+                public async Task FlushAsync()
+                {
+                    await [|_gate.WaitAsync()|].ConfigureAwait(false);
+                    try
+                    {
+                        _flushed++;
+                    }
+                    catch
+                    {
+                        _gate.Release();
+                        throw;
+                    }
+                }
+            }
+            """);
 }
