@@ -33,16 +33,19 @@ internal static class BuildBenchmark
             // Each iteration measures every side back to back, in an order that rotates from one iteration to the
             // next, so that a shared machine's changing load hits all sides alike; the paired ratios are the robust figures.
             double plainMs = 0;
-            var measured = new (double WallMs, double CpuMs, double AnalyzerMs)[sets.Count];
+            double plainMb = 0;
+            var measured = new (double WallMs, double CpuMs, double AnalyzerMs, double AllocatedMb, int Collections)[sets.Count];
             for (var step = 0; step < sides; step++)
             {
                 var side = (step + i) % sides;
                 if (side == sides - 1)
                 {
                     var plain = input.NewCompilation(generated);
+                    var plainAllocated = GC.GetTotalAllocatedBytes(precise: true);
                     var stopwatch = Stopwatch.StartNew();
                     var compilerDiagnostics = plain.GetDiagnostics();
                     plainMs = stopwatch.Elapsed.TotalMilliseconds;
+                    plainMb = (GC.GetTotalAllocatedBytes(precise: true) - plainAllocated) / 1e6;
                     if (i == 0)
                     {
                         var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -56,11 +59,15 @@ internal static class BuildBenchmark
                 var analyzed = input.NewCompilation(generated).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
                     input.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var collections = GC.CollectionCount(0);
                 var watch = Stopwatch.StartNew();
                 var analysis = await analyzed.GetAnalysisResultAsync(CancellationToken.None);
                 _ = analyzed.Compilation.GetDiagnostics(); // the rest of a build's work, as the plain side does
                 var wallMs = watch.Elapsed.TotalMilliseconds;
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+                var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
+                collections = GC.CollectionCount(0) - collections;
 
                 // The driver's own per-analyzer accounting, as `-p:ReportAnalyzer=true` reports it in a build.
                 double analyzerMs = 0;
@@ -74,7 +81,7 @@ internal static class BuildBenchmark
                     }
                 }
 
-                measured[side] = (wallMs, cpuMs, analyzerMs);
+                measured[side] = (wallMs, cpuMs, analyzerMs, allocatedMb, collections);
                 if (PhaseProbe(analyzers) is { } dump && dump() is string { Length: > 0 } phases)
                 {
                     Console.WriteLine($"  phases of #{side + 1}, iteration {i}:{Environment.NewLine}{phases}");
@@ -95,10 +102,11 @@ internal static class BuildBenchmark
             }
 
             baseline.Add(plainMs);
-            var line = $"  iteration {i}: compile {plainMs:F0} ms";
+            var line = $"  iteration {i}: compile {plainMs:F0} ms, {plainMb:F0} MB allocated";
             for (var side = 0; side < sets.Count; side++)
             {
-                var (wallMs, cpuMs, analyzerMs) = measured[side];
+                var (wallMs, cpuMs, analyzerMs, allocatedMb, collections) = measured[side];
+                results[side].ExtraMb.Add(allocatedMb - plainMb);
                 results[side].Wall.Add(wallMs);
                 results[side].Cpu.Add(cpuMs);
                 results[side].Analyzer.Add(analyzerMs);
@@ -109,7 +117,7 @@ internal static class BuildBenchmark
                     results[side].CpuRatiosToFirst.Add(cpuMs / measured[0].CpuMs);
                 }
 
-                line += $"; #{side + 1}: {wallMs:F0} ms wall ({wallMs / plainMs:F3}), {cpuMs:F0} ms CPU, analyzers {analyzerMs:F0} ms";
+                line += $"; #{side + 1}: {wallMs:F0} ms wall ({wallMs / plainMs:F3}), {cpuMs:F0} ms CPU, analyzers {analyzerMs:F0} ms, {allocatedMb:F0} MB allocated ({allocatedMb - plainMb:+0;-0} MB), {collections} gen0 collections";
             }
 
             Console.WriteLine(line);
@@ -130,6 +138,7 @@ internal static class BuildBenchmark
             var medianRatio = Stats.Median(result.Ratios);
             Console.WriteLine($"Analyzers {sets[side].Label}:");
             Console.WriteLine($"  compile + analyzers {Stats.Median(result.Wall):F0} ms wall, {Stats.Median(result.Cpu):F0} ms CPU; median paired ratio to compile {medianRatio:F3} (+{(medianRatio - 1) * 100:F1} %)");
+            Console.WriteLine($"  allocated beyond the compile alone: median {Stats.Median(result.ExtraMb):F0} MB (the analyzers and the driver's work for them)");
             Console.WriteLine($"  analyzer cost: {(medianRatio - 1) * baseMedian / input.Lines * 10_000:F1} ms per 10,000 lines (median ratio x median compile)");
             Console.WriteLine($"  driver-reported analyzer time (sum over analyzers): median {Stats.Median(result.Analyzer):F0} ms; per analyzer: "
                 + string.Join(", ", result.PerAnalyzer.Where(p => Stats.Median(p.Value) >= 0.5).OrderByDescending(p => Stats.Median(p.Value)).Select(p => $"{p.Key} {Stats.Median(p.Value):F0} ms")));
@@ -167,6 +176,9 @@ internal static class BuildBenchmark
         public List<double> AnalyzerRatiosToFirst { get; } = new();
 
         public List<double> CpuRatiosToFirst { get; } = new();
+
+        /// <summary>Bytes allocated in the compile with analyzers beyond the plain compile of the same iteration, in MB.</summary>
+        public List<double> ExtraMb { get; } = new();
 
         public Dictionary<string, List<double>> PerAnalyzer { get; } = new();
 

@@ -210,6 +210,12 @@ internal sealed class ConcurrencyModel
             StoresAfterCompletion.Find(semanticModel, model._findings, cancellationToken);
         }
 
+        // And a one-object cache in a plain static field, taken without Interlocked: every thread shares a static.
+        if (StaticCacheTakes.MayContain(text))
+        {
+            StaticCacheTakes.Find(semanticModel, model._findings, ConcurrencyTypes.For(compilation), cancellationToken);
+        }
+
         if (!startsWork && !synchronizes && !callsHelpers)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.

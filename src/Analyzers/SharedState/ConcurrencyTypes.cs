@@ -68,6 +68,7 @@ internal sealed class ConcurrencyTypes
         "System.Collections.Generic.PriorityQueue`2",
         "System.Random",
         "System.Text.StringBuilder",
+        "System.IO.MemoryStream",
     ];
 
     /// <summary>Members of <see cref="UnsafeCollections"/> that change the collection.</summary>
@@ -125,7 +126,32 @@ internal sealed class ConcurrencyTypes
         return false;
     }
 
-    public static bool IsMutator(IMethodSymbol method) => MutatorNames.Contains(method.Name);
+    /// <summary>
+    /// Members of a <c>MemoryStream</c> that change it: its content, its length, or its position, which every read and
+    /// write moves (two threads reading one stream read each other's bytes). <c>ToArray</c>, <c>GetBuffer</c> and
+    /// <c>WriteTo</c> only read it. Kept apart from <see cref="MutatorNames"/>, which is also matched by name alone in
+    /// syntax, where <c>writer.Write(…)</c> on any writer would count.
+    /// </summary>
+    private static readonly HashSet<string> StreamMutatorNames = new(StringComparer.Ordinal)
+    {
+        "Write", "WriteByte", "WriteAsync", "SetLength", "Seek", "Read", "ReadByte", "ReadAsync", "CopyTo", "CopyToAsync",
+    };
+
+    public static bool IsMutator(IMethodSymbol method)
+        => MutatorNames.Contains(method.Name) || (StreamMutatorNames.Contains(method.Name) && IsStream(method.ContainingType));
+
+    private static bool IsStream(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "Stream" && current.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsMutatorName(string name) => MutatorNames.Contains(name);
 

@@ -131,8 +131,9 @@ internal sealed class OwnCall
 /// </remarks>
 internal sealed class MethodSummary
 {
-    public MethodSummary(IMethodSymbol method, ImmutableArray<MemberAccess> accesses, ImmutableArray<OwnCall> calls, ImmutableArray<(IMethodSymbol Method, Location Reference)> delegateTargets, string? synchronization, ImmutableArray<ISymbol> atomicState)
+    public MethodSummary(IMethodSymbol method, ImmutableArray<MemberAccess> accesses, ImmutableArray<OwnCall> calls, ImmutableArray<(IMethodSymbol Method, Location Reference)> delegateTargets, string? synchronization, ImmutableArray<ISymbol> atomicState, bool locksOwnState)
     {
+        LocksOwnState = locksOwnState;
         AtomicState = atomicState;
         Method = method;
         Accesses = accesses;
@@ -153,4 +154,7 @@ internal sealed class MethodSummary
 
     /// <summary>How the method synchronizes its type's state ("locks '_sync'", "uses Interlocked on '_count'"), or null.</summary>
     public string? Synchronization { get; }
+
+    /// <summary>Whether the method takes one of its type's own locks (a <c>lock</c>, <c>Monitor.Enter</c>, a semaphore's <c>Wait</c>), not only <c>Interlocked</c>.</summary>
+    public bool LocksOwnState { get; }
 }

@@ -79,6 +79,7 @@ internal sealed class MethodSummaryBuilder
         var calls = ImmutableArray.CreateBuilder<OwnCall>();
         var delegates = ImmutableArray.CreateBuilder<(IMethodSymbol, Location)>();
         string? synchronization = null;
+        var locksOwnState = false;
         var atomic = ImmutableArray.CreateBuilder<ISymbol>();
         var firstStart = int.MaxValue;
         var firstEscape = int.MaxValue;
@@ -154,7 +155,9 @@ internal sealed class MethodSummaryBuilder
 
                     break;
                 case ILockOperation lockOperation:
-                    synchronization ??= OwnLockDescription(SynchronizationFacts.LockSymbol(lockOperation.LockedValue), lockOperation.LockedValue);
+                    var ownLock = OwnLockDescription(SynchronizationFacts.LockSymbol(lockOperation.LockedValue), lockOperation.LockedValue);
+                    synchronization ??= ownLock;
+                    locksOwnState |= ownLock is not null;
                     break;
                 case IInvocationOperation invocation:
                     if (_holdsCollectionValues)
@@ -167,8 +170,11 @@ internal sealed class MethodSummaryBuilder
                         RecordValueCollectionUse(invocation, deferred, accesses);
                     }
 
-                    synchronization ??= Synchronization(invocation);
-                    if (AtomicTarget(invocation) is { } atomicField)
+                    var synchronizes = Synchronization(invocation);
+                    synchronization ??= synchronizes;
+                    var atomicField = AtomicTarget(invocation);
+                    locksOwnState |= synchronizes is not null && atomicField is null;
+                    if (atomicField is not null)
                     {
                         atomic.Add(atomicField);
                         if (WritesBackWhatItRead(invocation, atomicField))
@@ -255,7 +261,7 @@ internal sealed class MethodSummaryBuilder
         }
 
         MarkParameterBranches(method, body, accesses, calls);
-        return new MethodSummary(method.OriginalDefinition, accesses.ToImmutable(), calls.ToImmutable(), delegates.ToImmutable(), synchronization, atomic.ToImmutable());
+        return new MethodSummary(method.OriginalDefinition, accesses.ToImmutable(), calls.ToImmutable(), delegates.ToImmutable(), synchronization, atomic.ToImmutable(), locksOwnState);
     }
 
     /// <summary>

@@ -1044,9 +1044,19 @@ internal sealed class TypeConcurrency
                        || (method.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal
                            && accessor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal);
             default:
-                return IsCallable(method) || IsCalledByNestedEntry(method);
+                return IsCallable(method) || IsCalledByNestedEntry(method) || IsLockingInternal(method);
         }
     }
+
+    /// <summary>
+    /// An internal method that takes the type's own lock: the library's own code calls it beside the public members
+    /// (a journal's <c>Checkpoint</c> run by a timer loop in another class while request threads <c>Append</c>), and
+    /// the lock it takes says that its author expects that. What it touches outside the lock runs at once with them.
+    /// A private one is composed through its callers instead.
+    /// </summary>
+    private bool IsLockingInternal(IMethodSymbol method)
+        => method is { MethodKind: MethodKind.Ordinary, IsOverride: false, DeclaredAccessibility: Accessibility.Internal or Accessibility.ProtectedOrInternal }
+           && Summary(method) is { LocksOwnState: true };
 
     /// <summary>
     /// Whether a public member of one of the type's nested types calls <paramref name="method"/> (a scope object's
@@ -1479,6 +1489,12 @@ internal sealed class TypeConcurrency
             if (NestedCaller?.Invoke(access.Entry ?? access.Member) is { } caller)
             {
                 return $"'{member}' may run on several threads at once ('{Display(access.Entry ?? access.Member)}' is called by '{caller}', which '{_type.Name}' hands to its callers): {_because}";
+            }
+
+            if (!Declared && (access.Entry ?? access.Member) is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Internal or Accessibility.ProtectedOrInternal } internalEntry)
+            {
+                // Only an internal method that takes the type's own lock is an entry of a type that does not declare itself shared (IsLockingInternal).
+                return $"'{member}' may run on several threads at once ('{Display(internalEntry)}' is internal and takes the lock of '{_type.Name}' itself, so the library's own code calls it beside the public members): {_because}";
             }
 
             return $"'{member}' may run on several threads at once: {_because}";

@@ -966,4 +966,148 @@ public class CallerConcurrencyTests
                 public double Max { get { lock (_gate) return _max; } }
             }
             """);
+
+    [Fact]
+    public Task Internal_method_that_takes_the_lock_runs_beside_the_public_members()
+        => VerifyInconsistentAsync("""
+            using System;
+            using System.IO;
+            using System.Threading;
+
+            public sealed class Journal
+            {
+                private readonly object _appendLock = new object();
+                private readonly System.Collections.Generic.List<byte> _pending = new System.Collections.Generic.List<byte>();
+                private readonly Stream _target;
+                private long _next = 1;
+
+                public Journal(Stream target) { _target = target; }
+
+                public long Append(byte[] payload)
+                {
+                    lock (_appendLock)
+                    {
+                        long lsn = _next++;
+                        _pending.AddRange(BitConverter.GetBytes(lsn));
+                        _pending.AddRange(BitConverter.GetBytes(payload.Length));
+                        _pending.AddRange(payload);
+                        return lsn;
+                    }
+                }
+
+                internal long Checkpoint()
+                {
+                    long upTo;
+                    lock (_appendLock) { upTo = _next - 1; }
+
+                    byte[] bytes = [|_pending.ToArray()|];
+                    [|_pending.Clear()|];
+                    _target.Write(bytes, 0, bytes.Length);
+                    return upTo;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Internal_method_that_takes_no_lock_is_left_to_its_callers()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Journal
+            {
+                private readonly object _appendLock = new object();
+                private readonly List<byte> _pending = new List<byte>();
+
+                public void Append(byte[] payload)
+                {
+                    lock (_appendLock) { _pending.AddRange(payload); _pending.Add(0); }
+                }
+
+                public byte[] Drain()
+                {
+                    lock (_appendLock) { return TakeAll(); }
+                }
+
+                internal byte[] TakeAll()
+                {
+                    var bytes = _pending.ToArray();
+                    _pending.Clear();
+                    return bytes;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Memory_stream_written_under_the_lock_is_copied_and_truncated_without_it()
+        => VerifyInconsistentAsync("""
+            using System;
+            using System.IO;
+            using System.Threading;
+
+            public sealed class Journal
+            {
+                private readonly object _appendLock = new object();
+                private readonly MemoryStream _pending = new MemoryStream();
+                private readonly Stream _target;
+                private long _next = 1;
+
+                public Journal(Stream target) { _target = target; }
+
+                public long Append(byte[] payload)
+                {
+                    lock (_appendLock)
+                    {
+                        long lsn = _next++;
+                        _pending.Write(BitConverter.GetBytes(lsn), 0, 8);
+                        _pending.Write(BitConverter.GetBytes(payload.Length), 0, 4);
+                        _pending.Write(payload, 0, payload.Length);
+                        return lsn;
+                    }
+                }
+
+                internal long Checkpoint()
+                {
+                    long upTo;
+                    lock (_appendLock) { upTo = _next - 1; }
+
+                    byte[] bytes = [|_pending.ToArray()|];
+                    [|_pending.SetLength(0)|];
+                    _target.Write(bytes, 0, bytes.Length);
+                    return upTo;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Memory_stream_used_only_under_its_lock_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.IO;
+            using System.Threading;
+
+            public sealed class Journal
+            {
+                private readonly object _appendLock = new object();
+                private readonly MemoryStream _pending = new MemoryStream();
+                private readonly Stream _target;
+
+                public Journal(Stream target) { _target = target; }
+
+                public void Append(byte[] payload)
+                {
+                    lock (_appendLock) { _pending.Write(payload, 0, payload.Length); }
+                }
+
+                internal void Checkpoint()
+                {
+                    byte[] bytes;
+                    lock (_appendLock)
+                    {
+                        bytes = _pending.ToArray();
+                        _pending.SetLength(0);
+                    }
+
+                    _target.Write(bytes, 0, bytes.Length);
+                }
+            }
+            """);
 }

@@ -1,0 +1,185 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// A cache of one object in a plain <c>static</c> field, taken by reading it and then storing <c>null</c> (FL1001):
+/// <code>
+/// private static StringBuilder? s_cached;      // no [ThreadStatic]
+///
+/// var sb = s_cached;
+/// if (sb != null) { s_cached = null; sb.Clear(); return sb; }   // two threads can both read it before either nulls it
+/// </code>
+/// </summary>
+/// <remarks>
+/// <para>The framework's own <c>StringBuilderCache</c> is this code with <c>[ThreadStatic]</c> on the field; without it,
+/// every thread that runs the code shares the one object, and two of them can take it at once and append into it
+/// together. No thread start is needed in sight: a static field is shared by every caller.</para>
+/// <para>Reported only for a field of a type that is not safe for concurrent use (<see cref="ConcurrencyTypes"/>) or
+/// an array (a reused buffer), not <c>[ThreadStatic]</c>, that the code also puts an object back into, where the take
+/// is outside any <c>lock</c> and the member does not use <c>Interlocked</c> or <c>Monitor</c>. Found from syntax
+/// first: only the fields' declarations and the takes are bound. No fix is offered: whether the cache should be per
+/// thread (<c>[ThreadStatic]</c>) or shared (<c>Interlocked.Exchange(ref s_cached, null)</c>) is the author's call.</para>
+/// </remarks>
+internal static class StaticCacheTakes
+{
+    private static readonly string[] StaticWord = ["static"];
+    private static readonly string[] NullWord = ["null"];
+    private static readonly string[] SynchronizingWords = ["lock", "Interlocked", "Monitor", "Wait", "WaitAsync", "EnterScope"];
+
+    /// <summary>Whether <paramref name="text"/> can declare a static field and store <c>null</c>.</summary>
+    public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text)
+        => SourceWords.Any(text, StaticWord) && SourceWords.Any(text, NullWord);
+
+    /// <summary>Adds a finding for every take of a static one-object cache in <paramref name="semanticModel"/>'s tree.</summary>
+    public static void Find(SemanticModel semanticModel, RaceFindings findings, ConcurrencyTypes types, CancellationToken cancellationToken)
+    {
+        var root = semanticModel.SyntaxTree.GetRoot(cancellationToken);
+        var text = semanticModel.SyntaxTree.GetText(cancellationToken);
+        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is not FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field || !IsPlainStatic(field))
+            {
+                continue;
+            }
+
+            foreach (var variable in field.Declaration.Variables)
+            {
+                var name = variable.Identifier.ValueText;
+                ExpressionSyntax? take = null;
+                var putsBack = false;
+                foreach (var token in SourceWords.IdentifiersNamed(type, name))
+                {
+                    if (token.Parent is not IdentifierNameSyntax identifier)
+                    {
+                        continue;
+                    }
+
+                    var named = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
+                    if (named.Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store || store.Left != named)
+                    {
+                        continue;
+                    }
+
+                    if (store.Right.IsKind(SyntaxKind.NullLiteralExpression))
+                    {
+                        take ??= IsUnguardedTake(store, name, text) ? store : null;
+                    }
+                    else if (store.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not (ConstructorDeclarationSyntax or FieldDeclarationSyntax))
+                    {
+                        putsBack = true;
+                    }
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (take is null || !putsBack
+                    || semanticModel.GetDeclaredSymbol(variable, cancellationToken) is not IFieldSymbol { IsStatic: true } symbol
+                    || types.IsThreadStatic(symbol)
+                    || !(symbol.Type is IArrayTypeSymbol || types.IsUnsafeCollection(symbol.Type))
+                    || take.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
+                    || semanticModel.GetDeclaredSymbol(member, cancellationToken) is not { } taker)
+                {
+                    continue;
+                }
+
+                var held = symbol.Type is IArrayTypeSymbol array ? $"'{array.ElementType.Name}[]'" : $"'{symbol.Type.Name}'";
+                findings.Add(DiagnosticIds.SharedStateMutation, take.GetLocation(), variable.GetLocation(), symbol, lockName: null,
+                    [symbol.Name, taker is IMethodSymbol { AssociatedSymbol: { } property } ? property.Name : taker.Name,
+                     $"it is taken here (read, then set to null) from a static field every thread shares, so two threads can take the same {held} and use it at once; a cache per thread needs [ThreadStatic], a shared one 'Interlocked.Exchange(ref {symbol.Name}, null)'"],
+                    handedOver: true);
+            }
+        }
+    }
+
+    /// <summary>A static field that is not constant, read-only, volatile or marked with an attribute named <c>ThreadStatic</c>.</summary>
+    private static bool IsPlainStatic(FieldDeclarationSyntax field)
+    {
+        var isStatic = false;
+        foreach (var modifier in field.Modifiers)
+        {
+            switch (modifier.Kind())
+            {
+                case SyntaxKind.StaticKeyword:
+                    isStatic = true;
+                    break;
+                case SyntaxKind.ConstKeyword or SyntaxKind.ReadOnlyKeyword or SyntaxKind.VolatileKeyword:
+                    return false;
+            }
+        }
+
+        if (!isStatic)
+        {
+            return false;
+        }
+
+        foreach (var list in field.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (attribute.Name as SimpleNameSyntax)?.Identifier.ValueText;
+                if (name is "ThreadStatic" or "ThreadStaticAttribute")
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="store"/> (<c>s_cached = null</c>) follows a read of the field into a local in the same
+    /// block (<c>var sb = s_cached;</c>), outside any <c>lock</c>, in a member whose text does not synchronize.
+    /// </summary>
+    private static bool IsUnguardedTake(AssignmentExpressionSyntax store, string name, Microsoft.CodeAnalysis.Text.SourceText text)
+    {
+        if (store.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
+            || SourceWords.Any(text, member.Span, SynchronizingWords))
+        {
+            return false;
+        }
+
+        for (var node = store.Parent; node is not null && node != member; node = node.Parent)
+        {
+            if (node is LockStatementSyntax)
+            {
+                return false;
+            }
+
+            if (node is not BlockSyntax block)
+            {
+                continue;
+            }
+
+            foreach (var statement in block.Statements)
+            {
+                if (statement.SpanStart >= store.SpanStart)
+                {
+                    break;
+                }
+
+                if (statement is LocalDeclarationStatementSyntax declaration)
+                {
+                    foreach (var local in declaration.Declaration.Variables)
+                    {
+                        if (local.Initializer?.Value is { } value && Names(value, name))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Names(ExpressionSyntax expression, string name) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+        MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => member.Identifier.ValueText == name,
+        _ => false,
+    };
+}
