@@ -38,6 +38,9 @@ internal sealed class TypeConcurrency
     private readonly Dictionary<CompositeKey, object> _receiverDenotesAtomicType = new();
     private readonly ConcurrencyTypes _types;
 
+    /// <summary>The summaries of the methods that decide whether the type is concurrent (those that synchronize or hand out callbacks).</summary>
+    private List<MethodSummary> _decisive = new();
+
     /// <summary>Which declared methods can reach reportable state; null until known, or when every method counts.</summary>
     private ReportableState? _reportable;
 
@@ -163,6 +166,7 @@ internal sealed class TypeConcurrency
 
         var facts = new MethodSyntaxFacts[declared.Count];
         var decisive = new List<MethodSummary>();
+        _decisive = decisive;
         var words = new WordIndex(_type, MethodSyntaxFacts.Words.Concat(ownMethodNames), _cancellationToken);
         for (var i = 0; i < declared.Count; i++)
         {
@@ -255,7 +259,7 @@ internal sealed class TypeConcurrency
             _composingAlone = alone;
             _composingPublishers = publishers;
             _composingEntry = entry.Method;
-            Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<CompositeKey>(), start, reached);
+            Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<CompositeKey>(), start, reached, HeldFlagsOf(entry.Method));
         }
 
         _composingByCaller = false;
@@ -471,7 +475,9 @@ internal sealed class TypeConcurrency
             var holder = accesses.Find(a => Holds(a, guard, write: guardedAtWrite))!;
             foreach (var access in accesses)
             {
-                if (Holds(access, guard, write: access.Access.Kind != AccessKind.CollectionRead) || !InTree(access, tree)
+                // A read under the read side of the guard excludes the writers, which take the write side (prometheus-net's
+                // GetStaticLabels copies its struct of labels under EnterReadLock).
+                if (Holds(access, guard, write: access.Access.Kind is not (AccessKind.CollectionRead or AccessKind.Read)) || !InTree(access, tree)
                     || IsReadLockedChange(access, guard))
                 {
                     continue;
@@ -1049,14 +1055,129 @@ internal sealed class TypeConcurrency
     }
 
     /// <summary>
-    /// An internal method that takes the type's own lock: the library's own code calls it beside the public members
-    /// (a journal's <c>Checkpoint</c> run by a timer loop in another class while request threads <c>Append</c>), and
-    /// the lock it takes says that its author expects that. What it touches outside the lock runs at once with them.
-    /// A private one is composed through its callers instead.
+    /// The flags an entry is composed with, for callers outside the type: a <c>bool</c> parameter named for a lock the
+    /// caller holds (<c>channelsSemaphoreHeld</c>, <c>lockTaken</c>) is passed <c>true</c> only by a caller that holds it,
+    /// so the code that runs for <c>true</c> is that caller's to guard, and only the <c>false</c> path is composed
+    /// (RabbitMQ.Client's <c>DeleteRecordedChannelAsync</c>, which waits on the semaphore itself when told it is not held).
+    /// </summary>
+    private static ImmutableArray<(int Ordinal, bool Value)> HeldFlagsOf(IMethodSymbol method)
+    {
+        var flags = ImmutableArray<(int Ordinal, bool Value)>.Empty;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_Boolean && parameter.RefKind == RefKind.None && NamesAHeldLock(parameter.Name))
+            {
+                flags = flags.Add((parameter.Ordinal, false));
+            }
+        }
+
+        return flags;
+    }
+
+    /// <summary>Whether a parameter's name says that a lock is held: <c>lockTaken</c>, <c>semaphoreHeld</c>, <c>gateAcquired</c>, <c>isLocked</c>.</summary>
+    private static bool NamesAHeldLock(string name)
+    {
+        var endsAsHeld = false;
+        foreach (var suffix in HeldSuffixes)
+        {
+            endsAsHeld |= name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!endsAsHeld)
+        {
+            return false;
+        }
+
+        foreach (var word in LockWords)
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] LockWords = ["lock", "semaphore", "gate", "mutex", "monitor"];
+
+    private static readonly string[] HeldSuffixes = ["Held", "Taken", "Acquired", "Locked"];
+
+    /// <summary>
+    /// An internal method that takes the type's own lock to use state that another method changes under the same lock:
+    /// the library's own code calls it beside the public members (a journal's <c>Checkpoint</c>, run by a timer loop in
+    /// another class, reads under <c>_appendLock</c> the sequence number that request threads' <c>Append</c> advances
+    /// under it), and the shared lock says that its author expects that. What it touches outside the lock runs at once
+    /// with them. A lock taken only around the type's own setup (Npgsql's <c>Open</c> starts a keep-alive timer under
+    /// <c>SyncObj</c>, before the connector is shared) shares nothing with the others, and a private method is composed
+    /// through its callers instead.
     /// </summary>
     private bool IsLockingInternal(IMethodSymbol method)
-        => method is { MethodKind: MethodKind.Ordinary, IsOverride: false, DeclaredAccessibility: Accessibility.Internal or Accessibility.ProtectedOrInternal }
-           && Summary(method) is { LocksOwnState: true };
+    {
+        if (method is not { MethodKind: MethodKind.Ordinary, IsOverride: false, DeclaredAccessibility: Accessibility.Internal or Accessibility.ProtectedOrInternal }
+            || Summary(method) is not { LocksOwnState: true } summary)
+        {
+            return false;
+        }
+
+        foreach (var access in Composed(summary))
+        {
+            if (access.Locks.IsEmpty || access.Access.Deferred)
+            {
+                continue;
+            }
+
+            foreach (var other in _decisive)
+            {
+                if (other == summary)
+                {
+                    continue;
+                }
+
+                foreach (var change in Composed(other))
+                {
+                    if (change.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && !change.Access.Deferred
+                        && SymbolEqualityComparer.Default.Equals(change.Access.State, access.Access.State) && SharesALock(change.Locks, access.Locks))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private readonly Dictionary<IMethodSymbol, List<Reached>> _composed = new(SymbolEqualityComparer.Default);
+
+    /// <summary>What <paramref name="summary"/>'s method reaches through its calls, with the locks held at each access, for callers that hold nothing.</summary>
+    private List<Reached> Composed(MethodSummary summary)
+    {
+        if (!_composed.TryGetValue(summary.Method, out var accesses))
+        {
+            var reached = new Dictionary<CompositeKey, Reached>();
+            Compose(summary, ImmutableArray<HeldLock>.Empty, deferredOnly: false, 0, new HashSet<CompositeKey>(), start: null, reached, HeldFlagsOf(summary.Method));
+            _composed[summary.Method] = accesses = new List<Reached>(reached.Values);
+        }
+
+        return accesses;
+    }
+
+    private static bool SharesALock(ImmutableArray<HeldLock> first, ImmutableArray<HeldLock> second)
+    {
+        foreach (var one in first)
+        {
+            foreach (var other in second)
+            {
+                if (one.Symbol is not null && SymbolEqualityComparer.Default.Equals(one.Symbol, other.Symbol))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether a public member of one of the type's nested types calls <paramref name="method"/> (a scope object's

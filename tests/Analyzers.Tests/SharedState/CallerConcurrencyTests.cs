@@ -1110,4 +1110,91 @@ public class CallerConcurrencyTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Struct_copied_under_the_read_lock_is_not_reported_beside_one_copied_without_it()
+        => VerifyInconsistentAsync("""
+            using System.Threading;
+
+            internal readonly struct Labels
+            {
+                public readonly string[] Names;
+                public readonly string[] Values;
+                public Labels(string[] names, string[] values) { Names = names; Values = values; }
+                public int Length => Names?.Length ?? 0;
+            }
+
+            public sealed class Registry
+            {
+                private readonly object _firstCollectLock = new object();
+                private readonly ReaderWriterLockSlim _labelsLock = new ReaderWriterLockSlim();
+                private Labels _labels;
+                private bool _collected;
+
+                public int LabelCount => [|_labels|].Length;
+
+                public void SetLabels(string[] names, string[] values)
+                {
+                    _labelsLock.EnterWriteLock();
+                    try
+                    {
+                        if (_labels.Length != 0) throw new System.InvalidOperationException();
+                        lock (_firstCollectLock)
+                        {
+                            if (_collected) throw new System.InvalidOperationException();
+                            _labels = new Labels(names, values);
+                        }
+                    }
+                    finally
+                    {
+                        _labelsLock.ExitWriteLock();
+                    }
+                }
+
+                internal Labels GetLabels()
+                {
+                    _labelsLock.EnterReadLock();
+                    try
+                    {
+                        return _labels;
+                    }
+                    finally
+                    {
+                        _labelsLock.ExitReadLock();
+                    }
+                }
+
+                public void Collect() { lock (_firstCollectLock) { _collected = true; } }
+            }
+            """);
+
+    [Fact]
+    public Task Internal_setup_that_locks_only_to_start_a_timer_shares_nothing_with_the_members()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Threading;
+
+            public sealed class Connector
+            {
+                private readonly object _sync = new object();
+                private readonly Timer _keepAlive;
+                private byte[] _buffer = new byte[16];
+                private int _pending;
+
+                public Connector() { _keepAlive = new Timer(_ => KeepAlive(), null, Timeout.Infinite, Timeout.Infinite); }
+
+                internal void Open(int period)
+                {
+                    _buffer = new byte[period];
+                    lock (_sync) { _keepAlive.Change(period, period); }
+                }
+
+                public void Send() { lock (_sync) { _pending++; _buffer[0] = 1; } }
+
+                private void KeepAlive()
+                {
+                    if (!Monitor.TryEnter(_sync)) return;
+                    try { _pending = 0; } finally { Monitor.Exit(_sync); }
+                }
+            }
+            """);
 }

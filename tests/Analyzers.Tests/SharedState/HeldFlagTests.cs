@@ -233,4 +233,47 @@ public class HeldFlagTests
                 public void Dispose() => _maintenance.Dispose();
             }
             """);
+
+    private const string DeletingConnection = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Connection
+        {
+            private readonly SemaphoreSlim _channelsSemaphore = new SemaphoreSlim(1, 1);
+            private readonly List<object> _channels = new List<object>();
+
+            public async Task AddAsync(object channel)
+            {
+                await _channelsSemaphore.WaitAsync().ConfigureAwait(false);
+                try { _channels.Add(channel); _channels.TrimExcess(); }
+                finally { _channelsSemaphore.Release(); }
+            }
+
+            internal async Task DeleteAsync(object channel, bool FLAG)
+            {
+                if (FLAG)
+                {
+                    DoDelete(channel);
+                }
+                else
+                {
+                    await _channelsSemaphore.WaitAsync().ConfigureAwait(false);
+                    try { DoDelete(channel); }
+                    finally { _channelsSemaphore.Release(); }
+                }
+            }
+
+            private void DoDelete(object channel) => DELETE;
+        }
+        """;
+
+    [Fact]
+    public Task Entry_told_by_its_caller_that_the_semaphore_is_held_leaves_that_branch_to_the_caller()
+        => SharedStateSilence.VerifyNoRaceAsync(DeletingConnection.Replace("FLAG", "channelsSemaphoreHeld").Replace("DELETE", "_channels.Remove(channel)"));
+
+    [Fact]
+    public Task Entry_with_a_flag_that_names_no_lock_is_still_composed_on_both_branches()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(DeletingConnection.Replace("FLAG", "quickly").Replace("DELETE", "[|_channels.Remove(channel)|]"));
 }
