@@ -214,9 +214,12 @@ internal sealed class MethodSummaryBuilder
                 var childDeferred = deferred || IsDeferred(lambda);
                 childContext = new WalkContext(childDeferred, childDeferred ? ImmutableArray<HeldLock>.Empty : Locks(lambda));
             }
-            else if (operation is ILocalFunctionOperation && operation != body)
+            else if (operation is ILocalFunctionOperation localFunction && operation != body)
             {
-                childContext = WalkContext.Later;
+                // A local function only called here, and run to its end by each call, holds what its calls hold
+                // (RabbitMQ.Client's RecoverQueuesAsync updates '_recordedConsumers' in one, called under the
+                // semaphore its caller took); one handed out as a delegate, or started and not awaited, holds nothing.
+                childContext = !deferred && InPlaceLocks(localFunction.Symbol) is { } callLocks ? new WalkContext(deferred: false, callLocks) : WalkContext.Later;
             }
 
             foreach (var child in operation.ChildOperations)
@@ -1110,6 +1113,62 @@ internal sealed class MethodSummaryBuilder
     /// lambda. One object for all the operations of one body or lambda, not a tuple per operation: a stack of structs
     /// runs code that every new compiler process compiles first (see <see cref="CompositeKey"/>).
     /// </summary>
+    /// <summary>
+    /// The locks held at every call of <paramref name="function"/> in the body (those held at all of them), when each
+    /// call runs it in place: a direct call not inside a lambda or another local function, awaited at once when the
+    /// function is async; null when it is referenced otherwise (a method group handed out) or never called.
+    /// </summary>
+    private ImmutableArray<HeldLock>? InPlaceLocks(IMethodSymbol function)
+    {
+        ImmutableArray<HeldLock>? held = null;
+        foreach (var operation in _body!.Descendants())
+        {
+            if (operation is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, function))
+            {
+                return null;
+            }
+
+            if (operation is not IInvocationOperation call || !SymbolEqualityComparer.Default.Equals(call.TargetMethod, function))
+            {
+                continue;
+            }
+
+            if ((function.IsAsync && !IsAwaitedAtOnce(call)) || IsInsideFunction(call))
+            {
+                return null;
+            }
+
+            var locks = _synchronization.LocksAt(call, _type).ToImmutableArray();
+            held = held is not { } before ? locks : before.RemoveAll(one => !locks.Any(other => other.Symbol is not null && SymbolEqualityComparer.Default.Equals(other.Symbol, one.Symbol)));
+        }
+
+        return held;
+    }
+
+    private static bool IsAwaitedAtOnce(IInvocationOperation call)
+    {
+        var parent = call.Parent;
+        if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured && configured.Instance == call)
+        {
+            parent = configured.Parent;
+        }
+
+        return parent is IAwaitOperation;
+    }
+
+    private static bool IsInsideFunction(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private sealed class WalkContext
     {
         public static readonly WalkContext InPlace = new(deferred: false, ImmutableArray<HeldLock>.Empty);

@@ -1120,9 +1120,22 @@ internal sealed class TypeConcurrency
             return false;
         }
 
+        // The locks the method takes itself (an access or a call inside its own lock region holds them): a lock its
+        // callees take is theirs, and says nothing about why this method locks.
+        var own = new HashSet<HeldLock>();
+        foreach (var access in summary.Accesses)
+        {
+            own.UnionWith(access.Locks);
+        }
+
+        foreach (var call in summary.Calls)
+        {
+            own.UnionWith(call.Locks);
+        }
+
         foreach (var access in Composed(summary))
         {
-            if (access.Locks.IsEmpty || access.Access.Deferred)
+            if (access.Access.Deferred || !access.Locks.Any(own.Contains))
             {
                 continue;
             }

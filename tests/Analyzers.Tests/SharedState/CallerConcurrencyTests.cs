@@ -1197,4 +1197,48 @@ public class CallerConcurrencyTests
                 }
             }
             """);
+
+    private const string LocalFunctionUpdate = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Recorder
+        {
+            private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+            private readonly Dictionary<string, string> _consumers = new Dictionary<string, string>();
+
+            public async Task RecordAsync(string tag, string queue)
+            {
+                await _gate.WaitAsync().ConfigureAwait(false);
+                try { _consumers.Remove(tag + "-old"); _consumers[tag] = queue; _consumers.TrimExcess(); _consumers.EnsureCapacity(8); }
+                finally { _gate.Release(); }
+            }
+
+            public async Task RecoverAsync()
+            {
+                await _gate.WaitAsync().ConfigureAwait(false);
+                try { Rename("old", "new"); }
+                finally { _gate.Release(); }
+            }
+
+            private void Rename(string oldName, string newName)
+            {
+                CALL;
+
+                void Update(string from, string to)
+                {
+                    foreach (var tag in _consumers.Keys.ToArray())
+                    {
+                        if (_consumers[tag] == from) { MARKED; }
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Local_function_called_in_place_holds_the_lock_its_caller_took()
+        => SharedStateSilence.VerifyNoRaceAsync(LocalFunctionUpdate.Replace("CALL", "Update(oldName, newName)").Replace("MARKED", "_consumers[tag] = to"));
 }
