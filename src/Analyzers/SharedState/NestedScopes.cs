@@ -31,13 +31,33 @@ internal static class NestedScopes
                 parent = parent.Parent;
             }
 
-            if (parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax)
+            if (parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax
+                || (parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax local } && ReturnsLocal(creation, local.Identifier.ValueText)))
             {
                 names.Add(name);
             }
         }
 
         return names;
+    }
+
+    /// <summary>Whether the member around <paramref name="creation"/> returns the local it was stored in (<c>var sub = new Subscription(…); …; return sub;</c>).</summary>
+    private static bool ReturnsLocal(SyntaxNode creation, string local)
+    {
+        if (creation.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        {
+            return false;
+        }
+
+        foreach (var node in member.DescendantNodes())
+        {
+            if (node is ReturnStatementSyntax { Expression: IdentifierNameSyntax returned } && returned.Identifier.ValueText == local)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] NewWord = ["new"];

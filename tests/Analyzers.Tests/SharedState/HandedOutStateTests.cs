@@ -345,4 +345,54 @@ public class HandedOutStateTests
             }
         }
         """;
+
+    /// <summary>
+    /// Set aa R06: 'Subscribe' stores the new subscription in a local, adds it under the lock and then returns it; its
+    /// 'Dispose' removes it under the lock, so two of the list's four accesses hold '_gate' and 'Publish' reads the
+    /// list without it while the uplinks' threads subscribe and unsubscribe.
+    /// </summary>
+    [Fact]
+    public Task Subscription_returned_from_a_local_calls_back_into_its_owner()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class Bus
+            {
+                private sealed class Subscription : IDisposable
+                {
+                    private readonly Bus _owner;
+                    public Subscription(Bus owner, Action<string> handler) { _owner = owner; Handler = handler; }
+                    public Action<string> Handler { get; }
+                    public void Dispose() => _owner.Remove(this);
+                }
+
+                private readonly object _gate = new object();
+                private readonly List<Subscription> _subscriptions = new List<Subscription>();
+
+                public IDisposable Subscribe(Action<string> handler)
+                {
+                    var sub = new Subscription(this, handler);
+                    lock (_gate) { _subscriptions.Add(sub); }
+                    return sub;
+                }
+
+                private void Remove(Subscription sub)
+                {
+                    lock (_gate) { _subscriptions.Remove(sub); }
+                }
+
+                public int Publish(string message)
+                {
+                    var delivered = 0;
+                    for (var i = 0; i < [|_subscriptions.Count|]; i++)
+                    {
+                        [|_subscriptions[i]|].Handler(message);
+                        delivered++;
+                    }
+
+                    return delivered;
+                }
+            }
+            """);
 }
