@@ -13,8 +13,9 @@ namespace Forklift.Analyzers.SharedState;
 /// A lock works only when every thread takes the same object. These shapes look synchronized and are not:
 /// <c>lock (new object())</c> or a lock on a local created in the same call; <c>lock (prefix + key)</c>, a string
 /// built for each call; <c>lock ((object)count)</c>, a value boxed anew each time; <c>Enter</c> on a
-/// <c>readonly SpinLock</c> field (the call runs on a defensive copy) or on a copied <c>SpinLock</c>; and a
-/// per-instance lock around a write of <c>static</c> state, which two instances update at once.
+/// <c>readonly SpinLock</c> field (the call runs on a defensive copy) or on a copied <c>SpinLock</c>; a
+/// per-instance lock around a write of <c>static</c> state, which two instances update at once; and a semaphore with
+/// several permits (a throttle) held around a read-modify-write as if it were a lock.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
@@ -26,7 +27,7 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
         DiagnosticCategories.Concurrency,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A lock protects only when every thread locks the same object. A new object, a string built per call, a boxed value, a copied or readonly SpinLock, or a per-instance lock around static state never makes two threads wait for each other.",
+        description: "A lock protects only when every thread locks the same object. A new object, a string built per call, a boxed value, a copied or readonly SpinLock, or a per-instance lock around static state never makes two threads wait for each other; a semaphore with several permits lets several in at once.",
         helpLinkUri: HelpLinks.For(DiagnosticIds.LockExcludesNothing));
 
     /// <inheritdoc/>
@@ -70,6 +71,10 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
             if (node is LockStatementSyntax)
             {
                 AnalyzeLock(new FileNode(node, file));
+            }
+            else if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "WaitAsync" } })
+            {
+                AnalyzeThrottle(new FileNode(node, file));
             }
             else
             {
@@ -329,6 +334,86 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
             if (current is IAnonymousFunctionOperation or ILocalFunctionOperation || current is ILockOperation inner && !IsPerInstance(inner.LockedValue))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A semaphore that lets several holders in at once (<c>new SemaphoreSlim(maxConcurrentRenders, …)</c>, see
+    /// <see cref="LockCreation.AdmitsSeveral"/>) waited on just before a <c>try</c> whose <c>finally</c> releases it,
+    /// as a lock is: a read-modify-write of the type's own field in that <c>try</c> (<c>_sold++</c>, <c>_sold += n</c>,
+    /// <c>var sold = _sold; … _sold = sold + n;</c>), outside any <c>lock</c>, runs in several callers at once.
+    /// </summary>
+    private static void AnalyzeThrottle(FileNode context)
+    {
+        var wait = (InvocationExpressionSyntax)context.Node;
+        var statement = wait.FirstAncestorOrSelf<StatementSyntax>();
+        if (statement?.Parent is not BlockSyntax block || block.Statements.IndexOf(statement) is var at && (at < 0 || at + 1 >= block.Statements.Count)
+            || block.Statements[at + 1] is not TryStatementSyntax { Finally.Block: var release } region
+            || ((MemberAccessExpressionSyntax)wait.Expression).Expression is not { } semaphoreSyntax
+            || !release.ToString().Contains(".Release(")
+            || context.SemanticModel.GetOperation(wait, context.CancellationToken) is not IInvocationOperation { TargetMethod.ContainingType.Name: "SemaphoreSlim", Instance: { } instance }
+            || Strip(instance) is not IFieldReferenceOperation { Field: var semaphore }
+            || !LockCreation.Of(semaphore, context.CancellationToken).AdmitsSeveral)
+        {
+            return;
+        }
+
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in region.Block.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax)))
+        {
+            var (target, value) = node switch
+            {
+                PostfixUnaryExpressionSyntax { Operand: var operand } => (operand, (ExpressionSyntax?)null),
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression, Operand: var operand } => (operand, null),
+                AssignmentExpressionSyntax { RawKind: not (int)SyntaxKind.SimpleAssignmentExpression and not (int)SyntaxKind.CoalesceAssignmentExpression } compound => (compound.Left, null),
+                AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } simple => (simple.Left, simple.Right),
+                _ => (null, null),
+            };
+            if (target is null || FieldName(target) is not { } name
+                || (value is not null && !ReadsField(value, name, region.Block))
+                || context.SemanticModel.GetSymbolInfo(target, context.CancellationToken).Symbol is not IFieldSymbol { IsReadOnly: false, IsConst: false } field
+                || !SymbolEqualityComparer.Default.Equals(field.ContainingType, semaphore.ContainingType)
+                || !reported.Add(name))
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), semaphoreSyntax.ToString(),
+                $"the semaphore lets several callers in at once, so two of them can read and write '{field.Name}' here together (a semaphore excludes only when it has one permit; take a lock around the update, or use Interlocked)"));
+        }
+    }
+
+    /// <summary>The field an assignment's target names (<c>_sold</c>, <c>this._sold</c>), or null.</summary>
+    private static string? FieldName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="value"/> reads the field <paramref name="name"/>, itself or through a local that
+    /// <paramref name="region"/> set from it (<c>var sold = _sold; … _sold = sold + seats;</c>).
+    /// </summary>
+    private static bool ReadsField(ExpressionSyntax value, string name, BlockSyntax region)
+    {
+        foreach (var identifier in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            var text = identifier.Identifier.ValueText;
+            if (text == name)
+            {
+                return true;
+            }
+
+            foreach (var declarator in region.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+            {
+                if (declarator.Identifier.ValueText == text && declarator.Initializer?.Value is { } initial && FieldName(initial) == name)
+                {
+                    return true;
+                }
             }
         }
 

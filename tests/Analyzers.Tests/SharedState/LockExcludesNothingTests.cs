@@ -254,4 +254,64 @@ public class LockExcludesNothingTests
                 }
             }
             """);
+
+    private const string Booking = """
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class BookingService
+        {
+            private readonly SemaphoreSlim _renderSlots;
+            private readonly int _capacity;
+            private int _seatsSold;
+
+            public BookingService(int capacity, int maxConcurrentRenders = 4)
+            {
+                _capacity = capacity;
+                _renderSlots = new SemaphoreSlim(CREATED);
+            }
+
+            public async Task<bool> BookAsync(int seats)
+            {
+                await _renderSlots.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    var sold = _seatsSold;
+                    if (sold + seats > _capacity) return false;
+                    UPDATE;
+                    await Task.Delay(1).ConfigureAwait(false);
+                    return true;
+                }
+                finally
+                {
+                    _renderSlots.Release();
+                }
+            }
+        }
+        """;
+
+    private const string ThrottleReason = "the semaphore lets several callers in at once, so two of them can read and write '_seatsSold' here together (a semaphore excludes only when it has one permit; take a lock around the update, or use Interlocked)";
+
+    /// <summary>Set aa R12: a semaphore that throttles rendering to a few bookings at once, taken as if it excluded them.</summary>
+    [Fact]
+    public Task Throttling_semaphore_around_a_read_then_write_of_a_count()
+        => Verify.VerifyAnalyzerAsync(Booking.Replace("CREATED", "maxConcurrentRenders, maxConcurrentRenders").Replace("UPDATE", "{|#0:_seatsSold = sold + seats|}"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("_renderSlots", ThrottleReason));
+
+    [Fact]
+    public Task Throttling_semaphore_with_a_literal_count_around_an_increment()
+        => Verify.VerifyAnalyzerAsync(Booking.Replace("CREATED", "4, 4").Replace("UPDATE", "{|#0:_seatsSold += seats|}"),
+            Verify.Diagnostic().WithLocation(0).WithArguments("_renderSlots", ThrottleReason));
+
+    [Fact]
+    public Task Single_permit_semaphore_excludes_the_update()
+        => Verify.VerifyAnalyzerAsync(Booking.Replace("CREATED", "1, 1").Replace("UPDATE", "_seatsSold = sold + seats"));
+
+    [Fact]
+    public Task Throttling_semaphore_around_an_atomic_update_or_a_locked_one_is_not_reported()
+        => Verify.VerifyAnalyzerAsync(Booking.Replace("CREATED", "maxConcurrentRenders").Replace("UPDATE", "Interlocked.Add(ref _seatsSold, seats); lock (this) { _seatsSold = _seatsSold + 0; }"));
+
+    [Fact]
+    public Task Throttling_semaphore_around_a_plain_store_of_a_new_value_is_not_reported()
+        => Verify.VerifyAnalyzerAsync(Booking.Replace("CREATED", "maxConcurrentRenders").Replace("UPDATE", "_seatsSold = seats"));
 }
