@@ -353,7 +353,7 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
         if (statement?.Parent is not BlockSyntax block || block.Statements.IndexOf(statement) is var at && (at < 0 || at + 1 >= block.Statements.Count)
             || block.Statements[at + 1] is not TryStatementSyntax { Finally.Block: var release } region
             || ((MemberAccessExpressionSyntax)wait.Expression).Expression is not { } semaphoreSyntax
-            || !release.ToString().Contains(".Release(")
+            || !ReleasesIn(release, semaphoreSyntax.ToString())
             || context.SemanticModel.GetOperation(wait, context.CancellationToken) is not IInvocationOperation { TargetMethod.ContainingType.Name: "SemaphoreSlim", Instance: { } instance }
             || Strip(instance) is not IFieldReferenceOperation { Field: var semaphore }
             || !LockCreation.Of(semaphore, context.CancellationToken).AdmitsSeveral)
@@ -372,7 +372,7 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                 AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } simple => (simple.Left, simple.Right),
                 _ => (null, null),
             };
-            if (target is null || FieldName(target) is not { } name
+            if (target is null || NullCheckedReads.NameOf(target) is not { } name
                 || (value is not null && !ReadsField(value, name, region.Block))
                 || context.SemanticModel.GetSymbolInfo(target, context.CancellationToken).Symbol is not IFieldSymbol { IsReadOnly: false, IsConst: false } field
                 || !SymbolEqualityComparer.Default.Equals(field.ContainingType, semaphore.ContainingType)
@@ -386,13 +386,20 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The field an assignment's target names (<c>_sold</c>, <c>this._sold</c>), or null.</summary>
-    private static string? FieldName(ExpressionSyntax target) => target switch
+    /// <summary>Whether <paramref name="block"/> calls <c>Release</c> on the receiver written <paramref name="receiver"/>.</summary>
+    private static bool ReleasesIn(BlockSyntax block, string receiver)
     {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
-        _ => null,
-    };
+        foreach (var node in block.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Release", Expression: var released } }
+                && released.ToString() == receiver)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether <paramref name="value"/> reads the field <paramref name="name"/>, itself or through a local that
@@ -410,7 +417,7 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
 
             foreach (var declarator in region.DescendantNodes().OfType<VariableDeclaratorSyntax>())
             {
-                if (declarator.Identifier.ValueText == text && declarator.Initializer?.Value is { } initial && FieldName(initial) == name)
+                if (declarator.Identifier.ValueText == text && declarator.Initializer?.Value is { } initial && NullCheckedReads.NameOf(initial) == name)
                 {
                     return true;
                 }

@@ -1135,7 +1135,8 @@ internal sealed class TypeConcurrency
 
         foreach (var access in Composed(summary))
         {
-            if (access.Access.Deferred || !access.Locks.Any(own.Contains))
+            var held = access.Access.Deferred ? ImmutableArray<HeldLock>.Empty : access.Locks.RemoveAll(one => !own.Contains(one));
+            if (held.IsEmpty)
             {
                 continue;
             }
@@ -1150,7 +1151,7 @@ internal sealed class TypeConcurrency
                 foreach (var change in Composed(other))
                 {
                     if (change.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation && !change.Access.Deferred
-                        && SymbolEqualityComparer.Default.Equals(change.Access.State, access.Access.State) && SharesALock(change.Locks, access.Locks))
+                        && SymbolEqualityComparer.Default.Equals(change.Access.State, access.Access.State) && SharesALock(change.Locks, held))
                     {
                         return true;
                     }
