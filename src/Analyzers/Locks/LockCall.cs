@@ -212,7 +212,10 @@ internal sealed class LockApis
 
     /// <summary>What the creation of the lock of <paramref name="call"/> says about it, read once per variable and compilation.</summary>
     public LockCreation? CreationOf(LockCall call)
-        => call.Key?.Symbol is { } symbol ? _creations.GetOrAdd(symbol, static s => LockCreation.Of(s, CancellationToken.None)) : null;
+        => call.Key?.Symbol is { } symbol ? CreationOf(symbol) : null;
+
+    /// <summary>What the creation of the lock stored in <paramref name="symbol"/> says about it, read once per variable and compilation.</summary>
+    public LockCreation CreationOf(ISymbol symbol) => _creations.GetOrAdd(symbol, static s => LockCreation.Of(s, CancellationToken.None));
 
     /// <summary>Whether <paramref name="call"/> works on a semaphore used as a signal (created with no permits), not as a lock.</summary>
     public bool IsSignal(LockCall call)

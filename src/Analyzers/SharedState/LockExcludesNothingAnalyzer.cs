@@ -354,9 +354,18 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
             || block.Statements[at + 1] is not TryStatementSyntax { Finally.Block: var release } region
             || ((MemberAccessExpressionSyntax)wait.Expression).Expression is not { } semaphoreSyntax
             || !ReleasesIn(release, semaphoreSyntax.ToString())
-            || context.SemanticModel.GetOperation(wait, context.CancellationToken) is not IInvocationOperation { TargetMethod.ContainingType.Name: "SemaphoreSlim", Instance: { } instance }
-            || Strip(instance) is not IFieldReferenceOperation { Field: var semaphore }
-            || !LockCreation.Of(semaphore, context.CancellationToken).AdmitsSeveral)
+            || NullCheckedReads.NameOf(semaphoreSyntax) is not { } semaphoreName
+            || wait.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } typeDeclaration
+            || context.SemanticModel.GetDeclaredSymbol(typeDeclaration, context.CancellationToken) is not { } type
+            || type.GetMembers(semaphoreName).FirstOrDefault() is not IFieldSymbol { Type.Name: "SemaphoreSlim" } semaphore
+            || !LockApis.For(context.SemanticModel.Compilation).CreationOf(semaphore).AdmitsSeveral)
+        {
+            return; // decided from declarations only: no body is bound for a semaphore with one permit or a task's 'Wait'
+        }
+
+        if (context.SemanticModel.GetOperation(wait, context.CancellationToken) is not IInvocationOperation { TargetMethod.ContainingType.Name: "SemaphoreSlim", Instance: { } instance }
+            || Strip(instance) is not IFieldReferenceOperation { Field: var waited }
+            || !SymbolEqualityComparer.Default.Equals(waited.OriginalDefinition, semaphore.OriginalDefinition))
         {
             return;
         }
