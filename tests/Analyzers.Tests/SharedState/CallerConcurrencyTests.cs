@@ -967,46 +967,53 @@ public class CallerConcurrencyTests
             }
             """);
 
-    [Fact]
-    public Task Internal_method_that_takes_the_lock_runs_beside_the_public_members()
-        => VerifyInconsistentAsync("""
-            using System;
-            using System.IO;
-            using System.Threading;
+    /// <summary>
+    /// Set z R01: request threads append to the pending buffer under the lock, and the library's checkpoint loop calls
+    /// the internal 'Checkpoint', which reads the sequence number under the same lock and then copies and truncates the
+    /// buffer without it. PENDING is the buffer's type, APPEND(x) and TRUNCATE its calls.
+    /// </summary>
+    private const string Journal = """
+        using System;
+        using System.IO;
+        using System.Threading;
 
-            public sealed class Journal
+        public sealed class Journal
+        {
+            private readonly object _appendLock = new object();
+            private readonly PENDING _pending = new PENDING();
+            private readonly Stream _target;
+            private long _next = 1;
+
+            public Journal(Stream target) { _target = target; }
+
+            public long Append(byte[] payload)
             {
-                private readonly object _appendLock = new object();
-                private readonly System.Collections.Generic.List<byte> _pending = new System.Collections.Generic.List<byte>();
-                private readonly Stream _target;
-                private long _next = 1;
-
-                public Journal(Stream target) { _target = target; }
-
-                public long Append(byte[] payload)
+                lock (_appendLock)
                 {
-                    lock (_appendLock)
-                    {
-                        long lsn = _next++;
-                        _pending.AddRange(BitConverter.GetBytes(lsn));
-                        _pending.AddRange(BitConverter.GetBytes(payload.Length));
-                        _pending.AddRange(payload);
-                        return lsn;
-                    }
-                }
-
-                internal long Checkpoint()
-                {
-                    long upTo;
-                    lock (_appendLock) { upTo = _next - 1; }
-
-                    byte[] bytes = [|_pending.ToArray()|];
-                    [|_pending.Clear()|];
-                    _target.Write(bytes, 0, bytes.Length);
-                    return upTo;
+                    long lsn = _next++;
+                    APPEND(BitConverter.GetBytes(lsn));
+                    APPEND(BitConverter.GetBytes(payload.Length));
+                    APPEND(payload);
+                    return lsn;
                 }
             }
-            """);
+
+            internal long Checkpoint()
+            {
+                long upTo;
+                lock (_appendLock) { upTo = _next - 1; }
+
+                byte[] bytes = [|_pending.ToArray()|];
+                [|TRUNCATE|];
+                _target.Write(bytes, 0, bytes.Length);
+                return upTo;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Internal_method_that_takes_the_lock_runs_beside_the_public_members()
+        => VerifyInconsistentAsync(Journal.Replace("PENDING", "System.Collections.Generic.List<byte>").Replace("APPEND(", "_pending.AddRange(").Replace("TRUNCATE", "_pending.Clear()"));
 
     [Fact]
     public Task Internal_method_that_takes_no_lock_is_left_to_its_callers()
@@ -1039,44 +1046,7 @@ public class CallerConcurrencyTests
 
     [Fact]
     public Task Memory_stream_written_under_the_lock_is_copied_and_truncated_without_it()
-        => VerifyInconsistentAsync("""
-            using System;
-            using System.IO;
-            using System.Threading;
-
-            public sealed class Journal
-            {
-                private readonly object _appendLock = new object();
-                private readonly MemoryStream _pending = new MemoryStream();
-                private readonly Stream _target;
-                private long _next = 1;
-
-                public Journal(Stream target) { _target = target; }
-
-                public long Append(byte[] payload)
-                {
-                    lock (_appendLock)
-                    {
-                        long lsn = _next++;
-                        _pending.Write(BitConverter.GetBytes(lsn), 0, 8);
-                        _pending.Write(BitConverter.GetBytes(payload.Length), 0, 4);
-                        _pending.Write(payload, 0, payload.Length);
-                        return lsn;
-                    }
-                }
-
-                internal long Checkpoint()
-                {
-                    long upTo;
-                    lock (_appendLock) { upTo = _next - 1; }
-
-                    byte[] bytes = [|_pending.ToArray()|];
-                    [|_pending.SetLength(0)|];
-                    _target.Write(bytes, 0, bytes.Length);
-                    return upTo;
-                }
-            }
-            """);
+        => VerifyInconsistentAsync(Journal.Replace("PENDING", "MemoryStream").Replace("APPEND(", "_pending.Write(").Replace("TRUNCATE", "_pending.SetLength(0)"));
 
     [Fact]
     public Task Memory_stream_used_only_under_its_lock_is_not_reported()
