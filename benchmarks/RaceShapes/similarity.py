@@ -3,7 +3,7 @@
 
     python3 benchmarks/RaceShapes/similarity.py [threshold ...]
 
-For every set (in name order) and every file in it, the best line-by-line similarity (difflib's ratio) to any file of
+For every set (in the order written: by date, then letter, z before aa) and every file in it, the best line-by-line similarity (difflib's ratio) to any file of
 an earlier set; prints, per set, how many files pass each threshold (default 0.5 and 0.65), and the closest pairs of
 the newest set. A set written from the same brief by the same kind of writer drifts towards the earlier ones: a file
 that is most of an earlier file measures what the rules were already fixed on, not how they meet new code.
@@ -15,7 +15,16 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 thresholds = [float(t) for t in sys.argv[1:]] or [0.5, 0.65]
-sets = sorted(d for d in glob.glob(os.path.join(here, "set-*")) if os.path.isdir(d))
+
+
+def written(folder):
+    """The order the sets were written in: by date, then by letter, 'z' before 'aa' ('set-2026-12-02aa')."""
+    name = os.path.basename(folder)
+    date, letters = name[4:14], name[14:]
+    return (date, len(letters), letters)
+
+
+sets = sorted((d for d in glob.glob(os.path.join(here, "set-*")) if os.path.isdir(d)), key=written)
 
 
 def lines(path):

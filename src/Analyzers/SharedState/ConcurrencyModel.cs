@@ -252,6 +252,12 @@ internal sealed class ConcurrencyModel
 #pragma warning restore RS1030
         }
 
+        // A hosted service's loop changing a collection that another shared object holds and other types read.
+        if (HostedLoopForeignCollections.MayContain(text))
+        {
+            HostedLoopForeignCollections.Find(semanticModel, model._findings, types, SemanticModelOf, cancellationToken);
+        }
+
         if (startsWork || callsHelpers)
         {
             model.FindStartedRaces(semanticModel, types, SemanticModelOf, startsWork, callsHelpers ? helpers : null, cancellationToken);

@@ -408,6 +408,8 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                 return instance;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } when IsDictionary(indexed, dictionary):
                 return indexed;
+            case IParameterReferenceOperation parameter:
+                return UpdatedValueSource(parameter, dictionary);
             case ILocalReferenceOperation local:
                 foreach (var operation in OperationTree.Root(local).Descendants())
                 {
@@ -463,10 +465,56 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             case ElementAccessExpressionSyntax:
                 return true;
             case IdentifierNameSyntax { Identifier.ValueText: var local }:
-                return receiver.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && ComesFromDictionary(member, local);
+                return IsUpdateFactoryValue(receiver, local)
+                       || (receiver.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && ComesFromDictionary(member, local));
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is the second parameter of a lambda given to <c>AddOrUpdate</c>: the value the
+    /// update factory is handed is the one in the dictionary, which another thread may be updating the same way
+    /// (<c>(_, existing) =&gt; { existing.HoursLogged += hours; return existing; }</c>, set ab R12). Which of the
+    /// lambdas is the update factory is decided when bound (<see cref="UpdatedValueSource"/>).
+    /// </summary>
+    private static bool IsUpdateFactoryValue(SyntaxNode receiver, string name)
+    {
+        for (var node = receiver.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+        {
+            if (node is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: { Count: >= 2 } parameters, Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddOrUpdate" } } } } }
+                && parameters[1].Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The concurrent dictionary whose <c>AddOrUpdate</c> hands <paramref name="parameter"/> to its update factory as the
+    /// current value, or null.
+    /// </summary>
+    private static IOperation? UpdatedValueSource(IParameterReferenceOperation parameter, INamedTypeSymbol dictionary)
+    {
+        if (parameter.Parameter is not { Ordinal: 1, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
+        {
+            return null;
+        }
+
+        for (var operation = parameter.Parent; operation is not null; operation = operation.Parent)
+        {
+            if (operation is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+            {
+                return function.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parameter.Name: "updateValueFactory", Parent: IInvocationOperation { TargetMethod.Name: "AddOrUpdate", Instance: { } instance } } }
+                       && IsDictionary(instance, dictionary)
+                    ? instance
+                    : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -204,6 +204,12 @@ internal sealed class MethodSummaryBuilder
                 case IMethodReferenceOperation reference when IsOwnMethod(reference.Method, reference.Instance):
                     delegates.Add((reference.Method.OriginalDefinition, reference.Syntax.GetLocation()));
                     break;
+                case IForEachLoopOperation loop when _holdsCollectionValues
+                    && Strip(loop.Collection) is ILocalReferenceOperation { Local: var enumerated } && ValueHolder(enumerated) is { } valueHolder:
+                    // 'foreach (var handler in list)' after '_handlers.TryGetValue(key, out list)' under the lock that
+                    // 'list.Add(handler)' holds elsewhere: enumerating a value is a read of the values (set ab R08).
+                    accesses.Add(new MemberAccess(valueHolder, AccessKind.CollectionRead, Locks(loop), loop.Collection.Syntax.GetLocation(), false, false, deferred, onValue: true));
+                    break;
             }
 
             var childContext = context;

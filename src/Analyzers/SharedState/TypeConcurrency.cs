@@ -425,6 +425,11 @@ internal sealed class TypeConcurrency
         }
     }
 
+    /// <summary>Whether <paramref name="state"/>'s values are collections that are not safe for concurrent use (<c>Dictionary&lt;Type, List&lt;Delegate&gt;&gt;</c>).</summary>
+    private bool HoldsCollections(ISymbol state)
+        => (state is IFieldSymbol field ? field.Type : (state as IPropertySymbol)?.Type) is INamedTypeSymbol { TypeArguments: var arguments }
+           && arguments.Any(_types.IsUnsafeCollection);
+
     /// <summary>
     /// Reports the races on one state, or on the values held in it (<paramref name="values"/>): those only where a
     /// lock guards them, since a value taken out once and used by one caller alone is common and correct.
@@ -488,9 +493,14 @@ internal sealed class TypeConcurrency
                     continue; // guarded at a read only: only the lost update is certain
                 }
 
-                if (values && access.Access.Kind != AccessKind.CollectionMutation)
+                if (values && access.Access.Kind != AccessKind.CollectionMutation
+                    && !(access.Access.Kind == AccessKind.CollectionRead && guardedAtWrite && HoldsCollections(state)))
                 {
-                    continue; // of the values, only a change outside the lock is reported
+                    // Of the values, only a change outside the lock is reported, and a read of a collection the lock
+                    // changes (set ab R08: a hub's handler list enumerated after the lookup's lock is released, while
+                    // 'Subscribe' adds to it under the lock): a stale field of an object is not, a list changing under
+                    // its enumeration is.
+                    continue;
                 }
 
                 var verb = access.Access.Kind switch

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Forklift.Analyzers;
+using Forklift.Analyzers.SharedState;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -32,6 +33,11 @@ public sealed class CollectionMutatedConcurrentlyCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Properties.ContainsKey(ConcurrencyModel.HandedOverProperty))
+            {
+                continue; // another object's collection, changed where its readers take no lock of ours (HostedLoopForeignCollections)
+            }
+
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (ConcurrentCollectionRewrite.TryCreate(node, model, context.CancellationToken) is { } rewrite)
             {
@@ -56,7 +62,8 @@ public sealed class CollectionMutatedConcurrentlyCodeFix : CodeFixProvider
         var root = editor.OriginalRoot;
         var locks = new LockInsertion(editor);
         var rewritten = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var nodes = diagnostics.Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true)).ToList();
+        var nodes = diagnostics.Where(d => !d.Properties.ContainsKey(ConcurrencyModel.HandedOverProperty))
+            .Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true)).ToList();
 
         // Fix All (and dotnet format) applies one key to every diagnostic: a collection that has no concurrent
         // replacement for every use among them gets the lock at all of them instead, so one run leaves nothing behind.

@@ -120,6 +120,43 @@ public class ConcurrentDictionaryValueMutatedTests
             Verify.Diagnostic().WithLocation(0).WithArguments("bucket.Tokens--", "Bucket", "_buckets"),
             Verify.Diagnostic().WithLocation(1).WithArguments("entry.Hits += 1", "Entry", "_entries"));
 
+    /// <summary>
+    /// Blind set ab, R12: <c>AddOrUpdate</c> hands its update factory the value in the dictionary and runs it outside its
+    /// locks, so two posts for one key update the same object at once. A factory that returns a new value, or updates
+    /// under a lock on the value, is silent; so is the second parameter of an add factory with an argument.
+    /// </summary>
+    [Fact]
+    public Task Value_updated_in_place_by_the_update_factory_of_AddOrUpdate()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class Progress { public double Hours { get; set; } }
+
+            public sealed class Tracker
+            {
+                private readonly ConcurrentDictionary<string, Progress> _ranks = new();
+                private readonly ConcurrentDictionary<string, double> _totals = new();
+
+                public void Log(string key, double hours)
+                {
+                    _ranks.AddOrUpdate(
+                        key,
+                        _ => new Progress { Hours = hours },
+                        (_, existing) =>
+                        {
+                            {|#0:existing.Hours += hours|};
+                            return existing;
+                        });
+
+                    _ranks.AddOrUpdate(key, _ => new Progress(), (_, old) => new Progress { Hours = old.Hours + hours });
+                    _ranks.AddOrUpdate(key, _ => new Progress(), (_, old) => { lock (old) { old.Hours += hours; } return old; });
+                    _ranks.AddOrUpdate(key, (_, seed) => { seed.Hours += 1; return seed; }, (_, old, seed) => seed, new Progress());
+                    _totals.AddOrUpdate(key, hours, (_, total) => total + hours);
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("existing.Hours += hours", "Progress", "_ranks"));
+
     [Fact]
     public Task Field_of_a_value_updated_under_its_lock_atomically_or_on_a_copy()
         => Verify.VerifyAnalyzerAsync("""

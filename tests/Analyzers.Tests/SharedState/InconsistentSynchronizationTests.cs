@@ -156,6 +156,103 @@ public class InconsistentSynchronizationTests
                 "'Remove' may run on several threads at once: 'Registry' synchronizes its own state ('Add' locks '_sync')"));
 
     /// <summary>
+    /// Blind set ab, R08: a hub's list of handlers looked up under the lock and enumerated after it is released, while
+    /// <c>Subscribe</c> adds to the same list under the lock. A list changing under its enumeration is reported as a
+    /// read; a stale field of an object value read after the lock is not (the next test).
+    /// </summary>
+    [Fact]
+    public Task Value_list_enumerated_after_the_lock_that_its_changes_hold()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            /// <summary>One instance is shared by every booking worker and the van tracker.</summary>
+            public sealed class Hub
+            {
+                private readonly object _gate = new();
+                private readonly Dictionary<Type, List<Delegate>> _handlers = new();
+
+                public void Subscribe<T>(Action<T> handler)
+                {
+                    lock (_gate)
+                    {
+                        if (!_handlers.TryGetValue(typeof(T), out var list))
+                        {
+                            list = new List<Delegate>();
+                            _handlers[typeof(T)] = list;
+                        }
+
+                        list.Add(handler);
+                    }
+                }
+
+                public void Publish<T>(T message)
+                {
+                    List<Delegate>? list;
+                    lock (_gate)
+                    {
+                        _handlers.TryGetValue(typeof(T), out list);
+                    }
+
+                    if (list is null)
+                    {
+                        return;
+                    }
+
+                    foreach (var handler in {|#0:list|})
+                    {
+                        ((Action<T>)handler)(message);
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 5, 21).WithArguments("_handlers[…]", "read", "_gate", "in 'Subscribe' (1 of 2 accesses)",
+                "'Publish' may run on several threads at once: 'Hub' is documented as shared (\"shared by\")"));
+
+    /// <summary>The same hub, where the lookup copies the list under the lock: the copy is the caller's.</summary>
+    [Fact]
+    public Task Value_list_copied_under_the_lock_and_enumerated_after_it_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            /// <summary>One instance is shared by every booking worker and the van tracker.</summary>
+            public sealed class Hub
+            {
+                private readonly object _gate = new();
+                private readonly Dictionary<Type, List<Delegate>> _handlers = new();
+
+                public void Subscribe<T>(Action<T> handler)
+                {
+                    lock (_gate)
+                    {
+                        if (!_handlers.TryGetValue(typeof(T), out var list))
+                        {
+                            list = new List<Delegate>();
+                            _handlers[typeof(T)] = list;
+                        }
+
+                        list.Add(handler);
+                    }
+                }
+
+                public void Publish<T>(T message)
+                {
+                    Delegate[] snapshot;
+                    lock (_gate)
+                    {
+                        snapshot = _handlers.TryGetValue(typeof(T), out var list) ? list.ToArray() : Array.Empty<Delegate>();
+                    }
+
+                    foreach (var handler in snapshot)
+                    {
+                        ((Action<T>)handler)(message);
+                    }
+                }
+            }
+            """);
+
+    /// <summary>
     /// Blind set k, R07: a posting list handed out under the lock and filled after it is released, while a query copies
     /// it under the lock. A read of the values' contents under the lock shows that the lock guards them.
     /// </summary>

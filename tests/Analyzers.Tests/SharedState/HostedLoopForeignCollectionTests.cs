@@ -1,0 +1,293 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+using Forklift.CodeFixes.SharedState;
+using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<Forklift.Analyzers.SharedState.CollectionMutatedConcurrentlyAnalyzer, Forklift.CodeFixes.SharedState.CollectionMutatedConcurrentlyCodeFix>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// A hosted service's background loop that changes a collection held by another shared object, which other types read
+/// (set z R14: a telemetry service writing the fleet state's dictionary of positions while a query singleton enumerates
+/// it per request). The collection belongs to neither the service nor its readers, so only this check sees both sides
+/// (<see cref="HostedLoopForeignCollections"/>).
+/// </summary>
+public class HostedLoopForeignCollectionTests
+{
+    private const string Hosting = """
+
+        namespace Microsoft.Extensions.Hosting
+        {
+            public abstract class BackgroundService
+            {
+                protected abstract System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken stoppingToken);
+            }
+        }
+        """;
+
+    private const string Services = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+
+        """;
+
+    [Fact]
+    public Task Loop_stores_into_a_documented_singletons_dictionary_that_a_query_enumerates()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Services + """
+            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
+            public sealed class FleetState
+            {
+                public Dictionary<string, int> Positions { get; } = new();
+            }
+
+            public sealed class TelemetryService : BackgroundService
+            {
+                private readonly FleetState _state;
+
+                public TelemetryService(FleetState state) => _state = state;
+
+                protected override async Task {|#1:ExecuteAsync|}(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(1000, stoppingToken);
+                        {|#0:_state.Positions["g1"] = 4|};
+                    }
+                }
+            }
+
+            public sealed class StatusQuery
+            {
+                private readonly FleetState _state;
+
+                public StatusQuery(FleetState state) => _state = state;
+
+                public List<int> All() => _state.Positions.Values.ToList();
+            }
+            """ + Hosting,
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("Positions", "Dictionary<string, int>", "ExecuteAsync",
+                    "'FleetState' is documented as shared (\"singleton\"), and the hosted service's background loop changes it while 'All' in 'StatusQuery' reads it on the application's threads (line 34)"));
+
+    [Fact]
+    public Task Loop_adds_to_a_list_field_of_a_singleton_that_a_property_reads()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Services + """
+            public sealed class ThreadSafeAttribute : System.Attribute
+            {
+            }
+
+            /// <summary>The recent alarms.</summary>
+            [ThreadSafe]
+            public sealed class AlarmBoard
+            {
+                public readonly List<string> Recent = new();
+            }
+
+            public sealed class AlarmPoller : BackgroundService
+            {
+                private readonly AlarmBoard _board;
+
+                public AlarmPoller(AlarmBoard board) => _board = board;
+
+                protected override async Task {|#1:ExecuteAsync|}(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(500, stoppingToken);
+                        {|#0:_board.Recent.Add("low pressure")|};
+                    }
+                }
+            }
+
+            public sealed class Dashboard
+            {
+                private readonly AlarmBoard _board;
+
+                public Dashboard(AlarmBoard board) => _board = board;
+
+                public int Count => _board.Recent.Count;
+            }
+            """ + Hosting,
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("Recent", "List<string>", "ExecuteAsync",
+                    "'AlarmBoard' is marked [ThreadSafe], and the hosted service's background loop changes it while 'Count' in 'Dashboard' reads it on the application's threads (line 39)"));
+
+    /// <summary>
+    /// A lock taken in the loop would not be taken by the readers in other types, and the collection is declared in
+    /// another class: neither the lock nor the concurrent collection is offered.
+    /// </summary>
+    [Theory]
+    [InlineData(CollectionMutatedConcurrentlyCodeFix.LockKey)]
+    [InlineData(CollectionMutatedConcurrentlyCodeFix.ConcurrentCollectionKey)]
+    public Task No_fix_is_offered(string key)
+    {
+        var source = Services + """
+            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
+            public sealed class FleetState
+            {
+                public Dictionary<string, int> Positions { get; } = new();
+            }
+
+            public sealed class TelemetryService : BackgroundService
+            {
+                private readonly FleetState _state;
+
+                public TelemetryService(FleetState state) => _state = state;
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    await Task.Delay(1000, stoppingToken);
+                    [|_state.Positions["g1"] = 4|];
+                }
+            }
+
+            public sealed class StatusQuery
+            {
+                private readonly FleetState _state;
+
+                public StatusQuery(FleetState state) => _state = state;
+
+                public List<int> All() => _state.Positions.Values.ToList();
+            }
+            """ + Hosting;
+        return new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = key }.RunAsync();
+    }
+
+    /// <summary>Nothing says the holder is shared: the service may have an instance of its own.</summary>
+    [Fact]
+    public Task Holder_not_declared_shared_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Services + """
+            public sealed class FleetState
+            {
+                public Dictionary<string, int> Positions { get; } = new();
+            }
+
+            public sealed class TelemetryService : BackgroundService
+            {
+                private readonly FleetState _state;
+
+                public TelemetryService(FleetState state) => _state = state;
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    await Task.Delay(1000, stoppingToken);
+                    _state.Positions["g1"] = 4;
+                }
+            }
+
+            public sealed class StatusQuery
+            {
+                private readonly FleetState _state;
+
+                public StatusQuery(FleetState state) => _state = state;
+
+                public List<int> All() => _state.Positions.Values.ToList();
+            }
+            """ + Hosting);
+
+    /// <summary>The loop takes a lock: whether the readers take the same one is the lock rules' question, not this check's.</summary>
+    [Fact]
+    public Task Loop_that_locks_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Services + """
+            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
+            public sealed class FleetState
+            {
+                public readonly object Gate = new();
+                public Dictionary<string, int> Positions { get; } = new();
+            }
+
+            public sealed class TelemetryService : BackgroundService
+            {
+                private readonly FleetState _state;
+
+                public TelemetryService(FleetState state) => _state = state;
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    await Task.Delay(1000, stoppingToken);
+                    lock (_state.Gate)
+                    {
+                        _state.Positions["g1"] = 4;
+                    }
+                }
+            }
+
+            public sealed class StatusQuery
+            {
+                private readonly FleetState _state;
+
+                public StatusQuery(FleetState state) => _state = state;
+
+                public List<int> All()
+                {
+                    lock (_state.Gate)
+                    {
+                        return _state.Positions.Values.ToList();
+                    }
+                }
+            }
+            """ + Hosting);
+
+    /// <summary>Only the loop and the holder's own constructor use the collection: no other thread reads it.</summary>
+    [Fact]
+    public Task Collection_no_other_type_uses_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Services + """
+            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
+            public sealed class FleetState
+            {
+                public FleetState() => Positions = new Dictionary<string, int>();
+
+                public Dictionary<string, int> Positions { get; }
+            }
+
+            public sealed class TelemetryService : BackgroundService
+            {
+                private readonly FleetState _state;
+
+                public TelemetryService(FleetState state) => _state = state;
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    await Task.Delay(1000, stoppingToken);
+                    _state.Positions["g1"] = 4;
+                }
+            }
+            """ + Hosting);
+
+    /// <summary>A concurrent collection is made for this.</summary>
+    [Fact]
+    public Task Concurrent_dictionary_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Services + """
+            using System.Collections.Concurrent;
+
+            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
+            public sealed class FleetState
+            {
+                public ConcurrentDictionary<string, int> Positions { get; } = new();
+            }
+
+            public sealed class TelemetryService : BackgroundService
+            {
+                private readonly FleetState _state;
+
+                public TelemetryService(FleetState state) => _state = state;
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    await Task.Delay(1000, stoppingToken);
+                    _state.Positions["g1"] = 4;
+                }
+            }
+
+            public sealed class StatusQuery
+            {
+                private readonly FleetState _state;
+
+                public StatusQuery(FleetState state) => _state = state;
+
+                public List<int> All() => _state.Positions.Values.ToList();
+            }
+            """ + Hosting);
+}
