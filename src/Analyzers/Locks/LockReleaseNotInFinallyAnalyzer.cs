@@ -483,7 +483,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             // only when the acquire threw, and one that only sets locals cannot throw while an abandoned mutex is held.
             if (current.Parent is not IBlockOperation { Parent: { } owner }
                 || !(owner is IBlockOperation or IConditionalOperation or ILockOperation
-                     || (owner is ITryOperation { Catches.IsEmpty: true, Finally: { } @finally } tryOwner && tryOwner.Body == current.Parent && OnlyReleases(@finally))
+                     || (owner is ITryOperation { Catches.IsEmpty: true, Finally: { } @finally } tryOwner && tryOwner.Body == current.Parent && (OnlyReleases(@finally) || OnlyCountsAtomically(@finally)))
                      || (owner is ITryOperation { Finally: null } catchOwner && catchOwner.Body == current.Parent
                          && catchOwner.Catches.All(c => OnlySetsLocals(c) || ExitsWithoutTheLock(c, acquire))))
                 || OperationTree.StatementOf(owner) is not { } outer)
@@ -607,6 +607,13 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
         => @catch.Filter is null && acquire.Invocation.TargetMethod.Name != "WaitOne" && OperationTree.AlwaysExits(@catch.Handler);
 
     /// <summary>Whether every statement of <paramref name="finally"/> is a call named like a lock release.</summary>
+    /// <summary>
+    /// A <c>finally</c> that only updates fields with <c>Interlocked</c> (<c>Interlocked.Decrement(ref _queued)</c>
+    /// around <c>await _slots.WaitAsync(ct)</c> in a bulkhead, set ac C33): leaving it cannot throw.
+    /// </summary>
+    private static bool OnlyCountsAtomically(IBlockOperation @finally)
+        => @finally.Operations.All(statement => statement is IExpressionStatementOperation { Operation: IInvocationOperation counter } && IsAtomicFieldUpdate(counter));
+
     private static bool OnlyReleases(IBlockOperation @finally)
         => @finally.Operations.All(statement => statement is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: var name } }
                                                 && (name.StartsWith("Exit", StringComparison.Ordinal) || name.StartsWith("Release", StringComparison.Ordinal)));
@@ -615,7 +622,9 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
     {
         for (var i = from; i < list.Length; i++)
         {
-            if (!OperationTree.IsInert(list[i]))
+            // 'entered = true;' after 'await _slots.WaitAsync(ct);' in a try body: setting a local flag cannot throw.
+            if (!OperationTree.IsInert(list[i])
+                && list[i] is not IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation, Value.ConstantValue.HasValue: true } })
             {
                 return false;
             }

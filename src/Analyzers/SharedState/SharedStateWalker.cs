@@ -90,7 +90,7 @@ internal sealed partial class SharedStateWalker
                 _loopBody = null;
                 break;
             case IInvocationOperation invocation:
-                FollowEntryMethod(invocation.TargetMethod, SharedReceiver(invocation.Instance, entry), context, thisOwner, visited, part);
+                FollowEntryMethod(invocation.TargetMethod, SharedReceiver(invocation.Instance, entry), context, thisOwner, visited, part, SharedObjectArguments(invocation, entry));
                 break;
         }
     }
@@ -229,17 +229,81 @@ internal sealed partial class SharedStateWalker
         Follow(member, Resolve(OwnerSpec.This, frame), [], depth: 0, context, visited, Part.Whole, frame);
     }
 
-    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<CompositeKey> visited, Part part)
+    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<CompositeKey> visited, Part part, HashSet<ISymbol>? sharedParameters = null)
     {
         var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited, method.ContainingType);
-        Follow(method, Resolve(CalleeOwner(method, instance), starter), [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole, starter);
+        Follow(method, Resolve(CalleeOwner(method, instance), starter), [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole, starter, sharedParameters: sharedParameters);
+    }
+
+    /// <summary>
+    /// The parameters of a repeated entry's method that every copy is given the same object for: the call in a loop
+    /// (<c>segments.Add(FetchSegmentAsync(id, buffer, offset, length, progress, ct))</c>, joined by <c>Task.WhenAll</c>)
+    /// passes the starting method's own parameter, <c>this</c>, a field, or a local declared outside the loop, so the
+    /// copies share that object (set ac R07: each segment adds its bytes to one progress object). Only objects of a
+    /// class: an array's copies usually fill their own slices, and a value is copied. Null when there is none.
+    /// </summary>
+    private static HashSet<ISymbol>? SharedObjectArguments(IInvocationOperation invocation, ConcurrentEntry entry)
+    {
+        if (!entry.MultiInstance || invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        HashSet<ISymbol>? shared = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.None, Type: { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } } parameter)
+            {
+                continue;
+            }
+
+            var same = ConcurrentEntryFinder.Strip(argument.Value) switch
+            {
+                IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } } => true,
+                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => true,
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
+                ILocalReferenceOperation local => IsDeclaredOutsideTheRepetition(local.Local, entry.StartOperation.Syntax),
+                _ => false,
+            };
+            if (same)
+            {
+                (shared ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(parameter.OriginalDefinition);
+            }
+        }
+
+        return shared;
+    }
+
+    /// <summary>Whether <paramref name="local"/> is declared outside the innermost loop or lambda that repeats <paramref name="start"/>.</summary>
+    private static bool IsDeclaredOutsideTheRepetition(ILocalSymbol local, SyntaxNode start)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var declaration = local.DeclaringSyntaxReferences[0].GetSyntax();
+        for (var node = start.Parent; node is not null; node = node.Parent)
+        {
+            if (node is CommonForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or AnonymousFunctionExpressionSyntax)
+            {
+                return !node.Span.Contains(declaration.Span);
+            }
+
+            if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // 'caller' is the frame that calls 'method': a local function sees its caller's captured variables, so a variable
     // declared outside the local function is shared exactly when it is shared in the caller.
     // flags: the bool constants the call passes (OperationTree.ConstantFlags, with the caller's own passed on); the
     // code of the body that runs only for other values is not walked (a helper told that its caller holds the lock).
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<CompositeKey> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, HashSet<ISymbol>? foreignIndices = null, ImmutableArray<(int Ordinal, bool Value)> flags = default)
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<CompositeKey> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, HashSet<ISymbol>? foreignIndices = null, ImmutableArray<(int Ordinal, bool Value)> flags = default, HashSet<ISymbol>? sharedParameters = null)
     {
         flags = flags.IsDefault ? ImmutableArray<(int Ordinal, bool Value)>.Empty : flags;
         if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add(new CompositeKey(VisitKey(method), owner, flags.IsEmpty ? null : OperationTree.FlagsKey(flags), number: locks.Count > 0 ? 1 : 0)))
@@ -255,7 +319,8 @@ internal sealed partial class SharedStateWalker
         // A body given another iteration's index is walked afresh: what it does to an array element depends on it.
         var loopBody = depth == 0 && _loopBody is { } body0 && SymbolEqualityComparer.Default.Equals(body0.Method, method.OriginalDefinition) ? body0.Ordinal : (int?)null;
         // A digest keeps a body's steps for any caller: one walked for its callers' constant flags is not recorded.
-        var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null) && foreignIndices is null && loopBody is null && flags.IsEmpty;
+        var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null) && foreignIndices is null && loopBody is null && flags.IsEmpty
+                         && sharedParameters is null;
         var known = false;
         if (digestible && BodyDigest.TryGet(reference!, _world!, out var digest))
         {
@@ -288,6 +353,7 @@ internal sealed partial class SharedStateWalker
         {
             Via = caller?.Via,
             ParameterStates = parameterStates,
+            SharedParameters = sharedParameters,
             ForeignIndices = foreignIndices,
             LoopBodyMethod = loopBody is { } ordinal ? method : null,
             LoopIterationOrdinal = loopBody ?? -1,
@@ -986,6 +1052,11 @@ internal sealed partial class SharedStateWalker
     /// <summary>A local or parameter is shared when declared outside the thread body that uses it (a captured variable).</summary>
     private static bool IsShared(ISymbol variable, Frame frame)
     {
+        if (frame.SharedParameters is { } sharedParameters && sharedParameters.Contains(variable.OriginalDefinition))
+        {
+            return true;
+        }
+
         if (frame.LocalFunctionDeclaration is { } declaration)
         {
             foreach (var location in variable.Locations)
@@ -1223,6 +1294,9 @@ internal sealed partial class SharedStateWalker
         /// (<c>Parallel.ForEach(files, f =&gt; Process(f, results))</c>), is the same collection in the callee.
         /// </summary>
         public Dictionary<ISymbol, StateKey>? ParameterStates { get; set; }
+
+        /// <summary>Parameters of a repeated entry's method that every copy is given the same object for (<see cref="SharedObjectArguments"/>).</summary>
+        public HashSet<ISymbol>? SharedParameters { get; set; }
 
         /// <summary>
         /// Integer parameters given an index that is not the calling iteration's own (<c>ApplyDamage(target, …)</c> with

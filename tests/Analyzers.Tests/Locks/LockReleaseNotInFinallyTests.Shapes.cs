@@ -212,6 +212,76 @@ public partial class LockReleaseNotInFinallyTests
                 }
             """));
 
+    /// <summary>
+    /// Blind set ac, C33: a bulkhead waits for a permit in a try whose finally only counts the queue down with
+    /// <c>Interlocked</c>, sets a local flag, and releases in the finally of the try that follows when the flag is set:
+    /// nothing between the acquire and that try can throw.
+    /// </summary>
+    [Fact]
+    public Task WaitAsync_InTryWhoseFinallyOnlyCountsAtomically_ThenProtectedByFlag_IsSilent()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _slots = new(2, 2); private int _queued;", """
+                async Task<int> RunAsync(Func<Task<int>> operation, CancellationToken ct)
+                {
+                    Interlocked.Increment(ref _queued);
+                    var entered = false;
+                    try
+                    {
+                        await _slots.WaitAsync(ct);
+                        entered = true;
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _queued);
+                    }
+
+                    try
+                    {
+                        return await operation();
+                    }
+                    finally
+                    {
+                        if (entered)
+                        {
+                            _slots.Release();
+                        }
+                    }
+                }
+            """));
+
+    /// <summary>The same bulkhead whose first finally calls a method, which can throw with the permit held.</summary>
+    [Fact]
+    public Task WaitAsync_InTryWhoseFinallyCallsAMethod_IsReported()
+        => VerifyAsync(
+            Class("private readonly SemaphoreSlim _slots = new(2, 2); private int _queued;", """
+                async Task<int> RunAsync(Func<Task<int>> operation, CancellationToken ct)
+                {
+                    Interlocked.Increment(ref _queued);
+                    var entered = false;
+                    try
+                    {
+                        await [|_slots.WaitAsync(ct)|];
+                        entered = true;
+                    }
+                    finally
+                    {
+                        Work();
+                    }
+
+                    try
+                    {
+                        return await operation();
+                    }
+                    finally
+                    {
+                        if (entered)
+                        {
+                            _slots.Release();
+                        }
+                    }
+                }
+            """));
+
     [Fact]
     public Task WaitAsync_WithoutFinally_IsReportedAndFixed()
         => VerifyFixAsync(

@@ -49,4 +49,90 @@ public class PerElementWorkTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Blind set ac, R07: an async method called once per segment in a loop and joined by <c>Task.WhenAll</c>, each call
+    /// given the same progress object (a parameter of the starting method): the code after their awaits adds to it at
+    /// the same time.
+    /// </summary>
+    [Fact]
+    public Task Async_calls_in_a_loop_given_the_same_progress_object_update_it_together()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Progress
+            {
+                public long Received { get; private set; }
+
+                internal void Add(int bytes)
+                {
+                    {|#0:Received += bytes|};
+                }
+            }
+
+            public sealed class Downloader
+            {
+                public async Task DownloadAsync(int segments, Progress progress)
+                {
+                    var tasks = new List<Task>();
+                    for (var i = 0; i < segments; i++)
+                    {
+                        tasks.Add({|#1:FetchAsync(i, progress)|});
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+
+                private static async Task FetchAsync(int segment, Progress progress)
+                {
+                    await Task.Delay(segment);
+                    progress.Add(1024);
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("Received", "Add", "'Add' runs on several threads (started at line 21)"));
+
+    /// <summary>The same calls, each given its own progress object made in the loop: nothing is shared.</summary>
+    [Fact]
+    public Task Async_calls_in_a_loop_given_their_own_progress_objects_are_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Progress
+            {
+                public long Received { get; private set; }
+
+                internal void Add(int bytes)
+                {
+                    Received += bytes;
+                }
+            }
+
+            public sealed class Downloader
+            {
+                public async Task<List<Progress>> DownloadAsync(int segments)
+                {
+                    var tasks = new List<Task>();
+                    var all = new List<Progress>();
+                    for (var i = 0; i < segments; i++)
+                    {
+                        var progress = new Progress();
+                        all.Add(progress);
+                        tasks.Add(FetchAsync(i, progress));
+                    }
+
+                    await Task.WhenAll(tasks);
+                    return all;
+                }
+
+                private static async Task FetchAsync(int segment, Progress progress)
+                {
+                    await Task.Delay(segment);
+                    progress.Add(1024);
+                }
+            }
+            """);
 }
