@@ -219,53 +219,27 @@ public partial class LockReleaseNotInFinallyTests
     /// </summary>
     [Fact]
     public Task WaitAsync_InTryWhoseFinallyOnlyCountsAtomically_ThenProtectedByFlag_IsSilent()
-        => VerifyAsync(
-            Class("private readonly SemaphoreSlim _slots = new(2, 2); private int _queued;", """
-                async Task<int> RunAsync(Func<Task<int>> operation, CancellationToken ct)
-                {
-                    Interlocked.Increment(ref _queued);
-                    var entered = false;
-                    try
-                    {
-                        await _slots.WaitAsync(ct);
-                        entered = true;
-                    }
-                    finally
-                    {
-                        Interlocked.Decrement(ref _queued);
-                    }
-
-                    try
-                    {
-                        return await operation();
-                    }
-                    finally
-                    {
-                        if (entered)
-                        {
-                            _slots.Release();
-                        }
-                    }
-                }
-            """));
+        => VerifyAsync(Bulkhead("_slots.WaitAsync(ct)", "Interlocked.Decrement(ref _queued);"));
 
     /// <summary>The same bulkhead whose first finally calls a method, which can throw with the permit held.</summary>
     [Fact]
     public Task WaitAsync_InTryWhoseFinallyCallsAMethod_IsReported()
-        => VerifyAsync(
-            Class("private readonly SemaphoreSlim _slots = new(2, 2); private int _queued;", """
+        => VerifyAsync(Bulkhead("[|_slots.WaitAsync(ct)|]", "Work();"));
+
+    private static string Bulkhead(string acquire, string firstFinally)
+        => Class("private readonly SemaphoreSlim _slots = new(2, 2); private int _queued;", $$"""
                 async Task<int> RunAsync(Func<Task<int>> operation, CancellationToken ct)
                 {
                     Interlocked.Increment(ref _queued);
                     var entered = false;
                     try
                     {
-                        await [|_slots.WaitAsync(ct)|];
+                        await {{acquire}};
                         entered = true;
                     }
                     finally
                     {
-                        Work();
+                        {{firstFinally}}
                     }
 
                     try
@@ -280,7 +254,7 @@ public partial class LockReleaseNotInFinallyTests
                         }
                     }
                 }
-            """));
+            """);
 
     [Fact]
     public Task WaitAsync_WithoutFinally_IsReportedAndFixed()

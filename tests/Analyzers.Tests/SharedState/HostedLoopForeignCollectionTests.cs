@@ -24,23 +24,23 @@ public class HostedLoopForeignCollectionTests
         }
         """;
 
-    private const string Services = """
-        using System.Collections.Generic;
-        using System.Linq;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.Extensions.Hosting;
+    private const string Singleton = "/// <summary>App-wide singleton holding the last known position of every groomer.</summary>";
 
-        """;
+    /// <summary>
+    /// The fleet state (<paramref name="holder"/>: its documentation, attributes and members), the telemetry service whose
+    /// loop runs <paramref name="loop"/> after a delay, and a query service whose members are <paramref name="query"/>
+    /// (none when null).
+    /// </summary>
+    private static string Fleet(string holder, string loop, string? query = "public List<int> All() => _state.Positions.Values.ToList();")
+        => $$"""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
 
-    [Fact]
-    public Task Loop_stores_into_a_documented_singletons_dictionary_that_a_query_enumerates()
-        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Services + """
-            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
-            public sealed class FleetState
-            {
-                public Dictionary<string, int> Positions { get; } = new();
-            }
+            {{holder}}
 
             public sealed class TelemetryService : BackgroundService
             {
@@ -53,10 +53,11 @@ public class HostedLoopForeignCollectionTests
                     while (!stoppingToken.IsCancellationRequested)
                     {
                         await Task.Delay(1000, stoppingToken);
-                        {|#0:_state.Positions["g1"] = 4|};
+                        {{loop}}
                     }
                 }
             }
+            {{(query is null ? "" : $$"""
 
             public sealed class StatusQuery
             {
@@ -64,55 +65,39 @@ public class HostedLoopForeignCollectionTests
 
                 public StatusQuery(FleetState state) => _state = state;
 
-                public List<int> All() => _state.Positions.Values.ToList();
+                {{query}}
             }
-            """ + Hosting,
-            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
-                .WithArguments("Positions", "Dictionary<string, int>", "ExecuteAsync",
-                    "'FleetState' is documented as shared (\"singleton\"), and the hosted service's background loop changes it while 'All' in 'StatusQuery' reads it on the application's threads (line 34)"));
+            """)}}
+            """ + Hosting;
+
+    private static string Holder(string attributes, string members) => $$"""
+        {{attributes}}
+        public sealed class FleetState
+        {
+            {{members}}
+        }
+        """;
+
+    private const string Positions = "public Dictionary<string, int> Positions { get; } = new();";
 
     [Fact]
-    public Task Loop_adds_to_a_list_field_of_a_singleton_that_a_property_reads()
-        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(Services + """
-            public sealed class ThreadSafeAttribute : System.Attribute
-            {
-            }
+    public Task Loop_stores_into_a_documented_singletons_dictionary_that_a_query_enumerates()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Fleet(Holder(Singleton, Positions), """{|#0:_state.Positions["g1"] = 4|};"""),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("Positions", "Dictionary<string, int>", "ExecuteAsync",
+                    "'FleetState' is documented as shared (\"singleton\"), and the hosted service's background loop changes it while 'All' in 'StatusQuery' reads it on the application's threads (line 36)"));
 
-            /// <summary>The recent alarms.</summary>
-            [ThreadSafe]
-            public sealed class AlarmBoard
-            {
-                public readonly List<string> Recent = new();
-            }
-
-            public sealed class AlarmPoller : BackgroundService
-            {
-                private readonly AlarmBoard _board;
-
-                public AlarmPoller(AlarmBoard board) => _board = board;
-
-                protected override async Task {|#1:ExecuteAsync|}(CancellationToken stoppingToken)
-                {
-                    while (!stoppingToken.IsCancellationRequested)
-                    {
-                        await Task.Delay(500, stoppingToken);
-                        {|#0:_board.Recent.Add("low pressure")|};
-                    }
-                }
-            }
-
-            public sealed class Dashboard
-            {
-                private readonly AlarmBoard _board;
-
-                public Dashboard(AlarmBoard board) => _board = board;
-
-                public int Count => _board.Recent.Count;
-            }
-            """ + Hosting,
+    [Fact]
+    public Task Loop_adds_to_a_list_field_of_a_ThreadSafe_holder_that_a_property_reads()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Fleet(
+                "public sealed class ThreadSafeAttribute : System.Attribute { }\n\n" + Holder("[ThreadSafe]", "public readonly List<string> Recent = new();"),
+                """{|#0:_state.Recent.Add("low pressure")|};""",
+                "public int Count => _state.Recent.Count;"),
             CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
                 .WithArguments("Recent", "List<string>", "ExecuteAsync",
-                    "'AlarmBoard' is marked [ThreadSafe], and the hosted service's background loop changes it while 'Count' in 'Dashboard' reads it on the application's threads (line 39)"));
+                    "'FleetState' is marked [ThreadSafe], and the hosted service's background loop changes it while 'Count' in 'StatusQuery' reads it on the application's threads (line 38)"));
 
     /// <summary>
     /// A lock taken in the loop would not be taken by the readers in other types, and the collection is declared in
@@ -123,171 +108,36 @@ public class HostedLoopForeignCollectionTests
     [InlineData(CollectionMutatedConcurrentlyCodeFix.ConcurrentCollectionKey)]
     public Task No_fix_is_offered(string key)
     {
-        var source = Services + """
-            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
-            public sealed class FleetState
-            {
-                public Dictionary<string, int> Positions { get; } = new();
-            }
-
-            public sealed class TelemetryService : BackgroundService
-            {
-                private readonly FleetState _state;
-
-                public TelemetryService(FleetState state) => _state = state;
-
-                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-                {
-                    await Task.Delay(1000, stoppingToken);
-                    [|_state.Positions["g1"] = 4|];
-                }
-            }
-
-            public sealed class StatusQuery
-            {
-                private readonly FleetState _state;
-
-                public StatusQuery(FleetState state) => _state = state;
-
-                public List<int> All() => _state.Positions.Values.ToList();
-            }
-            """ + Hosting;
+        var source = Fleet(Holder(Singleton, Positions), """[|_state.Positions["g1"] = 4|];""").Replace("{|#1:ExecuteAsync|}", "ExecuteAsync", StringComparison.Ordinal);
         return new Verify.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = key }.RunAsync();
     }
 
     /// <summary>Nothing says the holder is shared: the service may have an instance of its own.</summary>
     [Fact]
     public Task Holder_not_declared_shared_is_not_reported()
-        => SharedStateSilence.VerifyNoRaceAsync(Services + """
-            public sealed class FleetState
-            {
-                public Dictionary<string, int> Positions { get; } = new();
-            }
-
-            public sealed class TelemetryService : BackgroundService
-            {
-                private readonly FleetState _state;
-
-                public TelemetryService(FleetState state) => _state = state;
-
-                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-                {
-                    await Task.Delay(1000, stoppingToken);
-                    _state.Positions["g1"] = 4;
-                }
-            }
-
-            public sealed class StatusQuery
-            {
-                private readonly FleetState _state;
-
-                public StatusQuery(FleetState state) => _state = state;
-
-                public List<int> All() => _state.Positions.Values.ToList();
-            }
-            """ + Hosting);
+        => VerifySilentAsync(Fleet(Holder("", Positions), """_state.Positions["g1"] = 4;"""));
 
     /// <summary>The loop takes a lock: whether the readers take the same one is the lock rules' question, not this check's.</summary>
     [Fact]
     public Task Loop_that_locks_is_not_reported()
-        => SharedStateSilence.VerifyNoRaceAsync(Services + """
-            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
-            public sealed class FleetState
-            {
-                public readonly object Gate = new();
-                public Dictionary<string, int> Positions { get; } = new();
-            }
-
-            public sealed class TelemetryService : BackgroundService
-            {
-                private readonly FleetState _state;
-
-                public TelemetryService(FleetState state) => _state = state;
-
-                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-                {
-                    await Task.Delay(1000, stoppingToken);
-                    lock (_state.Gate)
-                    {
-                        _state.Positions["g1"] = 4;
-                    }
-                }
-            }
-
-            public sealed class StatusQuery
-            {
-                private readonly FleetState _state;
-
-                public StatusQuery(FleetState state) => _state = state;
-
-                public List<int> All()
-                {
-                    lock (_state.Gate)
-                    {
-                        return _state.Positions.Values.ToList();
-                    }
-                }
-            }
-            """ + Hosting);
+        => VerifySilentAsync(Fleet(
+            Holder(Singleton, "public readonly object Gate = new();\n    " + Positions),
+            """lock (_state.Gate) { _state.Positions["g1"] = 4; }""",
+            "public List<int> All() { lock (_state.Gate) { return _state.Positions.Values.ToList(); } }"));
 
     /// <summary>Only the loop and the holder's own constructor use the collection: no other thread reads it.</summary>
     [Fact]
     public Task Collection_no_other_type_uses_is_not_reported()
-        => SharedStateSilence.VerifyNoRaceAsync(Services + """
-            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
-            public sealed class FleetState
-            {
-                public FleetState() => Positions = new Dictionary<string, int>();
-
-                public Dictionary<string, int> Positions { get; }
-            }
-
-            public sealed class TelemetryService : BackgroundService
-            {
-                private readonly FleetState _state;
-
-                public TelemetryService(FleetState state) => _state = state;
-
-                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-                {
-                    await Task.Delay(1000, stoppingToken);
-                    _state.Positions["g1"] = 4;
-                }
-            }
-            """ + Hosting);
+        => VerifySilentAsync(Fleet(
+            Holder(Singleton, "public FleetState() => Positions = new Dictionary<string, int>();\n\n    public Dictionary<string, int> Positions { get; }"),
+            """_state.Positions["g1"] = 4;""",
+            query: null));
 
     /// <summary>A concurrent collection is made for this.</summary>
     [Fact]
     public Task Concurrent_dictionary_is_not_reported()
-        => SharedStateSilence.VerifyNoRaceAsync(Services + """
-            using System.Collections.Concurrent;
+        => VerifySilentAsync(Fleet(Holder(Singleton, "public ConcurrentDictionary<string, int> Positions { get; } = new();"), """_state.Positions["g1"] = 4;"""));
 
-            /// <summary>App-wide singleton holding the last known position of every groomer.</summary>
-            public sealed class FleetState
-            {
-                public ConcurrentDictionary<string, int> Positions { get; } = new();
-            }
-
-            public sealed class TelemetryService : BackgroundService
-            {
-                private readonly FleetState _state;
-
-                public TelemetryService(FleetState state) => _state = state;
-
-                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-                {
-                    await Task.Delay(1000, stoppingToken);
-                    _state.Positions["g1"] = 4;
-                }
-            }
-
-            public sealed class StatusQuery
-            {
-                private readonly FleetState _state;
-
-                public StatusQuery(FleetState state) => _state = state;
-
-                public List<int> All() => _state.Positions.Values.ToList();
-            }
-            """ + Hosting);
+    private static Task VerifySilentAsync(string source)
+        => SharedStateSilence.VerifyNoRaceAsync(source.Replace("{|#1:ExecuteAsync|}", "ExecuteAsync", StringComparison.Ordinal));
 }

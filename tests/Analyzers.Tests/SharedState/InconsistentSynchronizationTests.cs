@@ -158,99 +158,78 @@ public class InconsistentSynchronizationTests
     /// <summary>
     /// Blind set ab, R08: a hub's list of handlers looked up under the lock and enumerated after it is released, while
     /// <c>Subscribe</c> adds to the same list under the lock. A list changing under its enumeration is reported as a
-    /// read; a stale field of an object value read after the lock is not (the next test).
+    /// read; a stale field of an object value read after the lock is not.
     /// </summary>
     [Fact]
     public Task Value_list_enumerated_after_the_lock_that_its_changes_hold()
-        => Verify.VerifyAnalyzerAsync("""
-            using System;
-            using System.Collections.Generic;
-
-            /// <summary>One instance is shared by every booking worker and the van tracker.</summary>
-            public sealed class Hub
-            {
-                private readonly object _gate = new();
-                private readonly Dictionary<Type, List<Delegate>> _handlers = new();
-
-                public void Subscribe<T>(Action<T> handler)
+        => Verify.VerifyAnalyzerAsync(
+            Hub("""
+                List<Delegate>? list;
+                lock (_gate)
                 {
-                    lock (_gate)
-                    {
-                        if (!_handlers.TryGetValue(typeof(T), out var list))
-                        {
-                            list = new List<Delegate>();
-                            _handlers[typeof(T)] = list;
-                        }
-
-                        list.Add(handler);
-                    }
+                    _handlers.TryGetValue(typeof(T), out list);
                 }
 
-                public void Publish<T>(T message)
+                if (list is null)
                 {
-                    List<Delegate>? list;
-                    lock (_gate)
-                    {
-                        _handlers.TryGetValue(typeof(T), out list);
-                    }
-
-                    if (list is null)
-                    {
-                        return;
-                    }
-
-                    foreach (var handler in {|#0:list|})
-                    {
-                        ((Action<T>)handler)(message);
-                    }
+                    return;
                 }
-            }
-            """,
+
+                foreach (var handler in {|#0:list|})
+                {
+                    ((Action<T>)handler)(message);
+                }
+                """),
             Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 5, 21).WithArguments("_handlers[…]", "read", "_gate", "in 'Subscribe' (1 of 2 accesses)",
                 "'Publish' may run on several threads at once: 'Hub' is documented as shared (\"shared by\")"));
 
     /// <summary>The same hub, where the lookup copies the list under the lock: the copy is the caller's.</summary>
     [Fact]
     public Task Value_list_copied_under_the_lock_and_enumerated_after_it_is_silent()
-        => SharedStateSilence.VerifyNoRaceAsync("""
-            using System;
-            using System.Collections.Generic;
-
-            /// <summary>One instance is shared by every booking worker and the van tracker.</summary>
-            public sealed class Hub
+        => SharedStateSilence.VerifyNoRaceAsync(Hub("""
+            Delegate[] snapshot;
+            lock (_gate)
             {
-                private readonly object _gate = new();
-                private readonly Dictionary<Type, List<Delegate>> _handlers = new();
+                snapshot = _handlers.TryGetValue(typeof(T), out var list) ? list.ToArray() : Array.Empty<Delegate>();
+            }
 
-                public void Subscribe<T>(Action<T> handler)
+            foreach (var handler in snapshot)
+            {
+                ((Action<T>)handler)(message);
+            }
+            """));
+
+    /// <summary>A hub shared by its publishers, whose <c>Subscribe</c> adds to a type's list under <c>_gate</c>, with <paramref name="publish"/> as the body of <c>Publish</c>.</summary>
+    private static string Hub(string publish) => $$"""
+        using System;
+        using System.Collections.Generic;
+
+        /// <summary>One instance is shared by every booking worker and the van tracker.</summary>
+        public sealed class Hub
+        {
+            private readonly object _gate = new();
+            private readonly Dictionary<Type, List<Delegate>> _handlers = new();
+
+            public void Subscribe<T>(Action<T> handler)
+            {
+                lock (_gate)
                 {
-                    lock (_gate)
+                    if (!_handlers.TryGetValue(typeof(T), out var list))
                     {
-                        if (!_handlers.TryGetValue(typeof(T), out var list))
-                        {
-                            list = new List<Delegate>();
-                            _handlers[typeof(T)] = list;
-                        }
-
-                        list.Add(handler);
-                    }
-                }
-
-                public void Publish<T>(T message)
-                {
-                    Delegate[] snapshot;
-                    lock (_gate)
-                    {
-                        snapshot = _handlers.TryGetValue(typeof(T), out var list) ? list.ToArray() : Array.Empty<Delegate>();
+                        list = new List<Delegate>();
+                        _handlers[typeof(T)] = list;
                     }
 
-                    foreach (var handler in snapshot)
-                    {
-                        ((Action<T>)handler)(message);
-                    }
+                    list.Add(handler);
                 }
             }
-            """);
+
+            public void Publish<T>(T message)
+            {
+                {{publish.Replace("\n", "\n        ", StringComparison.Ordinal)}}
+            }
+        }
+        """;
 
     /// <summary>
     /// Blind set k, R07: a posting list handed out under the lock and filled after it is released, while a query copies
