@@ -86,15 +86,30 @@ internal static class FlagSetBeforeData
             {
                 for (var i = 0; i < block.Statements.Count; i++)
                 {
-                    if (SetFlag(block.Statements[i], fields, volatileFields) is not { } flag || block.Ancestors().Any(static a => a is LockStatementSyntax))
+                    if (SetFlag(block.Statements[i], fields, volatileFields) is not { } flag)
                     {
-                        continue; // under a lock, the readers that take it see the stores too
+                        continue;
                     }
 
                     var stores = StoresAfter(block, i, flag, fields);
-                    if (stores.Count > 0 && Reader(type, member, flag, volatileFields.Contains(flag), stores) is { } reader)
+                    if (stores.Count == 0)
                     {
-                        Report(file, rule, block.Statements[i], flag, stores, reader);
+                        continue;
+                    }
+
+                    var isVolatile = volatileFields.Contains(flag);
+                    if (!block.Ancestors().Any(static a => a is LockStatementSyntax))
+                    {
+                        if (Reader(type, member, flag, isVolatile, stores) is { } reader)
+                        {
+                            Report(file, rule, block.Statements[i], flag, stores, reader);
+                        }
+                    }
+                    else if (UnlockedFastPath(member, flag, isVolatile) is { } fastPath && EnsuringCaller(type, member, stores) is { } caller)
+                    {
+                        // Under a lock, the readers that take it see the stores too; but a double-checked 'EnsureLoaded'
+                        // returns at 'if (_loaded) return;' without the lock, and its callers then read the data.
+                        Report(file, rule, block.Statements[i], flag, stores, (caller.Member, fastPath, caller.Read));
                     }
                 }
             }
@@ -170,6 +185,63 @@ internal static class FlagSetBeforeData
                     if (node is IdentifierNameSyntax { Identifier.ValueText: var name } identifier && names.Contains(name) && !IsWritten(identifier))
                     {
                         return (member, read, identifier);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The check of a double-checked initialization's fast path in <paramref name="member"/>: <c>if (flag) return;</c>
+    /// outside any lock (set ad R11: <c>_loaded = true;</c> stored before <c>_drafts</c> under the lock).
+    /// </summary>
+    private static ExpressionSyntax? UnlockedFastPath(MemberDeclarationSyntax member, string flag, bool isVolatile)
+    {
+        foreach (var check in member.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax)).OfType<IfStatementSyntax>())
+        {
+            if (Unparenthesized(check.Condition) is var condition && ReadsFlag(condition, flag, isVolatile) && Exits(check.Statement))
+            {
+                return condition;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A member that calls <paramref name="ensuring"/> (a method, by name, as a statement: <c>EnsureLoaded();</c>) and
+    /// then reads one of the stored fields in the statements after the call.
+    /// </summary>
+    private static (MemberDeclarationSyntax Member, IdentifierNameSyntax Read)? EnsuringCaller(TypeDeclarationSyntax type, MemberDeclarationSyntax ensuring, List<(ExpressionStatementSyntax Statement, string Field)> stores)
+    {
+        if (ensuring is not MethodDeclarationSyntax { Identifier.ValueText: var name, ParameterList.Parameters.Count: 0 })
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(stores.Select(s => s.Field), StringComparer.Ordinal);
+        foreach (var member in type.Members)
+        {
+            if (member == ensuring || member is BaseTypeDeclarationSyntax)
+            {
+                continue;
+            }
+
+            foreach (var call in member.DescendantNodes().OfType<ExpressionStatementSyntax>())
+            {
+                if (call.Expression is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } invocation || FieldName(invocation.Expression) != name
+                    || call.Parent is not BlockSyntax block)
+                {
+                    continue;
+                }
+
+                foreach (var node in block.Statements.SkipWhile(s => s != call).Skip(1).SelectMany(static n => n.DescendantNodesAndSelf()))
+                {
+                    if (node is IdentifierNameSyntax { Identifier.ValueText: var read } identifier && names.Contains(read) && !IsWritten(identifier))
+                    {
+                        return (member, identifier);
                     }
                 }
             }

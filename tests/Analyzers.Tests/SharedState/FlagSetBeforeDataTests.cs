@@ -204,4 +204,66 @@ public class FlagSetBeforeDataTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Blind set ad, R11: a double-checked load whose <c>volatile</c> flag is set under the lock before the data. The
+    /// lock orders the second check, but the fast path <c>if (_loaded) return;</c> runs without it, and the callers of
+    /// <c>EnsureLoaded</c> read the data right after it returns. The fix sets the flag last.
+    /// </summary>
+    [Fact]
+    public Task A_double_checked_flag_set_under_the_lock_before_the_data_is_flagged_and_set_last_by_the_fix()
+        => Verify.VerifyCodeFixAsync(
+            Usings + DoubleChecked("""
+                            {|#0:_loaded = true|};
+                            {|#1:_names = Load();|}
+                """),
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("_loaded", "'_names' is stored after it is set, so 'Count'", "17")],
+            Usings + DoubleChecked("""
+                            _names = Load();
+                            _loaded = true;
+                """).Replace("{|#2:_loaded|}", "_loaded", StringComparison.Ordinal));
+
+    /// <summary>The same load with the flag set after the data: silent.</summary>
+    [Fact]
+    public Task A_double_checked_flag_set_under_the_lock_after_the_data_is_silent()
+        => Verify.VerifyAnalyzerAsync(Usings + DoubleChecked("""
+                            _names = Load();
+                            _loaded = true;
+                """).Replace("{|#2:_loaded|}", "_loaded", StringComparison.Ordinal));
+
+    private static string DoubleChecked(string stores) => $$"""
+        public sealed class Library
+        {
+            private readonly object _gate = new();
+            private volatile bool _loaded;
+            private string[]? _names;
+
+            public int Count()
+            {
+                EnsureLoaded();
+                return _names!.Length;
+            }
+
+            private void EnsureLoaded()
+            {
+                if ({|#2:_loaded|})
+                {
+                    return;
+                }
+
+                lock (_gate)
+                {
+                    if (_loaded)
+                    {
+                        return;
+                    }
+        {{stores}}
+                }
+            }
+
+            private static string[] Load() => new[] { "twill" };
+        }
+        """;
 }
+
