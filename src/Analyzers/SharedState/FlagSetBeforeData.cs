@@ -180,12 +180,9 @@ internal static class FlagSetBeforeData
                 IEnumerable<SyntaxNode> seenSet = negated
                     ? check.Parent is BlockSyntax block && Exits(check.Statement) ? block.Statements.SkipWhile(s => s != check).Skip(1) : []
                     : [check.Statement];
-                foreach (var node in seenSet.SelectMany(static n => n.DescendantNodesAndSelf()))
+                if (FirstRead(seenSet, names) is { } identifier)
                 {
-                    if (node is IdentifierNameSyntax { Identifier.ValueText: var name } identifier && names.Contains(name) && !IsWritten(identifier))
-                    {
-                        return (member, read, identifier);
-                    }
+                    return (member, read, identifier);
                 }
             }
         }
@@ -237,13 +234,24 @@ internal static class FlagSetBeforeData
                     continue;
                 }
 
-                foreach (var node in block.Statements.SkipWhile(s => s != call).Skip(1).SelectMany(static n => n.DescendantNodesAndSelf()))
+                if (FirstRead(block.Statements.SkipWhile(s => s != call).Skip(1), names) is { } read)
                 {
-                    if (node is IdentifierNameSyntax { Identifier.ValueText: var read } identifier && names.Contains(read) && !IsWritten(identifier))
-                    {
-                        return (member, identifier);
-                    }
+                    return (member, read);
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first read (not a store) of one of <paramref name="names"/> in <paramref name="code"/>.</summary>
+    private static IdentifierNameSyntax? FirstRead(IEnumerable<SyntaxNode> code, HashSet<string> names)
+    {
+        foreach (var node in code.SelectMany(static n => n.DescendantNodesAndSelf()))
+        {
+            if (node is IdentifierNameSyntax { Identifier.ValueText: var name } identifier && names.Contains(name) && !IsWritten(identifier))
+            {
+                return identifier;
             }
         }
 

@@ -13,17 +13,6 @@ namespace Forklift.Analyzers.Tests.SharedState;
 /// </summary>
 public class HostedLoopForeignCollectionTests
 {
-    private const string Hosting = """
-
-        namespace Microsoft.Extensions.Hosting
-        {
-            public abstract class BackgroundService
-            {
-                protected abstract System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken stoppingToken);
-            }
-        }
-        """;
-
     private const string Singleton = "/// <summary>App-wide singleton holding the last known position of every groomer.</summary>";
 
     /// <summary>
@@ -68,7 +57,7 @@ public class HostedLoopForeignCollectionTests
                 {{query}}
             }
             """)}}
-            """ + Hosting;
+            """ + HostedServiceLoopTests.Hosting;
 
     private static string Holder(string attributes, string members) => $$"""
         {{attributes}}

@@ -12,7 +12,8 @@ namespace Forklift.Analyzers.Tests.SharedState;
 /// </summary>
 public class HostedServiceLoopTests
 {
-    private const string Hosting = """
+    /// <summary>The hosting package's <c>BackgroundService</c>, declared by its name (shared with <see cref="HostedLoopForeignCollectionTests"/>).</summary>
+    internal const string Hosting = """
 
         namespace Microsoft.Extensions.Hosting
         {
