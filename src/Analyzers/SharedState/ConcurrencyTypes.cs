@@ -71,6 +71,13 @@ internal sealed class ConcurrencyTypes
         "System.IO.MemoryStream",
     ];
 
+    /// <summary>The simple names of <see cref="UnsafeCollectionNames"/> (<c>List</c>, <c>StringBuilder</c>), for checks that read syntax before binding.</summary>
+    private static readonly HashSet<string> UnsafeSimpleNames = new(
+        UnsafeCollectionNames.Select(name => name.Substring(name.LastIndexOf('.') + 1).Split('`')[0]), StringComparer.Ordinal);
+
+    /// <summary>Whether a type written as <paramref name="simpleName"/> can be one of the unsafe types (see <see cref="IsUnsafeCollection"/>).</summary>
+    public static bool IsUnsafeTypeName(string simpleName) => UnsafeSimpleNames.Contains(simpleName);
+
     /// <summary>Members of <see cref="UnsafeCollections"/> that change the collection.</summary>
     private static readonly HashSet<string> MutatorNames = new(StringComparer.Ordinal)
     {
