@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -75,8 +76,22 @@ internal sealed class ConcurrencyTypes
     private static readonly HashSet<string> UnsafeSimpleNames = new(
         UnsafeCollectionNames.Select(name => name.Substring(name.LastIndexOf('.') + 1).Split('`')[0]), StringComparer.Ordinal);
 
-    /// <summary>Whether a type written as <paramref name="simpleName"/> can be one of the unsafe types (see <see cref="IsUnsafeCollection"/>).</summary>
-    public static bool IsUnsafeTypeName(string simpleName) => UnsafeSimpleNames.Contains(simpleName);
+    /// <summary>
+    /// Whether <paramref name="type"/>, as written (<c>List&lt;Slot&gt;?</c>, <c>System.Text.StringBuilder</c>), can
+    /// denote one of the unsafe types (see <see cref="IsUnsafeCollection"/>): checks that read declarations before binding.
+    /// </summary>
+    public static bool MayNameUnsafeType(TypeSyntax type)
+    {
+        var written = type is NullableTypeSyntax nullable ? nullable.ElementType : type;
+        var name = written switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+        return name is not null && UnsafeSimpleNames.Contains(name);
+    }
 
     /// <summary>Members of <see cref="UnsafeCollections"/> that change the collection.</summary>
     private static readonly HashSet<string> MutatorNames = new(StringComparer.Ordinal)

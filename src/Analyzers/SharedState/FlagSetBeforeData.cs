@@ -336,14 +336,15 @@ internal static class FlagSetBeforeData
             [stores[0].Statement.GetLocation(), reader.Check.GetLocation()],
             ImmutableDictionary<string, string?>.Empty.Add(PublishedBeforeFilledAnalyzer.FieldNameProperty, flag.Name).Add(ShapeProperty, FlagFirst),
             flag.Name,
-            $"{what} stored after it is set, so '{readerName}'",
+            $"{what} stored after it is set, so '{readerName}' after the unlocked check",
             checkLine));
     }
 
     private static bool IsVolatileMethod(SemanticModel semanticModel, InvocationExpressionSyntax call, CancellationToken cancellationToken)
         => semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: { Name: "Volatile", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
-    private static string ReaderName(MemberDeclarationSyntax member) => member switch
+    /// <summary>The name of the member that reads a published value, for the message.</summary>
+    internal static string ReaderName(MemberDeclarationSyntax member) => member switch
     {
         MethodDeclarationSyntax method => method.Identifier.ValueText,
         PropertyDeclarationSyntax property => property.Identifier.ValueText,

@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Forklift.Analyzers.SharedState;
 
 /// <summary>
-/// FL1007: a double-checked lock that publishes the new object in its field before filling it; or a ready flag set with
-/// a release write before the data it announces is stored (<see cref="FlagSetBeforeData"/>).
+/// FL1007: a double-checked lock that publishes the new object in its field before filling it; a ready flag set with
+/// a release write before the data it announces is stored (<see cref="FlagSetBeforeData"/>); or a new collection stored
+/// in a static or volatile field and filled after the store (<see cref="PublishedThenFilled"/>).
 /// </summary>
 /// <remarks>
 /// <code>
@@ -33,11 +34,11 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.PublishedBeforeFilled,
         title: "Fill a lazily created object before publishing it",
-        messageFormat: "'{0}' is published before it is filled: {1} after the unlocked check at line {2} can already see it",
+        messageFormat: "'{0}' is published before it is filled: {1} at line {2} can already see it",
         DiagnosticCategories.Concurrency,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A double-checked lock that assigns a new object to its field and then changes it lets a thread that passes the unlocked check use the object before it is complete: build and fill the object in a local, then assign the field. Likewise a ready flag set with Volatile.Write (or a volatile store) before the fields it announces are stored lets a reader that sees the flag read them too early: set the flag last.",
+        description: "A double-checked lock that assigns a new object to its field and then changes it lets a thread that passes the unlocked check use the object before it is complete: build and fill the object in a local, then assign the field. Likewise a ready flag set with Volatile.Write (or a volatile store) before the fields it announces are stored lets a reader that sees the flag read them too early: set the flag last. And a new collection stored in a static or volatile field that other members read without a lock must be filled before the store, not after it.",
         helpLinkUri: HelpLinks.For(DiagnosticIds.PublishedBeforeFilled));
 
     /// <inheritdoc/>
@@ -68,6 +69,7 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFile(SemanticModelAnalysisContext file)
     {
         FlagSetBeforeData.Find(file, Rule);
+        PublishedThenFilled.Find(file, Rule);
         foreach (var node in LockSyntax.Of(file.SemanticModel.SyntaxTree, file.CancellationToken).Nodes)
         {
             if (file.FilterSpan is { } span && !span.IntersectsWith(node.Span))
@@ -143,7 +145,7 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 [publication.Fill.GetLocation(), outerCheck.GetLocation()],
                 ImmutableDictionary<string, string?>.Empty.Add(FieldNameProperty, field.Name),
                 field.Name,
-                publication.FillDescription,
+                publication.FillDescription + " after the unlocked check",
                 checkLine));
         }
     }

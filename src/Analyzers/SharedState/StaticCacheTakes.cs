@@ -145,16 +145,7 @@ internal static class StaticCacheTakes
     /// only such fields are searched for takes: an array, or a type named as one of <see cref="ConcurrencyTypes"/>' unsafe ones.
     /// </summary>
     private static bool MayHoldUnsafeObject(FieldDeclarationSyntax field)
-    {
-        var type = field.Declaration.Type is NullableTypeSyntax nullable ? nullable.ElementType : field.Declaration.Type;
-        return type switch
-        {
-            ArrayTypeSyntax => true,
-            QualifiedNameSyntax qualified => ConcurrencyTypes.IsUnsafeTypeName(qualified.Right.Identifier.ValueText),
-            SimpleNameSyntax simple => ConcurrencyTypes.IsUnsafeTypeName(simple.Identifier.ValueText),
-            _ => false,
-        };
-    }
+        => field.Declaration.Type is ArrayTypeSyntax || ConcurrencyTypes.MayNameUnsafeType(field.Declaration.Type);
 
     private const string NotShared = "";
 

@@ -30,6 +30,8 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
 
     internal const string FlagLastKey = DiagnosticIds.PublishedBeforeFilled + ".SetFlagLast";
 
+    internal const string PublishLastKey = DiagnosticIds.PublishedBeforeFilled + ".PublishLast";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.PublishedBeforeFilled);
 
@@ -60,6 +62,17 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
                         diagnostic);
                 }
 
+                continue;
+            }
+
+            if (shape == PublishedThenFilled.Shape && PublishAfterFill(root, diagnostic) is { } published)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Store '{published.Local}' in '{published.Field}' after filling it",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(published.Old, published.New))),
+                        PublishLastKey),
+                    diagnostic);
                 continue;
             }
 
@@ -121,6 +134,89 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
 
         var statements = block.Statements.RemoveAt(from).Insert(last, setting.WithAdditionalAnnotations(Formatter.Annotation));
         return (block, block.WithStatements(statements), flag);
+    }
+
+    /// <summary>
+    /// For <c>F = local;</c> followed by the local's fill (<see cref="PublishedThenFilled"/>): the store moved after the
+    /// last statement of its block that uses the local. Not offered when a statement in between uses the field (it
+    /// would see the old object instead of the new one) or can leave the block, which would leave the field unstored.
+    /// </summary>
+    private static (BlockSyntax Old, BlockSyntax New, string Local, string Field)? PublishAfterFill(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not
+            {
+                Parent: ExpressionStatementSyntax { Parent: BlockSyntax block } publishing,
+                Right: IdentifierNameSyntax { Identifier.ValueText: var local },
+            }
+            || !diagnostic.Properties.TryGetValue(PublishedBeforeFilledAnalyzer.FieldNameProperty, out var field) || field is null)
+        {
+            return null;
+        }
+
+        var from = block.Statements.IndexOf(publishing);
+        var last = -1;
+        for (var i = from + 1; i < block.Statements.Count; i++)
+        {
+            var statement = block.Statements[i];
+            var usesLocal = false;
+            foreach (var token in statement.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == field)
+                {
+                    return null;
+                }
+
+                usesLocal |= token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == local;
+            }
+
+            if (usesLocal)
+            {
+                last = i;
+            }
+        }
+
+        if (last < 0)
+        {
+            return null;
+        }
+
+        for (var i = from + 1; i <= last; i++)
+        {
+            if (LeavesBlock(block.Statements[i]))
+            {
+                return null;
+            }
+        }
+
+        var statements = block.Statements.RemoveAt(from).Insert(last, publishing.WithAdditionalAnnotations(Formatter.Annotation));
+        return (block, block.WithStatements(statements), local, field);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="statement"/> can leave the block it is in: a <c>return</c>, <c>goto</c> or <c>yield</c>
+    /// in it (not in a lambda or local function), or a <c>break</c>/<c>continue</c> of a loop or switch outside it.
+    /// </summary>
+    private static bool LeavesBlock(StatementSyntax statement)
+    {
+        foreach (var node in statement.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case ReturnStatementSyntax or GotoStatementSyntax or YieldStatementSyntax:
+                    return true;
+                case BreakStatementSyntax or ContinueStatementSyntax:
+                    var target = node.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                                                                     || (node is BreakStatementSyntax && a is SwitchStatementSyntax));
+                    if (target is null || !statement.Span.Contains(target.Span))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
     }
 
     private static string? StoredName(ExpressionSyntax target) => target switch

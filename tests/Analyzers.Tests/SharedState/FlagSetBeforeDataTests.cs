@@ -44,7 +44,7 @@ public class FlagSetBeforeDataTests
             }
             """,
             [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
-                .WithArguments("_ready", "'_cured' and '_at' are stored after it is set, so 'Status'", "18")],
+                .WithArguments("_ready", "'_cured' and '_at' are stored after it is set, so 'Status' after the unlocked check", "18")],
             Usings + """
             public sealed class Tracker
             {
@@ -98,7 +98,7 @@ public class FlagSetBeforeDataTests
             }
             """,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
-                .WithArguments("_lit", "'_message' is stored after it is set, so 'Read'", "16"));
+                .WithArguments("_lit", "'_message' is stored after it is set, so 'Read' after the unlocked check", "16"));
 
     [Fact]
     public Task The_flag_set_after_the_data_is_correct_and_silent()
@@ -218,7 +218,7 @@ public class FlagSetBeforeDataTests
                             {|#1:_names = Load();|}
                 """),
             [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
-                .WithArguments("_loaded", "'_names' is stored after it is set, so 'Count'", "17")],
+                .WithArguments("_loaded", "'_names' is stored after it is set, so 'Count' after the unlocked check", "17")],
             Usings + DoubleChecked("""
                             _names = Load();
                             _loaded = true;

@@ -54,7 +54,7 @@ public class PublishedBeforeFilledTests
                 }
             }
             """,
-            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("s_current", "'Load' runs on it", "20")],
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("s_current", "'Load' runs on it after the unlocked check", "20")],
             Flags + """
             public static class Provider
             {
@@ -448,7 +448,7 @@ public class PublishedBeforeFilledTests
                 }
             }
             """,
-            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_current", "'Load' runs on it", "20"));
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_current", "'Load' runs on it after the unlocked check", "20"));
 
     [Fact]
     public Task Enter_with_a_flag_as_the_first_statement_of_the_try_is_checked_like_a_lock()
@@ -616,7 +616,7 @@ public class PublishedBeforeFilledTests
                 }
             }
             """,
-            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_plugins", "'Load' fills it", "12")],
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_plugins", "'Load' fills it after the unlocked check", "12")],
             """
             using System.Collections.Generic;
 

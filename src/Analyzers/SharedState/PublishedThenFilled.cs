@@ -1,0 +1,287 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// FL1007 without a lock: a new collection stored in a field that every thread can see (a <c>volatile</c> or a
+/// <c>static</c> one), then filled after the store, while other members read the field without a lock.
+/// </summary>
+/// <remarks>
+/// <code>
+/// var next = new List&lt;Slot&gt;();
+/// foreach (…) next.Add(confirmed);
+/// _published = next;                       // a reader's 'foreach (var s in _published)' can start here
+/// foreach (…) next.Add(standby);           // and the list changes under it (set ae R05)
+///
+/// s_tracks = new Dictionary&lt;int, Track&gt;();  // 's_tracks ?? Load()' in another thread sees it empty
+/// foreach (…) s_tracks[n] = track;          // or reads it while it is being filled (set m R06)
+/// </code>
+/// <para>The store publishes the object: from then on a reader on another thread can use it, and a collection that
+/// is read while it is written can throw, loop or lose entries. The fill has to happen before the store. Found from
+/// syntax first: only the fields declared <c>volatile</c> or <c>static</c> (not <c>[ThreadStatic]</c>) whose type is
+/// written as one of the unsafe collections are searched, and only a candidate's few names are bound.</para>
+/// <para>Reported when the store is <c>F = new …</c> (or a collection expression) filled through <c>F</c>, or
+/// <c>F = local</c> where the local was created in the same member and is filled through the local; the fill (a
+/// mutator call or an element assignment) follows the store in the same function; and a member other than the
+/// storing one reads <c>F</c> outside any <c>lock</c> (for a static field, a member that is not private). A
+/// constructor's store (a static constructor's, for a static field) is not a publication.</para>
+/// </remarks>
+internal static class PublishedThenFilled
+{
+    /// <summary>The value of <see cref="FlagSetBeforeData.ShapeProperty"/> for this shape.</summary>
+    public const string Shape = "PublishedThenFilled";
+
+    private static readonly string[] SharedWords = ["volatile", "static"];
+
+    /// <summary>Reports every collection published before it is filled in <paramref name="file"/>'s tree.</summary>
+    public static void Find(SemanticModelAnalysisContext file, DiagnosticDescriptor rule)
+    {
+        var tree = file.SemanticModel.SyntaxTree;
+        var cancellationToken = file.CancellationToken;
+        if (!SourceWords.Any(tree.GetText(cancellationToken), SharedWords))
+        {
+            return;
+        }
+
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is not FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field
+                || Sharing(field) is not { } sharing
+                || !ConcurrencyTypes.MayNameUnsafeType(field.Declaration.Type))
+            {
+                continue;
+            }
+
+            foreach (var variable in field.Declaration.Variables)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Check(file, rule, type, variable.Identifier.ValueText, sharing);
+            }
+        }
+    }
+
+    private enum Shared
+    {
+        Static,
+        Volatile,
+    }
+
+    /// <summary>How a field is shared with every thread, or null when it is constant, read-only, per thread, or neither static nor volatile.</summary>
+    private static Shared? Sharing(FieldDeclarationSyntax field)
+    {
+        Shared? sharing = null;
+        foreach (var modifier in field.Modifiers)
+        {
+            switch (modifier.Kind())
+            {
+                case SyntaxKind.ConstKeyword or SyntaxKind.ReadOnlyKeyword:
+                    return null;
+                case SyntaxKind.VolatileKeyword:
+                    sharing = Shared.Volatile;
+                    break;
+                case SyntaxKind.StaticKeyword:
+                    sharing ??= Shared.Static;
+                    break;
+            }
+        }
+
+        foreach (var list in field.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.Name.ToString() is "ThreadStatic" or "ThreadStaticAttribute" or "System.ThreadStatic" or "System.ThreadStaticAttribute")
+                {
+                    return null;
+                }
+            }
+        }
+
+        return sharing;
+    }
+
+    private static void Check(SemanticModelAnalysisContext file, DiagnosticDescriptor rule, TypeDeclarationSyntax type, string name, Shared sharing)
+    {
+        var stores = new List<AssignmentExpressionSyntax>();
+        var reads = new List<ExpressionSyntax>();
+        foreach (var token in SourceWords.IdentifiersNamed(type, name))
+        {
+            if (token.Parent is not IdentifierNameSyntax identifier || identifier.FirstAncestorOrSelf<MemberDeclarationSyntax>() is null or FieldDeclarationSyntax)
+            {
+                continue;
+            }
+
+            var named = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
+            if (named.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store && store.Left == named)
+            {
+                if (IsCreation(store.Right) || store.Right is IdentifierNameSyntax)
+                {
+                    stores.Add(store);
+                }
+
+                continue;
+            }
+
+            reads.Add(named);
+        }
+
+        foreach (var store in stores)
+        {
+            var member = store.FirstAncestorOrSelf<MemberDeclarationSyntax>()!;
+            if (member is ConstructorDeclarationSyntax constructor && constructor.Modifiers.Any(SyntaxKind.StaticKeyword) == (sharing == Shared.Static))
+            {
+                continue; // the object is not shared yet, or the runtime runs the static constructor once with the others waiting
+            }
+
+            if (Fill(store, reads) is not { } fill
+                || Reader(member, reads, sharing) is not { } reader
+                || !Confirmed(file.SemanticModel, store, fill, reader, file.CancellationToken))
+            {
+                continue;
+            }
+
+            var field = (IFieldSymbol)file.SemanticModel.GetSymbolInfo(store.Left, file.CancellationToken).Symbol!;
+            var readerLine = reader.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            file.ReportDiagnostic(Diagnostic.Create(
+                rule,
+                store.GetLocation(),
+                [fill.Change.GetLocation(), reader.GetLocation()],
+                ImmutableDictionary<string, string?>.Empty.Add(PublishedBeforeFilledAnalyzer.FieldNameProperty, field.Name).Add(FlagSetBeforeData.ShapeProperty, Shape),
+                field.Name,
+                $"'{fill.Description}' changes it after the store, so '{FlagSetBeforeData.ReaderName(reader.FirstAncestorOrSelf<MemberDeclarationSyntax>()!)}' reading it",
+                readerLine));
+            return;
+        }
+    }
+
+    private static bool IsCreation(ExpressionSyntax value) => value is BaseObjectCreationExpressionSyntax or CollectionExpressionSyntax;
+
+    /// <summary>
+    /// The first change of the stored object after <paramref name="store"/> in the same function: through the field
+    /// (one of <paramref name="reads"/>) when a new object was stored, or through the local that was stored.
+    /// </summary>
+    private static (ExpressionSyntax Receiver, SyntaxNode Change, string Description)? Fill(AssignmentExpressionSyntax store, List<ExpressionSyntax> reads)
+    {
+        var function = FunctionOf(store);
+        if (IsCreation(store.Right))
+        {
+            foreach (var read in reads)
+            {
+                if (read.SpanStart > store.Span.End && FunctionOf(read) == function && Change(read) is { } change)
+                {
+                    return (read, change.Node, change.Description);
+                }
+            }
+
+            return null;
+        }
+
+        var local = ((IdentifierNameSyntax)store.Right).Identifier.ValueText;
+        if (!CreatedBefore(function, local, store.SpanStart))
+        {
+            return null;
+        }
+
+        foreach (var token in SourceWords.IdentifiersNamed(function, local))
+        {
+            if (token.SpanStart <= store.Span.End || token.Parent is not IdentifierNameSyntax use || FunctionOf(use) != function)
+            {
+                continue;
+            }
+
+            if (use.Parent is AssignmentExpressionSyntax assigned && assigned.Left == use)
+            {
+                return null; // the local holds another object from here on
+            }
+
+            if (Change(use) is { } change)
+            {
+                return (use, change.Node, change.Description);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="function"/> declares <paramref name="local"/> with a new object before <paramref name="before"/>.</summary>
+    private static bool CreatedBefore(SyntaxNode function, string local, int before)
+    {
+        foreach (var token in SourceWords.IdentifiersNamed(function, local))
+        {
+            if (token.SpanStart < before && token.Parent is VariableDeclaratorSyntax { Initializer.Value: var value } && IsCreation(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A mutator call on <paramref name="receiver"/> (<c>x.Add(…)</c>) or an assignment of one of its elements (<c>x[k] = …</c>).</summary>
+    private static (SyntaxNode Node, string Description)? Change(ExpressionSyntax receiver) => receiver.Parent switch
+    {
+        MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call, Name: var method } access
+            when access.Expression == receiver && ConcurrencyTypes.IsMutatorName(method.Identifier.ValueText)
+            => (call, $"{receiver}.{method.Identifier.ValueText}"),
+        ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } element
+            when element.Expression == receiver && assignment.Left == element
+            => (assignment, $"{receiver}[…] = …"),
+        _ => null,
+    };
+
+    /// <summary>The innermost lambda, local function or member around <paramref name="node"/>: code in it runs in order.</summary>
+    private static SyntaxNode FunctionOf(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            {
+                return current;
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// A read of the field in another member, outside any <c>lock</c>: for a static field, in a member that is not
+    /// private (another class's thread can call it); for a volatile one, in any member (the keyword says it is read on
+    /// another thread).
+    /// </summary>
+    private static ExpressionSyntax? Reader(MemberDeclarationSyntax storing, List<ExpressionSyntax> reads, Shared sharing)
+    {
+        foreach (var read in reads)
+        {
+            if (read.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member || member == storing
+                || read.FirstAncestorOrSelf<LockStatementSyntax>() is not null
+                || (sharing == Shared.Static && (member.Modifiers.Any(SyntaxKind.PrivateKeyword) || member is ConstructorDeclarationSyntax
+                                                 || (!member.Modifiers.Any(SyntaxKind.PublicKeyword) && !member.Modifiers.Any(SyntaxKind.InternalKeyword) && !member.Modifiers.Any(SyntaxKind.ProtectedKeyword)))))
+            {
+                continue;
+            }
+
+            return read;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the names are the field (of an unsafe collection type) and the local they look like.</summary>
+    private static bool Confirmed(SemanticModel semanticModel, AssignmentExpressionSyntax store, (ExpressionSyntax Receiver, SyntaxNode Change, string Description) fill, ExpressionSyntax reader, CancellationToken cancellationToken)
+    {
+        if (semanticModel.GetSymbolInfo(store.Left, cancellationToken).Symbol is not IFieldSymbol field
+            || !ConcurrencyTypes.For(semanticModel.Compilation).IsUnsafeCollection(field.Type)
+            || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(reader, cancellationToken).Symbol, field))
+        {
+            return false;
+        }
+
+        var filled = semanticModel.GetSymbolInfo(fill.Receiver, cancellationToken).Symbol;
+        return IsCreation(store.Right)
+            ? SymbolEqualityComparer.Default.Equals(filled, field)
+            : filled is ILocalSymbol local && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(store.Right, cancellationToken).Symbol, local);
+    }
+}
