@@ -216,6 +216,12 @@ internal sealed class ConcurrencyModel
             StaticCacheTakes.Find(semanticModel, model._findings, ConcurrencyTypes.For(compilation), cancellationToken);
         }
 
+        // And a pooled object returned to its pool while work the method started still uses it.
+        if (ReturnedWhileInUse.MayContain(text))
+        {
+            ReturnedWhileInUse.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         if (!startsWork && !synchronizes && !callsHelpers)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.

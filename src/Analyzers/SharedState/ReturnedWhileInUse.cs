@@ -1,0 +1,171 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// A pooled object returned to its pool while work the method started still uses it (FL1001):
+/// <code>
+/// byte[] frame = _pool.Rent();
+/// _ = Task.Run(() => _archive.Append(frame, length));   // still reading 'frame'…
+/// _pool.Return(frame);                                   // …when the next Rent hands it to a caller that overwrites it
+/// </code>
+/// </summary>
+/// <remarks>
+/// <para>Returning an object to a pool gives it away: the pool's next <c>Rent</c> hands it to another caller, who
+/// writes into it. Work started on the thread pool that captured it is not done at the return unless the method
+/// waited for it. The same mistake is common with <c>ArrayPool&lt;T&gt;.Shared</c> and a fire-and-forget task.</para>
+/// <para>Reported at the return, when all of these hold: a call of a method named <c>Return</c> on an
+/// <c>ArrayPool&lt;T&gt;</c>, an <c>ObjectPool&lt;T&gt;</c> or a type whose name ends in <c>Pool</c>, with a local or
+/// parameter as its first argument; earlier in the same function, a lambda given to <c>Task.Run</c>,
+/// <c>TaskFactory.StartNew</c> or <c>ThreadPool.QueueUserWorkItem</c> uses that variable; and nothing between the
+/// start and the return names the started task (a wait, an <c>await</c>, storing it to wait later). Found from syntax
+/// first: only a candidate's calls and names are bound. No fix is offered: the return belongs at the end of the work,
+/// or after waiting for it.</para>
+/// </remarks>
+internal static class ReturnedWhileInUse
+{
+    private static readonly string[] ReturnWord = ["Return"];
+
+    private static readonly string[] StartNames = ["Run", "StartNew", "QueueUserWorkItem", "UnsafeQueueUserWorkItem"];
+
+    /// <summary>Whether <paramref name="text"/> can return an object to a pool and start work.</summary>
+    public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text)
+        => SourceWords.Any(text, ReturnWord) && SourceWords.Any(text, StartNames);
+
+    /// <summary>Adds a finding for every return of a pooled object that started work still uses in <paramref name="semanticModel"/>'s tree.</summary>
+    public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
+    {
+        var root = semanticModel.SyntaxTree.GetRoot(cancellationToken);
+        List<InvocationExpressionSyntax>? starts = null;
+        foreach (var call in SourceWords.InvocationsNamed(root, ReturnWord))
+        {
+            if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Return" } access
+                || call.ArgumentList.Arguments.Count == 0
+                || call.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax returned
+                || StartBefore(call, returned.Identifier.ValueText, starts ??= SourceWords.InvocationsNamed(root, StartNames).ToList()) is not { } start)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } pool } || !IsPool(pool)
+                || semanticModel.GetSymbolInfo(start.Call, cancellationToken).Symbol is not IMethodSymbol started || !IsWorkStart(started)
+                || semanticModel.GetSymbolInfo(returned, cancellationToken).Symbol is not { Kind: SymbolKind.Local or SymbolKind.Parameter } variable
+                || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(start.Use, cancellationToken).Symbol, variable)
+                || semanticModel.GetEnclosingSymbol(call.SpanStart, cancellationToken) is not { } returner)
+            {
+                continue;
+            }
+
+            var startLine = start.Call.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            findings.Add(DiagnosticIds.SharedStateMutation, call.GetLocation(), start.Call.GetLocation(), variable, lockName: null,
+                [variable.Name, returner is IMethodSymbol { AssociatedSymbol: { } property } ? property.Name : returner.Name,
+                 $"it is returned to '{access.Expression}' here while the work started at line {startLine} still uses it, so the pool's next taker can overwrite it under that work; return it at the end of the work, or after waiting for it"],
+                handedOver: true);
+        }
+    }
+
+    /// <summary>
+    /// The last of the file's <paramref name="starts"/> before <paramref name="call"/> in the same function that starts
+    /// a lambda using <paramref name="name"/>, when nothing in between names the started task.
+    /// </summary>
+    private static (InvocationExpressionSyntax Call, IdentifierNameSyntax Use)? StartBefore(InvocationExpressionSyntax call, string name, List<InvocationExpressionSyntax> starts)
+    {
+        var function = FunctionOf(call);
+        (InvocationExpressionSyntax Call, IdentifierNameSyntax Use)? found = null;
+        foreach (var start in starts)
+        {
+            if (!function.Span.Contains(start.Span) || start.Span.End > call.SpanStart || FunctionOf(start) != function || UseIn(start, name) is not { } use)
+            {
+                continue;
+            }
+
+            found = (start, use);
+        }
+
+        if (found is not { } last || TaskOf(last.Call) is not { } task)
+        {
+            return found;
+        }
+
+        if (task.Length == 0)
+        {
+            return null; // kept in a field or another object's member: waited for wherever that is read
+        }
+
+        // The task kept in a variable: any later mention of it may wait for it before the return.
+        foreach (var token in SourceWords.IdentifiersNamed(function, task))
+        {
+            if (token.SpanStart > last.Call.Span.End && token.SpanStart < call.SpanStart)
+            {
+                return null;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A use of <paramref name="name"/> inside a lambda among <paramref name="start"/>'s arguments.</summary>
+    private static IdentifierNameSyntax? UseIn(InvocationExpressionSyntax start, string name)
+    {
+        foreach (var argument in start.ArgumentList.Arguments)
+        {
+            if (argument.Expression is not AnonymousFunctionExpressionSyntax lambda)
+            {
+                continue;
+            }
+
+            foreach (var token in SourceWords.IdentifiersNamed(lambda, name))
+            {
+                if (token.Parent is IdentifierNameSyntax use)
+                {
+                    return use;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The variable the started task is stored in (<c>var archiving = Task.Run(…)</c>); an empty name when it is stored
+    /// anywhere else (<c>this._archiving = …</c>, an argument, a return); null when it is discarded.
+    /// </summary>
+    private static string? TaskOf(InvocationExpressionSyntax start) => start.Parent switch
+    {
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => declarator.Identifier.ValueText,
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } => null,
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText,
+        ExpressionStatementSyntax => null,
+        _ => string.Empty,
+    };
+
+    /// <summary>The innermost lambda, local function or member around <paramref name="node"/>.</summary>
+    private static SyntaxNode FunctionOf(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            {
+                return current;
+            }
+        }
+
+        return node;
+    }
+
+    private static bool IsPool(INamedTypeSymbol type)
+        => type.Name.EndsWith("Pool", StringComparison.Ordinal)
+           || (type.Name == "ArrayPool" && type.ContainingNamespace?.ToDisplayString() == "System.Buffers")
+           || (type.Name == "ObjectPool" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.ObjectPool");
+
+    private static bool IsWorkStart(IMethodSymbol method) => method.ContainingType?.ToDisplayString() switch
+    {
+        "System.Threading.Tasks.Task" => method.Name == "Run",
+        "System.Threading.Tasks.TaskFactory" => method.Name == "StartNew",
+        "System.Threading.ThreadPool" => method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem",
+        _ => method.ContainingType is { Name: "TaskFactory", IsGenericType: true } && method.Name == "StartNew",
+    };
+}

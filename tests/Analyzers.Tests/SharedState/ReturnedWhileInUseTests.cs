@@ -1,0 +1,130 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// A pooled object returned to its pool while work the method started still uses it (set ae R09: a cue frame returned
+/// right after a fire-and-forget archive copy of it was started; the next tick rents it and overwrites it).
+/// </summary>
+public class ReturnedWhileInUseTests
+{
+    private static Task VerifyAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(source, expected);
+
+    private static string Broadcaster(string send) => $$"""
+        using System;
+        using System.Buffers;
+        using System.Threading.Tasks;
+
+        public sealed class Broadcaster
+        {
+            private readonly Action<byte[], int> _archive;
+            private readonly Action<byte[], int> _bus;
+
+            public Broadcaster(Action<byte[], int> archive, Action<byte[], int> bus)
+            {
+                _archive = archive;
+                _bus = bus;
+            }
+
+            public async Task SendAsync(int length)
+            {
+                byte[] frame = ArrayPool<byte>.Shared.Rent(length);
+        {{send}}
+            }
+        }
+        """;
+
+    [Fact]
+    public Task An_array_returned_to_its_pool_after_a_fire_and_forget_task_that_reads_it_is_reported()
+        => VerifyAsync(
+            Broadcaster("""
+                    _ = {|#1:Task.Run(() => _archive(frame, length))|};
+                    _bus(frame, length);
+                    {|#0:ArrayPool<byte>.Shared.Return(frame)|};
+                    await Task.Yield();
+            """),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic(DiagnosticIds.SharedStateMutation).WithLocation(0).WithLocation(1)
+                .WithArguments("frame", "SendAsync", "it is returned to 'ArrayPool<byte>.Shared' here while the work started at line 19 still uses it, so the pool's next taker can overwrite it under that work; return it at the end of the work, or after waiting for it"));
+
+    [Fact]
+    public Task An_array_returned_after_awaiting_the_task_is_silent()
+        => VerifyAsync(Broadcaster("""
+                    var archiving = Task.Run(() => _archive(frame, length));
+                    _bus(frame, length);
+                    await archiving;
+                    ArrayPool<byte>.Shared.Return(frame);
+            """));
+
+    [Fact]
+    public Task An_array_the_task_returns_itself_is_silent()
+        => VerifyAsync(Broadcaster("""
+                    _ = Task.Run(() =>
+                    {
+                        _archive(frame, length);
+                        ArrayPool<byte>.Shared.Return(frame);
+                    });
+                    await Task.Yield();
+            """));
+
+    [Fact]
+    public Task An_array_the_started_work_does_not_use_is_silent()
+        => VerifyAsync(Broadcaster("""
+                    _ = Task.Run(() => _archive(Array.Empty<byte>(), 0));
+                    _bus(frame, length);
+                    ArrayPool<byte>.Shared.Return(frame);
+                    await Task.Yield();
+            """));
+
+    [Fact]
+    public Task A_return_to_something_that_is_not_a_pool_is_silent()
+        => VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Library
+            {
+                public void Return(byte[] book) { }
+            }
+
+            public static class Desk
+            {
+                public static void Lend(Library library, byte[] book, Action<byte[]> read)
+                {
+                    _ = Task.Run(() => read(book));
+                    library.Return(book);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task An_object_returned_to_an_own_pool_type_while_a_queued_work_item_uses_it_is_reported()
+        => VerifyAsync("""
+            using System.Collections.Concurrent;
+            using System.Text;
+            using System.Threading;
+
+            public sealed class BuilderPool
+            {
+                private readonly ConcurrentBag<StringBuilder> _items = new();
+                public StringBuilder Rent() => _items.TryTake(out var item) ? item : new StringBuilder();
+                public void Return(StringBuilder builder) { builder.Clear(); _items.Add(builder); }
+            }
+
+            public sealed class Logger
+            {
+                private readonly BuilderPool _pool = new();
+
+                public void Log(string message)
+                {
+                    var builder = _pool.Rent();
+                    builder.Append(message);
+                    {|#1:ThreadPool.QueueUserWorkItem(_ => System.Console.WriteLine(builder.ToString()))|};
+                    {|#0:_pool.Return(builder)|};
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic(DiagnosticIds.SharedStateMutation).WithLocation(0).WithLocation(1)
+                .WithArguments("builder", "Log", "it is returned to '_pool' here while the work started at line 20 still uses it, so the pool's next taker can overwrite it under that work; return it at the end of the work, or after waiting for it"));
+}
