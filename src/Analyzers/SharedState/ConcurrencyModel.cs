@@ -222,6 +222,12 @@ internal sealed class ConcurrencyModel
             ReturnedWhileInUse.Find(semanticModel, model._findings, cancellationToken);
         }
 
+        // And a field stored after a compare-and-swap loop of another: a pair updated in two steps.
+        if (SwappedThenStored.MayContain(text))
+        {
+            SwappedThenStored.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         if (!startsWork && !synchronizes && !callsHelpers)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.
