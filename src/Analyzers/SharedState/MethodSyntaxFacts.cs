@@ -216,6 +216,10 @@ internal readonly struct MethodSyntaxFacts
         return last is "Interlocked" or "Volatile" || (last is not null && mayDenoteAtomicType(access.Expression));
     }
 
+    /// <summary>The lambda, local function or member whose code <paramref name="node"/> is: the code in it runs in order.</summary>
+    internal static SyntaxNode? FunctionOf(SyntaxNode node)
+        => node.Ancestors().FirstOrDefault(static a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax);
+
     /// <summary>
     /// The name a receiver ends with, when it is a name or a member access of names ('Interlocked' in
     /// 'System.Threading.Interlocked' or 'global::System.Threading.Interlocked'); null for a call's result, an

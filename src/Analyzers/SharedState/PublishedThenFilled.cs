@@ -50,6 +50,7 @@ internal static class PublishedThenFilled
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
             if (node is not FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field
+                || (file.FilterSpan is { } span && !span.IntersectsWith(type.Span))
                 || Sharing(field) is not { } sharing
                 || !ConcurrencyTypes.MayNameUnsafeType(field.Declaration.Type))
             {
@@ -165,12 +166,12 @@ internal static class PublishedThenFilled
     /// </summary>
     private static (ExpressionSyntax Receiver, SyntaxNode Change, string Description)? Fill(AssignmentExpressionSyntax store, List<ExpressionSyntax> reads)
     {
-        var function = FunctionOf(store);
+        var function = MethodSyntaxFacts.FunctionOf(store) ?? store;
         if (IsCreation(store.Right))
         {
             foreach (var read in reads)
             {
-                if (read.SpanStart > store.Span.End && FunctionOf(read) == function && Change(read) is { } change)
+                if (read.SpanStart > store.Span.End && MethodSyntaxFacts.FunctionOf(read) == function && Change(read) is { } change)
                 {
                     return (read, change.Node, change.Description);
                 }
@@ -187,7 +188,7 @@ internal static class PublishedThenFilled
 
         foreach (var token in SourceWords.IdentifiersNamed(function, local))
         {
-            if (token.SpanStart <= store.Span.End || token.Parent is not IdentifierNameSyntax use || FunctionOf(use) != function)
+            if (token.SpanStart <= store.Span.End || token.Parent is not IdentifierNameSyntax use || MethodSyntaxFacts.FunctionOf(use) != function)
             {
                 continue;
             }
@@ -232,20 +233,6 @@ internal static class PublishedThenFilled
         _ => null,
     };
 
-    /// <summary>The innermost lambda, local function or member around <paramref name="node"/>: code in it runs in order.</summary>
-    private static SyntaxNode FunctionOf(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
-            {
-                return current;
-            }
-        }
-
-        return node;
-    }
-
     /// <summary>
     /// A read of the field in another member, outside any <c>lock</c>: for a static field, in a member that is not
     /// private (another class's thread can call it); for a volatile one, in any member (the keyword says it is read on
@@ -257,8 +244,7 @@ internal static class PublishedThenFilled
         {
             if (read.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member || member == storing
                 || read.FirstAncestorOrSelf<LockStatementSyntax>() is not null
-                || (sharing == Shared.Static && (member.Modifiers.Any(SyntaxKind.PrivateKeyword) || member is ConstructorDeclarationSyntax
-                                                 || (!member.Modifiers.Any(SyntaxKind.PublicKeyword) && !member.Modifiers.Any(SyntaxKind.InternalKeyword) && !member.Modifiers.Any(SyntaxKind.ProtectedKeyword)))))
+                || (sharing == Shared.Static && (member is ConstructorDeclarationSyntax || !CallableFromOutside(member))))
             {
                 continue;
             }
@@ -268,6 +254,10 @@ internal static class PublishedThenFilled
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="member"/> is declared public, internal or protected (a member without one is private).</summary>
+    private static bool CallableFromOutside(MemberDeclarationSyntax member)
+        => member.Modifiers.Any(SyntaxKind.PublicKeyword) || member.Modifiers.Any(SyntaxKind.InternalKeyword) || member.Modifiers.Any(SyntaxKind.ProtectedKeyword);
 
     /// <summary>Whether the names are the field (of an unsafe collection type) and the local they look like.</summary>
     private static bool Confirmed(SemanticModel semanticModel, AssignmentExpressionSyntax store, (ExpressionSyntax Receiver, SyntaxNode Change, string Description) fill, ExpressionSyntax reader, CancellationToken cancellationToken)

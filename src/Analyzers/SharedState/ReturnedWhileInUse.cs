@@ -73,11 +73,11 @@ internal static class ReturnedWhileInUse
     /// </summary>
     private static (InvocationExpressionSyntax Call, IdentifierNameSyntax Use)? StartBefore(InvocationExpressionSyntax call, string name, List<InvocationExpressionSyntax> starts)
     {
-        var function = FunctionOf(call);
+        var function = MethodSyntaxFacts.FunctionOf(call) ?? call;
         (InvocationExpressionSyntax Call, IdentifierNameSyntax Use)? found = null;
         foreach (var start in starts)
         {
-            if (!function.Span.Contains(start.Span) || start.Span.End > call.SpanStart || FunctionOf(start) != function || UseIn(start, name) is not { } use)
+            if (!function.Span.Contains(start.Span) || start.Span.End > call.SpanStart || MethodSyntaxFacts.FunctionOf(start) != function || UseIn(start, name) is not { } use)
             {
                 continue;
             }
@@ -141,20 +141,6 @@ internal static class ReturnedWhileInUse
         ExpressionStatementSyntax => null,
         _ => string.Empty,
     };
-
-    /// <summary>The innermost lambda, local function or member around <paramref name="node"/>.</summary>
-    private static SyntaxNode FunctionOf(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
-            {
-                return current;
-            }
-        }
-
-        return node;
-    }
 
     private static bool IsPool(INamedTypeSymbol type)
         => type.Name.EndsWith("Pool", StringComparison.Ordinal)

@@ -138,12 +138,12 @@ internal static class StoresAfterCompletion
     private static List<(ExpressionSyntax Store, string Name)> StoresAfter(InvocationExpressionSyntax call, string? owner, MemberDeclarationSyntax member)
     {
         var stores = new List<(ExpressionSyntax, string)>();
-        var body = BodyOf(call);
+        var body = MethodSyntaxFacts.FunctionOf(call);
         foreach (var node in member.DescendantNodes())
         {
             if (node.SpanStart < call.Span.End || node is not AssignmentExpressionSyntax assignment
                 || StoredName(assignment.Left, owner) is not { } name
-                || BodyOf(node) != body
+                || MethodSyntaxFacts.FunctionOf(node) != body
                 || node.FirstAncestorOrSelf<LockStatementSyntax>() is not null
                 || !FollowsInSequence(call, node))
             {
@@ -161,10 +161,6 @@ internal static class StoresAfterCompletion
         : target is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable, Name: var name } && variable.Identifier.ValueText == owner
             ? name.Identifier.ValueText
             : null;
-
-    /// <summary>The lambda, local function or member whose code <paramref name="node"/> is.</summary>
-    private static SyntaxNode? BodyOf(SyntaxNode node)
-        => node.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax);
 
     /// <summary>Whether <paramref name="later"/> is in a statement that comes after <paramref name="first"/>'s in a block both are in.</summary>
     private static bool FollowsInSequence(SyntaxNode first, SyntaxNode later)
