@@ -796,6 +796,8 @@ internal sealed class MethodSummaryBuilder
                 => IsWriteTarget(property) ? (AccessKind?)null : AccessKind.CollectionRead,
             IForEachLoopOperation => AccessKind.CollectionRead,
             IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true } } => AccessKind.CollectionRead,
+            // Copied by the framework ('new Dictionary<string, int>(_counts)', 'string.Join(", ", _names)'): enumerated here.
+            IArgumentOperation { Parameter: { } parameter } argument when EnumeratesArgument(argument, parameter) => AccessKind.CollectionRead,
             _ => null, // passed or stored elsewhere: no access of its contents here
         };
         if (kind is { } found)
@@ -803,6 +805,25 @@ internal sealed class MethodSummaryBuilder
             var at = use is IInvocationOperation or IPropertyReferenceOperation ? use : reference;
             accesses.Add(new MemberAccess(state, found, Locks(at), at.Syntax.GetLocation(), false, false, deferred));
         }
+    }
+
+    /// <summary>
+    /// Whether a framework constructor or static method enumerates the collection passed as <paramref name="argument"/>:
+    /// its parameter is a sequence or collection interface (<c>IEnumerable&lt;T&gt;</c>, <c>IDictionary&lt;K, V&gt;</c>, …)
+    /// and it is declared in a <c>System</c> namespace, whose copy constructors and helpers read the whole sequence
+    /// before they return. A method of the compilation may keep the sequence instead, and is left alone.
+    /// </summary>
+    private static bool EnumeratesArgument(IArgumentOperation argument, IParameterSymbol parameter)
+    {
+        var callee = argument.Parent switch
+        {
+            IObjectCreationOperation creation => creation.Constructor,
+            IInvocationOperation { TargetMethod.IsStatic: true } invocation => invocation.TargetMethod,
+            _ => null,
+        };
+        return callee?.ContainingNamespace?.ToDisplayString() is { } space && (space == "System" || space.StartsWith("System.", StringComparison.Ordinal))
+               && parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: "IEnumerable" or "ICollection" or "IReadOnlyCollection" or "IDictionary" or "IReadOnlyDictionary" or "IList" or "IReadOnlyList" } sequence
+               && sequence.ContainingNamespace?.ToDisplayString() is "System.Collections.Generic" or "System.Collections";
     }
 
     /// <summary>The field or auto-property of the analysed type named by <paramref name="operation"/>, through <c>this</c> or statically.</summary>

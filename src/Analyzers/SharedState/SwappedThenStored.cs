@@ -28,6 +28,10 @@ namespace Forklift.Analyzers.SharedState;
 /// method is not private; a statement after the loop in the same block (before any <c>return</c> or <c>lock</c>) stores
 /// another field of the same object plainly (<c>G = …</c>) with a value that uses one of the method's parameters. Found
 /// from syntax first: only a candidate's two fields are bound. No fix is offered.</para>
+/// <para>In a type that declares itself shared, <see cref="TypeConcurrency"/> reports the same store through its
+/// summaries (<c>MemberAccess.AfterSwapOf</c>), as every plain store there; this check needs no declaration, since the
+/// retry loop is the author's own word that the method runs on several threads at once (set ad R12 only synchronizes).
+/// One store is reported once either way (<see cref="RaceFindings"/> keeps one finding per rule and place).</para>
 /// </remarks>
 internal static class SwappedThenStored
 {

@@ -191,10 +191,12 @@ internal sealed class TypeConcurrency
             var (guarded, atomicOnly) = ReportableStates(decisive);
             if (declared.Exists(method => RunsAlone(method) is not null))
             {
-                // A struct of several fields that a loop running alone and the members copy and store (see TornCopy).
+                // A struct of several fields that a loop running alone and the members copy and store (see TornCopy),
+                // and a collection that is not safe for concurrent use, which the loop and the members change or read.
                 foreach (var member in _type.GetMembers())
                 {
-                    if (member is IFieldSymbol { IsStatic: false, IsReadOnly: false, IsConst: false, Type: var fieldType } field && StoreFacts.IsTearable(fieldType))
+                    if (member is IFieldSymbol { IsStatic: false, IsConst: false, Type: var fieldType } field
+                        && ((!field.IsReadOnly && StoreFacts.IsTearable(fieldType)) || _types.IsUnsafeCollection(fieldType)))
                     {
                         guarded.Add(field);
                     }
@@ -578,11 +580,20 @@ internal sealed class TypeConcurrency
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
                     [state.Name, Display(access.Member), why]);
             }
-            else if (access.Access.Kind == AccessKind.CollectionMutation && isCollection && ((reason.Declared && sharedWithCallers) || access.Publishers is not null))
+            else if (access.Access.Kind == AccessKind.CollectionMutation && isCollection
+                     && ((reason.Declared && sharedWithCallers) || access.Publishers is not null || (access.Alone is not null && sharedWithCallers)))
             {
                 var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                var why = reason.Describe(access);
+                if (access.Alone is not null && !reason.Declared && access.Publishers is null
+                    && accesses.Find(a => a.ByCaller && a.Access.Kind is AccessKind.CollectionRead or AccessKind.CollectionMutation) is { } caller)
+                {
+                    // The loop alone says nothing of who else is there: name the member that uses the collection meanwhile.
+                    why += $"; '{Display(caller.Member)}' {(caller.Access.Kind == AccessKind.CollectionRead ? "reads" : "changes")} it meanwhile (line {caller.Access.Location.GetLineSpan().StartLinePosition.Line + 1})";
+                }
+
                 findings.Add(DiagnosticIds.CollectionMutatedConcurrently, access.Access.Location, reason.Location(access), state, null,
-                    [state.Name, type, Display(access.Member), reason.Describe(access)]);
+                    [state.Name, type, Display(access.Member), why]);
             }
         }
     }

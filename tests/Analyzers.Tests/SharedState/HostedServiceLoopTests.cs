@@ -377,6 +377,54 @@ public class HostedServiceLoopTests
     }
 
     /// <summary>A hosted service whose loop stores a three-field struct that its status member copies.</summary>
+    private static string KilnWorker(string reader) => $$"""
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+
+        public sealed class KilnWorker : BackgroundService
+        {
+            private readonly Dictionary<string, int> _firings = new();
+
+            {{reader}}
+
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await Task.Delay(1000, stoppingToken);
+                    _firings.TryGetValue("east", out var count);
+                    {|#0:_firings["east"] = count + 1|};
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Set af R14: a hosted service whose loop counts into its own dictionary while the health check copies it through
+    /// a member. The copy constructor enumerates the dictionary, so the two meet without any synchronization in sight.
+    /// </summary>
+    [Fact]
+    public Task Loop_changes_its_own_dictionary_while_a_member_copies_it()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            KilnWorker("public IReadOnlyDictionary<string, int> Firings() => new Dictionary<string, int>(_firings);") + Hosting,
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 12, 35)
+                .WithArguments("_firings", "Dictionary<string, int>", "ExecuteAsync",
+                    "'ExecuteAsync' is the background loop of the hosted service, which runs concurrently with the members of 'KilnWorker'; 'Firings' reads it meanwhile (line 10)"));
+
+    [Fact]
+    public Task Loop_changes_its_own_dictionary_while_a_member_counts_it()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            KilnWorker("public int Kilns => _firings.Count;") + Hosting,
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 12, 35)
+                .WithArguments("_firings", "Dictionary<string, int>", "ExecuteAsync",
+                    "'ExecuteAsync' is the background loop of the hosted service, which runs concurrently with the members of 'KilnWorker'; 'Kilns' reads it meanwhile (line 10)"));
+
+    [Fact]
+    public Task Loop_that_alone_uses_its_dictionary_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(KilnWorker("public string Name => \"kilns\";").Replace("{|#0:", "").Replace("|}", "") + Hosting);
+
     private static string FrequencyMonitor(string baseClass) => $$"""
         using System;
         using System.Threading;

@@ -559,4 +559,50 @@ public class InconsistentSynchronizationTests
                 }
             }
             """);
+
+    /// <summary>
+    /// A framework copy of a collection (<c>new List&lt;T&gt;(_names)</c>, <c>string.Join(", ", _names)</c>) enumerates it
+    /// there and then: outside the lock its changes hold, it can run into an <c>Add</c> (set af R14's copy, in a type that locks).
+    /// </summary>
+    [Theory]
+    [InlineData("new List<string>({|#0:_names|})")]
+    [InlineData("new List<string>(string.Join(\", \", {|#0:_names|}).Split(','))")]
+    public Task Collection_copied_by_the_framework_outside_the_lock_is_flagged(string copy)
+        => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+
+            public sealed class Roster
+            {
+                private readonly object _gate = new();
+                private readonly List<string> _names = new();
+
+                public void Add(string name) { lock (_gate) { _names.Add(name); } }
+
+                public List<string> Snapshot() => {{copy}};
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 3, 21).WithArguments("_names", "read", "_gate", "in 'Add' (1 of 2 accesses)",
+                "'Snapshot' may run on several threads at once: 'Roster' synchronizes its own state ('Add' locks '_gate')"));
+
+    [Fact]
+    public Task Collection_passed_to_a_method_of_the_compilation_is_not_a_read()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Roster
+            {
+                private readonly object _gate = new();
+                private readonly List<string> _names = new();
+
+                public void Add(string name) { lock (_gate) { _names.Add(name); } }
+
+                public Holder Hold() => new Holder(_names);
+            }
+
+            public sealed class Holder
+            {
+                public Holder(IEnumerable<string> names) => Names = names;
+                public IEnumerable<string> Names { get; }
+            }
+            """);
 }
