@@ -485,7 +485,7 @@ internal sealed class TypeConcurrency
                 // A read under the read side of the guard excludes the writers, which take the write side (prometheus-net's
                 // GetStaticLabels copies its struct of labels under EnterReadLock).
                 if (Holds(access, guard, write: access.Access.Kind is not (AccessKind.CollectionRead or AccessKind.Read)) || !InTree(access, tree)
-                    || IsReadLockedChange(access, guard))
+                    || IsReadLockedChange(access, guard) || AfterEveryOtherWriterJoined(access, accesses))
                 {
                     continue;
                 }
@@ -647,7 +647,10 @@ internal sealed class TypeConcurrency
     /// Whether <paramref name="access"/> follows, in its method, an <c>await</c> (or <c>Wait()</c>) of a field of the
     /// type that holds only the task started where the callback was handed out (one of <paramref name="starts"/>).
     /// </summary>
-    private bool AfterJoin(Reached access, List<Location> starts)
+    private bool AfterJoin(Reached access, List<Location> starts) => JoinsBefore(access, name => HoldsOnlyStartedTask(name, starts));
+
+    /// <summary>Whether the method of <paramref name="access"/> waits, before it, for the work held in a field <paramref name="joined"/> accepts.</summary>
+    private bool JoinsBefore(Reached access, Func<string, bool> joined)
     {
         var location = access.Access.Location;
         if (location.SourceTree is not { } tree
@@ -666,7 +669,7 @@ internal sealed class TypeConcurrency
             var awaited = node switch
             {
                 AwaitExpressionSyntax wait => wait.Expression,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait", Expression: var task } } => task,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "Join", Expression: var task } } => task,
                 _ => null,
             };
             if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
@@ -676,17 +679,131 @@ internal sealed class TypeConcurrency
 
             var name = awaited switch
             {
-                IdentifierNameSyntax field => field.Identifier.ValueText,
+                IdentifierNameSyntax field => FieldCopiedInto(method, field.Identifier.ValueText) ?? field.Identifier.ValueText,
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var field } => field.Identifier.ValueText,
                 _ => null,
             };
-            if (name is not null && HoldsOnlyStartedTask(name, starts))
+            if (name is not null && joined(name))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether every other change of the state is made by work the type started (a thread, a task), and
+    /// <paramref name="access"/> comes after its method joined all of it (set ag C31: a sampler thread adds readings
+    /// under the pause lock; <c>Stop</c> joins the thread, then copies them without the lock).
+    /// </summary>
+    private bool AfterEveryOtherWriterJoined(Reached access, List<Reached> accesses)
+    {
+        if (!access.ByCaller)
+        {
+            return false;
+        }
+
+        string? joined = null;
+        foreach (var other in accesses)
+        {
+            if (other == access || other.Access.Kind is not (AccessKind.Write or AccessKind.CollectionMutation))
+            {
+                continue;
+            }
+
+            if (WorkFieldOf(other.Member) is not { } field || (joined is not null && joined != field))
+            {
+                return false;
+            }
+
+            joined = field;
+        }
+
+        return joined is not null && JoinsBefore(access, name => name == joined);
+    }
+
+    /// <summary>
+    /// The field that holds the only thread or task that runs <paramref name="method"/>: every mention of its name in
+    /// the type is a call inside a lambda given to <c>new Thread(…)</c> or <c>Task.Run(…)</c> whose result is stored
+    /// in that field (<c>_thread = new Thread(() => Sample(interval));</c>).
+    /// </summary>
+    private string? WorkFieldOf(IMethodSymbol method)
+    {
+        if (method.DeclaredAccessibility != Accessibility.Private)
+        {
+            return null;
+        }
+
+        string? field = null;
+        foreach (var reference in _type.DeclaringSyntaxReferences)
+        {
+            foreach (var token in SourceWords.IdentifiersNamed(reference.GetSyntax(_cancellationToken), method.Name))
+            {
+                if (token.Parent is not IdentifierNameSyntax name || name.Parent is not InvocationExpressionSyntax)
+                {
+                    if (token.Parent is MethodDeclarationSyntax)
+                    {
+                        continue; // the declaration itself
+                    }
+
+                    return null;
+                }
+
+                var lambda = name.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>();
+                var work = lambda?.Parent is ArgumentSyntax { Parent.Parent: var creator } ? creator : null;
+                var created = work switch
+                {
+                    ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "Thread" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" } } => work,
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" } } => work,
+                    _ => null,
+                };
+                var target = created?.Parent is AssignmentExpressionSyntax { Left: var left } assignment && assignment.Right == created ? left : null;
+                var stored = target switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+                    _ => null,
+                };
+                if (stored is null || (field is not null && field != stored)
+                    || !_type.GetMembers(stored).Any(member => member is IFieldSymbol { Type.Name: "Thread" or "Task" }))
+                {
+                    return null;
+                }
+
+                field = stored;
+            }
+        }
+
+        return field;
+    }
+
+    /// <summary>
+    /// The field a local of <paramref name="method"/> was declared from (<c>var thread = _thread ?? throw …;</c>,
+    /// <c>var worker = _worker!;</c>), or null.
+    /// </summary>
+    private static string? FieldCopiedInto(BaseMethodDeclarationSyntax method, string local)
+    {
+        foreach (var token in SourceWords.IdentifiersNamed(method, local))
+        {
+            if (token.Parent is VariableDeclaratorSyntax { Initializer.Value: var value })
+            {
+                while (value is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce)
+                {
+                    value = coalesce.Left;
+                }
+
+                value = value is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed ? suppressed.Operand : value;
+                return value switch
+                {
+                    IdentifierNameSyntax field => field.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var field } => field.Identifier.ValueText,
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether every value the type stores in its field <paramref name="name"/> is a task started at one of <paramref name="starts"/>.</summary>

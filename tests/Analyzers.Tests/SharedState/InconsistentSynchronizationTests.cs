@@ -605,4 +605,67 @@ public class InconsistentSynchronizationTests
                 public IEnumerable<string> Names { get; }
             }
             """);
+
+    private static string Sampler(string stop) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class WindingCheck
+        {
+            private readonly object _pauseLock = new();
+            private readonly List<double> _readings = new();
+            private Thread? _thread;
+            private volatile bool _stopRequested;
+
+            public void Start()
+            {
+                _thread = new Thread(() => Sample()) { IsBackground = true };
+                _thread.Start();
+            }
+
+            public bool TryPause(Action adjust)
+            {
+                lock (_pauseLock) { adjust(); }
+                return true;
+            }
+
+            private void Sample()
+            {
+                while (!_stopRequested)
+                {
+                    lock (_pauseLock) { _readings.Add(1.0); }
+                    Thread.Sleep(10);
+                }
+            }
+
+            public double[] Stop()
+            {
+                var thread = _thread ?? throw new InvalidOperationException();
+                _stopRequested = true;
+        {{stop}}
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Set ag C31 (a false report): the only writer is the sampler thread the type keeps in a field, and <c>Stop</c> joins
+    /// that thread (through a local copy of the field) before it copies the readings without the lock.
+    /// </summary>
+    [Fact]
+    public Task Collection_read_after_joining_the_thread_that_alone_changes_it_is_silent()
+        => Verify.VerifyAnalyzerAsync(Sampler("""
+                    thread.Join();
+                    return _readings.ToArray();
+            """));
+
+    [Fact]
+    public Task Collection_read_before_joining_the_thread_that_changes_it_is_flagged()
+        => Verify.VerifyAnalyzerAsync(Sampler("""
+                    var copy = {|#0:_readings.ToArray()|};
+                    thread.Join();
+                    return copy;
+            """),
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 5, 21).WithArguments("_readings", "read", "_pauseLock", "in 'Sample' (1 of 2 accesses)",
+                "'Stop' may run on several threads at once: 'WindingCheck' synchronizes its own state ('TryPause' locks '_pauseLock')"));
 }
