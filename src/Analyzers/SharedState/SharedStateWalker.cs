@@ -607,6 +607,13 @@ internal sealed partial class SharedStateWalker
     {
         var method = invocation.TargetMethod;
         RecordArrayFill(invocation, frame);
+        if (method is { Name: "Resize", ContainingType: { Name: "Array", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+            && invocation.Arguments.Length > 0 && StateSpecOf(invocation.Arguments[0].Value) is { } resized)
+        {
+            // 'Array.Resize(ref s_points, n)' stores a new array in the field, as 's_points = new T[n]' would.
+            Record(resized, AccessKind.Write, new Site(invocation), frame);
+        }
+
         if (invocation.Instance is { } instance && CollectionSpec(instance) is { } key)
         {
             Record(key, ConcurrencyTypes.IsMutator(method) ? AccessKind.CollectionMutation : AccessKind.CollectionRead, new Site(invocation), frame);

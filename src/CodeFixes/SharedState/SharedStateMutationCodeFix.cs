@@ -5,6 +5,7 @@ using Forklift.Analyzers.SharedState;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
 namespace Forklift.CodeFixes.SharedState;
@@ -40,6 +41,11 @@ public sealed class SharedStateMutationCodeFix : CodeFixProvider
             }
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Resize" } })
+            {
+                continue; // a shared buffer grown in place is used around the resize too: it belongs to each thread ([ThreadStatic], a local), which no lock here makes it
+            }
+
             if (InterlockedRewrite.TryCreate(node, model, context.CancellationToken) is not null
                 && (StateAccessSyntax.StateSymbol(node, model, context.CancellationToken) is not IFieldSymbol field
                     || InterlockedRewrite.FitsEveryWrite(field, model.Compilation, context.CancellationToken)))

@@ -204,6 +204,53 @@ public class ArrayContentsTests
             }
             """);
 
+    /// <summary>
+    /// Set ag R13: a static scratch buffer grown with <c>Array.Resize(ref s_points, …)</c> in a helper every parallel
+    /// iteration calls: the resize stores a new array in the shared field, as an assignment would.
+    /// </summary>
+    [Fact]
+    public Task Static_buffer_resized_by_every_parallel_iteration()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            public static class Flattener
+            {
+                private static int[] s_points = new int[4];
+
+                public static void Run(int[][] glyphs) => Parallel.ForEach(glyphs, glyph => Flatten(glyph));
+
+                private static int Flatten(int[] glyph)
+                {
+                    if (glyph.Length > s_points.Length)
+                    {
+                        [|Array.Resize(ref s_points, glyph.Length)|];
+                    }
+
+                    return s_points.Length;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Local_buffer_resized_by_each_parallel_iteration_is_its_own()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            public static class Flattener
+            {
+                public static void Run(int[][] glyphs) => Parallel.ForEach(glyphs, glyph => Flatten(glyph));
+
+                private static int Flatten(int[] glyph)
+                {
+                    var points = new int[4];
+                    Array.Resize(ref points, glyph.Length);
+                    return points.Length;
+                }
+            }
+            """);
+
     [Fact]
     public Task Loops_from_zero_over_arrays_of_the_iteration_own_are_not_shared()
         => SharedStateSilence.VerifyNoRaceAsync("""

@@ -334,4 +334,38 @@ public class SharedStateMutationCodeFixTests
                 """,
             CodeActionEquivalenceKey = SharedStateMutationCodeFix.LockKey,
         }.RunAsync();
+
+    /// <summary>
+    /// A shared scratch buffer grown with <c>Array.Resize</c> is read around the resize too (the length check, the
+    /// writes into it): a lock around the resize alone would leave those racing, so no fix is offered (set ag R13).
+    /// </summary>
+    [Fact]
+    public Task Lock_fix_is_not_offered_for_a_shared_buffer_resized_in_place()
+        => new Verifiers.CSharpCodeFixVerifier<SharedStateMutationAnalyzer, SharedStateMutationCodeFix>.Test
+        {
+            TestCode = Resized,
+            FixedCode = Resized,
+        }.RunAsync();
+
+    private const string Resized = """
+        using System;
+        using System.Threading.Tasks;
+
+        public static class Flattener
+        {
+            private static int[] s_points = new int[4];
+
+            public static void Run(int[][] glyphs) => Parallel.ForEach(glyphs, glyph => Flatten(glyph));
+
+            private static int Flatten(int[] glyph)
+            {
+                if (glyph.Length > s_points.Length)
+                {
+                    [|Array.Resize(ref s_points, glyph.Length)|];
+                }
+
+                return s_points.Length;
+            }
+        }
+        """;
 }
