@@ -558,7 +558,7 @@ internal sealed class TypeConcurrency
             }
 
             var takesBesideAtomic = access.Access.Takes && usedAtomically;
-            if (access.Locks.Any(l => l.AllowsWrites) || !InTree(access, tree) || (access.Access.LosesNothing && !takesBesideAtomic))
+            if (access.Locks.Any(l => l.AllowsWrites && !IsPerKeyLock(l)) || !InTree(access, tree) || (access.Access.LosesNothing && !takesBesideAtomic))
             {
                 continue;
             }
@@ -567,6 +567,10 @@ internal sealed class TypeConcurrency
             // atomically elsewhere (mixed Interlocked and '++') is a lost update for sure. [ThreadSafe] says it all.
             // An entry that runs alone (a hosted service's loop, a single-reader channel's reader) does not run beside
             // itself: its '++' of a field used atomically loses an update only to another writer of the field.
+            // A lock looked up per key does not exclude the callers with other keys: say so, since a lock is in sight.
+            var perKey = access.Locks.FirstOrDefault(l => l.AllowsWrites && IsPerKeyLock(l)) is { Symbol: { } keyed }
+                ? $"; the lock it holds, '{keyed.Name}', is looked up per key, so callers with other keys hold other locks"
+                : string.Empty;
             var lostBeside = access.Alone is null ? usedAtomically : otherThanLoopWrites;
             var loses = (access.Access.IsCompound && (lostBeside || (reason.Declared && sharedWithCallers) || access.Publishers is not null))
                         || (reason.Declared && sharedWithCallers && !volatileField) || takesBesideAtomic;
@@ -578,13 +582,13 @@ internal sealed class TypeConcurrency
                         ? $"{reason.Describe(access)}; it reads '{state.Name}' and writes it back in two atomic steps, so an update made between them is lost (Interlocked.Add or a compare-and-swap loop makes it one)"
                         : reason.Describe(access);
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
-                    [state.Name, Display(access.Member), why]);
+                    [state.Name, Display(access.Member), why + perKey]);
             }
             else if (access.Access.Kind == AccessKind.CollectionMutation && isCollection
                      && ((reason.Declared && sharedWithCallers) || access.Publishers is not null || (access.Alone is not null && sharedWithCallers)))
             {
                 var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-                var why = reason.Describe(access);
+                var why = reason.Describe(access) + perKey;
                 if (access.Alone is not null && !reason.Declared && access.Publishers is null
                     && accesses.Find(a => a.ByCaller && a.Access.Kind is AccessKind.CollectionRead or AccessKind.CollectionMutation) is { } caller)
                 {
@@ -880,6 +884,51 @@ internal sealed class TypeConcurrency
     {
         ITypeSymbol type => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _type),
         IFieldSymbol or IPropertySymbol => SymbolEqualityComparer.Default.Equals(symbol.ContainingType?.OriginalDefinition, _type),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="held"/> is a lock looked up by a key (<c>var gate = _gates.GetOrAdd(sheetId, …);</c>, or a
+    /// helper of the type that returns such a lookup): it excludes only the callers with the same key, so it guards
+    /// nothing that every key shares (set ag R04: per-sheet semaphores around one dictionary of recent sheets).
+    /// </summary>
+    private bool IsPerKeyLock(HeldLock held)
+    {
+        if (held.Symbol is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value })
+        {
+            return false;
+        }
+
+        if (value is AwaitExpressionSyntax awaited)
+        {
+            value = awaited.Expression;
+        }
+
+        if (value is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var helper } } helperCall && helperCall.ArgumentList.Arguments.Count > 0)
+        {
+            // A helper of the type that returns the lookup ('private SemaphoreSlim GateFor(string id) => _gates.GetOrAdd(id, …);').
+            foreach (var member in _type.GetMembers(helper))
+            {
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(_cancellationToken) is MethodDeclarationSyntax { ExpressionBody.Expression: var returned } && IsKeyedLookup(returned))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        return IsKeyedLookup(value);
+    }
+
+    private static bool IsKeyedLookup(ExpressionSyntax value) => value switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetOrAdd" }, ArgumentList.Arguments.Count: > 0 } => true,
+        ElementAccessExpressionSyntax => true,
         _ => false,
     };
 
