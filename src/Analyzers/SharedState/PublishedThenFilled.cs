@@ -90,18 +90,7 @@ internal static class PublishedThenFilled
             }
         }
 
-        foreach (var list in field.AttributeLists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                if (attribute.Name.ToString() is "ThreadStatic" or "ThreadStaticAttribute" or "System.ThreadStatic" or "System.ThreadStaticAttribute")
-                {
-                    return null;
-                }
-            }
-        }
-
-        return sharing;
+        return StaticCacheTakes.IsMarkedThreadStatic(field) ? null : sharing;
     }
 
     private static void Check(SemanticModelAnalysisContext file, DiagnosticDescriptor rule, TypeDeclarationSyntax type, string name, Shared sharing)

@@ -125,6 +125,12 @@ internal static class StaticCacheTakes
             }
         }
 
+        return IsMarkedThreadStatic(field) ? null : isStatic;
+    }
+
+    /// <summary>Whether <paramref name="field"/> carries an attribute named <c>ThreadStatic</c> (each thread has its own).</summary>
+    internal static bool IsMarkedThreadStatic(FieldDeclarationSyntax field)
+    {
         foreach (var list in field.AttributeLists)
         {
             foreach (var attribute in list.Attributes)
@@ -132,12 +138,12 @@ internal static class StaticCacheTakes
                 var name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (attribute.Name as SimpleNameSyntax)?.Identifier.ValueText;
                 if (name is "ThreadStatic" or "ThreadStaticAttribute")
                 {
-                    return null;
+                    return true;
                 }
             }
         }
 
-        return isStatic;
+        return false;
     }
 
     /// <summary>
