@@ -210,27 +210,30 @@ public class ArrayContentsTests
     /// </summary>
     [Fact]
     public Task Static_buffer_resized_by_every_parallel_iteration()
-        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
-            using System;
-            using System.Threading.Tasks;
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(ResizedBuffer);
 
-            public static class Flattener
+    /// <summary>The resized shared buffer of set ag R13, with the report's place marked (also the fix's test source).</summary>
+    internal const string ResizedBuffer = """
+        using System;
+        using System.Threading.Tasks;
+
+        public static class Flattener
+        {
+            private static int[] s_points = new int[4];
+
+            public static void Run(int[][] glyphs) => Parallel.ForEach(glyphs, glyph => Flatten(glyph));
+
+            private static int Flatten(int[] glyph)
             {
-                private static int[] s_points = new int[4];
-
-                public static void Run(int[][] glyphs) => Parallel.ForEach(glyphs, glyph => Flatten(glyph));
-
-                private static int Flatten(int[] glyph)
+                if (glyph.Length > s_points.Length)
                 {
-                    if (glyph.Length > s_points.Length)
-                    {
-                        [|Array.Resize(ref s_points, glyph.Length)|];
-                    }
-
-                    return s_points.Length;
+                    [|Array.Resize(ref s_points, glyph.Length)|];
                 }
+
+                return s_points.Length;
             }
-            """);
+        }
+        """;
 
     [Fact]
     public Task Local_buffer_resized_by_each_parallel_iteration_is_its_own()

@@ -343,29 +343,7 @@ public class SharedStateMutationCodeFixTests
     public Task Lock_fix_is_not_offered_for_a_shared_buffer_resized_in_place()
         => new Verifiers.CSharpCodeFixVerifier<SharedStateMutationAnalyzer, SharedStateMutationCodeFix>.Test
         {
-            TestCode = Resized,
-            FixedCode = Resized,
+            TestCode = ArrayContentsTests.ResizedBuffer,
+            FixedCode = ArrayContentsTests.ResizedBuffer,
         }.RunAsync();
-
-    private const string Resized = """
-        using System;
-        using System.Threading.Tasks;
-
-        public static class Flattener
-        {
-            private static int[] s_points = new int[4];
-
-            public static void Run(int[][] glyphs) => Parallel.ForEach(glyphs, glyph => Flatten(glyph));
-
-            private static int Flatten(int[] glyph)
-            {
-                if (glyph.Length > s_points.Length)
-                {
-                    [|Array.Resize(ref s_points, glyph.Length)|];
-                }
-
-                return s_points.Length;
-            }
-        }
-        """;
 }
