@@ -18,14 +18,27 @@ internal static class RaceReporter
             start.RegisterSemanticModelAction(semanticModelContext =>
             {
                 var model = ConcurrencyModel.For(semanticModelContext.SemanticModel, semanticModelContext.CancellationToken);
-                foreach (var finding in model.Findings)
-                {
-                    if (finding.Id == rule.Id)
-                    {
-                        semanticModelContext.ReportDiagnostic(Diagnostic.Create(rule, finding.Location, [finding.Start], finding.Properties, finding.Arguments));
-                    }
-                }
+                Report(model.Findings, rule, semanticModelContext.ReportDiagnostic);
             });
+
+            // A type declared in several files is analysed once, for all of them, when the driver completes it.
+            start.RegisterSymbolAction(
+                symbolContext => Report(
+                    ConcurrencyModel.ForPartialType((INamedTypeSymbol)symbolContext.Symbol, symbolContext.Compilation, symbolContext.CancellationToken),
+                    rule,
+                    symbolContext.ReportDiagnostic),
+                SymbolKind.NamedType);
         });
+    }
+
+    private static void Report(IReadOnlyList<RaceFinding> findings, DiagnosticDescriptor rule, Action<Diagnostic> report)
+    {
+        foreach (var finding in findings)
+        {
+            if (finding.Id == rule.Id)
+            {
+                report(Diagnostic.Create(rule, finding.Location, [finding.Start], finding.Properties, finding.Arguments));
+            }
+        }
     }
 }

@@ -47,4 +47,68 @@ public class OneReportPerAccessTests
             Metrics,
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(1).WithLocation(3).WithArguments(
                 "_seen", "Ingest", "'Ingest' runs on several threads (started at line 16)"));
+
+    // The same type declared in two files: the type's analysis runs once for both (a symbol action), apart from the
+    // thread start's walk in the first file, and the walk's FL1001 on the guarded field still gives way to FL1003.
+    private const string PartialMetricsIngest = """
+        using System.Threading.Tasks;
+
+        partial class {|#2:Metrics|}
+        {
+            private int _seen;
+
+            public void Ingest(int[] codes)
+            {
+                {|#3:Parallel.ForEach(codes, c =>
+                {
+                    if (c >= 500) {|#0:_errors++|};
+                    {|#1:_seen++|};
+                })|};
+            }
+        }
+        """;
+
+    private const string PartialMetricsCounts = """
+        using System;
+
+        partial class Metrics
+        {
+            private readonly object _sync = new();
+            private int _errors;
+
+            public void RecordTimeout() { lock (_sync) { _errors++; } }
+
+            public void Report() { lock (_sync) { Console.WriteLine(_errors); } }
+        }
+        """;
+
+    [Fact]
+    public Task In_a_partial_type_the_unlocked_increment_of_a_guarded_field_is_FL1003_once()
+        => new CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources = { PartialMetricsIngest, PartialMetricsCounts },
+                ExpectedDiagnostics =
+                {
+                    CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(2).WithArguments(
+                        "_errors", "written", "_sync", "in 'RecordTimeout' (2 of 3 accesses)", "'Ingest' may run on several threads at once: 'Metrics' synchronizes its own state ('RecordTimeout' locks '_sync')"),
+                },
+            },
+        }.RunAsync();
+
+    [Fact]
+    public Task In_a_partial_type_only_the_field_no_lock_covers_is_FL1001()
+        => new CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources = { PartialMetricsIngest, PartialMetricsCounts },
+                ExpectedDiagnostics =
+                {
+                    CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(1).WithLocation(3).WithArguments(
+                        "_seen", "Ingest", "'Ingest' runs on several threads (started at line 9)"),
+                },
+            },
+        }.RunAsync();
 }
