@@ -88,26 +88,16 @@ internal sealed class RaceFindings
         }
     }
 
-    /// <summary>
-    /// Drops what a partial type's own analysis tells already (<see cref="ConcurrencyModel.ForPartialType"/>, reported
-    /// from a symbol action): the same rule at the same place, or an FL1001/FL1002 where it tells FL1003. Only a finding
-    /// located in a type declared in several files asks for that type's findings.
-    /// </summary>
-    public void DropToldByPartialTypes(Func<Location, IReadOnlyList<RaceFinding>> partialTypeFindings)
+    /// <summary>Adds, in their order, the findings of <paramref name="other"/> located in <paramref name="tree"/>.</summary>
+    public void AddFrom(RaceFindings other, SyntaxTree tree)
     {
-        _findings.RemoveAll(finding =>
+        foreach (var finding in other._findings)
         {
-            foreach (var told in partialTypeFindings(finding.Location))
+            if (finding.Location.SourceTree == tree && _reported.Add(new CompositeKey(finding.Id, finding.Location)))
             {
-                if (told.Location.Equals(finding.Location)
-                    && (told.Id == finding.Id || told.Id == DiagnosticIds.InconsistentSynchronization && finding.Id is DiagnosticIds.SharedStateMutation or DiagnosticIds.CollectionMutatedConcurrently))
-                {
-                    return true;
-                }
+                _findings.Add(finding);
             }
-
-            return false;
-        });
+        }
     }
 }
 
@@ -135,6 +125,8 @@ internal sealed class ConcurrencyModel
     public const string HandedOverProperty = "HandedOver";
 
     private static readonly ConditionalWeakTable<Compilation, Dictionary<SyntaxTree, Lazy<ConcurrencyModel>>> Models = new();
+
+    private static readonly string[] PartialWord = ["partial"];
 
     /// <summary>The semantic models the documents' models read other trees with, shared per compilation (see <see cref="Build"/>).</summary>
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, SemanticModel>> SharedModels = new();
@@ -188,11 +180,11 @@ internal sealed class ConcurrencyModel
         var text = tree.GetText(cancellationToken);
         var startsWork = ConcurrentEntryFinder.MayContainCandidates(text);
 
-        // A type declared in several files is judged once for all of them (ForPartialType), not here.
-        var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords);
+        // A part of a partial type may synchronize in another file; its accesses here are judged with the whole type.
+        var synchronizes = SourceWords.Any(text, TypeConcurrency.SynchronizationWords) || SourceWords.Any(text, PartialWord);
 
         // A type may also declare its concurrency by its documentation or base type (DeclaredConcurrency); in a file
-        // that does not synchronize, only a type whose declaration can say so is looked at.
+        // that neither synchronizes nor is partial, only a type whose declaration can say so is looked at.
         // A type registered as a singleton service declares it wherever it is registered: its own file is read whole.
         var declaresSingleton = !synchronizes && SingletonRegistrations.For(compilation, cancellationToken).DeclaresOneIn(tree);
         var mayDeclare = !synchronizes && !declaresSingleton && SourceWords.Any(text, DeclaredConcurrency.Words);
@@ -253,18 +245,34 @@ internal sealed class ConcurrencyModel
             return model;
         }
 
-        // One semantic model per tree, shared by every document's model (see SemanticModels).
-        var semanticModels = SemanticModels(compilation, semanticModel);
+        // One semantic model per tree for all of the compilation's documents: a body that the walks of several files
+        // reach, or that a walk and a type's summaries both read, is bound once (NLog: 242 binds of 140 bodies in a
+        // build; the walks now take 0.64 of their time). The document's own tree uses the model the driver gave, which
+        // its other rules read too. The price is memory: the bodies bound through these models stay bound until the
+        // compilation goes (in a build, the end of the compile).
+        var semanticModels = SharedModels.GetValue(compilation, static _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>());
+        semanticModels[tree] = semanticModel;
+        SemanticModel SemanticModelOf(SyntaxTree other)
+        {
+            if (semanticModels.TryGetValue(other, out var found))
+            {
+                return found;
+            }
+
+#pragma warning disable RS1030 // Calls cross files; the driver's semantic-model cache serves these.
+            return semanticModels.GetOrAdd(other, compilation.GetSemanticModel(other));
+#pragma warning restore RS1030
+        }
 
         // A hosted service's loop changing a collection that another shared object holds and other types read.
         if (HostedLoopForeignCollections.MayContain(text))
         {
-            HostedLoopForeignCollections.Find(semanticModel, model._findings, types, semanticModels, cancellationToken);
+            HostedLoopForeignCollections.Find(semanticModel, model._findings, types, SemanticModelOf, cancellationToken);
         }
 
         if (startsWork || callsHelpers)
         {
-            model.FindStartedRaces(semanticModel, types, semanticModels, startsWork, callsHelpers ? helpers : null, cancellationToken);
+            model.FindStartedRaces(semanticModel, types, SemanticModelOf, startsWork, callsHelpers ? helpers : null, cancellationToken);
         }
 
         if (synchronizes)
@@ -274,77 +282,13 @@ internal sealed class ConcurrencyModel
                 if (node is TypeDeclarationSyntax declaration && (!mayDeclare || DeclaredConcurrency.MayDeclare(declaration))
                     && semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type)
                 {
-                    TypeConcurrency.Analyze(type, compilation, types, semanticModels, tree, model._findings, cancellationToken);
+                    TypeConcurrency.Analyze(type, compilation, types, SemanticModelOf, tree, model._findings, cancellationToken);
                 }
             }
         }
 
         model._findings.KeepOnePerAccess();
-        model._findings.DropToldByPartialTypes(location => FindingsOfPartialTypeAt(location, compilation, types, semanticModels, cancellationToken));
         return model;
-    }
-
-    /// <summary>
-    /// The semantic models of the compilation's documents, one per tree, shared by every document's model and every
-    /// partial type's analysis: a body that the walks of several files reach, or that a walk and a type's summaries
-    /// both read, is bound once (NLog: 242 binds of 140 bodies in a build; the walks now take 0.64 of their time).
-    /// The document being analysed uses the model the driver gave (<paramref name="own"/>), which its other rules read
-    /// too. The price is memory: the bodies bound through these models stay bound until the compilation goes (in a
-    /// build, the end of the compile).
-    /// </summary>
-    private static Func<SyntaxTree, SemanticModel> SemanticModels(Compilation compilation, SemanticModel? own)
-    {
-        var semanticModels = SharedModels.GetValue(compilation, static _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>());
-        if (own is not null)
-        {
-            semanticModels[own.SyntaxTree] = own;
-        }
-
-        return tree =>
-        {
-            if (semanticModels.TryGetValue(tree, out var found))
-            {
-                return found;
-            }
-
-#pragma warning disable RS1030 // Calls cross files; the driver's semantic-model cache serves these.
-            return semanticModels.GetOrAdd(tree, compilation.GetSemanticModel(tree));
-#pragma warning restore RS1030
-        };
-    }
-
-    /// <summary>
-    /// The races on the own state of a type declared in several files (a partial type), in all its files: analysed
-    /// once for all of them from a symbol action rather than from each file's model (see <see cref="TypeConcurrency.OfPartialType"/>).
-    /// A race that a thread start's walk in one of its files finds as well may be told by both.
-    /// </summary>
-    public static IReadOnlyList<RaceFinding> ForPartialType(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (type.DeclaringSyntaxReferences.Length < 2)
-        {
-            return [];
-        }
-
-        var types = ConcurrencyTypes.For(compilation);
-        if (types.Thread is null && types.Task is null)
-        {
-            return [];
-        }
-
-        return TypeConcurrency.OfPartialType(type, compilation, types, SemanticModels(compilation, own: null), cancellationToken);
-    }
-
-    /// <summary>The findings of the innermost type declared at <paramref name="location"/> when it is declared in several files.</summary>
-    private static IReadOnlyList<RaceFinding> FindingsOfPartialTypeAt(Location location, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
-    {
-        if (location.SourceTree is not { } tree
-            || tree.GetRoot(cancellationToken).FindNode(location.SourceSpan).FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration
-            || semanticModels(tree).GetDeclaredSymbol(declaration, cancellationToken) is not { DeclaringSyntaxReferences.Length: > 1 } type)
-        {
-            return [];
-        }
-
-        return TypeConcurrency.OfPartialType(type, compilation, types, semanticModels, cancellationToken);
     }
 
     /// <summary>Races of the code this document starts on other threads.</summary>

@@ -18,36 +18,14 @@ internal static class RaceReporter
             start.RegisterSemanticModelAction(semanticModelContext =>
             {
                 var model = ConcurrencyModel.For(semanticModelContext.SemanticModel, semanticModelContext.CancellationToken);
-                Report(model.Findings, rule, semanticModelContext.ReportDiagnostic);
-            });
-
-            // A type declared in several files is analysed once, for all of them, when the driver has processed all
-            // its members (a symbol end action): by then the compiler has bound what the analysis needs. A plain
-            // symbol action runs as soon as the type is declared, before the compiler's own work, and the driver
-            // charged it that work: RecyclableMemoryStream's one partial type took 229 ms there, 54 ms here.
-            start.RegisterSymbolStartAction(
-                typeStart =>
+                foreach (var finding in model.Findings)
                 {
-                    if (typeStart.Symbol.DeclaringSyntaxReferences.Length > 1)
+                    if (finding.Id == rule.Id)
                     {
-                        typeStart.RegisterSymbolEndAction(typeEnd => Report(
-                            ConcurrencyModel.ForPartialType((INamedTypeSymbol)typeEnd.Symbol, typeEnd.Compilation, typeEnd.CancellationToken),
-                            rule,
-                            typeEnd.ReportDiagnostic));
+                        semanticModelContext.ReportDiagnostic(Diagnostic.Create(rule, finding.Location, [finding.Start], finding.Properties, finding.Arguments));
                     }
-                },
-                SymbolKind.NamedType);
+                }
+            });
         });
-    }
-
-    private static void Report(IReadOnlyList<RaceFinding> findings, DiagnosticDescriptor rule, Action<Diagnostic> report)
-    {
-        foreach (var finding in findings)
-        {
-            if (finding.Id == rule.Id)
-            {
-                report(Diagnostic.Create(rule, finding.Location, [finding.Start], finding.Properties, finding.Arguments));
-            }
-        }
     }
 }

@@ -20,7 +20,9 @@ namespace Forklift.Analyzers.SharedState;
 /// <c>ArrayPool&lt;T&gt;</c>, an <c>ObjectPool&lt;T&gt;</c> or a type whose name ends in <c>Pool</c>, with a local or
 /// parameter as its first argument; earlier in the same function, a lambda given to <c>Task.Run</c>,
 /// <c>TaskFactory.StartNew</c> or <c>ThreadPool.QueueUserWorkItem</c> uses that variable; and nothing between the
-/// start and the return names the started task (a wait, an <c>await</c>, storing it to wait later). Found from syntax
+/// start and the return waits for the started task (an <c>await</c>, a wait, storing it to wait later; a
+/// <c>Task.WhenAny</c> with a timeout is not one), or, when the return is in a <c>finally</c>, a <c>return</c> or
+/// <c>throw</c> leaves the try before that wait (set ah R14). Found from syntax
 /// first: only a candidate's calls and names are bound. No fix is offered: the return belongs at the end of the work,
 /// or after waiting for it.</para>
 /// </remarks>
@@ -69,7 +71,7 @@ internal static class ReturnedWhileInUse
 
     /// <summary>
     /// The last of the file's <paramref name="starts"/> before <paramref name="call"/> in the same function that starts
-    /// a lambda using <paramref name="name"/>, when nothing in between names the started task.
+    /// a lambda using <paramref name="name"/>, when nothing in between waits for the started task.
     /// </summary>
     private static (InvocationExpressionSyntax Call, IdentifierNameSyntax Use)? StartBefore(InvocationExpressionSyntax call, string name, List<InvocationExpressionSyntax> starts)
     {
@@ -95,16 +97,63 @@ internal static class ReturnedWhileInUse
             return null; // kept in a field or another object's member: waited for wherever that is read
         }
 
-        // The task kept in a variable: any later mention of it may wait for it before the return.
+        // The task kept in a variable: the first mention that waits for it, or hands it on, before the return.
+        // Mentions that only look at it (a Task.WhenAny among others, a comparison with the winner, IsCompleted)
+        // leave it running.
+        SyntaxToken? wait = null;
         foreach (var token in SourceWords.IdentifiersNamed(function, task))
         {
-            if (token.SpanStart > last.Call.Span.End && token.SpanStart < call.SpanStart)
+            if (token.SpanStart > last.Call.Span.End && token.SpanStart < call.SpanStart
+                && token.Parent is IdentifierNameSyntax mention && !OnlyLooksAt(mention))
             {
-                return null;
+                wait = token;
+                break;
             }
         }
 
-        return found;
+        if (wait is not { } waited)
+        {
+            return found;
+        }
+
+        // A return in a finally also runs when the try is left before the wait: a 'return' or 'throw' between.
+        return LeavesBefore(call, last.Call, waited.SpanStart) ? found : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="mention"/> of a started task neither waits for it nor hands it on: an argument of
+    /// <c>Task.WhenAny</c>/<c>Task.WaitAny</c> (done when any other task is), one side of <c>==</c>/<c>!=</c>, or a
+    /// look at its state (<c>IsCompleted</c>, <c>Status</c>, <c>IsFaulted</c>, <c>IsCanceled</c>, <c>Id</c>).
+    /// </summary>
+    private static bool OnlyLooksAt(IdentifierNameSyntax mention) => mention.Parent switch
+    {
+        BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression),
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsCompleted" or "IsCompletedSuccessfully" or "Status" or "IsFaulted" or "IsCanceled" or "Id" } access => access.Expression == mention,
+        ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAny" or "WaitAny" } } } } => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="returnCall"/> is in the <c>finally</c> of a try that holds <paramref name="start"/> and
+    /// that a <c>return</c> or <c>throw</c> leaves between the start and <paramref name="waitPosition"/>.
+    /// </summary>
+    private static bool LeavesBefore(InvocationExpressionSyntax returnCall, InvocationExpressionSyntax start, int waitPosition)
+    {
+        if (returnCall.FirstAncestorOrSelf<FinallyClauseSyntax>() is not { Parent: TryStatementSyntax attempt }
+            || !attempt.Block.Span.Contains(start.Span))
+        {
+            return false;
+        }
+
+        foreach (var node in attempt.Block.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax or ThrowStatementSyntax && node.SpanStart > start.Span.End && node.SpanStart < waitPosition)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A use of <paramref name="name"/> inside a lambda among <paramref name="start"/>'s arguments.</summary>

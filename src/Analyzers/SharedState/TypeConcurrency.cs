@@ -57,25 +57,67 @@ internal sealed class TypeConcurrency
         _builder = new MethodSummaryBuilder(type, types, new SynchronizationFacts(types), cancellationToken);
     }
 
-    /// <summary>
-    /// The races on the own state of <paramref name="type"/>, declared once, in <paramref name="tree"/>. A type
-    /// declared in several files is analysed once for all of them (<see cref="OfPartialType"/>).
-    /// </summary>
+    /// <summary>The races on <paramref name="type"/>'s own state, located in <paramref name="tree"/>.</summary>
     public static void Analyze(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, SyntaxTree tree, RaceFindings findings, CancellationToken cancellationToken)
     {
-        if (!MayBeAnalysed(type) || type.DeclaringSyntaxReferences.Length > 1)
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsRecord && type.TypeKind == TypeKind.Struct)
         {
             return;
         }
 
-        if (MayRace(type, compilation, types, cancellationToken) is { } declaration)
+        if (type.DeclaringSyntaxReferences.Length < 2)
         {
-            new TypeConcurrency(type, declaration, types, semanticModels, cancellationToken).Report(tree, findings);
+            if (MayRace(type, compilation, types, cancellationToken) is { } declaration)
+            {
+                new TypeConcurrency(type, declaration, types, semanticModels, cancellationToken).Report(tree, findings);
+            }
+
+            return;
+        }
+
+        // A part that names none of the type's state holds none of its findings, and need not wait while another
+        // file's callback computes them (RecyclableMemoryStream's manager declares its event source and event
+        // arguments as nested types in two more parts: their callbacks waited 40-70 ms for the third).
+        if (NamesOwnState(type, tree, cancellationToken))
+        {
+            findings.AddFrom(AllFiles(type, compilation, types, semanticModels, cancellationToken), tree);
         }
     }
 
-    private static bool MayBeAnalysed(INamedTypeSymbol type)
-        => type.TypeKind is TypeKind.Class or TypeKind.Struct && !(type.IsRecord && type.TypeKind == TypeKind.Struct);
+    /// <summary>
+    /// Whether the parts of <paramref name="type"/> declared in <paramref name="tree"/> name one of its fields or
+    /// properties outside its nested types: every finding on the type is at an access of such state in its own code.
+    /// </summary>
+    private static bool NamesOwnState(INamedTypeSymbol type, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsImplicitlyDeclared: false } or IPropertySymbol)
+            {
+                names.Add(member.Name);
+            }
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != tree || reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax part)
+            {
+                continue;
+            }
+
+            foreach (var member in part.Members)
+            {
+                if (member is not BaseTypeDeclarationSyntax and not DelegateDeclarationSyntax
+                    && member.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// What the type declares about its concurrency, or null when its declaration and syntax already show that none
@@ -107,28 +149,21 @@ internal sealed class TypeConcurrency
     }
 
     /// <summary>
-    /// The findings of each type declared in several files, in all its files, computed once per compilation. The
-    /// driver asks for them from a symbol action (<see cref="RaceReporter"/>), once per type and rule, so no file's
-    /// callback waits while another computes them: from the files' own callbacks, RecyclableMemoryStream's three
-    /// files blocked 129 ms on a computation of 57 ms, and the driver charged each wait. Without the cache each rule
-    /// would analyse the type again (LiteDB's <c>LiteEngine</c> is declared in 23 files, NLog's <c>Logger</c> in 4
-    /// with 454 methods).
+    /// The findings of each type declared in several files, in every file, computed once per compilation: each file's
+    /// model asks for its own part, and without this a partial type in 23 files (LiteDB's <c>LiteEngine</c>) was
+    /// summarized 23 times, and NLog's <c>Logger</c> (4 files, 454 methods) read as text 4 times before any body
+    /// was bound. A type declared once is analysed for its one file only, as an IDE asks.
     /// </summary>
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, Lazy<RaceFindings>>> PartialTypes = new();
 
-    /// <summary>The races on the own state of <paramref name="type"/>, declared in several files (see <see cref="PartialTypes"/>).</summary>
-    public static IReadOnlyList<RaceFinding> OfPartialType(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    /// <summary>A partial type's findings in all its files, shared by the files' models (see <see cref="PartialTypes"/>).</summary>
+    private static RaceFindings AllFiles(INamedTypeSymbol type, Compilation compilation, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
-        if (!MayBeAnalysed(type))
-        {
-            return [];
-        }
-
         var perType = PartialTypes.GetValue(compilation, _ => new ConcurrentDictionary<INamedTypeSymbol, Lazy<RaceFindings>>(SymbolEqualityComparer.Default));
         while (true)
         {
-            // Computed with the token of whichever rule asks first; if that request is cancelled, the others drop
-            // the entry and compute it with their own token (as ConcurrencyModel.For does).
+            // Computed with the token of whichever file asks first; if that file's request is cancelled, the others
+            // drop the entry and compute it with their own token (as ConcurrencyModel.For does).
             var lazy = perType.GetOrAdd(type, _ => new Lazy<RaceFindings>(
                 () =>
                 {
@@ -138,13 +173,12 @@ internal sealed class TypeConcurrency
                         new TypeConcurrency(type, declaration, types, semanticModels, cancellationToken).Report(tree: null, all);
                     }
 
-                    all.KeepOnePerAccess();
                     return all;
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication));
             try
             {
-                return lazy.Value.All;
+                return lazy.Value;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -512,8 +546,13 @@ internal sealed class TypeConcurrency
                     continue;
                 }
 
+                // A check outside the lock that decides an update made under it (set ah R04: a token bucket's
+                // 'if (_tokens < 1) return false; lock (_gate) { _tokens -= 1; }').
+                var decided = access.Access.Kind == AccessKind.Read ? DecidedLockedUpdate(state, access, accesses, guard) : null;
                 var verb = access.Access.Kind switch
                 {
+                    AccessKind.Read when decided is not null => "checked",
+
                     // Even a constant or an immutable value breaks what the guard protects (Cancel reads, then nulls).
                     AccessKind.Write when !(volatileField && !access.Access.IsCompound) => "written",
                     AccessKind.CollectionMutation => "modified",
@@ -531,7 +570,9 @@ internal sealed class TypeConcurrency
                 var lockName = LockDisplayName(guard);
                 var why = access.Access.Escapes
                     ? $"{reason.Describe(access)}; '{Display(access.Member)}' returns the collection itself, so its callers read it after the lock is released while '{Display(holder.Member)}' changes it (return a copy made under the lock)"
-                    : reason.Describe(access);
+                    : decided is { } line
+                        ? $"{reason.Describe(access)}; the check decides the update at line {line}, which takes '{lockName}' only after it, so another caller can change '{name}' in between (check it again under the lock)"
+                        : reason.Describe(access);
                 findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, reason.Location(access), state, guard is IMethodSymbol ? null : lockName,
                     [name, access.Access.Escapes ? "handed out" : verb, lockName, $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", why]);
             }
@@ -581,7 +622,7 @@ internal sealed class TypeConcurrency
             var lostBeside = access.Alone is null ? usedAtomically : otherThanLoopWrites;
             var loses = (access.Access.IsCompound && (lostBeside || (reason.Declared && sharedWithCallers) || access.Publishers is not null))
                         || (reason.Declared && sharedWithCallers && !volatileField) || takesBesideAtomic;
-            if (access.Access.Kind == AccessKind.Write && loses)
+            if (access.Access.Kind == AccessKind.Write && loses && !(access.Access.SplitUpdate && IsOwnIndexOfHandshake(state, access, accesses)))
             {
                 var why = access.Access.AfterSwapOf is { } swapped
                     ? $"{reason.Describe(access)}; it is stored after the compare-and-swap of '{swapped.Name}' succeeded, and another caller's swap can succeed before this store lands, so the two fields can disagree"
@@ -607,6 +648,123 @@ internal sealed class TypeConcurrency
                     [state.Name, type, Display(access.Member), why]);
             }
         }
+    }
+
+    /// <summary>
+    /// The line of the update of <paramref name="state"/> under <paramref name="guard"/> that the unlocked read at
+    /// <paramref name="access"/> decides, or null: the read is in an <c>if</c>'s condition, and a read-modify-write of
+    /// the state in a <c>lock</c> statement follows in its branch, or after it when the branch leaves the member, with
+    /// no new look at the state inside the lock before the update (a double-checked form looks again).
+    /// </summary>
+    private int? DecidedLockedUpdate(ISymbol state, Reached access, List<Reached> accesses, ISymbol guard)
+    {
+        if (access.Access.Location.SourceTree is not { } tree
+            || tree.GetRoot(_cancellationToken).FindNode(access.Access.Location.SourceSpan, getInnermostNodeForTie: true) is not { } read
+            || read.FirstAncestorOrSelf<StatementSyntax>() is not IfStatementSyntax check
+            || !check.Condition.Span.Contains(read.Span)
+            || check.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        {
+            return null;
+        }
+
+        var branchLeaves = check.Statement is ReturnStatementSyntax or ThrowStatementSyntax
+            || check.Statement is BlockSyntax { Statements: { Count: > 0 } statements } && statements[statements.Count - 1] is ReturnStatementSyntax or ThrowStatementSyntax;
+        foreach (var write in accesses)
+        {
+            if (write.Access is not { Kind: AccessKind.Write, IsCompound: true } || write.Access.Location.SourceTree != tree || !Holds(write, guard, write: true))
+            {
+                continue;
+            }
+
+            var update = write.Access.Location.SourceSpan;
+            var after = check.Statement.Span.Contains(update) || (branchLeaves && update.Start > check.Span.End && member.Span.Contains(update));
+            if (!after
+                || tree.GetRoot(_cancellationToken).FindNode(update).FirstAncestorOrSelf<LockStatementSyntax>() is not { } region
+                || region.SpanStart < check.SpanStart
+                || region.Statement.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name && t.SpanStart < update.Start))
+            {
+                continue;
+            }
+
+            return write.Access.Location.GetLineSpan().StartLinePosition.Line + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the read-then-<c>Volatile.Write</c> of <paramref name="state"/> at <paramref name="access"/> is one
+    /// side's index of a single-producer, single-consumer handshake (set ah C26, a ring of audio frames): the member
+    /// that writes it is its only writer and reads the other side's index with <c>Volatile.Read</c>, and another
+    /// member writes that index with <c>Volatile.Write</c> and reads this one with <c>Volatile.Read</c>. Each index has
+    /// one writer by the design, so the two steps lose nothing; several producers would be the callers' mistake, which
+    /// the type cannot show.
+    /// </summary>
+    private bool IsOwnIndexOfHandshake(ISymbol state, Reached access, List<Reached> accesses)
+    {
+        if (access.Access.Location.SourceTree is not { } tree
+            || tree.GetRoot(_cancellationToken).FindNode(access.Access.Location.SourceSpan).FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } writer)
+        {
+            return false;
+        }
+
+        foreach (var other in accesses)
+        {
+            if (other.Access.Kind == AccessKind.Write && (other.Access.Location.SourceTree != tree || !writer.Span.Contains(other.Access.Location.SourceSpan)))
+            {
+                return false;
+            }
+        }
+
+        var othersIndexes = VolatileTargets(writer, "Read");
+        othersIndexes.Remove(state.Name);
+        if (othersIndexes.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var reference in _type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member != writer && VolatileTargets(member, "Read").Contains(state.Name) && VolatileTargets(member, "Write").Overlaps(othersIndexes))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The names of the fields <paramref name="node"/> passes by reference to <c>Volatile.Read</c> or <c>Volatile.Write</c>.</summary>
+    private static HashSet<string> VolatileTargets(SyntaxNode node, string method)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var call in node.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Volatile" }, Name.Identifier.ValueText: var name }
+                && name == method
+                && call.ArgumentList.Arguments.FirstOrDefault() is { RefKindKeyword.ValueText: "ref", Expression: var target })
+            {
+                switch (target)
+                {
+                    case IdentifierNameSyntax field:
+                        names.Add(field.Identifier.ValueText);
+                        break;
+                    case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var field }:
+                        names.Add(field.Identifier.ValueText);
+                        break;
+                }
+            }
+        }
+
+        return names;
     }
 
     /// <summary>

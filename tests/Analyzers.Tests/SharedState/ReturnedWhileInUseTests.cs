@@ -127,4 +127,55 @@ public class ReturnedWhileInUseTests
             """,
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic(DiagnosticIds.SharedStateMutation).WithLocation(0).WithLocation(1)
                 .WithArguments("builder", "Log", "it is returned to '_pool' here while the work started at line 20 still uses it, so the pool's next taker can overwrite it under that work; return it at the end of the work, or after waiting for it"));
+
+    // Set ah R14: a read with a timeout. When the delay wins, the finally returns the buffer while the abandoned read
+    // still fills it; Task.WhenAny and the comparison with the winner do not wait for the read.
+    private static string TimedRead(string timedOut) => $$"""
+        using System;
+        using System.Buffers;
+        using System.Threading.Tasks;
+
+        public sealed class MastReader
+        {
+            private readonly Func<byte[], int> _fill;
+
+            public MastReader(Func<byte[], int> fill) => _fill = fill;
+
+            public async Task<int?> TryReadAsync(TimeSpan timeout)
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent(64);
+                try
+                {
+                    var fill = {|#1:Task.Run(() => _fill(buffer))|};
+                    var winner = await Task.WhenAny(fill, Task.Delay(timeout));
+                    if (winner != fill)
+                    {
+        {{timedOut}}
+                    }
+
+                    return await fill + buffer[0];
+                }
+                finally
+                {
+                    {|#0:ArrayPool<byte>.Shared.Return(buffer)|};
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_buffer_returned_in_a_finally_when_a_timeout_beats_the_task_is_reported()
+        => VerifyAsync(
+            TimedRead("""
+                            return null;
+            """),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic(DiagnosticIds.SharedStateMutation).WithLocation(0).WithLocation(1)
+                .WithArguments("buffer", "TryReadAsync", "it is returned to 'ArrayPool<byte>.Shared' here while the work started at line 16 still uses it, so the pool's next taker can overwrite it under that work; return it at the end of the work, or after waiting for it"));
+
+    [Fact]
+    public Task A_buffer_returned_in_a_finally_after_the_timeout_waits_for_the_task_is_silent()
+        => VerifyAsync(TimedRead("""
+                            await fill;
+                            return null;
+            """).Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace(")|}", ")"));
 }
