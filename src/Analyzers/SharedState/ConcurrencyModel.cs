@@ -264,6 +264,12 @@ internal sealed class ConcurrencyModel
 #pragma warning restore RS1030
         }
 
+        // The members of an object a type hands out, written under its private lock while another type reads them.
+        if (HandedOutObjectWrites.MayContain(text))
+        {
+            HandedOutObjectWrites.Find(semanticModel, model._findings, SemanticModelOf, cancellationToken);
+        }
+
         // A hosted service's loop changing a collection that another shared object holds and other types read.
         if (HostedLoopForeignCollections.MayContain(text))
         {
