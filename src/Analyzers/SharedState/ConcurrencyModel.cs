@@ -869,7 +869,9 @@ internal sealed class ConcurrencyModel
                                         && mutation.RunsConcurrentlyWith(a) && !mutation.SharesLockWith(a));
             if (other is not null)
             {
-                var type = mutation.StateType?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
+                // The collection an AsyncLocal holds is named by its own type (see SharedStateWalker.CollectionSpec).
+                var stateType = mutation.StateType is INamedTypeSymbol { Name: "AsyncLocal", TypeArguments.Length: 1 } flow ? flow.TypeArguments[0] : mutation.StateType;
+                var type = stateType?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
                 _findings.Add(DiagnosticIds.CollectionMutatedConcurrently, mutation.Location, StartOf(mutation, other).Start, mutation.Key.State, null,
                     [Name(mutation), type, mutation.MemberName, RunsOnSeveralThreads(mutation, other)]);
             }

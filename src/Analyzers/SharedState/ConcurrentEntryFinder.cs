@@ -141,12 +141,29 @@ internal sealed class ConcurrentEntryFinder
 
     private static readonly string[] LeavesContextWord = ["ConfigureAwait"];
 
+    private static readonly string[] VoidWord = ["void"];
+
     /// <summary>
     /// Whether the file can subscribe an <c>async void</c> handler that leaves the raising thread at its first
-    /// <c>await</c> (<see cref="ResumesOnThePool"/>): it holds both words. The handler is looked for in the same file.
+    /// <c>await</c> (<see cref="ResumesOnThePool"/>): it holds <c>async</c>, and <c>ConfigureAwait</c> or a subscription
+    /// of an <c>async void</c> method or an async lambda (an event documented as raised from a thread of its own). The
+    /// handler is looked for in the same file.
     /// </summary>
     private static bool MayHoldAsyncHandlers(SourceText source)
-        => SourceWords.Any(source, LeavesContextWord) && SourceWords.Any(source, AsyncWord);
+    {
+        if (!SourceWords.Any(source, AsyncWord))
+        {
+            return false;
+        }
+
+        if (SourceWords.Any(source, LeavesContextWord))
+        {
+            return true;
+        }
+
+        var text = SourceWords.TextOf(source);
+        return text.Contains("+=") && (SourceWords.Any(source, VoidWord) || text.Contains("+= async"));
+    }
 
     private static readonly string[] CandidateWordsAndNew = [.. CandidateWords, .. NewWord];
 
@@ -526,7 +543,8 @@ internal sealed class ConcurrentEntryFinder
                      && ConcurrencyTypes.Is(watcherEvent.ContainingType, _types.FileSystemWatcher):
                 Add(watcherSubscription.HandlerValue, watcherSubscription, multiInstance: true, Unjoined(watcherSubscription), entries);
                 break;
-            case IEventAssignmentOperation { Adds: true } asyncSubscription when ResumesOnThePool(asyncSubscription.HandlerValue) is { } handler:
+            case IEventAssignmentOperation { Adds: true } asyncSubscription
+                when ResumesOnThePool(asyncSubscription.HandlerValue, (asyncSubscription.EventReference as IEventReferenceOperation)?.Event) is { } handler:
                 // Each raise runs the handler on the raising thread up to its first await, one raise after another;
                 // what follows runs on the pool, beside the rest of that raise and of every other one.
                 entries.Add(new ConcurrentEntry(handler, asyncSubscription, multiInstance: true, asyncSubscription.Syntax.SpanStart, int.MaxValue, Root(asyncSubscription), callerJoin: asyncSubscription.Syntax));
@@ -581,9 +599,11 @@ internal sealed class ConcurrentEntryFinder
     /// An <c>async void</c> handler (a method or a lambda) whose first <c>await</c> is <c>ConfigureAwait(false)</c>: the
     /// rest of its body runs on the thread pool, not in the raising thread's context, so the continuations of two raises
     /// can run at the same time even when the event is raised from one thread. Without <c>ConfigureAwait(false)</c> a UI
-    /// context would run them one at a time, so such a handler is not an entry.
+    /// context would run them one at a time, so such a handler is not an entry, unless the event's documentation says
+    /// it is raised from a thread of its own (<see cref="DocumentedAsRaisedOffThread"/>): a thread with no context to
+    /// come back to, so every continuation runs on the pool (set ai R09, a scale's reader thread).
     /// </summary>
-    private static IOperation? ResumesOnThePool(IOperation handlerValue)
+    private static IOperation? ResumesOnThePool(IOperation handlerValue, IEventSymbol? raised)
     {
         var handler = Strip(handlerValue);
         var body = handler switch
@@ -593,8 +613,50 @@ internal sealed class ConcurrentEntryFinder
             IAnonymousFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } } lambda => ((AnonymousFunctionExpressionSyntax)lambda.Syntax).Body,
             _ => null,
         };
-        return FirstAwaitLeavesContext(body) ? handler : null;
+        return FirstAwaitLeavesContext(body) || (body is not null && raised is not null && HasAwait(body) && DocumentedAsRaisedOffThread(raised)) ? handler : null;
     }
+
+    private static readonly string[] RaisedPhrases = ["raised from", "raised on", "fired from", "fired on", "invoked from", "invoked on"];
+
+    private static readonly string[] ContextThreadPhrases = ["ui thread", "dispatcher", "main thread", "calling thread", "caller's thread", "same thread", "synchronization context", "synchronizationcontext"];
+
+    /// <summary>
+    /// Whether the documentation of <paramref name="raised"/> says it is raised from or on a thread ("Raised from the
+    /// scale's serial reader thread", "raised on a background thread"), and not the UI's, a dispatcher's or the caller's.
+    /// </summary>
+    private static bool DocumentedAsRaisedOffThread(IEventSymbol raised)
+    {
+        foreach (var reference in raised.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax().FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } declaration)
+            {
+                continue;
+            }
+
+            var text = new System.Text.StringBuilder();
+            foreach (var piece in declaration.GetLeadingTrivia())
+            {
+                if (DeclaredConcurrency.IsDocumentation(piece))
+                {
+                    text.Append(piece.ToFullString()).Append(' ');
+                }
+            }
+
+            var documentation = System.Text.RegularExpressions.Regex.Replace(text.ToString().ToLowerInvariant(), @"[\s/*]+", " ");
+            if (documentation.Contains("thread")
+                && RaisedPhrases.Any(documentation.Contains)
+                && !ContextThreadPhrases.Any(documentation.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="body"/> (not a lambda in it) awaits.</summary>
+    private static bool HasAwait(SyntaxNode body)
+        => body.DescendantNodes(static node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<AwaitExpressionSyntax>().Any();
 
     /// <summary>Whether the first <c>await</c> of <paramref name="body"/> (not of a lambda in it) is <c>ConfigureAwait(false)</c>.</summary>
     private static bool FirstAwaitLeavesContext(SyntaxNode? body)

@@ -379,7 +379,7 @@ internal static class DeclaredConcurrency
     /// A documentation comment: structured trivia when the compilation parses documentation, else (no
     /// <c>GenerateDocumentationFile</c>) a plain comment that starts with <c>///</c> or <c>/**</c>.
     /// </summary>
-    private static bool IsDocumentation(SyntaxTrivia trivia)
+    public static bool IsDocumentation(SyntaxTrivia trivia)
     {
         if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
         {

@@ -898,9 +898,42 @@ internal sealed partial class SharedStateWalker
     /// <summary>The collection of a type that is not thread-safe that <paramref name="value"/> names, if it can be shared.</summary>
     private StateSpec? CollectionSpec(IOperation value)
     {
-        value = ConcurrentEntryFinder.Strip(value);
-        return _types.IsUnsafeCollection(value.Type) ? SharedObjectSpec(value) : null;
+        value = ConcurrentEntryFinder.Strip(ConditionalReceiver(value));
+        if (!_types.IsUnsafeCollection(value.Type))
+        {
+            return null;
+        }
+
+        // The collection an AsyncLocal holds ('Trail.Value?.Add(…)'): tasks started from a flow (Task.WhenAll's
+        // children, Task.Run) inherit the flow's value, the same object, so they share it as they share the field
+        // (set ai R16). A flow that sets a value of its own is not told apart.
+        if (value is IPropertyReferenceOperation { Property.Name: "Value", Instance: { } holder } flowValue && IsAsyncLocal(flowValue.Property.ContainingType))
+        {
+            return SharedObjectSpec(ConcurrentEntryFinder.Strip(holder));
+        }
+
+        return SharedObjectSpec(value);
     }
+
+    /// <summary>The operand of the conditional access that <paramref name="value"/> is the receiver of (<c>_items</c> in <c>_items?.Add(x)</c>), or the value itself.</summary>
+    private static IOperation ConditionalReceiver(IOperation value)
+    {
+        if (value is not IConditionalAccessInstanceOperation)
+        {
+            return value;
+        }
+
+        var access = value.Parent;
+        while (access is not null and not IConditionalAccessOperation)
+        {
+            access = access.Parent;
+        }
+
+        return (access as IConditionalAccessOperation)?.Operation ?? value;
+    }
+
+    private static bool IsAsyncLocal(INamedTypeSymbol? type)
+        => type is { Name: "AsyncLocal", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>The state <paramref name="value"/> names when it is a field, an auto-property, a local or a parameter.</summary>
     private StateSpec? SharedObjectSpec(IOperation value)

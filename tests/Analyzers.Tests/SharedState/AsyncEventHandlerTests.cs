@@ -122,4 +122,50 @@ public class AsyncEventHandlerTests
                 }
             }
             """);
+
+    // Set ai R09: the event is documented as raised from the scale's own reader thread, which has no context to come
+    // back to; every continuation of the handler runs on the pool, with or without ConfigureAwait(false).
+    private static string Worksheet(string eventDocumentation) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        public interface IScale
+        {
+            /// <summary>{{eventDocumentation}}</summary>
+            event EventHandler<double> ReadingSettled;
+        }
+
+        public sealed class Worksheet
+        {
+            private readonly Func<Task<decimal>> _price;
+            private readonly List<decimal> _lines = new();
+
+            public Worksheet(IScale scale, Func<Task<decimal>> price)
+            {
+                _price = price;
+                {|#1:scale.ReadingSettled += OnReadingSettled|};
+            }
+
+            private async void OnReadingSettled(object? sender, double grams)
+            {
+                var perGram = await _price();
+                {|#0:_lines.Add(perGram * (decimal)grams)|};
+            }
+
+            public decimal RunningTotal() => _lines.Sum();
+        }
+        """;
+
+    [Fact]
+    public Task A_handler_of_an_event_documented_as_raised_from_a_thread_resumes_on_the_pool()
+        => Collections.VerifyAnalyzerAsync(
+            Worksheet("Raised from the scale's serial reader thread whenever a weighing settles."),
+            Collections.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_lines", "List<decimal>", "OnReadingSettled", "'OnReadingSettled' runs on several threads (started at line 20)"));
+
+    [Fact]
+    public Task A_handler_of_an_event_documented_as_raised_on_the_UI_thread_is_silent()
+        => Collections.VerifyAnalyzerAsync(
+            Worksheet("Raised on the UI thread whenever a weighing settles.").Replace("{|#0:", string.Empty).Replace("grams)|};", "grams);").Replace("{|#1:", string.Empty).Replace("OnReadingSettled|};", "OnReadingSettled;"));
 }
