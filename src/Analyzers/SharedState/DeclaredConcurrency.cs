@@ -81,8 +81,15 @@ internal static class DeclaredConcurrency
     [
         "ThreadSafe", "ThreadSafeAttribute",
         "HttpMessageHandler", "DelegatingHandler", "JsonConverter", "ILogger", "TaskScheduler", "EventListener",
-        "singleton", "Singleton", "AddSingleton", "shared", "instance", "thread", "threads", "concurrently",
+        "singleton", "Singleton", "AddSingleton", "shared", "instance", "thread", "threads", "concurrently", "concurrent", "Concurrent",
     ];
+
+    /// <summary>
+    /// Accepts a word of <see cref="Words"/> unless it is <c>Concurrent</c> after a dot: the namespace in
+    /// <c>using System.Collections.Concurrent;</c> says nothing, a sentence that starts "Concurrent callers…" does.
+    /// </summary>
+    public static bool IsDeclaringWord(string text, int start, int length)
+        => !(length == 10 && text[start] == 'C' && start > 0 && text[start - 1] == '.');
 
     /// <summary>
     /// Whether <paramref name="declaration"/> can declare concurrency by itself, read on its syntax only: it has
@@ -136,6 +143,7 @@ internal static class DeclaredConcurrency
         "from any thread", "on any thread", "from multiple threads", "by multiple threads", "on multiple threads", "from many threads",
         "by many threads", "from several threads", "by several threads", "called concurrently", "concurrently by",
         "any request thread", "any worker thread", "any pool thread", "from request threads", "on request threads", "by request threads",
+        "concurrent callers", "concurrent requests",
     ];
 
     private static readonly string[] Actors =

@@ -38,7 +38,7 @@ internal static class StaticCacheTakes
 
     /// <summary>Whether <paramref name="text"/> can declare a shared field (static, or of a declared shared type) and store <c>null</c>.</summary>
     public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text)
-        => SourceWords.Any(text, NullWord) && (SourceWords.Any(text, StaticWord) || SourceWords.Any(text, DeclaredConcurrency.Words));
+        => SourceWords.Any(text, NullWord) && (SourceWords.Any(text, StaticWord) || SourceWords.Any(text, DeclaredConcurrency.Words, DeclaredConcurrency.IsDeclaringWord));
 
     /// <summary>Adds a finding for every take of a static one-object cache in <paramref name="semanticModel"/>'s tree.</summary>
     public static void Find(SemanticModel semanticModel, RaceFindings findings, ConcurrencyTypes types, CancellationToken cancellationToken)

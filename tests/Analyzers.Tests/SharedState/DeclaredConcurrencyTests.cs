@@ -501,4 +501,58 @@ public class DeclaredConcurrencyTests
                 },
             },
         }.RunAsync(CancellationToken.None);
+
+    // Set ag R06: request coalescing documented "Concurrent callers share one in-flight read", with no lock at all.
+    private const string Coalescing = """
+        using System.Collections.Concurrent;
+        using System.Threading.Tasks;
+
+        /// <summary>
+        /// Provides the current ice report. Concurrent callers share one in-flight sensor read so the slow bridge is
+        /// not hammered.
+        /// </summary>
+        public sealed class {|#1:IceConditions|}
+        {
+            private Task<double>? _inflight;
+
+            public Task<double> GetAsync()
+            {
+                var existing = _inflight;
+                if (existing != null)
+                {
+                    return existing;
+                }
+
+                var task = FetchAsync();
+                {|#0:_inflight = task|};
+                return task;
+            }
+
+            private async Task<double> FetchAsync()
+            {
+                try
+                {
+                    await Task.Delay(10).ConfigureAwait(false);
+                    return 1.0;
+                }
+                finally
+                {
+                    _inflight = null;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Type_documented_as_used_by_concurrent_callers_updates_a_field_without_a_lock()
+        => VerifyMutationAsync(
+            Coalescing,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_inflight", "GetAsync", "'GetAsync' may run on several threads at once: 'IceConditions' is documented as shared (\"concurrent callers\")"));
+
+    [Fact]
+    public Task The_concurrent_collections_namespace_declares_nothing()
+        => VerifyMutationAsync(Coalescing
+            .Replace("Concurrent callers share one in-flight sensor read", "Each call reads the sensor")
+            .Replace("{|#0:", string.Empty).Replace("= task|};", "= task;").Replace("{|#1:IceConditions|}", "IceConditions"));
 }
