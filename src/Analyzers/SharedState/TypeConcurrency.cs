@@ -1059,6 +1059,17 @@ internal sealed class TypeConcurrency
     /// </summary>
     private bool IsPerKeyLock(HeldLock held)
     {
+        if (held.Symbol is IFieldSymbol or IPropertySymbol && held.Symbol.ContainingType is { } owner
+            && !SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, _type.OriginalDefinition))
+        {
+            if (!_memberLocksPerKey.TryGetValue(held.Symbol, out var perKey))
+            {
+                _memberLocksPerKey[held.Symbol] = perKey = LockedOnlyThroughKeyedLookups(held.Symbol);
+            }
+
+            return perKey;
+        }
+
         if (held.Symbol is not ILocalSymbol local
             || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value })
         {
@@ -1088,6 +1099,60 @@ internal sealed class TypeConcurrency
         }
 
         return IsKeyedLookup(value);
+    }
+
+    private readonly Dictionary<ISymbol, bool> _memberLocksPerKey = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Whether every <c>lock</c> of the type's code on <paramref name="member"/>, a lock object another type's objects
+    /// hold, takes it from an object looked up by a key: <c>var instructor = _instructors[name]; lock (instructor.Gate)</c>,
+    /// or after <c>TryGetValue(key, out var entry)</c> (set aj R12). Each key's object has its own lock.
+    /// </summary>
+    private bool LockedOnlyThroughKeyedLookups(ISymbol member)
+    {
+        var found = false;
+        foreach (var reference in _type.DeclaringSyntaxReferences)
+        {
+            foreach (var region in reference.GetSyntax(_cancellationToken).DescendantNodes().OfType<LockStatementSyntax>())
+            {
+                if (region.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: IdentifierNameSyntax { Identifier.ValueText: var receiver } }
+                    || name != member.Name)
+                {
+                    continue;
+                }
+
+                if (region.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } body || !DeclaredFromKeyedLookup(body, receiver, region.SpanStart))
+                {
+                    return false;
+                }
+
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether the local <paramref name="name"/> is declared in <paramref name="body"/> before <paramref name="before"/> from a keyed lookup.</summary>
+    private static bool DeclaredFromKeyedLookup(SyntaxNode body, string name, int before)
+    {
+        foreach (var token in SourceWords.IdentifiersNamed(body, name))
+        {
+            if (token.SpanStart >= before)
+            {
+                break;
+            }
+
+            switch (token.Parent)
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: var value }:
+                    return IsKeyedLookup(value);
+                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } }:
+                    return call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue" };
+            }
+        }
+
+        return false;
     }
 
     private static bool IsKeyedLookup(ExpressionSyntax value) => value switch

@@ -57,4 +57,62 @@ public class PerKeyLockTests
     [Fact]
     public Task Shared_dictionary_changed_under_the_type_own_lock_inside_the_per_key_one_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync(Catalog("GateFor(id)", "lock (_sync) { _recent[id] = revision; }"));
+
+    // Set aj R12: the lock is a member of an object looked up by key (an instructor's 'Gate'), by an indexer or by
+    // TryGetValue; the list of every lesson is shared by all instructors.
+    private static string Diary(string cancelLock) => $$"""
+        using System.Collections.Generic;
+
+        public sealed record Lesson(string Instructor, string Student);
+
+        public sealed class Instructor
+        {
+            public object Gate { get; } = new();
+            public List<Lesson> Lessons { get; } = new();
+        }
+
+        /// <summary>Lesson diary, shared by every request of the booking site.</summary>
+        public sealed class {|#1:LessonDiary|}
+        {
+            private readonly Dictionary<string, Instructor> _instructors = new();
+            private readonly List<Lesson> _allLessons = new();
+            private readonly object _sync = new();
+
+            public void Book(string name, Lesson lesson)
+            {
+                var instructor = _instructors[name];
+                lock (instructor.Gate)
+                {
+                    instructor.Lessons.Add(lesson);
+                    {|#0:_allLessons.Add(lesson)|};
+                }
+            }
+
+            public bool Cancel(string name, Lesson lesson)
+            {
+                if (!_instructors.TryGetValue(name, out var instructor)) return false;
+                {{cancelLock}}
+                {
+                    instructor.Lessons.Remove(lesson);
+                    return _allLessons.Remove(lesson);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_lock_held_by_an_object_looked_up_per_key_guards_nothing_every_key_shares()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Diary("lock (instructor.Gate)").Replace("return _allLessons.Remove(lesson);", "return {|#2:_allLessons.Remove(lesson)|};"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_allLessons", "List<Lesson>", "Book", "'Book' may run on several threads at once: 'LessonDiary' is documented as shared (\"shared by\"); the lock it holds, 'Gate', is looked up per key, so callers with other keys hold other locks"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(2).WithLocation(1).WithArguments(
+                "_allLessons", "List<Lesson>", "Cancel", "'Cancel' may run on several threads at once: 'LessonDiary' is documented as shared (\"shared by\"); the lock it holds, 'Gate', is looked up per key, so callers with other keys hold other locks"));
+
+    [Fact]
+    public Task A_member_lock_also_taken_from_an_object_not_looked_up_by_key_is_a_lock()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Diary("var any = _first; lock (any.Gate)")
+                .Replace("private readonly object _sync = new();", "private readonly Instructor _first = new();")
+                .Replace("{|#0:", string.Empty).Replace("(lesson)|};", "(lesson);").Replace("{|#1:LessonDiary|}", "LessonDiary"));
 }
