@@ -77,12 +77,18 @@ internal sealed class MemberAccess
     public bool Escapes { get; set; }
 
     /// <summary>
+    /// For a collection returned itself where no lock is held (<c>public IReadOnlyList&lt;Cut&gt; Pending =&gt; _pending;</c>):
+    /// reported only in a type that declares its members concurrent (see <c>TypeConcurrency.ReportState</c>).
+    /// </summary>
+    public bool EscapesUnlocked { get; set; }
+
+    /// <summary>
     /// The value of a <c>bool</c> parameter of the method for which this access is not made (<c>if (locked) { _names.Add(name);
     /// return; }</c>), as <see cref="OwnCall.SkippedWhen"/> is for a call.
     /// </summary>
     public (int Ordinal, bool Value)? SkippedWhen { get; set; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate, Escapes = Escapes, SkippedWhen = SkippedWhen };
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate, Escapes = Escapes, EscapesUnlocked = EscapesUnlocked, SkippedWhen = SkippedWhen };
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

@@ -777,12 +777,15 @@ internal sealed class MethodSummaryBuilder
             use = use.Parent;
         }
 
-        if (use is IReturnOperation { Kind: OperationKind.Return } && !Locks(reference).IsEmpty)
+        if (use is IReturnOperation { Kind: OperationKind.Return })
         {
-            // The collection itself leaves the lock it was read under: the callers read it later, holding nothing. (One
-            // returned where no lock is held is left alone: the type's author did not take the lock to read it, and
-            // such getters are mostly read once the work that fills the collection is over.)
-            accesses.Add(new MemberAccess(state, AccessKind.CollectionRead, ImmutableArray<HeldLock>.Empty, reference.Syntax.GetLocation(), false, false, deferred) { Escapes = true });
+            // The collection itself leaves the lock it was read under: the callers read it later, holding nothing. One
+            // returned where no lock is held counts only in a type that declares its members concurrent (set aj R15:
+            // a queue "shared by every station" whose 'Pending' getter hands out the live list): elsewhere the type's
+            // author did not take the lock to read it, and such getters are mostly read once the work that fills the
+            // collection is over.
+            var unlocked = Locks(reference).IsEmpty;
+            accesses.Add(new MemberAccess(state, AccessKind.CollectionRead, ImmutableArray<HeldLock>.Empty, reference.Syntax.GetLocation(), false, false, deferred) { Escapes = true, EscapesUnlocked = unlocked });
             return;
         }
 

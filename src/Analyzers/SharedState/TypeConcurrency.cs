@@ -315,6 +315,11 @@ internal sealed class TypeConcurrency
         var byValues = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
         foreach (var access in reached.Values)
         {
+            if (access.Access.EscapesUnlocked && !reason.Declared)
+            {
+                continue; // a collection handed out with no lock held counts only where the type declares concurrency
+            }
+
             var groups = access.Access.OnValue ? byValues : byState;
             if (!groups.TryGetValue(access.Access.State, out var list))
             {

@@ -232,6 +232,20 @@ public class HandedOutStateTests
         => SharedStateSilence.VerifyNoRaceAsync(Schedule("return _pending.Count > 0 ? _pending.ToArray() : [];")
             .Replace("public IReadOnlyList<Job> Pending", "public IReadOnlyList<Job> Last => _pending;\n\n    public IReadOnlyList<Job> Pending"));
 
+    /// <summary>
+    /// Set aj R15: in a type documented as shared by threads, a getter that hands out the live list with no lock held
+    /// is reported like one that returns it from inside the lock: its callers enumerate it while 'Schedule' changes it.
+    /// </summary>
+    [Fact]
+    public Task Collection_returned_where_no_lock_is_held_by_a_type_documented_as_shared_is_reported()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Schedule("return _pending.Count > 0 ? _pending.ToArray() : [];")
+                .Replace("public IReadOnlyList<Job> Pending", "public IReadOnlyList<Job> Last => {|#0:_pending|};\n\n    public IReadOnlyList<Job> Pending")
+                .Replace("public sealed class {|#1:ResurfacingSchedule|}", "/// <summary>Called from many threads: the rink crews and the office.</summary>\npublic sealed class {|#1:ResurfacingSchedule|}"),
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_pending", "handed out", "_gate", "in 'Schedule' (5 of 6 accesses)",
+                "'Last' may run on several threads at once: 'ResurfacingSchedule' is documented as shared (\"from many threads\"); 'Last' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)"));
+
     /// <summary>A private helper that returns the list to a caller holding the lock hands nothing out of it.</summary>
     [Fact]
     public Task Collection_returned_to_a_caller_that_holds_the_lock_is_not_reported()
