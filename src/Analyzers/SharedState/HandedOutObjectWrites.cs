@@ -106,27 +106,11 @@ internal static class HandedOutObjectWrites
             ? owner
             : null;
 
-    private sealed class Reader
-    {
-        public Reader(string member, string type, Location location)
-        {
-            Member = member;
-            Type = type;
-            Location = location;
-        }
-
-        public string Member { get; }
-
-        public string Type { get; }
-
-        public Location Location { get; }
-    }
-
     /// <summary>
     /// The first read of <paramref name="member"/> through <paramref name="holder"/> in a member of a type other than
     /// the writer and the object's type that is not a constructor, outside a lambda handed to the writer's type.
     /// </summary>
-    private static Reader? FirstReader(ISymbol holder, ISymbol member, INamedTypeSymbol writer, INamedTypeSymbol objectType, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    private static ForeignReader? FirstReader(ISymbol holder, ISymbol member, INamedTypeSymbol writer, INamedTypeSymbol objectType, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
         var name = new[] { holder.Name };
         foreach (var tree in compilation.SyntaxTrees)
@@ -161,7 +145,7 @@ internal static class HandedOutObjectWrites
                     continue;
                 }
 
-                return new Reader(declared.Name, type.Name, read.GetLocation());
+                return new ForeignReader(declared.Name, type.Name, read.GetLocation());
             }
         }
 

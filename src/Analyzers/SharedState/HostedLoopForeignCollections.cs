@@ -167,27 +167,11 @@ internal static class HostedLoopForeignCollections
         return declaration.Kind == DeclaredConcurrency.Kind.Declared ? new Collection(member, declaration.Why) : null;
     }
 
-    private sealed class Reader
-    {
-        public Reader(string member, string type, Location location)
-        {
-            Member = member;
-            Type = type;
-            Location = location;
-        }
-
-        public string Member { get; }
-
-        public string Type { get; }
-
-        public Location Location { get; }
-    }
-
     /// <summary>
     /// The first use of <paramref name="collection"/> by name, in the compilation's texts, in a member of a type other
     /// than the service and the collection's holder that is not a constructor or an initializer.
     /// </summary>
-    private static Reader? FirstReader(Collection collection, INamedTypeSymbol service, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    private static ForeignReader? FirstReader(Collection collection, INamedTypeSymbol service, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
         var name = new[] { collection.Member.Name };
         foreach (var tree in compilation.SyntaxTrees)
@@ -218,7 +202,7 @@ internal static class HostedLoopForeignCollections
                     continue;
                 }
 
-                return new Reader(declared.Name, type.Name, identifier.GetLocation());
+                return new ForeignReader(declared.Name, type.Name, identifier.GetLocation());
             }
         }
 
