@@ -872,8 +872,11 @@ internal sealed class ConcurrencyModel
                 // The collection an AsyncLocal holds is named by its own type (see SharedStateWalker.CollectionSpec).
                 var stateType = mutation.StateType is INamedTypeSymbol { Name: "AsyncLocal", TypeArguments.Length: 1 } flow ? flow.TypeArguments[0] : mutation.StateType;
                 var type = stateType?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "collection";
+                var why = other.HandedOut
+                    ? $"'{other.MemberName}' hands it out to its callers while the work its object started {StartOf(mutation, other).StartedAt} runs"
+                    : RunsOnSeveralThreads(mutation, other);
                 _findings.Add(DiagnosticIds.CollectionMutatedConcurrently, mutation.Location, StartOf(mutation, other).Start, mutation.Key.State, null,
-                    [Name(mutation), type, mutation.MemberName, RunsOnSeveralThreads(mutation, other)]);
+                    [Name(mutation), type, mutation.MemberName, why]);
             }
         }
     }

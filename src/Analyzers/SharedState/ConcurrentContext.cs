@@ -224,10 +224,48 @@ internal sealed class StateAccess
     /// </summary>
     public bool RunsConcurrentlyWith(StateAccess other)
         => Context.RunsConcurrentlyWith(other.Context)
-           && !(ReferenceEquals(Context, other.Context) && (Context.OwnsPerCopy(Key.State) || Key.Owner is { } owner && Context.OwnsPerCopy(owner)));
+           && !(ReferenceEquals(Context, other.Context) && (Context.OwnsPerCopy(Key.State) || Key.Owner is { } owner && Context.OwnsPerCopy(owner)))
+           && !OrderedByJoin(this, other) && !OrderedByJoin(other, this);
+
+    /// <summary>
+    /// Whether <paramref name="access"/>, by code that runs one call at a time, is in the body that starts
+    /// <paramref name="started"/>'s work and waits for it, but outside the stretch from the start to the wait: that
+    /// thread starts the work and joins it, so the access comes before all of the work or after it (set ak C26: a
+    /// one-shot timer's handler that ranks with PLINQ, then updates the dictionary the query read).
+    /// </summary>
+    private static bool OrderedByJoin(StateAccess access, StateAccess started)
+    {
+        var work = started.Context;
+        if (access.Context.MultiInstance || ReferenceEquals(access.Context, work) || work.Partner is not null
+            || work.StarterBody is not { } body || work.IntervalEnd == int.MaxValue
+            || access.Location.SourceTree != body.SyntaxTree || !body.Span.Contains(access.Location.SourceSpan))
+        {
+            return false;
+        }
+
+        var at = access.Location.SourceSpan.Start;
+        if (at >= work.IntervalStart && at < work.IntervalEnd)
+        {
+            return false;
+        }
+
+        // Code in a lambda or local function runs when it is called, not where it is written.
+        for (var node = body.FindNode(access.Location.SourceSpan, getInnermostNodeForTie: true); node is not null && node != body; node = node.Parent)
+        {
+            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>For an access in an event handler: how the handler comes to run (see <c>SharedStateWalker.Frame.Via</c>).</summary>
     public string? Via { get; set; }
+
+    /// <summary>A collection a member returns itself, live, for its callers to read whenever they like.</summary>
+    public bool HandedOut { get; set; }
 
     public AccessKind Kind { get; }
     public IReadOnlyList<HeldLock> Locks { get; }

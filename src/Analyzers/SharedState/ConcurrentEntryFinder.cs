@@ -1159,6 +1159,11 @@ internal sealed class ConcurrentEntryFinder
     /// </summary>
     private static bool IsBehindOneShotGate(SyntaxNode node, SyntaxNode type)
     {
+        if (IsBehindLockedOnceFlag(node, type))
+        {
+            return true;
+        }
+
         var gate = node.Ancestors().OfType<IfStatementSyntax>().FirstOrDefault(check => check.Statement.Span.Contains(node.Span));
         if (gate?.Condition is not BinaryExpressionSyntax { Left: InvocationExpressionSyntax call, Right: LiteralExpressionSyntax { Token.ValueText: "0" } } equals
             || !equals.IsKind(SyntaxKind.EqualsExpression)
@@ -1188,6 +1193,74 @@ internal sealed class ConcurrentEntryFinder
 
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="node"/> runs at most once per object behind a flag checked and set under a lock:
+    /// <c>lock (_gate) { if (_started || _stopped) return; _started = true; _timer.Start(); }</c>, where nothing in
+    /// <paramref name="type"/> stores anything but <c>true</c> into the flag (set ak C26).
+    /// </summary>
+    private static bool IsBehindLockedOnceFlag(SyntaxNode node, SyntaxNode type)
+    {
+        var statement = node.FirstAncestorOrSelf<StatementSyntax>(s => s.Parent is BlockSyntax);
+        if (statement?.Parent is not BlockSyntax { Parent: LockStatementSyntax } block)
+        {
+            return false;
+        }
+
+        string? flag = null;
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var earlier in block.Statements)
+        {
+            if (earlier == statement)
+            {
+                break;
+            }
+
+            if (earlier is IfStatementSyntax { Else: null } refusal && Leaves(refusal.Statement))
+            {
+                refused.UnionWith(OredNames(refusal.Condition));
+            }
+            else if (earlier is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: var name }, Right: LiteralExpressionSyntax right } assignment }
+                     && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && right.IsKind(SyntaxKind.TrueLiteralExpression) && refused.Contains(name))
+            {
+                flag = name;
+            }
+        }
+
+        if (flag is null)
+        {
+            return false;
+        }
+
+        foreach (var token in SourceWords.IdentifiersNamed(type, flag))
+        {
+            if (token.Parent is IdentifierNameSyntax use
+                && (use.Parent is AssignmentExpressionSyntax store && store.Left == use && !(store.IsKind(SyntaxKind.SimpleAssignmentExpression) && store.Right.IsKind(SyntaxKind.TrueLiteralExpression))
+                    || use.Parent is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword }))
+            {
+                return false; // set back elsewhere: the gate can open again
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a statement only leaves: <c>return;</c>, <c>throw …;</c>, or a block of one of them.</summary>
+    private static bool Leaves(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax => true,
+        BlockSyntax { Statements.Count: 1 } block => Leaves(block.Statements[0]),
+        _ => false,
+    };
+
+    /// <summary>The plain names a condition tests with <c>||</c>: <c>_started || _stopped</c> tests both.</summary>
+    private static IEnumerable<string> OredNames(ExpressionSyntax condition) => condition switch
+    {
+        ParenthesizedExpressionSyntax parenthesized => OredNames(parenthesized.Expression),
+        BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression) => OredNames(either.Left).Concat(OredNames(either.Right)),
+        IdentifierNameSyntax name => [name.Identifier.ValueText],
+        _ => [],
+    };
 
     /// <summary>
     /// Whether the callback of a <c>System.Threading.Timer</c> runs one call at a time: the timer never repeats (its
@@ -1447,10 +1520,33 @@ internal sealed class ConcurrentEntryFinder
                 return spans;
             case IAnonymousFunctionOperation lambda:
                 spans.Add(lambda.Syntax.Span);
+                if (OnlyCall(lambda) is { } called && called.DeclaringSyntaxReferences.Length > 0)
+                {
+                    // '(_, _) => OnElapsed()': the handler is that method, which re-arms the timer in its 'finally'.
+                    spans.AddRange(called.DeclaringSyntaxReferences.Select(r => r.Span));
+                }
+
                 return spans;
             default:
                 return null;
         }
+    }
+
+    /// <summary>The method of its own type a lambda does nothing but call (<c>(_, _) => OnElapsed()</c>), or null.</summary>
+    private static IMethodSymbol? OnlyCall(IAnonymousFunctionOperation lambda)
+    {
+        var statements = lambda.Body.Operations.Where(operation => !operation.IsImplicit || operation is not IReturnOperation { ReturnedValue: null }).ToList();
+        var only = statements.Count == 1 ? statements[0] : null;
+        only = only switch
+        {
+            IExpressionStatementOperation statement => statement.Operation,
+            IReturnOperation { ReturnedValue: { } value } => value,
+            _ => null,
+        };
+        return only is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } target, Instance: null or IInstanceReferenceOperation }
+               && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, lambda.Symbol.ContainingType?.OriginalDefinition)
+            ? target
+            : null;
     }
 
     private static ISymbol? TimerSymbol(IOperation reference) => reference switch

@@ -111,6 +111,11 @@ internal static class FlagSetBeforeData
                         // returns at 'if (_loaded) return;' without the lock, and its callers then read the data.
                         Report(file, rule, block.Statements[i], flag, stores, (caller.Member, fastPath, caller.Read));
                     }
+                    else if (CheckingCaller(type, member, flag, isVolatile, stores) is { } checking)
+                    {
+                        // The callers check the flag themselves: 'if (!_loaded) Load(); return _table[key];' (set ak R15).
+                        Report(file, rule, block.Statements[i], flag, stores, checking);
+                    }
                 }
             }
         }
@@ -243,6 +248,52 @@ internal static class FlagSetBeforeData
 
         return null;
     }
+
+    /// <summary>
+    /// A member that calls <paramref name="ensuring"/> only when it sees the flag clear (<c>if (!_loaded) Load();</c>,
+    /// read the same way the flag is set) and then reads one of the stored fields in the statements after the check:
+    /// having seen the flag set, it skips the lock and reads what may not be stored yet.
+    /// </summary>
+    private static (MemberDeclarationSyntax Member, ExpressionSyntax Check, IdentifierNameSyntax Read)? CheckingCaller(
+        TypeDeclarationSyntax type, MemberDeclarationSyntax ensuring, string flag, bool isVolatile, List<(ExpressionStatementSyntax Statement, string Field)> stores)
+    {
+        if (ensuring is not MethodDeclarationSyntax { Identifier.ValueText: var name, ParameterList.Parameters.Count: 0 })
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(stores.Select(s => s.Field), StringComparer.Ordinal);
+        foreach (var member in type.Members)
+        {
+            if (member == ensuring || member is BaseTypeDeclarationSyntax)
+            {
+                continue;
+            }
+
+            foreach (var check in member.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax)).OfType<IfStatementSyntax>())
+            {
+                if (check is not { Else: null, Parent: BlockSyntax block }
+                    || Unparenthesized(check.Condition) is not PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } cleared
+                    || !ReadsFlag(Unparenthesized(cleared.Operand), flag, isVolatile)
+                    || OnlyStatement(check.Statement) is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call }
+                    || FieldName(call.Expression) != name)
+                {
+                    continue;
+                }
+
+                if (FirstRead(block.Statements.SkipWhile(s => s != check).Skip(1), names) is { } read)
+                {
+                    return (member, Unparenthesized(cleared.Operand), read);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A statement, or the one statement of a block.</summary>
+    private static StatementSyntax? OnlyStatement(StatementSyntax statement)
+        => statement is BlockSyntax block ? block.Statements.Count == 1 ? block.Statements[0] : null : statement;
 
     /// <summary>The first read (not a store) of one of <paramref name="names"/> in <paramref name="code"/>.</summary>
     private static IdentifierNameSyntax? FirstRead(IEnumerable<SyntaxNode> code, HashSet<string> names)

@@ -194,6 +194,15 @@ internal static class LexicalLocking
                         return true;
                     }
 
+                    if (token.Parent is LockStatementSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var receiver } } } perItem
+                        && perItem.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } lockingMember
+                        && TypeConcurrency.DeclaredFromKeyedLookup(lockingMember, receiver, perItem.SpanStart))
+                    {
+                        // 'var instructor = _instructors[name]; lock (instructor.Gate)': one lock per key, which the same
+                        // text names for every key (see TypeConcurrency.IsPerKeyLock).
+                        return true;
+                    }
+
                     if (region is not null && Context(region, declaration) is { Place: not Place.Owned, Member: { } member })
                     {
                         _lockTexts.Add(lockText!);

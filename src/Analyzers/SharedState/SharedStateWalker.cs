@@ -542,6 +542,18 @@ internal sealed partial class SharedStateWalker
         }
     }
 
+    /// <summary>Whether <paramref name="value"/> is what its method returns (<c>return _items;</c>, <c>=> _items</c>).</summary>
+    private static bool IsReturned(IOperation value)
+    {
+        var use = value.Parent;
+        while (use is IConversionOperation or IParenthesizedOperation)
+        {
+            use = use.Parent;
+        }
+
+        return use is IReturnOperation { Kind: OperationKind.Return };
+    }
+
     private static bool HasDelegateArgument(IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)
@@ -579,6 +591,15 @@ internal sealed partial class SharedStateWalker
                 }
 
                 FollowAccessors(property, frame);
+                break;
+            case IFieldReferenceOperation field when frame is { Depth: 0, Context.BesideStartedWork: true } && IsReturned(field) && CollectionSpec(field) is { } handedOut:
+                // 'public IReadOnlyList<KilnSample> Samples => _samples;' beside a timer that changes the list: the
+                // member hands out the live collection, and its caller reads it whenever it likes, holding nothing
+                // (set aj R04). Recorded with no lock, since any lock held here is released before the caller reads;
+                // and not kept in a digest, whose replay could start deeper, where a returned collection goes on to
+                // its caller in the walk.
+                frame.Recorder = null;
+                Record(handedOut, AccessKind.CollectionRead, new Site(ImmutableArray<HeldLock>.Empty, field.Syntax.GetLocation()), frame, handedOut: true);
                 break;
             case IFieldReferenceOperation field when IsWholeValueCopy(field) && StoreFacts.IsTearable(field.Type!) && SharedObjectSpec(field) is { } copied:
                 // Only a struct of several fields is read in pieces; other plain reads lose nothing on their own.
@@ -846,7 +867,7 @@ internal sealed partial class SharedStateWalker
         }
     }
 
-    private void Record(StateSpec state, AccessKind kind, Site site, Frame frame, bool isConstantStore = false, string? storedConstant = null)
+    private void Record(StateSpec state, AccessKind kind, Site site, Frame frame, bool isConstantStore = false, string? storedConstant = null, bool handedOut = false)
     {
         if (frame.Recorder is { } recorder && site.Operation is { } operation)
         {
@@ -867,7 +888,7 @@ internal sealed partial class SharedStateWalker
             IParameterSymbol parameter => parameter.Type,
             _ => null,
         };
-        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, site.Location, frame.MemberName, type, isConstantStore, storedConstant) { Via = frame.Via });
+        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, site.Location, frame.MemberName, type, isConstantStore, storedConstant) { Via = frame.Via, HandedOut = handedOut });
     }
 
     /// <summary>The state a write target names, if it can be shared with other threads.</summary>

@@ -621,6 +621,9 @@ internal sealed class TypeConcurrency
             // An entry that runs alone (a hosted service's loop, a single-reader channel's reader) does not run beside
             // itself: its '++' of a field used atomically loses an update only to another writer of the field.
             // A lock looked up per key does not exclude the callers with other keys: say so, since a lock is in sight.
+            // A collection changed under one is reported even where the type declares nothing: its author took a lock to
+            // change it, so expects callers at once, and took one that callers with other keys do not share (set aj R12:
+            // bookings for two instructors add to the list of every lesson together).
             var perKey = access.Locks.FirstOrDefault(l => l.AllowsWrites && IsPerKeyLock(l)) is { Symbol: { } keyed }
                 ? $"; the lock it holds, '{keyed.Name}', is looked up per key, so callers with other keys hold other locks"
                 : string.Empty;
@@ -638,7 +641,8 @@ internal sealed class TypeConcurrency
                     [state.Name, Display(access.Member), why + perKey]);
             }
             else if (access.Access.Kind == AccessKind.CollectionMutation && isCollection
-                     && ((reason.Declared && sharedWithCallers) || access.Publishers is not null || (access.Alone is not null && sharedWithCallers)))
+                     && ((reason.Declared && sharedWithCallers) || access.Publishers is not null || (access.Alone is not null && sharedWithCallers)
+                         || (perKey.Length > 0 && sharedWithCallers)))
             {
                 var type = (state is IFieldSymbol field ? field.Type : ((IPropertySymbol)state).Type).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 var why = reason.Describe(access) + perKey;
@@ -1139,7 +1143,7 @@ internal sealed class TypeConcurrency
     }
 
     /// <summary>Whether the local <paramref name="name"/> is declared in <paramref name="body"/> before <paramref name="before"/> from a keyed lookup.</summary>
-    private static bool DeclaredFromKeyedLookup(SyntaxNode body, string name, int before)
+    internal static bool DeclaredFromKeyedLookup(SyntaxNode body, string name, int before)
     {
         foreach (var token in SourceWords.IdentifiersNamed(body, name))
         {
@@ -1326,6 +1330,27 @@ internal sealed class TypeConcurrency
             if (summary.Synchronization is { } how && summary.Method.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor))
             {
                 return new Concurrency(_type, declared: false, $"'{_type.Name}' synchronizes its own state ('{Display(summary.Method)}' {how})");
+            }
+        }
+
+        // A lock that is a member of an object the type looks up by key ('lock (instructor.Gate)'): the type takes it to
+        // let callers in at once, one per key (set aj R12).
+        foreach (var summary in methods)
+        {
+            if (summary.Method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
+            {
+                continue;
+            }
+
+            foreach (var access in summary.Accesses)
+            {
+                foreach (var held in access.Locks)
+                {
+                    if (held.AllowsWrites && held.Symbol is IFieldSymbol or IPropertySymbol && IsPerKeyLock(held))
+                    {
+                        return new Concurrency(_type, declared: false, $"'{_type.Name}' synchronizes its own state ('{Display(summary.Method)}' locks the '{held.Symbol.Name}' of each {held.Symbol.ContainingType.Name} it looks up)");
+                    }
+                }
             }
         }
 

@@ -232,6 +232,65 @@ public class FlagSetBeforeDataTests
                             _loaded = true;
                 """).Replace("{|#2:_loaded|}", "_loaded", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Blind set ak, R15: the callers check the flag themselves (<c>if (!_loaded) Load();</c>) and read the data, and
+    /// <c>Load</c> checks it again under its lock and sets it before the data. The fix sets the flag last.
+    /// </summary>
+    [Fact]
+    public Task A_flag_the_callers_check_before_calling_the_locked_load_set_before_the_data_is_flagged_and_set_last_by_the_fix()
+        => Verify.VerifyCodeFixAsync(
+            Usings + CheckedByCallers("""
+                            {|#0:_loaded = true|};
+                            {|#1:_names = Read();|}
+                """),
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("_loaded", "'_names' is stored after it is set, so 'Count' after the unlocked check", "11")],
+            Usings + CheckedByCallers("""
+                            _names = Read();
+                            _loaded = true;
+                """).Replace("{|#2:_loaded|}", "_loaded", StringComparison.Ordinal));
+
+    /// <summary>The same callers with the flag set after the data: silent.</summary>
+    [Fact]
+    public Task A_flag_the_callers_check_set_after_the_data_is_silent()
+        => Verify.VerifyAnalyzerAsync(Usings + CheckedByCallers("""
+                            _names = Read();
+                            _loaded = true;
+                """).Replace("{|#2:_loaded|}", "_loaded", StringComparison.Ordinal));
+
+    private static string CheckedByCallers(string stores) => $$"""
+        public sealed class Chart
+        {
+            private readonly object _gate = new();
+            private volatile bool _loaded;
+            private string[] _names = new string[0];
+
+            public int Count()
+            {
+                if (!{|#2:_loaded|})
+                {
+                    Load();
+                }
+
+                return _names.Length;
+            }
+
+            private void Load()
+            {
+                lock (_gate)
+                {
+                    if (_loaded)
+                    {
+                        return;
+                    }
+        {{stores}}
+                }
+            }
+
+            private static string[] Read() => new[] { "1095" };
+        }
+        """;
+
     private static string DoubleChecked(string stores) => $$"""
         public sealed class Library
         {

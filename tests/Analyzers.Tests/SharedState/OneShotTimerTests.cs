@@ -121,6 +121,137 @@ public class OneShotTimerTests
             : CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(source.Replace("MARK", "[|").Replace("END", "|]"));
     }
 
+    /// <summary>
+    /// Blind set ak, C26 (clean): the handler is a lambda that calls the method re-arming the timer in its
+    /// <c>finally</c>, and the public <c>Start</c> arms it once, behind a flag checked and set under a lock that
+    /// nothing clears. A <c>Restart</c> that clears the flag lets a second start overlap a running handler.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("public void Restart() { lock (_timerGate) { _started = false; } Start(); }")]
+    public Task One_shot_timer_handled_through_a_lambda_and_started_behind_a_locked_once_flag(string restart)
+    {
+        var source = """
+            using System.Collections.Generic;
+            using Timer = System.Timers.Timer;
+
+            sealed class MeltRateMonitor
+            {
+                private readonly Timer _timer;
+                private readonly object _timerGate = new();
+                private readonly Dictionary<string, double> _previous = new();
+                private bool _started;
+                private bool _stopped;
+
+                public MeltRateMonitor()
+                {
+                    _timer = new Timer(1_000) { AutoReset = false };
+                    _timer.Elapsed += (_, _) => OnElapsed();
+                }
+
+                public void Start()
+                {
+                    lock (_timerGate)
+                    {
+                        if (_started || _stopped)
+                        {
+                            return;
+                        }
+
+                        _started = true;
+                        _timer.Start();
+                    }
+                }
+
+                RESTART
+
+                private void OnElapsed()
+                {
+                    try
+                    {
+                        MARK_previous["east"] = 1.0END;
+                    }
+                    finally
+                    {
+                        lock (_timerGate)
+                        {
+                            if (!_stopped)
+                            {
+                                _timer.Start();
+                            }
+                        }
+                    }
+                }
+
+                public void Stop()
+                {
+                    lock (_timerGate)
+                    {
+                        _stopped = true;
+                        _timer.Stop();
+                    }
+                }
+            }
+            """.Replace("RESTART", restart);
+        return restart.Length == 0
+            ? SharedStateSilence.VerifyNoRaceAsync(source.Replace("MARK", "").Replace("END", ""))
+            : CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(source.Replace("MARK", "[|").Replace("END", "|]"));
+    }
+
+    /// <summary>
+    /// Blind set ak, C26: the handler, one call at a time, ranks with PLINQ (its lambdas read the dictionary on pool
+    /// threads) and updates the dictionary only after <c>ToArray</c> has joined the query. With a repeating timer two
+    /// handler calls overlap, and one call's update meets the other's query.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task Handler_that_changes_what_its_parallel_query_read_after_the_query_is_joined(bool repeats)
+    {
+        var source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Timers;
+
+            sealed class Ranking
+            {
+                private readonly Timer _timer;
+                private readonly Dictionary<string, double> _previous = new();
+                private double[] _rates = new double[0];
+
+                public Ranking(string[] ids)
+                {
+                    _timer = new Timer(1_000) { AutoReset = REPEATS };
+                    _timer.Elapsed += OnElapsed;
+                    _timer.Start();
+                }
+
+                public double[] Rates => _rates;
+
+                private void OnElapsed(object? sender, ElapsedEventArgs e)
+                {
+                    try
+                    {
+                        var previous = _previous;
+                        var rates = new[] { "east", "west" }.AsParallel()
+                            .Where(id => previous.ContainsKey(id))
+                            .Select(id => previous[id] * 2)
+                            .ToArray();
+                        MARK_previous["east"] = rates.Length END;
+                        _rates = rates;
+                    }
+                    finally
+                    {
+                        _timer.Start();
+                    }
+                }
+            }
+            """.Replace("REPEATS", repeats ? "true" : "false");
+        return repeats
+            ? CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(source.Replace("MARK", "[|").Replace(" END", "|]"))
+            : SharedStateSilence.VerifyNoRaceAsync(source.Replace("MARK", "").Replace(" END", ""));
+    }
+
     [Fact]
     public Task Threading_timer_with_an_infinite_period_rearmed_in_its_callback_runs_one_call_at_a_time()
         => SharedStateSilence.VerifyNoRaceAsync("""

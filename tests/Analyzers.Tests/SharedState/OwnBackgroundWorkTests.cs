@@ -642,4 +642,78 @@ public class OwnBackgroundWorkTests
             }
         }
         """;
+    [Fact]
+    public Task Getter_that_hands_out_the_live_list_a_timer_changes()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class KilnMonitor
+            {
+                private readonly List<double> _samples = new();
+                private readonly Timer _timer;
+
+                public KilnMonitor() => _timer = new Timer(OnTick, null, 5000, Timeout.Infinite);
+
+                public IReadOnlyList<double> Samples => _samples;
+
+                private void OnTick(object? state)
+                {
+                    {|#0:_samples.Add(42.0)|};
+                    _timer.Change(5000, Timeout.Infinite);
+                }
+            }
+
+            public sealed class ChartViewModel
+            {
+                private readonly KilnMonitor _monitor;
+
+                public ChartViewModel(KilnMonitor monitor) => _monitor = monitor;
+
+                public int Count => _monitor.Samples.Count;
+            }
+            """,
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithSpan(10, 38, 10, 85)
+                .WithArguments("_samples", "List<double>", "OnTick", "'Samples' hands it out to its callers while the work its object started at line 10 runs"));
+
+    [Fact]
+    public Task Getter_that_hands_out_a_copy_or_a_list_the_timer_never_changes_is_not_paired()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class KilnMonitor
+            {
+                private readonly object _gate = new();
+                private readonly List<double> _samples = new();
+                private readonly List<string> _kilns = new() { "east", "west" };
+                private readonly Timer _timer;
+
+                public KilnMonitor() => _timer = new Timer(OnTick, null, 5000, Timeout.Infinite);
+
+                public IReadOnlyList<double> Samples
+                {
+                    get
+                    {
+                        lock (_gate)
+                        {
+                            return _samples.ToArray();
+                        }
+                    }
+                }
+
+                public IReadOnlyList<string> Kilns => _kilns;
+
+                private void OnTick(object? state)
+                {
+                    lock (_gate)
+                    {
+                        _samples.Add(_kilns.Count);
+                    }
+
+                    _timer.Change(5000, Timeout.Infinite);
+                }
+            }
+            """);
 }

@@ -109,6 +109,21 @@ public class PerKeyLockTests
             CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(2).WithLocation(1).WithArguments(
                 "_allLessons", "List<Lesson>", "Cancel", "'Cancel' may run on several threads at once: 'LessonDiary' is documented as shared (\"shared by\"); the lock it holds, 'Gate', is looked up per key, so callers with other keys hold other locks"));
 
+    /// <summary>
+    /// Set aj R12 as written: the diary's documentation names no concurrent callers, but its members take a lock to
+    /// change the list of every lesson, so its author expects callers at once, and the lock is one per instructor.
+    /// </summary>
+    [Fact]
+    public Task A_per_key_lock_makes_an_undocumented_type_concurrent_and_guards_nothing_every_key_shares()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Diary("lock (instructor.Gate)")
+                .Replace("/// <summary>Lesson diary, shared by every request of the booking site.</summary>", "/// <summary>Lesson diary of the school.</summary>")
+                .Replace("return _allLessons.Remove(lesson);", "return {|#2:_allLessons.Remove(lesson)|};"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_allLessons", "List<Lesson>", "Book", "'Book' may run on several threads at once: 'LessonDiary' synchronizes its own state ('Book' locks the 'Gate' of each Instructor it looks up); the lock it holds, 'Gate', is looked up per key, so callers with other keys hold other locks"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(2).WithLocation(1).WithArguments(
+                "_allLessons", "List<Lesson>", "Cancel", "'Cancel' may run on several threads at once: 'LessonDiary' synchronizes its own state ('Book' locks the 'Gate' of each Instructor it looks up); the lock it holds, 'Gate', is looked up per key, so callers with other keys hold other locks"));
+
     [Fact]
     public Task A_member_lock_also_taken_from_an_object_not_looked_up_by_key_is_a_lock()
         => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
