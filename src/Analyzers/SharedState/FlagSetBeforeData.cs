@@ -217,37 +217,9 @@ internal static class FlagSetBeforeData
     /// then reads one of the stored fields in the statements after the call.
     /// </summary>
     private static (MemberDeclarationSyntax Member, IdentifierNameSyntax Read)? EnsuringCaller(TypeDeclarationSyntax type, MemberDeclarationSyntax ensuring, List<(ExpressionStatementSyntax Statement, string Field)> stores)
-    {
-        if (ensuring is not MethodDeclarationSyntax { Identifier.ValueText: var name, ParameterList.Parameters.Count: 0 })
-        {
-            return null;
-        }
-
-        var names = new HashSet<string>(stores.Select(s => s.Field), StringComparer.Ordinal);
-        foreach (var member in type.Members)
-        {
-            if (member == ensuring || member is BaseTypeDeclarationSyntax)
-            {
-                continue;
-            }
-
-            foreach (var call in member.DescendantNodes().OfType<ExpressionStatementSyntax>())
-            {
-                if (call.Expression is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } invocation || FieldName(invocation.Expression) != name
-                    || call.Parent is not BlockSyntax block)
-                {
-                    continue;
-                }
-
-                if (FirstRead(block.Statements.SkipWhile(s => s != call).Skip(1), names) is { } read)
-                {
-                    return (member, read);
-                }
-            }
-        }
-
-        return null;
-    }
+        => FirstCallerThatReads<ExpressionStatementSyntax>(type, ensuring, stores, static _ => true, static (call, name) => Calls(call, name)) is var (member, _, read)
+            ? (member, read)
+            : null;
 
     /// <summary>
     /// A member that calls <paramref name="ensuring"/> only when it sees the flag clear (<c>if (!_loaded) Load();</c>,
@@ -257,6 +229,35 @@ internal static class FlagSetBeforeData
     private static (MemberDeclarationSyntax Member, ExpressionSyntax Check, IdentifierNameSyntax Read)? CheckingCaller(
         TypeDeclarationSyntax type, MemberDeclarationSyntax ensuring, string flag, bool isVolatile, List<(ExpressionStatementSyntax Statement, string Field)> stores)
     {
+        return FirstCallerThatReads<IfStatementSyntax>(
+                type,
+                ensuring,
+                stores,
+                static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax),
+                (check, name) => ClearedFlag(check) is { } read && ReadsFlag(read, flag, isVolatile) && OnlyStatement(check.Statement) is ExpressionStatementSyntax call && Calls(call, name))
+            is var (member, check, read)
+            ? (member, ClearedFlag(check)!, read)
+            : null;
+
+        // 'if (!_loaded)' with no else: the flag's read.
+        static ExpressionSyntax? ClearedFlag(IfStatementSyntax check)
+            => check is { Else: null } && Unparenthesized(check.Condition) is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } cleared
+                ? Unparenthesized(cleared.Operand)
+                : null;
+    }
+
+    /// <summary>
+    /// The first member other than <paramref name="ensuring"/> (a method without parameters) with a statement of a block
+    /// that <paramref name="calls"/> takes for a call of it, followed in that block by a read of one of the stored fields.
+    /// </summary>
+    private static (MemberDeclarationSyntax Member, TStatement Statement, IdentifierNameSyntax Read)? FirstCallerThatReads<TStatement>(
+        TypeDeclarationSyntax type,
+        MemberDeclarationSyntax ensuring,
+        List<(ExpressionStatementSyntax Statement, string Field)> stores,
+        Func<SyntaxNode, bool> descend,
+        Func<TStatement, string, bool> calls)
+        where TStatement : StatementSyntax
+    {
         if (ensuring is not MethodDeclarationSyntax { Identifier.ValueText: var name, ParameterList.Parameters.Count: 0 })
         {
             return null;
@@ -270,26 +271,22 @@ internal static class FlagSetBeforeData
                 continue;
             }
 
-            foreach (var check in member.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax)).OfType<IfStatementSyntax>())
+            foreach (var statement in member.DescendantNodes(descend).OfType<TStatement>())
             {
-                if (check is not { Else: null, Parent: BlockSyntax block }
-                    || Unparenthesized(check.Condition) is not PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } cleared
-                    || !ReadsFlag(Unparenthesized(cleared.Operand), flag, isVolatile)
-                    || OnlyStatement(check.Statement) is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call }
-                    || FieldName(call.Expression) != name)
+                if (statement.Parent is BlockSyntax block && calls(statement, name)
+                    && FirstRead(block.Statements.SkipWhile(s => s != statement).Skip(1), names) is { } read)
                 {
-                    continue;
-                }
-
-                if (FirstRead(block.Statements.SkipWhile(s => s != check).Skip(1), names) is { } read)
-                {
-                    return (member, Unparenthesized(cleared.Operand), read);
+                    return (member, statement, read);
                 }
             }
         }
 
         return null;
     }
+
+    /// <summary>Whether a statement is a call of the method <paramref name="name"/> without arguments: <c>Load();</c>.</summary>
+    private static bool Calls(ExpressionStatementSyntax statement, string name)
+        => statement.Expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } invocation && FieldName(invocation.Expression) == name;
 
     /// <summary>A statement, or the one statement of a block.</summary>
     private static StatementSyntax? OnlyStatement(StatementSyntax statement)
