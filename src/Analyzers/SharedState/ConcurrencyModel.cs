@@ -38,7 +38,7 @@ internal sealed class RaceFindings
 
     public IReadOnlyList<RaceFinding> All => _findings;
 
-    public void Add(string id, Location location, Location start, ISymbol state, string? lockName, object[] arguments, bool handedOver = false)
+    public void Add(string id, Location location, Location start, ISymbol state, string? lockName, object[] arguments, bool handedOver = false, bool heldObject = false)
     {
         if (!_reported.Add(new CompositeKey(id, location)))
         {
@@ -62,6 +62,11 @@ internal sealed class RaceFindings
         if (handedOver)
         {
             properties = properties.Add(ConcurrencyModel.HandedOverProperty, "true");
+        }
+
+        if (heldObject)
+        {
+            properties = properties.Add(ConcurrencyModel.HeldObjectProperty, "true");
         }
 
         _findings.Add(new RaceFinding(id, location, start, properties, arguments));
@@ -123,6 +128,12 @@ internal sealed class ConcurrencyModel
 
     /// <summary>Set on a change of an object after it was handed to another thread (<see cref="HandOffChanges"/>): no lock fixes it.</summary>
     public const string HandedOverProperty = "HandedOver";
+
+    /// <summary>
+    /// Set on a store into a member of an object the type keeps in a field for its own use (a scratch object): a lock
+    /// around that one store would leave the object's other stores and its reads outside it, so no fix is offered.
+    /// </summary>
+    public const string HeldObjectProperty = "HeldObject";
 
     private static readonly ConditionalWeakTable<Compilation, Dictionary<SyntaxTree, Lazy<ConcurrencyModel>>> Models = new();
 

@@ -88,7 +88,14 @@ internal sealed class MemberAccess
     /// </summary>
     public (int Ordinal, bool Value)? SkippedWhen { get; set; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate, Escapes = Escapes, EscapesUnlocked = EscapesUnlocked, SkippedWhen = SkippedWhen };
+    /// <summary>
+    /// For a store into a member of an object the type made for itself and keeps in a <c>readonly</c> field
+    /// (<c>_scratch.Total = …</c>, where <see cref="State"/> is <c>_scratch</c>): that member. Callers at once share
+    /// the one object, as they share the type's own fields.
+    /// </summary>
+    public ISymbol? HeldMember { get; set; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate, Escapes = Escapes, EscapesUnlocked = EscapesUnlocked, SkippedWhen = SkippedWhen, HeldMember = HeldMember };
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

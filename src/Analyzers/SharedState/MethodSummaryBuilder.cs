@@ -411,6 +411,14 @@ internal sealed class MethodSummaryBuilder
             return;
         }
 
+        if (HeldObjectMember(target) is var (heldIn, member))
+        {
+            // '_scratch.Total = …' of an object the type made for itself and keeps in a readonly field (set ag R10: a
+            // singleton's "allocation-free" quote breakdown, filled anew by every request).
+            accesses.Add(new MemberAccess(heldIn, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred) { HeldMember = member });
+            return;
+        }
+
         if (target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection })
         {
             // 'items[key] = value' changes the collection, it does not write the field that holds it.
@@ -827,6 +835,31 @@ internal sealed class MethodSummaryBuilder
         return callee?.ContainingNamespace?.ToDisplayString() is { } space && (space == "System" || space.StartsWith("System.", StringComparison.Ordinal))
                && parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: "IEnumerable" or "ICollection" or "IReadOnlyCollection" or "IDictionary" or "IReadOnlyDictionary" or "IList" or "IReadOnlyList" } sequence
                && sequence.ContainingNamespace?.ToDisplayString() is "System.Collections.Generic" or "System.Collections";
+    }
+
+    /// <summary>
+    /// For a store into a field or auto-property of an object held in a <c>readonly</c> instance field of the type whose
+    /// declaration creates it (<c>private readonly QuoteBreakdown _scratch = new();</c>, a class of the compilation that
+    /// is not a collection): the holding field and the member stored into.
+    /// </summary>
+    private (IFieldSymbol Holder, ISymbol Member)? HeldObjectMember(IOperation target)
+    {
+        var (member, instance) = target switch
+        {
+            IFieldReferenceOperation { Field: { IsStatic: false, IsConst: false } field, Instance: { } owner } => ((ISymbol)field, owner),
+            IPropertyReferenceOperation { Property: { IsStatic: false, IsIndexer: false } property, Instance: { } owner } when SharedStateWalker.IsAutoProperty(property) => (property, owner),
+            _ => (null, null),
+        };
+        if (member is null || Strip(instance!) is not IFieldReferenceOperation { Field: { IsReadOnly: true, IsStatic: false, Type: INamedTypeSymbol { TypeKind: TypeKind.Class } held } holder } holding
+            || holding.Instance is not { } of || !IsThis(of)
+            || !SymbolEqualityComparer.Default.Equals(holder.ContainingType?.OriginalDefinition, _type)
+            || held.DeclaringSyntaxReferences.IsEmpty || _types.IsUnsafeCollection(held)
+            || holder.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax })
+        {
+            return null;
+        }
+
+        return (holder.OriginalDefinition, member.OriginalDefinition);
     }
 
     /// <summary>The field or auto-property of the analysed type named by <paramref name="operation"/>, through <c>this</c> or statically.</summary>

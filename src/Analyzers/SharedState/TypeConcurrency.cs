@@ -531,8 +531,11 @@ internal sealed class TypeConcurrency
                 // A read under the read side of the guard excludes the writers, which take the write side (prometheus-net's
                 // GetStaticLabels copies its struct of labels under EnterReadLock).
                 if (Holds(access, guard, write: access.Access.Kind is not (AccessKind.CollectionRead or AccessKind.Read)) || !InTree(access, tree)
-                    || IsReadLockedChange(access, guard) || AfterEveryOtherWriterJoined(access, accesses))
+                    || IsReadLockedChange(access, guard) || AfterEveryOtherWriterJoined(access, accesses)
+                    || access.Access.HeldMember is not null)
                 {
+                    // A store into a scratch object the type keeps is told only where nothing guards it (FL1001): its
+                    // reads are not recorded, so a lock taken around its stores alone would not end the race.
                     continue;
                 }
 
@@ -598,6 +601,7 @@ internal sealed class TypeConcurrency
         var sharedWithCallers = accesses.Exists(a => a.ByCaller && !(starts.Count > 0 && AfterJoin(a, starts)));
         var copied = accesses.Exists(a => a.Access.WholeCopy);
         var otherThanLoopWrites = accesses.Exists(a => a.Alone is null && a.Access.Kind == AccessKind.Write && !a.Locks.Any(l => l.AllowsWrites));
+        var heldStoresTold = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var access in accesses)
         {
             if (copied && access.Access.Kind == AccessKind.Write && !access.Locks.Any(l => l.AllowsWrites) && InTree(access, tree)
@@ -637,6 +641,18 @@ internal sealed class TypeConcurrency
                     : access.Access.SplitUpdate
                         ? $"{reason.Describe(access)}; it reads '{state.Name}' and writes it back in two atomic steps, so an update made between them is lost (Interlocked.Add or a compare-and-swap loop makes it one)"
                         : reason.Describe(access);
+                if (access.Access.HeldMember is { } held)
+                {
+                    // A scratch object filled by several stores: told once per member, at its first store.
+                    if (heldStoresTold.Add(access.Member))
+                    {
+                        findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
+                            [$"{state.Name}.{held.Name}", Display(access.Member), why + perKey], heldObject: true);
+                    }
+
+                    continue;
+                }
+
                 findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
                     [state.Name, Display(access.Member), why + perKey]);
             }

@@ -40,6 +40,11 @@ public sealed class SharedStateMutationCodeFix : CodeFixProvider
                 continue; // a lock around the change excludes nothing the reader does: the object must be finished before it is handed over
             }
 
+            if (diagnostic.Properties.ContainsKey(ConcurrencyModel.HeldObjectProperty))
+            {
+                continue; // a lock around one store into a scratch object leaves its other stores and reads outside it: give each call its own
+            }
+
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Resize" } })
             {
