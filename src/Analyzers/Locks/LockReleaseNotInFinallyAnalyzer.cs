@@ -518,11 +518,93 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return true; // 'Interlocked.Increment(ref _inFlight);' after 'await _arms.WaitAsync()': it cannot throw
         }
 
+        if (statement is IConditionalOperation { WhenFalse: null } handOff && HandsOver(handOff.WhenTrue, acquire)
+            && OperationTree.DescendantsInBody(handOff.Condition).All(operation => operation is not (IObjectCreationOperation or IAwaitOperation)
+                                                                                   && (operation is not IInvocationOperation call || IsStateTest(call))))
+        {
+            return true;
+        }
+
         return statement is IConditionalOperation { WhenFalse: null, WhenTrue: IBlockOperation { Operations: { Length: > 0 } body } whenTrue } test
                && OperationTree.AlwaysExits(whenTrue)
                && !OperationTree.DescendantsInBody(test.Condition).Any(operation => operation is IInvocationOperation or IObjectCreationOperation or IAwaitOperation)
                && body[0] is IExpressionStatementOperation { Operation: IInvocationOperation first }
                && set.SameLock(acquire, acquires: false).Any(release => release.Invocation == first);
+    }
+
+    /// <summary>
+    /// An early exit that hands the held lock to a method of the same type: <c>if (_flushTask.IsNotCompletedSuccessfully())
+    /// return PingStateMachineAsync(true, ping, ct);</c>, where that method takes the lock only <c>if (!lockHeld)</c> and
+    /// releases it in its own <c>finally</c> (seen in NATS.Client's command writer). The other arguments are plain
+    /// reads, so nothing throws between the acquire and the method that owns the lock from then on.
+    /// </summary>
+    private static bool HandsOver(IOperation exit, LockCall acquire)
+    {
+        if (exit is IBlockOperation { Operations.Length: 1 } block)
+        {
+            exit = block.Operations[0];
+        }
+
+        if (exit is not IReturnOperation { ReturnedValue: { } returned } || OperationTree.Strip(returned) is not IInvocationOperation call
+            || acquire.LockExpression is not { } lockExpression
+            || call.Instance is not (null or IInstanceReferenceOperation)
+            || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType.OriginalDefinition, acquire.Invocation.SemanticModel?.GetEnclosingSymbol(acquire.Invocation.Syntax.SpanStart)?.ContainingType?.OriginalDefinition)
+            || call.TargetMethod.DeclaringSyntaxReferences.Length != 1
+            || call.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body: { } body })
+        {
+            return false;
+        }
+
+        string? held = null;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Value is ILiteralOperation { ConstantValue.Value: true } && argument.Parameter is { } parameter)
+            {
+                held ??= parameter.Name;
+            }
+            else if (argument.ArgumentKind == ArgumentKind.Explicit && !IsPlainRead(argument.Value))
+            {
+                return false;
+            }
+        }
+
+        var lockText = lockExpression.Syntax.ToString();
+        return held is not null
+               && body.DescendantNodes().OfType<IfStatementSyntax>().Any(test =>
+                      test.Condition is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: IdentifierNameSyntax { Identifier.ValueText: var name } }
+                      && name == held && CallsOn(test.Statement, lockText, acquire.Invocation.TargetMethod.Name, acquire.Invocation.TargetMethod.Name + "Async"))
+               && body.DescendantNodes().OfType<FinallyClauseSyntax>().Any(@finally => CallsOn(@finally.Block, lockText, "Release", "Exit", "ExitReadLock", "ExitWriteLock", "ExitUpgradeableReadLock"));
+    }
+
+    /// <summary>Whether <paramref name="node"/> calls one of <paramref name="names"/> on the lock written as <paramref name="lockText"/>.</summary>
+    private static bool CallsOn(SyntaxNode node, string lockText, params string[] names)
+        => node.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(invocation =>
+               invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var called } access
+               && names.Contains(called) && access.Expression.ToString() == lockText);
+
+    /// <summary>
+    /// A call that only tests a task's state and cannot throw: a static method of the compilation whose body is one
+    /// expression over its parameters, constants, null checks and the patterns <c>{ IsCompleted: false }</c>,
+    /// <c>{ Status: … }</c> (<c>task is { IsCompletedSuccessfully: false }</c>, an extension method NATS.Client uses).
+    /// A task's state properties never throw; a member read on a parameter is accepted after a null check of it.
+    /// </summary>
+    private static bool IsStateTest(IInvocationOperation call)
+    {
+        if (!call.TargetMethod.IsStatic || call.TargetMethod.DeclaringSyntaxReferences.Length != 1
+            || !call.Arguments.All(argument => IsPlainRead(argument.Value))
+            || call.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        var expression = declaration switch
+        {
+            { ExpressionBody: { } arrow } => arrow.Expression,
+            { Body.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } returned } => returned,
+            _ => null,
+        };
+        var parameters = declaration.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToArray();
+        return expression is not null && TaskStateTest.IsPure(expression, parameters, checkedForNull: null);
     }
 
     /// <summary>

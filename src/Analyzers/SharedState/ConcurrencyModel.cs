@@ -340,6 +340,7 @@ internal sealed class ConcurrencyModel
             return;
         }
 
+        DropRestarts(entries, semanticModel, cancellationToken);
         var walker = new SharedStateWalker(semanticModel.Compilation, types, semanticModels, cancellationToken);
         foreach (var entry in entries)
         {
@@ -376,6 +377,36 @@ internal sealed class ConcurrencyModel
         }
 
         FindRaces(walker.Accesses);
+    }
+
+    /// <summary>
+    /// Drops a start of a method from its own body (<c>_loop = Task.Run(ReconnectLoop);</c> at the end of
+    /// <c>ReconnectLoop</c>, or in the <c>catch</c> that restarts a failed loop) when the document also starts that
+    /// method from elsewhere, and the restart is not in a loop. The restarted run begins where the running one ends its
+    /// work, so the two are one sequence of runs, not two threads side by side; walked as a second start, every field
+    /// the loop sets looked written by two threads at once (NATS.Client's reconnect and event loops). The first
+    /// start's walk covers the body; what the restart drops is only the running one's last few statements beside the
+    /// next run.
+    /// </summary>
+    private static void DropRestarts(List<ConcurrentEntry> entries, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (entries.Count < 2)
+        {
+            return;
+        }
+
+        entries.RemoveAll(entry => StartedMethod(entry) is { } started
+                                   && !ConcurrentEntryFinder.IsRepeated(entry.StartOperation.Syntax)
+                                   && SymbolEqualityComparer.Default.Equals(semanticModel.GetEnclosingSymbol(entry.StartOperation.Syntax.SpanStart, cancellationToken)?.OriginalDefinition, started)
+                                   && entries.Exists(other => other != entry && SymbolEqualityComparer.Default.Equals(StartedMethod(other), started)
+                                                              && !SymbolEqualityComparer.Default.Equals(semanticModel.GetEnclosingSymbol(other.StartOperation.Syntax.SpanStart, cancellationToken)?.OriginalDefinition, started)));
+
+        static IMethodSymbol? StartedMethod(ConcurrentEntry entry) => entry.Body switch
+        {
+            IMethodReferenceOperation reference => reference.Method.OriginalDefinition,
+            IInvocationOperation call => call.TargetMethod.OriginalDefinition,
+            _ => null,
+        };
     }
 
     /// <summary>

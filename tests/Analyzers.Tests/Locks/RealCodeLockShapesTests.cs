@@ -237,6 +237,93 @@ public class RealCodeLockShapesTests
         await new ReleaseInFinally.Test { TestCode = leaks, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
     }
 
+    private const string StateTests = """
+
+        static class TaskStates
+        {
+            internal static bool IsNotCompletedSuccessfully(this Task? task)
+            {
+                return task is { IsCompletedSuccessfully: false };
+            }
+
+            internal static bool IsPending(this Task? task) => task != null && task.Status != TaskStatus.RanToCompletion;
+
+            internal static bool IsSlow(this Task? task) => task!.Wait(0) == false;
+        }
+        """;
+
+    private static string WriterWith(string test, string stateMachine) => Class("private readonly SemaphoreSlim _semLock = new(1, 1); private Task? _flushTask;", $$"""
+                public ValueTask PingAsync(string ping, CancellationToken ct)
+                {
+                    if (!_semLock.Wait(0))
+                    {
+                        return PingStateMachineAsync(false, ping, ct);
+                    }
+
+                    if ({{test}})
+                    {
+                        return PingStateMachineAsync(true, ping, ct);
+                    }
+
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        _semLock.Release();
+                    }
+
+                    return default;
+                }
+
+                private async ValueTask PingStateMachineAsync(bool lockHeld, string ping, CancellationToken ct)
+                {
+                    if (!lockHeld)
+                    {
+                        if (!await _semLock.WaitAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(false))
+                        {
+                            throw new TimeoutException();
+                        }
+                    }
+
+            {{stateMachine}}
+                }
+            """) + StateTests;
+
+    private const string ReleasingStateMachine = """
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        _semLock.Release();
+                    }
+            """;
+
+    [Theory]
+    [InlineData("_flushTask.IsNotCompletedSuccessfully()")]
+    [InlineData("_flushTask.IsPending()")]
+    [InlineData("_flushTask is { IsCompleted: false }")]
+    public Task LockHandedToAStateMachineThatReleasesIt_IsSilent(string test)
+        // NATS.Client's CommandWriter: when a flush is still running, the held semaphore goes to the async state machine
+        // with 'lockHeld: true'; it takes the lock only 'if (!lockHeld)' and releases it in its own finally. The test of
+        // the task's state cannot throw, so nothing runs between the acquire and the method that owns the lock.
+        => VerifyBothSilentAsync(WriterWith(test, ReleasingStateMachine));
+
+    [Fact]
+    public async Task HandOffThatCanThrowOrIsNotReleased_IsStillReported()
+    {
+        // A test that can throw (Wait on a faulted task) leaves the semaphore held before any finally is in place.
+        var throwing = WriterWith("_flushTask.IsSlow()", ReleasingStateMachine).Replace("if (!_semLock.Wait(0))", "if (![|_semLock.Wait(0)|])");
+        await new ReleaseInFinally.Test { TestCode = throwing, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+
+        // A state machine that never releases does not own the lock it was handed: the early exit leaks it.
+        var leaking = WriterWith("_flushTask.IsNotCompletedSuccessfully()", "        Work();").Replace("if (!_semLock.Wait(0))", "if (![|_semLock.Wait(0)|])");
+        await new ReleaseInFinally.Test { TestCode = leaking, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+    }
+
     [Fact]
     public async Task HandOffThatLeaksOnOneReturn_IsStillReported()
     {
