@@ -35,7 +35,7 @@ internal static class PublishedThenFilled
     /// <summary>The value of <see cref="FlagSetBeforeData.ShapeProperty"/> for this shape.</summary>
     public const string Shape = "PublishedThenFilled";
 
-    private static readonly string[] SharedWords = ["volatile", "static"];
+    private static readonly string[] SharedWords = ["volatile", "static", "Volatile"];
 
     /// <summary>Reports every collection published before it is filled in <paramref name="file"/>'s tree.</summary>
     public static void Find(SemanticModelAnalysisContext file, DiagnosticDescriptor rule)
@@ -51,7 +51,7 @@ internal static class PublishedThenFilled
         {
             if (node is not FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field
                 || (file.FilterSpan is { } span && !span.IntersectsWith(type.Span))
-                || Sharing(field) is not { } sharing
+                || (Sharing(field) ?? PublishedWithVolatileWrite(field, type)) is not { } sharing
                 || !ConcurrencyTypes.MayNameUnsafeType(field.Declaration.Type))
             {
                 continue;
@@ -93,9 +93,41 @@ internal static class PublishedThenFilled
         return StaticCacheTakes.IsMarkedThreadStatic(field) ? null : sharing;
     }
 
+    /// <summary>
+    /// A plain instance field that its type stores with <c>Volatile.Write(ref F, …)</c>: the call says the field is
+    /// read on other threads, as the keyword does (set al R04, a lookup table published that way before it is filled).
+    /// </summary>
+    private static Shared? PublishedWithVolatileWrite(FieldDeclarationSyntax field, TypeDeclarationSyntax type)
+    {
+        if (field.Modifiers.Any(m => m.IsKind(SyntaxKind.ConstKeyword) || m.IsKind(SyntaxKind.ReadOnlyKeyword) || m.IsKind(SyntaxKind.StaticKeyword)))
+        {
+            return null;
+        }
+
+        foreach (var variable in field.Declaration.Variables)
+        {
+            foreach (var token in SourceWords.IdentifiersNamed(type, variable.Identifier.ValueText))
+            {
+                if (token.Parent is IdentifierNameSyntax identifier && VolatileWriteOf(identifier) is not null)
+                {
+                    return Shared.Volatile;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value of <c>Volatile.Write(ref F, value)</c> when <paramref name="target"/> is its <c>F</c>, or null.</summary>
+    private static ExpressionSyntax? VolatileWriteOf(ExpressionSyntax target)
+        => target.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments: { Count: 2 } arguments, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Volatile" }, Name.Identifier.ValueText: "Write" } } } } argument
+           && argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) && arguments[0] == argument
+            ? arguments[1].Expression
+            : null;
+
     private static void Check(SemanticModelAnalysisContext file, DiagnosticDescriptor rule, TypeDeclarationSyntax type, string name, Shared sharing)
     {
-        var stores = new List<AssignmentExpressionSyntax>();
+        var stores = new List<(SyntaxNode Node, ExpressionSyntax Target, ExpressionSyntax Value)>();
         var reads = new List<ExpressionSyntax>();
         foreach (var token in SourceWords.IdentifiersNamed(type, name))
         {
@@ -109,7 +141,17 @@ internal static class PublishedThenFilled
             {
                 if (IsCreation(store.Right) || store.Right is IdentifierNameSyntax)
                 {
-                    stores.Add(store);
+                    stores.Add((store, store.Left, store.Right));
+                }
+
+                continue;
+            }
+
+            if (VolatileWriteOf(named) is { } published)
+            {
+                if (IsCreation(published) || published is IdentifierNameSyntax)
+                {
+                    stores.Add((named.Parent!.Parent!.Parent!, named, published));
                 }
 
                 continue;
@@ -120,7 +162,7 @@ internal static class PublishedThenFilled
 
         foreach (var store in stores)
         {
-            var member = store.FirstAncestorOrSelf<MemberDeclarationSyntax>()!;
+            var member = store.Node.FirstAncestorOrSelf<MemberDeclarationSyntax>()!;
             if (member is ConstructorDeclarationSyntax constructor && constructor.Modifiers.Any(SyntaxKind.StaticKeyword) == (sharing == Shared.Static))
             {
                 continue; // the object is not shared yet, or the runtime runs the static constructor once with the others waiting
@@ -133,11 +175,11 @@ internal static class PublishedThenFilled
                 continue;
             }
 
-            var field = (IFieldSymbol)file.SemanticModel.GetSymbolInfo(store.Left, file.CancellationToken).Symbol!;
+            var field = (IFieldSymbol)file.SemanticModel.GetSymbolInfo(store.Target, file.CancellationToken).Symbol!;
             var readerLine = reader.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
             file.ReportDiagnostic(Diagnostic.Create(
                 rule,
-                store.GetLocation(),
+                store.Node.GetLocation(),
                 [fill.Change.GetLocation(), reader.GetLocation()],
                 ImmutableDictionary<string, string?>.Empty.Add(PublishedBeforeFilledAnalyzer.FieldNameProperty, field.Name).Add(FlagSetBeforeData.ShapeProperty, Shape),
                 field.Name,
@@ -153,14 +195,14 @@ internal static class PublishedThenFilled
     /// The first change of the stored object after <paramref name="store"/> in the same function: through the field
     /// (one of <paramref name="reads"/>) when a new object was stored, or through the local that was stored.
     /// </summary>
-    private static (ExpressionSyntax Receiver, SyntaxNode Change, string Description)? Fill(AssignmentExpressionSyntax store, List<ExpressionSyntax> reads)
+    private static (ExpressionSyntax Receiver, SyntaxNode Change, string Description)? Fill((SyntaxNode Node, ExpressionSyntax Target, ExpressionSyntax Value) store, List<ExpressionSyntax> reads)
     {
-        var function = MethodSyntaxFacts.FunctionOf(store) ?? store;
-        if (IsCreation(store.Right))
+        var function = MethodSyntaxFacts.FunctionOf(store.Node) ?? store.Node;
+        if (IsCreation(store.Value))
         {
             foreach (var read in reads)
             {
-                if (read.SpanStart > store.Span.End && MethodSyntaxFacts.FunctionOf(read) == function && Change(read) is { } change)
+                if (read.SpanStart > store.Node.Span.End && MethodSyntaxFacts.FunctionOf(read) == function && Change(read) is { } change)
                 {
                     return (read, change.Node, change.Description);
                 }
@@ -169,15 +211,15 @@ internal static class PublishedThenFilled
             return null;
         }
 
-        var local = ((IdentifierNameSyntax)store.Right).Identifier.ValueText;
-        if (!CreatedBefore(function, local, store.SpanStart))
+        var local = ((IdentifierNameSyntax)store.Value).Identifier.ValueText;
+        if (!CreatedBefore(function, local, store.Node.SpanStart))
         {
             return null;
         }
 
         foreach (var token in SourceWords.IdentifiersNamed(function, local))
         {
-            if (token.SpanStart <= store.Span.End || token.Parent is not IdentifierNameSyntax use || MethodSyntaxFacts.FunctionOf(use) != function)
+            if (token.SpanStart <= store.Node.Span.End || token.Parent is not IdentifierNameSyntax use || MethodSyntaxFacts.FunctionOf(use) != function)
             {
                 continue;
             }
@@ -249,9 +291,9 @@ internal static class PublishedThenFilled
         => member.Modifiers.Any(SyntaxKind.PublicKeyword) || member.Modifiers.Any(SyntaxKind.InternalKeyword) || member.Modifiers.Any(SyntaxKind.ProtectedKeyword);
 
     /// <summary>Whether the names are the field (of an unsafe collection type) and the local they look like.</summary>
-    private static bool Confirmed(SemanticModel semanticModel, AssignmentExpressionSyntax store, (ExpressionSyntax Receiver, SyntaxNode Change, string Description) fill, ExpressionSyntax reader, CancellationToken cancellationToken)
+    private static bool Confirmed(SemanticModel semanticModel, (SyntaxNode Node, ExpressionSyntax Target, ExpressionSyntax Value) store, (ExpressionSyntax Receiver, SyntaxNode Change, string Description) fill, ExpressionSyntax reader, CancellationToken cancellationToken)
     {
-        if (semanticModel.GetSymbolInfo(store.Left, cancellationToken).Symbol is not IFieldSymbol field
+        if (semanticModel.GetSymbolInfo(store.Target, cancellationToken).Symbol is not IFieldSymbol field
             || !ConcurrencyTypes.For(semanticModel.Compilation).IsUnsafeCollection(field.Type)
             || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(reader, cancellationToken).Symbol, field))
         {
@@ -259,8 +301,8 @@ internal static class PublishedThenFilled
         }
 
         var filled = semanticModel.GetSymbolInfo(fill.Receiver, cancellationToken).Symbol;
-        return IsCreation(store.Right)
+        return IsCreation(store.Value)
             ? SymbolEqualityComparer.Default.Equals(filled, field)
-            : filled is ILocalSymbol local && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(store.Right, cancellationToken).Symbol, local);
+            : filled is ILocalSymbol local && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(store.Value, cancellationToken).Symbol, local);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Forklift.Analyzers.SharedState;
@@ -51,7 +52,8 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
                     foreach (var reference in field.DeclaringSyntaxReferences)
                     {
                         // The declarator ('buffer = new StringBuilder()') names the field and shows the initializer.
-                        if (reference.GetSyntax(symbolContext.CancellationToken) is VariableDeclaratorSyntax { Initializer: not null } declarator)
+                        if (reference.GetSyntax(symbolContext.CancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator
+                            && !IsDefaultValue(initializer.Value, field.Type))
                         {
                             symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, declarator.GetLocation(), field.Name));
                         }
@@ -74,6 +76,7 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
                     {
                         if (reference.GetSyntax(symbolContext.CancellationToken) is PropertyDeclarationSyntax { Initializer: { } initializer } declaration
                             && declaration.AttributeLists.Any(list => list.Target?.Identifier.ValueText == "field")
+                            && !IsDefaultValue(initializer.Value, property.Type)
                             && BackingField(property) is { } field && HasAttribute(field, threadStatic))
                         {
                             var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(declaration.Identifier.SpanStart, initializer.Span.End);
@@ -83,6 +86,33 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
                 },
                 SymbolKind.Property);
         });
+    }
+
+    /// <summary>
+    /// Whether an initializer only spells the default value every other thread sees anyway (<c>= false</c>,
+    /// <c>= 0</c>, <c>= null</c>, <c>= default</c>, an enum member whose value is 0, as Akka.NET's
+    /// <c>_threadPriority = TaskSchedulerPriority.None</c>): nothing differs between threads, so nothing is reported.
+    /// Read from syntax and the field's type alone, as the rest of the rule.
+    /// </summary>
+    private static bool IsDefaultValue(ExpressionSyntax value, ITypeSymbol type)
+    {
+        while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)value).Expression;
+        }
+
+        switch (value)
+        {
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.DefaultLiteralExpression) || literal.IsKind(SyntaxKind.NullLiteralExpression) || literal.IsKind(SyntaxKind.FalseLiteralExpression):
+            case DefaultExpressionSyntax:
+                return true;
+            case LiteralExpressionSyntax { Token.Value: { } constant } when constant is IConvertible and not string and not bool:
+                return System.Convert.ToDecimal(constant, System.Globalization.CultureInfo.InvariantCulture) == 0m;
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } when type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType:
+                return enumType.GetMembers(name).OfType<IFieldSymbol>().Any(member => member.HasConstantValue && System.Convert.ToDecimal(member.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == 0m);
+            default:
+                return false;
+        }
     }
 
     private static IFieldSymbol? BackingField(IPropertySymbol property)

@@ -143,11 +143,19 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
     /// </summary>
     private static (BlockSyntax Old, BlockSyntax New, string Local, string Field)? PublishAfterFill(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var (publishing, local) = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() switch
+        {
+            { Parent: ExpressionStatementSyntax statement, Right: IdentifierNameSyntax { Identifier.ValueText: var name } } => (statement, name),
+            _ => node.FirstAncestorOrSelf<InvocationExpressionSyntax>() switch
             {
-                Parent: ExpressionStatementSyntax { Parent: BlockSyntax block } publishing,
-                Right: IdentifierNameSyntax { Identifier.ValueText: var local },
-            }
+                // 'Volatile.Write(ref _byName, index);'
+                { Parent: ExpressionStatementSyntax statement, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Write" }, ArgumentList.Arguments: { Count: 2 } arguments }
+                    when arguments[1].Expression is IdentifierNameSyntax { Identifier.ValueText: var name } => (statement, name),
+                _ => ((ExpressionStatementSyntax?)null, (string?)null),
+            },
+        };
+        if (publishing is not { Parent: BlockSyntax block } || local is null
             || !diagnostic.Properties.TryGetValue(PublishedBeforeFilledAnalyzer.FieldNameProperty, out var field) || field is null)
         {
             return null;
@@ -158,6 +166,11 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
         for (var i = from + 1; i < block.Statements.Count; i++)
         {
             var statement = block.Statements[i];
+            if (statement is ReturnStatementSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var returned } } && returned == local)
+            {
+                break; // 'return index;': the store goes just before it
+            }
+
             var usesLocal = false;
             foreach (var token in statement.DescendantTokens())
             {

@@ -44,6 +44,69 @@ public class PublishedThenFilledTests
                     _published = next;
             """).Replace("{|#2:_published|}", "_published"));
 
+    private static string SpeciesTable(string build) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class SpeciesCatalog
+        {
+            private readonly string[] _lines;
+            private Dictionary<string, string>? _byName;
+
+            public SpeciesCatalog(string[] lines) => _lines = lines;
+
+            public string? Lookup(string name)
+            {
+                var index = Volatile.Read(ref {|#2:_byName|}) ?? BuildIndex();
+                return index.TryGetValue(name, out var latin) ? latin : null;
+            }
+
+            private Dictionary<string, string> BuildIndex()
+            {
+                var index = new Dictionary<string, string>();
+        {{build}}
+                return index;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_table_published_with_Volatile_Write_then_filled_is_flagged_and_the_publication_moved_last()
+        // Set al R04: 'Volatile.Write(ref _byName, index)' says the field is read on other threads, as the keyword does;
+        // a parser thread's lookup can read the dictionary while the builder is still inserting.
+        => Verify.VerifyCodeFixAsync(
+            SpeciesTable("""
+                    {|#0:Volatile.Write(ref _byName, index)|};
+                    foreach (var line in _lines)
+                    {
+                        var parts = line.Split('|');
+                        {|#1:index[parts[0]] = parts[1]|};
+                    }
+            """),
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("_byName", "'index[…] = …' changes it after the store, so 'Lookup' reading it", "14")],
+            SpeciesTable("""
+                    foreach (var line in _lines)
+                    {
+                        var parts = line.Split('|');
+                        index[parts[0]] = parts[1];
+                    }
+                    Volatile.Write(ref _byName, index);
+            """).Replace("{|#2:_byName|}", "_byName"));
+
+    [Fact]
+    public Task A_table_filled_before_Volatile_Write_publishes_it_is_silent()
+        => Verify.VerifyAnalyzerAsync(SpeciesTable("""
+                    foreach (var line in _lines)
+                    {
+                        var parts = line.Split('|');
+                        index[parts[0]] = parts[1];
+                    }
+
+                    Volatile.Write(ref _byName, index);
+            """).Replace("{|#2:_byName|}", "_byName"));
+
     [Fact]
     public Task The_store_is_not_moved_past_a_use_of_the_field()
         => new Verifiers.CSharpCodeFixVerifier<Forklift.Analyzers.SharedState.PublishedBeforeFilledAnalyzer, Forklift.CodeFixes.SharedState.PublishedBeforeFilledCodeFix>.Test

@@ -21,6 +21,32 @@ public class ThreadStaticInitializerTests
             Verify.Diagnostic().WithLocation(0).WithArguments("buffer"));
 
     [Fact]
+    public Task Initializer_that_spells_the_default_value_is_silent()
+        // Akka.NET's schedulers: '= TaskSchedulerPriority.None' (0) and '= false' are what every other thread sees anyway.
+        => Verify.VerifyAnalyzerAsync(
+            """
+            using System;
+
+            enum Priority { None = 0, Idle = 4, High = 10 }
+
+            class C
+            {
+                [ThreadStatic] private static Priority threadPriority = Priority.None;
+                [ThreadStatic] private static bool running = false;
+                [ThreadStatic] private static int depth = 0;
+                [ThreadStatic] private static long ticks = 0L;
+                [ThreadStatic] private static string? name = null;
+                [ThreadStatic] private static Guid id = default;
+                [ThreadStatic] private static Priority {|#0:fallback = Priority.Idle|};
+                [ThreadStatic] private static bool {|#1:enabled = true|};
+                [ThreadStatic] private static int {|#2:retries = 3|};
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("fallback"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("enabled"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("retries"));
+
+    [Fact]
     public Task Lazy_per_thread_initialization_is_silent()
         => Verify.VerifyAnalyzerAsync("""
             using System;
