@@ -400,10 +400,14 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     /// The concurrent dictionary <paramref name="value"/> was read from: <c>d.GetOrAdd(…)</c>, <c>d.AddOrUpdate(…)</c>,
     /// <c>d[k]</c>, or a local set from one of them or by <c>d.TryGetValue(k, out v)</c> in the same body.
     /// </summary>
-    private static IOperation? Source(IOperation value, INamedTypeSymbol dictionary)
+    private static IOperation? Source(IOperation value, INamedTypeSymbol dictionary, bool throughHelper = true)
     {
         switch (value)
         {
+            case IInvocationOperation { Instance: null or IInstanceReferenceOperation, TargetMethod: var helper } when throughHelper && value.SemanticModel is { } model
+                && ReturnedByHelper(helper, model.SyntaxTree) is { } returned && model.GetOperation(returned) is { } body:
+                // 'var session = GetOrStart(id);' with 'TastingSession GetOrStart(string id) => _sessions.GetOrAdd(id, …);'
+                return Source(OperationTree.Strip(body), dictionary, throughHelper: false);
             case IInvocationOperation { TargetMethod.Name: "GetOrAdd" or "AddOrUpdate", Instance: { } instance } when IsDictionary(instance, dictionary):
                 return instance;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } when IsDictionary(indexed, dictionary):
@@ -457,10 +461,14 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     /// (<see cref="ComesFromDictionary"/>). Most <c>list.Add(…)</c> calls of a file are on fields and plain locals,
     /// and binding each would cost more than the rule.
     /// </summary>
-    private static bool MayComeFromDictionary(ExpressionSyntax receiver)
+    private static bool MayComeFromDictionary(ExpressionSyntax receiver) => MayComeFromDictionary(receiver, throughHelper: true);
+
+    private static bool MayComeFromDictionary(ExpressionSyntax receiver, bool throughHelper)
     {
         switch (receiver)
         {
+            case InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } call when throughHelper:
+                return HelperReturnsValue(call);
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetOrAdd" or "AddOrUpdate" } }:
             case ElementAccessExpressionSyntax:
                 return true;
@@ -516,6 +524,47 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
 
         return null;
     }
+
+    /// <summary>
+    /// A syntax check for a call of a method of the same type declaration whose body only returns a value taken out
+    /// of a dictionary (<c>Session GetOrStart(string id) =&gt; _sessions.GetOrAdd(id, …);</c>, set al R02): the value
+    /// comes out through the helper as through <c>GetOrAdd</c> itself.
+    /// </summary>
+    private static bool HelperReturnsValue(InvocationExpressionSyntax call)
+    {
+        var name = ConcurrentEntryFinder.InvokedName(call.Expression);
+        if (name is null || call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member is MethodDeclarationSyntax method && method.Identifier.ValueText == name
+                && ReturnedExpression(method) is { } returned
+                && MayComeFromDictionary(ConcurrentDictionaryCandidates.StripParentheses(returned), throughHelper: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The one expression a method returns: its expression body, or a body that is one <c>return</c>.</summary>
+    private static ExpressionSyntax? ReturnedExpression(MethodDeclarationSyntax method) => method switch
+    {
+        { ExpressionBody: { } arrow } => arrow.Expression,
+        { Body.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } returned } => returned,
+        _ => null,
+    };
+
+    /// <summary>The expression <paramref name="helper"/> returns, when it is declared once, in <paramref name="tree"/>, with one.</summary>
+    private static ExpressionSyntax? ReturnedByHelper(IMethodSymbol helper, SyntaxTree tree)
+        => helper.DeclaringSyntaxReferences is { Length: 1 } references && references[0].SyntaxTree == tree
+           && references[0].GetSyntax() is MethodDeclarationSyntax method
+            ? ReturnedExpression(method)
+            : null;
 
     /// <summary>
     /// Whether the member declares a local named <paramref name="local"/> by <c>out</c> in a <c>TryGetValue</c> call, or

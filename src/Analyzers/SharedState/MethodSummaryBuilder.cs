@@ -438,6 +438,14 @@ internal sealed class MethodSummaryBuilder
             return;
         }
 
+        if (target is IFieldReferenceOperation { Instance: { } element } && StructElementOfOwnArray(Strip(element)) is { } elementArray)
+        {
+            // '_totals[i].Energy += e', or 'ref var acc = ref _totals[i]; acc.Energy += e': a field of a struct element
+            // of the type's array is part of that array's elements (set al R14).
+            accesses.Add(new MemberAccess(elementArray, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing: false, deferred));
+            return;
+        }
+
         if (target is IFieldReferenceOperation { Instance: { } inner } && Strip(inner) is IFieldReferenceOperation { Type.IsValueType: true } holder
             && OwnState(holder) is { } holderState && !IsReadOnlyField(holderState))
         {
@@ -553,6 +561,27 @@ internal sealed class MethodSummaryBuilder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The type's own array whose struct element <paramref name="operand"/> is: <c>_totals[i]</c>, or a <c>ref</c> local
+    /// declared as <c>ref _totals[i]</c> in the same body.
+    /// </summary>
+    private ISymbol? StructElementOfOwnArray(IOperation operand)
+    {
+        if (operand is ILocalReferenceOperation { Local: { RefKind: RefKind.Ref } local } && _body is not null)
+        {
+            foreach (var declared in _body.Descendants())
+            {
+                if (declared is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    operand = Strip(initial);
+                    break;
+                }
+            }
+        }
+
+        return operand is IArrayElementReferenceOperation { Type.IsValueType: true, ArrayReference: var array } ? OwnArray(array) : null;
     }
 
     private ISymbol? AtomicOperand(IOperation argument)

@@ -126,6 +126,62 @@ public class ConcurrentDictionaryValueMutatedTests
     /// under a lock on the value, is silent; so is the second parameter of an add factory with an argument.
     /// </summary>
     [Fact]
+    public Task Field_of_an_object_taken_out_through_a_helper_of_the_type_updated_in_place()
+        // Set al R02: a session store's own 'GetOrStart' returns '_sessions.GetOrAdd(…)'; the count is updated after
+        // the session's lock, so two pours for one session lose one. A helper that returns something else is not followed.
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+
+            public sealed class Session
+            {
+                public object Sync { get; } = new();
+                public List<string> Blends { get; } = new();
+                public int Cups { get; set; }
+            }
+
+            public sealed class SessionStore
+            {
+                private readonly ConcurrentDictionary<string, Session> _sessions = new();
+                private readonly Dictionary<string, Session> _archived = new();
+
+                public Session GetOrStart(string id) => _sessions.GetOrAdd(id, _ => new Session());
+
+                private Session Find(string id)
+                {
+                    return _sessions[id];
+                }
+
+                private Session Archived(string id) => _archived[id];
+
+                public void RecordPour(string id, string blend)
+                {
+                    var session = GetOrStart(id);
+                    lock (session.Sync)
+                    {
+                        session.Blends.Add(blend);
+                    }
+
+                    {|#0:session.Cups++|};
+                }
+
+                public void Refill(string id)
+                {
+                    {|#1:Find(id).Cups += 2|};
+                    var old = Archived(id);
+                    old.Cups++;
+                    var locked = GetOrStart(id);
+                    lock (locked.Sync)
+                    {
+                        locked.Cups++;
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("session.Cups++", "Session", "_sessions"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("Find(id).Cups += 2", "Session", "_sessions"));
+
+    [Fact]
     public Task Value_updated_in_place_by_the_update_factory_of_AddOrUpdate()
         => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Concurrent;

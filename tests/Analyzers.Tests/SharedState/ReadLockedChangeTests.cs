@@ -53,6 +53,87 @@ public class ReadLockedChangeTests
                 .WithArguments("_latest", "Dictionary<string, double>", "Record",
                     "'Record' may run on several threads at once: 'ClimateStore' synchronizes its own state ('Record' locks '_lock'); it holds only the read lock of '_lock' here, which other readers hold at the same time, while 'Clear' takes it for writing"));
 
+    private static string Ledger(string record) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public struct Totals
+        {
+            public double Energy;
+            public long Samples;
+        }
+
+        public sealed class Ledger
+        {
+            private readonly ReaderWriterLockSlim _lock = new();
+            private readonly Dictionary<string, int> _index = new();
+            private Totals[] _totals = Array.Empty<Totals>();
+
+            public void Register(string id)
+            {
+                _lock.EnterWriteLock();
+                try
+                {
+                    _index[id] = _totals.Length;
+                    Array.Resize(ref _totals, _totals.Length + 1);
+                }
+                finally { _lock.ExitWriteLock(); }
+            }
+
+            public void Record(string id, double energy)
+            {
+        {{record}}
+            }
+
+            public double Total()
+            {
+                _lock.EnterReadLock();
+                try
+                {
+                    var sum = 0.0;
+                    foreach (var t in _totals) sum += t.Energy;
+                    return sum;
+                }
+                finally { _lock.ExitReadLock(); }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Struct_element_of_an_array_changed_under_the_read_lock()
+        // Set al R14: 'ref var acc = ref _totals[i]; acc.Energy += e;' under EnterReadLock, from many ingestion workers.
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(Ledger("""
+                    _lock.EnterReadLock();
+                    try
+                    {
+                        if (!_index.TryGetValue(id, out var i)) return;
+                        ref var acc = ref _totals[i];
+                        {|#0:acc.Energy += energy|};
+                        {|#1:_totals[i].Samples++|};
+                    }
+                    finally { _lock.ExitReadLock(); }
+            """),
+            TestReferences.Net80,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 11, 21).WithArguments("_totals", "Record", ReadLocked),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(1).WithLocation("/0/Test0.cs", 11, 21).WithArguments("_totals", "Record", ReadLocked));
+
+    private const string ReadLocked = "'Record' may run on several threads at once: 'Ledger' synchronizes its own state ('Register' locks '_lock'); it holds only the read lock of '_lock' here, which other readers hold at the same time, while 'Register' takes it for writing";
+
+    [Fact]
+    public Task Struct_element_of_an_array_changed_under_the_write_lock_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Ledger("""
+                    _lock.EnterWriteLock();
+                    try
+                    {
+                        if (!_index.TryGetValue(id, out var i)) return;
+                        ref var acc = ref _totals[i];
+                        acc.Energy += energy;
+                        _totals[i].Samples++;
+                    }
+                    finally { _lock.ExitWriteLock(); }
+            """));
+
     [Fact]
     public Task Changes_under_the_write_lock_or_of_a_concurrent_collection_under_the_read_lock_are_silent()
         => SharedStateSilence.VerifyNoRaceAsync("""
