@@ -338,6 +338,9 @@ internal sealed class ConcurrentEntryFinder
                 return implicitCreation.ArgumentList.Arguments.Count > 0;
             case AssignmentExpressionSyntax { Right: InvocationExpressionSyntax call } kept when kept.IsKind(SyntaxKind.SimpleAssignmentExpression):
                 return MayBeStartedLoop(kept, call);
+            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } fired }:
+                // 'StartPingTimer(ct);' of an 'async void' method the enclosing type declares (IsFiredAsyncVoid once bound).
+                return MayBeAsyncVoidHandler(fired.Expression);
             case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.AddAssignmentExpression):
                 return assignment.Left switch
                 {
@@ -555,11 +558,26 @@ internal sealed class ConcurrentEntryFinder
                 // for the pool; the loop goes on there beside whatever the object's users and event sources do next.
                 entries.Add(new ConcurrentEntry(loop, kept, multiInstance: false, kept.Syntax.SpanStart, KeptTaskJoinedAt(kept) ?? int.MaxValue, Root(kept)) { StartsAtFirstAwait = true });
                 break;
+            case IExpressionStatementOperation { Operation: IInvocationOperation fired } statement when IsFiredAsyncVoid(fired):
+                // 'StartPingTimer(ct);' of the object's own 'async void' loop: the call returns at the loop's first
+                // await, which leaves for the pool; the loop goes on there beside its caller (NATS.Client's ping timer).
+                entries.Add(new ConcurrentEntry(fired, statement, multiInstance: false, statement.Syntax.SpanStart, int.MaxValue, Root(statement)) { StartsAtFirstAwait = true });
+                break;
             case IInvocationOperation invocation:
                 CollectInvocation(invocation, entries);
                 break;
         }
     }
+
+    /// <summary>
+    /// A call statement of the object's own <c>async void</c> method whose first <c>await</c> is
+    /// <c>ConfigureAwait(false)</c>: fire and forget, as <see cref="IsStartedLoop"/> for a method that returns a task.
+    /// </summary>
+    private static bool IsFiredAsyncVoid(IInvocationOperation call)
+        => call.TargetMethod is { IsAsync: true, ReturnsVoid: true } method
+           && call.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+           && method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is MethodDeclarationSyntax declaration
+           && FirstAwaitLeavesContext((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody);
 
     /// <summary>
     /// Where the starting method waits for a task it kept in a field (<c>if (_startup.IsCompleted) await _startup;</c>

@@ -113,4 +113,78 @@ public class RestartedLoopTests
             TestReferences.Net80,
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
                 .WithArguments("_current", "ConnectSocketAsync", "'ConnectSocketAsync' runs on several threads (started at line 39)"));
+
+    /// <summary>
+    /// NATS.Client's ping loop: an <c>async void</c> method called as a statement returns at its first
+    /// <c>ConfigureAwait(false)</c> await and goes on on the pool, beside the reconnect loop that clears the socket it
+    /// checks and then uses. The race was once found only through a false premise (two reconnect loops at once).
+    /// </summary>
+    private const string Pinging = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Connection
+        {
+            private readonly object _gate = new();
+            private Socket? _socket;
+            private int _pongs;
+            private Task? _loop;
+            private CancellationTokenSource? _pingCts;
+
+            public async Task ConnectAsync()
+            {
+                _socket = new Socket();
+                await _socket.OpenAsync().ConfigureAwait(false);
+                lock (_gate)
+                {
+                    _pingCts = new CancellationTokenSource();
+                    StartPingTimer(_pingCts.Token);
+                    _loop = {|#1:Task.Run(ReconnectLoop)|};
+                }
+            }
+
+            private async void StartPingTimer(CancellationToken cancellationToken)
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    if (Interlocked.Increment(ref _pongs) > 3 && _socket != null)
+                    {
+                        await _socket.DisposeAsync().ConfigureAwait(AWAIT);
+                        return;
+                    }
+
+                    await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(AWAIT);
+                }
+            }
+
+            private async void ReconnectLoop()
+            {
+                await _socket!.Closed.ConfigureAwait(false);
+                lock (_gate) { _pingCts?.Cancel(); }
+                if (_socket != null)
+                {
+                    await _socket.DisposeAsync().ConfigureAwait(false);
+                    {|#0:_socket = null|};
+                }
+            }
+        }
+
+        public sealed class Socket : IAsyncDisposable
+        {
+            public Task Closed { get; } = Task.Delay(1000);
+            public Task OpenAsync() => Task.CompletedTask;
+            public ValueTask DisposeAsync() => default;
+        }
+        """;
+
+    [Fact]
+    public Task Async_void_loop_called_as_a_statement_runs_beside_its_caller()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Pinging.Replace("AWAIT", "false"),
+            TestReferences.Net80,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("_socket", "ReconnectLoop", "'StartPingTimer' runs on several threads (started at line 20), and it checks '_socket' for null at line 30 and reads it again at line 32, which can see this null"));
 }
+
