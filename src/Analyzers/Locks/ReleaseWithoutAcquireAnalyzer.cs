@@ -181,7 +181,7 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
             }
 
             var read = OperationTree.SymbolsRead(branch.If.Condition);
-            return GuardedByAny(read, release, branch.If) ? null : branch.If.Condition;
+            return GuardedByAny(read, release, branch.If) || IsCallersPromise(branch.If.Condition) ? null : branch.If.Condition;
         }
 
         return null;
@@ -215,6 +215,52 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <c>if (!lockHeld) await _semLock.WaitAsync(ct);</c> in a private method whose every call in its type passes
+    /// <c>true</c> or <c>false</c> for <c>lockHeld</c>: the parameter is each caller's statement that it hands over the
+    /// lock it holds (NATS.Client's command writer; FL2001 reads the caller's side of that hand-off). The release in the
+    /// <c>finally</c> then releases a lock held either way.
+    /// </summary>
+    private static bool IsCallersPromise(IOperation condition)
+    {
+        while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            condition = not.Operand;
+        }
+
+        if (condition is not IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean } parameter }
+            || parameter.ContainingSymbol is not IMethodSymbol { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary } method)
+        {
+            return false;
+        }
+
+        var calls = 0;
+        foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
+                    || Forklift.Analyzers.SharedState.ConcurrentEntryFinder.InvokedName(call.Expression) != method.Name)
+                {
+                    continue;
+                }
+
+                var arguments = call.ArgumentList.Arguments;
+                var passed = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Name)
+                             ?? (parameter.Ordinal < arguments.Count && arguments[parameter.Ordinal].NameColon is null ? arguments[parameter.Ordinal] : null);
+                if (passed?.Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal
+                    || !(literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression) || literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FalseLiteralExpression)))
+                {
+                    return false;
+                }
+
+                calls++;
+            }
+        }
+
+        return calls > 0;
     }
 
     /// <summary>A condition the fix may repeat around the release: a local or parameter, possibly negated.</summary>

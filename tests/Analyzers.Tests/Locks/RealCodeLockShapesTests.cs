@@ -313,6 +313,30 @@ public class RealCodeLockShapesTests
         => VerifyBothSilentAsync(WriterWith(test, ReleasingStateMachine));
 
     [Fact]
+    public async Task PlainAcquireOnlyIfTheCallerDoesNotHandTheLockOver_IsSilent()
+    {
+        // The state machine's side of the hand-off with a plain 'await _semLock.WaitAsync(ct)': every caller passes
+        // 'true' or 'false' for 'lockHeld', so the release in its finally releases a lock held either way (FL2003).
+        var plain = System.Text.RegularExpressions.Regex.Replace(
+            WriterWith("_flushTask.IsNotCompletedSuccessfully()", ReleasingStateMachine),
+            @"if \(!await _semLock\.WaitAsync\(TimeSpan\.FromSeconds\(5\), ct\)\.ConfigureAwait\(false\)\)\s*\{\s*throw new TimeoutException\(\);\s*\}",
+            "await _semLock.WaitAsync(ct).ConfigureAwait(false);");
+        Assert.DoesNotContain("TimeoutException", plain);
+        await VerifyBothSilentAsync(plain);
+
+        // A caller that passes what it does not know: the release can free a lock nobody took.
+        var guessed = plain.Replace("return PingStateMachineAsync(false, ping, ct);", "return PingStateMachineAsync(_flushTask is null, ping, ct);");
+        var last = guessed.LastIndexOf("_semLock.Release()", StringComparison.Ordinal);
+        guessed = guessed[..last] + "{|#1:_semLock.Release()|}" + guessed[(last + "_semLock.Release()".Length)..];
+        await new ReleaseHeld.Test
+        {
+            TestCode = guessed,
+            ReferenceAssemblies = TestReferences.Net80,
+            ExpectedDiagnostics = { ReleaseHeld.Diagnostic().WithLocation(1).WithArguments("_semLock", "'WaitAsync' runs only when '!lockHeld' holds, but the finally block releases it on every path") },
+        }.RunAsync();
+    }
+
+    [Fact]
     public async Task HandOffThatCanThrowOrIsNotReleased_IsStillReported()
     {
         // A test that can throw (Wait on a faulted task) leaves the semaphore held before any finally is in place.
