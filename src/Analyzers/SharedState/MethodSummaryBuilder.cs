@@ -1019,6 +1019,11 @@ internal sealed class MethodSummaryBuilder
                 : null;
         }
 
+        if (SynchronizationFacts.ScopedAcquire(invocation) is not null && invocation.Instance is { } scopedLock)
+        {
+            return OwnLockDescription(SynchronizationFacts.LockSymbol(scopedLock), scopedLock);
+        }
+
         var isRegion = ConcurrencyTypes.Is(type, _types.Monitor) || ConcurrencyTypes.Is(type, _types.SemaphoreSlim) || ConcurrencyTypes.Is(type, _types.ReaderWriterLockSlim)
             || ConcurrencyTypes.Is(type, _types.Lock) || ConcurrencyTypes.Is(type, _types.SpinLock) || ConcurrencyTypes.Is(type, _types.Mutex);
         if (!isRegion || invocation.TargetMethod.Name is not ("Enter" or "TryEnter" or "Wait" or "WaitAsync" or "EnterScope" or "EnterWriteLock" or "EnterReadLock" or "EnterUpgradeableReadLock" or "TryEnterWriteLock" or "TryEnterReadLock" or "WaitOne"))

@@ -147,6 +147,11 @@ internal sealed class SynchronizationFacts
             {
                 calls.Add(call);
             }
+            else if (current is IInvocationOperation scoped && ScopedAcquire(scoped) is { } region)
+            {
+                calls.Add(new RegionCall(scoped.Syntax.SpanStart, region.Lock, isAcquire: true));
+                calls.Add(new RegionCall(region.ReleasedAt, region.Lock, isAcquire: false));
+            }
 
             foreach (var child in current.ChildOperations)
             {
@@ -230,6 +235,50 @@ internal sealed class SynchronizationFacts
         }
 
         return null;
+    }
+
+    /// <summary>The acquire names of async locks that hand back a releaser to dispose (EasyNetQ's and Nito.AsyncEx's <c>AsyncLock</c>).</summary>
+    private static readonly HashSet<string> ScopedAcquireNames = new(StringComparer.Ordinal)
+    {
+        "Acquire", "AcquireAsync", "Lock", "LockAsync", "Enter", "EnterAsync", "WriterLock", "WriterLockAsync",
+    };
+
+    /// <summary>
+    /// <c>using (await _mutex.AcquireAsync(ct)) { … }</c> or <c>using var _ = await _mutex.LockAsync();</c> on a lock of
+    /// a type named like one (<c>AsyncLock</c>, <c>AsyncMutex</c>) whose acquire takes at most a token or a timeout (a
+    /// keyed lock's <c>LockAsync(key)</c> excludes only that key): held from the call to the end of the <c>using</c>
+    /// statement, or of the block a <c>using</c> declaration is in. Null for anything else.
+    /// </summary>
+    public static (HeldLock Lock, int ReleasedAt)? ScopedAcquire(IInvocationOperation invocation)
+    {
+        if (!ScopedAcquireNames.Contains(invocation.TargetMethod.Name)
+            || invocation.Instance?.Type is not { Name: var typeName } || !(typeName.Contains("Lock") || typeName.Contains("Mutex"))
+            || LockSymbol(invocation.Instance) is not { } receiver
+            || invocation.Arguments.Any(argument => argument.ArgumentKind == ArgumentKind.Explicit
+                                                     && argument.Parameter?.Type is not { Name: "CancellationToken" or "TimeSpan" } and not { SpecialType: SpecialType.System_Int32 }))
+        {
+            return null;
+        }
+
+        // The resource of a using: the call itself, or awaited, possibly through ConfigureAwait(…).
+        SyntaxNode node = invocation.Syntax;
+        while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.AwaitExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax
+               || (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access && access.Expression == node
+                   && access.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax))
+        {
+            node = node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax ? node.Parent.Parent! : node.Parent;
+        }
+
+        var releasedAt = node.Parent switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.UsingStatementSyntax statement when statement.Expression == node => statement.Span.End,
+            Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclarationSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.UsingStatementSyntax owner } } }
+                => owner.Span.End,
+            Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclarationSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0, Parent: { } block } } } }
+                => block.Span.End,
+            _ => (int?)null,
+        };
+        return releasedAt is { } end ? (new HeldLock(receiver, allowsWrites: true), end) : null;
     }
 
     /// <summary>The symbol naming a lock object (the type for <c>this</c>), or null when it is not a plain field, local, parameter or <c>this</c>.</summary>

@@ -544,6 +544,15 @@ internal sealed class TypeConcurrency
                     continue; // guarded at a read only: only the lost update is certain
                 }
 
+                if (access.Access.Kind == AccessKind.CollectionRead && !values && !accesses.Exists(a => a.Access.Kind == AccessKind.CollectionMutation)
+                    && !ChangedThroughAlias(state))
+                {
+                    // Copy on write: the lock only orders the replacements of the field ('var next = new List<T>(handlers);
+                    // next.Add(h); handlers = next;'), and nothing changes a collection once it is stored, so an
+                    // enumeration outside the lock walks one whole snapshot (EasyNetQ's event handlers).
+                    continue;
+                }
+
                 if (values && access.Access.Kind != AccessKind.CollectionMutation
                     && !(access.Access.Kind == AccessKind.CollectionRead && guardedAtWrite && HoldsCollections(state)))
                 {
@@ -1488,6 +1497,41 @@ internal sealed class TypeConcurrency
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a member of the state's type copies the field into a local and changes the collection through it
+    /// (<c>var current = _bookings; … current.Add(walkIn);</c>, set y R16): the stored list is changed in place after
+    /// all, where the summaries see only a read of the field. Read from syntax at the field's name.
+    /// </summary>
+    private static bool ChangedThroughAlias(ISymbol state)
+    {
+        foreach (var reference in state.ContainingType.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax();
+            foreach (var token in SourceWords.IdentifiersNamed(declaration, state.Name))
+            {
+                if (token.Parent is not IdentifierNameSyntax field
+                    || (field.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == field ? access.Parent : field.Parent)
+                        is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Identifier.ValueText: var local } declarator }
+                    || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } block)
+                {
+                    continue;
+                }
+
+                foreach (var use in SourceWords.IdentifiersNamed(block, local))
+                {
+                    if (use.Parent is IdentifierNameSyntax name
+                        && (name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax, Name.Identifier.ValueText: var called } receiver && receiver.Expression == name && ConcurrencyTypes.IsMutatorName(called)
+                            || name.Parent is ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } element && element.Expression == name && assignment.Left == element))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDisposal(IMethodSymbol method)

@@ -9,6 +9,50 @@ namespace Forklift.Analyzers.Tests.SharedState;
 public class RealCodeRegressionTests
 {
     [Fact]
+    public Task Fl1003_copy_on_write_list_enumerated_outside_the_lock()
+        // EasyNetQ's event bus: 'Add' and 'Remove' copy the handler list under the lock, change the copy and store it;
+        // 'HandleAsync' enumerates whatever list it reads, and nothing changes a list once it is stored.
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Handlers
+            {
+                private readonly object _mutex = new();
+                private volatile List<Func<int, Task>> _handlers = new();
+
+                public void Add(Func<int, Task> handler)
+                {
+                    lock (_mutex)
+                    {
+                        var next = new List<Func<int, Task>>(_handlers);
+                        next.Add(handler);
+                        _handlers = next;
+                    }
+                }
+
+                public void Remove(Func<int, Task> handler)
+                {
+                    lock (_mutex)
+                    {
+                        var next = new List<Func<int, Task>>(_handlers);
+                        next.Remove(handler);
+                        _handlers = next;
+                    }
+                }
+
+                public async Task HandleAsync(int value)
+                {
+                    foreach (var handler in _handlers)
+                    {
+                        await handler(value);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public Task Fl1001_cas_gate_reference()
         => SharedStateSilence.VerifyNoRaceAsync(""""
             using System;
