@@ -597,12 +597,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        var expression = declaration switch
-        {
-            { ExpressionBody: { } arrow } => arrow.Expression,
-            { Body.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } returned } => returned,
-            _ => null,
-        };
+        var expression = Forklift.Analyzers.SharedState.MethodSyntaxFacts.ReturnedExpression(declaration);
         var parameters = declaration.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToArray();
         return expression is not null && TaskStateTest.IsPure(expression, parameters, checkedForNull: null);
     }

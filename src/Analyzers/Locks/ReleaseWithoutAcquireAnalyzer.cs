@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -241,7 +243,7 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
         {
             foreach (var node in reference.GetSyntax().DescendantNodes())
             {
-                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
+                if (node is not InvocationExpressionSyntax call
                     || Forklift.Analyzers.SharedState.ConcurrentEntryFinder.InvokedName(call.Expression) != method.Name)
                 {
                     continue;
@@ -250,8 +252,8 @@ public sealed class ReleaseWithoutAcquireAnalyzer : DiagnosticAnalyzer
                 var arguments = call.ArgumentList.Arguments;
                 var passed = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Name)
                              ?? (parameter.Ordinal < arguments.Count && arguments[parameter.Ordinal].NameColon is null ? arguments[parameter.Ordinal] : null);
-                if (passed?.Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal
-                    || !(literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression) || literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FalseLiteralExpression)))
+                if (passed?.Expression is not LiteralExpressionSyntax literal
+                    || !(literal.IsKind(SyntaxKind.TrueLiteralExpression) || literal.IsKind(SyntaxKind.FalseLiteralExpression)))
                 {
                     return false;
                 }

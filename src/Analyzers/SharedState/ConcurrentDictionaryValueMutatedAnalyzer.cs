@@ -541,7 +541,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         foreach (var member in type.Members)
         {
             if (member is MethodDeclarationSyntax method && method.Identifier.ValueText == name
-                && ReturnedExpression(method) is { } returned
+                && MethodSyntaxFacts.ReturnedExpression(method) is { } returned
                 && MayComeFromDictionary(ConcurrentDictionaryCandidates.StripParentheses(returned), throughHelper: false))
             {
                 return true;
@@ -551,19 +551,11 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         return false;
     }
 
-    /// <summary>The one expression a method returns: its expression body, or a body that is one <c>return</c>.</summary>
-    private static ExpressionSyntax? ReturnedExpression(MethodDeclarationSyntax method) => method switch
-    {
-        { ExpressionBody: { } arrow } => arrow.Expression,
-        { Body.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } returned } => returned,
-        _ => null,
-    };
-
     /// <summary>The expression <paramref name="helper"/> returns, when it is declared once, in <paramref name="tree"/>, with one.</summary>
     private static ExpressionSyntax? ReturnedByHelper(IMethodSymbol helper, SyntaxTree tree)
         => helper.DeclaringSyntaxReferences is { Length: 1 } references && references[0].SyntaxTree == tree
            && references[0].GetSyntax() is MethodDeclarationSyntax method
-            ? ReturnedExpression(method)
+            ? MethodSyntaxFacts.ReturnedExpression(method)
             : null;
 
     /// <summary>

@@ -216,6 +216,14 @@ internal readonly struct MethodSyntaxFacts
         return last is "Interlocked" or "Volatile" || (last is not null && mayDenoteAtomicType(access.Expression));
     }
 
+    /// <summary>The one expression a method returns: its expression body, or a body that is one <c>return</c>.</summary>
+    internal static ExpressionSyntax? ReturnedExpression(MethodDeclarationSyntax method) => method switch
+    {
+        { ExpressionBody: { } arrow } => arrow.Expression,
+        { Body.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } returned } => returned,
+        _ => null,
+    };
+
     /// <summary>The lambda, local function or member whose code <paramref name="node"/> is: the code in it runs in order.</summary>
     internal static SyntaxNode? FunctionOf(SyntaxNode node)
         => node.Ancestors().FirstOrDefault(static a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax);

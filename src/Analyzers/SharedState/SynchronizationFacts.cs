@@ -1,5 +1,7 @@
 using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.SharedState;
@@ -262,19 +264,19 @@ internal sealed class SynchronizationFacts
 
         // The resource of a using: the call itself, or awaited, possibly through ConfigureAwait(…).
         SyntaxNode node = invocation.Syntax;
-        while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.AwaitExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax
-               || (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access && access.Expression == node
-                   && access.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax))
+        while (node.Parent is AwaitExpressionSyntax or ParenthesizedExpressionSyntax
+               || (node.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access && access.Expression == node
+                   && access.Parent is InvocationExpressionSyntax))
         {
-            node = node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax ? node.Parent.Parent! : node.Parent;
+            node = node.Parent is MemberAccessExpressionSyntax ? node.Parent.Parent! : node.Parent;
         }
 
         var releasedAt = node.Parent switch
         {
-            Microsoft.CodeAnalysis.CSharp.Syntax.UsingStatementSyntax statement when statement.Expression == node => statement.Span.End,
-            Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclarationSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.UsingStatementSyntax owner } } }
+            UsingStatementSyntax statement when statement.Expression == node => statement.Span.End,
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: UsingStatementSyntax owner } } }
                 => owner.Span.End,
-            Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclarationSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0, Parent: { } block } } } }
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0, Parent: { } block } } } }
                 => block.Span.End,
             _ => (int?)null,
         };
