@@ -112,6 +112,14 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
+        if (IsAcquireWrapper(acquire, releases, set))
+        {
+            // Stream? AcquireLock() { _mutex.WaitOne(); if (_stream is null) { _mutex.ReleaseMutex(); return null; } return _stream; }
+            // beside a ReleaseLock() that releases without taking (log4net's InterProcessLock): the method exists to
+            // return holding the lock, and gives it back only on the path that fails; its caller releases it.
+            return null;
+        }
+
         if (HandedToCallback(acquire, set) || HandedToMethod(acquire, set))
         {
             // task.ContinueWith(_ => gate.Release()): the permit is released by the continuation, and the releases in
@@ -190,6 +198,49 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
 
         return true;
     }
+
+    /// <summary>
+    /// Whether the acquiring method is one half of an acquire/release pair of its type: it is named as an acquisition
+    /// (<c>AcquireLock</c>, <c>EnterWrite</c>, <c>TakeLock</c>), every release after the acquire sits in a branch that
+    /// then leaves the method (the path that fails hands nothing out), and another method of the type declared in
+    /// the same file releases the same lock without taking it (<c>ReleaseLock</c>). A <c>finally</c> here would
+    /// release the lock the method exists to hand to its caller.
+    /// </summary>
+    private static bool IsAcquireWrapper(LockCall acquire, List<LockCall> releases, LockCallSet set)
+    {
+        if (acquire.Invocation.SemanticModel is not { } model
+            || model.GetEnclosingSymbol(acquire.Invocation.Syntax.SpanStart) is not IMethodSymbol { MethodKind: MethodKind.Ordinary, ContainingType: { } type } method
+            || !IsAcquisitionName(method.Name)
+            || OperationTree.StatementOf(acquire.Invocation) is not { Parent: { } acquireBlock })
+        {
+            return false;
+        }
+
+        foreach (var release in releases)
+        {
+            if (OperationTree.StatementOf(release.Invocation) is not { Parent: { } releaseBlock } || releaseBlock == acquireBlock || !OperationTree.AlwaysExits(releaseBlock))
+            {
+                return false;
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } other && !SymbolEqualityComparer.Default.Equals(other, method)
+                && !IsAcquisitionName(other.Name) && ReleasesWithoutTaking(other, acquire, set, model))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A method name that says it takes a lock: it contains "Acquire" or "Lock", or starts with "Enter", "Take" or "Obtain", and does not release.</summary>
+    private static bool IsAcquisitionName(string name)
+        => !name.StartsWith("Release", StringComparison.Ordinal) && !name.StartsWith("Exit", StringComparison.Ordinal) && !name.StartsWith("Unlock", StringComparison.Ordinal)
+           && (name.IndexOf("Acquire", StringComparison.Ordinal) >= 0 || name.IndexOf("Lock", StringComparison.Ordinal) >= 0
+               || name.StartsWith("Enter", StringComparison.Ordinal) || name.StartsWith("Take", StringComparison.Ordinal) || name.StartsWith("Obtain", StringComparison.Ordinal));
 
     private static ICatchClauseOperation? EnclosingCatch(IOperation operation)
     {

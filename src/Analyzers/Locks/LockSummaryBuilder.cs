@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.Locks;
@@ -43,7 +44,7 @@ internal static class LockSummaryBuilder
                 case ILockOperation @lock when LockKey.From(@lock.LockedValue) is { } key:
                     var mode = @lock.LockedValue.Type?.Name == "Lock" && @lock.LockedValue.Type.ContainingNamespace?.ToDisplayString() == "System.Threading" ? LockMode.Lock : LockMode.Monitor;
                     var statement = new Acquisition(key, mode, @lock.LockedValue.Syntax.ToString(), @lock.LockedValue.Syntax.GetLocation(), blocks: true, isCall: false, Reentrancy.Reentrant);
-                    regions.Add(new Region(statement, @lock.Body.Syntax.SpanStart, @lock.Body.Syntax.Span.End));
+                    regions.Add(new Region(statement, @lock.Syntax, @lock.Body.Syntax.SpanStart, @lock.Body.Syntax.Span.End));
                     entries.Add(new(operation, statement));
                     break;
                 case IInvocationOperation invocation when apis.Classify(invocation) is { } call:
@@ -98,7 +99,7 @@ internal static class LockSummaryBuilder
                 }
             }
 
-            regions.Add(new Region(acquisition, start, end));
+            regions.Add(new Region(acquisition, call.Invocation.Syntax, start, end));
         }
 
         // Pass 2: what is held at each acquisition, call and await.
@@ -107,7 +108,7 @@ internal static class LockSummaryBuilder
         var awaits = ImmutableArray.CreateBuilder<HeldAwait>();
         foreach (var (operation, acquisition) in entries)
         {
-            var held = HeldAt(operation.Syntax.SpanStart, regions, acquisition);
+            var held = HeldAt(operation.Syntax, regions, acquisition);
             if (acquisition is not null)
             {
                 acquisitions.Add(new HeldAcquisition(acquisition, held));
@@ -213,18 +214,62 @@ internal static class LockSummaryBuilder
         return true;
     }
 
-    private static ImmutableArray<Acquisition> HeldAt(int position, List<Region> regions, Acquisition? self)
+    private static ImmutableArray<Acquisition> HeldAt(SyntaxNode at, List<Region> regions, Acquisition? self)
     {
+        var position = at.SpanStart;
         var held = ImmutableArray<Acquisition>.Empty;
-        foreach (var (acquisition, start, end) in regions)
+        foreach (var region in regions)
         {
-            if (acquisition != self && position >= start && position < end)
+            if (region.Lock != self && position >= region.Start && position < region.End && !InExclusiveBranches(region.Taken, at))
             {
-                held = held.Add(acquisition);
+                held = held.Add(region.Lock);
             }
         }
 
         return held;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="a"/> and <paramref name="b"/> sit in two branches of one choice, so that no run reaches
+    /// both: the two arms of an <c>if</c>/<c>else</c> (MySqlConnector's <c>if (async) await s.WaitAsync(); else
+    /// s.Wait();</c>, released in one <c>finally</c> after both), of a conditional expression, or two sections of a
+    /// <c>switch</c>. A region that starts in one arm runs on, in source order, over the other.
+    /// </summary>
+    private static bool InExclusiveBranches(SyntaxNode a, SyntaxNode b)
+    {
+        foreach (var ancestor in a.Ancestors())
+        {
+            if (!ancestor.Span.Contains(b.Span))
+            {
+                continue;
+            }
+
+            // The nearest node that holds both decides.
+            return ancestor switch
+            {
+                IfStatementSyntax { Else: { } @else } choice => (choice.Statement.Span.Contains(a.Span) && @else.Span.Contains(b.Span))
+                                                                || (@else.Span.Contains(a.Span) && choice.Statement.Span.Contains(b.Span)),
+                ConditionalExpressionSyntax choice => (choice.WhenTrue.Span.Contains(a.Span) && choice.WhenFalse.Span.Contains(b.Span))
+                                                      || (choice.WhenFalse.Span.Contains(a.Span) && choice.WhenTrue.Span.Contains(b.Span)),
+                SwitchStatementSyntax choice => SectionOf(choice, a) is { } first && SectionOf(choice, b) is { } second && first != second,
+                _ => false,
+            };
+        }
+
+        return false;
+    }
+
+    private static SwitchSectionSyntax? SectionOf(SwitchStatementSyntax choice, SyntaxNode node)
+    {
+        foreach (var section in choice.Sections)
+        {
+            if (section.Span.Contains(node.Span))
+            {
+                return section;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The <c>await</c> keyword's place: the await expression, or the <c>await foreach</c>/<c>await using</c> statement's first line.</summary>
@@ -271,25 +316,22 @@ internal static class LockSummaryBuilder
     /// <summary>An acquisition and the span of source over which it is held.</summary>
     private sealed class Region
     {
-        public Region(Acquisition @lock, int start, int end)
+        public Region(Acquisition @lock, SyntaxNode taken, int start, int end)
         {
             Lock = @lock;
+            Taken = taken;
             Start = start;
             End = end;
         }
 
         public Acquisition Lock { get; }
 
+        /// <summary>The lock statement or acquiring call that starts the region.</summary>
+        public SyntaxNode Taken { get; }
+
         public int Start { get; }
 
         public int End { get; }
-
-        public void Deconstruct(out Acquisition @lock, out int start, out int end)
-        {
-            @lock = Lock;
-            start = Start;
-            end = End;
-        }
     }
 
     /// <summary>Two things found together in the first pass (a lock call and its acquisition, an operation and what it acquires).</summary>

@@ -227,6 +227,12 @@ internal sealed class ConcurrencyModel
             StaticCacheTakes.Find(semanticModel, model._findings, ConcurrencyTypes.For(compilation), cancellationToken);
         }
 
+        // And a [ThreadStatic] object kept across an await: the thread's next work takes the same object meanwhile.
+        if (ThreadStaticAcrossAwait.MayContain(text))
+        {
+            ThreadStaticAcrossAwait.Find(semanticModel, model._findings, ConcurrencyTypes.For(compilation), cancellationToken);
+        }
+
         // And a pooled object returned to its pool while work the method started still uses it.
         if (ReturnedWhileInUse.MayContain(text))
         {

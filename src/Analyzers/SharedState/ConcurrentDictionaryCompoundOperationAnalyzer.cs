@@ -163,6 +163,16 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                     continue; // a locked act is the double-checked form: the check is repeated under the lock
                 }
 
+                if (operation is ISimpleAssignmentOperation { Value: var stored } && IsImmutableReference(stored.Type ?? (operation as ISimpleAssignmentOperation)!.Target.Type)
+                    && !ReadsEntry(stored, written.Value, dictionary) && !ReadsFoundValue(stored, conditional.Condition, region, operation))
+                {
+                    // log4net's user names by SID: 'if (d.TryGetValue(sid, out var name)) return name; … d[sid] = userName;'
+                    // fills a cache with a string. Two threads that both miss store equal, immutable values: the idempotent
+                    // publication that FL1001 leaves alone too. A mutable object stored so is still reported: its two
+                    // callers would hold two objects for one key.
+                    continue;
+                }
+
                 var what = $"'{check.Method}' then {(isAdd ? "add" : "set")}";
                 if (operation is IInvocationOperation { TargetMethod.Name: "TryAdd" } tryAdd)
                 {
@@ -380,6 +390,40 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
 
         return readAt >= 0 && replacedAt < readAt;
     }
+
+    /// <summary>
+    /// Whether <paramref name="stored"/> uses the value <c>TryGetValue</c> found (its <c>out</c> local) with no new value
+    /// given to that local in the act's region before the store: <c>if (d.TryGetValue(k, out var old)) d[k] = old + "!";</c>
+    /// rebuilds the entry from what it read.
+    /// </summary>
+    private static bool ReadsFoundValue(IOperation stored, IOperation? condition, IOperation region, IOperation store)
+    {
+        ILocalSymbol? found = null;
+        foreach (var operation in condition?.DescendantsAndSelf() ?? [])
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2 } call)
+            {
+                found = Strip(call.Arguments[1].Value) switch
+                {
+                    IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+                    ILocalReferenceOperation local => local.Local,
+                    _ => null,
+                };
+            }
+        }
+
+        if (found is null || !stored.DescendantsAndSelf().Any(operation => operation is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, found)))
+        {
+            return false;
+        }
+
+        return !region.DescendantsAndSelf().Any(operation => operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                                                            && SymbolEqualityComparer.Default.Equals(target.Local, found)
+                                                            && assignment.Syntax.SpanStart < store.Syntax.SpanStart);
+    }
+
+    /// <summary>A reference type whose instances never change (a string, a record class, an immutable collection; see <see cref="StoreFacts.IsImmutable"/>).</summary>
+    private static bool IsImmutableReference(ITypeSymbol? type) => type is { IsReferenceType: true } && StoreFacts.IsImmutable(type);
 
     private static bool IsDictionary(IOperation? instance, INamedTypeSymbol dictionary)
         => instance?.Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, dictionary);

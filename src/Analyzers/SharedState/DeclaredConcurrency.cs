@@ -278,15 +278,47 @@ internal static class DeclaredConcurrency
     private static readonly char[] SentenceEnds = ['.', '!', '?'];
 
     /// <summary>
+    /// Phrases of a member's own documentation that say it is called by one thread at a time, whatever its type says:
+    /// OpenTelemetry's <c>CircularBuffer.Read</c>, "only one reader is allowed at any given time", beside writers that
+    /// add from any thread.
+    /// </summary>
+    private static readonly string[] OneAtATimePhrases =
+    [
+        "only one reader", "one reader at a time", "single reader", "only one consumer", "one consumer at a time", "single consumer",
+        "one caller at a time", "one thread at a time", "only one thread", "must not be called concurrently", "not be called concurrently",
+    ];
+
+    private static readonly string[] OneAtATimeKeywords = ["reader", "consumer", "caller", "thread", "concurren"];
+
+    /// <summary>
+    /// The phrase of <paramref name="method"/>'s own documentation that says it runs one call at a time (see
+    /// <see cref="OneAtATimePhrases"/>), or null.
+    /// </summary>
+    public static string? DocumentedOneAtATime(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MemberDeclarationSyntax declaration
+                && CommentsAbove(declaration, OneAtATimeKeywords) is { Length: > 0 } comments
+                && FindPhrase(comments, OneAtATimePhrases, denied: false) is { } phrase)
+            {
+                return phrase;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// A word that every phrase of <see cref="ClaimPhrases"/>, <see cref="SharingPhrases"/>, <see cref="UsagePhrases"/>
     /// and <see cref="SingleUserPhrases"/> holds. The normalized text keeps the letters of a word together, so a comment
     /// whose raw text lacks all of them says nothing the phrases can find, and is not normalized.
     /// </summary>
     private static readonly string[] Keywords = ["thread", "concurren", "shared", "instance", "singleton"];
 
-    private static bool HoldsKeyword(string comments)
+    private static bool HoldsKeyword(string comments, string[] keywords)
     {
-        foreach (var keyword in Keywords)
+        foreach (var keyword in keywords)
         {
             if (comments.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) >= 0)
             {
@@ -302,7 +334,9 @@ internal static class DeclaredConcurrency
     /// A plain comment above a type is a note to the reader ("producers post from any thread; one pump owns what it
     /// updates"), not the type's contract.
     /// </summary>
-    private static string CommentsAbove(MemberDeclarationSyntax declaration)
+    private static string CommentsAbove(MemberDeclarationSyntax declaration) => CommentsAbove(declaration, Keywords);
+
+    private static string CommentsAbove(MemberDeclarationSyntax declaration, string[] keywords)
     {
         var text = new System.Text.StringBuilder();
         foreach (var piece in declaration.GetLeadingTrivia())
@@ -313,17 +347,18 @@ internal static class DeclaredConcurrency
             }
         }
 
-        if (text.Length == 0 || !HoldsKeyword(text.ToString()))
+        if (text.Length == 0 || !HoldsKeyword(text.ToString(), keywords))
         {
             return string.Empty;
         }
 
         // Comment markers, tags and line breaks become spaces, and runs of spaces one, so that a phrase broken over two
         // lines of a summary still reads as one.
-        var normalized = new System.Text.StringBuilder(text.Length);
+        var raw = WithoutAsides(text.ToString());
+        var normalized = new System.Text.StringBuilder(raw.Length);
         var space = false;
         var inTag = false;
-        foreach (var c in text.ToString())
+        foreach (var c in raw)
         {
             // XML tags are dropped, so a sentence reads on across a '<see cref="…"/>'.
             if (c == '<' || (inTag && c != '>'))
@@ -350,6 +385,80 @@ internal static class DeclaredConcurrency
         }
 
         return normalized.ToString();
+    }
+
+    /// <summary>The XML elements of a documentation comment that describe something other than the type itself.</summary>
+    private static readonly string[] AsideElements = ["list", "code", "example"];
+
+    /// <summary>
+    /// The documentation without its tables, lists, code and examples: what they say is about the items they list or
+    /// the code they show. log4net's <c>PatternLayout</c> documents each conversion pattern in a table, and the row of
+    /// <c>%property</c> says "these properties are shared by all the threads in the AppDomain" of the context
+    /// properties, not of the layout.
+    /// </summary>
+    private static string WithoutAsides(string raw)
+    {
+        foreach (var name in AsideElements)
+        {
+            var open = "<" + name;
+            var close = "</" + name + ">";
+            for (var start = IndexOfTag(raw, open, 0); start >= 0; start = IndexOfTag(raw, open, start))
+            {
+                // The matching close tag: elements of the same name nest (a list in a list's item).
+                var depth = 0;
+                var at = start;
+                var end = -1;
+                while (at < raw.Length)
+                {
+                    var nextOpen = IndexOfTag(raw, open, at + 1);
+                    var nextClose = raw.IndexOf(close, at + 1, StringComparison.Ordinal);
+                    if (nextClose < 0)
+                    {
+                        break;
+                    }
+
+                    if (nextOpen >= 0 && nextOpen < nextClose)
+                    {
+                        depth++;
+                        at = nextOpen;
+                        continue;
+                    }
+
+                    if (depth == 0)
+                    {
+                        end = nextClose + close.Length;
+                        break;
+                    }
+
+                    depth--;
+                    at = nextClose;
+                }
+
+                if (end < 0)
+                {
+                    break; // unclosed: leave the rest as it is
+                }
+
+                raw = raw.Substring(0, start) + " " + raw.Substring(end);
+            }
+        }
+
+        return raw;
+    }
+
+    /// <summary>Where the start tag <paramref name="open"/> (<c>&lt;list</c>) begins, from <paramref name="from"/> on: followed by a space, a '>' or a '/'.</summary>
+    private static int IndexOfTag(string raw, string open, int from)
+    {
+        for (var at = raw.IndexOf(open, from, StringComparison.Ordinal); at >= 0; at = raw.IndexOf(open, at + 1, StringComparison.Ordinal))
+        {
+            var next = at + open.Length;
+            if (next < raw.Length && (raw[next] == ' ' || raw[next] == '>' || raw[next] == '/'))
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -70,7 +70,56 @@ internal static class LexicalLocking
         }
 
         return SynchronizationImports.Global(compilation, cancellationToken)
+               || SubscribesInLoop(type, cancellationToken)
                || new Names(type, types, cancellationToken).MayBeInconsistent();
+    }
+
+    /// <summary>
+    /// Whether the type subscribes one of its own methods, inside a loop, to an event of other objects
+    /// (<c>foreach (var sensor in sensors) sensor.ReadingAvailable += OnReadingAvailable;</c>): each object raises it
+    /// from where it runs, so the handler runs beside itself whatever the type's locks cover (see
+    /// <c>TypeConcurrency.LoopSubscription</c>). Found at the text's <c>+=</c> signs.
+    /// </summary>
+    private static bool SubscribesInLoop(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        HashSet<string>? methods = null;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var text = SourceWords.TextOf(reference.SyntaxTree.GetText(cancellationToken));
+            var span = reference.Span;
+            for (var at = text.IndexOf("+=", span.Start, span.Length, StringComparison.Ordinal); at >= 0 && at < span.End - 1;
+                 at = at + 2 < span.End ? text.IndexOf("+=", at + 2, span.End - at - 2, StringComparison.Ordinal) : -1)
+            {
+                var token = reference.SyntaxTree.GetRoot(cancellationToken).FindToken(at);
+                if (!token.IsKind(SyntaxKind.PlusEqualsToken)
+                    || token.Parent is not AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax, Right: var handler } subscription
+                    || (handler is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var named } ? named : handler as IdentifierNameSyntax) is not { } name)
+                {
+                    continue;
+                }
+
+                methods ??= new HashSet<string>(type.GetMembers().OfType<IMethodSymbol>().Select(method => method.Name), StringComparer.Ordinal);
+                if (!methods.Contains(name.Identifier.ValueText))
+                {
+                    continue;
+                }
+
+                foreach (var ancestor in subscription.Ancestors())
+                {
+                    if (ancestor is CommonForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax)
+                    {
+                        return true;
+                    }
+
+                    if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -95,7 +95,14 @@ internal sealed class MemberAccess
     /// </summary>
     public ISymbol? HeldMember { get; set; }
 
-    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate, Escapes = Escapes, EscapesUnlocked = EscapesUnlocked, SkippedWhen = SkippedWhen, HeldMember = HeldMember };
+    /// <summary>
+    /// For a store into an element of the type's array at a constant index (<c>_points[0] = …</c>): the index. Elements
+    /// at two constant indices are two places, which two locks may guard apart (OpenTelemetry's <c>AggregatorStore</c>
+    /// fills <c>metricPoints[0]</c> under one lock and <c>metricPoints[1]</c> under another).
+    /// </summary>
+    public int? ElementIndex { get; set; }
+
+    public MemberAccess WithLocks(ImmutableArray<HeldLock> locks) => new(State, Kind, locks, Location, IsCompound, LosesNothing, Deferred, Takes, OnValue) { AfterSwapOf = AfterSwapOf, WholeCopy = WholeCopy, SplitUpdate = SplitUpdate, Escapes = Escapes, EscapesUnlocked = EscapesUnlocked, SkippedWhen = SkippedWhen, HeldMember = HeldMember, ElementIndex = ElementIndex };
 }
 
 /// <summary>A call from a method to another method of the same type, with the locks held at the call.</summary>

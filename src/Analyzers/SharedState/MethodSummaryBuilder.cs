@@ -430,11 +430,11 @@ internal sealed class MethodSummaryBuilder
             return;
         }
 
-        if (target is IArrayElementReferenceOperation { ArrayReference: var array } && OwnArray(array) is { } arrayState)
+        if (target is IArrayElementReferenceOperation { ArrayReference: var array } elementStore && OwnArray(array) is { } arrayState)
         {
             // '_slots[i] = item': the elements of an array the type holds are its state too.
             accesses.Add(new MemberAccess(arrayState, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing: false, deferred,
-                takes: Takes(write)));
+                takes: Takes(write)) { ElementIndex = ConstantIndex(elementStore) });
             return;
         }
 
@@ -459,6 +459,10 @@ internal sealed class MethodSummaryBuilder
             accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred, Takes(write)) { AfterSwapOf = swapped });
         }
     }
+
+    /// <summary>The index of a one-dimensional element access when it is a constant (<c>_points[1]</c>), else null.</summary>
+    private static int? ConstantIndex(IArrayElementReferenceOperation element)
+        => element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: int index } ? index : null;
 
     /// <summary>
     /// A take (see <see cref="MemberAccess.Takes"/>): a plain store of <c>null</c> or <c>default</c> into a
@@ -1192,7 +1196,22 @@ internal sealed class MethodSummaryBuilder
         }
 
         var value = Strip(simple.Value);
-        return value.ConstantValue.HasValue || value is IDefaultValueOperation;
+        return value.ConstantValue.HasValue || value is IDefaultValueOperation || OwnMethodDelegate(value) is not null;
+    }
+
+    /// <summary>
+    /// The method when <paramref name="value"/> is a delegate to a static method or to a method of <c>this</c>
+    /// (<c>_providePassword = ProvidePasswordFromField</c>, MySqlConnector's <c>MySqlDataSource</c>): one of a few fixed
+    /// values, stored as an enum member is, so such stores count as stores of constants.
+    /// </summary>
+    internal static IMethodSymbol? OwnMethodDelegate(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IDelegateCreationOperation { Target: IMethodReferenceOperation { Instance: null or IInstanceReferenceOperation, Method: var method } } ? method : null;
     }
 
     private static IOperation Strip(IOperation operation)

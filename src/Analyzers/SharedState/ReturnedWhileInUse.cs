@@ -20,8 +20,9 @@ namespace Forklift.Analyzers.SharedState;
 /// <c>ArrayPool&lt;T&gt;</c>, an <c>ObjectPool&lt;T&gt;</c> or a type whose name ends in <c>Pool</c>, with a local or
 /// parameter as its first argument; earlier in the same function, a lambda given to <c>Task.Run</c>,
 /// <c>TaskFactory.StartNew</c> or <c>ThreadPool.QueueUserWorkItem</c> uses that variable; and nothing between the
-/// start and the return waits for the started task (an <c>await</c>, a wait, storing it to wait later; a
-/// <c>Task.WhenAny</c> with a timeout is not one), or, when the return is in a <c>finally</c>, a <c>return</c> or
+/// start and the return waits for the started task (an <c>await</c> or a wait of the variable, field or collection it
+/// is kept in, or handing it to another method; a <c>Task.WhenAny</c> with a timeout is not one, and a task kept in a
+/// field or added to a collection that another member awaits later is still running at the return), or, when the return is in a <c>finally</c>, a <c>return</c> or
 /// <c>throw</c> leaves the try before that wait (set ah R14). Found from syntax
 /// first: only a candidate's calls and names are bound. No fix is offered: the return belongs at the end of the work,
 /// or after waiting for it.</para>
@@ -94,10 +95,11 @@ internal static class ReturnedWhileInUse
 
         if (task.Length == 0)
         {
-            return null; // kept in a field or another object's member: waited for wherever that is read
+            return null; // handed to other code: waited for wherever that is
         }
 
-        // The task kept in a variable: the first mention that waits for it, or hands it on, before the return.
+        // The task kept in a variable, a field or a collection: the first mention that waits for it, or hands it on,
+        // before the return.
         // Mentions that only look at it (a Task.WhenAny among others, a comparison with the winner, IsCompleted)
         // leave it running.
         SyntaxToken? wait = null;
@@ -179,14 +181,24 @@ internal static class ReturnedWhileInUse
     }
 
     /// <summary>
-    /// The variable the started task is stored in (<c>var archiving = Task.Run(…)</c>); an empty name when it is stored
-    /// anywhere else (<c>this._archiving = …</c>, an argument, a return); null when it is discarded.
+    /// The name the started task is kept under: a variable or field (<c>var archiving = Task.Run(…)</c>,
+    /// <c>this._archiving = …</c>), or the collection it is added to (<c>_hashing.Add(Task.Run(…))</c>, set am R16: the
+    /// bag is awaited later in another member, after this method has returned the buffer). An empty name when it goes
+    /// anywhere else (an argument of another method, a return); null when it is discarded.
     /// </summary>
     private static string? TaskOf(InvocationExpressionSyntax start) => start.Parent switch
     {
         EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => declarator.Identifier.ValueText,
         AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } => null,
         AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText,
+        AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var field } } => field.Identifier.ValueText,
+        ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "Enqueue" or "Push" or "TryAdd", Expression: var collection } } } }
+            => collection switch
+            {
+                IdentifierNameSyntax name => name.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+                _ => string.Empty,
+            },
         ExpressionStatementSyntax => null,
         _ => string.Empty,
     };

@@ -1253,6 +1253,7 @@ internal sealed partial class SharedStateWalker
 
         return value is IDefaultValueOperation ? "default"
             : value.ConstantValue.HasValue ? $"{value.Type?.ToDisplayString() ?? "null"} {value.ConstantValue.Value ?? "null"}"
+            : MethodSummaryBuilder.OwnMethodDelegate(value) is { } method ? $"method {method.ToDisplayString()}"
             : null;
     }
 

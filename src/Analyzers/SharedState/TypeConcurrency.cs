@@ -331,7 +331,10 @@ internal sealed class TypeConcurrency
 
         foreach (var pair in byState)
         {
-            ReportState(pair.Key, pair.Value, reason, atomic.Contains(pair.Key), tree, findings);
+            foreach (var place in ByConstantElement(pair.Value))
+            {
+                ReportState(pair.Key, place, reason, atomic.Contains(pair.Key), tree, findings);
+            }
         }
 
         foreach (var pair in byValues)
@@ -512,6 +515,19 @@ internal sealed class TypeConcurrency
         // A change under the read side of the lock that another member takes for writing is told as such.
         var writer = guard is not null ? accesses.Find(a => Holds(a, guard, write: true)) : null;
         var guardedBranch = guard is not null && guarded * 2 >= accesses.Count && (guardedAtWrite || guardedAtRead || guardedAtValueRead);
+        var lockedForItAlone = false;
+        if (guard is not null && !guardedBranch && !values && !readOnlyUnderStaticLock && LockedForItAlone(state, guard, accesses)
+            && accesses.Exists(a => a is { ByCaller: true, Access: { Kind: AccessKind.Write, LosesNothing: false, Deferred: false } } && !Holds(a, guard, write: true)))
+        {
+            // 'lock (_gate) { token = _recallCts.Token; }' in one member, '_recallCts = new CancellationTokenSource();' in
+            // another without it (set am R06): a lock taken to read this field and nothing else says the field is
+            // guarded by it, however few of its accesses hold it; a store without it, by a member the callers call, of
+            // a value that is not a constant, is the inconsistency ('_state = 1' beside a locked getter loses nothing).
+            guardedBranch = true;
+            guardedAtRead = false;
+            lockedForItAlone = true;
+        }
+
         if (guard is not null && (writer is not null || guardedBranch))
         {
             ReportReadLockedChanges(state, name, accesses, guard, writer, reason, tree, findings);
@@ -591,7 +607,8 @@ internal sealed class TypeConcurrency
                         ? $"{reason.Describe(access)}; the check decides the update at line {line}, which takes '{lockName}' only after it, so another caller can change '{name}' in between (check it again under the lock)"
                         : reason.Describe(access);
                 findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, reason.Location(access), state, guard is IMethodSymbol ? null : lockName,
-                    [name, access.Access.Escapes ? "handed out" : verb, lockName, $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", why]);
+                    [name, access.Access.Escapes ? "handed out" : verb, lockName,
+                     lockedForItAlone ? $"in '{Display(holder.Member)}', which takes it for this field alone ({guarded} of {accesses.Count} accesses)" : $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", why]);
             }
 
             return;
@@ -1050,6 +1067,69 @@ internal sealed class TypeConcurrency
     private static bool InTree(Reached access, SyntaxTree? tree) => tree is null || access.Access.Location.SourceTree == tree;
 
     /// <summary>The lock held at most accesses, among locks that are this type's own state (a field, <c>this</c> or a gate flag).</summary>
+    /// <summary>
+    /// The accesses of one state as the places they reach: when stores go into an array's elements at two or more
+    /// constant indices, one list per index, each with the accesses at no constant index (any element); else the one list.
+    /// </summary>
+    private static IEnumerable<List<Reached>> ByConstantElement(List<Reached> accesses)
+    {
+        var indices = new SortedSet<int>();
+        foreach (var access in accesses)
+        {
+            if (access.Access.ElementIndex is { } index)
+            {
+                indices.Add(index);
+            }
+        }
+
+        if (indices.Count < 2)
+        {
+            yield return accesses;
+            yield break;
+        }
+
+        foreach (var index in indices)
+        {
+            yield return accesses.FindAll(access => access.Access.ElementIndex is null || access.Access.ElementIndex == index);
+        }
+    }
+
+    /// <summary>
+    /// Whether one of the accesses holding <paramref name="guard"/> is in a <c>lock</c> statement whose body names no
+    /// other field or property of the type than <paramref name="state"/>: the lock is taken for this state alone.
+    /// </summary>
+    private bool LockedForItAlone(ISymbol state, ISymbol guard, List<Reached> accesses)
+    {
+        HashSet<string>? others = null;
+        foreach (var access in accesses)
+        {
+            if (!Holds(access, guard, write: false) || access.Access.Location.SourceTree is not { } tree
+                || tree.GetRoot(_cancellationToken).FindNode(access.Access.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<LockStatementSyntax>() is not { } region)
+            {
+                continue;
+            }
+
+            if (others is null)
+            {
+                others = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var member in _type.GetMembers())
+                {
+                    if (member is IFieldSymbol or IPropertySymbol && member.Name != state.Name)
+                    {
+                        others.Add(member.Name);
+                    }
+                }
+            }
+
+            if (!region.Statement.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && others.Contains(token.ValueText)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private (ISymbol? Guard, int Count) Guard(List<Reached> accesses)
     {
         var counts = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
@@ -1460,6 +1540,11 @@ internal sealed class TypeConcurrency
         if (method.IsOverride && method.Name == "ExecuteAsync" && LexicalLocking.IsHostedService(method.ContainingType))
         {
             return "the background loop of the hosted service";
+        }
+
+        if (method.MethodKind == MethodKind.Ordinary && DeclaredConcurrency.DocumentedOneAtATime(method, _cancellationToken) is { } phrase)
+        {
+            return $"'{method.Name}', documented as called one at a time (\"{phrase}\")";
         }
 
         _singleReaderChannels ??= SingleReaderChannels.Of(_type, _cancellationToken);

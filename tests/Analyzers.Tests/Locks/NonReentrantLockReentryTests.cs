@@ -55,6 +55,67 @@ public class NonReentrantLockReentryTests
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.Rule).WithLocation(2).WithLocation(3).WithArguments("_rw", NoRecursion),
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.Rule).WithLocation(4).WithLocation(5).WithArguments("_spin", Spin));
 
+    /// <summary>
+    /// MySqlConnector's ConnectionPool: the wait is made in one of two arms, <c>await WaitAsync()</c> or <c>Wait()</c>,
+    /// and one <c>finally</c> releases either. No run reaches both; a wait after the choice is still a re-entry.
+    /// </summary>
+    [Fact]
+    public Task WaitsInTwoArmsOfOneChoice_AreNotAReentry()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _clean = new(1, 1);", """
+                async Task CleanAsync(bool async, int mode)
+                {
+                    if (async)
+                        await _clean.WaitAsync();
+                    else
+                        _clean.Wait();
+
+                    try
+                    {
+                        Work();
+                    }
+                    finally
+                    {
+                        _clean.Release();
+                    }
+                }
+
+                async Task ChosenAsync(bool async) => await (async ? _clean.WaitAsync() : Task.Run(() => _clean.Wait()));
+
+                void BySwitch(int mode)
+                {
+                    switch (mode)
+                    {
+                        case 0:
+                            _clean.Wait();
+                            break;
+                        default:
+                            _clean.Wait(100);
+                            break;
+                    }
+
+                    _clean.Release();
+                }
+
+                async Task ThenAgainAsync(bool async)
+                {
+                    if (async)
+                        await {|#1:_clean.WaitAsync()|};
+                    else
+                        _clean.Wait();
+
+                    try
+                    {
+                        {|#0:_clean.Wait()|};
+                    }
+                    finally
+                    {
+                        _clean.Release();
+                    }
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.Rule).WithLocation(0).WithLocation(1).WithArguments("_clean", SemaphoreForever));
+
     [Fact]
     public Task ReentryThroughCalls_IsReportedAtTheCall()
         => Verify.VerifyAnalyzerAsync(

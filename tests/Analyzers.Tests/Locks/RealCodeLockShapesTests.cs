@@ -348,6 +348,62 @@ public class RealCodeLockShapesTests
         await new ReleaseInFinally.Test { TestCode = leaking, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
     }
 
+    /// <summary>
+    /// log4net's InterProcessLock: <c>AcquireLock</c> returns holding the mutex, its caller's <c>ReleaseLock</c> gives it
+    /// back, and only the path that fails releases it before returning. The same body in a type with no release method,
+    /// or under a name that is no acquisition, or with a release on the method's own path, is still reported.
+    /// </summary>
+    [Fact]
+    public async Task AcquireHalfOfAnAcquireReleasePair_IsSilent()
+    {
+        const string Fields = "private readonly Mutex _mutex = new(); private System.IO.Stream? _stream; private int _depth;";
+        const string Acquire = """
+                public System.IO.Stream? AcquireLock()
+                {
+                    _mutex.WaitOne();
+                    _depth++;
+                    if (_stream is not null)
+                    {
+                        _stream.Seek(0, System.IO.SeekOrigin.End);
+                    }
+                    else
+                    {
+                        _depth--;
+                        _mutex.ReleaseMutex();
+                        return null;
+                    }
+
+                    return _stream;
+                }
+            """;
+        const string Release = """
+
+                public void ReleaseLock()
+                {
+                    if (_depth > 0)
+                    {
+                        _depth--;
+                        _mutex.ReleaseMutex();
+                    }
+                }
+            """;
+        await VerifyBothSilentAsync(Class(Fields, Acquire + Release));
+
+        var noReleaseMethod = Class(Fields, Acquire.Replace("_mutex.WaitOne()", "[|_mutex.WaitOne()|]"));
+        await new ReleaseInFinally.Test { TestCode = noReleaseMethod, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+
+        var notAnAcquisition = Class(Fields, Acquire.Replace("AcquireLock()", "Append()").Replace("_mutex.WaitOne()", "[|_mutex.WaitOne()|]") + Release);
+        await new ReleaseInFinally.Test { TestCode = notAnAcquisition, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+
+        var releasedOnItsOwnPath = Class(Fields, Acquire.Replace("_mutex.WaitOne()", "[|_mutex.WaitOne()|]").Replace("""
+                    return _stream;
+            """, """
+                    _mutex.ReleaseMutex();
+                    return _stream;
+            """) + Release);
+        await new ReleaseInFinally.Test { TestCode = releasedOnItsOwnPath, ReferenceAssemblies = TestReferences.Net80 }.RunAsync();
+    }
+
     [Fact]
     public async Task HandOffThatLeaksOnOneReturn_IsStillReported()
     {

@@ -97,6 +97,71 @@ public class ConcurrentDictionaryCompoundOperationTests
             """,
             Verify.Diagnostic().WithLocation(0).WithArguments("'TryGetValue' then set", "_items", "GetOrAdd or AddOrUpdate"));
 
+    /// <summary>
+    /// log4net resolves a user name once per security identifier into a concurrent dictionary of strings: two threads
+    /// that both miss store equal, immutable strings, which loses nothing (as FL1001 leaves an idempotent publication
+    /// alone). The same fill with a mutable object, or with a value made from the entry it replaces, is still reported.
+    /// </summary>
+    [Fact]
+    public Task Cache_filled_with_an_immutable_value_is_an_idempotent_publication()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Text;
+
+            sealed record Label(string Text);
+
+            class Names
+            {
+                private readonly ConcurrentDictionary<int, string> _names = new();
+                private readonly ConcurrentDictionary<int, Label> _labels = new();
+                private readonly ConcurrentDictionary<int, StringBuilder> _builders = new();
+
+                public string Name(int id)
+                {
+                    if (_names.TryGetValue(id, out var cached))
+                    {
+                        return cached;
+                    }
+
+                    var name = "user" + id;
+                    _names[id] = name;
+                    return name;
+                }
+
+                public Label Label(int id)
+                {
+                    if (!_labels.TryGetValue(id, out var label))
+                    {
+                        label = new Label("#" + id);
+                        _labels[id] = label;
+                    }
+
+                    return label;
+                }
+
+                public StringBuilder Builder(int id)
+                {
+                    {|#0:if|} (!_builders.TryGetValue(id, out var builder))
+                    {
+                        builder = new StringBuilder();
+                        _builders[id] = builder;
+                    }
+
+                    return builder;
+                }
+
+                public void Append(int id)
+                {
+                    {|#1:if|} (_names.TryGetValue(id, out var old))
+                    {
+                        _names[id] = old + "!";
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("'TryGetValue' then set", "_builders", "GetOrAdd or AddOrUpdate"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("'TryGetValue' then set", "_names", "GetOrAdd or AddOrUpdate"));
+
     [Fact]
     public Task Every_receiver_shape_the_binding_precheck_resolves_is_still_seen()
         => Verify.VerifyAnalyzerAsync("""

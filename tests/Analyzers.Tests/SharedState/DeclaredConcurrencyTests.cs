@@ -277,6 +277,40 @@ public class DeclaredConcurrencyTests
             }
             """);
 
+    /// <summary>
+    /// log4net's PatternLayout documents each conversion pattern in a table, and one row says its context properties
+    /// are "shared by all the threads in the AppDomain": a table, a code sample or an example says it of what it lists
+    /// or shows. The same sentence in the summary itself still declares the type shared.
+    /// </summary>
+    [Theory]
+    [InlineData("<list type=\"table\"><item><term>property</term><description>These properties are shared by all the threads in the AppDomain.</description></item></list>")]
+    [InlineData("<list type=\"bullet\"><item><description>outer<list type=\"number\"><item>inner</item></list></description></item><item>Shared by all threads.</item></list>")]
+    [InlineData("<code>var layout = new PatternLayout(); // one instance shared by every request thread</code>")]
+    [InlineData("<example>One layout instance is shared by every appender thread.</example>")]
+    public async Task Sharing_said_in_a_table_code_or_example_is_said_of_something_else(string aside)
+    {
+        const string Type = """
+            using System.Collections.Generic;
+
+            /// <summary>Formats an event with a pattern.</summary>
+            /// <remarks>
+            /// ASIDE
+            /// </remarks>
+            public sealed class Layout
+            {
+                private readonly Dictionary<string, string> _converters = new();
+                private int _head;
+                public void AddConverter(string name, string type) => _converters[name] = type;
+                public void ActivateOptions() => _head++;
+            }
+            """;
+        await SharedStateSilence.VerifyNoRaceAsync(Type.Replace("ASIDE", aside));
+
+        await VerifyMutationAsync(Type.Replace("ASIDE", "One layout instance is shared by every appender thread.").Replace("_head++", "{|#0:_head++|}").Replace("class Layout", "class {|#1:Layout|}"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_head", "ActivateOptions", "'ActivateOptions' may run on several threads at once: 'Layout' is documented as shared (\"shared by\")"));
+    }
+
     [Fact]
     public Task Thread_safety_claimed_in_documentation_does_not_make_set_up_code_a_race()
         => SharedStateSilence.VerifyNoRaceAsync("""

@@ -8,7 +8,8 @@ namespace Forklift.Analyzers.Tests.SharedState;
 /// application calls on the service (set r R12: a hive-scale monitor whose loop adds to a total that the dashboard
 /// reads and zeroes). It does not run beside itself, so a counter only the loop writes is not a lost update. The
 /// tests declare the base class by its name, as the hosting package does. The reader of a channel created with
-/// <c>SingleReader = true</c> runs alone by the channel's contract (set r C09, a false report).
+/// <c>SingleReader = true</c> runs alone by the channel's contract (set r C09, a false report), and so does a member
+/// whose own documentation says it is called one at a time (OpenTelemetry's <c>CircularBuffer.Read</c>).
 /// </summary>
 public class HostedServiceLoopTests
 {
@@ -457,4 +458,67 @@ public class HostedServiceLoopTests
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult TornSample(string path)
         => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(path, 18, 35)
             .WithArguments("_latest", "ExecuteAsync", "'ExecuteAsync' is the background loop of the hosted service, which runs concurrently with the members of 'FrequencyMonitor'; 'Status' copies it at line 14 meanwhile, and a 'Sample' is copied field by field, so it can be read half-written");
+
+    /// <summary>
+    /// OpenTelemetry's CircularBuffer: many writers add with a compare-and-swap, and 'Read', documented "only one reader
+    /// is allowed at any given time", advances the tail in two atomic steps. It does not run beside itself, so the tail
+    /// it alone writes loses nothing; without the sentence the split update is reported.
+    /// </summary>
+    [Theory]
+    [InlineData("This function is not reentrant-safe, only one reader is allowed at any given time.", false)]
+    [InlineData("Must not be called concurrently: the export thread drains the buffer.", false)]
+    [InlineData("Reads the oldest item.", true)]
+    public async Task Member_documented_as_called_one_at_a_time_runs_alone(string remarks, bool reported)
+    {
+        var source = $$"""
+            using System.Threading;
+
+            internal sealed class {|#1:Ring|}<T> where T : class
+            {
+                private readonly T?[] _slots;
+                private long _head;
+                private long _tail;
+
+                public Ring(int capacity) => _slots = new T?[capacity];
+
+                public int Count => (int)(Volatile.Read(ref _head) - Volatile.Read(ref _tail));
+
+                public bool Add(T value)
+                {
+                    while (true)
+                    {
+                        var head = Volatile.Read(ref _head);
+                        if (head - Volatile.Read(ref _tail) >= _slots.Length) return false;
+                        if (Interlocked.CompareExchange(ref _head, head + 1, head) != head) continue;
+                        Volatile.Write(ref _slots[head % _slots.Length], value);
+                        return true;
+                    }
+                }
+
+                /// <summary>Reads an item.</summary>
+                /// <remarks>{{remarks}}</remarks>
+                public T Read()
+                {
+                    var tail = Volatile.Read(ref _tail);
+                    while (true)
+                    {
+                        var item = Interlocked.Exchange(ref _slots[tail % _slots.Length], null);
+                        if (item is null) continue;
+                        {|#0:Volatile.Write(ref _tail, tail + 1)|};
+                        return item;
+                    }
+                }
+            }
+            """;
+        if (reported)
+        {
+            await CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(source,
+                CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_tail", "Read",
+                    "'Read' may run on several threads at once: 'Ring' synchronizes its own state ('Count' uses Volatile on '_tail'); it reads '_tail' and writes it back in two atomic steps, so an update made between them is lost (Interlocked.Add or a compare-and-swap loop makes it one)"));
+        }
+        else
+        {
+            await SharedStateSilence.VerifyNoRaceAsync(source.Replace("{|#0:", "").Replace(")|};", ");").Replace("{|#1:Ring|}", "Ring"));
+        }
+    }
 }

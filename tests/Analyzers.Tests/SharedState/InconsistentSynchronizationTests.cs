@@ -28,6 +28,104 @@ public class InconsistentSynchronizationTests
             """,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("count", "updated", "gate", "in 'Increment' (1 of 2 accesses)", "'Reset' runs on several threads (started at line 13)"));
 
+    /// <summary>
+    /// Set am R06: a lock taken to read one field and nothing else ('lock (_gate) { token = _recall.Token; }') guards that
+    /// field, however few of its accesses hold it: the swap of the field in another member without the lock is reported.
+    /// A lock whose body also reads other fields says less, and stays below the majority rule.
+    /// </summary>
+    [Fact]
+    public async Task Field_read_under_a_lock_taken_for_it_alone_and_swapped_without_it()
+    {
+        const string Source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Coordinator
+            {
+                private readonly object _gate = new();
+                private CancellationTokenSource _recall = new();
+                private int _aloft;
+
+                public int Aloft => Volatile.Read(ref _aloft);
+
+                public async Task FlyAsync(int ms)
+                {
+                    CancellationToken token;
+                    lock (_gate)
+                    {
+                        token = _recall.Token;
+                    }
+
+                    Interlocked.Increment(ref _aloft);
+                    try { await Task.Delay(ms, token); }
+                    finally { Interlocked.Decrement(ref _aloft); }
+                }
+
+                public void RecallAll()
+                {
+                    var previous = _recall;
+                    WRITE;
+                    previous.Cancel();
+                    previous.Dispose();
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(Source.Replace("WRITE", "{|#0:_recall = new CancellationTokenSource()|}").Replace("class Coordinator", "class {|#1:Coordinator|}"),
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_recall", "written", "_gate", "in 'FlyAsync', which takes it for this field alone (1 of 3 accesses)",
+                "'RecallAll' may run on several threads at once: 'Coordinator' synchronizes its own state ('Aloft' uses Volatile on '_aloft')"));
+
+        await Verify.VerifyAnalyzerAsync(Source.Replace("WRITE", "_recall = new CancellationTokenSource()").Replace("token = _recall.Token;", "token = _recall.Token; _aloft += 0;"));
+    }
+
+    /// <summary>
+    /// OpenTelemetry's AggregatorStore fills 'metricPoints[0]' under one lock and 'metricPoints[1]' under another: two
+    /// elements at two constant indices are two places, each guarded by its own lock. The same element under two locks
+    /// is still reported.
+    /// </summary>
+    [Fact]
+    public async Task Elements_at_two_constant_indices_under_two_locks_are_two_places()
+    {
+        const string Source = """
+            using System.Threading;
+
+            public sealed class Store
+            {
+                private readonly object _zeroLock = new();
+                private readonly object _overflowLock = new();
+                private readonly long[] _points = new long[16];
+                private bool _zeroReady;
+                private bool _overflowReady;
+
+                public void Update(bool overflow)
+                {
+                    if (overflow) InitOverflow(); else InitZero();
+                }
+
+                private void InitZero()
+                {
+                    lock (_zeroLock)
+                    {
+                        if (!_zeroReady) { _points[0] = 1; _zeroReady = true; }
+                    }
+                }
+
+                private void InitOverflow()
+                {
+                    lock (_overflowLock)
+                    {
+                        if (!_overflowReady) { _points[INDEX] = 2; _overflowReady = true; }
+                    }
+                }
+
+                public long Total() { lock (_zeroLock) { return Interlocked.Read(ref _points[2]); } }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(Source.Replace("INDEX", "1"));
+        await Verify.VerifyAnalyzerAsync(Source.Replace("INDEX", "0").Replace("_points[0] = 1", "{|#0:_points[0] = 1|}").Replace("class Store", "class {|#1:Store|}"),
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_points", "written", "_overflowLock", "in 'InitOverflow' (1 of 2 accesses)",
+                "'InitZero' may run on several threads at once: 'Store' synchronizes its own state ('InitZero' locks '_zeroLock')"));
+    }
+
     [Fact]
     public Task Writes_under_different_locks_are_both_flagged()
         => Verify.VerifyAnalyzerAsync("""

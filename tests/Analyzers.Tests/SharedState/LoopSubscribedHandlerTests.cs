@@ -55,6 +55,44 @@ public class LoopSubscribedHandlerTests
                 .WithArguments("_proceed", "HashSet<string>", "OnChanged",
                     "'OnChanged' handles 'Changed' of each object it is subscribed to in the loop at line 19, so their threads run it at the same time, and 'ProceedTracker' synchronizes its own state ('Changes' uses Interlocked on '_changes')"));
 
+    /// <summary>
+    /// Set am R09: the handler keeps a peak with a check and a store, and nothing else of the type takes a lock or uses
+    /// Interlocked on that field, so the type's text shows no inconsistency; the loop subscription alone makes the
+    /// handler run beside itself, and the lost peak is reported.
+    /// </summary>
+    [Fact]
+    public Task Peak_kept_by_a_handler_of_each_sensor_without_any_lock_in_sight()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(Signal + """
+            public sealed class PeakMonitor
+            {
+                private int _readings;
+                private double _peak;
+
+                public PeakMonitor(IEnumerable<Signal> sensors)
+                {
+                    foreach (var sensor in sensors)
+                        sensor.Changed += OnReading;
+                }
+
+                public int Readings => Volatile.Read(ref _readings);
+
+                public double Peak => _peak;
+
+                private void OnReading(object? sender, string value)
+                {
+                    Interlocked.Increment(ref _readings);
+                    var celsius = double.Parse(value);
+                    if (celsius > _peak)
+                    {
+                        {|#0:_peak = celsius|};
+                    }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 18, 31)
+                .WithArguments("_peak", "OnReading",
+                    "'OnReading' handles 'Changed' of each object it is subscribed to in the loop at line 18, so their threads run it at the same time, and 'PeakMonitor' synchronizes its own state ('Readings' uses Volatile on '_readings')"));
+
     [Fact]
     public Task Handler_that_locks_subscribed_once_or_not_synchronizing_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync(Signal + """

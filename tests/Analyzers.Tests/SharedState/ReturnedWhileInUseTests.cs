@@ -48,6 +48,71 @@ public class ReturnedWhileInUseTests
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic(DiagnosticIds.SharedStateMutation).WithLocation(0).WithLocation(1)
                 .WithArguments("frame", "SendAsync", "it is returned to 'ArrayPool<byte>.Shared' here while the work started at line 19 still uses it, so the pool's next taker can overwrite it under that work; return it at the end of the work, or after waiting for it"));
 
+    /// <summary>
+    /// Set am R16: the checksum task goes into a bag that another member awaits later, after this method has returned
+    /// the buffer in its finally. Awaiting the bag before the return, in this method, is silent.
+    /// </summary>
+    [Fact]
+    public async Task An_array_returned_while_a_task_kept_in_a_collection_or_field_reads_it_is_reported()
+    {
+        const string Source = """
+            using System;
+            using System.Buffers;
+            using System.Collections.Concurrent;
+            using System.Threading.Tasks;
+
+            public sealed class Assembler
+            {
+                private readonly ConcurrentBag<Task> _hashing = new();
+                private readonly ConcurrentDictionary<int, uint> _sums = new();
+                private Task? _last;
+
+                public async Task AcceptAsync(int index, int length)
+                {
+                    var buffer = ArrayPool<byte>.Shared.Rent(length);
+                    try
+                    {
+                        _hashing.Add({|#1:Task.Run(() => _sums[index] = Sum(buffer, length))|});
+                        await Task.Yield();
+                    }
+                    finally
+                    {
+                        {|#0:ArrayPool<byte>.Shared.Return(buffer)|};
+                    }
+                }
+
+                public void Accept(int length)
+                {
+                    var buffer = ArrayPool<byte>.Shared.Rent(length);
+                    this._last = {|#3:Task.Run(() => Sum(buffer, length))|};
+                    {|#2:ArrayPool<byte>.Shared.Return(buffer)|};
+                }
+
+                public async Task AcceptAndWaitAsync(int length)
+                {
+                    var buffer = ArrayPool<byte>.Shared.Rent(length);
+                    _hashing.Add(Task.Run(() => Sum(buffer, length)));
+                    await Task.WhenAll(_hashing);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                public Task CompleteAsync() => Task.WhenAll(_hashing);
+
+                private static uint Sum(byte[] data, int length)
+                {
+                    uint sum = 0;
+                    for (var i = 0; i < length; i++) sum += data[i];
+                    return sum;
+                }
+            }
+            """;
+        await VerifyAsync(Source,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic(DiagnosticIds.SharedStateMutation).WithLocation(0).WithLocation(1)
+                .WithArguments("buffer", "AcceptAsync", "it is returned to 'ArrayPool<byte>.Shared' here while the work started at line 17 still uses it, so the pool's next taker can overwrite it under that work; return it at the end of the work, or after waiting for it"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic(DiagnosticIds.SharedStateMutation).WithLocation(2).WithLocation(3)
+                .WithArguments("buffer", "Accept", "it is returned to 'ArrayPool<byte>.Shared' here while the work started at line 29 still uses it, so the pool's next taker can overwrite it under that work; return it at the end of the work, or after waiting for it"));
+    }
+
     [Fact]
     public Task An_array_returned_after_awaiting_the_task_is_silent()
         => VerifyAsync(Broadcaster("""
