@@ -1068,6 +1068,34 @@ internal sealed class TypeConcurrency
 
     /// <summary>The lock held at most accesses, among locks that are this type's own state (a field, <c>this</c> or a gate flag).</summary>
     /// <summary>
+    /// A lock body whose statements only store values into locals or return one, calling nothing
+    /// (<c>{ token = _recall.Token; }</c>, <c>{ return _state; }</c>).
+    /// </summary>
+    private static bool IsSnapshotRead(StatementSyntax body)
+    {
+        var statements = body is BlockSyntax block ? (IEnumerable<StatementSyntax>)block.Statements : [body];
+        var any = false;
+        foreach (var statement in statements)
+        {
+            var value = statement switch
+            {
+                ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax, Right: var right } } => right,
+                LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } when variables[0].Initializer is { } initializer => initializer.Value,
+                ReturnStatementSyntax { Expression: { } returned } => returned,
+                _ => null,
+            };
+            if (value is null || value.DescendantNodesAndSelf().Any(node => node is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>
     /// The accesses of one state as the places they reach: when stores go into an array's elements at two or more
     /// constant indices, one list per index, each with the accesses at no constant index (any element); else the one list.
     /// </summary>
@@ -1095,8 +1123,10 @@ internal sealed class TypeConcurrency
     }
 
     /// <summary>
-    /// Whether one of the accesses holding <paramref name="guard"/> is in a <c>lock</c> statement whose body names no
-    /// other field or property of the type than <paramref name="state"/>: the lock is taken for this state alone.
+    /// Whether one of the accesses holding <paramref name="guard"/> is in a <c>lock</c> statement that only reads
+    /// <paramref name="state"/> into a local or returns it (see <see cref="IsSnapshotRead"/>) and names no other field
+    /// or property of the type: the lock is taken for this state alone. A lock around work done with the field's object
+    /// (NLog's <c>lock (LockObject) { _logWriter?.WriteLine(line); }</c>) serializes that work instead.
     /// </summary>
     private bool LockedForItAlone(ISymbol state, ISymbol guard, List<Reached> accesses)
     {
@@ -1121,7 +1151,8 @@ internal sealed class TypeConcurrency
                 }
             }
 
-            if (!region.Statement.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && others.Contains(token.ValueText)))
+            if (IsSnapshotRead(region.Statement)
+                && !region.Statement.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && others.Contains(token.ValueText)))
             {
                 return true;
             }

@@ -78,6 +78,57 @@ public class InconsistentSynchronizationTests
     }
 
     /// <summary>
+    /// NLog's InternalLogger: 'lock (LockObject) { _logWriter?.WriteLine(line); }' serializes the writes to the writer
+    /// the field holds, not the field, which configuration sets without the lock. A lock around work done with the
+    /// field's object is not one taken for the field alone.
+    /// </summary>
+    [Fact]
+    public Task Lock_around_work_done_with_a_fields_object_does_not_guard_the_field()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+
+            public static class Diagnostics
+            {
+                private static readonly object LockObject = new object();
+                private static TextWriter? _logWriter;
+                private static string? _logFile;
+                private static int _written;
+
+                public static int Written => Volatile.Read(ref _written);
+
+                public static TextWriter? LogWriter
+                {
+                    get => _logWriter;
+                    set => _logWriter = value;
+                }
+
+                public static string? LogFile
+                {
+                    get => _logFile;
+                    set { if (_logFile != value) _logFile = value; }
+                }
+
+                public static void Write(string line)
+                {
+                    Interlocked.Increment(ref _written);
+                    lock (LockObject)
+                    {
+                        _logWriter?.WriteLine(line);
+                    }
+
+                    lock (LockObject)
+                    {
+                        using (var file = File.AppendText(_logFile!))
+                        {
+                            file.WriteLine(line);
+                        }
+                    }
+                }
+            }
+            """);
+
+    /// <summary>
     /// OpenTelemetry's AggregatorStore fills 'metricPoints[0]' under one lock and 'metricPoints[1]' under another: two
     /// elements at two constant indices are two places, each guarded by its own lock. The same element under two locks
     /// is still reported.
