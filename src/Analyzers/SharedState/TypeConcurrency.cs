@@ -1066,7 +1066,6 @@ internal sealed class TypeConcurrency
 
     private static bool InTree(Reached access, SyntaxTree? tree) => tree is null || access.Access.Location.SourceTree == tree;
 
-    /// <summary>The lock held at most accesses, among locks that are this type's own state (a field, <c>this</c> or a gate flag).</summary>
     /// <summary>
     /// A lock body whose statements only store values into locals or return one, calling nothing
     /// (<c>{ token = _recall.Token; }</c>, <c>{ return _state; }</c>).
@@ -1161,6 +1160,7 @@ internal sealed class TypeConcurrency
         return false;
     }
 
+    /// <summary>The lock held at most accesses, among locks that are this type's own state (a field, <c>this</c> or a gate flag).</summary>
     private (ISymbol? Guard, int Count) Guard(List<Reached> accesses)
     {
         var counts = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
