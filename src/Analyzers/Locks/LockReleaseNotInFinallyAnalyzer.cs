@@ -861,9 +861,28 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             };
 
             if (isExit && operation.Syntax.SpanStart > from && operation.Syntax.SpanStart < to && !ReleasedBefore(operation, releases)
-                && !releases.Any(release => OperationTree.IsWithin(release.Invocation, operation)))
+                && !releases.Any(release => OperationTree.IsWithin(release.Invocation, operation))
+                && !OnFailedAcquirePath(operation, acquire))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exit"/> is in the branch of an <c>if</c> that runs when the acquire in its condition failed
+    /// (<c>if (!_mutex.WaitOne(timeout)) return;</c>, Exceptionless's log trimming): nothing is held there to release.
+    /// </summary>
+    private static bool OnFailedAcquirePath(IOperation exit, LockCall acquire)
+    {
+        for (IOperation? current = exit; current?.Parent is { } parent; current = parent)
+        {
+            if (parent is IConditionalOperation { Condition: { } condition } choice && !ReferenceEquals(current, condition)
+                && OperationTree.IsWithin(acquire.Invocation, condition) && Polarity(acquire.Invocation, condition) is { } positive)
+            {
+                return ReferenceEquals(current, choice.WhenTrue) ? !positive : positive;
             }
         }
 

@@ -176,6 +176,35 @@ public partial class LockReleaseNotInFinallyTests
             Verify.Diagnostic().WithLocation(1).WithArguments("_gate", EarlyExitMessage),
             Verify.Diagnostic().WithLocation(2).WithArguments("_gate", EarlyExitMessage));
 
+    /// <summary>
+    /// Exceptionless's log trimming: 'if (!_mutex.WaitOne(timeout)) return;' leaves only when nothing was acquired, so
+    /// it is no early exit; the work before the plain release can still throw, and that is what is reported.
+    /// </summary>
+    [Fact]
+    public Task ReturnWhenTheTimedAcquireFailed_IsNoEarlyExit()
+        => VerifyAsync(Class("private readonly Mutex _mutex = new(); private string _last = \"\";", """
+                void Trim()
+                {
+                    if (!{|#0:_mutex.WaitOne(TimeSpan.FromSeconds(5))|})
+                        return;
+
+                    _last = System.IO.File.ReadAllText("log");
+                    _mutex.ReleaseMutex();
+                }
+
+                void Leaves(bool stop)
+                {
+                    if (!{|#1:_mutex.WaitOne(TimeSpan.FromSeconds(5))|})
+                        return;
+
+                    if (stop) return;
+                    _mutex.ReleaseMutex();
+                }
+            """),
+            false,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_mutex", NoFinallyMessage),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_mutex", EarlyExitMessage));
+
     [Fact]
     public Task EarlyReturnSkippingTheRelease_IsWrappedInTryFinally()
         => VerifyFixAsync(
