@@ -302,7 +302,7 @@ internal sealed class TypeConcurrency
             _composingAlone = alone;
             _composingPublishers = publishers;
             _composingEntry = entry.Method;
-            Compose(entry, ImmutableArray<HeldLock>.Empty, deferredOnly, 0, new HashSet<CompositeKey>(), start, reached, HeldFlagsOf(entry.Method));
+            Compose(entry, SynchronizedBy(start), deferredOnly, 0, new HashSet<CompositeKey>(), start, reached, HeldFlagsOf(entry.Method));
         }
 
         _composingByCaller = false;
@@ -1092,6 +1092,29 @@ internal sealed class TypeConcurrency
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// The lock a callback handed out at <paramref name="start"/> runs under when it is an observer of an observable
+    /// that Rx's <c>Synchronize(gate)</c> serializes right before the subscription
+    /// (<c>source.Connect().Synchronize(SynchronizationGate).SubscribeSafe(onNext: OnSourceNext, …)</c>, DynamicData's
+    /// operators): the operator takes <c>lock (gate)</c> around every notification it passes on. None otherwise.
+    /// </summary>
+    private ImmutableArray<HeldLock> SynchronizedBy(Location? start)
+    {
+        if (start?.SourceTree is not { } tree
+            || tree.GetRoot(_cancellationToken).FindNode(start.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ArgumentSyntax>() is not
+                { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var subscribe, Expression: InvocationExpressionSyntax synchronize } } } }
+            || !subscribe.StartsWith("Subscribe", StringComparison.Ordinal)
+            || synchronize is not { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Synchronize" }, ArgumentList.Arguments: { Count: 1 } arguments }
+            || _semanticModels(tree).GetSymbolInfo(synchronize, _cancellationToken).Symbol is not IMethodSymbol { ContainingType: { Name: "Observable" } observable }
+            || observable.ContainingNamespace?.ToDisplayString() != "System.Reactive.Linq"
+            || SynchronizationFacts.LockSymbol(_semanticModels(tree).GetOperation(arguments[0].Expression, _cancellationToken)) is not { } gate)
+        {
+            return ImmutableArray<HeldLock>.Empty;
+        }
+
+        return ImmutableArray.Create(new HeldLock(gate, allowsWrites: true));
     }
 
     /// <summary>

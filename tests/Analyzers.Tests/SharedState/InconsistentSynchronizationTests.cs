@@ -177,6 +177,69 @@ public class InconsistentSynchronizationTests
                 "'InitZero' may run on several threads at once: 'Store' synchronizes its own state ('InitZero' locks '_zeroLock')"));
     }
 
+    /// <summary>
+    /// DynamicData's expiring operators subscribe their handlers behind Rx's 'Synchronize(gate)', which takes the gate
+    /// around every notification: the handler's changes hold the lock the timer's management takes. The same handler
+    /// subscribed without the operator is still reported.
+    /// </summary>
+    [Fact]
+    public async Task Observer_behind_Rx_Synchronize_holds_its_gate()
+    {
+        const string Source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Reactive.Linq;
+            using System.Threading;
+
+            namespace System.Reactive.Linq
+            {
+                public static class Observable
+                {
+                    public static IObservable<T> Synchronize<T>(this IObservable<T> source, object gate) => source;
+                }
+            }
+
+            public static class Subscriptions
+            {
+                public static IDisposable SubscribeSafe<T>(this IObservable<T> source, Action<T> onNext) => throw null!;
+            }
+
+            public sealed class Expirer
+            {
+                private readonly List<int> _queue = new();
+                private readonly Dictionary<int, long> _dueTimes = new();
+                private readonly IDisposable _subscription;
+                private readonly Timer _timer;
+
+                private object Gate => _dueTimes;
+
+                public Expirer(IObservable<int> source)
+                {
+                    _subscription = source.Synchronize(Gate).SubscribeSafe(onNext: OnNext);
+                    _timer = new Timer(_ => Manage(), null, 1000, 1000);
+                }
+
+                private void OnNext(int key)
+                {
+                    _dueTimes[key] = key;
+                    ADD;
+                }
+
+                private void Manage()
+                {
+                    lock (Gate)
+                    {
+                        _queue.RemoveAll(k => !_dueTimes.ContainsKey(k));
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(Source.Replace("ADD", "_queue.Add(key)"));
+        await Verify.VerifyAnalyzerAsync(Source.Replace("ADD", "{|#0:_queue.Add(key)|}").Replace("source.Synchronize(Gate)", "source").Replace("onNext: OnNext", "onNext: {|#1:OnNext|}"),
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_queue", "modified", "Gate", "in 'Manage' (1 of 2 accesses)",
+                "'OnNext' runs as the callback handed out at line 30, concurrently with the members of 'Expirer', and 'Expirer' synchronizes its own state ('Manage' locks 'Gate')"));
+    }
+
     [Fact]
     public Task Writes_under_different_locks_are_both_flagged()
         => Verify.VerifyAnalyzerAsync("""
