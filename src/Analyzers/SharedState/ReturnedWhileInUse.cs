@@ -22,10 +22,10 @@ namespace Forklift.Analyzers.SharedState;
 /// <c>TaskFactory.StartNew</c> or <c>ThreadPool.QueueUserWorkItem</c> uses that variable; and nothing between the
 /// start and the return waits for the started task (an <c>await</c> or a wait of the variable, field or collection it
 /// is kept in, or handing it to another method; a <c>Task.WhenAny</c> with a timeout is not one, and a task kept in a
-/// field or added to a collection that another member awaits later is still running at the return), or, when the return is in a <c>finally</c>, a <c>return</c> or
-/// <c>throw</c> leaves the try before that wait (set ah R14). Found from syntax
-/// first: only a candidate's calls and names are bound. No fix is offered: the return belongs at the end of the work,
-/// or after waiting for it.</para>
+/// field or added to a collection that another member awaits later is still running at the return), or, when the
+/// return is in a <c>finally</c>, a <c>return</c> or <c>throw</c> leaves the try before that wait (set ah R14). Found
+/// from syntax first: only a candidate's calls and names are bound. No fix is offered: the return belongs at the end
+/// of the work, or after waiting for it.</para>
 /// </remarks>
 internal static class ReturnedWhileInUse
 {
