@@ -12,6 +12,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //        [--analyzers <before.dll> --analyzers <after.dll> ...]: measure several builds of Forklift.Analyzers side by side
 //        (BuildBenchmark), on the generated set or on a real project with --csc-args <file> --project-dir <dir>.
 //        [--area SharedState]: only the analyzers of one area (folder).
+//        [--sequential]: analyse on one thread and report each side's least time too (BuildBenchmark.RunAsync): for
+//        comparing two builds within a few percent on a shared machine.
 //        --mode refonly --without-refonly-property: the body rules' own binding cost, as a normal compile pays it.
 //        --mode refonly: a reference-assembly-only compile (RefOnlyBenchmark).
 //        --only <name part> (repeatable): load only the analyzers whose type name contains one of the parts (for
@@ -76,7 +78,7 @@ if (mode is "refonly" or "keystroke" or "replay-check")
     }
 
     Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
-    var code = await BuildBenchmark.RunAsync(input, sets, iterations);
+    var code = await BuildBenchmark.RunAsync(input, sets, iterations, args.Contains("--sequential"));
     Console.WriteLine($"Load average at the end: {LoadAverage()}");
     return code;
 }

@@ -131,7 +131,8 @@ internal sealed class ConcurrencyTypes
 
     public bool IsUnsafeCollection(ITypeSymbol? type)
     {
-        if (type is not INamedTypeSymbol named)
+        // Most types asked about are not collections at all, and a name is cheaper to compare than a symbol.
+        if (type is not INamedTypeSymbol named || !UnsafeSimpleNames.Contains(named.Name))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -247,9 +248,7 @@ internal sealed class ConcurrentEntryFinder
                 return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }:
                 var name = handler is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : ((IdentifierNameSyntax)handler).Identifier.ValueText;
-                return handler.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
-                       && type.Members.Any(member => member is MethodDeclarationSyntax method && method.Identifier.ValueText == name
-                                                     && method.Modifiers.Any(SyntaxKind.AsyncKeyword) && ReturnsVoid(method));
+                return handler.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type && AsyncMethodNames.Of(type).Void.Contains(name);
             default:
                 return false;
         }
@@ -274,12 +273,48 @@ internal sealed class ConcurrentEntryFinder
         };
         return name is not null
                && assignment.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
-               && type.Members.Any(member => member is MethodDeclarationSyntax method && method.Identifier.ValueText == name
-                                             && method.Modifiers.Any(SyntaxKind.AsyncKeyword) && !ReturnsVoid(method));
+               && AsyncMethodNames.Of(type).Returning.Contains(name);
     }
 
-    private static bool ReturnsVoid(MethodDeclarationSyntax method)
-        => method.ReturnType is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword);
+    /// <summary>
+    /// The names of the <c>async</c> methods a type declaration declares, those that return <c>void</c> and the others,
+    /// read once per declaration. Every call statement and every assignment of a call in a body asks about its type's
+    /// methods, and a scan of the members per question grew with the type (NLog's <c>Logger</c>, 454 methods).
+    /// </summary>
+    private sealed class AsyncMethodNames
+    {
+        private static readonly ConditionalWeakTable<TypeDeclarationSyntax, AsyncMethodNames> ByType = new();
+
+        private static readonly HashSet<string> None = new(StringComparer.Ordinal);
+
+        private AsyncMethodNames(TypeDeclarationSyntax type)
+        {
+            foreach (var member in type.Members)
+            {
+                if (member is not MethodDeclarationSyntax method || !method.Modifiers.Any(SyntaxKind.AsyncKeyword))
+                {
+                    continue;
+                }
+
+                if (method.ReturnType is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword))
+                {
+                    Void = Void == None ? new HashSet<string>(StringComparer.Ordinal) : Void;
+                    Void.Add(method.Identifier.ValueText);
+                }
+                else
+                {
+                    Returning = Returning == None ? new HashSet<string>(StringComparer.Ordinal) : Returning;
+                    Returning.Add(method.Identifier.ValueText);
+                }
+            }
+        }
+
+        public HashSet<string> Void { get; private set; } = None;
+
+        public HashSet<string> Returning { get; private set; } = None;
+
+        public static AsyncMethodNames Of(TypeDeclarationSyntax type) => ByType.GetValue(type, static type => new AsyncMethodNames(type));
+    }
 
     /// <summary>
     /// After <c>new</c>: an opening parenthesis that is not closed right away, or a comment or directive we do not try

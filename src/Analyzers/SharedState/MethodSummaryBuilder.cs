@@ -97,7 +97,7 @@ internal sealed class MethodSummaryBuilder
             var context = contexts.Pop();
             var deferred = context.Deferred;
             _outer = context.Outer;
-            if (!deferred && operation.Syntax.SpanStart < firstStart && ConcurrentEntryFinder.IsCandidate(operation.Syntax))
+            if (!deferred && ConcurrentEntryFinder.IsCandidate(operation.Syntax) && operation.Syntax.SpanStart < firstStart)
             {
                 starts.Clear();
                 _entries.Collect(operation, starts);
@@ -113,7 +113,7 @@ internal sealed class MethodSummaryBuilder
             }
 
             if (!deferred && operation is IArgumentOperation { Parent: IInvocationOperation receiving } argument
-                && operation.Syntax.SpanStart < firstEscape && IsThisOrHoldsIt(argument.Value)
+                && IsThisOrHoldsIt(argument.Value) && operation.Syntax.SpanStart < firstEscape
                 && !IsOwnMethod(receiving.TargetMethod, receiving.Instance))
             {
                 // 'source.Subscribe(this)', 'scheduler.Schedule((@this: this, id), …)': from here others can call it.

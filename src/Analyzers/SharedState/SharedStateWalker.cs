@@ -1376,6 +1376,11 @@ internal sealed partial class SharedStateWalker
 
         public bool InWindow(IOperation operation)
         {
+            if (WindowStart == int.MinValue && WindowEnd == int.MaxValue && Excluded is null)
+            {
+                return true; // most frames: no window, and a node's start costs a walk to its first token
+            }
+
             var position = operation.Syntax.SpanStart;
             return position > WindowStart && position < WindowEnd && !(Excluded is { } excluded && excluded.Contains(position));
         }
