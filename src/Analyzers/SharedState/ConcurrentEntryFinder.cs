@@ -277,6 +277,30 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>
+    /// A call of one of its type's own <c>async</c> methods that return a task, whose task is discarded or kept in a field
+    /// or variable rather than awaited (<c>_loop = PumpAsync(ct)</c>, <c>_ = PumpAsync(ct)</c>, <c>PumpAsync(ct);</c>):
+    /// the method goes on after its first await, beside whatever the object's callers do meanwhile, and holds none of
+    /// the locks held at the call. Read from syntax (set an R03: a constructor that starts an export loop).
+    /// </summary>
+    internal static bool StartsOwnAsyncMethod(InvocationExpressionSyntax call)
+    {
+        var name = call.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        var kept = call.Parent switch
+        {
+            ExpressionStatementSyntax => true,
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } assignment
+                => assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == call,
+            _ => false,
+        };
+        return name is not null && kept && call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type && AsyncMethodNames.Of(type).Returning.Contains(name);
+    }
+
+    /// <summary>
     /// The names of the <c>async</c> methods a type declaration declares, those that return <c>void</c> and the others,
     /// read once per declaration. Every call statement and every assignment of a call in a body asks about its type's
     /// methods, and a scan of the members per question grew with the type (NLog's <c>Logger</c>, 454 methods).

@@ -570,7 +570,11 @@ internal static class LexicalLocking
                 return; // only the type's own state and methods are judged and composed; a local of another name is neither
             }
 
-            if (!IsCalled(name))
+            // A method used other than by a call runs wherever it is handed; so does an own async method a constructor
+            // starts and does not await (set an R03: '_exportLoop = RunAsync(…)'), from its first await on.
+            if (!IsCalled(name)
+                || (place == Place.Owned && (name.Parent as InvocationExpressionSyntax ?? name.Parent?.Parent as InvocationExpressionSyntax) is { } call
+                    && ConcurrentEntryFinder.StartsOwnAsyncMethod(call)))
             {
                 _handedOut.Add(text);
             }

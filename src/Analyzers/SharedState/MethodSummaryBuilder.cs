@@ -189,7 +189,11 @@ internal sealed class MethodSummaryBuilder
 
                     if (IsOwnMethod(invocation.TargetMethod, invocation.Instance))
                     {
-                        calls.Add(new OwnCall(invocation.TargetMethod.OriginalDefinition, Locks(invocation), deferred, invocation.Syntax.SpanStart)
+                        // An own async method started and not awaited goes on after its first await, later, holding none
+                        // of the locks held here (set an R03: a constructor's '_exportLoop = RunAsync(…)').
+                        var started = !deferred && invocation.TargetMethod is { IsAsync: true, ReturnsVoid: false }
+                                      && invocation.Syntax is InvocationExpressionSyntax callSyntax && ConcurrentEntryFinder.StartsOwnAsyncMethod(callSyntax);
+                        calls.Add(new OwnCall(invocation.TargetMethod.OriginalDefinition, started ? ImmutableArray<HeldLock>.Empty : Locks(invocation), deferred || started, invocation.Syntax.SpanStart)
                         {
                             ConstantFlags = OperationTree.ConstantFlags(invocation),
                             Forwarded = OperationTree.ForwardedFlags(invocation, method),

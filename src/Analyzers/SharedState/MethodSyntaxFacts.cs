@@ -13,7 +13,8 @@ namespace Forklift.Analyzers.SharedState;
 /// <see cref="MethodSummary.Synchronization"/> needs a <c>lock</c> or a call named like a synchronization member, and
 /// an <c>Interlocked</c> or <c>Volatile</c> member called through a receiver that may name one of those types; a
 /// <see cref="MethodSummary.DelegateTargets"/> entry needs a name of one of the type's methods that is not called;
-/// deferred accesses need a lambda, anonymous method or local function). A method with none of them is bound only if
+/// deferred accesses need a lambda, anonymous method or local function, or a call of an own async method that is not
+/// awaited: <see cref="ConcurrentEntryFinder.StartsOwnAsyncMethod"/>). A method with none of them is bound only if
 /// it is an entry callers call, or when a composed call reaches it.
 /// </remarks>
 internal readonly struct MethodSyntaxFacts
@@ -104,6 +105,9 @@ internal readonly struct MethodSyntaxFacts
                         break;
                     case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
                         deferred = true;
+                        break;
+                    case InvocationExpressionSyntax call when needsDeferred && !deferred && ConcurrentEntryFinder.StartsOwnAsyncMethod(call):
+                        deferred = true; // an own async method started and not awaited goes on later
                         break;
                     case SimpleNameSyntax name when ownMethodNames.Contains(name.Identifier.ValueText):
                         // Once a fact is known, its (perhaps binding) test is not run again.

@@ -19,7 +19,10 @@ namespace Forklift.Analyzers.SharedState;
 /// <para>Reported at the return, when all of these hold: a call of a method named <c>Return</c> on an
 /// <c>ArrayPool&lt;T&gt;</c>, an <c>ObjectPool&lt;T&gt;</c> or a type whose name ends in <c>Pool</c>, with a local or
 /// parameter as its first argument; earlier in the same function, a lambda given to <c>Task.Run</c>,
-/// <c>TaskFactory.StartNew</c> or <c>ThreadPool.QueueUserWorkItem</c> uses that variable; and nothing between the
+/// <c>TaskFactory.StartNew</c> or <c>ThreadPool.QueueUserWorkItem</c> uses that variable, or a call that returns a
+/// <c>Task</c> or <c>ValueTask</c> is given the variable or a memory or segment over it
+/// (<c>_ = _archive.StoreAsync(buffer.AsMemory(0, length));</c>, set an R15: the call goes on after its first await,
+/// reading the buffer); and nothing between the
 /// start and the return waits for the started task (an <c>await</c> or a wait of the variable, field or collection it
 /// is kept in, or handing it to another method; a <c>Task.WhenAny</c> with a timeout is not one, and a task kept in a
 /// field or added to a collection that another member awaits later is still running at the return), or, when the
@@ -33,9 +36,11 @@ internal static class ReturnedWhileInUse
 
     private static readonly string[] StartNames = ["Run", "StartNew", "QueueUserWorkItem", "UnsafeQueueUserWorkItem"];
 
-    /// <summary>Whether <paramref name="text"/> can return an object to a pool and start work.</summary>
-    public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text)
-        => SourceWords.Any(text, ReturnWord) && SourceWords.Any(text, StartNames);
+    /// <summary>
+    /// Whether <paramref name="text"/> can return an object to a pool (the work that still uses it may be any call that
+    /// returns a task, which has no word of its own).
+    /// </summary>
+    public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text) => SourceWords.Any(text, ReturnWord);
 
     /// <summary>Adds a finding for every return of a pooled object that started work still uses in <paramref name="semanticModel"/>'s tree.</summary>
     public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
@@ -46,29 +51,131 @@ internal static class ReturnedWhileInUse
         {
             if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Return" } access
                 || call.ArgumentList.Arguments.Count == 0
-                || call.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax returned
-                || StartBefore(call, returned.Identifier.ValueText, starts ??= SourceWords.InvocationsNamed(root, StartNames).ToList()) is not { } start)
+                || call.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax returned)
+            {
+                continue;
+            }
+
+            var name = returned.Identifier.ValueText;
+            var start = StartBefore(call, name, starts ??= SourceWords.InvocationsNamed(root, StartNames).ToList());
+            var handedOver = start is null ? HandedOverBefore(call, name) : null;
+            if (start is null && handedOver is not { Count: > 0 })
             {
                 continue;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             if (semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } pool } || !IsPool(pool)
-                || semanticModel.GetSymbolInfo(start.Call, cancellationToken).Symbol is not IMethodSymbol started || !IsWorkStart(started)
                 || semanticModel.GetSymbolInfo(returned, cancellationToken).Symbol is not { Kind: SymbolKind.Local or SymbolKind.Parameter } variable
-                || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(start.Use, cancellationToken).Symbol, variable)
                 || semanticModel.GetEnclosingSymbol(call.SpanStart, cancellationToken) is not { } returner)
             {
                 continue;
             }
 
-            var startLine = start.Call.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-            findings.Add(DiagnosticIds.SharedStateMutation, call.GetLocation(), start.Call.GetLocation(), variable, lockName: null,
+            string still;
+            if (start is { } started && semanticModel.GetSymbolInfo(started.Call, cancellationToken).Symbol is IMethodSymbol startMethod && IsWorkStart(startMethod)
+                && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(started.Use, cancellationToken).Symbol, variable))
+            {
+                still = $"the work started at line {LineOf(started.Call)} still uses it, so the pool's next taker can overwrite it under that work";
+            }
+            else if (TaskCallGiven(handedOver ?? HandedOverBefore(call, name), variable, semanticModel, cancellationToken) is { } handed)
+            {
+                start = (handed.Call, handed.Use);
+                still = $"'{handed.Method.Name}', given it at line {LineOf(handed.Call)} and not waited for, can still be using it after its first await, so the pool's next taker can overwrite it under that call";
+            }
+            else
+            {
+                continue;
+            }
+
+            findings.Add(DiagnosticIds.SharedStateMutation, call.GetLocation(), start.Value.Call.GetLocation(), variable, lockName: null,
                 [variable.Name, returner is IMethodSymbol { AssociatedSymbol: { } property } ? property.Name : returner.Name,
-                 $"it is returned to '{access.Expression}' here while the work started at line {startLine} still uses it, so the pool's next taker can overwrite it under that work; return it at the end of the work, or after waiting for it"],
+                 $"it is returned to '{access.Expression}' here while {still}; return it at the end of the work, or after waiting for it"],
                 handedOver: true);
         }
     }
+
+    private static int LineOf(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+
+    /// <summary>The last of <paramref name="candidates"/> that calls a method returning a task and is given <paramref name="variable"/>.</summary>
+    private static (InvocationExpressionSyntax Call, IdentifierNameSyntax Use, IMethodSymbol Method)? TaskCallGiven(
+        List<(InvocationExpressionSyntax Call, IdentifierNameSyntax Use)> candidates, ISymbol variable, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        for (var i = candidates.Count - 1; i >= 0; i--)
+        {
+            var (candidate, use) = candidates[i];
+            if (semanticModel.GetSymbolInfo(candidate, cancellationToken).Symbol is IMethodSymbol method && ReturnsTask(method) && !IsWorkStart(method)
+                && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(use, cancellationToken).Symbol, variable))
+            {
+                return (candidate, use, method);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The calls before <paramref name="call"/> in the same function (outside its lambdas), in order, that are given the
+    /// pooled variable <paramref name="name"/>, or a memory or segment over it, and whose result is not waited for before
+    /// the return (see <see cref="RunsAt"/>): a call that returns a task goes on after its first await, after this
+    /// method has moved on. Bound later (<see cref="TaskCallGiven"/>): here any call counts.
+    /// </summary>
+    private static List<(InvocationExpressionSyntax Call, IdentifierNameSyntax Use)> HandedOverBefore(InvocationExpressionSyntax call, string name)
+    {
+        var function = MethodSyntaxFacts.FunctionOf(call) ?? call;
+        var found = new List<(InvocationExpressionSyntax Call, IdentifierNameSyntax Use)>();
+        foreach (var token in SourceWords.IdentifiersNamed(function, name))
+        {
+            if (token.SpanStart >= call.SpanStart || token.Parent is not IdentifierNameSyntax use || MethodSyntaxFacts.FunctionOf(use) != function
+                || ArgumentHolding(use) is not { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax candidate } }
+                || candidate.Span.End > call.SpanStart || !RunsAt(call, candidate, function))
+            {
+                continue;
+            }
+
+            found.Add((candidate, use));
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The argument whose value is <paramref name="use"/> itself or a view of the same memory: <c>buffer</c>,
+    /// <c>buffer.AsMemory(0, n)</c>, <c>buffer.AsMemory().Slice(…)</c>, <c>new ArraySegment&lt;byte&gt;(buffer, 0, n)</c>,
+    /// <c>new ReadOnlyMemory&lt;byte&gt;(buffer)</c>. A value read from it (<c>buffer[0]</c>, <c>buffer.Length</c>) is a copy.
+    /// </summary>
+    private static ArgumentSyntax? ArgumentHolding(IdentifierNameSyntax use)
+    {
+        SyntaxNode current = use;
+        while (true)
+        {
+            switch (current.Parent)
+            {
+                case ArgumentSyntax argument when argument.Expression == current:
+                    if (argument.Parent?.Parent is ObjectCreationExpressionSyntax { Type: var type } creation && creation.ArgumentList!.Arguments[0] == argument
+                        && (type switch { SimpleNameSyntax simple => simple.Identifier.ValueText, QualifiedNameSyntax { Right: var right } => right.Identifier.ValueText, _ => null })
+                            is "Memory" or "ReadOnlyMemory" or "ArraySegment")
+                    {
+                        current = creation;
+                        continue;
+                    }
+
+                    return argument;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsMemory" or "Slice" } view when view.Expression == current && view.Parent is InvocationExpressionSyntax sliced:
+                    current = sliced;
+                    continue;
+                case ParenthesizedExpressionSyntax or CastExpressionSyntax:
+                    current = current.Parent;
+                    continue;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="method"/> returns a <c>Task</c> or <c>ValueTask</c>, generic or not.</summary>
+    private static bool ReturnsTask(IMethodSymbol method)
+        => method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask" } returned && returned.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
 
     /// <summary>
     /// The last of the file's <paramref name="starts"/> before <paramref name="call"/> in the same function that starts
@@ -88,14 +195,23 @@ internal static class ReturnedWhileInUse
             found = (start, use);
         }
 
-        if (found is not { } last || TaskOf(last.Call) is not { } task)
+        return found is { } last && RunsAt(call, last.Call, function) ? found : null;
+    }
+
+    /// <summary>
+    /// Whether the task of <paramref name="start"/> can still be running at <paramref name="returnCall"/>, later in
+    /// <paramref name="function"/>: it is discarded, or kept where nothing waits for it before the return.
+    /// </summary>
+    private static bool RunsAt(InvocationExpressionSyntax returnCall, InvocationExpressionSyntax start, SyntaxNode function)
+    {
+        if (TaskOf(start) is not { } task)
         {
-            return found;
+            return true;
         }
 
         if (task.Length == 0)
         {
-            return null; // handed to other code: waited for wherever that is
+            return false; // handed to other code (awaited, returned, passed on): waited for wherever that is
         }
 
         // The task kept in a variable, a field or a collection: the first mention that waits for it, or hands it on,
@@ -105,7 +221,7 @@ internal static class ReturnedWhileInUse
         SyntaxToken? wait = null;
         foreach (var token in SourceWords.IdentifiersNamed(function, task))
         {
-            if (token.SpanStart > last.Call.Span.End && token.SpanStart < call.SpanStart
+            if (token.SpanStart > start.Span.End && token.SpanStart < returnCall.SpanStart
                 && token.Parent is IdentifierNameSyntax mention && !OnlyLooksAt(mention))
             {
                 wait = token;
@@ -113,13 +229,8 @@ internal static class ReturnedWhileInUse
             }
         }
 
-        if (wait is not { } waited)
-        {
-            return found;
-        }
-
         // A return in a finally also runs when the try is left before the wait: a 'return' or 'throw' between.
-        return LeavesBefore(call, last.Call, waited.SpanStart) ? found : null;
+        return wait is not { } waited || LeavesBefore(returnCall, start, waited.SpanStart);
     }
 
     /// <summary>

@@ -23,9 +23,11 @@ namespace Forklift.Analyzers.SharedState;
 /// <c>Parallel.ForEachAsync</c> mixed their lines).</para>
 /// <para>Reported at the first use of the local after the first <c>await</c> that follows its declaration, in an
 /// <c>async</c> method, lambda or local function, when the local is initialized from a field of the compilation marked
-/// <c>[ThreadStatic]</c> (<c>t_x</c>, <c>t_x ??= new …</c>, <c>t_x ?? new …</c>) and the function stores nothing else
-/// into that field (a function that takes the object out of its slot, <c>t_x = null</c>, owns it). No fix is
-/// offered: take the object out of the slot for the duration, or use it only between awaits.</para>
+/// <c>[ThreadStatic]</c> (<c>t_x</c>, <c>t_x ??= new …</c>, <c>t_x ?? new …</c>), directly or by a call of a method of
+/// the same file whose one <c>return</c> hands out that field's object (<c>var sb = AcquireBuilder();</c> where
+/// <c>AcquireBuilder</c> does <c>var b = t_builder ??= new …; b.Clear(); return b;</c>, set an R14), and neither
+/// function stores anything else into that field (one that takes the object out of its slot, <c>t_x = null</c>, owns
+/// it). No fix is offered: take the object out of the slot for the duration, or use it only between awaits.</para>
 /// </remarks>
 internal static class ThreadStaticAcrossAwait
 {
@@ -44,7 +46,6 @@ internal static class ThreadStaticAcrossAwait
         {
             if (node is not LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } declaration
                 || variables[0].Initializer?.Value is not { } initializer
-                || FieldNamed(initializer) is not { } fieldName
                 || MethodSyntaxFacts.FunctionOf(declaration) is not { } function
                 || !IsAsync(function))
             {
@@ -52,9 +53,12 @@ internal static class ThreadStaticAcrossAwait
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            if (semanticModel.GetSymbolInfo(fieldName, cancellationToken).Symbol is not IFieldSymbol field
+            var (fieldName, helper, helperRead) = FieldNamed(initializer) is { } named ? (named, null, null) : HandedOutBy(initializer, semanticModel, cancellationToken);
+            if (fieldName is null
+                || semanticModel.GetSymbolInfo(fieldName, cancellationToken).Symbol is not IFieldSymbol field
                 || !types.IsThreadStatic(field)
                 || StoresOtherwise(function, field.Name, initializer)
+                || (helper is not null && StoresOtherwise(helper, field.Name, helperRead!))
                 || FirstAwaitAfter(function, declaration.Span.End) is not { } awaited
                 || FirstUseAfter(function, variables[0].Identifier.ValueText, awaited.Span.End) is not { } use
                 || semanticModel.GetEnclosingSymbol(declaration.SpanStart, cancellationToken) is not { } owner)
@@ -69,6 +73,71 @@ internal static class ThreadStaticAcrossAwait
                  $"'{member}' keeps the [ThreadStatic] object of '{field.Name}' in '{variables[0].Identifier.ValueText}' across the await at line {awaitLine}: the thread runs other work meanwhile, which takes the same object from its slot, and the method may go on on another thread with it"],
                 handedOver: true);
         }
+    }
+
+    /// <summary>
+    /// The field a call of a method of the same file hands out the thread's object from, the method, and the expression
+    /// in it that reads the field: its one <c>return</c> (or expression body) gives back the field read
+    /// (<see cref="FieldNamed"/>), or a local of its body initialized from one and not assigned again. Only the call is
+    /// bound.
+    /// </summary>
+    private static (SimpleNameSyntax? Field, SyntaxNode? Helper, ExpressionSyntax? Read) HandedOutBy(ExpressionSyntax initializer, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        while (initializer is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            initializer = initializer is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)initializer).Operand;
+        }
+
+        if (initializer is not InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } call
+            || semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { IsAsync: false, DeclaringSyntaxReferences.Length: 1 } method
+            || method.DeclaringSyntaxReferences[0].SyntaxTree != semanticModel.SyntaxTree
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax helper)
+        {
+            return (null, null, null);
+        }
+
+        ExpressionSyntax? returned = helper.ExpressionBody?.Expression;
+        if (helper.Body is { } body)
+        {
+            foreach (var statement in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (statement is ReturnStatementSyntax { Expression: { } value })
+                {
+                    if (returned is not null)
+                    {
+                        return (null, null, null); // several returns: which one runs is the body's business
+                    }
+
+                    returned = value;
+                }
+            }
+        }
+
+        if (returned is null)
+        {
+            return (null, null, null);
+        }
+
+        if (returned is not IdentifierNameSyntax { Identifier.ValueText: var local } || helper.Body is not { } block
+            || !block.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(declarator => declarator.Identifier.ValueText == local))
+        {
+            return FieldNamed(returned) is { } direct ? (direct, helper, returned) : (null, null, null);
+        }
+
+        (SimpleNameSyntax Field, ExpressionSyntax Read)? found = null;
+        foreach (var token in SourceWords.IdentifiersNamed(block, local))
+        {
+            switch (token.Parent)
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: var value } when found is null && FieldNamed(value) is { } read:
+                    found = (read, value);
+                    break;
+                case IdentifierNameSyntax { Parent: AssignmentExpressionSyntax store } name when store.Left == name:
+                    return (null, null, null); // the local is given another object
+            }
+        }
+
+        return found is { } initialized ? (initialized.Field, helper, initialized.Read) : (null, null, null);
     }
 
     /// <summary>The field an initializer reads the thread's object from: <c>t_x</c>, <c>t_x ??= …</c>, <c>t_x ?? …</c>, <c>Owner.t_x</c>.</summary>

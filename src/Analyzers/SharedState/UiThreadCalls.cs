@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Forklift.Analyzers.SharedState;
@@ -10,7 +11,10 @@ namespace Forklift.Analyzers.SharedState;
 /// thread that marshals its changes this way makes them on the thread where the object's own members run, so the
 /// delegate's body is not part of the started work.
 /// </summary>
-/// <remarks>Matched by type and method names, so that no UI framework has to be referenced.</remarks>
+/// <remarks>
+/// Matched by type and method names, so that no UI framework has to be referenced; and a dispatcher of the
+/// compilation's own that runs what is posted to it on one thread it starts (<see cref="IsOwnSingleThreadDispatcher"/>).
+/// </remarks>
 internal static class UiThreadCalls
 {
     /// <summary>Whether <paramref name="invocation"/> runs its delegate arguments on a UI thread.</summary>
@@ -19,14 +23,86 @@ internal static class UiThreadCalls
         var method = invocation.TargetMethod;
         return method.Name switch
         {
-            "Post" or "Send" => DerivesFrom(method.ContainingType, "SynchronizationContext") || IsDispatcher(method.ContainingType),
-            "Invoke" or "BeginInvoke" => IsDispatcher(method.ContainingType) || DerivesFrom(method.ContainingType, "Control") || Implements(method.ContainingType, "ISynchronizeInvoke"),
-            "InvokeAsync" => IsDispatcher(method.ContainingType) || DerivesFrom(method.ContainingType, "ComponentBase"),
+            "Post" or "Send" => DerivesFrom(method.ContainingType, "SynchronizationContext") || IsDispatcher(method.ContainingType) || IsOwnSingleThreadDispatcher(method),
+            "Invoke" or "BeginInvoke" => IsDispatcher(method.ContainingType) || DerivesFrom(method.ContainingType, "Control") || Implements(method.ContainingType, "ISynchronizeInvoke")
+                                         || IsOwnSingleThreadDispatcher(method),
+            "InvokeAsync" => IsDispatcher(method.ContainingType) || DerivesFrom(method.ContainingType, "ComponentBase") || IsOwnSingleThreadDispatcher(method),
             "Dispatch" or "DispatchAsync" or "TryEnqueue" or "RunAsync" => IsDispatcher(method.ContainingType),
             "BeginInvokeOnMainThread" or "InvokeOnMainThreadAsync" => method.ContainingType?.Name == "MainThread",
             _ => false,
         };
     }
+
+    /// <summary>
+    /// Whether <paramref name="method"/>, declared in source, hands its delegate parameter to a field of its type
+    /// (<c>_queue.Add(action)</c>, <c>_work.Enqueue(action)</c>, <c>_channel.Writer.TryWrite(action)</c>) that the one
+    /// thread the type creates reads (<c>new Thread(Pump)</c>, not in a loop, whose body names the field): a console or
+    /// game loop's dispatcher, which runs everything posted to it one at a time on its own thread (set an C06, a view-model
+    /// that posts each reading to its window's dispatcher). Read from syntax.
+    /// </summary>
+    private static bool IsOwnSingleThreadDispatcher(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.ContainingType is not { DeclaringSyntaxReferences.Length: 1 } type
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
+            || type.DeclaringSyntaxReferences[0].GetSyntax() is not TypeDeclarationSyntax typeDeclaration)
+        {
+            return false;
+        }
+
+        var delegates = method.Parameters.Where(static parameter => parameter.Type.TypeKind == TypeKind.Delegate).Select(static parameter => parameter.Name).ToList();
+        string? queue = null;
+        foreach (var call in ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody)?.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>() ?? [])
+        {
+            if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "TryAdd" or "Enqueue" or "Post" or "TryWrite" or "WriteAsync" or "SendAsync", Expression: var receiver }
+                && call.ArgumentList.Arguments.Any(argument => argument.Expression is IdentifierNameSyntax name && delegates.Contains(name.Identifier.ValueText)))
+            {
+                queue = FieldNamedBy(receiver);
+            }
+        }
+
+        if (queue is null)
+        {
+            return false;
+        }
+
+        ObjectCreationExpressionSyntax? thread = null;
+        foreach (var creation in typeDeclaration.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
+        {
+            if (creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Thread" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" })
+            {
+                if (thread is not null || creation.Ancestors().Any(static a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
+                {
+                    return false; // more than one thread runs what is posted
+                }
+
+                thread = creation;
+            }
+        }
+
+        if (thread?.ArgumentList?.Arguments.FirstOrDefault()?.Expression is not { } start)
+        {
+            return false;
+        }
+
+        SyntaxNode? body = start switch
+        {
+            AnonymousFunctionExpressionSyntax lambda => lambda,
+            IdentifierNameSyntax { Identifier.ValueText: var name } => typeDeclaration.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.ValueText == name),
+            _ => null,
+        };
+        // The thread runs what it takes itself, rather than handing it to the thread pool.
+        return body is not null && body.DescendantTokens().Any(token => token.ValueText == queue)
+               && !body.DescendantTokens().Any(static token => token.ValueText is "Run" or "StartNew" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" or "Parallel");
+    }
+
+    /// <summary>The field a receiver starts from: <c>_queue</c>, <c>this._queue</c>, <c>_channel.Writer</c>.</summary>
+    private static string? FieldNamedBy(ExpressionSyntax receiver) => receiver switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: var inner } => FieldNamedBy(inner),
+        _ => null,
+    };
 
     private static bool IsDispatcher(INamedTypeSymbol? type)
         => type is not null && (type.Name is "Dispatcher" or "DispatcherQueue" or "CoreDispatcher" or "IDispatcher" || Implements(type, "IDispatcher"));

@@ -716,4 +716,66 @@ public class OwnBackgroundWorkTests
                 }
             }
             """);
+
+    private const string Batcher = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Batcher
+        {
+            private readonly object _lock = new();
+            private readonly Func<List<int>, Task> _export;
+            private readonly Task _loop;
+            private List<int> _pending = new();
+
+            public Batcher(Func<List<int>, Task> export, CancellationToken ct)
+            {
+                _export = export;
+                _loop = RunAsync(ct);
+            }
+
+            public void Record(int reading)
+            {
+                lock (_lock)
+                {
+                    _pending.Add(reading);
+                }
+            }
+
+            private async Task RunAsync(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    await Task.Delay(1000, ct);
+                    List<int> batch;
+                    lock (_lock)
+                    {
+                        batch = _pending;
+                        SWAP_INSIDE
+                    }
+
+                    SWAP_OUTSIDE
+                    await _export(batch);
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Set an R03: a constructor starts the export loop by calling its own async method and keeping the task
+    /// (<c>_loop = RunAsync(ct)</c>, no <c>ConfigureAwait(false)</c>); from its first await on, the loop runs beside the
+    /// callers of <c>Record</c>, and swaps the list outside the lock they take. Swapped under the lock, it is silent.
+    /// </summary>
+    [Fact]
+    public Task Loop_a_constructor_starts_by_calling_its_own_async_method_runs_beside_the_callers()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Batcher.Replace("SWAP_INSIDE", "").Replace("SWAP_OUTSIDE", "{|#0:_pending = new List<int>()|};").Replace("public sealed class Batcher", "public sealed class {|#1:Batcher|}"),
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("_pending", "written", "_lock", "in 'Record' (1 of 2 accesses)", "'RunAsync' may run on several threads at once: 'Batcher' synchronizes its own state ('Record' locks '_lock')"));
+
+    [Fact]
+    public Task Loop_a_constructor_starts_that_swaps_the_list_under_the_lock_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Batcher.Replace("SWAP_INSIDE", "_pending = new List<int>();").Replace("SWAP_OUTSIDE", ""));
 }

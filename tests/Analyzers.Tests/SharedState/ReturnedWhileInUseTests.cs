@@ -243,4 +243,73 @@ public class ReturnedWhileInUseTests
                             await fill;
                             return null;
             """).Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace(")|}", ")"));
+
+    /// <summary>
+    /// Set an R15: the original photo handed, as a memory over the pooled array, to an archiving call whose task is
+    /// discarded; the call goes on after its first await, hashing the array after the finally has returned it. Awaited,
+    /// or given only a span or a value read from the array, it is silent.
+    /// </summary>
+    [Fact]
+    public async Task An_array_returned_while_a_call_given_a_memory_over_it_goes_on_is_reported()
+    {
+        const string Source = """
+            using System;
+            using System.Buffers;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Archive
+            {
+                public async Task StoreAsync(ReadOnlyMemory<byte> photo, CancellationToken ct)
+                {
+                    await Task.Delay(10, ct);
+                    _ = photo.Span[0];
+                }
+
+                public void Scrub(Span<byte> raw) => raw.Clear();
+            }
+
+            public sealed class Pipeline
+            {
+                private readonly Archive _archive = new();
+
+                public async Task<int> ProcessAsync(int length, CancellationToken ct)
+                {
+                    byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+                    try
+                    {
+                        _archive.Scrub(buffer.AsSpan(0, length));
+                        _ = {|#1:_archive.StoreAsync(buffer.AsMemory(0, length), CancellationToken.None)|};
+                        await Task.Yield();
+                        return length;
+                    }
+                    finally
+                    {
+                        {|#0:ArrayPool<byte>.Shared.Return(buffer)|};
+                    }
+                }
+
+                public async Task<int> AwaitedAsync(int length, CancellationToken ct)
+                {
+                    byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+                    try
+                    {
+                        await _archive.StoreAsync(buffer.AsMemory(0, length), ct).ConfigureAwait(false);
+                        var kept = _archive.StoreAsync(new ReadOnlyMemory<byte>(buffer), ct);
+                        await kept;
+                        _archive.Scrub(buffer);
+                        _ = Task.FromResult(buffer.Length);
+                        return length;
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(Source,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic(DiagnosticIds.SharedStateMutation).WithLocation(0).WithLocation(1)
+                .WithArguments("buffer", "ProcessAsync", "it is returned to 'ArrayPool<byte>.Shared' here while 'StoreAsync', given it at line 27 and not waited for, can still be using it after its first await, so the pool's next taker can overwrite it under that call; return it at the end of the work, or after waiting for it"));
+    }
 }

@@ -154,4 +154,83 @@ public class SubscriberBesideWorkTests
                 });
             }
             """);
+
+    private const string WindowDispatcher = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Telemetry
+        {
+            public event EventHandler<string>? Received;
+
+            public Task PollAsync(IEnumerable<string> stations, CancellationToken ct) =>
+                Parallel.ForEachAsync(stations, ct, async (station, token) =>
+                {
+                    await Task.Delay(200, token);
+                    Received?.Invoke(this, station);
+                });
+        }
+
+        public sealed class WindowDispatcher : IDisposable
+        {
+            private readonly System.Collections.Concurrent.BlockingCollection<Action> _queue = new();
+            private readonly Thread _thread;
+
+            public WindowDispatcher()
+            {
+                _thread = new Thread(Pump) { IsBackground = true, Name = "UI" };
+                _thread.Start();
+            }
+
+            public void Post(Action action) => _queue.Add(action);
+
+            private void Pump()
+            {
+                foreach (var action in _queue.GetConsumingEnumerable())
+                {
+                    RUN;
+                }
+            }
+
+            public void Dispose() => _queue.CompleteAdding();
+        }
+
+        public sealed class StationScreen
+        {
+            private readonly WindowDispatcher _ui;
+            private readonly List<string> _log = new();
+
+            public StationScreen(Telemetry source, WindowDispatcher ui)
+            {
+                _ui = ui;
+                source.Received += (_, station) => _ui.Post(() => Record(station));
+            }
+
+            private void Record(string station)
+            {
+                ADD;
+                if (_log.Count > 100)
+                {
+                    REMOVE;
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Set an C06: readings raised from parallel workers are posted to a dispatcher of the library's own, which runs what
+    /// is posted on the one thread it starts. A dispatcher whose thread hands each action to the thread pool runs them at
+    /// once, and the changes are still reported.
+    /// </summary>
+    [Fact]
+    public Task Handler_that_posts_its_change_to_a_dispatcher_with_one_thread_of_its_own_is_not_reported()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(WindowDispatcher
+            .Replace("RUN", "action()").Replace("ADD", "_log.Add(station)").Replace("REMOVE", "_log.RemoveAt(0)"));
+
+    [Fact]
+    public Task Handler_that_posts_its_change_to_a_dispatcher_that_runs_it_on_the_thread_pool_is_reported()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(WindowDispatcher
+            .Replace("RUN", "ThreadPool.QueueUserWorkItem(_ => action())").Replace("ADD", "[|_log.Add(station)|]").Replace("REMOVE", "[|_log.RemoveAt(0)|]"));
 }

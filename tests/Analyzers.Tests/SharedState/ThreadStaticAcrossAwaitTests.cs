@@ -81,4 +81,83 @@ public class ThreadStaticAcrossAwaitTests
                     sb.Clear().Append(mill);
                 }
             """));
+
+    [Fact]
+    public Task Builder_handed_out_by_a_helper_and_kept_across_an_await_is_reported()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(Writer.Replace("BODY", """
+                private static StringBuilder AcquireBuilder()
+                {
+                    var builder = t_builder ??= new StringBuilder(2048);
+                    builder.Clear();
+                    return builder;
+                }
+
+                public async Task<string> FormatAsync(string[] lines, Func<string, Task<double>> measure)
+                {
+                    var sb = AcquireBuilder();
+                    foreach (var line in lines)
+                    {
+                        var width = {|#1:await measure(line)|};
+                        {|#0:sb|}.Append(line).Append(width).AppendLine();
+                    }
+
+                    return sb.ToString();
+                }
+            """),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("t_builder", "FormatAsync",
+                    "'FormatAsync' keeps the [ThreadStatic] object of 't_builder' in 'sb' across the await at line 24: the thread runs other work meanwhile, which takes the same object from its slot, and the method may go on on another thread with it"));
+
+    [Fact]
+    public Task Builder_a_helper_takes_out_of_its_slot_or_returns_on_one_of_several_paths_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Writer.Replace("BODY", """
+                private static StringBuilder Rent()
+                {
+                    var builder = t_builder ?? new StringBuilder();
+                    t_builder = null;
+                    return builder.Clear();
+                }
+
+                private static StringBuilder Take()
+                {
+                    var builder = t_builder ?? new StringBuilder();
+                    t_builder = null;
+                    return builder;
+                }
+
+                private static StringBuilder Either(bool fresh)
+                {
+                    if (fresh)
+                    {
+                        return new StringBuilder();
+                    }
+
+                    return t_builder ??= new StringBuilder();
+                }
+
+                public async Task<string> RentedAsync(Func<Task> pause)
+                {
+                    var sb = Take();
+                    sb.Append('a');
+                    await pause();
+                    sb.Append('b');
+                    var text = sb.ToString();
+                    t_builder = sb;
+                    return text;
+                }
+
+                public async Task<string> EitherAsync(Func<Task> pause, bool fresh)
+                {
+                    var sb = Either(fresh);
+                    await pause();
+                    return sb.Append('c').ToString();
+                }
+
+                public async Task<string> ChainedAsync(Func<Task> pause)
+                {
+                    var sb = Rent();
+                    await pause();
+                    return sb.Append('d').ToString();
+                }
+            """));
 }
