@@ -83,12 +83,7 @@ internal static class ThreadStaticAcrossAwait
     /// </summary>
     private static (SimpleNameSyntax? Field, SyntaxNode? Helper, ExpressionSyntax? Read) HandedOutBy(ExpressionSyntax initializer, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        while (initializer is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
-        {
-            initializer = initializer is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)initializer).Operand;
-        }
-
-        if (initializer is not InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } call
+        if (Unwrapped(initializer) is not InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } call
             || semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { IsAsync: false, DeclaringSyntaxReferences.Length: 1 } method
             || method.DeclaringSyntaxReferences[0].SyntaxTree != semanticModel.SyntaxTree
             || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax helper)
@@ -143,11 +138,7 @@ internal static class ThreadStaticAcrossAwait
     /// <summary>The field an initializer reads the thread's object from: <c>t_x</c>, <c>t_x ??= …</c>, <c>t_x ?? …</c>, <c>Owner.t_x</c>.</summary>
     private static SimpleNameSyntax? FieldNamed(ExpressionSyntax value)
     {
-        while (value is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
-        {
-            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)value).Operand;
-        }
-
+        value = Unwrapped(value);
         value = value switch
         {
             AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } fill => fill.Left,
@@ -161,6 +152,17 @@ internal static class ThreadStaticAcrossAwait
             MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } => name,
             _ => null,
         };
+    }
+
+    /// <summary>The expression inside parentheses and <c>!</c>: <c>(t_x!)</c> is <c>t_x</c>.</summary>
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax value)
+    {
+        while (value is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)value).Operand;
+        }
+
+        return value;
     }
 
     private static bool IsAsync(SyntaxNode function) => function switch
