@@ -154,6 +154,14 @@ internal sealed class SynchronizationFacts
                 calls.Add(new RegionCall(scoped.Syntax.SpanStart, region.Lock, isAcquire: true));
                 calls.Add(new RegionCall(region.ReleasedAt, region.Lock, isAcquire: false));
             }
+            else if (current is IInvocationOperation helperCall && UsingEnd(helperCall.Syntax) is { } scopeEnd
+                     && HelperScopeLocks.Held(helperCall, CancellationToken.None) is { } helperLock)
+            {
+                // A scope a helper object hands out, holding the lock it was built with (see HelperScopeLocks).
+                var heldLock = new HeldLock(helperLock, allowsWrites: true);
+                calls.Add(new RegionCall(helperCall.Syntax.SpanStart, heldLock, isAcquire: true));
+                calls.Add(new RegionCall(scopeEnd, heldLock, isAcquire: false));
+            }
 
             foreach (var child in current.ChildOperations)
             {
@@ -262,8 +270,17 @@ internal sealed class SynchronizationFacts
             return null;
         }
 
-        // The resource of a using: the call itself, or awaited, possibly through ConfigureAwait(…).
-        SyntaxNode node = invocation.Syntax;
+        return UsingEnd(invocation.Syntax) is { } end ? (new HeldLock(receiver, allowsWrites: true), end) : null;
+    }
+
+    /// <summary>
+    /// Where the <c>using</c> whose resource is <paramref name="call"/> ends (the call itself, or awaited, possibly
+    /// through <c>ConfigureAwait(…)</c>): the end of the <c>using</c> statement, or of the block a <c>using</c>
+    /// declaration is in; null when the call is no <c>using</c>'s resource.
+    /// </summary>
+    private static int? UsingEnd(SyntaxNode call)
+    {
+        var node = call;
         while (node.Parent is AwaitExpressionSyntax or ParenthesizedExpressionSyntax
                || (node.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access && access.Expression == node
                    && access.Parent is InvocationExpressionSyntax))
@@ -271,7 +288,7 @@ internal sealed class SynchronizationFacts
             node = node.Parent is MemberAccessExpressionSyntax ? node.Parent.Parent! : node.Parent;
         }
 
-        var releasedAt = node.Parent switch
+        return node.Parent switch
         {
             UsingStatementSyntax statement when statement.Expression == node => statement.Span.End,
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: UsingStatementSyntax owner } } }
@@ -280,7 +297,6 @@ internal sealed class SynchronizationFacts
                 => block.Span.End,
             _ => (int?)null,
         };
-        return releasedAt is { } end ? (new HeldLock(receiver, allowsWrites: true), end) : null;
     }
 
     /// <summary>The symbol naming a lock object (the type for <c>this</c>), or null when it is not a plain field, local, parameter or <c>this</c>.</summary>
