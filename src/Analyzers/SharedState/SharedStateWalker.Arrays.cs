@@ -248,7 +248,7 @@ internal sealed partial class SharedStateWalker
                 return StartsOwnRange(start, frame);
             }
 
-            return !(index.ConstantValue.HasValue || (IsSharedValue(index, frame) && !IsPerIteration(index)));
+            return !(index.ConstantValue.HasValue || (IsSharedValue(index, frame) && !IsPerIteration(index) && !IsDistinctSelectorIndex(index)));
         }
 
         return IsFromIteration(index, iteration, frame, depth: 0);
@@ -340,6 +340,29 @@ internal sealed partial class SharedStateWalker
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A parameter of a LINQ selector that no two of its calls share: each value of <c>Enumerable.Range(…).Select(i =&gt; …)</c>,
+    /// or the index of <c>Select((item, i) =&gt; …)</c>. Work each call starts with it (<c>new Thread(() =&gt; sawn[i] += …)</c>)
+    /// has a slot of its own. An item is not one: two items can be equal.
+    /// </summary>
+    private bool IsDistinctSelectorIndex(IOperation index)
+    {
+        if (ConcurrentEntryFinder.Strip(index) is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter }
+            || parameter.Type.SpecialType != SpecialType.System_Int32
+            || parameter.DeclaringSyntaxReferences.Length != 1
+            || parameter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken).FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is not { } selector
+            || selector.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Select" } select } } })
+        {
+            return false;
+        }
+
+        return parameter.Ordinal == 1
+               || (parameter.Ordinal == 0 && select.Expression is InvocationExpressionSyntax
+                   {
+                       Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Range", Expression: IdentifierNameSyntax { Identifier.ValueText: "Enumerable" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Enumerable" } },
+                   });
     }
 
     /// <summary>A constant, or a local or parameter the iterations share and do not change (a captured bound).</summary>

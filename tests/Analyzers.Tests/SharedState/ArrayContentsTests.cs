@@ -343,6 +343,62 @@ public class ArrayContentsTests
                 }
             }
             """);
+    /// <summary>
+    /// Blind set ao, C19: a thread per value of <c>Enumerable.Range(0, saws).Select(i =&gt; new Thread(() =&gt; sawn[i] += …))</c>,
+    /// or per index of <c>Select((path, i) =&gt; …)</c>: each call of the selector has its own <c>i</c>, and no two calls
+    /// get the same one, so each thread writes its own slot.
+    /// </summary>
+    [Fact]
+    public Task Each_thread_a_selector_starts_owns_the_slot_of_its_own_index()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Linq;
+            using System.Threading;
+
+            public static class Yard
+            {
+                public static double Saw(double[] tonnes, int saws)
+                {
+                    var sawn = new double[saws];
+                    var threads = Enumerable.Range(0, saws).Select(i => new Thread(() =>
+                    {
+                        foreach (var t in tonnes) sawn[i] += t * 0.82;
+                    })).ToArray();
+                    foreach (var thread in threads) thread.Start();
+                    foreach (var thread in threads) thread.Join();
+                    return sawn.Sum();
+                }
+
+                public static long[] Lengths(string[] paths)
+                {
+                    var lengths = new long[paths.Length];
+                    var threads = paths.Select((path, i) => new Thread(() => lengths[i] += path.Length)).ToArray();
+                    foreach (var thread in threads) thread.Start();
+                    foreach (var thread in threads) thread.Join();
+                    return lengths;
+                }
+            }
+            """);
+
+    /// <summary>A selector's item is no index of its own: two items can be equal, and their threads share the slot.</summary>
+    [Fact]
+    public Task A_thread_per_item_of_a_selector_shares_the_slot_of_an_equal_item()
+        => VerifyAsync("""
+            using System.Linq;
+            using System.Threading;
+
+            public static class Tally
+            {
+                public static int[] Count(int[] buckets)
+                {
+                    var counts = new int[16];
+                    var threads = buckets.Select(b => new Thread(() => [|counts[b]++|])).ToArray();
+                    foreach (var thread in threads) thread.Start();
+                    foreach (var thread in threads) thread.Join();
+                    return counts;
+                }
+            }
+            """);
+
     [Fact]
     public Task List_in_a_grid_cell_that_other_iterations_add_to()
         => VerifyAsync("""
