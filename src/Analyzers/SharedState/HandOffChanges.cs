@@ -36,9 +36,12 @@ internal static class HandOffChanges
     /// <summary>The types whose fields hand items over; a field's declaration names its type, so its file does too.</summary>
     private static readonly string[] CollectionWords = ["Channel", "ConcurrentQueue", "ConcurrentStack", "ConcurrentBag", "BlockingCollection"];
 
+    /// <summary>The reads, and the channel's reader handed out (<c>public ChannelReader&lt;T&gt; Reader =&gt; _queue.Reader;</c>).</summary>
+    private static readonly string[] ReaderWords = [.. ReaderNames, "Reader"];
+
     /// <summary>Whether <paramref name="text"/> can hold a hand-off and its reader at all.</summary>
     public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text)
-        => SourceWords.Any(text, CollectionWords) && SourceWords.Any(text, ReaderNames) && SourceWords.Any(text, HandOffNames);
+        => SourceWords.Any(text, CollectionWords) && SourceWords.Any(text, ReaderWords) && SourceWords.Any(text, HandOffNames);
 
     /// <summary>Adds a finding for every member write of a handed-over variable in <paramref name="semanticModel"/>'s tree.</summary>
     /// <remarks>
@@ -73,6 +76,28 @@ internal static class HandOffChanges
             else if (call.ArgumentList.Arguments[0].Expression is IdentifierNameSyntax item)
             {
                 handOffs.Add(new HandOff(call, item, field, member, type));
+            }
+        }
+
+        // A member that hands out a channel's reader to the type's callers: they read it, on their own threads.
+        var handingOut = new HashSet<MemberDeclarationSyntax>();
+        if (handOffs.Count > 0)
+        {
+            foreach (var token in SourceWords.IdentifiersNamed(semanticModel.SyntaxTree.GetRoot(cancellationToken), "Reader"))
+            {
+                if (HandedOutReader(token) is not { } handedOut || RootField(handedOut.Access.Expression) is not { } field)
+                {
+                    continue;
+                }
+
+                var key = new CompositeKey(handedOut.Type, field);
+                if (!readers.TryGetValue(key, out var members))
+                {
+                    readers[key] = members = new List<MemberDeclarationSyntax>();
+                }
+
+                members.Add(handedOut.Member);
+                handingOut.Add(handedOut.Member);
             }
         }
 
@@ -112,11 +137,32 @@ internal static class HandOffChanges
                     findings.Add(DiagnosticIds.SharedStateMutation, write.Parent!.GetLocation(), handedAt, state, lockName: null,
                         [state.Name, memberName, nextPass.Contains(write)
                             ? $"'{local.Name}' was handed to '{fieldName}' at line {line} in the loop's previous pass, and '{reader}' may still be reading it on another thread (make a new object for each pass)"
-                            : $"'{local.Name}' was handed to '{fieldName}' at line {line}, and '{reader}' may already be reading it on another thread"],
+                            : handingOut.Contains(reading)
+                                ? $"'{local.Name}' was handed to '{fieldName}' at line {line}, and the readers of the channel '{reader}' hands out may already be reading it on another thread"
+                                : $"'{local.Name}' was handed to '{fieldName}' at line {line}, and '{reader}' may already be reading it on another thread"],
                         handedOver: true);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// <c>_queue.Reader</c> returned by a member of its type that its callers can call (<c>public ChannelReader&lt;Order&gt;
+    /// Reader =&gt; _queue.Reader;</c>), or null: read there (<c>_queue.Reader.Count</c>) or kept in a private member, the
+    /// reader is no sign of another thread.
+    /// </summary>
+    private static (MemberAccessExpressionSyntax Access, MemberDeclarationSyntax Member, TypeDeclarationSyntax Type)? HandedOutReader(SyntaxToken token)
+    {
+        if (token.Parent is not IdentifierNameSyntax name || name.Parent is not MemberAccessExpressionSyntax access || access.Name != name
+            || access.Parent is not (ArrowExpressionClauseSyntax or ReturnStatementSyntax)
+            || access.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { Parent: TypeDeclarationSyntax type } member
+            || member is not (PropertyDeclarationSyntax or MethodDeclarationSyntax)
+            || !member.Modifiers.Any(modifier => modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword)))
+        {
+            return null;
+        }
+
+        return (access, member, type);
     }
 
     /// <summary>The field the call's receiver starts from (<c>_channel</c> in <c>_channel.Writer</c>, <c>this._queue</c>), or null.</summary>

@@ -227,6 +227,50 @@ public class HandOffChangesTests
             }
             """));
 
+    /// <summary>
+    /// Blind set ao, R13: an intake writes an order to its channel and then stamps the order's queue time, while the
+    /// consumer, in another type, reads the orders through the channel's reader that the intake hands out. Handing out
+    /// the reader says, as a read in another member does, that a reader runs on another thread.
+    /// </summary>
+    [Fact]
+    public Task Value_changed_after_the_hand_off_to_a_channel_whose_reader_the_type_hands_out()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Intake("public ChannelReader<Order> Reader => _queue.Reader;"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(19, 15, 19, 65)
+                .WithArguments("QueuedAtUtc", "SubmitAsync", "'order' was handed to '_queue' at line 19, and the readers of the channel 'Reader' hands out may already be reading it on another thread"));
+
+    [Theory]
+    [InlineData("private ChannelReader<Order> Reader => _queue.Reader;")]
+    [InlineData("public int Count => _queue.Reader.Count;")]
+    [InlineData("public Channel<Order> Queue { get; } = Channel.CreateUnbounded<Order>();")]
+    public Task A_reader_kept_inside_or_only_counted_is_no_sign_of_another_thread(string member)
+        => SharedStateSilence.VerifyNoRaceAsync(Intake(member).Replace("{|#0:", "").Replace("|}", ""));
+
+    private static string Intake(string readerMember) => $$"""
+        using System;
+        using System.Threading;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        public sealed class Order
+        {
+            public DateTime QueuedAtUtc { get; set; }
+        }
+
+        public sealed class OrderIntake
+        {
+            private readonly Channel<Order> _queue = Channel.CreateUnbounded<Order>();
+
+            {{readerMember}}
+
+            public async ValueTask SubmitAsync(Order order, CancellationToken cancellationToken)
+            {
+                await _queue.Writer.WriteAsync(order, cancellationToken).ConfigureAwait(false);
+                {|#0:order.QueuedAtUtc = DateTime.UtcNow|};
+            }
+        }
+        """;
+
     private static string Pipeline(string produce) => $$"""
         using System.Collections.Generic;
         using System.Threading;
