@@ -36,6 +36,13 @@ internal static class DeclaredConcurrency
 
         /// <summary>Documented as not thread-safe, or as used by one thread: its own locks guard something else.</summary>
         SingleUser,
+
+        /// <summary>
+        /// Created for each request: documented as a scoped or transient service ("each web request gets its own
+        /// renderer"), or an ASP.NET Core controller, Razor page model or SignalR hub. Its instances are not shared,
+        /// but its static state is shared by every request at once.
+        /// </summary>
+        PerRequest,
     }
 
     /// <summary>A framework type whose overridden or implemented members the framework calls concurrently.</summary>
@@ -83,6 +90,7 @@ internal static class DeclaredConcurrency
         "ThreadSafe", "ThreadSafeAttribute",
         "HttpMessageHandler", "DelegatingHandler", "JsonConverter", "ILogger", "TaskScheduler", "EventListener",
         "singleton", "Singleton", "AddSingleton", "shared", "instance", "thread", "threads", "concurrently", "concurrent", "Concurrent",
+        "request", "scoped", "Scoped", "transient", "Transient", "ControllerBase", "Controller", "PageModel", "Hub",
     ];
 
     /// <summary>
@@ -147,6 +155,22 @@ internal static class DeclaredConcurrency
         "concurrent callers", "concurrent requests",
     ];
 
+    /// <summary>Phrases that say one instance serves one request: a scoped or transient service.</summary>
+    private static readonly string[] PerRequestPhrases =
+    [
+        "scoped service", "registered as scoped", "addscoped", "scoped lifetime", "transient service", "registered as transient", "addtransient",
+        "per request", "per-request", "each request gets its own", "each web request gets its own", "every request gets its own",
+        "instance per request", "instance for each request",
+    ];
+
+    /// <summary>Framework base types whose instances the framework creates for each request, and what to call them.</summary>
+    private static readonly (string Namespace, string Name, string What)[] PerRequestBases =
+    [
+        ("Microsoft.AspNetCore.Mvc", "ControllerBase", "an ASP.NET Core controller"),
+        ("Microsoft.AspNetCore.Mvc.RazorPages", "PageModel", "a Razor page model"),
+        ("Microsoft.AspNetCore.SignalR", "Hub", "a SignalR hub"),
+    ];
+
     private static readonly string[] Actors =
     [
         "thread", "request", "caller", "sender", "consumer", "worker", "controller", "endpoint", "concurrent", "in parallel", "at once", "at the same time", "every", "each",
@@ -190,6 +214,16 @@ internal static class DeclaredConcurrency
             return (Kind.Declared, $"'{type.Name}' is registered as a singleton ({System.IO.Path.GetFileName(line.Path)}, line {line.StartLinePosition.Line + 1}), so every request shares one instance", contract);
         }
 
+        if (documented == Kind.PerRequest)
+        {
+            return (Kind.PerRequest, $"'{type.Name}' is documented as made for each request (\"{phrase}\"), and its static state is shared by every request at once", null);
+        }
+
+        if (PerRequestBase(type) is { } what)
+        {
+            return (Kind.PerRequest, $"'{type.Name}' is {what}, made for each request, and its static state is shared by every request at once", null);
+        }
+
         if (contract is not null)
         {
             return (Kind.Contract, $"{contract.CalledBy} ('{type.Name}' derives from '{contract.Name}')", contract);
@@ -202,6 +236,23 @@ internal static class DeclaredConcurrency
     public static bool IsContractMember(IMethodSymbol method, Contract contract)
         => Array.IndexOf(contract.Members, method.Name) >= 0
            && (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0 || method.DeclaredAccessibility == Accessibility.Public);
+
+    /// <summary>What the framework base type that makes <paramref name="type"/> for each request calls it, or null.</summary>
+    private static string? PerRequestBase(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            foreach (var (@namespace, name, what) in PerRequestBases)
+            {
+                if (current.Name == name && current.ContainingNamespace?.ToDisplayString() == @namespace)
+                {
+                    return what;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static Contract? ContractOf(INamedTypeSymbol type)
     {
@@ -253,10 +304,12 @@ internal static class DeclaredConcurrency
                 continue;
             }
 
+            // A scoped service "not thread-safe" by itself still shares its static state with every other request.
+            var perRequest = FindPhrase(comments, PerRequestPhrases, denied: false);
             if (FindPhrase(comments, SingleUserPhrases, denied: false) is not null
                 || FindPhrase(comments, ClaimPhrases, denied: true) is not null)
             {
-                return (Kind.SingleUser, string.Empty);
+                return perRequest is not null ? (Kind.PerRequest, perRequest) : (Kind.SingleUser, string.Empty);
             }
 
             if (FindPhrase(comments, UsagePhrases, denied: false) is { } usage)
@@ -270,6 +323,11 @@ internal static class DeclaredConcurrency
                 {
                     return (Kind.Declared, phrase);
                 }
+            }
+
+            if (perRequest is not null)
+            {
+                return (Kind.PerRequest, perRequest);
             }
         }
 
@@ -315,7 +373,7 @@ internal static class DeclaredConcurrency
     /// and <see cref="SingleUserPhrases"/> holds. The normalized text keeps the letters of a word together, so a comment
     /// whose raw text lacks all of them says nothing the phrases can find, and is not normalized.
     /// </summary>
-    private static readonly string[] Keywords = ["thread", "concurren", "shared", "instance", "singleton"];
+    private static readonly string[] Keywords = ["thread", "concurren", "shared", "instance", "singleton", "request", "scoped", "transient"];
 
     private static bool HoldsKeyword(string text, TextSpan span, string[] keywords)
     {

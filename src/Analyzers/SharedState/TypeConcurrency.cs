@@ -137,6 +137,12 @@ internal sealed class TypeConcurrency
             return null;
         }
 
+        // A type made for each request shares only its static state: without any, there is nothing to share.
+        if (declaration.Kind == DeclaredConcurrency.Kind.PerRequest && !HasStaticState(type, types))
+        {
+            return null;
+        }
+
         // A type that only synchronizes can only be reported on state used both under its locks and elsewhere: when
         // its syntax shows no such name, none of its bodies is bound.
         if (declaration.Kind == DeclaredConcurrency.Kind.None
@@ -146,6 +152,20 @@ internal sealed class TypeConcurrency
         }
 
         return declaration;
+    }
+
+    /// <summary>Whether <paramref name="type"/> has a static field that can change: not constant, and not read-only unless it holds a collection that is not safe for concurrent use.</summary>
+    private static bool HasStaticState(INamedTypeSymbol type, ConcurrencyTypes types)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsStatic: true, IsConst: false } field && (!field.IsReadOnly || types.IsUnsafeCollection(field.Type)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -318,6 +338,11 @@ internal sealed class TypeConcurrency
             if (access.Access.EscapesUnlocked && !reason.Declared)
             {
                 continue; // a collection handed out with no lock held counts only where the type declares concurrency
+            }
+
+            if (reason.StaticOnly && !access.Access.State.IsStatic)
+            {
+                continue; // each request has an instance of its own; only the static state is everyone's
             }
 
             var groups = access.Access.OnValue ? byValues : byState;
@@ -1479,9 +1504,9 @@ internal sealed class TypeConcurrency
     /// <summary>Why the type's members run concurrently, or null when nothing says they do.</summary>
     private Concurrency? Reason(List<MethodSummary> methods)
     {
-        if (_declaration.Kind is DeclaredConcurrency.Kind.Declared or DeclaredConcurrency.Kind.Contract)
+        if (_declaration.Kind is DeclaredConcurrency.Kind.Declared or DeclaredConcurrency.Kind.Contract or DeclaredConcurrency.Kind.PerRequest)
         {
-            return new Concurrency(_type, declared: true, _declaration.Why);
+            return new Concurrency(_type, declared: true, _declaration.Why) { StaticOnly = _declaration.Kind == DeclaredConcurrency.Kind.PerRequest };
         }
 
         foreach (var summary in methods)
@@ -1688,7 +1713,7 @@ internal sealed class TypeConcurrency
         {
             case DeclaredConcurrency.Kind.Contract when _declaration.Contract is { } contract:
                 return DeclaredConcurrency.IsContractMember(method, contract);
-            case DeclaredConcurrency.Kind.Declared:
+            case DeclaredConcurrency.Kind.Declared or DeclaredConcurrency.Kind.PerRequest:
                 var accessor = method.AssociatedSymbol ?? method;
                 return IsCallable(method)
                        || IsCalledByNestedEntry(method)
@@ -2237,6 +2262,9 @@ internal sealed class TypeConcurrency
 
         /// <summary>The type says so with [ThreadSafe]: every unsynchronized write is a finding, not only lost updates.</summary>
         public bool Declared { get; }
+
+        /// <summary>The type is made for each request (<see cref="DeclaredConcurrency.Kind.PerRequest"/>): only its static state is shared.</summary>
+        public bool StaticOnly { get; set; }
 
         /// <summary>The member of a nested type that calls an entry, when that is what makes it one (see <c>IsCalledByNestedEntry</c>).</summary>
         public Func<IMethodSymbol, string?>? NestedCaller { get; set; }
