@@ -215,13 +215,51 @@ internal static class HandOffChanges
 
             if (target is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } written
                 && owner.Identifier.ValueText == local
-                && node.FirstAncestorOrSelf<LockStatementSyntax>() is null)
+                && node.FirstAncestorOrSelf<LockStatementSyntax>() is null
+                && !InCatchOfFailedHandOff(node, call))
             {
                 writes.Add(written);
             }
         }
 
         return writes;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="write"/> is in a catch clause of a <c>try</c> whose block ends with the hand-off
+    /// <paramref name="call"/>: the catch runs only when the hand-off itself threw, and then nothing was handed over
+    /// (set y C26: a render job's error stored in the catch of a <c>try</c> that ends by writing the job to the done
+    /// channel).
+    /// </summary>
+    private static bool InCatchOfFailedHandOff(SyntaxNode write, InvocationExpressionSyntax call)
+    {
+        if (write.FirstAncestorOrSelf<CatchClauseSyntax>() is not { Parent: TryStatementSyntax @try }
+            || !@try.Block.Span.Contains(call.Span)
+            || call.FirstAncestorOrSelf<StatementSyntax>() is not { } statement)
+        {
+            return false;
+        }
+
+        // The hand-off's statement is the last of its block or a branch of an 'if', and so is every statement around it
+        // up to the try's block (a loop's body is not: its next pass runs after it).
+        SyntaxNode current = statement;
+        while (current != @try.Block)
+        {
+            switch (current.Parent)
+            {
+                case BlockSyntax block when block.Statements.Last() == current:
+                case IfStatementSyntax branch when branch.Statement == current:
+                    current = current.Parent;
+                    break;
+                case ElseClauseSyntax { Parent: IfStatementSyntax branch }:
+                    current = branch;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -50,6 +50,48 @@ public class HandOffChangesTests
             declaration.DeclaredValue = value * rate;
             """));
 
+    /// <summary>
+    /// Blind set y, C26: the catch of a <c>try</c> that ends with the hand-off runs only when the hand-off threw, and
+    /// then nothing was handed over.
+    /// </summary>
+    [Fact]
+    public Task Write_in_the_catch_of_a_try_that_ends_with_the_hand_off_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Pipeline("""
+            var declaration = new Declaration { DeclaredValue = value };
+            try
+            {
+                if (currency != "EUR")
+                {
+                    declaration.DeclaredValue = value * rate;
+                }
+
+                await _channel.Writer.WriteAsync(declaration, ct);
+            }
+            catch (ChannelClosedException)
+            {
+                declaration.DeclaredValue = 0;
+            }
+            """));
+
+    /// <summary>When the try goes on after the hand-off, its catch can run after the reader got the object.</summary>
+    [Fact]
+    public Task Write_in_the_catch_of_a_try_that_goes_on_after_the_hand_off_is_reported()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Pipeline("""
+                var declaration = new Declaration { DeclaredValue = value };
+                try
+                {
+                    await _channel.Writer.WriteAsync(declaration, ct);
+                    await Task.Delay(10, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    {|#0:declaration.DeclaredValue = 0|};
+                }
+                """).Replace("using System.Collections.Generic;", "using System;\nusing System.Collections.Generic;"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithSpan(22, 19, 22, 62)
+                .WithArguments("DeclaredValue", "ProduceAsync", "'declaration' was handed to '_channel' at line 22, and 'ConsumeAsync' may already be reading it on another thread"));
+
     /// <summary>A type that only writes to a channel another type reads gives no sign that a reader runs meanwhile.</summary>
     [Fact]
     public Task Channel_the_type_does_not_read_is_not_judged()
