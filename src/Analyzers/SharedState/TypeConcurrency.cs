@@ -22,7 +22,7 @@ namespace Forklift.Analyzers.SharedState;
 /// (as SpotBugs' IS2 does): "guarded by '_sync' in 5 of 6 accesses". Only accesses that can lose an update or
 /// corrupt a collection are reported; an unlocked read of a scalar is left alone.</para>
 /// </remarks>
-internal sealed class TypeConcurrency
+internal sealed partial class TypeConcurrency
 {
     /// <summary>How many calls deep summaries are composed; private helper chains are short.</summary>
     private const int MaxCallDepth = 8;
@@ -649,7 +649,9 @@ internal sealed class TypeConcurrency
         // A caller's access after it awaited the task the callback runs as ('await _writeLoop' where the constructor
         // stored '_writeLoop = Task.Run(WriteLoopAsync)') comes after all of the callback's accesses.
         var starts = accesses.Where(a => !a.ByCaller && a.Start is not null).Select(a => a.Start!).ToList();
-        var sharedWithCallers = accesses.Exists(a => a.ByCaller && !(starts.Count > 0 && AfterJoin(a, starts)));
+        // So is a caller's access between a single-run work's check and its start: no run is left then (set am C31).
+        var singleRuns = SingleRuns();
+        var sharedWithCallers = accesses.Exists(a => a.ByCaller && !(starts.Count > 0 && AfterJoin(a, starts)) && !BeforeSingleRunStart(a, singleRuns));
         var copied = accesses.Exists(a => a.Access.WholeCopy);
         var otherThanLoopWrites = accesses.Exists(a => a.Alone is null && a.Access.Kind == AccessKind.Write && !a.Locks.Any(l => l.AllowsWrites));
         var heldStoresTold = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -895,9 +897,11 @@ internal sealed class TypeConcurrency
     private bool AfterJoin(Reached access, List<Location> starts) => JoinsBefore(access, name => HoldsOnlyStartedTask(name, starts));
 
     /// <summary>Whether the method of <paramref name="access"/> waits, before it, for the work held in a field <paramref name="joined"/> accepts.</summary>
-    private bool JoinsBefore(Reached access, Func<string, bool> joined)
+    private bool JoinsBefore(Reached access, Func<string, bool> joined) => JoinsBefore(access.Access.Location, joined);
+
+    /// <summary>Whether the method around <paramref name="location"/> waits, before it, for the work held in a field <paramref name="joined"/> accepts.</summary>
+    private bool JoinsBefore(Location location, Func<string, bool> joined)
     {
-        var location = access.Access.Location;
         if (location.SourceTree is not { } tree
             || tree.GetRoot(_cancellationToken).FindNode(location.SourceSpan).FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } method)
         {
@@ -1072,9 +1076,9 @@ internal sealed class TypeConcurrency
                     VariableDeclaratorSyntax { Initializer: { } initializer } declarator when declarator.Identifier.ValueText == name => initializer.Value,
                     _ => null,
                 };
-                if (value is null)
+                if (value is null or LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression })
                 {
-                    continue;
+                    continue; // no task: a wait on it would throw before anything after it runs
                 }
 
                 if (!starts.Exists(start => start.SourceTree == value.SyntaxTree && value.Span.Contains(start.SourceSpan)))
@@ -1585,7 +1589,7 @@ internal sealed class TypeConcurrency
             {
                 yield return (summary, false, start, RunsAlone(method) is not null ? "" : null, null);
             }
-            else if (RunsAlone(method) is { } alone && method.Locations.FirstOrDefault() is { } declared)
+            else if (RunsAlone(method) is { } alone && (SingleRun(method)?.Starts[0].Call ?? method.Locations.FirstOrDefault()) is { } declared)
             {
                 yield return (summary, false, declared, alone, null);
             }
@@ -1624,6 +1628,11 @@ internal sealed class TypeConcurrency
         if (method.MethodKind == MethodKind.Ordinary && DeclaredConcurrency.DocumentedOneAtATime(method, _cancellationToken) is { } phrase)
         {
             return $"'{method.Name}', documented as called one at a time (\"{phrase}\")";
+        }
+
+        if (SingleRun(method) is { } work)
+        {
+            return $"'{method.Name}', started only when no earlier run is left ('{work.Field}' is checked before each start, and cleared only after the run it holds has ended)";
         }
 
         _singleReaderChannels ??= SingleReaderChannels.Of(_type, _cancellationToken);
@@ -2104,7 +2113,8 @@ internal sealed class TypeConcurrency
         foreach (var call in summary.Calls)
         {
             if ((deferredOnly && !call.Deferred) || (call.SkippedWhen is { } skipped && flags.Contains(skipped))
-                || !CanReachReportableState(call.Callee) || Summary(call.Callee) is not { } callee)
+                || !CanReachReportableState(call.Callee) || Summary(call.Callee) is not { } callee
+                || (call.Deferred && SingleRun(call.Callee) is not null)) // single-run work is an entry of its own, running alone
             {
                 continue;
             }
