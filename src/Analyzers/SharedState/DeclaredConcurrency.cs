@@ -317,17 +317,19 @@ internal static class DeclaredConcurrency
                 return (Kind.Declared, usage);
             }
 
+            // "Registered as scoped (one per request); numbers come from a sequence shared by all instances": what a type
+            // made per request says is shared is its static state (set ap C14).
+            if (perRequest is not null)
+            {
+                return (Kind.PerRequest, perRequest);
+            }
+
             foreach (var sentence in comments.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (FindPhrase(sentence, SharingPhrases, denied: false) is { } phrase && NamesActor(sentence))
                 {
                     return (Kind.Declared, phrase);
                 }
-            }
-
-            if (perRequest is not null)
-            {
-                return (Kind.PerRequest, perRequest);
             }
         }
 

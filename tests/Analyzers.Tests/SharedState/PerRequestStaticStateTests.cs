@@ -93,4 +93,34 @@ public class PerRequestStaticStateTests
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 8, 25)
                 .WithArguments("s_served", "Get",
                     "'Get' may run on several threads at once: 'OrdersController' is an ASP.NET Core controller, made for each request, and its static state is shared by every request at once"));
+
+    /// <summary>
+    /// Blind set ap, C14: a scoped service whose documentation says a number sequence is "shared by all instances"
+    /// speaks of its static state, advanced with Interlocked; its list is its own request's.
+    /// </summary>
+    [Fact]
+    public Task What_a_scoped_service_says_is_shared_is_its_static_state()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            /// <summary>
+            /// Assigns changing-room lockers. Registered as scoped (one per request); wristband numbers
+            /// come from a process-wide sequence shared by all instances.
+            /// </summary>
+            public sealed class LockerAssignments
+            {
+                private static int s_lastWristband = 5000;
+                private readonly List<int> _assigned = new();
+
+                public int Assign()
+                {
+                    var wristband = Interlocked.Increment(ref s_lastWristband);
+                    _assigned.Add(wristband);
+                    return wristband;
+                }
+
+                public IReadOnlyList<int> AssignedInThisRequest => _assigned;
+            }
+            """);
 }
