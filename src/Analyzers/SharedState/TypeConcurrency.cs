@@ -2100,13 +2100,19 @@ internal sealed partial class TypeConcurrency
 
             var locks = access.Deferred ? access.Locks : inherited.AddRange(access.Locks);
             var key = new CompositeKey(access.State, access.Location, Key(locks));
+            var (byCaller, alone) = (_composingByCaller, _composingAlone);
+            if (byCaller && PostedTo(access.Location.SourceTree, access.Location.SourceSpan.Start) is { } mailbox)
+            {
+                (byCaller, alone) = (false, PostedDescription(mailbox)); // run by the mailbox's one reader, not by the caller
+            }
+
             if (!reached.TryGetValue(key, out var known))
             {
-                reached[key] = new Reached(access, locks, summary.Method, start) { ByCaller = _composingByCaller, Alone = _composingAlone, Entry = _composingEntry, Publishers = _composingPublishers };
+                reached[key] = new Reached(access, locks, summary.Method, start) { ByCaller = byCaller, Alone = alone, Entry = _composingEntry, Publishers = _composingPublishers };
             }
             else
             {
-                known.ByCaller |= _composingByCaller;
+                known.ByCaller |= byCaller;
             }
         }
 
@@ -2120,6 +2126,17 @@ internal sealed partial class TypeConcurrency
             }
 
             var locks = call.Deferred ? call.Locks : inherited.AddRange(call.Locks);
+            if (_composingByCaller && call.Position >= 0
+                && PostedTo(summary.Method.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree, call.Position) is { } mailbox)
+            {
+                // A call in code posted to a mailbox: the callee runs on the mailbox's reader too.
+                var (byCaller, alone) = (_composingByCaller, _composingAlone);
+                (_composingByCaller, _composingAlone) = (false, PostedDescription(mailbox));
+                Compose(callee, locks, deferredOnly: false, depth + 1, new HashSet<CompositeKey>(), start, reached, call.FlagsFor(flags));
+                (_composingByCaller, _composingAlone) = (byCaller, alone);
+                continue;
+            }
+
             Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached, call.FlagsFor(flags));
         }
     }
