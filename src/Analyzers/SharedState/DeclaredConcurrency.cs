@@ -149,7 +149,7 @@ internal static class DeclaredConcurrency
     /// <summary>Phrases that say by themselves that the members are called at once: "raised from any thread", "called concurrently by".</summary>
     private static readonly string[] UsagePhrases =
     [
-        "from any thread", "on any thread", "from multiple threads", "by multiple threads", "on multiple threads", "from many threads",
+        "from any thread", "on any thread", "by any thread", "from multiple threads", "by multiple threads", "on multiple threads", "from many threads",
         "by many threads", "from several threads", "by several threads", "called concurrently", "concurrently by",
         "any request thread", "any worker thread", "any pool thread", "from request threads", "on request threads", "by request threads",
         "concurrent callers", "concurrent requests",

@@ -82,6 +82,7 @@ internal sealed class MethodSummaryBuilder
         var locksOwnState = false;
         var atomic = ImmutableArray.CreateBuilder<ISymbol>();
         var firstStart = int.MaxValue;
+        IfStatementSyntax? startCondition = null;
         var firstEscape = int.MaxValue;
         var starts = new List<ConcurrentEntry>();
 
@@ -104,6 +105,7 @@ internal sealed class MethodSummaryBuilder
                 if (starts.Exists(static start => !start.IsCancellationCallback))
                 {
                     firstStart = operation.Syntax.SpanStart;
+                    startCondition = EnclosingIf(operation.Syntax);
                 }
             }
 
@@ -242,10 +244,13 @@ internal sealed class MethodSummaryBuilder
         if (firstStart < int.MaxValue)
         {
             // The method starts concurrent work itself: what it does before the first start is set-up that the
-            // started code (and the thread-start model) sees in order, not a race with its callers.
+            // started code (and the thread-start model) sees in order, not a race with its callers. A start that an
+            // 'if' decides is made again by every call that passes the check: the check and what its branch does
+            // before the start are the callers' (set ap R16: 'if (!_flushing) { _flushing = true; _ = FlushAsync(); }').
             for (var i = accesses.Count - 1; i >= 0; i--)
             {
-                if (!accesses[i].Deferred && accesses[i].Location.SourceSpan.Start < firstStart)
+                if (!accesses[i].Deferred && accesses[i].Location.SourceSpan.Start < firstStart
+                    && !(startCondition is not null && startCondition.Span.Contains(accesses[i].Location.SourceSpan)))
                 {
                     accesses.RemoveAt(i);
                 }
@@ -1263,6 +1268,23 @@ internal sealed class MethodSummaryBuilder
         }
 
         return held;
+    }
+
+    /// <summary>The innermost <c>if</c> of the method around <paramref name="node"/>, or null.</summary>
+    private static IfStatementSyntax? EnclosingIf(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case IfStatementSyntax check:
+                    return check;
+                case MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsAwaitedAtOnce(IInvocationOperation call)

@@ -668,8 +668,20 @@ internal sealed partial class TypeConcurrency
             }
 
             var takesBesideAtomic = access.Access.Takes && usedAtomically;
-            if (access.Locks.Any(l => l.AllowsWrites && !IsPerKeyLock(l)) || !InTree(access, tree) || (access.Access.LosesNothing && !takesBesideAtomic))
+            var checkedAt = access.Access.LosesNothing && reason.Declared && access.ByCaller && sharedWithCallers && access.Access.Kind == AccessKind.Write
+                ? CheckedThenSet(state, access)
+                : null;
+            if (access.Locks.Any(l => l.AllowsWrites && !IsPerKeyLock(l)) || !InTree(access, tree) || (access.Access.LosesNothing && !takesBesideAtomic && checkedAt is null))
             {
+                continue;
+            }
+
+            if (checkedAt is { } line)
+            {
+                // 'if (!_flushing) { _flushing = true; _ = FlushAsync(); }' in a member callers call at once (set ap R16).
+                findings.Add(DiagnosticIds.SharedStateMutation, access.Access.Location, reason.Location(access), state, null,
+                    [state.Name, Display(access.Member),
+                     $"{reason.Describe(access)}; the check at line {line} decides this store, and two callers can both pass the check before either stores it, so what the 'if' does then runs twice (Interlocked.CompareExchange makes the check and the store one step)"]);
                 continue;
             }
 
@@ -726,6 +738,36 @@ internal sealed partial class TypeConcurrency
                     [state.Name, type, Display(access.Member), why]);
             }
         }
+    }
+
+    /// <summary>
+    /// The line of the <c>if</c> whose condition reads <paramref name="state"/> and whose branch stores a constant into it
+    /// at <paramref name="access"/> and does something more (<c>if (!_flushing) { _flushing = true; _ = FlushAsync(); }</c>),
+    /// or null. A branch that only stores the flag (<c>if (!_warned) _warned = true;</c>) is the same whoever runs it.
+    /// </summary>
+    private int? CheckedThenSet(ISymbol state, Reached access)
+    {
+        if (access.Access.Location.SourceTree is not { } tree
+            || tree.GetRoot(_cancellationToken).FindNode(access.Access.Location.SourceSpan, getInnermostNodeForTie: true) is not { } write
+            || write.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } store)
+        {
+            return null;
+        }
+
+        foreach (var ancestor in store.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case IfStatementSyntax check when check.Statement.Span.Contains(store.Span):
+                    var reads = check.Condition.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name);
+                    var more = check.Statement is BlockSyntax { Statements.Count: > 1 };
+                    return reads && more ? check.GetLocation().GetLineSpan().StartLinePosition.Line + 1 : null;
+                case MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -200,6 +200,7 @@ public class DeclaredConcurrencyTests
     [InlineData("Every repository call, from any request thread, goes through MapFor.")]
     [InlineData("Called on request threads by every repository.")]
     [InlineData("Repositories call it on any worker thread.")]
+    [InlineData("Mappings are asked for by any thread in the application.")] // blind set ap, R16: "queued by any thread"
     public Task Documentation_that_names_the_kind_of_thread_any_of_which_calls_declares_concurrency(string summary)
         => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync($$"""
             using System;
