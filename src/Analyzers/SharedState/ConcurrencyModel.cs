@@ -126,7 +126,10 @@ internal sealed class ConcurrencyModel
     public const string StateKindProperty = "StateKind";
     public const string LockNameProperty = "LockName";
 
-    /// <summary>Set on a change of an object after it was handed to another thread (<see cref="HandOffChanges"/>): no lock fixes it.</summary>
+    /// <summary>
+    /// Set where no lock fixes the finding: a change of an object after it was handed to another thread
+    /// (<see cref="HandOffChanges"/>), a cancellation source replaced while started work reads it (<see cref="ReplacedWhileRunning"/>).
+    /// </summary>
     public const string HandedOverProperty = "HandedOver";
 
     /// <summary>
@@ -243,6 +246,12 @@ internal sealed class ConcurrencyModel
         if (SwappedThenStored.MayContain(text))
         {
             SwappedThenStored.Find(semanticModel, model._findings, cancellationToken);
+        }
+
+        // And a cancellation source disposed and replaced while work the type started reads it in its loop.
+        if (ReplacedWhileRunning.MayContain(text))
+        {
+            ReplacedWhileRunning.Find(semanticModel, model._findings, cancellationToken);
         }
 
         if (!startsWork && !synchronizes && !callsHelpers)
