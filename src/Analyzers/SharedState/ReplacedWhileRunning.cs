@@ -37,7 +37,7 @@ internal static class ReplacedWhileRunning
         foreach (var dispose in SourceWords.InvocationsNamed(root, DisposeNames))
         {
             if (dispose.Expression is not MemberAccessExpressionSyntax { Expression: var disposed }
-                || FieldName(disposed) is not { } field
+                || FieldNames.Written(disposed) is not { } field
                 || dispose.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { Parent: TypeDeclarationSyntax type, Body: { } body } member
                 || member.Identifier.ValueText is "Dispose" or "DisposeAsync"
                 || !member.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword))
@@ -72,7 +72,7 @@ internal static class ReplacedWhileRunning
         {
             if (node.SpanStart > dispose.Span.End
                 && node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: var target, Right: BaseObjectCreationExpressionSyntax } assignment
-                && FieldName(target) == field
+                && FieldNames.Written(target) == field
                 && assignment.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is null)
             {
                 return assignment;
@@ -103,7 +103,7 @@ internal static class ReplacedWhileRunning
                 waited = inner;
             }
 
-            if (waited is not null && FieldName(waited) is { } name && IsWorkField(type, name))
+            if (waited is not null && FieldNames.Written(waited) is { } name && IsWorkField(type, name))
             {
                 return true;
             }
@@ -200,11 +200,4 @@ internal static class ReplacedWhileRunning
 
         return null;
     }
-
-    private static string? FieldName(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-        _ => null,
-    };
 }

@@ -59,7 +59,7 @@ internal static class SingleReaderChannels
             {
                 if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var read, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Reader", Expression: var channel } }
                     && ReadNames.Contains(read)
-                    && FieldName(channel) is { } name
+                    && FieldNames.Written(channel) is { } name
                     && names.Contains(name))
                 {
                     return name;
@@ -80,7 +80,7 @@ internal static class SingleReaderChannels
                 case VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } declarator:
                     return declarator.Identifier.ValueText;
                 case AssignmentExpressionSyntax { Left: var target } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && !assignment.Left.Span.Contains(option.Span):
-                    return FieldName(target);
+                    return FieldNames.Written(target);
                 case MemberDeclarationSyntax:
                     return null;
             }
@@ -88,11 +88,4 @@ internal static class SingleReaderChannels
 
         return null;
     }
-
-    private static string? FieldName(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
-        _ => null,
-    };
 }

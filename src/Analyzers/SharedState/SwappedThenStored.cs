@@ -47,7 +47,7 @@ internal static class SwappedThenStored
         {
             if (swap.ArgumentList.Arguments.Count != 3
                 || swap.ArgumentList.Arguments[0] is not { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Expression: var swapped }
-                || FieldName(swapped) is not { } swappedName
+                || FieldNames.Written(swapped) is not { } swappedName
                 || swap.ArgumentList.Arguments[2].Expression is not IdentifierNameSyntax { Identifier.ValueText: var comparand }
                 || RetryLoop(swap, comparand) is not { Parent: BlockSyntax block } loop
                 || swap.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not MethodDeclarationSyntax method
@@ -72,14 +72,6 @@ internal static class SwappedThenStored
                 handedOver: true);
         }
     }
-
-    /// <summary>The name of a field as written: <c>_f</c> or <c>this._f</c>.</summary>
-    private static string? FieldName(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>
     /// The loop that retries <paramref name="swap"/> until it succeeds: <c>if (swap == c) break;</c> in its body, or
@@ -141,7 +133,7 @@ internal static class SwappedThenStored
             }
 
             if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store }
-                && FieldName(store.Left) is { } name && name != swappedName
+                && FieldNames.Written(store.Left) is { } name && name != swappedName
                 && store.Right.DescendantNodesAndSelf().Any(n => n is IdentifierNameSyntax { Identifier.ValueText: var used } && parameters.Contains(used)))
             {
                 return store;

@@ -72,12 +72,7 @@ internal sealed partial class TypeConcurrency
                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Writer", Expression: var channel },
            }
            && PostNames.Contains(post)
-           && channel switch
-           {
-               IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-               MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var field } => field.Identifier.ValueText,
-               _ => null,
-           } is { } name
+           && FieldNames.Written(channel) is { } name
            && _singleReaderChannels!.Contains(name)
                ? name
                : null;

@@ -132,12 +132,7 @@ internal sealed partial class TypeConcurrency
     /// <summary>Whether <paramref name="condition"/> is true while <paramref name="field"/> holds a run: <c>_loop is not null</c>, <c>_loop != null</c>, <c>_loop is { }</c>.</summary>
     private static bool ChecksRunning(ExpressionSyntax condition, string field)
     {
-        bool IsField(ExpressionSyntax expression) => expression switch
-        {
-            IdentifierNameSyntax name => name.Identifier.ValueText == field,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText == field,
-            _ => false,
-        };
+        bool IsField(ExpressionSyntax expression) => FieldNames.Written(expression) == field;
 
         return condition switch
         {
