@@ -741,7 +741,7 @@ internal sealed partial class TypeConcurrency
     }
 
     /// <summary>
-    /// The line of the <c>if</c> whose condition reads <paramref name="state"/> and whose branch stores a constant into it
+    /// The line of the <c>if</c> whose condition reads <paramref name="state"/> and whose branch stores a literal into it
     /// at <paramref name="access"/> and does something more (<c>if (!_flushing) { _flushing = true; _ = FlushAsync(); }</c>),
     /// or null. A branch that only stores the flag (<c>if (!_warned) _warned = true;</c>) is the same whoever runs it.
     /// </summary>
@@ -749,9 +749,9 @@ internal sealed partial class TypeConcurrency
     {
         if (access.Access.Location.SourceTree is not { } tree
             || tree.GetRoot(_cancellationToken).FindNode(access.Access.Location.SourceSpan, getInnermostNodeForTie: true) is not { } write
-            || write.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } store)
+            || write.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { Expression: AssignmentExpressionSyntax { Right: LiteralExpressionSyntax } } store)
         {
-            return null;
+            return null; // a value that is not a constant ('_token = token') is a publication, told or not by the other checks
         }
 
         foreach (var ancestor in store.Ancestors())

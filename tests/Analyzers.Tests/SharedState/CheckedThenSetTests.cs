@@ -91,6 +91,23 @@ public class CheckedThenSetTests
                     _ = FlushAsync();
                 """));
 
+    /// <summary>
+    /// A refreshed token stored in the branch is a publication of an immutable value, not a flag: the demo's
+    /// <c>TokenHandler</c> is reported once, at the expiry stored beside it.
+    /// </summary>
+    [Fact]
+    public Task Value_that_is_not_a_literal_stored_in_the_branch_is_quiet()
+        => SharedStateSilence.VerifyNoRaceAsync(Connection
+            .Replace("private bool _flushing;", "private bool _flushing;\n    private string? _token;")
+            .Replace("SEND", """
+                if (_token is null)
+                    {
+                        var token = command.Length.ToString();
+                        _token = token;
+                        _ = FlushAsync();
+                    }
+                """));
+
     /// <summary>A branch that only sets the flag does the same whoever runs it.</summary>
     [Fact]
     public Task Branch_that_only_sets_the_flag_is_quiet()
