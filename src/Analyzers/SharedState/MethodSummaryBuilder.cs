@@ -156,6 +156,15 @@ internal sealed class MethodSummaryBuilder
                     }
 
                     break;
+                case ILocalReferenceOperation { Local: var local } returned when _holdsCollectionValues && IsReturned(returned) && ValueHolder(local) is { } valueHolder:
+                    // 'return _byRoll.TryGetValue(id, out var list) ? list : …': the value collection itself leaves the lock
+                    // it was taken under (set aq R06: a roll's live defect list, which cameras add to under the lock).
+                    accesses.Add(new MemberAccess(valueHolder, AccessKind.CollectionRead, ImmutableArray<HeldLock>.Empty, returned.Syntax.GetLocation(), false, false, deferred, onValue: true)
+                    {
+                        Escapes = true,
+                        EscapesUnlocked = Locks(returned).IsEmpty,
+                    });
+                    break;
                 case ILockOperation lockOperation:
                     var ownLock = OwnLockDescription(SynchronizationFacts.LockSymbol(lockOperation.LockedValue), lockOperation.LockedValue);
                     synchronization ??= ownLock;
@@ -1268,6 +1277,23 @@ internal sealed class MethodSummaryBuilder
         }
 
         return held;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> is the value its method returns, through conversions and the arms of a <c>?:</c> or <c>??</c>.</summary>
+    private static bool IsReturned(IOperation operation)
+    {
+        var use = operation;
+        while (use.Parent is IConversionOperation or IConditionalOperation or ICoalesceOperation)
+        {
+            if (use.Parent is IConditionalOperation conditional && conditional.Condition == use)
+            {
+                return false;
+            }
+
+            use = use.Parent;
+        }
+
+        return use.Parent is IReturnOperation { Kind: OperationKind.Return };
     }
 
     /// <summary>The innermost <c>if</c> of the method around <paramref name="node"/>, or null.</summary>

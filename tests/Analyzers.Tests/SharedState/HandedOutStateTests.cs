@@ -409,4 +409,52 @@ public class HandedOutStateTests
                 }
             }
             """);
+
+    private const string Registry = """
+        using System;
+        using System.Collections.Generic;
+
+        /// <summary>One instance is shared by the camera ingestion threads and the reporting screens.</summary>
+        public sealed class RollDefectRegistry
+        {
+            private readonly object _gate = new();
+            private readonly Dictionary<string, List<string>> _byRoll = new();
+
+            public void Record(string roll, string defect)
+            {
+                lock (_gate)
+                {
+                    if (!_byRoll.TryGetValue(roll, out var list))
+                    {
+                        list = new List<string>();
+                        _byRoll[roll] = list;
+                    }
+
+                    list.Add(defect);
+                }
+            }
+
+            public IReadOnlyList<string> DefectsFor(string roll)
+            {
+                lock (_gate)
+                {
+                    RETURN
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Blind set aq, R06: a dictionary's value list returned from inside the lock under which <c>Record</c> adds to it;
+    /// the report enumerates it after the lock is released.
+    /// </summary>
+    [Fact]
+    public Task Value_collection_returned_from_inside_the_lock_is_reported()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Registry.Replace("RETURN", "return _byRoll.TryGetValue(roll, out var list) ? [|list|] : Array.Empty<string>();"));
+
+    [Fact]
+    public Task Copy_of_the_value_collection_made_under_the_lock_is_quiet()
+        => SharedStateSilence.VerifyNoRaceAsync(
+            Registry.Replace("RETURN", "return _byRoll.TryGetValue(roll, out var list) ? list.ToArray() : Array.Empty<string>();"));
 }
