@@ -82,6 +82,14 @@ internal sealed class SynchronizationFacts
                 held.Add(new HeldLock(gate.Flag, allowsWrites: true));
             }
 
+            // 'while (Interlocked.CompareExchange(ref applying, 1, 0) == 0) { try { … } finally { applying = 0; } … }': each
+            // pass of the body runs behind the gate its condition passed (set aq C31).
+            if (current is IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false, Condition: { } loopCondition } loop && previous == loop.Body
+                && _gates.Test(loopCondition) is { AcquiredWhenTrue: true } loopGate)
+            {
+                held.Add(new HeldLock(loopGate.Flag, allowsWrites: true));
+            }
+
             if (current is IBlockOperation block)
             {
                 AddGatesPassedBefore(block, previous, held);

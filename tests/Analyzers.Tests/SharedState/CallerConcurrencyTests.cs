@@ -293,6 +293,50 @@ public class CallerConcurrencyTests
             }
             """);
 
+    /// <summary>
+    /// Blind set aq, C31: a ledger whose posters each try to become the one applier with a compare-and-swap in a
+    /// <c>while</c> condition, reset in the body's <c>finally</c>; the working dictionary is only changed behind it.
+    /// </summary>
+    [Fact]
+    public Task Compare_and_swap_gate_in_a_while_condition_lets_one_caller_at_a_time_through()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Threading;
+
+            /// <summary>Movements are posted from every scanner's thread.</summary>
+            public sealed class TrayLedger
+            {
+                private readonly ConcurrentQueue<(string Variety, int Trays)> _pending = new();
+                private readonly Dictionary<string, int> _working = new();
+                private int _applying;
+
+                public void Post(string variety, int trays)
+                {
+                    _pending.Enqueue((variety, trays));
+                    while (Interlocked.CompareExchange(ref _applying, 1, 0) == 0)
+                    {
+                        try
+                        {
+                            while (_pending.TryDequeue(out var movement))
+                            {
+                                _working[movement.Variety] = _working.GetValueOrDefault(movement.Variety) + movement.Trays;
+                            }
+                        }
+                        finally
+                        {
+                            Interlocked.Exchange(ref _applying, 0);
+                        }
+
+                        if (_pending.IsEmpty)
+                        {
+                            return;
+                        }
+                    }
+                }
+            }
+            """);
+
     [Fact]
     public Task Compare_and_swap_gate_lets_one_caller_at_a_time_through()
         => SharedStateSilence.VerifyNoRaceAsync("""
