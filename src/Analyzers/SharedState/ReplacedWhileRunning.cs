@@ -92,18 +92,7 @@ internal static class ReplacedWhileRunning
                 break;
             }
 
-            var waited = node switch
-            {
-                AwaitExpressionSyntax awaited => awaited.Expression,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "Join", Expression: var joined } } => joined,
-                _ => null,
-            };
-            while (waited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" or "WaitAsync", Expression: var inner } })
-            {
-                waited = inner;
-            }
-
-            if (waited is not null && FieldNames.Written(waited) is { } name && IsWorkField(type, name))
+            if (FieldNames.WaitedFor(node) is { } waited && FieldNames.Written(waited) is { } name && IsWorkField(type, name))
             {
                 return true;
             }

@@ -957,22 +957,11 @@ internal sealed partial class TypeConcurrency
                 break;
             }
 
-            var awaited = node switch
-            {
-                AwaitExpressionSyntax wait => wait.Expression,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "Join", Expression: var task } } => task,
-                _ => null,
-            };
-            if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
-            {
-                awaited = configured;
-            }
-
-            var name = awaited switch
+            var name = FieldNames.WaitedFor(node) switch
             {
                 IdentifierNameSyntax field => FieldCopiedInto(method, field.Identifier.ValueText) ?? field.Identifier.ValueText,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var field } => field.Identifier.ValueText,
-                _ => null,
+                { } waited => FieldNames.Written(waited),
+                null => null,
             };
             if (name is not null && joined(name))
             {
