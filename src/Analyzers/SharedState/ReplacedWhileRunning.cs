@@ -178,12 +178,9 @@ internal static class ReplacedWhileRunning
             }
 
             var starter = argument.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: var creator } } ? creator : null;
-            switch (starter)
+            if (TypeConcurrency.StartsWork(starter))
             {
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" } } start:
-                    return start;
-                case ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "Thread" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" } } start:
-                    return start;
+                return starter;
             }
         }
 

@@ -1032,12 +1032,7 @@ internal sealed partial class TypeConcurrency
 
                 var lambda = name.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>();
                 var work = lambda?.Parent is ArgumentSyntax { Parent.Parent: var creator } ? creator : null;
-                var created = work switch
-                {
-                    ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "Thread" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" } } => work,
-                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" } } => work,
-                    _ => null,
-                };
+                var created = StartsWork(work) ? work : null;
                 var target = created?.Parent is AssignmentExpressionSyntax { Left: var left } assignment && assignment.Right == created ? left : null;
                 var stored = target switch
                 {
@@ -1057,6 +1052,11 @@ internal sealed partial class TypeConcurrency
 
         return field;
     }
+
+    /// <summary>Whether <paramref name="node"/>, given a delegate, runs it on another thread: <c>Task.Run</c>, <c>Task.Factory.StartNew</c>, <c>new Thread</c>.</summary>
+    internal static bool StartsWork(SyntaxNode? node) => node is
+        ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "Thread" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" } }
+        or InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" } };
 
     /// <summary>
     /// The field a local of <paramref name="method"/> was declared from (<c>var thread = _thread ?? throw …;</c>,
