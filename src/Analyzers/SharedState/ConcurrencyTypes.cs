@@ -37,6 +37,8 @@ internal sealed class ConcurrencyTypes
         Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
         Volatile = compilation.GetTypeByMetadataName("System.Threading.Volatile");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        Progress = compilation.GetTypeByMetadataName("System.Progress`1");
+        _compilation = compilation;
 
         var collections = new List<INamedTypeSymbol>();
         foreach (var name in UnsafeCollectionNames)
@@ -127,6 +129,40 @@ internal sealed class ConcurrencyTypes
     public INamedTypeSymbol? Interlocked { get; }
     public INamedTypeSymbol? Volatile { get; }
     public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? Progress { get; }
+
+    private readonly Compilation _compilation;
+    private int _hasUiThread; // 0 not looked up yet, 1 no, 2 yes; analyzer callbacks run on many threads, each may look it up
+
+    /// <summary>
+    /// UI frameworks whose thread installs a synchronization context: a <c>Progress&lt;T&gt;</c> created there runs its
+    /// handler on that one thread. Without any of them referenced, code runs where no context is installed. (Blazor's
+    /// renderer installs one too, but its framework comes with every ASP.NET Core app: a Blazor component is told by
+    /// its base type, see <see cref="UiThreadCalls.IsComponent"/>.)
+    /// </summary>
+    private static readonly string[] UiThreadTypeNames =
+    [
+        "System.Windows.Threading.Dispatcher", "System.Windows.Forms.Control", "Avalonia.Threading.Dispatcher",
+        "Microsoft.UI.Dispatching.DispatcherQueue", "Windows.UI.Core.CoreDispatcher", "Microsoft.Maui.Dispatching.IDispatcher",
+        "Xamarin.Forms.Device", "Uno.UI.Dispatching.NativeDispatcher",
+        "UnityEngine.MonoBehaviour", "Godot.Node",
+    ];
+
+    /// <summary>Whether the compilation references a UI framework (<see cref="UiThreadTypeNames"/>); looked up on first use.</summary>
+    public bool HasUiThread
+    {
+        get
+        {
+            var known = System.Threading.Volatile.Read(ref _hasUiThread);
+            if (known == 0)
+            {
+                known = UiThreadTypeNames.Any(name => _compilation.GetTypeByMetadataName(name) is not null) ? 2 : 1;
+                System.Threading.Volatile.Write(ref _hasUiThread, known);
+            }
+
+            return known == 2;
+        }
+    }
     public IReadOnlyList<INamedTypeSymbol> UnsafeCollections { get; }
 
     public bool IsUnsafeCollection(ITypeSymbol? type)

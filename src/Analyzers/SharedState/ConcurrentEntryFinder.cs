@@ -98,7 +98,8 @@ internal sealed class ConcurrentEntryFinder
     private static readonly string[] CandidateWords =
     [
         "Run", "StartNew", "For", "ForEach", "ForEachAsync", "Invoke", "QueueUserWorkItem", "UnsafeQueueUserWorkItem",
-        "ForAll", "WhenAll", "WaitAll", "Register", "UnsafeRegister", "AsParallel", "Thread", "Timer", "Elapsed", "Changed", "Created", "Deleted", "Renamed",
+        "ForAll", "WhenAll", "WaitAll", "Register", "UnsafeRegister", "AsParallel", "Thread", "Timer", "Progress", "Elapsed", "Changed", "Created",
+        "Deleted", "Renamed",
     ];
 
     /// <summary>
@@ -388,11 +389,11 @@ internal sealed class ConcurrentEntryFinder
             case ObjectCreationExpressionSyntax creation:
                 var typeName = creation.Type switch
                 {
-                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
                     QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
                     _ => null,
                 };
-                return typeName is "Thread" or "Timer";
+                return typeName is "Thread" or "Timer" or "Progress";
             case ImplicitObjectCreationExpressionSyntax implicitCreation:
                 return implicitCreation.ArgumentList.Arguments.Count > 0;
             case AssignmentExpressionSyntax { Right: InvocationExpressionSyntax call } kept when kept.IsKind(SyntaxKind.SimpleAssignmentExpression):
@@ -431,7 +432,7 @@ internal sealed class ConcurrentEntryFinder
             // 'Timer t = new(…)', 'return new(…)': a declared type says what is created.
             var declared = TargetTypeSyntax(implicitCreation);
             declared = declared is NullableTypeSyntax nullable ? nullable.ElementType : declared;
-            return declared is null || SpeculativeType.Of(declared, semanticModel) is not { } created || created.Name is "Thread" or "Timer";
+            return declared is null || SpeculativeType.Of(declared, semanticModel) is not { } created || created.Name is "Thread" or "Timer" or "Progress";
         }
 
         if (candidate is not InvocationExpressionSyntax invocation
@@ -593,6 +594,14 @@ internal sealed class ConcurrentEntryFinder
                 else if (ConcurrencyTypes.Is(type, _types.ThreadingTimer) && creation.Arguments.Length > 0)
                 {
                     Add(creation.Arguments[0].Value, creation, multiInstance: !FiresOneAtATime(creation), Unjoined(creation), entries);
+                }
+                else if (ConcurrencyTypes.Is(type.OriginalDefinition, _types.Progress) && creation.Arguments.Length > 0 && !_types.HasUiThread
+                         && !UiThreadCalls.IsComponent(creation.SemanticModel?.GetEnclosingSymbol(creation.Syntax.SpanStart)?.ContainingType))
+                {
+                    // 'new Progress<T>(handler)' where no UI framework is referenced: with no synchronization context
+                    // to capture, every Report posts the handler to the thread pool, so handlers run beside each
+                    // other and beside the code that reports (set l R14, set aq R16).
+                    Add(creation.Arguments[0].Value, creation, multiInstance: true, Unjoined(creation), entries);
                 }
 
                 break;

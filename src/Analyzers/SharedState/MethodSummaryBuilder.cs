@@ -83,6 +83,7 @@ internal sealed class MethodSummaryBuilder
         var atomic = ImmutableArray.CreateBuilder<ISymbol>();
         var firstStart = int.MaxValue;
         IfStatementSyntax? startCondition = null;
+        var firstStartPerCall = false;
         var firstEscape = int.MaxValue;
         var starts = new List<ConcurrentEntry>();
 
@@ -106,6 +107,7 @@ internal sealed class MethodSummaryBuilder
                 {
                     firstStart = operation.Syntax.SpanStart;
                     startCondition = EnclosingIf(operation.Syntax);
+                    firstStartPerCall = IsPerCallWork(method, operation, starts);
                 }
             }
 
@@ -250,7 +252,7 @@ internal sealed class MethodSummaryBuilder
             }
         }
 
-        if (firstStart < int.MaxValue)
+        if (firstStart < int.MaxValue && !firstStartPerCall)
         {
             // The method starts concurrent work itself: what it does before the first start is set-up that the
             // started code (and the thread-start model) sees in order, not a race with its callers. A start that an
@@ -1294,6 +1296,34 @@ internal sealed class MethodSummaryBuilder
         }
 
         return use.Parent is IReturnOperation { Kind: OperationKind.Return };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="start"/>, in a member others call, starts work for what this call was given (it hands
+    /// the started code one of the member's parameters, a cancellation token aside) and leaves it running when the call
+    /// returns (<c>Parallel.For</c> ends before): each call starts its own, so what the member does before the
+    /// start is not set-up done once, but runs again beside the work earlier calls started and beside other callers
+    /// (set aq R15: an unlocked fast-path lookup before <c>_ = IssueCoreAsync(orderKey, …)</c>).
+    /// </summary>
+    private static bool IsPerCallWork(IMethodSymbol method, IOperation start, List<ConcurrentEntry> started)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility == Accessibility.Private || method.Parameters.IsEmpty
+            || !started.Exists(static entry => entry.IntervalEnd == int.MaxValue))
+        {
+            return false;
+        }
+
+        foreach (var operation in start.DescendantsAndSelf())
+        {
+            if (operation is IParameterReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, method)
+                && reference.Parameter.Type is not { Name: "CancellationToken", ContainingNamespace.Name: "Threading" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The innermost <c>if</c> of the method around <paramref name="node"/>, or null.</summary>

@@ -26,7 +26,7 @@ internal static class UiThreadCalls
             "Post" or "Send" => DerivesFrom(method.ContainingType, "SynchronizationContext") || IsDispatcher(method.ContainingType) || IsOwnSingleThreadDispatcher(method),
             "Invoke" or "BeginInvoke" => IsDispatcher(method.ContainingType) || DerivesFrom(method.ContainingType, "Control") || Implements(method.ContainingType, "ISynchronizeInvoke")
                                          || IsOwnSingleThreadDispatcher(method),
-            "InvokeAsync" => IsDispatcher(method.ContainingType) || DerivesFrom(method.ContainingType, "ComponentBase") || IsOwnSingleThreadDispatcher(method),
+            "InvokeAsync" => IsDispatcher(method.ContainingType) || IsComponent(method.ContainingType) || IsOwnSingleThreadDispatcher(method),
             "Dispatch" or "DispatchAsync" or "TryEnqueue" or "RunAsync" => IsDispatcher(method.ContainingType),
             "BeginInvokeOnMainThread" or "InvokeOnMainThreadAsync" => method.ContainingType?.Name == "MainThread",
             _ => false,
@@ -106,6 +106,9 @@ internal static class UiThreadCalls
 
     private static bool IsDispatcher(INamedTypeSymbol? type)
         => type is not null && (type.Name is "Dispatcher" or "DispatcherQueue" or "CoreDispatcher" or "IDispatcher" || Implements(type, "IDispatcher"));
+
+    /// <summary>Whether <paramref name="type"/> is a Blazor component, whose code runs on its renderer's synchronization context.</summary>
+    public static bool IsComponent(INamedTypeSymbol? type) => DerivesFrom(type, "ComponentBase");
 
     private static bool DerivesFrom(INamedTypeSymbol? type, string name)
     {

@@ -170,4 +170,79 @@ public class StartedPerCallTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Unlocked_lookup_before_the_work_a_member_starts_for_its_caller()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            // As set aq R15: the fast path reads '_inflight' outside the lock that every change of it holds. Each call
+            // starts its own issuing, so the lookup is not set-up done before the work, it runs beside other calls.
+            sealed class Issuer
+            {
+                private readonly object _gate = new object();
+                private readonly Dictionary<string, Task<string>> _inflight = new Dictionary<string, Task<string>>();
+
+                public Task<string> IssueAsync(string key)
+                {
+                    if ([|_inflight.TryGetValue(key, out var pending)|]) return pending;
+                    TaskCompletionSource<string> tcs;
+                    lock (_gate)
+                    {
+                        if (_inflight.TryGetValue(key, out pending)) return pending;
+                        tcs = new TaskCompletionSource<string>();
+                        _inflight[key] = tcs.Task;
+                    }
+
+                    _ = IssueCoreAsync(key, tcs);
+                    return tcs.Task;
+                }
+
+                private async Task IssueCoreAsync(string key, TaskCompletionSource<string> tcs)
+                {
+                    await Task.Delay(10).ConfigureAwait(false);
+                    lock (_gate) _inflight.Remove(key);
+                    tcs.SetResult(key);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Set_up_before_a_loop_started_once_or_before_joined_parallel_work_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Pump
+            {
+                private readonly object _gate = new object();
+                private readonly List<string> _log = new List<string>();
+                private Task? _loop;
+
+                // Started once, with only a token: what comes before is set-up that the loop sees in order.
+                public void Start(CancellationToken cancellation)
+                {
+                    _log.Clear();
+                    _loop = Task.Run(() => RunAsync(cancellation));
+                }
+
+                // Given the caller's value, but joined before it returns (set d C33).
+                public void Step(int[] items, int factor)
+                {
+                    _log.Clear();
+                    Parallel.For(0, items.Length, i => { lock (_gate) _log.Add((items[i] * factor).ToString()); });
+                }
+
+                private async Task RunAsync(CancellationToken cancellation)
+                {
+                    while (!cancellation.IsCancellationRequested)
+                    {
+                        await Task.Delay(100).ConfigureAwait(false);
+                        lock (_gate) _log.Add("tick");
+                    }
+                }
+            }
+            """);
 }
