@@ -1066,16 +1066,166 @@ internal sealed class ConcurrentEntryFinder
             return (start, JoinedAt(holder) ?? int.MaxValue);
         }
 
+        var raced = false;
         foreach (var use in References(root, local))
         {
-            if (use.Syntax.SpanStart > start && JoinedAt(use) is { } joined)
+            if (use.Syntax.SpanStart <= start)
             {
-                return (start, joined);
+                continue;
+            }
+
+            if (LocalJoinedAt(use, root) is { } joined && !IsJoinedOnlyWhenDone(use, local, invocation.Syntax))
+            {
+                return (start, raced && TimeoutExitBefore(root, local, start, joined) is { } exited ? exited : joined);
+            }
+
+            raced |= use.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "WhenAny" } }
+                     || use.Parent is IArrayInitializerOperation { Parent.Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "WhenAny" } } };
+        }
+
+        return (start, raced && TimeoutExitBefore(root, local, start, int.MaxValue) is { } exit ? exit : int.MaxValue);
+    }
+
+    /// <summary>
+    /// For a task raced against a timeout: the end of the first <c>if</c> between the start and <paramref name="before"/>
+    /// that leaves the method when the task is not done (<c>if (winner != sweep) throw new TimeoutException();</c>,
+    /// <c>if (!complete) return Partial();</c>): past it the task has finished, or null.
+    /// </summary>
+    private static int? TimeoutExitBefore(IOperation root, ILocalSymbol task, int start, int before)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IConditionalOperation { Syntax: IfStatementSyntax check, WhenFalse: null } conditional
+                && check.SpanStart > start && check.Span.End < before && Exits(check.Statement)
+                && TestsNotDone(conditional.Condition, task, depth: 0))
+            {
+                return check.Span.End;
             }
         }
 
-        return (start, int.MaxValue);
+        return null;
+
+        static bool Exits(StatementSyntax statement)
+            => (statement is BlockSyntax block ? block.Statements.LastOrDefault() : statement) is ThrowStatementSyntax or ReturnStatementSyntax
+               || statement is ExpressionStatementSyntax { Expression: ThrowExpressionSyntax };
     }
+
+    /// <summary>Whether <paramref name="condition"/> is true when <paramref name="task"/> is not done (the negation of <see cref="TestsDone"/>).</summary>
+    private static bool TestsNotDone(IOperation condition, ILocalSymbol task, int depth)
+    {
+        condition = Strip(condition);
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return TestsDone(not.Operand, task, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } comparison:
+                return ComparesWinner(comparison.LeftOperand, comparison.RightOperand, task);
+            case ILocalReferenceOperation flag when depth < 2 && flag.Local.Type.SpecialType == SpecialType.System_Boolean:
+                return InitialValue(flag) is { } value && TestsNotDone(value, task, depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="JoinedAt"/> for a use of a local task or task list, where <c>Task.WhenAll</c> of it is kept in a local
+    /// of its own (<c>var all = Task.WhenAll(sweeps);</c>): joined where that local is (set ar R07: only raced against a
+    /// timeout by <c>Task.WhenAny(all, Task.Delay(budget))</c>, never awaited).
+    /// </summary>
+    private int? LocalJoinedAt(ILocalReferenceOperation use, IOperation root)
+    {
+        if (AssignedLocal(use.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "WhenAll" } whenAll } ? whenAll : use) is not { } combined
+            || ReferenceEquals(combined, use.Local))
+        {
+            return JoinedAt(use);
+        }
+
+        foreach (var later in References(root, combined))
+        {
+            if (later.Syntax.SpanStart > use.Syntax.SpanStart && JoinedAt(later) is { } joined)
+            {
+                return joined;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the join at <paramref name="use"/> runs only in the branch of an <c>if</c> that tests that the task is
+    /// already done (<c>if (winner == sweep) await sweep;</c>, <c>if (complete)</c> with <c>complete = winner == sweep</c>
+    /// after <c>Task.WhenAny(sweep, Task.Delay(…))</c>, <c>if (sweep.IsCompleted)</c>): the other path, the one that
+    /// timed out, never waits, so the work may still run after the <c>if</c> (set aq R10). A join in the branch that
+    /// tests the opposite (<c>if (winner != all) { cts.Cancel(); await all; }</c>) waits on every path.
+    /// </summary>
+    private static bool IsJoinedOnlyWhenDone(ILocalReferenceOperation use, ILocalSymbol task, SyntaxNode start)
+    {
+        for (var node = use.Syntax.Parent; node is not null && !node.Span.Contains(start.Span); node = node.Parent)
+        {
+            if (node is IfStatementSyntax check && check.Statement.Span.Contains(use.Syntax.Span)
+                && use.SemanticModel?.GetOperation(check.Condition) is { } condition)
+            {
+                return TestsDone(condition, task, depth: 0);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="condition"/> is true when <paramref name="task"/> is done (see <see cref="IsJoinedOnlyWhenDone"/>).</summary>
+    private static bool TestsDone(IOperation condition, ILocalSymbol task, int depth)
+    {
+        condition = Strip(condition);
+        switch (condition)
+        {
+            case IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully", Instance: ILocalReferenceOperation done }:
+                return SymbolEqualityComparer.Default.Equals(done.Local, task);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison:
+                return ComparesWinner(comparison.LeftOperand, comparison.RightOperand, task);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return TestsNotDone(not.Operand, task, depth);
+            case ILocalReferenceOperation flag when depth < 2 && flag.Local.Type.SpecialType == SpecialType.System_Boolean:
+                return InitialValue(flag) is { } value && TestsDone(value, task, depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Whether two compared operands are <paramref name="task"/> and the winner of a <c>Task.WhenAny</c>: equal when the task is done.</summary>
+    private static bool ComparesWinner(IOperation left, IOperation right, ILocalSymbol task)
+    {
+        return IsTask(left) && IsWhenAnyWinner(right) || IsTask(right) && IsWhenAnyWinner(left);
+
+        bool IsTask(IOperation operand)
+            => Strip(operand) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, task);
+
+        static bool IsWhenAnyWinner(IOperation operand)
+        {
+            var value = Strip(operand);
+            if (value is ILocalReferenceOperation winner && InitialValue(winner) is { } initial)
+            {
+                value = Strip(initial);
+            }
+
+            if (value is IAwaitOperation awaited)
+            {
+                value = Strip(awaited.Operation);
+            }
+
+            if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+            {
+                value = Strip(configured);
+            }
+
+            return value is IInvocationOperation { TargetMethod.Name: "WhenAny" };
+        }
+    }
+
+    /// <summary>The value a local is declared with (<c>var complete = winner == sweep;</c>), or null.</summary>
+    private static IOperation? InitialValue(ILocalReferenceOperation local)
+        => local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
+            ? local.SemanticModel?.GetOperation(initial)
+            : null;
 
     /// <summary>
     /// The value that carries a started task on to its join: the task itself, or the sequence of a
@@ -1146,6 +1296,16 @@ internal sealed class ConcurrentEntryFinder
                     {
                         current = parent;
                         continue;
+                    }
+
+                    if (call.TargetMethod.Name is "WhenAny" or "WaitAny" && (call.Arguments.Length > 1 && call.Arguments[1].Parameter?.Type is { Name: "Task" }
+                                                                        || call.Arguments.Length == 1 && call.Arguments[0].ArgumentKind == ArgumentKind.ParamArray))
+                    {
+                        // 'Task.WhenAny(sweep, Task.Delay(budget))' (its two-task overload or the params one) waits for
+                        // the first of the tasks it names: the others may run on (set aq R10). One over a list
+                        // ('while (pending.Count > 0) { var done = await Task.WhenAny(pending); … }') is taken for the
+                        // join of the list, as before.
+                        return null;
                     }
 
                     // A task started inside the joining call's own arguments ('Task.WhenAll(Task.Run(a), Task.Run(b))')

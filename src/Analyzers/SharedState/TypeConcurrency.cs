@@ -313,9 +313,17 @@ internal sealed partial class TypeConcurrency
         foreach (var (entry, deferredOnly, start, alone, publishers) in Entries(methods))
         {
             entered.Add(entry.Method);
+            _composingSkipped = null;
             if (IsDisposal(entry.Method))
             {
-                continue; // Dispose is not thread-safe by contract: using an object while disposing it is the caller's bug
+                // Dispose is not thread-safe by contract: using an object while disposing it is the caller's bug,
+                // unless the type's own members check under their lock whether it was disposed (see DisposedFlag).
+                if (DisposedFlag(methods) is not { } flag)
+                {
+                    continue;
+                }
+
+                _composingSkipped = flag;
             }
 
             _composingByCaller = start is null && !deferredOnly;
@@ -326,6 +334,7 @@ internal sealed partial class TypeConcurrency
         }
 
         _composingByCaller = false;
+        _composingSkipped = null;
         _composingAlone = null;
         _composingPublishers = null;
         _composingEntry = null;
@@ -333,11 +342,15 @@ internal sealed partial class TypeConcurrency
         // A collection's values (the sets a dictionary holds) are judged apart from the collection itself.
         var byState = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
         var byValues = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
+        HashSet<ISymbol>? guardedByCallers = null;
         foreach (var access in reached.Values)
         {
-            if (access.Access.EscapesUnlocked && !reason.Declared)
+            if (access.Access.EscapesUnlocked && !reason.Declared
+                && !(guardedByCallers ??= ChangedOnlyUnderLocksByCallers(reached.Values)).Contains(access.Access.State))
             {
-                continue; // a collection handed out with no lock held counts only where the type declares concurrency
+                // A collection handed out with no lock held counts where the type declares concurrency, or where its
+                // callers change it, always under a lock (see ChangedOnlyUnderLocksByCallers).
+                continue;
             }
 
             if (reason.StaticOnly && !access.Access.State.IsStatic)
@@ -372,6 +385,38 @@ internal sealed partial class TypeConcurrency
         {
             ReportPlainUpdatesOfInterlockedState(declared, entered, atomic, reason, tree, findings);
         }
+    }
+
+    /// <summary>
+    /// The collections that members callers call change, and that every access but a hand-out makes under a lock: the
+    /// getter that returns such a collection itself (<c>public IReadOnlyList&lt;Bid&gt; Bids =&gt; _bids;</c>) lets
+    /// callers enumerate it while another caller adds under the lock (set ar R06). A collection filled by the type's
+    /// own work, or changed anywhere without the lock, is not one (set d C33: a game loop's contacts, merged under a
+    /// lock by its parallel step and cleared by the step itself).
+    /// </summary>
+    private static HashSet<ISymbol> ChangedOnlyUnderLocksByCallers(IEnumerable<Reached> reached)
+    {
+        var changed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var unlocked = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var access in reached)
+        {
+            if (access.Access.EscapesUnlocked)
+            {
+                continue;
+            }
+
+            if (access.Locks.IsEmpty)
+            {
+                unlocked.Add(access.Access.State);
+            }
+            else if (access.Access.Kind == AccessKind.CollectionMutation && access.ByCaller && !access.Access.Deferred)
+            {
+                changed.Add(access.Access.State);
+            }
+        }
+
+        changed.ExceptWith(unlocked);
+        return changed;
     }
 
     /// <summary>
@@ -1738,6 +1783,37 @@ internal sealed partial class TypeConcurrency
         return false;
     }
 
+    /// <summary>
+    /// The flag a disposal sets (<c>_disposed = true</c>) when the type's other members read it while holding one of
+    /// its locks (<c>lock (_sync) { if (_disposed) return; … }</c>): the type is written to be used while, or after,
+    /// it is disposed, so what its disposal changes beside the flag runs beside those members (set ar R15: the buffer
+    /// returned to the pool and nulled outside the lock the recorder fills it under). Null otherwise. The flag itself is
+    /// a benign publication (each reader acts on either value), not judged.
+    /// </summary>
+    private static ISymbol? DisposedFlag(List<MethodSummary> methods)
+    {
+        foreach (var disposal in methods)
+        {
+            if (!IsDisposal(disposal.Method))
+            {
+                continue;
+            }
+
+            foreach (var access in disposal.Accesses)
+            {
+                if (access.Kind == AccessKind.Write && !access.Deferred && access.State is IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean } flag
+                    && methods.Exists(other => !IsDisposal(other.Method)
+                                               && other.Accesses.Any(read => read.Kind == AccessKind.Read && !read.Locks.IsEmpty
+                                                                             && SymbolEqualityComparer.Default.Equals(read.State, flag))))
+                {
+                    return flag;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsDisposal(IMethodSymbol method)
         => method.MethodKind == MethodKind.Destructor
            || method.Name is "Dispose" or "DisposeAsync" or "System.IDisposable.Dispose" or "System.IAsyncDisposable.DisposeAsync";
@@ -2108,6 +2184,9 @@ internal sealed partial class TypeConcurrency
 
     private IMethodSymbol? _composingEntry;
 
+    /// <summary>State the entry being composed does not report on: a disposal's own disposed flag (<see cref="DisposedFlag"/>).</summary>
+    private ISymbol? _composingSkipped;
+
     /// <summary>For a handler subscribed in a loop (see <see cref="LoopSubscription"/>), the event; null for the others.</summary>
     private string? _composingPublishers;
 
@@ -2124,7 +2203,8 @@ internal sealed partial class TypeConcurrency
 
         foreach (var access in summary.Accesses)
         {
-            if ((deferredOnly && !access.Deferred) || (access.SkippedWhen is { } skipped && flags.Contains(skipped)))
+            if ((deferredOnly && !access.Deferred) || (access.SkippedWhen is { } skipped && flags.Contains(skipped))
+                || (_composingSkipped is not null && SymbolEqualityComparer.Default.Equals(access.State, _composingSkipped)))
             {
                 continue;
             }

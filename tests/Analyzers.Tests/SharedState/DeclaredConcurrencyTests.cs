@@ -590,4 +590,49 @@ public class DeclaredConcurrencyTests
         => VerifyMutationAsync(Coalescing
             .Replace("Concurrent callers share one in-flight sensor read", "Each call reads the sensor")
             .Replace("{|#0:", string.Empty).Replace("= task|};", "= task;").Replace("{|#1:IceConditions|}", "IceConditions"));
+
+    private const string SingletonClient = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Connection : IDisposable
+        {
+            public bool IsOpen { get; private set; } = true;
+            public static async Task<Connection> OpenAsync(CancellationToken ct) { await Task.Delay(10, ct); return new Connection(); }
+            public void Dispose() => IsOpen = false;
+        }
+
+        /// <summary>Registered as a singleton; the scheduler and the web panel send commands through it concurrently.</summary>
+        public sealed class {|#1:MountClient|}
+        {
+            private Connection? _connection;
+
+            private async Task<Connection> EnsureConnectedAsync(CancellationToken ct)
+            {
+                BODY
+            }
+
+            public async Task SlewAsync(CancellationToken ct) => await EnsureConnectedAsync(ct);
+
+            public async Task GuideAsync(CancellationToken ct) => await EnsureConnectedAsync(ct);
+        }
+        """;
+
+    /// <summary>
+    /// Set ar R16: "registered as a singleton; … send commands through it concurrently": "concurrently" names who shares
+    /// it, as "every caller" does, so the connection it checks and replaces across an await is shared by its callers.
+    /// </summary>
+    [Fact]
+    public Task Singleton_whose_callers_send_concurrently_replaces_its_connection()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(SingletonClient.Replace("BODY", """
+            var current = _connection;
+            if (current is { IsOpen: true }) return current;
+            current?.Dispose();
+            var fresh = await Connection.OpenAsync(ct);
+            {|#0:_connection = fresh|};
+            return fresh;
+            """),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_connection", "EnsureConnectedAsync",
+                "'EnsureConnectedAsync' may run on several threads at once: 'MountClient' is documented as shared (\"singleton\")"));
 }

@@ -225,12 +225,43 @@ public class HandedOutStateTests
 
     /// <summary>
     /// Set d C33: a getter that returns the list without taking the lock, read by the game loop once the step that
-    /// fills it is over; only a list returned from inside the lock says its author took the lock to read it.
+    /// fills it is over. The lock is taken only by the step's own parallel work, and the step clears the list without
+    /// it: only callers' changes made under the lock say the author meant callers to share the list.
     /// </summary>
     [Fact]
     public Task Collection_returned_where_no_lock_is_held_is_not_reported()
-        => SharedStateSilence.VerifyNoRaceAsync(Schedule("return _pending.Count > 0 ? _pending.ToArray() : [];")
-            .Replace("public IReadOnlyList<Job> Pending", "public IReadOnlyList<Job> Last => _pending;\n\n    public IReadOnlyList<Job> Pending"));
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Arena
+            {
+                private readonly object _contactsLock = new();
+                private readonly List<int> _contacts = new();
+
+                public IReadOnlyList<int> LastContacts => _contacts;
+
+                public void Step(int[] bodies)
+                {
+                    _contacts.Clear();
+                    Parallel.For(0, bodies.Length, () => new List<int>(), (i, _, local) => { local.Add(bodies[i]); return local; },
+                        local => { lock (_contactsLock) _contacts.AddRange(local); });
+                }
+            }
+            """);
+
+    /// <summary>
+    /// Set ar R06: every change callers make to the list is made under the lock, and a getter hands out the live list
+    /// with none held: callers enumerate it while another caller adds.
+    /// </summary>
+    [Fact]
+    public Task Collection_returned_where_no_lock_is_held_while_callers_change_it_under_the_lock_is_reported()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Schedule("return _pending.Count > 0 ? _pending.ToArray() : [];")
+                .Replace("public IReadOnlyList<Job> Pending", "public IReadOnlyList<Job> Last => {|#0:_pending|};\n\n    public IReadOnlyList<Job> Pending"),
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_pending", "handed out", "_gate", "in 'Schedule' (5 of 6 accesses)",
+                "'Last' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Last' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)"));
 
     /// <summary>
     /// Set aj R15: in a type documented as shared by threads, a getter that hands out the live list with no lock held

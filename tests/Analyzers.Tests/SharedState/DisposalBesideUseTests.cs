@@ -1,0 +1,90 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// <c>Dispose</c> is not thread-safe by contract, so what it changes is not judged against the type's other members,
+/// unless those members check under their lock whether the object was disposed (#9, set ar R15): then the type is
+/// written to be used while it is disposed, and its disposal must take the lock too.
+/// </summary>
+public class DisposalBesideUseTests
+{
+    [Fact]
+    public Task Buffer_returned_outside_the_lock_that_checks_the_disposed_flag()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Buffers;
+
+            sealed class Recorder : IDisposable
+            {
+                private readonly object _sync = new object();
+                private int[]? _buffer = ArrayPool<int>.Shared.Rent(64);
+                private int _count;
+                private volatile bool _disposed;
+
+                public void Record(int sample)
+                {
+                    lock (_sync)
+                    {
+                        if (_disposed || _buffer is null) return;
+                        _buffer[_count++ % _buffer.Length] = sample;
+                    }
+                }
+
+                public void Dispose()
+                {
+                    if (_disposed) return;
+                    _disposed = true;
+                    var buffer = _buffer;
+                    [|_buffer = null|];
+                    if (buffer is not null) ArrayPool<int>.Shared.Return(buffer);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Disposal_without_a_flag_checked_under_the_lock_or_under_the_lock_itself_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            // Disposed when no one uses it any more: no member asks whether it was.
+            sealed class Ledger : IDisposable
+            {
+                private readonly object _sync = new object();
+                private readonly Dictionary<string, int> _nights = new Dictionary<string, int>();
+
+                public void Book(string night) { lock (_sync) _nights[night] = 1; }
+
+                public void Dispose() => _nights.Clear();
+            }
+
+            // Checks the flag under the lock, and disposes under it too.
+            sealed class Recorder : IDisposable
+            {
+                private readonly object _sync = new object();
+                private int[]? _buffer = new int[64];
+                private bool _disposed;
+
+                public void Record(int sample)
+                {
+                    lock (_sync)
+                    {
+                        if (_disposed || _buffer is null) return;
+                        _buffer[0] = sample;
+                    }
+                }
+
+                public void Dispose()
+                {
+                    lock (_sync)
+                    {
+                        if (_disposed) return;
+                        _disposed = true;
+                        _buffer = null;
+                    }
+                }
+            }
+            """);
+}
