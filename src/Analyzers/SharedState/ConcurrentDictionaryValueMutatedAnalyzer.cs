@@ -88,7 +88,100 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                     }
                 },
                 SyntaxKind.IfStatement);
+            FileNodeActions.Register(
+                start,
+                SplitStorePositions,
+                node =>
+                {
+                    if (dictionary.Value is { } type)
+                    {
+                        AnalyzeSplitStore(node, type);
+                    }
+                },
+                SyntaxKind.Block);
         });
+    }
+
+    /// <summary>The blocks of a file that names a concurrent dictionary, around the places it takes a value out.</summary>
+    private static List<int>? SplitStorePositions(SourceText text)
+        => SourceWords.Positions(text, ConcurrentSources) is { Count: 0 } ? [] : SourceWords.Positions(text, ValueSources);
+
+    /// <summary>
+    /// Several members of an object taken out of a concurrent dictionary stored one after another with no lock
+    /// (<c>track.Latitude = fix.Latitude; track.Longitude = fix.Longitude;</c>), while a member of the same type reads
+    /// them together from a value of the same dictionary (<c>new PositionFix(track.Latitude, track.Longitude)</c>): the
+    /// reader can see the new latitude with the old longitude (set ar R12). Reported at the second store, with the
+    /// read as the second location. Stores that no reader takes together are not reported.
+    /// </summary>
+    private static void AnalyzeSplitStore(FileNode context, INamedTypeSymbol dictionary)
+    {
+        var block = (BlockSyntax)context.Node;
+        var statements = block.Statements;
+        for (var i = 0; i + 1 < statements.Count; i++)
+        {
+            if (StoredMember(statements[i]) is not { } first || StoredMember(statements[i + 1]) is not { } second
+                || first.Receiver.Identifier.ValueText != second.Receiver.Identifier.ValueText || first.Member == second.Member
+                || !MayComeFromDictionary(first.Receiver)
+                || context.SemanticModel.GetOperation(second.Store, context.CancellationToken) is not ISimpleAssignmentOperation assignment
+                || assignment.Target is not IMemberReferenceOperation { Instance: { } instance }
+                || OperationTree.Strip(instance) is not { Type: { IsReferenceType: true, SpecialType: SpecialType.None } valueType } value
+                || CallerLocks.RunsUnderLock(assignment, context.CancellationToken)
+                || Source(value, dictionary) is not { } source
+                || ReadTogether(block, first.Member, second.Member, source, dictionary, context) is not { } read)
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, second.Store.GetLocation(), [read.GetLocation()], second.Store.ToString(), valueType.Name, source.Syntax.ToString()));
+            return;
+        }
+
+        static (AssignmentExpressionSyntax Store, IdentifierNameSyntax Receiver, string Member)? StoredMember(StatementSyntax statement)
+            => statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: IdentifierNameSyntax member } } store }
+               && store.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                ? (store, receiver, member.Identifier.ValueText)
+                : null;
+    }
+
+    /// <summary>
+    /// A statement of another member of the type that reads <paramref name="first"/> and <paramref name="second"/> of one
+    /// value taken out of the same dictionary, with no lock held; or null.
+    /// </summary>
+    private static StatementSyntax? ReadTogether(BlockSyntax writer, string first, string second, IOperation source, INamedTypeSymbol dictionary, FileNode context)
+    {
+        if (writer.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type || writer.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } writing
+            || OperationTree.Strip(source) is not IMemberReferenceOperation { Member: var dictionaryMember })
+        {
+            return null;
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member == writing)
+            {
+                continue;
+            }
+
+            foreach (var read in member.DescendantNodes().OfType<MemberAccessExpressionSyntax>())
+            {
+                if (read is not { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: var name } || name != first
+                    || read.Parent is AssignmentExpressionSyntax { Left: var target } && target == read
+                    || read.FirstAncestorOrSelf<StatementSyntax>() is not { } statement
+                    || !statement.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Any(other => other.Expression is IdentifierNameSyntax { Identifier.ValueText: var otherReceiver }
+                                                                                                         && otherReceiver == receiver.Identifier.ValueText && other.Name.Identifier.ValueText == second)
+                    || context.SemanticModel.GetOperation(read, context.CancellationToken) is not IMemberReferenceOperation { Instance: { } instance } reference
+                    || CallerLocks.RunsUnderLock(reference, context.CancellationToken)
+                    || Source(OperationTree.Strip(instance), dictionary) is not IMemberReferenceOperation { Member: var readFrom }
+                    || !SymbolEqualityComparer.Default.Equals(readFrom, dictionaryMember))
+                {
+                    continue;
+                }
+
+                return statement;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

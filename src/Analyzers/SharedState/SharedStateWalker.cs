@@ -1029,10 +1029,58 @@ internal sealed partial class SharedStateWalker
             IFieldReferenceOperation { Field.IsStatic: true } field => OwnerSpec.Fixed(field.Field.OriginalDefinition),
             IFieldReferenceOperation field => OwnerOf(field.Instance).Through(field.Field.OriginalDefinition),
             IPropertyReferenceOperation { Property.IsStatic: true } property when IsAutoProperty(property.Property) => OwnerSpec.Fixed(property.Property.OriginalDefinition),
-            ILocalReferenceOperation local => ElementOwner(local) ?? OwnerSpec.Variable(local.Local),
+            IPropertyReferenceOperation { Property.Name: "Value", Instance: { } holder } flowValue when IsAsyncLocal(flowValue.Property.ContainingType) => FlowValueOwner(holder),
+            ILocalReferenceOperation local => ElementOwner(local) ?? FlowValueAlias(local) ?? OwnerSpec.Variable(local.Local),
             IParameterReferenceOperation parameter => OwnerSpec.Variable(parameter.Parameter),
             _ => OwnerSpec.None,
         };
+    }
+
+    /// <summary>
+    /// The object an <c>AsyncLocal</c> field holds (<c>s_current.Value.Entries</c>): tasks started from a flow inherit
+    /// the flow's value, the same object, so its members are as shared as the field is (set ar R10: the breadcrumb trail
+    /// of an operation whose checks run together under <c>Task.WhenAll</c>; see also <see cref="CollectionSpec"/>).
+    /// </summary>
+    private static OwnerSpec FlowValueOwner(IOperation holder)
+        => ConcurrentEntryFinder.Strip(holder) switch
+        {
+            IFieldReferenceOperation { Field.IsStatic: true } field => OwnerSpec.Fixed(field.Field.OriginalDefinition),
+            IFieldReferenceOperation field => OwnerOf(field.Instance).Through(field.Field.OriginalDefinition),
+            _ => OwnerSpec.None,
+        };
+
+    /// <summary>
+    /// For a local declared from an <c>AsyncLocal</c>'s value and never assigned again (<c>var trail = s_current.Value;</c>):
+    /// the object the field holds (<see cref="FlowValueOwner"/>), or null.
+    /// </summary>
+    private static OwnerSpec? FlowValueAlias(ILocalReferenceOperation local)
+    {
+        if (local.Local.DeclaringSyntaxReferences.Length != 1
+            || local.Local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } })
+        {
+            return null; // read on syntax first: only 'var x = holder.Value;' can be one
+        }
+
+        OwnerSpec? owner = null;
+        foreach (var operation in OperationTree.Root(local).Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: var value } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local):
+                    if (ConcurrentEntryFinder.Strip(value) is not IPropertyReferenceOperation { Property.Name: "Value", Instance: { } holder } flowValue
+                        || !IsAsyncLocal(flowValue.Property.ContainingType))
+                    {
+                        return null;
+                    }
+
+                    owner = FlowValueOwner(holder);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } when SymbolEqualityComparer.Default.Equals(assigned.Local, local.Local):
+                    return null;
+            }
+        }
+
+        return owner;
     }
 
     /// <summary>

@@ -90,4 +90,51 @@ public class AsyncLocalValueTests
             }
             """,
             Collections.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_seen", "List<int>", "Run", "'Run' runs on several threads (started at line 8)"));
+
+    /// <summary>Set ar R10: the flow holds an object whose list the children add to, read into a local first.</summary>
+    [Fact]
+    public Task Children_of_Task_WhenAll_adding_to_a_list_of_the_flows_object_are_flagged()
+        => Collections.VerifyAnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class PlanningTrail
+            {
+                public List<string> Entries { get; } = new();
+            }
+
+            public static class TourTrace
+            {
+                private static readonly AsyncLocal<PlanningTrail?> s_current = new();
+
+                public static void Begin() => s_current.Value = new PlanningTrail();
+
+                public static void Note(string message)
+                {
+                    var trail = s_current.Value;
+                    if (trail is null) return;
+                    {|#0:trail.Entries.Add(message)|};
+                }
+            }
+
+            public sealed class LegPlanner
+            {
+                public async Task<bool[]> PlanAsync(string[] venues)
+                {
+                    TourTrace.Begin();
+                    return await Task.WhenAll({|#1:venues.Select(venue => CheckAsync(venue))|});
+                }
+
+                private static async Task<bool> CheckAsync(string venue)
+                {
+                    await Task.Delay(1);
+                    TourTrace.Note(venue);
+                    return venue.Length > 3;
+                }
+            }
+            """,
+            Collections.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Entries", "List<string>", "Note", "'Note' runs on several threads (started at line 30)"));
 }

@@ -439,4 +439,92 @@ public class ConcurrentDictionaryValueMutatedTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Set ar R12: a polling service stores a ship's position field by field into the object the dictionary holds,
+    /// while a request reads the fields together from the same dictionary: it can pair a new latitude with an old
+    /// longitude.
+    /// </summary>
+    [Fact]
+    public Task Members_stored_one_by_one_while_another_member_reads_them_together()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+
+            public sealed class ShipTrack
+            {
+                public double Latitude;
+                public double Longitude;
+            }
+
+            public sealed class FleetPositionStore
+            {
+                private readonly ConcurrentDictionary<string, ShipTrack> _tracks = new();
+
+                public void Apply(string callsign, double latitude, double longitude)
+                {
+                    var track = _tracks.GetOrAdd(callsign, _ => new ShipTrack());
+                    track.Latitude = latitude;
+                    {|#0:track.Longitude = longitude|};
+                }
+
+                public (double, double)? Get(string callsign)
+                {
+                    if (!_tracks.TryGetValue(callsign, out var track)) return null;
+                    {|#1:return (track.Latitude, track.Longitude);|}
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("track.Longitude = longitude", "ShipTrack", "_tracks"));
+
+    [Fact]
+    public Task Members_stored_under_a_lock_or_never_read_together_are_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+
+            public sealed class ShipTrack
+            {
+                public double Latitude;
+                public double Longitude;
+                public DateTime Seen;
+            }
+
+            public sealed class LockedStore
+            {
+                private readonly ConcurrentDictionary<string, ShipTrack> _tracks = new();
+
+                public void Apply(string callsign, double latitude, double longitude)
+                {
+                    var track = _tracks.GetOrAdd(callsign, _ => new ShipTrack());
+                    lock (track)
+                    {
+                        track.Latitude = latitude;
+                        track.Longitude = longitude;
+                    }
+                }
+
+                public (double, double)? Get(string callsign)
+                {
+                    if (!_tracks.TryGetValue(callsign, out var track)) return null;
+                    lock (track) return (track.Latitude, track.Longitude);
+                }
+            }
+
+            public sealed class SeparateReads
+            {
+                private readonly ConcurrentDictionary<string, ShipTrack> _tracks = new();
+
+                public void Apply(string callsign, double latitude, DateTime seen)
+                {
+                    var track = _tracks.GetOrAdd(callsign, _ => new ShipTrack());
+                    track.Latitude = latitude;
+                    track.Seen = seen;
+                }
+
+                public double? Latitude(string callsign) => _tracks.TryGetValue(callsign, out var track) ? track.Latitude : null;
+
+                public DateTime? Seen(string callsign) => _tracks.TryGetValue(callsign, out var track) ? track.Seen : null;
+            }
+            """);
 }
