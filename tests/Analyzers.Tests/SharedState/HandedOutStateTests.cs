@@ -264,6 +264,43 @@ public class HandedOutStateTests
                 "'Last' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Last' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)"));
 
     /// <summary>
+    /// NLog's <c>LoggingConfiguration.LoggingRules</c> and Rx's <c>ZipObserver.Values</c> (false reports of the first
+    /// version): a collection handed out as a list or queue to change, not a view to read, is the caller's to use
+    /// under whatever lock its design says (users build NLog's configuration through it; Rx's parent holds the
+    /// observer's gate).
+    /// </summary>
+    [Fact]
+    public Task Collection_handed_out_to_be_changed_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            public sealed class Rule { }
+
+            public sealed class Configuration
+            {
+                private readonly List<Rule> _rules = new();
+
+                public IList<Rule> Rules => _rules;
+
+                internal Rule[] Snapshot() { lock (_rules) return _rules.ToArray(); }
+
+                public void AddRule(Rule rule) { lock (_rules) _rules.Add(rule); }
+            }
+
+            public sealed class ZipObserver
+            {
+                private readonly object _gate;
+                private readonly Queue<int> _values = new();
+
+                public ZipObserver(object gate) => _gate = gate;
+
+                public Queue<int> Values => _values;
+
+                public void OnNext(int value) { lock (_gate) _values.Enqueue(value); }
+            }
+            """);
+
+    /// <summary>
     /// Set aj R15: in a type documented as shared by threads, a getter that hands out the live list with no lock held
     /// is reported like one that returns it from inside the lock: its callers enumerate it while 'Schedule' changes it.
     /// </summary>
