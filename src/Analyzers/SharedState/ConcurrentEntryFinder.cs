@@ -843,7 +843,12 @@ internal sealed class ConcurrentEntryFinder
     /// </summary>
     private void CollectJoinedTasks(IInvocationOperation whenAll, List<ConcurrentEntry> entries)
     {
-        var interval = (whenAll.Syntax.SpanStart, whenAll.Syntax.Span.End);
+        // 'var all = Task.WhenAll(…)' joins nothing by itself: the tasks run until 'all' is waited for (set as R12:
+        // only raced against a timeout by 'Task.WhenAny(all, Task.Delay(budget))').
+        var end = whenAll.TargetMethod.Name == "WhenAll" && AssignedLocal(whenAll) is { } kept
+            ? LocalTaskJoinedAt(kept, Root(whenAll), whenAll.Syntax.Span.End, whenAll.Syntax)
+            : whenAll.Syntax.Span.End;
+        var interval = (whenAll.Syntax.SpanStart, end);
         foreach (var argument in whenAll.Arguments)
         {
             foreach (var value in TaskValues(argument))
@@ -1066,6 +1071,16 @@ internal sealed class ConcurrentEntryFinder
             return (start, JoinedAt(holder) ?? int.MaxValue);
         }
 
+        return (start, LocalTaskJoinedAt(local, root, start, invocation.Syntax));
+    }
+
+    /// <summary>
+    /// Where the task, or tasks, that <paramref name="local"/> holds from <paramref name="start"/> on are waited for on
+    /// every path (see <see cref="LocalJoinedAt"/>, <see cref="IsJoinedOnlyWhenDone"/>, <see cref="TimeoutExitBefore"/>),
+    /// or <see cref="int.MaxValue"/>: the work may still run when the method returns.
+    /// </summary>
+    private int LocalTaskJoinedAt(ILocalSymbol local, IOperation root, int start, SyntaxNode started)
+    {
         var raced = false;
         foreach (var use in References(root, local))
         {
@@ -1074,16 +1089,16 @@ internal sealed class ConcurrentEntryFinder
                 continue;
             }
 
-            if (LocalJoinedAt(use, root) is { } joined && !IsJoinedOnlyWhenDone(use, local, invocation.Syntax))
+            if (LocalJoinedAt(use, root) is { } joined && !IsJoinedOnlyWhenDone(use, local, started))
             {
-                return (start, raced && TimeoutExitBefore(root, local, start, joined) is { } exited ? exited : joined);
+                return raced && TimeoutExitBefore(root, local, start, joined) is { } exited ? exited : joined;
             }
 
             raced |= use.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "WhenAny" } }
                      || use.Parent is IArrayInitializerOperation { Parent.Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "WhenAny" } } };
         }
 
-        return (start, raced && TimeoutExitBefore(root, local, start, int.MaxValue) is { } exit ? exit : int.MaxValue);
+        return raced && TimeoutExitBefore(root, local, start, int.MaxValue) is { } exit ? exit : int.MaxValue;
     }
 
     /// <summary>

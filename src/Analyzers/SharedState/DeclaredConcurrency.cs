@@ -173,8 +173,8 @@ internal static class DeclaredConcurrency
 
     private static readonly string[] Actors =
     [
-        "thread", "request", "caller", "sender", "consumer", "worker", "controller", "endpoint", "concurrent", "concurrently", "simultaneously", "in parallel",
-        "at once", "at the same time", "every", "each",
+        "thread", "request", "caller", "sender", "consumer", "worker", "controller", "endpoint", "handler", "concurrent", "concurrently", "simultaneously",
+        "in parallel", "at once", "at the same time", "every", "each",
     ];
 
     private static readonly string[] SingleUserPhrases =

@@ -317,8 +317,10 @@ internal sealed partial class TypeConcurrency
             if (IsDisposal(entry.Method))
             {
                 // Dispose is not thread-safe by contract: using an object while disposing it is the caller's bug,
-                // unless the type's own members check under their lock whether it was disposed (see DisposedFlag).
-                if (DisposedFlag(methods) is not { } flag)
+                // unless the type's own members check under their lock whether it was disposed (see DisposedFlag),
+                // or the disposal stops a timer without waiting for its callback (DisposesTimerWithoutWaiting).
+                var flag = DisposedFlag(methods);
+                if (flag is null && !DisposesTimerWithoutWaiting(entry.Method))
                 {
                     continue;
                 }
@@ -1825,6 +1827,43 @@ internal sealed partial class TypeConcurrency
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="disposal"/> disposes one of the type's <c>System.Threading.Timer</c> fields with
+    /// <c>Dispose()</c>, which does not wait for a callback already running (<c>Dispose(WaitHandle)</c> and an awaited
+    /// <c>DisposeAsync()</c> do): what the disposal changes next runs beside that callback (set as R08: the batch buffer
+    /// returned to the pool outside the lock under which the timer's flush writes it out).
+    /// </summary>
+    private bool DisposesTimerWithoutWaiting(IMethodSymbol disposal)
+    {
+        foreach (var reference in disposal.DeclaringSyntaxReferences)
+        {
+            foreach (var call in reference.GetSyntax(_cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var receiver = call switch
+                {
+                    { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Dispose", Expression: var named } } => named,
+                    { ArgumentList.Arguments.Count: 0, Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Dispose" }, Parent: ConditionalAccessExpressionSyntax { Expression: var named } } => named,
+                    _ => null,
+                };
+                if (receiver is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self)
+                {
+                    receiver = self.Name;
+                }
+
+                if (receiver is IdentifierNameSyntax { Identifier.ValueText: var name }
+                    && _type.GetMembers(name).OfType<IFieldSymbol>().Any(field => field.Type is INamedTypeSymbol
+                       {
+                           Name: "Timer", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } },
+                       }))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDisposal(IMethodSymbol method)

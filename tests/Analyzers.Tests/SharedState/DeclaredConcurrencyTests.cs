@@ -635,4 +635,41 @@ public class DeclaredConcurrencyTests
             """),
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_connection", "EnsureConnectedAsync",
                 "'EnsureConnectedAsync' may run on several threads at once: 'MountClient' is documented as shared (\"singleton\")"));
+
+    /// <summary>
+    /// Set as R09: "registered as a singleton so that all page handlers share one open connection": the handlers are who
+    /// shares it, so the connection opened on first use across an await is theirs at once.
+    /// </summary>
+    [Fact]
+    public Task Singleton_shared_by_page_handlers_opens_its_connection_once()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Connection
+            {
+                public bool IsOpen { get; private set; }
+                public async Task OpenAsync(CancellationToken ct) { await Task.Delay(10, ct); IsOpen = true; }
+            }
+
+            /// <summary>Registered as a singleton so that all page handlers share one open connection.</summary>
+            public sealed class {|#1:CatalogueDatabase|}
+            {
+                private Connection? _connection;
+
+                public async Task<Connection> GetOpenConnectionAsync(CancellationToken ct)
+                {
+                    if (_connection is null)
+                    {
+                        var connection = new Connection();
+                        await connection.OpenAsync(ct);
+                        {|#0:_connection = connection|};
+                    }
+
+                    return _connection;
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_connection", "GetOpenConnectionAsync",
+                "'GetOpenConnectionAsync' may run on several threads at once: 'CatalogueDatabase' is documented as shared (\"singleton\")"));
 }

@@ -87,4 +87,53 @@ public class DisposalBesideUseTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Set as R08: <c>Timer.Dispose()</c> does not wait for a callback already running, so the flush the timer started
+    /// can still write the buffer out under the lock while the disposal swaps it and returns it to the pool.
+    /// </summary>
+    [Fact]
+    public Task Buffer_returned_after_a_timer_disposed_without_waiting_for_its_flush()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Buffers;
+            using System.Threading;
+
+            sealed class Batcher : IDisposable
+            {
+                private readonly object _lock = new object();
+                private readonly Timer _flushTimer;
+                private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
+                private int _length;
+
+                public Batcher() => _flushTimer = new Timer(_ => Flush(), null, 100, 100);
+
+                public void Append(byte frame)
+                {
+                    lock (_lock)
+                    {
+                        if (_length == _buffer.Length) _length = 0;
+                        _buffer[_length++] = frame;
+                    }
+                }
+
+                public void Flush()
+                {
+                    lock (_lock)
+                    {
+                        Console.WriteLine(_buffer.Length + _length);
+                        _length = 0;
+                    }
+                }
+
+                public void Dispose()
+                {
+                    _flushTimer.Dispose();
+                    Flush();
+                    var rented = _buffer;
+                    [|_buffer = Array.Empty<byte>()|];
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+            """);
 }
