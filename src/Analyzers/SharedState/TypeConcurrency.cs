@@ -592,6 +592,12 @@ internal sealed partial class TypeConcurrency
         var guardedAtRead = guard is not null && !guardedAtWrite && !readOnlyUnderStaticLock
             && accesses.Exists(a => a.Access is { Kind: AccessKind.Write, IsCompound: true } && !Holds(a, guard, write: true));
 
+        // So is a store by a disposal that runs beside the type's members (see DisposedFlag): it swaps out what they use
+        // under the lock (set as R08: the batch buffer, read under the lock by the timer's flush, returned to the pool).
+        bool IsDisposalSwap(Reached a) => a.Access.Kind == AccessKind.Write && a.Entry is { } entry && IsDisposal(entry) && !Holds(a, guard!, write: true);
+        var disposalSwapped = guard is not null && !guardedAtWrite && !readOnlyUnderStaticLock && accesses.Exists(IsDisposalSwap);
+        guardedAtRead |= disposalSwapped;
+
         // Of the values, a read of their contents under the lock (a snapshot, an enumeration) shows that the lock
         // guards them too: a change taken outside it runs into that read (an index's postings list filled after the
         // lock that handed it out is released, while a query copies it under the lock).
@@ -640,9 +646,9 @@ internal sealed partial class TypeConcurrency
                     continue;
                 }
 
-                if (guardedAtRead && access.Access is not { Kind: AccessKind.Write, IsCompound: true })
+                if (guardedAtRead && access.Access is not { Kind: AccessKind.Write, IsCompound: true } && !(disposalSwapped && IsDisposalSwap(access)))
                 {
-                    continue; // guarded at a read only: only the lost update is certain
+                    continue; // guarded at a read only: only the lost update, or the disposal's swap, is certain
                 }
 
                 if (access.Access.Kind == AccessKind.CollectionRead && !values && !accesses.Exists(a => a.Access.Kind == AccessKind.CollectionMutation)

@@ -136,4 +136,55 @@ public class DisposalBesideUseTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Set as R08 as written: the buffer's reference is only read under the lock (its contents are filled and written
+    /// out through spans), so no locked store shows the lock guards it; the disposal's swap of what the locked code
+    /// uses does.
+    /// </summary>
+    [Fact]
+    public Task Buffer_used_through_spans_under_the_lock_swapped_by_the_disposal()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
+            using System;
+            using System.Buffers;
+            using System.Threading;
+
+            sealed class Batcher : IDisposable
+            {
+                private readonly object _lock = new object();
+                private readonly Timer _flushTimer;
+                private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
+                private int _length;
+
+                public Batcher() => _flushTimer = new Timer(_ => Flush(), null, 100, 100);
+
+                public void Append(ReadOnlySpan<byte> frame)
+                {
+                    lock (_lock)
+                    {
+                        if (frame.Length > _buffer.Length - _length) return;
+                        frame.CopyTo(_buffer.AsSpan(_length));
+                        _length += frame.Length;
+                    }
+                }
+
+                public void Flush()
+                {
+                    lock (_lock)
+                    {
+                        Console.WriteLine(_buffer.AsSpan(0, _length).Length);
+                        _length = 0;
+                    }
+                }
+
+                public void Dispose()
+                {
+                    _flushTimer.Dispose();
+                    Flush();
+                    var rented = _buffer;
+                    [|_buffer = Array.Empty<byte>()|];
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+            """);
 }
