@@ -786,6 +786,7 @@ internal sealed class ConcurrencyModel
         IAnonymousFunctionOperation => true,
         IMethodReferenceOperation { Method.IsStatic: false, Instance: null or IInstanceReferenceOperation } => true,
         IInvocationOperation { TargetMethod.IsStatic: false, Instance: null or IInstanceReferenceOperation } => true,
+        IMethodBodyOperation => true, // a public 'async void' handler's own body
         _ => false,
     };
 

@@ -401,6 +401,8 @@ internal sealed class ConcurrentEntryFinder
             case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } fired }:
                 // 'StartPingTimer(ct);' of an 'async void' method the enclosing type declares (IsFiredAsyncVoid once bound).
                 return MayBeAsyncVoidHandler(fired.Expression);
+            case MethodDeclarationSyntax method:
+                return IsPublicAsyncVoid(method) && FirstAwaitLeavesContext((SyntaxNode?)method.Body ?? method.ExpressionBody);
             case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.AddAssignmentExpression):
                 return assignment.Left switch
                 {
@@ -626,6 +628,17 @@ internal sealed class ConcurrentEntryFinder
                 // for the pool; the loop goes on there beside whatever the object's users and event sources do next.
                 entries.Add(new ConcurrentEntry(loop, kept, multiInstance: false, kept.Syntax.SpanStart, KeptTaskJoinedAt(kept) ?? int.MaxValue, Root(kept)) { StartsAtFirstAwait = true });
                 break;
+            case IMethodBodyOperation handlerBody when handlerBody.Syntax is MethodDeclarationSyntax declaration && IsPublicAsyncVoid(declaration):
+                // A public 'async void' method whose first await leaves the caller's context: a handler wired to an
+                // event outside the compilation (a view's 'TextChanged'). Each call runs on the caller's thread up to
+                // that await, one call after another; what follows runs on the pool, beside the rest of every other
+                // call and beside the object's members (set as R04). A handler this file subscribes is found there too.
+                // The start quoted is that first await, where the rest leaves for the pool.
+                var firstAwait = handlerBody.Syntax.DescendantNodes(static node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                    .OfType<AwaitExpressionSyntax>().FirstOrDefault();
+                var bodyStart = firstAwait is not null && handlerBody.SemanticModel?.GetOperation(firstAwait) is { } awaited ? awaited : handlerBody;
+                entries.Add(new ConcurrentEntry(handlerBody, bodyStart, multiInstance: true, bodyStart.Syntax.SpanStart, int.MaxValue, handlerBody, callerJoin: handlerBody.Syntax));
+                break;
             case IExpressionStatementOperation { Operation: IInvocationOperation fired } statement when IsFiredAsyncVoid(fired):
                 // 'StartPingTimer(ct);' of the object's own 'async void' loop: the call returns at the loop's first
                 // await, which leaves for the pool; the loop goes on there beside its caller (NATS.Client's ping timer).
@@ -636,6 +649,12 @@ internal sealed class ConcurrentEntryFinder
                 break;
         }
     }
+
+    /// <summary>A public instance <c>async void</c> method of a class, read on its syntax.</summary>
+    private static bool IsPublicAsyncVoid(MethodDeclarationSyntax method)
+        => method.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
+           && method.Modifiers.Any(SyntaxKind.AsyncKeyword) && method.Modifiers.Any(SyntaxKind.PublicKeyword) && !method.Modifiers.Any(SyntaxKind.StaticKeyword)
+           && method.Parent is ClassDeclarationSyntax;
 
     /// <summary>
     /// A call statement of the object's own <c>async void</c> method whose first <c>await</c> is

@@ -92,6 +92,10 @@ internal sealed partial class SharedStateWalker
             case IInvocationOperation invocation:
                 FollowEntryMethod(invocation.TargetMethod, SharedReceiver(invocation.Instance, entry), context, thisOwner, visited, part, SharedObjectArguments(invocation, entry));
                 break;
+            case IMethodBodyOperation when member is IMethodSymbol handler:
+                // A public 'async void' handler (ConcurrentEntryFinder): its own body, on its object.
+                FollowEntryMethod(handler, instance: null, context, thisOwner, visited, part, owner: OwnerSpec.This);
+                break;
         }
     }
 
@@ -229,10 +233,10 @@ internal sealed partial class SharedStateWalker
         Follow(member, Resolve(OwnerSpec.This, frame), [], depth: 0, context, visited, Part.Whole, frame);
     }
 
-    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<CompositeKey> visited, Part part, HashSet<ISymbol>? sharedParameters = null)
+    private void FollowEntryMethod(IMethodSymbol method, IOperation? instance, ConcurrentContext context, ISymbol? thisOwner, HashSet<CompositeKey> visited, Part part, HashSet<ISymbol>? sharedParameters = null, OwnerSpec? owner = null)
     {
         var starter = new Frame(context, null, allLocalsShared: true, thisOwner, [], 0, string.Empty, visited, method.ContainingType);
-        Follow(method, Resolve(CalleeOwner(method, instance), starter), [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole, starter, sharedParameters: sharedParameters);
+        Follow(method, Resolve(owner ?? CalleeOwner(method, instance), starter), [], depth: 0, context, visited, method.IsAsync ? part : Part.Whole, starter, sharedParameters: sharedParameters);
     }
 
     /// <summary>

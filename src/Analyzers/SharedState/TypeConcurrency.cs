@@ -1862,7 +1862,37 @@ internal sealed partial class TypeConcurrency
                     && _type.GetMembers(name).OfType<IFieldSymbol>().Any(field => field.Type is INamedTypeSymbol
                        {
                            Name: "Timer", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } },
-                       }))
+                       })
+                    && CreatesTimerIn(name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the type creates the timer it keeps in the field <paramref name="name"/> itself (<c>_flushTimer = new
+    /// Timer(_ =&gt; Flush(), …)</c>, or the field's initializer), so its callback is the type's code. A timer handed in
+    /// from outside (StackExchange.Redis' <c>Message</c>, whose timer nothing of its own runs on) is not.
+    /// </summary>
+    private bool CreatesTimerIn(string name)
+    {
+        foreach (var reference in _type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(_cancellationToken).DescendantNodes())
+            {
+                var created = node switch
+                {
+                    AssignmentExpressionSyntax { Left: var target, Right: var value }
+                        when (target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self ? self.Name : target) is IdentifierNameSyntax { Identifier.ValueText: var assigned }
+                             && assigned == name => value,
+                    VariableDeclaratorSyntax { Initializer.Value: var initial } declarator when declarator.Identifier.ValueText == name => initial,
+                    _ => null,
+                };
+                if (created is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 })
                 {
                     return true;
                 }

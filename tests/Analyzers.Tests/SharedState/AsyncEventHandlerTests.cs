@@ -168,4 +168,59 @@ public class AsyncEventHandlerTests
     public Task A_handler_of_an_event_documented_as_raised_on_the_UI_thread_is_silent()
         => Collections.VerifyAnalyzerAsync(
             Worksheet("Raised on the UI thread whenever a weighing settles.").Replace("{|#0:", string.Empty).Replace("grams)|};", "grams);").Replace("{|#1:", string.Empty).Replace("OnReadingSettled|};", "OnReadingSettled;"));
+
+    /// <summary>
+    /// Set as R04: a view-model's public handler wired to a text box's event in markup, outside the compilation; after
+    /// its first <c>ConfigureAwait(false)</c> it changes the recent-queries list on the pool while the UI thread copies
+    /// it through a getter.
+    /// </summary>
+    [Fact]
+    public Task Public_async_void_handler_wired_outside_the_compilation_is_an_entry()
+        => Collections.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class SearchViewModel
+            {
+                private readonly List<string> _recent = new List<string>();
+
+                public IReadOnlyList<string> Recent => _recent.ToArray();
+
+                public async void OnQueryTextChanged(string text)
+                {
+                    {|#1:await Task.Delay(300).ConfigureAwait(false)|};
+                    {|#0:_recent.Insert(0, text)|};
+                }
+            }
+            """,
+            Collections.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_recent", "List<string>", "OnQueryTextChanged", "'OnQueryTextChanged' runs on several threads (started at line 12)"));
+
+    [Fact]
+    public Task Public_async_void_handler_that_resumes_in_its_context_or_is_private_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class SearchViewModel
+            {
+                private readonly List<string> _recent = new List<string>();
+
+                public IReadOnlyList<string> Recent => _recent.ToArray();
+
+                // Resumes on the UI thread that raised it.
+                public async void OnQueryTextChanged(string text)
+                {
+                    await Task.Delay(300);
+                    _recent.Insert(0, text);
+                }
+
+                // Leaves the context, but only the caller's own values are touched after it.
+                public async void OnSaved(string text)
+                {
+                    var trimmed = text.Trim();
+                    await Task.Delay(300).ConfigureAwait(false);
+                    System.Console.WriteLine(trimmed);
+                }
+            }
+            """);
 }
