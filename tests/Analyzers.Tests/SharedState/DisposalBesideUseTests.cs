@@ -94,48 +94,16 @@ public class DisposalBesideUseTests
     /// </summary>
     [Fact]
     public Task Buffer_returned_after_a_timer_disposed_without_waiting_for_its_flush()
-        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
-            using System;
-            using System.Buffers;
-            using System.Threading;
-
-            sealed class Batcher : IDisposable
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(Batcher("""
+            public void Append(byte frame)
             {
-                private readonly object _lock = new object();
-                private readonly Timer _flushTimer;
-                private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
-                private int _length;
-
-                public Batcher() => _flushTimer = new Timer(_ => Flush(), null, 100, 100);
-
-                public void Append(byte frame)
+                lock (_lock)
                 {
-                    lock (_lock)
-                    {
-                        if (_length == _buffer.Length) _length = 0;
-                        _buffer[_length++] = frame;
-                    }
-                }
-
-                public void Flush()
-                {
-                    lock (_lock)
-                    {
-                        Console.WriteLine(_buffer.Length + _length);
-                        _length = 0;
-                    }
-                }
-
-                public void Dispose()
-                {
-                    _flushTimer.Dispose();
-                    Flush();
-                    var rented = _buffer;
-                    [|_buffer = Array.Empty<byte>()|];
-                    ArrayPool<byte>.Shared.Return(rented);
+                    if (_length == _buffer.Length) _length = 0;
+                    _buffer[_length++] = frame;
                 }
             }
-            """);
+            """));
 
     /// <summary>
     /// Set as R08 as written: the buffer's reference is only read under the lock (its contents are filled and written
@@ -144,47 +112,52 @@ public class DisposalBesideUseTests
     /// </summary>
     [Fact]
     public Task Buffer_used_through_spans_under_the_lock_swapped_by_the_disposal()
-        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
-            using System;
-            using System.Buffers;
-            using System.Threading;
-
-            sealed class Batcher : IDisposable
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(Batcher("""
+            public void Append(ReadOnlySpan<byte> frame)
             {
-                private readonly object _lock = new object();
-                private readonly Timer _flushTimer;
-                private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
-                private int _length;
-
-                public Batcher() => _flushTimer = new Timer(_ => Flush(), null, 100, 100);
-
-                public void Append(ReadOnlySpan<byte> frame)
+                lock (_lock)
                 {
-                    lock (_lock)
-                    {
-                        if (frame.Length > _buffer.Length - _length) return;
-                        frame.CopyTo(_buffer.AsSpan(_length));
-                        _length += frame.Length;
-                    }
-                }
-
-                public void Flush()
-                {
-                    lock (_lock)
-                    {
-                        Console.WriteLine(_buffer.AsSpan(0, _length).Length);
-                        _length = 0;
-                    }
-                }
-
-                public void Dispose()
-                {
-                    _flushTimer.Dispose();
-                    Flush();
-                    var rented = _buffer;
-                    [|_buffer = Array.Empty<byte>()|];
-                    ArrayPool<byte>.Shared.Return(rented);
+                    if (frame.Length > _buffer.Length - _length) return;
+                    frame.CopyTo(_buffer.AsSpan(_length));
+                    _length += frame.Length;
                 }
             }
-            """);
+            """));
+
+    /// <summary>A batcher flushed by its own timer, whose disposal swaps the buffer out after stopping the timer.</summary>
+    private static string Batcher(string append) => $$"""
+        using System;
+        using System.Buffers;
+        using System.Threading;
+
+        sealed class Batcher : IDisposable
+        {
+            private readonly object _lock = new object();
+            private readonly Timer _flushTimer;
+            private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
+            private int _length;
+
+            public Batcher() => _flushTimer = new Timer(_ => Flush(), null, 100, 100);
+
+            {{append}}
+
+            public void Flush()
+            {
+                lock (_lock)
+                {
+                    Console.WriteLine(_buffer.AsSpan(0, _length).Length);
+                    _length = 0;
+                }
+            }
+
+            public void Dispose()
+            {
+                _flushTimer.Dispose();
+                Flush();
+                var rented = _buffer;
+                [|_buffer = Array.Empty<byte>()|];
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+        """;
 }

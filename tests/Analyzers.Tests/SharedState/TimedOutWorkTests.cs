@@ -139,65 +139,46 @@ public class TimedOutWorkTests
             }
             """);
 
+    /// <summary>Set as R12: the quotes of every supplier, asked at once by a local async function.</summary>
     [Fact]
     public Task Async_calls_joined_by_a_kept_WhenAll_that_only_raced_a_timeout()
-        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""
-            using System;
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Threading.Tasks;
-
-            // As set as R12: the quotes of every supplier, asked at once by a local async function.
-            sealed class Quotes
-            {
-                public async Task<List<int>> GetAsync(int[] suppliers, TimeSpan budget)
-                {
-                    var quotes = new List<int>();
-                    var sync = new object();
-
-                    async Task AskAsync(int supplier)
-                    {
-                        await Task.Delay(supplier);
-                        lock (sync) quotes.Add(supplier);
-                    }
-
-                    var all = Task.WhenAll(suppliers.Select(AskAsync));
-                    var winner = await Task.WhenAny(all, Task.Delay(budget));
-                    if (winner != all) Console.WriteLine("partial");
-
-                    [|quotes.Sort()|];
-                    return quotes;
-                }
-            }
-            """);
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(KeptWhenAll("""
+            var winner = await Task.WhenAny(all, Task.Delay(budget));
+            if (winner != all) Console.WriteLine("partial");
+            [|quotes.Sort()|];
+            """));
 
     [Fact]
     public Task Async_calls_joined_by_a_kept_WhenAll_that_is_awaited_are_silent()
-        => SharedStateSilence.VerifyNoRaceAsync("""
-            using System;
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Threading.Tasks;
+        => SharedStateSilence.VerifyNoRaceAsync(KeptWhenAll("""
+            Console.WriteLine("asked");
+            await all;
+            quotes.Sort();
+            """));
 
-            sealed class Quotes
+    private static string KeptWhenAll(string afterAsking) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        sealed class Quotes
+        {
+            public async Task<List<int>> GetAsync(int[] suppliers, TimeSpan budget)
             {
-                public async Task<List<int>> GetAsync(int[] suppliers)
+                var quotes = new List<int>();
+                var sync = new object();
+
+                async Task AskAsync(int supplier)
                 {
-                    var quotes = new List<int>();
-                    var sync = new object();
-
-                    async Task AskAsync(int supplier)
-                    {
-                        await Task.Delay(supplier);
-                        lock (sync) quotes.Add(supplier);
-                    }
-
-                    var all = Task.WhenAll(suppliers.Select(AskAsync));
-                    Console.WriteLine("asked");
-                    await all;
-                    quotes.Sort();
-                    return quotes;
+                    await Task.Delay(supplier);
+                    lock (sync) quotes.Add(supplier);
                 }
+
+                var all = Task.WhenAll(suppliers.Select(AskAsync));
+                {{afterAsking}}
+                return quotes;
             }
-            """);
+        }
+        """;
 }
