@@ -167,8 +167,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                 if (read is not { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: var name } || name != first
                     || read.Parent is AssignmentExpressionSyntax { Left: var target } && target == read
                     || read.FirstAncestorOrSelf<StatementSyntax>() is not { } statement
-                    || !statement.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Any(other => other.Expression is IdentifierNameSyntax { Identifier.ValueText: var otherReceiver }
-                                                                                                         && otherReceiver == receiver.Identifier.ValueText && other.Name.Identifier.ValueText == second)
+                    || !ReadsMember(statement, receiver.Identifier.ValueText, second)
                     || context.SemanticModel.GetOperation(read, context.CancellationToken) is not IMemberReferenceOperation { Instance: { } instance } reference
                     || CallerLocks.RunsUnderLock(reference, context.CancellationToken)
                     || Source(OperationTree.Strip(instance), dictionary) is not IMemberReferenceOperation { Member: var readFrom }
@@ -182,6 +181,10 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         }
 
         return null;
+
+        static bool ReadsMember(StatementSyntax statement, string receiver, string member)
+            => statement.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+                .Any(read => read is { Expression: IdentifierNameSyntax { Identifier.ValueText: var name } } && name == receiver && read.Name.Identifier.ValueText == member);
     }
 
     /// <summary>

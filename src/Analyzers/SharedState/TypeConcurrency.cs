@@ -392,14 +392,6 @@ internal sealed partial class TypeConcurrency
     }
 
     /// <summary>
-    /// The collections that members callers call change, and that every access but a hand-out makes under a lock: the
-    /// getter that returns such a collection itself (<c>public IReadOnlyList&lt;Bid&gt; Bids =&gt; _bids;</c>) lets
-    /// callers enumerate it while another caller adds under the lock (set ar R06; Newtonsoft.Json's
-    /// <c>MemoryTraceWriter.GetTraceMessages</c> returns its live queue beside <c>Trace</c>'s locked enqueues). A collection filled by the type's
-    /// own work, or changed anywhere without the lock, is not one (set d C33: a game loop's contacts, merged under a
-    /// lock by its parallel step and cleared by the step itself).
-    /// </summary>
-    /// <summary>
     /// Whether a member that returns a collection this way hands it out to be read (<c>IEnumerable&lt;T&gt;</c>,
     /// <c>IReadOnlyList&lt;T&gt;</c>…), not to be changed: NLog's <c>IList&lt;LoggingRule&gt; LoggingRules</c> is how
     /// its users build a configuration, and Rx's <c>Queue&lt;T&gt; Values</c> is used by the parent under the lock it
@@ -409,6 +401,14 @@ internal sealed partial class TypeConcurrency
         => type is INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: var name }
            && (name.StartsWith("IReadOnly", StringComparison.Ordinal) || name == "IEnumerable");
 
+    /// <summary>
+    /// The collections that members callers call change, and that every access but a hand-out makes under a lock: the
+    /// getter that returns such a collection itself (<c>public IReadOnlyList&lt;Bid&gt; Bids =&gt; _bids;</c>) lets
+    /// callers enumerate it while another caller adds under the lock (set ar R06; Newtonsoft.Json's
+    /// <c>MemoryTraceWriter.GetTraceMessages</c> returns its live queue beside <c>Trace</c>'s locked enqueues). A
+    /// collection filled by the type's own work, or changed anywhere without the lock, is not one (set d C33: a game
+    /// loop's contacts, merged under a lock by its parallel step and cleared by the step itself).
+    /// </summary>
     private static HashSet<ISymbol> ChangedOnlyUnderLocksByCallers(IEnumerable<Reached> reached)
     {
         var changed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
