@@ -154,12 +154,16 @@ internal sealed partial class TypeConcurrency
         return declaration;
     }
 
-    /// <summary>Whether <paramref name="type"/> has a static field that can change: not constant, and not read-only unless it holds a collection that is not safe for concurrent use.</summary>
+    /// <summary>
+    /// Whether <paramref name="type"/> has a static field that can change: not constant, and not read-only unless it
+    /// holds a collection that is not safe for concurrent use or an array, whose elements any request can write (a
+    /// scratch buffer, set at R09).
+    /// </summary>
     private static bool HasStaticState(INamedTypeSymbol type, ConcurrencyTypes types)
     {
         foreach (var member in type.GetMembers())
         {
-            if (member is IFieldSymbol { IsStatic: true, IsConst: false } field && (!field.IsReadOnly || types.IsUnsafeCollection(field.Type)))
+            if (member is IFieldSymbol { IsStatic: true, IsConst: false } field && (!field.IsReadOnly || field.Type.TypeKind == TypeKind.Array || types.IsUnsafeCollection(field.Type)))
             {
                 return true;
             }

@@ -54,7 +54,7 @@ internal static class UiThreadCalls
         foreach (var call in ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody)?.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>() ?? [])
         {
             if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "TryAdd" or "Enqueue" or "Post" or "TryWrite" or "WriteAsync" or "SendAsync", Expression: var receiver }
-                && call.ArgumentList.Arguments.Any(argument => argument.Expression is IdentifierNameSyntax name && delegates.Contains(name.Identifier.ValueText)))
+                && call.ArgumentList.Arguments.Any(argument => HandsOn(argument.Expression, delegates)))
             {
                 queue = FieldNamedBy(receiver);
             }
@@ -94,6 +94,20 @@ internal static class UiThreadCalls
         return body is not null && body.DescendantTokens().Any(token => token.ValueText == queue)
                && !body.DescendantTokens().Any(static token => token.ValueText is "Run" or "StartNew" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" or "Parallel");
     }
+
+    /// <summary>
+    /// Whether <paramref name="queued"/> is one of the <paramref name="delegates"/> or a lambda that calls one
+    /// (<c>_queue.Add(() =&gt; { try { action(); tcs.SetResult(); } catch … })</c>, set at C24): either way the
+    /// delegate runs where the queue is read.
+    /// </summary>
+    private static bool HandsOn(ExpressionSyntax queued, List<string> delegates) => queued switch
+    {
+        IdentifierNameSyntax name => delegates.Contains(name.Identifier.ValueText),
+        AnonymousFunctionExpressionSyntax lambda => lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
+            .Any(call => call.Expression is IdentifierNameSyntax callee && delegates.Contains(callee.Identifier.ValueText)
+                         || call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Invoke", Expression: IdentifierNameSyntax target } && delegates.Contains(target.Identifier.ValueText)),
+        _ => false,
+    };
 
     /// <summary>The field a receiver starts from: <c>_queue</c>, <c>this._queue</c>, <c>_channel.Writer</c>.</summary>
     private static string? FieldNamedBy(ExpressionSyntax receiver) => receiver switch

@@ -60,6 +60,58 @@ public class PerRequestStaticStateTests
         => SharedStateSilence.VerifyNoRaceAsync(Renderer("Registered as a scoped service, so each web request gets its own renderer.", cache: "ConcurrentDictionary<string, string>", fill: "outline = s_outlines.GetOrAdd(key, outline);")
             .Replace("if (s_outlines.TryGetValue(key, out var outline))", "string? outline = null;\n        if (key.Length == 0)"));
 
+    private const string Engraver = """
+        /// <summary>
+        /// Registered as a scoped service, so every order request gets its own formatter.
+        /// </summary>
+        public sealed class EngravingFormatter
+        {
+            private static readonly char[] s_scratch = new char[48];
+            private static readonly char[] s_digits = "0123456789".ToCharArray();
+
+            public string Format(string model, int serial)
+            {
+                var pos = Append(model, 0);
+                pos = Append(" ", pos);
+                pos = Append(s_digits[serial % 10].ToString(), pos);
+                return new string(s_scratch, 0, pos);
+            }
+
+            private static int Append(string text, int pos)
+            {
+                foreach (var c in text)
+                {
+                    if (pos == s_scratch.Length)
+                    {
+                        break;
+                    }
+
+                    STORE;
+                }
+
+                return pos;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Set at R09: a scoped formatter builds each engraving in a static scratch array, so two requests at once write
+    /// into the same characters. The static lookup table it only reads is not judged.
+    /// </summary>
+    [Fact]
+    public Task A_static_scratch_array_written_by_a_scoped_service_is_shared_by_every_request()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Engraver.Replace("STORE", "{|#0:s_scratch[pos++] = c|}"),
+            TestReferences.Net80,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 4, 21)
+                .WithArguments("s_scratch", "Append",
+                    "'Append' may run on several threads at once: 'EngravingFormatter' is documented as made for each request (\"scoped service\"), and its static state is shared by every request at once"));
+
+    /// <summary>Static arrays a scoped service only reads are shared as they are: nothing is written.</summary>
+    [Fact]
+    public Task A_scoped_service_that_only_reads_its_static_arrays_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Engraver.Replace("STORE", "pos += s_scratch[pos] == c ? 1 : 0"));
+
     /// <summary>Without a word that the type is made for each request, nothing says two of them run at once.</summary>
     [Fact]
     public Task A_static_cache_of_a_type_that_says_nothing_is_not_judged()

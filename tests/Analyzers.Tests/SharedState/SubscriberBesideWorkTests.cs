@@ -229,6 +229,18 @@ public class SubscriberBesideWorkTests
         => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(WindowDispatcher
             .Replace("RUN", "action()").Replace("ADD", "_log.Add(station)").Replace("REMOVE", "_log.RemoveAt(0)"));
 
+    /// <summary>
+    /// Set at C24: the dispatcher queues a lambda that calls the action and completes a task for the caller, not the
+    /// action itself; it still runs on the dispatcher's one thread. Through the thread pool, it is still reported.
+    /// </summary>
+    [Theory]
+    [InlineData("action()", "_log.Add(station)", "_log.RemoveAt(0)")]
+    [InlineData("ThreadPool.QueueUserWorkItem(_ => action())", "[|_log.Add(station)|]", "[|_log.RemoveAt(0)|]")]
+    public Task A_dispatcher_that_queues_a_lambda_calling_the_action_runs_it_where_the_queue_is_read(string run, string add, string remove)
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(WindowDispatcher
+            .Replace("public void Post(Action action) => _queue.Add(action);", "public void Post(Action action) => _queue.Add(() => { try { action.Invoke(); } catch (InvalidOperationException) { } });")
+            .Replace("RUN", run).Replace("ADD", add).Replace("REMOVE", remove));
+
     [Fact]
     public Task Handler_that_posts_its_change_to_a_dispatcher_that_runs_it_on_the_thread_pool_is_reported()
         => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(WindowDispatcher
