@@ -138,7 +138,7 @@ internal static class DeclaredConcurrency
     /// who uses it at once (<see cref="Actors"/>): "one pool instance is shared by every sender", not "instances are
     /// shared between connections to the same database" or "the engine contains a single instance of the header page".
     /// A registration named in the documentation counts as one ("registered with AddSingleton, so every circuit sees
-    /// the same queue").
+    /// the same queue"); "registered as a singleton" says who by itself (<see cref="UsagePhrases"/>).
     /// </summary>
     private static readonly string[] SharingPhrases =
     [
@@ -153,6 +153,10 @@ internal static class DeclaredConcurrency
         "by many threads", "from several threads", "by several threads", "called concurrently", "concurrently by",
         "any request thread", "any worker thread", "any pool thread", "from request threads", "on request threads", "by request threads",
         "concurrent callers", "concurrent requests",
+
+        // A service registered as a singleton is one instance that every request of the application resolves (set au R12:
+        // "Registered as a singleton." alone, on a hub's connection registry).
+        "registered as a singleton", "registered as singleton",
     ];
 
     /// <summary>Phrases that say one instance serves one request: a scoped or transient service.</summary>

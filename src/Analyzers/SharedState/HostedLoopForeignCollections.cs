@@ -28,7 +28,9 @@ namespace Forklift.Analyzers.SharedState;
 /// <c>lock</c>, in a body that names no synchronization at all), on a member of the service's field or property
 /// (<c>_state.Positions</c>) whose type is not safe for concurrent use (<see cref="ConcurrencyTypes"/>); the object
 /// holding it is of a type the compilation declares shared (documented or registered as a singleton, or marked
-/// <c>ThreadSafe</c>: <see cref="DeclaredConcurrency"/>), so the service and the readers hold the same one; and a
+/// <c>ThreadSafe</c>: <see cref="DeclaredConcurrency"/>), or is an item the loop takes, in a <c>foreach</c>, from a
+/// collection such a type hands out (<c>foreach (var session in _registry.Sessions) session.Track.RemoveAll(…)</c>),
+/// so the service and the readers hold the same one; and a
 /// member of another type that is not a constructor names the same collection. Found from syntax first: a file with no
 /// <c>ExecuteAsync</c> override of a hosted service binds nothing, and the readers are looked for only by the
 /// collection's name in the texts that contain it. No fix is offered: a lock in the service would not be taken by the
@@ -143,7 +145,8 @@ internal static class HostedLoopForeignCollections
 
     /// <summary>
     /// The collection <paramref name="change"/> changes, when it is a member of a declared-shared type of the
-    /// compilation other than the service, reached through the service's own instance field or property.
+    /// compilation other than the service, reached through the service's own instance field or property, or a member
+    /// of an item the loop takes from such a type's collection (<see cref="ItemsOf"/>).
     /// </summary>
     private static Collection? ChangedCollection(Change change, INamedTypeSymbol service, SemanticModel semanticModel, ConcurrencyTypes types, CancellationToken cancellationToken)
     {
@@ -155,17 +158,55 @@ internal static class HostedLoopForeignCollections
             || member.ContainingType is not { } holder
             || SymbolEqualityComparer.Default.Equals(holder.OriginalDefinition, service.OriginalDefinition)
             || holder.DeclaringSyntaxReferences.IsEmpty
-            || semanticModel.GetSymbolInfo(receiver.Expression, cancellationToken).Symbol is not { } owner
-            || owner is not (IFieldSymbol or IPropertySymbol)
+            || semanticModel.GetSymbolInfo(receiver.Expression, cancellationToken).Symbol is not { } owner)
+        {
+            return null;
+        }
+
+        // The holder is the service's own member (_state.Positions), or an item of a collection one of the service's
+        // members holds (session.Track, in a foreach over _registry.Sessions): then the shared one is that member's type.
+        var shared = holder;
+        var items = owner is ILocalSymbol ? ItemsOf(receiver) : null;
+        if (items is not null)
+        {
+            if (semanticModel.GetSymbolInfo(items, cancellationToken).Symbol is not { ContainingType: { } registry }
+                || SymbolEqualityComparer.Default.Equals(registry.OriginalDefinition, service.OriginalDefinition)
+                || registry.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            shared = registry;
+            owner = semanticModel.GetSymbolInfo(items.Expression, cancellationToken).Symbol;
+        }
+
+        if (owner is not (IFieldSymbol or IPropertySymbol)
             || owner.IsStatic
             || !SymbolEqualityComparer.Default.Equals(owner.ContainingType?.OriginalDefinition, service.OriginalDefinition))
         {
             return null;
         }
 
-        var declaration = DeclaredConcurrency.Of(holder, SingletonRegistrations.For(semanticModel.Compilation, cancellationToken), cancellationToken);
-        return declaration.Kind == DeclaredConcurrency.Kind.Declared ? new Collection(member, declaration.Why) : null;
+        var declaration = DeclaredConcurrency.Of(shared, SingletonRegistrations.For(semanticModel.Compilation, cancellationToken), cancellationToken);
+        if (declaration.Kind != DeclaredConcurrency.Kind.Declared)
+        {
+            return null;
+        }
+
+        return new Collection(member, items is null ? declaration.Why : $"{declaration.Why} and hands out each '{holder.Name}' through '{items.Name.Identifier.ValueText}'");
     }
+
+    /// <summary>
+    /// The collection a <c>foreach</c> takes the receiver's variable from, when it is a member of one of the service's
+    /// own members: <c>_registry.Sessions</c> for <c>session.Track</c> in <c>foreach (var session in _registry.Sessions)</c>
+    /// (set au R12: a sweeper trimming each connected groomer's track list while the hub adds to it under its lock).
+    /// </summary>
+    private static MemberAccessExpressionSyntax? ItemsOf(MemberAccessExpressionSyntax receiver)
+        => receiver.Expression is IdentifierNameSyntax { Identifier.ValueText: var name }
+           && receiver.Ancestors().OfType<ForEachStatementSyntax>().FirstOrDefault(loop => loop.Identifier.ValueText == name) is { Expression: MemberAccessExpressionSyntax items }
+           && items.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+            ? items
+            : null;
 
     /// <summary>
     /// The first use of <paramref name="collection"/> by name, in the compilation's texts, in a member of a type other

@@ -329,7 +329,8 @@ internal sealed partial class TypeConcurrency
                     continue;
                 }
 
-                _composingSkipped = flag;
+                // A bool flag is a benign publication; a reference the disposal nulls is what the members use.
+                _composingSkipped = flag is IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean } ? flag : null;
             }
 
             _composingByCaller = start is null && !deferredOnly;
@@ -1703,8 +1704,9 @@ internal sealed partial class TypeConcurrency
 
     /// <summary>
     /// What an entry that runs once at a time is, or null: a <c>BackgroundService</c>'s <c>ExecuteAsync</c>, which the
-    /// host starts once and leaves running, or the member that reads a channel the type created with
-    /// <c>SingleReader = true</c> (the channel's contract: one reader at a time). Either runs beside every member the
+    /// host starts once and leaves running, a service loop of a type documented as shared (<see cref="RunLoopToken"/>),
+    /// or the member that reads a channel the type created with <c>SingleReader = true</c> (the channel's contract: one
+    /// reader at a time). Either runs beside every member the
     /// application calls on the object (a dashboard reading what the loop counts), but not beside itself.
     /// </summary>
     private string? RunsAlone(IMethodSymbol method)
@@ -1736,10 +1738,52 @@ internal sealed partial class TypeConcurrency
             return $"'{method.Name}', started only when no earlier run is left ('{work.Field}' is checked before each start, and cleared only after the run it holds has ended)";
         }
 
+        if (_declaration.Kind == DeclaredConcurrency.Kind.Declared && RunLoopToken(method) is { } token)
+        {
+            return $"a loop that runs until '{token}' is cancelled, started once as a service's loop is";
+        }
+
         _singleReaderChannels ??= SingleReaderChannels.Of(_type, _cancellationToken);
         return _singleReaderChannels.Count > 0 && SingleReaderChannels.ReadIn(method, _singleReaderChannels, _cancellationToken) is { } channel
             ? $"the reader of '{channel}', a channel created with SingleReader = true"
             : null;
+    }
+
+    /// <summary>
+    /// The cancellation token of a service loop: an <c>async</c> method whose body holds, at its top level, a
+    /// <c>while</c> whose condition reads its token parameter (<c>while (await timer.WaitForNextTickAsync(ct))</c>,
+    /// <c>while (!ct.IsCancellationRequested)</c>). Its host starts it once and it runs until stopped, as a hosted
+    /// service's <c>ExecuteAsync</c> does; in a type documented as shared, it runs beside the members callers call at
+    /// once, not beside itself (set au C25: a game server's tick loop that owns the maze, beside input handlers "from
+    /// any thread"). An <c>await foreach</c> over a channel is not one: a channel made with <c>SingleReader = false</c>
+    /// says several such loops read it (see <see cref="SingleReaderChannels"/> for the other).
+    /// </summary>
+    private string? RunLoopToken(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || !method.IsAsync
+            || method.Parameters.FirstOrDefault(p => p.Type is { Name: "CancellationToken", ContainingNamespace.Name: "Threading" }) is not { Name: var token })
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellationToken) is not MethodDeclarationSyntax { Body.Statements: var statements })
+            {
+                continue;
+            }
+
+            foreach (var statement in statements)
+            {
+                if (statement is WhileStatementSyntax { Condition: var condition }
+                    && condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == token))
+                {
+                    return token;
+                }
+            }
+        }
+
+        return null;
     }
 
     private HashSet<string>? _singleReaderChannels;
@@ -1812,10 +1856,16 @@ internal sealed partial class TypeConcurrency
     /// The flag a disposal sets (<c>_disposed = true</c>) when the type's other members read it while holding one of
     /// its locks (<c>lock (_sync) { if (_disposed) return; … }</c>): the type is written to be used while, or after,
     /// it is disposed, so what its disposal changes beside the flag runs beside those members (set ar R15: the buffer
-    /// returned to the pool and nulled outside the lock the recorder fills it under). Null otherwise. The flag itself is
-    /// a benign publication (each reader acts on either value), not judged.
+    /// returned to the pool and nulled outside the lock the recorder fills it under). The flag may also be a reference
+    /// the disposal sets to <c>null</c> that the members null-check under their lock (<c>lock (_gate) { if (_writer is
+    /// null) return false; _writer.Write(…); }</c>, set au R15). Null otherwise. A <c>bool</c> flag itself is a benign
+    /// publication (each reader acts on either value), not judged; a nulled reference is what the members use, and is.
     /// </summary>
-    private static ISymbol? DisposedFlag(List<MethodSummary> methods)
+    private ISymbol? DisposedFlag(List<MethodSummary> methods)
+        // A bool flag first: where there is one, a reference the disposal also nulls is judged as any other state.
+        => DisposedFlagOfKind(methods, isBool: true) ?? DisposedFlagOfKind(methods, isBool: false);
+
+    private ISymbol? DisposedFlagOfKind(List<MethodSummary> methods, bool isBool)
     {
         foreach (var disposal in methods)
         {
@@ -1826,10 +1876,16 @@ internal sealed partial class TypeConcurrency
 
             foreach (var access in disposal.Accesses)
             {
-                if (access.Kind == AccessKind.Write && !access.Deferred && access.State is IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean } flag
+                if (access.Kind != AccessKind.Write || access.Deferred || access.State is not IFieldSymbol flag)
+                {
+                    continue;
+                }
+
+                if ((isBool ? flag.Type.SpecialType == SpecialType.System_Boolean : flag.Type.IsReferenceType && IsNullStore(access.Location))
                     && methods.Exists(other => !IsDisposal(other.Method)
                                                && other.Accesses.Any(read => read.Kind == AccessKind.Read && !read.Locks.IsEmpty
-                                                                             && SymbolEqualityComparer.Default.Equals(read.State, flag))))
+                                                                             && SymbolEqualityComparer.Default.Equals(read.State, flag)
+                                                                             && (isBool || IsNullCheck(read.Location)))))
                 {
                     return flag;
                 }
@@ -1837,6 +1893,30 @@ internal sealed partial class TypeConcurrency
         }
 
         return null;
+    }
+
+    /// <summary>Whether the store at <paramref name="location"/> is <c>_field = null</c>.</summary>
+    private bool IsNullStore(Location location)
+        => location.SourceTree?.GetRoot(_cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true)
+               .FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } };
+
+    /// <summary>Whether the read at <paramref name="location"/> is a null check: <c>_f is null</c>, <c>_f == null</c>, <c>_f?.M()</c>.</summary>
+    private bool IsNullCheck(Location location)
+    {
+        var node = location.SourceTree?.GetRoot(_cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+        while (node?.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } or ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node?.Parent switch
+        {
+            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } or UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } } => true,
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } binary
+                => (binary.Left == node ? binary.Right : binary.Left) is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression },
+            ConditionalAccessExpressionSyntax conditional => conditional.Expression == node,
+            _ => false,
+        };
     }
 
     /// <summary>

@@ -55,7 +55,7 @@ public class CheckOutsideLockTests
             """),
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
                 "_tokens", "checked", "_gate", "in 'Refill' (3 of 4 accesses)",
-                "'TryAcquire' may run on several threads at once: 'BookingLimiter' is documented as shared (\"singleton\"); the check decides the update at line 31, which takes '_gate' only after it, so another caller can change '_tokens' in between (check it again under the lock)"));
+                "'TryAcquire' may run on several threads at once: 'BookingLimiter' is documented as shared (\"registered as a singleton\"); the check decides the update at line 31, which takes '_gate' only after it, so another caller can change '_tokens' in between (check it again under the lock)"));
 
     [Fact]
     public Task A_check_whose_branch_takes_the_lock_is_reported()
@@ -75,7 +75,7 @@ public class CheckOutsideLockTests
             """),
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
                 "_tokens", "checked", "_gate", "in 'Refill' (3 of 4 accesses)",
-                "'TryAcquire' may run on several threads at once: 'BookingLimiter' is documented as shared (\"singleton\"); the check decides the update at line 27, which takes '_gate' only after it, so another caller can change '_tokens' in between (check it again under the lock)"));
+                "'TryAcquire' may run on several threads at once: 'BookingLimiter' is documented as shared (\"registered as a singleton\"); the check decides the update at line 27, which takes '_gate' only after it, so another caller can change '_tokens' in between (check it again under the lock)"));
 
     [Fact]
     public Task A_check_repeated_under_the_lock_is_silent()

@@ -168,6 +168,7 @@ public class DeclaredConcurrencyTests
     [Theory]
     [InlineData("Registered as a singleton in the DI container and injected into the upload controller.")]
     [InlineData("Registered as a singleton and resolved by the orders endpoint.")]
+    [InlineData("Connection registry for the fleet hub. Registered as a singleton.")]
     public Task Singleton_that_controllers_or_endpoints_use_is_shared_by_their_requests(string summary)
         => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync($$"""
             using System.Collections.Generic;
@@ -397,7 +398,7 @@ public class DeclaredConcurrencyTests
             }
             """,
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-                "_last", "CheckAsync", "'CheckAsync' may run on several threads at once: 'DatabaseCheck' is documented as shared (\"singleton\")"));
+                "_last", "CheckAsync", "'CheckAsync' may run on several threads at once: 'DatabaseCheck' is documented as shared (\"registered as a singleton\")"));
 
     [Fact]
     public Task Contract_type_configured_through_public_setters_is_only_concurrent_in_its_contract_members()
@@ -634,7 +635,7 @@ public class DeclaredConcurrencyTests
             return fresh;
             """),
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_connection", "EnsureConnectedAsync",
-                "'EnsureConnectedAsync' may run on several threads at once: 'MountClient' is documented as shared (\"singleton\")"));
+                "'EnsureConnectedAsync' may run on several threads at once: 'MountClient' is documented as shared (\"registered as a singleton\")"));
 
     /// <summary>
     /// Set as R09: "registered as a singleton so that all page handlers share one open connection": the handlers are who
@@ -671,5 +672,5 @@ public class DeclaredConcurrencyTests
             }
             """,
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_connection", "GetOpenConnectionAsync",
-                "'GetOpenConnectionAsync' may run on several threads at once: 'CatalogueDatabase' is documented as shared (\"singleton\")"));
+                "'GetOpenConnectionAsync' may run on several threads at once: 'CatalogueDatabase' is documented as shared (\"registered as a singleton\")"));
 }

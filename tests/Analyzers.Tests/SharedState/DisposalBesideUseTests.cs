@@ -160,4 +160,49 @@ public class DisposalBesideUseTests
             }
         }
         """;
+    /// <summary>
+    /// The members null-check the writer under their lock ("returns false once the log has been closed"), and the
+    /// disposal nulls and disposes it without the lock: a write in progress goes to a disposed writer (set au R15).
+    /// </summary>
+    [Fact]
+    public Task Writer_nulled_outside_the_lock_under_which_the_members_check_it_for_null()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(DiveLog("""
+                var writer = _writer;
+                if (writer is null) return;
+                [|_writer = null|];
+                writer.Dispose();
+            """));
+
+    /// <summary>Nulled under the lock; or never null-checked by the members, so not written to be used while disposed.</summary>
+    [Theory]
+    [InlineData("lock (_gate) { _writer?.Dispose(); _writer = null; }", "if (_writer is null) return false;")]
+    [InlineData("var writer = _writer; _writer = null; writer?.Dispose();", "")]
+    public Task Writer_nulled_under_the_lock_or_never_checked_is_silent(string dispose, string check)
+        => SharedStateSilence.VerifyNoRaceAsync(DiveLog(dispose, check));
+
+    private static string DiveLog(string dispose, string check = "if (_writer is null) return false;") => $$"""
+        using System;
+        using System.IO;
+
+        sealed class DiveLog : IDisposable
+        {
+            private readonly object _gate = new object();
+            private StreamWriter? _writer = new StreamWriter(new MemoryStream());
+
+            public bool Log(string line)
+            {
+                lock (_gate)
+                {
+                    {{check}}
+                    _writer!.WriteLine(line);
+                    return true;
+                }
+            }
+
+            public void Dispose()
+            {
+                {{dispose}}
+            }
+        }
+        """;
 }

@@ -122,6 +122,62 @@ public class HostedLoopForeignCollectionTests
             """_state.Positions["g1"] = 4;""",
             query: null));
 
+    /// <summary>
+    /// The fleet state hands out its groomers, each with a track list it adds to under a lock on that list; the loop
+    /// trims every groomer's track (<paramref name="trim"/>) in a <c>foreach</c> over them (set au R12).
+    /// </summary>
+    private static string Tracks(string attributes, string trim) => Fleet(
+        $$"""
+        public sealed class Groomer
+        {
+            public List<int> Track { get; } = new();
+        }
+
+        {{attributes}}
+        public sealed class FleetState
+        {
+            private readonly ConcurrentDictionary<string, Groomer> _groomers = new();
+
+            public IEnumerable<Groomer> Groomers => _groomers.Values;
+
+            public void Report(string id, int point)
+            {
+                if (_groomers.TryGetValue(id, out var groomer))
+                {
+                    lock (groomer.Track)
+                    {
+                        groomer.Track.Add(point);
+                    }
+                }
+            }
+        }
+        """,
+        $$"""
+        foreach (var groomer in _state.Groomers)
+                    {
+                        {{trim}}
+                    }
+        """,
+        query: null);
+
+    [Fact]
+    public Task Loop_trims_the_list_of_every_item_a_shared_registry_hands_out()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Tracks(Singleton, "{|#0:groomer.Track.RemoveAll(p => p < 0)|};"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("Track", "List<int>", "ExecuteAsync",
+                    "'FleetState' is documented as shared (\"singleton\") and hands out each 'Groomer' through 'Groomers', and the hosted service's background loop changes it while 'Report' in 'FleetState' reads it on the application's threads (line 24)"));
+
+    /// <summary>Nothing says the registry is shared: the service may have one of its own, and its groomers with it.</summary>
+    [Fact]
+    public Task Items_of_a_registry_not_declared_shared_are_not_reported()
+        => VerifySilentAsync(Tracks("", "groomer.Track.RemoveAll(p => p < 0);"));
+
+    /// <summary>The loop takes the lock the registry takes on each list.</summary>
+    [Fact]
+    public Task Loop_that_locks_each_items_list_is_not_reported()
+        => VerifySilentAsync(Tracks(Singleton, "lock (groomer.Track) { groomer.Track.RemoveAll(p => p < 0); }"));
+
     /// <summary>A concurrent collection is made for this.</summary>
     [Fact]
     public Task Concurrent_dictionary_is_not_reported()

@@ -43,7 +43,7 @@ public class PerKeyLockTests
         """;
 
     private const string Message =
-        "'AnnotateAsync' may run on several threads at once: 'SheetCatalog' is documented as shared (\"singleton\"); the lock it holds, 'gate', is looked up per key, so callers with other keys hold other locks";
+        "'AnnotateAsync' may run on several threads at once: 'SheetCatalog' is documented as shared (\"registered as a singleton\"); the lock it holds, 'gate', is looked up per key, so callers with other keys hold other locks";
 
     [Theory]
     [InlineData("GateFor(id)")]
