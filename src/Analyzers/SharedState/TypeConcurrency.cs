@@ -1900,7 +1900,12 @@ internal sealed partial class TypeConcurrency
         => location.SourceTree?.GetRoot(_cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true)
                .FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } };
 
-    /// <summary>Whether the read at <paramref name="location"/> is a null check: <c>_f is null</c>, <c>_f == null</c>, <c>_f?.M()</c>.</summary>
+    /// <summary>
+    /// Whether the read at <paramref name="location"/> is a null check that guards a use: <c>_f?.M()</c>, or <c>_f is
+    /// null</c>, <c>_f != null</c> and the like as (part of) an <c>if</c>'s condition. A null check whose value is the
+    /// answer (StackExchange.Redis' <c>TimerToken.IsRooted</c>: <c>return _strongRef is not null;</c>) says nothing
+    /// about disposal.
+    /// </summary>
     private bool IsNullCheck(Location location)
     {
         var node = location.SourceTree?.GetRoot(_cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
@@ -1909,14 +1914,31 @@ internal sealed partial class TypeConcurrency
             node = node.Parent;
         }
 
-        return node?.Parent switch
+        if (node?.Parent is ConditionalAccessExpressionSyntax conditional && conditional.Expression == node)
         {
-            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } or UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } } => true,
+            return true;
+        }
+
+        ExpressionSyntax? check = node?.Parent switch
+        {
+            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } or UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } } pattern => pattern,
             BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } binary
-                => (binary.Left == node ? binary.Right : binary.Left) is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression },
-            ConditionalAccessExpressionSyntax conditional => conditional.Expression == node,
-            _ => false,
+                when (binary.Left == node ? binary.Right : binary.Left) is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } => binary,
+            _ => null,
         };
+        if (check is null)
+        {
+            return false;
+        }
+
+        SyntaxNode condition = check;
+        while (condition.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression }
+               or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.LogicalAndExpression })
+        {
+            condition = condition.Parent;
+        }
+
+        return condition.Parent is IfStatementSyntax { Condition: var tested } && tested == condition;
     }
 
     /// <summary>

@@ -180,6 +180,44 @@ public class DisposalBesideUseTests
     public Task Writer_nulled_under_the_lock_or_never_checked_is_silent(string dispose, string check)
         => SharedStateSilence.VerifyNoRaceAsync(DiveLog(dispose, check));
 
+    /// <summary>
+    /// A reference the members read under the lock as a value (<c>return _strongRef is not null;</c>), not to skip work
+    /// once it is gone, says nothing about disposal (StackExchange.Redis' <c>TimerToken</c>, whose <c>Dispose</c> drops
+    /// the multiplexer it roots).
+    /// </summary>
+    [Fact]
+    public Task Reference_read_under_the_lock_as_a_value_is_not_a_disposed_flag()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+
+            sealed class Rooting : IDisposable
+            {
+                private readonly object _sync = new object();
+                private object? _strongRef;
+                private int _generation;
+
+                public void Root(object owner)
+                {
+                    lock (_sync)
+                    {
+                        _strongRef = owner;
+                        _generation++;
+                    }
+                }
+
+                public bool IsRooted(out int generation)
+                {
+                    lock (_sync)
+                    {
+                        generation = _generation;
+                        return _strongRef is not null;
+                    }
+                }
+
+                public void Dispose() => _strongRef = null;
+            }
+            """);
+
     private static string DiveLog(string dispose, string check = "if (_writer is null) return false;") => $$"""
         using System;
         using System.IO;
