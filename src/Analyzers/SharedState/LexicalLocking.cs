@@ -501,6 +501,16 @@ internal static class LexicalLocking
                 expression = parenthesized.Expression;
             }
 
+            // A live view of it reads it later as well: '_lots.AsReadOnly()', '_byId.Values', 'new ReadOnlyCollection<Lot>(_lots)'.
+            expression = expression switch
+            {
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsReadOnly", Expression: var viewed }, ArgumentList.Arguments.Count: 0 } => viewed,
+                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Keys" or "Values", Expression: var viewed } => viewed,
+                ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1, Type: GenericNameSyntax { Identifier.ValueText: "ReadOnlyCollection" or "ReadOnlyDictionary" } or QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "ReadOnlyCollection" or "ReadOnlyDictionary" } } } creation
+                    => creation.ArgumentList!.Arguments[0].Expression,
+                _ => expression,
+            };
+
             var name = expression switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,

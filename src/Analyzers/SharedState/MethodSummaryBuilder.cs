@@ -838,7 +838,18 @@ internal sealed class MethodSummaryBuilder
             use = use.Parent;
         }
 
-        if (use is IReturnOperation { Kind: OperationKind.Return })
+        var returned = use;
+        if (LiveView(use) is { } view)
+        {
+            // 'return _lots.AsReadOnly();', 'return _byId.Values;': a view that reads the collection itself, later.
+            returned = view.Parent;
+            while (returned is IConversionOperation)
+            {
+                returned = returned.Parent;
+            }
+        }
+
+        if (returned is IReturnOperation { Kind: OperationKind.Return })
         {
             // The collection itself leaves the lock it was read under: the callers read it later, holding nothing. One
             // returned where no lock is held counts only in a type that declares its members concurrent (set aj R15:
@@ -1280,6 +1291,20 @@ internal sealed class MethodSummaryBuilder
 
         return held;
     }
+
+    /// <summary>
+    /// The view <paramref name="use"/> makes of the collection it reads, which reads the collection itself whenever it
+    /// is read: <c>AsReadOnly()</c>, a dictionary's <c>Keys</c> or <c>Values</c>, a <c>ReadOnlyCollection</c> or
+    /// <c>ReadOnlyDictionary</c> made over it (set av R06: a registry's <c>Lots</c> getter returning
+    /// <c>_lots.AsReadOnly()</c> from inside its lock). Null for anything else.
+    /// </summary>
+    private static IOperation? LiveView(IOperation? use) => use switch
+    {
+        IInvocationOperation { TargetMethod.Name: "AsReadOnly", Arguments.Length: 0, Instance: not null } => use,
+        IPropertyReferenceOperation { Property.Name: "Keys" or "Values", Instance: not null } => use,
+        IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "ReadOnlyCollection" or "ReadOnlyDictionary" } creation } => creation,
+        _ => null,
+    };
 
     /// <summary>Whether <paramref name="operation"/> is the value its method returns, through conversions and the arms of a <c>?:</c> or <c>??</c>.</summary>
     private static bool IsReturned(IOperation operation)

@@ -59,7 +59,7 @@ internal static class ReturnedWhileInUse
             var name = returned.Identifier.ValueText;
             var start = StartBefore(call, name, starts ??= SourceWords.InvocationsNamed(root, StartNames).ToList());
             var handedOver = start is null ? HandedOverBefore(call, name) : null;
-            if (start is null && handedOver is not { Count: > 0 })
+            if (start is null && handedOver is not { Count: > 0 } && QueuedBefore(call, name).Count == 0)
             {
                 continue;
             }
@@ -82,6 +82,11 @@ internal static class ReturnedWhileInUse
             {
                 start = (handed.Call, handed.Use);
                 still = $"'{handed.Method.Name}', given it at line {LineOf(handed.Call)} and not waited for, can still be using it after its first await, so the pool's next taker can overwrite it under that call";
+            }
+            else if (QueueGiven(QueuedBefore(call, name), variable, semanticModel, cancellationToken) is { } queued)
+            {
+                start = (queued.Call, queued.Use);
+                still = $"'{queued.Method.Name}' at line {LineOf(queued.Call)} hands it to the reader of '{queued.Method.ContainingType.Name}', which can still be using it, so the pool's next taker can overwrite it under that reader";
             }
             else
             {
@@ -137,6 +142,48 @@ internal static class ReturnedWhileInUse
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The calls before <paramref name="call"/> in the same function (outside its lambdas) that add the pooled variable
+    /// <paramref name="name"/>, or a memory or segment over it, to a queue by name (<c>_jobs.Writer.WriteAsync(buffer.AsMemory(0,
+    /// n))</c>, <c>TryWrite</c>, <c>Add</c>, <c>TryAdd</c>, <c>Enqueue</c>), awaited or not: waiting for the write waits
+    /// for the queue to take it, not for its reader to be done with it (set av R11). Bound later (<see cref="QueueGiven"/>).
+    /// </summary>
+    private static List<(InvocationExpressionSyntax Call, IdentifierNameSyntax Use)> QueuedBefore(InvocationExpressionSyntax call, string name)
+    {
+        var function = MethodSyntaxFacts.FunctionOf(call) ?? call;
+        var found = new List<(InvocationExpressionSyntax Call, IdentifierNameSyntax Use)>();
+        foreach (var token in SourceWords.IdentifiersNamed(function, name))
+        {
+            if (token.SpanStart < call.SpanStart && token.Parent is IdentifierNameSyntax use && MethodSyntaxFacts.FunctionOf(use) == function
+                && ArgumentHolding(use) is { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WriteAsync" or "TryWrite" or "Add" or "TryAdd" or "Enqueue" } } candidate } }
+                && candidate.Span.End <= call.SpanStart)
+            {
+                found.Add((candidate, use));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The last of <paramref name="candidates"/> that adds <paramref name="variable"/> to a channel or a concurrent collection another thread takes from.</summary>
+    private static (InvocationExpressionSyntax Call, IdentifierNameSyntax Use, IMethodSymbol Method)? QueueGiven(
+        List<(InvocationExpressionSyntax Call, IdentifierNameSyntax Use)> candidates, ISymbol variable, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        for (var i = candidates.Count - 1; i >= 0; i--)
+        {
+            var (candidate, use) = candidates[i];
+            if (semanticModel.GetSymbolInfo(candidate, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } queue } method
+                && queue.OriginalDefinition.ToDisplayString() is "System.Threading.Channels.ChannelWriter<T>" or "System.Collections.Concurrent.BlockingCollection<T>"
+                    or "System.Collections.Concurrent.ConcurrentQueue<T>" or "System.Collections.Concurrent.ConcurrentBag<T>"
+                && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(use, cancellationToken).Symbol, variable))
+            {
+                return (candidate, use, method);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

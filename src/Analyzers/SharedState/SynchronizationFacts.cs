@@ -70,7 +70,7 @@ internal sealed class SynchronizationFacts
         {
             if (current is ILockOperation lockOperation && previous == lockOperation.Body)
             {
-                held.Add(new HeldLock(LockSymbol(lockOperation.LockedValue), allowsWrites: true));
+                held.Add(new HeldLock(LockSymbol(lockOperation.LockedValue) ?? KeyedLockHelper(lockOperation.LockedValue), allowsWrites: true));
             }
 
             // Mutual-exclusion gates: 'if (Interlocked.CompareExchange(ref busy, 1, 0) == 0) { … }' and
@@ -325,6 +325,49 @@ internal sealed class SynchronizationFacts
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The helper a lock object comes from when it returns one looked up by a key (<c>lock (LockFor(species))</c> with
+    /// <c>private object LockFor(string species) =&gt; _locks.GetOrAdd(species, _ =&gt; new object());</c>): every call
+    /// with the same key holds the same lock, and calls with other keys hold others (set av R01: a vault-wide total
+    /// kept under each species' lock). Null for any other call: an unknown lock object matches any lock.
+    /// </summary>
+    public static IMethodSymbol? KeyedLockHelper(IOperation? value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IInvocationOperation { TargetMethod: { } helper, Arguments.Length: > 0 } && IsKeyedLockHelper(helper) ? helper : null;
+    }
+
+    /// <summary>Whether <paramref name="helper"/>, a method with parameters, returns a lock looked up by a key (<see cref="IsKeyedLookup"/>).</summary>
+    public static bool IsKeyedLockHelper(IMethodSymbol helper)
+    {
+        if (helper.Parameters.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var reference in helper.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is MethodDeclarationSyntax { ExpressionBody.Expression: var returned } && IsKeyedLookup(returned))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A lookup by key: <c>_gates.GetOrAdd(id, …)</c> or <c>_gates[id]</c>.</summary>
+    public static bool IsKeyedLookup(ExpressionSyntax value) => value switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetOrAdd" }, ArgumentList.Arguments.Count: > 0 } => true,
+        ElementAccessExpressionSyntax => true,
+        _ => false,
+    };
 
     private bool IsThrottle(ISymbol semaphore)
     {

@@ -765,7 +765,7 @@ internal sealed partial class TypeConcurrency
             // change it, so expects callers at once, and took one that callers with other keys do not share (set aj R12:
             // bookings for two instructors add to the list of every lesson together).
             var perKey = access.Locks.FirstOrDefault(l => l.AllowsWrites && IsPerKeyLock(l)) is { Symbol: { } keyed }
-                ? $"; the lock it holds, '{keyed.Name}', is looked up per key, so callers with other keys hold other locks"
+                ? $"; the lock it holds, '{LockDisplayName(keyed)}', is looked up per key, so callers with other keys hold other locks"
                 : string.Empty;
             var lostBeside = access.Alone is null ? usedAtomically : otherThanLoopWrites;
             var loses = (access.Access.IsCompound && (lostBeside || (reason.Declared && sharedWithCallers) || access.Publishers is not null))
@@ -1358,6 +1358,12 @@ internal sealed partial class TypeConcurrency
     /// </summary>
     private bool IsPerKeyLock(HeldLock held)
     {
+        if (held.Symbol is IMethodSymbol lockHelper)
+        {
+            // 'lock (LockFor(species))' (SynchronizationFacts.KeyedLockHelper); a gate helper (GateFacts) is not one.
+            return SynchronizationFacts.IsKeyedLockHelper(lockHelper);
+        }
+
         if (held.Symbol is IFieldSymbol or IPropertySymbol && held.Symbol.ContainingType is { } owner
             && !SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, _type.OriginalDefinition))
         {
@@ -1383,21 +1389,10 @@ internal sealed partial class TypeConcurrency
         if (value is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var helper } } helperCall && helperCall.ArgumentList.Arguments.Count > 0)
         {
             // A helper of the type that returns the lookup ('private SemaphoreSlim GateFor(string id) => _gates.GetOrAdd(id, …);').
-            foreach (var member in _type.GetMembers(helper))
-            {
-                foreach (var reference in member.DeclaringSyntaxReferences)
-                {
-                    if (reference.GetSyntax(_cancellationToken) is MethodDeclarationSyntax { ExpressionBody.Expression: var returned } && IsKeyedLookup(returned))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            return _type.GetMembers(helper).OfType<IMethodSymbol>().Any(SynchronizationFacts.IsKeyedLockHelper);
         }
 
-        return IsKeyedLookup(value);
+        return SynchronizationFacts.IsKeyedLookup(value);
     }
 
     private readonly Dictionary<ISymbol, bool> _memberLocksPerKey = new(SymbolEqualityComparer.Default);
@@ -1445,7 +1440,7 @@ internal sealed partial class TypeConcurrency
             switch (token.Parent)
             {
                 case VariableDeclaratorSyntax { Initializer.Value: var value }:
-                    return IsKeyedLookup(value);
+                    return SynchronizationFacts.IsKeyedLookup(value);
                 case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } }:
                     return call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue" };
             }
@@ -1453,13 +1448,6 @@ internal sealed partial class TypeConcurrency
 
         return false;
     }
-
-    private static bool IsKeyedLookup(ExpressionSyntax value) => value switch
-    {
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetOrAdd" }, ArgumentList.Arguments.Count: > 0 } => true,
-        ElementAccessExpressionSyntax => true,
-        _ => false,
-    };
 
     private static bool Holds(Reached access, ISymbol guard, bool write)
     {

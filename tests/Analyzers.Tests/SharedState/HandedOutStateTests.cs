@@ -206,6 +206,20 @@ public class HandedOutStateTests
                 "_pending", "handed out", "_gate", "in 'Schedule' (3 of 4 accesses)",
                 "'Pending' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Pending' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)"));
 
+    /// <summary>
+    /// Set av R06: a read-only view made over the list (<c>AsReadOnly()</c>, a <c>ReadOnlyCollection</c>) reads the list
+    /// itself whenever its callers read it, after the lock is released.
+    /// </summary>
+    [Theory]
+    [InlineData("return {|#0:_pending|}.AsReadOnly();")]
+    [InlineData("return new System.Collections.ObjectModel.ReadOnlyCollection<Job>({|#0:_pending|});")]
+    public Task Live_view_of_the_collection_returned_from_inside_the_lock_that_guards_it(string pending)
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Schedule(pending),
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_pending", "handed out", "_gate", "in 'Schedule' (3 of 4 accesses)",
+                "'Pending' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Pending' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)"));
+
     /// <summary>Taking the lock again around the 'return' would change nothing: no fix is offered (the cure is a copy).</summary>
     [Fact]
     public Task Collection_handed_out_of_its_lock_is_offered_no_lock_fix()

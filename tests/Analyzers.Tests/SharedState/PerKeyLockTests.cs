@@ -58,6 +58,46 @@ public class PerKeyLockTests
     public Task Shared_dictionary_changed_under_the_type_own_lock_inside_the_per_key_one_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync(Catalog("GateFor(id)", "lock (_sync) { _recent[id] = revision; }"));
 
+    /// <summary>
+    /// Set av R01: the lock object comes straight from a helper that looks it up by key (<c>lock (LockFor(species))</c>),
+    /// and a vault-wide total is kept under it beside each species' own count.
+    /// </summary>
+    private static string Vault(string total) => $$"""
+        using System.Collections.Concurrent;
+
+        /// <summary>Registered as a singleton: the intake desk and the lab call it concurrently.</summary>
+        public sealed class {|#1:SeedVault|}
+        {
+            private readonly ConcurrentDictionary<string, object> _locks = new();
+            private readonly ConcurrentDictionary<string, int[]> _packets = new();
+            private readonly object _sync = new();
+            private long _total;
+
+            private object LockFor(string species) => _locks.GetOrAdd(species, _ => new object());
+
+            public void Deposit(string species, int packets)
+            {
+                var count = _packets.GetOrAdd(species, _ => new int[1]);
+                lock (LockFor(species))
+                {
+                    count[0] += packets;
+                    {{total}}
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_total_every_key_shares_kept_under_a_lock_a_helper_looks_up_per_key_is_flagged()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Vault("{|#0:_total += packets|};"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_total", "Deposit", "'Deposit' may run on several threads at once: 'SeedVault' is documented as shared (\"registered as a singleton\"); the lock it holds, 'LockFor()', is looked up per key, so callers with other keys hold other locks"));
+
+    [Fact]
+    public Task A_total_kept_under_the_type_own_lock_inside_the_per_key_one_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Vault("lock (_sync) { _total += packets; }").Replace("{|#1:SeedVault|}", "SeedVault"));
+
     // Set aj R12: the lock is a member of an object looked up by key (an instructor's 'Gate'), by an indexer or by
     // TryGetValue; the list of every lesson is shared by all instructors.
     private static string Diary(string cancelLock) => $$"""

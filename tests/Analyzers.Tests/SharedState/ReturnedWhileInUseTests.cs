@@ -312,4 +312,48 @@ public class ReturnedWhileInUseTests
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic(DiagnosticIds.SharedStateMutation).WithLocation(0).WithLocation(1)
                 .WithArguments("buffer", "ProcessAsync", "it is returned to 'ArrayPool<byte>.Shared' here while 'StoreAsync', given it at line 27 and not waited for, can still be using it after its first await, so the pool's next taker can overwrite it under that call; return it at the end of the work, or after waiting for it"));
     }
+    /// <summary>The label spooler of set av R11: the encoded buffer goes to a channel, and back to the pool in the finally.</summary>
+    private static string Spooler(string queue) => $$"""
+        using System;
+        using System.Buffers;
+        using System.Collections.Concurrent;
+        using System.Threading;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        public sealed class LabelSpooler
+        {
+            private readonly Channel<ReadOnlyMemory<byte>> _jobs = Channel.CreateUnbounded<ReadOnlyMemory<byte>>();
+            private readonly BlockingCollection<byte[]> _frames = new();
+
+            public async ValueTask QueueAsync(string label, CancellationToken ct)
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent(256);
+                try
+                {
+                    var length = Math.Min(label.Length, buffer.Length);
+                    for (var i = 0; i < length; i++) buffer[i] = (byte)label[i];
+                    {{queue}}
+                }
+                finally
+                {
+                    {|#0:ArrayPool<byte>.Shared.Return(buffer)|};
+                }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("await {|#1:_jobs.Writer.WriteAsync(buffer.AsMemory(0, length), ct)|};", "WriteAsync", "ChannelWriter")]
+    [InlineData("{|#1:_jobs.Writer.TryWrite(new ReadOnlyMemory<byte>(buffer, 0, length))|};", "TryWrite", "ChannelWriter")]
+    [InlineData("{|#1:_frames.Add(buffer)|};", "Add", "BlockingCollection")]
+    public Task An_array_queued_for_another_thread_and_returned_to_its_pool_is_reported(string queue, string method, string queueType)
+        => VerifyAsync(Spooler(queue), CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+            "buffer", "QueueAsync",
+            $"it is returned to 'ArrayPool<byte>.Shared' here while '{method}' at line 20 hands it to the reader of '{queueType}', which can still be using it, so the pool's next taker can overwrite it under that reader; return it at the end of the work, or after waiting for it"));
+
+    /// <summary>A copy goes to the queue; the pooled buffer itself stays here.</summary>
+    [Fact]
+    public Task A_copy_queued_before_the_return_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Spooler("_frames.Add(buffer.AsSpan(0, length).ToArray());").Replace("{|#0:", "").Replace("(buffer)|};", "(buffer);"));
 }
