@@ -296,6 +296,12 @@ internal sealed class ConcurrencyModel
             HandedOutObjectWrites.Find(semanticModel, model._findings, SemanticModelOf, cancellationToken);
         }
 
+        // An event checked for null and raised by a second read, while code elsewhere removes its handlers.
+        if (synchronizes && EventRaisedAfterCheck.MayContain(text))
+        {
+            EventRaisedAfterCheck.Find(semanticModel, model._findings, SemanticModelOf, cancellationToken);
+        }
+
         // A hosted service's loop changing a collection that another shared object holds and other types read.
         if (HostedLoopForeignCollections.MayContain(text))
         {

@@ -52,7 +52,7 @@ internal static class PublishedThenFilled
             if (node is not FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field
                 || (file.FilterSpan is { } span && !span.IntersectsWith(type.Span))
                 || (Sharing(field) ?? PublishedWithVolatileWrite(field, type)) is not { } sharing
-                || !ConcurrencyTypes.MayNameUnsafeType(field.Declaration.Type))
+                || !(ConcurrencyTypes.MayNameUnsafeType(field.Declaration.Type) || sharing == Shared.Volatile))
             {
                 continue;
             }
@@ -168,7 +168,7 @@ internal static class PublishedThenFilled
                 continue; // the object is not shared yet, or the runtime runs the static constructor once with the others waiting
             }
 
-            if (Fill(store, reads) is not { } fill
+            if (Fill(store, reads, membersToo: sharing == Shared.Volatile) is not { } fill
                 || Reader(member, reads, sharing) is not { } reader
                 || !Confirmed(file.SemanticModel, store, fill, reader, file.CancellationToken))
             {
@@ -193,10 +193,14 @@ internal static class PublishedThenFilled
 
     /// <summary>
     /// The first change of the stored object after <paramref name="store"/> in the same function: through the field
-    /// (one of <paramref name="reads"/>) when a new object was stored, or through the local that was stored.
+    /// (one of <paramref name="reads"/>) when a new object was stored, or through the local that was stored. With
+    /// <paramref name="membersToo"/> (a field published as <c>volatile</c> or with <c>Volatile.Write</c>), a store into
+    /// one of the object's members counts too (<c>Volatile.Write(ref _current, plan); plan.Beds = …;</c>, set av R08).
     /// </summary>
-    private static (ExpressionSyntax Receiver, SyntaxNode Change, string Description)? Fill((SyntaxNode Node, ExpressionSyntax Target, ExpressionSyntax Value) store, List<ExpressionSyntax> reads)
+    private static (ExpressionSyntax Receiver, SyntaxNode Change, string Description)? Fill((SyntaxNode Node, ExpressionSyntax Target, ExpressionSyntax Value) store, List<ExpressionSyntax> reads, bool membersToo)
     {
+        (SyntaxNode Node, string Description)? Change(ExpressionSyntax receiver) => PublishedThenFilled.Change(receiver) ?? (membersToo ? MemberStore(receiver) : null);
+
         var function = MethodSyntaxFacts.FunctionOf(store.Node) ?? store.Node;
         if (IsCreation(store.Value))
         {
@@ -264,6 +268,13 @@ internal static class PublishedThenFilled
         _ => null,
     };
 
+    /// <summary>An assignment of one of <paramref name="receiver"/>'s members (<c>plan.Beds = …</c>).</summary>
+    private static (SyntaxNode Node, string Description)? MemberStore(ExpressionSyntax receiver)
+        => receiver.Parent is MemberAccessExpressionSyntax { Parent: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment, Name: var member } access
+           && access.Expression == receiver && assignment.Left == access
+            ? (assignment, $"{receiver}.{member.Identifier.ValueText} = …")
+            : null;
+
     /// <summary>
     /// A read of the field in another member, outside any <c>lock</c>: for a static field, in a member that is not
     /// private (another class's thread can call it); for a volatile one, in any member (the keyword says it is read on
@@ -290,11 +301,27 @@ internal static class PublishedThenFilled
     private static bool CallableFromOutside(MemberDeclarationSyntax member)
         => member.Modifiers.Any(SyntaxKind.PublicKeyword) || member.Modifiers.Any(SyntaxKind.InternalKeyword) || member.Modifiers.Any(SyntaxKind.ProtectedKeyword);
 
-    /// <summary>Whether the names are the field (of an unsafe collection type) and the local they look like.</summary>
+    /// <summary>
+    /// Whether <paramref name="field"/> holds what <paramref name="fill"/> changes: a collection that is not safe for
+    /// concurrent use, or, for a store into a member, an object of a class of the compilation that declares the member.
+    /// </summary>
+    private static bool HoldsWhatChanges(SemanticModel semanticModel, IFieldSymbol field, (ExpressionSyntax Receiver, SyntaxNode Change, string Description) fill, CancellationToken cancellationToken)
+    {
+        if (fill.Change is not AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax stored } || stored.Expression != fill.Receiver)
+        {
+            return ConcurrencyTypes.For(semanticModel.Compilation).IsUnsafeCollection(field.Type);
+        }
+
+        return field.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaringSyntaxReferences.IsEmpty: false } holder
+               && semanticModel.GetSymbolInfo(stored, cancellationToken).Symbol is IPropertySymbol { IsStatic: false } or IFieldSymbol { IsStatic: false }
+               && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(stored, cancellationToken).Symbol!.ContainingType.OriginalDefinition, holder.OriginalDefinition);
+    }
+
+    /// <summary>Whether the names are the field and the local they look like, and the field holds what the fill changes.</summary>
     private static bool Confirmed(SemanticModel semanticModel, (SyntaxNode Node, ExpressionSyntax Target, ExpressionSyntax Value) store, (ExpressionSyntax Receiver, SyntaxNode Change, string Description) fill, ExpressionSyntax reader, CancellationToken cancellationToken)
     {
         if (semanticModel.GetSymbolInfo(store.Target, cancellationToken).Symbol is not IFieldSymbol field
-            || !ConcurrencyTypes.For(semanticModel.Compilation).IsUnsafeCollection(field.Type)
+            || !HoldsWhatChanges(semanticModel, field, fill, cancellationToken)
             || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(reader, cancellationToken).Symbol, field))
         {
             return false;

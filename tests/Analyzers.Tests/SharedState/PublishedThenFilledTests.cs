@@ -95,6 +95,51 @@ public class PublishedThenFilledTests
                     Volatile.Write(ref _byName, index);
             """).Replace("{|#2:_byName|}", "_byName"));
 
+    /// <summary>Set av R08: a harvest plan published with <c>Volatile.Write</c>, and its beds set after it.</summary>
+    private static string PlanBoard(string rebuild) => $$"""
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class Plan
+        {
+            public IReadOnlyList<string> Beds { get; set; } = new string[0];
+        }
+
+        public sealed class PlanBoard
+        {
+            private Plan? _current;
+
+            public IReadOnlyList<string> BedsForTablet() => Volatile.Read(ref {|#2:_current|})?.Beds ?? new string[0];
+
+            public void Rebuild(List<string> beds)
+            {
+                var plan = new Plan();
+        {{rebuild}}
+            }
+        }
+        """;
+
+    [Fact]
+    public Task An_object_published_with_Volatile_Write_then_given_its_members_is_flagged_and_the_publication_moved_last()
+        => Verify.VerifyCodeFixAsync(
+            PlanBoard("""
+                    {|#0:Volatile.Write(ref _current, plan)|};
+                    {|#1:plan.Beds = beds|};
+            """),
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("_current", "'plan.Beds = …' changes it after the store, so 'BedsForTablet' reading it", "13")],
+            PlanBoard("""
+                    plan.Beds = beds;
+                    Volatile.Write(ref _current, plan);
+            """).Replace("{|#2:_current|}", "_current"));
+
+    /// <summary>Given its members first; or a plain field, which nothing says other threads read.</summary>
+    [Theory]
+    [InlineData("plan.Beds = beds; Volatile.Write(ref _current, plan);")]
+    [InlineData("_current = plan; plan.Beds = beds;")]
+    public Task An_object_given_its_members_before_it_is_published_or_kept_in_a_plain_field_is_silent(string rebuild)
+        => Verify.VerifyAnalyzerAsync(PlanBoard(rebuild).Replace("Volatile.Read(ref {|#2:_current|})?.Beds", "_current?.Beds"));
+
     [Fact]
     public Task A_table_filled_before_Volatile_Write_publishes_it_is_silent()
         => Verify.VerifyAnalyzerAsync(SpeciesTable("""

@@ -1,0 +1,134 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// A field-like event checked for null and then raised by a second read of the field (FL1001):
+/// <code>
+/// if (TicketSold != null)
+/// {
+///     TicketSold(this, args);      // a handler removed on another thread after the check leaves the field null
+/// }
+/// </code>
+/// </summary>
+/// <remarks>
+/// <para>The compiler's <c>add</c> and <c>remove</c> accessors of a field-like event replace its delegate atomically,
+/// so subscribing and unsubscribing are safe from any thread; reading the field twice is not. When the last handler is
+/// removed between the check and the call, the call reads null and throws. One read into a local, or
+/// <c>TicketSold?.Invoke(this, args)</c>, raises the handlers that were there at the read.</para>
+/// <para>Reported at the raise when all of these hold: the event is a field-like event of the type; the raise is a call
+/// of it by name (<c>E(…)</c> or <c>E.Invoke(…)</c>) inside an <c>if</c> whose condition is <c>E != null</c> or <c>E is
+/// not null</c>, with no lock around it; the type synchronizes something (its text names a lock or an atomic
+/// operation), so its members are written to run on several threads (set av R05: a ticket booth whose card reader and
+/// cash drawer both sell from their own threads, counting with <c>Interlocked</c>); and code of the compilation removes
+/// a handler from that event (<c>booth.TicketSold -= OnTicketSold</c>), so the field can become null while the type
+/// runs. No fix is offered (the rewrite to <c>?.Invoke</c> is IDE0041's and IDE1005's).</para>
+/// </remarks>
+internal static class EventRaisedAfterCheck
+{
+    private static readonly string[] EventWord = ["event"];
+
+    /// <summary>Whether <paramref name="text"/> can declare an event.</summary>
+    public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text) => SourceWords.Any(text, EventWord);
+
+    /// <summary>Adds a finding for each such raise in <paramref name="semanticModel"/>'s tree.</summary>
+    public static void Find(SemanticModel semanticModel, RaceFindings findings, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    {
+        var tree = semanticModel.SyntaxTree;
+        var text = tree.GetText(cancellationToken);
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is not EventFieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } declaration
+                || !SourceWords.Any(text, type.Span, TypeConcurrency.SynchronizationWords))
+            {
+                continue;
+            }
+
+            foreach (var variable in declaration.Declaration.Variables)
+            {
+                var name = variable.Identifier.ValueText;
+                foreach (var (check, raise) in RaisesAfterCheck(type, name))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (semanticModel.GetDeclaredSymbol(variable, cancellationToken) is not IEventSymbol @event
+                        || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(raise.Expression is MemberAccessExpressionSyntax invoke ? invoke.Expression : raise.Expression, cancellationToken).Symbol, @event)
+                        || Unsubscription(@event, semanticModel.Compilation, semanticModels, cancellationToken) is not { } removal)
+                    {
+                        continue;
+                    }
+
+                    var raiser = semanticModel.GetEnclosingSymbol(raise.SpanStart, cancellationToken);
+                    var remover = removal.Model.GetEnclosingSymbol(removal.Node.SpanStart, cancellationToken);
+                    var removedAt = removal.Node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                    var checkedAt = check.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                    findings.Add(DiagnosticIds.SharedStateMutation, raise.GetLocation(), removal.Node.GetLocation(), @event, lockName: null,
+                        [name, remover?.Name ?? "a handler's removal",
+                         $"'{raiser?.Name}' checks it for null at line {checkedAt} and raises it here by reading it again, so a handler '{remover?.Name}' removes in between (line {removedAt}) can leave it null; raise it once, from a local copy or with '{name}?.Invoke(…)'"],
+                        handedOver: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>The calls of the event by <paramref name="name"/> inside an <c>if</c> that checks it for null, outside any lock.</summary>
+    private static IEnumerable<(ExpressionSyntax Check, InvocationExpressionSyntax Raise)> RaisesAfterCheck(TypeDeclarationSyntax type, string name)
+    {
+        foreach (var token in SourceWords.IdentifiersNamed(type, name))
+        {
+            if (token.Parent is not IdentifierNameSyntax identifier
+                || (identifier.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Invoke" } invoke && invoke.Expression == identifier ? invoke.Parent : identifier.Parent)
+                    is not InvocationExpressionSyntax raise
+                || raise.FirstAncestorOrSelf<LockStatementSyntax>() is not null)
+            {
+                continue;
+            }
+
+            foreach (var ancestor in raise.Ancestors())
+            {
+                if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    break;
+                }
+
+                if (ancestor is IfStatementSyntax { Condition: var condition } check && check.Statement.Span.Contains(raise.Span) && NullCheckedReads.ChecksNotNull(condition, name))
+                {
+                    yield return (condition, raise);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>A removal of a handler from <paramref name="event"/> anywhere in the compilation (<c>x.E -= h</c>), and the model that bound it.</summary>
+    private static (SyntaxNode Node, SemanticModel Model)? Unsubscription(IEventSymbol @event, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    {
+        var name = new[] { @event.Name };
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!SourceWords.Any(tree.GetText(cancellationToken), name))
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var token in SourceWords.IdentifiersNamed(tree.GetRoot(cancellationToken), @event.Name))
+            {
+                var target = token.Parent is IdentifierNameSyntax identifier && identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier
+                    ? (ExpressionSyntax)access
+                    : token.Parent as ExpressionSyntax;
+                if (target?.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SubtractAssignmentExpression } removal && removal.Left == target)
+                {
+                    model ??= semanticModels(tree);
+                    if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol?.OriginalDefinition, @event.OriginalDefinition))
+                    {
+                        return (removal, model);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+}
