@@ -534,6 +534,7 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             // only when the acquire threw, and one that only sets locals cannot throw while an abandoned mutex is held.
             if (current.Parent is not IBlockOperation { Parent: { } owner }
                 || !(owner is IBlockOperation or IConditionalOperation or ILockOperation
+                     || (owner is IUsingOperation { Resources: var resources } usingOwner && usingOwner.Body == current.Parent && DisposesWithoutThrowing(resources))
                      || (owner is ITryOperation { Catches.IsEmpty: true, Finally: { } @finally } tryOwner && tryOwner.Body == current.Parent && (OnlyReleases(@finally) || OnlyCountsAtomically(@finally)))
                      || (owner is ITryOperation { Finally: null } catchOwner && catchOwner.Body == current.Parent
                          && catchOwner.Catches.All(c => OnlySetsLocals(c) || ExitsWithoutTheLock(c, acquire))))
@@ -544,6 +545,19 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
 
             current = outer;
         }
+    }
+
+    /// <summary>
+    /// Whether leaving a <c>using</c> of <paramref name="resources"/> runs nothing that can throw: a
+    /// <c>CancellationTokenRegistration</c>, whose <c>Dispose</c> unregisters the callback (set aw C33: <c>using
+    /// (requestAborted.Register(…)) { try { await gate.WaitAsync(…); } catch … }</c>, then the <c>try</c> that releases).
+    /// </summary>
+    private static bool DisposesWithoutThrowing(IOperation resources)
+    {
+        IEnumerable<ITypeSymbol?> types = resources is IVariableDeclarationGroupOperation group
+            ? group.Declarations.SelectMany(declaration => declaration.Declarators).Select(declarator => (ITypeSymbol?)declarator.Symbol.Type)
+            : [OperationTree.Strip(resources).Type];
+        return types.All(type => type is { Name: "CancellationTokenRegistration", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } });
     }
 
     /// <summary>
@@ -729,10 +743,12 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// <c>try { await gate.WaitAsync(ct); } catch { return; }</c>: a catch after the acquire runs only when the acquire
     /// threw, which for everything but a mutex means it was not taken, and one that always leaves holds nothing. A
-    /// mutex's <c>AbandonedMutexException</c> is thrown with the mutex owned, so a catch there still holds it.
+    /// mutex's <c>AbandonedMutexException</c> is thrown with the mutex owned, so a catch there still holds it. A filter
+    /// changes nothing (<c>catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)</c>, set aw
+    /// C33): what it does not catch leaves the same way, with nothing taken.
     /// </summary>
     private static bool ExitsWithoutTheLock(ICatchClauseOperation @catch, LockCall acquire)
-        => @catch.Filter is null && acquire.Invocation.TargetMethod.Name != "WaitOne" && OperationTree.AlwaysExits(@catch.Handler);
+        => acquire.Invocation.TargetMethod.Name != "WaitOne" && OperationTree.AlwaysExits(@catch.Handler);
 
     /// <summary>Whether every statement of <paramref name="finally"/> is a call named like a lock release.</summary>
     /// <summary>

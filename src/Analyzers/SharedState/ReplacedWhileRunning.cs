@@ -36,14 +36,20 @@ internal static class ReplacedWhileRunning
         var root = semanticModel.SyntaxTree.GetRoot(cancellationToken);
         foreach (var dispose in SourceWords.InvocationsNamed(root, DisposeNames))
         {
-            if (dispose.Expression is not MemberAccessExpressionSyntax { Expression: var disposed }
+            var disposed = dispose.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Expression,
+                MemberBindingExpressionSyntax when dispose.Parent is ConditionalAccessExpressionSyntax conditional => conditional.Expression, // '_cts?.Dispose()'
+                _ => null,
+            };
+            if (disposed is null
                 || FieldNames.Written(disposed) is not { } field
                 || dispose.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { Parent: TypeDeclarationSyntax type, Body: { } body } member
                 || member.Identifier.ValueText is "Dispose" or "DisposeAsync"
                 || !member.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword))
                 || ReplacementAfter(body, field, dispose) is not { } store
                 || JoinsWorkBefore(body, type, store)
-                || RunningReader(type, field, member) is not (var reader, var start))
+                || RunningReader(type, field, member) is not (var reader, var start, var byTimer))
             {
                 continue;
             }
@@ -58,20 +64,26 @@ internal static class ReplacedWhileRunning
             }
 
             var line = start.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            var reads = byTimer
+                ? $"'{reader.Identifier.ValueText}', the timer callback wired at line {line}, reads '{field}' on a pool thread each time the timer fires, also while this runs (stopping a timer does not wait for a callback already running), and can read the disposed source"
+                : $"'{reader.Identifier.ValueText}', started at line {line}, reads '{field}' in its loop on another thread, and can read the disposed source or the new one and run on beside the next run";
             findings.Add(DiagnosticIds.SharedStateMutation, store.GetLocation(), start.GetLocation(), symbol, lockName: null,
-                [field, member.Identifier.ValueText,
-                 $"'{reader.Identifier.ValueText}', started at line {line}, reads '{field}' in its loop on another thread, and can read the disposed source or the new one and run on beside the next run (give each run the token of its own source)"],
+                [field, member.Identifier.ValueText, reads + " (give each run the token of its own source)"],
                 handedOver: true);
         }
     }
 
-    /// <summary>The store of a new source into <paramref name="field"/> after <paramref name="dispose"/> in <paramref name="body"/>, or null.</summary>
+    /// <summary>
+    /// The store of a new source into <paramref name="field"/> after <paramref name="dispose"/> in <paramref name="body"/>,
+    /// or of <c>null</c> (the source disposed and dropped: set aw R11, a dosing cycle stopped while its timer's callback
+    /// reads the token), or null.
+    /// </summary>
     private static AssignmentExpressionSyntax? ReplacementAfter(BlockSyntax body, string field, InvocationExpressionSyntax dispose)
     {
         foreach (var node in body.DescendantNodes())
         {
             if (node.SpanStart > dispose.Span.End
-                && node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: var target, Right: BaseObjectCreationExpressionSyntax } assignment
+                && node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: var target, Right: BaseObjectCreationExpressionSyntax or LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } assignment
                 && FieldNames.Written(target) == field
                 && assignment.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is null)
             {
@@ -118,33 +130,63 @@ internal static class ReplacedWhileRunning
 
     /// <summary>
     /// A method of <paramref name="type"/> other than <paramref name="replacer"/> that reads <paramref name="field"/>'s
-    /// token in a loop, outside any lock, and the start that runs it (<c>Task.Run(PollAsync)</c>, <c>new Thread(() => Poll())</c>).
+    /// token outside any lock, and the start that runs it: in a loop, for work started once (<c>Task.Run(PollAsync)</c>,
+    /// <c>new Thread(() => Poll())</c>); anywhere, for a timer's callback (<c>_timer.Elapsed += OnElapsed</c>), which
+    /// runs again at every tick.
     /// </summary>
-    private static (MethodDeclarationSyntax Reader, SyntaxNode Start)? RunningReader(TypeDeclarationSyntax type, string field, MethodDeclarationSyntax replacer)
+    private static (MethodDeclarationSyntax Reader, SyntaxNode Start, bool ByTimer)? RunningReader(TypeDeclarationSyntax type, string field, MethodDeclarationSyntax replacer)
     {
         foreach (var member in type.Members)
         {
-            if (member is not MethodDeclarationSyntax method || method == replacer || !ReadsInLoop(method, field)
-                || StartOf(type, method) is not { } start)
+            if (member is not MethodDeclarationSyntax method || method == replacer)
             {
                 continue;
             }
 
-            return (method, start);
+            if (ReadsToken(method, field, inLoop: true) && StartOf(type, method) is { } start)
+            {
+                return (method, start, false);
+            }
+
+            if (ReadsToken(method, field, inLoop: false) && ElapsedSubscription(type, method) is { } subscription)
+            {
+                return (method, subscription, true);
+            }
         }
 
         return null;
     }
 
-    private static bool ReadsInLoop(MethodDeclarationSyntax method, string field)
+    /// <summary>Where <paramref name="type"/> subscribes <paramref name="method"/> to a timer's <c>Elapsed</c> event (<c>_timer.Elapsed += OnElapsed</c>).</summary>
+    private static SyntaxNode? ElapsedSubscription(TypeDeclarationSyntax type, MethodDeclarationSyntax method)
+    {
+        foreach (var token in SourceWords.IdentifiersNamed(type, method.Identifier.ValueText))
+        {
+            if (token.Parent is IdentifierNameSyntax name
+                && name.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression, Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Elapsed" } } subscription
+                && subscription.Right == name)
+            {
+                return subscription;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ReadsToken(MethodDeclarationSyntax method, string field, bool inLoop)
     {
         foreach (var token in SourceWords.IdentifiersNamed(method, field))
         {
             if (token.Parent is IdentifierNameSyntax name
-                && (name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } qualified && qualified.Name == name ? qualified.Parent : name.Parent)
-                    is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var read } access && TokenReads.Contains(read) && access.Expression.Span.Contains(name.Span)
+                && ((name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } qualified && qualified.Name == name ? qualified.Parent : name.Parent) switch
+                    {
+                        MemberAccessExpressionSyntax { Name.Identifier.ValueText: var read } access => TokenReads.Contains(read) && access.Expression.Span.Contains(name.Span),
+                        ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: var read } } conditional
+                            => TokenReads.Contains(read) && conditional.Expression.Span.Contains(name.Span), // '_cts?.Token'
+                        _ => false,
+                    })
                 && name.FirstAncestorOrSelf<LockStatementSyntax>() is null
-                && name.Ancestors().TakeWhile(n => n != method).Any(n => n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax))
+                && (!inLoop || name.Ancestors().TakeWhile(n => n != method).Any(n => n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)))
             {
                 return true;
             }

@@ -753,6 +753,52 @@ public class RealCodeLockShapesTests
                 }
             """));
 
+    /// <summary>
+    /// Set aw C33: a tenant throttle waits under a cancellation registration, in a try whose filtered catch throws when
+    /// the wait timed out; leaving the catch's try and the registration's <c>using</c> runs nothing that can throw.
+    /// </summary>
+    [Fact]
+    public Task WaitInAFilteredCatchInsideARegistrationsUsing_IsSilent()
+        => VerifyBothSilentAsync(Class("private readonly SemaphoreSlim _gate = new(4, 4);", """
+                async Task RunAsync(CancellationToken aborted, CancellationToken timeout)
+                {
+                    using (aborted.Register(static () => { }))
+                    {
+                        try
+                        {
+                            await _gate.WaitAsync(timeout);
+                        }
+                        catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                        {
+                            throw new TimeoutException();
+                        }
+                    }
+
+                    try { Work(); }
+                    finally { _gate.Release(); }
+                }
+            """));
+
+    /// <summary>Leaving the <c>using</c> of a resource whose disposal can throw (a stream's flush) is code before the try.</summary>
+    [Fact]
+    public Task WaitInsideAUsingOfAStream_IsStillReported()
+        => new ReleaseInFinally.Test
+        {
+            TestCode = Class("private readonly SemaphoreSlim _gate = new(4, 4);", """
+                async Task RunAsync(System.IO.Stream target)
+                {
+                    using (var writer = new System.IO.StreamWriter(target))
+                    {
+                        await [|_gate.WaitAsync()|];
+                    }
+
+                    try { Work(); }
+                    finally { _gate.Release(); }
+                }
+            """),
+            ReferenceAssemblies = TestReferences.Net80,
+        }.RunAsync();
+
     [Fact]
     public Task AbandonedMutexCatchThatReturns_IsStillReported()
         => new ReleaseInFinally.Test

@@ -84,4 +84,58 @@ public class ReplacedWhileRunningTests
         => SharedStateSilence.VerifyNoRaceAsync(
             Monitor.Replace("WORK", "Task.Run(() => PollAsync(_cts.Token))")
                 .Replace("RESTARTER", Restart.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)));
+    /// <summary>Set aw R11: a dosing cycle stopped, its source disposed and dropped, while the timer's callback reads the token.</summary>
+    private static string Doser(string stop, string read = "var token = _cycleCts?.Token ?? CancellationToken.None;") => $$"""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using System.Timers;
+
+        public sealed class Doser
+        {
+            private readonly System.Timers.Timer _timer = new(1000);
+            private readonly Func<CancellationToken, Task> _dose;
+            private CancellationTokenSource? _cycleCts;
+
+            public Doser(Func<CancellationToken, Task> dose)
+            {
+                _dose = dose;
+                {|#1:_timer.Elapsed += OnElapsed|};
+            }
+
+            public void StartCycle()
+            {
+                _cycleCts = new CancellationTokenSource();
+                _timer.Start();
+            }
+
+            private async void OnElapsed(object? sender, ElapsedEventArgs e)
+            {
+                {{read}}
+                await _dose(token);
+            }
+
+            public void StopCycle()
+            {
+                _timer.Stop();
+                {{stop}}
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_source_disposed_and_dropped_while_a_timer_callback_reads_its_token()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Doser("_cycleCts?.Cancel(); _cycleCts?.Dispose(); {|#0:_cycleCts = null|};"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_cycleCts", "StopCycle",
+                "'OnElapsed', the timer callback wired at line 15, reads '_cycleCts' on a pool thread each time the timer fires, also while this runs (stopping a timer does not wait for a callback already running), and can read the disposed source (give each run the token of its own source)"));
+
+    /// <summary>Cancelled but not disposed, or a callback that takes the token under the stopping lock: nothing disposed is read.</summary>
+    [Theory]
+    [InlineData("_cycleCts?.Cancel(); _cycleCts = null;", "var token = _cycleCts?.Token ?? CancellationToken.None;")]
+    [InlineData("lock (_timer) { _cycleCts?.Cancel(); _cycleCts?.Dispose(); _cycleCts = null; }", "CancellationToken token; lock (_timer) { token = _cycleCts?.Token ?? CancellationToken.None; }")]
+    public Task A_source_not_disposed_or_read_under_the_stopping_lock_is_silent(string stop, string read)
+        => SharedStateSilence.VerifyNoRaceAsync(Doser(stop, read).Replace("{|#1:_timer.Elapsed += OnElapsed|}", "_timer.Elapsed += OnElapsed")
+            .Replace("_cycleCts = new CancellationTokenSource();", stop.StartsWith("lock", StringComparison.Ordinal) ? "lock (_timer) _cycleCts = new CancellationTokenSource();" : "_cycleCts = new CancellationTokenSource();", StringComparison.Ordinal));
 }
