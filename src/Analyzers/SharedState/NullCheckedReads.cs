@@ -110,7 +110,7 @@ internal static class NullCheckedReads
            && (condition.IsKind(SyntaxKind.NotEqualsExpression) || condition is IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax });
 
     /// <summary>The name <paramref name="node"/> checks for null (<c>x == null</c>, <c>x != null</c>, <c>x is null</c>, <c>x is not null</c>), or null.</summary>
-    private static string? CheckedName(SyntaxNode node) => node switch
+    internal static string? CheckedName(SyntaxNode node) => node switch
     {
         BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression)
             => binary.Right.IsKind(SyntaxKind.NullLiteralExpression) ? NameOf(binary.Left) : binary.Left.IsKind(SyntaxKind.NullLiteralExpression) ? NameOf(binary.Right) : null,

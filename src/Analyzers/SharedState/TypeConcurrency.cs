@@ -1907,19 +1907,12 @@ internal sealed partial class TypeConcurrency
             return true;
         }
 
-        ExpressionSyntax? check = node?.Parent switch
+        if (node?.Parent is not { } check || NullCheckedReads.CheckedName(check) is null)
         {
-            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } or UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } } pattern => pattern,
-            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } binary
-                when (binary.Left == node ? binary.Right : binary.Left) is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } => binary,
-            _ => null,
-        };
-        if (check is null)
-        {
-            return false;
+            return false; // not '_f is null', '_f != null' and the like (NullCheckedReads)
         }
 
-        SyntaxNode condition = check;
+        var condition = check;
         while (condition.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression }
                or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.LogicalAndExpression })
         {
