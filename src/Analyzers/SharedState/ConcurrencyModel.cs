@@ -302,6 +302,12 @@ internal sealed class ConcurrencyModel
             EventRaisedAfterCheck.Find(semanticModel, model._findings, SemanticModelOf, cancellationToken);
         }
 
+        // A field of another object of the type changed under this object's own lock.
+        if (synchronizes && OtherInstanceUnderOwnLock.MayContain(text))
+        {
+            OtherInstanceUnderOwnLock.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         // A hosted service's loop changing a collection that another shared object holds and other types read.
         if (HostedLoopForeignCollections.MayContain(text))
         {

@@ -402,7 +402,7 @@ internal sealed class ConcurrentEntryFinder
                 // 'StartPingTimer(ct);' of an 'async void' method the enclosing type declares (IsFiredAsyncVoid once bound).
                 return MayBeAsyncVoidHandler(fired.Expression);
             case MethodDeclarationSyntax method:
-                return IsPublicAsyncVoid(method) && FirstAwaitLeavesContext((SyntaxNode?)method.Body ?? method.ExpressionBody);
+                return (IsPublicAsyncVoid(method) || MayHandContinuationBack(method)) && FirstAwaitLeavesContext((SyntaxNode?)method.Body ?? method.ExpressionBody);
             case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.AddAssignmentExpression):
                 return assignment.Left switch
                 {
@@ -628,16 +628,21 @@ internal sealed class ConcurrentEntryFinder
                 // for the pool; the loop goes on there beside whatever the object's users and event sources do next.
                 entries.Add(new ConcurrentEntry(loop, kept, multiInstance: false, kept.Syntax.SpanStart, KeptTaskJoinedAt(kept) ?? int.MaxValue, Root(kept)) { StartsAtFirstAwait = true });
                 break;
-            case IMethodBodyOperation handlerBody when handlerBody.Syntax is MethodDeclarationSyntax declaration && IsPublicAsyncVoid(declaration):
+            case IMethodBodyOperation handlerBody when handlerBody.Syntax is MethodDeclarationSyntax declaration
+                                                       && (IsPublicAsyncVoid(declaration) || MayHandContinuationBack(declaration) && HandsContinuationBack(handlerBody)):
                 // A public 'async void' method whose first await leaves the caller's context: a handler wired to an
                 // event outside the compilation (a view's 'TextChanged'). Each call runs on the caller's thread up to
                 // that await, one call after another; what follows runs on the pool, beside the rest of every other
                 // call and beside the object's members (set as R04). A handler this file subscribes is found there too.
-                // The start quoted is that first await, where the rest leaves for the pool.
+                // The start quoted is that first await, where the rest leaves for the pool. So is a public async
+                // method that leaves its caller's context and then hands work back to a UI thread
+                // (HandsContinuationBack): what it does between leaving and handing back runs on the pool, beside the
+                // members the UI thread calls (set av R10, a view-model that refills its rows after
+                // ConfigureAwait(false) while the screen renders them).
                 var firstAwait = handlerBody.Syntax.DescendantNodes(static node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
                     .OfType<AwaitExpressionSyntax>().FirstOrDefault();
                 var bodyStart = firstAwait is not null && handlerBody.SemanticModel?.GetOperation(firstAwait) is { } awaited ? awaited : handlerBody;
-                entries.Add(new ConcurrentEntry(handlerBody, bodyStart, multiInstance: true, bodyStart.Syntax.SpanStart, int.MaxValue, handlerBody, callerJoin: handlerBody.Syntax));
+                entries.Add(new ConcurrentEntry(handlerBody, bodyStart, multiInstance: IsPublicAsyncVoid(declaration), bodyStart.Syntax.SpanStart, int.MaxValue, handlerBody, callerJoin: handlerBody.Syntax));
                 break;
             case IExpressionStatementOperation { Operation: IInvocationOperation fired } statement when IsFiredAsyncVoid(fired):
                 // 'StartPingTimer(ct);' of the object's own 'async void' loop: the call returns at the loop's first
@@ -648,6 +653,45 @@ internal sealed class ConcurrentEntryFinder
                 CollectInvocation(invocation, entries);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A public instance async method of a class that returns a task and, after its first <c>await</c>, calls a method
+    /// named like a UI thread's dispatch (<c>Post</c>, <c>Invoke</c>, <c>BeginInvoke</c>, <c>InvokeAsync</c>, …) with a
+    /// lambda or method group; read on its syntax, confirmed by <see cref="HandsContinuationBack"/> once bound.
+    /// </summary>
+    private static bool MayHandContinuationBack(MethodDeclarationSyntax method)
+        => method.Modifiers.Any(SyntaxKind.AsyncKeyword) && method.Modifiers.Any(SyntaxKind.PublicKeyword) && !method.Modifiers.Any(SyntaxKind.StaticKeyword)
+           && method.ReturnType is not PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword } && method.Parent is ClassDeclarationSyntax
+           && ((SyntaxNode?)method.Body ?? method.ExpressionBody)?.DescendantNodes().OfType<InvocationExpressionSyntax>()
+               .Any(static call => InvokedName(call.Expression) is { } name && UiThreadCalls.DispatchNames.Contains(name)
+                                   && call.ArgumentList.Arguments.Any(static argument => argument.Expression is AnonymousFunctionExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax)) == true;
+
+    /// <summary>
+    /// Whether the method of <paramref name="body"/>, after its first <c>await</c> and outside lambdas, hands a
+    /// delegate to a UI thread (<see cref="UiThreadCalls.RunsOnUiThread"/>): its author knows the continuation runs
+    /// elsewhere, and that the object's state belongs to the UI thread.
+    /// </summary>
+    private static bool HandsContinuationBack(IMethodBodyOperation body)
+    {
+        var firstAwait = body.Syntax.DescendantNodes(static node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<AwaitExpressionSyntax>().FirstOrDefault();
+        if (firstAwait is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IInvocationOperation call && call.Syntax.SpanStart > firstAwait.SpanStart
+                && !call.Syntax.Ancestors().TakeWhile(node => node != body.Syntax).Any(static node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                && call.Arguments.Any(static argument => argument.Value.Type?.TypeKind == TypeKind.Delegate) && UiThreadCalls.RunsOnUiThread(call))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A public instance <c>async void</c> method of a class, read on its syntax.</summary>

@@ -17,6 +17,12 @@ namespace Forklift.Analyzers.SharedState;
 /// </remarks>
 internal static class UiThreadCalls
 {
+    /// <summary>The names of the methods <see cref="RunsOnUiThread"/> can accept, for a look at syntax before binding.</summary>
+    public static readonly HashSet<string> DispatchNames = new(StringComparer.Ordinal)
+    {
+        "Post", "Send", "Invoke", "BeginInvoke", "InvokeAsync", "Dispatch", "DispatchAsync", "TryEnqueue", "RunAsync", "BeginInvokeOnMainThread", "InvokeOnMainThreadAsync",
+    };
+
     /// <summary>Whether <paramref name="invocation"/> runs its delegate arguments on a UI thread.</summary>
     public static bool RunsOnUiThread(IInvocationOperation invocation)
     {
@@ -119,7 +125,33 @@ internal static class UiThreadCalls
     };
 
     private static bool IsDispatcher(INamedTypeSymbol? type)
-        => type is not null && (type.Name is "Dispatcher" or "DispatcherQueue" or "CoreDispatcher" or "IDispatcher" || Implements(type, "IDispatcher"));
+        => type is not null && (type.Name is "Dispatcher" or "DispatcherQueue" or "CoreDispatcher" or "IDispatcher" || IsNamedUiDispatcher(type.Name)
+                                || type.AllInterfaces.Any(static candidate => candidate.Name == "IDispatcher" || IsNamedUiDispatcher(candidate.Name)));
+
+    private static readonly string[] UiPrefixes = ["Ui", "UI", "Gui", "GUI", "MainThread", "Main"];
+
+    /// <summary>
+    /// An application's own abstraction of its UI thread's dispatcher, named for it (<c>IUiDispatcher</c>,
+    /// <c>MainThreadDispatcher</c>), as view-models take it to stay testable (set av R10 and C10). A dispatcher named
+    /// for anything else (<c>OutboxDispatcher</c>, <c>CommandDispatcher</c>) hands work to its own handlers, not to the
+    /// UI thread.
+    /// </summary>
+    private static bool IsNamedUiDispatcher(string name)
+    {
+        const string Suffix = "Dispatcher";
+        if (!name.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var prefix = name.Substring(0, name.Length - Suffix.Length);
+        if (prefix.Length > 1 && prefix[0] == 'I' && char.IsUpper(prefix[1]))
+        {
+            prefix = prefix.Substring(1);
+        }
+
+        return Array.IndexOf(UiPrefixes, prefix) >= 0;
+    }
 
     /// <summary>Whether <paramref name="type"/> is a Blazor component, whose code runs on its renderer's synchronization context.</summary>
     public static bool IsComponent(INamedTypeSymbol? type) => DerivesFrom(type, "ComponentBase");

@@ -223,4 +223,125 @@ public class AsyncEventHandlerTests
                 }
             }
             """);
+
+    private const string LaneBoard = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface IScores
+        {
+            Task<IReadOnlyList<int>> CurrentAsync(CancellationToken ct);
+        }
+
+        public interface IUiDispatcher
+        {
+            void Post(Action action);
+        }
+
+        """;
+
+    /// <summary>
+    /// Set av R10: a view-model's public async method leaves the UI thread with <c>ConfigureAwait(false)</c>, refills
+    /// its rows on the pool and only then posts the rest back to the UI dispatcher, while the screen renders the rows on
+    /// the UI thread.
+    /// </summary>
+    [Fact]
+    public Task Public_async_method_that_changes_state_before_handing_back_to_the_UI_thread_is_flagged()
+        => Collections.VerifyAnalyzerAsync(LaneBoard + """
+            public sealed class LaneBoard
+            {
+                private readonly IScores _scores;
+                private readonly IUiDispatcher _dispatcher;
+                private readonly List<int> _rows = new();
+                private bool _busy;
+
+                public LaneBoard(IScores scores, IUiDispatcher dispatcher)
+                {
+                    _scores = scores;
+                    _dispatcher = dispatcher;
+                }
+
+                public async Task RefreshAsync(CancellationToken ct)
+                {
+                    _busy = true;
+                    var scores = {|#1:await _scores.CurrentAsync(ct).ConfigureAwait(false)|};
+                    {|#0:_rows.Clear()|};
+                    {|#2:_rows.AddRange(scores)|};
+                    _dispatcher.Post(() => _busy = false);
+                }
+
+                public int Render()
+                {
+                    var total = 0;
+                    foreach (var row in _rows)
+                    {
+                        total += row;
+                    }
+
+                    return total;
+                }
+            }
+            """,
+            Collections.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_rows", "List<int>", "RefreshAsync", "'RefreshAsync' runs on several threads (started at line 31)"),
+            Collections.Diagnostic().WithLocation(2).WithLocation(1).WithArguments("_rows", "List<int>", "RefreshAsync", "'RefreshAsync' runs on several threads (started at line 31)"));
+
+    /// <summary>Set av C10: the continuation builds a new list and posts every change of the object's state to the UI thread.</summary>
+    [Fact]
+    public Task Public_async_method_that_hands_every_change_back_to_the_UI_thread_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(LaneBoard + """
+            public sealed class LaneBoard
+            {
+                private readonly IScores _scores;
+                private readonly IUiDispatcher _dispatcher;
+                private readonly List<int> _rows = new();
+                private bool _busy;
+
+                public LaneBoard(IScores scores, IUiDispatcher dispatcher)
+                {
+                    _scores = scores;
+                    _dispatcher = dispatcher;
+                }
+
+                public bool Busy => _busy;
+
+                public async Task RefreshAsync(CancellationToken ct)
+                {
+                    if (_busy)
+                    {
+                        return;
+                    }
+
+                    _busy = true;
+                    try
+                    {
+                        var scores = await _scores.CurrentAsync(ct).ConfigureAwait(false);
+                        var ordered = new List<int>(scores);
+                        ordered.Sort();
+                        _dispatcher.Post(() =>
+                        {
+                            _rows.Clear();
+                            _rows.AddRange(ordered);
+                            _busy = false;
+                        });
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        _dispatcher.Post(() => _busy = false);
+                    }
+                }
+
+                public int Render()
+                {
+                    var total = 0;
+                    foreach (var row in _rows)
+                    {
+                        total += row;
+                    }
+
+                    return total;
+                }
+            }
+            """);
 }
