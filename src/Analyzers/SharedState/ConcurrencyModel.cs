@@ -254,6 +254,12 @@ internal sealed class ConcurrencyModel
             ReplacedWhileRunning.Find(semanticModel, model._findings, cancellationToken);
         }
 
+        // And a field a timer callback checks for null and reads again, set to null without waiting for the callback.
+        if (NulledUnderTimerCallback.MayContain(text))
+        {
+            NulledUnderTimerCallback.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         if (!startsWork && !synchronizes && !callsHelpers)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.

@@ -69,6 +69,9 @@ internal sealed class ConcurrencyTypes
         "System.Collections.Generic.SortedSet`1",
         "System.Collections.Generic.LinkedList`1",
         "System.Collections.Generic.PriorityQueue`2",
+
+        // A view-model's bound list (set ax R14, refilled after ConfigureAwait(false) while the view enumerates it).
+        "System.Collections.ObjectModel.ObservableCollection`1",
         "System.Random",
         "System.Text.StringBuilder",
         "System.IO.MemoryStream",
@@ -100,7 +103,7 @@ internal sealed class ConcurrencyTypes
     {
         "Add", "AddRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Clear", "Insert",
         "InsertRange", "TryAdd", "Enqueue", "Dequeue", "TryDequeue", "EnqueueRange", "Push", "Pop", "TryPop",
-        "Sort", "Reverse", "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast",
+        "Sort", "Reverse", "Move", "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast",
         "UnionWith", "ExceptWith", "IntersectWith", "SymmetricExceptWith", "TrimExcess", "EnsureCapacity",
         "Next", "NextDouble", "NextBytes", "NextInt64", "NextSingle", "Shuffle", "GetItems",
         "Append", "AppendLine", "AppendFormat", "AppendJoin", "Replace",

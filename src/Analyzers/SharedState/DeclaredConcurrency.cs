@@ -331,7 +331,7 @@ internal static class DeclaredConcurrency
 
             foreach (var sentence in comments.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries))
             {
-                if (FindPhrase(sentence, SharingPhrases, denied: false) is { } phrase && NamesActor(sentence))
+                if (FindPhrase(sentence, SharingPhrases, denied: false) is { } phrase && NamesActor(WithoutOwnClauses(sentence)))
                 {
                     return (Kind.Declared, phrase);
                 }
@@ -342,6 +342,22 @@ internal static class DeclaredConcurrency
     }
 
     private static readonly char[] SentenceEnds = ['.', '!', '?'];
+
+    /// <summary>
+    /// <paramref name="sentence"/> without its clauses (split at ';') that give each user an object of its own: "Each
+    /// foraging group creates its own checker; the warning table is loaded once and shared by all of them" names who
+    /// shares the table, not the checker (set ax C08). The type is what each one owns, so its "each" is no actor.
+    /// </summary>
+    private static string WithoutOwnClauses(string sentence)
+    {
+        if (sentence.IndexOf(';') < 0)
+        {
+            return sentence;
+        }
+
+        var kept = sentence.Split(';').Where(static clause => clause.IndexOf("its own", StringComparison.Ordinal) < 0 && clause.IndexOf("their own", StringComparison.Ordinal) < 0);
+        return string.Join(";", kept);
+    }
 
     /// <summary>
     /// Phrases of a member's own documentation that say it is called by one thread at a time, whatever its type says:

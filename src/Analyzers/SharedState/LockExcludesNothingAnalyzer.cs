@@ -136,7 +136,8 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Why a lock on a field that its type replaces while it is locked excludes nothing across the change
-    /// (<c>lock (_pending) { batch = _pending; _pending = new List&lt;T&gt;(); }</c>, or <c>Interlocked.Exchange(ref _pending, …)</c>):
+    /// (<c>lock (_pending) { batch = _pending; _pending = new List&lt;T&gt;(); }</c>, a <c>Volatile.Write</c> of it there, or
+    /// <c>Interlocked.Exchange(ref _pending, …)</c>):
     /// a thread that locked the old object and one that locks the new one run together. Null for a readonly field,
     /// and for one set only in constructors, in other members outside a lock on it (a two-phase start), by
     /// <c>??=</c>, or by <c>Interlocked.CompareExchange</c> (a lock object made once, on first use).
@@ -167,6 +168,10 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                     AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
                         => assignment.Left == written && name.Ancestors().OfType<LockStatementSyntax>().Any(locked => NamesField(locked.Expression, field.Name)),
                     ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Exchange" } } } => true,
+
+                    // 'lock (_current) { Volatile.Write(ref _current, next); … }' (set ax R04): a set, as a plain one.
+                    ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Write", Expression: IdentifierNameSyntax { Identifier.ValueText: "Volatile" } } } }
+                        => name.Ancestors().OfType<LockStatementSyntax>().Any(locked => NamesField(locked.Expression, field.Name)),
                     _ => false,
                 };
                 if (!replaced || name.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null)

@@ -344,4 +344,27 @@ public class AsyncEventHandlerTests
                 }
             }
             """);
+
+    /// <summary>Set ax R14: a view-model's public async void command refills its ObservableCollection after ConfigureAwait(false).</summary>
+    [Fact]
+    public Task ObservableCollection_refilled_after_the_command_leaves_the_UI_thread_is_flagged()
+        => Collections.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Collections.ObjectModel;
+            using System.Threading.Tasks;
+
+            public sealed class TourViewModel
+            {
+                public ObservableCollection<string> Stops { get; } = new ObservableCollection<string>();
+
+                public int Count() { var n = 0; foreach (var stop in Stops) { n++; } return n; }
+
+                public async void RefreshCommand(IReadOnlyList<string> next)
+                {
+                    {|#1:await Task.Delay(10).ConfigureAwait(false)|};
+                    {|#0:Stops.Clear()|};
+                }
+            }
+            """,
+            Collections.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Stops", "ObservableCollection<string>", "RefreshCommand", "'RefreshCommand' runs on several threads (started at line 13)"));
 }

@@ -673,4 +673,47 @@ public class DeclaredConcurrencyTests
             """,
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_connection", "GetOpenConnectionAsync",
                 "'GetOpenConnectionAsync' may run on several threads at once: 'CatalogueDatabase' is documented as shared (\"registered as a singleton\")"));
+
+    /// <summary>
+    /// Set ax C08: "each group creates its own checker; the table is shared by all of them" says who shares the table,
+    /// not the checker, so the checker's own list is not declared shared.
+    /// </summary>
+    [Fact]
+    public Task A_clause_that_gives_each_user_its_own_object_names_no_actor_for_the_sharing_in_the_next()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            /// <summary>
+            /// Warns foragers about lookalikes. Each foraging group creates its own checker; the warning table is
+            /// loaded once and shared by all of them.
+            /// </summary>
+            public sealed class LookalikeChecker
+            {
+                private static readonly Dictionary<string, string> Table = new Dictionary<string, string>();
+                private readonly List<string> _issued = new List<string>();
+
+                public void Check(string species)
+                {
+                    if (Table.TryGetValue(species, out var warning))
+                    {
+                        _issued.Add(warning);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task The_same_sharing_sentence_without_the_own_clause_still_declares_the_type_shared()
+        => VerifyMutationAsync("""
+            /// <summary>
+            /// Counts warnings. One checker is shared by all foraging groups at once.
+            /// </summary>
+            public sealed class {|#1:LookalikeChecker|}
+            {
+                private int _issued;
+
+                public void Check() => {|#0:_issued++|};
+            }
+            """,
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_issued", "Check", "'Check' may run on several threads at once: 'LookalikeChecker' is documented as shared (\"shared by\")"));
 }

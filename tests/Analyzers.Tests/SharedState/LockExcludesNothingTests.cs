@@ -314,4 +314,34 @@ public class LockExcludesNothingTests
     [Fact]
     public Task Throttling_semaphore_around_a_plain_store_of_a_new_value_is_not_reported()
         => Verify.VerifyAnalyzerAsync(Booking.Replace("CREATED", "maxConcurrentRenders").Replace("UPDATE", "_seatsSold = seats"));
+
+    /// <summary>Set ax R04: a settings store locks its current settings and replaces them with <c>Volatile.Write</c> inside the lock.</summary>
+    [Fact]
+    public Task Lock_on_a_field_that_Volatile_Write_replaces_inside_the_lock()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            sealed class Settings { }
+
+            sealed class SettingsStore
+            {
+                private Settings _current = new Settings();
+                private readonly List<string> _log = new List<string>();
+
+                public Settings Current => Volatile.Read(ref _current);
+
+                public void Reload(Settings next)
+                {
+                    lock ({|#0:_current|})
+                    {
+                        Volatile.Write(ref _current, next);
+                        _log.Add("reloaded");
+                    }
+                }
+
+                public void Publish(Settings next) => Volatile.Write(ref _current, next);
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("lock (_current)", "'_current' is set to another object in 'Reload' (line 17), so a thread that locked the old object and one that locks the new one run at the same time"));
 }
