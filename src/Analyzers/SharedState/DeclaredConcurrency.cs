@@ -355,8 +355,28 @@ internal static class DeclaredConcurrency
             return sentence;
         }
 
-        var kept = sentence.Split(';').Where(static clause => clause.IndexOf("its own", StringComparison.Ordinal) < 0 && clause.IndexOf("their own", StringComparison.Ordinal) < 0);
+        var kept = sentence.Split(';').Where(static clause => !GivesOwnObject(clause, "its own ") && !GivesOwnObject(clause, "their own "));
         return string.Join(";", kept);
+    }
+
+    private static readonly string[] OwnRunners = ["thread", "task", "worker", "loop", "timer", "background"];
+
+    /// <summary>
+    /// Whether <paramref name="clause"/> says "its own" of an object ("creates its own checker"), not of where code
+    /// runs ("calls PlaceBid on its own thread", which names concurrency: set ay R02).
+    /// </summary>
+    private static bool GivesOwnObject(string clause, string own)
+    {
+        for (var at = clause.IndexOf(own, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(own, at + 1, StringComparison.Ordinal))
+        {
+            var next = clause.Substring(at + own.Length).TrimStart();
+            if (!OwnRunners.Any(runner => next.StartsWith(runner, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

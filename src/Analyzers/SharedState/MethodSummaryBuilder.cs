@@ -107,7 +107,7 @@ internal sealed class MethodSummaryBuilder
                 {
                     firstStart = operation.Syntax.SpanStart;
                     startCondition = EnclosingIf(operation.Syntax);
-                    firstStartPerCall = IsPerCallWork(method, operation, starts);
+                    firstStartPerCall = IsPerCallWork(method, operation, starts) || IsJoinedInCall(method, starts);
                 }
             }
 
@@ -1350,6 +1350,27 @@ internal sealed class MethodSummaryBuilder
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="method"/>, an async member others call, awaits all the async work it starts before it
+    /// returns (<c>await Task.WhenAll(sends)</c>): an operation like any other, which callers call at once, not the
+    /// object's start. Threads it starts and joins, and <c>Parallel</c> loops, are left as set-up: the classic
+    /// compute step that one caller drives (<c>balance = 0;</c> then two threads joined). What it does before the start runs beside other callers (set ay R05: a
+    /// broadcast copies the member list without the lock that joining and leaving take, then awaits the sends).
+    /// </summary>
+    /// <remarks>
+    /// Not when the started work synchronizes by itself (a <c>lock</c> or an <c>Interlocked</c> call in its text): the
+    /// type's lock may then be only the workers', and the method a step one loop drives (set d C33: a physics step
+    /// clears its contact list, then merges each worker's contacts under a lock in <c>Parallel.For</c>).
+    /// </remarks>
+    private static bool IsJoinedInCall(IMethodSymbol method, List<ConcurrentEntry> started)
+        => method is { MethodKind: MethodKind.Ordinary, IsAsync: true } && method.DeclaredAccessibility != Accessibility.Private
+           && started.Count > 0
+           && started.TrueForAll(static entry => entry.CallerJoin is not null && entry.IntervalEnd != int.MaxValue && !entry.IsCancellationCallback && !Synchronizes(entry.StartOperation.Syntax));
+
+    private static bool Synchronizes(SyntaxNode start)
+        => start.DescendantNodes().Any(static node => node is LockStatementSyntax
+                                                      || node is IdentifierNameSyntax { Identifier.ValueText: "Interlocked" or "Monitor" or "Volatile" });
 
     /// <summary>The innermost <c>if</c> of the method around <paramref name="node"/>, or null.</summary>
     private static IfStatementSyntax? EnclosingIf(SyntaxNode node)

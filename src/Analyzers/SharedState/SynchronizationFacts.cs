@@ -95,7 +95,7 @@ internal sealed class SynchronizationFacts
                 AddGatesPassedBefore(block, previous, held);
             }
 
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            if (current is ILocalFunctionOperation || current is IAnonymousFunctionOperation lambda && !RunsInPlace(lambda))
             {
                 break;
             }
@@ -119,7 +119,8 @@ internal sealed class SynchronizationFacts
             for (var j = 0; j < calls.Count; j++)
             {
                 var release = calls[j];
-                if (!release.IsAcquire && release.Position > acquire.Position && release.Position < position && release.Lock.SameAs(acquire.Lock))
+                if (!release.IsAcquire && release.Position > acquire.Position && release.Position < position && release.Lock.SameAs(acquire.Lock)
+                    && release.Mode == acquire.Mode)
                 {
                     released = true;
                     break;
@@ -134,6 +135,66 @@ internal sealed class SynchronizationFacts
 
         return held;
     }
+
+    /// <summary>LINQ operators and collection methods that run their delegate before they return.</summary>
+    private static readonly HashSet<string> InPlaceCalls = new(StringComparer.Ordinal)
+    {
+        "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Any", "All", "Count", "LongCount", "Sum", "Min",
+        "Max", "MinBy", "MaxBy", "Average", "Aggregate", "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup", "Contains",
+        "Find", "FindIndex", "FindLast", "FindLastIndex", "FindAll", "Exists", "TrueForAll", "RemoveAll", "ConvertAll",
+    };
+
+    /// <summary>LINQ operators that run their delegate only as their result is enumerated.</summary>
+    private static readonly HashSet<string> LazyCalls = new(StringComparer.Ordinal)
+    {
+        "Where", "Select", "SelectMany", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "GroupBy", "TakeWhile", "SkipWhile", "Distinct",
+        "DistinctBy", "Take", "Skip",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="lambda"/> runs where it is written, before the call it is given to returns, so the
+    /// locks held around that call cover it: an argument of an immediate LINQ operator or collection method of the
+    /// BCL (<c>_pilots.FirstOrDefault(p =&gt; !_bookings.ContainsKey(…))</c> inside the semaphore's region, set ay C22),
+    /// or of a lazy one whose result the same expression enumerates with one (<c>.Where(…).ToList()</c>).
+    /// </summary>
+    private static bool RunsInPlace(IAnonymousFunctionOperation lambda)
+    {
+        IOperation current = lambda;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation call } || !IsBclCollectionCall(call.TargetMethod))
+        {
+            return false;
+        }
+
+        // Through lazy operators, to the call that enumerates them: 'x.Where(…).OrderBy(…).ToList()'.
+        while (LazyCalls.Contains(call.TargetMethod.Name))
+        {
+            IOperation result = call;
+            while (result.Parent is IConversionOperation or IArgumentOperation)
+            {
+                result = result.Parent;
+            }
+
+            if (result.Parent is not IInvocationOperation next || !IsBclCollectionCall(next.TargetMethod)
+                || !(next.Instance == result || next.TargetMethod.IsExtensionMethod && next.Arguments.Length > 0 && next.Arguments[0] == result))
+            {
+                return false;
+            }
+
+            call = next;
+        }
+
+        return InPlaceCalls.Contains(call.TargetMethod.Name);
+    }
+
+    private static bool IsBclCollectionCall(IMethodSymbol method)
+        => method.ContainingType is { } type
+           && (type.Name is "Enumerable" && type.ContainingNamespace?.ToDisplayString() == "System.Linq"
+               || type.ContainingNamespace?.ToDisplayString() is "System.Collections.Generic" || type.SpecialType == SpecialType.System_Array);
 
     private List<RegionCall> RegionCalls(IOperation body)
     {
@@ -233,10 +294,12 @@ internal sealed class SynchronizationFacts
         {
             return method.Name switch
             {
-                "EnterWriteLock" or "TryEnterWriteLock" => new RegionCall(position, new HeldLock(receiver, true), true),
-                "EnterReadLock" or "TryEnterReadLock" or "EnterUpgradeableReadLock" or "TryEnterUpgradeableReadLock"
-                    => new RegionCall(position, new HeldLock(receiver, false), true),
-                "ExitWriteLock" or "ExitReadLock" or "ExitUpgradeableReadLock" => new RegionCall(position, new HeldLock(receiver, true), false),
+                "EnterWriteLock" or "TryEnterWriteLock" => new RegionCall(position, new HeldLock(receiver, true), true, "Write"),
+                "EnterReadLock" or "TryEnterReadLock" => new RegionCall(position, new HeldLock(receiver, false), true, "Read"),
+                "EnterUpgradeableReadLock" or "TryEnterUpgradeableReadLock" => new RegionCall(position, new HeldLock(receiver, false), true, "UpgradeableRead"),
+                "ExitWriteLock" => new RegionCall(position, new HeldLock(receiver, true), false, "Write"),
+                "ExitReadLock" => new RegionCall(position, new HeldLock(receiver, true), false, "Read"),
+                "ExitUpgradeableReadLock" => new RegionCall(position, new HeldLock(receiver, true), false, "UpgradeableRead"),
                 _ => null,
             };
         }
@@ -381,15 +444,22 @@ internal sealed class SynchronizationFacts
 
     private sealed class RegionCall
     {
-        public RegionCall(int position, HeldLock heldLock, bool isAcquire)
+        public RegionCall(int position, HeldLock heldLock, bool isAcquire, string? mode = null)
         {
             Position = position;
             Lock = heldLock;
             IsAcquire = isAcquire;
+            Mode = mode;
         }
 
         public int Position { get; }
         public HeldLock Lock { get; }
         public bool IsAcquire { get; }
+
+        /// <summary>
+        /// For a <c>ReaderWriterLockSlim</c>, which of its locks: an <c>ExitWriteLock</c> inside an upgradeable read lock
+        /// ends the write lock only, and what follows still holds the upgradeable one (set ay C16). Null for the others.
+        /// </summary>
+        public string? Mode { get; }
     }
 }

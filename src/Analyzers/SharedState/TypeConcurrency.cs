@@ -1375,6 +1375,17 @@ internal sealed partial class TypeConcurrency
             return perKey;
         }
 
+        if (held.Symbol is ILocalSymbol { DeclaringSyntaxReferences.Length: 1 } outLocal
+            && outLocal.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is SingleVariableDesignationSyntax
+            {
+                Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword, Parent: ArgumentListSyntax { Arguments.Count: > 1, Parent: InvocationExpressionSyntax lookup } } },
+            }
+            && lookup.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue" or "TryRemove" })
+        {
+            // '_lots.TryGetValue(lotId, out var lot)' and then 'lock (lot)': each key's object is its own lock (set ay R02).
+            return true;
+        }
+
         if (held.Symbol is not ILocalSymbol local
             || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value })
         {
