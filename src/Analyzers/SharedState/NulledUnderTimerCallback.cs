@@ -80,25 +80,19 @@ internal static class NulledUnderTimerCallback
     private static int LineOf(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 
     /// <summary>
-    /// Where <paramref name="type"/> makes <paramref name="callback"/> a timer's callback: <c>x.Elapsed += Callback</c>,
+    /// Where <paramref name="type"/> makes <paramref name="callback"/> a timer's callback: <c>x.Elapsed += Callback</c> (<see cref="ReplacedWhileRunning.ElapsedSubscription"/>),
     /// or <c>new Timer(Callback, …)</c>.
     /// </summary>
     private static SyntaxNode? TimerStart(ClassDeclarationSyntax type, MethodDeclarationSyntax callback)
     {
+        if (ReplacedWhileRunning.ElapsedSubscription(type, callback) is { } subscription)
+        {
+            return subscription;
+        }
+
         foreach (var token in SourceWords.IdentifiersNamed(type, callback.Identifier.ValueText))
         {
-            if (token.Parent is not IdentifierNameSyntax name)
-            {
-                continue;
-            }
-
-            if (name.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression, Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Elapsed" } } subscription
-                && subscription.Right == name)
-            {
-                return subscription;
-            }
-
-            if (name.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments: var arguments, Parent: BaseObjectCreationExpressionSyntax creation } } && arguments[0].Expression == name
+            if (token.Parent is IdentifierNameSyntax name && name.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments: var arguments, Parent: BaseObjectCreationExpressionSyntax creation } } && arguments[0].Expression == name
                 && (creation is ImplicitObjectCreationExpressionSyntax || creation is ObjectCreationExpressionSyntax { Type: var created } && SimpleName(created) == "Timer"))
             {
                 return creation;

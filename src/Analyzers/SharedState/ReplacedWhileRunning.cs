@@ -158,7 +158,7 @@ internal static class ReplacedWhileRunning
     }
 
     /// <summary>Where <paramref name="type"/> subscribes <paramref name="method"/> to a timer's <c>Elapsed</c> event (<c>_timer.Elapsed += OnElapsed</c>).</summary>
-    private static SyntaxNode? ElapsedSubscription(TypeDeclarationSyntax type, MethodDeclarationSyntax method)
+    internal static SyntaxNode? ElapsedSubscription(TypeDeclarationSyntax type, MethodDeclarationSyntax method)
     {
         foreach (var token in SourceWords.IdentifiersNamed(type, method.Identifier.ValueText))
         {
