@@ -215,8 +215,7 @@ internal static class DeclaredConcurrency
 
         if (singletons.RegistrationOf(type) is { } registration)
         {
-            var line = registration.GetLineSpan();
-            return (Kind.Declared, $"'{type.Name}' is registered as a singleton ({System.IO.Path.GetFileName(line.Path)}, line {line.StartLinePosition.Line + 1}), so every request shares one instance", contract);
+            return (Kind.Declared, registration.Describe(type.Name), contract);
         }
 
         if (documented == Kind.PerRequest)

@@ -53,11 +53,13 @@ internal static class HostedServiceBases
         return words.OrderBy(w => w, StringComparer.Ordinal).ToArray();
     }
 
-    private static string? RightmostName(TypeSyntax type) => type switch
+    /// <summary>The last identifier of a type's name (<c>BackgroundService</c> in <c>Hosting.BackgroundService</c>, <c>Board</c> in <c>Board?</c>).</summary>
+    internal static string? RightmostName(TypeSyntax type) => type switch
     {
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
         AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
         SimpleNameSyntax simple => simple.Identifier.ValueText,
+        NullableTypeSyntax nullable => RightmostName(nullable.ElementType),
         _ => null,
     };
 }
