@@ -166,12 +166,12 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
                 var replaced = written.Parent switch
                 {
                     AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
-                        => assignment.Left == written && name.Ancestors().OfType<LockStatementSyntax>().Any(locked => NamesField(locked.Expression, field.Name)),
+                        => assignment.Left == written && HeldOnField(name, field, reference.SyntaxTree, semanticModel, cancellationToken),
                     ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Exchange" } } } => true,
 
                     // 'lock (_current) { Volatile.Write(ref _current, next); … }' (set ax R04): a set, as a plain one.
                     ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Write", Expression: IdentifierNameSyntax { Identifier.ValueText: "Volatile" } } } }
-                        => name.Ancestors().OfType<LockStatementSyntax>().Any(locked => NamesField(locked.Expression, field.Name)),
+                        => HeldOnField(name, field, reference.SyntaxTree, semanticModel, cancellationToken),
                     _ => false,
                 };
                 if (!replaced || name.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null)
@@ -190,6 +190,63 @@ public sealed class LockExcludesNothingAnalyzer : DiagnosticAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a lock on the field is held where <paramref name="node"/> runs: inside a <c>lock</c> on it, or in a
+    /// private method of its type that is only ever called inside one (a <c>TakeBuffer()</c> helper the swap calls, set
+    /// az R04), through at most <see cref="MaxHelperDepth"/> such helpers.
+    /// </summary>
+    private static bool HeldOnField(SyntaxNode node, IFieldSymbol field, SyntaxTree tree, SemanticModel semanticModel, CancellationToken cancellationToken)
+        => HeldOnField(node, field, tree, semanticModel, depth: 0, cancellationToken);
+
+    private const int MaxHelperDepth = 3;
+
+    private static bool HeldOnField(SyntaxNode node, IFieldSymbol field, SyntaxTree tree, SemanticModel semanticModel, int depth, CancellationToken cancellationToken)
+    {
+        if (node.Ancestors().OfType<LockStatementSyntax>().Any(locked => NamesField(locked.Expression, field.Name)))
+        {
+            return true;
+        }
+
+        // Inside a lambda or a local function the write can run later, without the lock.
+        if (depth >= MaxHelperDepth || node.Ancestors().Any(ancestor => ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            || node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } helper
+            || helper.Modifiers.Any(modifier => modifier.RawKind is (int)SyntaxKind.PublicKeyword or (int)SyntaxKind.InternalKeyword or (int)SyntaxKind.ProtectedKeyword))
+        {
+            return false;
+        }
+
+        var model = tree == semanticModel.SyntaxTree ? semanticModel : CallerLocks.ModelOf(semanticModel.Compilation, tree);
+        if (model.GetDeclaredSymbol(helper, cancellationToken) is not { } method || field.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        var calls = 0;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var callerModel = reference.SyntaxTree == semanticModel.SyntaxTree ? semanticModel : CallerLocks.ModelOf(semanticModel.Compilation, reference.SyntaxTree);
+            foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+            {
+                if (token.ValueText != method.Name || token.Parent is not SimpleNameSyntax name
+                    || !SymbolEqualityComparer.Default.Equals(callerModel.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, method.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee
+                    || !HeldOnField(invocation, field, reference.SyntaxTree, semanticModel, depth + 1, cancellationToken))
+                {
+                    return false; // used as a delegate, or called without the lock: the helper is not the swap's
+                }
+
+                calls++;
+            }
+        }
+
+        return calls > 0;
     }
 
     private static bool NamesField(ExpressionSyntax expression, string name) => expression switch

@@ -344,4 +344,64 @@ public class LockExcludesNothingTests
             }
             """,
             Verify.Diagnostic().WithLocation(0).WithArguments("lock (_current)", "'_current' is set to another object in 'Reload' (line 17), so a thread that locked the old object and one that locks the new one run at the same time"));
+
+    /// <summary>
+    /// Set az R04: appenders lock the batch list itself, and a private helper every locked flush calls swaps it; the
+    /// same helper called once without that lock, or handed out as a delegate, is not the swap's (it may be a reset).
+    /// </summary>
+    [Fact]
+    public Task Lock_on_a_field_a_private_helper_replaces_when_called_inside_the_lock()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            sealed class BatchWriter
+            {
+                private List<int> _buffer = new List<int>();
+                private List<int> _other = new List<int>();
+                private List<int> _handed = new List<int>();
+                private readonly object _sync = new object();
+
+                public void Append(int reading)
+                {
+                    List<int>? full = null;
+                    lock ({|#0:_buffer|})
+                    {
+                        _buffer.Add(reading);
+                        if (_buffer.Count > 8) full = TakeBuffer();
+                    }
+
+                    lock (_other) { _other.Add(reading); }
+                    lock (_handed) { _handed.Add(reading); }
+                    lock (_sync) { ResetOther(); }
+                }
+
+                public void Flush()
+                {
+                    lock ([|_buffer|]) { Drain(); }
+                    ResetOther();
+                    Func<List<int>> later;
+                    lock (_handed) { later = ReplaceHanded; }
+                }
+
+                private void Drain() => TakeBuffer();
+
+                private List<int> TakeBuffer()
+                {
+                    var taken = _buffer;
+                    _buffer = new List<int>();
+                    return taken;
+                }
+
+                private void ResetOther() => _other = new List<int>();
+
+                private List<int> ReplaceHanded()
+                {
+                    var taken = _handed;
+                    _handed = new List<int>();
+                    return taken;
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("lock (_buffer)", "'_buffer' is set to another object in 'TakeBuffer' (line 38), so a thread that locked the old object and one that locks the new one run at the same time"));
 }
