@@ -682,7 +682,18 @@ internal static class LexicalLocking
         /// Whether this use is one the model reports where no lock is held: a call, a write, or any use of a
         /// collection or a struct that tears. An unlocked read of any other field is never reported.
         /// </summary>
-        private bool IsUnguardable(SimpleNameSyntax name) => IsCalled(name) || IsWritten(name) || !IsHarmlessRead(name.Identifier.ValueText);
+        private bool IsUnguardable(SimpleNameSyntax name)
+            => IsCalled(name) || IsWritten(name) || !IsHarmlessRead(name.Identifier.ValueText) || ReadsHeldObjectMember(name);
+
+        /// <summary>
+        /// Whether the use reads a member of an object the type keeps in a <c>readonly</c> field (<c>_current.MistSeconds</c>
+        /// of a class of the compilation with settable state): a lock body that overwrites its members in place makes two
+        /// such reads outside it a torn pair (see MethodSummaryBuilder.HeldObjectMember).
+        /// </summary>
+        private bool ReadsHeldObjectMember(SimpleNameSyntax name)
+            => name.Parent is MemberAccessExpressionSyntax access && access.Expression == name
+               && _type.GetMembers(name.Identifier.ValueText).Any(member => member is IFieldSymbol { IsReadOnly: true, IsStatic: false } field
+                                                                            && MethodSummaryBuilder.IsChangeableObject(field.Type) && !_types.IsUnsafeCollection(field.Type));
 
         private bool IsHarmlessRead(string name)
         {

@@ -89,9 +89,10 @@ internal sealed class MemberAccess
     public (int Ordinal, bool Value)? SkippedWhen { get; set; }
 
     /// <summary>
-    /// For a store into a member of an object the type made for itself and keeps in a <c>readonly</c> field
-    /// (<c>_scratch.Total = …</c>, where <see cref="State"/> is <c>_scratch</c>): that member. Callers at once share
-    /// the one object, as they share the type's own fields.
+    /// For a store into, or a read of, a member of an object the type made for itself and keeps in a <c>readonly</c>
+    /// field (<c>_scratch.Total = …</c>, where <see cref="State"/> is <c>_scratch</c>): that member. Callers at once
+    /// share the one object, as they share the type's own fields. Its reads count only for torn reads of members
+    /// stored together (see TypeConcurrency.ReportTornPairs), not for the holder's own guard.
     /// </summary>
     public ISymbol? HeldMember { get; set; }
 

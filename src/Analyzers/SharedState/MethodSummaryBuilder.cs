@@ -42,7 +42,7 @@ internal sealed class MethodSummaryBuilder
         });
 
     /// <summary>A class (not a record) declared in source with a settable instance property or a writable instance field.</summary>
-    private static bool IsChangeableObject(ITypeSymbol type)
+    internal static bool IsChangeableObject(ITypeSymbol type)
         => type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsRecord: false } named && !named.DeclaringSyntaxReferences.IsEmpty
            && named.GetMembers().Any(member => member switch
            {
@@ -155,6 +155,12 @@ internal sealed class MethodSummaryBuilder
                     {
                         // 'section.SeatsAvailable' of a section taken out of '_sections': a read of the values' state.
                         accesses.Add(new MemberAccess(holder, AccessKind.CollectionRead, Locks(operation), operation.Syntax.GetLocation(), false, false, deferred, onValue: true));
+                    }
+                    else if (HeldObjectMember(operation) is var (heldIn, heldMember))
+                    {
+                        // '_current.MistSeconds' of the settings object the type keeps and overwrites in place: read
+                        // beside the member's stores (set az R05), only for the torn reads of members stored together.
+                        accesses.Add(new MemberAccess(heldIn, AccessKind.Read, Locks(operation), operation.Syntax.GetLocation(), false, false, deferred) { HeldMember = heldMember });
                     }
 
                     break;

@@ -349,6 +349,7 @@ internal sealed partial class TypeConcurrency
         // A collection's values (the sets a dictionary holds) are judged apart from the collection itself.
         var byState = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
         var byValues = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
+        var byHeldMember = new Dictionary<CompositeKey, List<Reached>>();
         HashSet<ISymbol>? guardedByCallers = null;
         foreach (var access in reached.Values)
         {
@@ -365,6 +366,23 @@ internal sealed partial class TypeConcurrency
             if (reason.StaticOnly && !access.Access.State.IsStatic)
             {
                 continue; // each request has an instance of its own; only the static state is everyone's
+            }
+
+            if (access.Access.HeldMember is { } heldMember)
+            {
+                // '_current.MistSeconds': each member of a held object is a place of its own for torn reads; its stores
+                // also count as the holder's, as before reads were recorded.
+                var key = new CompositeKey(access.Access.State, heldMember);
+                if (!byHeldMember.TryGetValue(key, out var members))
+                {
+                    byHeldMember[key] = members = new List<Reached>();
+                }
+
+                members.Add(access);
+                if (access.Access.Kind == AccessKind.Read)
+                {
+                    continue;
+                }
             }
 
             var groups = access.Access.OnValue ? byValues : byState;
@@ -389,7 +407,7 @@ internal sealed partial class TypeConcurrency
             ReportState(pair.Key, pair.Value, reason, usedAtomically: false, tree, findings, values: true);
         }
 
-        ReportTornPairs(byState, reason, tree, findings);
+        ReportTornPairs(byState, byHeldMember, reason, tree, findings);
         if (atomic.Count > 0)
         {
             ReportPlainUpdatesOfInterlockedState(declared, entered, atomic, reason, tree, findings);
@@ -506,19 +524,37 @@ internal sealed partial class TypeConcurrency
     /// new moment with the old mass). Reported at the first of the two reads. A single field read without the lock is
     /// left alone (a statistic read on its own may be stale by design).
     /// </summary>
-    private void ReportTornPairs(Dictionary<ISymbol, List<Reached>> byState, Concurrency reason, SyntaxTree? tree, RaceFindings findings)
+    private void ReportTornPairs(Dictionary<ISymbol, List<Reached>> byState, Dictionary<CompositeKey, List<Reached>> byHeldMember, Concurrency reason, SyntaxTree? tree, RaceFindings findings)
     {
-        // For each field with a guard: the methods that write it holding that guard.
+        // For each field with a guard, and each member of a held object (a settings object overwritten in place under
+        // the reloader's lock, set az R05): the methods that write it holding that guard.
         var guarded = new List<GuardedState>();
         foreach (var pair in byState)
         {
-            if (pair.Key is not IFieldSymbol { IsReadOnly: false, IsVolatile: false } || Guard(pair.Value) is not { Guard: { } guard } found)
+            if (pair.Key is IFieldSymbol { IsReadOnly: false, IsVolatile: false })
             {
-                continue;
+                AddGuarded(pair.Key, pair.Key.Name, pair.Value);
+            }
+        }
+
+        foreach (var accesses in byHeldMember.Values)
+        {
+            var held = accesses[0].Access.HeldMember!;
+            if (held is IFieldSymbol { IsVolatile: false } or IPropertySymbol)
+            {
+                AddGuarded(accesses[0].Access.State, $"{accesses[0].Access.State.Name}.{held.Name}", accesses);
+            }
+        }
+
+        void AddGuarded(ISymbol state, string name, List<Reached> accesses)
+        {
+            if (Guard(accesses) is not { Guard: { } guard } found)
+            {
+                return;
             }
 
             var writtenIn = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            foreach (var access in pair.Value)
+            foreach (var access in accesses)
             {
                 if (access.Access.Kind == AccessKind.Write && Holds(access, guard, write: true))
                 {
@@ -528,7 +564,7 @@ internal sealed partial class TypeConcurrency
 
             if (writtenIn.Count > 0)
             {
-                guarded.Add(new GuardedState(pair.Key, guard, writtenIn, pair.Value, found.Count));
+                guarded.Add(new GuardedState(state, name, guard, writtenIn, accesses, found.Count));
             }
         }
 
@@ -559,8 +595,8 @@ internal sealed partial class TypeConcurrency
 
                     var lockName = LockDisplayName(first.Guard);
                     findings.Add(DiagnosticIds.InconsistentSynchronization, read.Access.Location, reason.Location(read), first.State, first.Guard is IMethodSymbol ? null : lockName,
-                        [first.State.Name, "read", lockName, $"in '{Display(together)}' ({first.Count} of {first.Accesses.Count} accesses)",
-                         $"{reason.Describe(read)}; '{Display(read.Member)}' then reads '{second.State.Name}' without it too, which '{Display(together)}' changes together with '{first.State.Name}' under the lock, so the two can come from different updates"]);
+                        [first.Name, "read", lockName, $"in '{Display(together)}' ({first.Count} of {first.Accesses.Count} accesses)",
+                         $"{reason.Describe(read)}; '{Display(read.Member)}' then reads '{second.Name}' without it too, which '{Display(together)}' changes together with '{first.Name}' under the lock, so the two can come from different updates"]);
                 }
             }
         }
@@ -2511,9 +2547,10 @@ internal sealed partial class TypeConcurrency
     /// <summary>A field with a guard, the methods that write it holding the guard, its accesses and how many hold it (<see cref="ReportTornPairs"/>).</summary>
     private sealed class GuardedState
     {
-        public GuardedState(ISymbol state, ISymbol guard, HashSet<IMethodSymbol> writtenIn, List<Reached> accesses, int count)
+        public GuardedState(ISymbol state, string name, ISymbol guard, HashSet<IMethodSymbol> writtenIn, List<Reached> accesses, int count)
         {
             State = state;
+            Name = name;
             Guard = guard;
             WrittenIn = writtenIn;
             Accesses = accesses;
@@ -2521,6 +2558,9 @@ internal sealed partial class TypeConcurrency
         }
 
         public ISymbol State { get; }
+
+        /// <summary>How messages name it: the field, or the held object's member (<c>_current.MistSeconds</c>).</summary>
+        public string Name { get; }
 
         public ISymbol Guard { get; }
 

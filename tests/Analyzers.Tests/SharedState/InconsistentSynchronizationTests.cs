@@ -676,6 +676,75 @@ public class InconsistentSynchronizationTests
             Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 1, 21).WithArguments("_moment", "read", "_sync", "in 'Load' (1 of 2 accesses)",
                 "'CentreOfGravity' may run on several threads at once: 'Plan' synchronizes its own state ('Load' locks '_sync'); 'CentreOfGravity' then reads '_mass' without it too, which 'Load' changes together with '_moment' under the lock, so the two can come from different updates"));
 
+    /// <summary>
+    /// Set az R05: a reloader overwrites the settings object the type keeps, member by member, under its lock; a reader
+    /// that reads two of its members without the lock can mix an old one with a new one. Reads under the lock, and a
+    /// member read alone, are silent.
+    /// </summary>
+    [Fact]
+    public Task Members_of_a_held_object_changed_together_under_the_lock_and_read_together_without_it()
+        => Verify.VerifyAnalyzerAsync("""
+            public sealed class Options
+            {
+                public int Seconds { get; set; }
+                public double Multiplier { get; set; }
+                public int Interval { get; set; }
+            }
+
+            public sealed class OptionsProvider
+            {
+                private readonly object _reloadLock = new();
+                private readonly Options _current = new();
+
+                public void Reload(Options parsed)
+                {
+                    lock (_reloadLock)
+                    {
+                        _current.Seconds = parsed.Seconds;
+                        _current.Multiplier = parsed.Multiplier;
+                        _current.Interval = parsed.Interval;
+                    }
+                }
+
+                public double Duration() => {|#0:_current.Seconds|} * _current.Multiplier;
+
+                public double LockedDuration()
+                {
+                    lock (_reloadLock)
+                    {
+                        return _current.Seconds * _current.Multiplier;
+                    }
+                }
+
+                public int Interval => _current.Interval;
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 8, 21).WithArguments("_current.Seconds", "read", "_reloadLock", "in 'Reload' (2 of 3 accesses)",
+                "'Duration' may run on several threads at once: 'OptionsProvider' synchronizes its own state ('Reload' locks '_reloadLock'); 'Duration' then reads '_current.Multiplier' without it too, which 'Reload' changes together with '_current.Seconds' under the lock, so the two can come from different updates"));
+
+    /// <summary>The same held object, each member of which is changed under the lock by a member of its own: a reader of two sees no torn update.</summary>
+    [Fact]
+    public Task Members_of_a_held_object_changed_apart_under_the_lock_and_read_without_it_are_silent()
+        => Verify.VerifyAnalyzerAsync("""
+            public sealed class Counts
+            {
+                public long Hits;
+                public long Misses;
+            }
+
+            public sealed class Stats
+            {
+                private readonly object _sync = new();
+                private readonly Counts _counts = new();
+
+                public void Hit() { lock (_sync) { _counts.Hits++; } }
+
+                public void Miss() { lock (_sync) { _counts.Misses++; } }
+
+                public string Describe() => $"{_counts.Hits} hits, {_counts.Misses} misses";
+            }
+            """);
+
     [Fact]
     public Task Fields_changed_under_the_lock_in_different_places_and_read_without_it_are_silent()
         => Verify.VerifyAnalyzerAsync("""
