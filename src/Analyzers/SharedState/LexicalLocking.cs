@@ -493,12 +493,33 @@ internal static class LexicalLocking
             return null;
         }
 
+        /// <summary>
+        /// The names of the deferred <c>System.Linq.Enumerable</c> operators, read as text here (the model checks the
+        /// method, see MethodSummaryBuilder.DeferredQuery).
+        /// </summary>
+        private static readonly HashSet<string> DeferredQueryNames = new(StringComparer.Ordinal)
+        {
+            "Where", "Select", "SelectMany", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Order", "OrderDescending",
+            "Skip", "Take", "SkipWhile", "TakeWhile", "SkipLast", "TakeLast", "Reverse", "Distinct", "DistinctBy", "Concat", "Union",
+            "UnionBy", "Intersect", "IntersectBy", "Except", "ExceptBy", "Zip", "GroupBy", "Join", "GroupJoin", "Cast", "OfType",
+            "AsEnumerable", "Append", "Prepend", "DefaultIfEmpty", "Chunk",
+        };
+
         /// <summary>Whether <paramref name="expression"/> names one of the type's fields or properties whose type is a collection that is not safe to share.</summary>
         private bool IsOwnCollection(ExpressionSyntax expression)
         {
             while (expression is ParenthesizedExpressionSyntax parenthesized)
             {
                 expression = parenthesized.Expression;
+            }
+
+            // A deferred query reads it when it is enumerated: '_changes.Where(…).Select(…)', 'Enumerable.Skip(_changes, 1)'.
+            while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var query } access } invocation
+                   && DeferredQueryNames.Contains(query))
+            {
+                expression = access.Expression is IdentifierNameSyntax { Identifier.ValueText: "Enumerable" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Enumerable" }
+                    ? invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression ?? access.Expression
+                    : access.Expression;
             }
 
             // A live view of it reads it later as well: '_lots.AsReadOnly()', '_byId.Values', 'new ReadOnlyCollection<Lot>(_lots)'.

@@ -1302,15 +1302,51 @@ internal sealed class MethodSummaryBuilder
     /// The view <paramref name="use"/> makes of the collection it reads, which reads the collection itself whenever it
     /// is read: <c>AsReadOnly()</c>, a dictionary's <c>Keys</c> or <c>Values</c>, a <c>ReadOnlyCollection</c> or
     /// <c>ReadOnlyDictionary</c> made over it (set av R06: a registry's <c>Lots</c> getter returning
-    /// <c>_lots.AsReadOnly()</c> from inside its lock). Null for anything else.
+    /// <c>_lots.AsReadOnly()</c> from inside its lock), and a deferred query over it (<c>_changes.Where(…)</c>, set ba
+    /// R03: enumerated by the caller after the lock is released). Null for anything else.
     /// </summary>
     private static IOperation? LiveView(IOperation? use) => use switch
     {
         IInvocationOperation { TargetMethod.Name: "AsReadOnly", Arguments.Length: 0, Instance: not null } => use,
         IPropertyReferenceOperation { Property.Name: "Keys" or "Values", Instance: not null } => use,
         IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "ReadOnlyCollection" or "ReadOnlyDictionary" } creation } => creation,
+        IArgumentOperation source => DeferredQuery(source),
         _ => null,
     };
+
+    /// <summary>
+    /// The outermost of the deferred <c>System.Linq.Enumerable</c> operators chained on <paramref name="source"/>
+    /// (<c>Where</c>, <c>Select</c>, <c>OrderBy</c>…: those that return a sequence, not a list, an array or a value),
+    /// or null when the first call is not one: each reads its source only when it is enumerated.
+    /// </summary>
+    private static IOperation? DeferredQuery(IArgumentOperation source)
+    {
+        IOperation? query = null;
+        for (var argument = source; IsDeferredOperatorSource(argument); )
+        {
+            query = argument.Parent!;
+            var use = query.Parent;
+            while (use is IConversionOperation)
+            {
+                use = use.Parent;
+            }
+
+            if (use is not IArgumentOperation next)
+            {
+                break;
+            }
+
+            argument = next;
+        }
+
+        return query;
+    }
+
+    private static bool IsDeferredOperatorSource(IArgumentOperation argument)
+        => argument.Parent is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: var name, ReturnType: INamedTypeSymbol { TypeKind: TypeKind.Interface } } call } query
+           && query.Arguments.Length > 0 && query.Arguments[0] == argument
+           && call.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+           && name != "ToLookup";
 
     /// <summary>Whether <paramref name="operation"/> is the value its method returns, through conversions and the arms of a <c>?:</c> or <c>??</c>.</summary>
     private static bool IsReturned(IOperation operation)

@@ -602,6 +602,16 @@ internal sealed partial class TypeConcurrency
         }
     }
 
+    /// <summary>
+    /// Whether the collection at <paramref name="location"/> is the source of a query method (<c>_changes.Where(…)</c>),
+    /// not of a view (<c>AsReadOnly()</c>, <c>Keys</c>) nor returned itself: told apart for the message only.
+    /// </summary>
+    private bool IsQuerySource(Location location)
+        => location.SourceTree?.GetRoot(_cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true) is { } node
+           && ((node.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: not "AsReadOnly" } access && access.Expression == node
+                && access.Parent is InvocationExpressionSyntax)
+               || node.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax }); // 'Enumerable.Skip(_changes, 1)'
+
     /// <summary>Whether <paramref name="state"/>'s values are collections that are not safe for concurrent use (<c>Dictionary&lt;Type, List&lt;Delegate&gt;&gt;</c>).</summary>
     private bool HoldsCollections(ISymbol state)
         => (state is IFieldSymbol field ? field.Type : (state as IPropertySymbol)?.Type) is INamedTypeSymbol { TypeArguments: var arguments }
@@ -734,7 +744,9 @@ internal sealed partial class TypeConcurrency
 
                 var lockName = LockDisplayName(guard);
                 var why = access.Access.Escapes
-                    ? $"{reason.Describe(access)}; '{Display(access.Member)}' returns the collection itself, so its callers read it after the lock is released while '{Display(holder.Member)}' changes it (return a copy made under the lock)"
+                    ? IsQuerySource(access.Access.Location)
+                        ? $"{reason.Describe(access)}; '{Display(access.Member)}' returns a query over the collection, which reads it only when its callers enumerate it, after the lock is released, while '{Display(holder.Member)}' changes it (make a copy under the lock: ToList())"
+                        : $"{reason.Describe(access)}; '{Display(access.Member)}' returns the collection itself, so its callers read it after the lock is released while '{Display(holder.Member)}' changes it (return a copy made under the lock)"
                     : decided is { } line
                         ? $"{reason.Describe(access)}; the check decides the update at line {line}, which takes '{lockName}' only after it, so another caller can change '{name}' in between (check it again under the lock)"
                         : reason.Describe(access);

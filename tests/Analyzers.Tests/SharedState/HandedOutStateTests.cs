@@ -220,6 +220,29 @@ public class HandedOutStateTests
                 "_pending", "handed out", "_gate", "in 'Schedule' (3 of 4 accesses)",
                 "'Pending' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Pending' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)"));
 
+    /// <summary>
+    /// Set ba R03: a deferred query over the list (<c>Where</c>, <c>Select</c>, <c>OrderBy</c>…) returned from inside
+    /// the lock reads the list only when its callers enumerate it, after the lock is released.
+    /// </summary>
+    [Theory]
+    [InlineData("return {|#0:_pending|}.Where(j => j.Due > 0);")]
+    [InlineData("return {|#0:_pending|}.Where(j => j.Due > 0).OrderBy(j => j.Due).Select(j => j);")]
+    [InlineData("return System.Linq.Enumerable.Skip({|#0:_pending|}, 1);")]
+    public Task Deferred_query_over_the_collection_returned_from_inside_the_lock_that_guards_it(string pending)
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Schedule(pending).Replace("public IReadOnlyList<Job> Pending", "public IEnumerable<Job> Pending"),
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_pending", "handed out", "_gate", "in 'Schedule' (3 of 4 accesses)",
+                "'Pending' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Pending' returns a query over the collection, which reads it only when its callers enumerate it, after the lock is released, while 'Schedule' changes it (make a copy under the lock: ToList())"));
+
+    /// <summary>A query made into a list or an array under the lock, or one that yields a value, has read the list before the lock is released.</summary>
+    [Theory]
+    [InlineData("return _pending.Where(j => j.Due > 0).ToList();")]
+    [InlineData("return _pending.OrderBy(j => j.Due).Select(j => j).ToArray();")]
+    [InlineData("return _pending.Any(j => j.Due > 0) ? new List<Job>() : _pending.ToList();")]
+    public Task Query_materialized_inside_the_lock_is_not_reported(string pending)
+        => SharedStateSilence.VerifyNoRaceAsync(Schedule(pending).Replace("public IReadOnlyList<Job> Pending", "public IEnumerable<Job> Pending"));
+
     /// <summary>Taking the lock again around the 'return' would change nothing: no fix is offered (the cure is a copy).</summary>
     [Fact]
     public Task Collection_handed_out_of_its_lock_is_offered_no_lock_fix()
