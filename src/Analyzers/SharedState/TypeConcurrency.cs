@@ -44,6 +44,9 @@ internal sealed partial class TypeConcurrency
     /// <summary>Which declared methods can reach reportable state; null until known, or when every method counts.</summary>
     private ReportableState? _reportable;
 
+    /// <summary>Every access reached from the entries, once they are composed (see <see cref="DecidedLockedUpdateOfOther"/>).</summary>
+    private IEnumerable<Reached> _allReached = Array.Empty<Reached>();
+
     /// <summary>What the type says about its concurrency itself (see <see cref="DeclaredConcurrency"/>).</summary>
     private readonly (DeclaredConcurrency.Kind Kind, string Why, DeclaredConcurrency.Contract? Contract) _declaration;
 
@@ -345,6 +348,8 @@ internal sealed partial class TypeConcurrency
         _composingAlone = null;
         _composingPublishers = null;
         _composingEntry = null;
+
+        _allReached = reached.Values;
 
         // A collection's values (the sets a dictionary holds) are judged apart from the collection itself.
         var byState = new Dictionary<ISymbol, List<Reached>>(SymbolEqualityComparer.Default);
@@ -724,6 +729,8 @@ internal sealed partial class TypeConcurrency
                 // A check outside the lock that decides an update made under it (set ah R04: a token bucket's
                 // 'if (_tokens < 1) return false; lock (_gate) { _tokens -= 1; }').
                 var decided = access.Access.Kind == AccessKind.Read ? DecidedLockedUpdate(state, access, accesses, guard) : null;
+                var decidedOther = access.Access.Kind == AccessKind.Read && decided is null && !values ? DecidedLockedUpdateOfOther(state, access, accesses, guard) : null;
+                decided ??= decidedOther?.Line;
                 var verb = access.Access.Kind switch
                 {
                     AccessKind.Read when decided is not null => "checked",
@@ -747,6 +754,8 @@ internal sealed partial class TypeConcurrency
                     ? IsQuerySource(access.Access.Location)
                         ? $"{reason.Describe(access)}; '{Display(access.Member)}' returns a query over the collection, which reads it only when its callers enumerate it, after the lock is released, while '{Display(holder.Member)}' changes it (make a copy under the lock: ToList())"
                         : $"{reason.Describe(access)}; '{Display(access.Member)}' returns the collection itself, so its callers read it after the lock is released while '{Display(holder.Member)}' changes it (return a copy made under the lock)"
+                    : decidedOther is { } other
+                        ? $"{reason.Describe(access)}; the check decides the update of '{other.State.Name}' at line {other.Line}, which takes '{lockName}' only after it, so '{Display(other.Writer)}' can change '{name}' and use '{other.State.Name}' in between (check it again under the lock)"
                     : decided is { } line
                         ? $"{reason.Describe(access)}; the check decides the update at line {line}, which takes '{lockName}' only after it, so another caller can change '{name}' in between (check it again under the lock)"
                         : reason.Describe(access);
@@ -930,6 +939,73 @@ internal sealed partial class TypeConcurrency
 
         return null;
     }
+
+    /// <summary>
+    /// For an unlocked check of a flag that only <paramref name="guard"/>'s holders change (set ba R12: a subject's
+    /// <c>if (_isStopped) { …; return; }</c> before <c>lock (_gate) { …add the observer… }</c>, while the completion
+    /// sets <c>_isStopped</c> and takes the observers in one lock region): the other state the check's lock region then
+    /// changes, that region's line, and the member that changes the flag and uses that state under the same lock. Null
+    /// when the region looks at the flag again (the double-checked form), when the flag is set by a disposal (using an
+    /// object while it is disposed is the caller's mistake), or when the flag's writer does not use that state.
+    /// </summary>
+    private (ISymbol State, int Line, IMethodSymbol Writer)? DecidedLockedUpdateOfOther(ISymbol state, Reached access, List<Reached> accesses, ISymbol guard)
+    {
+        var writers = accesses.FindAll(a => a.Access.Kind == AccessKind.Write);
+        if (writers.Count == 0 || !writers.TrueForAll(w => Holds(w, guard, write: true) && !IsDisposal(w.Member) && !SymbolEqualityComparer.Default.Equals(w.Member, access.Member))
+            || access.Access.Location.SourceTree is not { } tree
+            || tree.GetRoot(_cancellationToken).FindNode(access.Access.Location.SourceSpan, getInnermostNodeForTie: true) is not { } read
+            || read.FirstAncestorOrSelf<StatementSyntax>() is not IfStatementSyntax check
+            || !check.Condition.Span.Contains(read.Span)
+            || check.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        {
+            return null;
+        }
+
+        var branchLeaves = check.Statement is ReturnStatementSyntax or ThrowStatementSyntax
+            || check.Statement is BlockSyntax { Statements: { Count: > 0 } statements } && statements[statements.Count - 1] is ReturnStatementSyntax or ThrowStatementSyntax;
+        foreach (var update in _allReached)
+        {
+            if (update.Access.OnValue
+                || SymbolEqualityComparer.Default.Equals(update.Access.State, state) || update.Access.Location.SourceTree != tree
+                || !SymbolEqualityComparer.Default.Equals(update.Member, access.Member) || !Holds(update, guard, write: true))
+            {
+                continue;
+            }
+
+            var span = update.Access.Location.SourceSpan;
+            var after = check.Statement.Span.Contains(span) || (branchLeaves && span.Start > check.Span.End && member.Span.Contains(span));
+            if (!after
+                || tree.GetRoot(_cancellationToken).FindNode(span).FirstAncestorOrSelf<LockStatementSyntax>() is not { } region
+                || region.SpanStart < check.SpanStart
+                || region.Statement.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name)
+                || (update.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation ? update.Access.Location : AtomicStore(region.Statement, update.Access.State.Name)) is not { } stored)
+            {
+                continue;
+            }
+
+            // The flag's writer uses the updated state under the same lock: what the check let through lands after it.
+            foreach (var writer in writers)
+            {
+                foreach (var used in _allReached)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(used.Member, writer.Member) && SymbolEqualityComparer.Default.Equals(used.Access.State, update.Access.State)
+                        && Holds(used, guard, write: false))
+                    {
+                        return (update.Access.State, stored.GetLineSpan().StartLinePosition.Line + 1, writer.Member);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where <paramref name="region"/> stores into the field named <paramref name="name"/> with <c>Volatile.Write</c>, <c>Interlocked.Exchange</c> or <c>CompareExchange</c>, or null.</summary>
+    private static Location? AtomicStore(SyntaxNode region, string name)
+        => region.DescendantNodes().OfType<ArgumentSyntax>().FirstOrDefault(argument =>
+            argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword)
+            && argument.Expression is IdentifierNameSyntax { Identifier.ValueText: var named } && named == name
+            && argument.Parent?.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Write" or "Exchange" or "CompareExchange" } })?.GetLocation();
 
     /// <summary>
     /// Whether the read-then-<c>Volatile.Write</c> of <paramref name="state"/> at <paramref name="access"/> is one

@@ -745,6 +745,72 @@ public class InconsistentSynchronizationTests
             }
             """);
 
+    /// <summary>
+    /// Set ba R12: a subject checks its stopped flag without the lock, then adds the observer under it; the completion
+    /// sets the flag and takes the observers in one lock region, so an observer added in between is never completed.
+    /// </summary>
+    [Fact]
+    public Task Flag_checked_without_the_lock_before_a_locked_update_of_what_its_writer_takes()
+        => Verify.VerifyAnalyzerAsync(Subject("if ({|#0:_isStopped|}) { return false; }", "OnCompleted"),
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 4, 21).WithArguments("_isStopped", "checked", "_gate", "in 'OnCompleted' (2 of 3 accesses)",
+                "'Subscribe' may run on several threads at once: 'Subject' synchronizes its own state ('Subscribe' locks '_gate'); the check decides the update of '_observers' at line 17, which takes '_gate' only after it, so 'OnCompleted' can change '_isStopped' and use '_observers' in between (check it again under the lock)"));
+
+    /// <summary>A flag set by a disposal is the caller's to order: using an object while disposing it is their mistake.</summary>
+    [Fact]
+    public Task Flag_set_by_a_disposal_is_silent()
+        => Verify.VerifyAnalyzerAsync(Subject("if (_isStopped) { return false; }", "Dispose"));
+
+    /// <summary>A completion that only sets the flag takes nothing the check's update changes.</summary>
+    [Fact]
+    public Task Flag_whose_writer_uses_nothing_the_update_changes_is_silent()
+        => Verify.VerifyAnalyzerAsync(Subject("if (_isStopped) { return false; }", "OnCompleted")
+            .Replace("current = _observers;\n", "current = new List<string>();\n").Replace("_observers = new List<string>();", ""));
+
+    /// <summary>The double-checked form looks at the flag again under the lock.</summary>
+    [Fact]
+    public Task Flag_checked_again_under_the_lock_is_silent()
+        => Verify.VerifyAnalyzerAsync(Subject("if (_isStopped) { return false; }", "OnCompleted")
+            .Replace("var next = new List<string>(_observers);", "if (_isStopped) { return false; }\n            var next = new List<string>(_observers);"));
+
+    private static string Subject(string check, string completion) => $$"""
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class Subject
+        {
+            private readonly object _gate = new();
+            private List<string> _observers = new();
+            private bool _isStopped;
+
+            public bool Subscribe(string observer)
+            {
+                {{check}}
+                lock (_gate)
+                {
+                    var next = new List<string>(_observers);
+                    next.Add(observer);
+                    Volatile.Write(ref _observers, next);
+                }
+
+                return true;
+            }
+
+            public void {{completion}}()
+            {
+                List<string> current;
+                lock (_gate)
+                {
+                    if (_isStopped) { return; }
+                    _isStopped = true;
+                    current = _observers;
+                    _observers = new List<string>();
+                }
+
+                current.Clear();
+            }
+        }
+        """;
+
     [Fact]
     public Task Fields_changed_under_the_lock_in_different_places_and_read_without_it_are_silent()
         => Verify.VerifyAnalyzerAsync("""
