@@ -82,7 +82,7 @@ internal sealed class MethodSummaryBuilder
         var locksOwnState = false;
         var atomic = ImmutableArray.CreateBuilder<ISymbol>();
         var firstStart = int.MaxValue;
-        IfStatementSyntax? startCondition = null;
+        StatementSyntax? startCondition = null;
         var firstStartPerCall = false;
         var firstEscape = int.MaxValue;
         var starts = new List<ConcurrentEntry>();
@@ -106,7 +106,7 @@ internal sealed class MethodSummaryBuilder
                 if (starts.Exists(static start => !start.IsCancellationCallback))
                 {
                     firstStart = operation.Syntax.SpanStart;
-                    startCondition = EnclosingIf(operation.Syntax);
+                    startCondition = EnclosingIf(operation.Syntax) ?? RestartGate(operation.Syntax, starts);
                     firstStartPerCall = IsPerCallWork(method, operation, starts) || IsJoinedInCall(method, starts);
                 }
             }
@@ -1413,6 +1413,79 @@ internal sealed class MethodSummaryBuilder
     private static bool Synchronizes(SyntaxNode start)
         => start.DescendantNodes().Any(static node => node is LockStatementSyntax
                                                       || node is IdentifierNameSyntax { Identifier.ValueText: "Interlocked" or "Monitor" or "Volatile" });
+
+    /// <summary>
+    /// For a start that follows a lock region which refuses it by an early exit (<c>lock (_queue) { _queue.Enqueue(m);
+    /// if (_draining) return; _draining = true; } ThreadPool.QueueUserWorkItem(_ => Drain());</c>), when the started
+    /// work clears the flag the check reads (<c>Drain</c>'s <c>_draining = false</c>): that lock region. Every call that
+    /// passes the check starts the work again, so what the region does is the callers', not set-up done once (set ba
+    /// R05, a mailbox whose drain clears its flag after the lock that found the queue empty). A start refused by a flag
+    /// that the work never clears (a lifecycle's <c>if (_started) return;</c>) is set-up, as before. Returned as a
+    /// statement whose span the kept accesses lie in (see <see cref="Build"/>); null otherwise.
+    /// </summary>
+    private StatementSyntax? RestartGate(SyntaxNode start, List<ConcurrentEntry> starts)
+    {
+        if (start.FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } statement)
+        {
+            return null;
+        }
+
+        var index = block.Statements.IndexOf(statement);
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (block.Statements[i] is not LockStatementSyntax region)
+            {
+                continue;
+            }
+
+            foreach (var check in region.Statement.DescendantNodes().OfType<IfStatementSyntax>())
+            {
+                if (check.Else is null && Leaves(check.Statement)
+                    && check.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(flag => _type.GetMembers(flag.Identifier.ValueText).Any(m => m is IFieldSymbol)
+                                                                                                           && starts.Exists(work => ClearsField(work.Body.Syntax, flag.Identifier.ValueText))))
+                {
+                    return region;
+                }
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="statement"/> leaves the method: a <c>return</c> or <c>throw</c>, or a block that ends with one.</summary>
+    private static bool Leaves(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax => true,
+        BlockSyntax { Statements.Count: > 0 } block => Leaves(block.Statements.Last()),
+        _ => false,
+    };
+
+    /// <summary>Whether started code <paramref name="body"/>, or a method of the type it calls by name, assigns the field <paramref name="field"/>.</summary>
+    private bool ClearsField(SyntaxNode body, string field)
+    {
+        static bool Assigns(SyntaxNode node, string field)
+            => node.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(assignment => FieldNames.Written(assignment.Left) == field);
+
+        if (Assigns(body, field))
+        {
+            return true;
+        }
+
+        foreach (var called in body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            foreach (var member in _type.GetMembers(called.Identifier.ValueText))
+            {
+                if (member is IMethodSymbol && member.DeclaringSyntaxReferences.Any(reference => Assigns(reference.GetSyntax(_cancellationToken), field)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The innermost <c>if</c> of the method around <paramref name="node"/>, or null.</summary>
     private static IfStatementSyntax? EnclosingIf(SyntaxNode node)

@@ -811,6 +811,101 @@ public class InconsistentSynchronizationTests
         }
         """;
 
+    /// <summary>
+    /// Set ba R05: a mailbox's <c>Post</c> enqueues and sets its draining flag under the lock, then starts the drain,
+    /// which clears the flag after the lock in which it found the queue empty: a post in between sees the flag still
+    /// set and starts nothing. Every post that passes the check starts the drain again, so the region is the callers'.
+    /// </summary>
+    [Fact]
+    public Task Flag_cleared_by_restarted_work_outside_the_lock_its_starters_hold()
+        => Verify.VerifyAnalyzerAsync(Mailbox("""
+                    }
+
+                    {|#0:_draining = false|};
+            """),
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 4, 21).WithArguments("_draining", "written", "_queue", "in 'Post' (2 of 3 accesses)",
+                "'Drain' may run on several threads at once: 'Mailbox' synchronizes its own state ('Post' locks '_queue')"));
+
+    /// <summary>The same mailbox clearing the flag in the lock region that finds the queue empty.</summary>
+    [Fact]
+    public Task Flag_cleared_in_the_lock_that_finds_the_queue_empty_is_silent()
+        => Verify.VerifyAnalyzerAsync(Mailbox("""
+                    }
+            """).Replace("if (_queue.Count == 0) { break; }", "if (_queue.Count == 0) { _draining = false; return; }"));
+
+    /// <summary>
+    /// A start refused once started, by a flag the started work never clears: what the lock region does before the
+    /// start is set-up, which the work sees in order, not a race with it.
+    /// </summary>
+    [Fact]
+    public Task Start_refused_by_a_flag_the_work_never_clears_is_set_up()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+
+            public sealed class Sampler
+            {
+                private readonly object _gate = new();
+                private bool _started;
+                private List<int> _readings = new();
+
+                public void Start()
+                {
+                    lock (_gate)
+                    {
+                        if (_started) { return; }
+                        _started = true;
+                        _readings = new List<int>();
+                    }
+
+                    new Thread(Run).Start();
+                }
+
+                private void Run()
+                {
+                    for (var i = 0; i < 10; i++) { _readings.Add(i); }
+                }
+            }
+            """);
+
+    private static string Mailbox(string end) => $$"""
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class Mailbox
+        {
+            private readonly Queue<int> _queue = new();
+            private bool _draining;
+
+            public void Post(int message)
+            {
+                lock (_queue)
+                {
+                    _queue.Enqueue(message);
+                    if (_draining) { return; }
+                    _draining = true;
+                }
+
+                ThreadPool.QueueUserWorkItem(_ => Drain());
+            }
+
+            private void Drain()
+            {
+                while (true)
+                {
+                    int next;
+                    lock (_queue)
+                    {
+                        if (_queue.Count == 0) { break; }
+                        next = _queue.Dequeue();
+                    }
+
+                    System.Console.WriteLine(next);
+        {{end}}
+            }
+        }
+        """;
+
     [Fact]
     public Task Fields_changed_under_the_lock_in_different_places_and_read_without_it_are_silent()
         => Verify.VerifyAnalyzerAsync("""
