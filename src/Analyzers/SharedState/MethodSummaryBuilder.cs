@@ -1440,7 +1440,7 @@ internal sealed class MethodSummaryBuilder
 
             foreach (var check in region.Statement.DescendantNodes().OfType<IfStatementSyntax>())
             {
-                if (check.Else is null && Leaves(check.Statement)
+                if (check.Else is null && Leaves(check.Statement) && DepositsBefore(region, check)
                     && check.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(flag => _type.GetMembers(flag.Identifier.ValueText).Any(m => m is IFieldSymbol)
                                                                                                            && starts.Exists(work => ClearsField(work.Body.Syntax, flag.Identifier.ValueText))))
                 {
@@ -1452,6 +1452,35 @@ internal sealed class MethodSummaryBuilder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the lock region hands the work something before its check (<c>_queue.Enqueue(message)</c>, a store into a
+    /// field): a caller the check turns away counts on the running work to take it. Without one the check only skips a
+    /// run while another is busy (a refresh that is dropped when one is under way), which loses nothing of the caller's.
+    /// </summary>
+    private bool DepositsBefore(LockStatementSyntax region, IfStatementSyntax check)
+    {
+        foreach (var node in region.Statement.DescendantNodes())
+        {
+            if (node.SpanStart >= check.SpanStart)
+            {
+                return false;
+            }
+
+            var target = node switch
+            {
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } => receiver,
+                AssignmentExpressionSyntax { Left: var written } => written,
+                _ => null,
+            };
+            if (target is not null && FieldNames.Written(target) is { } field && _type.GetMembers(field).Any(member => member is IFieldSymbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="statement"/> leaves the method: a <c>return</c> or <c>throw</c>, or a block that ends with one.</summary>

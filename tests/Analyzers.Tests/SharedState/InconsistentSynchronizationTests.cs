@@ -834,6 +834,18 @@ public class InconsistentSynchronizationTests
             """).Replace("if (_queue.Count == 0) { break; }", "if (_queue.Count == 0) { _draining = false; return; }"));
 
     /// <summary>
+    /// A refresh skipped while another is under way: the region hands the work nothing before its check, so a caller
+    /// turned away loses nothing of its own, and what the region does before the start stays set-up.
+    /// </summary>
+    [Fact]
+    public Task Flag_cleared_by_work_that_callers_hand_nothing_is_silent()
+        => Verify.VerifyAnalyzerAsync(Mailbox("""
+                    }
+
+                    _draining = false;
+            """).Replace("_queue.Enqueue(message);", "System.Console.WriteLine(message);"));
+
+    /// <summary>
     /// A start refused once started, by a flag the started work never clears: what the lock region does before the
     /// start is set-up, which the work sees in order, not a race with it.
     /// </summary>
