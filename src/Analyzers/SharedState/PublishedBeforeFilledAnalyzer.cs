@@ -70,6 +70,7 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     {
         FlagSetBeforeData.Find(file, Rule);
         PublishedThenFilled.Find(file, Rule);
+        ThisPublishedByConstructor.Find(file, Rule);
         foreach (var node in LockSyntax.Of(file.SemanticModel.SyntaxTree, file.CancellationToken).Nodes)
         {
             if (file.FilterSpan is { } span && !span.IntersectsWith(node.Span))
