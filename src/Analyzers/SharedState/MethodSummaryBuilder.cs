@@ -1440,7 +1440,7 @@ internal sealed class MethodSummaryBuilder
 
             foreach (var check in region.Statement.DescendantNodes().OfType<IfStatementSyntax>())
             {
-                if (check.Else is null && Leaves(check.Statement) && DepositsBefore(region, check)
+                if (check.Else is null && TypeConcurrency.Leaves(check.Statement) && DepositsBefore(region, check)
                     && check.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(flag => _type.GetMembers(flag.Identifier.ValueText).Any(m => m is IFieldSymbol)
                                                                                                            && starts.Exists(work => ClearsField(work.Body.Syntax, flag.Identifier.ValueText))))
                 {
@@ -1482,14 +1482,6 @@ internal sealed class MethodSummaryBuilder
 
         return false;
     }
-
-    /// <summary>Whether <paramref name="statement"/> leaves the method: a <c>return</c> or <c>throw</c>, or a block that ends with one.</summary>
-    private static bool Leaves(StatementSyntax statement) => statement switch
-    {
-        ReturnStatementSyntax or ThrowStatementSyntax => true,
-        BlockSyntax { Statements.Count: > 0 } block => Leaves(block.Statements.Last()),
-        _ => false,
-    };
 
     /// <summary>Whether started code <paramref name="body"/>, or a method of the type it calls by name, assigns the field <paramref name="field"/>.</summary>
     private bool ClearsField(SyntaxNode body, string field)

@@ -143,7 +143,7 @@ internal sealed partial class TypeConcurrency
     }
 
     /// <summary>Whether <paramref name="statement"/> leaves the method: a <c>return</c> or <c>throw</c>, or a block that ends with one.</summary>
-    private static bool Leaves(StatementSyntax statement) => statement switch
+    internal static bool Leaves(StatementSyntax statement) => statement switch
     {
         ReturnStatementSyntax or ThrowStatementSyntax => true,
         BlockSyntax { Statements: { Count: > 0 } statements } => Leaves(statements.Last()),

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -899,12 +900,11 @@ internal sealed partial class TypeConcurrency
     }
 
     /// <summary>
-    /// The line of the update of <paramref name="state"/> under <paramref name="guard"/> that the unlocked read at
-    /// <paramref name="access"/> decides, or null: the read is in an <c>if</c>'s condition, and a read-modify-write of
-    /// the state in a <c>lock</c> statement follows in its branch, or after it when the branch leaves the member, with
-    /// no new look at the state inside the lock before the update (a double-checked form looks again).
+    /// The <c>if</c> whose condition holds the read at <paramref name="access"/>, with its tree and member, and whether
+    /// its branch leaves the member (a <c>return</c> or <c>throw</c>, alone or last in a block); null when the read is
+    /// not in an <c>if</c>'s condition.
     /// </summary>
-    private int? DecidedLockedUpdate(ISymbol state, Reached access, List<Reached> accesses, ISymbol guard)
+    private (SyntaxTree Tree, IfStatementSyntax Check, MemberDeclarationSyntax Member, bool BranchLeaves)? CheckAround(Reached access)
     {
         if (access.Access.Location.SourceTree is not { } tree
             || tree.GetRoot(_cancellationToken).FindNode(access.Access.Location.SourceSpan, getInnermostNodeForTie: true) is not { } read
@@ -917,6 +917,26 @@ internal sealed partial class TypeConcurrency
 
         var branchLeaves = check.Statement is ReturnStatementSyntax or ThrowStatementSyntax
             || check.Statement is BlockSyntax { Statements: { Count: > 0 } statements } && statements[statements.Count - 1] is ReturnStatementSyntax or ThrowStatementSyntax;
+        return (tree, check, member, branchLeaves);
+    }
+
+    /// <summary>Whether the check decides what runs at <paramref name="span"/>: in its branch, or after it in the member when the branch leaves.</summary>
+    private static bool Decides(IfStatementSyntax check, MemberDeclarationSyntax member, bool branchLeaves, TextSpan span)
+        => check.Statement.Span.Contains(span) || (branchLeaves && span.Start > check.Span.End && member.Span.Contains(span));
+
+    /// <summary>
+    /// The line of the update of <paramref name="state"/> under <paramref name="guard"/> that the unlocked read at
+    /// <paramref name="access"/> decides, or null: the read is in an <c>if</c>'s condition, and a read-modify-write of
+    /// the state in a <c>lock</c> statement follows in its branch, or after it when the branch leaves the member, with
+    /// no new look at the state inside the lock before the update (a double-checked form looks again).
+    /// </summary>
+    private int? DecidedLockedUpdate(ISymbol state, Reached access, List<Reached> accesses, ISymbol guard)
+    {
+        if (CheckAround(access) is not var (tree, check, member, branchLeaves))
+        {
+            return null;
+        }
+
         foreach (var write in accesses)
         {
             if (write.Access is not { Kind: AccessKind.Write, IsCompound: true } || write.Access.Location.SourceTree != tree || !Holds(write, guard, write: true))
@@ -925,8 +945,7 @@ internal sealed partial class TypeConcurrency
             }
 
             var update = write.Access.Location.SourceSpan;
-            var after = check.Statement.Span.Contains(update) || (branchLeaves && update.Start > check.Span.End && member.Span.Contains(update));
-            if (!after
+            if (!Decides(check, member, branchLeaves, update)
                 || tree.GetRoot(_cancellationToken).FindNode(update).FirstAncestorOrSelf<LockStatementSyntax>() is not { } region
                 || region.SpanStart < check.SpanStart
                 || region.Statement.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name && t.SpanStart < update.Start))
@@ -952,17 +971,11 @@ internal sealed partial class TypeConcurrency
     {
         var writers = accesses.FindAll(a => a.Access.Kind == AccessKind.Write);
         if (writers.Count == 0 || !writers.TrueForAll(w => Holds(w, guard, write: true) && !IsDisposal(w.Member) && !SymbolEqualityComparer.Default.Equals(w.Member, access.Member))
-            || access.Access.Location.SourceTree is not { } tree
-            || tree.GetRoot(_cancellationToken).FindNode(access.Access.Location.SourceSpan, getInnermostNodeForTie: true) is not { } read
-            || read.FirstAncestorOrSelf<StatementSyntax>() is not IfStatementSyntax check
-            || !check.Condition.Span.Contains(read.Span)
-            || check.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+            || CheckAround(access) is not var (tree, check, member, branchLeaves))
         {
             return null;
         }
 
-        var branchLeaves = check.Statement is ReturnStatementSyntax or ThrowStatementSyntax
-            || check.Statement is BlockSyntax { Statements: { Count: > 0 } statements } && statements[statements.Count - 1] is ReturnStatementSyntax or ThrowStatementSyntax;
         foreach (var update in _allReached)
         {
             if (update.Access.OnValue
@@ -973,8 +986,7 @@ internal sealed partial class TypeConcurrency
             }
 
             var span = update.Access.Location.SourceSpan;
-            var after = check.Statement.Span.Contains(span) || (branchLeaves && span.Start > check.Span.End && member.Span.Contains(span));
-            if (!after
+            if (!Decides(check, member, branchLeaves, span)
                 || tree.GetRoot(_cancellationToken).FindNode(span).FirstAncestorOrSelf<LockStatementSyntax>() is not { } region
                 || region.SpanStart < check.SpanStart
                 || region.Statement.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name)
