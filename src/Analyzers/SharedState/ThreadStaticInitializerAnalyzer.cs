@@ -53,7 +53,8 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
                     {
                         // The declarator ('buffer = new StringBuilder()') names the field and shows the initializer.
                         if (reference.GetSyntax(symbolContext.CancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator
-                            && !IsDefaultValue(initializer.Value, field.Type))
+                            && !IsDefaultValue(initializer.Value, field.Type)
+                            && !EveryReadCopesWithNull(field, symbolContext.CancellationToken))
                         {
                             symbolContext.ReportDiagnostic(Diagnostic.Create(Rule, declarator.GetLocation(), field.Name));
                         }
@@ -114,6 +115,95 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
                 return false;
         }
     }
+
+    /// <summary>
+    /// Whether a private field of a reference type is only ever read in ways that cope with its default value, so the
+    /// initializer is only a first thread's head start: <c>field ??= new …</c>, <c>field ?? …</c>, or a read in a member
+    /// that tests the field against <c>null</c> before it (<c>if (field == null) field = new …; return field;</c>).
+    /// Read from the syntax of the field's own type (a private field is named nowhere else); a name that binds to
+    /// something else (a local or parameter of the same name) only makes the rule keep its report.
+    /// </summary>
+    private static bool EveryReadCopesWithNull(IFieldSymbol field, System.Threading.CancellationToken cancellationToken)
+    {
+        if (field.DeclaredAccessibility != Accessibility.Private || field.Type.IsValueType)
+        {
+            return false;
+        }
+
+        var name = field.Name;
+        var coping = false;
+        foreach (var typeReference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var identifier in typeReference.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != name)
+                {
+                    continue;
+                }
+
+                // 'C.field' or 'this.field' reads as the member access.
+                ExpressionSyntax use = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (use.Parent is AssignmentExpressionSyntax store && store.IsKind(SyntaxKind.SimpleAssignmentExpression) && store.Left == use)
+                {
+                    continue;
+                }
+
+                if (use.Parent is AssignmentExpressionSyntax coalesceAssignment && coalesceAssignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && coalesceAssignment.Left == use
+                    || use.Parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Left == use
+                    || IsNullTest(use))
+                {
+                    coping = true;
+                    continue;
+                }
+
+                if (use.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member || !TestedForNullBefore(member, name, use.SpanStart))
+                {
+                    return false;
+                }
+            }
+        }
+
+        // A field never read at all keeps its report: nothing shows the default value is expected.
+        return coping;
+    }
+
+    private static bool TestedForNullBefore(MemberDeclarationSyntax member, string name, int position)
+    {
+        foreach (var identifier in member.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.SpanStart >= position)
+            {
+                break;
+            }
+
+            if (identifier.Identifier.ValueText != name)
+            {
+                continue;
+            }
+
+            ExpressionSyntax use = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+            if (IsNullTest(use)
+                || use.Parent is AssignmentExpressionSyntax coalesceAssignment && coalesceAssignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && coalesceAssignment.Left == use)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>field == null</c>, <c>null != field</c>, <c>field is null</c>, <c>field is not null</c>, <c>field is { }</c>.</summary>
+    private static bool IsNullTest(ExpressionSyntax use)
+        => use.Parent switch
+        {
+            BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression)
+                => (comparison.Left == use ? comparison.Right : comparison.Left).IsKind(SyntaxKind.NullLiteralExpression),
+            IsPatternExpressionSyntax pattern when pattern.Expression == use
+                => pattern.Pattern is ConstantPatternSyntax { Expression: var constant } ? constant.IsKind(SyntaxKind.NullLiteralExpression)
+                    : pattern.Pattern is UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: var negated } } ? negated.IsKind(SyntaxKind.NullLiteralExpression)
+                    : pattern.Pattern is RecursivePatternSyntax { Type: null, PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0 },
+            _ => false,
+        };
 
     private static IFieldSymbol? BackingField(IPropertySymbol property)
     {

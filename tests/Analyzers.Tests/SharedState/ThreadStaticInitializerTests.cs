@@ -78,4 +78,76 @@ public class ThreadStaticInitializerTests
             }
             """,
             Verify.Diagnostic().WithLocation(0).WithArguments("Buffer"));
+
+    [Fact]
+    public Task Initializer_of_a_private_field_every_read_of_which_copes_with_null_is_silent()
+        // Set bb C24: the initializer gives the first thread its builder, every other thread makes its own on first use.
+        => Verify.VerifyAnalyzerAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Text;
+
+            static class Labels
+            {
+                [ThreadStatic] private static StringBuilder? scratch = new StringBuilder(64);
+                [ThreadStatic] private static List<int>? seen = new List<int>();
+                [ThreadStatic] private static Random? random = new Random();
+
+                private static StringBuilder Scratch => scratch ??= new StringBuilder(64);
+
+                public static string Format(int n)
+                {
+                    var sb = Scratch;
+                    sb.Clear();
+                    return sb.Append(n).ToString();
+                }
+
+                public static void Remember(int n)
+                {
+                    if (seen == null)
+                    {
+                        seen = new List<int>();
+                    }
+
+                    seen.Add(n);
+                }
+
+                public static int Roll() => (Labels.random ?? new Random()).Next(6);
+            }
+            """);
+
+    [Fact]
+    public Task Initializer_of_a_field_read_without_a_null_test_is_flagged()
+        => Verify.VerifyAnalyzerAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Text;
+
+            static class Labels
+            {
+                [ThreadStatic] private static StringBuilder? {|#0:scratch = new StringBuilder(64)|};
+                [ThreadStatic] private static List<int>? {|#1:seen = new List<int>()|};
+                [ThreadStatic] internal static StringBuilder? {|#2:shared = new StringBuilder()|};
+
+                private static StringBuilder Scratch => scratch ??= new StringBuilder(64);
+
+                public static string Format(int n) => scratch!.Append(n).ToString();
+
+                public static void Remember(int n)
+                {
+                    seen!.Add(n);
+                    if (seen == null)
+                    {
+                        seen = new List<int>();
+                    }
+                }
+
+                public static string Other() => (shared ??= new StringBuilder()).ToString();
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("scratch"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("seen"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("shared"));
 }
