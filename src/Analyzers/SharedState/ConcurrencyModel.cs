@@ -314,6 +314,12 @@ internal sealed class ConcurrencyModel
             OtherInstanceUnderOwnLock.Find(semanticModel, model._findings, cancellationToken);
         }
 
+        // A member of the objects a type keeps, written under the object's own lock in one member and the type's in another.
+        if (synchronizes && ElementUnderTwoLocks.MayContain(text))
+        {
+            ElementUnderTwoLocks.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         // A hosted service's loop changing a collection that another shared object holds and other types read.
         if (HostedLoopForeignCollections.MayContain(text))
         {
