@@ -154,6 +154,10 @@ internal static class DeclaredConcurrency
         "any request thread", "any worker thread", "any pool thread", "from request threads", "on request threads", "by request threads",
         "concurrent callers", "concurrent requests",
 
+        // Handlers of many requests, plural, run as the requests come (set bb R08: "called from the vendor portal's request
+        // handlers whenever a menu is saved", on a debouncer whose one field every save reads and replaces).
+        "request handlers",
+
         // A service registered as a singleton is one instance that every request of the application resolves (set au R12:
         // "Registered as a singleton." alone, on a hub's connection registry).
         "registered as a singleton", "registered as singleton",

@@ -107,7 +107,7 @@ internal sealed class MethodSummaryBuilder
                 {
                     firstStart = operation.Syntax.SpanStart;
                     startCondition = EnclosingIf(operation.Syntax) ?? RestartGate(operation.Syntax, starts);
-                    firstStartPerCall = IsPerCallWork(method, operation, starts) || IsJoinedInCall(method, starts);
+                    firstStartPerCall = IsPerCallWork(method, operation, starts) || IsJoinedInCall(method, starts) || SupersedesEarlierWork(method, operation.Syntax);
                 }
             }
 
@@ -1392,6 +1392,61 @@ internal sealed class MethodSummaryBuilder
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="method"/>, a member others call, retires the work an earlier call started before it starts
+    /// its own: before <paramref name="start"/> it cancels or disposes what a field of the type holds
+    /// (<c>_pending?.Cancel()</c>) and stores a new value into that field (<c>_pending = cts</c>). It is written to be
+    /// called again and again (a debouncer, a restart), so what it does before the start is not set-up done once but
+    /// runs beside other callers (set bb R08: two saves at once both cancel the same source, and one of the two new
+    /// ones is never cancelled).
+    /// </summary>
+    private static bool SupersedesEarlierWork(IMethodSymbol method, SyntaxNode start)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility == Accessibility.Private
+            || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not { } declaration)
+        {
+            return false;
+        }
+
+        HashSet<string>? retired = null;
+        foreach (var node in declaration.DescendantNodes(static node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node.SpanStart >= start.SpanStart)
+            {
+                break;
+            }
+
+            switch (node)
+            {
+                case InvocationExpressionSyntax { Expression: var callee } when ConcurrentEntryFinder.InvokedName(callee) is "Cancel" or "CancelAsync" or "Dispose" or "DisposeAsync"
+                                                                             && RetiredField(callee) is { } field:
+                    (retired ??= new HashSet<string>(StringComparer.Ordinal)).Add(field);
+                    break;
+                case AssignmentExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression, Left: var target }
+                    when retired is not null && FieldName(target) is { } stored && retired.Contains(stored):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The field whose value <paramref name="callee"/> is called on: <c>_f?.Cancel</c>, <c>_f.Cancel</c>, <c>this._f.Dispose</c>.</summary>
+    private static string? RetiredField(ExpressionSyntax callee) => callee switch
+    {
+        MemberAccessExpressionSyntax { Expression: var receiver } => FieldName(receiver),
+        MemberBindingExpressionSyntax { Parent: ConditionalAccessExpressionSyntax { Expression: var receiver } } => FieldName(receiver),
+        MemberBindingExpressionSyntax { Parent: InvocationExpressionSyntax { Parent: ConditionalAccessExpressionSyntax { Expression: var receiver } } } => FieldName(receiver),
+        _ => null,
+    };
+
+    private static string? FieldName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>
     /// Whether <paramref name="method"/>, an async member others call, awaits all the async work it starts before it

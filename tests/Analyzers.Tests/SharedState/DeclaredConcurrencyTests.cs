@@ -716,4 +716,60 @@ public class DeclaredConcurrencyTests
             }
             """,
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_issued", "Check", "'Check' may run on several threads at once: 'LookalikeChecker' is documented as shared (\"shared by\")"));
+
+    /// <summary>
+    /// Set bb R08: a debouncer documented as called from request handlers cancels what its field holds and stores a
+    /// new source before it starts the delayed run. It is made to be called again and again, so the code before the
+    /// start is the callers', not set-up: two saves at once cancel the same source and one new source is never cancelled.
+    /// </summary>
+    [Fact]
+    public Task Debouncer_called_from_request_handlers_replaces_its_pending_source_without_a_lock()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(Debouncer("is called from the portal's request handlers whenever a menu is saved", "[|_pending = cts|];"));
+
+    /// <summary>The same debouncer swapping its source with <c>Interlocked.Exchange</c> retires every source it replaces.</summary>
+    [Fact]
+    public Task Debouncer_that_exchanges_its_pending_source_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Debouncer("is called from the portal's request handlers whenever a menu is saved", "Interlocked.Exchange(ref _pending, cts)?.Cancel();").Replace("        _pending?.Cancel();\n", ""));
+
+    /// <summary>Without documentation that callers share it, a start that first stops the previous run is a plain start.</summary>
+    [Fact]
+    public Task Debouncer_not_documented_as_shared_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Debouncer("runs the rebuild", "_pending = cts;"));
+
+    private static string Debouncer(string summary, string store) => $$"""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        /// <summary>
+        /// Rebuilds the stall map a while after the last menu change. <see cref="NotifyMenuChanged"/> {{summary}}.
+        /// </summary>
+        public sealed class RebuildDebouncer
+        {
+            private readonly Func<CancellationToken, Task> _rebuild;
+            private CancellationTokenSource? _pending;
+
+            public RebuildDebouncer(Func<CancellationToken, Task> rebuild) => _rebuild = rebuild;
+
+            public void NotifyMenuChanged()
+            {
+                _pending?.Cancel();
+                var cts = new CancellationTokenSource();
+                {{store}}
+                _ = RunLaterAsync(cts.Token);
+            }
+
+            private async Task RunLaterAsync(CancellationToken token)
+            {
+                try
+                {
+                    await Task.Delay(500, token);
+                    await _rebuild(token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+        """;
 }
