@@ -360,10 +360,38 @@ internal static class StoreFacts
         foreach (var operation in assignment.Value.DescendantsAndSelf())
         {
             if (operation is ILocalReferenceOperation { Local.DeclaringSyntaxReferences: { Length: 1 } declarations }
-                && declarations[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initial }
-                && CopiedName(initial) == symbol.Name)
+                && declarations[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initial } declarator
+                && (CopiedName(initial) == symbol.Name || IsSizedFromCopy(declarator, initial, symbol.Name)))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a local's initial value is made from another local that copies the field <paramref name="name"/>:
+    /// <c>var updated = new Handler[current.Length + 1];</c> after <c>var current = _handlers;</c>, the new array then
+    /// filled from <c>current</c> (set bb R11, a handler array copied and written back without a compare-and-swap).
+    /// </summary>
+    private static bool IsSizedFromCopy(VariableDeclaratorSyntax declarator, ExpressionSyntax initial, string name)
+    {
+        if (initial is not (BaseObjectCreationExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax)
+            || declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        {
+            return false;
+        }
+
+        foreach (var identifier in initial.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            var local = identifier.Identifier.ValueText;
+            foreach (var other in member.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+            {
+                if (other != declarator && other.Identifier.ValueText == local && other.Initializer?.Value is { } copied && CopiedName(copied) == name)
+                {
+                    return true;
+                }
             }
         }
 

@@ -136,4 +136,44 @@ public class LazyPublicationTests
             }
         }
         """;
+
+    /// <summary>
+    /// Set bb R11: a handler array sized from a copy of the field, filled from it and stored back is the same
+    /// read-modify-write in more steps: two subscribers at once each copy the old array and one subscription is lost.
+    /// </summary>
+    [Fact]
+    public Task Array_sized_and_filled_from_a_copy_of_the_field_and_stored_back_is_a_lost_update()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(Bus("[|_handlers = updated|];"));
+
+    /// <summary>The same array swapped in against the copy with a compare-and-swap loop is one atomic step.</summary>
+    [Fact]
+    public Task Array_swapped_in_against_the_copy_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Bus("if (Interlocked.CompareExchange(ref _handlers, updated, current) != current) Subscribe(handler);"));
+
+    private static string Bus(string store) => $$"""
+        using System;
+        using System.Threading;
+
+        public sealed class FittingBus
+        {
+            private Action<int>[] _handlers = Array.Empty<Action<int>>();
+
+            public void Subscribe(Action<int> handler)
+            {
+                var current = _handlers;
+                var updated = new Action<int>[current.Length + 1];
+                Array.Copy(current, updated, current.Length);
+                updated[current.Length] = handler;
+                {{store}}
+            }
+
+            public void Publish(int value)
+            {
+                foreach (var handler in Volatile.Read(ref _handlers))
+                {
+                    handler(value);
+                }
+            }
+        }
+        """;
 }
