@@ -260,6 +260,12 @@ internal sealed class ConcurrencyModel
             NulledUnderTimerCallback.Find(semanticModel, model._findings, cancellationToken);
         }
 
+        // And a static field filled on first use and returned by a second read, which another member sets back to null.
+        if (ResetLazyStatic.MayContain(text))
+        {
+            ResetLazyStatic.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         if (!startsWork && !synchronizes && !callsHelpers)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.
