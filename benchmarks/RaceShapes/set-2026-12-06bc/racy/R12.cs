@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Blind55.Racy.R12;
+
+/// <summary>
+/// Reassembles a wedding gallery archive uploaded in fixed-size chunks. The photographer's
+/// uploader sends several chunks in parallel, so chunks arrive in any order on different requests.
+/// </summary>
+public sealed class ChunkedUpload
+{
+    private readonly object _gate = new();
+    private readonly byte[] _buffer;
+    private readonly bool[] _received;
+    private readonly int _chunkSize;
+    private int _chunksReceived;
+    private long _bytesReceived;
+
+    public ChunkedUpload(long totalBytes, int chunkSize)
+    {
+        _buffer = new byte[totalBytes];
+        _chunkSize = chunkSize;
+        _received = new bool[(int)((totalBytes + chunkSize - 1) / chunkSize)];
+    }
+
+    public double Progress => (double)Interlocked.Read(ref _bytesReceived) / _buffer.Length;
+
+    public bool AcceptChunk(int index, ReadOnlySpan<byte> data)
+    {
+        lock (_gate)
+        {
+            if (index < 0 || index >= _received.Length || _received[index])
+            {
+                return false;
+            }
+
+            data.CopyTo(_buffer.AsSpan(index * _chunkSize));
+            _received[index] = true;
+            _chunksReceived++;
+        }
+
+        _bytesReceived += data.Length;
+        return true;
+    }
+
+    public byte[]? TryAssemble()
+    {
+        lock (_gate)
+        {
+            return _chunksReceived == _received.Length ? _buffer : null;
+        }
+    }
+}
+
+public static class GalleryUploadEndpoints
+{
+    private static readonly ConcurrentDictionary<Guid, ChunkedUpload> Uploads = new();
+
+    public static void MapGalleryUploads(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/galleries/uploads", (long size) =>
+        {
+            var id = Guid.NewGuid();
+            Uploads[id] = new ChunkedUpload(size, 4 * 1024 * 1024);
+            return Results.Ok(id);
+        });
+
+        app.MapPut("/galleries/uploads/{id:guid}/chunks/{index:int}", async (Guid id, int index, HttpRequest request) =>
+        {
+            if (!Uploads.TryGetValue(id, out var upload))
+            {
+                return Results.NotFound();
+            }
+
+            using var ms = new MemoryStream();
+            await request.Body.CopyToAsync(ms);
+            return upload.AcceptChunk(index, ms.GetBuffer().AsSpan(0, (int)ms.Length))
+                ? Results.Accepted()
+                : Results.Conflict();
+        });
+
+        app.MapGet("/galleries/uploads/{id:guid}", (Guid id) =>
+            Uploads.TryGetValue(id, out var upload)
+                ? Results.Ok(new { progress = upload.Progress, complete = upload.TryAssemble() != null })
+                : Results.NotFound());
+    }
+}
