@@ -131,8 +131,14 @@ internal static class HandOffChanges
             var reader = NameOf(reading, semanticModel, cancellationToken);
             foreach (var write in writes)
             {
-                if (semanticModel.GetOperation(write, cancellationToken) is IMemberReferenceOperation { Instance: var instance, Member: var state }
-                    && SymbolEqualityComparer.Default.Equals(HandedVariable(instance), local))
+                var (instance, state) = semanticModel.GetOperation(write.Parent is InvocationExpressionSyntax changing && changing.Expression == write ? changing : write, cancellationToken) switch
+                {
+                    IMemberReferenceOperation reference => (reference.Instance, (ISymbol?)reference.Member),
+                    IInvocationOperation { TargetMethod.ContainingNamespace: var ns } mutation when ns?.ToDisplayString().StartsWith("System.Collections", StringComparison.Ordinal) == true
+                        => (mutation.Instance, HandedVariable(mutation.Instance)),
+                    _ => (null, null),
+                };
+                if (state is not null && SymbolEqualityComparer.Default.Equals(HandedVariable(instance), local))
                 {
                     findings.Add(DiagnosticIds.SharedStateMutation, write.Parent!.GetLocation(), handedAt, state, lockName: null,
                         [state.Name, memberName, nextPass.Contains(write)
@@ -213,7 +219,7 @@ internal static class HandOffChanges
                 break;
             }
 
-            if (target is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } written
+            if ((target ?? MutatingCall(node)) is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } written
                 && owner.Identifier.ValueText == local
                 && node.FirstAncestorOrSelf<LockStatementSyntax>() is null
                 && !InCatchOfFailedHandOff(node, call))
@@ -224,6 +230,16 @@ internal static class HandOffChanges
 
         return writes;
     }
+
+    /// <summary>Calls that change a collection in place: the handed-over list cleared or refilled (set bc R15).</summary>
+    private static readonly HashSet<string> Mutators = new(StringComparer.Ordinal)
+    {
+        "Add", "AddRange", "Clear", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "Reverse", "Sort",
+    };
+
+    /// <summary><c>batch.Clear</c> of a call <c>batch.Clear()</c> whose name changes a collection in place, or null.</summary>
+    private static MemberAccessExpressionSyntax? MutatingCall(SyntaxNode node)
+        => node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access } && Mutators.Contains(name) ? access : null;
 
     /// <summary>
     /// Whether <paramref name="write"/> is in a catch clause of a <c>try</c> whose block ends with the hand-off
@@ -290,6 +306,10 @@ internal static class HandOffChanges
                 case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } written }
                     when owner.Identifier.ValueText == local && node.SpanStart < call.SpanStart && node.FirstAncestorOrSelf<LockStatementSyntax>() is null:
                     writes.Add(written);
+                    break;
+                case InvocationExpressionSyntax when MutatingCall(node) is { Expression: IdentifierNameSyntax owner } changed
+                                                     && owner.Identifier.ValueText == local && node.SpanStart < call.SpanStart && node.FirstAncestorOrSelf<LockStatementSyntax>() is null:
+                    writes.Add(changed);
                     break;
             }
         }

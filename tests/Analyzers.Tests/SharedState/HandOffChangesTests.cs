@@ -346,4 +346,65 @@ public class HandOffChangesTests
             }
         }
         """;
+
+    /// <summary>
+    /// Set bc R15: a batch list written to the channel and then cleared (and refilled on the next pass) is the list the
+    /// shipper is still enumerating.
+    /// </summary>
+    [Fact]
+    public Task Batch_list_cleared_after_it_was_written_to_the_channel()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Batches("""
+                await {|#1:_outbound.Writer.WriteAsync(batch, ct)|};
+                        {|#0:batch.Clear()|};
+                """),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("batch", "PumpAsync", "'batch' was handed to '_outbound' at line 19, and 'ShipAsync' may already be reading it on another thread"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithSpan(16, 13, 16, 25).WithSpan(19, 23, 19, 61)
+                .WithArguments("batch", "PumpAsync", "'batch' was handed to '_outbound' at line 19 in the loop's previous pass, and 'ShipAsync' may still be reading it on another thread (make a new object for each pass)"));
+
+    /// <summary>A new list after each hand-off leaves the handed one to the shipper.</summary>
+    [Fact]
+    public Task Batch_list_replaced_after_it_was_written_to_the_channel_is_not_reported()
+        => SharedStateSilence.VerifyNoRaceAsync(Batches("""
+            await _outbound.Writer.WriteAsync(batch, ct);
+                    batch = new List<int>();
+            """));
+
+    private static string Batches(string handOff) => $$"""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        public sealed class Shipper
+        {
+            private readonly Channel<List<int>> _outbound = Channel.CreateBounded<List<int>>(8);
+
+            public async Task PumpAsync(ChannelReader<int> source, CancellationToken ct)
+            {
+                var batch = new List<int>();
+                await foreach (var e in source.ReadAllAsync(ct))
+                {
+                    batch.Add(e);
+                    if (batch.Count >= 100)
+                    {
+                        {{handOff}}
+                    }
+                }
+            }
+
+            public async Task<int> ShipAsync(CancellationToken ct)
+            {
+                var total = 0;
+                await foreach (var batch in _outbound.Reader.ReadAllAsync(ct))
+                {
+                    total += batch.Sum();
+                }
+
+                return total;
+            }
+        }
+        """;
 }
