@@ -260,6 +260,12 @@ internal sealed class ConcurrencyModel
             NulledUnderTimerCallback.Find(semanticModel, model._findings, cancellationToken);
         }
 
+        // And an object changed after a timeout beat the call it was given to in Task.WhenAny, while that call still runs.
+        if (AbandonedOnTimeout.MayContain(text))
+        {
+            AbandonedOnTimeout.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         // And a static field filled on first use and returned by a second read, which another member sets back to null.
         if (ResetLazyStatic.MayContain(text))
         {
