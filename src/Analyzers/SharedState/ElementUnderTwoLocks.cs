@@ -40,7 +40,7 @@ namespace Forklift.Analyzers.SharedState;
 /// loop variable inside <c>lock (x)</c> (or <c>Monitor.Enter(x)</c> released in a <c>finally</c>) on that same
 /// variable, holding no lock of the type's own; and written in another member through such a variable inside
 /// <c>lock (_field)</c> on a field of the type, without a lock on the object. Objects the member creates itself
-/// (<c>var hold = new PlotHold(…)</c>) are its own until published and are left out, as are constructors and the
+/// (<c>var hold = new PlotHold(…)</c>, a clone) are its own until published and are left out, as are constructors and the
 /// bodies of lambdas (a lock outside a lambda is not held when it runs).</para>
 /// </remarks>
 internal static class ElementUnderTwoLocks
@@ -109,7 +109,7 @@ internal static class ElementUnderTwoLocks
                 || !IsPlainState(state)
                 || state.ContainingType is not { TypeKind: TypeKind.Class } kept || !kept.Locations.Any(static location => location.IsInSource)
                 || SymbolEqualityComparer.Default.Equals(kept.OriginalDefinition, typeSymbol.OriginalDefinition)
-                || CreatesItself(member, variable))
+                || OtherInstanceUnderOwnLock.CreatesItself(member, variable))
             {
                 continue;
             }
@@ -119,7 +119,7 @@ internal static class ElementUnderTwoLocks
                 accesses[state] = list = new List<Access>();
             }
 
-            list.Add(new Access(access, member, IsStoredTo(access), objectLocked, ownLock));
+            list.Add(new Access(access, member, OtherInstanceUnderOwnLock.IsStoredTo(access), objectLocked, ownLock));
         }
 
         foreach (var pair in accesses)
@@ -274,35 +274,6 @@ internal static class ElementUnderTwoLocks
 
         return false;
     }
-
-    /// <summary>Whether <paramref name="member"/> gives <paramref name="variable"/> an object it creates (<c>var hold = new PlotHold(…)</c>).</summary>
-    private static bool CreatesItself(MemberDeclarationSyntax member, string variable)
-    {
-        foreach (var token in SourceWords.IdentifiersNamed(member, variable))
-        {
-            var value = token.Parent switch
-            {
-                VariableDeclaratorSyntax { Initializer.Value: var initial } => initial,
-                IdentifierNameSyntax { Parent: AssignmentExpressionSyntax { Right: var right } assignment } name when assignment.Left == name => right,
-                _ => null,
-            };
-            if (value is BaseObjectCreationExpressionSyntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsStoredTo(ExpressionSyntax target) => target.Parent switch
-    {
-        AssignmentExpressionSyntax assignment => assignment.Left == target,
-        PostfixUnaryExpressionSyntax => true,
-        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } => true,
-        ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } => true,
-        _ => false,
-    };
 
     private static string NameOf(MemberDeclarationSyntax member, SemanticModel semanticModel, CancellationToken cancellationToken)
         => semanticModel.GetDeclaredSymbol(member, cancellationToken)?.Name ?? "this member";

@@ -126,7 +126,7 @@ internal static class OtherInstanceUnderOwnLock
         return IsStoredTo(access);
     }
 
-    private static bool IsStoredTo(ExpressionSyntax target) => target.Parent switch
+    internal static bool IsStoredTo(ExpressionSyntax target) => target.Parent switch
     {
         AssignmentExpressionSyntax assignment => assignment.Left == target,
         PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } => true,
@@ -158,7 +158,7 @@ internal static class OtherInstanceUnderOwnLock
     }
 
     /// <summary>Whether <paramref name="member"/> gives <paramref name="other"/> an object it creates (<c>var copy = new T()</c>, <c>other = (T)MemberwiseClone()</c>).</summary>
-    private static bool CreatesItself(MemberDeclarationSyntax member, string other)
+    internal static bool CreatesItself(MemberDeclarationSyntax member, string other)
     {
         foreach (var token in SourceWords.IdentifiersNamed(member, other))
         {
