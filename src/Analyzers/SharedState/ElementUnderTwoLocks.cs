@@ -51,15 +51,69 @@ internal static class ElementUnderTwoLocks
     public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text) => SourceWords.Any(text, LockWords);
 
     /// <summary>Adds a finding for each such member in <paramref name="semanticModel"/>'s tree.</summary>
+    /// <remarks>
+    /// The classes to look at are found at the words' places in the text (a <c>lock</c> keyword, an <c>Enter</c> of
+    /// <c>Monitor</c>), not by a walk of every class's nodes: most files that lock only lock fields.
+    /// </remarks>
     public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
     {
-        foreach (var node in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        var root = semanticModel.SyntaxTree.GetRoot(cancellationToken);
+        var positions = SourceWords.Positions(semanticModel.SyntaxTree.GetText(cancellationToken), LockWords);
+        if (positions is null)
         {
-            if (node is ClassDeclarationSyntax type && LocksAVariable(type))
+            // A Unicode escape can spell the words anywhere: every class is walked.
+            foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
-                FindIn(type, semanticModel, findings, cancellationToken);
+                if (node is ClassDeclarationSyntax type && LocksAVariable(type))
+                {
+                    FindIn(type, semanticModel, findings, cancellationToken);
+                }
+            }
+
+            return;
+        }
+
+        var types = new List<ClassDeclarationSyntax>();
+        foreach (var at in positions)
+        {
+            var token = root.FindToken(at);
+            if (VariableLocked(token.Parent) is { } locked
+                && token.Parent!.FirstAncestorOrSelf<ClassDeclarationSyntax>() is { } type && !types.Contains(type) && !FieldNames(type).Contains(locked))
+            {
+                types.Add(type);
             }
         }
+
+        foreach (var type in types)
+        {
+            FindIn(type, semanticModel, findings, cancellationToken);
+        }
+    }
+
+    /// <summary>The name a <c>lock (name)</c> or <c>Monitor.Enter(name, …)</c> locks, from the keyword's or the method name's parent; null otherwise.</summary>
+    private static string? VariableLocked(SyntaxNode? node) => node switch
+    {
+        LockStatementSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var name } } => name,
+        IdentifierNameSyntax { Identifier.ValueText: "Enter", Parent: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Monitor" }, Parent: InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } } }
+            => arguments[0].Expression is IdentifierNameSyntax { Identifier.ValueText: var entered } ? entered : null,
+        _ => null,
+    };
+
+    private static HashSet<string> FieldNames(ClassDeclarationSyntax type)
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in type.Members)
+        {
+            if (member is BaseFieldDeclarationSyntax field)
+            {
+                foreach (var declarator in field.Declaration.Variables)
+                {
+                    fields.Add(declarator.Identifier.ValueText);
+                }
+            }
+        }
+
+        return fields;
     }
 
     /// <summary>One access of a member of a kept object: where, whether it writes, and the locks its member holds there.</summary>
@@ -246,27 +300,16 @@ internal static class ElementUnderTwoLocks
     /// <summary>Syntax only: whether the type locks a name that is not one of its fields' (<c>lock (hold)</c>, <c>Monitor.Enter(lot)</c>).</summary>
     private static bool LocksAVariable(ClassDeclarationSyntax type)
     {
-        var fields = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in type.Members)
-        {
-            if (member is BaseFieldDeclarationSyntax field)
-            {
-                foreach (var declarator in field.Declaration.Variables)
-                {
-                    fields.Add(declarator.Identifier.ValueText);
-                }
-            }
-        }
-
+        var fields = FieldNames(type);
         foreach (var node in type.DescendantNodes())
         {
             var locked = node switch
             {
-                LockStatementSyntax statement => statement.Expression,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Monitor" }, Name.Identifier.ValueText: "Enter" }, ArgumentList.Arguments: { Count: > 0 } arguments } => arguments[0].Expression,
+                LockStatementSyntax => VariableLocked(node),
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var name } } => VariableLocked(name),
                 _ => null,
             };
-            if (locked is IdentifierNameSyntax { Identifier.ValueText: var name } && !fields.Contains(name))
+            if (locked is not null && !fields.Contains(locked))
             {
                 return true;
             }
