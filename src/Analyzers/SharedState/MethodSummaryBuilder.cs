@@ -1424,7 +1424,7 @@ internal sealed class MethodSummaryBuilder
                     (retired ??= new HashSet<string>(StringComparer.Ordinal)).Add(field);
                     break;
                 case AssignmentExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression, Left: var target }
-                    when retired is not null && FieldName(target) is { } stored && retired.Contains(stored):
+                    when retired is not null && NullCheckedReads.NameOf(target) is { } stored && retired.Contains(stored):
                     return true;
             }
         }
@@ -1435,16 +1435,9 @@ internal sealed class MethodSummaryBuilder
     /// <summary>The field whose value <paramref name="callee"/> is called on: <c>_f?.Cancel</c>, <c>_f.Cancel</c>, <c>this._f.Dispose</c>.</summary>
     private static string? RetiredField(ExpressionSyntax callee) => callee switch
     {
-        MemberAccessExpressionSyntax { Expression: var receiver } => FieldName(receiver),
-        MemberBindingExpressionSyntax { Parent: ConditionalAccessExpressionSyntax { Expression: var receiver } } => FieldName(receiver),
-        MemberBindingExpressionSyntax { Parent: InvocationExpressionSyntax { Parent: ConditionalAccessExpressionSyntax { Expression: var receiver } } } => FieldName(receiver),
-        _ => null,
-    };
-
-    private static string? FieldName(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax name => name.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: var receiver } => NullCheckedReads.NameOf(receiver),
+        MemberBindingExpressionSyntax { Parent: ConditionalAccessExpressionSyntax { Expression: var receiver } } => NullCheckedReads.NameOf(receiver),
+        MemberBindingExpressionSyntax { Parent: InvocationExpressionSyntax { Parent: ConditionalAccessExpressionSyntax { Expression: var receiver } } } => NullCheckedReads.NameOf(receiver),
         _ => null,
     };
 
