@@ -266,6 +266,12 @@ internal sealed class ConcurrencyModel
             AbandonedOnTimeout.Find(semanticModel, model._findings, cancellationToken);
         }
 
+        // And a field of another object updated with Interlocked by one member and taken in two plain steps by another.
+        if (TakenBesideInterlocked.MayContain(text))
+        {
+            TakenBesideInterlocked.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         // And a static field filled on first use and returned by a second read, which another member sets back to null.
         if (ResetLazyStatic.MayContain(text))
         {

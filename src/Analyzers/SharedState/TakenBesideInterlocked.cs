@@ -1,0 +1,114 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// A field of another object that one member updates with <c>Interlocked</c>, taken by another member in two plain
+/// steps, a read and then a store of a constant (FL1001, set bd R08):
+/// <code>
+/// public void Record(string garageId) =&gt; Interlocked.Increment(ref _cells.GetOrAdd(garageId, _ =&gt; new UsageCell()).Reports);
+/// public IReadOnlyList&lt;BillingLine&gt; RollUp(DateOnly period)
+/// {
+///     foreach (var pair in _cells)
+///     {
+///         var cell = pair.Value;
+///         long reports = cell.Reports;        // read
+///         cell.Reports = 0;                   // reset: the increments made in between are lost
+/// </code>
+/// </summary>
+/// <remarks>
+/// <para>The type's own fields are judged by the method summaries ("taken counts" in FL1001's page); a field of the
+/// objects a type keeps in a collection is reached through locals, which those summaries follow for collections, not for
+/// counters updated with <c>Interlocked</c>.</para>
+/// <para>Reported at the store when all of these hold, within one class of the file: a member updates the field with
+/// <c>Interlocked.Increment</c>, <c>Decrement</c> or <c>Add</c> on <c>ref x.Field</c>; another member copies
+/// <c>y.Field</c> into a local and then, in the same block and outside any <c>lock</c>, stores a constant into
+/// <c>y.Field</c>; the field is an instance field of a class, not of the type itself. No fix is offered:
+/// <c>Interlocked.Exchange(ref y.Field, 0)</c> takes and resets in one step.</para>
+/// </remarks>
+internal static class TakenBesideInterlocked
+{
+    private static readonly string[] Words = ["Interlocked"];
+
+    public static bool MayContain(Microsoft.CodeAnalysis.Text.SourceText text) => SourceWords.Any(text, Words);
+
+    public static void Find(SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
+    {
+        var root = semanticModel.SyntaxTree.GetRoot(cancellationToken);
+        var atomic = new Dictionary<string, MemberDeclarationSyntax>(StringComparer.Ordinal);
+        foreach (var call in SourceWords.InvocationsNamed(root, ["Increment", "Decrement", "Add"]))
+        {
+            if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Interlocked" } }
+                && call.ArgumentList.Arguments.Count > 0
+                && call.ArgumentList.Arguments[0] is { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword, Expression: MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax, Name.Identifier.ValueText: var name } }
+                && call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
+                && !atomic.ContainsKey(name))
+            {
+                atomic[name] = member;
+            }
+        }
+
+        if (atomic.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var store in root.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (!store.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                || store.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var owner }, Name.Identifier.ValueText: var name } target
+                || !atomic.TryGetValue(name, out var updater)
+                || store.Right is not LiteralExpressionSyntax and not PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax }
+                || store.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax block } statement
+                || store.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member || member == updater
+                || store.Ancestors().TakeWhile(n => n != member).Any(static n => n is LockStatementSyntax)
+                || ReadBefore(block, statement, owner, name) is not { } read)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (semanticModel.GetSymbolInfo(target, cancellationToken).Symbol is not IFieldSymbol { IsStatic: false, ContainingType.TypeKind: TypeKind.Class } field
+                || semanticModel.GetDeclaredSymbol(member, cancellationToken) is not { } taker
+                || SymbolEqualityComparer.Default.Equals(field.ContainingType, taker.ContainingType)
+                || semanticModel.GetDeclaredSymbol(updater, cancellationToken) is not { } incrementer)
+            {
+                continue;
+            }
+
+            var line = read.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            findings.Add(DiagnosticIds.SharedStateMutation, store.GetLocation(), read.GetLocation(), field, lockName: null,
+                [$"{owner}.{name}", taker.Name,
+                 $"'{taker.Name}' reads it at line {line} and resets it here in two plain steps while '{incrementer.Name}' updates it with Interlocked, so what is added between the read and the reset is lost; take and reset it in one step with 'Interlocked.Exchange(ref {owner}.{name}, 0)'"],
+                handedOver: true);
+        }
+    }
+
+    /// <summary>A statement before <paramref name="statement"/> in <paramref name="block"/> that copies <c>owner.name</c> into a local: the read.</summary>
+    private static MemberAccessExpressionSyntax? ReadBefore(BlockSyntax block, StatementSyntax statement, string owner, string name)
+    {
+        foreach (var earlier in block.Statements)
+        {
+            if (earlier == statement)
+            {
+                break;
+            }
+
+            if (earlier is LocalDeclarationStatementSyntax { Declaration.Variables: var variables })
+            {
+                foreach (var variable in variables)
+                {
+                    if (variable.Initializer?.Value is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var reader }, Name.Identifier.ValueText: var read } access
+                        && reader == owner && read == name)
+                    {
+                        return access;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+}

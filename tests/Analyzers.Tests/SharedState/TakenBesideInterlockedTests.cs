@@ -1,0 +1,68 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// A counter of the objects a type keeps, incremented with <c>Interlocked</c> by one member and taken by another in two
+/// plain steps, a read and a reset: what is added in between is lost (#9, set bd R08, a billing meter's roll-up).
+/// </summary>
+public class TakenBesideInterlockedTests
+{
+    private static string Meter(string take) => $$"""
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class Meter
+        {
+            private readonly ConcurrentDictionary<string, Cell> _cells = new();
+
+            private sealed class Cell
+            {
+                public long Reports;
+            }
+
+            public void Record(string garage) => Interlocked.Increment(ref _cells.GetOrAdd(garage, _ => new Cell()).Reports);
+
+            public long RollUp()
+            {
+                long total = 0;
+                foreach (var pair in _cells)
+                {
+                    var cell = pair.Value;
+                    {{take}}
+                    total += reports;
+                }
+
+                return total;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Counter_read_then_reset_beside_Interlocked_increments_is_flagged()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Meter("""
+                long reports = {|#1:cell.Reports|};
+                        {|#0:cell.Reports = 0|};
+                """),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "cell.Reports", "RollUp",
+                "'RollUp' reads it at line 22 and resets it here in two plain steps while 'Record' updates it with Interlocked, so what is added between the read and the reset is lost; take and reset it in one step with 'Interlocked.Exchange(ref cell.Reports, 0)'"));
+
+    [Fact]
+    public Task Counter_taken_with_Interlocked_Exchange_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Meter("long reports = Interlocked.Exchange(ref cell.Reports, 0);"));
+
+    [Fact]
+    public Task Counter_read_and_reset_under_a_lock_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Meter("""
+            long reports;
+                    lock (cell)
+                    {
+                        reports = cell.Reports;
+                        cell.Reports = 0;
+                    }
+            """));
+}
