@@ -164,6 +164,12 @@ internal sealed class MethodSummaryBuilder
                     }
 
                     break;
+                case IArrayElementReferenceOperation { Type: { } elementType, ArrayReference: var array } element
+                    when StoreFacts.IsTearable(elementType) && SharedStateWalker.IsWholeValueCopy(element) && OwnArray(array) is { } elements:
+                    // 'RestrictedZone zone = _zones[i]': a struct of several fields copied out of the type's array field
+                    // by field, beside its stores into the same elements (set bd R04).
+                    accesses.Add(new MemberAccess(elements, AccessKind.Read, Locks(element), element.Syntax.GetLocation(), false, false, deferred) { WholeCopy = true });
+                    break;
                 case ILocalReferenceOperation { Local: var local } returned when _holdsCollectionValues && IsReturned(returned) && ValueHolder(local) is { } valueHolder:
                     // 'return _byRoll.TryGetValue(id, out var list) ? list : …': the value collection itself leaves the lock
                     // it was taken under (set aq R06: a roll's live defect list, which cameras add to under the lock).

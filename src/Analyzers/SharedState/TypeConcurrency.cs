@@ -742,7 +742,7 @@ internal sealed partial class TypeConcurrency
                     AccessKind.CollectionRead => "read",
 
                     // A struct of several fields is copied field by field: an unlocked copy can mix two updates.
-                    AccessKind.Read when StoreFacts.IsTearable(state is IFieldSymbol f ? f.Type : ((IPropertySymbol)state).Type) => "read",
+                    AccessKind.Read when access.Access.WholeCopy || StoreFacts.IsTearable(state is IFieldSymbol f ? f.Type : ((IPropertySymbol)state).Type) => "read",
                     _ => null,
                 };
                 if (verb is null)
@@ -760,6 +760,11 @@ internal sealed partial class TypeConcurrency
                     : decided is { } line
                         ? $"{reason.Describe(access)}; the check decides the update at line {line}, which takes '{lockName}' only after it, so another caller can change '{name}' in between (check it again under the lock)"
                         : reason.Describe(access);
+                if (access.Access.WholeCopy && (state is IFieldSymbol { Type: IArrayTypeSymbol array } ? array : (state as IPropertySymbol)?.Type as IArrayTypeSymbol) is { } elements)
+                {
+                    why += $"; an element is a '{elements.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}' of several fields, copied one field at a time, so the copy can mix two updates";
+                }
+
                 findings.Add(DiagnosticIds.InconsistentSynchronization, access.Access.Location, reason.Location(access), state, guard is IMethodSymbol ? null : lockName,
                     [name, access.Access.Escapes ? "handed out" : verb, lockName,
                      lockedForItAlone ? $"in '{Display(holder.Member)}', which takes it for this field alone ({guarded} of {accesses.Count} accesses)" : $"in '{Display(holder.Member)}' ({guarded} of {accesses.Count} accesses)", why]);
