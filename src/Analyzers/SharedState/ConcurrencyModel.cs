@@ -260,6 +260,13 @@ internal sealed class ConcurrencyModel
             NulledUnderTimerCallback.Find(semanticModel, model._findings, cancellationToken);
         }
 
+        // And a field an async method stores after its await, where a timer callback starts that method without waiting
+        // for it, used by a member after it waited for the timer's callbacks.
+        if (OutlivesTimerWait.MayContain(text))
+        {
+            OutlivesTimerWait.Find(semanticModel, model._findings, cancellationToken);
+        }
+
         // And an object changed after a timeout beat the call it was given to in Task.WhenAny, while that call still runs.
         if (AbandonedOnTimeout.MayContain(text))
         {
