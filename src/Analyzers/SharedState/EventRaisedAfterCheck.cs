@@ -40,20 +40,22 @@ internal static class EventRaisedAfterCheck
         var text = tree.GetText(cancellationToken);
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
-            if (node is not EventFieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } declaration
+            if (node is not (EventFieldDeclarationSyntax or EventDeclarationSyntax) || node.Parent is not TypeDeclarationSyntax type
                 || !SourceWords.Any(text, type.Span, TypeConcurrency.SynchronizationWords))
             {
                 continue;
             }
 
-            foreach (var variable in declaration.Declaration.Variables)
+            foreach (var (name, declared) in RaisedFields(node))
             {
-                var name = variable.Identifier.ValueText;
                 foreach (var (check, raise) in RaisesAfterCheck(type, name))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (semanticModel.GetDeclaredSymbol(variable, cancellationToken) is not IEventSymbol @event
-                        || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(raise.Expression is MemberAccessExpressionSyntax invoke ? invoke.Expression : raise.Expression, cancellationToken).Symbol, @event)
+                    var raised = semanticModel.GetSymbolInfo(raise.Expression is MemberAccessExpressionSyntax invoke ? invoke.Expression : raise.Expression, cancellationToken).Symbol;
+                    if (semanticModel.GetDeclaredSymbol(declared, cancellationToken) is not IEventSymbol @event
+                        || !(SymbolEqualityComparer.Default.Equals(raised, @event)
+                             || (node is EventDeclarationSyntax && raised is IFieldSymbol { IsStatic: false, Type.TypeKind: TypeKind.Delegate } backing
+                                 && SymbolEqualityComparer.Default.Equals(backing.ContainingType, @event.ContainingType)))
                         || Unsubscription(@event, semanticModel.Compilation, semanticModels, cancellationToken) is not { } removal)
                     {
                         continue;
@@ -65,8 +67,48 @@ internal static class EventRaisedAfterCheck
                     var checkedAt = check.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
                     findings.Add(DiagnosticIds.SharedStateMutation, raise.GetLocation(), removal.Node.GetLocation(), @event, lockName: null,
                         [name, remover?.Name ?? "a handler's removal",
-                         $"'{raiser?.Name}' checks it for null at line {checkedAt} and raises it here by reading it again, so a handler '{remover?.Name}' removes in between (line {removedAt}) can leave it null; raise it once, from a local copy or with '{name}?.Invoke(…)'"],
+                         $"'{raiser?.Name}' checks it for null at line {checkedAt} and raises it here by reading it again, so a handler '{remover?.Name}' removes in between (line {removedAt}) can leave it null{(node is EventDeclarationSyntax ? $" (the lock '{@event.Name}''s remove accessor takes is not held here)" : "")}; raise it once, from a local copy or with '{name}?.Invoke(…)'"],
                         handedOver: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The names raised for an event declaration, each with the node that declares the event: a field-like event's own
+    /// names; for an event with accessors, the field its <c>remove</c> accessor takes handlers out of
+    /// (<c>remove { lock (_gate) { _changeRung -= value; } }</c>, set be R12): taking them out under a lock does not
+    /// keep a raise that reads the field twice from reading null the second time.
+    /// </summary>
+    private static IEnumerable<(string Name, SyntaxNode Declared)> RaisedFields(SyntaxNode node)
+    {
+        if (node is EventFieldDeclarationSyntax field)
+        {
+            foreach (var variable in field.Declaration.Variables)
+            {
+                yield return (variable.Identifier.ValueText, variable);
+            }
+
+            yield break;
+        }
+
+        if (node is EventDeclarationSyntax { AccessorList.Accessors: var accessors } declaration)
+        {
+            foreach (var accessor in accessors)
+            {
+                if (!accessor.Keyword.IsKind(SyntaxKind.RemoveKeyword))
+                {
+                    continue;
+                }
+
+                foreach (var removal in accessor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (removal.IsKind(SyntaxKind.SubtractAssignmentExpression) && removal.Right is IdentifierNameSyntax { Identifier.ValueText: "value" }
+                        && FieldNames.Written(removal.Left) is { } backing)
+                    {
+                        yield return (backing, declaration);
+                        yield break;
+                    }
                 }
             }
         }

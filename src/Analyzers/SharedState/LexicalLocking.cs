@@ -168,6 +168,9 @@ internal static class LexicalLocking
         /// <summary>Names used in lock bodies and atomic calls.</summary>
         private readonly HashSet<string> _inside = new(StringComparer.Ordinal);
 
+        /// <summary>The properties whose accessors take the lock (<c>IsLeader { get { lock (_gate) return _isLeader; } }</c>).</summary>
+        private readonly HashSet<string> _lockingProperties = new(StringComparer.Ordinal);
+
         /// <summary>Names used in lambdas and local functions.</summary>
         private readonly HashSet<string> _deferred = new(StringComparer.Ordinal);
 
@@ -256,6 +259,10 @@ internal static class LexicalLocking
                     {
                         _lockTexts.Add(lockText!);
                         Read(region, Place.Inside, member);
+                        if (member is PropertyDeclarationSyntax property)
+                        {
+                            _lockingProperties.Add(property.Identifier.ValueText);
+                        }
                     }
                 }
             }
@@ -274,6 +281,7 @@ internal static class LexicalLocking
             // 2. Every other use of those names, and of the names the private helpers they reach use, until no new name.
             var searched = new HashSet<string>(StringComparer.Ordinal);
             var pending = new List<string>(_inside);
+            pending.AddRange(_lockingProperties); // where they are read beside a field of the pair (ReadsTwoLockedFieldsOutside)
             while (pending.Count > 0)
             {
                 var words = pending.Where(searched.Add).ToArray();
@@ -396,7 +404,8 @@ internal static class LexicalLocking
 
         /// <summary>
         /// Whether a member that does not run under the lock reads two writable fields that lock bodies use: a pair the
-        /// lock may keep consistent (a total and a count), which such a member can read from two different updates.
+        /// lock may keep consistent (a total and a count), which such a member can read from two different updates; or
+        /// one of them, beside a property whose accessor reads under the lock.
         /// </summary>
         private bool ReadsTwoLockedFieldsOutside(HashSet<string> underLock)
         {
@@ -408,12 +417,22 @@ internal static class LexicalLocking
                 }
 
                 var locked = 0;
+                var readsLockingProperty = false;
                 foreach (var name in pair.Value)
                 {
-                    if (_inside.Contains(name) && _type.GetMembers(name).Any(member => member is IFieldSymbol { IsReadOnly: false, IsConst: false }) && ++locked == 2)
+                    readsLockingProperty |= _lockingProperties.Contains(name);
+                    if (_inside.Contains(name) && _type.GetMembers(name).Any(member => member is IFieldSymbol { IsReadOnly: false, IsConst: false })
+                        && (++locked == 2 || readsLockingProperty))
                     {
                         return true;
                     }
+                }
+
+                // 'if (!IsLeader) return; Send(_term);': one of the pair read through a property that takes the lock,
+                // the other outside it (set be R03). The property may be named after the field.
+                if (locked == 1 && readsLockingProperty)
+                {
+                    return true;
                 }
             }
 

@@ -195,6 +195,7 @@ internal sealed class MethodSummaryBuilder
                         RecordValueCollectionUse(invocation, deferred, accesses);
                     }
 
+                    RecordArrayArguments(invocation, deferred, accesses);
                     var synchronizes = Synchronization(invocation);
                     synchronization ??= synchronizes;
                     var atomicField = AtomicTarget(invocation);
@@ -490,6 +491,97 @@ internal sealed class MethodSummaryBuilder
         {
             accesses.Add(new MemberAccess(state, AccessKind.Write, Locks(write), write.Syntax.GetLocation(), isCompound, losesNothing, deferred, Takes(write)) { AfterSwapOf = swapped });
         }
+    }
+
+    /// <summary>
+    /// The type's own array given to a call, itself or as a span or memory over it (<c>_frame.AsMemory(0, n)</c>): the
+    /// call writes its elements when it is a method of the compilation that stores into that parameter's elements
+    /// (<c>Encode(cue, _frame)</c> with <c>frame[0] = …</c>), or a framework method that fills its destination
+    /// (<c>CopyTo(_buffer, 0)</c>, <c>stream.Read(_buffer, …)</c>); else it reads them (<c>stream.Write(_frame, 0, 2)</c>).
+    /// Set ak R16: a heartbeat that writes the shared frame buffer without the lock the cue sender encodes into it under.
+    /// </summary>
+    private void RecordArrayArguments(IInvocationOperation invocation, bool deferred, ImmutableArray<MemberAccess>.Builder accesses)
+    {
+        if (invocation.TargetMethod is { Name: "AsSpan" or "AsMemory", IsExtensionMethod: true })
+        {
+            return; // the span is the argument of the call it is made for, and counted there
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || ArrayGiven(argument.Value) is not { } array)
+            {
+                continue;
+            }
+
+            var writes = invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty
+                ? FillsDestination(invocation.TargetMethod, parameter)
+                : StoresIntoElements(invocation.TargetMethod, parameter);
+            if (writes is null)
+            {
+                continue;
+            }
+
+            accesses.Add(new MemberAccess(array, writes.Value ? AccessKind.Write : AccessKind.Read, Locks(argument), argument.Syntax.GetLocation(), isCompound: false, losesNothing: false, deferred));
+        }
+    }
+
+    /// <summary>The type's own array field that <paramref name="value"/> is, or a span or memory over it, or null.</summary>
+    private ISymbol? ArrayGiven(IOperation value)
+    {
+        value = Strip(value);
+        if (value is IInvocationOperation { TargetMethod: { Name: "AsSpan" or "AsMemory", IsExtensionMethod: true }, Arguments: { Length: > 0 } arguments })
+        {
+            value = Strip(arguments[0].Value);
+        }
+
+        return value.Type is IArrayTypeSymbol && value is IFieldReferenceOperation or ILocalReferenceOperation && OwnArray(value) is { } array
+               && TypeOf(array) is IArrayTypeSymbol
+            ? array
+            : null;
+    }
+
+    /// <summary>
+    /// Whether a framework method writes the array given for <paramref name="parameter"/>: a destination, a buffer a read
+    /// fills, the array <c>Array.Clear</c>/<c>Fill</c>/<c>Sort</c>/<c>Reverse</c> change; else it reads it.
+    /// </summary>
+    private static bool? FillsDestination(IMethodSymbol method, IParameterSymbol parameter)
+        => parameter.Name is "destination" or "destinationArray" or "dst" or "dest"
+           || (parameter.Name == "buffer" && method.Name.StartsWith("Read", StringComparison.Ordinal))
+           || (parameter.Name == "array" && method.Name is "CopyTo" or "Clear" or "Fill" or "Sort" or "Reverse")
+           || (parameter.Name is "bytes" && method.Name is "GetBytes")
+           || (parameter.Name is "chars" && method.Name is "GetChars");
+
+    /// <summary>
+    /// Whether a method of the compilation stores into the elements of <paramref name="parameter"/> (<c>frame[0] = …</c>,
+    /// <c>frame[i]++</c>), read from its syntax; null when the parameter is not an array (a span or memory is written
+    /// through calls this does not follow).
+    /// </summary>
+    private static bool? StoresIntoElements(IMethodSymbol method, IParameterSymbol parameter)
+    {
+        if (parameter.Type is not IArrayTypeSymbol)
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            foreach (var token in SourceWords.IdentifiersNamed(reference.GetSyntax(), parameter.Name))
+            {
+                if (token.Parent is IdentifierNameSyntax name && name.Parent is ElementAccessExpressionSyntax element && element.Expression == name
+                    && element.Parent switch
+                    {
+                        AssignmentExpressionSyntax assignment => assignment.Left == element,
+                        PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax => true,
+                        _ => false,
+                    })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The index of a one-dimensional element access when it is a constant (<c>_points[1]</c>), else null.</summary>

@@ -652,6 +652,7 @@ internal sealed partial class SharedStateWalker
             RecordElementMutation(element, invocation, frame);
         }
 
+        FollowMethodGroupArguments(invocation, frame);
         if (method.MethodKind == MethodKind.Constructor)
         {
             // ': this(…)' or ': base(…)' in a followed constructor: still the object under construction, owned.
@@ -676,6 +677,36 @@ internal sealed partial class SharedStateWalker
 
         FollowCall(method, CalleeOwner(method, invocation.Instance), new Site(invocation), frame);
     }
+
+    /// <summary>
+    /// A method of the compilation handed by name to a query operator or a list's own loop (<c>headers.Select(Columns.Find)</c>,
+    /// <c>items.ForEach(Apply)</c>): it runs on this thread, as a lambda written there would (set be R14: a static cache
+    /// filled by a lookup that parallel file parsers hand to <c>Select</c>).
+    /// </summary>
+    private void FollowMethodGroupArguments(IInvocationOperation invocation, Frame frame)
+    {
+        if (!RunsDelegatesHere(invocation.TargetMethod))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value is IDelegateCreationOperation or IConversionOperation
+                && OperationTree.Strip(argument.Value) is IMethodReferenceOperation { Method: var target } reference
+                && !target.DeclaringSyntaxReferences.IsEmpty && target.MethodKind == MethodKind.Ordinary)
+            {
+                // The site is the method group, not the operator's call, whose arguments are not the method's.
+                FollowCall(target, CalleeOwner(target, reference.Instance), new Site(argument.Value), frame);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="method"/> calls the delegates it is given on the caller's thread: LINQ to objects, and a list's or an array's loops.</summary>
+    private static bool RunsDelegatesHere(IMethodSymbol method)
+        => method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+           || (method.Name is "ForEach" or "ConvertAll" or "Find" or "FindAll" or "FindIndex" or "FindLast" or "Exists" or "TrueForAll" or "RemoveAll"
+               && method.ContainingType is { Name: "List" or "Array", ContainingNamespace.Name: "Generic" or "System" });
 
     /// <summary>
     /// Raising an event runs every handler subscribed to it, on the raising thread: code that raises an event on

@@ -590,11 +590,22 @@ internal sealed partial class TypeConcurrency
                 foreach (var read in first.Accesses)
                 {
                     if (read.Access.Kind != AccessKind.Read || read.Locks.Length > 0 || !InTree(read, tree)
-                        || first.WrittenIn.Contains(read.Member)
-                        || !second.Accesses.Exists(other => other.Access.Kind == AccessKind.Read && other.Locks.Length == 0
-                                                            && SymbolEqualityComparer.Default.Equals(other.Member, read.Member)
-                                                            && other.Access.Location.SourceSpan.Start > read.Access.Location.SourceSpan.Start)
-                        || !reported.Add(new CompositeKey(read.Member, first.Guard)))
+                        || first.WrittenIn.Contains(read.Member))
+                    {
+                        continue;
+                    }
+
+                    var unlockedToo = second.Accesses.Exists(other => other.Access.Kind == AccessKind.Read && other.Locks.Length == 0
+                                                                      && SymbolEqualityComparer.Default.Equals(other.Member, read.Member)
+                                                                      && other.Access.Location.SourceSpan.Start > read.Access.Location.SourceSpan.Start);
+
+                    // 'if (!IsLeader) return; Send(_term);' where 'IsLeader' reads '_isLeader' under the lock: the check
+                    // and the read that follows it are two snapshots (set be R03, a heartbeat for a term the node no
+                    // longer leads). Only where the member does not change either itself.
+                    var checkedUnderLock = !unlockedToo && !second.WrittenIn.Contains(read.Member)
+                        && second.Accesses.Exists(other => other.Access.Kind == AccessKind.Read && Holds(other, first.Guard, write: false)
+                                                           && (SymbolEqualityComparer.Default.Equals(other.Member, read.Member) || ReadsProperty(read.Member, other.Member)));
+                    if (!(unlockedToo || checkedUnderLock) || !reported.Add(new CompositeKey(read.Member, first.Guard)))
                     {
                         continue;
                     }
@@ -602,11 +613,18 @@ internal sealed partial class TypeConcurrency
                     var lockName = LockDisplayName(first.Guard);
                     findings.Add(DiagnosticIds.InconsistentSynchronization, read.Access.Location, reason.Location(read), first.State, first.Guard is IMethodSymbol ? null : lockName,
                         [first.Name, "read", lockName, $"in '{Display(together)}' ({first.Count} of {first.Accesses.Count} accesses)",
-                         $"{reason.Describe(read)}; '{Display(read.Member)}' then reads '{second.Name}' without it too, which '{Display(together)}' changes together with '{first.Name}' under the lock, so the two can come from different updates"]);
+                         unlockedToo
+                             ? $"{reason.Describe(read)}; '{Display(read.Member)}' then reads '{second.Name}' without it too, which '{Display(together)}' changes together with '{first.Name}' under the lock, so the two can come from different updates"
+                             : $"{reason.Describe(read)}; '{Display(read.Member)}' reads '{second.Name}' under the lock and this after releasing it, while '{Display(together)}' changes the two together under the lock, so the two can come from different updates"]);
                 }
             }
         }
     }
+
+    /// <summary>Whether <paramref name="member"/>'s code names the property whose getter <paramref name="getter"/> is (<c>if (!IsLeader) return;</c>).</summary>
+    private bool ReadsProperty(IMethodSymbol member, IMethodSymbol getter)
+        => getter is { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property }
+           && member.DeclaringSyntaxReferences.Any(reference => SourceWords.IdentifiersNamed(reference.GetSyntax(_cancellationToken), property.Name).Any());
 
     /// <summary>
     /// Whether the collection at <paramref name="location"/> is the source of a query method (<c>_changes.Where(…)</c>),

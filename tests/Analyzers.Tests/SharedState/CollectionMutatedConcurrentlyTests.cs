@@ -235,4 +235,53 @@ public class CollectionMutatedConcurrentlyTests
                 private static void Save(int[] items) { }
             }
             """);
+
+    /// <summary>
+    /// Set be R14: a lookup handed by name to <c>Select</c> inside a parallel loop runs on each loop thread, and fills a
+    /// static cache of a generic type; a method group of a pure function is silent.
+    /// </summary>
+    [Fact]
+    public Task Method_group_given_to_Select_in_a_parallel_loop_is_followed()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            internal static class Columns<T>
+            {
+                private static readonly Dictionary<string, int> ByHeader = new();
+
+                public static int Find(string header)
+                {
+                    if (ByHeader.TryGetValue(header, out var index)) return index;
+                    index = header.Length;
+                    {|#0:ByHeader[header] = index|};
+                    return index;
+                }
+            }
+
+            public static class Import
+            {
+                public static void Run(IEnumerable<string[]> files)
+                    => Parallel.ForEach(files, headers => headers.Select(Columns<string>.Find).ToArray());
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 21, 12).WithArguments(
+                "ByHeader", "Dictionary<string, int>", "Find", "'Find' runs on several threads (started at line 21)"));
+
+    [Fact]
+    public Task Method_group_of_a_pure_function_given_to_Select_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public static class Import
+            {
+                public static void Run(IEnumerable<string[]> files)
+                    => Parallel.ForEach(files, headers => headers.Select(Normalise).ToArray());
+
+                private static string Normalise(string header) => header.Trim().ToUpperInvariant();
+            }
+            """);
 }

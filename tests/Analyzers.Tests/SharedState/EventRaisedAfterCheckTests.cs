@@ -60,4 +60,50 @@ public class EventRaisedAfterCheckTests
     [InlineData("_sold += tickets;", "booth.Sold -= OnSold;")]
     public Task Event_no_one_unsubscribes_or_of_a_type_that_synchronizes_nothing_is_silent(string count, string detach)
         => SharedStateSilence.VerifyNoRaceAsync(Booth("if (Sold != null) { Sold(this, EventArgs.Empty); }", count, detach));
+
+    /// <summary>
+    /// An event with accessors that add and remove under a lock, raised from its backing field by two reads outside it
+    /// (set be R12: a sensor thread announcing changes while the display detaches).
+    /// </summary>
+    private static string Board(string raise) => $$"""
+        using System;
+
+        public sealed class Board
+        {
+            private readonly object _gate = new();
+            private EventHandler? _changed;
+
+            public event EventHandler? Changed
+            {
+                add { lock (_gate) { _changed += value; } }
+                remove { lock (_gate) { _changed -= value; } }
+            }
+
+            public void SensorLoop()
+            {
+                {{raise}}
+            }
+        }
+
+        public sealed class Display
+        {
+            public void Attach(Board board) => board.Changed += OnChanged;
+
+            public void Detach(Board board) => {|#1:board.Changed -= OnChanged|};
+
+            private void OnChanged(object? sender, EventArgs e) { }
+        }
+        """;
+
+    [Fact]
+    public Task Backing_field_of_an_event_with_locked_accessors_raised_by_a_second_read_is_flagged()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Board("if (_changed != null) { {|#0:_changed(this, EventArgs.Empty)|}; }"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_changed", "Detach",
+                "'SensorLoop' checks it for null at line 16 and raises it here by reading it again, so a handler 'Detach' removes in between (line 24) can leave it null (the lock 'Changed''s remove accessor takes is not held here); raise it once, from a local copy or with '_changed?.Invoke(…)'"));
+
+    [Fact]
+    public Task Backing_field_raised_from_one_read_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Board("_changed?.Invoke(this, EventArgs.Empty);").Replace("{|#1:board.Changed -= OnChanged|}", "board.Changed -= OnChanged"));
 }

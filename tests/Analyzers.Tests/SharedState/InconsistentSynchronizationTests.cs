@@ -677,6 +677,67 @@ public class InconsistentSynchronizationTests
                 "'CentreOfGravity' may run on several threads at once: 'Plan' synchronizes its own state ('Load' locks '_sync'); 'CentreOfGravity' then reads '_mass' without it too, which 'Load' changes together with '_moment' under the lock, so the two can come from different updates"));
 
     /// <summary>
+    /// Set be R03: a heartbeat checks leadership through a property that reads under the lock, then reads the term
+    /// after releasing it, while the election changes the two together under the lock. A check and a read under one
+    /// lock are silent.
+    /// </summary>
+    [Fact]
+    public Task Field_read_after_a_locked_property_checked_its_partner()
+        => Verify.VerifyAnalyzerAsync(Elector("""
+            if (!IsLeader) return;
+                    _send({|#0:_term|});
+            """),
+            Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 3, 21).WithArguments("_term", "read", "_gate", "in 'Adopt' (2 of 3 accesses)",
+                "'Heartbeat' may run on several threads at once: 'Elector' synchronizes its own state ('IsLeader' locks '_gate'); 'Heartbeat' reads '_isLeader' under the lock and this after releasing it, while 'Adopt' changes the two together under the lock, so the two can come from different updates"));
+
+    [Fact]
+    public Task Check_and_read_under_one_lock_are_silent()
+        => Verify.VerifyAnalyzerAsync(Elector("""
+            long term;
+                    lock (_gate)
+                    {
+                        if (!_isLeader) return;
+                        term = _term;
+                    }
+
+                    _send(term);
+            """));
+
+    private static string Elector(string heartbeat) => $$"""
+        using System;
+
+        public sealed class Elector
+        {
+            private readonly object _gate = new();
+            private readonly Action<long> _send;
+            private long _term;
+            private bool _isLeader;
+
+            public Elector(Action<long> send) => _send = send;
+
+            public bool IsLeader
+            {
+                get { lock (_gate) return _isLeader; }
+            }
+
+            public void Adopt(long term, bool leader)
+            {
+                lock (_gate)
+                {
+                    if (term <= _term) return;
+                    _term = term;
+                    _isLeader = leader;
+                }
+            }
+
+            public void Heartbeat()
+            {
+                {{heartbeat}}
+            }
+        }
+        """;
+
+    /// <summary>
     /// Set az R05: a reloader overwrites the settings object the type keeps, member by member, under its lock; a reader
     /// that reads two of its members without the lock can mix an old one with a new one. Reads under the lock, and a
     /// member read alone, are silent.
