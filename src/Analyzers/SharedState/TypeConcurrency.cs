@@ -602,9 +602,14 @@ internal sealed partial class TypeConcurrency
                     // 'if (!IsLeader) return; Send(_term);' where 'IsLeader' reads '_isLeader' under the lock: the check
                     // and the read that follows it are two snapshots (set be R03, a heartbeat for a term the node no
                     // longer leads). Only where the member does not change either itself.
+                    // A member that also reads the partner without the lock is told by the pair above, from that read.
                     var checkedUnderLock = !unlockedToo && !second.WrittenIn.Contains(read.Member)
+                        && !second.Accesses.Exists(other => other.Access.Kind == AccessKind.Read && other.Locks.Length == 0
+                                                            && SymbolEqualityComparer.Default.Equals(other.Member, read.Member))
                         && second.Accesses.Exists(other => other.Access.Kind == AccessKind.Read && Holds(other, first.Guard, write: false)
-                                                           && (SymbolEqualityComparer.Default.Equals(other.Member, read.Member) || ReadsProperty(read.Member, other.Member)));
+                                                           && (SymbolEqualityComparer.Default.Equals(other.Member, read.Member)
+                                                                   ? other.Access.Location.SourceSpan.Start < read.Access.Location.SourceSpan.Start
+                                                                   : ReadsProperty(read.Member, other.Member)));
                     if (!(unlockedToo || checkedUnderLock) || !reported.Add(new CompositeKey(read.Member, first.Guard)))
                     {
                         continue;

@@ -703,6 +703,39 @@ public class InconsistentSynchronizationTests
                     _send(term);
             """));
 
+    /// <summary>
+    /// NLog's <c>LogFactory.Configuration</c>: a flag read without the lock before the value it guards, then both under
+    /// the lock. The value's unlocked read comes before the lock is taken, so it is never "a check under the lock, then a
+    /// read after releasing it" (session 60 told it so on NLog for one build, and a minimized double-check is silent).
+    /// </summary>
+    [Fact]
+    public Task Unlocked_fast_path_before_the_lock_is_not_a_check_under_it()
+        => Verify.VerifyAnalyzerAsync("""
+            public sealed class Factory
+            {
+                private readonly object _sync = new();
+                private bool _loaded;
+                private string? _config;
+
+                public string? Configuration
+                {
+                    get
+                    {
+                        if (_loaded)
+                            return _config;
+
+                        lock (_sync)
+                        {
+                            if (_loaded) return _config;
+                            _config = "loaded";
+                            _loaded = true;
+                            return _config;
+                        }
+                    }
+                }
+            }
+            """);
+
     private static string Elector(string heartbeat) => $$"""
         using System;
 
