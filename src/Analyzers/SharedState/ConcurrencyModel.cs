@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Forklift.Analyzers.SharedState;
 
@@ -183,6 +184,50 @@ internal sealed class ConcurrencyModel
         }
     }
 
+    /// <summary>
+    /// The checks of one file that need no thread start in it, each with the text pre-check that rules a file out before
+    /// anything is bound; run in this order (the first to report a place keeps it).
+    /// </summary>
+    private static readonly (Func<SourceText, bool> MayContain, Action<SemanticModel, RaceFindings, CancellationToken> Find)[] FileChecks =
+    [
+        // An object changed after it was handed to a reader on another thread.
+        (HandOffChanges.MayContain, HandOffChanges.Find),
+
+        // A field stored after completing a task that another member awaits before reading it.
+        (StoresAfterCompletion.MayContain, StoresAfterCompletion.Find),
+
+        // A one-object cache in a plain static field, taken without Interlocked: every thread shares a static.
+        (StaticCacheTakes.MayContain, static (model, findings, token) => StaticCacheTakes.Find(model, findings, ConcurrencyTypes.For(model.Compilation), token)),
+
+        // A [ThreadStatic] object kept across an await: the thread's next work takes the same object meanwhile.
+        (ThreadStaticAcrossAwait.MayContain, static (model, findings, token) => ThreadStaticAcrossAwait.Find(model, findings, ConcurrencyTypes.For(model.Compilation), token)),
+
+        // A pooled object returned to its pool while work the method started still uses it.
+        (ReturnedWhileInUse.MayContain, ReturnedWhileInUse.Find),
+
+        // A field stored after a compare-and-swap loop of another: a pair updated in two steps.
+        (SwappedThenStored.MayContain, SwappedThenStored.Find),
+
+        // A cancellation source disposed and replaced while work the type started reads it in its loop.
+        (ReplacedWhileRunning.MayContain, ReplacedWhileRunning.Find),
+
+        // A field a timer callback checks for null and reads again, set to null without waiting for the callback.
+        (NulledUnderTimerCallback.MayContain, NulledUnderTimerCallback.Find),
+
+        // A field an async method stores after its await, where a timer callback starts that method without waiting
+        // for it, used by a member after it waited for the timer's callbacks.
+        (OutlivesTimerWait.MayContain, OutlivesTimerWait.Find),
+
+        // An object changed after a timeout beat the call it was given to in Task.WhenAny, while that call still runs.
+        (AbandonedOnTimeout.MayContain, AbandonedOnTimeout.Find),
+
+        // A field of another object updated with Interlocked by one member and taken in two plain steps by another.
+        (TakenBesideInterlocked.MayContain, TakenBesideInterlocked.Find),
+
+        // A static field filled on first use and returned by a second read, which another member sets back to null.
+        (ResetLazyStatic.MayContain, ResetLazyStatic.Find),
+    ];
+
     private static ConcurrencyModel Build(SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var model = new ConcurrencyModel();
@@ -212,77 +257,13 @@ internal sealed class ConcurrencyModel
         var helpers = ParallelHelpers.Names(compilation, cancellationToken);
         var callsHelpers = helpers.Length > 0 && SourceWords.Any(text, helpers);
 
-        // An object changed after it was handed to a reader on another thread needs no thread start in this file.
-        if (HandOffChanges.MayContain(text))
+        // The checks that need no thread start in this file, each behind its text pre-check (FileChecks).
+        foreach (var (mayContain, find) in FileChecks)
         {
-            HandOffChanges.Find(semanticModel, model._findings, cancellationToken);
-        }
-
-        // Likewise a field stored after completing a task that another member awaits before reading it.
-        if (StoresAfterCompletion.MayContain(text))
-        {
-            StoresAfterCompletion.Find(semanticModel, model._findings, cancellationToken);
-        }
-
-        // And a one-object cache in a plain static field, taken without Interlocked: every thread shares a static.
-        if (StaticCacheTakes.MayContain(text))
-        {
-            StaticCacheTakes.Find(semanticModel, model._findings, ConcurrencyTypes.For(compilation), cancellationToken);
-        }
-
-        // And a [ThreadStatic] object kept across an await: the thread's next work takes the same object meanwhile.
-        if (ThreadStaticAcrossAwait.MayContain(text))
-        {
-            ThreadStaticAcrossAwait.Find(semanticModel, model._findings, ConcurrencyTypes.For(compilation), cancellationToken);
-        }
-
-        // And a pooled object returned to its pool while work the method started still uses it.
-        if (ReturnedWhileInUse.MayContain(text))
-        {
-            ReturnedWhileInUse.Find(semanticModel, model._findings, cancellationToken);
-        }
-
-        // And a field stored after a compare-and-swap loop of another: a pair updated in two steps.
-        if (SwappedThenStored.MayContain(text))
-        {
-            SwappedThenStored.Find(semanticModel, model._findings, cancellationToken);
-        }
-
-        // And a cancellation source disposed and replaced while work the type started reads it in its loop.
-        if (ReplacedWhileRunning.MayContain(text))
-        {
-            ReplacedWhileRunning.Find(semanticModel, model._findings, cancellationToken);
-        }
-
-        // And a field a timer callback checks for null and reads again, set to null without waiting for the callback.
-        if (NulledUnderTimerCallback.MayContain(text))
-        {
-            NulledUnderTimerCallback.Find(semanticModel, model._findings, cancellationToken);
-        }
-
-        // And a field an async method stores after its await, where a timer callback starts that method without waiting
-        // for it, used by a member after it waited for the timer's callbacks.
-        if (OutlivesTimerWait.MayContain(text))
-        {
-            OutlivesTimerWait.Find(semanticModel, model._findings, cancellationToken);
-        }
-
-        // And an object changed after a timeout beat the call it was given to in Task.WhenAny, while that call still runs.
-        if (AbandonedOnTimeout.MayContain(text))
-        {
-            AbandonedOnTimeout.Find(semanticModel, model._findings, cancellationToken);
-        }
-
-        // And a field of another object updated with Interlocked by one member and taken in two plain steps by another.
-        if (TakenBesideInterlocked.MayContain(text))
-        {
-            TakenBesideInterlocked.Find(semanticModel, model._findings, cancellationToken);
-        }
-
-        // And a static field filled on first use and returned by a second read, which another member sets back to null.
-        if (ResetLazyStatic.MayContain(text))
-        {
-            ResetLazyStatic.Find(semanticModel, model._findings, cancellationToken);
+            if (mayContain(text))
+            {
+                find(semanticModel, model._findings, cancellationToken);
+            }
         }
 
         if (!startsWork && !synchronizes && !callsHelpers)
