@@ -46,7 +46,7 @@ EOF
     echo "$name: the build failed"; tail -20 "$work/$name.log"; exit 1; }
   grep -q "warning AD0001" "$work/$name.log" && { echo "$name: an analyzer failed (AD0001)"; grep "warning AD0001" "$work/$name.log" | sort -u; exit 1; }
   # "…/racy/R05.cs(15,15): warning FL1006: …" → "racy/R05.cs FL1006"
-  grep -oE "(racy|clean)/[A-Za-z0-9_]+\.cs\([0-9]+,[0-9]+\): warning FL[0-9]{4}" "$work/$name.log" \
+  { grep -oE "(racy|clean)/[A-Za-z0-9_]+\.cs\([0-9]+,[0-9]+\): warning FL[0-9]{4}" "$work/$name.log" || true; } \
     | sed -E 's/\(([0-9]+),[0-9]+\): warning / \1 /' | sort -u > "$work/$name.reports"
   awk -F'\t' -v set="$name" -v reports="$work/$name.reports" '
     BEGIN { while ((getline line < reports) > 0) { split(line, r, " "); ids[r[1]] = ids[r[1]] " " r[3] "@" r[2] } }

@@ -258,7 +258,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         {
             if (stores.Find(s => s.Left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: IdentifierNameSyntax name }
                                  && target.Identifier.ValueText == receiver.Identifier.ValueText && name.Identifier.ValueText == member) is not { } store
-                || !MayComeFromDictionary(receiver)
+                || !(MayComeFromDictionary(receiver) || IsParameterOfPrivateMethod(receiver))
                 || context.SemanticModel.GetOperation(store, context.CancellationToken) is not ISimpleAssignmentOperation assignment)
             {
                 continue;
@@ -271,13 +271,24 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                 _ => null,
             };
             if (instance is null || OperationTree.Strip(instance) is not { Type: { IsReferenceType: true, SpecialType: SpecialType.None } valueType } value
-                || CallerLocks.RunsUnderLock(assignment, context.CancellationToken) || Source(value, dictionary) is not { } source)
+                || CallerLocks.RunsUnderLock(assignment, context.CancellationToken))
             {
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, store.GetLocation(), [check.Condition.GetLocation()], store.ToString(), valueType.Name, source.Syntax.ToString()));
-            return;
+            if (Source(value, dictionary) is { } source)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, store.GetLocation(), [check.Condition.GetLocation()], store.ToString(), valueType.Name, source.Syntax.ToString()));
+                return;
+            }
+
+            if (value is IParameterReferenceOperation { Parameter: var parameter } && SourceThroughCall(parameter, dictionary, context.SemanticModel, context.CancellationToken) is { } passed)
+            {
+                // 'Release(hold)' after 'TryGetValue(id, out var hold)', and 'if (hold.Released) return; hold.Released =
+                // true;' in the helper: two releases of one hold both pass the check (set bf R07).
+                context.ReportDiagnostic(Diagnostic.Create(Rule, store.GetLocation(), [check.Condition.GetLocation(), passed.Call.Syntax.GetLocation()], store.ToString(), valueType.Name, passed.Source.Syntax.ToString()));
+                return;
+            }
         }
     }
 

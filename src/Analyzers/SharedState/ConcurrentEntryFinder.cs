@@ -402,7 +402,8 @@ internal sealed class ConcurrentEntryFinder
                 // 'StartPingTimer(ct);' of an 'async void' method the enclosing type declares (IsFiredAsyncVoid once bound).
                 return MayBeAsyncVoidHandler(fired.Expression);
             case MethodDeclarationSyntax method:
-                return (IsPublicAsyncVoid(method) || MayHandContinuationBack(method)) && FirstAwaitLeavesContext((SyntaxNode?)method.Body ?? method.ExpressionBody);
+                return (IsPublicAsyncVoid(method) || MayHandContinuationBack(method)) && FirstAwaitLeavesContext((SyntaxNode?)method.Body ?? method.ExpressionBody)
+                       || LeavesUiThread(method);
             case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.AddAssignmentExpression):
                 return assignment.Left switch
                 {
@@ -629,7 +630,8 @@ internal sealed class ConcurrentEntryFinder
                 entries.Add(new ConcurrentEntry(loop, kept, multiInstance: false, kept.Syntax.SpanStart, KeptTaskJoinedAt(kept) ?? int.MaxValue, Root(kept)) { StartsAtFirstAwait = true });
                 break;
             case IMethodBodyOperation handlerBody when handlerBody.Syntax is MethodDeclarationSyntax declaration
-                                                       && (IsPublicAsyncVoid(declaration) || MayHandContinuationBack(declaration) && HandsContinuationBack(handlerBody)):
+                                                       && (IsPublicAsyncVoid(declaration) || MayHandContinuationBack(declaration) && HandsContinuationBack(handlerBody)
+                                                           || LeavesUiThread(declaration)):
                 // A public 'async void' method whose first await leaves the caller's context: a handler wired to an
                 // event outside the compilation (a view's 'TextChanged'). Each call runs on the caller's thread up to
                 // that await, one call after another; what follows runs on the pool, beside the rest of every other
@@ -666,6 +668,49 @@ internal sealed class ConcurrentEntryFinder
            && ((SyntaxNode?)method.Body ?? method.ExpressionBody)?.DescendantNodes().OfType<InvocationExpressionSyntax>()
                .Any(static call => InvokedName(call.Expression) is { } name && UiThreadCalls.DispatchNames.Contains(name)
                                    && call.ArgumentList.Arguments.Any(static argument => argument.Expression is AnonymousFunctionExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax)) == true;
+
+    /// <summary>
+    /// A public instance async method that returns a task, of a class whose documentation says its members are called on
+    /// the UI thread ("toolbar actions arrive on the UI thread"), whose first <c>await</c> is <c>ConfigureAwait(false)</c>:
+    /// what follows runs on the pool, beside the members the UI thread goes on calling (set bf R11, an editor that pushes
+    /// onto its undo stack after fairing the lines in the background).
+    /// </summary>
+    private static bool LeavesUiThread(MethodDeclarationSyntax method)
+        => method.Modifiers.Any(SyntaxKind.AsyncKeyword) && method.Modifiers.Any(SyntaxKind.PublicKeyword) && !method.Modifiers.Any(SyntaxKind.StaticKeyword)
+           && method.ReturnType is not PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword } && method.Parent is ClassDeclarationSyntax type
+           && FirstAwaitLeavesContext((SyntaxNode?)method.Body ?? method.ExpressionBody) && DocumentedAsUiThreadType(type);
+
+    private static readonly string[] UiThreadPhrases = ["ui thread", "main thread", "dispatcher thread"];
+
+    /// <summary>Whether the documentation comments above <paramref name="type"/> say its members run on a UI thread, and do not deny it.</summary>
+    private static bool DocumentedAsUiThreadType(ClassDeclarationSyntax type)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var piece in type.GetLeadingTrivia())
+        {
+            if (DeclaredConcurrency.IsDocumentation(piece))
+            {
+                text.Append(piece.ToFullString()).Append(' ');
+            }
+        }
+
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        var documentation = System.Text.RegularExpressions.Regex.Replace(text.ToString().ToLowerInvariant(), @"[\s/*]+", " ");
+        foreach (var phrase in UiThreadPhrases)
+        {
+            var at = documentation.IndexOf(phrase, StringComparison.Ordinal);
+            if (at >= 0 && !documentation.Substring(Math.Max(0, at - 12), Math.Min(12, at)).Contains("not "))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the method of <paramref name="body"/>, after its first <c>await</c> and outside lambdas, hands a

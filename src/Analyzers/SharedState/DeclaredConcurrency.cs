@@ -152,6 +152,9 @@ internal static class DeclaredConcurrency
         "from any thread", "on any thread", "by any thread", "from multiple threads", "by multiple threads", "on multiple threads", "from many threads",
         "by many threads", "from several threads", "by several threads", "called concurrently", "concurrently by",
         "any request thread", "any worker thread", "any pool thread", "from request threads", "on request threads", "by request threads",
+
+        // Request threads, plural, however many are named (set bf R14: "the exporter is hit from many request threads").
+        "request threads",
         "concurrent callers", "concurrent requests",
 
         // Handlers of many requests, plural, run as the requests come (set bb R08: "called from the vendor portal's request

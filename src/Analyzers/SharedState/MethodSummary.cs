@@ -178,4 +178,12 @@ internal sealed class MethodSummary
 
     /// <summary>Whether the method takes one of its type's own locks (a <c>lock</c>, <c>Monitor.Enter</c>, a semaphore's <c>Wait</c>), not only <c>Interlocked</c>.</summary>
     public bool LocksOwnState { get; }
+
+    /// <summary>
+    /// For an <c>async</c> method, where its code may first run after an <c>await</c> (the first <c>await</c>, or the
+    /// loop around it); <see cref="int.MaxValue"/> for the others. What runs from there on no longer holds the
+    /// thread-affine locks (<c>lock</c>, <c>Monitor</c>) its caller held at the call: the caller released them when the
+    /// method returned its task.
+    /// </summary>
+    public int ContinuationStart { get; set; } = int.MaxValue;
 }

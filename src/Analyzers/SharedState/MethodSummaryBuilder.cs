@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -303,7 +304,47 @@ internal sealed class MethodSummaryBuilder
         }
 
         MarkParameterBranches(method, body, accesses, calls);
-        return new MethodSummary(method.OriginalDefinition, accesses.ToImmutable(), calls.ToImmutable(), delegates.ToImmutable(), synchronization, atomic.ToImmutable(), locksOwnState);
+        return new MethodSummary(method.OriginalDefinition, accesses.ToImmutable(), calls.ToImmutable(), delegates.ToImmutable(), synchronization, atomic.ToImmutable(), locksOwnState)
+        {
+            ContinuationStart = method.IsAsync ? ContinuationStart(body.Syntax) : int.MaxValue,
+        };
+    }
+
+    /// <summary>
+    /// Where an <c>async</c> body's code may first run after an <c>await</c> of its own (not one in a lambda or a local
+    /// function): the first <c>await</c>, or the start of the outermost loop around it, whose earlier statements run
+    /// again after it. <see cref="int.MaxValue"/> when the body awaits nothing.
+    /// </summary>
+    private static int ContinuationStart(SyntaxNode body)
+    {
+        foreach (var node in body.DescendantNodes(static child => child is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            var awaits = node switch
+            {
+                AwaitExpressionSyntax => true,
+                CommonForEachStatementSyntax loop => loop.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword),
+                UsingStatementSyntax statement => statement.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword),
+                LocalDeclarationStatementSyntax declaration => declaration.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword),
+                _ => false,
+            };
+            if (!awaits)
+            {
+                continue;
+            }
+
+            var start = node.SpanStart;
+            for (var outer = node.Parent; outer is not null && outer != body; outer = outer.Parent)
+            {
+                if (outer is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
+                {
+                    start = outer.SpanStart;
+                }
+            }
+
+            return start;
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>

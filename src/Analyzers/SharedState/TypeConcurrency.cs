@@ -2551,6 +2551,10 @@ internal sealed partial class TypeConcurrency
             return;
         }
 
+        // An async method's code after its first await runs when its caller has returned and left its 'lock' (set bf R01:
+        // a single-flight fetch, started under the gate, removes its entry in a 'finally' after the await).
+        var continuationStart = summary.ContinuationStart;
+        var afterAwait = continuationStart == int.MaxValue ? inherited : inherited.RemoveAll(IsThreadAffine);
         foreach (var access in summary.Accesses)
         {
             if ((deferredOnly && !access.Deferred) || (access.SkippedWhen is { } skipped && flags.Contains(skipped))
@@ -2559,7 +2563,8 @@ internal sealed partial class TypeConcurrency
                 continue;
             }
 
-            var locks = access.Deferred ? access.Locks : inherited.AddRange(access.Locks);
+            var held = access.Location.SourceSpan.Start >= continuationStart ? afterAwait : inherited;
+            var locks = access.Deferred ? access.Locks : held.AddRange(access.Locks);
             var key = new CompositeKey(access.State, access.Location, Key(locks));
             var (byCaller, alone) = (_composingByCaller, _composingAlone);
             if (byCaller && PostedTo(access.Location.SourceTree, access.Location.SourceSpan.Start) is { } mailbox)
@@ -2586,7 +2591,7 @@ internal sealed partial class TypeConcurrency
                 continue;
             }
 
-            var locks = call.Deferred ? call.Locks : inherited.AddRange(call.Locks);
+            var locks = call.Deferred ? call.Locks : (call.Position >= continuationStart ? afterAwait : inherited).AddRange(call.Locks);
             if (_composingByCaller && call.Position >= 0
                 && PostedTo(summary.Method.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree, call.Position) is { } mailbox)
             {
@@ -2600,6 +2605,37 @@ internal sealed partial class TypeConcurrency
 
             Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached, call.FlagsFor(flags));
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="held"/> belongs to the thread that took it (a <c>lock</c> or <c>Monitor</c> on any object,
+    /// a <c>Lock</c>, a <c>ReaderWriterLockSlim</c>, a <c>Mutex</c>): it cannot stay held over an <c>await</c>. A semaphore,
+    /// or a lock type awaited to enter (<c>WaitAsync</c>, <c>LockAsync</c>), can; an unknown lock is kept.
+    /// </summary>
+    private static bool IsThreadAffine(HeldLock held)
+    {
+        var type = held.Symbol switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        if (type is null || type.TypeKind == TypeKind.TypeParameter || type.Name is "SemaphoreSlim" or "Semaphore")
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { Name: "WaitAsync" or "LockAsync" or "EnterAsync" or "AcquireAsync" })
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string Key(ImmutableArray<HeldLock> locks)
