@@ -20,6 +20,9 @@ namespace Forklift.Analyzers.SharedState;
 /// the flag the same way (<c>Volatile.Read</c>, or the <c>volatile</c> field) and reads one of those fields once it saw
 /// the flag set: inside <c>if (flag)</c>, or after <c>if (!flag) return …;</c>. Found from syntax in the files that
 /// name <c>Volatile</c> or <c>volatile</c>; only a candidate's names are bound.
+/// <para>An <c>int</c> or <c>long</c> index or count published the same way before the slot it counts is stored
+/// (<c>Volatile.Write(ref _head, head + 1); _slots[head &amp; _mask] = reading;</c>) is the same shape, when another
+/// member compares <c>Volatile.Read(ref _head)</c> in an <c>if</c> and then reads the array.</para>
 /// </remarks>
 internal static class FlagSetBeforeData
 {
@@ -53,6 +56,8 @@ internal static class FlagSetBeforeData
     {
         var fields = new HashSet<string>(StringComparer.Ordinal);
         var volatileFields = new HashSet<string>(StringComparer.Ordinal);
+        var indexFields = new HashSet<string>(StringComparer.Ordinal);
+        var arrayFields = new HashSet<string>(StringComparer.Ordinal);
         foreach (var declaration in type.Members.OfType<FieldDeclarationSyntax>())
         {
             if (declaration.Modifiers.Any(SyntaxKind.ConstKeyword))
@@ -66,6 +71,15 @@ internal static class FlagSetBeforeData
                 if (declaration.Modifiers.Any(SyntaxKind.VolatileKeyword))
                 {
                     volatileFields.Add(variable.Identifier.ValueText);
+                }
+
+                if (declaration.Declaration.Type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.IntKeyword or (int)SyntaxKind.LongKeyword })
+                {
+                    indexFields.Add(variable.Identifier.ValueText);
+                }
+                else if (declaration.Declaration.Type is ArrayTypeSyntax)
+                {
+                    arrayFields.Add(variable.Identifier.ValueText);
                 }
             }
         }
@@ -86,12 +100,13 @@ internal static class FlagSetBeforeData
             {
                 for (var i = 0; i < block.Statements.Count; i++)
                 {
-                    if (SetFlag(block.Statements[i], fields, volatileFields) is not { } flag)
+                    var published = PublishedIndex(block.Statements[i], indexFields);
+                    if ((SetFlag(block.Statements[i], fields, volatileFields) ?? published) is not { } flag)
                     {
                         continue;
                     }
 
-                    var stores = StoresAfter(block, i, flag, fields);
+                    var stores = StoresAfter(block, i, flag, fields, published is null ? null : arrayFields);
                     if (stores.Count == 0)
                     {
                         continue;
@@ -100,10 +115,14 @@ internal static class FlagSetBeforeData
                     var isVolatile = volatileFields.Contains(flag);
                     if (!block.Ancestors().Any(static a => a is LockStatementSyntax))
                     {
-                        if (Reader(type, member, flag, isVolatile, stores) is { } reader)
+                        if ((published is null ? Reader(type, member, flag, isVolatile, stores) : IndexReader(type, member, flag, stores)) is { } reader)
                         {
                             Report(file, rule, block.Statements[i], flag, stores, reader);
                         }
+                    }
+                    else if (published is not null)
+                    {
+                        continue; // readers of an index under the same lock see the slots it counts
                     }
                     else if (UnlockedFastPath(member, flag, isVolatile) is { } fastPath && EnsuringCaller(type, member, stores) is { } caller)
                     {
@@ -140,20 +159,79 @@ internal static class FlagSetBeforeData
         }
     }
 
-    /// <summary>The plain stores of the type's other fields after the flag's write, in the same block.</summary>
-    private static List<(ExpressionStatementSyntax Statement, string Field)> StoresAfter(BlockSyntax block, int flagAt, string flag, HashSet<string> fields)
+    /// <summary>
+    /// The field of an index or count a statement publishes: <c>Volatile.Write(ref _head, head + 1);</c> of an <c>int</c>
+    /// or <c>long</c> field. A reader that sees the new value reads the slots up to it.
+    /// </summary>
+    private static string? PublishedIndex(StatementSyntax statement, HashSet<string> indexFields)
+        => statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } && IsVolatileCall(call, "Write")
+           && call.ArgumentList.Arguments is { Count: 2 } arguments && !arguments[1].Expression.IsKind(SyntaxKind.NumericLiteralExpression)
+           && FieldName(arguments[0].Expression) is { } written && indexFields.Contains(written)
+            ? written
+            : null;
+
+    /// <summary>
+    /// The plain stores of the type's other fields after the flag's write, in the same block; after an index's, also
+    /// the stores into elements of the type's array fields (<c>_slots[head &amp; _mask] = reading;</c>).
+    /// </summary>
+    private static List<(ExpressionStatementSyntax Statement, string Field)> StoresAfter(BlockSyntax block, int flagAt, string flag, HashSet<string> fields, HashSet<string>? arrayFields)
     {
         var stores = new List<(ExpressionStatementSyntax, string)>();
         for (var j = flagAt + 1; j < block.Statements.Count; j++)
         {
-            if (block.Statements[j] is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment } statement
-                && FieldName(assignment.Left) is { } stored && stored != flag && fields.Contains(stored))
+            if (block.Statements[j] is not ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment } statement)
+            {
+                continue;
+            }
+
+            if (FieldName(assignment.Left) is { } stored && stored != flag && fields.Contains(stored))
             {
                 stores.Add((statement, stored));
+            }
+            else if (arrayFields is not null && Unparenthesized(assignment.Left) is ElementAccessExpressionSyntax { Expression: var array }
+                     && FieldName(array) is { } element && arrayFields.Contains(element))
+            {
+                stores.Add((statement, element));
             }
         }
 
         return stores;
+    }
+
+    /// <summary>
+    /// Another member that reads the published index with <c>Volatile.Read</c> in the condition of an <c>if</c>
+    /// (<c>if (tail == Volatile.Read(ref _head)) return false;</c>) and then reads a stored field, inside the <c>if</c> or,
+    /// when the <c>if</c> leaves, after it (set bf R04, a ring whose writer publishes its head before it stores the slot).
+    /// </summary>
+    private static (MemberDeclarationSyntax Member, ExpressionSyntax Check, IdentifierNameSyntax Read)? IndexReader(
+        TypeDeclarationSyntax type, MemberDeclarationSyntax writer, string index, List<(ExpressionStatementSyntax Statement, string Field)> stores)
+    {
+        var names = new HashSet<string>(stores.Select(s => s.Field), StringComparer.Ordinal);
+        foreach (var member in type.Members)
+        {
+            if (member == writer || member is BaseTypeDeclarationSyntax)
+            {
+                continue;
+            }
+
+            foreach (var check in member.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax)).OfType<IfStatementSyntax>())
+            {
+                if (check.Condition.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(call => ReadsFlag(call, index, isVolatile: false)) is not { } read)
+                {
+                    continue;
+                }
+
+                IEnumerable<SyntaxNode> seen = check.Parent is BlockSyntax block && Exits(check.Statement)
+                    ? block.Statements.SkipWhile(s => s != check).Skip(1)
+                    : [check.Statement];
+                if (FirstRead(seen, names) is { } identifier)
+                {
+                    return (member, read, identifier);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -365,7 +443,7 @@ internal static class FlagSetBeforeData
             ? call.ArgumentList.Arguments[0].Expression
             : ((AssignmentExpressionSyntax)((ExpressionStatementSyntax)setting).Expression).Left;
         if (semanticModel.GetSymbolInfo(flagExpression, cancellationToken).Symbol is not IFieldSymbol flag
-            || flag.Type.SpecialType != SpecialType.System_Boolean
+            || flag.Type.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Int64)
             || (setting is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax write } && !IsVolatileMethod(semanticModel, write, cancellationToken))
             || (reader.Check is InvocationExpressionSyntax read && !IsVolatileMethod(semanticModel, read, cancellationToken))
             || semanticModel.GetSymbolInfo(reader.Read, cancellationToken).Symbol is not IFieldSymbol seen

@@ -132,7 +132,12 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
             return null;
         }
 
-        var statements = block.Statements.RemoveAt(from).Insert(last, setting.WithAdditionalAnnotations(Formatter.Annotation));
+        // The statement that now comes first keeps the flag's leading trivia (a blank line before the publication stays
+        // before the stores), and the flag takes the trivia of the statement it now follows.
+        var next = block.Statements[from + 1];
+        var statements = block.Statements.RemoveAt(from);
+        statements = statements.Replace(statements[from], next.WithLeadingTrivia(setting.GetLeadingTrivia()))
+            .Insert(last, setting.WithLeadingTrivia(next.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
         return (block, block.WithStatements(statements), flag);
     }
 
@@ -236,6 +241,7 @@ public sealed class PublishedBeforeFilledCodeFix : CodeFixProvider
     {
         IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
         MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        ElementAccessExpressionSyntax { Expression: var array } => StoredName(array), // a slot an index counts
         _ => null,
     };
 

@@ -324,5 +324,63 @@ public class FlagSetBeforeDataTests
             private static string[] Load() => new[] { "twill" };
         }
         """;
-}
 
+    private static string Ring(string write) => Usings + $$"""
+        public sealed class Ring
+        {
+            private readonly double[] _slots = new double[64];
+            private long _head;
+            private long _tail;
+
+            public void Write(double reading)
+            {
+                long head = _head;
+                if (head - Volatile.Read(ref _tail) >= _slots.Length)
+                {
+                    return;
+                }
+
+                {{write}}
+            }
+
+            public bool TryRead(out double reading)
+            {
+                long tail = _tail;
+                if (tail == {|#2:Volatile.Read(ref _head)|})
+                {
+                    reading = 0;
+                    return false;
+                }
+
+                reading = _slots[tail & 63];
+                Volatile.Write(ref _tail, tail + 1);
+                return true;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Set bf R04: a ring's writer publishes its head with a release write before it stores the slot, and the reader,
+    /// once it sees the new head, reads the slot before it is stored.
+    /// </summary>
+    [Fact]
+    public Task An_index_published_before_the_slot_it_counts_is_flagged_and_published_last_by_the_fix()
+        => Verify.VerifyCodeFixAsync(
+            Ring("""
+                {|#0:Volatile.Write(ref _head, head + 1)|};
+                        {|#1:_slots[head & 63] = reading;|}
+                """),
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("_head", "'_slots' is stored after it is set, so 'TryRead' after the unlocked check", "24")],
+            Ring("""
+                _slots[head & 63] = reading;
+                        Volatile.Write(ref _head, head + 1);
+                """).Replace("{|#2:", string.Empty).Replace(")|})", "))"));
+
+    [Fact]
+    public Task An_index_published_after_the_slot_is_silent()
+        => Verify.VerifyAnalyzerAsync(Ring("""
+            _slots[head & 63] = reading;
+                    Volatile.Write(ref _head, head + 1);
+            """).Replace("{|#2:", string.Empty).Replace(")|})", "))"));
+}
