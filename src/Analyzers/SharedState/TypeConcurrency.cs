@@ -2563,8 +2563,8 @@ internal sealed partial class TypeConcurrency
                 continue;
             }
 
-            var held = access.Location.SourceSpan.Start >= continuationStart ? afterAwait : inherited;
-            var locks = access.Deferred ? access.Locks : held.AddRange(access.Locks);
+            var continues = !access.Deferred && access.Location.SourceSpan.Start >= continuationStart && afterAwait.Length < inherited.Length;
+            var locks = access.Deferred ? access.Locks : (continues ? afterAwait : inherited).AddRange(access.Locks);
             var key = new CompositeKey(access.State, access.Location, Key(locks));
             var (byCaller, alone) = (_composingByCaller, _composingAlone);
             if (byCaller && PostedTo(access.Location.SourceTree, access.Location.SourceSpan.Start) is { } mailbox)
@@ -2574,7 +2574,11 @@ internal sealed partial class TypeConcurrency
 
             if (!reached.TryGetValue(key, out var known))
             {
-                reached[key] = new Reached(access, locks, summary.Method, start) { ByCaller = byCaller, Alone = alone, Entry = _composingEntry, Publishers = _composingPublishers };
+                reached[key] = new Reached(access, locks, summary.Method, start)
+                {
+                    ByCaller = byCaller, Alone = alone, Entry = _composingEntry, Publishers = _composingPublishers,
+                    AfterAwait = continues ? AfterAwaitNote(summary.Method, inherited) : null,
+                };
             }
             else
             {
@@ -2605,6 +2609,13 @@ internal sealed partial class TypeConcurrency
 
             Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached, call.FlagsFor(flags));
         }
+    }
+
+    /// <summary>For the message of an access an async method makes after its await, without the locks its caller held: which ones.</summary>
+    private static string AfterAwaitNote(IMethodSymbol method, ImmutableArray<HeldLock> inherited)
+    {
+        var dropped = inherited.Where(IsThreadAffine).Select(held => $"'{held.Symbol?.Name}'").Distinct().ToList();
+        return $"'{method.Name}' is async and gets here after an await, when its caller has already released {string.Join(" and ", dropped)}";
     }
 
     /// <summary>
@@ -2766,6 +2777,12 @@ internal sealed partial class TypeConcurrency
         public IMethodSymbol? Entry { get; set; }
 
         /// <summary>
+        /// Reached after an await of an async method its caller started under a <c>lock</c>, which the caller had left by
+        /// then: said in the message, or null.
+        /// </summary>
+        public string? AfterAwait { get; set; }
+
+        /// <summary>
         /// Reached from a handler that synchronizes and is subscribed in a loop to an event of several objects (see
         /// <see cref="LoopSubscription"/>): the event's name. Each object raises it on its own thread, so the handler
         /// runs beside itself.
@@ -2798,6 +2815,9 @@ internal sealed partial class TypeConcurrency
         public Func<IMethodSymbol, string?>? NestedCaller { get; set; }
 
         public string Describe(Reached access)
+            => access.AfterAwait is { } afterAwait ? $"{Concurrently(access)}; {afterAwait}" : Concurrently(access);
+
+        private string Concurrently(Reached access)
         {
             var member = Display(access.Member);
             if (access.Publishers is { } raised && access.Start is { } subscribed && access.Entry is { } handler)

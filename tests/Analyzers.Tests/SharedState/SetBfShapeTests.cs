@@ -79,7 +79,7 @@ public class SetBfShapeTests
                 """),
             CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
                 "_inFlight", "modified", "_gate", "in 'GetAsync' (3 of 4 accesses)",
-                "'FetchAsync' may run on several threads at once: 'Coalescer' synchronizes its own state ('GetAsync' locks '_gate')"));
+                "'FetchAsync' may run on several threads at once: 'Coalescer' synchronizes its own state ('GetAsync' locks '_gate'); 'FetchAsync' is async and gets here after an await, when its caller has already released '_gate'"));
 
     [Fact]
     public Task Async_helper_that_takes_the_lock_after_its_await_is_silent()
