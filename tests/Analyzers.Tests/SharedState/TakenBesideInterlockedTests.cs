@@ -65,4 +65,46 @@ public class TakenBesideInterlockedTests
                         cell.Reports = 0;
                     }
             """));
+
+    private static string Aggregator(string take) => $$"""
+        using System.Threading;
+
+        public sealed class Aggregator
+        {
+            private readonly long[] _ringCounts = new long[12];
+
+            public void Record(int ring) => Interlocked.Increment(ref _ringCounts[ring]);
+
+            public long[] Flush()
+            {
+                var counts = new long[_ringCounts.Length];
+                for (int i = 0; i < counts.Length; i++)
+                {
+                    {{take}}
+                }
+
+                return counts;
+            }
+        }
+        """;
+
+    /// <summary>Set bg R11: the elements of the type's own array, counted with Interlocked, flushed with a copy and a reset.</summary>
+    [Fact]
+    public Task Array_element_read_then_reset_beside_Interlocked_increments_is_flagged()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Aggregator("""
+                counts[i] = {|#1:_ringCounts[i]|};
+                            {|#0:_ringCounts[i] = 0|};
+                """),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_ringCounts[i]", "Flush",
+                "'Flush' reads it at line 14 and resets it here in two plain steps while 'Record' updates the elements with Interlocked, so what is added between the read and the reset is lost; take and reset it in one step with 'Interlocked.Exchange(ref _ringCounts[i], 0)'"));
+
+    [Fact]
+    public Task Array_element_taken_with_Interlocked_Exchange_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Aggregator("counts[i] = Interlocked.Exchange(ref _ringCounts[i], 0);"));
+
+    [Fact]
+    public Task Array_element_reset_without_a_read_of_it_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Aggregator("counts[i] = 0;\n            _ringCounts[i] = 0;"));
 }
