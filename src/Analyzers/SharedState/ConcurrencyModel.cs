@@ -245,7 +245,8 @@ internal sealed class ConcurrencyModel
         // A type may also declare its concurrency by its documentation or base type (DeclaredConcurrency); in a file
         // that neither synchronizes nor is partial, only a type whose declaration can say so is looked at.
         // A type registered as a singleton service declares it wherever it is registered: its own file is read whole.
-        var declaresSingleton = !synchronizes && SingletonRegistrations.For(compilation, cancellationToken).DeclaresOneIn(tree);
+        var declaresSingleton = !synchronizes && (SingletonRegistrations.For(compilation, cancellationToken).DeclaresOneIn(tree)
+                                                  || StaticStateCallers.For(compilation, cancellationToken).DeclaresOneIn(tree));
         var mayDeclare = !synchronizes && !declaresSingleton && SourceWords.Any(text, DeclaredConcurrency.Words, DeclaredConcurrency.IsDeclaringWord);
 
         // A hosted service's loop runs beside its members without any synchronization word (TypeConcurrency.RunsAlone);

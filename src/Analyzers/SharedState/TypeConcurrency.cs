@@ -135,6 +135,12 @@ internal sealed partial class TypeConcurrency
         }
 
         var declaration = DeclaredConcurrency.Of(type, SingletonRegistrations.For(compilation, cancellationToken), cancellationToken);
+        if (declaration.Kind == DeclaredConcurrency.Kind.None && StaticStateCallers.For(compilation, cancellationToken).ReasonFor(type) is { } calledBy)
+        {
+            // A class that declares nothing, whose static methods a concurrent type calls: its static state is shared.
+            declaration = (DeclaredConcurrency.Kind.PerRequest, calledBy, null);
+        }
+
         if (declaration.Kind == DeclaredConcurrency.Kind.SingleUser
             || (declaration.Kind == DeclaredConcurrency.Kind.None && !MaySynchronize(type, compilation, cancellationToken) && !LexicalLocking.IsHostedService(type)))
         {
