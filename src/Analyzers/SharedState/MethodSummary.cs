@@ -125,6 +125,13 @@ internal sealed class OwnCall
     public bool Deferred { get; }
 
     /// <summary>
+    /// The caller waits on the thread for the task the call returns (<c>ReadMessage(async: false).GetAwaiter().GetResult()</c>,
+    /// <c>.Result</c>, <c>.Wait()</c>): everything the callee's task stands for, its continuations included, finishes
+    /// while the caller still holds its locks.
+    /// </summary>
+    public bool Blocks { get; set; }
+
+    /// <summary>
     /// The value of a <c>bool</c> parameter of the caller for which this call is not made (<c>if (semaphoreHeld)
     /// Add(x);</c>), when its caller's callers pass that value as a constant (see <c>OperationTree.SkippedWhen</c>).
     /// </summary>

@@ -224,6 +224,7 @@ internal sealed class MethodSummaryBuilder
                         {
                             ConstantFlags = OperationTree.ConstantFlags(invocation),
                             Forwarded = OperationTree.ForwardedFlags(invocation, method),
+                            Blocks = IsWaitedSynchronously(invocation),
                         });
                         if (!deferred && invocation.Syntax.SpanStart < firstEscape && MayPublishThis(invocation.TargetMethod))
                         {
@@ -1710,6 +1711,28 @@ internal sealed class MethodSummaryBuilder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the task <paramref name="call"/> returns is waited for on the calling thread: <c>.GetAwaiter().GetResult()</c>,
+    /// <c>.Result</c> or <c>.Wait()</c>, through <c>ConfigureAwait</c> or <c>AsTask</c>.
+    /// </summary>
+    private static bool IsWaitedSynchronously(IInvocationOperation call)
+    {
+        var value = (IOperation)call;
+        while (value.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask" } wrapped && wrapped.Instance == value)
+        {
+            value = wrapped;
+        }
+
+        return value.Parent switch
+        {
+            IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter when awaiter.Instance == value
+                => awaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult" },
+            IInvocationOperation { TargetMethod.Name: "Wait" } wait => wait.Instance == value,
+            IPropertyReferenceOperation { Property.Name: "Result" } result => result.Instance == value,
+            _ => false,
+        };
     }
 
     private static bool IsAwaitedAtOnce(IInvocationOperation call)

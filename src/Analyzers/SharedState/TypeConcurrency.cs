@@ -2548,18 +2548,20 @@ internal sealed partial class TypeConcurrency
 
     // flags: the bool constants the caller passes to summary's method; what that method does only for the other value is
     // not reached from there (MemberAccess.SkippedWhen, OwnCall.SkippedWhen). Empty (default) for an entry.
-    private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<CompositeKey> visited, Location? start, Dictionary<CompositeKey, Reached> reached, ImmutableArray<(int Ordinal, bool Value)> flags = default)
+    // blocked: a caller up the chain waits on its thread for the task of this call (OwnCall.Blocks), so what runs after
+    // an await here still runs under that caller's locks.
+    private void Compose(MethodSummary summary, ImmutableArray<HeldLock> inherited, bool deferredOnly, int depth, HashSet<CompositeKey> visited, Location? start, Dictionary<CompositeKey, Reached> reached, ImmutableArray<(int Ordinal, bool Value)> flags = default, bool blocked = false)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         flags = flags.IsDefault ? ImmutableArray<(int Ordinal, bool Value)>.Empty : flags;
-        if (depth > MaxCallDepth || !visited.Add(new CompositeKey(summary.Method, Key(inherited), flags.IsEmpty ? null : Locks.OperationTree.FlagsKey(flags))))
+        if (depth > MaxCallDepth || !visited.Add(new CompositeKey(summary.Method, blocked ? Key(inherited) + "#blocked" : Key(inherited), flags.IsEmpty ? null : Locks.OperationTree.FlagsKey(flags))))
         {
             return;
         }
 
         // An async method's code after its first await runs when its caller has returned and left its 'lock' (set bf R01:
         // a single-flight fetch, started under the gate, removes its entry in a 'finally' after the await).
-        var continuationStart = summary.ContinuationStart;
+        var continuationStart = blocked ? int.MaxValue : summary.ContinuationStart;
         var afterAwait = continuationStart == int.MaxValue ? inherited : inherited.RemoveAll(IsThreadAffine);
         foreach (var access in summary.Accesses)
         {
@@ -2608,12 +2610,12 @@ internal sealed partial class TypeConcurrency
                 // A call in code posted to a mailbox: the callee runs on the mailbox's reader too.
                 var (byCaller, alone) = (_composingByCaller, _composingAlone);
                 (_composingByCaller, _composingAlone) = (false, PostedDescription(mailbox));
-                Compose(callee, locks, deferredOnly: false, depth + 1, new HashSet<CompositeKey>(), start, reached, call.FlagsFor(flags));
+                Compose(callee, locks, deferredOnly: false, depth + 1, new HashSet<CompositeKey>(), start, reached, call.FlagsFor(flags), blocked && !call.Deferred || call.Blocks);
                 (_composingByCaller, _composingAlone) = (byCaller, alone);
                 continue;
             }
 
-            Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached, call.FlagsFor(flags));
+            Compose(callee, locks, deferredOnly: false, depth + 1, visited, start, reached, call.FlagsFor(flags), blocked && !call.Deferred || call.Blocks);
         }
     }
 
