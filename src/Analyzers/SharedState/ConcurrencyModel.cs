@@ -246,7 +246,7 @@ internal sealed class ConcurrencyModel
         // that neither synchronizes nor is partial, only a type whose declaration can say so is looked at.
         // A type registered as a singleton service declares it wherever it is registered: its own file is read whole.
         var declaresSingleton = !synchronizes && (SingletonRegistrations.For(compilation, cancellationToken).DeclaresOneIn(tree)
-                                                  || StaticStateCallers.For(compilation, cancellationToken).DeclaresOneIn(tree));
+                                                  || StaticStateCallers.For(compilation).DeclaresOneIn(semanticModel, cancellationToken));
         var mayDeclare = !synchronizes && !declaresSingleton && SourceWords.Any(text, DeclaredConcurrency.Words, DeclaredConcurrency.IsDeclaringWord);
 
         // A hosted service's loop runs beside its members without any synchronization word (TypeConcurrency.RunsAlone);

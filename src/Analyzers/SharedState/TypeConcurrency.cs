@@ -135,7 +135,7 @@ internal sealed partial class TypeConcurrency
         }
 
         var declaration = DeclaredConcurrency.Of(type, SingletonRegistrations.For(compilation, cancellationToken), cancellationToken);
-        if (declaration.Kind == DeclaredConcurrency.Kind.None && StaticStateCallers.For(compilation, cancellationToken).ReasonFor(type) is { } calledBy)
+        if (declaration.Kind == DeclaredConcurrency.Kind.None && StaticStateCallers.For(compilation).ReasonFor(type, cancellationToken) is { } calledBy)
         {
             // A class that declares nothing, whose static methods a concurrent type calls: its static state is shared.
             declaration = (DeclaredConcurrency.Kind.PerRequest, calledBy, null);
