@@ -685,21 +685,7 @@ internal sealed class ConcurrentEntryFinder
     /// <summary>Whether the documentation comments above <paramref name="type"/> say its members run on a UI thread, and do not deny it.</summary>
     private static bool DocumentedAsUiThreadType(ClassDeclarationSyntax type)
     {
-        var text = new System.Text.StringBuilder();
-        foreach (var piece in type.GetLeadingTrivia())
-        {
-            if (DeclaredConcurrency.IsDocumentation(piece))
-            {
-                text.Append(piece.ToFullString()).Append(' ');
-            }
-        }
-
-        if (text.Length == 0)
-        {
-            return false;
-        }
-
-        var documentation = System.Text.RegularExpressions.Regex.Replace(text.ToString().ToLowerInvariant(), @"[\s/*]+", " ");
+        var documentation = Documentation(type);
         foreach (var phrase in UiThreadPhrases)
         {
             var at = documentation.IndexOf(phrase, StringComparison.Ordinal);
@@ -827,16 +813,7 @@ internal sealed class ConcurrentEntryFinder
                 continue;
             }
 
-            var text = new System.Text.StringBuilder();
-            foreach (var piece in declaration.GetLeadingTrivia())
-            {
-                if (DeclaredConcurrency.IsDocumentation(piece))
-                {
-                    text.Append(piece.ToFullString()).Append(' ');
-                }
-            }
-
-            var documentation = System.Text.RegularExpressions.Regex.Replace(text.ToString().ToLowerInvariant(), @"[\s/*]+", " ");
+            var documentation = Documentation(declaration);
             if (documentation.Contains("thread")
                 && RaisedPhrases.Any(documentation.Contains)
                 && !ContextThreadPhrases.Any(documentation.Contains))
@@ -846,6 +823,21 @@ internal sealed class ConcurrentEntryFinder
         }
 
         return false;
+    }
+
+    /// <summary>The documentation comments directly above <paramref name="declaration"/>, lower-cased, with runs of spaces, slashes and stars made one space.</summary>
+    private static string Documentation(SyntaxNode declaration)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var piece in declaration.GetLeadingTrivia())
+        {
+            if (DeclaredConcurrency.IsDocumentation(piece))
+            {
+                text.Append(piece.ToFullString()).Append(' ');
+            }
+        }
+
+        return text.Length == 0 ? string.Empty : System.Text.RegularExpressions.Regex.Replace(text.ToString().ToLowerInvariant(), @"[\s/*]+", " ");
     }
 
     /// <summary>Whether <paramref name="body"/> (not a lambda in it) awaits.</summary>
