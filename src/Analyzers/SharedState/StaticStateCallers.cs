@@ -128,7 +128,7 @@ internal sealed class StaticStateCallers
         return null;
     }
 
-    /// <summary>Whether every declaration of <paramref name="type"/> is a class that qualifies (see <see cref="IsCandidate(ClassDeclarationSyntax, SourceText)"/>), one of them with the field.</summary>
+    /// <summary>Whether <paramref name="type"/> is a class declared in one part that qualifies (see <see cref="IsCandidate(ClassDeclarationSyntax, SourceText)"/>); a partial class is left to its own synchronization.</summary>
     private static bool IsCandidate(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         if (type.TypeKind != TypeKind.Class || type.DeclaringSyntaxReferences.Length != 1)
