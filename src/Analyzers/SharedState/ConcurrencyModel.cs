@@ -258,6 +258,10 @@ internal sealed class ConcurrencyModel
         var helpers = ParallelHelpers.Names(compilation, cancellationToken);
         var callsHelpers = helpers.Length > 0 && SourceWords.Any(text, helpers);
 
+        // A subscription to an event that another type raises on a thread it starts (ThreadRaisedEvents).
+        var threadRaised = ThreadRaisedEvents.Names(compilation, cancellationToken);
+        var subscribes = threadRaised.Length > 0 && SourceWords.TextOf(text).Contains("+=") && SourceWords.Any(text, threadRaised);
+
         // The checks that need no thread start in this file, each behind its text pre-check (FileChecks).
         foreach (var (mayContain, find) in FileChecks)
         {
@@ -267,7 +271,7 @@ internal sealed class ConcurrencyModel
             }
         }
 
-        if (!startsWork && !synchronizes && !callsHelpers)
+        if (!startsWork && !synchronizes && !callsHelpers && !subscribes)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.
             if (!SynchronizationImports.Global(compilation, cancellationToken))
@@ -333,9 +337,9 @@ internal sealed class ConcurrencyModel
             HostedLoopForeignCollections.Find(semanticModel, model._findings, types, SemanticModelOf, cancellationToken);
         }
 
-        if (startsWork || callsHelpers)
+        if (startsWork || callsHelpers || subscribes)
         {
-            model.FindStartedRaces(semanticModel, types, SemanticModelOf, startsWork, callsHelpers ? helpers : null, cancellationToken);
+            model.FindStartedRaces(semanticModel, types, SemanticModelOf, startsWork, callsHelpers ? helpers : null, subscribes ? threadRaised : null, cancellationToken);
         }
 
         if (synchronizes)
@@ -355,7 +359,8 @@ internal sealed class ConcurrencyModel
     }
 
     /// <summary>Races of the code this document starts on other threads.</summary>
-    private void FindStartedRaces(SemanticModel semanticModel, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, bool startsWork, string[]? helpers, CancellationToken cancellationToken)
+    private void FindStartedRaces(SemanticModel semanticModel, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, bool startsWork, string[]? helpers,
+                                  string[]? threadRaised, CancellationToken cancellationToken)
     {
         var finder = new ConcurrentEntryFinder(types);
         var entries = new List<ConcurrentEntry>();
@@ -378,6 +383,18 @@ internal sealed class ConcurrencyModel
             if (semanticModel.GetOperation(node, cancellationToken) is { } operation)
             {
                 finder.Collect(operation, entries);
+            }
+        }
+
+        if (threadRaised is not null)
+        {
+            foreach (var subscription in ThreadRaisedEvents.Subscriptions(tree.GetRoot(cancellationToken), tree.GetText(cancellationToken), threadRaised))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!candidates.Contains(subscription) && semanticModel.GetOperation(subscription, cancellationToken) is IEventAssignmentOperation { Adds: true } operation)
+                {
+                    finder.CollectThreadRaisedHandler(operation, entries, cancellationToken);
+                }
             }
         }
 

@@ -88,7 +88,7 @@ internal sealed class ConcurrentEntryFinder
     private static readonly HashSet<string> StartNames = new(StringComparer.Ordinal)
     {
         "Run", "StartNew", "For", "ForEach", "ForEachAsync", "Invoke", "QueueUserWorkItem", "UnsafeQueueUserWorkItem",
-        "ForAll", "WhenAll", "WaitAll", "Register", "UnsafeRegister",
+        "ForAll", "WhenAll", "WaitAll", "WhenAny", "Register", "UnsafeRegister",
     };
 
     /// <summary>
@@ -98,7 +98,7 @@ internal sealed class ConcurrentEntryFinder
     private static readonly string[] CandidateWords =
     [
         "Run", "StartNew", "For", "ForEach", "ForEachAsync", "Invoke", "QueueUserWorkItem", "UnsafeQueueUserWorkItem",
-        "ForAll", "WhenAll", "WaitAll", "Register", "UnsafeRegister", "AsParallel", "Thread", "Timer", "Progress", "Elapsed", "Changed", "Created",
+        "ForAll", "WhenAll", "WaitAll", "WhenAny", "Register", "UnsafeRegister", "AsParallel", "Thread", "Timer", "Progress", "Elapsed", "Changed", "Created",
         "Deleted", "Renamed",
     ];
 
@@ -658,6 +658,22 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>
+    /// <c>sensor.Stroke += OnStroke</c> where the sensor's type raises <c>Stroke</c> on a thread it starts
+    /// (<see cref="ThreadRaisedEvents"/>): the handler runs on that thread, beside the subscriber's own members, until
+    /// the end of the program as far as this method knows. An <c>async void</c> handler is an entry of its own
+    /// (<see cref="ResumesOnThePool"/>) when its continuation leaves for the pool.
+    /// </summary>
+    public void CollectThreadRaisedHandler(IEventAssignmentOperation subscription, List<ConcurrentEntry> entries, CancellationToken cancellationToken)
+    {
+        if (subscription.EventReference is IEventReferenceOperation { Event: { } raised }
+            && Strip(subscription.HandlerValue) is IAnonymousFunctionOperation { Symbol.IsAsync: false } or IMethodReferenceOperation { Method.IsAsync: false }
+            && ThreadRaisedEvents.IsRaisedOnStartedThread(raised, cancellationToken))
+        {
+            Add(subscription.HandlerValue, subscription, multiInstance: false, Unjoined(subscription), entries);
+        }
+    }
+
+    /// <summary>
     /// A public instance async method of a class that returns a task and, after its first <c>await</c>, calls a method
     /// named like a UI thread's dispatch (<c>Post</c>, <c>Invoke</c>, <c>BeginInvoke</c>, <c>InvokeAsync</c>, …) with a
     /// lambda or method group; read on its syntax, confirmed by <see cref="HandsContinuationBack"/> once bound.
@@ -933,6 +949,41 @@ internal sealed class ConcurrentEntryFinder
         if (ConcurrencyTypes.Is(type, _types.Task) && method.Name is "WhenAll" or "WaitAll")
         {
             CollectJoinedTasks(invocation, entries);
+        }
+        else if (ConcurrencyTypes.Is(type, _types.Task) && method.Name == "WhenAny")
+        {
+            CollectAbandonedTasks(invocation, entries);
+        }
+    }
+
+    /// <summary>
+    /// <c>var fetch = AttemptAsync(); var winner = await Task.WhenAny(fetch, Task.Delay(budget));</c> where
+    /// <c>fetch</c> is awaited only when it won: an attempt that lost goes on after its first <c>await</c>, on the
+    /// pool, beside the rest of the method and beside the attempts that follow it (set bg R06, a retry loop whose
+    /// abandoned attempt counts its failure in a local the loop counts too).
+    /// </summary>
+    private void CollectAbandonedTasks(IInvocationOperation whenAny, List<ConcurrentEntry> entries)
+    {
+        var root = Root(whenAny);
+        foreach (var argument in whenAny.Arguments)
+        {
+            foreach (var value in TaskValues(argument))
+            {
+                if (Strip(value) is not ILocalReferenceOperation local
+                    || LocalInitializer(local.Local, whenAny) is not { } initial
+                    || Strip(initial) is not IInvocationOperation { TargetMethod: var started } call
+                    || !IsSourceAsync(started)
+                    || LocalTaskJoinedAt(local.Local, root, call.Syntax.SpanStart, call.Syntax) != int.MaxValue)
+                {
+                    continue;
+                }
+
+                entries.Add(new ConcurrentEntry(call, call, IsRepeated(call.Syntax), call.Syntax.SpanStart, int.MaxValue, root)
+                {
+                    StartsAtFirstAwait = true,
+                    RepeatedBy = RepeatingNode(call.Syntax),
+                });
+            }
         }
     }
 
@@ -1281,6 +1332,12 @@ internal sealed class ConcurrentEntryFinder
                 && use.SemanticModel?.GetOperation(check.Condition) is { } condition)
             {
                 return TestsDone(condition, task, depth: 0);
+            }
+
+            if (node is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both && both.Right.Span.Contains(use.Syntax.Span)
+                && use.SemanticModel?.GetOperation(both.Left) is { } first && TestsDone(first, task, depth: 0))
+            {
+                return true; // 'if (winner == fetch && await fetch is { } report)': awaited only when it won
             }
         }
 
