@@ -258,10 +258,6 @@ internal sealed class ConcurrencyModel
         var helpers = ParallelHelpers.Names(compilation, cancellationToken);
         var callsHelpers = helpers.Length > 0 && SourceWords.Any(text, helpers);
 
-        // A subscription to an event that another type raises on a thread it starts (ThreadRaisedEvents).
-        var threadRaised = ThreadRaisedEvents.Names(compilation, cancellationToken);
-        var subscribes = threadRaised.Length > 0 && SourceWords.TextOf(text).Contains("+=") && SourceWords.Any(text, threadRaised);
-
         // The checks that need no thread start in this file, each behind its text pre-check (FileChecks).
         foreach (var (mayContain, find) in FileChecks)
         {
@@ -271,7 +267,7 @@ internal sealed class ConcurrencyModel
             }
         }
 
-        if (!startsWork && !synchronizes && !callsHelpers && !subscribes)
+        if (!startsWork && !synchronizes && !callsHelpers)
         {
             // A global alias or 'using static' of a synchronization type, declared in another file, is in no word here.
             if (!SynchronizationImports.Global(compilation, cancellationToken))
@@ -337,9 +333,9 @@ internal sealed class ConcurrencyModel
             HostedLoopForeignCollections.Find(semanticModel, model._findings, types, SemanticModelOf, cancellationToken);
         }
 
-        if (startsWork || callsHelpers || subscribes)
+        if (startsWork || callsHelpers)
         {
-            model.FindStartedRaces(semanticModel, types, SemanticModelOf, startsWork, callsHelpers ? helpers : null, subscribes ? threadRaised : null, cancellationToken);
+            model.FindStartedRaces(semanticModel, types, SemanticModelOf, startsWork, callsHelpers ? helpers : null, cancellationToken);
         }
 
         if (synchronizes)
@@ -359,8 +355,7 @@ internal sealed class ConcurrencyModel
     }
 
     /// <summary>Races of the code this document starts on other threads.</summary>
-    private void FindStartedRaces(SemanticModel semanticModel, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, bool startsWork, string[]? helpers,
-                                  string[]? threadRaised, CancellationToken cancellationToken)
+    private void FindStartedRaces(SemanticModel semanticModel, ConcurrencyTypes types, Func<SyntaxTree, SemanticModel> semanticModels, bool startsWork, string[]? helpers, CancellationToken cancellationToken)
     {
         var finder = new ConcurrentEntryFinder(types);
         var entries = new List<ConcurrentEntry>();
@@ -383,18 +378,6 @@ internal sealed class ConcurrencyModel
             if (semanticModel.GetOperation(node, cancellationToken) is { } operation)
             {
                 finder.Collect(operation, entries);
-            }
-        }
-
-        if (threadRaised is not null)
-        {
-            foreach (var subscription in ThreadRaisedEvents.Subscriptions(tree.GetRoot(cancellationToken), tree.GetText(cancellationToken), threadRaised))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!candidates.Contains(subscription) && semanticModel.GetOperation(subscription, cancellationToken) is IEventAssignmentOperation { Adds: true } operation)
-                {
-                    finder.CollectThreadRaisedHandler(operation, entries, cancellationToken);
-                }
             }
         }
 
@@ -493,6 +476,11 @@ internal sealed class ConcurrencyModel
             starting = starting.ContainingSymbol;
         }
 
+        if (starting is IMethodSymbol startedBy && entry.IntervalEnd == int.MaxValue)
+        {
+            WalkHandedObjectsBeside(startedBy, entry.Body, context, walker, before, cancellationToken);
+        }
+
         if (starting is not IMethodSymbol { IsStatic: false, ContainingType: { } type } startingMethod || !RunsOnItsObject(entry.Body))
         {
             return;
@@ -516,7 +504,53 @@ internal sealed class ConcurrencyModel
         // public members that name the state the handler touched run beside the handler too.
         foreach (var subscriber in SubscribersReached(type, walker, before, cancellationToken))
         {
-            WalkMembersBeside(subscriber.Type, StateNamesOf(subscriber.Type, walker, before), subscriber.Handlers, startingMethod: null, handler: null, keptIn: null, context, walker, cancellationToken, skipped: subscriber.Reached);
+            WalkMembersBeside(subscriber.Type, StateNamesOf(subscriber.Type, walker, before), subscriber.Handlers, startingMethod: null, handler: null, keptIn: null, context, walker, cancellationToken, skipped: subscriber.Reached,
+                              besideHandlers: string.Join("', '", subscriber.Reached.OrderBy(static name => name, StringComparer.Ordinal)));
+        }
+    }
+
+    /// <summary>
+    /// Work left running on an object its starter was given (<c>new Thread(() => sim.Run(step, ct)).Start()</c> in a
+    /// static host method whose caller passes <c>sim</c>): the caller still holds the object, so its public members
+    /// that name the state the work touched run beside the work, on that object (set bh R15, a layout simulation whose
+    /// control panel adds trains while the loop thread ticks them). An object the starter creates itself is not reached.
+    /// </summary>
+    private static void WalkHandedObjectsBeside(IMethodSymbol startingMethod, IOperation work, ConcurrentContext context, SharedStateWalker walker, int before, CancellationToken cancellationToken)
+    {
+        Dictionary<IParameterSymbol, HashSet<string>>? handed = null;
+        for (var i = before; i < walker.Accesses.Count; i++)
+        {
+            var access = walker.Accesses[i];
+            if (access.Key.Owner is IParameterSymbol { Type: INamedTypeSymbol { TypeKind: TypeKind.Class } objectType } parameter
+                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, startingMethod)
+                && !objectType.DeclaringSyntaxReferences.IsEmpty
+                && SymbolEqualityComparer.Default.Equals(access.Key.State.ContainingType?.OriginalDefinition, objectType.OriginalDefinition))
+            {
+                handed ??= new Dictionary<IParameterSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+                if (!handed.TryGetValue(parameter, out var names))
+                {
+                    handed[parameter] = names = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                names.Add(access.Key.State.Name);
+            }
+        }
+
+        foreach (var pair in handed ?? [])
+        {
+            // The members the work itself calls on the object ('sim.Run(…)') run in the work, not beside it.
+            var calledByWork = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var operation in work.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation { Instance: IParameterReferenceOperation target } call && SymbolEqualityComparer.Default.Equals(target.Parameter, pair.Key))
+                {
+                    calledByWork.Add(call.TargetMethod.Name);
+                }
+            }
+
+            var objectType = (INamedTypeSymbol)pair.Key.Type;
+            WalkMembersBeside(objectType, pair.Value, HandlersOfOtherObjectsEvents(objectType, cancellationToken), startingMethod: null, handler: null, keptIn: null, context, walker, cancellationToken,
+                              skipped: calledByWork, thisOwner: pair.Key);
         }
     }
 
@@ -590,14 +624,32 @@ internal sealed class ConcurrencyModel
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = before; i < walker.Accesses.Count; i++)
         {
-            var access = walker.Accesses[i];
-            if (SymbolEqualityComparer.Default.Equals(access.Key.Owner, type) && SymbolEqualityComparer.Default.Equals(access.Key.State.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+            if (OwnState(walker.Accesses[i]) is { } own && SymbolEqualityComparer.Default.Equals(own.Type, type))
             {
-                names.Add(access.Key.State.Name);
+                names.Add(own.Name);
             }
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// The object's own state an access touches, by its type and name: a field or property of <c>this</c>, or a struct
+    /// field of one (<c>_stone.Velocity</c> is <c>_stone</c>'s, set bg R14); null for anything else.
+    /// </summary>
+    private static (INamedTypeSymbol Type, string Name)? OwnState(StateAccess access)
+    {
+        var state = access.Key.State;
+        switch (access.Key.Owner)
+        {
+            case INamedTypeSymbol owner when SymbolEqualityComparer.Default.Equals(state.ContainingType?.OriginalDefinition, owner.OriginalDefinition):
+                return (owner, state.Name);
+            case IFieldSymbol { IsStatic: false, Type.IsValueType: true, ContainingType: { } holder } field
+                when SymbolEqualityComparer.Default.Equals(state.ContainingType?.OriginalDefinition, field.Type.OriginalDefinition):
+                return (holder, field.Name);
+            default:
+                return null;
+        }
     }
 
     /// <summary>
@@ -611,9 +663,8 @@ internal sealed class ConcurrencyModel
         for (var i = before; i < walker.Accesses.Count; i++)
         {
             var access = walker.Accesses[i];
-            if (access.Key.Owner is not INamedTypeSymbol { TypeKind: TypeKind.Class } owner
+            if (OwnState(access) is not ({ TypeKind: TypeKind.Class } owner, _)
                 || SymbolEqualityComparer.Default.Equals(owner, startingType)
-                || !SymbolEqualityComparer.Default.Equals(access.Key.State.ContainingType?.OriginalDefinition, owner.OriginalDefinition)
                 || owner.DeclaringSyntaxReferences.IsEmpty
                 || access.Location.SourceTree is not { } tree)
             {
@@ -663,14 +714,14 @@ internal sealed class ConcurrencyModel
     /// <paramref name="names"/>, except the member that started the work, the work's own method,
     /// <paramref name="skipped"/>, overrides and disposal.
     /// </summary>
-    private static void WalkMembersBeside(INamedTypeSymbol type, HashSet<string> names, HashSet<string> handlersOfOthers, IMethodSymbol? startingMethod, IMethodSymbol? handler, string? keptIn, ConcurrentContext context, SharedStateWalker walker, CancellationToken cancellationToken, HashSet<string>? skipped = null)
+    private static void WalkMembersBeside(INamedTypeSymbol type, HashSet<string> names, HashSet<string> handlersOfOthers, IMethodSymbol? startingMethod, IMethodSymbol? handler, string? keptIn, ConcurrentContext context, SharedStateWalker walker, CancellationToken cancellationToken, HashSet<string>? skipped = null, string? besideHandlers = null, ISymbol? thisOwner = null)
     {
         if (names.Count == 0)
         {
             return;
         }
 
-        var words = names.ToArray();
+        var words = WithPrivateHelpers(type, names, cancellationToken);
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet } method
@@ -685,8 +736,36 @@ internal sealed class ConcurrencyModel
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            walker.WalkMemberOfStarter(method, new ConcurrentContext(context.Start, multiInstance: false, starterBody: null, 0, int.MaxValue, partner: context) { RunBy = context.RunBy, BesideStartedWork = true });
+            walker.WalkMemberOfStarter(method, new ConcurrentContext(context.Start, multiInstance: false, starterBody: null, 0, int.MaxValue, partner: context) { RunBy = context.RunBy, BesideStartedWork = true, BesideHandlers = besideHandlers, HandedAs = thisOwner?.Name }, thisOwner);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="names"/>, and the names of the type's private methods whose text names one of them, or names such a
+    /// method (a loop's <c>RunLoop</c> that calls <c>Step</c>, which changes the state: set bg R14).
+    /// </summary>
+    private static string[] WithPrivateHelpers(INamedTypeSymbol type, HashSet<string> names, CancellationToken cancellationToken)
+    {
+        var words = new HashSet<string>(names, StringComparer.Ordinal);
+        var helpers = type.GetMembers().OfType<IMethodSymbol>()
+            .Where(static method => method is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsImplicitlyDeclared: false })
+            .ToList();
+        for (var added = true; added;)
+        {
+            added = false;
+            var current = words.ToArray();
+            foreach (var helper in helpers)
+            {
+                if (!words.Contains(helper.Name)
+                    && helper.DeclaringSyntaxReferences.Any(r => SourceWords.Any(r.SyntaxTree.GetText(cancellationToken), r.Span, current)))
+                {
+                    words.Add(helper.Name);
+                    added = true;
+                }
+            }
+        }
+
+        return words.ToArray();
     }
 
     /// <summary>The name of the field the started work's task or thread is kept in (<c>_loop = RunAsync(ct)</c>, <c>_loop = Task.Run(…)</c>, <c>_thread = new Thread(…)</c>), or null.</summary>
@@ -1003,6 +1082,10 @@ internal sealed class ConcurrencyModel
     private static string RunsOnSeveralThreads(StateAccess access, StateAccess other)
         => access.Via is { } via
             ? $"{via} by the code started {StartOf(access, other).StartedAt}"
+            : access.Context.HandedAs is { } handed
+                ? $"'{access.MemberName}' can be called on '{handed}' while the work started {StartOf(access, other).StartedAt} runs on it"
+            : access.Context.BesideHandlers is { } handlers
+                ? $"'{access.MemberName}' can be called while '{handlers}' runs on the thread of the code started {StartOf(access, other).StartedAt}"
             : access.Context.BesideStartedWork
                 ? $"'{access.MemberName}' can be called while the work its object started {StartOf(access, other).StartedAt} runs"
                 : $"'{access.MemberName}' runs on several threads (started {StartOf(access, other).StartedAt})";

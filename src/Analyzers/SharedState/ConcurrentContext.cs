@@ -48,6 +48,18 @@ internal sealed class ConcurrentContext
     /// <summary>For a member of an object walked beside the work the object started and left running: callers may call it meanwhile.</summary>
     public bool BesideStartedWork { get; set; }
 
+    /// <summary>
+    /// For a member of a subscriber walked beside its handlers of an event the started work raises: those handlers
+    /// (<c>OnStroke</c>), which run on the work's thread.
+    /// </summary>
+    public string? BesideHandlers { get; set; }
+
+    /// <summary>
+    /// For a member of an object the starter was given and the work runs on (<c>sim.Run(…)</c>): the starter's name
+    /// for it (<c>sim</c>), whose holder may call the member meanwhile.
+    /// </summary>
+    public string? HandedAs { get; set; }
+
     /// <summary>The helper of the compilation whose call starts the code, when a helper does (<see cref="ParallelHelpers"/>).</summary>
     public string? RunBy { get; set; }
 

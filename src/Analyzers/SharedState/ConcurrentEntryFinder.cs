@@ -658,22 +658,6 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>
-    /// <c>sensor.Stroke += OnStroke</c> where the sensor's type raises <c>Stroke</c> on a thread it starts
-    /// (<see cref="ThreadRaisedEvents"/>): the handler runs on that thread, beside the subscriber's own members, until
-    /// the end of the program as far as this method knows. An <c>async void</c> handler is an entry of its own
-    /// (<see cref="ResumesOnThePool"/>) when its continuation leaves for the pool.
-    /// </summary>
-    public void CollectThreadRaisedHandler(IEventAssignmentOperation subscription, List<ConcurrentEntry> entries, CancellationToken cancellationToken)
-    {
-        if (subscription.EventReference is IEventReferenceOperation { Event: { } raised }
-            && Strip(subscription.HandlerValue) is IAnonymousFunctionOperation { Symbol.IsAsync: false } or IMethodReferenceOperation { Method.IsAsync: false }
-            && ThreadRaisedEvents.IsRaisedOnStartedThread(raised, cancellationToken))
-        {
-            Add(subscription.HandlerValue, subscription, multiInstance: false, Unjoined(subscription), entries);
-        }
-    }
-
-    /// <summary>
     /// A public instance async method of a class that returns a task and, after its first <c>await</c>, calls a method
     /// named like a UI thread's dispatch (<c>Post</c>, <c>Invoke</c>, <c>BeginInvoke</c>, <c>InvokeAsync</c>, …) with a
     /// lambda or method group; read on its syntax, confirmed by <see cref="HandsContinuationBack"/> once bound.

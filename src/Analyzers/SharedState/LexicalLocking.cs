@@ -183,6 +183,9 @@ internal static class LexicalLocking
         /// <summary>As <see cref="_bodies"/>, only the uses the model can report (see <see cref="IsUnguardable"/>).</summary>
         private readonly Dictionary<string, HashSet<string>> _unguardable = new(StringComparer.Ordinal);
 
+        /// <summary>The private helpers read whole that are <c>async</c> (see <see cref="InsideAndOutside"/>).</summary>
+        private readonly HashSet<string> _asyncHelpers = new(StringComparer.Ordinal);
+
         /// <summary>Method names used other than by calling them ('new Timer(OnTick)'): such a method can run anywhere.</summary>
         private readonly HashSet<string> _handedOut = new(StringComparer.Ordinal);
 
@@ -333,6 +336,11 @@ internal static class LexicalLocking
                 foreach (var helper in helpers)
                 {
                     var key = KeyOf(helper);
+                    if (helper is MethodDeclarationSyntax method && method.Modifiers.Any(SyntaxKind.AsyncKeyword))
+                    {
+                        _asyncHelpers.Add(key);
+                    }
+
                     BodyOf(key);
                     Read(helper, Place.Body, helper);
                     pending.Add(key);
@@ -378,6 +386,13 @@ internal static class LexicalLocking
             {
                 outside = new HashSet<string>(_deferredUnguardable, StringComparer.Ordinal);
                 outside.UnionWith(calledByCallers);
+                foreach (var name in _asyncHelpers)
+                {
+                    // What an async helper does after its first await runs when its caller has left the lock
+                    // (TypeConcurrency.Compose drops the caller's locks there); its whole body is counted, to be read.
+                    outside.UnionWith(_unguardable[name]);
+                }
+
                 foreach (var pair in _unguardable)
                 {
                     if (!underLock.Contains(pair.Key))

@@ -226,10 +226,10 @@ internal sealed partial class SharedStateWalker
     /// Walks a member of the object whose own work was started (<see cref="ConcurrencyModel"/>: work the object leaves
     /// running, against its members that callers can call meanwhile), on that object.
     /// </summary>
-    public void WalkMemberOfStarter(IMethodSymbol member, ConcurrentContext context)
+    public void WalkMemberOfStarter(IMethodSymbol member, ConcurrentContext context, ISymbol? thisOwner = null)
     {
         var visited = new HashSet<CompositeKey>();
-        var frame = new Frame(context, null, allLocalsShared: false, member.ContainingType, [], 0, string.Empty, visited, member.ContainingType);
+        var frame = new Frame(context, null, allLocalsShared: false, thisOwner ?? member.ContainingType, [], 0, string.Empty, visited, member.ContainingType);
         Follow(member, Resolve(OwnerSpec.This, frame), [], depth: 0, context, visited, Part.Whole, frame);
     }
 

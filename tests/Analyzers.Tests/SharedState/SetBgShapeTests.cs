@@ -6,7 +6,7 @@ namespace Forklift.Analyzers.Tests.SharedState;
 /// <summary>
 /// The shapes blind set bg (session 62) found missing, minimized (#9): an attempt abandoned by <c>Task.WhenAny</c> that
 /// goes on changing a local it shares with the retry loop; a handler of an event another class raises on a thread it
-/// starts, beside the subscriber's own public members.
+/// starts, beside the subscriber's public loop that changes the same state through a private helper.
 /// </summary>
 public class SetBgShapeTests
 {
@@ -127,7 +127,7 @@ public class SetBgShapeTests
                 }
             }
 
-            private void Step(float dt) => _velocity = Math.Max(0f, _velocity - 0.1f * dt);
+            private void Step(float dt) => {|#2:_velocity = Math.Max(0f, _velocity - 0.1f * dt)|};
 
             private void OnStroke(float intensity)
             {
@@ -154,7 +154,9 @@ public class SetBgShapeTests
         => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
             Sensor(ThreadRaise),
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-                "_velocity", "OnStroke", "'OnStroke' handles 'Stroke', raised by the code started at line 10"));
+                "_velocity", "OnStroke", "'OnStroke' handles 'Stroke', raised by the code started at line 10"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(2).WithLocation(1).WithArguments(
+                "_velocity", "Step", "'Step' can be called while 'OnStroke' runs on the thread of the code started at line 10"));
 
     [Fact]
     public Task Handler_of_an_event_raised_by_a_method_the_started_thread_calls()
@@ -177,7 +179,22 @@ public class SetBgShapeTests
                         handler?.Invoke(intensity);
                 """),
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-                "_velocity", "OnStroke", "'OnStroke' handles 'Stroke', raised by the code started at line 10"));
+                "_velocity", "OnStroke", "'OnStroke' handles 'Stroke', raised by the code started at line 10"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(2).WithLocation(1).WithArguments(
+                "_velocity", "Step", "'Step' can be called while 'OnStroke' runs on the thread of the code started at line 10"));
+
+    [Fact]
+    public Task Handler_changes_a_struct_field_the_loop_reads_and_rewrites()
+        => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
+            Sensor(ThreadRaise)
+                .Replace("private float _velocity = 2f;", "private Stone _stone;")
+                .Replace("{|#2:_velocity = Math.Max(0f, _velocity - 0.1f * dt)|}", "{|#2:_stone.Velocity = Math.Max(0f, _stone.Velocity - 0.1f * dt)|}")
+                .Replace("{|#0:_velocity *= 1f + 0.0025f * intensity|}", "{|#0:_stone.Velocity *= 1f + 0.0025f * intensity|}")
+                + "public struct Stone { public float Velocity; public float Curl; }",
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "Velocity", "OnStroke", "'OnStroke' handles 'Stroke', raised by the code started at line 10"),
+            CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(2).WithLocation(1).WithArguments(
+                "Velocity", "Step", "'Step' can be called while 'OnStroke' runs on the thread of the code started at line 10"));
 
     [Fact]
     public Task Handler_of_an_event_raised_on_the_callers_thread_is_silent()

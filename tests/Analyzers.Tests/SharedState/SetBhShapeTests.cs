@@ -1,0 +1,163 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// The shapes blind set bh (session 63) found missing, minimized (#9): a single-flight coalescer whose async helper,
+/// started under the gate, removes its entry after the await, in a type with no other synchronization to make the
+/// syntax pre-check read its bodies; a loop a static host starts on an object its caller passes, beside that object's
+/// public members.
+/// </summary>
+public class SetBhShapeTests
+{
+    private static string Coalescer(string remove) => $$"""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public interface IValuations
+        {
+            Task<decimal> ValueAsync(string lot);
+        }
+
+        public sealed class {|#1:ValuationCoalescer|}
+        {
+            private readonly object _gate = new();
+            private readonly Dictionary<string, Task<decimal>> _inFlight = new();
+            private readonly IValuations _inner;
+
+            public ValuationCoalescer(IValuations inner) => _inner = inner;
+
+            public Task<decimal> GetAsync(string lot)
+            {
+                lock (_gate)
+                {
+                    if (_inFlight.TryGetValue(lot, out var existing))
+                    {
+                        return existing;
+                    }
+
+                    var task = FetchAsync(lot);
+                    if (!task.IsCompleted)
+                    {
+                        _inFlight[lot] = task;
+                    }
+
+                    return task;
+                }
+            }
+
+            public int InFlightCount
+            {
+                get { lock (_gate) return _inFlight.Count; }
+            }
+
+            private async Task<decimal> FetchAsync(string lot)
+            {
+                try
+                {
+                    return await _inner.ValueAsync(lot).ConfigureAwait(false);
+                }
+                finally
+                {
+                    {{remove}}
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Entry_removed_after_the_await_without_the_gate_is_flagged()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Coalescer("{|#0:_inFlight.Remove(lot)|};"),
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_inFlight", "modified", "_gate", "in 'GetAsync' (3 of 4 accesses)",
+                "'FetchAsync' may run on several threads at once: 'ValuationCoalescer' synchronizes its own state ('GetAsync' locks '_gate'); 'FetchAsync' is async and gets here after an await, when its caller has already released '_gate'"));
+
+    [Fact]
+    public Task Entry_removed_under_the_gate_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Coalescer("lock (_gate) { _inFlight.Remove(lot); }").Replace("{|#1:ValuationCoalescer|}", "ValuationCoalescer"));
+
+    private static string Layout(string host, string add = "{|#0:_trains.Add(new Train(name))|};") => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class Train
+        {
+            public Train(string name) => Name = name;
+
+            public string Name { get; }
+            public int Block { get; set; }
+        }
+
+        public sealed class LayoutSimulation
+        {
+            private readonly List<Train> _trains = new();
+
+            public void Run(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    Tick();
+                    Thread.Sleep(50);
+                }
+            }
+
+            private void Tick()
+            {
+                foreach (var train in _trains)
+                {
+                    train.Block = (train.Block + 1) % 24;
+                }
+            }
+
+            public void AddTrain(string name)
+            {
+                {{add}}
+            }
+        }
+
+        public static class SimulationHost
+        {
+            {{host}}
+        }
+        """;
+
+    [Fact]
+    public Task Member_of_an_object_the_host_was_given_runs_beside_the_loop_it_started_on_it()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Layout("""
+                public static Thread Start(LayoutSimulation sim, CancellationToken ct)
+                    {
+                        var thread = {|#1:new Thread(() => sim.Run(ct)) { IsBackground = true }|};
+                        thread.Start();
+                        return thread;
+                    }
+                """),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_trains", "List<Train>", "AddTrain", "'AddTrain' can be called on 'sim' while the work started at line 44 runs on it"));
+
+    [Fact]
+    public Task Object_the_host_creates_itself_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Layout("""
+            public static Thread Start(CancellationToken ct)
+                {
+                    var sim = new LayoutSimulation();
+                    var thread = new Thread(() => sim.Run(ct)) { IsBackground = true };
+                    thread.Start();
+                    return thread;
+                }
+            """));
+
+    [Fact]
+    public Task Loop_joined_before_the_host_returns_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Layout("""
+            public static void RunFor(LayoutSimulation sim, CancellationToken ct)
+                {
+                    var thread = new Thread(() => sim.Run(ct)) { IsBackground = true };
+                    thread.Start();
+                    thread.Join();
+                }
+            """));
+}
