@@ -164,6 +164,10 @@ internal static class DeclaredConcurrency
         // A service registered as a singleton is one instance that every request of the application resolves (set au R12:
         // "Registered as a singleton." alone, on a hub's connection registry).
         "registered as a singleton", "registered as singleton",
+
+        // The framework or scope named between the article and the word (set bh R12: "Registered as an ASP.NET Core
+        // singleton.", on an idempotency store whose per-key semaphores live in a plain dictionary).
+        "asp.net core singleton", "asp.net singleton", "app-wide singleton", "application-wide singleton",
     ];
 
     /// <summary>Phrases that say one instance serves one request: a scoped or transient service.</summary>

@@ -718,7 +718,8 @@ internal static class LexicalLocking
                 case MemberAccessExpressionSyntax access when access.Name == name:
                     return access.Expression is ThisExpressionSyntax or BaseExpressionSyntax
                            || (access.Expression is IdentifierNameSyntax receiver && receiver.Identifier.ValueText == _type.Name)
-                           || _privateNames.Contains(text);
+                           || _privateNames.Contains(text)
+                           || (access.Expression is IdentifierNameSyntax && InStaticLambda(access));
                 case QualifiedNameSyntax or AliasQualifiedNameSyntax or NameColonSyntax or NameEqualsSyntax or TypeArgumentListSyntax:
                 case VariableDeclarationSyntax or ObjectCreationExpressionSyntax or CastExpressionSyntax or TypeOfExpressionSyntax:
                 case ArrayTypeSyntax or NullableTypeSyntax or RefTypeSyntax or PointerTypeSyntax or DefaultExpressionSyntax:
@@ -731,6 +732,24 @@ internal static class LexicalLocking
                 default:
                     return true;
             }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="node"/> is in a <c>static</c> lambda: a callback handed its object as state to avoid a
+        /// closure (<c>Register(static s =&gt; { var (board, c) = ((Board, Crossing))s!; board._inFlight.Remove(c.Id); }, (this, c))</c>),
+        /// where another name for the object reaches its private fields (MethodSummaryBuilder.IsThis tells once bound).
+        /// </summary>
+        private static bool InStaticLambda(SyntaxNode node)
+        {
+            for (var parent = node.Parent; parent is not null and not MemberDeclarationSyntax; parent = parent.Parent)
+            {
+                if (parent is AnonymousFunctionExpressionSyntax lambda)
+                {
+                    return lambda.Modifiers.Any(SyntaxKind.StaticKeyword);
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

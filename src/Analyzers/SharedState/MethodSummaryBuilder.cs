@@ -1093,8 +1093,10 @@ internal sealed class MethodSummaryBuilder
 
     /// <summary>
     /// <c>this</c>, or the state object of a callback that was handed <c>this</c>: in <c>new Timer(static s =&gt;
-    /// ((Limiter)s!).Refill(), this, …)</c> (or <c>ThreadPool.QueueUserWorkItem</c>, <c>Task.Factory.StartNew</c>),
-    /// the cast parameter is the object itself, written that way only to avoid a closure.
+    /// ((Limiter)s!).Refill(), this, …)</c> (or <c>ThreadPool.QueueUserWorkItem</c>, <c>Task.Factory.StartNew</c>,
+    /// <c>CancellationToken.Register</c>), the cast parameter is the object itself, written that way only to avoid a
+    /// closure. So is the element a tuple state is taken apart into, where the tuple handed over holds <c>this</c> there:
+    /// <c>Register(static state =&gt; { var (board, c) = ((Board, Crossing))state!; … }, (this, crossing))</c> (set bh R09).
     /// </summary>
     private bool IsThis(IOperation instance)
     {
@@ -1103,14 +1105,62 @@ internal sealed class MethodSummaryBuilder
             return true;
         }
 
-        if (instance is not IConversionOperation { Operand: var operand } conversion
-            || !SymbolEqualityComparer.Default.Equals(conversion.Type?.OriginalDefinition, _type)
-            || Strip(operand) is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } callback })
+        if (instance is IConversionOperation { Operand: var operand } conversion
+            && SymbolEqualityComparer.Default.Equals(conversion.Type?.OriginalDefinition, _type)
+            && Strip(operand) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } callback })
+        {
+            return StateArguments(instance, callback).Any(static value => Strip(value) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance });
+        }
+
+        return Strip(instance) is ILocalReferenceOperation { Local: var local } && IsThisFromStateTuple(instance, local);
+    }
+
+    /// <summary>Whether <paramref name="local"/> is taken apart from a callback's tuple state at a place where the tuple handed over holds <c>this</c>.</summary>
+    private bool IsThisFromStateTuple(IOperation use, ILocalSymbol local)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(local.Type.OriginalDefinition, _type))
         {
             return false;
         }
 
-        var lambda = instance.Parent;
+        for (var function = use.Parent; function is not null; function = function.Parent)
+        {
+            if (function is not IAnonymousFunctionOperation { Symbol: var callback } lambda)
+            {
+                continue;
+            }
+
+            foreach (var operation in lambda.Body.Descendants())
+            {
+                if (operation is not IDeconstructionAssignmentOperation { Target: var target, Value: IConversionOperation { Operand: var state } }
+                    || Strip(state) is not IParameterReferenceOperation { Parameter.ContainingSymbol: var owner }
+                    || !SymbolEqualityComparer.Default.Equals(owner, callback)
+                    || (target is IDeclarationExpressionOperation declaration ? declaration.Expression : target) is not ITupleOperation parts)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < parts.Elements.Length; i++)
+                {
+                    var part = parts.Elements[i] is IDeclarationExpressionOperation declared ? declared.Expression : parts.Elements[i];
+                    if (part is ILocalReferenceOperation declaredLocal && SymbolEqualityComparer.Default.Equals(declaredLocal.Local, local))
+                    {
+                        return StateArguments(use, callback).Any(value => Strip(value) is ITupleOperation handed && handed.Elements.Length > i
+                                                                          && Strip(handed.Elements[i]) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance });
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>The values handed beside <paramref name="callback"/> (the lambda around <paramref name="inside"/>) to the call or creation that takes it.</summary>
+    private static IEnumerable<IOperation> StateArguments(IOperation inside, IMethodSymbol callback)
+    {
+        var lambda = inside.Parent;
         while (lambda is not null && !(lambda is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, callback)))
         {
             lambda = lambda.Parent;
@@ -1123,8 +1173,7 @@ internal sealed class MethodSummaryBuilder
             IInvocationOperation invoked => invoked.Arguments,
             _ => ImmutableArray<IArgumentOperation>.Empty,
         };
-        return argument is IArgumentOperation
-               && arguments.Any(a => a != argument && Strip(a.Value) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance });
+        return argument is IArgumentOperation ? arguments.Where(a => a != argument).Select(static a => a.Value) : [];
     }
 
     /// <summary>

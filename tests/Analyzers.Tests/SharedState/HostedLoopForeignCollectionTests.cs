@@ -75,7 +75,7 @@ public class HostedLoopForeignCollectionTests
             Fleet(Holder(Singleton, Positions), """{|#0:_state.Positions["g1"] = 4|};"""),
             CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
                 .WithArguments("Positions", "Dictionary<string, int>", "ExecuteAsync",
-                    "'FleetState' is documented as shared (\"singleton\"), and the hosted service's background loop changes it while 'All' in 'StatusQuery' reads it on the application's threads (line 36)"));
+                    "'FleetState' is documented as shared (\"app-wide singleton\"), and the hosted service's background loop changes it while 'All' in 'StatusQuery' reads it on the application's threads (line 36)"));
 
     [Fact]
     public Task Loop_adds_to_a_list_field_of_a_ThreadSafe_holder_that_a_property_reads()
@@ -166,7 +166,7 @@ public class HostedLoopForeignCollectionTests
             Tracks(Singleton, "{|#0:groomer.Track.RemoveAll(p => p < 0)|};"),
             CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
                 .WithArguments("Track", "List<int>", "ExecuteAsync",
-                    "'FleetState' is documented as shared (\"singleton\") and hands out each 'Groomer' through 'Groomers', and the hosted service's background loop changes it while 'Report' in 'FleetState' reads it on the application's threads (line 24)"));
+                    "'FleetState' is documented as shared (\"app-wide singleton\") and hands out each 'Groomer' through 'Groomers', and the hosted service's background loop changes it while 'Report' in 'FleetState' reads it on the application's threads (line 24)"));
 
     /// <summary>Nothing says the registry is shared: the service may have one of its own, and its groomers with it.</summary>
     [Fact]

@@ -7,7 +7,8 @@ namespace Forklift.Analyzers.Tests.SharedState;
 /// The shapes blind set bh (session 63) found missing, minimized (#9): a single-flight coalescer whose async helper,
 /// started under the gate, removes its entry after the await, in a type with no other synchronization to make the
 /// syntax pre-check read its bodies; a loop a static host starts on an object its caller passes, beside that object's
-/// public members.
+/// public members; a store documented as an ASP.NET Core singleton; a cancellation callback handed <c>this</c> inside a
+/// tuple state, taken apart by deconstruction.
 /// </summary>
 public class SetBhShapeTests
 {
@@ -159,5 +160,122 @@ public class SetBhShapeTests
                     thread.Start();
                     thread.Join();
                 }
+            """));
+
+    private static string KeyStore(string documentation) => $$"""
+        using System.Collections.Generic;
+        using System.Threading;
+
+        /// <summary>
+        /// Remembers the outcome of each order by its Idempotency-Key header.
+        /// {{documentation}}
+        /// </summary>
+        public sealed class {|#1:IdempotencyKeyStore|}
+        {
+            private readonly Dictionary<string, SemaphoreSlim> _keyLocks = new();
+
+            public SemaphoreSlim GetKeyLock(string key)
+            {
+                if (!_keyLocks.TryGetValue(key, out var gate))
+                {
+                    gate = new SemaphoreSlim(1, 1);
+                    {|#0:_keyLocks[key] = gate|};
+                }
+
+                return gate;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Store_documented_as_an_ASP_NET_Core_singleton_is_shared()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            KeyStore("Registered as an ASP.NET Core singleton."),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_keyLocks", "Dictionary<string, SemaphoreSlim>", "GetKeyLock",
+                "'GetKeyLock' may run on several threads at once: 'IdempotencyKeyStore' is documented as shared (\"asp.net core singleton\")"));
+
+    [Fact]
+    public Task Store_documented_as_scoped_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(KeyStore("Registered as a scoped service.").Replace("{|#1:IdempotencyKeyStore|}", "IdempotencyKeyStore"));
+
+    private static string Board(string callback) => $$"""
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class Crossing
+        {
+            public Crossing(int id) => Id = id;
+
+            public int Id { get; }
+        }
+
+        public sealed class {|#1:CrossingBoard|}
+        {
+            private readonly object _gate = new();
+            private readonly Dictionary<int, Crossing> _inFlight = new();
+            private readonly CancellationToken _closure;
+            private int _nextId;
+
+            public CrossingBoard(CancellationToken closure) => _closure = closure;
+
+            public Crossing Depart()
+            {
+                Crossing crossing;
+                lock (_gate)
+                {
+                    crossing = new Crossing(++_nextId);
+                    _inFlight.Add(crossing.Id, crossing);
+                }
+
+                {{callback}}
+                return crossing;
+            }
+
+            public void Arrive(int id)
+            {
+                lock (_gate)
+                {
+                    _inFlight.Remove(id);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Callback_given_this_in_a_tuple_state_changes_the_map_without_the_gate()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            Board("""
+                _closure.Register(static state =>
+                        {
+                            var (board, c) = ((CrossingBoard, Crossing))state!;
+                            {|#0:board._inFlight.Remove(c.Id)|};
+                        }, (this, crossing));
+                """),
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_inFlight", "modified", "_gate", "in 'Arrive' (1 of 2 accesses)",
+                "'Depart' may run on several threads at once: 'CrossingBoard' synchronizes its own state ('Depart' locks '_gate')"));
+
+    [Fact]
+    public Task Callback_that_takes_the_gate_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Board("""
+            _closure.Register(static state =>
+                    {
+                        var (board, c) = ((CrossingBoard, Crossing))state!;
+                        lock (board._gate)
+                        {
+                            board._inFlight.Remove(c.Id);
+                        }
+                    }, (this, crossing));
+            """));
+
+    [Fact]
+    public Task Tuple_that_holds_another_board_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Board("""
+            _closure.Register(static state =>
+                    {
+                        var (board, c) = ((CrossingBoard, Crossing))state!;
+                        board._inFlight.Remove(c.Id);
+                    }, (new CrossingBoard(default), crossing));
             """));
 }
