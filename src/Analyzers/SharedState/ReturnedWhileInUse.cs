@@ -110,7 +110,8 @@ internal static class ReturnedWhileInUse
         {
             var (candidate, use) = candidates[i];
             if (semanticModel.GetSymbolInfo(candidate, cancellationToken).Symbol is IMethodSymbol method && ReturnsTask(method) && !IsWorkStart(method)
-                && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(use, cancellationToken).Symbol, variable))
+                && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(use, cancellationToken).Symbol, variable)
+                && HoldsViews(use, candidate, semanticModel, cancellationToken))
             {
                 return (candidate, use, method);
             }
@@ -177,13 +178,61 @@ internal static class ReturnedWhileInUse
             if (semanticModel.GetSymbolInfo(candidate, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } queue } method
                 && queue.OriginalDefinition.ToDisplayString() is "System.Threading.Channels.ChannelWriter<T>" or "System.Collections.Concurrent.BlockingCollection<T>"
                     or "System.Collections.Concurrent.ConcurrentQueue<T>" or "System.Collections.Concurrent.ConcurrentBag<T>"
-                && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(use, cancellationToken).Symbol, variable))
+                && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(use, cancellationToken).Symbol, variable)
+                && HoldsViews(use, candidate, semanticModel, cancellationToken))
             {
                 return (candidate, use, method);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether every object created between <paramref name="use"/> and the argument of <paramref name="call"/> can hold
+    /// the memory it is given: a <c>Memory</c>, <c>ReadOnlyMemory</c> or <c>ArraySegment</c> itself, or a type with a
+    /// field or property of such a type or of an array type (a frame record carrying its payload), not one that copies
+    /// the bytes out (a <c>string</c>, a type with no such member).
+    /// </summary>
+    private static bool HoldsViews(IdentifierNameSyntax use, InvocationExpressionSyntax call, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        for (var node = use.Parent; node is not null && node != call; node = node.Parent)
+        {
+            if (node is ObjectCreationExpressionSyntax creation
+                && (semanticModel.GetTypeInfo(creation, cancellationToken).Type is not INamedTypeSymbol created || !CanHoldView(created)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static bool CanHoldView(INamedTypeSymbol type)
+        {
+            if (IsView(type))
+            {
+                return true;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                var held = member switch
+                {
+                    IFieldSymbol { IsStatic: false } field => field.Type,
+                    IPropertySymbol { IsStatic: false } property => property.Type,
+                    _ => null,
+                };
+                if (held is IArrayTypeSymbol || held is INamedTypeSymbol named && IsView(named))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        static bool IsView(INamedTypeSymbol type)
+            => type.Name is "Memory" or "ReadOnlyMemory" or "ArraySegment" && type.ContainingNamespace?.ToDisplayString() == "System";
     }
 
     /// <summary>
@@ -199,10 +248,12 @@ internal static class ReturnedWhileInUse
             switch (current.Parent)
             {
                 case ArgumentSyntax argument when argument.Expression == current:
-                    if (argument.Parent?.Parent is ObjectCreationExpressionSyntax { Type: var type } creation && creation.ArgumentList!.Arguments[0] == argument
+                    if (argument.Parent?.Parent is ObjectCreationExpressionSyntax { Type: var type } creation
                         && (type switch { SimpleNameSyntax simple => simple.Identifier.ValueText, QualifiedNameSyntax { Right: var right } => right.Identifier.ValueText, _ => null })
-                            is "Memory" or "ReadOnlyMemory" or "ArraySegment")
+                            is not ("string" or "String" or null))
                     {
+                        // 'new ArraySegment<byte>(buffer, 0, n)', or an object made to carry it: 'new SensorFrame(id,
+                        // buffer.AsMemory(0, n))' (set bg R03; the bound check, HoldsViews, asks that it can hold one).
                         current = creation;
                         continue;
                     }

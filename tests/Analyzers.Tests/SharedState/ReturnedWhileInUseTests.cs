@@ -226,6 +226,16 @@ public class ReturnedWhileInUseTests
                 }
             }
         }
+
+        public readonly record struct Frame(byte Id, ReadOnlyMemory<byte> Payload);
+
+        public sealed class Summary
+        {
+            public Summary(byte id, ReadOnlyMemory<byte> payload) => (Id, Length) = (id, payload.Length);
+
+            public byte Id { get; }
+            public int Length { get; }
+        }
         """;
 
     [Fact]
@@ -325,6 +335,8 @@ public class ReturnedWhileInUseTests
         {
             private readonly Channel<ReadOnlyMemory<byte>> _jobs = Channel.CreateUnbounded<ReadOnlyMemory<byte>>();
             private readonly BlockingCollection<byte[]> _frames = new();
+            private readonly Channel<Frame> _decoded = Channel.CreateUnbounded<Frame>();
+            private readonly Channel<Summary> _summaries = Channel.CreateUnbounded<Summary>();
 
             public async ValueTask QueueAsync(string label, CancellationToken ct)
             {
@@ -341,19 +353,36 @@ public class ReturnedWhileInUseTests
                 }
             }
         }
+
+        public readonly record struct Frame(byte Id, ReadOnlyMemory<byte> Payload);
+
+        public sealed class Summary
+        {
+            public Summary(byte id, ReadOnlyMemory<byte> payload) => (Id, Length) = (id, payload.Length);
+
+            public byte Id { get; }
+            public int Length { get; }
+        }
         """;
 
     [Theory]
     [InlineData("await {|#1:_jobs.Writer.WriteAsync(buffer.AsMemory(0, length), ct)|};", "WriteAsync", "ChannelWriter")]
     [InlineData("{|#1:_jobs.Writer.TryWrite(new ReadOnlyMemory<byte>(buffer, 0, length))|};", "TryWrite", "ChannelWriter")]
     [InlineData("{|#1:_frames.Add(buffer)|};", "Add", "BlockingCollection")]
+    [InlineData("await {|#1:_decoded.Writer.WriteAsync(new Frame(1, buffer.AsMemory(0, length)), ct)|};", "WriteAsync", "ChannelWriter")]
     public Task An_array_queued_for_another_thread_and_returned_to_its_pool_is_reported(string queue, string method, string queueType)
         => VerifyAsync(Spooler(queue), CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
             "buffer", "QueueAsync",
-            $"it is returned to 'ArrayPool<byte>.Shared' here while '{method}' at line 20 hands it to the reader of '{queueType}', which can still be using it, so the pool's next taker can overwrite it under that reader; return it at the end of the work, or after waiting for it"));
+            $"it is returned to 'ArrayPool<byte>.Shared' here while '{method}' at line 22 hands it to the reader of '{queueType}', which can still be using it, so the pool's next taker can overwrite it under that reader; return it at the end of the work, or after waiting for it"));
 
     /// <summary>A copy goes to the queue; the pooled buffer itself stays here.</summary>
     [Fact]
     public Task A_copy_queued_before_the_return_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync(Spooler("_frames.Add(buffer.AsSpan(0, length).ToArray());").Replace("{|#0:", "").Replace("(buffer)|};", "(buffer);"));
+
+    /// <summary>The queued object is made from the buffer but keeps none of it (set bg R03's frame, without its payload).</summary>
+    [Fact]
+    public Task An_object_that_keeps_no_view_of_the_buffer_queued_before_the_return_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Spooler("await _summaries.Writer.WriteAsync(new Summary(1, buffer.AsMemory(0, length)), ct);")
+            .Replace("{|#0:", "").Replace("(buffer)|};", "(buffer);"));
 }
