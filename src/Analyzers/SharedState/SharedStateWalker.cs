@@ -675,7 +675,56 @@ internal sealed partial class SharedStateWalker
             return;
         }
 
+        if (method is { IsAbstract: true, ContainingType.TypeKind: TypeKind.Interface })
+        {
+            // 'plugin.InitialiseAsync(ct)' on an interface: the call runs one of the compilation's implementations, so
+            // each is followed, on the same object (set bh R10, plugins started together that add to one registry).
+            foreach (var implementation in ImplementationsOf(method))
+            {
+                FollowCall(implementation, CalleeOwner(implementation, invocation.Instance), new Site(invocation), frame);
+            }
+
+            return;
+        }
+
         FollowCall(method, CalleeOwner(method, invocation.Instance), new Site(invocation), frame);
+    }
+
+    /// <summary>At most this many implementations of one interface method are followed from a call.</summary>
+    private const int MaxImplementations = 8;
+
+    private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The methods of the compilation's classes and structs that implement <paramref name="method"/>, an interface's,
+    /// found by name in the compilation's declarations (nothing is bound); none when there are more than
+    /// <see cref="MaxImplementations"/>, where following them all would say little about the one that runs.
+    /// </summary>
+    private List<IMethodSymbol> ImplementationsOf(IMethodSymbol method)
+    {
+        if (_implementations.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var found = new List<IMethodSymbol>();
+        foreach (var symbol in _compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member, _cancellationToken))
+        {
+            if (symbol is IMethodSymbol { IsAbstract: false, IsStatic: false, ContainingType: { TypeKind: TypeKind.Class or TypeKind.Struct } implementer } candidate
+                && implementer.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, method.ContainingType.OriginalDefinition))
+                && SymbolEqualityComparer.Default.Equals(implementer.FindImplementationForInterfaceMember(method.OriginalDefinition)?.OriginalDefinition, candidate.OriginalDefinition))
+            {
+                found.Add(candidate);
+                if (found.Count > MaxImplementations)
+                {
+                    found.Clear();
+                    break;
+                }
+            }
+        }
+
+        _implementations[method] = found;
+        return found;
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace Forklift.Analyzers.Tests.SharedState;
 /// started under the gate, removes its entry after the await, in a type with no other synchronization to make the
 /// syntax pre-check read its bodies; a loop a static host starts on an object its caller passes, beside that object's
 /// public members; a store documented as an ASP.NET Core singleton; a cancellation callback handed <c>this</c> inside a
-/// tuple state, taken apart by deconstruction.
+/// tuple state, taken apart by deconstruction; plugins started together through their interface, each adding to one
+/// static registry.
 /// </summary>
 public class SetBhShapeTests
 {
@@ -278,4 +279,59 @@ public class SetBhShapeTests
                         board._inFlight.Remove(c.Id);
                     }, (new CrossingBoard(default), crossing));
             """));
+
+    private static string Plugins(string register) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public static class CueRegistry
+        {
+            private static readonly List<Func<string, Task>> s_handlers = new();
+            private static readonly object s_gate = new();
+
+            public static void Register(Func<string, Task> handler)
+            {
+                {{register}}
+            }
+        }
+
+        public interface IShowPlugin
+        {
+            Task InitialiseAsync(CancellationToken ct);
+        }
+
+        public sealed class StageLights : IShowPlugin
+        {
+            public async Task InitialiseAsync(CancellationToken ct)
+            {
+                await Task.Delay(25, ct);
+                CueRegistry.Register(cue => Task.CompletedTask);
+            }
+        }
+
+        public sealed class FollowSpot : IShowPlugin
+        {
+            public Task InitialiseAsync(CancellationToken ct) => Task.CompletedTask;
+        }
+
+        public static class PluginLoader
+        {
+            public static Task LoadAllAsync(IReadOnlyList<IShowPlugin> plugins, CancellationToken ct)
+                => Task.WhenAll(plugins.Select(p => {|#1:Task.Run(() => p.InitialiseAsync(ct), ct)|}));
+        }
+        """;
+
+    [Fact]
+    public Task Implementations_of_an_interface_started_together_add_to_one_static_list()
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Plugins("{|#0:s_handlers.Add(handler)|};"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "s_handlers", "List<Func<string, Task>>", "Register", "'Register' runs on several threads (started at line 40)"));
+
+    [Fact]
+    public Task Implementations_that_register_under_a_lock_are_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Plugins("lock (s_gate) { s_handlers.Add(handler); }").Replace("{|#1:", "").Replace("ct)|}));", "ct)));"));
 }
