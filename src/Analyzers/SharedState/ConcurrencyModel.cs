@@ -510,48 +510,65 @@ internal sealed class ConcurrencyModel
     }
 
     /// <summary>
-    /// Work left running on an object its starter was given (<c>new Thread(() => sim.Run(step, ct)).Start()</c> in a
-    /// static host method whose caller passes <c>sim</c>): the caller still holds the object, so its public members
-    /// that name the state the work touched run beside the work, on that object (set bh R15, a layout simulation whose
-    /// control panel adds trains while the loop thread ticks them). An object the starter creates itself is not reached.
+    /// Work left running on an object its starter was given, the work being that object's own method
+    /// (<c>new Thread(() => sim.Run(step, ct)).Start()</c>, <c>Task.Run(sim.RunAsync)</c>, in a host method whose caller
+    /// passes <c>sim</c>): the caller still holds the object, so its public members that name the state the work touched
+    /// run beside the work, on that object (set bh R15, a layout simulation whose control panel adds trains while the
+    /// loop thread ticks them). Work that only reads a parameter among other things (a background step given the
+    /// options of the call) is not the object's own work; an object the starter creates itself is not reached.
     /// </summary>
     private static void WalkHandedObjectsBeside(IMethodSymbol startingMethod, IOperation work, ConcurrentContext context, SharedStateWalker walker, int before, CancellationToken cancellationToken)
     {
-        Dictionary<IParameterSymbol, HashSet<string>>? handed = null;
+        if (RunOnParameter(work) is not { } run
+            || !SymbolEqualityComparer.Default.Equals(run.Parameter.ContainingSymbol, startingMethod)
+            || run.Parameter.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class } objectType
+            || objectType.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = before; i < walker.Accesses.Count; i++)
         {
             var access = walker.Accesses[i];
-            if (access.Key.Owner is IParameterSymbol { Type: INamedTypeSymbol { TypeKind: TypeKind.Class } objectType } parameter
-                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, startingMethod)
-                && !objectType.DeclaringSyntaxReferences.IsEmpty
+            if (SymbolEqualityComparer.Default.Equals(access.Key.Owner, run.Parameter)
                 && SymbolEqualityComparer.Default.Equals(access.Key.State.ContainingType?.OriginalDefinition, objectType.OriginalDefinition))
             {
-                handed ??= new Dictionary<IParameterSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
-                if (!handed.TryGetValue(parameter, out var names))
-                {
-                    handed[parameter] = names = new HashSet<string>(StringComparer.Ordinal);
-                }
-
                 names.Add(access.Key.State.Name);
             }
         }
 
-        foreach (var pair in handed ?? [])
-        {
-            // The members the work itself calls on the object ('sim.Run(…)') run in the work, not beside it.
-            var calledByWork = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var operation in work.DescendantsAndSelf())
-            {
-                if (operation is IInvocationOperation { Instance: IParameterReferenceOperation target } call && SymbolEqualityComparer.Default.Equals(target.Parameter, pair.Key))
-                {
-                    calledByWork.Add(call.TargetMethod.Name);
-                }
-            }
+        // The member the work itself calls on the object ('sim.Run(…)') runs in the work, not beside it.
+        WalkMembersBeside(objectType, names, HandlersOfOtherObjectsEvents(objectType, cancellationToken), startingMethod: null, handler: null, keptIn: null, context, walker, cancellationToken,
+                          skipped: new HashSet<string>(StringComparer.Ordinal) { run.Method.Name }, thisOwner: run.Parameter);
+    }
 
-            var objectType = (INamedTypeSymbol)pair.Key.Type;
-            WalkMembersBeside(objectType, pair.Value, HandlersOfOtherObjectsEvents(objectType, cancellationToken), startingMethod: null, handler: null, keptIn: null, context, walker, cancellationToken,
-                              skipped: calledByWork, thisOwner: pair.Key);
+    /// <summary>
+    /// The parameter and method of work that is one call on a parameter: <c>() => sim.Run(ct)</c>, <c>() => { sim.Run(ct); }</c>,
+    /// <c>sim.RunAsync</c> as a method group; null for anything else.
+    /// </summary>
+    private static (IParameterSymbol Parameter, IMethodSymbol Method)? RunOnParameter(IOperation work)
+    {
+        var call = work switch
+        {
+            IMethodReferenceOperation { Instance: IParameterReferenceOperation target } reference => ((IParameterSymbol Parameter, IMethodSymbol Method)?)(target.Parameter, reference.Method),
+            _ => null,
+        };
+        if (call is not null || work is not IAnonymousFunctionOperation { Body.Operations: var statements })
+        {
+            return call;
         }
+
+        var only = statements.Where(static statement => statement is not IReturnOperation { ReturnedValue: null }).ToList();
+        var value = only.Count == 1 ? only[0] switch
+        {
+            IExpressionStatementOperation expression => expression.Operation,
+            IReturnOperation { ReturnedValue: { } returned } => returned,
+            _ => null,
+        } : null;
+        return ConcurrentEntryFinder.Strip(value ?? work) is IInvocationOperation { Instance: IParameterReferenceOperation receiver, TargetMethod: var method }
+            ? (receiver.Parameter, method)
+            : null;
     }
 
     /// <summary>

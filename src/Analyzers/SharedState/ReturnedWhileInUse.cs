@@ -134,7 +134,7 @@ internal static class ReturnedWhileInUse
         {
             if (token.SpanStart >= call.SpanStart || token.Parent is not IdentifierNameSyntax use || MethodSyntaxFacts.FunctionOf(use) != function
                 || ArgumentHolding(use) is not { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax candidate } }
-                || candidate.Span.End > call.SpanStart || !RunsAt(call, candidate, function))
+                || candidate.Span.End > call.SpanStart || !RunsAt(call, candidate, function) || ReturnedOnlyIfKept(call, candidate, function))
             {
                 continue;
             }
@@ -159,13 +159,44 @@ internal static class ReturnedWhileInUse
         {
             if (token.SpanStart < call.SpanStart && token.Parent is IdentifierNameSyntax use && MethodSyntaxFacts.FunctionOf(use) == function
                 && ArgumentHolding(use) is { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WriteAsync" or "TryWrite" or "Add" or "TryAdd" or "Enqueue" } } candidate } }
-                && candidate.Span.End <= call.SpanStart)
+                && candidate.Span.End <= call.SpanStart && !ReturnedOnlyIfKept(call, candidate, function))
             {
                 found.Add((candidate, use));
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="returnCall"/> runs only while a flag says the object was not handed over, and the flag is
+    /// set after <paramref name="handOver"/>: <c>await _jobs.Writer.WriteAsync(new PrintJob(buffer, n)); handedOff = true;</c>
+    /// then, in the <c>finally</c>, <c>if (!handedOff) pool.Return(buffer);</c> (the reader returns it once done).
+    /// </summary>
+    private static bool ReturnedOnlyIfKept(InvocationExpressionSyntax returnCall, InvocationExpressionSyntax handOver, SyntaxNode function)
+    {
+        for (var node = returnCall.Parent; node is not null && node != function; node = node.Parent)
+        {
+            if (node is not IfStatementSyntax check || !check.Statement.Span.Contains(returnCall.Span))
+            {
+                continue;
+            }
+
+            var flag = check.Condition switch
+            {
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: IdentifierNameSyntax name } => name.Identifier.ValueText,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Left: IdentifierNameSyntax name, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } } => name.Identifier.ValueText,
+                IsPatternExpressionSyntax { Expression: IdentifierNameSyntax name, Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } } } => name.Identifier.ValueText,
+                _ => null,
+            };
+            return flag is not null
+                   && function.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(set =>
+                       set.Left is IdentifierNameSyntax target && target.Identifier.ValueText == flag
+                       && set.Right is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression }
+                       && set.SpanStart > handOver.Span.End && set.SpanStart < returnCall.SpanStart);
+        }
+
+        return false;
     }
 
     /// <summary>The last of <paramref name="candidates"/> that adds <paramref name="variable"/> to a channel or a concurrent collection another thread takes from.</summary>

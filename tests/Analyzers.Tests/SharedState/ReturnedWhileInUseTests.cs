@@ -385,4 +385,13 @@ public class ReturnedWhileInUseTests
     public Task An_object_that_keeps_no_view_of_the_buffer_queued_before_the_return_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync(Spooler("await _summaries.Writer.WriteAsync(new Summary(1, buffer.AsMemory(0, length)), ct);")
             .Replace("{|#0:", "").Replace("(buffer)|};", "(buffer);"));
+
+    /// <summary>The reader returns what it was handed; the writer returns it only when the hand-over did not happen (set av C11, set az C30).</summary>
+    [Fact]
+    public Task An_array_returned_only_when_it_was_not_handed_over_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Spooler("""
+            await _decoded.Writer.WriteAsync(new Frame(1, buffer.AsMemory(0, length)), ct);
+                    handedOver = true;
+            """).Replace("var buffer = ArrayPool<byte>.Shared.Rent(256);", "var buffer = ArrayPool<byte>.Shared.Rent(256);\n        var handedOver = false;")
+                .Replace("{|#0:ArrayPool<byte>.Shared.Return(buffer)|};", "if (!handedOver) ArrayPool<byte>.Shared.Return(buffer);"));
 }

@@ -140,6 +140,47 @@ public class SetBhShapeTests
             CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
                 "_trains", "List<Train>", "AddTrain", "'AddTrain' can be called on 'sim' while the work started at line 44 runs on it"));
 
+    /// <summary>
+    /// A background step that uses the options of the call among other things (replacing them with a copy before it
+    /// writes one) is not work on the options (FusionCache's background factory completion, beside the options' public
+    /// <c>SetDistributedCacheTimeouts</c>: a false report at 34b4e3d).
+    /// </summary>
+    [Fact]
+    public Task Work_that_uses_a_parameter_among_other_things_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class EntryOptions
+            {
+                public bool AllowBackground { get; set; }
+
+                public EntryOptions Duplicate() => new() { AllowBackground = AllowBackground };
+
+                public EntryOptions SetTimeouts(bool allowBackground)
+                {
+                    AllowBackground = allowBackground;
+                    return this;
+                }
+            }
+
+            public sealed class Cache
+            {
+                private int _completed;
+
+                public void CompleteInBackground(Task<int> factory, EntryOptions options)
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        var value = await factory.ConfigureAwait(false);
+                        options = options.Duplicate();
+                        options.AllowBackground = false;
+                        Console.WriteLine(value);
+                    });
+                }
+            }
+            """);
+
     [Fact]
     public Task Object_the_host_creates_itself_is_silent()
         => SharedStateSilence.VerifyNoRaceAsync(Layout("""
