@@ -480,7 +480,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         // Before binding: the receiver must be one of the ways a value comes out (see MayComeFromDictionary).
         if (context.Node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access }
             || !ConcurrencyTypes.IsMutatorName(name)
-            || !MayComeFromDictionary(ConcurrentDictionaryCandidates.StripParentheses(access.Expression))
+            || !(MayComeFromDictionary(ConcurrentDictionaryCandidates.StripParentheses(access.Expression)) || IsMemberOfValue(access.Expression))
             || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation { Instance: { } instance } call
             || !ConcurrencyTypes.IsMutator(call.TargetMethod))
         {
@@ -489,7 +489,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
 
         var types = ConcurrencyTypes.For(context.SemanticModel.Compilation);
         var value = OperationTree.Strip(instance);
-        if (!types.IsUnsafeCollection(value.Type) || Source(value, dictionary) is not { } source
+        if (!types.IsUnsafeCollection(value.Type) || (Source(value, dictionary) ?? SourceOfHolder(value, dictionary)) is not { } source
             || CallerLocks.RunsUnderLock(call, context.CancellationToken))
         {
             return;
@@ -502,6 +502,26 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             value.Type!.Name,
             source.Syntax.ToString()));
     }
+
+    /// <summary>
+    /// A syntax check before binding: a collection member of a value that may come out of a dictionary
+    /// (<c>hold.Seats</c> with <c>var hold = _holds.GetOrAdd(…)</c>, set bi R08). The collection is as shared as the
+    /// value that holds it: two requests for one key change the same set.
+    /// </summary>
+    private static bool IsMemberOfValue(ExpressionSyntax receiver)
+        => ConcurrentDictionaryCandidates.StripParentheses(receiver) is MemberAccessExpressionSyntax { Expression: var holder, Name: IdentifierNameSyntax }
+           && holder is not ThisExpressionSyntax
+           && MayComeFromDictionary(ConcurrentDictionaryCandidates.StripParentheses(holder));
+
+    /// <summary>
+    /// The concurrent dictionary that the object holding the collection <paramref name="value"/> came out of
+    /// (<c>hold.Seats</c>), when the holder is a reference type; or null.
+    /// </summary>
+    private static IOperation? SourceOfHolder(IOperation value, INamedTypeSymbol dictionary)
+        => value is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false }, Instance: { } holder }
+           && OperationTree.Strip(holder) is { Type.IsReferenceType: true } stripped
+            ? Source(stripped, dictionary)
+            : null;
 
     /// <summary>
     /// The concurrent dictionary <paramref name="value"/> was read from: <c>d.GetOrAdd(…)</c>, <c>d.AddOrUpdate(…)</c>,

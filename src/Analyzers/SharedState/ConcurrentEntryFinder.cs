@@ -99,8 +99,14 @@ internal sealed class ConcurrentEntryFinder
     [
         "Run", "StartNew", "For", "ForEach", "ForEachAsync", "Invoke", "QueueUserWorkItem", "UnsafeQueueUserWorkItem",
         "ForAll", "WhenAll", "WaitAll", "WhenAny", "Register", "UnsafeRegister", "AsParallel", "Thread", "Timer", "Progress", "Elapsed", "Changed", "Created",
-        "Deleted", "Renamed",
+        "Deleted", "Renamed", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods",
     ];
+
+    /// <summary>
+    /// The minimal-API mapping calls of ASP.NET Core (<c>app.MapGet("/x", (…) =&gt; …)</c>): the handler runs once per
+    /// request, and requests are served at the same time on the pool.
+    /// </summary>
+    private static readonly HashSet<string> EndpointNames = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods"];
 
     /// <summary>
     /// Events whose handlers run on the thread pool, each raise on its own thread, so a handler can run beside
@@ -379,7 +385,7 @@ internal sealed class ConcurrentEntryFinder
                     return false;
                 }
 
-                if (StartNames.Contains(name))
+                if (StartNames.Contains(name) || EndpointNames.Contains(name))
                 {
                     return true;
                 }
@@ -888,6 +894,22 @@ internal sealed class ConcurrentEntryFinder
                 else if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
                 {
                     Add(argument.Value, invocation, multiInstance: !invoke, Synchronous(invocation), entries);
+                }
+            }
+
+            return;
+        }
+
+        if (EndpointNames.Contains(method.Name) && type.Name == "EndpointRouteBuilderExtensions")
+        {
+            // A minimal-API endpoint (matched by name, as SingletonRegistrations matches it): every request runs the
+            // handler, many at once, beside the rest of the application (set bj R12, a receipt formatter's static
+            // StringBuilder that two requests fill at once).
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate || argument.Parameter?.Type.Name is "Delegate" or "RequestDelegate")
+                {
+                    Add(argument.Value, invocation, multiInstance: true, Unjoined(invocation), entries);
                 }
             }
 

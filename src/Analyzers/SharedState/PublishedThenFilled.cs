@@ -195,18 +195,23 @@ internal static class PublishedThenFilled
     /// The first change of the stored object after <paramref name="store"/> in the same function: through the field
     /// (one of <paramref name="reads"/>) when a new object was stored, or through the local that was stored. With
     /// <paramref name="membersToo"/> (a field published as <c>volatile</c> or with <c>Volatile.Write</c>), a store into
-    /// one of the object's members counts too (<c>Volatile.Write(ref _current, plan); plan.Beds = …;</c>, set av R08).
+    /// one of the object's members counts too (<c>Volatile.Write(ref _current, plan); plan.Beds = …;</c>, set av R08),
+    /// and, when nothing else does, a call of the object's own method that fills it (<c>_current = table;
+    /// table.Load(reads);</c>, see <see cref="FillsOwnState"/>).
     /// </summary>
     private static (ExpressionSyntax Receiver, SyntaxNode Change, string Description)? Fill((SyntaxNode Node, ExpressionSyntax Target, ExpressionSyntax Value) store, List<ExpressionSyntax> reads, bool membersToo)
-    {
-        (SyntaxNode Node, string Description)? Change(ExpressionSyntax receiver) => PublishedThenFilled.Change(receiver) ?? (membersToo ? MemberStore(receiver) : null);
+        => Fill(store, reads, receiver => PublishedThenFilled.Change(receiver) ?? (membersToo ? MemberStore(receiver) : null))
+           ?? (membersToo ? Fill(store, reads, MethodCall) : null);
 
+    /// <summary>The first change <paramref name="changeOf"/> finds after the store (see the overload above).</summary>
+    private static (ExpressionSyntax Receiver, SyntaxNode Change, string Description)? Fill((SyntaxNode Node, ExpressionSyntax Target, ExpressionSyntax Value) store, List<ExpressionSyntax> reads, Func<ExpressionSyntax, (SyntaxNode Node, string Description)?> changeOf)
+    {
         var function = MethodSyntaxFacts.FunctionOf(store.Node) ?? store.Node;
         if (IsCreation(store.Value))
         {
             foreach (var read in reads)
             {
-                if (read.SpanStart > store.Node.Span.End && MethodSyntaxFacts.FunctionOf(read) == function && Change(read) is { } change)
+                if (read.SpanStart > store.Node.Span.End && MethodSyntaxFacts.FunctionOf(read) == function && changeOf(read) is { } change)
                 {
                     return (read, change.Node, change.Description);
                 }
@@ -233,7 +238,7 @@ internal static class PublishedThenFilled
                 return null; // the local holds another object from here on
             }
 
-            if (Change(use) is { } change)
+            if (changeOf(use) is { } change)
             {
                 return (use, change.Node, change.Description);
             }
@@ -276,6 +281,70 @@ internal static class PublishedThenFilled
             : null;
 
     /// <summary>
+    /// A call of a method on <paramref name="receiver"/> that is not a collection's mutator (<c>table.Load(reads)</c>):
+    /// whether it fills the object is decided when bound (<see cref="FillsOwnState"/>).
+    /// </summary>
+    private static (SyntaxNode Node, string Description)? MethodCall(ExpressionSyntax receiver)
+        => receiver.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call, Name: IdentifierNameSyntax method } access
+           && access.Expression == receiver && call.Expression == access
+            ? (call, $"{receiver}.{method.Identifier.ValueText}")
+            : null;
+
+    /// <summary>
+    /// Whether <paramref name="call"/> runs an instance method of the field's own class, declared once in source, that
+    /// changes that object's state with no lock: a mutator call on one of its collection fields (<c>_finishers.Add(…)</c>)
+    /// or a store into one of its instance fields. A results table published through a <c>volatile</c> field and then
+    /// loaded by its own <c>Load</c> is read half-filled by the page that reads the field (set bi R16). Decided from
+    /// the method's syntax.
+    /// </summary>
+    private static bool FillsOwnState(SemanticModel semanticModel, IFieldSymbol field, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        if (field.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class } holder
+            || semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { IsStatic: false, DeclaringSyntaxReferences: { Length: 1 } references } method
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, holder.OriginalDefinition)
+            || references[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Parent: TypeDeclarationSyntax type } declaration
+            || (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is not { } body
+            || body.DescendantNodes().Any(n => n is LockStatementSyntax || n is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Monitor" or "Interlocked" or "Volatile" } }))
+        {
+            return false;
+        }
+
+        var collections = new HashSet<string>(StringComparer.Ordinal);
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in type.Members)
+        {
+            if (member is FieldDeclarationSyntax { Declaration: var declared } own && !own.Modifiers.Any(SyntaxKind.StaticKeyword) && !own.Modifiers.Any(SyntaxKind.ConstKeyword))
+            {
+                foreach (var variable in declared.Variables)
+                {
+                    fields.Add(variable.Identifier.ValueText);
+                    if (ConcurrencyTypes.MayNameUnsafeType(declared.Type))
+                    {
+                        collections.Add(variable.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+
+        foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            var name = identifier.Identifier.ValueText;
+            var state = StateNamed(identifier);
+            if ((collections.Contains(name) && Change(state) is not null)
+                || (fields.Contains(name) && state.Parent is AssignmentExpressionSyntax { Left: var stored } && stored == state))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        // '_finishers' or 'this._finishers' as one expression.
+        static ExpressionSyntax StateNamed(IdentifierNameSyntax name)
+            => name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
+    }
+
+    /// <summary>
     /// A read of the field in another member, outside any <c>lock</c>: for a static field, in a member that is not
     /// private (another class's thread can call it); for a volatile one, in any member (the keyword says it is read on
     /// another thread).
@@ -307,6 +376,11 @@ internal static class PublishedThenFilled
     /// </summary>
     private static bool HoldsWhatChanges(SemanticModel semanticModel, IFieldSymbol field, (ExpressionSyntax Receiver, SyntaxNode Change, string Description) fill, CancellationToken cancellationToken)
     {
+        if (fill.Change is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var method } } call && !ConcurrencyTypes.IsMutatorName(method))
+        {
+            return FillsOwnState(semanticModel, field, call, cancellationToken);
+        }
+
         if (fill.Change is not AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax stored } || stored.Expression != fill.Receiver)
         {
             return ConcurrencyTypes.For(semanticModel.Compilation).IsUnsafeCollection(field.Type);

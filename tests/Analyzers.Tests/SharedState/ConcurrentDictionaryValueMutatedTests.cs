@@ -45,6 +45,54 @@ public class ConcurrentDictionaryValueMutatedTests
             Verify.Diagnostic().WithLocation(0).WithArguments("connections.Add(connection)", "HashSet", "_byUser"));
 
     [Fact]
+    public Task A_collection_held_by_a_value_of_a_concurrent_dictionary_is_as_shared_as_the_value()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+
+            sealed class SeatHold
+            {
+                public HashSet<string> Seats { get; } = new();
+                public List<string> Log = new();
+                public ConcurrentBag<string> Notes { get; } = new();
+            }
+
+            sealed class SeatHoldStore
+            {
+                private readonly ConcurrentDictionary<string, SeatHold> _holds = new();
+
+                public void Hold(string session, string seat)
+                {
+                    var hold = _holds.GetOrAdd(session, _ => new SeatHold());
+                    {|#0:hold.Seats.Add(seat)|};
+                    [|hold.Log.Add(seat)|];
+                    hold.Notes.Add(seat);
+                }
+
+                public void Release(string session, string seat)
+                {
+                    if (_holds.TryGetValue(session, out var hold))
+                    {
+                        [|hold.Seats.Remove(seat)|];
+                        lock (hold)
+                        {
+                            hold.Log.Remove(seat);
+                        }
+                    }
+                }
+
+                public void Expire(string session)
+                {
+                    if (_holds.TryRemove(session, out var hold))
+                    {
+                        hold.Seats.Clear();
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("hold.Seats.Add(seat)", "HashSet", "_holds"));
+
+    [Fact]
     public Task Locked_changes_removed_values_reads_and_other_sources_are_silent()
         => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Concurrent;

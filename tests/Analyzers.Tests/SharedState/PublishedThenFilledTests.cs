@@ -133,6 +133,80 @@ public class PublishedThenFilledTests
                     Volatile.Write(ref _current, plan);
             """).Replace("{|#2:_current|}", "_current"));
 
+    private static string ResultsPublisher(string import) => $$"""
+        using System.Collections.Generic;
+
+        public sealed class ResultsTable
+        {
+            private readonly List<string> _finishers = new();
+            private int _loads;
+
+            public int Count => _finishers.Count;
+
+            public void Load(IEnumerable<string> bibs)
+            {
+                foreach (var bib in bibs)
+                    _finishers.Add(bib);
+            }
+
+            public void Touch() => _loads = _loads + 1;
+
+            public void Lock(IEnumerable<string> bibs)
+            {
+                lock (_finishers)
+                    _finishers.AddRange(bibs);
+            }
+
+            public string Describe() => "table of " + _finishers.Count;
+        }
+
+        public sealed class ResultsPublisher
+        {
+            private readonly object _importLock = new();
+            private volatile ResultsTable _current = new();
+
+            public ResultsTable Current => {|#2:_current|};
+
+            public void Import(List<string> bibs)
+            {
+                lock (_importLock)
+                {
+                    var table = new ResultsTable();
+        {{import}}
+                }
+            }
+        }
+        """;
+
+    /// <summary>Set bi R16: the new table is published through a volatile field, then its own method fills it.</summary>
+    [Fact]
+    public Task An_object_published_then_filled_by_its_own_method_is_flagged_and_the_store_moved_last()
+        => Verify.VerifyCodeFixAsync(
+            ResultsPublisher("""
+                        {|#0:_current = table|};
+                        {|#1:table.Load(bibs)|};
+            """),
+            [Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("_current", "'table.Load' changes it after the store, so 'Current' reading it", "32")],
+            ResultsPublisher("""
+                        table.Load(bibs);
+                        _current = table;
+            """).Replace("{|#2:_current|}", "_current"));
+
+    /// <summary>A store into the object's own field is a fill too; a method that only reads, or fills under its own lock, is not.</summary>
+    [Theory]
+    [InlineData("_current = table; {|#0:table.Touch()|};", true)]
+    [InlineData("_current = table; table.Describe();", false)]
+    [InlineData("_current = table; table.Lock(bibs);", false)]
+    [InlineData("table.Load(bibs); _current = table;", false)]
+    public Task Own_methods_that_fill_are_told_from_those_that_read_or_lock(string import, bool flagged)
+        => flagged
+            ? Verify.VerifyAnalyzerAsync(
+                ResultsPublisher(import.Replace("_current = table;", "{|#1:_current = table|};")),
+                Verify.Diagnostic().WithLocation(1).WithLocation(0).WithLocation(2)
+                    .WithArguments("_current", "'table.Touch' changes it after the store, so 'Current' reading it", "32"))
+            : Verify.VerifyAnalyzerAsync(ResultsPublisher(import).Replace("{|#2:_current|}", "_current"));
+
     /// <summary>Given its members first; or a plain field, which nothing says other threads read.</summary>
     [Theory]
     [InlineData("plan.Beds = beds; Volatile.Write(ref _current, plan);")]
