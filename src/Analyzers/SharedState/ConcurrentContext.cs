@@ -237,6 +237,8 @@ internal sealed class StateAccess
     public bool RunsConcurrentlyWith(StateAccess other)
         => Context.RunsConcurrentlyWith(other.Context)
            && !(ReferenceEquals(Context, other.Context) && (Context.OwnsPerCopy(Key.State) || Key.Owner is { } owner && Context.OwnsPerCopy(owner)))
+           && !(ElementKey && !OwnElement && !other.OwnElement)
+           && !(ReferenceEquals(Context, other.Context) && OwnElement && other.OwnElement)
            && !OrderedByJoin(this, other) && !OrderedByJoin(other, this);
 
     /// <summary>
@@ -278,6 +280,12 @@ internal sealed class StateAccess
 
     /// <summary>A collection a member returns itself, live, for its callers to read whenever they like.</summary>
     public bool HandedOut { get; set; }
+
+    /// <summary>State of an element of the collection field <see cref="StateKey.Owner"/> (see <c>ElementKeys</c>).</summary>
+    public bool ElementKey { get; set; }
+
+    /// <summary>For an <see cref="ElementKey"/>: the element is the one the copy of repeated work owns, not any element.</summary>
+    public bool OwnElement { get; set; }
 
     public AccessKind Kind { get; }
     public IReadOnlyList<HeldLock> Locks { get; }

@@ -131,6 +131,132 @@ internal sealed partial class SharedStateWalker
     }
 
     /// <summary>
+    /// A store into a member of the iteration's own element of a shared list or array (<c>var body = bodies[i]; …
+    /// body.Position += …</c>) in the body of a parallel loop that also reads the same member of any element
+    /// (<c>var other = bodies[j];</c> for a <c>j</c> of a loop over all of them, then <c>other.Position</c>): one
+    /// iteration moves a body while another measures its distance to it (set f R14). Recorded as a write and a read of
+    /// that member of the collection's elements; a store no such read meets stays the iteration's own.
+    /// </summary>
+    private void RecordOwnElementStore(IOperation target, IOperation write, Frame frame)
+    {
+        if (target is not IMemberReferenceOperation { Instance: { } instance, Member: var member }
+            || !IsParallelLoopBody(frame, out _)
+            || frame.CaptureBoundary is not { } boundary
+            || ElementOf(instance, frame) is not ({ } collection, true)
+            || ElementHolder(collection) is not { } holder
+            || _semanticModels(boundary.SyntaxTree).GetOperation(boundary, _cancellationToken) is not { } body)
+        {
+            return;
+        }
+
+        foreach (var read in body.Descendants().OfType<IMemberReferenceOperation>())
+        {
+            if (SymbolEqualityComparer.Default.Equals(read.Member.OriginalDefinition, member.OriginalDefinition)
+                && !IsAssignmentTarget(read)
+                && read.Instance is { } other
+                && ElementOf(other, frame) is ({ } otherCollection, false)
+                && SymbolEqualityComparer.Default.Equals(ElementHolder(otherCollection), holder)
+                && OwnerOfElements(collection) is { } owner)
+            {
+                var elements = StateSpec.Instance(member.OriginalDefinition, owner);
+                Record(elements, AccessKind.Write, new Site(write), frame);
+                Record(elements, AccessKind.Read, new Site(read), frame);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// For an element of a list or array (<c>bodies[i]</c>, or a local declared from one and not assigned again): the
+    /// collection, and whether the element is the iteration's own (<see cref="IsOwnElement"/>); or null.
+    /// </summary>
+    private (IOperation? Collection, bool Own) ElementOf(IOperation instance, Frame frame)
+    {
+        var value = ConcurrentEntryFinder.Strip(instance);
+        if (value is ILocalReferenceOperation { Local: var local } && !IsShared(local, frame) && !IsAssignedAgain(local))
+        {
+            value = InitialValue(local) is { } initial ? ConcurrentEntryFinder.Strip(initial) : value;
+        }
+
+        return value switch
+        {
+            IArrayElementReferenceOperation { Indices.Length: 1 } element => (element.ArrayReference, IsOwnElement(element.Indices[0], frame)),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } indexed when !IsKeyed(list)
+                => (list, IsOwnElement(indexed.Arguments[0].Value, frame)),
+            _ => (null, false),
+        };
+    }
+
+    /// <summary>Whether a local is stored into after its declaration (read on syntax, in the function that declares it).</summary>
+    private bool IsAssignedAgain(ILocalSymbol local)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1 || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not { } declarator
+            || MethodSyntaxFacts.FunctionOf(declarator) is not { } function)
+        {
+            return true;
+        }
+
+        foreach (var token in SourceWords.IdentifiersNamed(function, local.Name))
+        {
+            if (token.Parent is IdentifierNameSyntax name && name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The field, local or parameter that holds a list or array of elements (<see cref="ArrayVariable"/>).</summary>
+    private static ISymbol? ElementHolder(IOperation collection) => ArrayVariable(collection)?.OriginalDefinition;
+
+    /// <summary>The owner of a member of the collection's elements: shared exactly when the collection is.</summary>
+    private static OwnerSpec? OwnerOfElements(IOperation collection)
+        => ConcurrentEntryFinder.Strip(collection) switch
+        {
+            IFieldReferenceOperation { Field.IsStatic: true } field => OwnerSpec.Fixed(field.Field.OriginalDefinition),
+            IFieldReferenceOperation field => OwnerOf(field.Instance).Through(field.Field.OriginalDefinition),
+            ILocalReferenceOperation local => OwnerSpec.Variable(local.Local),
+            IParameterReferenceOperation parameter => OwnerSpec.Variable(parameter.Parameter),
+            _ => null,
+        };
+
+    /// <summary>
+    /// The parameters of a method called with the variable of a loop over a collection field (<c>foreach (var lane in
+    /// _lanes) thief.TryStealFrom(lane)</c>), or with a parameter given one, each with that field; null when there is
+    /// none (see <see cref="ElementKeys"/>).
+    /// </summary>
+    private Dictionary<ISymbol, ISymbol>? ElementArguments(IOperation? call, Frame frame)
+    {
+        if (call is not IInvocationOperation invocation)
+        {
+            return null;
+        }
+
+        Dictionary<ISymbol, ISymbol>? elements = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.None, Type.TypeKind: TypeKind.Class } parameter || argument.ArgumentKind != ArgumentKind.Explicit)
+            {
+                continue;
+            }
+
+            var field = ConcurrentEntryFinder.Strip(argument.Value) switch
+            {
+                ILocalReferenceOperation { Local: var local } when !IsShared(local, frame) => ElementKeys.LoopedField(local, _semanticModels, _cancellationToken),
+                IParameterReferenceOperation { Parameter: var given } when frame.ElementParameters is { } known => known.TryGetValue(given.OriginalDefinition, out var looped) ? looped : null,
+                _ => null,
+            };
+            if (field is not null)
+            {
+                (elements ??= new Dictionary<ISymbol, ISymbol>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = field;
+            }
+        }
+
+        return elements;
+    }
+
+    /// <summary>
     /// Records a change of a collection held in a shared array's element that other iterations can reach too
     /// (<c>_cells[cellOf(agent)].Add(i)</c> in <c>Parallel.For</c>): two agents in one cell add to one list at once.
     /// </summary>

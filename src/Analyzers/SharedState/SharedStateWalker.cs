@@ -307,7 +307,7 @@ internal sealed partial class SharedStateWalker
     // declared outside the local function is shared exactly when it is shared in the caller.
     // flags: the bool constants the call passes (OperationTree.ConstantFlags, with the caller's own passed on); the
     // code of the body that runs only for other values is not walked (a helper told that its caller holds the lock).
-    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<CompositeKey> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, HashSet<ISymbol>? foreignIndices = null, ImmutableArray<(int Ordinal, bool Value)> flags = default, HashSet<ISymbol>? sharedParameters = null)
+    private void Follow(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<CompositeKey> visited, Part part = Part.Whole, Frame? caller = null, Dictionary<ISymbol, StateKey>? parameterStates = null, HashSet<ISymbol>? foreignIndices = null, ImmutableArray<(int Ordinal, bool Value)> flags = default, HashSet<ISymbol>? sharedParameters = null, Dictionary<ISymbol, ISymbol>? elementParameters = null, bool thisIsAnyElement = false)
     {
         flags = flags.IsDefault ? ImmutableArray<(int Ordinal, bool Value)>.Empty : flags;
         if (depth > MaxCallDepth || visited.Count >= MaxMethodsPerContext || !visited.Add(new CompositeKey(VisitKey(method), owner, flags.IsEmpty ? null : OperationTree.FlagsKey(flags), number: locks.Count > 0 ? 1 : 0)))
@@ -324,7 +324,7 @@ internal sealed partial class SharedStateWalker
         var loopBody = depth == 0 && _loopBody is { } body0 && SymbolEqualityComparer.Default.Equals(body0.Method, method.OriginalDefinition) ? body0.Ordinal : (int?)null;
         // A digest keeps a body's steps for any caller: one walked for its callers' constant flags is not recorded.
         var digestible = _world is not null && reference is not null && part == Part.Whole && (!local || caller?.Recorder is not null) && foreignIndices is null && loopBody is null && flags.IsEmpty
-                         && sharedParameters is null;
+                         && sharedParameters is null && elementParameters is null && !thisIsAnyElement;
         var known = false;
         if (digestible && BodyDigest.TryGet(reference!, _world!, out var digest))
         {
@@ -358,6 +358,8 @@ internal sealed partial class SharedStateWalker
             Via = caller?.Via,
             ParameterStates = parameterStates,
             SharedParameters = sharedParameters,
+            ElementParameters = elementParameters,
+            ThisIsAnyElement = thisIsAnyElement,
             ForeignIndices = foreignIndices,
             LoopBodyMethod = loopBody is { } ordinal ? method : null,
             LoopIterationOrdinal = loopBody ?? -1,
@@ -874,10 +876,11 @@ internal sealed partial class SharedStateWalker
 
         var parameterStates = SharedArguments(site.Operation, frame);
         var foreignIndices = ForeignIndexArguments(site.Operation, frame);
+        var elementParameters = ElementArguments(site.Operation, frame);
         var flags = site.Operation is IInvocationOperation invocation
             ? OperationTree.FlagsFor(OperationTree.ConstantFlags(invocation), frame.Method is { } caller ? OperationTree.ForwardedFlags(invocation, caller) : null, frame.Flags)
             : ImmutableArray<(int Ordinal, bool Value)>.Empty;
-        if (parameterStates is not null || foreignIndices is not null || !flags.IsEmpty)
+        if (parameterStates is not null || foreignIndices is not null || elementParameters is not null || !flags.IsEmpty)
         {
             // A digest keeps the call, not what its arguments share or the flags it passes: this body is walked each time.
             frame.Recorder = null;
@@ -888,7 +891,8 @@ internal sealed partial class SharedStateWalker
         }
 
         var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
-        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates, foreignIndices: foreignIndices, flags: flags);
+        Follow(method, Resolve(owner, frame), locks, frame.Depth + 1, frame.Context, frame.Visited, caller: frame, parameterStates: parameterStates, foreignIndices: foreignIndices, flags: flags, elementParameters: elementParameters,
+            thisIsAnyElement: ReachesAnyElement(owner, frame));
     }
 
     private static bool Inside(List<Microsoft.CodeAnalysis.Text.TextSpan> spans, int position)
@@ -948,6 +952,10 @@ internal sealed partial class SharedStateWalker
         if (StateSpecOf(target) is { } state)
         {
             Record(state, AccessKind.Write, new Site(write), frame, isConstantStore, storedConstant);
+            if (state.Kind == StateKind.Instance && Resolve(state, frame) is null)
+            {
+                RecordOwnElementStore(target, write, frame);
+            }
         }
     }
 
@@ -964,6 +972,7 @@ internal sealed partial class SharedStateWalker
         }
 
         var locks = Combine(frame.Inherited, site.LocksIn(_synchronization, frame.DeclaringType));
+        var (elementKey, ownElement) = ElementKeys.Of(ref key, frame.Context, ReachesAnyElement(state.Owner, frame), _semanticModels, _cancellationToken);
         var type = key.State switch
         {
             IFieldSymbol field => field.Type,
@@ -972,7 +981,13 @@ internal sealed partial class SharedStateWalker
             IParameterSymbol parameter => parameter.Type,
             _ => null,
         };
-        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, site.Location, frame.MemberName, type, isConstantStore, storedConstant) { Via = frame.Via, HandedOut = handedOut });
+        Accesses.Add(new StateAccess(key, kind, locks, frame.Context, site.Location, frame.MemberName, type, isConstantStore, storedConstant)
+        {
+            Via = frame.Via,
+            HandedOut = handedOut,
+            ElementKey = elementKey,
+            OwnElement = ownElement,
+        });
     }
 
     /// <summary>The state a write target names, if it can be shared with other threads.</summary>
@@ -1221,6 +1236,14 @@ internal sealed partial class SharedStateWalker
         return found;
     }
 
+    /// <summary>Whether <paramref name="owner"/> is any element of a collection field (see <see cref="ElementKeys"/>).</summary>
+    private static bool ReachesAnyElement(OwnerSpec owner, Frame frame) => owner.Kind switch
+    {
+        OwnerBase.This => frame.ThisIsAnyElement,
+        OwnerBase.Variable => frame.ElementParameters is { } elements && elements.ContainsKey(owner.BaseSymbol!.OriginalDefinition),
+        _ => false,
+    } && owner.Chained is null;
+
     /// <summary>The shared object <paramref name="owner"/> is in <paramref name="frame"/>, or null when it is not shared.</summary>
     private static ISymbol? Resolve(OwnerSpec owner, Frame frame)
     {
@@ -1228,7 +1251,8 @@ internal sealed partial class SharedStateWalker
         {
             OwnerBase.This => frame.ThisOwner,
             OwnerBase.Fixed => owner.BaseSymbol,
-            OwnerBase.Variable => IsShared(owner.BaseSymbol!, frame) ? owner.BaseSymbol : null,
+            OwnerBase.Variable => frame.ElementParameters is { } elements && elements.TryGetValue(owner.BaseSymbol!.OriginalDefinition, out var collection) ? collection
+                : IsShared(owner.BaseSymbol!, frame) ? owner.BaseSymbol : null,
             _ => null,
         };
         return resolved is not null && owner.Chained is { } chained ? chained : resolved;
@@ -1491,6 +1515,16 @@ internal sealed partial class SharedStateWalker
 
         /// <summary>Parameters of a repeated entry's method that every copy is given the same object for (<see cref="SharedObjectArguments"/>).</summary>
         public HashSet<ISymbol>? SharedParameters { get; set; }
+
+        /// <summary>
+        /// Parameters given an element of a collection field by a loop over it (<c>foreach (var lane in _lanes)
+        /// thief.TryStealFrom(lane)</c>), with that field: the object is any element of the collection, and its state
+        /// is keyed by the field (<see cref="ElementKeys"/>).
+        /// </summary>
+        public Dictionary<ISymbol, ISymbol>? ElementParameters { get; set; }
+
+        /// <summary>Whether <see cref="ThisOwner"/> is any element of a collection field, reached through <see cref="ElementParameters"/>.</summary>
+        public bool ThisIsAnyElement { get; set; }
 
         /// <summary>
         /// Integer parameters given an index that is not the calling iteration's own (<c>ApplyDamage(target, …)</c> with
