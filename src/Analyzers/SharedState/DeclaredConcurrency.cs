@@ -320,7 +320,7 @@ internal static class DeclaredConcurrency
             }
 
             // A scoped service "not thread-safe" by itself still shares its static state with every other request.
-            var perRequest = FindPhrase(comments, PerRequestPhrases, denied: false);
+            var perRequest = FindPerRequest(comments);
             if (FindPhrase(comments, SingleUserPhrases, denied: false) is not null
                 || FindPhrase(comments, ClaimPhrases, denied: true) is not null)
             {
@@ -653,6 +653,51 @@ internal static class DeclaredConcurrency
     }
 
     private static bool StartsWord(string text, int at) => at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+
+    /// <summary>
+    /// A phrase that says one instance serves one request. A bare "per request" counts only after a word about what
+    /// is made for each request ("one per request", "created per request", "an instance per request"): "The dispatch
+    /// API rents a link per request" says what the pool hands out, not that the pool is made per request (set z R13).
+    /// </summary>
+    private static string? FindPerRequest(string comments)
+    {
+        foreach (var phrase in PerRequestPhrases)
+        {
+            for (var at = comments.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = comments.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                if (StartsWord(comments, at) && !IsDenied(comments, at)
+                    && (phrase is not ("per request" or "per-request") || LifetimeWords.Contains(WordBefore(comments, at))))
+                {
+                    return phrase;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> LifetimeWords = new(StringComparer.Ordinal)
+    {
+        "one", "once", "instance", "instances", "created", "constructed", "resolved", "scoped", "made", "new", "built", "transient", "lifetime",
+    };
+
+    /// <summary>The word that ends before <paramref name="at"/>, or an empty string.</summary>
+    private static string WordBefore(string text, int at)
+    {
+        var end = at;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return text.Substring(start, end - start);
+    }
 
     /// <summary>Whether the phrase at <paramref name="at"/> follows a denial within its clause: "not", "never", "non-", "n't".</summary>
     private static bool IsDenied(string text, int at)

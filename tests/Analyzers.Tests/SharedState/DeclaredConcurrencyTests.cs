@@ -421,6 +421,51 @@ public class DeclaredConcurrencyTests
             }
             """);
 
+    private static string LinkPool(string summary) => $$"""
+        using System.Collections.Generic;
+        using System.Threading;
+
+        /// <summary>{{summary}}</summary>
+        public sealed class {|#1:LinkPool|}
+        {
+            private readonly SemaphoreSlim _gate = new(1, 1);
+            private readonly Stack<string> _idle = new();
+
+            public string? Rent()
+            {
+                _gate.Wait();
+                try { return _idle.TryPop(out var link) ? link : null; }
+                finally { _gate.Release(); }
+            }
+
+            public void Return(string link)
+            {
+                _gate.Wait();
+                try { _idle.Push(link); }
+                finally { _gate.Release(); }
+            }
+
+            public void DropIdle() => {|#0:_idle.Clear()|};
+        }
+        """;
+
+    /// <summary>
+    /// Set z R13: "rents a link per request" says what the pool hands out for each request, not that the pool is made
+    /// per request, so the pool's own lock still says its members run at once.
+    /// </summary>
+    [Fact]
+    public Task Per_request_after_what_the_type_hands_out_does_not_make_the_type_per_request()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            LinkPool("Pool of links to the cabin controllers. The dispatch API rents a link per request."),
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("_idle", "modified", "_gate", "in 'Rent' (2 of 3 accesses)", "'DropIdle' may run on several threads at once: 'LinkPool' synchronizes its own state ('Rent' locks '_gate')"));
+
+    [Theory]
+    [InlineData("Created per request by the container.")]
+    [InlineData("One instance per request.")]
+    public Task Per_request_after_a_word_of_lifetime_still_makes_the_type_per_request(string summary)
+        => SharedStateSilence.VerifyNoRaceAsync(LinkPool(summary).Replace("{|#0:_idle.Clear()|}", "_idle.Clear()").Replace("{|#1:LinkPool|}", "LinkPool"));
+
     [Theory]
     [InlineData("This class is not thread-safe: create one per request.")]
     [InlineData("Not thread safe; each worker owns one.")]
