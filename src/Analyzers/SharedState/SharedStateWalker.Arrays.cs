@@ -173,8 +173,13 @@ internal sealed partial class SharedStateWalker
     private (IOperation? Collection, bool Own) ElementOf(IOperation instance, Frame frame)
     {
         var value = ConcurrentEntryFinder.Strip(instance);
-        if (value is ILocalReferenceOperation { Local: var local } && !IsShared(local, frame) && !IsAssignedAgain(local))
+        if (value is ILocalReferenceOperation { Local: var local })
         {
+            if (local.Type is not { IsReferenceType: true } || IsShared(local, frame) || IsAssignedAgain(local))
+            {
+                return (null, false); // a struct element copied into a local is the iteration's copy (set f C14)
+            }
+
             value = InitialValue(local) is { } initial ? ConcurrentEntryFinder.Strip(initial) : value;
         }
 

@@ -132,6 +132,46 @@ public class SetBjShapeTests
     public Task Stores_that_no_read_of_another_element_meets_are_silent(string step)
         => SharedStateSilence.VerifyNoRaceAsync(World(step));
 
+    /// <summary>Set f C14: a struct element copied into a local is the iteration's copy; stores into it touch nothing shared.</summary>
+    [Fact]
+    public Task A_struct_element_copied_into_a_local_and_stored_into_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Numerics;
+            using System.Threading.Tasks;
+
+            public struct Particle
+            {
+                public Vector2 Position;
+                public Vector2 Velocity;
+            }
+
+            public sealed class ParticleField
+            {
+                private Particle[] _current = new Particle[8];
+                private Particle[] _next = new Particle[8];
+
+                public void Step(float dt)
+                {
+                    var current = _current;
+                    var next = _next;
+                    Parallel.For(0, current.Length, i =>
+                    {
+                        var self = current[i];
+                        for (var j = 0; j < current.Length; j++)
+                        {
+                            if (j != i) self.Velocity += self.Position - current[j].Position;
+                        }
+
+                        self.Position += self.Velocity * dt;
+                        next[i] = self;
+                    });
+
+                    _current = next;
+                    _next = current;
+                }
+            }
+            """);
+
     private static string Floor(string queue, string steal, string take) => $$"""
         using System;
         using System.Collections.Concurrent;
