@@ -295,12 +295,15 @@ internal static class PublishedThenFilled
     /// changes that object's state with no lock: a mutator call on one of its collection fields (<c>_finishers.Add(…)</c>)
     /// or a store into one of its instance fields. A results table published through a <c>volatile</c> field and then
     /// loaded by its own <c>Load</c> is read half-filled by the page that reads the field (set bi R16). Decided from
-    /// the method's syntax.
+    /// the method's syntax. A method that returns a task starts the object's life rather than filling it
+    /// (StackExchange.Redis: <c>physical = new PhysicalConnection(…); physical.BeginConnectAsync(log)</c>, published
+    /// first on purpose so that callbacks during the connect find it), and is not a fill.
     /// </summary>
     private static bool FillsOwnState(SemanticModel semanticModel, IFieldSymbol field, InvocationExpressionSyntax call, CancellationToken cancellationToken)
     {
         if (field.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class } holder
-            || semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { IsStatic: false, DeclaringSyntaxReferences: { Length: 1 } references } method
+            || semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { IsStatic: false, IsAsync: false, DeclaringSyntaxReferences: { Length: 1 } references } method
+            || method.ReturnType.Name is "Task" or "ValueTask"
             || !SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, holder.OriginalDefinition)
             || references[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Parent: TypeDeclarationSyntax type } declaration
             || (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is not { } body
