@@ -1798,8 +1798,11 @@ internal sealed class ConcurrentEntryFinder
                     continue;
                 }
 
-                // Used as anything but a call (a delegate) or called from elsewhere: it can arm the timer at any time.
-                if (reference.Parent is not InvocationExpressionSyntax || declaration.SyntaxTree != change.SyntaxTree || !allowed.Any(span => span.Contains(token.Span)))
+                // Used as anything but a call (a delegate) or called from elsewhere: it can arm the timer at any time,
+                // unless that call arms it once (from 'Start', or behind a once-gate: set bk C20's 'Rearm(TimeSpan.Zero)'
+                // under 'if (Interlocked.Exchange(ref _started, 1) == 0)').
+                if (reference.Parent is not InvocationExpressionSyntax call || declaration.SyntaxTree != change.SyntaxTree
+                    || !(allowed.Any(span => span.Contains(token.Span)) || ArmsOnce(call, declarations)))
                 {
                     return false;
                 }

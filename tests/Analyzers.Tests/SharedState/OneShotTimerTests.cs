@@ -468,6 +468,51 @@ public class OneShotTimerTests
             }
             """);
 
+    /// <summary>
+    /// Blind set bk, C20 (clean): the helper that re-arms the timer at the end of its callback is also called once to
+    /// start it, behind an <c>Interlocked.Exchange</c> gate in <c>Start</c> (or from a <c>Start</c> with no gate).
+    /// </summary>
+    [Theory]
+    [InlineData("public void Begin() { if (Interlocked.Exchange(ref _started, 1) == 0) { Rearm(TimeSpan.Zero); } }")]
+    [InlineData("public void Start() => Rearm(TimeSpan.Zero);")]
+    public Task Threading_timer_rearmed_by_a_helper_that_a_once_gate_also_calls_runs_one_call_at_a_time(string start)
+        => SharedStateSilence.VerifyNoRaceAsync($$"""
+            using System;
+            using System.Threading;
+
+            sealed class StagePoller
+            {
+                private readonly Timer _timer;
+                private int _started;
+                private double? _previousStage;
+
+                public StagePoller() => _timer = new Timer(Poll, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
+                {{start}}
+
+                private void Poll(object? state)
+                {
+                    var next = TimeSpan.FromMinutes(15);
+                    try
+                    {
+                        var stage = Environment.TickCount / 1000.0;
+                        if (_previousStage is double previous && stage - previous > 0.1)
+                        {
+                            next = TimeSpan.FromMinutes(2);
+                        }
+
+                        _previousStage = stage;
+                    }
+                    finally
+                    {
+                        Rearm(next);
+                    }
+                }
+
+                private void Rearm(TimeSpan due) => _timer.Change(due, Timeout.InfiniteTimeSpan);
+            }
+            """);
+
     [Fact]
     public Task Threading_timer_rearmed_by_a_helper_that_another_member_also_calls_can_overlap_its_callback()
         => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync("""
