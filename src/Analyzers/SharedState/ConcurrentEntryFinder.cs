@@ -1912,7 +1912,7 @@ internal sealed class ConcurrentEntryFinder
     }
 
     /// <summary>An assignment's target, an increment's operand, or a <c>ref</c>/<c>out</c> argument.</summary>
-    private static bool IsWritten(IdentifierNameSyntax name)
+    internal static bool IsWritten(IdentifierNameSyntax name)
     {
         SyntaxNode target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
         return target.Parent switch

@@ -192,7 +192,7 @@ internal sealed partial class SharedStateWalker
         };
     }
 
-    /// <summary>Whether a local is stored into after its declaration (read on syntax, in the function that declares it).</summary>
+    /// <summary>Whether a local is stored into after its declaration, or passed by <c>ref</c>/<c>out</c> (read on syntax, in the function that declares it).</summary>
     private bool IsAssignedAgain(ILocalSymbol local)
     {
         if (local.DeclaringSyntaxReferences.Length != 1 || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not { } declarator
@@ -203,7 +203,7 @@ internal sealed partial class SharedStateWalker
 
         foreach (var token in SourceWords.IdentifiersNamed(function, local.Name))
         {
-            if (token.Parent is IdentifierNameSyntax name && name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name)
+            if (token.Parent is IdentifierNameSyntax name && ConcurrentEntryFinder.IsWritten(name))
             {
                 return true;
             }
