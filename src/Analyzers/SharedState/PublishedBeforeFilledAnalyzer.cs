@@ -11,7 +11,8 @@ namespace Forklift.Analyzers.SharedState;
 /// <summary>
 /// FL1007: a double-checked lock that publishes the new object in its field before filling it; a ready flag set with
 /// a release write before the data it announces is stored (<see cref="FlagSetBeforeData"/>); or a new collection stored
-/// in a static or volatile field and filled after the store (<see cref="PublishedThenFilled"/>).
+/// in a static or volatile field and filled after the store (<see cref="PublishedThenFilled"/>), or as a concurrent
+/// dictionary's entry (<see cref="EntryPublishedThenFilled"/>).
 /// </summary>
 /// <remarks>
 /// <code>
@@ -38,7 +39,7 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
         DiagnosticCategories.Concurrency,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A double-checked lock that assigns a new object to its field and then changes it lets a thread that passes the unlocked check use the object before it is complete: build and fill the object in a local, then assign the field. Likewise a ready flag set with Volatile.Write (or a volatile store) before the fields it announces are stored lets a reader that sees the flag read them too early: set the flag last. And a new collection stored in a static or volatile field that other members read without a lock must be filled before the store, not after it.",
+        description: "A double-checked lock that assigns a new object to its field and then changes it lets a thread that passes the unlocked check use the object before it is complete: build and fill the object in a local, then assign the field. Likewise a ready flag set with Volatile.Write (or a volatile store) before the fields it announces are stored lets a reader that sees the flag read them too early: set the flag last. And a new collection stored in a static or volatile field, or a new object stored as a concurrent dictionary's entry, that other members read without a lock must be filled before the store, not after it.",
         helpLinkUri: HelpLinks.For(DiagnosticIds.PublishedBeforeFilled));
 
     /// <inheritdoc/>
@@ -70,6 +71,7 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     {
         FlagSetBeforeData.Find(file, Rule);
         PublishedThenFilled.Find(file, Rule);
+        EntryPublishedThenFilled.Find(file, Rule);
         ThisPublishedByConstructor.Find(file, Rule);
         foreach (var node in LockSyntax.Of(file.SemanticModel.SyntaxTree, file.CancellationToken).Nodes)
         {

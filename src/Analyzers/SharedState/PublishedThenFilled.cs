@@ -248,7 +248,7 @@ internal static class PublishedThenFilled
     }
 
     /// <summary>Whether <paramref name="function"/> declares <paramref name="local"/> with a new object before <paramref name="before"/>.</summary>
-    private static bool CreatedBefore(SyntaxNode function, string local, int before)
+    internal static bool CreatedBefore(SyntaxNode function, string local, int before)
     {
         foreach (var token in SourceWords.IdentifiersNamed(function, local))
         {
@@ -262,7 +262,7 @@ internal static class PublishedThenFilled
     }
 
     /// <summary>A mutator call on <paramref name="receiver"/> (<c>x.Add(…)</c>) or an assignment of one of its elements (<c>x[k] = …</c>).</summary>
-    private static (SyntaxNode Node, string Description)? Change(ExpressionSyntax receiver) => receiver.Parent switch
+    internal static (SyntaxNode Node, string Description)? Change(ExpressionSyntax receiver) => receiver.Parent switch
     {
         MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call, Name: var method } access
             when access.Expression == receiver && ConcurrencyTypes.IsMutatorName(method.Identifier.ValueText)
@@ -274,7 +274,7 @@ internal static class PublishedThenFilled
     };
 
     /// <summary>An assignment of one of <paramref name="receiver"/>'s members (<c>plan.Beds = …</c>).</summary>
-    private static (SyntaxNode Node, string Description)? MemberStore(ExpressionSyntax receiver)
+    internal static (SyntaxNode Node, string Description)? MemberStore(ExpressionSyntax receiver)
         => receiver.Parent is MemberAccessExpressionSyntax { Parent: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment, Name: var member } access
            && access.Expression == receiver && assignment.Left == access
             ? (assignment, $"{receiver}.{member.Identifier.ValueText} = …")
