@@ -122,7 +122,7 @@ internal static class EntryPublishedThenFilled
             var local = store.Value.Identifier.ValueText;
             if (member is ConstructorDeclarationSyntax
                 || OnlyConstructorsCall(type, member)
-                || store.Node.FirstAncestorOrSelf<LockStatementSyntax>() is not null
+                || InHeldRegion(store.Node)
                 || !PublishedThenFilled.CreatedBefore(function, local, store.Node.SpanStart)
                 || FillAfter(function, local, store.Node) is not { } fill
                 || Reader(member, valueReads, fill.Member) is not { } reader
@@ -177,6 +177,37 @@ internal static class EntryPublishedThenFilled
         ForEachStatementSyntax loop => loop.Expression == dictionary,
         _ => false,
     };
+
+    /// <summary>The names of the calls that release a lock taken before a <c>try</c> (<c>_gate.Release()</c>, <c>Monitor.Exit(x)</c>, <c>_rw.ExitWriteLock()</c>).</summary>
+    private static readonly string[] ReleaseNames = ["Release", "Exit", "ExitReadLock", "ExitWriteLock", "ExitUpgradeableReadLock"];
+
+    /// <summary>
+    /// Whether <paramref name="node"/> runs holding a lock in its function: inside a <c>lock</c> statement, or inside a
+    /// <c>try</c> block whose <c>finally</c> releases one (<c>await _gate.WaitAsync(); try { … } finally { _gate.Release(); }</c>,
+    /// Quartz's <c>RAMJobStore</c>, whose members all hold its semaphore, as its <c>…NoLock</c> helpers' callers do).
+    /// A store or reader that holds one is left alone: the shape is a dictionary read without any lock.
+    /// </summary>
+    private static bool InHeldRegion(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return false;
+                case LockStatementSyntax { Statement: var body } when body.Span.Contains(node.Span):
+                    return true;
+                case TryStatementSyntax { Block: var block, Finally.Block: var final } when block.Span.Contains(node.Span) && Releases(final):
+                    return true;
+            }
+        }
+
+        return false;
+
+        static bool Releases(BlockSyntax final)
+            => final.DescendantNodes().Any(static n => n is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } }
+                                                       && Array.IndexOf(ReleaseNames, name) >= 0);
+    }
 
     /// <summary>
     /// Whether <paramref name="member"/> is a private method that only the type's constructors call: its stores run
@@ -253,7 +284,7 @@ internal static class EntryPublishedThenFilled
                     : null;
             if (fill is { } found)
             {
-                return found.Change.FirstAncestorOrSelf<LockStatementSyntax>() is null ? found : null;
+                return InHeldRegion(found.Change) ? null : found;
             }
         }
 
@@ -270,7 +301,7 @@ internal static class EntryPublishedThenFilled
         foreach (var read in valueReads)
         {
             if (read.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member || member == storing || member is ConstructorDeclarationSyntax
-                || read.FirstAncestorOrSelf<LockStatementSyntax>() is not null)
+                || InHeldRegion(read))
             {
                 continue;
             }
@@ -283,7 +314,7 @@ internal static class EntryPublishedThenFilled
             foreach (var token in SourceWords.IdentifiersNamed(member, filledMember.Identifier.ValueText))
             {
                 if (token.Parent is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax access } name && access.Name == name
-                    && name.FirstAncestorOrSelf<LockStatementSyntax>() is null)
+                    && !InHeldRegion(name))
                 {
                     return (read, name);
                 }

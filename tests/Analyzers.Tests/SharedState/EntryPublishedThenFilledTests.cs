@@ -255,4 +255,61 @@ public class EntryPublishedThenFilledTests
                 public string[] Stops(string route) => _stops.TryGetValue(route, out var list) ? list.ToArray() : [];
             }
             """);
+
+    [Fact]
+    public Task Store_and_readers_that_hold_the_types_semaphore_are_not_flagged()
+        // Quartz's RAMJobStore: 'AddTriggerNoLock' stores a new wrapper in 'triggersByKey' and sets its state after the
+        // store, but it runs under the semaphore its caller holds, and every reader holds the same semaphore.
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class TriggerWrapper
+            {
+                public TriggerWrapper(string key) => Key = key;
+
+                public string Key { get; }
+                public int state;
+            }
+
+            public sealed class JobStore
+            {
+                private readonly SemaphoreSlim lockObject = new(1, 1);
+                private readonly ConcurrentDictionary<string, TriggerWrapper> triggersByKey = new();
+
+                public async Task AddTrigger(string key)
+                {
+                    await lockObject.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        AddTriggerNoLock(key);
+                    }
+                    finally
+                    {
+                        lockObject.Release();
+                    }
+                }
+
+                private void AddTriggerNoLock(string key)
+                {
+                    var tw = new TriggerWrapper(key);
+                    triggersByKey[key] = tw;
+                    tw.state = 1;
+                }
+
+                public async Task<int> State(string key)
+                {
+                    await lockObject.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        return triggersByKey.TryGetValue(key, out var tw) ? tw.state : -1;
+                    }
+                    finally
+                    {
+                        lockObject.Release();
+                    }
+                }
+            }
+            """);
 }
