@@ -94,6 +94,9 @@ internal static class ElementUnderTwoLocks
     private static string? VariableLocked(SyntaxNode? node) => node switch
     {
         LockStatementSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var name } } => name,
+
+        // 'lock (bucket.Gate)': a lock object the kept object carries is its lock too.
+        LockStatementSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var holder } } } => holder,
         IdentifierNameSyntax { Identifier.ValueText: "Enter", Parent: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Monitor" }, Parent: InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } } }
             => arguments[0].Expression is IdentifierNameSyntax { Identifier.ValueText: var entered } ? entered : null,
         _ => null,
@@ -119,6 +122,9 @@ internal static class ElementUnderTwoLocks
     /// <summary>One access of a member of a kept object: where, whether it writes, and the locks its member holds there.</summary>
     private sealed class Access(MemberAccessExpressionSyntax node, MemberDeclarationSyntax member, bool writes, bool objectLocked, string? ownLock)
     {
+        /// <summary>Held under no lock at all (a write only, see <see cref="UnlockedWriteOf"/>).</summary>
+        public bool Unlocked => !ObjectLocked && OwnLock is null;
+
         public MemberAccessExpressionSyntax Node { get; } = node;
         public MemberDeclarationSyntax Member { get; } = member;
         public bool Writes { get; } = writes;
@@ -152,13 +158,15 @@ internal static class ElementUnderTwoLocks
             }
 
             var (objectLocked, ownLock) = LocksHeld(access, member, variable, ownFields);
-            if (!objectLocked && ownLock is null)
+            if (!objectLocked && ownLock is null && !UnlockedWriteOf(access, member, type))
             {
                 continue;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            if (semanticModel.GetSymbolInfo(access.Expression, cancellationToken).Symbol is not (ILocalSymbol or IParameterSymbol)
+            var holder = semanticModel.GetSymbolInfo(access.Expression, cancellationToken).Symbol;
+            if (holder is not (ILocalSymbol or IParameterSymbol)
+                || (!objectLocked && ownLock is null && holder is not ILocalSymbol)
                 || semanticModel.GetSymbolInfo(access, cancellationToken).Symbol is not { IsStatic: false } state
                 || !IsPlainState(state)
                 || state.ContainingType is not { TypeKind: TypeKind.Class } kept || !kept.Locations.Any(static location => location.IsInSource)
@@ -191,6 +199,7 @@ internal static class ElementUnderTwoLocks
         var ownWrite = underOwn.FirstOrDefault(own => own.Writes && underObject.Any(other => other.Writes && other.Member != own.Member));
         if (ownWrite is null)
         {
+            ReportUnlocked(state, accesses, underObject, semanticModel, findings, cancellationToken);
             return;
         }
 
@@ -216,6 +225,87 @@ internal static class ElementUnderTwoLocks
                 [$"{variable}.{state.Name}", "written", ownLock, $"in {Places(underOwn)} ({underOwn.Count} of {total} accesses)",
                  $"'{member}' locks the '{kept}' itself instead, which those members do not, so both change it at once"]);
         }
+    }
+
+    /// <summary>
+    /// A write with no lock at all, in a member that does not lock the object anywhere, beside a member that writes it
+    /// under a lock on the object (set bl R07: a quota window reset by a timer, <c>foreach (var bucket in
+    /// _buckets.Values) bucket.Used = 0;</c>, while requests count under <c>lock (bucket.Gate)</c>): the lock says the
+    /// objects are changed by several threads, and the reset takes no part in it. Reported when the object's lock holds
+    /// at least two of the accesses.
+    /// </summary>
+    private static void ReportUnlocked(ISymbol state, List<Access> accesses, List<Access> underObject, SemanticModel semanticModel, RaceFindings findings, CancellationToken cancellationToken)
+    {
+        var unlocked = accesses.FirstOrDefault(access => access.Unlocked && access.Writes
+                                                         && underObject.Any(other => other.Writes && other.Member != access.Member)
+                                                         && !underObject.Any(other => other.Member == access.Member));
+        if (unlocked is null || underObject.Count < 2)
+        {
+            return;
+        }
+
+        var lockedWrite = underObject.First(other => other.Writes && other.Member != unlocked.Member);
+        var guard = LockedExpression(lockedWrite.Node) ?? ((IdentifierNameSyntax)lockedWrite.Node.Expression).Identifier.ValueText;
+        var variable = ((IdentifierNameSyntax)unlocked.Node.Expression).Identifier.ValueText;
+        var lockedVariable = ((IdentifierNameSyntax)lockedWrite.Node.Expression).Identifier.ValueText;
+        var guardHere = guard.StartsWith(lockedVariable + ".", StringComparison.Ordinal) ? variable + guard.Substring(lockedVariable.Length) : variable;
+        var total = underObject.Count + accesses.Count(static access => access.Unlocked);
+        var places = string.Join(", ", underObject.Select(access => $"'{NameOf(access.Member, semanticModel, cancellationToken)}'").Distinct());
+        var member = NameOf(unlocked.Member, semanticModel, cancellationToken);
+        findings.Add(DiagnosticIds.InconsistentSynchronization, unlocked.Node.GetLocation(), lockedWrite.Node.GetLocation(), state, lockName: null,
+            [$"{variable}.{state.Name}", "written", guardHere, $"in {places} ({underObject.Count} of {total} accesses)",
+             $"'{member}' takes no lock, so it changes the same '{state.ContainingType.Name}' while they do"]);
+    }
+
+    /// <summary>The text of the innermost <c>lock (…)</c> expression around <paramref name="access"/> in its member.</summary>
+    private static string? LockedExpression(SyntaxNode access)
+    {
+        foreach (var ancestor in access.Ancestors())
+        {
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return null;
+            }
+
+            if (ancestor is LockStatementSyntax { Statement: var body, Expression: var locked } && body.Span.Contains(access.Span))
+            {
+                return locked.ToString();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Syntax first: a store into a member of a local (<c>bucket.Used = 0</c>) outside any lock and lambda, in a member
+    /// that is not a disposal, and, for a private method, one that no caller in the type calls under a lock (a helper
+    /// run under its caller's <c>lock (entry)</c> holds it).
+    /// </summary>
+    private static bool UnlockedWriteOf(MemberAccessExpressionSyntax access, MemberDeclarationSyntax member, ClassDeclarationSyntax type)
+    {
+        if (!OtherInstanceUnderOwnLock.IsStoredTo(access)
+            || member is not MethodDeclarationSyntax { Identifier.ValueText: var name } method
+            || name is "Dispose" or "DisposeAsync"
+            || access.Ancestors().TakeWhile(ancestor => ancestor != member).Any(static ancestor => ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax))
+        {
+            return false;
+        }
+
+        if (!MethodSyntaxFacts.IsPrivate(method))
+        {
+            return true;
+        }
+
+        foreach (var token in SourceWords.IdentifiersNamed(type, name))
+        {
+            if (token.Parent is IdentifierNameSyntax { Parent: InvocationExpressionSyntax or MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } } called
+                && called.Ancestors().Any(static ancestor => ancestor is LockStatementSyntax or TryStatementSyntax { Finally: not null }))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A field that is not read-only, or an auto-property that can be set after construction.</summary>

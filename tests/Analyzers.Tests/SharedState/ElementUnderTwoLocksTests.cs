@@ -239,4 +239,131 @@ public class ElementUnderTwoLocksTests
                 }
             }
             """);
+
+    private static string Quotas(string reset, string extraMembers = "") => $$"""
+        using System;
+        using System.Collections.Concurrent;
+        using System.Threading;
+
+        internal sealed class TenantBucket
+        {
+            public readonly object Gate = new();
+            public int Used;
+            public int Limit;
+        }
+
+        public sealed class TenantQuotaTracker : IDisposable
+        {
+            private readonly ConcurrentDictionary<string, TenantBucket> _buckets = new();
+            private readonly Timer _resetTimer;
+
+            public TenantQuotaTracker() => _resetTimer = new Timer(ResetWindow, null, 60_000, 60_000);
+
+            public bool TryConsume(string tenantId)
+            {
+                var bucket = _buckets.GetOrAdd(tenantId, _ => new TenantBucket { Limit = 100 });
+                lock (bucket.Gate)
+                {
+                    if (bucket.Used >= bucket.Limit) return false;
+                    {|#1:bucket.Used|}++;
+                    return true;
+                }
+            }
+
+            public int Remaining(string tenantId)
+            {
+                if (!_buckets.TryGetValue(tenantId, out var bucket)) return 0;
+                lock (bucket.Gate) return bucket.Limit - bucket.Used;
+            }
+
+            private void ResetWindow(object? state)
+            {
+        {{reset}}
+            }
+        {{extraMembers}}
+            public void Dispose() => _resetTimer.Dispose();
+        }
+        """;
+
+    [Fact]
+    public Task Reset_by_a_timer_without_the_lock_each_bucket_carries_is_flagged()
+        // Set bl R07: the window reset stores 0 while a request's 'Used++' holds the bucket's gate; one of them is lost.
+        => Verify.VerifyAnalyzerAsync(
+            Quotas("""
+                    foreach (var bucket in _buckets.Values)
+                    {
+                        {|#0:bucket.Used|} = 0;
+                    }
+            """),
+            Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("bucket.Used", "written", "bucket.Gate", "in 'TryConsume', 'Remaining' (3 of 4 accesses)",
+                    "'ResetWindow' takes no lock, so it changes the same 'TenantBucket' while they do"));
+
+    [Fact]
+    public Task Reset_under_the_buckets_own_lock_is_silent()
+        => SharedStateSilence.VerifyNoRaceAsync(Quotas("""
+                    foreach (var bucket in _buckets.Values)
+                    {
+                        lock (bucket.Gate) bucket.Used = 0;
+                    }
+            """).Replace("{|#1:bucket.Used|}", "bucket.Used"));
+
+    [Fact]
+    public Task Helper_called_under_the_buckets_lock_is_silent()
+        // 'Clear' writes with no lock of its own, but its one caller holds the bucket's gate around the call.
+        => SharedStateSilence.VerifyNoRaceAsync(Quotas(
+            """
+                    foreach (var bucket in _buckets.Values)
+                    {
+                        lock (bucket.Gate) Clear(bucket);
+                    }
+            """,
+            """
+                private static void Clear(TenantBucket bucket)
+                {
+                    var same = bucket;
+                    same.Used = 0;
+                }
+            """).Replace("{|#1:bucket.Used|}", "bucket.Used"));
+
+    [Fact]
+    public Task Bucket_the_member_creates_itself_is_silent()
+        // A new bucket is the member's own until it is stored in the dictionary.
+        => SharedStateSilence.VerifyNoRaceAsync(Quotas(
+            """
+                    foreach (var key in _buckets.Keys)
+                    {
+                        var bucket = new TenantBucket();
+                        bucket.Used = 0;
+                        _buckets[key] = bucket;
+                    }
+            """).Replace("{|#1:bucket.Used|}", "bucket.Used"));
+
+    [Fact]
+    public Task Object_locked_in_one_place_only_is_not_a_guard()
+        // A single access under the object's lock says too little about how the object is shared.
+        => SharedStateSilence.VerifyNoRaceAsync("""
+            using System.Collections.Generic;
+
+            internal sealed class Counter
+            {
+                public int Value;
+            }
+
+            public sealed class Board
+            {
+                private readonly List<Counter> _counters = new();
+
+                public void Bump(int index)
+                {
+                    var counter = _counters[index];
+                    lock (counter) counter.Value++;
+                }
+
+                public void Reset()
+                {
+                    foreach (var counter in _counters) counter.Value = 0;
+                }
+            }
+            """);
 }
