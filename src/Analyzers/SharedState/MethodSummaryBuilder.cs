@@ -234,7 +234,17 @@ internal sealed class MethodSummaryBuilder
 
                     break;
                 case IMethodReferenceOperation reference when IsOwnMethod(reference.Method, reference.Instance):
-                    delegates.Add((reference.Method.OriginalDefinition, reference.Syntax.GetLocation()));
+                    if (RunsRightHere(reference))
+                    {
+                        // 'lines.Select(FormatLine)': the method runs in this call, as a lambda given to LINQ does, holding
+                        // what is held here; it is not started work (set bl R10).
+                        calls.Add(new OwnCall(reference.Method.OriginalDefinition, Locks(reference), deferred, reference.Syntax.SpanStart));
+                    }
+                    else
+                    {
+                        delegates.Add((reference.Method.OriginalDefinition, reference.Syntax.GetLocation()));
+                    }
+
                     break;
                 case IForEachLoopOperation loop when _holdsCollectionValues
                     && Strip(loop.Collection) is ILocalReferenceOperation { Local: var enumerated } && ValueHolder(enumerated) is { } valueHolder:
@@ -1279,6 +1289,31 @@ internal sealed class MethodSummaryBuilder
     {
         "Parallel", "ParallelEnumerable", "Task", "TaskFactory", "ThreadPool", "Timer", "Thread",
     };
+
+    /// <summary>The types whose methods run a delegate they are given before they return, or keep it only inside a lazy query that the caller enumerates.</summary>
+    private static readonly HashSet<string> RunningTypes = new(StringComparer.Ordinal)
+    {
+        "Enumerable", "List", "Array", "ConcurrentDictionary", "ImmutableArray", "ImmutableList", "MemoryExtensions",
+    };
+
+    /// <summary>
+    /// Whether a method group is given to a method that runs it before returning (<c>lines.Select(FormatLine)</c>,
+    /// <c>list.Sort(Compare)</c>, <c>_cache.GetOrAdd(key, Create)</c>), as a lambda there would be; a method group kept
+    /// for later (<c>_handlers.Add(OnTick)</c>, <c>new Timer(OnTick)</c>, <c>Task.Run(Loop)</c>) is not.
+    /// </summary>
+    private static bool RunsRightHere(IMethodReferenceOperation reference)
+    {
+        IOperation current = reference;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+               && RunningTypes.Contains(invocation.TargetMethod.ContainingType.Name)
+               && !DeferringMethods.Contains(invocation.TargetMethod.Name)
+               && !invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal);
+    }
 
     /// <summary>Whether a lambda may run after the code around it (or on another thread), outside the locks held there.</summary>
     private static bool IsDeferred(IAnonymousFunctionOperation lambda)

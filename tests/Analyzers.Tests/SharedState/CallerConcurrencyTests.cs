@@ -1255,4 +1255,38 @@ public class CallerConcurrencyTests
     [Fact]
     public Task Local_function_called_in_place_holds_the_lock_its_caller_took()
         => SharedStateSilence.VerifyNoRaceAsync(LocalFunctionUpdate.Replace("CALL", "Update(oldName, newName)").Replace("MARKED", "_consumers[tag] = to"));
+
+    private static string Formatter(string format) => $$"""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Text;
+
+        /// <summary>Formats batting lines for the live scorecard feed. Used directly from the feed's request handlers.</summary>
+        public static class ScorecardFormatter
+        {
+            private static readonly StringBuilder Scratch = new StringBuilder(256);
+
+            public static string FormatLine(int runs)
+            {
+                {|#0:Scratch.Clear()|};
+                Scratch.Append(runs);
+                return Scratch.ToString();
+            }
+
+            public static string FormatInnings(IEnumerable<int> lines) => string.Join("\n", {{format}});
+        }
+        """;
+
+    [Theory]
+    [InlineData("lines.Select(FormatLine)")]
+    [InlineData("lines.Select(line => FormatLine(line))")]
+    public Task Method_group_given_to_LINQ_runs_in_the_call_as_a_lambda_does(string format)
+        // Set bl R10: 'lines.Select(FormatLine)' runs 'FormatLine' right there, on the caller's thread; it is not started
+        // work, so 'FormatLine' stays one of the members callers call at once.
+        => CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.VerifyAnalyzerAsync(
+            Formatter(format).Replace("Scratch.Append(runs)", "{|#1:Scratch.Append(runs)|}"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(0).WithSpan(6, 21, 6, 39).WithArguments(
+                "Scratch", "StringBuilder", "FormatLine", "'FormatLine' may run on several threads at once: 'ScorecardFormatter' is documented as shared (\"request handlers\")"),
+            CSharpAnalyzerVerifier<CollectionMutatedConcurrentlyAnalyzer>.Diagnostic().WithLocation(1).WithSpan(6, 21, 6, 39).WithArguments(
+                "Scratch", "StringBuilder", "FormatLine", "'FormatLine' may run on several threads at once: 'ScorecardFormatter' is documented as shared (\"request handlers\")"));
 }
