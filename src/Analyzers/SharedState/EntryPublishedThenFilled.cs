@@ -122,10 +122,10 @@ internal static class EntryPublishedThenFilled
             var local = store.Value.Identifier.ValueText;
             if (member is ConstructorDeclarationSyntax
                 || OnlyConstructorsCall(type, member)
-                || InHeldRegion(store.Node)
+                || Held(store.Node, type)
                 || !PublishedThenFilled.CreatedBefore(function, local, store.Node.SpanStart)
                 || FillAfter(function, local, store.Node) is not { } fill
-                || Reader(member, valueReads, fill.Member) is not { } reader
+                || Reader(type, member, valueReads, fill.Member) is not { } reader
                 || !Confirmed(file.SemanticModel, store, fill, reader, file.CancellationToken))
             {
                 continue;
@@ -177,6 +177,48 @@ internal static class EntryPublishedThenFilled
         ForEachStatementSyntax loop => loop.Expression == dictionary,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether <paramref name="node"/> runs holding a lock: in a held region of its own function (<see cref="InHeldRegion"/>),
+    /// or in a private method of <paramref name="type"/> that every call in the type makes holding one, itself or through
+    /// such methods (Quartz's <c>RAMJobStore</c>: <c>AddTriggerNoLock</c> and <c>PauseTriggerNoLock</c>, called only by
+    /// members that hold its semaphore, or by other <c>…NoLock</c> helpers).
+    /// </summary>
+    private static bool Held(SyntaxNode node, TypeDeclarationSyntax type)
+        => InHeldRegion(node)
+           || (node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is MethodDeclarationSyntax method && CalledOnlyHolding(type, method, new HashSet<MethodDeclarationSyntax>()));
+
+    private static bool CalledOnlyHolding(TypeDeclarationSyntax type, MethodDeclarationSyntax method, HashSet<MethodDeclarationSyntax> visiting)
+    {
+        if (!MethodSyntaxFacts.IsPrivate(method) || !visiting.Add(method))
+        {
+            return visiting.Contains(method) && MethodSyntaxFacts.IsPrivate(method); // a recursive call adds no path without a lock
+        }
+
+        var called = false;
+        foreach (var token in SourceWords.IdentifiersNamed(type, method.Identifier.ValueText))
+        {
+            if (token.Parent is not IdentifierNameSyntax name)
+            {
+                continue; // the declaration itself
+            }
+
+            var call = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access.Parent : name.Parent;
+            if (call is not InvocationExpressionSyntax)
+            {
+                return false; // handed out as a delegate: it can run anywhere
+            }
+
+            called = true;
+            if (!InHeldRegion(call)
+                && !(call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is MethodDeclarationSyntax caller && CalledOnlyHolding(type, caller, visiting)))
+            {
+                return false;
+            }
+        }
+
+        return called;
+    }
 
     /// <summary>The names of the calls that release a lock taken before a <c>try</c> (<c>_gate.Release()</c>, <c>Monitor.Exit(x)</c>, <c>_rw.ExitWriteLock()</c>).</summary>
     private static readonly string[] ReleaseNames = ["Release", "Exit", "ExitReadLock", "ExitWriteLock", "ExitUpgradeableReadLock"];
@@ -296,12 +338,12 @@ internal static class EntryPublishedThenFilled
     /// when a member of the value is filled, that member must be named in the same member too (the line reported is
     /// that name's).
     /// </summary>
-    private static (ExpressionSyntax Taken, SyntaxNode Line)? Reader(MemberDeclarationSyntax storing, List<ExpressionSyntax> valueReads, SimpleNameSyntax? filledMember)
+    private static (ExpressionSyntax Taken, SyntaxNode Line)? Reader(TypeDeclarationSyntax type, MemberDeclarationSyntax storing, List<ExpressionSyntax> valueReads, SimpleNameSyntax? filledMember)
     {
         foreach (var read in valueReads)
         {
             if (read.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member || member == storing || member is ConstructorDeclarationSyntax
-                || InHeldRegion(read))
+                || Held(read, type))
             {
                 continue;
             }
@@ -314,7 +356,7 @@ internal static class EntryPublishedThenFilled
             foreach (var token in SourceWords.IdentifiersNamed(member, filledMember.Identifier.ValueText))
             {
                 if (token.Parent is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax access } name && access.Name == name
-                    && !InHeldRegion(name))
+                    && !Held(name, type))
                 {
                     return (read, name);
                 }

@@ -259,7 +259,8 @@ public class EntryPublishedThenFilledTests
     [Fact]
     public Task Store_and_readers_that_hold_the_types_semaphore_are_not_flagged()
         // Quartz's RAMJobStore: 'AddTriggerNoLock' stores a new wrapper in 'triggersByKey' and sets its state after the
-        // store, but it runs under the semaphore its caller holds, and every reader holds the same semaphore.
+        // store, but it runs under the semaphore its caller holds, and every reader holds the same semaphore, itself or, for
+        // 'PauseTriggerNoLock', through the member that calls it.
         => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Concurrent;
             using System.Threading;
@@ -298,6 +299,27 @@ public class EntryPublishedThenFilledTests
                     tw.state = 1;
                 }
 
+                public async Task Pause(string key)
+                {
+                    await lockObject.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        PauseNoLock(key);
+                    }
+                    finally
+                    {
+                        lockObject.Release();
+                    }
+                }
+
+                private void PauseNoLock(string key)
+                {
+                    if (triggersByKey.TryGetValue(key, out var tw) && tw.state == 1)
+                    {
+                        tw.state = 2;
+                    }
+                }
+
                 public async Task<int> State(string key)
                 {
                     await lockObject.WaitAsync().ConfigureAwait(false);
@@ -312,4 +334,61 @@ public class EntryPublishedThenFilledTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Helpers_that_members_call_without_the_semaphore_are_flagged()
+        // The same helpers, but 'AddTrigger' and 'Pause' call them without taking the semaphore.
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class TriggerWrapper
+            {
+                public TriggerWrapper(string key) => Key = key;
+
+                public string Key { get; }
+                public int state;
+            }
+
+            public sealed class JobStore
+            {
+                private readonly SemaphoreSlim lockObject = new(1, 1);
+                private readonly ConcurrentDictionary<string, TriggerWrapper> triggersByKey = new();
+
+                public void AddTrigger(string key) => AddTriggerNoLock(key);
+
+                private void AddTriggerNoLock(string key)
+                {
+                    var tw = new TriggerWrapper(key);
+                    {|#0:triggersByKey[key] = tw|};
+                    {|#1:tw.state = 1|};
+                }
+
+                public void Pause(string key) => PauseNoLock(key);
+
+                private void PauseNoLock(string key)
+                {
+                    if (triggersByKey.TryGetValue(key, out var tw) && tw.{|#2:state|} == 1)
+                    {
+                        tw.state = 2;
+                    }
+                }
+
+                public async Task<int> State(string key)
+                {
+                    await lockObject.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        return triggersByKey.TryGetValue(key, out var tw) ? tw.state : -1;
+                    }
+                    finally
+                    {
+                        lockObject.Release();
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("tw", "'tw.state = …' changes it after it is stored in 'triggersByKey', so 'PauseNoLock' taking it out", "31"));
 }
