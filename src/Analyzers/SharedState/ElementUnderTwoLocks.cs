@@ -6,7 +6,7 @@ namespace Forklift.Analyzers.SharedState;
 
 /// <summary>
 /// A member of the objects a type keeps, written under a lock on the object itself in one member and under the type's
-/// own lock in another (FL1003):
+/// own lock, or under no lock at all (<see cref="ReportUnlocked"/>), in another (FL1003):
 /// <code>
 /// public bool Confirm(string id)
 /// {

@@ -44,25 +44,16 @@ internal static class EntryPublishedThenFilled
     /// <summary>Reports every dictionary entry published before it is filled in <paramref name="file"/>'s tree.</summary>
     public static void Find(SemanticModelAnalysisContext file, DiagnosticDescriptor rule)
     {
-        var tree = file.SemanticModel.SyntaxTree;
-        var cancellationToken = file.CancellationToken;
-        if (!SourceWords.Any(tree.GetText(cancellationToken), DictionaryWord))
+        foreach (var (type, field) in PublishedThenFilled.FieldsIn(file, DictionaryWord))
         {
-            return;
-        }
-
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-        {
-            if (node is not FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field
-                || (file.FilterSpan is { } span && !span.IntersectsWith(type.Span))
-                || !NamesConcurrentDictionary(field.Declaration.Type))
+            if (!NamesConcurrentDictionary(field.Declaration.Type))
             {
                 continue;
             }
 
             foreach (var variable in field.Declaration.Variables)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                file.CancellationToken.ThrowIfCancellationRequested();
                 Check(file, rule, type, variable.Identifier.ValueText);
             }
         }

@@ -40,18 +40,9 @@ internal static class PublishedThenFilled
     /// <summary>Reports every collection published before it is filled in <paramref name="file"/>'s tree.</summary>
     public static void Find(SemanticModelAnalysisContext file, DiagnosticDescriptor rule)
     {
-        var tree = file.SemanticModel.SyntaxTree;
-        var cancellationToken = file.CancellationToken;
-        if (!SourceWords.Any(tree.GetText(cancellationToken), SharedWords))
+        foreach (var (type, field) in FieldsIn(file, SharedWords))
         {
-            return;
-        }
-
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-        {
-            if (node is not FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field
-                || (file.FilterSpan is { } span && !span.IntersectsWith(type.Span))
-                || (Sharing(field) ?? PublishedWithVolatileWrite(field, type)) is not { } sharing
+            if ((Sharing(field) ?? PublishedWithVolatileWrite(field, type)) is not { } sharing
                 || !(ConcurrencyTypes.MayNameUnsafeType(field.Declaration.Type) || sharing == Shared.Volatile))
             {
                 continue;
@@ -59,8 +50,30 @@ internal static class PublishedThenFilled
 
             foreach (var variable in field.Declaration.Variables)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                file.CancellationToken.ThrowIfCancellationRequested();
                 Check(file, rule, type, variable.Identifier.ValueText, sharing);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The field declarations of the types in <paramref name="file"/>'s tree (within its filter span), when its text names
+    /// one of <paramref name="words"/>; none otherwise.
+    /// </summary>
+    internal static IEnumerable<(TypeDeclarationSyntax Type, FieldDeclarationSyntax Field)> FieldsIn(SemanticModelAnalysisContext file, string[] words)
+    {
+        var tree = file.SemanticModel.SyntaxTree;
+        if (!SourceWords.Any(tree.GetText(file.CancellationToken), words))
+        {
+            yield break;
+        }
+
+        foreach (var node in tree.GetRoot(file.CancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is FieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field
+                && !(file.FilterSpan is { } span && !span.IntersectsWith(type.Span)))
+            {
+                yield return (type, field);
             }
         }
     }
