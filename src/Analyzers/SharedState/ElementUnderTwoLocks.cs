@@ -249,11 +249,11 @@ internal static class ElementUnderTwoLocks
         var variable = ((IdentifierNameSyntax)unlocked.Node.Expression).Identifier.ValueText;
         var lockedVariable = ((IdentifierNameSyntax)lockedWrite.Node.Expression).Identifier.ValueText;
         var guardHere = guard.StartsWith(lockedVariable + ".", StringComparison.Ordinal) ? variable + guard.Substring(lockedVariable.Length) : variable;
-        var total = underObject.Count + accesses.Count(static access => access.Unlocked);
+        var locked = accesses.Count(static access => access.ObjectLocked);
         var places = string.Join(", ", underObject.Select(access => $"'{NameOf(access.Member, semanticModel, cancellationToken)}'").Distinct());
         var member = NameOf(unlocked.Member, semanticModel, cancellationToken);
         findings.Add(DiagnosticIds.InconsistentSynchronization, unlocked.Node.GetLocation(), lockedWrite.Node.GetLocation(), state, lockName: null,
-            [$"{variable}.{state.Name}", "written", guardHere, $"in {places} ({underObject.Count} of {total} accesses)",
+            [$"{variable}.{state.Name}", "written", guardHere, $"in {places} ({locked} of {accesses.Count} accesses)",
              $"'{member}' takes no lock, so it changes the same '{state.ContainingType.Name}' while they do"]);
     }
 
