@@ -186,6 +186,16 @@ internal static class EntryPublishedThenFilled
             return visiting.Contains(method) && MethodSyntaxFacts.IsPrivate(method); // a recursive call adds no path without a lock
         }
 
+        return EveryCall(type, method, call => InHeldRegion(call)
+                                               || (call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is MethodDeclarationSyntax caller && CalledOnlyHolding(type, caller, visiting)));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> calls <paramref name="method"/> at least once, and every use of its name there is a
+    /// call (<c>M(…)</c>, <c>this.M(…)</c>, not a method group handed out to run anywhere) that <paramref name="accepts"/>.
+    /// </summary>
+    private static bool EveryCall(TypeDeclarationSyntax type, MethodDeclarationSyntax method, Func<SyntaxNode, bool> accepts)
+    {
         var called = false;
         foreach (var token in SourceWords.IdentifiersNamed(type, method.Identifier.ValueText))
         {
@@ -195,17 +205,12 @@ internal static class EntryPublishedThenFilled
             }
 
             var call = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access.Parent : name.Parent;
-            if (call is not InvocationExpressionSyntax)
-            {
-                return false; // handed out as a delegate: it can run anywhere
-            }
-
-            called = true;
-            if (!InHeldRegion(call)
-                && !(call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is MethodDeclarationSyntax caller && CalledOnlyHolding(type, caller, visiting)))
+            if (call is not InvocationExpressionSyntax || !accepts(call))
             {
                 return false;
             }
+
+            called = true;
         }
 
         return called;
@@ -244,33 +249,11 @@ internal static class EntryPublishedThenFilled
 
     /// <summary>
     /// Whether <paramref name="member"/> is a private method that only the type's constructors call: its stores run
-    /// before the object is shared.
+    /// before the object is shared (handed out as a delegate, even by a constructor, it can run any time later).
     /// </summary>
     private static bool OnlyConstructorsCall(TypeDeclarationSyntax type, MemberDeclarationSyntax member)
-    {
-        if (member is not MethodDeclarationSyntax method || !MethodSyntaxFacts.IsPrivate(method))
-        {
-            return false;
-        }
-
-        var called = false;
-        foreach (var token in SourceWords.IdentifiersNamed(type, method.Identifier.ValueText))
-        {
-            if (token.Parent is not IdentifierNameSyntax use)
-            {
-                continue; // the declaration itself
-            }
-
-            if (use.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not ConstructorDeclarationSyntax)
-            {
-                return false;
-            }
-
-            called = true;
-        }
-
-        return called;
-    }
+        => member is MethodDeclarationSyntax method && MethodSyntaxFacts.IsPrivate(method)
+           && EveryCall(type, method, static call => call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is ConstructorDeclarationSyntax);
 
     /// <summary>The first fill of the local after the store, in the same function, and the member it fills through, if any.</summary>
     private readonly struct EntryFill
