@@ -211,6 +211,10 @@ internal sealed class ConcurrencyModel
         // A cancellation source disposed and replaced while work the type started reads it in its loop.
         (ReplacedWhileRunning.MayContain, ReplacedWhileRunning.Find),
 
+        // A cancellation source swapped and the old one disposed through a local, while members callers run at once
+        // read the field's token.
+        (SwappedAndDisposed.MayContain, SwappedAndDisposed.Find),
+
         // A field a timer callback checks for null and reads again, set to null without waiting for the callback.
         (NulledUnderTimerCallback.MayContain, NulledUnderTimerCallback.Find),
 

@@ -157,6 +157,10 @@ internal static class DeclaredConcurrency
         "request threads",
         "concurrent callers", "concurrent requests",
 
+        // The kind of request named between the word and the plural (set bl R14: "Incident console actions, invoked from
+        // concurrent web requests.", on a console that holds a queue whose plan source it swaps).
+        "concurrent web requests", "concurrent http requests",
+
         // Handlers of many requests, plural, run as the requests come (set bb R08: "called from the vendor portal's request
         // handlers whenever a menu is saved", on a debouncer whose one field every save reads and replaces).
         "request handlers",

@@ -225,7 +225,7 @@ internal static class EntryPublishedThenFilled
     /// Quartz's <c>RAMJobStore</c>, whose members all hold its semaphore, as its <c>…NoLock</c> helpers' callers do).
     /// A store or reader that holds one is left alone: the shape is a dictionary read without any lock.
     /// </summary>
-    private static bool InHeldRegion(SyntaxNode node)
+    internal static bool InHeldRegion(SyntaxNode node)
     {
         foreach (var ancestor in node.Ancestors())
         {
