@@ -83,11 +83,11 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
             file.CancellationToken.ThrowIfCancellationRequested();
             if (node is LockStatementSyntax lockStatement)
             {
-                AnalyzeRegion(new FileNode(node, file), lockStatement, InnerChecks(lockStatement.Statement), acquire: null);
+                AnalyzeRegion(new FileNode(node, file), lockStatement, RegionStatements(lockStatement.Statement), acquire: null);
             }
             else if (node is InvocationExpressionSyntax call && AcquiredRegion(call) is var (region, statements))
             {
-                AnalyzeRegion(new FileNode(node, file), region, InnerChecks(statements), call);
+                AnalyzeRegion(new FileNode(node, file), region, statements, call);
             }
         }
     }
@@ -100,7 +100,7 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static (StatementSyntax Region, IEnumerable<StatementSyntax> Statements)? AcquiredRegion(InvocationExpressionSyntax call)
     {
-        if (call.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax block } statement)
+        if (AcquireStatement(call) is not { Parent: BlockSyntax block } statement)
         {
             return null;
         }
@@ -119,20 +119,71 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static void AnalyzeRegion(FileNode context, StatementSyntax region, IEnumerable<IfStatementSyntax> innerChecks, InvocationExpressionSyntax? acquire)
+    /// <summary>
+    /// The statement that is the acquire by call: <c>Monitor.Enter(gate);</c>, or an awaited one
+    /// (<c>await _connectLock.WaitAsync(ct);</c>, with or without <c>ConfigureAwait(…)</c>); null for a call in any other place.
+    /// </summary>
+    private static ExpressionStatementSyntax? AcquireStatement(InvocationExpressionSyntax call)
     {
-        foreach (var inner in innerChecks)
+        SyntaxNode node = call;
+        if (node.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configured } access && access.Expression == node)
         {
-            if (NullCheckedName(inner.Condition, checksNull: true) is not { } checkedName
-                || Publication(inner.Statement, checkedName) is not { } publication
-                || OuterCheck(region, checkedName) is not { } outerCheck
+            node = configured;
+        }
+
+        if (node.Parent is AwaitExpressionSyntax awaited)
+        {
+            node = awaited;
+        }
+
+        return node.Parent as ExpressionStatementSyntax;
+    }
+
+    /// <summary>
+    /// The region's double-checked publications, each with the inner check's name: <c>if (F == null) { F = new T(); F.Load(); }</c>,
+    /// or an early return <c>if (F != null) return F;</c> followed in the region by <c>F = new T();</c> and its fill (set bn R08:
+    /// a connection stored under the connect semaphore, then opened and authenticated).
+    /// </summary>
+    private static IEnumerable<(string Name, IfStatementSyntax Check, Publication Publication)> Publications(IEnumerable<StatementSyntax> statements)
+    {
+        var list = statements as IReadOnlyList<StatementSyntax> ?? statements.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not IfStatementSyntax check)
+            {
+                continue;
+            }
+
+            if (NullCheckedName(check.Condition, checksNull: true) is { } checkedName
+                && check.Statement is BlockSyntax block
+                && Publication(block.Statements, checkedName) is { } publication)
+            {
+                yield return (checkedName, check, publication);
+            }
+            else if (check.Else is null
+                     && IsReturn(check.Statement)
+                     && NullCheckedName(check.Condition, checksNull: false) is { } returnedName
+                     && Publication(list.Skip(i + 1).ToList(), returnedName) is { } after)
+            {
+                yield return (returnedName, check, after);
+            }
+        }
+    }
+
+    private static void AnalyzeRegion(FileNode context, StatementSyntax region, IEnumerable<StatementSyntax> statements, InvocationExpressionSyntax? acquire)
+    {
+        foreach (var (checkedName, inner, publication) in Publications(statements))
+        {
+            if ((OuterCheck(region, checkedName) ?? CallerCheck(region, checkedName)) is not { } outerCheck
                 || (acquire is not null && !Acquires(context.SemanticModel, acquire, context.CancellationToken)))
             {
                 continue;
             }
 
+
             var field = FieldOf(context.SemanticModel, publication.Assignment.Left, context.CancellationToken);
             if (field is null
+                || IsCancellationSource(field.Type)
                 || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, inner.Condition, checkedName, context.CancellationToken), field)
                 || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, outerCheck, checkedName, context.CancellationToken), field)
                 || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, publication.FillReceiver, context.CancellationToken), field)
@@ -152,6 +203,14 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 checkLine));
         }
     }
+
+    /// <summary>
+    /// A <c>CancellationTokenSource</c> is complete when its constructor returns: what is done to it after the store
+    /// (<c>_cts.Token.Register(cleanup)</c>, <c>_cts.CancelAfter(t)</c>) is not data a reader of its token needs
+    /// (Foundatio's job runner registers the shutdown watcher's cleanup after publishing the source).
+    /// </summary>
+    private static bool IsCancellationSource(ITypeSymbol type)
+        => type is INamedTypeSymbol { Name: "CancellationTokenSource", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>
     /// Whether the method <paramref name="argument"/> is passed to, declared in this compilation, changes the object
@@ -194,33 +253,23 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
            && apis.Classify(invocation) is { Shape: AcquireShape.Unconditional or AcquireShape.EnterWithFlag } lockCall
            && !apis.IsSignal(lockCall);
 
-    /// <summary>The <c>if</c> statements directly in the locked region (its block, or the one statement).</summary>
-    private static IEnumerable<IfStatementSyntax> InnerChecks(StatementSyntax locked)
+    /// <summary>The statements directly in the locked region (its block's, or the one statement).</summary>
+    private static IEnumerable<StatementSyntax> RegionStatements(StatementSyntax locked)
         => locked switch
         {
-            IfStatementSyntax single => [single],
-            BlockSyntax block => InnerChecks(block.Statements),
-            _ => [],
+            BlockSyntax block => block.Statements,
+            _ => new[] { locked },
         };
-
-    /// <summary>The <c>if</c> statements among a region's statements.</summary>
-    private static IEnumerable<IfStatementSyntax> InnerChecks(IEnumerable<StatementSyntax> statements)
-        => statements.OfType<IfStatementSyntax>();
 
     /// <summary>
     /// In the inner check's block: <c>F = new T(…);</c> followed by a statement that calls a method on <c>F</c> or
     /// assigns one of its members (<c>F.Load()</c>, <c>F.Name = …</c>, <c>F.Items.Add(…)</c>, <c>F[k] = …</c>).
     /// </summary>
-    private static Publication? Publication(StatementSyntax body, string name)
+    private static Publication? Publication(IReadOnlyList<StatementSyntax> statements, string name)
     {
-        if (body is not BlockSyntax block)
+        for (var i = 0; i < statements.Count; i++)
         {
-            return null; // one statement cannot both publish and fill
-        }
-
-        for (var i = 0; i < block.Statements.Count; i++)
-        {
-            if (block.Statements[i] is not ExpressionStatementSyntax
+            if (statements[i] is not ExpressionStatementSyntax
                 {
                     Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: BaseObjectCreationExpressionSyntax } assignment,
                 }
@@ -229,9 +278,9 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            for (var j = i + 1; j < block.Statements.Count; j++)
+            for (var j = i + 1; j < statements.Count; j++)
             {
-                if (Fill(block.Statements[j], name) is { } fill)
+                if (Fill(statements[j], name) is { } fill)
                 {
                     return new Publication(assignment, fill.Node, fill.Receiver, fill.Description);
                 }
@@ -328,6 +377,63 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
             if (node.Parent is not (BlockSyntax or IfStatementSyntax))
             {
                 return null; // a lambda, loop or member boundary: stop at the statement that holds the lock
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The unlocked check in a caller, when the region is in a method of its own that another member of the type calls
+    /// after checking the field without the lock: <c>var connection = _connection ?? await ConnectAsync(ct);</c>, or
+    /// <c>if (_connection != null) return _connection;</c> before the call (set bn R08). Null when no member does.
+    /// </summary>
+    private static ExpressionSyntax? CallerCheck(StatementSyntax region, string name)
+    {
+        if (region.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not MethodDeclarationSyntax { Parent: TypeDeclarationSyntax type } method)
+        {
+            return null;
+        }
+
+        foreach (var token in SourceWords.IdentifiersNamed(type, method.Identifier.ValueText))
+        {
+            if (token.Parent is not IdentifierNameSyntax called
+                || (called.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == called ? access.Parent : called.Parent) is not InvocationExpressionSyntax call
+                || call.FirstAncestorOrSelf<MemberDeclarationSyntax>() == method)
+            {
+                continue;
+            }
+
+            // 'F ?? await M(…)': the call is the right side of a coalesce of the field.
+            foreach (var ancestor in call.Ancestors())
+            {
+                if (ancestor is StatementSyntax or MemberDeclarationSyntax)
+                {
+                    break;
+                }
+
+                if (ancestor is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Left: var left, Right: var right }
+                    && right.Span.Contains(call.Span)
+                    && NameOf(left) == name && left is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+                    && !EntryPublishedThenFilled.InHeldRegion(left))
+                {
+                    return left;
+                }
+            }
+
+            // 'if (F != null) return F;' earlier in the block of the statement that calls M.
+            if (call.FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax block } statement)
+            {
+                foreach (var earlier in block.Statements.TakeWhile(s => s != statement))
+                {
+                    if (earlier is IfStatementSyntax { Else: null, Statement: var exit } early
+                        && IsReturn(exit)
+                        && CheckedRead(NullCheckedName(early.Condition, checksNull: false), name, early) is { } read
+                        && !EntryPublishedThenFilled.InHeldRegion(early))
+                    {
+                        return read;
+                    }
+                }
             }
         }
 
