@@ -83,7 +83,9 @@ internal static class LockSummaryBuilder
                             ModeOf(call.Family),
                             call.DisplayName,
                             invocation.Syntax.GetLocation(),
-                            blocks: call.Shape is AcquireShape.Unconditional or AcquireShape.EnterWithFlag,
+                            // A wait whose task is kept, not awaited here ('queued = _connect.WaitAsync(ct);', awaited after
+                            // the caller leaves its lock: grpc-dotnet's subchannel), blocks nobody at this call.
+                            blocks: call.Shape is AcquireShape.Unconditional or AcquireShape.EnterWithFlag && Joined(invocation),
                             isCall: true,
                             ReentrancyOf(call, apis),
                             OperationTree.SkippedWhen(invocation, owner),
@@ -242,13 +244,39 @@ internal static class LockSummaryBuilder
         var held = ImmutableArray<Acquisition>.Empty;
         foreach (var region in regions)
         {
-            if (region.Lock != self && position >= region.Start && position < region.End && !InExclusiveBranches(region.Taken, at))
+            if (region.Lock != self && position >= region.Start && position < region.End && !InExclusiveBranches(region.Taken, at) && !InFailedBranch(region.Taken, at))
             {
                 held = held.Add(region.Lock);
             }
         }
 
         return held;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="at"/> is in the branch an <c>if</c> takes when the try-acquire <paramref name="taken"/>
+    /// that is its condition failed: the block of <c>if (!s.Wait(0)) { … }</c>, or the <c>else</c> of
+    /// <c>if (s.Wait(0)) { … } else { … }</c>. Nothing is held there (grpc-dotnet's subchannel queues a
+    /// <c>WaitAsync</c> for the permit another connect holds).
+    /// </summary>
+    private static bool InFailedBranch(SyntaxNode taken, SyntaxNode at)
+    {
+        var negated = false;
+        SyntaxNode node = taken;
+        while (node.Parent is ParenthesizedExpressionSyntax
+               or PrefixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalNotExpression })
+        {
+            negated ^= node.Parent is PrefixUnaryExpressionSyntax;
+            node = node.Parent;
+        }
+
+        if (node.Parent is not IfStatementSyntax check || check.Condition != node)
+        {
+            return false;
+        }
+
+        var failed = negated ? (SyntaxNode)check.Statement : check.Else;
+        return failed is not null && failed.Span.Contains(at.Span);
     }
 
     /// <summary>

@@ -394,9 +394,17 @@ internal sealed class ConcurrencyModel
         var walker = new SharedStateWalker(semanticModel.Compilation, types, semanticModels, cancellationToken);
         foreach (var entry in entries)
         {
+            walker.EntryStarts.Add(entry.StartOperation.Syntax);
+        }
+
+        foreach (var entry in entries)
+        {
             CapturedLoopVariable.Find(entry, semanticModel, _findings, cancellationToken);
             var start = entry.StartOperation.Syntax.GetLocation();
-            var context = new ConcurrentContext(start, entry.MultiInstance, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null) { RunBy = entry.RunBy, RepeatedBy = entry.RepeatedBy };
+            var context = new ConcurrentContext(start, entry.MultiInstance, entry.StarterRoot.Syntax, entry.IntervalStart, entry.IntervalEnd, partner: null)
+            {
+                RunBy = entry.RunBy, RepeatedBy = entry.RepeatedBy, StartedMethod = OwnStartedMethod(entry),
+            };
             var before = walker.Accesses.Count;
             walker.WalkEntry(entry, context);
             if (entry.CallerJoin is { } join)
@@ -427,6 +435,33 @@ internal sealed class ConcurrencyModel
         }
 
         FindRaces(walker.Accesses);
+    }
+
+    /// <summary>
+    /// The method of the starting object that <paramref name="entry"/> runs, when it runs one on <c>this</c>
+    /// (<c>_ = RunCall(…)</c>, <c>Task.Run(PumpAsync)</c>, <c>Task.Run(() => PumpAsync(ct))</c>); null for a lambda with
+    /// more in it, or another object's method.
+    /// </summary>
+    private static IMethodSymbol? OwnStartedMethod(ConcurrentEntry entry)
+    {
+        var body = entry.Body;
+        if (body is IAnonymousFunctionOperation lambda
+            && lambda.Body.Operations.Where(static o => !(o.IsImplicit && o is IReturnOperation { ReturnedValue: null })).ToList() is { Count: 1 } only)
+        {
+            body = only[0] switch
+            {
+                IExpressionStatementOperation statement => statement.Operation,
+                IReturnOperation { ReturnedValue: { } value } => value,
+                _ => only[0],
+            };
+        }
+
+        return ConcurrentEntryFinder.Strip(body) switch
+        {
+            IInvocationOperation { Instance: null or IInstanceReferenceOperation, TargetMethod: { IsStatic: false } target } => target.OriginalDefinition,
+            IMethodReferenceOperation { Instance: null or IInstanceReferenceOperation, Method: { IsStatic: false } method } => method.OriginalDefinition,
+            _ => null,
+        };
     }
 
     /// <summary>

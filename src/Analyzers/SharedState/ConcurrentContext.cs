@@ -64,6 +64,12 @@ internal sealed class ConcurrentContext
     public string? RunBy { get; set; }
 
     /// <summary>
+    /// For work that runs a method of the starting object itself, once (<c>_ = RunCall(message, timeout);</c>,
+    /// <c>_loop = Task.Run(PumpAsync);</c>): that method.
+    /// </summary>
+    public IMethodSymbol? StartedMethod { get; set; }
+
+    /// <summary>
     /// For code that runs several times at once only because a loop starts it once per iteration (or a lambda
     /// that <c>Select</c> calls per element): that loop or lambda (see <see cref="ConcurrentEntry.RepeatedBy"/>).
     /// </summary>
@@ -124,6 +130,15 @@ internal sealed class ConcurrentContext
         {
             // The starter's stretch overlaps only the code it started; two stretches of one starter are one thread.
             return ReferenceEquals(Partner, other) || ReferenceEquals(other.Partner, this);
+        }
+
+        if (StartedMethod is not null && !MultiInstance && !other.MultiInstance
+            && SymbolEqualityComparer.Default.Equals(StartedMethod, other.StartedMethod) && StarterBody != other.StarterBody)
+        {
+            // One method of the object started from several of its members, each once: the object's one operation,
+            // which each way of using it starts (gRPC's 'StartUnaryCore' and 'StartServerStreamingCore' both run
+            // 'RunCall'; StackExchange.Redis starts a connection's reader from two places). One object runs it once.
+            return false;
         }
 
         if (StarterBody is not null && StarterBody == other.StarterBody)

@@ -184,6 +184,14 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                         continue;
                     }
 
+                    if (IsImmutableReference(Strip(tryAdd.Arguments[1].Value).Type))
+                    {
+                        // Foundatio's type caches: 'if (d.TryGetValue(name, out var t)) return t; t = Type.GetType(name);
+                        // d.TryAdd(name, t); return t;'. The loser returns a value equal to the winner's, and one that never
+                        // changes (a resolved 'Type' is the very object the dictionary holds), as for a set above.
+                        continue;
+                    }
+
                     what = $"'{check.Method}' then TryAdd with its result ignored";
                 }
 

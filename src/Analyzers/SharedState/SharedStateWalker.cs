@@ -52,6 +52,12 @@ internal sealed partial class SharedStateWalker
     /// Walks the body of a concurrent entry; for an async body called on the starter's thread
     /// (<see cref="ConcurrentEntry.CallerJoin"/>), only from its first <c>await</c> on.
     /// </summary>
+    /// <summary>
+    /// The syntax of the starts of the document's entries (their <see cref="ConcurrentEntry.StartOperation"/>): the
+    /// delegate a start runs is walked as its own entry, not as part of the code that makes the start.
+    /// </summary>
+    public HashSet<SyntaxNode> EntryStarts { get; } = new();
+
     public void WalkEntry(ConcurrentEntry entry, ConcurrentContext context)
         => WalkEntry(entry, context, entry.CallerJoin is null && !entry.StartsAtFirstAwait ? Part.Whole : Part.FromFirstAwait);
 
@@ -536,11 +542,20 @@ internal sealed partial class SharedStateWalker
             }
 
             var marshalling = operation is IInvocationOperation invocation && HasDelegateArgument(invocation) && UiThreadCalls.RunsOnUiThread(invocation);
+            var startedElsewhere = !frame.Context.MultiInstance && EntryStarts.Contains(operation.Syntax);
             foreach (var child in operation.ChildOperations)
             {
                 if (marshalling && child is IArgumentOperation { Value.Type.TypeKind: TypeKind.Delegate })
                 {
                     continue; // it runs on the UI thread, where the object's own members run, not on this one
+                }
+
+                if (startedElsewhere && child is IArgumentOperation { Value.Type.TypeKind: TypeKind.Delegate })
+                {
+                    // 'Task.Run(() => …)' in code that runs once (a thread's body): the delegate runs on the thread the
+                    // start makes, walked as that start's own entry. Walked here too, its code looked run by two
+                    // threads (DotNetty's executor thread, whose body starts its loop on the executor's scheduler).
+                    continue;
                 }
 
                 stack.Push(child);

@@ -20,6 +20,7 @@ internal sealed class SynchronizationFacts
 
     /// <summary>Per semaphore variable: whether its creation lets several holders in (see <see cref="LockCreation.AdmitsSeveral"/>).</summary>
     private readonly Dictionary<ISymbol, bool> _throttles = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, bool?> _monitorWrappers = new(SymbolEqualityComparer.Default);
 
     public SynchronizationFacts(ConcurrencyTypes types)
     {
@@ -258,6 +259,13 @@ internal sealed class SynchronizationFacts
             };
         }
 
+        if (method.IsStatic && invocation.Arguments.Length > 0 && MonitorWrapper(method) is { } wrapped)
+        {
+            // 'UninterruptableMonitor.Enter(_tasks)': a static method of the compilation that takes the monitor of what
+            // it is given (Lucene.Net's retry around 'Monitor.Enter' for interrupted threads).
+            return new RegionCall(position, new HeldLock(LockSymbol(invocation.Arguments[0].Value), true), wrapped);
+        }
+
         var receiver = LockSymbol(invocation.Instance);
         var receiverType = invocation.Instance?.Type;
         if (ConcurrencyTypes.Is(type, _types.SemaphoreSlim) || ConcurrencyTypes.Is(type, _types.Semaphore))
@@ -316,6 +324,49 @@ internal sealed class SynchronizationFacts
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// For a static method declared in the compilation named <c>Enter</c> or <c>Exit</c> whose body calls
+    /// <c>Monitor.Enter</c> or <c>Monitor.Exit</c> on its first parameter (and never the other one): true for an
+    /// acquire, false for a release; null for any other method. Read from the method's syntax once per method.
+    /// </summary>
+    private bool? MonitorWrapper(IMethodSymbol method)
+    {
+        if (method.Name is not ("Enter" or "Exit") || method.Parameters.Length == 0 || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        if (_monitorWrappers.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        bool? wrapped = null;
+        var parameter = method.Parameters[0].Name;
+        foreach (var node in method.DeclaringSyntaxReferences[0].GetSyntax().DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Monitor" }, Name.Identifier.ValueText: var called },
+                    ArgumentList.Arguments: { Count: > 0 } arguments,
+                }
+                && arguments[0].Expression is IdentifierNameSyntax { Identifier.ValueText: var passed } && passed == parameter)
+            {
+                var acquires = called == "Enter";
+                if (called is not ("Enter" or "Exit") || acquires != (method.Name == "Enter"))
+                {
+                    wrapped = null;
+                    break;
+                }
+
+                wrapped = acquires;
+            }
+        }
+
+        _monitorWrappers[method] = wrapped;
+        return wrapped;
     }
 
     /// <summary>The acquire names of async locks that hand back a releaser to dispose (EasyNetQ's and Nito.AsyncEx's <c>AsyncLock</c>).</summary>

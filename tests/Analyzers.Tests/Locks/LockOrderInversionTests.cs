@@ -96,6 +96,51 @@ public class LockOrderInversionTests
             new DiagnosticResult(LockOrderInversionAnalyzer.CycleRule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithLocation(4)
                 .WithArguments("_b", "_a", "four", "'_b' while holding '_a' in 'AB', '_c' while holding '_b' in 'BC', '_d' while holding '_c' in 'CD', '_a' while holding '_d' in 'DA'"));
 
+    /// <summary>
+    /// grpc-dotnet's subchannel: under its lock it only starts a wait for the connect semaphore and keeps the task
+    /// (<c>queued = _connect.WaitAsync(ct)</c>), awaited after the lock is left. Nothing blocks while the lock is held, so
+    /// the connect that takes the lock while holding the semaphore cannot deadlock with it. Awaited inside the lock, it is
+    /// the inversion.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task WaitStartedUnderALockAndAwaitedAfterIt_IsNoOrder(bool awaitedInside)
+    {
+        var source = Class("private readonly object _lock = new(); private readonly SemaphoreSlim _connect = new(1, 1);", $$"""
+                public async Task RequestAsync(CancellationToken ct)
+                {
+                    Task? queued = null;
+                    lock ({|#1:_lock|})
+                    {
+                        {{(awaitedInside ? "{|#0:_connect.Wait(ct)|};" : "queued = _connect.WaitAsync(ct);")}}
+                    }
+
+                    if (queued != null) await queued;
+                    _connect.Release();
+                }
+
+                public async Task ConnectAsync()
+                {
+                    await {|#2:_connect.WaitAsync()|};
+                    try
+                    {
+                        lock ({|#3:_lock|})
+                        {
+                        }
+                    }
+                    finally
+                    {
+                        _connect.Release();
+                    }
+                }
+            """);
+        return awaitedInside
+            ? Verify.VerifyAnalyzerAsync(source, new DiagnosticResult(LockOrderInversionAnalyzer.Rule).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_connect", "_lock", "", "ConnectAsync", ""))
+            : Verify.VerifyAnalyzerAsync(source.Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("|}", string.Empty));
+    }
+
     [Fact]
     public Task OrderThroughAHelperCall_IsReportedAtTheCall()
         => Verify.VerifyAnalyzerAsync(

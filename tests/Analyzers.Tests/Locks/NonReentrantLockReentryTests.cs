@@ -56,6 +56,43 @@ public class NonReentrantLockReentryTests
             new DiagnosticResult(NonReentrantLockReentryAnalyzer.Rule).WithLocation(4).WithLocation(5).WithArguments("_spin", Spin));
 
     /// <summary>
+    /// grpc-dotnet's subchannel: a try-acquire that fails (<c>if (!_connect.Wait(0))</c>) holds nothing in the branch
+    /// it takes then, so the queued <c>WaitAsync</c> there waits for the connect that holds the permit; in the branch
+    /// where the try succeeded, a second wait is a re-entry.
+    /// </summary>
+    [Fact]
+    public Task WaitInTheBranchWhereTheTryFailed_IsNotAReentry()
+        => Verify.VerifyAnalyzerAsync(
+            Class("private readonly SemaphoreSlim _connect = new(1, 1);", """
+                async Task ConnectAsync(CancellationToken ct)
+                {
+                    Task? queued = null;
+                    if (!_connect.Wait(0))
+                    {
+                        queued = _connect.WaitAsync(ct);
+                    }
+
+                    if (queued != null) await queued;
+                    _connect.Release();
+                }
+
+                void Twice()
+                {
+                    if ({|#1:_connect.Wait(0)|})
+                    {
+                        {|#0:_connect.Wait()|};
+                    }
+                    else
+                    {
+                        _connect.Wait();
+                    }
+
+                    _connect.Release();
+                }
+            """),
+            new DiagnosticResult(NonReentrantLockReentryAnalyzer.Rule).WithLocation(0).WithLocation(1).WithArguments("_connect", SemaphoreForever));
+
+    /// <summary>
     /// MySqlConnector's ConnectionPool: the wait is made in one of two arms, <c>await WaitAsync()</c> or <c>Wait()</c>,
     /// and one <c>finally</c> releases either. No run reaches both; a wait after the choice is still a re-entry.
     /// </summary>

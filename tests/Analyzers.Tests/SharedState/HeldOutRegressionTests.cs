@@ -1,0 +1,234 @@
+using Forklift.Analyzers.SharedState;
+using Forklift.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using CompoundVerify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.ConcurrentDictionaryCompoundOperationAnalyzer>;
+using MutationVerify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.SharedStateMutationAnalyzer>;
+
+namespace Forklift.Analyzers.Tests.SharedState;
+
+/// <summary>
+/// False reports found on the libraries held out until session 66 (Lucene.Net, DotNetty, grpc-dotnet, Foundatio; see
+/// docs/real-code.md), each minimized to a fresh repro, with a flagged neighbour that shows the check still works.
+/// </summary>
+public class HeldOutRegressionTests
+{
+    private const string Scheduler = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        internal static class PatientMonitor
+        {
+            public static void ENTER(object obj)
+            {
+                try { Monitor.Enter(obj); }
+                catch (ThreadInterruptedException)
+                {
+                    do { try { Monitor.Enter(obj); break; } catch (ThreadInterruptedException) { } } while (true);
+                }
+            }
+
+            public static void Exit(object obj) => Monitor.Exit(obj);
+        }
+
+        public sealed class LimitedScheduler : TaskScheduler
+        {
+            private readonly LinkedList<Task> _tasks = new();
+            private int _running;
+
+            protected override void QueueTask(Task task)
+            {
+                PatientMonitor.ENTER(_tasks);
+                try
+                {
+                    _tasks.AddLast(task);
+                    if (_running < 2) { {|#0:++_running|}; Drain(); }
+                }
+                finally { PatientMonitor.Exit(_tasks); }
+            }
+
+            private void Drain()
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(_ =>
+                {
+                    while (true)
+                    {
+                        Task item;
+                        PatientMonitor.ENTER(_tasks);
+                        try
+                        {
+                            if (_tasks.Count == 0) { {|#1:--_running|}; break; }
+                            item = _tasks.First!.Value;
+                            _tasks.Remove(item);
+                        }
+                        finally { PatientMonitor.Exit(_tasks); }
+                        TryExecuteTask(item);
+                    }
+                }, null);
+            }
+
+            protected override bool TryExecuteTaskInline(Task task, bool queued) => false;
+            protected override IEnumerable<Task> GetScheduledTasks() { lock (_tasks) return _tasks.ToArray(); }
+        }
+        """;
+
+    [Fact]
+    public Task Lock_taken_through_a_static_monitor_wrapper_guards_its_region()
+        // Lucene.Net's UninterruptableMonitor: 'Enter' retries Monitor.Enter when the thread is interrupted, 'Exit'
+        // calls Monitor.Exit; every access to the scheduler's queue and count is between the two.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Scheduler.Replace("ENTER", "Enter")));
+
+    [Fact]
+    public Task A_wrapper_that_takes_no_monitor_guards_nothing()
+        => MutationVerify.VerifyAnalyzerAsync(
+            Scheduler.Replace("ENTER", "Take"),
+            MutationVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_running", "QueueTask",
+                "'QueueTask' may run on several threads at once: tasks are queued to a scheduler from any thread ('LimitedScheduler' derives from 'TaskScheduler')"),
+            MutationVerify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_running", "Drain",
+                "'Drain' may run on several threads at once: tasks are queued to a scheduler from any thread ('LimitedScheduler' derives from 'TaskScheduler')"));
+
+    private const string Executor = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public class Executor
+        {
+            private readonly Thread _thread;
+            private long _lastRun;
+            private int _state;
+
+            public Executor()
+            {
+                _thread = new Thread(Loop);
+                _thread.Start();
+            }
+
+            private void Loop()
+            {
+                Task.Run(() =>
+                {
+                    while (!ConfirmShutdown())
+                    {
+                        RunAll();
+                    }
+                });
+                AFTER
+            }
+
+            private bool ConfirmShutdown()
+            {
+                if (Volatile.Read(ref _state) < 2) return false;
+                {|#0:_lastRun = DateTime.UtcNow.Ticks|};
+                return true;
+            }
+
+            private void RunAll() => {|#1:_lastRun = DateTime.UtcNow.Ticks|};
+
+            public void Shutdown() => Interlocked.Exchange(ref _state, 2);
+        }
+        """;
+
+    [Fact]
+    public Task Work_a_thread_body_starts_once_runs_on_one_thread()
+        // DotNetty's SingleThreadEventExecutor: the executor's one thread starts its loop as a task on the executor's
+        // own scheduler and does nothing else; the loop's fields are only ever touched there.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Executor.Replace("AFTER", string.Empty)));
+
+    [Fact]
+    public Task A_thread_body_that_writes_after_starting_the_work_still_races_with_it()
+        => MutationVerify.VerifyAnalyzerAsync(
+            Executor.Replace("AFTER", "_lastRun = 0;"),
+            MutationVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_lastRun", "ConfirmShutdown", "'ConfirmShutdown' runs on several threads (started at line 19)"),
+            MutationVerify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_lastRun", "RunAll", "'RunAll' runs on several threads (started at line 19)"));
+
+    private const string Call = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Response : IDisposable { public void Dispose() { } }
+
+        public sealed class Call
+        {
+            private readonly CancellationTokenSource _cts = new();
+            private readonly object _gate = new();
+            private Timer? _deadline;
+            public Response? HttpResponse { get; private set; }
+            public int MessagesRead { get; private set; }
+
+            internal void StartUnary() => _ = RunCall();
+
+            internal void StartStreaming() => _ = SECOND();
+
+            private async Task RunCall()
+            {
+                HttpResponse = await Send(_cts.Token).ConfigureAwait(false);
+                {|#0:MessagesRead++|};
+                Cleanup();
+            }
+
+            private async Task RunStream()
+            {
+                HttpResponse = await Send(_cts.Token).ConfigureAwait(false);
+                {|#1:MessagesRead++|};
+                Cleanup();
+            }
+
+            private void Cleanup()
+            {
+                lock (_gate)
+                {
+                    _deadline?.Dispose();
+                }
+            }
+
+            public void Cancel() { _cts.Cancel(); HttpResponse?.Dispose(); }
+
+            private static Task<Response> Send(CancellationToken ct) => Task.FromResult(new Response());
+        }
+        """;
+
+    [Fact]
+    public Task One_method_started_from_two_members_is_one_run_per_object()
+        // grpc-dotnet's GrpcCall: StartUnaryCore and StartServerStreamingCore each start 'RunCall' once; a call object
+        // is started one way only, so 'RunCall' is the only writer of its response.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Call.Replace("SECOND", "RunCall")));
+
+    [Fact]
+    public Task Two_methods_started_from_two_members_still_race()
+        => MutationVerify.VerifyAnalyzerAsync(
+            Call.Replace("SECOND", "RunStream"),
+            MutationVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("MessagesRead", "RunCall", "'RunCall' runs on several threads (started at line 15)"),
+            MutationVerify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("MessagesRead", "RunStream", "'RunStream' runs on several threads (started at line 17)"));
+
+    [Fact]
+    public Task Resolved_type_cached_with_TryAdd_and_returned_is_quiet()
+        // Foundatio's work item and message type caches: two threads that miss resolve the same name to the same Type
+        // object, so the loser of TryAdd returns the very object the dictionary holds.
+        => CompoundVerify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+
+            public class TypeCache
+            {
+                private readonly ConcurrentDictionary<string, Type> _known = new();
+
+                public Type? Resolve(string name)
+                {
+                    if (_known.TryGetValue(name, out var cached))
+                        return cached;
+
+                    var resolved = Type.GetType(name);
+                    if (resolved is not null)
+                        _known.TryAdd(name, resolved);
+
+                    return resolved;
+                }
+            }
+            """);
+
+    private static string Unmarked(string source)
+        => source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty);
+}
