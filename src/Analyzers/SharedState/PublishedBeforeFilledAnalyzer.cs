@@ -180,10 +180,11 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-
             var field = FieldOf(context.SemanticModel, publication.Assignment.Left, context.CancellationToken);
             if (field is null
-                || IsCancellationSource(field.Type)
+                // A cancellation source is complete when created: a callback registered on its token afterwards is
+                // nothing a caller of 'Token' needs (Foundatio's job runner registers its watcher's cleanup so).
+                || ReplacedWhileRunning.IsCancellationSource(field.Type)
                 || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, inner.Condition, checkedName, context.CancellationToken), field)
                 || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, outerCheck, checkedName, context.CancellationToken), field)
                 || !SymbolEqualityComparer.Default.Equals(FieldOf(context.SemanticModel, publication.FillReceiver, context.CancellationToken), field)
@@ -203,14 +204,6 @@ public sealed class PublishedBeforeFilledAnalyzer : DiagnosticAnalyzer
                 checkLine));
         }
     }
-
-    /// <summary>
-    /// A <c>CancellationTokenSource</c> is complete when its constructor returns: what is done to it after the store
-    /// (<c>_cts.Token.Register(cleanup)</c>, <c>_cts.CancelAfter(t)</c>) is not data a reader of its token needs
-    /// (Foundatio's job runner registers the shutdown watcher's cleanup after publishing the source).
-    /// </summary>
-    private static bool IsCancellationSource(ITypeSymbol type)
-        => type is INamedTypeSymbol { Name: "CancellationTokenSource", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>
     /// Whether the method <paramref name="argument"/> is passed to, declared in this compilation, changes the object

@@ -55,10 +55,7 @@ internal static class ReplacedWhileRunning
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            if (semanticModel.GetSymbolInfo(store.Left, cancellationToken).Symbol is not IFieldSymbol
-                {
-                    Type: INamedTypeSymbol { Name: "CancellationTokenSource", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
-                } symbol)
+            if (semanticModel.GetSymbolInfo(store.Left, cancellationToken).Symbol is not IFieldSymbol { Type: var fieldType } symbol || !IsCancellationSource(fieldType))
             {
                 continue;
             }
@@ -72,6 +69,10 @@ internal static class ReplacedWhileRunning
                 handedOver: true);
         }
     }
+
+    /// <summary>Whether <paramref name="type"/> is <c>System.Threading.CancellationTokenSource</c>.</summary>
+    internal static bool IsCancellationSource(ITypeSymbol type)
+        => type is INamedTypeSymbol { Name: "CancellationTokenSource", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>
     /// The store of a new source into <paramref name="field"/> after <paramref name="dispose"/> in <paramref name="body"/>,

@@ -55,7 +55,7 @@ internal static class SwappedAndDisposed
 
             cancellationToken.ThrowIfCancellationRequested();
             if (semanticModel.GetSymbolInfo(store.Left, cancellationToken).Symbol is not IFieldSymbol { IsStatic: false, Type: var fieldType } symbol
-                || !IsCancellationTokenSource(fieldType)
+                || !ReplacedWhileRunning.IsCancellationSource(fieldType)
                 || semanticModel.GetDeclaredSymbol(type, cancellationToken) is not INamedTypeSymbol declared
                 || ConcurrentHolders.Why(declared, semanticModel.Compilation, [reader.Identifier.ValueText, swapper.Identifier.ValueText], cancellationToken) is not { } why)
             {
@@ -154,7 +154,4 @@ internal static class SwappedAndDisposed
 
         return null;
     }
-
-    private static bool IsCancellationTokenSource(ITypeSymbol type)
-        => type is INamedTypeSymbol { Name: "CancellationTokenSource", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 }
