@@ -61,7 +61,7 @@ internal static class LexicalLocking
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var text = reference.SyntaxTree.GetText(cancellationToken);
-            if (SourceWords.HasUnicodeEscape(SourceWords.TextOf(text), reference.Span)
+            if (SourceWords.HasEscapedIdentifier(reference.SyntaxTree, reference.Span, cancellationToken)
                 || SourceWords.Any(text, reference.Span, UnreadSynchronizationWords)
                 || SynchronizationImports.InFile(reference.SyntaxTree, cancellationToken))
             {

@@ -25,7 +25,7 @@ internal sealed class WordIndex
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var text = SourceWords.TextOf(reference.SyntaxTree.GetText(cancellationToken));
-            if (SourceWords.HasUnicodeEscape(text, reference.Span))
+            if (SourceWords.HasEscapedIdentifier(reference.SyntaxTree, reference.Span, cancellationToken))
             {
                 _escaped.Add(reference);
             }

@@ -47,6 +47,27 @@ public class TextGateTests
     public void Only_escapes_that_can_spell_an_identifier_count(string text, bool escaped)
         => Assert.Equal(escaped, SourceWords.HasUnicodeEscape(text));
 
+    [Theory]
+    [InlineData(@"class C { void M() { var s = ""\u0041""; } }", "M", false)] // in a string: the text alone reads it as one (above)
+    [InlineData(@"class C { void M() { /* \u0041 */ } }", "M", false)] // in a comment
+    [InlineData(@"class C { void M() { var s = @""\u0041"" + $""{1}\u0041""; } }", "M", false)] // in a verbatim and an interpolated string
+    [InlineData(@"class C { void M() { Task.\u0052un(() => { }); } }", "M", true)]
+    [InlineData(@"class C { void \u004D() { } }", "M", true)] // the declared name itself
+    [InlineData(@"class C { void M() { } void N() { var \u0041 = 1; } }", "M", false)] // in another member
+    [InlineData(@"class C { void M() { } void N() { var \u0041 = 1; } }", "N", true)]
+    public void With_the_tree_only_escapes_inside_an_identifier_or_keyword_count(string code, string member, bool escaped)
+    {
+        var tree = CSharpSyntaxTree.ParseText(code);
+        var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
+            .Single(m => m.Identifier.ValueText == member);
+
+        Assert.True(SourceWords.HasUnicodeEscape(SourceWords.TextOf(tree.GetText()))); // the text alone counts every case's escape
+        Assert.Equal(escaped, SourceWords.HasEscapedIdentifier(tree, method.Span, CancellationToken.None));
+
+        // Either way the name lookup finds the method's own name, spelled plainly or with the escape.
+        Assert.Contains(SourceWords.IdentifiersNamed(method, member), token => token == method.Identifier);
+    }
+
     [Fact]
     public void The_word_search_finds_exactly_the_words_a_word_by_word_scan_finds()
     {
