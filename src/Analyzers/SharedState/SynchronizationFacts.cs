@@ -266,6 +266,13 @@ internal sealed class SynchronizationFacts
             return new RegionCall(position, new HeldLock(LockSymbol(invocation.Arguments[0].Value), true), wrapped);
         }
 
+        if (LockHelper(method) is { } helper)
+        {
+            // 'AcquireLocks(0, 1, ref acquired)' … 'finally { ReleaseLocks(0, acquired); }': a method of the type that
+            // returns holding the monitors it took, and one that leaves them (a striped lock array's helpers).
+            return new RegionCall(position, new HeldLock(helper.Lock, true), helper.Acquires);
+        }
+
         var receiver = LockSymbol(invocation.Instance);
         var receiverType = invocation.Instance?.Type;
         if (ConcurrencyTypes.Is(type, _types.SemaphoreSlim) || ConcurrencyTypes.Is(type, _types.Semaphore))
@@ -367,6 +374,124 @@ internal sealed class SynchronizationFacts
 
         _monitorWrappers[method] = wrapped;
         return wrapped;
+    }
+
+    /// <summary>
+    /// For a method of the compilation named like a lock helper (<c>AcquireLocks</c>, <c>ReleaseLocks</c>,
+    /// <c>EnterLock</c>…) whose body takes monitors and never leaves one (<c>Monitor.Enter</c>, or a static
+    /// <c>…Monitor.Enter</c> wrapper, or another such helper of its type), or leaves them and never takes one: whether it
+    /// acquires, and the field of its type the monitors are reached from (<c>_tables</c> for
+    /// <c>var locks = _tables.Locks; … Monitor.Enter(locks[i], ref taken)</c>), when one is. Null for any other method.
+    /// Read from the method's syntax once per method.
+    /// </summary>
+    /// <remarks>
+    /// Lucene.Net's <c>ConcurrentHashSet</c>, a port of the BCL's striped dictionary, writes its budget only between
+    /// <c>AcquireLocks(0, 1, …)</c> or <c>AcquireAllLocks</c> and <c>ReleaseLocks</c> in the <c>finally</c>.
+    /// </remarks>
+    private (bool Acquires, ISymbol? Lock)? LockHelper(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaringSyntaxReferences.Length != 1 || !HelperNames.Any(method.Name.Contains))
+        {
+            return null;
+        }
+
+        if (_lockHelpers.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        _lockHelpers[method] = null; // a helper that calls itself decides nothing by that call
+        var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+        bool? acquires = null;
+        ISymbol? lockField = null;
+        foreach (var call in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            bool? taken = null;
+            ISymbol? reached = null;
+            if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var receiver }, Name.Identifier.ValueText: var called }
+                && receiver.EndsWith("Monitor", StringComparison.Ordinal) && called is "Enter" or "TryEnter" or "Exit"
+                && call.ArgumentList.Arguments.Count > 0)
+            {
+                taken = called != "Exit";
+                reached = FieldReached(method.ContainingType, declaration, call.ArgumentList.Arguments[0].Expression);
+            }
+            else if (call.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && name != method.Name)
+            {
+                foreach (var other in method.ContainingType.GetMembers(name))
+                {
+                    if (other is IMethodSymbol sibling && LockHelper(sibling) is { } nested)
+                    {
+                        (taken, reached) = nested;
+                        break;
+                    }
+                }
+            }
+
+            if (taken is null)
+            {
+                continue;
+            }
+
+            if (acquires is { } direction && direction != taken)
+            {
+                acquires = null; // takes and leaves: a region of its own, not a helper
+                break;
+            }
+
+            acquires = taken;
+            lockField ??= reached;
+        }
+
+        var helper = acquires is { } acquired ? (acquired, lockField) : ((bool, ISymbol?)?)null;
+        _lockHelpers[method] = helper;
+        return helper;
+    }
+
+    /// <summary>Words in the names of lock helpers (see <see cref="LockHelper"/>).</summary>
+    private static readonly string[] HelperNames = ["Lock", "Acquire", "Release", "Enter", "Exit"];
+
+    private readonly Dictionary<IMethodSymbol, (bool Acquires, ISymbol? Lock)?> _lockHelpers = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The field of <paramref name="type"/> a monitor argument is reached from: the first name of <c>_tables.Locks[i]</c>,
+    /// or of the initializer of a local it reads (<c>var locks = _tables.Locks;</c> … <c>locks[i]</c>).
+    /// </summary>
+    private static ISymbol? FieldReached(INamedTypeSymbol type, SyntaxNode declaration, ExpressionSyntax argument)
+    {
+        for (var depth = 0; depth < 4; depth++)
+        {
+            while (argument is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax)
+            {
+                argument = argument switch
+                {
+                    ElementAccessExpressionSyntax element => element.Expression,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name,
+                    MemberAccessExpressionSyntax member => member.Expression,
+                    ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+                    _ => argument,
+                };
+            }
+
+            if (argument is not IdentifierNameSyntax { Identifier.ValueText: var name })
+            {
+                return null;
+            }
+
+            if (type.GetMembers(name).FirstOrDefault(member => member is IFieldSymbol or IPropertySymbol) is { } field)
+            {
+                return field;
+            }
+
+            var local = declaration.DescendantNodes().OfType<VariableDeclaratorSyntax>().FirstOrDefault(variable => variable.Identifier.ValueText == name);
+            if (local?.Initializer?.Value is not { } initializer)
+            {
+                return null;
+            }
+
+            argument = initializer;
+        }
+
+        return null;
     }
 
     /// <summary>The acquire names of async locks that hand back a releaser to dispose (EasyNetQ's and Nito.AsyncEx's <c>AsyncLock</c>).</summary>

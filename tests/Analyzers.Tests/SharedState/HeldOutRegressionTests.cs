@@ -229,6 +229,140 @@ public class HeldOutRegressionTests
             }
             """);
 
+    private const string StripedSet = """
+        using System;
+        using System.Threading;
+
+        /// <summary>A set of integers that can be used from multiple threads at once.</summary>
+        public sealed class StripedSet
+        {
+            private sealed class Tables
+            {
+                public readonly int[] Buckets;
+                public readonly object[] Locks;
+                public readonly int[] Counts;
+
+                public Tables(int[] buckets, object[] locks, int[] counts) { Buckets = buckets; Locks = locks; Counts = counts; }
+            }
+
+            private volatile Tables _tables = new(new int[31], new object[] { new(), new(), new(), new() }, new int[4]);
+            private int _budget = 8;
+
+            public void Clear()
+            {
+                var acquired = 0;
+                try
+                {
+                    AcquireAllLocks(ref acquired);
+                    {|#0:_tables = new Tables(new int[31], _tables.Locks, new int[_tables.Counts.Length])|};
+                    _budget = 8;
+                }
+                finally
+                {
+                    ReleaseLocks(0, acquired);
+                }
+            }
+
+            public void Add(int item)
+            {
+                var tables = _tables;
+                var stripe = item % tables.Locks.Length;
+                bool grow;
+                Monitor.Enter(tables.Locks[stripe]);
+                try
+                {
+                    tables.Buckets[item % tables.Buckets.Length] = item;
+                    tables.Counts[stripe]++;
+                    grow = tables.Counts[stripe] > 8;
+                }
+                finally
+                {
+                    Monitor.Exit(tables.Locks[stripe]);
+                }
+
+                if (grow)
+                {
+                    Grow(tables);
+                }
+            }
+
+            private void Grow(Tables tables)
+            {
+                var acquired = 0;
+                try
+                {
+                    // The thread that takes the first stripe resizes; the others find the table replaced.
+                    AcquireLocks(0, 1, ref acquired);
+                    if (tables != _tables)
+                    {
+                        return;
+                    }
+
+                    {|#1:_budget = 2 * _budget|};
+                    AcquireLocks(1, tables.Locks.Length, ref acquired);
+                    _tables = new Tables(new int[tables.Buckets.Length * 2 + 1], tables.Locks, new int[tables.Counts.Length]);
+                }
+                finally
+                {
+                    ReleaseLocks(0, acquired);
+                }
+            }
+
+            private void AcquireAllLocks(ref int acquired)
+            {
+                AcquireLocks(0, 1, ref acquired);
+                AcquireLocks(1, _tables.Locks.Length, ref acquired);
+            }
+
+            private void AcquireLocks(int from, int to, ref int acquired)
+            {
+                var locks = _tables.Locks;
+                for (var i = from; i < to; i++)
+                {
+                    var taken = false;
+                    try
+                    {
+                        TAKE(locks[i], ref taken);
+                    }
+                    finally
+                    {
+                        if (taken)
+                        {
+                            acquired++;
+                        }
+                    }
+                }
+            }
+
+            private void ReleaseLocks(int from, int to)
+            {
+                for (var i = from; i < to; i++)
+                {
+                    Monitor.Exit(_tables.Locks[i]);
+                }
+            }
+
+            private static void Spin(object stripe, ref bool taken) => taken = stripe != null;
+        }
+        """;
+
+    [Fact]
+    public Task Stripe_locks_taken_by_an_acquire_helper_guard_the_region_until_the_release_helper()
+        // Lucene.Net's ConcurrentHashSet, a port of the BCL's striped dictionary: 'AcquireLocks' takes the monitors of a
+        // range of the lock array and returns holding them, 'ReleaseLocks' in the 'finally' leaves them; the budget is
+        // written only between the two.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(StripedSet.Replace("TAKE", "Monitor.Enter")));
+
+    [Fact]
+    public Task A_helper_that_takes_no_monitor_guards_nothing()
+        => MutationVerify.VerifyAnalyzerAsync(
+            StripedSet.Replace("TAKE", "Spin"),
+            MutationVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_tables", "Clear", Documented("Clear")),
+            MutationVerify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_budget", "Grow", Documented("Grow")));
+
+    private static string Documented(string member)
+        => $"'{member}' may run on several threads at once: 'StripedSet' is documented as shared (\"from multiple threads\")";
+
     private static string Unmarked(string source)
         => source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty);
 }
