@@ -725,7 +725,7 @@ internal sealed partial class TypeConcurrency
                 // GetStaticLabels copies its struct of labels under EnterReadLock).
                 if (Holds(access, guard, write: access.Access.Kind is not (AccessKind.CollectionRead or AccessKind.Read)) || !InTree(access, tree)
                     || IsReadLockedChange(access, guard) || AfterEveryOtherWriterJoined(access, accesses)
-                    || access.Access.HeldMember is not null)
+                    || access.Access.HeldMember is not null || InCleanupAfterOnceRegion(access, accesses))
                 {
                     // A store into a scratch object the type keeps is told only where nothing guards it (FL1001): its
                     // reads are not recorded, so a lock taken around its stores alone would not end the race.
@@ -1218,6 +1218,42 @@ internal sealed partial class TypeConcurrency
     /// <paramref name="access"/> comes after its method joined all of it (set ag C31: a sampler thread adds readings
     /// under the pause lock; <c>Stop</c> joins the thread, then copies them without the lock).
     /// </summary>
+    /// <summary>
+    /// Whether <paramref name="access"/> is in a callback registered on a token (<c>token.Register(() =&gt; …)</c>, run
+    /// at most once) inside a lock region that runs once (<c>lock (_lock) { if (_source != null) return …; … _source =
+    /// …; … }</c>, the field checked first being stored in the region before the registration), and every other access
+    /// of the state is in that callback or in the region before it: the callback runs after all of them, and no later
+    /// run of the region reaches them again (Foundatio's shutdown watcher, disposed and nulled by the token's callback).
+    /// </summary>
+    private static bool InCleanupAfterOnceRegion(Reached access, List<Reached> accesses)
+    {
+        if (access.Access.Location.SourceTree is not { } tree
+            || tree.GetRoot().FindNode(access.Access.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
+            || node.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is not { } callback
+            || callback.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Register" or "UnsafeRegister" } } } }
+            || callback.FirstAncestorOrSelf<LockStatementSyntax>() is not { Statement: BlockSyntax { Statements.Count: > 0 } body } region
+            || body.Statements[0] is not IfStatementSyntax { Condition: var check, Statement: var early }
+            || (early is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : early) is not ReturnStatementSyntax
+            || NullCheckedReads.CheckedName(check) is not { } published || !NullCheckedReads.ChecksNotNull(check, published)
+            || !body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(store => store.SpanStart < callback.SpanStart
+                   && store.Left is IdentifierNameSyntax { Identifier.ValueText: var stored } && stored == published))
+        {
+            return false;
+        }
+
+        foreach (var other in accesses)
+        {
+            var span = other.Access.Location.SourceSpan;
+            if (other.Access.Location.SourceTree != tree
+                || !(callback.Span.Contains(span) || region.Span.Contains(span) && span.End <= callback.SpanStart))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool AfterEveryOtherWriterJoined(Reached access, List<Reached> accesses)
     {
         if (!access.ByCaller)

@@ -2,6 +2,7 @@ using Forklift.Analyzers.SharedState;
 using Forklift.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using CompoundVerify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.ConcurrentDictionaryCompoundOperationAnalyzer>;
+using InconsistentVerify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.InconsistentSynchronizationAnalyzer>;
 using MutationVerify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.SharedStateMutationAnalyzer>;
 
 namespace Forklift.Analyzers.Tests.SharedState;
@@ -362,6 +363,80 @@ public class HeldOutRegressionTests
 
     private static string Documented(string member)
         => $"'{member}' may run on several threads at once: 'StripedSet' is documented as shared (\"from multiple threads\")";
+
+    private const string ShutdownSignal = """
+        using System;
+        using System.IO;
+        using System.Threading;
+
+        public class JobHost
+        {
+            private static CancellationTokenSource? _source;
+            private static FileSystemWatcher? _watcher;
+            private static readonly object _lock = new();
+
+            public static CancellationToken ShutdownToken(string? signalFile)
+            {
+                if (_source != null)
+                    return _source.Token;
+
+                lock (_lock)
+                {
+                    ONCE
+
+                    _source = new CancellationTokenSource();
+                    Console.CancelKeyPress += (sender, args) =>
+                    {
+                        _source.Cancel();
+                        args.Cancel = true;
+                    };
+
+                    if (String.IsNullOrEmpty(signalFile))
+                        return _source.Token;
+
+                    var handler = new FileSystemEventHandler((s, e) =>
+                    {
+                        if (e.Name == signalFile)
+                            _source.Cancel();
+                    });
+
+                    _watcher = new FileSystemWatcher(".");
+                    _watcher.Created += handler;
+                    _watcher.Changed += handler;
+                    _watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite;
+                    _watcher.IncludeSubdirectories = false;
+                    _watcher.EnableRaisingEvents = true;
+
+                    _source.Token.Register(() =>
+                    {
+                        if (_watcher is not null)
+                        {
+                            _watcher.Created -= handler;
+                            _watcher.Changed -= handler;
+                            _watcher.Dispose();
+                            {|#0:_watcher = null|};
+                        }
+                    });
+
+                    return _source.Token;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_cleanup_registered_at_the_end_of_a_once_only_region_runs_after_every_locked_access()
+        // Foundatio's JobRunner: the watcher is made, wired and read only in the run that creates the token source
+        // (every later run returns at the check), and the cleanup registered on the token after those accesses runs
+        // at most once, when the token is cancelled.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(ShutdownSignal.Replace("ONCE", "if (_source != null) return _source.Token;")));
+
+    [Fact]
+    public Task A_cleanup_registered_in_a_region_that_runs_again_races_with_its_next_run()
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            ShutdownSignal.Replace("ONCE", string.Empty),
+            InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_watcher", "written", "_lock", "in 'ShutdownToken' (6 of 11 accesses)",
+                "'ShutdownToken' may run on several threads at once: 'JobHost' synchronizes its own state ('ShutdownToken' locks '_lock')"));
 
     private static string Unmarked(string source)
         => source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty);
