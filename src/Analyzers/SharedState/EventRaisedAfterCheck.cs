@@ -144,7 +144,7 @@ internal static class EventRaisedAfterCheck
     }
 
     /// <summary>A removal of a handler from <paramref name="event"/> anywhere in the compilation (<c>x.E -= h</c>), and the model that bound it.</summary>
-    private static (SyntaxNode Node, SemanticModel Model)? Unsubscription(IEventSymbol @event, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+    private static (SyntaxNode Node, SemanticModel Model)? Unsubscription(IEventSymbol @event, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken, int depth = 0)
     {
         var name = new[] { @event.Name };
         foreach (var tree in compilation.SyntaxTrees)
@@ -163,7 +163,8 @@ internal static class EventRaisedAfterCheck
                 if (target?.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SubtractAssignmentExpression } removal && removal.Left == target)
                 {
                     model ??= semanticModels(tree);
-                    if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol?.OriginalDefinition, @event.OriginalDefinition))
+                    if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol?.OriginalDefinition, @event.OriginalDefinition)
+                        && RemovesForSomeone(removal, model, compilation, semanticModels, cancellationToken, depth))
                     {
                         return (removal, model);
                     }
@@ -172,5 +173,72 @@ internal static class EventRaisedAfterCheck
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="removal"/> can run: code that is not an event's <c>remove</c> accessor; or the accessor of
+    /// an event (a wrapper's <c>remove { _item.Completed -= value; }</c>) that code outside the assembly can reach, or
+    /// that code of the compilation removes from, itself or through an interface it implements. SmartThreadPool's work
+    /// item results forward their internal interface's event this way, and nothing ever removes a handler from either.
+    /// </summary>
+    private static bool RemovesForSomeone(SyntaxNode removal, SemanticModel model, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken, int depth)
+    {
+        if (removal.FirstAncestorOrSelf<AccessorDeclarationSyntax>() is not { Parent.Parent: EventDeclarationSyntax declaration } accessor
+            || !accessor.Keyword.IsKind(SyntaxKind.RemoveKeyword)
+            || model.GetDeclaredSymbol(declaration, cancellationToken) is not { } forwarding)
+        {
+            return true;
+        }
+
+        if (depth >= 3)
+        {
+            return true; // a chain of wrappers this long is taken as reachable
+        }
+
+        foreach (var @event in Implemented(forwarding))
+        {
+            if (VisibleOutside(@event) || Unsubscription(@event, compilation, semanticModels, cancellationToken, depth + 1) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><paramref name="event"/> and the interface events it implements.</summary>
+    private static IEnumerable<IEventSymbol> Implemented(IEventSymbol @event)
+    {
+        yield return @event;
+        foreach (var explicitly in @event.ExplicitInterfaceImplementations)
+        {
+            yield return explicitly;
+        }
+
+        foreach (var contract in @event.ContainingType.AllInterfaces)
+        {
+            foreach (var member in contract.GetMembers(@event.Name))
+            {
+                if (member is IEventSymbol declared
+                    && SymbolEqualityComparer.Default.Equals(@event.ContainingType.FindImplementationForInterfaceMember(declared), @event))
+                {
+                    yield return declared;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether code outside the assembly can name <paramref name="symbol"/>: it and every type around it are public or protected.</summary>
+    private static bool VisibleOutside(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

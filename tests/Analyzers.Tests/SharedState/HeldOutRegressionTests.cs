@@ -438,6 +438,88 @@ public class HeldOutRegressionTests
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_watcher", "written", "_lock", "in 'ShutdownToken' (6 of 11 accesses)",
                 "'ShutdownToken' may run on several threads at once: 'JobHost' synchronizes its own state ('ShutdownToken' locks '_lock')"));
 
+    private const string ForwardedEvent = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+
+        internal interface IJobResult
+        {
+            event Action<Job> Completed;
+        }
+
+        public sealed class Job
+        {
+            private Action<Job>? _completed;
+            private int _state;
+
+            internal event Action<Job> Completed
+            {
+                add { _completed += value; }
+                remove { _completed -= value; }
+            }
+
+            internal IJobResult Result => new JobResult(this);
+
+            internal void Finish()
+            {
+                Interlocked.Exchange(ref _state, 1);
+                if (_completed != null)
+                {
+                    {|#0:_completed(this)|};
+                }
+            }
+
+            private sealed class JobResult : IJobResult
+            {
+                private readonly Job _job;
+
+                public JobResult(Job job) => _job = job;
+
+                public event Action<Job> Completed
+                {
+                    add { _job.Completed += value; }
+                    remove { {|#1:_job.Completed -= value|}; }
+                }
+            }
+        }
+
+        public sealed class Group
+        {
+            private readonly object _lock = new();
+            private readonly Queue<Job> _queue = new();
+
+            public void Add(Job job)
+            {
+                lock (_lock)
+                {
+                    job.Result.Completed += OnDone;
+                    _queue.Enqueue(job);
+                }
+            }
+
+            public void Forget(Job job)
+            {
+                DETACH
+            }
+
+            private void OnDone(Job job) { }
+        }
+        """;
+
+    [Fact]
+    public Task An_event_whose_only_removal_is_a_wrapper_accessor_nothing_calls_keeps_its_handlers()
+        // SmartThreadPool's work items: the item's internal event is reached through an internal interface whose
+        // implementation forwards 'add' and 'remove'; the pool only subscribes, so the field never goes back to null.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(ForwardedEvent.Replace("DETACH", string.Empty)));
+
+    [Fact]
+    public Task An_event_removed_through_the_wrapper_can_be_left_null_between_check_and_raise()
+        => MutationVerify.VerifyAnalyzerAsync(
+            ForwardedEvent.Replace("DETACH", "job.Result.Completed -= OnDone;"),
+            MutationVerify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_completed", "remove_Completed",
+                "'Finish' checks it for null at line 26 and raises it here by reading it again, so a handler 'remove_Completed' removes in between (line 41) can leave it null (the lock 'Completed''s remove accessor takes is not held here); raise it once, from a local copy or with '_completed?.Invoke(…)'"));
+
     private static string Unmarked(string source)
         => source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty);
 }
