@@ -780,10 +780,14 @@ internal sealed partial class TypeConcurrency
                 }
 
                 var lockName = LockDisplayName(guard);
+
+                // The member named as changing a handed-out collection is one that changes it under the guard, not
+                // the first one that holds the guard (SmartThreadPool's 'Contains' only reads).
+                var changer = accesses.Find(a => a.Access.Kind is AccessKind.CollectionMutation or AccessKind.Write && Holds(a, guard, write: true)) ?? holder;
                 var why = access.Access.Escapes
                     ? IsQuerySource(access.Access.Location)
-                        ? $"{reason.Describe(access)}; '{Display(access.Member)}' returns a query over the collection, which reads it only when its callers enumerate it, after the lock is released, while '{Display(holder.Member)}' changes it (make a copy under the lock: ToList())"
-                        : $"{reason.Describe(access)}; '{Display(access.Member)}' returns the collection itself, so its callers read it after the lock is released while '{Display(holder.Member)}' changes it (return a copy made under the lock)"
+                        ? $"{reason.Describe(access)}; '{Display(access.Member)}' returns a query over the collection, which reads it only when its callers enumerate it, after the lock is released, while '{Display(changer.Member)}' changes it (make a copy under the lock: ToList())"
+                        : $"{reason.Describe(access)}; '{Display(access.Member)}' returns the collection itself, so its callers read it after the lock is released while '{Display(changer.Member)}' changes it (return a copy made under the lock)"
                     : decidedOther is { } other
                         ? $"{reason.Describe(access)}; the check decides the update of '{other.State.Name}' at line {other.Line}, which takes '{lockName}' only after it, so '{Display(other.Writer)}' can change '{name}' and use '{other.State.Name}' in between (check it again under the lock)"
                     : decided is { } line

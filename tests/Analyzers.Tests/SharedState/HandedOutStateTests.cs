@@ -207,6 +207,53 @@ public class HandedOutStateTests
                 "'Pending' may run on several threads at once: 'ResurfacingSchedule' synchronizes its own state ('Schedule' locks '_gate'); 'Pending' returns the collection itself, so its callers read it after the lock is released while 'Schedule' changes it (return a copy made under the lock)"));
 
     /// <summary>
+    /// The member named as changing the collection changes it: the first locked access here is a read ('Contains', as in
+    /// SmartThreadPool's synchronized dictionary), the change is 'Add'.
+    /// </summary>
+    [Fact]
+    public Task Collection_handed_out_names_the_member_that_changes_it_under_the_lock()
+        => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed class Registry
+            {
+                private readonly object _lock = new();
+                private readonly Dictionary<int, string> _names = new();
+
+                public bool Contains(int id)
+                {
+                    lock (_lock)
+                    {
+                        return _names.ContainsKey(id);
+                    }
+                }
+
+                public void Add(int id, string name)
+                {
+                    lock (_lock)
+                    {
+                        {|#1:_names[id] = name|};
+                    }
+                }
+
+                public Dictionary<int, string>.ValueCollection Names
+                {
+                    get
+                    {
+                        lock (_lock)
+                        {
+                            return {|#0:_names|}.Values;
+                        }
+                    }
+                }
+            }
+            """,
+            CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(
+                "_names", "handed out", "_lock", "in 'Contains' (2 of 3 accesses)",
+                "'Names' may run on several threads at once: 'Registry' synchronizes its own state ('Contains' locks '_lock'); 'Names' returns the collection itself, so its callers read it after the lock is released while 'Add' changes it (return a copy made under the lock)"));
+
+    /// <summary>
     /// Set av R06: a read-only view made over the list (<c>AsReadOnly()</c>, a <c>ReadOnlyCollection</c>) reads the list
     /// itself whenever its callers read it, after the lock is released.
     /// </summary>
