@@ -1218,11 +1218,6 @@ internal sealed partial class TypeConcurrency
     }
 
     /// <summary>
-    /// Whether every other change of the state is made by work the type started (a thread, a task), and
-    /// <paramref name="access"/> comes after its method joined all of it (set ag C31: a sampler thread adds readings
-    /// under the pause lock; <c>Stop</c> joins the thread, then copies them without the lock).
-    /// </summary>
-    /// <summary>
     /// Whether <paramref name="access"/> is in a callback registered on a token (<c>token.Register(() =&gt; …)</c>, run
     /// at most once) inside a lock region that runs once (<c>lock (_lock) { if (_source != null) return …; … _source =
     /// …; … }</c>, the field checked first being stored in the region before the registration), and every other access
@@ -1258,6 +1253,11 @@ internal sealed partial class TypeConcurrency
         return true;
     }
 
+    /// <summary>
+    /// Whether every other change of the state is made by work the type started (a thread, a task), and
+    /// <paramref name="access"/> comes after its method joined all of it (set ag C31: a sampler thread adds readings
+    /// under the pause lock; <c>Stop</c> joins the thread, then copies them without the lock).
+    /// </summary>
     private bool AfterEveryOtherWriterJoined(Reached access, List<Reached> accesses)
     {
         if (!access.ByCaller)
