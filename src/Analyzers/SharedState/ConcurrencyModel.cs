@@ -73,6 +73,20 @@ internal sealed class RaceFindings
         _findings.Add(new RaceFinding(id, location, start, properties, arguments));
     }
 
+    /// <summary>How many findings there are so far; <see cref="DropFrom"/> takes back the ones added after.</summary>
+    public int Count => _findings.Count;
+
+    /// <summary>Takes back the findings added since there were <paramref name="count"/>, as if never reported.</summary>
+    public void DropFrom(int count)
+    {
+        for (var i = count; i < _findings.Count; i++)
+        {
+            _reported.Remove(new CompositeKey(_findings[i].Id, _findings[i].Location));
+        }
+
+        _findings.RemoveRange(count, _findings.Count - count);
+    }
+
     /// <summary>
     /// Drops an FL1001 or FL1002 finding where FL1003 reports the same access: one race, found by two models (a
     /// thread start's walk, and the type's own concurrency), is told once, by the message that names the guard.
@@ -535,7 +549,10 @@ internal sealed class ConcurrencyModel
                 IInvocationOperation loop => loop.TargetMethod.OriginalDefinition,
                 _ => null,
             };
-            WalkMembersBeside(type, names, HandlersOfOtherObjectsEvents(type, cancellationToken), startingMethod, handler, KeptIn(entry.StartOperation), context, walker, cancellationToken, StartingMembers(type, startingMethod, cancellationToken));
+            var refusedWhile = new RefusedWhileRunning(startingMethod, handler, cancellationToken);
+
+            WalkMembersBeside(type, names, HandlersOfOtherObjectsEvents(type, cancellationToken), startingMethod, handler, KeptIn(entry.StartOperation), context, walker, cancellationToken, StartingMembers(type, startingMethod, cancellationToken),
+                              refusedWhile: refusedWhile);
         }
 
         // The work may raise another object's event: a subscriber that handles it ('_driver.Completed += OnCompleted')
@@ -770,7 +787,7 @@ internal sealed class ConcurrencyModel
     /// <paramref name="names"/>, except the member that started the work, the work's own method,
     /// <paramref name="skipped"/>, overrides and disposal.
     /// </summary>
-    private static void WalkMembersBeside(INamedTypeSymbol type, HashSet<string> names, HashSet<string> handlersOfOthers, IMethodSymbol? startingMethod, IMethodSymbol? handler, string? keptIn, ConcurrentContext context, SharedStateWalker walker, CancellationToken cancellationToken, HashSet<string>? skipped = null, string? besideHandlers = null, ISymbol? thisOwner = null)
+    private static void WalkMembersBeside(INamedTypeSymbol type, HashSet<string> names, HashSet<string> handlersOfOthers, IMethodSymbol? startingMethod, IMethodSymbol? handler, string? keptIn, ConcurrentContext context, SharedStateWalker walker, CancellationToken cancellationToken, HashSet<string>? skipped = null, string? besideHandlers = null, ISymbol? thisOwner = null, RefusedWhileRunning? refusedWhile = null)
     {
         if (names.Count == 0)
         {
@@ -792,7 +809,22 @@ internal sealed class ConcurrencyModel
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            var walked = walker.Accesses.Count;
             walker.WalkMemberOfStarter(method, new ConcurrentContext(context.Start, multiInstance: false, starterBody: null, 0, int.MaxValue, partner: context) { RunBy = context.RunBy, BesideStartedWork = true, BesideHandlers = besideHandlers, HandedAs = thisOwner?.Name }, thisOwner);
+            if (refusedWhile?.ExcludedBy(method) is { } guards)
+            {
+                // 'if (IsRunning) throw new InvalidOperationException("already started");' in this member and in the
+                // work's start: a caller that runs it while the work runs breaks its contract, and is told so. Only the
+                // flag itself is raced on, since the check and the store that follows it are two steps (NetMQ's
+                // monitor: 'AttachToPoller' beside the task 'StartAsync' runs 'Start' on, both refusing to run twice).
+                for (var i = walker.Accesses.Count - 1; i >= walked; i--)
+                {
+                    if (!guards.Contains(walker.Accesses[i].Key.State.Name))
+                    {
+                        walker.Accesses.RemoveAt(i);
+                    }
+                }
+            }
         }
     }
 

@@ -322,8 +322,28 @@ internal sealed partial class TypeConcurrency
             atomic.UnionWith(summary.AtomicState);
         }
 
-        var reached = new Dictionary<CompositeKey, Reached>();
         var entered = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var reached = ComposeEntries(methods, entered, serialized: null);
+        var before = findings.Count;
+        ReportReached(reached, reason, atomic, declared, entered, tree, findings);
+        if (findings.Count > before && SerializedByLibraryCallers(methods) is { Count: > 0 } serialized)
+        {
+            // Asked only of a type with something to report, since the calls are looked for across the compilation:
+            // the entries that only the library calls, always under one lock, are composed again holding it.
+            findings.DropFrom(before);
+            entered.Clear();
+            reached = ComposeEntries(methods, entered, serialized);
+            ReportReached(reached, reason, atomic, declared, entered, tree, findings);
+        }
+    }
+
+    /// <summary>
+    /// Composes every entry through its calls: the accesses it reaches, each with the locks held there. An entry in
+    /// <paramref name="serialized"/> starts out holding the lock its callers hold (see <see cref="SerializedByLibraryCallers"/>).
+    /// </summary>
+    private Dictionary<CompositeKey, Reached> ComposeEntries(List<MethodSummary> methods, HashSet<IMethodSymbol> entered, Dictionary<IMethodSymbol, HeldLock>? serialized)
+    {
+        var reached = new Dictionary<CompositeKey, Reached>();
         foreach (var (entry, deferredOnly, start, alone, publishers) in Entries(methods))
         {
             entered.Add(entry.Method);
@@ -347,7 +367,13 @@ internal sealed partial class TypeConcurrency
             _composingAlone = alone;
             _composingPublishers = publishers;
             _composingEntry = entry.Method;
-            Compose(entry, SynchronizedBy(start), deferredOnly, 0, new HashSet<CompositeKey>(), start, reached, HeldFlagsOf(entry.Method));
+            var inherited = SynchronizedBy(start);
+            if (serialized is not null && _composingByCaller && serialized.TryGetValue(entry.Method, out var callersLock))
+            {
+                inherited = inherited.Add(callersLock);
+            }
+
+            Compose(entry, inherited, deferredOnly, 0, new HashSet<CompositeKey>(), start, reached, HeldFlagsOf(entry.Method));
         }
 
         _composingByCaller = false;
@@ -356,6 +382,39 @@ internal sealed partial class TypeConcurrency
         _composingPublishers = null;
         _composingEntry = null;
 
+        return reached;
+    }
+
+    /// <summary>
+    /// The entries callers call that only the library's own code can call, and always under one lock, with that lock
+    /// (see <see cref="LibraryCallerLocks"/>). Such an entry does not run beside itself, nor beside the accesses that
+    /// hold the same lock.
+    /// </summary>
+    private Dictionary<IMethodSymbol, HeldLock> SerializedByLibraryCallers(List<MethodSummary> methods)
+    {
+        var serialized = new Dictionary<IMethodSymbol, HeldLock>(SymbolEqualityComparer.Default);
+        LibraryCallerLocks? callers = null;
+        foreach (var (entry, deferredOnly, start, alone, _) in Entries(methods))
+        {
+            if (deferredOnly || start is not null || alone is not null || !LibraryCallerLocks.OnlyLibraryCalls(entry.Method)
+                || entry.Method.Locations.FirstOrDefault()?.SourceTree is not { } tree)
+            {
+                continue;
+            }
+
+            callers ??= new LibraryCallerLocks(_semanticModels(tree).Compilation, _semanticModels, new SynchronizationFacts(_types), _cancellationToken);
+            if (callers.HeldAtEveryCall(entry.Method) is { } held)
+            {
+                serialized[entry.Method] = held;
+            }
+        }
+
+        return serialized;
+    }
+
+    /// <summary>Reports the races among the accesses the entries reach (see <see cref="Report"/>).</summary>
+    private void ReportReached(Dictionary<CompositeKey, Reached> reached, Concurrency reason, HashSet<ISymbol> atomic, List<IMethodSymbol> declared, HashSet<IMethodSymbol> entered, SyntaxTree? tree, RaceFindings findings)
+    {
         _allReached = reached.Values;
 
         // A collection's values (the sets a dictionary holds) are judged apart from the collection itself.
@@ -725,7 +784,8 @@ internal sealed partial class TypeConcurrency
                 // GetStaticLabels copies its struct of labels under EnterReadLock).
                 if (Holds(access, guard, write: access.Access.Kind is not (AccessKind.CollectionRead or AccessKind.Read)) || !InTree(access, tree)
                     || IsReadLockedChange(access, guard) || AfterEveryOtherWriterJoined(access, accesses)
-                    || access.Access.HeldMember is not null || InCleanupAfterOnceRegion(access, accesses))
+                    || access.Access.HeldMember is not null || InCleanupAfterOnceRegion(access, accesses)
+                    || (!access.Access.Escapes && HeldAtEveryAccess(access, accesses)))
                 {
                     // A store into a scratch object the type keeps is told only where nothing guards it (FL1001): its
                     // reads are not recorded, so a lock taken around its stores alone would not end the race.
@@ -1675,6 +1735,30 @@ internal sealed partial class TypeConcurrency
         foreach (var held in access.Locks)
         {
             if ((held.AllowsWrites || !write) && held.Symbol is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, guard))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a lock held at <paramref name="access"/> is held at every access of its state, though it is not the
+    /// state's guard: a lock of another type that the library's own callers hold around every call in (see
+    /// <see cref="SerializedByLibraryCallers"/>; SmartThreadPool's waiter entries, reset, signalled and timed out
+    /// only under their queue's lock) orders them all the same.
+    /// </summary>
+    private bool HeldAtEveryAccess(Reached access, List<Reached> accesses)
+    {
+        foreach (var held in access.Locks)
+        {
+            if (!held.AllowsWrites || held.Symbol is not { } symbol || IsPerKeyLock(held))
+            {
+                continue;
+            }
+
+            if (accesses.TrueForAll(other => Holds(other, symbol, write: true)))
             {
                 return true;
             }

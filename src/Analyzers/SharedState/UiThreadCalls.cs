@@ -35,8 +35,71 @@ internal static class UiThreadCalls
             "InvokeAsync" => IsDispatcher(method.ContainingType) || IsComponent(method.ContainingType) || IsOwnSingleThreadDispatcher(method),
             "Dispatch" or "DispatchAsync" or "TryEnqueue" or "RunAsync" => IsDispatcher(method.ContainingType),
             "BeginInvokeOnMainThread" or "InvokeOnMainThreadAsync" => method.ContainingType?.Name == "MainThread",
-            _ => false,
+            _ => DerivesFrom(method.ContainingType, "TaskScheduler") && RunsOnOwnScheduler(method),
         };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/>, of a task scheduler of the compilation that runs its tasks on the one thread it
+    /// creates (or on the thread that runs its loop), hands its delegate to itself (<c>new Task(action).Start(this)</c>)
+    /// when it does not run it in place: NetMQ's <c>NetMQPoller.Run(Action)</c>, which runs the action inline only when
+    /// the poller is not running or the caller is already on its thread, and otherwise queues it to the poller's loop.
+    /// Either way the delegate runs where the loop's own code runs, one at a time. Read from syntax, once per method.
+    /// </summary>
+    private static bool RunsOnOwnScheduler(IMethodSymbol method)
+        => OwnSchedulerRuns.GetValue(method, static method => RunsOnOwnSchedulerUncached(method) ? Yes : No) == Yes;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IMethodSymbol, object> OwnSchedulerRuns = new();
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+
+    private static bool RunsOnOwnSchedulerUncached(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.ContainingType is not { DeclaringSyntaxReferences.Length: 1 } type
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
+            || type.DeclaringSyntaxReferences[0].GetSyntax() is not TypeDeclarationSyntax typeDeclaration)
+        {
+            return false;
+        }
+
+        var delegates = method.Parameters.Where(static parameter => parameter.Type.TypeKind == TypeKind.Delegate).Select(static parameter => parameter.Name).ToList();
+        if (delegates.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var creation in declaration.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
+        {
+            if (creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Task" }
+                && creation.ArgumentList is { Arguments: { Count: > 0 } arguments } && HandsOn(arguments[0].Expression, delegates)
+                && creation.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Start", Parent: InvocationExpressionSyntax start }
+                && start.ArgumentList.Arguments is { Count: 1 } startArguments && startArguments[0].Expression is ThisExpressionSyntax)
+            {
+                return OneThreadAtMost(typeDeclaration, out _);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the type creates one <c>Thread</c> at most, outside any loop; <paramref name="thread"/> is that one.</summary>
+    private static bool OneThreadAtMost(TypeDeclarationSyntax typeDeclaration, out ObjectCreationExpressionSyntax? thread)
+    {
+        thread = null;
+        foreach (var creation in typeDeclaration.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
+        {
+            if (creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Thread" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" })
+            {
+                if (thread is not null || creation.Ancestors().Any(static a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
+                {
+                    return false; // more than one thread runs what is posted
+                }
+
+                thread = creation;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -71,21 +134,7 @@ internal static class UiThreadCalls
             return false;
         }
 
-        ObjectCreationExpressionSyntax? thread = null;
-        foreach (var creation in typeDeclaration.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
-        {
-            if (creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Thread" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" })
-            {
-                if (thread is not null || creation.Ancestors().Any(static a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
-                {
-                    return false; // more than one thread runs what is posted
-                }
-
-                thread = creation;
-            }
-        }
-
-        if (thread?.ArgumentList?.Arguments.FirstOrDefault()?.Expression is not { } start)
+        if (!OneThreadAtMost(typeDeclaration, out var thread) || thread?.ArgumentList?.Arguments.FirstOrDefault()?.Expression is not { } start)
         {
             return false;
         }

@@ -8,8 +8,9 @@ using MutationVerify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier
 namespace Forklift.Analyzers.Tests.SharedState;
 
 /// <summary>
-/// False reports found on the libraries held out until session 66 (Lucene.Net, DotNetty, grpc-dotnet, Foundatio; see
-/// docs/real-code.md), each minimized to a fresh repro, with a flagged neighbour that shows the check still works.
+/// False reports found on the libraries held out until session 66 (Lucene.Net, DotNetty, grpc-dotnet, Foundatio) and
+/// those first built in sessions 67 and 68 (SmartThreadPool, NetMQ; see docs/real-code.md), each minimized to a fresh
+/// repro, with a flagged neighbour that shows the check still works.
 /// </summary>
 public class HeldOutRegressionTests
 {
@@ -520,6 +521,426 @@ public class HeldOutRegressionTests
             MutationVerify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_completed", "remove_Completed",
                 "'Finish' checks it for null at line 26 and raises it here by reading it again, so a handler 'remove_Completed' removes in between (line 41) can leave it null (the lock 'Completed''s remove accessor takes is not held here); raise it once, from a local copy or with '_completed?.Invoke(…)'"));
 
+    private const string WaiterQueue = """
+        using System.Collections.Generic;
+
+        namespace Pool.SPACE
+        {
+            public sealed class WaitQueue
+            {
+                private readonly Stack<string> _waiters = new();
+                private int _waiting;
+
+                public void Take(string waiter)
+                {
+                    lock (this)
+                    {
+                        Push(waiter);
+                    }
+                }
+
+                public string? Wake()
+                {
+                    lock (this)
+                    {
+                        if (_waiters.Count == 0)
+                        {
+                            return null;
+                        }
+
+                        _waiting--;
+                        return _waiters.Pop();
+                    }
+                }
+
+                public int Waiting
+                {
+                    get { lock (this) { return _waiting; } }
+                }
+
+                public void Push(string waiter)
+                {
+                    {|#1:_waiters.Push(waiter)|};
+                    {|#0:_waiting++|};
+                }
+
+                OUTSIDE
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_public_member_of_a_type_in_an_Internal_namespace_called_only_under_its_own_lock_runs_one_at_a_time()
+        // SmartThreadPool's 'Amib.Threading.Internal.WorkItemsQueue': 'PushWaiter' is public, but only
+        // 'DequeueWorkItem' calls it, inside 'lock (this)'.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(WaiterQueue.Replace("SPACE", "Internal").Replace("OUTSIDE", string.Empty)));
+
+    [Fact]
+    public Task The_same_member_of_a_public_namespace_is_a_callers_entry()
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            WaiterQueue.Replace("SPACE", "Queues").Replace("OUTSIDE", string.Empty),
+            PushedWithoutLock(1, "_waiters", "modified", "3 of 4"),
+            PushedWithoutLock(0, "_waiting", "written", "3 of 4"));
+
+    [Fact]
+    public Task A_library_call_without_the_lock_leaves_the_member_an_entry()
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            WaiterQueue.Replace("SPACE", "Internal").Replace("OUTSIDE", "public void Preload(string waiter) => Push(waiter);"),
+            PushedWithoutLock(1, "_waiters", "modified", "3 of 4"),
+            PushedWithoutLock(0, "_waiting", "written", "3 of 4"));
+
+    private static DiagnosticResult PushedWithoutLock(int location, string field, string verb, string count)
+        => InconsistentVerify.Diagnostic().WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(field, verb, "this", $"in 'Wake' ({count} accesses)",
+            "'Push' may run on several threads at once: 'WaitQueue' synchronizes its own state ('Take' locks 'this')");
+
+    private const string OwnedBalancer = """
+        using System.Collections.Generic;
+
+        namespace Channels
+        {
+            public sealed class Manager
+            {
+                private readonly object _lock = new();
+                private readonly Child _child = CHILD;
+
+                public void OnResult(string policy)
+                {
+                    lock (_lock)
+                    {
+                        _child.Update(policy);
+                    }
+                }
+
+                public void Connect()
+                {
+                    lock (_lock)
+                    {
+                        _child.Request();
+                    }
+                }
+            }
+
+            internal sealed class Child
+            {
+                private readonly object _gate = new();
+                private readonly List<string> _pending = new();
+                private string? _current;
+
+                public void Update(string policy)
+                {
+                    if (_current == null)
+                    {
+                        {|#0:_current = policy|};
+                    }
+
+                    lock (_gate)
+                    {
+                        _pending.Add(policy);
+                        _current = policy + "/" + _pending.Count;
+                    }
+                }
+
+                public void Request()
+                {
+                    lock (_gate)
+                    {
+                        _ = _current;
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task An_internal_type_whose_owner_calls_it_only_under_the_owners_lock_is_serialized_by_that_lock()
+        // grpc-dotnet's balancer shape: the manager creates its child balancer and calls it only inside its own lock,
+        // so the child's unlocked store and its locked reads never overlap.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(OwnedBalancer.Replace("CHILD", "new Child()")));
+
+    [Fact]
+    public Task A_child_the_owner_was_handed_may_be_shared_with_other_owners()
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            OwnedBalancer.Replace("private readonly Child _child = CHILD;", "private readonly Child _child;\n\n        internal Manager(Child child) => _child = child;"),
+            InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_current", "written", "_gate", "in 'Update' (2 of 4 accesses)",
+                "'Update' may run on several threads at once: 'Child' synchronizes its own state ('Update' locks '_gate')"));
+
+    private const string Monitor = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class PairSocket
+        {
+            private readonly List<string> _endpoints = new();
+            private int _polls;
+
+            public void Connect(string endpoint)
+            {
+                {|#2:_endpoints.Add(endpoint)|};
+                _polls = 0;
+            }
+
+            public void Disconnect(string endpoint) => {|#3:_endpoints.Remove(endpoint)|};
+
+            public void Poll(TimeSpan timeout)
+            {
+                _polls++;
+            }
+        }
+
+        public sealed class SocketMonitor
+        {
+            private readonly PairSocket _socket = new();
+            private readonly ManualResetEvent _stopped = new(true);
+            private object? _poller;
+            private int _cancel;
+
+            public bool IsRunning { get; private set; }
+
+            public void Start()
+            {
+                if (IsRunning)
+                    throw new InvalidOperationException("Monitor already started");
+                if (_poller != null)
+                    throw new InvalidOperationException("Monitor attached to a poller");
+
+                try
+                {
+                    InternalStart();
+                    while (_cancel == 0)
+                    {
+                        _socket.Poll(TimeSpan.FromMilliseconds(500));
+                    }
+                }
+                finally
+                {
+                    InternalClose();
+                }
+            }
+
+            public Task StartAsync()
+            {
+                if (IsRunning)
+                    throw new InvalidOperationException("Monitor already started");
+
+                return Task.Factory.StartNew(Start);
+            }
+
+            public void AttachToPoller(object poller)
+            {
+                ATTACH
+                if (Interlocked.CompareExchange(ref _poller, poller, null) != null)
+                    throw new InvalidOperationException("Already attached to a poller");
+
+                InternalStart();
+            }
+
+            public void DetachFromPoller()
+            {
+                DETACH
+                _poller = null;
+                InternalClose();
+            }
+
+            public void Stop()
+            {
+                Interlocked.Exchange(ref _cancel, 1);
+                _stopped.WaitOne();
+            }
+
+            private void InternalStart()
+            {
+                _stopped.Reset();
+                {|#0:IsRunning = true|};
+                _socket.Connect("inproc://monitor");
+            }
+
+            private void InternalClose()
+            {
+                try
+                {
+                    _socket.Disconnect("inproc://monitor");
+                }
+                finally
+                {
+                    {|#1:IsRunning = false|};
+                    _stopped.Set();
+                }
+            }
+        }
+        """;
+
+    private const string RefusesWhileRunning = "if (IsRunning) throw new InvalidOperationException(\"Monitor already started\");";
+
+    private const string NeedsAttached = "if (_poller == null) throw new InvalidOperationException(\"Not attached to a poller\");";
+
+    [Fact]
+    public Task Members_that_refuse_to_run_while_the_started_work_runs_race_with_it_only_on_the_flag()
+        // NetMQ's monitor: 'StartAsync' runs 'Start' on a task; 'AttachToPoller' refuses while it runs, and
+        // 'DetachFromPoller' needs the poller mode 'Start' refuses. The check-then-set of 'IsRunning' is still a race.
+        => MutationVerify.VerifyAnalyzerAsync(
+            Unmarked(Monitor.Replace("ATTACH", RefusesWhileRunning).Replace("DETACH", NeedsAttached)).Replace("{|#1:", string.Empty).Replace("IsRunning = false;", "{|#1:IsRunning = false|};"),
+            FlagStoredBesideTheWork());
+
+    [Fact]
+    public Task A_member_that_does_not_refuse_runs_beside_the_started_work()
+        => MutationVerify.VerifyAnalyzerAsync(
+            Unmarked(Monitor.Replace("ATTACH", string.Empty).Replace("DETACH", NeedsAttached)).Replace("IsRunning = false;", "{|#1:IsRunning = false|};").Replace("_polls++;", "{|#4:_polls++|};"),
+            MutationVerify.Diagnostic().WithLocation(4).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_polls", "Poll", "'Poll' runs on several threads (started at line 60)"),
+            FlagStoredBesideTheWork());
+
+    private static DiagnosticResult FlagStoredBesideTheWork()
+        => MutationVerify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("IsRunning", "InternalClose",
+            "'InternalStart' can be called while the work its object started at line 60 runs, and stores it too");
+
+    private const string Intake = """
+        using System;
+        using System.Threading;
+
+        public sealed class Intake
+        {
+            private volatile bool _running;
+            private int _pending;
+
+            public void Start()
+            {
+                if (_running)
+                    throw new InvalidOperationException("already started");
+
+                _running = true;
+                new Thread(Drain) { IsBackground = true }.Start();
+            }
+
+            public void Enqueue()
+            {
+                if (!_running)
+                    throw new InvalidOperationException("not started");
+
+                {|#0:_pending++|};
+            }
+
+            private void Drain()
+            {
+                while (_running)
+                {
+                    if (_pending > 0)
+                    {
+                        {|#1:_pending--|};
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_member_that_refuses_unless_the_work_runs_runs_beside_it()
+        // The other side of the refusal above: 'Enqueue' needs the flag 'Start' sets for its loop, so it runs only while
+        // the loop does.
+        => MutationVerify.VerifyAnalyzerAsync(
+            Intake,
+            MutationVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_pending", "Enqueue",
+                "'Enqueue' can be called while the work its object started at line 15 runs"),
+            MutationVerify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_pending", "Drain", "'Drain' runs on several threads (started at line 15)"));
+
+    private const string OwnScheduler = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Poller : TaskScheduler
+        {
+            private readonly List<string> _sockets = new();
+            private readonly Queue<Task> _tasks = new();
+            private readonly ThreadLocal<bool> _onLoop = new();
+            private volatile bool _running;
+            private volatile bool _dirty;
+
+            public bool IsRunning => _running;
+
+            public void RunAsync()
+            {
+                if (IsRunning)
+                    throw new InvalidOperationException("already running");
+
+                var thread = new Thread(Loop) { IsBackground = true };
+                thread.Start();
+            }
+
+            public void Add(string socket)
+            {
+                Run(() =>
+                {
+                    if (!_sockets.Contains(socket))
+                    {
+                        _sockets.Add(socket);
+                        _dirty = true;
+                    }
+                });
+            }
+
+            public void Run(Action action)
+            {
+                if (!IsRunning || _onLoop.Value)
+                    action();
+                else
+                    HANDOFF;
+            }
+
+            private void Loop()
+            {
+                _running = true;
+                _onLoop.Value = true;
+                while (_running)
+                {
+                    Task? next = null;
+                    lock (_tasks)
+                    {
+                        if (_tasks.Count > 0)
+                            next = _tasks.Dequeue();
+                    }
+
+                    if (next != null)
+                        TryExecuteTask(next);
+
+                    if (_dirty)
+                    {
+                        {|#0:_dirty = false|};
+                        foreach (var socket in _sockets)
+                            Console.WriteLine(socket);
+                    }
+                }
+            }
+
+            protected override void QueueTask(Task task)
+            {
+                lock (_tasks)
+                    _tasks.Enqueue(task);
+            }
+
+            protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => _onLoop.Value && TryExecuteTask(task);
+
+            protected override IEnumerable<Task> GetScheduledTasks()
+            {
+                lock (_tasks)
+                    return _tasks.ToArray();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_delegate_a_scheduler_queues_to_itself_runs_on_its_loop()
+        // NetMQ's NetMQPoller.Run(Action): run in place when the poller is not running or the caller is on its thread,
+        // otherwise 'new Task(action).Start(this)', which the poller's one loop runs.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(OwnScheduler.Replace("HANDOFF", "new Task(action).Start(this)")));
+
+    [Fact]
+    public Task A_delegate_handed_to_the_thread_pool_runs_beside_the_loop()
+        => MutationVerify.VerifyAnalyzerAsync(
+            OwnScheduler.Replace("HANDOFF", "Task.Run(action)"),
+            MutationVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_dirty", "Loop", "'Loop' runs on several threads (started at line 21)"));
+
     private static string Unmarked(string source)
-        => source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty);
+        => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }

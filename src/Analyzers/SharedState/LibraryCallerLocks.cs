@@ -1,0 +1,278 @@
+using Forklift.Analyzers.Locks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Forklift.Analyzers.SharedState;
+
+/// <summary>
+/// The lock that every call of a member holds, when only the library's own code can call it: a public method of an
+/// internal type, or of a type in an <c>…Internal</c> namespace (the .NET convention for types that are public only so
+/// that the library's other assemblies can reach them), whose every call in the compilation sits in a region of one
+/// lock. Such a member never runs beside itself, and its accesses hold that lock as its callers' accesses do
+/// (SmartThreadPool's <c>WorkItemsQueue.PushWaiter</c>, called only from <c>DequeueWorkItem</c> inside
+/// <c>lock (this)</c>; its <c>WaiterEntry.Reset</c>, called only under the queue's lock).
+/// </summary>
+/// <remarks>
+/// The calls are found by the member's name in the texts of the compilation and bound one by one, so this is asked
+/// only of a type that has something to report. A call from a private method counts when every call of that method
+/// holds the lock, a few levels up; a call in the type's own constructor on the object it builds holds nothing and
+/// needs nothing. Any other use (a method group, a call inside a lambda, an override or an interface member, which can
+/// be reached through the base) gives no lock. Only locks named by a field, a property, or <c>this</c> count: two calls
+/// holding locals or helpers' results hold different locks as far as this can tell.
+/// </remarks>
+internal sealed class LibraryCallerLocks
+{
+    private const int MaxDepth = 3;
+
+    private readonly Compilation _compilation;
+    private readonly Func<SyntaxTree, SemanticModel> _semanticModels;
+    private readonly SynchronizationFacts _facts;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<IMethodSymbol, HeldLock?> _known = new(SymbolEqualityComparer.Default);
+
+    public LibraryCallerLocks(Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModels, SynchronizationFacts facts, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _semanticModels = semanticModels;
+        _facts = facts;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The lock every call of <paramref name="method"/> holds, or null.</summary>
+    public HeldLock? HeldAtEveryCall(IMethodSymbol method) => HeldAtEveryCall(method, depth: 0);
+
+    /// <summary>
+    /// Whether code outside the assembly cannot call <paramref name="method"/>: it or a type around it is not public,
+    /// or the type is in a namespace one of whose names is <c>Internal</c>.
+    /// </summary>
+    public static bool OnlyLibraryCalls(IMethodSymbol method)
+    {
+        for (ISymbol? current = method; current is IMethodSymbol or INamedTypeSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return true;
+            }
+        }
+
+        for (var space = method.ContainingNamespace; space is { IsGlobalNamespace: false }; space = space.ContainingNamespace)
+        {
+            if (space.Name == "Internal")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private HeldLock? HeldAtEveryCall(IMethodSymbol method, int depth)
+    {
+        method = method.OriginalDefinition;
+        if (_known.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        _known[method] = null; // a call cycle holds nothing it does not hold already
+        var held = depth < MaxDepth && Callable(method) ? Find(method, depth) : null;
+        _known[method] = held;
+        return held;
+    }
+
+    private static bool Callable(IMethodSymbol method)
+        => method is { MethodKind: MethodKind.Ordinary, IsOverride: false, IsAbstract: false, IsVirtual: false, ExplicitInterfaceImplementations.IsEmpty: true }
+           && (method.DeclaredAccessibility == Accessibility.Private || OnlyLibraryCalls(method))
+           && !ImplementsInterface(method);
+
+    private static bool ImplementsInterface(IMethodSymbol method)
+    {
+        foreach (var contract in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in contract.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private HeldLock? Find(IMethodSymbol method, int depth)
+    {
+        List<HeldLock>? common = null;
+        var trees = method.DeclaredAccessibility == Accessibility.Private
+            ? method.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree).Distinct()
+            : _compilation.SyntaxTrees;
+        foreach (var tree in trees)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (!SourceWords.MayHold(SourceWords.TextOf(tree.GetText(_cancellationToken)), method.Name))
+            {
+                continue;
+            }
+
+            var model = _semanticModels(tree);
+            foreach (var token in SourceWords.IdentifiersNamed(tree.GetRoot(_cancellationToken), method.Name))
+            {
+                if (token.Parent is not SimpleNameSyntax name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, _cancellationToken).Symbol?.OriginalDefinition, method))
+                {
+                    continue;
+                }
+
+                ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee
+                    || model.GetOperation(invocation, _cancellationToken) is not IInvocationOperation call
+                    || OperationTree.BodyOf(call) is not null
+                    || model.GetEnclosingSymbol(invocation.SpanStart, _cancellationToken) is not IMethodSymbol caller)
+                {
+                    return null; // a method group, or a call that can run later or elsewhere
+                }
+
+                if (caller.MethodKind == MethodKind.Constructor && call.Instance is IInstanceReferenceOperation
+                    && SymbolEqualityComparer.Default.Equals(caller.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition))
+                {
+                    continue; // the constructor readies its own object before anyone else can call on it
+                }
+
+                // An instance lock serializes the calls on one object only when each object is called by its own
+                // holder: the caller's own object, or one the caller created and keeps in a field (not a shared one
+                // it was handed, as a scope's owner is: each scope's gate is its own).
+                var sameObject = !method.IsStatic && ReachesOwnOrOwnedObject(call, caller);
+                var here = Known(_facts.LocksAt(call, caller.ContainingType)).FindAll(held => IsStatic(held) || sameObject);
+                if (here.Count == 0 && !SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, method)
+                    && HeldAtEveryCall(caller, depth + 1) is { } inherited && (IsStatic(inherited) || sameObject))
+                {
+                    here.Add(inherited);
+                }
+
+                common = common is null ? here : common.FindAll(one => here.Exists(other => SymbolEqualityComparer.Default.Equals(one.Symbol, other.Symbol)));
+                if (common.Count == 0)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return common?.FirstOrDefault();
+    }
+
+    private static bool IsStatic(HeldLock held) => held.Symbol is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true };
+
+    /// <summary>
+    /// Whether <paramref name="call"/> is made on the caller's own object (<c>Push(w)</c>, <c>this.Push(w)</c>) or on
+    /// one that the caller's type creates and keeps in a field (<c>_child.Update()</c> where every store into
+    /// <c>_child</c> is a <c>new</c>).
+    /// </summary>
+    private bool ReachesOwnOrOwnedObject(IInvocationOperation call, IMethodSymbol caller)
+    {
+        if (caller.IsStatic)
+        {
+            return false;
+        }
+
+        var receiver = call.Instance;
+        while (receiver is IConversionOperation conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        return receiver switch
+        {
+            IInstanceReferenceOperation => true,
+            IFieldReferenceOperation { Field: { IsStatic: false } field, Instance: IInstanceReferenceOperation } => Owned(field),
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether every value stored into <paramref name="field"/> in its type's code is a new object.</summary>
+    private bool Owned(IFieldSymbol field)
+    {
+        var stores = 0;
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(_cancellationToken);
+            foreach (var token in SourceWords.IdentifiersNamed(declaration, field.Name))
+            {
+                var value = token.Parent switch
+                {
+                    VariableDeclaratorSyntax { Initializer.Value: var initial } declarator when declarator.Identifier == token => initial,
+                    IdentifierNameSyntax { Parent: AssignmentExpressionSyntax assignment } name when assignment.Left == name => assignment.Right,
+                    IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Parent: AssignmentExpressionSyntax assignment } access } when assignment.Left == access => assignment.Right,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (value is not BaseObjectCreationExpressionSyntax)
+                {
+                    return false;
+                }
+
+                stores++;
+            }
+        }
+
+        return stores > 0;
+    }
+
+    /// <summary>The locks that name one object for every caller: a field, a property (the field its getter returns), <c>this</c>.</summary>
+    private List<HeldLock> Known(List<HeldLock> held)
+    {
+        var known = new List<HeldLock>();
+        foreach (var one in held)
+        {
+            if (!one.AllowsWrites)
+            {
+                continue; // a reader lock lets the callers in together
+            }
+
+            var symbol = one.Symbol is IPropertySymbol property ? (ISymbol?)ReturnedField(property) ?? property : one.Symbol;
+            if (symbol is IFieldSymbol or IPropertySymbol or ITypeSymbol)
+            {
+                known.Add(new HeldLock(symbol, allowsWrites: true, one.AcquiredIn));
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>The field a property's getter returns (<c>public object SyncRoot =&gt; _lock;</c>), or null.</summary>
+    private IFieldSymbol? ReturnedField(IPropertySymbol property)
+    {
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            var returned = reference.GetSyntax(_cancellationToken) is PropertyDeclarationSyntax declaration ? Returned(declaration) : null;
+            if (returned is not null && _semanticModels(reference.SyntaxTree).GetSymbolInfo(returned, _cancellationToken).Symbol is IFieldSymbol field
+                && SymbolEqualityComparer.Default.Equals(field.ContainingType, property.ContainingType))
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+
+    private static ExpressionSyntax? Returned(PropertyDeclarationSyntax declaration)
+    {
+        if (declaration.ExpressionBody is { } body)
+        {
+            return body.Expression;
+        }
+
+        if (declaration.AccessorList is not { Accessors: { Count: 1 } accessors })
+        {
+            return null;
+        }
+
+        return accessors[0].ExpressionBody?.Expression
+               ?? (accessors[0].Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null);
+    }
+}
