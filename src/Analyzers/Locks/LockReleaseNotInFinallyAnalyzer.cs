@@ -138,9 +138,10 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        if (ReleasedRightAfter(statement, releases[0]))
+        if (ReleasedRightAfter(statement, releases[0]) || ReleasedWithoutThrowing.OnEveryPath(acquire, releases))
         {
-            // await gate.WaitAsync(ct); return 1 + gate.Release();: nothing runs in between that could throw.
+            // await gate.WaitAsync(ct); return 1 + gate.Release();: nothing runs in between that could throw. Nor in
+            // 'Monitor.Enter(x); if (x.IsNotInUse) { Monitor.Exit(x); return false; } Monitor.Exit(x);'.
             return null;
         }
 

@@ -1041,4 +1041,100 @@ public class RealCodeLockShapesTests
                 }
             }
             """);
+
+    private const string Referenced = """
+        private int _referenceCount = 1;
+            private bool IsNotInUse { get; set; }
+        """;
+
+    [Fact]
+    public Task Region_that_only_reads_auto_properties_and_counts_before_each_release_is_silent()
+        // AsyncKeyedLock's releaser: nothing between the TryEnter and either release can throw.
+        => VerifyBothSilentAsync(Class(Referenced, """
+                bool TryIncrement()
+                {
+                    if (Monitor.TryEnter(this))
+                    {
+                        if (IsNotInUse)
+                        {
+                            Monitor.Exit(this);
+                            return false;
+                        }
+
+                        ++_referenceCount;
+                        Monitor.Exit(this);
+                        return true;
+                    }
+
+                    return false;
+                }
+            """));
+
+    [Fact]
+    public Task Region_with_a_call_before_the_release_is_still_reported()
+        => ReleaseInFinally.VerifyAnalyzerAsync(Class(Referenced, """
+                bool TryIncrement()
+                {
+                    if ([|Monitor.TryEnter(this)|])
+                    {
+                        if (IsNotInUse)
+                        {
+                            Monitor.Exit(this);
+                            return false;
+                        }
+
+                        Work();
+                        ++_referenceCount;
+                        Monitor.Exit(this);
+                        return true;
+                    }
+
+                    return false;
+                }
+            """));
+
+    [Fact]
+    public Task Acquire_at_the_end_of_a_branch_released_after_it_and_a_region_of_flag_stores_are_silent()
+        // NetMQ's Ctx.Terminate: the re-acquire that ends the 'if' is released by the next statement after it, and the
+        // first acquire is released either after two bool stores in the branch or right after the 'if'.
+        => VerifyBothSilentAsync(Class("""
+            private readonly object _sync = new();
+                private bool _starting;
+                private bool _terminating;
+            """, """
+                void Terminate()
+                {
+                    Monitor.Enter(_sync);
+                    if (!_starting)
+                    {
+                        bool restarted = _terminating;
+                        _terminating = true;
+                        Monitor.Exit(_sync);
+                        if (!restarted)
+                        {
+                            Work();
+                        }
+
+                        Monitor.Enter(_sync);
+                    }
+
+                    Monitor.Exit(_sync);
+                    Work();
+                }
+            """));
+
+    [Fact]
+    public Task Division_before_the_release_is_still_reported()
+        => ReleaseInFinally.VerifyAnalyzerAsync(Class("""
+            private readonly object _sync = new();
+                private int _total;
+                private int _count;
+            """, """
+                void Average()
+                {
+                    [|Monitor.Enter(_sync)|];
+                    _total = _total / _count;
+                    Monitor.Exit(_sync);
+                }
+            """));
 }
