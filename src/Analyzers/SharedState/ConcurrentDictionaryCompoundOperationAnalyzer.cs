@@ -163,7 +163,8 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                     continue; // a locked act is the double-checked form: the check is repeated under the lock
                 }
 
-                if (operation is ISimpleAssignmentOperation { Value: var stored } && IsImmutableReference(stored.Type ?? (operation as ISimpleAssignmentOperation)!.Target.Type)
+                if (operation is ISimpleAssignmentOperation { Value: var stored }
+                    && (IsImmutableReference(stored.Type ?? (operation as ISimpleAssignmentOperation)!.Target.Type) || IsOneSharedObject(stored))
                     && !ReadsEntry(stored, written.Value, dictionary) && !ReadsFoundValue(stored, conditional.Condition, region, operation))
                 {
                     // log4net's user names by SID: 'if (d.TryGetValue(sid, out var name)) return name; … d[sid] = userName;'
@@ -429,6 +430,20 @@ public sealed class ConcurrentDictionaryCompoundOperationAnalyzer : DiagnosticAn
                                                             && SymbolEqualityComparer.Default.Equals(target.Local, found)
                                                             && assignment.Syntax.SpanStart < store.Syntax.SpanStart);
     }
+
+    /// <summary>
+    /// An object every thread that stores it stores the very same one of: <c>Array.Empty&lt;T&gt;()</c>, or a
+    /// <c>static readonly</c> field of a reference type (MessagePipe's filter cache: <c>cache[handlerType] =
+    /// Array.Empty&lt;AttributeFilterDefinition&gt;()</c> after a miss, for a type with no filter attributes). A number
+    /// is not one: <c>if (!d.ContainsKey(k)) d[k] = 1;</c> overwrites another caller's <c>d[k]++</c> made in between.
+    /// </summary>
+    private static bool IsOneSharedObject(IOperation stored)
+        => Strip(stored) switch
+        {
+            IInvocationOperation { Arguments.Length: 0, TargetMethod: { Name: "Empty", IsStatic: true, ContainingType: { Name: "Array", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } => true,
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type.IsReferenceType: true } } => true,
+            _ => false,
+        };
 
     /// <summary>A reference type whose instances never change (a string, a record class, an immutable collection; see <see cref="StoreFacts.IsImmutable"/>).</summary>
     private static bool IsImmutableReference(ITypeSymbol? type) => type is { IsReferenceType: true } && StoreFacts.IsImmutable(type);

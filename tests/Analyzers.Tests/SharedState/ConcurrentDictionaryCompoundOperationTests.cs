@@ -162,6 +162,53 @@ public class ConcurrentDictionaryCompoundOperationTests
             Verify.Diagnostic().WithLocation(0).WithArguments("'TryGetValue' then set", "_builders", "GetOrAdd or AddOrUpdate"),
             Verify.Diagnostic().WithLocation(1).WithArguments("'TryGetValue' then set", "_names", "GetOrAdd or AddOrUpdate"));
 
+    /// <summary>
+    /// MessagePipe's filter cache: a type with no filter attributes is cached as <c>Array.Empty&lt;T&gt;()</c> after a
+    /// miss. Every thread that misses stores the very same array, so nothing is lost; a new array per miss would give
+    /// two callers two objects for one key, and is still reported.
+    /// </summary>
+    [Fact]
+    public Task Cache_filled_with_the_one_shared_empty_array_loses_nothing()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+
+            class Filters
+            {
+                private static readonly string[] None = new string[0];
+                private readonly ConcurrentDictionary<Type, string[]> _cache = new();
+
+                public string[] For(Type handler)
+                {
+                    if (_cache.TryGetValue(handler, out var found))
+                    {
+                        return found;
+                    }
+
+                    if (handler.IsAbstract)
+                    {
+                        _cache[handler] = None;
+                        return None;
+                    }
+
+                    _cache[handler] = Array.Empty<string>();
+                    return Array.Empty<string>();
+                }
+
+                public string[] Fresh(Type handler)
+                {
+                    {|#0:if|} (_cache.TryGetValue(handler, out var found))
+                    {
+                        return found;
+                    }
+
+                    _cache[handler] = new string[0];
+                    return _cache[handler];
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("'TryGetValue' then set", "_cache", "GetOrAdd or AddOrUpdate"));
+
     [Fact]
     public Task Every_receiver_shape_the_binding_precheck_resolves_is_still_seen()
         => Verify.VerifyAnalyzerAsync("""
