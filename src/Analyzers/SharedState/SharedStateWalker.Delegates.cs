@@ -149,10 +149,12 @@ internal sealed partial class SharedStateWalker
         var targets = new List<IMethodSymbol>();
         foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
         {
+            // Found at the name's places in the text, not by a walk of the type's every node once per field: a class
+            // of hundreds of delegate fields (Confluent.Kafka's native bindings) made that quadratic.
             var type = declaration.GetSyntax(_cancellationToken);
-            foreach (var name in type.DescendantNodes().OfType<IdentifierNameSyntax>())
+            foreach (var token in SourceWords.IdentifiersNamed(type, field.Name))
             {
-                if (name.Identifier.ValueText != field.Name)
+                if (token.Parent is not IdentifierNameSyntax name)
                 {
                     continue;
                 }
