@@ -25,6 +25,9 @@ internal sealed class LibraryCallerLocks
 {
     private const int MaxDepth = 3;
 
+    /// <summary>The most places a member's name is bound at, across the compilation, before the answer is "no lock".</summary>
+    private const int MaxCalls = 12;
+
     private readonly Compilation _compilation;
     private readonly Func<SyntaxTree, SemanticModel> _semanticModels;
     private readonly SynchronizationFacts _facts;
@@ -105,20 +108,27 @@ internal sealed class LibraryCallerLocks
     private HeldLock? Find(IMethodSymbol method, int depth)
     {
         List<HeldLock>? common = null;
-        var trees = method.DeclaredAccessibility == Accessibility.Private
-            ? method.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree).Distinct()
-            : _compilation.SyntaxTrees;
+        var own = method.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree).Distinct().ToList();
+        var trees = method.DeclaredAccessibility == Accessibility.Private ? own : _compilation.SyntaxTrees;
+        var candidates = 0;
         foreach (var tree in trees)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (!SourceWords.MayHold(SourceWords.TextOf(tree.GetText(_cancellationToken)), method.Name))
+            var text = SourceWords.TextOf(tree.GetText(_cancellationToken));
+            if (!SourceWords.MayHold(text, method.Name)
+                || (!own.Contains(tree) && !SourceWords.MayHold(text, method.ContainingType.Name)))
             {
-                continue;
+                continue; // a caller in another file names the callee's type (a field, a parameter, a 'new')
             }
 
             var model = _semanticModels(tree);
             foreach (var token in SourceWords.IdentifiersNamed(tree.GetRoot(_cancellationToken), method.Name))
             {
+                if (++candidates > MaxCalls)
+                {
+                    return null; // called from many places (or a common name): binding them all costs more than it can save
+                }
+
                 if (token.Parent is not SimpleNameSyntax name
                     || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, _cancellationToken).Symbol?.OriginalDefinition, method))
                 {

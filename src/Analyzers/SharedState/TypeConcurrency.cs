@@ -326,7 +326,7 @@ internal sealed partial class TypeConcurrency
         var reached = ComposeEntries(methods, entered, serialized: null);
         var before = findings.Count;
         ReportReached(reached, reason, atomic, declared, entered, tree, findings);
-        if (findings.Count > before && SerializedByLibraryCallers(methods) is { Count: > 0 } serialized)
+        if (findings.Count > before && SerializedByLibraryCallers(methods, ReportedEntries(reached, findings, before)) is { Count: > 0 } serialized)
         {
             // Asked only of a type with something to report, since the calls are looked for across the compilation:
             // the entries that only the library calls, always under one lock, are composed again holding it.
@@ -390,26 +390,61 @@ internal sealed partial class TypeConcurrency
     /// (see <see cref="LibraryCallerLocks"/>). Such an entry does not run beside itself, nor beside the accesses that
     /// hold the same lock.
     /// </summary>
-    private Dictionary<IMethodSymbol, HeldLock> SerializedByLibraryCallers(List<MethodSummary> methods)
+    private Dictionary<IMethodSymbol, HeldLock> SerializedByLibraryCallers(List<MethodSummary> methods, HashSet<IMethodSymbol> reported)
     {
+        // The entries a report was reached from first: when none of them is serialized, nothing reported can change,
+        // and the other entries' callers are not looked for (the search binds call sites in other files).
         var serialized = new Dictionary<IMethodSymbol, HeldLock>(SymbolEqualityComparer.Default);
         LibraryCallerLocks? callers = null;
-        foreach (var (entry, deferredOnly, start, alone, _) in Entries(methods))
+        var entries = Entries(methods).Where(static entry => !entry.DeferredOnly && entry.Start is null && entry.Alone is null).Select(static entry => entry.Entry.Method).ToList();
+        foreach (var firstReported in new[] { true, false })
         {
-            if (deferredOnly || start is not null || alone is not null || !LibraryCallerLocks.OnlyLibraryCalls(entry.Method)
-                || entry.Method.Locations.FirstOrDefault()?.SourceTree is not { } tree)
+            foreach (var method in entries)
             {
-                continue;
+                if (reported.Contains(method) != firstReported || !LibraryCallerLocks.OnlyLibraryCalls(method)
+                    || method.Locations.FirstOrDefault()?.SourceTree is not { } tree)
+                {
+                    continue;
+                }
+
+                callers ??= new LibraryCallerLocks(_semanticModels(tree).Compilation, _semanticModels, new SynchronizationFacts(_types), _cancellationToken);
+                if (callers.HeldAtEveryCall(method) is { } held)
+                {
+                    serialized[method] = held;
+                }
             }
 
-            callers ??= new LibraryCallerLocks(_semanticModels(tree).Compilation, _semanticModels, new SynchronizationFacts(_types), _cancellationToken);
-            if (callers.HeldAtEveryCall(entry.Method) is { } held)
+            if (serialized.Count == 0)
             {
-                serialized[entry.Method] = held;
+                break;
             }
         }
 
         return serialized;
+    }
+
+    /// <summary>
+    /// The entries from which the accesses reported since <paramref name="before"/> were reached: only their callers are
+    /// looked for (see <see cref="SerializedByLibraryCallers"/>), which keeps the search to what a report depends on.
+    /// </summary>
+    private static HashSet<IMethodSymbol> ReportedEntries(Dictionary<CompositeKey, Reached> reached, RaceFindings findings, int before)
+    {
+        var locations = new HashSet<Location>();
+        for (var i = before; i < findings.Count; i++)
+        {
+            locations.Add(findings.All[i].Location);
+        }
+
+        var entries = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var access in reached.Values)
+        {
+            if (access.Entry is { } entry && locations.Contains(access.Access.Location))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>Reports the races among the accesses the entries reach (see <see cref="Report"/>).</summary>
