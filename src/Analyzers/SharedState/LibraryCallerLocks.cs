@@ -11,21 +11,22 @@ namespace Forklift.Analyzers.SharedState;
 /// that the library's other assemblies can reach them), whose every call in the compilation sits in a region of one
 /// lock. Such a member never runs beside itself, and its accesses hold that lock as its callers' accesses do
 /// (SmartThreadPool's <c>WorkItemsQueue.PushWaiter</c>, called only from <c>DequeueWorkItem</c> inside
-/// <c>lock (this)</c>; its <c>WaiterEntry.Reset</c>, called only under the queue's lock).
+/// <c>lock (this)</c>; a child object its owner created and calls only inside the owner's lock).
 /// </summary>
 /// <remarks>
-/// The calls are found by the member's name in the texts of the compilation and bound one by one, so this is asked
-/// only of a type that has something to report. A call from a private method counts when every call of that method
-/// holds the lock, a few levels up; a call in the type's own constructor on the object it builds holds nothing and
-/// needs nothing. Any other use (a method group, a call inside a lambda, an override or an interface member, which can
-/// be reached through the base) gives no lock. Only locks named by a field, a property, or <c>this</c> count: two calls
-/// holding locals or helpers' results hold different locks as far as this can tell.
+/// The calls are found by the member's name in the files that declare its type and bound one by one, so this is asked
+/// only of a type that has something to report; a member whose name any other file may hold is not looked into. A
+/// call from a private method counts when every call of that method holds the lock, a few levels up; a call in the
+/// type's own constructor on the object it builds holds nothing and needs nothing. Any other use (a method group, a
+/// call inside a lambda, an override or an interface member, which can be reached through the base) gives no lock.
+/// Only locks named by a field, a property, or <c>this</c> count: two calls holding locals or helpers' results hold
+/// different locks as far as this can tell.
 /// </remarks>
 internal sealed class LibraryCallerLocks
 {
     private const int MaxDepth = 3;
 
-    /// <summary>The most places a member's name is bound at, across the compilation, before the answer is "no lock".</summary>
+    /// <summary>The most places a member's name is bound at before the answer is "no lock".</summary>
     private const int MaxCalls = 12;
 
     private readonly Compilation _compilation;
@@ -107,18 +108,29 @@ internal sealed class LibraryCallerLocks
 
     private HeldLock? Find(IMethodSymbol method, int depth)
     {
-        List<HeldLock>? common = null;
+        // Only calls in the files that declare the callee's type are bound: when any other file may name the member,
+        // the answer is "no lock" at once, since binding calls across the compilation costs an editor more than a
+        // keystroke is worth (NLog's AsyncOperationCounter, called from its targets' files).
         var own = method.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree).Distinct().ToList();
-        var trees = method.DeclaredAccessibility == Accessibility.Private ? own : _compilation.SyntaxTrees;
+        if (method.DeclaredAccessibility != Accessibility.Private)
+        {
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                if (!own.Contains(tree) && SourceWords.MayHold(SourceWords.TextOf(tree.GetText(_cancellationToken)), method.Name))
+                {
+                    return null;
+                }
+            }
+        }
+
+        List<HeldLock>? common = null;
         var candidates = 0;
-        foreach (var tree in trees)
+        foreach (var tree in own)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var text = SourceWords.TextOf(tree.GetText(_cancellationToken));
-            if (!SourceWords.MayHold(text, method.Name)
-                || (!own.Contains(tree) && !SourceWords.MayHold(text, method.ContainingType.Name)))
+            if (!SourceWords.MayHold(SourceWords.TextOf(tree.GetText(_cancellationToken)), method.Name))
             {
-                continue; // a caller in another file names the callee's type (a field, a parameter, a 'new')
+                continue;
             }
 
             var model = _semanticModels(tree);
