@@ -706,7 +706,8 @@ public sealed class LockReleaseNotInFinallyAnalyzer : DiagnosticAnalyzer
     private static bool IsSystemType(INamedTypeSymbol type, params string[] names)
         => names.Contains(type.Name) && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
-    private static bool IsAutoAccessor(IMethodSymbol getter)
+    /// <summary>Whether a getter is an auto-property's (<c>{ get; }</c>): it reads a field and cannot throw.</summary>
+    internal static bool IsAutoAccessor(IMethodSymbol getter)
         => !getter.DeclaringSyntaxReferences.IsEmpty
            && getter.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
 

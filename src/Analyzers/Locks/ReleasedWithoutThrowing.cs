@@ -149,7 +149,7 @@ internal static class ReleasedWithoutThrowing
         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
         IFieldReferenceOperation { Instance: ILocalReferenceOperation { Local: var local } } => SymbolEqualityComparer.Default.Equals(local, lockObject),
         IPropertyReferenceOperation { Property.GetMethod: { } getter, Instance: var instance, Arguments.IsEmpty: true } reference
-            => IsAutoGetter(getter) && !(reference.Parent is ISimpleAssignmentOperation assigned && assigned.Target == reference)
+            => LockReleaseNotInFinallyAnalyzer.IsAutoAccessor(getter) && !(reference.Parent is ISimpleAssignmentOperation assigned && assigned.Target == reference)
                && (instance is null or IInstanceReferenceOperation || instance is ILocalReferenceOperation { Local: var owner } && SymbolEqualityComparer.Default.Equals(owner, lockObject)),
         IConversionOperation { OperatorMethod: null, IsChecked: false, Conversion.IsUserDefined: false } => true,
         IParenthesizedOperation => true,
@@ -167,10 +167,6 @@ internal static class ReleasedWithoutThrowing
                                     or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
                                     or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single or SpecialType.System_Double
                                 || type.TypeKind == TypeKind.Enum);
-
-    private static bool IsAutoGetter(IMethodSymbol getter)
-        => !getter.DeclaringSyntaxReferences.IsEmpty
-           && getter.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
 
     /// <summary>The local the lock is taken on (<c>Monitor.Enter(result)</c>): once taken, it is not null.</summary>
     private static ISymbol? LockedLocal(IInvocationOperation acquire)

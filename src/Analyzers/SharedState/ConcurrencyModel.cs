@@ -549,10 +549,8 @@ internal sealed class ConcurrencyModel
                 IInvocationOperation loop => loop.TargetMethod.OriginalDefinition,
                 _ => null,
             };
-            var refusedWhile = new RefusedWhileRunning(startingMethod, handler, cancellationToken);
-
             WalkMembersBeside(type, names, HandlersOfOtherObjectsEvents(type, cancellationToken), startingMethod, handler, KeptIn(entry.StartOperation), context, walker, cancellationToken, StartingMembers(type, startingMethod, cancellationToken),
-                              refusedWhile: refusedWhile);
+                              refusedWhile: new RefusedWhileRunning(startingMethod, handler, cancellationToken));
         }
 
         // The work may raise another object's event: a subscriber that handles it ('_driver.Completed += OnCompleted')

@@ -19,25 +19,41 @@ namespace Forklift.Analyzers.SharedState;
 /// </remarks>
 internal sealed class RefusedWhileRunning
 {
+    private readonly IMethodSymbol _startingMethod;
+    private readonly IMethodSymbol? _handler;
     private readonly Dictionary<string, bool> _work;
-    private readonly HashSet<string> _setByWork;
     private readonly CancellationToken _cancellationToken;
+    private HashSet<string>? _setByWork;
 
     public RefusedWhileRunning(IMethodSymbol startingMethod, IMethodSymbol? handler, CancellationToken cancellationToken)
     {
+        _startingMethod = startingMethod;
+        _handler = handler;
         _cancellationToken = cancellationToken;
         _work = Guards(startingMethod, follow: true);
-        _setByWork = new HashSet<string>(StringComparer.Ordinal);
-        StoresOf(startingMethod, _setByWork, follow: true);
         if (handler is not null)
         {
             foreach (var pair in Guards(handler, follow: true))
             {
                 _work[pair.Key] = pair.Value;
             }
-
-            StoresOf(handler, _setByWork, follow: true);
         }
+    }
+
+    /// <summary>The flags the start and the work store into, read only when a member checks one the other way round.</summary>
+    private HashSet<string> SetByWork()
+    {
+        if (_setByWork is null)
+        {
+            _setByWork = new HashSet<string>(StringComparer.Ordinal);
+            StoresOf(_startingMethod, _setByWork, follow: true);
+            if (_handler is not null)
+            {
+                StoresOf(_handler, _setByWork, follow: true);
+            }
+        }
+
+        return _setByWork;
     }
 
     /// <summary>The flags by which <paramref name="member"/> refuses to run beside the work, or null when it does not.</summary>
@@ -51,7 +67,7 @@ internal sealed class RefusedWhileRunning
         HashSet<string>? flags = null;
         foreach (var pair in Guards(member, follow: true))
         {
-            if (_work.TryGetValue(pair.Key, out var whenSet) && (whenSet == pair.Value || !_setByWork.Contains(pair.Key)))
+            if (_work.TryGetValue(pair.Key, out var whenSet) && (whenSet == pair.Value || !SetByWork().Contains(pair.Key)))
             {
                 (flags ??= new HashSet<string>(StringComparer.Ordinal)).Add(pair.Key);
             }

@@ -328,8 +328,8 @@ internal sealed partial class TypeConcurrency
         ReportReached(reached, reason, atomic, declared, entered, tree, findings);
         if (findings.Count > before && SerializedByLibraryCallers(methods, ReportedEntries(reached, findings, before)) is { Count: > 0 } serialized)
         {
-            // Asked only of a type with something to report, since the calls are looked for across the compilation:
-            // the entries that only the library calls, always under one lock, are composed again holding it.
+            // Asked only of a type with something to report, since it binds the entries' call sites: the entries that
+            // only the library calls, always under one lock, are composed again holding it.
             findings.DropFrom(before);
             entered.Clear();
             reached = ComposeEntries(methods, entered, serialized);
@@ -1781,8 +1781,8 @@ internal sealed partial class TypeConcurrency
     /// <summary>
     /// Whether a lock held at <paramref name="access"/> is held at every access of its state, though it is not the
     /// state's guard: a lock of another type that the library's own callers hold around every call in (see
-    /// <see cref="SerializedByLibraryCallers"/>; SmartThreadPool's waiter entries, reset, signalled and timed out
-    /// only under their queue's lock) orders them all the same.
+    /// <see cref="SerializedByLibraryCallers"/>; a child object its owner created and calls only inside the owner's
+    /// lock) orders them all the same.
     /// </summary>
     private bool HeldAtEveryAccess(Reached access, List<Reached> accesses)
     {
