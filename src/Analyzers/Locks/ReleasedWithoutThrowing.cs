@@ -40,7 +40,8 @@ internal static class ReleasedWithoutThrowing
                 return false;
             }
 
-            return Walk(OperationTree.StatementsOf(held), 0, releaseSet, lockObject) == Outcome.Released;
+            // The branch the acquire's success takes is a path of its own: a 'lock' statement cannot say 'if (TryEnter)'.
+            return Walk(OperationTree.StatementsOf(held), 0, releaseSet, lockObject, new Paths()) == Outcome.Released;
         }
 
         if (OperationTree.StatementOf(invocation) is not IExpressionStatementOperation { Operation: var only } statement || only != invocation)
@@ -48,16 +49,28 @@ internal static class ReleasedWithoutThrowing
             return false;
         }
 
-        return After(statement, releaseSet, lockObject);
+        var paths = new Paths();
+        return After(statement, releaseSet, lockObject, paths) && paths.Branched;
+    }
+
+    /// <summary>
+    /// Whether the way from the acquire to its releases branches: a release inside an <c>if</c>, or one reached after
+    /// falling out of the block the acquire is in. A straight run (<c>Monitor.Enter(_gate); _balance += amount;
+    /// Monitor.Exit(_gate);</c>) is still reported: a <c>lock</c> statement says the same, and stays right when a call
+    /// is added to it later; the branching shapes are the ones a <c>lock</c> cannot express.
+    /// </summary>
+    private sealed class Paths
+    {
+        public bool Branched { get; set; }
     }
 
     /// <summary>Whether the path that goes on after <paramref name="statement"/> is released harmlessly.</summary>
-    private static bool After(IOperation statement, HashSet<IOperation> releases, ISymbol? lockObject)
+    private static bool After(IOperation statement, HashSet<IOperation> releases, ISymbol? lockObject, Paths paths)
     {
         var current = statement;
         while (current.Parent is IBlockOperation block)
         {
-            var outcome = Walk(block.Operations, block.Operations.IndexOf(current) + 1, releases, lockObject);
+            var outcome = Walk(block.Operations, block.Operations.IndexOf(current) + 1, releases, lockObject, paths);
             if (outcome != Outcome.FallsThrough)
             {
                 return outcome == Outcome.Released;
@@ -65,6 +78,7 @@ internal static class ReleasedWithoutThrowing
 
             // Out of the block: on after the 'if' it is a branch of, or after the block in its own block; the end of
             // the method, a loop's body or a lambda's leaves the lock held.
+            paths.Branched = true;
             switch (block.Parent)
             {
                 case IConditionalOperation { Parent: IBlockOperation } owner:
@@ -81,7 +95,7 @@ internal static class ReleasedWithoutThrowing
         return false;
     }
 
-    private static Outcome Walk(ImmutableArray<IOperation> statements, int from, HashSet<IOperation> releases, ISymbol? lockObject)
+    private static Outcome Walk(ImmutableArray<IOperation> statements, int from, HashSet<IOperation> releases, ISymbol? lockObject, Paths paths)
     {
         for (var i = from; i < statements.Length; i++)
         {
@@ -99,13 +113,14 @@ internal static class ReleasedWithoutThrowing
                         return Outcome.MayThrow;
                     }
 
-                    var onTrue = Branch(whenTrue, releases, lockObject);
-                    var onFalse = whenFalse is null ? Outcome.FallsThrough : Branch(whenFalse, releases, lockObject);
+                    var onTrue = Branch(whenTrue, releases, lockObject, paths);
+                    var onFalse = whenFalse is null ? Outcome.FallsThrough : Branch(whenFalse, releases, lockObject, paths);
                     if (onTrue == Outcome.MayThrow || onFalse == Outcome.MayThrow)
                     {
                         return Outcome.MayThrow;
                     }
 
+                    paths.Branched |= onTrue == Outcome.Released || onFalse == Outcome.Released;
                     if (onTrue == Outcome.Released && onFalse == Outcome.Released)
                     {
                         return Outcome.Released;
@@ -115,7 +130,7 @@ internal static class ReleasedWithoutThrowing
                     // path through the other goes on after the 'if'.
                     continue;
                 case IBlockOperation block:
-                    var inner = Walk(block.Operations, 0, releases, lockObject);
+                    var inner = Walk(block.Operations, 0, releases, lockObject, paths);
                     if (inner != Outcome.FallsThrough)
                     {
                         return inner;
@@ -137,8 +152,8 @@ internal static class ReleasedWithoutThrowing
     }
 
     /// <summary>A branch of an <c>if</c>: released in it (then left by a return or a jump, which are fine after the release), or not.</summary>
-    private static Outcome Branch(IOperation branch, HashSet<IOperation> releases, ISymbol? lockObject)
-        => Walk(branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch), 0, releases, lockObject);
+    private static Outcome Branch(IOperation branch, HashSet<IOperation> releases, ISymbol? lockObject, Paths paths)
+        => Walk(branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch), 0, releases, lockObject, paths);
 
     private static bool Harmless(IOperation root, ISymbol? lockObject)
         => IsHarmlessNode(root, lockObject) && OperationTree.DescendantsInBody(root).All(operation => IsHarmlessNode(operation, lockObject));

@@ -1124,6 +1124,22 @@ public class RealCodeLockShapesTests
             """));
 
     [Fact]
+    public Task Straight_run_of_stores_between_acquire_and_release_is_still_reported()
+        // The textbook case: nothing in it can throw today, but a 'lock' statement says the same and stays right when a
+        // call is added later. Only the branching shapes a 'lock' cannot express are left alone.
+        => ReleaseInFinally.VerifyAnalyzerAsync(Class("""
+            private readonly object _sync = new();
+                private int _balance;
+            """, """
+                void Deposit(int amount)
+                {
+                    [|Monitor.Enter(_sync)|];
+                    _balance += amount;
+                    Monitor.Exit(_sync);
+                }
+            """));
+
+    [Fact]
     public Task Division_before_the_release_is_still_reported()
         => ReleaseInFinally.VerifyAnalyzerAsync(Class("""
             private readonly object _sync = new();
