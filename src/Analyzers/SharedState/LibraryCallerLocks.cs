@@ -6,16 +6,20 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Forklift.Analyzers.SharedState;
 
 /// <summary>
-/// The lock that every call of a member holds, when only the library's own code can call it: a public method of an
-/// internal type, or of a type in an <c>…Internal</c> namespace (the .NET convention for types that are public only so
-/// that the library's other assemblies can reach them), whose every call in the compilation sits in a region of one
-/// lock. Such a member never runs beside itself, and its accesses hold that lock as its callers' accesses do
-/// (SmartThreadPool's <c>WorkItemsQueue.PushWaiter</c>, called only from <c>DequeueWorkItem</c> inside
-/// <c>lock (this)</c>; a child object its owner created and calls only inside the owner's lock).
+/// The lock that every call of a member holds, when only the library's own code can call it: a public method or
+/// getter of an internal type, or of a type in an <c>…Internal</c> namespace (the .NET convention for types that are
+/// public only so that the library's other assemblies can reach them), whose every call in the compilation sits in a
+/// region of one lock. Such a member never runs beside itself, and its accesses hold that lock as its callers' accesses
+/// do (SmartThreadPool's <c>WorkItemsQueue.PushWaiter</c>, called only from <c>DequeueWorkItem</c> inside
+/// <c>lock (this)</c>; a child object its owner created and calls only inside the owner's lock; the live key
+/// collection of its <c>SynchronizedDictionary</c>, read only inside <c>lock (_workerThreads.SyncRoot)</c>, the
+/// dictionary's own lock).
 /// </summary>
 /// <remarks>
-/// The calls are found by the member's name in the files that declare its type and bound one by one, so this is asked
-/// only of a type that has something to report; a member whose name any other file may hold is not looked into. A
+/// The calls are found by the member's name in the files that declare its type, and in at most two other files, and
+/// bound one by one, so this is asked only of a type that has something to report; a member whose name more files may
+/// hold is not looked into. A getter's read counts as a call when its value is used there (a member of it read, passed
+/// on, enumerated, kept in a local), not returned or stored. A
 /// call from a private method counts when every call of that method holds the lock, a few levels up; a call in the
 /// type's own constructor on the object it builds holds nothing and needs nothing. Any other use (a method group, a
 /// call inside a lambda, an override or an interface member, which can be reached through the base) gives no lock.
@@ -25,6 +29,9 @@ namespace Forklift.Analyzers.SharedState;
 internal sealed class LibraryCallerLocks
 {
     private const int MaxDepth = 3;
+
+    /// <summary>The most files besides its type's own that may name a member whose calls are looked into.</summary>
+    private const int MaxOtherFiles = 2;
 
     /// <summary>The most places a member's name is bound at before the answer is "no lock".</summary>
     private const int MaxCalls = 12;
@@ -86,9 +93,13 @@ internal sealed class LibraryCallerLocks
     }
 
     private static bool Callable(IMethodSymbol method)
-        => method is { MethodKind: MethodKind.Ordinary, IsOverride: false, IsAbstract: false, IsVirtual: false, ExplicitInterfaceImplementations.IsEmpty: true }
+        => method is { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet, IsOverride: false, IsAbstract: false, IsVirtual: false, ExplicitInterfaceImplementations.IsEmpty: true }
+           && method.AssociatedSymbol is null or IPropertySymbol { IsIndexer: false }
            && (method.DeclaredAccessibility == Accessibility.Private || OnlyLibraryCalls(method))
            && !ImplementsInterface(method);
+
+    /// <summary>The symbol a call names: the method, or the property of a getter.</summary>
+    private static ISymbol Called(IMethodSymbol method) => method.AssociatedSymbol ?? method;
 
     private static bool ImplementsInterface(IMethodSymbol method)
     {
@@ -108,33 +119,40 @@ internal sealed class LibraryCallerLocks
 
     private HeldLock? Find(IMethodSymbol method, int depth)
     {
-        // Only calls in the files that declare the callee's type are bound: when any other file may name the member,
-        // the answer is "no lock" at once, since binding calls across the compilation costs an editor more than a
-        // keystroke is worth (NLog's AsyncOperationCounter, called from its targets' files).
-        var own = method.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree).Distinct().ToList();
-        if (method.DeclaredAccessibility != Accessibility.Private)
+        // Calls are bound in the files that declare the callee's type and in at most a few others: when more files may
+        // name the member, the answer is "no lock" at once, since binding calls across the compilation costs an editor
+        // more than a keystroke is worth (NLog's AsyncOperationCounter, called from its targets' files).
+        var called = Called(method);
+        var files = method.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree).Distinct().ToList();
+        if (called.DeclaredAccessibility != Accessibility.Private)
         {
+            var own = files.Count;
             foreach (var tree in _compilation.SyntaxTrees)
             {
-                if (!own.Contains(tree) && SourceWords.MayHold(SourceWords.TextOf(tree.GetText(_cancellationToken)), method.Name))
+                if (!files.Contains(tree) && SourceWords.MayHold(SourceWords.TextOf(tree.GetText(_cancellationToken)), called.Name))
                 {
-                    return null;
+                    if (files.Count - own == MaxOtherFiles)
+                    {
+                        return null;
+                    }
+
+                    files.Add(tree);
                 }
             }
         }
 
         List<HeldLock>? common = null;
         var candidates = 0;
-        foreach (var tree in own)
+        foreach (var tree in files)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (!SourceWords.MayHold(SourceWords.TextOf(tree.GetText(_cancellationToken)), method.Name))
+            if (!SourceWords.MayHold(SourceWords.TextOf(tree.GetText(_cancellationToken)), called.Name))
             {
                 continue;
             }
 
             var model = _semanticModels(tree);
-            foreach (var token in SourceWords.IdentifiersNamed(tree.GetRoot(_cancellationToken), method.Name))
+            foreach (var token in SourceWords.IdentifiersNamed(tree.GetRoot(_cancellationToken), called.Name))
             {
                 if (++candidates > MaxCalls)
                 {
@@ -142,21 +160,20 @@ internal sealed class LibraryCallerLocks
                 }
 
                 if (token.Parent is not SimpleNameSyntax name
-                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, _cancellationToken).Symbol?.OriginalDefinition, method))
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, _cancellationToken).Symbol?.OriginalDefinition, called.OriginalDefinition))
                 {
                     continue;
                 }
 
                 ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-                if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee
-                    || model.GetOperation(invocation, _cancellationToken) is not IInvocationOperation call
+                if (CallAt(callee, method, model) is not var (call, instance)
                     || OperationTree.BodyOf(call) is not null
-                    || model.GetEnclosingSymbol(invocation.SpanStart, _cancellationToken) is not IMethodSymbol caller)
+                    || model.GetEnclosingSymbol(callee.SpanStart, _cancellationToken) is not IMethodSymbol caller)
                 {
-                    return null; // a method group, or a call that can run later or elsewhere
+                    return null; // a method group, a store, or a call that can run later or elsewhere
                 }
 
-                if (caller.MethodKind == MethodKind.Constructor && call.Instance is IInstanceReferenceOperation
+                if (caller.MethodKind == MethodKind.Constructor && instance is IInstanceReferenceOperation
                     && SymbolEqualityComparer.Default.Equals(caller.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition))
                 {
                     continue; // the constructor readies its own object before anyone else can call on it
@@ -165,8 +182,8 @@ internal sealed class LibraryCallerLocks
                 // An instance lock serializes the calls on one object only when each object is called by its own
                 // holder: the caller's own object, or one the caller created and keeps in a field (not a shared one
                 // it was handed, as a scope's owner is: each scope's gate is its own).
-                var sameObject = !method.IsStatic && ReachesOwnOrOwnedObject(call, caller);
-                var here = Known(_facts.LocksAt(call, caller.ContainingType)).FindAll(held => IsStatic(held) || sameObject);
+                var sameObject = !method.IsStatic && ReachesOwnOrOwnedObject(instance, caller);
+                var here = Known(_facts.LocksAt(call, caller.ContainingType), caller, callee, instance, model).FindAll(held => IsStatic(held) || sameObject);
                 if (here.Count == 0 && !SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, method)
                     && HeldAtEveryCall(caller, depth + 1) is { } inherited && (IsStatic(inherited) || sameObject))
                 {
@@ -184,21 +201,47 @@ internal sealed class LibraryCallerLocks
         return common?.FirstOrDefault();
     }
 
+    /// <summary>
+    /// The call of <paramref name="method"/> that <paramref name="callee"/> names, with the object it is made on: an
+    /// invocation of the method, or a read of the getter's property whose value is used there and then (a member of it
+    /// read, passed on, kept in a local), not returned or stored where it outlives the caller's lock. Null for any
+    /// other use.
+    /// </summary>
+    private (IOperation Call, IOperation? Instance)? CallAt(ExpressionSyntax callee, IMethodSymbol method, SemanticModel model)
+    {
+        if (method.MethodKind == MethodKind.Ordinary)
+        {
+            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee
+                   && model.GetOperation(invocation, _cancellationToken) is IInvocationOperation call
+                ? (call, call.Instance)
+                : null;
+        }
+
+        var kept = callee.Parent switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression == callee,
+            ArgumentSyntax => true,
+            ForEachStatementSyntax loop => loop.Expression == callee,
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } } => true,
+            _ => false,
+        };
+        return kept && model.GetOperation(callee, _cancellationToken) is IPropertyReferenceOperation read ? (read, read.Instance) : null;
+    }
+
     private static bool IsStatic(HeldLock held) => held.Symbol is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true };
 
     /// <summary>
-    /// Whether <paramref name="call"/> is made on the caller's own object (<c>Push(w)</c>, <c>this.Push(w)</c>) or on
+    /// Whether <paramref name="receiver"/>, the object a call is made on, is the caller's own object (<c>Push(w)</c>, <c>this.Push(w)</c>) or on
     /// one that the caller's type creates and keeps in a field (<c>_child.Update()</c> where every store into
     /// <c>_child</c> is a <c>new</c>).
     /// </summary>
-    private bool ReachesOwnOrOwnedObject(IInvocationOperation call, IMethodSymbol caller)
+    private bool ReachesOwnOrOwnedObject(IOperation? receiver, IMethodSymbol caller)
     {
         if (caller.IsStatic)
         {
             return false;
         }
 
-        var receiver = call.Instance;
         while (receiver is IConversionOperation conversion)
         {
             receiver = conversion.Operand;
@@ -245,8 +288,12 @@ internal sealed class LibraryCallerLocks
         return stores > 0;
     }
 
-    /// <summary>The locks that name one object for every caller: a field, a property (the field its getter returns), <c>this</c>.</summary>
-    private List<HeldLock> Known(List<HeldLock> held)
+    /// <summary>
+    /// The locks that name one object for every caller: a field, a property (the field its getter returns), <c>this</c>.
+    /// The callee's own lock, which its type hands out (<c>lock (_workers.SyncRoot)</c>), counts when it is taken on the
+    /// object the call is made on.
+    /// </summary>
+    private List<HeldLock> Known(List<HeldLock> held, IMethodSymbol caller, ExpressionSyntax callee, IOperation? instance, SemanticModel model)
     {
         var known = new List<HeldLock>();
         foreach (var one in held)
@@ -257,6 +304,17 @@ internal sealed class LibraryCallerLocks
             }
 
             var symbol = one.Symbol is IPropertySymbol property ? (ISymbol?)ReturnedField(property) ?? property : one.Symbol;
+            if (symbol is IFieldSymbol { IsStatic: false } handedOut && one.Symbol is IPropertySymbol root
+                && !SymbolEqualityComparer.Default.Equals(handedOut.ContainingType.OriginalDefinition, caller.ContainingType.OriginalDefinition))
+            {
+                if (LockedOnReceiver(callee, root, instance, model))
+                {
+                    known.Add(new HeldLock(handedOut.OriginalDefinition, allowsWrites: true, handedOut.ContainingType.OriginalDefinition));
+                }
+
+                continue;
+            }
+
             if (symbol is IFieldSymbol or IPropertySymbol or ITypeSymbol)
             {
                 known.Add(new HeldLock(symbol, allowsWrites: true, one.AcquiredIn));
@@ -266,6 +324,35 @@ internal sealed class LibraryCallerLocks
         return known;
     }
 
+    /// <summary>
+    /// Whether a <c>lock</c> statement around <paramref name="callee"/> locks <paramref name="root"/> of the field the
+    /// call is made on (<c>lock (_workers.SyncRoot) { … _workers.Keys … }</c>).
+    /// </summary>
+    private bool LockedOnReceiver(ExpressionSyntax callee, IPropertySymbol root, IOperation? instance, SemanticModel model)
+    {
+        while (instance is IConversionOperation conversion)
+        {
+            instance = conversion.Operand;
+        }
+
+        if (instance is not IFieldReferenceOperation { Field: var target, Instance: IInstanceReferenceOperation })
+        {
+            return false;
+        }
+
+        foreach (var statement in callee.Ancestors().OfType<LockStatementSyntax>())
+        {
+            if (statement.Expression is MemberAccessExpressionSyntax { Expression: var holder } access
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access, _cancellationToken).Symbol?.OriginalDefinition, root.OriginalDefinition)
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(holder, _cancellationToken).Symbol?.OriginalDefinition, target.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The field a property's getter returns (<c>public object SyncRoot =&gt; _lock;</c>), or null.</summary>
     private IFieldSymbol? ReturnedField(IPropertySymbol property)
     {
@@ -273,7 +360,7 @@ internal sealed class LibraryCallerLocks
         {
             var returned = reference.GetSyntax(_cancellationToken) is PropertyDeclarationSyntax declaration ? Returned(declaration) : null;
             if (returned is not null && _semanticModels(reference.SyntaxTree).GetSymbolInfo(returned, _cancellationToken).Symbol is IFieldSymbol field
-                && SymbolEqualityComparer.Default.Equals(field.ContainingType, property.ContainingType))
+                && SymbolEqualityComparer.Default.Equals(field.ContainingType.OriginalDefinition, property.ContainingType.OriginalDefinition))
             {
                 return field;
             }

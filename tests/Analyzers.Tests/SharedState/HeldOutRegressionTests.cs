@@ -664,6 +664,101 @@ public class HeldOutRegressionTests
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_current", "written", "_gate", "in 'Update' (2 of 4 accesses)",
                 "'Update' may run on several threads at once: 'Child' synchronizes its own state ('Update' locks '_gate')"));
 
+    private const string SyncRootPool = """
+        using System.Threading;
+
+        namespace Pool
+        {
+            public sealed class WorkerPool
+            {
+                private readonly Workers<int, Thread> _workers = new();
+
+                public void Add(int id, Thread thread) => _workers[id] = thread;
+
+                public void Remove(int id) => _workers.Remove(id);
+
+                public int[] Ids()
+                {
+                    USE
+                }
+            }
+        }
+        """;
+
+    private const string SyncRootWorkers = """
+        using System.Collections.Generic;
+        using System.Threading;
+
+        namespace Pool
+        {
+            internal sealed class Workers<TKey, TValue>
+                where TKey : notnull
+            {
+                private readonly object _lock = new();
+                private readonly Dictionary<TKey, TValue> _threads = new();
+
+                public object SyncRoot => _lock;
+
+                public TValue this[TKey id]
+                {
+                    set
+                    {
+                        lock (_lock)
+                        {
+                            _threads[id] = value;
+                        }
+                    }
+                }
+
+                public void Remove(TKey id)
+                {
+                    lock (_lock)
+                    {
+                        _threads.Remove(id);
+                    }
+                }
+
+                public Dictionary<TKey, TValue>.KeyCollection Keys
+                {
+                    get
+                    {
+                        lock (_lock)
+                        {
+                            return {|#0:_threads|}.Keys;
+                        }
+                    }
+                }
+            }
+        }
+        """;
+
+    private static Task VerifySyncRootAsync(string use, params DiagnosticResult[] expected)
+    {
+        var test = new InconsistentVerify.Test();
+        test.TestState.Sources.Add(SyncRootPool.Replace("USE", use));
+        test.TestState.Sources.Add(expected.Length > 0 ? SyncRootWorkers : Unmarked(SyncRootWorkers));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("lock (_workers.SyncRoot)\n{\n    var ids = new int[_workers.Keys.Count];\n    _workers.Keys.CopyTo(ids, 0);\n    return ids;\n}")]
+    [InlineData("var ids = new List<int>();\nlock (_workers.SyncRoot)\n{\n    foreach (var id in _workers.Keys) ids.Add(id);\n}\nreturn ids.ToArray();")]
+    public Task A_live_view_read_only_inside_the_lock_its_type_hands_out_as_SyncRoot_is_not_handed_out(string use)
+        // SmartThreadPool's SynchronizedDictionary: 'Keys' returns the live key collection, but its only caller, in
+        // another file, copies it inside 'lock (_workerThreads.SyncRoot)', and 'SyncRoot' is the dictionary's own lock.
+        => VerifySyncRootAsync(use.Replace("new List<int>", "new System.Collections.Generic.List<int>"));
+
+    [Theory]
+    [InlineData("var keys = _workers.Keys;\nvar ids = new int[keys.Count];\nkeys.CopyTo(ids, 0);\nreturn ids;")]
+    [InlineData("lock (new object())\n{\n    var ids = new int[_workers.Keys.Count];\n    _workers.Keys.CopyTo(ids, 0);\n    return ids;\n}")]
+    [InlineData("var other = new Workers<int, Thread>();\nlock (other.SyncRoot)\n{\n    var ids = new int[_workers.Keys.Count];\n    _workers.Keys.CopyTo(ids, 0);\n    return ids;\n}")]
+    public Task A_live_view_read_outside_its_objects_SyncRoot_lock_is_handed_out(string use)
+        => VerifySyncRootAsync(
+            use,
+            InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_threads", "handed out", "_lock", "in 'this[]' (2 of 3 accesses)",
+                "'Keys' may run on several threads at once: 'Workers' synchronizes its own state ('this[]' locks '_lock'); 'Keys' returns the collection itself, so its callers read it after the lock is released while 'this[]' changes it (return a copy made under the lock)"));
+
     private const string Monitor = """
         using System;
         using System.Collections.Generic;
