@@ -168,6 +168,9 @@ internal static class LexicalLocking
         /// <summary>Names used in lock bodies and atomic calls.</summary>
         private readonly HashSet<string> _inside = new(StringComparer.Ordinal);
 
+        /// <summary>As <see cref="_inside"/>, per member name (see <see cref="_bodies"/>).</summary>
+        private readonly Dictionary<string, HashSet<string>> _insideOf = new(StringComparer.Ordinal);
+
         /// <summary>The properties whose accessors take the lock (<c>IsLeader { get { lock (_gate) return _isLeader; } }</c>).</summary>
         private readonly HashSet<string> _lockingProperties = new(StringComparer.Ordinal);
 
@@ -420,7 +423,8 @@ internal static class LexicalLocking
         /// <summary>
         /// Whether a member that does not run under the lock reads two writable fields that lock bodies use: a pair the
         /// lock may keep consistent (a total and a count), which such a member can read from two different updates; or
-        /// one of them, beside a property whose accessor reads under the lock.
+        /// one of them, beside a property whose accessor reads under the lock, or beside another of them that the
+        /// member itself reads under the lock.
         /// </summary>
         private bool ReadsTwoLockedFieldsOutside(HashSet<string> underLock)
         {
@@ -431,21 +435,28 @@ internal static class LexicalLocking
                     continue;
                 }
 
-                var locked = 0;
+                string? lockedField = null;
                 var readsLockingProperty = false;
                 foreach (var name in pair.Value)
                 {
                     readsLockingProperty |= _lockingProperties.Contains(name);
-                    if (_inside.Contains(name) && _type.GetMembers(name).Any(member => member is IFieldSymbol { IsReadOnly: false, IsConst: false })
-                        && (++locked == 2 || readsLockingProperty))
+                    if (_inside.Contains(name) && IsWritableField(name))
                     {
-                        return true;
+                        if (lockedField is not null || readsLockingProperty)
+                        {
+                            return true;
+                        }
+
+                        lockedField = name;
                     }
                 }
 
                 // 'if (!IsLeader) return; Send(_term);': one of the pair read through a property that takes the lock,
-                // the other outside it (set be R03). The property may be named after the field.
-                if (locked == 1 && readsLockingProperty)
+                // the other outside it (set be R03). The property may be named after the field. Or the check is the
+                // member's own lock body: 'lock (_gate) { now = _completed; } if (now) callback(_error);'.
+                if (lockedField is not null
+                    && (readsLockingProperty
+                        || (_insideOf.TryGetValue(pair.Key, out var insideHere) && insideHere.Any(name => name != lockedField && IsWritableField(name)))))
                 {
                     return true;
                 }
@@ -453,6 +464,8 @@ internal static class LexicalLocking
 
             return false;
         }
+
+        private bool IsWritableField(string name) => _type.GetMembers(name).Any(static member => member is IFieldSymbol { IsReadOnly: false, IsConst: false });
 
         /// <summary>The type nested in <paramref name="declaration"/> whose code holds <paramref name="node"/>, or null.</summary>
         private static BaseTypeDeclarationSyntax? InNestedType(SyntaxNode node, SyntaxNode declaration)
@@ -657,6 +670,12 @@ internal static class LexicalLocking
                     break;
                 case Place.Inside:
                     _inside.Add(text);
+                    if (!_insideOf.TryGetValue(KeyOf(member), out var insideHere))
+                    {
+                        _insideOf[KeyOf(member)] = insideHere = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    insideHere.Add(text);
                     break;
                 case Place.Deferred:
                     _deferred.Add(text);

@@ -710,8 +710,14 @@ internal sealed partial class TypeConcurrency
                                                            && (SymbolEqualityComparer.Default.Equals(other.Member, read.Member)
                                                                    ? other.Access.Location.SourceSpan.Start < read.Access.Location.SourceSpan.Start
                                                                    : ReadsProperty(read.Member, other.Member)));
-                    if (!(unlockedToo || checkedUnderLock) || !reported.Add(new CompositeKey(read.Member, first.Guard)))
+                    if (!(unlockedToo || checkedUnderLock)
+                        || (checkedUnderLock && first.State is IFieldSymbol && second.State is IFieldSymbol
+                            && OneShotFlag.WrittenOnceWith(_type, first.State.Name, second.State.Name, _cancellationToken))
+                        || !reported.Add(new CompositeKey(read.Member, first.Guard)))
                     {
+                        // A field written once, with a flag raised for good ('if (!_completed) { _completed = true;
+                        // _error = error; }' under the lock): a reader that saw the flag raised reads the one error
+                        // stored with it.
                         continue;
                     }
 

@@ -759,6 +759,69 @@ public class HeldOutRegressionTests
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_threads", "handed out", "_lock", "in 'this[]' (2 of 3 accesses)",
                 "'Keys' may run on several threads at once: 'Workers' synchronizes its own state ('this[]' locks '_lock'); 'Keys' returns the collection itself, so its callers read it after the lock is released while 'this[]' changes it (return a copy made under the lock)"));
 
+    private const string CompletionCallbacks = """
+        using System;
+        using System.Collections.Generic;
+
+        public sealed class PipeReaderSide
+        {
+            private readonly object _sync = new();
+            private readonly List<Action<Exception?>> _callbacks = new();
+            private bool _writerCompleted;
+            private Exception? _writerError;
+
+            public void OnWriterCompleted(Action<Exception?> callback)
+            {
+                bool now;
+                lock (_sync)
+                {
+                    if (_writerCompleted)
+                    {
+                        now = true;
+                    }
+                    else
+                    {
+                        now = false;
+                        _callbacks.Add(callback);
+                    }
+                }
+
+                if (now)
+                {
+                    callback({|#0:_writerError|});
+                }
+            }
+
+            public void CompleteWriting(Exception? error)
+            {
+                lock (_sync)
+                {
+                    if (!_writerCompleted)
+                    {
+                        _writerCompleted = true;
+                        _writerError = error;
+                    }
+                }
+            }
+
+            RESET
+        }
+        """;
+
+    [Fact]
+    public Task A_field_stored_once_with_a_flag_raised_for_good_is_read_whole_after_the_locked_check()
+        // Nerdbank.Streams' StreamPipeReader and StreamPipeWriter: the writer's exception is stored once, when the
+        // completion flag is first raised under the lock, and nothing lowers the flag; a reader that saw it raised
+        // reads the one exception stored with it.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(CompletionCallbacks.Replace("RESET", string.Empty)));
+
+    [Fact]
+    public Task A_field_whose_flag_is_lowered_again_can_come_from_another_update()
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            CompletionCallbacks.Replace("RESET", "public void Reset() { lock (_sync) { _writerCompleted = false; } }"),
+            InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_writerError", "read", "_sync", "in 'CompleteWriting' (1 of 2 accesses)",
+                "'OnWriterCompleted' may run on several threads at once: 'PipeReaderSide' synchronizes its own state ('OnWriterCompleted' locks '_sync'); 'OnWriterCompleted' reads '_writerCompleted' under the lock and this after releasing it, while 'CompleteWriting' changes the two together under the lock, so the two can come from different updates"));
+
     private const string Monitor = """
         using System;
         using System.Collections.Generic;
