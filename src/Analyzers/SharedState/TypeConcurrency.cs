@@ -826,7 +826,8 @@ internal sealed partial class TypeConcurrency
                 if (Holds(access, guard, write: access.Access.Kind is not (AccessKind.CollectionRead or AccessKind.Read)) || !InTree(access, tree)
                     || IsReadLockedChange(access, guard) || AfterEveryOtherWriterJoined(access, accesses)
                     || access.Access.HeldMember is not null || InCleanupAfterOnceRegion(access, accesses)
-                    || (!access.Access.Escapes && HeldAtEveryAccess(access, accesses)))
+                    || (!access.Access.Escapes && HeldAtEveryAccess(access, accesses))
+                    || SetUpWhileClosed(access, accesses, guard))
                 {
                     // A store into a scratch object the type keeps is told only where nothing guards it (FL1001): its
                     // reads are not recorded, so a lock taken around its stores alone would not end the race.
@@ -1771,6 +1772,53 @@ internal sealed partial class TypeConcurrency
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="access"/> is made where its member's first checks say the object is closed, and every
+    /// access that holds <paramref name="guard"/> and can conflict with it is made where the checks of its own member
+    /// say the object is open, or is reached only from members that open or close the object when this one is such a
+    /// member too (see <see cref="FlagPhases"/>): NetCoreServer's <c>Connect</c> sets up its buffers after
+    /// <c>if (IsConnected || IsConnecting) return false;</c>, and <c>SendAsync</c> and <c>TrySend</c> return at once
+    /// unless <c>IsConnected</c>.
+    /// </summary>
+    private bool SetUpWhileClosed(Reached access, List<Reached> accesses, ISymbol guard)
+    {
+        if (access.Access.Deferred || access.Start is not null || access.Access.Location.SourceTree is null)
+        {
+            return false;
+        }
+
+        _phases ??= new FlagPhases(_type, _cancellationToken);
+        var closed = _phases.At(access.Member, access.Access.Location.SourceSpan.Start);
+        if (closed.Count == 0)
+        {
+            return false;
+        }
+
+        var lifecycle = FlagPhases.Lifecycle(access.Member);
+        foreach (var other in accesses)
+        {
+            if (SymbolEqualityComparer.Default.Equals(other.Member, access.Member) || !Holds(other, guard, write: false)
+                || (!Changes(access) && !Changes(other)))
+            {
+                continue;
+            }
+
+            if (lifecycle && other.Entries.Count > 0 && other.Entries.All(FlagPhases.Lifecycle))
+            {
+                continue; // opening and closing members are ordered by their callers
+            }
+
+            if (other.Access.Deferred || !FlagPhases.Exclude(closed, _phases.At(other.Member, other.Access.Location.SourceSpan.Start)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static bool Changes(Reached one) => one.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation;
+    }
+
     private static bool Holds(Reached access, ISymbol guard, bool write)
     {
         foreach (var held in access.Locks)
@@ -2705,6 +2753,9 @@ internal sealed partial class TypeConcurrency
 
     private IMethodSymbol? _composingEntry;
 
+    /// <summary>The type's methods' first checks of its flags, read when a report asks (see <see cref="SetUpWhileClosed"/>).</summary>
+    private FlagPhases? _phases;
+
     /// <summary>State the entry being composed does not report on: a disposal's own disposed flag (<see cref="DisposedFlag"/>).</summary>
     private ISymbol? _composingSkipped;
 
@@ -2747,7 +2798,7 @@ internal sealed partial class TypeConcurrency
 
             if (!reached.TryGetValue(key, out var known))
             {
-                reached[key] = new Reached(access, locks, summary.Method, start)
+                reached[key] = known = new Reached(access, locks, summary.Method, start)
                 {
                     ByCaller = byCaller, Alone = alone, Entry = _composingEntry, Publishers = _composingPublishers,
                     AfterAwait = continues ? AfterAwaitNote(summary.Method, inherited) : null,
@@ -2756,6 +2807,11 @@ internal sealed partial class TypeConcurrency
             else
             {
                 known.ByCaller |= byCaller;
+            }
+
+            if (_composingEntry is not null)
+            {
+                known.Entries.Add(_composingEntry);
             }
         }
 
@@ -2948,6 +3004,9 @@ internal sealed partial class TypeConcurrency
 
         /// <summary>The entry the access was first reached from.</summary>
         public IMethodSymbol? Entry { get; set; }
+
+        /// <summary>Every entry the access was reached from.</summary>
+        public HashSet<IMethodSymbol> Entries { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>
         /// Reached after an await of an async method its caller started under a <c>lock</c>, which the caller had left by

@@ -822,6 +822,122 @@ public class HeldOutRegressionTests
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_writerError", "read", "_sync", "in 'CompleteWriting' (1 of 2 accesses)",
                 "'OnWriterCompleted' may run on several threads at once: 'PipeReaderSide' synchronizes its own state ('OnWriterCompleted' locks '_sync'); 'OnWriterCompleted' reads '_writerCompleted' under the lock and this after releasing it, while 'CompleteWriting' changes the two together under the lock, so the two can come from different updates"));
 
+    private const string ConnectingClient = """
+        using System;
+        using System.Collections.Generic;
+
+        public class Client
+        {
+            FIELDS
+            private readonly object _sendLock = new();
+            private List<byte> _main = new();
+            private List<byte> _flush = new();
+            private bool _sending;
+
+            public bool IsConnected { get; private set; }
+            public bool IsConnecting { get; private set; }
+            public long BytesPending { get; private set; }
+
+            public virtual bool Connect()
+            {
+                CHECK
+
+                {|#0:_main = new List<byte>()|};
+                {|#1:_flush = new List<byte>()|};
+                {|#2:BytesPending = 0|};
+                IsConnected = true;
+                return true;
+            }
+
+            public virtual bool Disconnect()
+            {
+                if (!IsConnected && !IsConnecting)
+                    return false;
+
+                IsConnected = false;
+                {|#3:_sending = false|};
+                ClearBuffers();
+                return true;
+            }
+
+            public virtual bool SendAsync(byte[] buffer)
+            {
+                if (!IsConnected)
+                    return false;
+
+                lock (_sendLock)
+                {
+                    _main.AddRange(buffer);
+                    BytesPending = _main.Count;
+                    if (_sending)
+                        return true;
+                    _sending = true;
+                    TrySend();
+                }
+
+                return true;
+            }
+
+            private void TrySend()
+            {
+                if (!IsConnected)
+                    return;
+
+                lock (_sendLock)
+                {
+                    if (_flush.Count == 0)
+                    {
+                        (_flush, _main) = (_main, _flush);
+                        BytesPending = 0;
+                        if (_flush.Count == 0)
+                            _sending = false;
+                    }
+                }
+            }
+
+            private void ClearBuffers()
+            {
+                lock (_sendLock)
+                {
+                    _main.Clear();
+                    _flush.Clear();
+                    BytesPending = 0;
+                }
+            }
+        }
+        """;
+
+    private const string ClosedCheck = "if (IsConnected || IsConnecting)\n            return false;";
+
+    [Fact]
+    public Task Set_up_made_while_closed_does_not_meet_sends_that_return_unless_open()
+        // NetCoreServer's clients: 'Connect' sets up the send buffers after 'if (IsConnected || IsConnecting) return
+        // false;', and 'SendAsync' and 'TrySend' return at once unless 'IsConnected'; 'Disconnect', which clears them
+        // under the lock, is an opening and closing member like 'Connect', which callers order.
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            System.Text.RegularExpressions.Regex.Replace(ConnectingClient.Replace("CHECK", ClosedCheck).Replace("FIELDS", string.Empty), @"\{\|#[012]:([^|]*)\|\}", "$1"),
+            DisconnectResetsSending);
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData(ClosedCheck, "private readonly System.Threading.Timer _idle;\n\n    public Client() => _idle = new System.Threading.Timer(_ => Disconnect());")]
+    public Task Set_up_beside_a_locked_access_that_may_run_meanwhile_is_reported(string check, string fields)
+        // Without the check, 'Connect' runs whatever the flags say; with it, a timer's callback that disconnects is no
+        // caller that orders 'Connect' and 'Disconnect', and its 'ClearBuffers' may run while 'Connect' sets up.
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            ConnectingClient.Replace("CHECK", check).Replace("FIELDS", fields),
+            [InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_main", "written", "_sendLock", "in 'SendAsync' (4 of 5 accesses)",
+                "'Connect' may run on several threads at once: 'Client' synchronizes its own state ('SendAsync' locks '_sendLock')"),
+             InconsistentVerify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_flush", "written", "_sendLock", "in 'TrySend' (4 of 5 accesses)",
+                "'Connect' may run on several threads at once: 'Client' synchronizes its own state ('SendAsync' locks '_sendLock')"),
+             InconsistentVerify.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("BytesPending", "written", "_sendLock", "in 'SendAsync' (3 of 4 accesses)",
+                "'Connect' may run on several threads at once: 'Client' synchronizes its own state ('SendAsync' locks '_sendLock')"),
+             DisconnectResetsSending]);
+
+    private static readonly DiagnosticResult DisconnectResetsSending
+        = InconsistentVerify.Diagnostic().WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_sending", "written", "_sendLock", "in 'SendAsync' (3 of 4 accesses)",
+            "'Disconnect' may run on several threads at once: 'Client' synchronizes its own state ('SendAsync' locks '_sendLock')");
+
     private const string Monitor = """
         using System;
         using System.Collections.Generic;
