@@ -23,6 +23,9 @@ internal sealed class FlagPhases
     /// <summary>The most variables two phases are compared over (every assignment is tried).</summary>
     private const int MaxVariables = 10;
 
+    /// <summary>How many levels of private callers <see cref="InLifecycle(IMethodSymbol)"/> follows.</summary>
+    private const int MaxCallerDepth = 3;
+
     private static readonly string[] LifecycleNames =
     [
         "Connect", "Disconnect", "Reconnect", "Start", "Stop", "Restart", "Open", "Close", "Shutdown", "Dispose", "Initialize", "Init",
@@ -47,6 +50,51 @@ internal sealed class FlagPhases
     {
         var name = method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - "Async".Length) : method.Name;
         return method.MethodKind == MethodKind.Ordinary && Array.IndexOf(LifecycleNames, name) >= 0;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> runs only as part of an opening or closing member: it is one, or it is private
+    /// and every call of it in the type's text is made by one (NetCoreServer's <c>ClearBuffers</c>, called only by
+    /// <c>Disconnect</c>), a few levels up.
+    /// </summary>
+    public bool InLifecycle(IMethodSymbol method) => InLifecycle(method.OriginalDefinition, depth: 0);
+
+    private bool InLifecycle(IMethodSymbol method, int depth)
+    {
+        if (Lifecycle(method))
+        {
+            return true;
+        }
+
+        if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary || depth >= MaxCallerDepth)
+        {
+            return false;
+        }
+
+        var calls = 0;
+        foreach (var reference in _type.DeclaringSyntaxReferences)
+        {
+            foreach (var token in SourceWords.IdentifiersNamed(reference.GetSyntax(_cancellationToken), method.Name))
+            {
+                if (token.Parent is not SimpleNameSyntax name || name.Parent is MethodDeclarationSyntax)
+                {
+                    continue;
+                }
+
+                ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
+                if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee
+                    || invocation.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is not null
+                    || invocation.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } caller
+                    || !_type.GetMembers(caller.Identifier.ValueText).OfType<IMethodSymbol>().All(other => InLifecycle(other, depth + 1)))
+                {
+                    return false; // a method group, a call in a lambda, or a call from a member that is not one
+                }
+
+                calls++;
+            }
+        }
+
+        return calls > 0;
     }
 
     /// <summary>The conditions <paramref name="method"/>'s first checks leave true at <paramref name="position"/>.</summary>

@@ -1775,10 +1775,10 @@ internal sealed partial class TypeConcurrency
     /// <summary>
     /// Whether <paramref name="access"/> is made where its member's first checks say the object is closed, and every
     /// access that holds <paramref name="guard"/> and can conflict with it is made where the checks of its own member
-    /// say the object is open, or is reached only from members that open or close the object when this one is such a
-    /// member too (see <see cref="FlagPhases"/>): NetCoreServer's <c>Connect</c> sets up its buffers after
-    /// <c>if (IsConnected || IsConnecting) return false;</c>, and <c>SendAsync</c> and <c>TrySend</c> return at once
-    /// unless <c>IsConnected</c>.
+    /// say the object is open, or runs only as part of a member that opens or closes the object when this one is such
+    /// a member too (see <see cref="FlagPhases"/>): NetCoreServer's <c>Connect</c> sets up its buffers after
+    /// <c>if (IsConnected || IsConnecting) return false;</c>, <c>SendAsync</c> and <c>TrySend</c> return at once
+    /// unless <c>IsConnected</c>, and <c>ClearBuffers</c> runs only in <c>Disconnect</c>, whoever calls it.
     /// </summary>
     private bool SetUpWhileClosed(Reached access, List<Reached> accesses, ISymbol guard)
     {
@@ -1803,9 +1803,9 @@ internal sealed partial class TypeConcurrency
                 continue;
             }
 
-            if (lifecycle && other.Entries.Count > 0 && other.Entries.All(FlagPhases.Lifecycle))
+            if (lifecycle && _phases.InLifecycle(other.Member))
             {
-                continue; // opening and closing members are ordered by their callers
+                continue; // opening and closing members are ordered by their callers, whoever they are
             }
 
             if (other.Access.Deferred || !FlagPhases.Exclude(closed, _phases.At(other.Member, other.Access.Location.SourceSpan.Start)))
@@ -2798,7 +2798,7 @@ internal sealed partial class TypeConcurrency
 
             if (!reached.TryGetValue(key, out var known))
             {
-                reached[key] = known = new Reached(access, locks, summary.Method, start)
+                reached[key] = new Reached(access, locks, summary.Method, start)
                 {
                     ByCaller = byCaller, Alone = alone, Entry = _composingEntry, Publishers = _composingPublishers,
                     AfterAwait = continues ? AfterAwaitNote(summary.Method, inherited) : null,
@@ -2809,10 +2809,6 @@ internal sealed partial class TypeConcurrency
                 known.ByCaller |= byCaller;
             }
 
-            if (_composingEntry is not null)
-            {
-                known.Entries.Add(_composingEntry);
-            }
         }
 
         foreach (var call in summary.Calls)
@@ -3004,9 +3000,6 @@ internal sealed partial class TypeConcurrency
 
         /// <summary>The entry the access was first reached from.</summary>
         public IMethodSymbol? Entry { get; set; }
-
-        /// <summary>Every entry the access was reached from.</summary>
-        public HashSet<IMethodSymbol> Entries { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>
         /// Reached after an await of an async method its caller started under a <c>lock</c>, which the caller had left by

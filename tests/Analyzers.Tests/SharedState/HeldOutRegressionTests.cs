@@ -909,30 +909,42 @@ public class HeldOutRegressionTests
 
     private const string ClosedCheck = "if (IsConnected || IsConnecting)\n            return false;";
 
-    [Fact]
-    public Task Set_up_made_while_closed_does_not_meet_sends_that_return_unless_open()
+    [Theory]
+    [InlineData("")]
+    [InlineData("private readonly System.Threading.Timer _idle;\n\n    public Client() => _idle = new System.Threading.Timer(_ => Disconnect());")]
+    public Task Set_up_made_while_closed_does_not_meet_sends_that_return_unless_open(string fields)
         // NetCoreServer's clients: 'Connect' sets up the send buffers after 'if (IsConnected || IsConnecting) return
-        // false;', and 'SendAsync' and 'TrySend' return at once unless 'IsConnected'; 'Disconnect', which clears them
-        // under the lock, is an opening and closing member like 'Connect', which callers order.
+        // false;', and 'SendAsync' and 'TrySend' return at once unless 'IsConnected'; 'ClearBuffers', which clears them
+        // under the lock, runs only in 'Disconnect', an opening and closing member like 'Connect', whoever calls it
+        // (there, its own receive and send completions).
         => InconsistentVerify.VerifyAnalyzerAsync(
-            System.Text.RegularExpressions.Regex.Replace(ConnectingClient.Replace("CHECK", ClosedCheck).Replace("FIELDS", string.Empty), @"\{\|#[012]:([^|]*)\|\}", "$1"),
+            System.Text.RegularExpressions.Regex.Replace(ConnectingClient.Replace("CHECK", ClosedCheck).Replace("FIELDS", fields), @"\{\|#[012]:([^|]*)\|\}", "$1"),
             DisconnectResetsSending);
 
-    [Theory]
-    [InlineData("", "")]
-    [InlineData(ClosedCheck, "private readonly System.Threading.Timer _idle;\n\n    public Client() => _idle = new System.Threading.Timer(_ => Disconnect());")]
-    public Task Set_up_beside_a_locked_access_that_may_run_meanwhile_is_reported(string check, string fields)
-        // Without the check, 'Connect' runs whatever the flags say; with it, a timer's callback that disconnects is no
-        // caller that orders 'Connect' and 'Disconnect', and its 'ClearBuffers' may run while 'Connect' sets up.
+    [Fact]
+    public Task Set_up_without_a_closed_check_is_reported()
         => InconsistentVerify.VerifyAnalyzerAsync(
-            ConnectingClient.Replace("CHECK", check).Replace("FIELDS", fields),
-            [InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_main", "written", "_sendLock", "in 'SendAsync' (4 of 5 accesses)",
-                "'Connect' may run on several threads at once: 'Client' synchronizes its own state ('SendAsync' locks '_sendLock')"),
-             InconsistentVerify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_flush", "written", "_sendLock", "in 'TrySend' (4 of 5 accesses)",
-                "'Connect' may run on several threads at once: 'Client' synchronizes its own state ('SendAsync' locks '_sendLock')"),
-             InconsistentVerify.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("BytesPending", "written", "_sendLock", "in 'SendAsync' (3 of 4 accesses)",
-                "'Connect' may run on several threads at once: 'Client' synchronizes its own state ('SendAsync' locks '_sendLock')"),
-             DisconnectResetsSending]);
+            ConnectingClient.Replace("CHECK", string.Empty).Replace("FIELDS", string.Empty),
+            SetUpReport(0, "_main", "SendAsync", "4 of 5", "SendAsync"),
+            SetUpReport(1, "_flush", "TrySend", "4 of 5", "SendAsync"),
+            SetUpReport(2, "BytesPending", "SendAsync", "3 of 4", "SendAsync"),
+            DisconnectResetsSending);
+
+    [Fact]
+    public Task Set_up_beside_a_locked_member_that_checks_nothing_is_reported()
+        // 'Trim' is neither open-only nor an opening or closing member: it may change the buffers under the lock while
+        // 'Connect' sets them up.
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            ConnectingClient.Replace("CHECK", ClosedCheck).Replace("FIELDS", "public void Trim()\n    {\n        lock (_sendLock)\n        {\n            _main.Clear();\n            _flush.Clear();\n            BytesPending = 0;\n        }\n    }"),
+            SetUpReport(0, "_main", "Trim", "5 of 6", "Trim"),
+            SetUpReport(1, "_flush", "Trim", "5 of 6", "Trim"),
+            SetUpReport(2, "BytesPending", "Trim", "4 of 5", "Trim"),
+            InconsistentVerify.Diagnostic().WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_sending", "written", "_sendLock", "in 'SendAsync' (3 of 4 accesses)",
+                "'Disconnect' may run on several threads at once: 'Client' synchronizes its own state ('Trim' locks '_sendLock')"));
+
+    private static DiagnosticResult SetUpReport(int location, string field, string guardedIn, string share, string locker)
+        => InconsistentVerify.Diagnostic().WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(field, "written", "_sendLock", $"in '{guardedIn}' ({share} accesses)",
+            $"'Connect' may run on several threads at once: 'Client' synchronizes its own state ('{locker}' locks '_sendLock')");
 
     private static readonly DiagnosticResult DisconnectResetsSending
         = InconsistentVerify.Diagnostic().WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_sending", "written", "_sendLock", "in 'SendAsync' (3 of 4 accesses)",
