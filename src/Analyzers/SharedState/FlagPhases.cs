@@ -239,13 +239,7 @@ internal sealed class FlagPhases
     /// <summary>The name of the type's own <c>bool</c> field or property that <paramref name="expression"/> reads (<c>F</c>, <c>this.F</c>).</summary>
     private string? FlagName(ExpressionSyntax expression)
     {
-        var name = expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
-            _ => null,
-        };
-        if (name is null)
+        if (FieldNames.Written(expression) is not { } name)
         {
             return null;
         }
@@ -276,13 +270,7 @@ internal sealed class FlagPhases
                 ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byRef => byRef.Expression,
                 _ => null,
             };
-            var name = stored switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
-                _ => null,
-            };
-            if (name is not null && flags.Contains(name))
+            if (stored is not null && FieldNames.Written(stored) is { } name && flags.Contains(name))
             {
                 positions.Add(node.SpanStart);
             }

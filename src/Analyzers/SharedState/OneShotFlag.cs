@@ -28,10 +28,10 @@ internal static class OneShotFlag
             {
                 switch (node)
                 {
-                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byRef when Name(byRef.Expression) == flag || Name(byRef.Expression) == field:
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byRef when FieldNames.Written(byRef.Expression) == flag || FieldNames.Written(byRef.Expression) == field:
                         return false;
                     case AssignmentExpressionSyntax assignment when !InConstructor(assignment):
-                        var stored = Name(assignment.Left);
+                        var stored = FieldNames.Written(assignment.Left);
                         if (stored == flag && !IsTrue(assignment))
                         {
                             return false;
@@ -49,7 +49,7 @@ internal static class OneShotFlag
 
                         break;
                     case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax when node.ChildNodes().FirstOrDefault() is ExpressionSyntax operand
-                                                                                          && Name(operand) == field && !InConstructor(node):
+                                                                                          && FieldNames.Written(operand) == field && !InConstructor(node):
                         return false;
                 }
             }
@@ -80,20 +80,13 @@ internal static class OneShotFlag
         var condition = check.Condition is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : check.Condition;
         var lowered = condition switch
         {
-            PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) => Name(not.Operand) == flag,
-            BinaryExpressionSyntax equals when equals.IsKind(SyntaxKind.EqualsExpression) => Name(equals.Left) == flag && equals.Right.IsKind(SyntaxKind.FalseLiteralExpression),
+            PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) => FieldNames.Written(not.Operand) == flag,
+            BinaryExpressionSyntax equals when equals.IsKind(SyntaxKind.EqualsExpression) => FieldNames.Written(equals.Left) == flag && equals.Right.IsKind(SyntaxKind.FalseLiteralExpression),
             _ => false,
         };
-        return lowered && check.Statement.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>().Any(raise => Name(raise.Left) == flag && IsTrue(raise));
+        return lowered && check.Statement.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>().Any(raise => FieldNames.Written(raise.Left) == flag && IsTrue(raise));
     }
 
     private static bool InConstructor(SyntaxNode node)
         => node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is ConstructorDeclarationSyntax;
-
-    private static string? Name(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax name => name.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-        _ => null,
-    };
 }
