@@ -9,7 +9,8 @@ namespace Forklift.Analyzers.Tests.SharedState;
 
 /// <summary>
 /// False reports found on the libraries held out until session 66 (Lucene.Net, DotNetty, grpc-dotnet, Foundatio) and
-/// those first built in sessions 67 and 68 (SmartThreadPool, NetMQ; see docs/real-code.md), each minimized to a fresh
+/// those first built in sessions 67 to 69 (SmartThreadPool, NetMQ, NetCoreServer, Nerdbank.Streams; see
+/// docs/real-code.md), each minimized to a fresh
 /// repro, with a flagged neighbour that shows the check still works.
 /// </summary>
 public class HeldOutRegressionTests
