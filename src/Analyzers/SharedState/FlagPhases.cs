@@ -76,9 +76,9 @@ internal sealed class FlagPhases
         {
             foreach (var token in SourceWords.IdentifiersNamed(reference.GetSyntax(_cancellationToken), method.Name))
             {
-                if (token.Parent is not SimpleNameSyntax name || name.Parent is MethodDeclarationSyntax)
+                if (token.Parent is not SimpleNameSyntax name)
                 {
-                    continue;
+                    continue; // the declaration's own name
                 }
 
                 ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;

@@ -2808,7 +2808,6 @@ internal sealed partial class TypeConcurrency
             {
                 known.ByCaller |= byCaller;
             }
-
         }
 
         foreach (var call in summary.Calls)
