@@ -18,8 +18,9 @@ namespace Forklift.Analyzers.SharedState;
 /// <remarks>
 /// The calls are found by the member's name in the files that declare its type (and in at most two other files when
 /// the type hands out its own lock, as a <c>SyncRoot</c> property does), and bound one by one, so this is asked only of
-/// a type that has something to report; a member whose name more files may hold is not looked into. A getter's read counts as a call when its value is used there (a member of it read, passed
-/// on, enumerated, kept in a local), not returned or stored. A
+/// a type that has something to report; a member whose name more files may hold is not looked into. A getter's read
+/// counts as a call when its value is used there and then (a member of it read, passed on, enumerated), not kept,
+/// returned or stored. A
 /// call from a private method counts when every call of that method holds the lock, a few levels up; a call in the
 /// type's own constructor on the object it builds holds nothing and needs nothing. Any other use (a method group, a
 /// call inside a lambda, an override or an interface member, which can be reached through the base) gives no lock.
@@ -122,7 +123,7 @@ internal sealed class LibraryCallerLocks
         // Calls are bound in the files that declare the callee's type; in at most a few others only when the type hands
         // out its own lock for its callers to take (a 'SyncRoot'). When more files may name the member, the answer is
         // "no lock" at once: binding calls across the compilation costs an editor more than a keystroke is worth
-        // (NLog's AsyncOperationCounter, called from its targets' files, went from 1.6x to 2.2x the compiler).
+        // (NLog's AsyncOperationCounter, called from its targets' files, went from 1.65x to 2.65x the compiler).
         var called = Called(method);
         var files = method.ContainingType.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree).Distinct().ToList();
         if (called.DeclaredAccessibility != Accessibility.Private)
@@ -206,8 +207,7 @@ internal sealed class LibraryCallerLocks
     /// <summary>
     /// The call of <paramref name="method"/> that <paramref name="callee"/> names, with the object it is made on: an
     /// invocation of the method, or a read of the getter's property whose value is used there and then (a member of it
-    /// read, passed on, kept in a local), not returned or stored where it outlives the caller's lock. Null for any
-    /// other use.
+    /// read, passed on, enumerated), not kept where it can outlive the caller's lock. Null for any other use.
     /// </summary>
     private (IOperation Call, IOperation? Instance)? CallAt(ExpressionSyntax callee, IMethodSymbol method, SemanticModel model)
     {
@@ -224,7 +224,6 @@ internal sealed class LibraryCallerLocks
             MemberAccessExpressionSyntax access => access.Expression == callee,
             ArgumentSyntax => true,
             ForEachStatementSyntax loop => loop.Expression == callee,
-            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } } => true,
             _ => false,
         };
         return kept && model.GetOperation(callee, _cancellationToken) is IPropertyReferenceOperation read ? (read, read.Instance) : null;
@@ -233,7 +232,8 @@ internal sealed class LibraryCallerLocks
     private static bool IsStatic(HeldLock held) => held.Symbol is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true };
 
     /// <summary>
-    /// Whether <paramref name="receiver"/>, the object a call is made on, is the caller's own object (<c>Push(w)</c>, <c>this.Push(w)</c>) or on
+    /// Whether <paramref name="receiver"/>, the object a call is made on, is the caller's own object (<c>Push(w)</c>,
+    /// <c>this.Push(w)</c>) or on
     /// one that the caller's type creates and keeps in a field (<c>_child.Update()</c> where every store into
     /// <c>_child</c> is a <c>new</c>).
     /// </summary>

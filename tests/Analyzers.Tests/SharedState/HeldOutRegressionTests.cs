@@ -753,6 +753,7 @@ public class HeldOutRegressionTests
     [Theory]
     [InlineData("var keys = _workers.Keys;\nvar ids = new int[keys.Count];\nkeys.CopyTo(ids, 0);\nreturn ids;")]
     [InlineData("lock (new object())\n{\n    var ids = new int[_workers.Keys.Count];\n    _workers.Keys.CopyTo(ids, 0);\n    return ids;\n}")]
+    [InlineData("System.Collections.Generic.ICollection<int> keys;\nlock (_workers.SyncRoot)\n{\n    keys = _workers.Keys;\n}\n\nvar ids = new int[keys.Count];\nkeys.CopyTo(ids, 0);\nreturn ids;")]
     [InlineData("var other = new Workers<int, Thread>();\nlock (other.SyncRoot)\n{\n    var ids = new int[_workers.Keys.Count];\n    _workers.Keys.CopyTo(ids, 0);\n    return ids;\n}")]
     public Task A_live_view_read_outside_its_objects_SyncRoot_lock_is_handed_out(string use)
         => VerifySyncRootAsync(
