@@ -1,5 +1,6 @@
 using Forklift.Analyzers.Locks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -36,6 +37,9 @@ internal sealed class LibraryCallerLocks
 
     /// <summary>The most places a member's name is bound at before the answer is "no lock".</summary>
     private const int MaxCalls = 12;
+
+    /// <summary>The most places a member's name is bound at to learn that nothing calls it.</summary>
+    private const int MaxUses = 48;
 
     private readonly Compilation _compilation;
     private readonly Func<SyntaxTree, SemanticModel> _semanticModels;
@@ -98,6 +102,120 @@ internal sealed class LibraryCallerLocks
            && method.AssociatedSymbol is null or IPropertySymbol { IsIndexer: false }
            && (method.DeclaredAccessibility == Accessibility.Private || OnlyLibraryCalls(method))
            && !ImplementsInterface(method);
+
+    /// <summary>
+    /// Whether nothing in this build can run <paramref name="method"/>: only the library's code can call it (and no
+    /// friend assembly but its tests), it carries no attribute a framework could call it by, and no name in the
+    /// compilation binds to it, nor does a string spell it for reflection. SSH.NET's <c>SshMessageFactory.Reset</c> is
+    /// never called (each connect makes a new factory), and Castle.Core's <c>AddOrUpdateWithoutTakingLock</c> is called
+    /// only in code compiled for .NET Framework: in the other builds neither runs beside anything.
+    /// </summary>
+    /// <remarks>
+    /// Every file whose text holds the name is searched, so this is asked only of the entries a report was reached
+    /// from; a name written in more than <see cref="MaxUses"/> places, or a Unicode escape that could spell it
+    /// anywhere, answers "it may be called".
+    /// </remarks>
+    public bool NeverCalled(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        var called = Called(method);
+        if (!Callable(method) || !HiddenFromOtherAssemblies(method) || !method.GetAttributes().IsEmpty || !called.GetAttributes().IsEmpty
+            || (called.DeclaredAccessibility != Accessibility.Private && HasFriendBesideTests()))
+        {
+            return false;
+        }
+
+        var uses = 0;
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var text = SourceWords.TextOf(tree.GetText(_cancellationToken));
+            if (!SourceWords.MayHold(text, called.Name))
+            {
+                continue;
+            }
+
+            if (SourceWords.HasUnicodeEscape(text))
+            {
+                return false;
+            }
+
+            var root = tree.GetRoot(_cancellationToken);
+            SemanticModel? model = null;
+            foreach (var at in SourceWords.Occurrences(text, [called.Name]))
+            {
+                var token = root.FindToken(at);
+                if (token.ValueText != called.Name)
+                {
+                    continue; // in a comment, or inside a longer string
+                }
+
+                if (!token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    return false; // a string that spells the name exactly, as reflection would
+                }
+
+                if (token.Parent is not SimpleNameSyntax name)
+                {
+                    continue; // a declaration of something of that name
+                }
+
+                if (++uses > MaxUses)
+                {
+                    return false;
+                }
+
+                var info = (model ??= _semanticModels(tree)).GetSymbolInfo(name, _cancellationToken);
+                if (info.Symbol is null ? info.CandidateSymbols.IsEmpty || info.CandidateSymbols.Any(candidate => Denotes(candidate, called)) : Denotes(info.Symbol, called))
+                {
+                    return false; // a use of it, or a name that binds to nothing, which could be one
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether no other assembly can call <paramref name="method"/>: it or a type around it is private or internal (a
+    /// public type in an <c>…Internal</c> namespace is reached by the library's other assemblies, unlike in
+    /// <see cref="OnlyLibraryCalls"/>).
+    /// </summary>
+    private static bool HiddenFromOtherAssemblies(IMethodSymbol method)
+    {
+        for (ISymbol? current = method; current is IMethodSymbol or INamedTypeSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Denotes(ISymbol symbol, ISymbol called)
+        => SymbolEqualityComparer.Default.Equals((symbol is IMethodSymbol { ReducedFrom: { } extension } ? extension : symbol).OriginalDefinition, called);
+
+    /// <summary>
+    /// Whether the assembly shows its internals to an assembly other than its tests and mocks (<c>InternalsVisibleTo</c>
+    /// naming neither a test, a benchmark nor a proxy generator), whose calls this build cannot see.
+    /// </summary>
+    private bool HasFriendBesideTests()
+    {
+        foreach (var attribute in _compilation.Assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "InternalsVisibleToAttribute"
+                && (attribute.ConstructorArguments.FirstOrDefault().Value is not string friend
+                    || !(friend.IndexOf("Test", StringComparison.OrdinalIgnoreCase) >= 0 || friend.IndexOf("Benchmark", StringComparison.OrdinalIgnoreCase) >= 0
+                         || friend.StartsWith("DynamicProxyGenAssembly2", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The symbol a call names: the method, or the property of a getter.</summary>
     private static ISymbol Called(IMethodSymbol method) => method.AssociatedSymbol ?? method;

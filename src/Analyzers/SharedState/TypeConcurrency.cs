@@ -326,16 +326,54 @@ internal sealed partial class TypeConcurrency
         var reached = ComposeEntries(methods, entered, serialized: null);
         var before = findings.Count;
         ReportReached(reached, reason, atomic, declared, entered, tree, findings);
-        if (findings.Count > before && SerializedByLibraryCallers(methods, ReportedEntries(reached, findings, before)) is { Count: > 0 } serialized)
+        if (findings.Count == before)
         {
-            // Asked only of a type with something to report, since it binds the entries' call sites: the entries that
-            // only the library calls, always under one lock, are composed again holding it.
+            return;
+        }
+
+        // Asked only of a type with something to report, since it binds the entries' call sites: the entries a report
+        // was reached from that nothing in the build calls are left out, and the entries that only the library calls,
+        // always under one lock, are composed again holding it.
+        var reported = ReportedEntries(reached, findings, before);
+        var uncalled = NeverCalled(methods, reported);
+        var serialized = SerializedByLibraryCallers(methods, reported);
+        if (uncalled.Count > 0 || serialized.Count > 0)
+        {
             findings.DropFrom(before);
             entered.Clear();
-            reached = ComposeEntries(methods, entered, serialized);
+            reached = ComposeEntries(uncalled.Count > 0 ? methods.FindAll(summary => !uncalled.Contains(summary.Method)) : methods, entered, serialized);
             ReportReached(reached, reason, atomic, declared, entered, tree, findings);
         }
     }
+
+    /// <summary>
+    /// The entries of <paramref name="reported"/> that callers would run at once, that start no work of their own, and
+    /// that nothing in this build can call (see <see cref="LibraryCallerLocks.NeverCalled"/>): they run beside nothing.
+    /// </summary>
+    private HashSet<IMethodSymbol> NeverCalled(List<MethodSummary> methods, HashSet<IMethodSymbol> reported)
+    {
+        var uncalled = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var (entry, deferredOnly, start, alone, _) in Entries(methods))
+        {
+            var method = entry.Method;
+            if (reported.Contains(method) && !deferredOnly && start is null && alone is null && method.MethodKind == MethodKind.Ordinary
+                && entry.DelegateTargets.IsEmpty && !entry.Accesses.Any(static access => access.Deferred) && !entry.Calls.Any(static call => call.Deferred)
+                && CallersOf(method)?.NeverCalled(method) == true)
+            {
+                uncalled.Add(method);
+            }
+        }
+
+        return uncalled;
+    }
+
+    /// <summary>The search for the library's calls of the type's members, made the first time it is needed.</summary>
+    private LibraryCallerLocks? CallersOf(IMethodSymbol method)
+        => _callers ??= method.Locations.FirstOrDefault()?.SourceTree is { } tree
+            ? new LibraryCallerLocks(_semanticModels(tree).Compilation, _semanticModels, new SynchronizationFacts(_types), _cancellationToken)
+            : null;
+
+    private LibraryCallerLocks? _callers;
 
     /// <summary>
     /// Composes every entry through its calls: the accesses it reaches, each with the locks held there. An entry in
@@ -395,20 +433,17 @@ internal sealed partial class TypeConcurrency
         // The entries a report was reached from first: when none of them is serialized, nothing reported can change,
         // and the other entries' callers are not looked for (the search binds call sites in other files).
         var serialized = new Dictionary<IMethodSymbol, HeldLock>(SymbolEqualityComparer.Default);
-        LibraryCallerLocks? callers = null;
         var entries = Entries(methods).Where(static entry => !entry.DeferredOnly && entry.Start is null && entry.Alone is null).Select(static entry => entry.Entry.Method).ToList();
         foreach (var firstReported in new[] { true, false })
         {
             foreach (var method in entries)
             {
-                if (reported.Contains(method) != firstReported || !LibraryCallerLocks.OnlyLibraryCalls(method)
-                    || method.Locations.FirstOrDefault()?.SourceTree is not { } tree)
+                if (reported.Contains(method) != firstReported || !LibraryCallerLocks.OnlyLibraryCalls(method))
                 {
                     continue;
                 }
 
-                callers ??= new LibraryCallerLocks(_semanticModels(tree).Compilation, _semanticModels, new SynchronizationFacts(_types), _cancellationToken);
-                if (callers.HeldAtEveryCall(method) is { } held)
+                if (CallersOf(method)?.HeldAtEveryCall(method) is { } held)
                 {
                     serialized[method] = held;
                 }

@@ -1053,6 +1053,15 @@ public class CallerConcurrencyTests
                 return upTo;
             }
         }
+
+        public sealed class Checkpointer
+        {
+            private readonly Journal _journal;
+
+            public Checkpointer(Journal journal) => _journal = journal;
+
+            public long Run() => _journal.Checkpoint();
+        }
         """;
 
     [Fact]

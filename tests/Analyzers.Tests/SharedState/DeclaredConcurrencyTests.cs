@@ -93,6 +93,19 @@ public class DeclaredConcurrencyTests
 
                 internal void Return(object connection) => [|_idle.Push(connection)|];
             }
+
+            public sealed class Sender
+            {
+                private readonly ConnectionPool _pool;
+
+                public Sender(ConnectionPool pool) => _pool = pool;
+
+                public void Send()
+                {
+                    var connection = _pool.Rent();
+                    _pool.Return(connection);
+                }
+            }
             """);
 
     [Theory]

@@ -267,6 +267,15 @@ public class HeldFlagTests
 
             private void DoDelete(object channel) => DELETE;
         }
+
+        public sealed class Channel
+        {
+            private readonly Connection _connection;
+
+            public Channel(Connection connection) => _connection = connection;
+
+            public Task CloseAsync() => _connection.DeleteAsync(this, false);
+        }
         """;
 
     [Fact]

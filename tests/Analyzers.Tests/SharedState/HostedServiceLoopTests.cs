@@ -509,6 +509,11 @@ public class HostedServiceLoopTests
                     }
                 }
             }
+
+            internal static class Exporter
+            {
+                public static object Drain(Ring<object> ring) => ring.Read();
+            }
             """;
         if (reported)
         {
