@@ -448,7 +448,7 @@ internal sealed class ConcurrencyModel
             }
         }
 
-        FindRaces(walker.Accesses);
+        FindRaces(walker.Accesses, cancellationToken);
     }
 
     /// <summary>
@@ -1003,7 +1003,7 @@ internal sealed class ConcurrencyModel
         _ => false,
     };
 
-    private void FindRaces(List<StateAccess> accesses)
+    private void FindRaces(List<StateAccess> accesses, CancellationToken cancellationToken)
     {
         var groups = new Dictionary<StateKey, List<StateAccess>>();
         foreach (var access in accesses)
@@ -1018,17 +1018,22 @@ internal sealed class ConcurrencyModel
 
         foreach (var group in groups.Values)
         {
-            FindWriteRaces(group);
+            FindWriteRaces(group, cancellationToken);
             FindCollectionRaces(group);
         }
     }
 
-    private void FindWriteRaces(List<StateAccess> group)
+    private void FindWriteRaces(List<StateAccess> group, CancellationToken cancellationToken)
     {
         var writes = group.FindAll(a => a.Kind == AccessKind.Write);
         var locked = writes.FindAll(a => a.IsGuardedForWrite);
         foreach (var write in writes)
         {
+            if (!write.IsLockedForWrite && write.IsConstantStore && LockedGates.IsRelease(write.Location, cancellationToken))
+            {
+                continue; // the winner of a claim made under the lock gives the flag back
+            }
+
             var guarded = locked.Find(l => l != write && Pairs(write, l, forGuard: true));
             if (guarded is not null)
             {

@@ -531,6 +531,14 @@ internal sealed partial class SharedStateWalker
                 continue;
             }
 
+            if (operation != root && operation is ILocalFunctionOperation local && OnlyCalled(local.Symbol, root))
+            {
+                // Its body runs at its calls, where it is walked with what each call holds; walked where it is declared,
+                // it looked run with nothing held (Open.ChannelExtensions' 'Emit', declared and called only inside
+                // 'lock (SyncLock)').
+                continue;
+            }
+
             if (frame.Skipped is { } skipped && operation != root && Inside(skipped, operation.Syntax.SpanStart))
             {
                 continue; // runs only for a flag value this frame's caller does not pass
@@ -561,6 +569,20 @@ internal sealed partial class SharedStateWalker
                 stack.Push(child);
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="function"/> is only called in <paramref name="body"/>, never used as a delegate.</summary>
+    private static bool OnlyCalled(IMethodSymbol function, IOperation body)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, function.OriginalDefinition))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether <paramref name="value"/> is what its method returns (<c>return _items;</c>, <c>=> _items</c>).</summary>

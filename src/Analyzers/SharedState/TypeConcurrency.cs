@@ -862,7 +862,8 @@ internal sealed partial class TypeConcurrency
                     || IsReadLockedChange(access, guard) || AfterEveryOtherWriterJoined(access, accesses)
                     || access.Access.HeldMember is not null || InCleanupAfterOnceRegion(access, accesses)
                     || (!access.Access.Escapes && HeldAtEveryAccess(access, accesses))
-                    || SetUpWhileClosed(access, accesses, guard))
+                    || SetUpWhileClosed(access, accesses, guard)
+                    || (access.Access is { Kind: AccessKind.Write, IsCompound: false } && LockedGates.IsRelease(access.Access.Location, _cancellationToken)))
                 {
                     // A store into a scratch object the type keeps is told only where nothing guards it (FL1001): its
                     // reads are not recorded, so a lock taken around its stores alone would not end the race.

@@ -1300,6 +1300,130 @@ public class HeldOutRegressionTests
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("_active", "written", "_lock", "in 'Activate' (1 of 2 accesses)", ResetSaysWhy));
 
+    private const string Batcher = """
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public sealed class Batcher
+        {
+            private readonly object _sync = new();
+            private readonly Queue<int> _source = new();
+            private readonly List<List<int>> _out = new();
+            private List<int>? _batch;
+
+            public Batcher()
+            {
+                new Thread(() => { while (true) Pump(); }).Start();
+                new Thread(() => { while (true) Pump(); }).Start();
+            }
+
+            public void Add(int item)
+            {
+                lock (_sync)
+                {
+                    _source.Enqueue(item);
+                }
+            }
+
+            private void Pump()
+            {
+                List<int>? c;
+                lock (_sync)
+                {
+                    c = _batch;
+                    while (_source.Count > 0)
+                    {
+                        c ??= _batch = new List<int>();
+                        c.Add(_source.Dequeue());
+                        if (c.Count == 10)
+                        {
+                            INSIDE
+                        }
+                    }
+
+                    DECLARED
+                }
+
+                OUTSIDE
+            }
+        }
+        """;
+
+    private const string Emit = """
+        void Emit(ref List<int>? full)
+        {
+            _out.Add(full!);
+            {|#0:_batch = null|};
+            full = null;
+        }
+        """;
+
+    [Theory]
+    [InlineData("Emit(ref c);", "EMIT", "")]
+    [InlineData("Emit(ref c);", "", "EMIT")]
+    public Task A_local_function_called_only_inside_the_lock_holds_it(string inside, string declared, string outside)
+        // Open.ChannelExtensions' BatchingChannelReader.TryPipeItems: 'Emit' is declared and called only inside
+        // 'lock (SyncLock)'; walked where it is declared, its store of '_batch' looked made with nothing held.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Batcher.Replace("INSIDE", inside).Replace("DECLARED", declared.Replace("EMIT", Emit)).Replace("OUTSIDE", outside.Replace("EMIT", Emit))));
+
+    [Fact]
+    public Task A_local_function_called_after_the_lock_holds_nothing()
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            Batcher.Replace("INSIDE", "break;").Replace("DECLARED", string.Empty).Replace("OUTSIDE", "if (c?.Count == 10) Emit(ref c);\n" + Emit),
+            InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_batch", "updated", "_sync", "in 'Pump' (1 of 2 accesses)", "'Emit' runs on several threads (started at line 13)"));
+
+    private const string Poller = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Poller : IDisposable
+        {
+            private readonly object _tickLock = new();
+            private readonly Func<Task> _action;
+            private Timer? _timer;
+            private bool _executing;
+
+            public Poller(Func<Task> action) => _action = action;
+
+            public void Start() => _timer = new Timer(_ => Tick(), null, 1000, 1000);
+
+            VISIBILITY async void Tick()
+            {
+                if (_executing) return;
+                lock (_tickLock)
+                {
+                    CLAIM
+                }
+
+                try
+                {
+                    await _action();
+                }
+                finally
+                {
+                    {|#0:_executing = false|};
+                }
+            }
+
+            public void Dispose() => _timer?.Dispose();
+        }
+        """;
+
+    [Theory]
+    [InlineData("private")]
+    [InlineData("public")]
+    public Task A_flag_claimed_under_the_lock_is_given_back_by_its_winner_alone(string visibility)
+        // Rebus's SystemThreadingTimerAsyncTask.Tick: a tick that finds the last one still running leaves; the check and
+        // the claim are one step under the lock, so only the winner runs the 'try' and clears the flag.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Poller.Replace("VISIBILITY", visibility).Replace("CLAIM", "if (_executing) return;\n_executing = true;")));
+
+    [Fact]
+    public Task A_flag_claimed_under_the_lock_without_a_check_there_is_not_a_gate()
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            Poller.Replace("VISIBILITY", "private").Replace("CLAIM", "_executing = true;"),
+            InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_executing", "updated", "_tickLock", "in 'Tick' (1 of 2 accesses)", "'Tick' runs on several threads (started at line 14)"));
+
     private static string Unmarked(string source)
         => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }
