@@ -345,7 +345,7 @@ internal static class DeclaredConcurrency
 
             foreach (var sentence in comments.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries))
             {
-                if (FindPhrase(sentence, SharingPhrases, denied: false) is { } phrase && NamesActor(WithoutOwnClauses(sentence)))
+                if (FindPhrase(sentence, SharingPhrases, denied: false, OfOthers) is { } phrase && NamesActor(WithoutOwnClauses(sentence)))
                 {
                     return (Kind.Declared, phrase);
                 }
@@ -635,13 +635,13 @@ internal static class DeclaredConcurrency
     }
 
     /// <summary>The first of <paramref name="phrases"/> in <paramref name="text"/> that is (or, with <paramref name="denied"/> false, is not) denied.</summary>
-    private static string? FindPhrase(string text, string[] phrases, bool denied)
+    private static string? FindPhrase(string text, string[] phrases, bool denied, Func<string, int, string, bool>? skip = null)
     {
         foreach (var phrase in phrases)
         {
             for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
             {
-                if (!StartsWord(text, at))
+                if (!StartsWord(text, at) || (skip is not null && skip(text, at, phrase)))
                 {
                     continue;
                 }
@@ -654,6 +654,18 @@ internal static class DeclaredConcurrency
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the sharing phrase at <paramref name="at"/> speaks of the instances of many other things: Rebus's
+    /// <c>Injectionist</c> caches "so that the same instance of each class is used throughout the tree", which says
+    /// nothing of who uses the injectionist.
+    /// </summary>
+    private static bool OfOthers(string text, int at, string phrase)
+    {
+        var after = text.Substring(at + phrase.Length).TrimStart();
+        return phrase.EndsWith("instance", StringComparison.Ordinal)
+               && (after.StartsWith("of each ", StringComparison.Ordinal) || after.StartsWith("of every ", StringComparison.Ordinal) || after.StartsWith("of all ", StringComparison.Ordinal));
     }
 
     private static bool StartsWord(string text, int at) => at == 0 || !char.IsLetterOrDigit(text[at - 1]);

@@ -863,7 +863,8 @@ internal sealed partial class TypeConcurrency
                     || access.Access.HeldMember is not null || InCleanupAfterOnceRegion(access, accesses)
                     || (!access.Access.Escapes && HeldAtEveryAccess(access, accesses))
                     || SetUpWhileClosed(access, accesses, guard)
-                    || (access.Access is { Kind: AccessKind.Write, IsCompound: false } && LockedGates.IsRelease(access.Access.Location, _cancellationToken)))
+                    || (access.Access is { Kind: AccessKind.Write, IsCompound: false } && LockedGates.IsRelease(access.Access.Location, _cancellationToken))
+                    || (access.Access.Escapes && FilledOnceUnderLock(state, access, accesses)))
                 {
                     // A store into a scratch object the type keeps is told only where nothing guards it (FL1001): its
                     // reads are not recorded, so a lock taken around its stores alone would not end the race.
@@ -1354,6 +1355,15 @@ internal sealed partial class TypeConcurrency
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="handOut"/> is made inside a <c>lock</c> and every change of <paramref name="state"/> fills
+    /// it once, under a lock, while it is null (see <see cref="FilledOnce"/>).
+    /// </summary>
+    private bool FilledOnceUnderLock(ISymbol state, Reached handOut, List<Reached> accesses)
+        => state is IFieldSymbol
+           && FilledOnce.InLock(handOut.Access.Location, _cancellationToken)
+           && FilledOnce.Holds(state.Name, accesses.Where(static a => a.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation).Select(static a => a.Access.Location), _type, _cancellationToken);
 
     /// <summary>
     /// Whether <paramref name="access"/> is in a callback registered on a token (<c>token.Register(() =&gt; …)</c>, run

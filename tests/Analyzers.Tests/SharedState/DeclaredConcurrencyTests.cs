@@ -78,6 +78,34 @@ public class DeclaredConcurrencyTests
             CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
                 "_failures", "Record", "'Record' may run on several threads at once: 'GatewayBreaker' is documented as shared (\"single instance\")"));
 
+    [Theory]
+    [InlineData("Caches what it makes, so that the same instance of each class is used throughout the tree.", false)]
+    [InlineData("Keeps one instance of every service, so that the same instance of all of them is handed to every consumer.", false)]
+    [InlineData("The same instance is used by every request.", true)]
+    public async Task The_same_instance_of_each_other_class_says_nothing_of_who_shares_this_one(string summary, bool shared)
+    {
+        // Rebus's Injectionist: "with caching of instances so that the same instance of each class is used throughout the
+        // tree" is about the services it resolves; the injectionist itself belongs to one configuration.
+        var source = $$"""
+            /// <summary>{{summary}}</summary>
+            public sealed class {|#1:Resolver|}
+            {
+                private int _resolved;
+
+                public void Record() => {|#0:_resolved++|};
+            }
+            """;
+        if (shared)
+        {
+            await VerifyMutationAsync(source, CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "_resolved", "Record", "'Record' may run on several threads at once: 'Resolver' is documented as shared (\"same instance\")"));
+        }
+        else
+        {
+            await SharedStateSilence.VerifyNoRaceAsync(source.Replace("{|#1:", string.Empty).Replace("{|#0:", string.Empty).Replace("|}", string.Empty));
+        }
+    }
+
     [Fact]
     public Task Internal_member_of_a_documented_shared_pool_is_called_concurrently_too()
         => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync("""

@@ -1424,6 +1424,62 @@ public class HeldOutRegressionTests
             Poller.Replace("VISIBILITY", "private").Replace("CLAIM", "_executing = true;"),
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_executing", "updated", "_tickLock", "in 'Tick' (1 of 2 accesses)", "'Tick' runs on several threads (started at line 14)"));
 
+    private const string EntityTable = """
+        using System.Collections.Generic;
+
+        public static class Entities
+        {
+            private static readonly object _sync;
+            private static Dictionary<string, char> _entities;
+
+            static Entities()
+            {
+                _sync = new object();
+            }
+
+            public static char Decode(string name)
+            {
+                var entities = Table();
+                return entities.ContainsKey(name) ? entities[name] : '?';
+            }
+
+            private static Dictionary<string, char> Table()
+            {
+                lock (_sync)
+                {
+                    FILL
+
+                    return {|#0:_entities|};
+                }
+            }
+
+            private static void Init()
+            {
+                _entities = new Dictionary<string, char>();
+                _entities.Add("amp", '&');
+                _entities.Add("lt", '<');
+            }
+
+            OTHER
+        }
+        """;
+
+    [Theory]
+    [InlineData("if (_entities == null)\n    Init();", "")]
+    [InlineData("if (_entities is null)\n{\n    _entities = new Dictionary<string, char>();\n    _entities.Add(\"gt\", '>');\n}", "")]
+    public Task A_table_filled_once_under_the_lock_is_handed_out_whole(string fill, string other)
+        // websocket-sharp's HttpUtility: the entity table is made and filled under the lock the first time it is asked
+        // for, and never changed after; handed out under that lock, it is whole.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(EntityTable.Replace("FILL", fill).Replace("OTHER", other)));
+
+    [Theory]
+    [InlineData("if (_entities == null)\n    Init();", "public static void Add(string name, char c)\n{\n    lock (_sync)\n    {\n        Table();\n        _entities.Add(name, c);\n    }\n}")]
+    public Task A_table_changed_again_after_its_first_fill_is_handed_out_live(string fill, string other)
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            EntityTable.Replace("FILL", fill).Replace("OTHER", other),
+            InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_entities", "handed out", "_sync", "in 'Table' (8 of 9 accesses)",
+                "'Table' may run on several threads at once: 'Entities' synchronizes its own state ('Table' locks '_sync'); 'Table' returns the collection itself, so its callers read it after the lock is released while 'Init' changes it (return a copy made under the lock)"));
+
     private static string Unmarked(string source)
         => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }
