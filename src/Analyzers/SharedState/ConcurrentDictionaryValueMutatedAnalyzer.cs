@@ -408,7 +408,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             _ => null,
         };
         if (instance is null || OperationTree.Strip(instance) is not { Type: { IsReferenceType: true, SpecialType: SpecialType.None } valueType } value
-            || CallerLocks.RunsUnderLock(update, context.CancellationToken))
+            || CallerLocks.RunsUnderLock(update, context.CancellationToken) || InBuilderStep(context.Node))
         {
             return;
         }
@@ -490,7 +490,7 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
         var types = ConcurrencyTypes.For(context.SemanticModel.Compilation);
         var value = OperationTree.Strip(instance);
         if (!types.IsUnsafeCollection(value.Type) || (Source(value, dictionary) ?? SourceOfHolder(value, dictionary)) is not { } source
-            || CallerLocks.RunsUnderLock(call, context.CancellationToken))
+            || CallerLocks.RunsUnderLock(call, context.CancellationToken) || InBuilderStep(context.Node))
         {
             return;
         }
@@ -501,6 +501,44 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             context.Node.ToString(),
             value.Type!.Name,
             source.Syntax.ToString()));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="node"/> is in a step of a fluent builder: a method (not a lambda or a local function in
+    /// it) every <c>return</c> of which returns <c>this</c>. One thread drives such steps to configure the object before
+    /// it is shared (Rebus's <c>PipelineStepInjector.OnSend</c>, chained on <c>new PipelineStepInjector(pipeline)</c>,
+    /// fills the lists its concurrent dictionary holds, which the pipelines then only read).
+    /// </summary>
+    private static bool InBuilderStep(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return false;
+                case MethodDeclarationSyntax { Body: { } body, ReturnType: not PredefinedTypeSyntax }:
+                    var returns = 0;
+                    foreach (var step in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                    {
+                        if (step is ReturnStatementSyntax returned)
+                        {
+                            if (returned.Expression is not ThisExpressionSyntax)
+                            {
+                                return false;
+                            }
+
+                            returns++;
+                        }
+                    }
+
+                    return returns > 0;
+                case MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -45,6 +45,43 @@ public class ConcurrentDictionaryValueMutatedTests
             Verify.Diagnostic().WithLocation(0).WithArguments("connections.Add(connection)", "HashSet", "_byUser"));
 
     [Fact]
+    public Task A_step_of_a_fluent_builder_fills_the_values_before_the_object_is_shared()
+        // Rebus's PipelineStepInjector: 'OnSend' returns 'this' and is chained on the new injector while the bus is
+        // configured; the composed pipelines only read the lists later. A method that returns anything else, or a lambda
+        // in a builder step, is not a step.
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+
+            public sealed class StepInjector
+            {
+                private readonly ConcurrentDictionary<Type, List<string>> _before = new();
+
+                public StepInjector OnSend(string step, Type anchor)
+                {
+                    if (step == null) throw new ArgumentNullException(nameof(step));
+                    _before.GetOrAdd(anchor, _ => new List<string>()).Add(step);
+                    return this;
+                }
+
+                public bool TryAdd(string step, Type anchor)
+                {
+                    [|_before.GetOrAdd(anchor, _ => new List<string>()).Add(step)|];
+                    return true;
+                }
+
+                public StepInjector OnReceive(string step, Type anchor, Action<Action> later)
+                {
+                    later(() => [|_before.GetOrAdd(anchor, _ => new List<string>()).Add(step)|]);
+                    return this;
+                }
+
+                public IReadOnlyList<string> Before(Type anchor) => _before.TryGetValue(anchor, out var steps) ? steps : Array.Empty<string>();
+            }
+            """);
+
+    [Fact]
     public Task A_collection_held_by_a_value_of_a_concurrent_dictionary_is_as_shared_as_the_value()
         => Verify.VerifyAnalyzerAsync("""
             using System.Collections.Concurrent;
