@@ -66,6 +66,21 @@ internal static class SourceWords
         }
     }
 
+    /// <summary>Whether a token of <paramref name="node"/> matches <paramref name="match"/>.</summary>
+    /// <remarks>A loop of this assembly, for the reason <see cref="IdentifiersNamed"/> gives.</remarks>
+    public static bool AnyToken(SyntaxNode node, Func<SyntaxToken, bool> match)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            if (match(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The calls in <paramref name="root"/>'s tree of a method named one of <paramref name="names"/> (<c>Name(…)</c>,
     /// <c>x.Name(…)</c>, <c>x?.Name(…)</c>, <c>x.Name&lt;T&gt;(…)</c>), each once, in document order: found at the

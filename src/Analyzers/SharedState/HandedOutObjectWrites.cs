@@ -40,12 +40,7 @@ internal static class HandedOutObjectWrites
     /// <summary>Adds a finding for each such write in <paramref name="semanticModel"/>'s tree.</summary>
     public static void Find(SemanticModel semanticModel, RaceFindings findings, Func<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
     {
-        var root = semanticModel.SyntaxTree.GetRoot(cancellationToken);
-        var positions = SourceWords.Positions(semanticModel.SyntaxTree.GetText(cancellationToken), LockWord);
-        var regions = positions is null
-            ? root.DescendantNodes().OfType<LockStatementSyntax>()
-            : positions.Select(at => root.FindToken(at)).Where(token => token.IsKind(SyntaxKind.LockKeyword)).Select(token => token.Parent).OfType<LockStatementSyntax>();
-        foreach (var region in regions)
+        foreach (var region in Regions(semanticModel.SyntaxTree, cancellationToken))
         {
             INamedTypeSymbol? writer = null;
             foreach (var store in Stores(region.Statement))
@@ -80,6 +75,34 @@ internal static class HandedOutObjectWrites
                      $"the lock it holds, '{lockName}', is private to '{writer.Name}', yet '{holder.Name}' hands the object to other types: '{reader.Member}' in '{reader.Type}' reads '{member.Name}' (line {line}) without that lock, so it can see some members of an update and not others (hand out a copy made under the lock, or a member that reads under it)"],
                     handedOver: true);
                 break; // one report per lock region: the members it writes together are one update
+            }
+        }
+    }
+
+    /// <summary>The <c>lock</c> statements of <paramref name="tree"/>, found at the keyword's places in its text.</summary>
+    /// <remarks>A loop of this assembly rather than LINQ over tokens, for the reason <see cref="SourceWords.IdentifiersNamed"/> gives.</remarks>
+    private static IEnumerable<LockStatementSyntax> Regions(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        if (SourceWords.Positions(tree.GetText(cancellationToken), LockWord) is not { } positions)
+        {
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is LockStatementSyntax region)
+                {
+                    yield return region;
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (var at in positions)
+        {
+            var token = root.FindToken(at);
+            if (token.IsKind(SyntaxKind.LockKeyword) && token.Parent is LockStatementSyntax region)
+            {
+                yield return region;
             }
         }
     }

@@ -191,7 +191,7 @@ internal static class ThisPublishedByConstructor
             foreach (var member in declaration.Members)
             {
                 if (member is not (ConstructorDeclarationSyntax or FieldDeclarationSyntax or BaseTypeDeclarationSyntax)
-                    && member.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == field))
+                    && SourceWords.AnyToken(member, token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == field))
                 {
                     return true;
                 }

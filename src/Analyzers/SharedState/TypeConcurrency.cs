@@ -113,7 +113,7 @@ internal sealed partial class TypeConcurrency
             foreach (var member in part.Members)
             {
                 if (member is not BaseTypeDeclarationSyntax and not DelegateDeclarationSyntax
-                    && member.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText)))
+                    && SourceWords.AnyToken(member, token => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText)))
                 {
                     return true;
                 }
@@ -1065,7 +1065,7 @@ internal sealed partial class TypeConcurrency
             switch (ancestor)
             {
                 case IfStatementSyntax check when check.Statement.Span.Contains(store.Span):
-                    var reads = check.Condition.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name);
+                    var reads = SourceWords.AnyToken(check.Condition, t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name);
                     var more = check.Statement is BlockSyntax { Statements.Count: > 1 };
                     return reads && more ? check.GetLocation().GetLineSpan().StartLinePosition.Line + 1 : null;
                 case MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax:
@@ -1125,7 +1125,7 @@ internal sealed partial class TypeConcurrency
             if (!Decides(check, member, branchLeaves, update)
                 || tree.GetRoot(_cancellationToken).FindNode(update).FirstAncestorOrSelf<LockStatementSyntax>() is not { } region
                 || region.SpanStart < check.SpanStart
-                || region.Statement.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name && t.SpanStart < update.Start))
+                || SourceWords.AnyToken(region.Statement, t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name && t.SpanStart < update.Start))
             {
                 continue;
             }
@@ -1166,7 +1166,7 @@ internal sealed partial class TypeConcurrency
             if (!Decides(check, member, branchLeaves, span)
                 || tree.GetRoot(_cancellationToken).FindNode(span).FirstAncestorOrSelf<LockStatementSyntax>() is not { } region
                 || region.SpanStart < check.SpanStart
-                || region.Statement.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name)
+                || SourceWords.AnyToken(region.Statement, t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == state.Name)
                 || (update.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation ? update.Access.Location : AtomicStore(region.Statement, update.Access.State.Name)) is not { } stored)
             {
                 continue;
@@ -1663,7 +1663,7 @@ internal sealed partial class TypeConcurrency
             }
 
             if (IsSnapshotRead(region.Statement)
-                && !region.Statement.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && others.Contains(token.ValueText)))
+                && !SourceWords.AnyToken(region.Statement, token => token.IsKind(SyntaxKind.IdentifierToken) && others.Contains(token.ValueText)))
             {
                 return true;
             }

@@ -146,8 +146,8 @@ internal static class UiThreadCalls
             _ => null,
         };
         // The thread runs what it takes itself, rather than handing it to the thread pool.
-        return body is not null && body.DescendantTokens().Any(token => token.ValueText == queue)
-               && !body.DescendantTokens().Any(static token => token.ValueText is "Run" or "StartNew" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" or "Parallel");
+        return body is not null && SourceWords.AnyToken(body, token => token.ValueText == queue)
+               && !SourceWords.AnyToken(body, static token => token.ValueText is "Run" or "StartNew" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" or "Parallel");
     }
 
     /// <summary>
