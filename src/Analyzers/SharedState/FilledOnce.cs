@@ -22,6 +22,7 @@ internal static class FilledOnce
     /// </summary>
     public static bool Holds(string field, IEnumerable<Location> changes, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
+        var fillers = new List<MethodDeclarationSyntax>();
         var any = false;
         foreach (var change in changes)
         {
@@ -43,9 +44,39 @@ internal static class FilledOnce
             {
                 return false;
             }
+
+            fillers.Add(filler);
         }
 
-        return any;
+        return any && EveryUseLocked(field, fillers, type, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether every use of the name <paramref name="field"/> in <paramref name="type"/> is in a <c>lock</c> of its own
+    /// member or in one of <paramref name="fillers"/>: a fast path that reads the field without the lock
+    /// (<c>var known = Volatile.Read(ref _byCode); if (known != null) return known;</c>) can find it stored and still
+    /// being filled (race sets as R14, aw R16).
+    /// </summary>
+    private static bool EveryUseLocked(string field, List<MethodDeclarationSyntax> fillers, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var token in SourceWords.IdentifiersNamed(reference.GetSyntax(cancellationToken), field))
+            {
+                if (token.Parent is VariableDeclaratorSyntax || fillers.Exists(filler => filler.Span.Contains(token.Span)))
+                {
+                    continue;
+                }
+
+                var member = token.Parent?.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                if (token.Parent?.FirstAncestorOrSelf<LockStatementSyntax>() is not { } region || region.FirstAncestorOrSelf<MemberDeclarationSyntax>() != member)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether the code at <paramref name="location"/> is inside a <c>lock</c> statement of its own member.</summary>

@@ -864,7 +864,7 @@ internal sealed partial class TypeConcurrency
                     || (!access.Access.Escapes && HeldAtEveryAccess(access, accesses))
                     || SetUpWhileClosed(access, accesses, guard)
                     || (access.Access is { Kind: AccessKind.Write, IsCompound: false } && LockedGates.IsRelease(access.Access.Location, _cancellationToken))
-                    || (access.Access.Escapes && FilledOnceUnderLock(state, access, accesses)))
+                    || (access.Access.Escapes && FilledOnceUnderLock(state, accesses)))
                 {
                     // A store into a scratch object the type keeps is told only where nothing guards it (FL1001): its
                     // reads are not recorded, so a lock taken around its stores alone would not end the race.
@@ -1357,13 +1357,33 @@ internal sealed partial class TypeConcurrency
     }
 
     /// <summary>
-    /// Whether <paramref name="handOut"/> is made inside a <c>lock</c> and every change of <paramref name="state"/> fills
-    /// it once, under a lock, while it is null (see <see cref="FilledOnce"/>).
+    /// Whether every change of <paramref name="state"/> fills it once, under a lock, while it is null (see
+    /// <see cref="FilledOnce"/>), and every other access, the hand-out among them, is inside a <c>lock</c>: a fast path
+    /// that reads the field without one (<c>var index = Volatile.Read(ref _byCode); if (index != null) return index;</c>)
+    /// can find it stored and still being filled (race sets as R14, aw R16).
     /// </summary>
-    private bool FilledOnceUnderLock(ISymbol state, Reached handOut, List<Reached> accesses)
-        => state is IFieldSymbol
-           && FilledOnce.InLock(handOut.Access.Location, _cancellationToken)
-           && FilledOnce.Holds(state.Name, accesses.Where(static a => a.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation).Select(static a => a.Access.Location), _type, _cancellationToken);
+    private bool FilledOnceUnderLock(ISymbol state, List<Reached> accesses)
+    {
+        if (state is not IFieldSymbol)
+        {
+            return false;
+        }
+
+        var changes = new List<Location>();
+        foreach (var access in accesses)
+        {
+            if (access.Access.Kind is AccessKind.Write or AccessKind.CollectionMutation)
+            {
+                changes.Add(access.Access.Location);
+            }
+            else if (!FilledOnce.InLock(access.Access.Location, _cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return FilledOnce.Holds(state.Name, changes, _type, _cancellationToken);
+    }
 
     /// <summary>
     /// Whether <paramref name="access"/> is in a callback registered on a token (<c>token.Register(() =&gt; …)</c>, run
