@@ -28,7 +28,7 @@ internal static class LockedGates
                 Right: LiteralExpressionSyntax released,
                 Parent: ExpressionStatementSyntax { Parent: BlockSyntax { Parent: FinallyClauseSyntax { Parent: TryStatementSyntax attempt } } },
             } store
-            || FlagName(store.Left) is not { } flag
+            || NullCheckedReads.NameOf(store.Left) is not { } flag
             || Bool(released) is not { } value
             || attempt.Parent is not BlockSyntax block)
         {
@@ -60,7 +60,7 @@ internal static class LockedGates
                 checkedFirst = true;
             }
             else if (checkedFirst && statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: LiteralExpressionSyntax stored } claim }
-                     && FlagName(claim.Left) == flag && Bool(stored) == claimed)
+                     && NullCheckedReads.NameOf(claim.Left) == flag && Bool(stored) == claimed)
             {
                 return true;
             }
@@ -88,14 +88,6 @@ internal static class LockedGates
 
         return false;
     }
-
-    /// <summary>The field a store names: <c>_busy</c> or <c>this._busy</c>.</summary>
-    private static string? FlagName(ExpressionSyntax target) => target switch
-    {
-        IdentifierNameSyntax name => name.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
-        _ => null,
-    };
 
     private static bool? Bool(LiteralExpressionSyntax literal)
         => literal.IsKind(SyntaxKind.TrueLiteralExpression) ? true : literal.IsKind(SyntaxKind.FalseLiteralExpression) ? false : null;
