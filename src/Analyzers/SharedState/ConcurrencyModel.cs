@@ -801,7 +801,7 @@ internal sealed class ConcurrencyModel
                 || skipped?.Contains(method.Name) == true
                 || method.Name is "Dispose" or "DisposeAsync" // not thread-safe by contract: disposing while in use is the caller's bug
                 || !method.DeclaringSyntaxReferences.Any(r => SourceWords.Any(r.SyntaxTree.GetText(cancellationToken), r.Span, words))
-                || (keptIn is not null && method.DeclaringSyntaxReferences.Any(r => WaitsForOrRefuses(r.GetSyntax(cancellationToken), keptIn))))
+                || (keptIn is not null && WaitsForThroughCalls(type, method, keptIn, orRefuses: true, depth: 0, cancellationToken)))
             {
                 continue;
             }
@@ -872,7 +872,49 @@ internal sealed class ConcurrencyModel
     /// (<c>if (_loop is not null) throw …;</c>): such a member does not run beside the work (what it does before the
     /// wait is not walked either, a recall the walk gives up for the usual stop method: cancel, then wait).
     /// </summary>
-    private static bool WaitsForOrRefuses(SyntaxNode member, string name)
+    private static bool WaitsForOrRefuses(SyntaxNode member, string name) => WaitsFor(member, name, orRefuses: true);
+
+    /// <summary>
+    /// Whether <paramref name="method"/> waits for the work kept in the field <paramref name="name"/> (see
+    /// <see cref="WaitsFor"/>), itself or in a method of <paramref name="type"/> it calls by its simple name (a
+    /// forwarding overload, a <c>JoinThreads()</c> helper), up to two calls deep.
+    /// </summary>
+    internal static bool WaitsForThroughCalls(INamedTypeSymbol type, IMethodSymbol method, string name, bool orRefuses, int depth, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (WaitsFor(syntax, name, orRefuses))
+            {
+                return true;
+            }
+
+            if (depth >= 2)
+            {
+                continue;
+            }
+
+            foreach (var node in syntax.DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax { Expression: var callee }
+                    && NullCheckedReads.NameOf(callee) is { } called
+                    && type.GetMembers(called).Any(member => member is IMethodSymbol { IsStatic: false } other
+                                                             && !SymbolEqualityComparer.Default.Equals(other, method)
+                                                             && WaitsForThroughCalls(type, other, name, orRefuses: false, depth + 1, cancellationToken)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="member"/> waits for the work kept in the field <paramref name="name"/> (see
+    /// <see cref="WaitsForOrRefuses"/>), or, with <paramref name="orRefuses"/>, refuses to run while it is kept.
+    /// </summary>
+    internal static bool WaitsFor(SyntaxNode member, string name, bool orRefuses = false)
     {
         // A local that holds the work first ('var loop = _loop ?? throw …; await loop;') is waited for as the field is.
         HashSet<string>? copies = null;
@@ -898,7 +940,7 @@ internal sealed class ConcurrencyModel
                     // 'await Task.WhenAny(_startup, Task.Delay(Timeout.Infinite, ct))': it waits for the work, up to the
                     // caller's deadline; what it does after a deadline passes is its author's choice.
                     return true;
-                case IfStatementSyntax { Statement: var then } check when NullCheckedReads.ChecksNotNull(check.Condition, name)
+                case IfStatementSyntax { Statement: var then } check when orRefuses && NullCheckedReads.ChecksNotNull(check.Condition, name)
                                                                         && (then is ThrowStatementSyntax || then is BlockSyntax { Statements: { Count: > 0 } statements } && statements[0] is ThrowStatementSyntax):
                     return true;
             }

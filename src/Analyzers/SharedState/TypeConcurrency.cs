@@ -386,6 +386,9 @@ internal sealed partial class TypeConcurrency
         {
             entered.Add(entry.Method);
             _composingSkipped = null;
+            // A stop that waits for the object's own thread or task ends its use as a disposal does: what it does after
+            // the wait races with nothing the object runs (see StopsOwnWork), unless the members check its flag.
+            _composingStop = StopsOwnWork(entry.Method) && DisposedFlag(methods, entry.Method) is null;
             if (IsDisposal(entry.Method))
             {
                 // Dispose is not thread-safe by contract: using an object while disposing it is the caller's bug,
@@ -415,6 +418,7 @@ internal sealed partial class TypeConcurrency
         }
 
         _composingByCaller = false;
+        _composingStop = false;
         _composingSkipped = null;
         _composingAlone = null;
         _composingPublishers = null;
@@ -2309,15 +2313,19 @@ internal sealed partial class TypeConcurrency
     /// null) return false; _writer.Write(…); }</c>, set au R15). Null otherwise. A <c>bool</c> flag itself is a benign
     /// publication (each reader acts on either value), not judged; a nulled reference is what the members use, and is.
     /// </summary>
-    private ISymbol? DisposedFlag(List<MethodSummary> methods)
+    private ISymbol? DisposedFlag(List<MethodSummary> methods, IMethodSymbol? stop = null)
         // A bool flag first: where there is one, a reference the disposal also nulls is judged as any other state.
-        => DisposedFlagOfKind(methods, isBool: true) ?? DisposedFlagOfKind(methods, isBool: false);
+        => DisposedFlagOfKind(methods, stop, isBool: true) ?? DisposedFlagOfKind(methods, stop, isBool: false);
 
-    private ISymbol? DisposedFlagOfKind(List<MethodSummary> methods, bool isBool)
+    /// <summary>
+    /// The flag of <see cref="DisposedFlag"/> of one kind, set by a disposal or by <paramref name="stop"/> (a stop that
+    /// waits for the object's work, <see cref="StopsOwnWork"/>: <c>_running = false; _loop.Join();</c>).
+    /// </summary>
+    private ISymbol? DisposedFlagOfKind(List<MethodSummary> methods, IMethodSymbol? stop, bool isBool)
     {
         foreach (var disposal in methods)
         {
-            if (!IsDisposal(disposal.Method))
+            if (!IsDisposal(disposal.Method) && !SymbolEqualityComparer.Default.Equals(disposal.Method, stop))
             {
                 continue;
             }
@@ -2333,7 +2341,7 @@ internal sealed partial class TypeConcurrency
                     && methods.Exists(other => !IsDisposal(other.Method)
                                                && other.Accesses.Any(read => read.Kind == AccessKind.Read && !read.Locks.IsEmpty
                                                                              && SymbolEqualityComparer.Default.Equals(read.State, flag)
-                                                                             && (isBool || IsNullCheck(read.Location)))))
+                                                                             && (isBool || (IsDisposal(disposal.Method) ? IsNullCheck(read.Location) : IsNullGuard(read.Location))))))
                 {
                     return flag;
                 }
@@ -2354,6 +2362,15 @@ internal sealed partial class TypeConcurrency
     /// answer (StackExchange.Redis' <c>TimerToken.IsRooted</c>: <c>return _strongRef is not null;</c>) says nothing
     /// about disposal.
     /// </summary>
+    /// <summary>
+    /// Whether the read at <paramref name="location"/> is a null check that leaves (<c>if (_writer is null) return;</c>):
+    /// a member refusing to work once a stop has nulled the field, not a list's <c>if (_tail == null) _head = e;</c>.
+    /// </summary>
+    private bool IsNullGuard(Location location)
+        => IsNullCheck(location)
+           && location.SourceTree?.GetRoot(_cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<IfStatementSyntax>() is { Statement: var then }
+           && (then is ReturnStatementSyntax or ThrowStatementSyntax || then is BlockSyntax { Statements: { Count: > 0 } statements } && statements[0] is ReturnStatementSyntax or ThrowStatementSyntax);
+
     private bool IsNullCheck(Location location)
     {
         var node = location.SourceTree?.GetRoot(_cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
@@ -2452,6 +2469,137 @@ internal sealed partial class TypeConcurrency
     private static bool IsDisposal(IMethodSymbol method)
         => method.MethodKind == MethodKind.Destructor
            || method.Name is "Dispose" or "DisposeAsync" or "System.IDisposable.Dispose" or "System.IAsyncDisposable.DisposeAsync";
+
+    /// <summary>
+    /// Whether <paramref name="method"/> stops the object: it waits for a thread or task that the type itself starts
+    /// and keeps in a field (<c>_logicThread.Join()</c>, <c>await _loop</c>: <see cref="OwnWorkFields"/>), in its own
+    /// body or in a method of the type it calls (a forwarding overload, a <c>CloseSocket()</c> helper), up to two calls
+    /// deep. Like a disposal it ends the object's use: running it beside the object's other members is the caller's
+    /// bug, and what it resets once the work has ended (LiteNetLib's <c>Stop</c>: the peer counter and the event queue,
+    /// after joining the receive and logic threads) races with nothing the object runs.
+    /// </summary>
+    private bool StopsOwnWork(IMethodSymbol method)
+    {
+        foreach (var field in OwnWorkFields())
+        {
+            if (ConcurrencyModel.WaitsForThroughCalls(_type, method, field, orRefuses: false, depth: 0, _cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the method around <paramref name="location"/> has, before it, waited for the object's own work
+    /// (<see cref="OwnWorkFields"/>): itself (<c>_logicThread.Join();</c>), or in a method of the type it called
+    /// (<c>CloseSocket();</c>, which joins the receive thread).
+    /// </summary>
+    private bool AfterOwnWorkWait(Location location)
+    {
+        if (location.SourceTree is not { } tree
+            || tree.GetRoot(_cancellationToken).FindNode(location.SourceSpan).FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } method)
+        {
+            return false;
+        }
+
+        var fields = OwnWorkFields();
+        foreach (var node in method.DescendantNodes())
+        {
+            if (node.SpanStart >= location.SourceSpan.Start)
+            {
+                break;
+            }
+
+            var waited = node is ConditionalAccessExpressionSyntax { Expression: var target, WhenNotNull: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Join" or "Wait" } } }
+                ? target
+                : FieldNames.WaitedFor(node);
+            var name = waited switch
+            {
+                IdentifierNameSyntax local => FieldCopiedInto(method, local.Identifier.ValueText) ?? local.Identifier.ValueText,
+                { } other => FieldNames.Written(other),
+                null => null,
+            };
+            if (name is not null && fields.Contains(name))
+            {
+                return true;
+            }
+
+            if (node is InvocationExpressionSyntax { Expression: var callee } && NullCheckedReads.NameOf(callee) is { } called
+                && _type.GetMembers(called).Any(member => member is IMethodSymbol { IsStatic: false } other
+                                                          && fields.Any(field => ConcurrencyModel.WaitsForThroughCalls(_type, other, field, orRefuses: false, depth: 1, _cancellationToken))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The names of the type's <c>Thread</c>, <c>Task</c> and <c>ValueTask</c> fields every value of which is work
+    /// the type starts itself: <c>new Thread(…)</c>, <c>Task.Run(…)</c>, <c>Task.Factory.StartNew(…)</c>, or a call of
+    /// one of its own methods (<c>_loop = RunAsync(ct)</c>). A task handed in from outside is not the object's work.
+    /// </summary>
+    private HashSet<string> OwnWorkFields()
+    {
+        if (_ownWorkFields is not null)
+        {
+            return _ownWorkFields;
+        }
+
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in _type.GetMembers())
+        {
+            if (member is IFieldSymbol { Type: INamedTypeSymbol { Name: "Thread" or "Task" or "ValueTask" } type } field
+                && type.ContainingNamespace?.ToDisplayString() is "System.Threading" or "System.Threading.Tasks")
+            {
+                candidates.Add(field.Name);
+            }
+        }
+
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        if (candidates.Count > 0)
+        {
+            foreach (var reference in _type.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax(_cancellationToken).DescendantNodes())
+                {
+                    var (name, value) = node switch
+                    {
+                        AssignmentExpressionSyntax { Left: var target, Right: var right } => (NullCheckedReads.NameOf(target), right),
+                        VariableDeclaratorSyntax { Initializer.Value: var initial } declarator => (declarator.Identifier.ValueText, initial),
+                        _ => (null, null),
+                    };
+                    if (name is null || value is null || !candidates.Contains(name)
+                        || value is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression })
+                    {
+                        continue;
+                    }
+
+                    if (StartsWork(value) || StartsOwnMethod(value))
+                    {
+                        stored.Add(name);
+                    }
+                    else
+                    {
+                        candidates.Remove(name);
+                    }
+                }
+            }
+        }
+
+        stored.IntersectWith(candidates);
+        return _ownWorkFields = stored;
+    }
+
+    private HashSet<string>? _ownWorkFields;
+
+    /// <summary>Whether <paramref name="value"/> calls one of the type's own methods by its simple name (<c>RunAsync(ct)</c>).</summary>
+    private bool StartsOwnMethod(ExpressionSyntax value)
+        => value is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var name } }
+           && _type.GetMembers(name).Any(member => member is IMethodSymbol);
 
     /// <summary>
     /// Whether callers may run <paramref name="method"/> at once: for a framework contract, the members it names; for a
@@ -2822,6 +2970,9 @@ internal sealed partial class TypeConcurrency
     /// <summary>The type's methods' first checks of its flags, read when a report asks (see <see cref="SetUpWhileClosed"/>).</summary>
     private FlagPhases? _phases;
 
+    /// <summary>Whether the entry being composed stops the object's own work (<see cref="StopsOwnWork"/>): what it does after the wait is left out.</summary>
+    private bool _composingStop;
+
     /// <summary>State the entry being composed does not report on: a disposal's own disposed flag (<see cref="DisposedFlag"/>).</summary>
     private ISymbol? _composingSkipped;
 
@@ -2848,7 +2999,8 @@ internal sealed partial class TypeConcurrency
         foreach (var access in summary.Accesses)
         {
             if ((deferredOnly && !access.Deferred) || (access.SkippedWhen is { } skipped && flags.Contains(skipped))
-                || (_composingSkipped is not null && SymbolEqualityComparer.Default.Equals(access.State, _composingSkipped)))
+                || (_composingSkipped is not null && SymbolEqualityComparer.Default.Equals(access.State, _composingSkipped))
+                || (_composingStop && !access.Deferred && AfterOwnWorkWait(access.Location)))
             {
                 continue;
             }

@@ -1528,6 +1528,110 @@ public class HeldOutRegressionTests
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_entities", "handed out", "_sync", "in 'Table' (8 of 9 accesses)",
                 "'Table' may run on several threads at once: 'Entities' synchronizes its own state ('Table' locks '_sync'); 'Table' returns the collection itself, so its callers read it after the lock is released while 'Init' changes it (return a copy made under the lock)"));
 
+    private const string EventHub = """
+        using System.Threading;
+
+        public sealed class EventHub
+        {
+            private readonly object _eventLock = new();
+            private Event? _head;
+            private Event? _tail;
+            private int _lastId;
+            private Thread? _logic;
+            private volatile bool _running;
+
+            public void Start()
+            {
+                _running = true;
+                _logic = new Thread(Loop) { IsBackground = true };
+                _logic.Start();
+            }
+
+            public void Stop() => Stop(flush: true);
+
+            public void Stop(bool flush)
+            {
+                if (!_running) return;
+                _running = false;
+                WAIT
+                {|#0:_head = null|};
+                {|#1:_tail = null|};
+                {|#2:_lastId = 0|};
+            }
+
+            private void JoinLogic()
+            {
+                if (_logic != null && _logic != Thread.CurrentThread)
+                    _logic.Join();
+                _logic = null;
+            }
+
+            public void Raise(Event e)
+            {
+                lock (_eventLock)
+                {
+                    CHECK
+                    e.Id = ++_lastId;
+                    if (_tail == null) _head = e; else _tail.Next = e;
+                    _tail = e;
+                }
+            }
+
+            public Event? Poll()
+            {
+                lock (_eventLock)
+                {
+                    var e = _head;
+                    if (e != null) { _head = e.Next; if (_head == null) _tail = null; }
+                    return e;
+                }
+            }
+
+            private void Loop()
+            {
+                while (_running) Raise(new Event());
+            }
+        }
+
+        public sealed class Event
+        {
+            public Event? Next;
+            public int Id;
+        }
+        """;
+
+    [Theory]
+    [InlineData("_logic?.Join();")]
+    [InlineData("JoinLogic();")]
+    public Task A_stop_that_joins_the_objects_own_thread_resets_its_state_after_the_work(string wait)
+        // LiteNetLib's Stop: it joins the receive and logic threads the manager started, then resets the event queue and
+        // the peer counter for the next start. Like Dispose, it ends the object's use: calling it beside the object's
+        // other members is the caller's bug, and no thread of the object runs after the join.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(EventHub.Replace("WAIT", wait).Replace("CHECK", string.Empty)));
+
+    [Fact]
+    public Task A_stop_that_waits_for_nothing_of_its_own_races_with_the_members()
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            EventHub.Replace("WAIT", "Thread.Sleep(100);").Replace("CHECK", string.Empty),
+            StopResets());
+
+    [Fact]
+    public Task A_stop_whose_members_check_its_flag_under_their_lock_runs_beside_them()
+        // The members are written to be called while the object stops ('if (!_running) return;' under the lock): a
+        // caller's 'Raise' that passed the check before the flag was cleared adds beside the reset, which the join of
+        // the object's own thread does not wait for.
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            EventHub.Replace("WAIT", "_logic?.Join();").Replace("CHECK", "if (!_running) return;"),
+            StopResets());
+
+    private static DiagnosticResult[] StopResets()
+    {
+        const string Why = "'Stop' may run on several threads at once: 'EventHub' synchronizes its own state ('Raise' locks '_eventLock')";
+        DiagnosticResult Reset(int location, string field, string count)
+            => InconsistentVerify.Diagnostic().WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(field, "written", "_eventLock", $"in 'Raise' ({count} accesses)", Why);
+        return [Reset(0, "_head", "4 of 5"), Reset(1, "_tail", "4 of 5"), Reset(2, "_lastId", "1 of 2")];
+    }
+
     private static string Unmarked(string source)
         => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }
