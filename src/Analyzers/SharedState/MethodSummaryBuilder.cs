@@ -1017,23 +1017,40 @@ internal sealed class MethodSummaryBuilder
             return;
         }
 
+        // '_names?.Add(name)', '_names?.Count': the call or property is the conditional access's, on this collection.
+        var conditional = false;
+        var whole = use;
+        if (use is IConditionalAccessOperation { WhenNotNull: var whenNotNull })
+        {
+            while (whenNotNull is IConversionOperation converted)
+            {
+                whenNotNull = converted.Operand;
+            }
+
+            (use, conditional) = (whenNotNull, true);
+        }
+
+        bool OnThis(IOperation? instance) => instance is not null && (conditional ? instance is IConditionalAccessInstanceOperation : Strip(instance) == reference);
         var kind = use switch
         {
-            IInvocationOperation invocation when invocation.Instance is not null && Strip(invocation.Instance) == reference
+            IInvocationOperation invocation when OnThis(invocation.Instance)
                 => ConcurrencyTypes.IsMutator(invocation.TargetMethod) ? AccessKind.CollectionMutation : AccessKind.CollectionRead,
             // Members that never change (IsReadOnly, Comparer) are safe to read during a write.
             IPropertyReferenceOperation { Property.Name: "IsReadOnly" or "Comparer" or "IsSynchronized" or "SyncRoot" } => null,
-            IPropertyReferenceOperation property when property.Instance is not null && Strip(property.Instance) == reference
+            IPropertyReferenceOperation property when OnThis(property.Instance)
                 => IsWriteTarget(property) ? (AccessKind?)null : AccessKind.CollectionRead,
             IForEachLoopOperation => AccessKind.CollectionRead,
             IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true } } => AccessKind.CollectionRead,
+            IInvocationOperation { Instance: null, TargetMethod.IsExtensionMethod: true, Arguments: { Length: > 0 } arguments } when conditional
+                                                                                                                          && Strip(arguments[0].Value) is IConditionalAccessInstanceOperation
+                => AccessKind.CollectionRead,
             // Copied by the framework ('new Dictionary<string, int>(_counts)', 'string.Join(", ", _names)'): enumerated here.
             IArgumentOperation { Parameter: { } parameter } argument when EnumeratesArgument(argument, parameter) => AccessKind.CollectionRead,
             _ => null, // passed or stored elsewhere: no access of its contents here
         };
         if (kind is { } found)
         {
-            var at = use is IInvocationOperation or IPropertyReferenceOperation ? use : reference;
+            var at = conditional ? whole! : use is IInvocationOperation or IPropertyReferenceOperation ? use : reference;
             accesses.Add(new MemberAccess(state, found, Locks(at), at.Syntax.GetLocation(), false, false, deferred));
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Testing;
 using Verify = Forklift.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Forklift.Analyzers.SharedState.InconsistentSynchronizationAnalyzer>;
 
 namespace Forklift.Analyzers.Tests.SharedState;
@@ -1216,4 +1217,35 @@ public class InconsistentSynchronizationTests
             """),
             Verify.Diagnostic().WithLocation(0).WithLocation("/0/Test0.cs", 5, 21).WithArguments("_readings", "read", "_pauseLock", "in 'Sample' (1 of 2 accesses)",
                 "'Stop' may run on several threads at once: 'WindingCheck' synchronizes its own state ('TryPause' locks '_pauseLock')"));
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("?.")]
+    public Task Collection_changed_through_a_conditional_access_without_the_lock_is_flagged(string access)
+        // '_names?.Remove(name)' changes the list as '_names.Remove(name)' does: the null check reads the field once,
+        // and the call on it is as unguarded.
+        => Verify.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+
+            public sealed class Registry
+            {
+                private readonly object _gate = new();
+                private List<string>? _names = new();
+
+                public void Add(string name)
+                {
+                    lock (_gate)
+                    {
+                        _names{{access}}Add(name);
+                    }
+                }
+
+                public void Remove(string name)
+                {
+                    {|#0:_names{{access}}Remove(name)|};
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_names", "modified", "_gate", "in 'Add' (1 of 2 accesses)",
+                "'Remove' may run on several threads at once: 'Registry' synchronizes its own state ('Add' locks '_gate')"));
 }
