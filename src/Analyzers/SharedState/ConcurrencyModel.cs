@@ -41,9 +41,9 @@ internal sealed class RaceFindings
 
     public void Add(string id, Location location, Location start, ISymbol state, string? lockName, object[] arguments, bool handedOver = false, bool heldObject = false)
     {
-        if (!_reported.Add(new CompositeKey(id, location)))
+        if ((id == DiagnosticIds.InconsistentSynchronization && WriteOnlyFields.Is(state)) || !_reported.Add(new CompositeKey(id, location)))
         {
-            return;
+            return; // a lock guards nothing of a field that nothing reads (WriteOnlyFields)
         }
 
         var kind = state switch
@@ -877,12 +877,19 @@ internal sealed class ConcurrencyModel
     /// <summary>
     /// Whether <paramref name="method"/> waits for the work kept in the field <paramref name="name"/> (see
     /// <see cref="WaitsFor"/>), itself or in a method of <paramref name="type"/> it calls by its simple name (a
-    /// forwarding overload, a <c>JoinThreads()</c> helper), up to two calls deep.
+    /// forwarding overload, a <c>JoinThreads()</c> helper), up to two calls deep; at the second call, only a method whose
+    /// text names the field is read.
     /// </summary>
     internal static bool WaitsForThroughCalls(INamedTypeSymbol type, IMethodSymbol method, string name, bool orRefuses, int depth, CancellationToken cancellationToken)
     {
+        var words = new[] { name };
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
+            if (depth > 1 && !SourceWords.Any(reference.SyntaxTree.GetText(cancellationToken), reference.Span, words))
+            {
+                continue;
+            }
+
             var syntax = reference.GetSyntax(cancellationToken);
             if (WaitsFor(syntax, name, orRefuses))
             {

@@ -2480,16 +2480,70 @@ internal sealed partial class TypeConcurrency
     /// </summary>
     private bool StopsOwnWork(IMethodSymbol method)
     {
-        foreach (var field in OwnWorkFields())
+        if (OwnWorkFields().Count == 0)
         {
-            if (ConcurrencyModel.WaitsForThroughCalls(_type, method, field, orRefuses: false, depth: 0, _cancellationToken))
+            return false;
+        }
+
+        return StopsOwnWorkAt(method, depth: 0);
+    }
+
+    /// <summary>
+    /// <see cref="StopsOwnWork"/> at <paramref name="depth"/> calls from the entry asked about: each method
+    /// is read once, and a method in a call cycle counts as not waiting while it is being read.
+    /// </summary>
+    private bool StopsOwnWorkAt(IMethodSymbol method, int depth)
+    {
+        _stops ??= new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        if (_stops.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        if (depth > 2)
+        {
+            return false;
+        }
+
+        _stops[method] = false;
+        var stops = false;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(_cancellationToken);
+            foreach (var field in _ownWorkFields!)
             {
-                return true;
+                if (SourceWords.Any(reference.SyntaxTree.GetText(_cancellationToken), reference.Span, [field]) && ConcurrencyModel.WaitsFor(syntax, field))
+                {
+                    stops = true;
+                    break;
+                }
+            }
+
+            foreach (var node in stops ? Enumerable.Empty<SyntaxNode>() : syntax.DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax { Expression: var callee } && NullCheckedReads.NameOf(callee) is { } called
+                    && _type.GetMembers(called).Any(member => member is IMethodSymbol { IsStatic: false } other && StopsOwnWorkAt(other, depth + 1)))
+                {
+                    stops = true;
+                    break;
+                }
             }
         }
 
-        return false;
+        // Only a definite answer is kept: one cut short by the depth may differ when the method is asked about first.
+        if (stops || depth == 0)
+        {
+            _stops[method] = stops;
+        }
+        else
+        {
+            _stops.Remove(method);
+        }
+
+        return stops;
     }
+
+    private Dictionary<IMethodSymbol, bool>? _stops;
 
     /// <summary>
     /// Whether the method around <paramref name="location"/> has, before it, waited for the object's own work
@@ -2527,8 +2581,7 @@ internal sealed partial class TypeConcurrency
             }
 
             if (node is InvocationExpressionSyntax { Expression: var callee } && NullCheckedReads.NameOf(callee) is { } called
-                && _type.GetMembers(called).Any(member => member is IMethodSymbol { IsStatic: false } other
-                                                          && fields.Any(field => ConcurrencyModel.WaitsForThroughCalls(_type, other, field, orRefuses: false, depth: 1, _cancellationToken))))
+                && _type.GetMembers(called).Any(member => member is IMethodSymbol { IsStatic: false } other && StopsOwnWorkAt(other, depth: 1)))
             {
                 return true;
             }

@@ -9,8 +9,8 @@ namespace Forklift.Analyzers.Tests.SharedState;
 
 /// <summary>
 /// False reports found on the libraries held out until session 66 (Lucene.Net, DotNetty, grpc-dotnet, Foundatio) and
-/// those first built in sessions 67 to 69 (SmartThreadPool, NetMQ, NetCoreServer, Nerdbank.Streams, SSH.NET, Castle.Core;
-/// see docs/real-code.md), each minimized to a fresh
+/// those first built in sessions 67 to 71 (SmartThreadPool, NetMQ, NetCoreServer, Nerdbank.Streams, SSH.NET, Castle.Core,
+/// LiteNetLib, Rebus, websocket-sharp, WatsonTcp; see docs/real-code.md), each minimized to a fresh
 /// repro, with a flagged neighbour that shows the check still works.
 /// </summary>
 public class HeldOutRegressionTests
@@ -122,6 +122,7 @@ public class HeldOutRegressionTests
 
             private bool ConfirmShutdown()
             {
+                if (_lastRun < 0) return false;
                 if (Volatile.Read(ref _state) < 2) return false;
                 {|#0:_lastRun = DateTime.UtcNow.Ticks|};
                 return true;
@@ -141,6 +142,7 @@ public class HeldOutRegressionTests
 
     [Fact]
     public Task A_thread_body_that_writes_after_starting_the_work_still_races_with_it()
+        // '_lastRun' is read by the loop (a field nothing reads races with nothing: WriteOnlyFields).
         => MutationVerify.VerifyAnalyzerAsync(
             Executor.Replace("AFTER", "_lastRun = 0;"),
             MutationVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_lastRun", "ConfirmShutdown", "'ConfirmShutdown' runs on several threads (started at line 19)"),
@@ -1631,6 +1633,65 @@ public class HeldOutRegressionTests
             => InconsistentVerify.Diagnostic().WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(field, "written", "_eventLock", $"in 'Raise' ({count} accesses)", Why);
         return [Reset(0, "_head", "4 of 5"), Reset(1, "_tail", "4 of 5"), Reset(2, "_lastId", "1 of 2")];
     }
+
+    private const string SyncClient = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class SyncClient : IDisposable
+        {
+            private readonly SemaphoreSlim _readGate = new SemaphoreSlim(1, 1);
+            private Task? _monitor;
+
+            public void Connect()
+            {
+                _ = Task.Run(ReceiveLoop);
+                {|#0:_monitor = Task.Run(Monitor)|};
+            }
+
+            private async Task ReceiveLoop()
+            {
+                await _readGate.WaitAsync();
+                try
+                {
+                    if (NeedsAuth()) SendOrDispose();
+                }
+                finally
+                {
+                    _readGate.Release();
+                }
+            }
+
+            private void SendOrDispose()
+            {
+                if (!TrySend()) Dispose();
+            }
+
+            public void Dispose()
+            {
+                _monitor = null;
+            }
+
+            READ
+
+            private Task Monitor() => Task.CompletedTask;
+            private bool NeedsAuth() => true;
+            private bool TrySend() => false;
+        }
+        """;
+
+    [Fact]
+    public Task A_field_that_nothing_reads_is_not_raced_on()
+        // WatsonTcp's client: the monitor task is stored when connecting and nulled when disposing, and never read; the
+        // receive loop happens to hold its read gate on the one path on which a failed send disposes the client.
+        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(SyncClient.Replace("READ", string.Empty)));
+
+    [Fact]
+    public Task A_field_that_a_member_reads_is_raced_on()
+        => InconsistentVerify.VerifyAnalyzerAsync(
+            SyncClient.Replace("READ", "public bool Monitoring => _monitor is { IsCompleted: false };"),
+            InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_monitor", "updated", "_readGate", "in 'Dispose' (1 of 2 accesses)", "'Connect' runs on several threads (started at line 12)"));
 
     private static string Unmarked(string source)
         => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);

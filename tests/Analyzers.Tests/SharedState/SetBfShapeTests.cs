@@ -290,6 +290,14 @@ public class SetBfShapeTests
                 }
             }
 
+            public bool IsReading()
+            {
+                lock (_sync)
+                {
+                    return _status == "read";
+                }
+            }
+
             private void KeepAliveTick(object? state)
             {
                 if (!Monitor.TryEnter(_sync))
@@ -337,6 +345,6 @@ public class SetBfShapeTests
         => CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.VerifyAnalyzerAsync(
             KeepAlive("_ = Read(async: true)"),
             CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-                "_status", "written", "_sync", "in 'SetStatus' (1 of 2 accesses)",
+                "_status", "written", "_sync", "in 'SetStatus' (2 of 3 accesses)",
                 "'ReadLong' runs as the callback handed out at line 10, concurrently with the members of 'Connector', and 'Connector' synchronizes its own state ('SetStatus' locks '_sync'); 'ReadLong' is async and gets here after an await, when its caller has already released '_sync'"));
 }
