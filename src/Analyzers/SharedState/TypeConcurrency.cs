@@ -2478,15 +2478,48 @@ internal sealed partial class TypeConcurrency
     /// bug, and what it resets once the work has ended (LiteNetLib's <c>Stop</c>: the peer counter and the event queue,
     /// after joining the receive and logic threads) races with nothing the object runs.
     /// </summary>
-    private bool StopsOwnWork(IMethodSymbol method)
+    private bool StopsOwnWork(IMethodSymbol method) => DirectStops().Count > 0 && StopsOwnWorkAt(method, depth: 0);
+
+    /// <summary>
+    /// The type's methods that wait for its own work in their own body (see <see cref="OwnWorkFields"/>), found once
+    /// per type from the methods whose text names such a field; most types have none, and then no call is followed.
+    /// </summary>
+    private HashSet<IMethodSymbol> DirectStops()
     {
-        if (OwnWorkFields().Count == 0)
+        if (_directStops is not null)
         {
-            return false;
+            return _directStops;
         }
 
-        return StopsOwnWorkAt(method, depth: 0);
+        _directStops = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var fields = OwnWorkFields();
+        if (fields.Count == 0)
+        {
+            return _directStops;
+        }
+
+        var names = fields.ToArray();
+        foreach (var member in _type.GetMembers())
+        {
+            if (member is not IMethodSymbol { IsStatic: false } method)
+            {
+                continue;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (SourceWords.Any(reference.SyntaxTree.GetText(_cancellationToken), reference.Span, names)
+                    && fields.Any(field => ConcurrencyModel.WaitsFor(reference.GetSyntax(_cancellationToken), field)))
+                {
+                    _directStops.Add(method);
+                }
+            }
+        }
+
+        return _directStops;
     }
+
+    private HashSet<IMethodSymbol>? _directStops;
 
     /// <summary>
     /// <see cref="StopsOwnWork"/> at <paramref name="depth"/> calls from the entry asked about: each method
@@ -2506,20 +2539,10 @@ internal sealed partial class TypeConcurrency
         }
 
         _stops[method] = false;
-        var stops = false;
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        var stops = DirectStops().Contains(method);
+        foreach (var reference in stops ? ImmutableArray<SyntaxReference>.Empty : method.DeclaringSyntaxReferences)
         {
-            var syntax = reference.GetSyntax(_cancellationToken);
-            foreach (var field in _ownWorkFields!)
-            {
-                if (SourceWords.Any(reference.SyntaxTree.GetText(_cancellationToken), reference.Span, [field]) && ConcurrencyModel.WaitsFor(syntax, field))
-                {
-                    stops = true;
-                    break;
-                }
-            }
-
-            foreach (var node in stops ? Enumerable.Empty<SyntaxNode>() : syntax.DescendantNodes())
+            foreach (var node in reference.GetSyntax(_cancellationToken).DescendantNodes())
             {
                 if (node is InvocationExpressionSyntax { Expression: var callee } && NullCheckedReads.NameOf(callee) is { } called
                     && _type.GetMembers(called).Any(member => member is IMethodSymbol { IsStatic: false } other && StopsOwnWorkAt(other, depth + 1)))
@@ -2559,6 +2582,11 @@ internal sealed partial class TypeConcurrency
         }
 
         var fields = OwnWorkFields();
+        if (DirectStops().Count == 0)
+        {
+            return false;
+        }
+
         foreach (var node in method.DescendantNodes())
         {
             if (node.SpanStart >= location.SourceSpan.Start)
