@@ -2357,12 +2357,6 @@ internal sealed partial class TypeConcurrency
                .FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } };
 
     /// <summary>
-    /// Whether the read at <paramref name="location"/> is a null check that guards a use: <c>_f?.M()</c>, or <c>_f is
-    /// null</c>, <c>_f != null</c> and the like as (part of) an <c>if</c>'s condition. A null check whose value is the
-    /// answer (StackExchange.Redis' <c>TimerToken.IsRooted</c>: <c>return _strongRef is not null;</c>) says nothing
-    /// about disposal.
-    /// </summary>
-    /// <summary>
     /// Whether the read at <paramref name="location"/> is a null check that leaves (<c>if (_writer is null) return;</c>):
     /// a member refusing to work once a stop has nulled the field, not a list's <c>if (_tail == null) _head = e;</c>.
     /// </summary>
@@ -2371,6 +2365,12 @@ internal sealed partial class TypeConcurrency
            && location.SourceTree?.GetRoot(_cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<IfStatementSyntax>() is { Statement: var then }
            && (then is ReturnStatementSyntax or ThrowStatementSyntax || then is BlockSyntax { Statements: { Count: > 0 } statements } && statements[0] is ReturnStatementSyntax or ThrowStatementSyntax);
 
+    /// <summary>
+    /// Whether the read at <paramref name="location"/> is a null check that guards a use: <c>_f?.M()</c>, or <c>_f is
+    /// null</c>, <c>_f != null</c> and the like as (part of) an <c>if</c>'s condition. A null check whose value is the
+    /// answer (StackExchange.Redis' <c>TimerToken.IsRooted</c>: <c>return _strongRef is not null;</c>) says nothing
+    /// about disposal.
+    /// </summary>
     private bool IsNullCheck(Location location)
     {
         var node = location.SourceTree?.GetRoot(_cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
