@@ -801,7 +801,7 @@ internal sealed class ConcurrencyModel
                 || skipped?.Contains(method.Name) == true
                 || method.Name is "Dispose" or "DisposeAsync" // not thread-safe by contract: disposing while in use is the caller's bug
                 || !method.DeclaringSyntaxReferences.Any(r => SourceWords.Any(r.SyntaxTree.GetText(cancellationToken), r.Span, words))
-                || (keptIn is not null && WaitsForThroughCalls(type, method, keptIn, orRefuses: true, depth: 0, cancellationToken)))
+                || (keptIn is not null && WaitsForThroughCalls(method, keptIn, orRefuses: true, depth: 0, cancellationToken)))
             {
                 continue;
             }
@@ -876,11 +876,11 @@ internal sealed class ConcurrencyModel
 
     /// <summary>
     /// Whether <paramref name="method"/> waits for the work kept in the field <paramref name="name"/> (see
-    /// <see cref="WaitsFor"/>), itself or in a method of <paramref name="type"/> it calls by its simple name (a
+    /// <see cref="WaitsFor"/>), itself or in a method of its type it calls by its simple name (a
     /// forwarding overload, a <c>JoinThreads()</c> helper), up to two calls deep; at the second call, only a method whose
     /// text names the field is read.
     /// </summary>
-    internal static bool WaitsForThroughCalls(INamedTypeSymbol type, IMethodSymbol method, string name, bool orRefuses, int depth, CancellationToken cancellationToken)
+    internal static bool WaitsForThroughCalls(IMethodSymbol method, string name, bool orRefuses, int depth, CancellationToken cancellationToken)
     {
         var words = new[] { name };
         foreach (var reference in method.DeclaringSyntaxReferences)
@@ -903,11 +903,8 @@ internal sealed class ConcurrencyModel
 
             foreach (var node in syntax.DescendantNodes())
             {
-                if (node is InvocationExpressionSyntax { Expression: var callee }
-                    && NullCheckedReads.NameOf(callee) is { } called
-                    && type.GetMembers(called).Any(member => member is IMethodSymbol { IsStatic: false } other
-                                                             && !SymbolEqualityComparer.Default.Equals(other, method)
-                                                             && WaitsForThroughCalls(type, other, name, orRefuses: false, depth + 1, cancellationToken)))
+                if (node is InvocationExpressionSyntax call
+                    && RefusedWhileRunning.OwnMethodsCalled(method, call).Any(other => !other.IsStatic && WaitsForThroughCalls(other, name, orRefuses: false, depth + 1, cancellationToken)))
                 {
                     return true;
                 }

@@ -180,7 +180,8 @@ internal sealed class RefusedWhileRunning
         }
     }
 
-    private static IEnumerable<IMethodSymbol> OwnMethodsCalled(IMethodSymbol method, InvocationExpressionSyntax call)
+    /// <summary>The methods of <paramref name="method"/>'s type, other than itself, that <paramref name="call"/> names by its simple name (<c>Run(x)</c>, <c>this.Run(x)</c>).</summary>
+    internal static IEnumerable<IMethodSymbol> OwnMethodsCalled(IMethodSymbol method, InvocationExpressionSyntax call)
     {
         if (Name(call.Expression) is not { } name)
         {

@@ -2544,8 +2544,8 @@ internal sealed partial class TypeConcurrency
         {
             foreach (var node in reference.GetSyntax(_cancellationToken).DescendantNodes())
             {
-                if (node is InvocationExpressionSyntax { Expression: var callee } && NullCheckedReads.NameOf(callee) is { } called
-                    && _type.GetMembers(called).Any(member => member is IMethodSymbol { IsStatic: false } other && StopsOwnWorkAt(other, depth + 1)))
+                if (node is InvocationExpressionSyntax call
+                    && RefusedWhileRunning.OwnMethodsCalled(method, call).Any(other => !other.IsStatic && StopsOwnWorkAt(other, depth + 1)))
                 {
                     stops = true;
                     break;
