@@ -199,6 +199,35 @@ internal sealed class ConcurrencyModel
     }
 
     /// <summary>
+    /// Whether the document that <paramref name="finding"/> is located in finds the same race by its own analysis: the
+    /// same rule at the place, or FL1003 there (which gives a lost update its guard, as
+    /// <see cref="RaceFindings.KeepOnePerAccess"/> keeps it). A thread start's walk into another file and that file's
+    /// own model then report it once, from that file (FreeRedis' <c>ObjectPool</c>, reached from a start in another
+    /// file and from its own). A build analyses every document, so the other document's model costs nothing more there.
+    /// </summary>
+    public static bool FoundInItsOwnDocument(RaceFinding finding, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (finding.Location.SourceTree is not { } tree)
+        {
+            return false;
+        }
+
+        var semanticModels = SharedModels.GetValue(compilation, static _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>());
+#pragma warning disable RS1030 // The other document's model is the one its own analysis builds; the driver caches it.
+        var semanticModel = semanticModels.TryGetValue(tree, out var found) ? found : semanticModels.GetOrAdd(tree, compilation.GetSemanticModel(tree));
+#pragma warning restore RS1030
+        foreach (var own in For(semanticModel, cancellationToken).Findings)
+        {
+            if (own.Location.Equals(finding.Location) && (own.Id == finding.Id || own.Id == DiagnosticIds.InconsistentSynchronization))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The checks of one file that need no thread start in it, each with the text pre-check that rules a file out before
     /// anything is bound; run in this order (the first to report a place keeps it).
     /// </summary>

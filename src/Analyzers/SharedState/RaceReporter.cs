@@ -20,7 +20,10 @@ internal static class RaceReporter
                 var model = ConcurrencyModel.For(semanticModelContext.SemanticModel, semanticModelContext.CancellationToken);
                 foreach (var finding in model.Findings)
                 {
-                    if (finding.Id == rule.Id)
+                    // A finding in another file that that file's own analysis also makes is reported from there.
+                    if (finding.Id == rule.Id
+                        && (finding.Location.SourceTree == semanticModelContext.SemanticModel.SyntaxTree
+                            || !ConcurrencyModel.FoundInItsOwnDocument(finding, semanticModelContext.SemanticModel.Compilation, semanticModelContext.CancellationToken)))
                     {
                         semanticModelContext.ReportDiagnostic(Diagnostic.Create(rule, finding.Location, [finding.Start], finding.Properties, finding.Arguments));
                     }

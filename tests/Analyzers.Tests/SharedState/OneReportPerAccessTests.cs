@@ -111,4 +111,48 @@ public class OneReportPerAccessTests
                 },
             },
         }.RunAsync();
+    // A thread start in one file whose walk reaches a type declared in another that synchronizes its own state: the
+    // walk and the type's own concurrency find the same unlocked access. The build reports it once, from the file it
+    // is in, with the message that file's own analysis gives (FreeRedis' ObjectPool, WatsonTcp's statistics).
+    private const string Stats = """
+        class {|#1:Stats|}
+        {
+            private readonly object _sync = new();
+            private int _count;
+
+            public void Add() { lock (_sync) { _count++; } }
+
+            public void Bump() { {|#0:_count++|}; }
+        }
+        """;
+
+    private const string StatsWorker = """
+        using System.Threading;
+
+        class Worker
+        {
+            private readonly Stats _stats = new();
+
+            public void Start()
+            {
+                new Thread(() => _stats.Bump()).Start();
+                _stats.Add();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task An_access_that_its_own_file_and_another_files_thread_start_both_find_is_reported_once()
+        => new CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources = { Stats, StatsWorker },
+                ExpectedDiagnostics =
+                {
+                    CSharpAnalyzerVerifier<InconsistentSynchronizationAnalyzer>.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                        "_count", "written", "_sync", "in 'Add' (1 of 2 accesses)", "'Bump' may run on several threads at once: 'Stats' synchronizes its own state ('Add' locks '_sync')"),
+                },
+            },
+        }.RunAsync();
 }
