@@ -822,6 +822,7 @@ internal sealed class ConcurrencyModel
         }
 
         var words = WithPrivateHelpers(type, names, cancellationToken);
+        var members = new List<IMethodSymbol>();
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet } method
@@ -835,15 +836,30 @@ internal sealed class ConcurrencyModel
                 continue;
             }
 
+            members.Add(method);
+        }
+
+        // 'if (IsRunning) throw new InvalidOperationException("already started");' in a member and in the work's start:
+        // a caller that runs it while the work runs breaks its contract, and is told so. Only the flag itself is raced
+        // on, since the check and the store that follows it are two steps (NetMQ's monitor: 'AttachToPoller' beside the
+        // task 'StartAsync' runs 'Start' on, both refusing to run twice). Such a member's other accesses are taken back
+        // after its walk, so it shares no callee's walk with the others.
+        var guarded = new Dictionary<IMethodSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        foreach (var method in members)
+        {
+            if (refusedWhile?.ExcludedBy(method) is { } guards)
+            {
+                guarded[method] = guards;
+            }
+        }
+
+        walker.WalkMembersBeside(members, guarded.ContainsKey, method =>
+        {
             cancellationToken.ThrowIfCancellationRequested();
             var walked = walker.Accesses.Count;
             walker.WalkMemberOfStarter(method, new ConcurrentContext(context.Start, multiInstance: false, starterBody: null, 0, int.MaxValue, partner: context) { RunBy = context.RunBy, BesideStartedWork = true, BesideHandlers = besideHandlers, HandedAs = thisOwner?.Name }, thisOwner);
-            if (refusedWhile?.ExcludedBy(method) is { } guards)
+            if (guarded.TryGetValue(method, out var guards))
             {
-                // 'if (IsRunning) throw new InvalidOperationException("already started");' in this member and in the
-                // work's start: a caller that runs it while the work runs breaks its contract, and is told so. Only the
-                // flag itself is raced on, since the check and the store that follows it are two steps (NetMQ's
-                // monitor: 'AttachToPoller' beside the task 'StartAsync' runs 'Start' on, both refusing to run twice).
                 for (var i = walker.Accesses.Count - 1; i >= walked; i--)
                 {
                     if (!guards.Contains(walker.Accesses[i].Key.State.Name))
@@ -852,7 +868,7 @@ internal sealed class ConcurrencyModel
                     }
                 }
             }
-        }
+        });
     }
 
     /// <summary>

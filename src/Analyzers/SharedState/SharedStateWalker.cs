@@ -46,6 +46,35 @@ internal sealed partial class SharedStateWalker
         _world = DeclarationWorld.Of(compilation);
     }
 
+    /// <summary>
+    /// While the members of one object are walked beside the work it started (<see cref="WalkMembersBeside"/>): the
+    /// callees already walked for an earlier member, with the depth they were walked from. Those members do not run
+    /// beside each other, only beside the work, so a helper they all call (a client's hundreds of commands, each
+    /// through one <c>Execute</c>) gives the same accesses each time: it is walked for the first member only.
+    /// </summary>
+    private Dictionary<CompositeKey, int>? _walkedBeside;
+
+    /// <summary>
+    /// Walks <paramref name="members"/>' calls sharing what each helper gave (see <see cref="_walkedBeside"/>); a member
+    /// for which <paramref name="walkAlone"/> is true (its accesses may be taken back after its walk) shares nothing.
+    /// </summary>
+    public void WalkMembersBeside(IEnumerable<IMethodSymbol> members, Func<IMethodSymbol, bool> walkAlone, Action<IMethodSymbol> walk)
+    {
+        var shared = new Dictionary<CompositeKey, int>();
+        try
+        {
+            foreach (var member in members)
+            {
+                _walkedBeside = walkAlone(member) ? null : shared;
+                walk(member);
+            }
+        }
+        finally
+        {
+            _walkedBeside = null;
+        }
+    }
+
     public List<StateAccess> Accesses { get; } = new();
 
     /// <summary>
@@ -320,6 +349,46 @@ internal sealed partial class SharedStateWalker
         {
             return;
         }
+
+        // A callee an earlier member beside the same work walked as deep, with the same object, flags and locks, and
+        // nothing of the caller's own passed in, adds only the same accesses again (see _walkedBeside).
+        var beside = _walkedBeside is not null && depth > 0 && part == Part.Whole && method.MethodKind != MethodKind.LocalFunction
+                     && parameterStates is null && foreignIndices is null && elementParameters is null && sharedParameters is null && !thisIsAnyElement
+            ? new CompositeKey(VisitKey(method), owner, new CompositeKey(flags.IsEmpty ? null : OperationTree.FlagsKey(flags), LocksKey(locks), caller?.Via))
+            : null;
+        if (beside is not null && _walkedBeside!.TryGetValue(beside, out var walkedFrom) && walkedFrom <= depth)
+        {
+            return;
+        }
+
+        var walkedBeside = _walkedBeside;
+        FollowBody(method, owner, locks, depth, context, visited, part, caller, parameterStates, foreignIndices, flags, sharedParameters, elementParameters, thisIsAnyElement);
+        if (beside is not null && visited.Count < MaxMethodsPerContext)
+        {
+            // Kept only when the walk was not cut short by the bound on methods, which a later member may not reach.
+            walkedBeside![beside] = walkedBeside.TryGetValue(beside, out var earlier) ? Math.Min(earlier, depth) : depth;
+        }
+    }
+
+    /// <summary>A key for the locks a callee is followed with: which lock, whether it allows writes, where it was taken.</summary>
+    private static string LocksKey(IReadOnlyList<HeldLock> locks)
+    {
+        if (locks.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var key = new System.Text.StringBuilder();
+        foreach (var held in locks)
+        {
+            key.Append(held.Symbol?.ToDisplayString()).Append('/').Append(held.AllowsWrites).Append('/').Append(held.AcquiredIn?.ToDisplayString()).Append(';');
+        }
+
+        return key.ToString();
+    }
+
+    private void FollowBody(IMethodSymbol method, ISymbol? owner, IReadOnlyList<HeldLock> locks, int depth, ConcurrentContext context, HashSet<CompositeKey> visited, Part part, Frame? caller, Dictionary<ISymbol, StateKey>? parameterStates, HashSet<ISymbol>? foreignIndices, ImmutableArray<(int Ordinal, bool Value)> flags, HashSet<ISymbol>? sharedParameters, Dictionary<ISymbol, ISymbol>? elementParameters, bool thisIsAnyElement)
+    {
 
         // A whole method is replayed from what an earlier compilation with the same declarations learnt from its body,
         // when its tree is unchanged. A local function's frame shares its caller's variables: it is recorded only when
