@@ -224,12 +224,14 @@ internal sealed class LibraryCallerLocks
         if (called.DeclaredAccessibility != Accessibility.Private)
         {
             var own = files.Count;
-            var others = HandsOutOwnLock(method.ContainingType) ? MaxOtherFiles : 0;
+            var handsOutLock = HandsOutOwnLock(method.ContainingType);
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 if (!files.Contains(tree) && SourceWords.MayHold(SourceWords.TextOf(tree.GetText(_cancellationToken)), called.Name))
                 {
-                    if (files.Count - own == others)
+                    // A few other files are read when the type hands out its lock, or when every use of the name there
+                    // is a call made inside a lock on the object it is called on (read from syntax alone first).
+                    if (files.Count - own == MaxOtherFiles || !(handsOutLock || EveryUseLocksItsReceiver(tree, called.Name)))
                     {
                         return null;
                     }
@@ -282,6 +284,12 @@ internal sealed class LibraryCallerLocks
                 // it was handed, as a scope's owner is: each scope's gate is its own).
                 var sameObject = !method.IsStatic && ReachesOwnOrOwnedObject(instance, caller);
                 var here = Known(_facts.LocksAt(call, caller.ContainingType), caller, callee, instance, model).FindAll(held => IsStatic(held) || sameObject);
+                if (!method.IsStatic && LocksReceiver(callee, instance, model))
+                {
+                    // 'lock (offsets) { offsets.TryDequeue(c); }': the caller holds the monitor of the object it calls,
+                    // as 'lock (this)' in the callee would.
+                    here.Add(new HeldLock(method.ContainingType.OriginalDefinition, allowsWrites: true, method.ContainingType.OriginalDefinition));
+                }
                 if (here.Count == 0 && !SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, method)
                     && HeldAtEveryCall(caller, depth + 1) is { } inherited && (IsStatic(inherited) || sameObject))
                 {
@@ -383,6 +391,89 @@ internal sealed class LibraryCallerLocks
         }
 
         return stores > 0;
+    }
+
+    /// <summary>
+    /// Whether every use of <paramref name="name"/> in <paramref name="tree"/> is a call on a local, parameter or field
+    /// named by an identifier (<c>offsets.TryDequeue(c)</c>) inside a <c>lock</c> on that same identifier, in the same
+    /// function. Syntax only: whether the names bind to the member is asked after, of the files that pass.
+    /// </summary>
+    private bool EveryUseLocksItsReceiver(SyntaxTree tree, string name)
+    {
+        foreach (var token in SourceWords.IdentifiersNamed(tree.GetRoot(_cancellationToken), name))
+        {
+            if (token.Parent is not SimpleNameSyntax { Parent: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access } simple
+                || access.Name != simple || access.Parent is not InvocationExpressionSyntax
+                || LockOn(access, receiver.Identifier.ValueText) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The nearest <c>lock (name)</c> around <paramref name="node"/> in its own function (not across a lambda or a local
+    /// function, which can run after the lock is released), whose body does not store into <paramref name="name"/>.
+    /// </summary>
+    private static LockStatementSyntax? LockOn(SyntaxNode node, string name)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                    return null;
+                case LockStatementSyntax { Expression: IdentifierNameSyntax locked } statement when locked.Identifier.ValueText == name:
+                    return StoresInto(statement.Statement, name) ? null : statement;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="body"/> assigns <paramref name="name"/>, or passes it by <c>ref</c> or <c>out</c>.</summary>
+    private static bool StoresInto(SyntaxNode body, string name)
+    {
+        foreach (var node in body.DescendantNodesAndSelf())
+        {
+            var target = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                _ => null,
+            };
+            if (target is IdentifierNameSyntax stored && stored.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the call <paramref name="callee"/> names is made inside a lock on the object it is made on: a local, a
+    /// parameter or a readonly field of the caller's own object, locked and called by the same name (see <see cref="LockOn"/>).
+    /// </summary>
+    private bool LocksReceiver(ExpressionSyntax callee, IOperation? instance, SemanticModel model)
+    {
+        while (instance is IConversionOperation conversion)
+        {
+            instance = conversion.Operand;
+        }
+
+        var receiver = instance switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation { Field: { IsReadOnly: true } field, Instance: null or IInstanceReferenceOperation } => field,
+            _ => null,
+        };
+        return receiver is not null && callee is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name }
+               && LockOn(callee, name.Identifier.ValueText) is { } statement
+               && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(statement.Expression, _cancellationToken).Symbol, receiver);
     }
 
     /// <summary>

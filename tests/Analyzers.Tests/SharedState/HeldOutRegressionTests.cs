@@ -1693,6 +1693,90 @@ public class HeldOutRegressionTests
             SyncClient.Replace("READ", "public bool Monitoring => _monitor is { IsCompleted: false };"),
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_monitor", "updated", "_readGate", "in 'Dispose' (1 of 2 accesses)", "'Connect' runs on several threads (started at line 12)"));
 
+    // KafkaFlow's PartitionOffsets: an internal type that locks its own queue, with a property that a dequeue clears
+    // before taking the lock. Its one caller, in another file, calls the dequeue and reads the property inside
+    // 'lock (offsets)', a lock on the very object it calls: the calls of one object never overlap.
+    private const string Ledger = """
+        using System.Collections.Generic;
+
+        internal sealed class Ledger
+        {
+            private readonly LinkedList<int> _pending = new();
+
+            public int Last { get; private set; }
+
+            public void Add(int amount)
+            {
+                lock (_pending)
+                {
+                    _pending.AddLast(amount);
+                }
+            }
+
+            public bool TryTake()
+            {
+                {|#0:Last = 0|};
+                lock (_pending)
+                {
+                    if (_pending.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    Last = _pending.First!.Value;
+                    _pending.RemoveFirst();
+                }
+
+                return true;
+            }
+        }
+        """;
+
+    private const string Books = """
+        using System;
+        using System.Collections.Generic;
+
+        internal sealed class Books
+        {
+            private readonly Dictionary<string, Ledger> _ledgers = new();
+
+            public void Settle(string name)
+            {
+                if (!_ledgers.TryGetValue(name, out var ledger))
+                {
+                    return;
+                }
+
+                LOCKED
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("lock (ledger)\n{\n    if (ledger.TryTake()) Console.WriteLine(ledger.Last);\n}")]
+    [InlineData("lock (ledger)\n{\n    while (ledger.TryTake())\n    {\n        Console.WriteLine(ledger.Last);\n    }\n}")]
+    public Task A_method_every_caller_calls_inside_a_lock_on_the_object_it_calls_does_not_run_beside_itself(string locked)
+    {
+        var test = new InconsistentVerify.Test();
+        test.TestState.Sources.Add(Unmarked(Ledger));
+        test.TestState.Sources.Add(Books.Replace("LOCKED", locked));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("if (ledger.TryTake()) Console.WriteLine(ledger.Last);")]
+    [InlineData("lock (_ledgers)\n{\n    if (ledger.TryTake()) Console.WriteLine(ledger.Last);\n}")]
+    [InlineData("lock (ledger)\n{\n    ledger = new Ledger();\n    if (ledger.TryTake()) Console.WriteLine(ledger.Last);\n}")]
+    public Task A_method_called_outside_a_lock_on_its_own_object_runs_beside_itself(string called)
+    {
+        var test = new InconsistentVerify.Test();
+        test.TestState.Sources.Add(Ledger);
+        test.TestState.Sources.Add(Books.Replace("LOCKED", called));
+        test.ExpectedDiagnostics.Add(InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(
+            "Last", "written", "_pending", "in 'TryTake' (1 of 2 accesses)", "'TryTake' may run on several threads at once: 'Ledger' synchronizes its own state ('Add' locks '_pending')"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private static string Unmarked(string source)
         => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }
