@@ -580,6 +580,11 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             case IParameterReferenceOperation parameter:
                 return UpdatedValueSource(parameter, dictionary);
             case ILocalReferenceOperation local:
+                if (HoldsOwnNewObject(local))
+                {
+                    return null;
+                }
+
                 foreach (var operation in OperationTree.Root(local).Descendants())
                 {
                     switch (operation)
@@ -600,6 +605,44 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the local holds, where <paramref name="use"/> reads it, an object the method created itself: its last
+    /// store before the use is <c>local = new …</c>, a statement of a block that holds the use, and nothing stores into
+    /// the local after it (not even in a lambda or a later turn of a loop). CSRedis fills the local by
+    /// <c>TryGetValue</c>, and when it finds nothing, makes a new pipe, adds it, and starts its pump, which changes it.
+    /// </summary>
+    private static bool HoldsOwnNewObject(ILocalReferenceOperation use)
+    {
+        var at = use.Syntax.SpanStart;
+        IOperation? last = null;
+        var writes = new List<IOperation>();
+        foreach (var operation in OperationTree.Root(use).Descendants())
+        {
+            var isWrite = operation switch
+            {
+                IVariableDeclaratorOperation declarator => SymbolEqualityComparer.Default.Equals(declarator.Symbol, use.Local),
+                IAssignmentOperation { Target: ILocalReferenceOperation target } => SymbolEqualityComparer.Default.Equals(target.Local, use.Local),
+                IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => SymbolEqualityComparer.Default.Equals(OperationTree.OutLocal(argument.Value), use.Local),
+                _ => false,
+            };
+            if (!isWrite)
+            {
+                continue;
+            }
+
+            writes.Add(operation);
+            if (operation.Syntax.SpanStart < at && (last is null || operation.Syntax.SpanStart > last.Syntax.SpanStart))
+            {
+                last = operation;
+            }
+        }
+
+        return last is ISimpleAssignmentOperation { Value: var value, Parent: IExpressionStatementOperation { Syntax.Parent: BlockSyntax block } }
+               && OperationTree.Strip(value) is IObjectCreationOperation
+               && block.Span.Contains(use.Syntax.Span)
+               && writes.TrueForAll(write => write.Syntax.SpanStart <= last.Syntax.SpanStart);
     }
 
     /// <summary>

@@ -612,4 +612,53 @@ public class ConcurrentDictionaryValueMutatedTests
                 public DateTime? Seen(string callsign) => _tracks.TryGetValue(callsign, out var track) ? track.Seen : null;
             }
             """);
+    // CSRedis' async pipeline: the local that 'TryGetValue' filled is given a new object of the method's own before
+    // the change, so the change is made on that object, not on one taken from the dictionary. (Other threads that take
+    // it out later and change it are reported where they change it.)
+    private const string Pipes = """
+        using System.Collections.Concurrent;
+        using System.Threading;
+
+        public sealed class Pipes
+        {
+            public sealed class Pipe { public bool Single; public int Uses; }
+
+            private readonly ConcurrentDictionary<string, Pipe> _pipes = new();
+
+            public Pipe Get(string key)
+            {
+                if (_pipes.TryGetValue(key, out var pipe) && !pipe.Single)
+                {
+                    Interlocked.Increment(ref pipe.Uses);
+                    TAKEN
+                    return pipe;
+                }
+
+                pipe = new Pipe();
+                AFTER
+                if (_pipes.TryAdd(key, pipe))
+                {
+                    new Thread(() => { {|#0:pipe.Single = true|}; }).Start();
+                }
+
+                return pipe;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_change_of_the_object_the_method_created_after_taking_one_out_is_quiet()
+        => Verify.VerifyAnalyzerAsync(Pipes.Replace("{|#0:", string.Empty).Replace("|}", string.Empty).Replace("TAKEN", string.Empty).Replace("AFTER", string.Empty));
+
+    [Fact]
+    public Task A_change_of_the_object_taken_out_is_reported_beside_one_of_the_methods_own()
+        => Verify.VerifyAnalyzerAsync(
+            Pipes.Replace("{|#0:", string.Empty).Replace("|}", string.Empty).Replace("TAKEN", "{|#0:pipe.Single = false|};").Replace("AFTER", string.Empty),
+            Verify.Diagnostic().WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("pipe.Single = false", "Pipe", "_pipes"));
+
+    [Fact]
+    public Task A_local_taken_out_again_after_the_new_object_is_reported()
+        => Verify.VerifyAnalyzerAsync(
+            Pipes.Replace("TAKEN", string.Empty).Replace("AFTER", "_pipes.TryGetValue(key, out pipe);"),
+            Verify.Diagnostic().WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("pipe.Single = true", "Pipe", "_pipes"));
 }
