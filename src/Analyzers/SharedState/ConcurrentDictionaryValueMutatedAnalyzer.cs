@@ -615,9 +615,8 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
     /// </summary>
     private static bool HoldsOwnNewObject(ILocalReferenceOperation use)
     {
-        var at = use.Syntax.SpanStart;
+        // The body's last store into the local, wherever it is: it must come before the use, so nothing stores after.
         IOperation? last = null;
-        var writes = new List<IOperation>();
         foreach (var operation in OperationTree.Root(use).Descendants())
         {
             var isWrite = operation switch
@@ -627,22 +626,16 @@ public sealed class ConcurrentDictionaryValueMutatedAnalyzer : DiagnosticAnalyze
                 IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => SymbolEqualityComparer.Default.Equals(OperationTree.OutLocal(argument.Value), use.Local),
                 _ => false,
             };
-            if (!isWrite)
-            {
-                continue;
-            }
-
-            writes.Add(operation);
-            if (operation.Syntax.SpanStart < at && (last is null || operation.Syntax.SpanStart > last.Syntax.SpanStart))
+            if (isWrite && (last is null || operation.Syntax.SpanStart > last.Syntax.SpanStart))
             {
                 last = operation;
             }
         }
 
         return last is ISimpleAssignmentOperation { Value: var value, Parent: IExpressionStatementOperation { Syntax.Parent: BlockSyntax block } }
+               && last.Syntax.SpanStart < use.Syntax.SpanStart
                && OperationTree.Strip(value) is IObjectCreationOperation
-               && block.Span.Contains(use.Syntax.Span)
-               && writes.TrueForAll(write => write.Syntax.SpanStart <= last.Syntax.SpanStart);
+               && block.Span.Contains(use.Syntax.Span);
     }
 
     /// <summary>
