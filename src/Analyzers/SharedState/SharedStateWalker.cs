@@ -87,6 +87,19 @@ internal sealed partial class SharedStateWalker
     /// </summary>
     public HashSet<SyntaxNode> EntryStarts { get; } = new();
 
+    private readonly Dictionary<SyntaxNode, bool> _startsAlone = new();
+
+    /// <summary>Whether an entry's start runs only for the winner of a claim (<see cref="LockedGates.StartedAlone"/>).</summary>
+    private bool StartsAlone(SyntaxNode start)
+    {
+        if (!_startsAlone.TryGetValue(start, out var alone))
+        {
+            _startsAlone[start] = alone = LockedGates.StartedAlone(start) is not null;
+        }
+
+        return alone;
+    }
+
     public void WalkEntry(ConcurrentEntry entry, ConcurrentContext context)
         => WalkEntry(entry, context, entry.CallerJoin is null && !entry.StartsAtFirstAwait ? Part.Whole : Part.FromFirstAwait);
 
@@ -619,7 +632,7 @@ internal sealed partial class SharedStateWalker
             }
 
             var marshalling = operation is IInvocationOperation invocation && HasDelegateArgument(invocation) && UiThreadCalls.RunsOnUiThread(invocation);
-            var startedElsewhere = !frame.Context.MultiInstance && EntryStarts.Contains(operation.Syntax);
+            var startedElsewhere = EntryStarts.Contains(operation.Syntax) && (!frame.Context.MultiInstance || StartsAlone(operation.Syntax));
             foreach (var child in operation.ChildOperations)
             {
                 if (marshalling && child is IArgumentOperation { Value.Type.TypeKind: TypeKind.Delegate })
@@ -632,6 +645,8 @@ internal sealed partial class SharedStateWalker
                     // 'Task.Run(() => …)' in code that runs once (a thread's body): the delegate runs on the thread the
                     // start makes, walked as that start's own entry. Walked here too, its code looked run by two
                     // threads (DotNetty's executor thread, whose body starts its loop on the executor's scheduler).
+                    // Code that runs on several threads runs its start as often, unless only the winner of a claim
+                    // makes it (LockedGates.StartedAlone): then one thread runs it at a time, as its own entry.
                     continue;
                 }
 
