@@ -1126,7 +1126,7 @@ internal sealed class ConcurrencyModel
             }
 
             var guarded = locked.Find(l => l != write && Pairs(write, l, forGuard: true));
-            if (guarded is not null)
+            if (guarded is not null && !(write.StoredConstant is not null && HeldOnlyHere(group, write, LockName(guarded))))
             {
                 var lockName = LockName(guarded);
                 _findings.Add(DiagnosticIds.InconsistentSynchronization, write.Location, StartOf(write, guarded).Start, write.Key.State, FixableLockName(lockName),
@@ -1298,6 +1298,28 @@ internal sealed class ConcurrencyModel
     }
 
     private static string Name(StateAccess access) => access.Key.State.Name;
+
+    /// <summary>
+    /// Whether every access of <paramref name="group"/> that holds <paramref name="lockName"/> is at the place of
+    /// <paramref name="write"/>, which is also reached without it: the lock is one that some callers of this code happen
+    /// to hold, not a guard the state's own code takes (SSH.NET's <c>Disconnect</c>, whose public overload holds
+    /// <c>_connectLock</c> while the listener's error path calls the same private one without it, to store
+    /// <c>_isDisconnecting = true</c>). For a store of a constant, which reads nothing, that is no guard to miss; the
+    /// store is still reported where another constant meets it (FL1001). The places are counted as in
+    /// <see cref="GuardedIn"/>.
+    /// </summary>
+    private static bool HeldOnlyHere(List<StateAccess> group, StateAccess write, string lockName)
+    {
+        foreach (var access in group)
+        {
+            if (!access.Context.BesideStartedWork && access.Location != write.Location && access.Locks.Any(held => held.AllowsWrites && held.Symbol is { } symbol && DisplayName(symbol) == lockName))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string LockName(StateAccess guarded)
     {
