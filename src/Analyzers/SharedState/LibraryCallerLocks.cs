@@ -103,14 +103,16 @@ internal sealed class LibraryCallerLocks
     /// <summary>
     /// Whether nothing in this build can run <paramref name="method"/>: only the library's code can call it (and no
     /// friend assembly but its tests), it carries no attribute a framework could call it by, and no name in the
-    /// compilation's code is its name (any use of the name, whatever it binds to, counts as a call), nor does a string
-    /// spell it for reflection. Castle.Core's <c>AddOrUpdateWithoutTakingLock</c> is called only in code compiled for
+    /// compilation's code is its name (any use of the name counts as a call, unless the syntax shows it is made on an
+    /// object that cannot be of the method's type: <see cref="OtherReceivers"/>), nor does a string spell it for
+    /// reflection. Castle.Core's <c>AddOrUpdateWithoutTakingLock</c> is called only in code compiled for
     /// .NET Framework (<c>#if FEATURE_SERIALIZATION</c>): in the other builds it never runs beside anything.
     /// </summary>
     /// <remarks>
     /// Syntax only, so that an edit in an editor does not bind other files: binding each use of the name, to tell
     /// SSH.NET's uncalled <c>SshMessageFactory.Reset</c> from the other <c>Reset</c> methods it calls, put an edit of
-    /// NLog's <c>AsyncOperationCounter.cs</c> at 8x the compiler instead of 1.5x. Asked only of the entries a report
+    /// NLog's <c>AsyncOperationCounter.cs</c> at 8x the compiler instead of 1.5x. The receivers' declared types are
+    /// read from the files' syntax instead. Asked only of the entries a report
     /// was reached from; a Unicode escape that could spell the name anywhere answers "it may be called".
     /// </remarks>
     public bool NeverCalled(IMethodSymbol method)
@@ -144,6 +146,11 @@ internal sealed class LibraryCallerLocks
                 if (token.ValueText != called.Name)
                 {
                     continue; // in a comment, in code a preprocessor symbol leaves out, or inside a longer string
+                }
+
+                if (token.Parent is SimpleNameSyntax use && ReferenceEquals(called, method) && OtherReceivers.CannotCall(use, method, _compilation))
+                {
+                    continue; // a call on an object that cannot be one of the method's type
                 }
 
                 if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is SimpleNameSyntax)
