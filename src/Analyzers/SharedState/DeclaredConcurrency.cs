@@ -426,6 +426,56 @@ internal static class DeclaredConcurrency
     }
 
     /// <summary>
+    /// Where a member's own documentation puts its use before the object starts working: websocket-sharp's
+    /// <c>WebSocketServer.SslConfiguration</c>, "it must be configured before the start method is called", and
+    /// <c>WebSocket.SslConfiguration</c>, "it must be configured before any connect method is called". Its callers set
+    /// the object up before they start it, as a constructor does, so it runs beside none of what the object's other
+    /// members and its started work do; what it reads and writes is set-up, not shared state.
+    /// </summary>
+    /// <remarks>
+    /// One sentence must say that something "must be" (or "should be", "has to be", "needs to be") done, then "before"
+    /// and, before the sentence ends, a word of starting (<see cref="StartWords"/>) or "is called" after a name the
+    /// normalized text dropped ("before &lt;see cref="Start"/&gt; is called").
+    /// </remarks>
+    public static string? DocumentedSetUp(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in (method.AssociatedSymbol ?? method).DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not MemberDeclarationSyntax declaration
+                || CommentsAbove(declaration, SetUpKeywords) is not { Length: > 0 } comments)
+            {
+                continue;
+            }
+
+            foreach (var sentence in comments.Split('.'))
+            {
+                var duty = Modals.Select(modal => sentence.IndexOf(modal, StringComparison.Ordinal)).Where(at => at >= 0).DefaultIfEmpty(-1).Min();
+                var before = duty < 0 ? -1 : sentence.IndexOf(" before ", duty, StringComparison.Ordinal);
+                if (before < 0)
+                {
+                    continue;
+                }
+
+                var rest = sentence.Substring(before + " before ".Length);
+                if (rest.StartsWith("is called", StringComparison.Ordinal) || rest.StartsWith("are called", StringComparison.Ordinal)
+                    || rest.Split(' ').Any(word => StartWords.Any(start => word.StartsWith(start, StringComparison.Ordinal))))
+                {
+                    return sentence.Trim();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] SetUpKeywords = ["before"];
+
+    private static readonly string[] Modals = ["must be ", "should be ", "has to be ", "have to be ", "needs to be ", "need to be "];
+
+    /// <summary>The beginnings of the words that name the object's start after "before".</summary>
+    private static readonly string[] StartWords = ["start", "connect", "open", "run", "listen", "initializ", "initialis"];
+
+    /// <summary>
     /// A word that every phrase of <see cref="ClaimPhrases"/>, <see cref="SharingPhrases"/>, <see cref="UsagePhrases"/>
     /// and <see cref="SingleUserPhrases"/> holds. The normalized text keeps the letters of a word together, so a comment
     /// whose raw text lacks all of them says nothing the phrases can find, and is not normalized.

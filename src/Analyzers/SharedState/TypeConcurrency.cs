@@ -348,7 +348,9 @@ internal sealed partial class TypeConcurrency
 
     /// <summary>
     /// The entries of <paramref name="reported"/> that callers would run at once, that start no work of their own, and
-    /// that nothing in this build can call (see <see cref="LibraryCallerLocks.NeverCalled"/>): they run beside nothing.
+    /// that nothing in this build can call (see <see cref="LibraryCallerLocks.NeverCalled"/>), or whose documentation
+    /// says they are used before the object starts (see <see cref="DeclaredConcurrency.DocumentedSetUp"/>): they run
+    /// beside nothing.
     /// </summary>
     private HashSet<IMethodSymbol> NeverCalled(List<MethodSummary> methods, HashSet<IMethodSymbol> reported)
     {
@@ -356,9 +358,11 @@ internal sealed partial class TypeConcurrency
         foreach (var (entry, deferredOnly, start, alone, _) in Entries(methods))
         {
             var method = entry.Method;
-            if (reported.Contains(method) && !deferredOnly && start is null && alone is null && method.MethodKind == MethodKind.Ordinary
+            if (reported.Contains(method) && !deferredOnly && start is null && alone is null
                 && entry.DelegateTargets.IsEmpty && !entry.Accesses.Any(static access => access.Deferred) && !entry.Calls.Any(static call => call.Deferred)
-                && CallersOf(method)?.NeverCalled(method) == true)
+                && (method.MethodKind == MethodKind.Ordinary && CallersOf(method)?.NeverCalled(method) == true
+                    || method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet
+                       && DeclaredConcurrency.DocumentedSetUp(method, _cancellationToken) is not null))
             {
                 uncalled.Add(method);
             }
