@@ -38,6 +38,13 @@ internal sealed class LibraryCallerLocks
     /// <summary>The most places a member's name is bound at before the answer is "no lock".</summary>
     private const int MaxCalls = 12;
 
+    /// <summary>
+    /// The most uses of a member's name whose objects' declared types are read (<see cref="OtherReceivers"/>) before
+    /// the answer is "it may be called": a common name (<c>Dispose</c>, <c>Add</c>) is not worth reading every member
+    /// that uses it for.
+    /// </summary>
+    private const int MaxOtherReceivers = 32;
+
     private readonly Compilation _compilation;
     private readonly Func<SyntaxTree, SemanticModel> _semanticModels;
     private readonly SynchronizationFacts _facts;
@@ -125,6 +132,7 @@ internal sealed class LibraryCallerLocks
             return false;
         }
 
+        var examined = 0;
         foreach (var tree in _compilation.SyntaxTrees)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -148,7 +156,8 @@ internal sealed class LibraryCallerLocks
                     continue; // in a comment, in code a preprocessor symbol leaves out, or inside a longer string
                 }
 
-                if (token.Parent is SimpleNameSyntax use && ReferenceEquals(called, method) && OtherReceivers.CannotCall(use, method, _compilation))
+                if (token.Parent is SimpleNameSyntax use && ReferenceEquals(called, method) && ++examined <= MaxOtherReceivers
+                    && OtherReceivers.CannotCall(use, method, _compilation))
                 {
                     continue; // a call on an object that cannot be one of the method's type
                 }

@@ -1312,6 +1312,22 @@ public class HeldOutRegressionTests
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("_active", "written", "_lock", "in 'Activate' (1 of 2 accesses)", ResetSaysWhy));
 
+    [Theory]
+    [InlineData(32, false)]
+    [InlineData(33, true)]
+    public Task Only_so_many_uses_of_a_common_name_are_read_for_their_objects_types(int uses, bool reported)
+    {
+        // Past 32 uses the name is taken as called: reading every member that uses a common name costs an editor more
+        // than the report it could drop.
+        var caller = "private readonly System.Threading.ManualResetEvent _ready = new(false);\npublic void Clear()\n{\n"
+            + string.Concat(Enumerable.Repeat("_ready.Reset();\n", uses)) + "}";
+        var source = MessageTable.Replace("CALLER", caller);
+        return reported
+            ? InconsistentVerify.VerifyAnalyzerAsync(source, InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("_active", "written", "_lock", "in 'Activate' (1 of 2 accesses)", ResetSaysWhy))
+            : SharedStateSilence.VerifyNoRaceAsync(Unmarked(source));
+    }
+
     private const string Batcher = """
         using System.Collections.Generic;
         using System.Threading;
