@@ -54,11 +54,16 @@ if [[ $portable -eq 0 && -f "$readytorun_dll" ]]; then
   analyzers_dll=$readytorun_dll
 fi
 echo "analyzers: $analyzers_dll"
-generators_dll="$forklift/src/Generators/bin/Release/netstandard2.0/Forklift.Generators.dll"
-hash=$(cat "$analyzers_dll" "$generators_dll" | sha256sum | cut -c1-12)
+# The generator is copied only when it is injected (--generator): a checkout whose generator was never built can
+# still be measured for its analyzers with --no-build-forklift.
+injected=("$analyzers_dll")
+if [[ $generator == true ]]; then
+  injected+=("$forklift/src/Generators/bin/Release/netstandard2.0/Forklift.Generators.dll")
+fi
+hash=$(cat "${injected[@]}" | sha256sum | cut -c1-12)
 analyzer_dir="$out/analyzers-$hash"
 mkdir -p "$analyzer_dir"
-cp "$analyzers_dll" "$generators_dll" "$analyzer_dir/"
+cp "${injected[@]}" "$analyzer_dir/"
 # The package's build/Forklift.props too: it makes the build properties the analyzers read compiler-visible.
 cp "$forklift/src/Runtime/build/Forklift.props" "$analyzer_dir/"
 ids=$(grep -o '"FL[0-9]\{4\}"' "$forklift/src/Analyzers/DiagnosticIds.cs" | tr -d '"' | sort -u | paste -sd'%' - | sed 's/%/%3B/g')
