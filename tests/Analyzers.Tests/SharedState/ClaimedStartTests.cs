@@ -90,7 +90,7 @@ public class ClaimedStartTests
     [InlineData("if (!_switching)\n{\n    _switching = true;\n    won = true;\n}")]
     [InlineData("if (_switching) return false;\n_switching = won = true;")]
     public Task A_thread_started_by_the_winner_of_a_claim_under_the_lock_runs_alone(string claim)
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Source(claim, "if (won)", "")));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Source(claim, "if (won)", "")));
 
     [Fact]
     public Task A_claim_without_a_check_under_the_lock_admits_every_caller()
@@ -122,7 +122,4 @@ public class ClaimedStartTests
 
     private static string Source(string claim, string start, string reset)
         => Sentinel.Replace("CLAIM", claim).Replace("START", start).Replace("RESET", reset);
-
-    private static string Unmarked(string source)
-        => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }

@@ -65,7 +65,7 @@ public class DocumentedSetUpTests
     [InlineData("It must be configured before any connect method is called.")]
     [InlineData("This property should be set before <see cref=\"Start\"/> is called.")]
     public Task A_member_documented_for_use_before_the_start_runs_beside_nothing(string remarks)
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Server.Replace("REMARKS", remarks)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Server.Replace("REMARKS", remarks)));
 
     [Theory]
     [InlineData("The configuration is used when the server attempts to start.")]
@@ -77,7 +77,4 @@ public class DocumentedSetUpTests
             InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("_sslConfig", "written", "_sync", "in 'GetSslConfiguration' (3 of 6 accesses)",
                     "'GetSslConfiguration' may run on several threads at once: 'Server' synchronizes its own state ('IsListening' locks '_sync')"));
-
-    private static string Unmarked(string source)
-        => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }

@@ -80,7 +80,7 @@ public class HeldOutRegressionTests
     public Task Lock_taken_through_a_static_monitor_wrapper_guards_its_region()
         // Lucene.Net's UninterruptableMonitor: 'Enter' retries Monitor.Enter when the thread is interrupted, 'Exit'
         // calls Monitor.Exit; every access to the scheduler's queue and count is between the two.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Scheduler.Replace("ENTER", "Enter")));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Scheduler.Replace("ENTER", "Enter")));
 
     [Fact]
     public Task A_wrapper_that_takes_no_monitor_guards_nothing()
@@ -138,7 +138,7 @@ public class HeldOutRegressionTests
     public Task Work_a_thread_body_starts_once_runs_on_one_thread()
         // DotNetty's SingleThreadEventExecutor: the executor's one thread starts its loop as a task on the executor's
         // own scheduler and does nothing else; the loop's fields are only ever touched there.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Executor.Replace("AFTER", string.Empty)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Executor.Replace("AFTER", string.Empty)));
 
     [Fact]
     public Task A_thread_body_that_writes_after_starting_the_work_still_races_with_it()
@@ -199,7 +199,7 @@ public class HeldOutRegressionTests
     public Task One_method_started_from_two_members_is_one_run_per_object()
         // grpc-dotnet's GrpcCall: StartUnaryCore and StartServerStreamingCore each start 'RunCall' once; a call object
         // is started one way only, so 'RunCall' is the only writer of its response.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Call.Replace("SECOND", "RunCall")));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Call.Replace("SECOND", "RunCall")));
 
     [Fact]
     public Task Two_methods_started_from_two_members_still_race()
@@ -356,7 +356,7 @@ public class HeldOutRegressionTests
         // Lucene.Net's ConcurrentHashSet, a port of the BCL's striped dictionary: 'AcquireLocks' takes the monitors of a
         // range of the lock array and returns holding them, 'ReleaseLocks' in the 'finally' leaves them; the budget is
         // written only between the two.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(StripedSet.Replace("TAKE", "Monitor.Enter")));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(StripedSet.Replace("TAKE", "Monitor.Enter")));
 
     [Fact]
     public Task A_helper_that_takes_no_monitor_guards_nothing()
@@ -433,7 +433,7 @@ public class HeldOutRegressionTests
         // Foundatio's JobRunner: the watcher is made, wired and read only in the run that creates the token source
         // (every later run returns at the check), and the cleanup registered on the token after those accesses runs
         // at most once, when the token is cancelled.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(ShutdownSignal.Replace("ONCE", "if (_source != null) return _source.Token;")));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(ShutdownSignal.Replace("ONCE", "if (_source != null) return _source.Token;")));
 
     [Fact]
     public Task A_cleanup_registered_in_a_region_that_runs_again_races_with_its_next_run()
@@ -515,7 +515,7 @@ public class HeldOutRegressionTests
     public Task An_event_whose_only_removal_is_a_wrapper_accessor_nothing_calls_keeps_its_handlers()
         // SmartThreadPool's work items: the item's internal event is reached through an internal interface whose
         // implementation forwards 'add' and 'remove'; the pool only subscribes, so the field never goes back to null.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(ForwardedEvent.Replace("DETACH", string.Empty)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(ForwardedEvent.Replace("DETACH", string.Empty)));
 
     [Fact]
     public Task An_event_removed_through_the_wrapper_can_be_left_null_between_check_and_raise()
@@ -576,7 +576,7 @@ public class HeldOutRegressionTests
     public Task A_public_member_of_a_type_in_an_Internal_namespace_called_only_under_its_own_lock_runs_one_at_a_time()
         // SmartThreadPool's 'Amib.Threading.Internal.WorkItemsQueue': 'PushWaiter' is public, but only
         // 'DequeueWorkItem' calls it, inside 'lock (this)'.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(WaiterQueue.Replace("SPACE", "Internal").Replace("OUTSIDE", string.Empty)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(WaiterQueue.Replace("SPACE", "Internal").Replace("OUTSIDE", string.Empty)));
 
     [Fact]
     public Task The_same_member_of_a_public_namespace_is_a_callers_entry()
@@ -658,7 +658,7 @@ public class HeldOutRegressionTests
     public Task An_internal_type_whose_owner_calls_it_only_under_the_owners_lock_is_serialized_by_that_lock()
         // grpc-dotnet's balancer shape: the manager creates its child balancer and calls it only inside its own lock,
         // so the child's unlocked store and its locked reads never overlap.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(OwnedBalancer.Replace("CHILD", "new Child()")));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(OwnedBalancer.Replace("CHILD", "new Child()")));
 
     [Fact]
     public Task A_child_the_owner_was_handed_may_be_shared_with_other_owners()
@@ -739,7 +739,7 @@ public class HeldOutRegressionTests
     {
         var test = new InconsistentVerify.Test();
         test.TestState.Sources.Add(SyncRootPool.Replace("USE", use));
-        test.TestState.Sources.Add(expected.Length > 0 ? SyncRootWorkers : Unmarked(SyncRootWorkers));
+        test.TestState.Sources.Add(expected.Length > 0 ? SyncRootWorkers : SharedStateSilence.Unmarked(SyncRootWorkers));
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
@@ -817,7 +817,7 @@ public class HeldOutRegressionTests
         // Nerdbank.Streams' StreamPipeReader and StreamPipeWriter: the writer's exception is stored once, when the
         // completion flag is first raised under the lock, and nothing lowers the flag; a reader that saw it raised
         // reads the one exception stored with it.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(CompletionCallbacks.Replace("RESET", string.Empty)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(CompletionCallbacks.Replace("RESET", string.Empty)));
 
     [Fact]
     public Task A_field_whose_flag_is_lowered_again_can_come_from_another_update()
@@ -1070,13 +1070,13 @@ public class HeldOutRegressionTests
         // NetMQ's monitor: 'StartAsync' runs 'Start' on a task; 'AttachToPoller' refuses while it runs, and
         // 'DetachFromPoller' needs the poller mode 'Start' refuses. The check-then-set of 'IsRunning' is still a race.
         => MutationVerify.VerifyAnalyzerAsync(
-            Unmarked(Monitor.Replace("ATTACH", RefusesWhileRunning).Replace("DETACH", NeedsAttached)).Replace("{|#1:", string.Empty).Replace("IsRunning = false;", "{|#1:IsRunning = false|};"),
+            SharedStateSilence.Unmarked(Monitor.Replace("ATTACH", RefusesWhileRunning).Replace("DETACH", NeedsAttached)).Replace("{|#1:", string.Empty).Replace("IsRunning = false;", "{|#1:IsRunning = false|};"),
             FlagStoredBesideTheWork());
 
     [Fact]
     public Task A_member_that_does_not_refuse_runs_beside_the_started_work()
         => MutationVerify.VerifyAnalyzerAsync(
-            Unmarked(Monitor.Replace("ATTACH", string.Empty).Replace("DETACH", NeedsAttached)).Replace("IsRunning = false;", "{|#1:IsRunning = false|};").Replace("_polls++;", "{|#4:_polls++|};"),
+            SharedStateSilence.Unmarked(Monitor.Replace("ATTACH", string.Empty).Replace("DETACH", NeedsAttached)).Replace("IsRunning = false;", "{|#1:IsRunning = false|};").Replace("_polls++;", "{|#4:_polls++|};"),
             MutationVerify.Diagnostic().WithLocation(4).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("_polls", "Poll", "'Poll' runs on several threads (started at line 60)"),
             FlagStoredBesideTheWork());
 
@@ -1223,7 +1223,7 @@ public class HeldOutRegressionTests
     public Task A_delegate_a_scheduler_queues_to_itself_runs_on_its_loop()
         // NetMQ's NetMQPoller.Run(Action): run in place when the poller is not running or the caller is on its thread,
         // otherwise 'new Task(action).Start(this)', which the poller's one loop runs.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(OwnScheduler.Replace("HANDOFF", "new Task(action).Start(this)")));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(OwnScheduler.Replace("HANDOFF", "new Task(action).Start(this)")));
 
     [Fact]
     public Task A_delegate_handed_to_the_thread_pool_runs_beside_the_loop()
@@ -1293,7 +1293,7 @@ public class HeldOutRegressionTests
         // connect makes a new factory). A comment and a longer string are not calls of it, nor are calls of another
         // type's 'Reset' on objects declared as that type, or of the caller's own (session 73: the other 'Reset' calls
         // of SSH.NET are on wait handles and on the session's own 'Reset').
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(MessageTable.Replace("CALLER", caller)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(MessageTable.Replace("CALLER", caller)));
 
     [Theory]
     [InlineData("public void Clear() => _table.Reset();", "")]
@@ -1325,7 +1325,7 @@ public class HeldOutRegressionTests
         return reported
             ? InconsistentVerify.VerifyAnalyzerAsync(source, InconsistentVerify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("_active", "written", "_lock", "in 'Activate' (1 of 2 accesses)", ResetSaysWhy))
-            : SharedStateSilence.VerifyNoRaceAsync(Unmarked(source));
+            : SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(source));
     }
 
     private const string Batcher = """
@@ -1392,7 +1392,7 @@ public class HeldOutRegressionTests
     public Task A_local_function_called_only_inside_the_lock_holds_it(string inside, string declared, string outside)
         // Open.ChannelExtensions' BatchingChannelReader.TryPipeItems: 'Emit' is declared and called only inside
         // 'lock (SyncLock)'; walked where it is declared, its store of '_batch' looked made with nothing held.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Batcher.Replace("INSIDE", inside).Replace("DECLARED", declared.Replace("EMIT", Emit)).Replace("OUTSIDE", outside.Replace("EMIT", Emit))));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Batcher.Replace("INSIDE", inside).Replace("DECLARED", declared.Replace("EMIT", Emit)).Replace("OUTSIDE", outside.Replace("EMIT", Emit))));
 
     [Fact]
     public Task A_local_function_called_after_the_lock_holds_nothing()
@@ -1444,7 +1444,7 @@ public class HeldOutRegressionTests
     public Task A_flag_claimed_under_the_lock_is_given_back_by_its_winner_alone(string visibility)
         // Rebus's SystemThreadingTimerAsyncTask.Tick: a tick that finds the last one still running leaves; the check and
         // the claim are one step under the lock, so only the winner runs the 'try' and clears the flag.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Poller.Replace("VISIBILITY", visibility).Replace("CLAIM", "if (_executing) return;\n_executing = true;")));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Poller.Replace("VISIBILITY", visibility).Replace("CLAIM", "if (_executing) return;\n_executing = true;")));
 
     [Fact]
     public Task A_flag_claimed_under_the_lock_without_a_check_there_is_not_a_gate()
@@ -1502,7 +1502,7 @@ public class HeldOutRegressionTests
     public Task A_table_filled_once_under_the_lock_is_handed_out_whole(string fill, string other)
         // websocket-sharp's HttpUtility: the entity table is made and filled under the lock the first time it is asked
         // for, and never changed after; handed out under that lock, it is whole.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(EntityTable.Replace("FILL", fill).Replace("OTHER", other).Replace("INIT", fill.Contains("Init()") ? EntityInit : string.Empty)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(EntityTable.Replace("FILL", fill).Replace("OTHER", other).Replace("INIT", fill.Contains("Init()") ? EntityInit : string.Empty)));
 
     [Fact]
     public Task A_table_read_on_a_fast_path_outside_the_lock_can_be_found_half_filled()
@@ -1634,7 +1634,7 @@ public class HeldOutRegressionTests
         // LiteNetLib's Stop: it joins the receive and logic threads the manager started, then resets the event queue and
         // the peer counter for the next start. Like Dispose, it ends the object's use: calling it beside the object's
         // other members is the caller's bug, and no thread of the object runs after the join.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(EventHub.Replace("WAIT", wait).Replace("CHECK", string.Empty)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(EventHub.Replace("WAIT", wait).Replace("CHECK", string.Empty)));
 
     [Fact]
     public Task A_stop_that_waits_for_nothing_of_its_own_races_with_the_members()
@@ -1710,7 +1710,7 @@ public class HeldOutRegressionTests
     public Task A_field_that_nothing_reads_is_not_raced_on()
         // WatsonTcp's client: the monitor task is stored when connecting and nulled when disposing, and never read; the
         // receive loop happens to hold its read gate on the one path on which a failed send disposes the client.
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(SyncClient.Replace("READ", string.Empty)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(SyncClient.Replace("READ", string.Empty)));
 
     [Fact]
     public Task A_field_that_a_member_reads_is_raced_on()
@@ -1783,7 +1783,7 @@ public class HeldOutRegressionTests
     public Task A_method_every_caller_calls_inside_a_lock_on_the_object_it_calls_does_not_run_beside_itself(string locked)
     {
         var test = new InconsistentVerify.Test();
-        test.TestState.Sources.Add(Unmarked(Ledger));
+        test.TestState.Sources.Add(SharedStateSilence.Unmarked(Ledger));
         test.TestState.Sources.Add(Books.Replace("LOCKED", locked));
         return test.RunAsync(CancellationToken.None);
     }
@@ -1801,7 +1801,4 @@ public class HeldOutRegressionTests
             "Last", "written", "_pending", "in 'TryTake' (1 of 2 accesses)", "'TryTake' may run on several threads at once: 'Ledger' synchronizes its own state ('Add' locks '_pending')"));
         return test.RunAsync(CancellationToken.None);
     }
-
-    private static string Unmarked(string source)
-        => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }

@@ -69,9 +69,6 @@ public class SplitDoubleCheckTests
     private static string Source(string caller, string create)
         => Connection + Client.Replace("CALLER", caller).Replace("CREATE", create);
 
-    private static string Unmarked(string source)
-        => source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("|}", string.Empty);
-
     [Fact]
     public Task Connection_stored_before_it_is_opened_under_a_semaphore_is_reported()
         => Verify.VerifyAnalyzerAsync(
@@ -95,7 +92,7 @@ public class SplitDoubleCheckTests
 
     [Fact]
     public Task Connection_opened_in_a_local_and_stored_last_is_quiet()
-        => Verify.VerifyAnalyzerAsync(Unmarked(Source(Coalesce, """
+        => Verify.VerifyAnalyzerAsync(SharedStateSilence.Unmarked(Source(Coalesce, """
             var opened = new KilnConnection();
                         await opened.OpenAsync(ct);
                         _connection = opened;
@@ -103,11 +100,11 @@ public class SplitDoubleCheckTests
 
     [Fact]
     public Task Caller_that_reads_the_field_only_through_the_locked_method_is_quiet()
-        => Verify.VerifyAnalyzerAsync(Unmarked(Source("var connection = await ConnectAsync(ct);", PublishThenOpen)));
+        => Verify.VerifyAnalyzerAsync(SharedStateSilence.Unmarked(Source("var connection = await ConnectAsync(ct);", PublishThenOpen)));
 
     [Fact]
     public Task Caller_that_checks_under_the_semaphore_is_quiet()
-        => Verify.VerifyAnalyzerAsync(Unmarked(Source(
+        => Verify.VerifyAnalyzerAsync(SharedStateSilence.Unmarked(Source(
             "KilnConnection connection; await _connectLock.WaitAsync(ct); try { connection = _connection ?? await ConnectAsync(ct); } finally { _connectLock.Release(); }",
             PublishThenOpen)));
 

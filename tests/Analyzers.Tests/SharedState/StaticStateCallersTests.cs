@@ -53,8 +53,6 @@ public class StaticStateCallersTests
         return test.RunAsync();
     }
 
-    private static string Unmarked(string source) => source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty);
-
     [Fact]
     public Task Static_cache_of_another_file_filled_from_a_singletons_member_is_flagged()
         => VerifyAsync(
@@ -66,12 +64,12 @@ public class StaticStateCallersTests
 
     [Fact]
     public Task Static_cache_called_from_a_type_that_declares_nothing_is_silent()
-        => VerifyAsync(Unmarked(Cache), Importer("Parses the lab's CSV exports."));
+        => VerifyAsync(SharedStateSilence.Unmarked(Cache), Importer("Parses the lab's CSV exports."));
 
     [Fact]
     public Task Static_cache_that_locks_its_collection_is_silent()
         => VerifyAsync(
-            Unmarked(Cache).Replace("if (Setters.TryGetValue", "lock (Setters)\n        {\n        if (Setters.TryGetValue").Replace("return setter;\n    }\n}", "return setter;\n        }\n    }\n}"),
+            SharedStateSilence.Unmarked(Cache).Replace("if (Setters.TryGetValue", "lock (Setters)\n        {\n        if (Setters.TryGetValue").Replace("return setter;\n    }\n}", "return setter;\n        }\n    }\n}"),
             Importer("Parses the lab's CSV exports. Registered as a singleton; every upload goes through it."));
 
     [Fact]

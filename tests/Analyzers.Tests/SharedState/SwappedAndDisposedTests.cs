@@ -67,9 +67,6 @@ public class SwappedAndDisposedTests
     private static string Source(string queueDoc, string consoleDoc, string read = Read, string swap = Swap)
         => Queue.Replace("QUEUEDOC", queueDoc).Replace("CONSOLEDOC", consoleDoc).Replace("READ", read).Replace("SWAP", swap);
 
-    private static string Unmarked(string source)
-        => source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty);
-
     [Fact]
     public Task Swap_in_a_class_a_concurrent_holder_calls_is_reported()
         => CSharpAnalyzerVerifier<SharedStateMutationAnalyzer>.VerifyAnalyzerAsync(
@@ -88,15 +85,15 @@ public class SwappedAndDisposedTests
 
     [Fact]
     public Task Swap_with_no_concurrent_caller_is_quiet()
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Source("/// <summary>Queues drop requests.</summary>", "/// <summary>Console actions.</summary>")));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Source("/// <summary>Queues drop requests.</summary>", "/// <summary>Console actions.</summary>")));
 
     [Fact]
     public Task Swap_in_a_class_documented_for_one_thread_is_quiet()
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Source("/// <summary>Queues drop requests; used by one thread at a time.</summary>", ConcurrentConsole)));
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Source("/// <summary>Queues drop requests; used by one thread at a time.</summary>", ConcurrentConsole)));
 
     [Fact]
     public Task Swap_and_read_under_one_lock_are_quiet()
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Source(
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Source(
             "/// <summary>Queues drop requests.</summary>",
             ConcurrentConsole,
             read: "lock (_gate) { _queue.Enqueue((fire, _planCts.Token)); }",
@@ -109,7 +106,7 @@ public class SwappedAndDisposedTests
 
     [Fact]
     public Task Field_disposed_in_place_is_left_to_the_loop_check()
-        => SharedStateSilence.VerifyNoRaceAsync(Unmarked(Source(
+        => SharedStateSilence.VerifyNoRaceAsync(SharedStateSilence.Unmarked(Source(
             "/// <summary>Queues drop requests.</summary>",
             ConcurrentConsole,
             swap: "_planCts.Cancel(); var next = new CancellationTokenSource(); _planCts = next;")));
