@@ -16,7 +16,8 @@ namespace Forklift.Analyzers.Benchmarks;
 /// </summary>
 internal static class KeystrokeBenchmark
 {
-    public static async Task<int> RunAsync(ProjectInput input, IReadOnlyList<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers)> sets, IReadOnlyList<string> documents, int iterations)
+    public static async Task<int> RunAsync(ProjectInput input, IReadOnlyList<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers)> sets, IReadOnlyList<string> documents, int iterations,
+        bool perAnalyzer = false)
     {
         var generated = input.RunGenerators();
         var baseCompilation = input.NewCompilation(generated);
@@ -47,6 +48,8 @@ internal static class KeystrokeBenchmark
             var compilerMs = new List<double>();
             var setMs = allSets.Select(_ => new List<double>()).ToList();
             var counts = allSets.Select(_ => 0).ToList();
+            // With --per-analyzer: each side's analyzers' times per edit, by analyzer type name.
+            var analyzerMs = allSets.Select(_ => new Dictionary<string, List<double>>()).ToList();
             for (var i = 0; i <= iterations; i++)
             {
                 // A one-token edit in the middle of the document: a comment before a token, so it stays valid code.
@@ -73,9 +76,22 @@ internal static class KeystrokeBenchmark
 
                     var exceptions = new List<Exception>();
                     var withAnalyzers = compilation.WithAnalyzers(allSets[side].Analyzers, new CompilationWithAnalyzersOptions(
-                        input.AnalyzerOptions, onAnalyzerException: (e, _, _) => exceptions.Add(e), concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+                        input.AnalyzerOptions, onAnalyzerException: (e, _, _) => exceptions.Add(e), concurrentAnalysis: true, logAnalyzerExecutionTime: perAnalyzer, reportSuppressedDiagnostics: false));
                     var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(edited), filterSpan: null, CancellationToken.None);
                     var elapsed = watch.Elapsed.TotalMilliseconds;
+                    if (perAnalyzer && i > 0)
+                    {
+                        foreach (var analyzer in allSets[side].Analyzers)
+                        {
+                            var name = analyzer.GetType().Name;
+                            if (!analyzerMs[side].TryGetValue(name, out var times))
+                            {
+                                analyzerMs[side][name] = times = new List<double>();
+                            }
+
+                            times.Add((await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds);
+                        }
+                    }
                     if (exceptions.Count > 0 || diagnostics.Any(d => d.Id == "AD0001"))
                     {
                         anyCrash = true;
@@ -100,6 +116,11 @@ internal static class KeystrokeBenchmark
                 var median = Stats.Median(setMs[side]);
                 Console.WriteLine($"  {allSets[side].Label}: GetAnalyzerSemanticDiagnosticsAsync median {median:F1} ms (range {setMs[side].Min():F1}-{setMs[side].Max():F1}), " +
                     $"{median / compilerMedian:F2}x the compiler; {counts[side]} diagnostics in the document");
+                if (perAnalyzer)
+                {
+                    var slowest = analyzerMs[side].Select(pair => (Name: pair.Key, Median: Stats.Median(pair.Value))).Where(pair => pair.Median >= 0.5).OrderByDescending(pair => pair.Median);
+                    Console.WriteLine($"    per analyzer (median ms per edit, 0.5 ms or more): {string.Join(", ", slowest.Select(pair => $"{pair.Name} {pair.Median:F1}"))}");
+                }
             }
         }
 

@@ -19,8 +19,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //        --only <name part> (repeatable): load only the analyzers whose type name contains one of the parts (for
 //        example --only Lock --only Reentr --only ReleaseWithout), to measure a group of rules paying for their own
 //        binding, as they do in a library built with no other analyzers.
-//        --mode keystroke [--document <path suffix> ...]: one document re-analysed after an edit, as the IDE does
-//        (KeystrokeBenchmark).
+//        --mode keystroke [--document <path suffix> ...] [--per-analyzer]: one document re-analysed after an edit, as
+//        the IDE does (KeystrokeBenchmark); --per-analyzer also prints each analyzer's median time per edit (the
+//        driver's timing, which itself costs a little, so the totals of such a run are not the plain figure).
 //        --mode replay-check: not a timing; every document's diagnostics when the walk replays followed bodies from
 //        digests (an IDE's later compilations) must equal those of freshly bound bodies (ReplayCheck). Exit code 1 if not.
 //        These modes too use the generated set, or a real project with --csc-args <file> --project-dir <dir> (the csc
@@ -61,7 +62,7 @@ if (mode is "refonly" or "keystroke" or "replay-check")
     {
         "refonly" => await RefOnlyBenchmark.RunAsync(input, sets, iterations, args.Contains("--without-refonly-property")),
         "replay-check" => await ReplayCheck.RunAsync(input, sets),
-        _ => await KeystrokeBenchmark.RunAsync(input, sets, StringOptions("--document"), iterations),
+        _ => await KeystrokeBenchmark.RunAsync(input, sets, StringOptions("--document"), iterations, args.Contains("--per-analyzer")),
     };
     Console.WriteLine($"Load average at the end: {LoadAverage()}");
     return code;
