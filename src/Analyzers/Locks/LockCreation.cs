@@ -70,13 +70,18 @@ internal sealed class LockCreation
 
         if (symbol is IFieldSymbol or IPropertySymbol && symbol.ContainingType is { } type)
         {
+            // The assignments are found at the name's occurrences in the text, not by a walk of every node of the type:
+            // the race model asks this of each lock of the type it builds, once per keystroke in an editor.
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                foreach (var token in SourceWords.IdentifiersNamed(reference.GetSyntax(cancellationToken), symbol.Name))
                 {
-                    if (node is AssignmentExpressionSyntax { Left: var left, Right: var right } assignment
+                    var target = token.Parent is IdentifierNameSyntax name && name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name
+                        ? access
+                        : token.Parent as ExpressionSyntax;
+                    if (target?.Parent is AssignmentExpressionSyntax { Right: var right } assignment
                         && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                        && NameOf(left) == symbol.Name)
+                        && assignment.Left == target)
                     {
                         values.Add(right);
                     }
@@ -140,13 +145,6 @@ internal sealed class LockCreation
         => node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
            && type.Members.OfType<FieldDeclarationSyntax>().Any(field => !field.Modifiers.Any(SyntaxKind.ConstKeyword)
                                                                          && field.Declaration.Variables.Any(variable => variable.Identifier.ValueText == name));
-
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>The literal initial count of a semaphore creation: its first positional argument or <c>initialCount:</c>.</summary>
     private static int? InitialCount(ArgumentListSyntax? arguments)
