@@ -2622,6 +2622,13 @@ internal sealed partial class TypeConcurrency
         return false;
     }
 
+    /// <summary>The value a plain assignment stores into <paramref name="name"/> (or <c>this.name</c>), or null.</summary>
+    private static ExpressionSyntax? StoredInto(IdentifierNameSyntax name)
+    {
+        var target = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : (ExpressionSyntax)name;
+        return target.Parent is AssignmentExpressionSyntax { Left: var left, Right: var right } && left == target ? right : null;
+    }
+
     /// <summary>
     /// The names of the type's <c>Thread</c>, <c>Task</c> and <c>ValueTask</c> fields every value of which is work
     /// the type starts itself: <c>new Thread(…)</c>, <c>Task.Run(…)</c>, <c>Task.Factory.StartNew(…)</c>, or a call of
@@ -2644,32 +2651,32 @@ internal sealed partial class TypeConcurrency
             }
         }
 
+        // The stores are found at the candidates' names in the text, not by a walk of every node of the type.
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        if (candidates.Count > 0)
+        foreach (var candidate in candidates.ToList())
         {
             foreach (var reference in _type.DeclaringSyntaxReferences)
             {
-                foreach (var node in reference.GetSyntax(_cancellationToken).DescendantNodes())
+                foreach (var token in SourceWords.IdentifiersNamed(reference.GetSyntax(_cancellationToken), candidate))
                 {
-                    var (name, value) = node switch
+                    var value = token.Parent switch
                     {
-                        AssignmentExpressionSyntax { Left: var target, Right: var right } => (NullCheckedReads.NameOf(target), right),
-                        VariableDeclaratorSyntax { Initializer.Value: var initial } declarator => (declarator.Identifier.ValueText, initial),
-                        _ => (null, null),
+                        VariableDeclaratorSyntax { Initializer.Value: var initial } => initial,
+                        IdentifierNameSyntax name => StoredInto(name),
+                        _ => null,
                     };
-                    if (name is null || value is null || !candidates.Contains(name)
-                        || value is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression })
+                    if (value is null || value is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression })
                     {
                         continue;
                     }
 
                     if (StartsWork(value) || StartsOwnMethod(value))
                     {
-                        stored.Add(name);
+                        stored.Add(candidate);
                     }
                     else
                     {
-                        candidates.Remove(name);
+                        candidates.Remove(candidate);
                     }
                 }
             }
