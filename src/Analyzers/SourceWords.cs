@@ -66,6 +66,21 @@ internal static class SourceWords
         }
     }
 
+    /// <summary>
+    /// The assignment whose target is the name at <paramref name="identifier"/> (<c>name = …</c>, <c>this.name = …</c>,
+    /// any assignment operator), or null: what <see cref="IdentifiersNamed"/> finds, read as a store.
+    /// </summary>
+    public static AssignmentExpressionSyntax? AssignmentTo(SyntaxToken identifier)
+    {
+        if (identifier.Parent is not IdentifierNameSyntax name)
+        {
+            return null;
+        }
+
+        var target = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : (ExpressionSyntax)name;
+        return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target ? assignment : null;
+    }
+
     /// <summary>Whether a token of <paramref name="node"/> matches <paramref name="match"/>.</summary>
     /// <remarks>A loop of this assembly, for the reason <see cref="IdentifiersNamed"/> gives.</remarks>
     public static bool AnyToken(SyntaxNode node, Func<SyntaxToken, bool> match)

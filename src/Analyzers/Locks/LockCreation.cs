@@ -76,12 +76,7 @@ internal sealed class LockCreation
             {
                 foreach (var token in SourceWords.IdentifiersNamed(reference.GetSyntax(cancellationToken), symbol.Name))
                 {
-                    var target = token.Parent is IdentifierNameSyntax name && name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name
-                        ? access
-                        : token.Parent as ExpressionSyntax;
-                    if (target?.Parent is AssignmentExpressionSyntax { Right: var right } assignment
-                        && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                        && assignment.Left == target)
+                    if (SourceWords.AssignmentTo(token) is { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: var right })
                     {
                         values.Add(right);
                     }

@@ -2622,13 +2622,6 @@ internal sealed partial class TypeConcurrency
         return false;
     }
 
-    /// <summary>The value a plain assignment stores into <paramref name="name"/> (or <c>this.name</c>), or null.</summary>
-    private static ExpressionSyntax? StoredInto(IdentifierNameSyntax name)
-    {
-        var target = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : (ExpressionSyntax)name;
-        return target.Parent is AssignmentExpressionSyntax { Left: var left, Right: var right } && left == target ? right : null;
-    }
-
     /// <summary>
     /// The names of the type's <c>Thread</c>, <c>Task</c> and <c>ValueTask</c> fields every value of which is work
     /// the type starts itself: <c>new Thread(…)</c>, <c>Task.Run(…)</c>, <c>Task.Factory.StartNew(…)</c>, or a call of
@@ -2662,8 +2655,7 @@ internal sealed partial class TypeConcurrency
                     var value = token.Parent switch
                     {
                         VariableDeclaratorSyntax { Initializer.Value: var initial } => initial,
-                        IdentifierNameSyntax name => StoredInto(name),
-                        _ => null,
+                        _ => SourceWords.AssignmentTo(token)?.Right,
                     };
                     if (value is null || value is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression })
                     {
